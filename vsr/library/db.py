@@ -1,0 +1,185 @@
+"""Opening the library: WAL, synchronous=FULL, versioned migrations after a backup, and the
+change events that views subscribe to. Every edit is committed when it is made."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+import sqlite_utils
+
+from vsr.errors import StorageError, VsrError
+from vsr.library.schema import MIGRATIONS
+
+APP_NAME = "vsr"
+
+
+def default_library_path() -> Path:
+    """VSR_LIBRARY if set, else library.sqlite in the user's data directory."""
+    env = os.environ.get("VSR_LIBRARY")
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "library.sqlite"
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """What an operation changed, so views refresh only that, and can skip their own edits."""
+
+    entity: str  # "recording", "review", "party", "marker", "sheet", ...
+    action: str  # "added", "updated", "removed"
+    ids: tuple[int, ...] = ()
+    review_id: int | None = None
+    initiator: object | None = None
+
+
+Listener = Callable[[Change], None]
+
+
+def _storage_error(exc: sqlite3.Error) -> StorageError:
+    text = str(exc)
+    if "full" in text.lower():
+        return StorageError("error.storage.disk_full")
+    return StorageError(reason=text)
+
+
+class Library:
+    """A connection to one library file. Use the operation modules to read and change it."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+        self.path = path
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn)
+        self._listeners: list[Listener] = []
+        self._depth = 0
+        self._pending: list[Change] = []
+
+    # -- change events -------------------------------------------------------------------
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def _emit(self, change: Change) -> None:
+        for listener in list(self._listeners):
+            listener(change)
+
+    # -- writing -------------------------------------------------------------------------
+    @contextmanager
+    def write(self, *changes: Change) -> Iterator[list[Change]]:
+        """One committed transaction. Changes (given or appended to the yielded list) are
+        announced after the commit, never for a rolled-back edit."""
+        collected: list[Change] = list(changes)
+        outer = self._depth == 0
+        try:
+            if outer:
+                self.conn.execute("BEGIN IMMEDIATE")
+            self._depth += 1
+            try:
+                yield collected
+            finally:
+                self._depth -= 1
+            if outer:
+                self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if outer and self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            self._pending.clear()
+            raise _storage_error(exc) from exc
+        except BaseException:
+            if outer and self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            self._pending.clear()
+            raise
+        self._pending.extend(collected)
+        if outer:
+            pending, self._pending = self._pending, []
+            for change in pending:
+                self._emit(change)
+
+    def query(self, sql: str, params: tuple[object, ...] | dict[str, object] = ()) -> list[dict[str, object]]:
+        cursor = self.conn.execute(sql, params)
+        names = [d[0] for d in cursor.description or ()]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def get_setting(self, key: str, default: str = "") -> str:
+        rows = self.query("SELECT value FROM settings WHERE key = ?", (key,))
+        return str(rows[0]["value"]) if rows else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.write(Change("setting", "updated")):
+            self.conn.execute(
+                "INSERT INTO settings(key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def close(self) -> None:
+        self._listeners.clear()
+        self.conn.close()
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    # isolation_level=None: we issue BEGIN/COMMIT ourselves, so nothing stays uncommitted.
+    conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=10)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")
+    conn.execute("PRAGMA foreign_keys=ON")
+    return conn
+
+
+def _migrate(path: Path, conn: sqlite3.Connection) -> None:
+    current = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    target = len(MIGRATIONS)
+    if current > target:
+        raise VsrError("error.library.newer", path=str(path), found=current, known=target)
+    if current == target:
+        return
+    if current > 0:
+        # A copy of the library as it was, before any migration touches it.
+        backup = path.with_name(f"{path.name}.v{current}.bak")
+        dest = sqlite3.connect(str(backup))
+        with dest:
+            conn.backup(dest)
+        dest.close()
+    for version in range(current, target):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in MIGRATIONS[version]:
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {version + 1}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+
+def open_library(path: Path | str | None = None) -> Library:
+    """Open (creating if needed) the library at path, bringing its schema up to date."""
+    lib_path = Path(path).expanduser() if path is not None else default_library_path()
+    try:
+        lib_path.parent.mkdir(parents=True, exist_ok=True)
+        conn = _connect(lib_path)
+        _migrate(lib_path, conn)
+    except sqlite3.DatabaseError as exc:
+        raise VsrError("error.library.unreadable", path=str(lib_path), reason=str(exc)) from exc
+    except OSError as exc:
+        raise VsrError("error.library.unreadable", path=str(lib_path), reason=exc.strerror) from exc
+    return Library(lib_path, conn)
+
+
+def copy_library(src: Path, dest: Path) -> None:
+    """A consistent copy of a library file (used for backups)."""
+    shutil.copy2(src, dest)
