@@ -1,0 +1,39 @@
+"""Shared test set-up. Qt must run offscreen unless an e2e test asks for the real (Xvfb) display."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+# Before anything imports Qt: widget tests run offscreen; e2e tests switch to xcb themselves
+# through their own conftest (they need a real X display from xvfb-run).
+if os.environ.get("VSR_E2E_DISPLAY") != "1":
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ.setdefault("VSR_LANG", "nl")
+os.environ.setdefault("VSR_VLC_ARGS", "--aout=dummy")
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+if not CORPUS.exists():  # CI clones main with shared/ beside it
+    CORPUS = Path(os.environ.get("VSR_CORPUS", "/work/shared/corpus"))
+
+sys.path.insert(0, str(ROOT))
+
+
+@pytest.fixture
+def corpus() -> Path:
+    if not CORPUS.exists():
+        pytest.skip(f"test corpus not found at {CORPUS}")
+    return CORPUS
+
+
+@pytest.fixture
+def library(tmp_path: Path):  # type: ignore[no-untyped-def]
+    from vsr.library import open_library
+
+    lib = open_library(tmp_path / "library.sqlite")
+    yield lib
+    lib.close()

@@ -1,0 +1,132 @@
+"""Markers (gemarkeerde momenten): add, move, tag, delete and restore (for undo)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from vsr.errors import NotFoundError
+from vsr.library.db import Change, Library
+from vsr.library.rows import marker_from_row, now_iso
+from vsr.library.sheets import get_sheet, restore_sheet
+from vsr.model import Marker, Sheet
+
+
+@dataclass(frozen=True, slots=True)
+class MarkerSnapshot:
+    """Everything a deleted marker had, so undo brings it back whole (same id, same sheet)."""
+
+    marker: Marker
+    sheet: Sheet
+
+
+def get_marker(lib: Library, marker_id: int) -> Marker:
+    rows = lib.query("SELECT * FROM markers WHERE id = ?", (marker_id,))
+    if not rows:
+        raise NotFoundError(what="marker", ident=marker_id)
+    return marker_from_row(rows[0])
+
+
+def list_markers(lib: Library, review_id: int, party_id: int | None = None) -> list[Marker]:
+    sql = "SELECT * FROM markers WHERE review_id = ?"
+    params: tuple[object, ...] = (review_id,)
+    if party_id is not None:
+        sql += " AND party_id = ?"
+        params += (party_id,)
+    rows = lib.query(sql + " ORDER BY start_ms, id", params)
+    return [marker_from_row(r) for r in rows]
+
+
+def _normalise(start_ms: int, end_ms: int | None) -> tuple[int, int | None]:
+    start = max(0, int(start_ms))
+    if end_ms is None:
+        return start, None
+    end = max(0, int(end_ms))
+    return (min(start, end), max(start, end))
+
+
+def _party_review(lib: Library, party_id: int) -> int:
+    rows = lib.query("SELECT review_id FROM parties WHERE id = ?", (party_id,))
+    if not rows:
+        raise NotFoundError(what="party", ident=party_id)
+    return int(rows[0]["review_id"])  # type: ignore[call-overload]
+
+
+def add_marker(
+    lib: Library,
+    party_id: int,
+    start_ms: int,
+    end_ms: int | None = None,
+    *,
+    theme: str = "",
+    subtopic: str = "",
+    initiator: object | None = None,
+) -> Marker:
+    """A new marker placed by party_id at start_ms (a point), or over [start_ms, end_ms]."""
+    review_id = _party_review(lib, party_id)
+    start, end = _normalise(start_ms, end_ms)
+    with lib.write() as changes:
+        cur = lib.conn.execute(
+            "INSERT INTO markers (review_id, party_id, start_ms, end_ms, theme, subtopic, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (review_id, party_id, start, end, theme, subtopic, now_iso()),
+        )
+        marker_id = int(cur.lastrowid or 0)
+        lib.conn.execute("INSERT INTO sheets (marker_id) VALUES (?)", (marker_id,))
+        _touch(lib, review_id)
+        changes.append(Change("marker", "added", (marker_id,), review_id, initiator))
+    return get_marker(lib, marker_id)
+
+
+def _touch(lib: Library, review_id: int) -> None:
+    lib.conn.execute("UPDATE reviews SET updated_at = ? WHERE id = ?", (now_iso(), review_id))
+
+
+def move_marker(
+    lib: Library, marker_id: int, start_ms: int, end_ms: int | None,
+    *, initiator: object | None = None,
+) -> Marker:
+    """Move or resize; a point stays a point unless an end is given."""
+    marker = get_marker(lib, marker_id)
+    start, end = _normalise(start_ms, end_ms)
+    with lib.write(Change("marker", "updated", (marker_id,), marker.review_id, initiator)):
+        lib.conn.execute(
+            "UPDATE markers SET start_ms = ?, end_ms = ? WHERE id = ?", (start, end, marker_id)
+        )
+        _touch(lib, marker.review_id)
+    return get_marker(lib, marker_id)
+
+
+def set_marker_theme(
+    lib: Library, marker_id: int, theme: str, subtopic: str = "",
+    *, initiator: object | None = None,
+) -> Marker:
+    marker = get_marker(lib, marker_id)
+    with lib.write(Change("marker", "updated", (marker_id,), marker.review_id, initiator)):
+        lib.conn.execute(
+            "UPDATE markers SET theme = ?, subtopic = ? WHERE id = ?", (theme, subtopic, marker_id)
+        )
+        _touch(lib, marker.review_id)
+    return get_marker(lib, marker_id)
+
+
+def delete_marker(lib: Library, marker_id: int, *, initiator: object | None = None) -> MarkerSnapshot:
+    """Delete a marker and its gespreksblad; the snapshot lets undo restore both."""
+    snapshot = MarkerSnapshot(get_marker(lib, marker_id), get_sheet(lib, marker_id))
+    review_id = snapshot.marker.review_id
+    with lib.write(Change("marker", "removed", (marker_id,), review_id, initiator)):
+        lib.conn.execute("DELETE FROM markers WHERE id = ?", (marker_id,))
+        _touch(lib, review_id)
+    return snapshot
+
+
+def restore_marker(lib: Library, snapshot: MarkerSnapshot, *, initiator: object | None = None) -> Marker:
+    m = snapshot.marker
+    with lib.write(Change("marker", "added", (m.id,), m.review_id, initiator)):
+        lib.conn.execute(
+            "INSERT INTO markers (id, review_id, party_id, start_ms, end_ms, theme, subtopic,"
+            " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (m.id, m.review_id, m.party_id, m.start_ms, m.end_ms, m.theme, m.subtopic, m.created_at),
+        )
+        restore_sheet(lib, snapshot.sheet)
+        _touch(lib, m.review_id)
+    return get_marker(lib, m.id)

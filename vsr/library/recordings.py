@@ -1,0 +1,118 @@
+"""Recordings in the library: add (deduplicated by content fingerprint), find, relocate."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from vsr.errors import FingerprintMismatchError, NotFoundError, RecordingMissingError
+from vsr.library.db import Change, Library
+from vsr.library.rows import now_iso, recording_from_row
+from vsr.model import ProbeResult, Recording
+
+Prober = Callable[[Path], ProbeResult]
+Fingerprinter = Callable[[Path], str]
+
+
+def _default_prober(path: Path) -> ProbeResult:
+    from vsr.media.probe import probe
+
+    return probe(path)
+
+
+def _default_fingerprinter(path: Path) -> str:
+    from vsr.media.fingerprint import fingerprint
+
+    return fingerprint(path)
+
+
+def get_recording(lib: Library, recording_id: int) -> Recording:
+    rows = lib.query("SELECT * FROM recordings WHERE id = ?", (recording_id,))
+    if not rows:
+        raise NotFoundError(what="recording", ident=recording_id)
+    return recording_from_row(rows[0])
+
+
+def find_by_fingerprint(lib: Library, fingerprint: str) -> Recording | None:
+    rows = lib.query("SELECT * FROM recordings WHERE fingerprint = ?", (fingerprint,))
+    return recording_from_row(rows[0]) if rows else None
+
+
+def list_recordings(lib: Library) -> list[Recording]:
+    return [recording_from_row(r) for r in lib.query("SELECT * FROM recordings ORDER BY id")]
+
+
+def add_recording(
+    lib: Library,
+    path: Path | str,
+    *,
+    prober: Prober = _default_prober,
+    fingerprinter: Fingerprinter = _default_fingerprinter,
+    initiator: object | None = None,
+) -> tuple[Recording, bool]:
+    """Probe and add a media file. Returns (recording, created); a file whose content is already
+    in the library gives the existing recording (its path updated if the old one is gone)."""
+    file = Path(path).expanduser().absolute()
+    info = prober(file)  # raises MediaError before anything is written
+    fp = fingerprinter(file)
+    existing = find_by_fingerprint(lib, fp)
+    if existing is not None:
+        if existing.path != str(file) and not Path(existing.path).exists():
+            existing = _set_path(lib, existing, file, initiator)
+        return existing, False
+    with lib.write() as changes:
+        cur = lib.conn.execute(
+            "INSERT INTO recordings (fingerprint, path, title, duration_ms, has_video, has_audio,"
+            " width, height, fps, rotation, size_bytes, added_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                fp, str(file), file.stem, info.duration_ms, int(info.has_video),
+                int(info.has_audio), info.width, info.height, info.fps, info.rotation,
+                file.stat().st_size, now_iso(),
+            ),
+        )
+        rec_id = int(cur.lastrowid or 0)
+        changes.append(Change("recording", "added", (rec_id,), initiator=initiator))
+    return get_recording(lib, rec_id), True
+
+
+def _set_path(lib: Library, rec: Recording, file: Path, initiator: object | None) -> Recording:
+    with lib.write(Change("recording", "updated", (rec.id,), initiator=initiator)):
+        lib.conn.execute("UPDATE recordings SET path = ? WHERE id = ?", (str(file), rec.id))
+    return get_recording(lib, rec.id)
+
+
+def recording_available(rec: Recording) -> bool:
+    return os.path.isfile(rec.path)
+
+
+def require_available(rec: Recording) -> Path:
+    """The recording's file, or RecordingMissingError when it moved or was deleted."""
+    if not recording_available(rec):
+        raise RecordingMissingError(path=rec.path)
+    return Path(rec.path)
+
+
+def relocate_recording(
+    lib: Library,
+    recording_id: int,
+    new_path: Path | str,
+    *,
+    fingerprinter: Fingerprinter = _default_fingerprinter,
+    initiator: object | None = None,
+) -> Recording:
+    """Point a recording at the file's new place; refuses a file with other content."""
+    rec = get_recording(lib, recording_id)
+    file = Path(new_path).expanduser().absolute()
+    if not file.is_file():
+        raise RecordingMissingError(path=str(file))
+    if fingerprinter(file) != rec.fingerprint:
+        raise FingerprintMismatchError(path=str(file))
+    return _set_path(lib, rec, file, initiator)
+
+
+def rename_recording(lib: Library, recording_id: int, title: str) -> Recording:
+    with lib.write(Change("recording", "updated", (recording_id,))):
+        lib.conn.execute("UPDATE recordings SET title = ? WHERE id = ?", (title, recording_id))
+    return get_recording(lib, recording_id)
