@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Set up everything, then run the checks and the whole test suite (the e2e tests need a real X
+# display: they run under Xvfb here).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+export PATH="$PWD/.venv/bin:$PATH"
+echo "== core/UI boundary (import-linter)"
+lint-imports
+echo "== ruff"
+ruff check vsr ui tests bench scripts
+echo "== mypy (strict on vsr)"
+mypy
+echo "== pytest"
+xvfb-run -a -s "-screen 0 1600x1000x24" python -m pytest -q -p no:cacheprovider "$@"

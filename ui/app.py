@@ -1,0 +1,88 @@
+"""Starting the window program: the library, the language, the player, the main window."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ui.bridge import LibraryBridge
+from ui.i18n import install_language, save_language, saved_language
+from ui.icons import icon
+from ui.main_window import MainWindow
+from ui.player.factory import create_player
+from vsr.errors import VsrError
+from vsr.i18n import LANGUAGES
+from vsr.library import open_library
+
+
+def _args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="vsr-gui")
+    parser.add_argument("--open", metavar="FILE")
+    parser.add_argument("--review", type=int)
+    parser.add_argument("--library", metavar="PATH")
+    parser.add_argument("--lang", choices=LANGUAGES)
+    return parser.parse_args(argv)
+
+
+class Application:
+    """Owns the window so that a language change can rebuild it around the same review."""
+
+    def __init__(self, app: QApplication, bridge: LibraryBridge, lang: str) -> None:
+        self.app, self.bridge, self.lang = app, bridge, lang
+        self.window: MainWindow | None = None
+
+    def build(self, review_id: int | None = None) -> MainWindow:
+        install_language(self.lang)
+        window = MainWindow(self.bridge, create_player(), self.lang)
+        window.language_change_requested.connect(self.change_language)
+        window.resize(1360, 860)
+        if review_id is not None:
+            window.open_review(review_id)
+        window.show()
+        self.window = window
+        return window
+
+    def change_language(self, lang: str) -> None:
+        old = self.window
+        review = old.review_view.review if old and old.review_view.review else None
+        save_language(lang)
+        self.lang = lang
+        if old is not None:
+            old.close()
+            old.deleteLater()
+        self.build(review.id if review else None)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _args(list(sys.argv[1:] if argv is None else argv))
+    logging.basicConfig(level=logging.WARNING)
+    QCoreApplication.setOrganizationName("vsr")
+    QCoreApplication.setApplicationName("vsr")
+    app = QApplication(sys.argv[:1])
+    app.setWindowIcon(icon("vsr"))
+    lang = args.lang or saved_language()
+    install_language(lang)
+    try:
+        lib = open_library(args.library)
+    except VsrError as exc:
+        QMessageBox.critical(None, "vsr", exc.message(lang))
+        return 1
+    bridge = LibraryBridge(lib)
+    shell = Application(app, bridge, lang)
+    window = shell.build(args.review)
+    if args.open:
+        QTimer.singleShot(0, lambda: window.open_file(Path(args.open)))
+    code = app.exec()
+    bridge.close()
+    lib.close()
+    return int(code)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,25 @@
+"""The one place where library change events enter Qt: views connect to `changed` and refresh
+only what changed, skipping changes they initiated themselves (Anki's OpChanges pattern)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from vsr.library import Change, Library
+
+
+class LibraryBridge(QObject):
+    """Wraps the open Library; `changed(Change)` fires on the main thread after each commit."""
+
+    changed = Signal(object)
+
+    def __init__(self, lib: Library, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.lib = lib
+        lib.subscribe(self._on_change)
+
+    def _on_change(self, change: Change) -> None:
+        self.changed.emit(change)
+
+    def close(self) -> None:
+        self.lib.unsubscribe(self._on_change)

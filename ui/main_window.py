@@ -1,0 +1,236 @@
+"""The main window: menus, the start page or the open review, opening files and reviews."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
+from PySide6.QtWidgets import QInputDialog, QMainWindow, QMessageBox, QStackedWidget, QWidget
+
+from ui.actions import ActionId, ActionRegistry
+from ui.bridge import LibraryBridge
+from ui.dialogs import ask_media_file, show_error
+from ui.icons import icon
+from ui.party_dialog import PartyNamesDialog
+from ui.player.base import MediaPlayer
+from ui.review.review_view import ReviewView
+from ui.start_page import StartPage
+from vsr import __version__
+from vsr.errors import VsrError
+from vsr.library import recordings as rc
+from vsr.library import reviews as rv
+
+REVIEW_ONLY = (
+    ActionId.LOCATE, ActionId.NEW_REVIEW, ActionId.DELETE_MARKER, ActionId.RENAME_PARTY,
+    ActionId.ADD_PARTY, ActionId.PLAY_PAUSE, ActionId.BACK_5, ActionId.FORWARD_5,
+    ActionId.FRAME_BACK, ActionId.FRAME_FORWARD, ActionId.SLOWER, ActionId.FASTER, ActionId.LOOP,
+    ActionId.PAUSE_ON_MARK, ActionId.PREV_MARKER, ActionId.NEXT_MARKER, ActionId.ZOOM_IN,
+    ActionId.ZOOM_OUT, ActionId.ZOOM_FIT,
+)
+
+
+class MainWindow(QMainWindow):
+    language_change_requested = Signal(str)
+
+    def __init__(self, bridge: LibraryBridge, player: MediaPlayer, lang: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bridge, self.player, self.lang = bridge, player, lang
+        self.setWindowTitle("vsr")
+        self.setWindowIcon(icon("vsr"))
+        self.setAcceptDrops(True)
+        self.undo = QUndoStack(self)
+        self.actions = ActionRegistry(self)
+        self.addActions(self.actions.all())
+        self.start_page = StartPage()
+        self.review_view = ReviewView(bridge, player, self.actions, self.undo, lang)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.start_page)
+        self.stack.addWidget(self.review_view)
+        self.setCentralWidget(self.stack)
+        self._menus()
+        self._connect()
+        self.show_start()
+        if not player.available:
+            self.statusBar().showMessage(player.unavailable_reason)
+
+    # -- menus ----------------------------------------------------------------------------
+    def _menus(self) -> None:
+        a = self.actions
+        bar = self.menuBar()
+        file = bar.addMenu(self.tr("&File"))
+        file.addAction(a[ActionId.OPEN])
+        self.recent_menu = file.addMenu(self.tr("Recent reviews"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file.addAction(a[ActionId.LOCATE])
+        file.addAction(a[ActionId.NEW_REVIEW])
+        file.addSeparator()
+        file.addAction(a[ActionId.QUIT])
+        edit = bar.addMenu(self.tr("&Edit"))
+        undo = self.undo.createUndoAction(self, self.tr("&Undo"))
+        redo = self.undo.createRedoAction(self, self.tr("&Redo"))
+        undo.setShortcut(a[ActionId.UNDO].shortcut())
+        redo.setShortcut(a[ActionId.REDO].shortcut())
+        undo.setIcon(icon("undo"))
+        redo.setIcon(icon("redo"))
+        edit.addAction(undo)
+        edit.addAction(redo)
+        self.undo_action, self.redo_action = undo, redo
+        edit.addSeparator()
+        edit.addAction(a[ActionId.DELETE_MARKER])
+        edit.addAction(a[ActionId.RENAME_PARTY])
+        edit.addAction(a[ActionId.ADD_PARTY])
+        play = bar.addMenu(self.tr("&Playback"))
+        for action_id in (ActionId.PLAY_PAUSE, ActionId.BACK_5, ActionId.FORWARD_5,
+                          ActionId.FRAME_BACK, ActionId.FRAME_FORWARD, ActionId.SLOWER,
+                          ActionId.FASTER, ActionId.LOOP, ActionId.PAUSE_ON_MARK,
+                          ActionId.PREV_MARKER, ActionId.NEXT_MARKER):
+            play.addAction(a[action_id])
+        view = bar.addMenu(self.tr("&View"))
+        for action_id in (ActionId.ZOOM_IN, ActionId.ZOOM_OUT, ActionId.ZOOM_FIT):
+            view.addAction(a[action_id])
+        language = view.addMenu(self.tr("Language"))
+        group = QActionGroup(self)
+        for action_id, code in ((ActionId.LANG_NL, "nl"), (ActionId.LANG_EN, "en")):
+            group.addAction(a[action_id])
+            language.addAction(a[action_id])
+            a[action_id].setChecked(code == self.lang)
+            a[action_id].triggered.connect(lambda _=False, c=code: self._change_language(c))
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(a[ActionId.ABOUT])
+        # The registry's own undo/redo actions stay hidden: the stack's actions carry the labels.
+        a[ActionId.UNDO].setEnabled(False)
+        a[ActionId.REDO].setEnabled(False)
+
+    def _connect(self) -> None:
+        a = self.actions
+        a[ActionId.OPEN].triggered.connect(self.choose_and_open)
+        a[ActionId.LOCATE].triggered.connect(self.review_view.locate_recording)
+        a[ActionId.NEW_REVIEW].triggered.connect(self._new_review)
+        a[ActionId.QUIT].triggered.connect(self.close)
+        a[ActionId.RENAME_PARTY].triggered.connect(self._rename_parties)
+        a[ActionId.ADD_PARTY].triggered.connect(self._add_party)
+        a[ActionId.ABOUT].triggered.connect(self._about)
+        self.start_page.open_requested.connect(self.choose_and_open)
+        self.start_page.demo_requested.connect(self.open_demo)
+        self.start_page.review_chosen.connect(self.open_review)
+        self.review_view.title_changed.connect(lambda t: self.setWindowTitle(f"{t} — vsr"))
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for review in rv.recent_reviews(self.bridge.lib, 10):
+            action = self.recent_menu.addAction(review.title)
+            action.triggered.connect(lambda _=False, rid=review.id: self.open_review(rid))
+        if not self.recent_menu.actions():
+            self.recent_menu.addAction(self.tr("No reviews yet.")).setEnabled(False)
+
+    def _set_review_actions(self, enabled: bool) -> None:
+        for action_id in REVIEW_ONLY:
+            self.actions[action_id].setEnabled(enabled)
+
+    # -- opening --------------------------------------------------------------------------
+    def show_start(self) -> None:
+        self.start_page.refresh(self.bridge.lib)
+        self.stack.setCurrentWidget(self.start_page)
+        self._set_review_actions(False)
+        self.setWindowTitle("vsr")
+
+    def choose_and_open(self) -> None:
+        folder = QSettings().value("last_folder", str(Path.home()))
+        path = ask_media_file(self, self.tr("Open recording"), Path(str(folder)))
+        if path is not None:
+            QSettings().setValue("last_folder", str(path.parent))
+            self.open_file(path)
+
+    def open_file(self, path: Path) -> bool:
+        """Add the file to the library (or find it there) and open its latest review."""
+        try:
+            rec, _created = rc.add_recording(self.bridge.lib, path)
+        except (VsrError, OSError) as exc:
+            show_error(self, exc, self.lang)
+            return False
+        reviews = rv.list_reviews(self.bridge.lib, rec.id)
+        review = reviews[-1] if reviews else rv.create_review(self.bridge.lib, rec.id, lang=self.lang)
+        return self.open_review(review.id)
+
+    def open_review(self, review_id: int) -> bool:
+        try:
+            self.review_view.open_review(review_id)
+        except VsrError as exc:
+            show_error(self, exc, self.lang)
+            self.show_start()
+            return False
+        self.stack.setCurrentWidget(self.review_view)
+        self._set_review_actions(True)
+        self.actions[ActionId.DELETE_MARKER].setEnabled(False)
+        return True
+
+    def open_demo(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        from vsr.demo import make_demo
+
+        self.statusBar().showMessage(self.tr("Making the demo recording…"))
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            _rec, review = make_demo(self.bridge.lib, self.lang)
+        except (VsrError, OSError) as exc:
+            QApplication.restoreOverrideCursor()
+            show_error(self, exc, self.lang)
+            return
+        QApplication.restoreOverrideCursor()
+        self.statusBar().clearMessage()
+        self.open_review(review.id)
+
+    def _new_review(self) -> None:
+        rec_id = self.review_view.recording.id if self.review_view.recording else None
+        if rec_id is None:
+            return
+        title, ok = QInputDialog.getText(self, self.tr("New review"), self.tr("Title:"))
+        if ok:
+            review = rv.create_review(self.bridge.lib, rec_id, title=title.strip() or None,
+                                      lang=self.lang)
+            self.open_review(review.id)
+
+    def _rename_parties(self) -> None:
+        dialog = PartyNamesDialog(self.review_view.parties, self)
+        if dialog.exec():
+            for party_id, name in dialog.names().items():
+                current = next(p for p in self.review_view.parties if p.id == party_id)
+                if current.name != name:
+                    rv.rename_party(self.bridge.lib, party_id, name)
+
+    def _add_party(self) -> None:
+        review = self.review_view.review
+        if review is None:
+            return
+        name, ok = QInputDialog.getText(self, self.tr("Add participant"),
+                                        self.tr("Name (for example: interpreter):"))
+        if ok and name.strip():
+            rv.add_party(self.bridge.lib, review.id, name)
+
+    def _change_language(self, code: str) -> None:
+        if code != self.lang:
+            self.language_change_requested.emit(code)
+
+    def _about(self) -> None:
+        QMessageBox.about(self, self.tr("About vsr"), self.tr(
+            "<b>vsr {version}</b><p>Video-stimulated recall for the Samenleergesprek: look back "
+            "together at a recorded conversation and learn from it.</p><p>Method: "
+            "Samenleerwijzer (Lengkeek &amp; van Hal, HAN, 2021).</p>").format(version=__version__))
+
+    # -- drag and drop --------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt API)
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt API)
+        files = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.open_file(files[0])
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        self.review_view.close_review()
+        super().closeEvent(event)

@@ -1,0 +1,64 @@
+"""One large, clearly labelled mark button per party, in the party's colour and shape, with a
+hotkey that works while the video plays (digit keys outside text fields, Ctrl+digit anywhere)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+from ui.icons import shape_icon
+from vsr.model import Party
+
+
+def _text_on(color: str) -> str:
+    c = QColor(color)
+    luminance = 0.299 * c.red() + 0.587 * c.green() + 0.114 * c.blue()
+    return "#000000" if luminance > 150 else "#ffffff"
+
+
+class MarkButtons(QWidget):
+    mark_requested = Signal(int)  # party id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(12)
+        self.buttons: dict[int, QPushButton] = {}
+        self._shortcuts: list[QShortcut] = []
+
+    def set_parties(self, parties: list[Party]) -> None:
+        for button in self.buttons.values():
+            button.deleteLater()
+        for shortcut in self._shortcuts:
+            shortcut.setEnabled(False)
+            shortcut.deleteLater()
+        self.buttons.clear()
+        self._shortcuts.clear()
+        window = self.window()
+        for number, party in enumerate(parties, start=1):
+            button = QPushButton(shape_icon(party.shape, "#ffffff" if _text_on(party.color) ==
+                                            "#ffffff" else "#000000", 20),
+                                 self.tr("Mark: {name}").format(name=party.name))
+            button.setIconSize(QSize(20, 20))
+            button.setMinimumHeight(52)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            button.setToolTip(self.tr("Mark this moment for {name} (key {n}, or Ctrl+{n})")
+                              .format(name=party.name, n=number))
+            button.setAccessibleName(self.tr("Mark moment for {name}").format(name=party.name))
+            fg = _text_on(party.color)
+            button.setStyleSheet(
+                f"QPushButton {{ background: {party.color}; color: {fg}; font-size: 15px;"
+                f" font-weight: bold; border-radius: 8px; padding: 6px 18px; }}"
+                f"QPushButton:pressed {{ background: {QColor(party.color).darker(130).name()}; }}"
+                f"QPushButton:focus {{ border: 3px solid #202020; }}")
+            button.clicked.connect(lambda _=False, pid=party.id: self.mark_requested.emit(pid))
+            self._layout.addWidget(button, 1)
+            self.buttons[party.id] = button
+            if number <= 9:
+                for seq in (str(number), f"Ctrl+{number}"):
+                    shortcut = QShortcut(QKeySequence(seq), window)
+                    shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+                    shortcut.activated.connect(lambda pid=party.id: self.mark_requested.emit(pid))
+                    self._shortcuts.append(shortcut)

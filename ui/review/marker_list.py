@@ -1,0 +1,165 @@
+"""The list of marked moments beside the timeline: time, who, theme, first words of A."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget,
+)
+
+from ui.icons import pictogram, shape_icon
+from ui.timefmt import format_ms
+from vsr import method
+from vsr.model import Marker, Party
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class MarkerTableModel(QAbstractTableModel):
+    COLUMNS = 4
+
+    def __init__(self, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lang = lang
+        self.markers: list[Marker] = []
+        self.parties: dict[int, Party] = {}
+        self.first_words: dict[int, str] = {}
+
+    def set_rows(self, markers: list[Marker], parties: list[Party],
+                 first_words: dict[int, str]) -> None:
+        self.beginResetModel()
+        self.markers = markers
+        self.parties = {p.id: p for p in parties}
+        self.first_words = first_words
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.markers)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return self.COLUMNS
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (self.tr("Time"), self.tr("Who"), self.tr("Theme"), self.tr("What happened"))[section]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        m = self.markers[index.row()]
+        party = self.parties.get(m.party_id)
+        col = index.column()
+        if role == Qt.ItemDataRole.UserRole:
+            return m.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                end = "" if m.end_ms is None else "–" + format_ms(m.end_ms)
+                return format_ms(m.start_ms) + end
+            if col == 1:
+                return party.name if party else ""
+            if col == 2:
+                card = method.theme_card(m.theme, self.lang) if m.theme else None
+                if card is None:
+                    return ""
+                sub = method.subtopic_title(m.theme, m.subtopic, self.lang) if m.subtopic else ""
+                return f"{card.number}. {sub}" if sub else f"{card.number}. {card.title}"
+            return self.first_words.get(m.id, "")
+        if role == Qt.ItemDataRole.DecorationRole:
+            if col == 1 and party:
+                return shape_icon(party.shape, party.color)
+            if col == 2 and m.theme:
+                card = method.theme_card(m.theme, self.lang)
+                return pictogram(card.pictogram) if card else None
+        if role == Qt.ItemDataRole.ToolTipRole and col == 2 and m.theme:
+            card = method.theme_card(m.theme, self.lang)
+            return card.title if card else None
+        return None
+
+    def row_of(self, marker_id: int) -> int:
+        return next((i for i, m in enumerate(self.markers) if m.id == marker_id), -1)
+
+
+class MarkerListPanel(QWidget):
+    """The table plus a filter by party. Emits marker_activated when a row is chosen."""
+
+    marker_activated = Signal(int)
+
+    def __init__(self, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = MarkerTableModel(lang, self)
+        self._all: list[Marker] = []
+        self._parties: list[Party] = []
+        self._words: dict[int, str] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        title = QLabel(self.tr("Marked moments"))
+        font = title.font()
+        font.setBold(True)
+        title.setFont(font)
+        top.addWidget(title)
+        top.addStretch(1)
+        self.filter = QComboBox()
+        self.filter.setAccessibleName(self.tr("Show moments of"))
+        self.filter.currentIndexChanged.connect(self._refilter)
+        top.addWidget(self.filter)
+        layout.addLayout(top)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.setAccessibleName(self.tr("Marked moments"))
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.table.activated.connect(lambda idx: self._row_changed(idx, QModelIndex()))
+        layout.addWidget(self.table)
+
+    def set_data(self, markers: list[Marker], parties: list[Party],
+                 first_words: dict[int, str]) -> None:
+        selected = self.selected_marker()
+        self._all, self._words = markers, first_words
+        if parties != self._parties:
+            self._parties = parties
+            current = self.filter.currentData()
+            self.filter.blockSignals(True)
+            self.filter.clear()
+            self.filter.addItem(self.tr("Everyone"), None)
+            for p in parties:
+                self.filter.addItem(shape_icon(p.shape, p.color), p.name, p.id)
+            self.filter.setCurrentIndex(max(0, self.filter.findData(current)))
+            self.filter.blockSignals(False)
+        self._refilter()
+        if selected is not None:
+            self.select_marker(selected, emit=False)
+
+    def _refilter(self) -> None:
+        party_id = self.filter.currentData()
+        shown = [m for m in self._all if party_id is None or m.party_id == party_id]
+        self.model.set_rows(shown, self._parties, self._words)
+
+    def _row_changed(self, current: Index, _previous: Index) -> None:
+        if current.isValid():
+            self.marker_activated.emit(int(self.model.markers[current.row()].id))
+
+    def selected_marker(self) -> int | None:
+        idx = self.table.currentIndex()
+        return self.model.markers[idx.row()].id if idx.isValid() else None
+
+    def select_marker(self, marker_id: int | None, *, emit: bool = False) -> None:
+        row = -1 if marker_id is None else self.model.row_of(marker_id)
+        self.table.blockSignals(not emit)
+        self.table.selectionModel().blockSignals(not emit)
+        if row < 0:
+            self.table.clearSelection()
+        else:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+        self.table.selectionModel().blockSignals(False)
+        self.table.blockSignals(False)

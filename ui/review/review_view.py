@@ -1,0 +1,285 @@
+"""The joint review workspace: video, transport, mark buttons, timeline, marker list and the
+gespreksblad of the selected moment. It turns user intents into undoable core operations and
+refreshes from library change events."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+
+from ui.actions import ActionId, ActionRegistry
+from ui.bridge import LibraryBridge
+from ui.player.base import MediaPlayer
+from ui.review.envelope_loader import EnvelopeLoader
+from ui.review.mark_buttons import MarkButtons
+from ui.review.marker_list import MarkerListPanel
+from ui.review.missing_banner import MissingRecordingBanner
+from ui.review.sheet_editor import SheetEditor
+from ui.review.transport import TransportBar
+from ui.review.undo_commands import AddMarkerCommand, DeleteMarkerCommand, MoveMarkerCommand
+from ui.timeline.panel import TimelinePanel
+from vsr.errors import RecordingMissingError
+from vsr.library import Change
+from vsr.library import markers as mk
+from vsr.library import recordings as rc
+from vsr.library import reviews as rv
+from vsr.library import sheets as sh
+from vsr.model import Marker, Party, Recording, Review
+
+LOOP_AROUND_POINT_MS = 5_000
+
+
+class ReviewView(QWidget):
+    """One open review. `title_changed` lets the window show the review's title."""
+
+    title_changed = Signal(str)
+
+    def __init__(self, bridge: LibraryBridge, player: MediaPlayer, actions: ActionRegistry,
+                 undo: QUndoStack, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bridge, self.player, self.actions, self.undo, self.lang = (
+            bridge, player, actions, undo, lang)
+        self.review: Review | None = None
+        self.recording: Recording | None = None
+        self.parties: list[Party] = []
+        self.markers: list[Marker] = []
+        self.selected: int | None = None
+        self._build()
+        self._connect()
+        self.envelopes = EnvelopeLoader(self)
+        self.envelopes.ready.connect(self.timeline.view.set_envelope)
+
+    # -- layout ---------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.banner = MissingRecordingBanner()
+        self.transport = TransportBar(self.player, self.actions)
+        self.mark_buttons = MarkButtons(self)
+        self.timeline = TimelinePanel()
+        self.marker_list = MarkerListPanel(self.lang)
+        self.sheet = SheetEditor(self.bridge, self.undo, self.lang)
+
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addWidget(self.banner)
+        video = self.player.video_widget()
+        video.setMinimumSize(320, 180)
+        lv.addWidget(video, 1)
+        lv.addWidget(self.transport)
+        lv.addWidget(self.mark_buttons)
+
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.marker_list)
+        right.addWidget(self.sheet)
+        right.setStretchFactor(0, 1)
+        right.setStretchFactor(1, 2)
+
+        top = QSplitter(Qt.Orientation.Horizontal)
+        top.addWidget(left)
+        top.addWidget(right)
+        top.setStretchFactor(0, 3)
+        top.setStretchFactor(1, 2)
+
+        outer = QSplitter(Qt.Orientation.Vertical)
+        outer.addWidget(top)
+        outer.addWidget(self.timeline)
+        outer.setStretchFactor(0, 4)
+        outer.setStretchFactor(1, 1)
+        outer.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(outer)
+
+    def _connect(self) -> None:
+        a, p, view = self.actions, self.player, self.timeline.view
+        a[ActionId.PLAY_PAUSE].triggered.connect(p.toggle_play)
+        a[ActionId.BACK_5].triggered.connect(lambda: p.skip(-5000))
+        a[ActionId.FORWARD_5].triggered.connect(lambda: p.skip(5000))
+        a[ActionId.FRAME_BACK].triggered.connect(lambda: p.step_frame(False))
+        a[ActionId.FRAME_FORWARD].triggered.connect(lambda: p.step_frame(True))
+        a[ActionId.SLOWER].triggered.connect(lambda: self.transport.step_speed(-1))
+        a[ActionId.FASTER].triggered.connect(lambda: self.transport.step_speed(1))
+        a[ActionId.LOOP].toggled.connect(self._apply_loop)
+        a[ActionId.DELETE_MARKER].triggered.connect(self.delete_selected)
+        a[ActionId.PREV_MARKER].triggered.connect(lambda: self._step_marker(-1))
+        a[ActionId.NEXT_MARKER].triggered.connect(lambda: self._step_marker(1))
+        a[ActionId.PAUSE_ON_MARK].toggled.connect(self._set_pause_on_mark)
+        a[ActionId.ZOOM_IN].triggered.connect(view.zoom_in)
+        a[ActionId.ZOOM_OUT].triggered.connect(view.zoom_out)
+        a[ActionId.ZOOM_FIT].triggered.connect(view.zoom_to_fit)
+        p.position_changed.connect(view.set_position)
+        p.duration_changed.connect(self._duration_known)
+        view.seek_requested.connect(p.seek)
+        view.marker_clicked.connect(self.select_marker)
+        view.marker_move_finished.connect(self._marker_moved)
+        view.range_drawn.connect(self._range_drawn)
+        self.mark_buttons.mark_requested.connect(self.mark)
+        self.marker_list.marker_activated.connect(self._list_activated)
+        self.banner.locate_requested.connect(self.locate_recording)
+        self.bridge.changed.connect(self._on_change)
+
+    # -- opening --------------------------------------------------------------------------
+    def open_review(self, review_id: int) -> None:
+        lib = self.bridge.lib
+        self.sheet.flush()
+        self.review = rv.get_review(lib, review_id)
+        self.recording = rc.get_recording(lib, self.review.recording_id)
+        rv.touch_review(lib, review_id)
+        self.undo.clear()
+        self.selected = None
+        self.actions[ActionId.PAUSE_ON_MARK].setChecked(self.review.pause_on_mark)
+        self._reload_parties()
+        self._reload_markers()
+        self.timeline.view.set_duration(self.recording.duration_ms)
+        self.timeline.view.zoom_to_fit()
+        self.sheet.set_marker(None, self.parties)
+        self.title_changed.emit(self.review.title)
+        self._load_media()
+
+    def _load_media(self) -> None:
+        assert self.recording is not None
+        try:
+            path = rc.require_available(self.recording)
+        except RecordingMissingError as exc:
+            self.player.unload()
+            self.banner.show_message(exc.message(self.lang))
+            self.timeline.view.set_envelope(None)
+            return
+        self.banner.hide()
+        self.player.set_frame_duration_ms(
+            int(round(1000 / self.recording.fps)) if self.recording.fps > 0 else 40)
+        self.player.load(str(path))
+        self.envelopes.load(path, self.recording.fingerprint)
+
+    def locate_recording(self) -> None:
+        from ui.dialogs import ask_media_file, show_error
+
+        if self.recording is None:
+            return
+        chosen = ask_media_file(self, self.tr("Where is the recording “{title}”?")
+                                .format(title=self.recording.title), Path(self.recording.path).parent)
+        if chosen is None:
+            return
+        try:
+            self.recording = rc.relocate_recording(self.bridge.lib, self.recording.id, chosen)
+        except Exception as exc:  # noqa: BLE001 - shown to the user
+            show_error(self, exc, self.lang)
+            return
+        self._load_media()
+
+    def _duration_known(self, ms: int) -> None:
+        if self.recording is not None and ms > 0 and abs(ms - self.recording.duration_ms) > 1000:
+            self.timeline.view.set_duration(ms)
+
+    # -- refreshing -----------------------------------------------------------------------
+    def _reload_parties(self) -> None:
+        assert self.review is not None
+        self.parties = rv.list_parties(self.bridge.lib, self.review.id)
+        self.timeline.view.set_parties(self.parties)
+        self.mark_buttons.set_parties(self.parties)
+
+    def _reload_markers(self) -> None:
+        assert self.review is not None
+        lib = self.bridge.lib
+        self.markers = mk.list_markers(lib, self.review.id)
+        words = {m.id: sh.first_words(sh.get_sheet(lib, m.id).what_happened) for m in self.markers}
+        self.timeline.view.set_markers(self.markers)
+        self.marker_list.set_data(self.markers, self.parties, words)
+        if self.selected is not None and all(m.id != self.selected for m in self.markers):
+            self.select_marker(None)
+
+    def _on_change(self, change: Change) -> None:
+        if self.review is None or change.review_id not in (None, self.review.id):
+            return
+        if change.entity == "party":
+            self._reload_parties()
+            self._reload_markers()
+            self.sheet.set_marker(self.selected, self.parties)
+        elif change.entity in ("marker", "sheet", "theme"):
+            self._reload_markers()
+            if change.entity == "marker" and self.actions[ActionId.LOOP].isChecked():
+                self._apply_loop(True)
+        elif change.entity == "review" and change.action == "updated":
+            self.review = rv.get_review(self.bridge.lib, self.review.id)
+            self.title_changed.emit(self.review.title)
+
+    # -- intents --------------------------------------------------------------------------
+    def mark(self, party_id: int) -> None:
+        """Mark the current moment for a party, while the video keeps playing (unless asked)."""
+        if self.review is None:
+            return
+        if self.review.pause_on_mark and self.player.is_playing():
+            self.player.pause()
+        command = AddMarkerCommand(self.bridge.lib, party_id, self.player.position())
+        self.undo.push(command)
+        self.select_marker(command.marker_id, seek=False)
+
+    def _range_drawn(self, party_id: int, start_ms: int, end_ms: int) -> None:
+        command = AddMarkerCommand(self.bridge.lib, party_id, start_ms, end_ms)
+        self.undo.push(command)
+        self.select_marker(command.marker_id, seek=False)
+
+    def _marker_moved(self, marker_id: int, start_ms: int, end_ms: object) -> None:
+        end = None if end_ms is None else int(end_ms)  # type: ignore[call-overload]
+        self.undo.push(MoveMarkerCommand(self.bridge.lib, marker_id, start_ms, end))
+
+    def delete_selected(self) -> None:
+        if self.selected is not None:
+            self.undo.push(DeleteMarkerCommand(self.bridge.lib, self.selected))
+
+    def _list_activated(self, marker_id: int) -> None:
+        self.select_marker(marker_id, seek=True)
+
+    def select_marker(self, marker_id: int | None, *, seek: bool = False) -> None:
+        self.selected = marker_id
+        self.timeline.view.set_selected_marker(marker_id)
+        self.marker_list.select_marker(marker_id)
+        self.sheet.set_marker(marker_id, self.parties)
+        self.actions[ActionId.DELETE_MARKER].setEnabled(marker_id is not None)
+        marker = self._marker(marker_id)
+        if marker is not None and seek:
+            self.player.seek(marker.start_ms)
+        if self.actions[ActionId.LOOP].isChecked():
+            self._apply_loop(True)
+
+    def _marker(self, marker_id: int | None) -> Marker | None:
+        return next((m for m in self.markers if m.id == marker_id), None)
+
+    def _step_marker(self, direction: int) -> None:
+        if not self.markers:
+            return
+        pos = self.player.position()
+        if direction > 0:
+            target = next((m for m in self.markers if m.start_ms > pos + 200), None)
+        else:
+            target = next((m for m in reversed(self.markers) if m.start_ms < pos - 200), None)
+        if target is not None:
+            self.select_marker(target.id, seek=True)
+
+    def _apply_loop(self, on: bool) -> None:
+        marker = self._marker(self.selected)
+        if not on or marker is None:
+            self.player.clear_loop()
+            self.timeline.view.clear_loop_range()
+            return
+        if marker.end_ms is not None and marker.end_ms > marker.start_ms:
+            start, end = marker.start_ms, marker.end_ms
+        else:
+            start = max(0, marker.start_ms - LOOP_AROUND_POINT_MS)
+            end = marker.start_ms + LOOP_AROUND_POINT_MS
+        self.player.set_loop(start, end)
+        self.timeline.view.set_loop_range(start, end)
+
+    def _set_pause_on_mark(self, on: bool) -> None:
+        if self.review is not None and self.review.pause_on_mark != on:
+            rv.set_pause_on_mark(self.bridge.lib, self.review.id, on)
+            self.review = rv.get_review(self.bridge.lib, self.review.id)
+
+    def close_review(self) -> None:
+        """Save what is being typed and let go of the media."""
+        self.sheet.flush()
+        self.envelopes.cancel()
+        self.player.unload()
