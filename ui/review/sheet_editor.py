@@ -147,23 +147,22 @@ class SheetEditor(QScrollArea):
         assert self.marker is not None
         combo = self.theme_combo
         combo.clear()
-        combo.addItem(self.tr("No theme card"), ("", ""))
+        combo.addItem(self.tr("No theme card"), "|")
         custom = themes.custom_subtopics(self.bridge.lib)
         for card in method.theme_cards(self.lang, custom):
-            combo.addItem(pictogram(card.pictogram), f"{card.number}. {card.title}", (card.key, ""))
+            combo.addItem(pictogram(card.pictogram), f"{card.number}. {card.title}", f"{card.key}|")
             for sub in card.subtopics:
-                combo.addItem(pictogram(card.pictogram), f"      {sub.title}", (card.key, sub.key))
+                combo.addItem(pictogram(card.pictogram), f"      {sub.title}", f"{card.key}|{sub.key}")
                 if sub.question:
                     combo.setItemData(combo.count() - 1, sub.question, Qt.ItemDataRole.ToolTipRole)
-            combo.addItem(f"      + {self.tr('Add your own sub-topic…')}", (card.key, ADD_OWN))
-        current = (self.marker.theme, self.marker.subtopic)
-        index = combo.findData(current)
+            combo.addItem(f"      + {self.tr('Add your own sub-topic…')}", f"{card.key}|{ADD_OWN}")
+        index = combo.findData(f"{self.marker.theme}|{self.marker.subtopic}")
         combo.setCurrentIndex(max(0, index))
 
     def _theme_chosen(self, index: int) -> None:
         if self.marker is None:
             return
-        theme, sub = self.theme_combo.itemData(index)
+        theme, sub = str(self.theme_combo.itemData(index)).split("|", 1)
         if sub == ADD_OWN:
             text, ok = QInputDialog.getText(self, self.tr("Own sub-topic"),
                                             self.tr("Name of the sub-topic:"))

@@ -47,15 +47,15 @@ def add_recording(
     lib: Library,
     path: Path | str,
     *,
-    prober: Prober = _default_prober,
-    fingerprinter: Fingerprinter = _default_fingerprinter,
+    prober: Prober | None = None,
+    fingerprinter: Fingerprinter | None = None,
     initiator: object | None = None,
 ) -> tuple[Recording, bool]:
     """Probe and add a media file. Returns (recording, created); a file whose content is already
     in the library gives the existing recording (its path updated if the old one is gone)."""
     file = Path(path).expanduser().absolute()
-    info = prober(file)  # raises MediaError before anything is written
-    fp = fingerprinter(file)
+    info = (prober or _default_prober)(file)  # raises MediaError before anything is written
+    fp = (fingerprinter or _default_fingerprinter)(file)
     existing = find_by_fingerprint(lib, fp)
     if existing is not None:
         if existing.path != str(file) and not Path(existing.path).exists():
@@ -99,7 +99,7 @@ def relocate_recording(
     recording_id: int,
     new_path: Path | str,
     *,
-    fingerprinter: Fingerprinter = _default_fingerprinter,
+    fingerprinter: Fingerprinter | None = None,
     initiator: object | None = None,
 ) -> Recording:
     """Point a recording at the file's new place; refuses a file with other content."""
@@ -107,7 +107,7 @@ def relocate_recording(
     file = Path(new_path).expanduser().absolute()
     if not file.is_file():
         raise RecordingMissingError(path=str(file))
-    if fingerprinter(file) != rec.fingerprint:
+    if (fingerprinter or _default_fingerprinter)(file) != rec.fingerprint:
         raise FingerprintMismatchError(path=str(file))
     return _set_path(lib, rec, file, initiator)
 
