@@ -11,5 +11,8 @@ echo "== ruff"
 ruff check vsr ui tests bench scripts
 echo "== mypy (strict on vsr)"
 mypy
-echo "== pytest"
-xvfb-run -a -s "-screen 0 1600x1000x24" python -m pytest -q -p no:cacheprovider "$@"
+echo "== pytest: core and widgets (offscreen)"
+python -m pytest -q -p no:cacheprovider tests/vsr tests/ui "$@"
+echo "== pytest: end to end (real VLC in a real window under Xvfb)"
+VSR_E2E_DISPLAY=1 xvfb-run -a -s "-screen 0 1600x1000x24" \
+  python -m pytest -q -p no:cacheprovider tests/e2e "$@"

@@ -10,7 +10,9 @@ import pytest
 
 # Before anything imports Qt: widget tests run offscreen; e2e tests switch to xcb themselves
 # through their own conftest (they need a real X display from xvfb-run).
-if os.environ.get("VSR_E2E_DISPLAY") != "1":
+if os.environ.get("VSR_E2E_DISPLAY") == "1":
+    os.environ["QT_QPA_PLATFORM"] = "xcb"
+else:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("VSR_LANG", "nl")
 os.environ.setdefault("VSR_VLC_ARGS", "--aout=dummy")

@@ -75,13 +75,15 @@ class ReviewView(QWidget):
         right.addWidget(self.marker_list)
         right.addWidget(self.sheet)
         right.setStretchFactor(0, 1)
-        right.setStretchFactor(1, 2)
+        right.setStretchFactor(1, 3)
+        right.setSizes([220, 660])
 
         top = QSplitter(Qt.Orientation.Horizontal)
         top.addWidget(left)
         top.addWidget(right)
-        top.setStretchFactor(0, 3)
-        top.setStretchFactor(1, 2)
+        top.setStretchFactor(0, 1)
+        top.setStretchFactor(1, 1)
+        top.setSizes([760, 600])
 
         outer = QSplitter(Qt.Orientation.Vertical)
         outer.addWidget(top)
