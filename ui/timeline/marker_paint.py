@@ -1,0 +1,296 @@
+"""Painting of the party lanes and their markers. Every marker shows its party's shape as well as
+its colour, so the lanes stay readable for colour-blind users and in grey print."""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPixmap,
+)
+
+from ui.timeline.geometry import Rect, TimelineLayout
+from ui.timeline.lanes import GLYPH_R, MarkerGeometry
+from ui.timeline.theme import (
+    COLORS,
+    HIDDEN_LANE_ALPHA,
+    LANE_TINT_ALPHA,
+    darker_outline,
+    party_color,
+)
+from vsr.model import MarkerShape, Party
+
+# Shapes differ in how much area they fill at the same size; these factors even out their weight.
+_SHAPE_SCALE = {
+    MarkerShape.CIRCLE: 1.0,
+    MarkerShape.SQUARE: 0.86,
+    MarkerShape.DIAMOND: 1.22,
+    MarkerShape.TRIANGLE: 1.18,
+}
+
+
+def glyph_path(shape: MarkerShape, cx: float, cy: float, r: float) -> QPainterPath:
+    """The party's shape centred on (cx, cy) with half-size r."""
+    s = r * _SHAPE_SCALE.get(shape, 1.0)
+    path = QPainterPath()
+    if shape is MarkerShape.SQUARE:
+        path.addRoundedRect(QRectF(cx - s, cy - s, 2 * s, 2 * s), s * 0.2, s * 0.2)
+    elif shape is MarkerShape.DIAMOND:
+        path.moveTo(cx, cy - s)
+        path.lineTo(cx + s, cy)
+        path.lineTo(cx, cy + s)
+        path.lineTo(cx - s, cy)
+        path.closeSubpath()
+    elif shape is MarkerShape.TRIANGLE:
+        # Nudged down so its visual centre (not its box centre) sits on cy.
+        top = cy - s + s * 0.12
+        path.moveTo(cx, top)
+        path.lineTo(cx + s * 1.05, top + s * 1.8)
+        path.lineTo(cx - s * 1.05, top + s * 1.8)
+        path.closeSubpath()
+    else:
+        path.addEllipse(QPointF(cx, cy), s, s)
+    return path
+
+
+def paint_glyph(
+    painter: QPainter,
+    shape: MarkerShape,
+    cx: float,
+    cy: float,
+    r: float,
+    fill: QColor,
+    outline: QColor,
+    outline_w: float = 1.2,
+) -> None:
+    path = glyph_path(shape, cx, cy, r)
+    painter.setPen(QPen(QColor("#ffffff"), outline_w + 2.0))  # white halo: glyph stands out on bars
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawPath(path)
+    painter.setPen(QPen(outline, outline_w))
+    painter.setBrush(fill)
+    painter.drawPath(path)
+
+
+_GLYPH_CACHE: dict[tuple[object, ...], QPixmap] = {}
+_GLYPH_CACHE_MAX = 256
+
+
+def draw_cached_glyph(
+    painter: QPainter,
+    shape: MarkerShape,
+    cx: float,
+    cy: float,
+    r: float,
+    fill: QColor,
+    outline: QColor,
+    outline_w: float,
+) -> None:
+    """paint_glyph through a small pixmap cache: hundreds of markers share a handful of looks,
+    and blitting is far cheaper than rendering an antialiased path twice per marker."""
+    device = painter.device()
+    dpr = device.devicePixelRatioF() if device is not None else 1.0
+    key = (shape, r, fill.rgba(), outline.rgba(), outline_w, dpr)
+    pixmap = _GLYPH_CACHE.get(key)
+    half = math.ceil(r * 1.3 + outline_w + 2)
+    if pixmap is None:
+        if len(_GLYPH_CACHE) >= _GLYPH_CACHE_MAX:
+            _GLYPH_CACHE.clear()
+        # Odd size: the glyph's centre falls on a pixel centre, like the marker's 1 px line.
+        side = 2 * half + 1
+        pixmap = QPixmap(int(side * dpr), int(side * dpr))
+        pixmap.setDevicePixelRatio(dpr)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        glyph_painter = QPainter(pixmap)
+        glyph_painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        paint_glyph(glyph_painter, shape, half + 0.5, half + 0.5, r, fill, outline, outline_w)
+        glyph_painter.end()
+        _GLYPH_CACHE[key] = pixmap
+    painter.drawPixmap(QPointF(round(cx) - half, round(cy) - half), pixmap)
+
+
+def paint_lanes(
+    painter: QPainter,
+    layout: TimelineLayout,
+    parties: Sequence[Party],
+    hidden: set[int] | frozenset[int],
+) -> None:
+    """Lane backgrounds tinted lightly in the party colour, with separators."""
+    for i, party in enumerate(parties):
+        r = layout.lane_rect(i)
+        tint = QColor(party_color(party.color))
+        tint.setAlpha(HIDDEN_LANE_ALPHA if party.id in hidden else LANE_TINT_ALPHA)
+        painter.fillRect(QRectF(r.x, r.y, r.w, r.h), tint)
+        painter.setPen(QPen(COLORS.border, 1))
+        painter.drawLine(QPointF(0, r.bottom - 0.5), QPointF(layout.width, r.bottom - 0.5))
+
+
+def paint_headers(
+    painter: QPainter,
+    layout: TimelineLayout,
+    parties: Sequence[Party],
+    hidden: set[int] | frozenset[int],
+    audio_title: str,
+    hidden_note: str,
+) -> None:
+    """The left column: 'Audio' beside the envelope, and each party's shape and name."""
+    w = layout.header_w
+    painter.fillRect(QRectF(0, 0, w, layout.height), COLORS.header_bg)
+    metrics = QFontMetricsF(painter.font())
+    painter.setPen(QPen(COLORS.border, 1))
+    for y in {layout.ruler_h - 0.5, layout.lanes_top - 0.5}:
+        painter.drawLine(QPointF(0, y), QPointF(w, y))
+    if layout.envelope_h > 0:
+        painter.setPen(COLORS.text_muted)
+        y = layout.envelope_top + layout.envelope_h / 2 + metrics.capHeight() / 2
+        painter.drawText(QPointF(10, y), audio_title)
+    base_font = QFont(painter.font())
+    name_font = QFont(base_font)
+    name_font.setWeight(QFont.Weight.DemiBold)
+    name_metrics = QFontMetricsF(name_font)
+    for i, party in enumerate(parties):
+        r = layout.lane_rect(i)
+        cy = r.y + r.h / 2
+        is_hidden = party.id in hidden
+        color = party_color(party.color)
+        # A coloured strip along the lane's left edge ties the header to the lane's tint.
+        painter.fillRect(QRectF(0, r.y, 4, r.h - 1), color)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setOpacity(0.35 if is_hidden else 1.0)
+        paint_glyph(painter, party.shape, 17, cy, 6.0, color, darker_outline(color))
+        painter.setOpacity(1.0)
+        painter.setFont(name_font)
+        painter.setPen(COLORS.text_muted if is_hidden else COLORS.text)
+        text = party.name + (f" ({hidden_note})" if is_hidden else "")
+        shown = name_metrics.elidedText(text, Qt.TextElideMode.ElideRight, w - 36)
+        painter.drawText(QPointF(30, cy + name_metrics.capHeight() / 2), shown)
+        painter.setPen(QPen(COLORS.border, 1))
+        painter.drawLine(QPointF(0, r.bottom - 0.5), QPointF(w, r.bottom - 0.5))
+    painter.setFont(base_font)
+    painter.setPen(QPen(COLORS.border, 1))
+    painter.drawLine(QPointF(w - 0.5, 0), QPointF(w - 0.5, layout.height))
+
+
+@dataclass(frozen=True, slots=True)
+class _MarkerStyle:
+    color: QColor
+    outline: QColor
+    line_pen: QPen
+    bar_pen: QPen
+    bar_brush: QBrush
+    glyph_r: float
+    glyph_outline_w: float
+
+
+@functools.lru_cache(maxsize=128)
+def _style(hex_color: str, selected: bool, hovered: bool, is_range: bool) -> _MarkerStyle:
+    """Pens and brushes per look, built once: painting hundreds of markers then costs little
+    more than the drawing calls themselves."""
+    color = party_color(hex_color)
+    outline = COLORS.selection if selected else darker_outline(color)
+    fill = QColor(color)
+    fill.setAlpha(200 if selected or hovered else 150)
+    bar_w = 2.6 if selected else (1.6 if hovered else 1.1)
+    # A selected point grows a little; inside a bar there is no room to grow.
+    glyph_r = GLYPH_R + (1.0 if selected and not is_range else 0.0)
+    return _MarkerStyle(
+        color=color,
+        outline=outline,
+        line_pen=QPen(outline if selected else color, 2.0 if selected else 1.0),
+        bar_pen=QPen(outline, bar_w),
+        bar_brush=QBrush(fill),
+        glyph_r=glyph_r,
+        glyph_outline_w=2.0 if selected else 1.2,
+    )
+
+
+def paint_marker(
+    painter: QPainter,
+    geo: MarkerGeometry,
+    party: Party,
+    *,
+    selected: bool = False,
+    hovered: bool = False,
+    label: str | None = None,
+) -> None:
+    """One marker: a point (line + glyph) or a range (bar + glyph at its start)."""
+    style = _style(party.color, selected, hovered, geo.bar is not None)
+    box = geo.lane_box
+    if geo.bar is None:
+        x = round(geo.x_start) + 0.5  # pixel centre: a crisp line under the glyph's centre
+        painter.setPen(style.line_pen)
+        painter.drawLine(QPointF(x, box.y + 3), QPointF(x, box.bottom - 3))
+    else:
+        bar = geo.bar
+        painter.setPen(style.bar_pen)
+        painter.setBrush(style.bar_brush)
+        rect = QRectF(bar.x, bar.y, max(bar.w, 1.0), bar.h)
+        if bar.w >= 12:
+            painter.drawRoundedRect(rect, 4, 4)
+        else:  # too narrow for rounded corners to show; a plain rect is much cheaper
+            painter.drawRect(rect)
+        if selected or hovered:
+            _paint_edge_grips(painter, bar, style.outline)
+    draw_cached_glyph(
+        painter,
+        party.shape,
+        geo.glyph_cx,
+        geo.glyph_cy,
+        style.glyph_r,
+        style.color,
+        style.outline,
+        style.glyph_outline_w,
+    )
+    if label:
+        _paint_label(painter, geo, label)
+
+
+def _paint_edge_grips(painter: QPainter, bar: Rect, color: QColor) -> None:
+    """Two short lines inside each end of a range: 'you can pull here'."""
+    if bar.w < 24:
+        return
+    painter.setPen(QPen(color, 1.2))
+    cy = bar.y + bar.h / 2
+    for x in (bar.right - 4, bar.right - 7):
+        painter.drawLine(QPointF(x, cy - 4), QPointF(x, cy + 4))
+
+
+def _paint_label(painter: QPainter, geo: MarkerGeometry, label: str) -> None:
+    """Short text right of the glyph: inside a wide bar, else beside the marker."""
+    metrics = QFontMetricsF(painter.font())
+    x = geo.glyph_cx + GLYPH_R + 5
+    max_w = 140.0
+    if geo.bar is not None:
+        room = geo.bar.right - x - 10
+        if room >= 30:
+            max_w = room
+        else:
+            x = geo.bar.right + 4
+    text = metrics.elidedText(label, Qt.TextElideMode.ElideRight, max_w)
+    painter.setPen(COLORS.text)
+    painter.drawText(QPointF(x, geo.glyph_cy + metrics.capHeight() / 2), text)
+
+
+def paint_draw_preview(painter: QPainter, box: Rect, x1: float, x2: float, party: Party) -> None:
+    """The range being shift-dragged: a dashed outline in the party's colour."""
+    color = party_color(party.color)
+    fill = QColor(color)
+    fill.setAlpha(70)
+    pen = QPen(COLORS.draw_preview, 1.2, Qt.PenStyle.DashLine)
+    painter.setPen(pen)
+    painter.setBrush(fill)
+    bar_h = min(22.0, box.h - 10)
+    painter.drawRoundedRect(
+        QRectF(min(x1, x2), box.y + (box.h - bar_h) / 2, abs(x2 - x1), bar_h), 4, 4
+    )

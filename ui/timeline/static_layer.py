@@ -1,0 +1,197 @@
+"""Everything on the timeline except the playhead, painted once into a cached pixmap. During
+playback only the playhead moves, so a repaint is a pixmap copy plus one line."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QWidget
+
+from ui.timeline.envelope import EnvelopeLike, column_peaks, paint_envelope
+from ui.timeline.geometry import Rect, TimelineLayout, TimeScale
+from ui.timeline.lanes import MarkerGeometry, lane_time_box, marker_geometry
+from ui.timeline.marker_paint import paint_draw_preview, paint_headers, paint_lanes, paint_marker
+from ui.timeline.ruler_paint import (
+    min_label_px,
+    paint_grid,
+    paint_loop,
+    paint_past_end,
+    paint_ruler,
+)
+from ui.timeline.theme import COLORS
+from vsr.model import Marker, Party
+
+LABEL_MAX_MS_PER_PX = 200.0  # labels only when zoomed in enough for them to have room
+
+
+@dataclass(frozen=True, slots=True)
+class SceneContent:
+    """What the static layer shows; built by the view for each repaint of the layer."""
+
+    layout: TimelineLayout
+    scale: TimeScale
+    duration_ms: int
+    parties: Sequence[Party]
+    hidden: frozenset[int]
+    envelope: EnvelopeLike | None
+    loop: tuple[int, int] | None
+    geometries: Sequence[MarkerGeometry]  # visible markers, drawing order
+    markers: Mapping[int, Marker]  # as stored (before any drag preview)
+    selected: int | None
+    hover: int | None
+    labels: Mapping[int, str]
+    marker_preview: tuple[int, int, int | None] | None  # (id, start, end) being dragged
+    draw_preview: tuple[int, int, int] | None  # (party id, start, end) being drawn
+    audio_title: str
+    hidden_note: str
+
+
+class StaticScene:
+    """Two cached pixmaps: the background (ruler, envelope, lanes, headers) and on top of it the
+    markers. Selecting, hovering or dragging a marker repaints only the marker layer; the
+    envelope's per-column peaks are cached too (costly on long recordings)."""
+
+    def __init__(self) -> None:
+        self._background: QPixmap | None = None
+        self._full: QPixmap | None = None
+        self._env_key: tuple[int, float, float, int] | None = None
+        self._env_values: npt.NDArray[np.float32] = np.zeros(0, np.float32)
+
+    def invalidate(self, markers_only: bool = False) -> None:
+        self._full = None
+        if not markers_only:
+            self._background = None
+
+    def pixmap(self, widget: QWidget, content: Callable[[], SceneContent]) -> QPixmap:
+        dpr = widget.devicePixelRatioF()
+        size = widget.size() * dpr
+        if self._background is None or self._background.size() != size:
+            self._background = self._paint_new(widget, dpr, None, content(), self._render_back)
+            self._full = None
+        if self._full is None:
+            self._full = self._paint_new(
+                widget, dpr, self._background, content(), self._render_markers
+            )
+        return self._full
+
+    @staticmethod
+    def _paint_new(
+        widget: QWidget,
+        dpr: float,
+        base: QPixmap | None,
+        c: SceneContent,
+        render: Callable[[QPainter, SceneContent], None],
+    ) -> QPixmap:
+        pixmap = QPixmap(widget.size() * dpr)
+        pixmap.setDevicePixelRatio(dpr)
+        painter = QPainter(pixmap)
+        if base is None:
+            painter.fillRect(pixmap.rect(), COLORS.background)
+        else:
+            painter.drawPixmap(0, 0, base)
+        painter.setFont(widget.font())
+        render(painter, c)
+        painter.end()
+        return pixmap
+
+    def envelope_columns(
+        self, envelope: EnvelopeLike, scale: TimeScale, columns: int
+    ) -> npt.NDArray[np.float32]:
+        key = (id(envelope), scale.offset_ms, scale.ms_per_px, columns)
+        if self._env_key != key:
+            self._env_values = column_peaks(
+                envelope.peaks, envelope.bucket_ms, scale.offset_ms, scale.ms_per_px, columns
+            )
+            self._env_key = key
+        return self._env_values
+
+    def _render_back(self, painter: QPainter, c: SceneContent) -> None:
+        layout, scale = c.layout, c.scale
+        paint_lanes(painter, layout, c.parties, c.hidden)
+        if c.envelope is not None and layout.envelope_h > 0:
+            band = Rect(layout.time_x0, layout.envelope_top, layout.time_width, layout.envelope_h)
+            values = self.envelope_columns(c.envelope, scale, layout.time_width)
+            paint_envelope(painter, band, values)
+            painter.setPen(QPen(COLORS.border, 1))
+            y = layout.lanes_top - 0.5
+            painter.drawLine(QPointF(0, y), QPointF(layout.width, y))
+        with_hours = c.duration_ms >= 3_600_000
+        paint_grid(
+            painter,
+            layout,
+            scale,
+            c.duration_ms,
+            min_label_px(QFontMetricsF(painter.font()), with_hours),
+        )
+        paint_ruler(painter, layout, scale, c.duration_ms)
+        if c.loop is not None:
+            paint_loop(painter, layout, scale, *c.loop)
+        paint_past_end(painter, layout, scale, c.duration_ms)
+        paint_headers(painter, layout, c.parties, c.hidden, c.audio_title, c.hidden_note)
+
+    def _render_markers(self, painter: QPainter, c: SceneContent) -> None:
+        layout = c.layout
+        painter.save()
+        painter.setClipRect(
+            QRectF(
+                layout.time_x0,
+                layout.lanes_top,
+                layout.time_width,
+                layout.height - layout.lanes_top,
+            )
+        )
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        label_font = QFont(painter.font())
+        label_font.setPointSizeF(max(7.0, label_font.pointSizeF() * 0.9))
+        painter.setFont(label_font)
+        party_by_id = {p.id: p for p in c.parties}
+        lane_of = {p.id: i for i, p in enumerate(c.parties)}
+        show_labels = c.scale.ms_per_px <= LABEL_MAX_MS_PER_PX
+        if c.marker_preview is not None:
+            self._render_ghost(painter, c, party_by_id, lane_of)
+        for geo in c.geometries:
+            party = party_by_id.get(geo.party_id)
+            if party is None:
+                continue
+            paint_marker(
+                painter,
+                geo,
+                party,
+                selected=geo.marker_id == c.selected,
+                hovered=geo.marker_id == c.hover,
+                label=c.labels.get(geo.marker_id) if show_labels else None,
+            )
+        if c.draw_preview is not None:
+            party_id, start, end = c.draw_preview
+            lane = lane_of.get(party_id)
+            if lane is not None:
+                paint_draw_preview(
+                    painter,
+                    lane_time_box(layout, lane),
+                    c.scale.ms_to_x(start),
+                    c.scale.ms_to_x(end),
+                    party_by_id[party_id],
+                )
+        painter.restore()
+
+    def _render_ghost(
+        self,
+        painter: QPainter,
+        c: SceneContent,
+        party_by_id: Mapping[int, Party],
+        lane_of: Mapping[int, int],
+    ) -> None:
+        """A faint copy of a dragged marker at its original place: where it came from."""
+        assert c.marker_preview is not None
+        original = c.markers.get(c.marker_preview[0])
+        if original is None or original.party_id not in lane_of:
+            return
+        geo = marker_geometry(original, lane_of[original.party_id], c.layout, c.scale)
+        painter.setOpacity(0.3)
+        paint_marker(painter, geo, party_by_id[original.party_id])
+        painter.setOpacity(1.0)
