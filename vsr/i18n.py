@@ -103,6 +103,190 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Terugkijksessie {title}",
         "en": "Review of {title}",
     },
+    # --- vsr.media: probe warnings and stopped tasks ---
+    "warning.media.unknown_duration": {
+        "nl": "De lengte van de opname is onbekend. De tijdlijn kan niet kloppen.",
+        "en": "The length of the recording is unknown. The timeline may be wrong.",
+    },
+    "warning.media.unknown_fps": {
+        "nl": "Het aantal beelden per seconde is onbekend. Beeld voor beeld gaat misschien "
+        "niet goed.",
+        "en": "The frame rate is unknown. Stepping frame by frame may not work well.",
+    },
+    "warning.media.damaged": {
+        "nl": "Een deel van de opname is beschadigd. Op sommige plekken kan beeld of geluid "
+        "haperen.",
+        "en": "Part of the recording is damaged. Picture or sound may stutter in places.",
+    },
+    "warning.media.end_missing": {
+        "nl": "Het einde van de opname lijkt te ontbreken. De opname stopt misschien eerder "
+        "dan de tijdlijn aangeeft.",
+        "en": "The end of the recording seems to be missing. It may stop earlier than the "
+        "timeline shows.",
+    },
+    "warning.media.audio_unreadable": {
+        "nl": "Het geluid van de opname kan niet worden gelezen. U ziet alleen beeld.",
+        "en": "The sound of the recording cannot be read. You will see the picture only.",
+    },
+    "task.cancelled": {
+        "nl": "Gestopt.",
+        "en": "Stopped.",
+    },
+    # --- vsr.session and vsr.export: the Samenleergesprek and the joint learning summary ---
+    "error.session.rules_not_confirmed": {
+        "nl": "Eerst bevestigt iedereen de afspraken. Nog {count} te gaan.",
+        "en": "First everyone confirms the ground rules. {count} still to go.",
+    },
+    "error.session.no_moments": {
+        "nl": "Kies eerst minstens één moment.",
+        "en": "First choose at least one moment.",
+    },
+    "error.session.too_many_moments": {
+        "nl": "U kunt hoogstens {max} momenten kiezen. Haal eerst een moment weg.",
+        "en": "You can choose at most {max} moments. Remove a moment first.",
+    },
+    "error.session.bad_date": {
+        "nl": "'{text}' is geen datum. Schrijf de datum als jjjj-mm-dd.",
+        "en": "'{text}' is not a date. Write the date as yyyy-mm-dd.",
+    },
+    "error.export.format": {
+        "nl": "Het formaat {fmt} kennen we niet. Kies pdf, docx, html of md.",
+        "en": "The format {fmt} is unknown. Choose pdf, docx, html or md.",
+    },
+    "error.export.write_failed": {
+        "nl": "Het leerverslag kon niet worden opgeslagen als {path} ({reason}). Er is geen "
+        "half bestand achtergebleven. Kies een andere map of maak ruimte vrij.",
+        "en": "The learning summary could not be saved as {path} ({reason}). No half-written "
+        "file was left behind. Choose another folder or free some space.",
+    },
+    "what.action": {"nl": "Actie", "en": "Action"},
+    "rating.1": {"nl": "Slecht", "en": "Bad"},
+    "rating.2": {"nl": "Niet zo goed", "en": "Not so good"},
+    "rating.3": {"nl": "Gaat wel", "en": "OK"},
+    "rating.4": {"nl": "Goed", "en": "Good"},
+    "rating.5": {"nl": "Heel goed", "en": "Very good"},
+    "rating.and": {"nl": "en", "en": "and"},
+    "rating.diff.same": {
+        "nl": "Jullie antwoorden zijn hetzelfde.",
+        "en": "Your answers are the same.",
+    },
+    "rating.diff.small": {
+        "nl": "Klein verschil: {high} is iets positiever dan {low}.",
+        "en": "A small difference: {high} is a little more positive than {low}.",
+    },
+    "rating.diff.large": {
+        "nl": "Groot verschil: {high} is {points} punten positiever dan {low}. "
+        "Praat hier samen over.",
+        "en": "A big difference: {high} is {points} points more positive than {low}. "
+        "Talk about this together.",
+    },
+    "rating.diff.small.plural": {
+        "nl": "Klein verschil: {high} zijn iets positiever dan {low}.",
+        "en": "A small difference: {high} are a little more positive than {low}.",
+    },
+    "rating.diff.large.plural": {
+        "nl": "Groot verschil: {high} zijn {points} punten positiever dan {low}. "
+        "Praat hier samen over.",
+        "en": "A big difference: {high} are {points} points more positive than {low}. "
+        "Talk about this together.",
+    },
+    "summary.title": {"nl": "Gezamenlijk leerverslag", "en": "Joint learning summary"},
+    "summary.confidential": {"nl": "Vertrouwelijk", "en": "Confidential"},
+    "summary.date": {"nl": "Datum", "en": "Date"},
+    "summary.parties": {"nl": "Deelnemers", "en": "Participants"},
+    "summary.recording": {"nl": "Opname", "en": "Recording"},
+    "summary.recording_line": {
+        "nl": "{title} (bestand {file}, duur {duration})",
+        "en": "{title} (file {file}, length {duration})",
+    },
+    "summary.rules_heading": {"nl": "Afspraken", "en": "Ground rules"},
+    "summary.rules_line": {
+        "nl": "We zijn gelijkwaardig, we willen ons veilig voelen, we veroordelen elkaar niet "
+        "en wat we bespreken blijft vertrouwelijk.",
+        "en": "We are equals, we want to feel safe, we do not judge each other, and what we "
+        "discuss stays confidential.",
+    },
+    "summary.rules_confirmed": {
+        "nl": "Bevestigd door {names} op {date}.",
+        "en": "Confirmed by {names} on {date}.",
+    },
+    "summary.rules_not_confirmed": {
+        "nl": "Nog niet door iedereen bevestigd.",
+        "en": "Not yet confirmed by everyone.",
+    },
+    "summary.moments_heading": {"nl": "Besproken momenten", "en": "Moments we discussed"},
+    "summary.moment_heading": {"nl": "Moment {n}: {time}", "en": "Moment {n}: {time}"},
+    "summary.no_moments_chosen": {
+        "nl": "Er zijn geen momenten gekozen. Hieronder staan alle momenten met een "
+        "ingevuld gespreksblad.",
+        "en": "No moments were chosen. Below are all moments with a filled-in reflection sheet.",
+    },
+    "summary.no_moments": {
+        "nl": "Er zijn geen momenten besproken.",
+        "en": "No moments were discussed.",
+    },
+    "summary.theme": {"nl": "Themakaart", "en": "Theme card"},
+    "summary.no_theme": {"nl": "Geen themakaart", "en": "No theme card"},
+    "summary.marked_by": {"nl": "Gemarkeerd door", "en": "Marked by"},
+    "summary.feelings": {"nl": "Gevoel", "en": "Feelings"},
+    "summary.still_missing": {
+        "nl": "(beeld niet beschikbaar)",
+        "en": "(picture not available)",
+    },
+    "summary.closing_heading": {"nl": "Afsluiting", "en": "Closing"},
+    "summary.summary": {"nl": "Samenvatting", "en": "Summary"},
+    "summary.learnings": {"nl": "Wat hebben we geleerd?", "en": "What did we learn?"},
+    "summary.actions": {"nl": "Acties", "en": "Actions"},
+    "summary.action_what": {"nl": "Wat", "en": "What"},
+    "summary.action_who": {"nl": "Wie", "en": "Who"},
+    "summary.action_due": {"nl": "Wanneer klaar", "en": "By when"},
+    "summary.action_done": {"nl": "Klaar", "en": "Done"},
+    "summary.yes": {"nl": "ja", "en": "yes"},
+    "summary.no": {"nl": "nee", "en": "no"},
+    "summary.together": {"nl": "Samen", "en": "Together"},
+    "summary.no_actions": {"nl": "Geen acties afgesproken.", "en": "No actions agreed."},
+    "summary.ratings_heading": {"nl": "Hoe ervaren we het?", "en": "How do we each see it?"},
+    "summary.ratings_hidden": {
+        "nl": "Nog niet iedereen heeft de vragen beantwoord. Daarom blijven de antwoorden "
+        "verborgen.",
+        "en": "Not everyone has answered the questions yet, so the answers stay hidden.",
+    },
+    "summary.question": {"nl": "Vraag", "en": "Question"},
+    "summary.difference": {"nl": "Verschil", "en": "Difference"},
+    "summary.signoff_heading": {"nl": "Akkoord", "en": "Agreed"},
+    "summary.signoff_text": {
+        "nl": "Wij herkennen dit verslag als ons gezamenlijke verslag.",
+        "en": "We recognise this summary as our joint summary.",
+    },
+    "summary.signature": {"nl": "Handtekening", "en": "Signature"},
+    "summary.empty": {"nl": "(leeg)", "en": "(empty)"},
+    "summary.page": {"nl": "Pagina {n} van {total}", "en": "Page {n} of {total}"},
+    "cli.summary_written": {
+        "nl": "Leerverslag opgeslagen: {path}",
+        "en": "Learning summary saved: {path}",
+    },
+    # --- vsr.clips: clip export and face anonymisation ---
+    "error.clip.range": {
+        "nl": "Van {start} tot {end} is geen stuk van de opname {path} (de opname duurt "
+        "{duration}). Kies een begin binnen de opname en een einde na het begin.",
+        "en": "{start} to {end} is not a part of the recording {path} (it lasts {duration}). "
+        "Choose a start inside the recording and an end after the start.",
+    },
+    "error.clip.nothing": {
+        "nl": "De opname {path} heeft geen beeld. Zonder geluid blijft er niets over om te "
+        "bewaren. Kies 'geluid houden'.",
+        "en": "The recording {path} has no picture. Without sound nothing is left to save. "
+        "Choose 'keep sound'.",
+    },
+    "error.faces.model_missing": {
+        "nl": "Het bestand voor gezichtsherkenning ontbreekt ({path}). Installeer het "
+        "programma opnieuw.",
+        "en": "The face detection file is missing ({path}). Please reinstall the program.",
+    },
+    "clip.cancelled": {
+        "nl": "Het maken van de clip is gestopt. Er is geen bestand gemaakt.",
+        "en": "Making the clip was stopped. No file was made.",
+    },
 }
 
 

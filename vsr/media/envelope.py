@@ -1,0 +1,344 @@
+"""The audio envelope drawn under the timeline: loudness (RMS) per time bucket, 0..1.
+
+Only the audio stream is decoded; the demuxer discards the video packets unread. Loudness is
+taken over all channels at the stream's own sample rate, with numpy on batches of frames.
+Resampling to 8 kHz mono with `av.AudioResampler` first was measured to be the slow part (a
+1-hour AAC track: 9.4 s with the resampler against 1.7 s for decoding alone), and loudness
+needs no resampling. The result is cached per recording fingerprint, so a recording is
+decoded once, not at every open.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import av
+import numpy as np
+import numpy.typing as npt
+from av.audio.frame import AudioFrame
+from av.stream import Discard
+
+from vsr.errors import MediaError
+from vsr.media.probe import open_media, pick_audio_stream, reason_text
+from vsr.media.tasks import CancelFn, ProgressFn, ProgressThrottle, check_cancel
+
+# The loudness that maps to 1.0: a high percentile rather than the maximum, so one cough or
+# click does not flatten the rest of the conversation. Louder buckets are clipped to 1.0.
+REFERENCE_PERCENTILE = 99.5
+SILENCE_RMS = 1e-5  # below this the whole file counts as silent (all zeros)
+_CANCEL_EVERY_PACKETS = 64
+_BATCH_SECONDS = 2.0  # frames are gathered into batches this long for numpy
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Envelope:
+    """Loudness 0..1 per bucket: `peaks[i]` covers [i * bucket_ms, (i + 1) * bucket_ms)."""
+
+    bucket_ms: int
+    peaks: npt.NDArray[np.float32]
+
+    @property
+    def duration_ms(self) -> int:
+        return len(self.peaks) * self.bucket_ms
+
+    def is_empty(self) -> bool:
+        return len(self.peaks) == 0
+
+
+def empty_envelope(bucket_ms: int) -> Envelope:
+    return Envelope(bucket_ms, np.zeros(0, dtype=np.float32))
+
+
+def compute_envelope(
+    path: str | Path,
+    bucket_ms: int = 50,
+    progress: ProgressFn | None = None,
+    cancel: CancelFn | None = None,
+) -> Envelope:
+    """Decode the audio of `path` into an RMS envelope, normalised to 0..1.
+
+    Bucket 0 starts at the start of the recording (a player's time 0), so audio that starts
+    later gets silent buckets first. Files without audio give an empty envelope. Raises
+    `MediaError` for unusable files and `Cancelled` as soon as `cancel()` returns True.
+    """
+    if bucket_ms < 1:
+        raise ValueError("bucket_ms must be at least 1")
+    check_cancel(cancel)
+    container = open_media(path)
+    try:
+        audio = pick_audio_stream(container)
+        if audio is None:
+            return empty_envelope(bucket_ms)
+        for stream in container.streams:
+            if stream.index != audio.index:
+                stream.discard = Discard.all  # the demuxer skips their data, no decoding
+        reader = _LoudnessReader(
+            bucket_ms,
+            start_s=(container.start_time or 0) / 1_000_000,
+            duration_s=(container.duration or 0) / 1_000_000,
+            report=ProgressThrottle(progress),
+        )
+        packets = 0
+        try:
+            for packet in container.demux(audio):
+                packets += 1
+                if packets % _CANCEL_EVERY_PACKETS == 0:
+                    check_cancel(cancel)
+                try:
+                    frames = audio.codec_context.decode(packet)
+                except av.FFmpegError:
+                    continue  # a damaged packet: skip it, as players do
+                for frame in frames:
+                    reader.add(frame)
+        except av.FFmpegError as exc:
+            if reader.empty:
+                raise MediaError(
+                    "error.media.unreadable", path=str(path), reason=reason_text(exc)
+                ) from None
+            # Damaged data after a good start: keep the envelope of what could be read.
+        check_cancel(cancel)
+        peaks = reader.finish()
+        reader.report(1.0)
+        return Envelope(bucket_ms, _normalise(peaks))
+    finally:
+        container.close()
+
+
+class _LoudnessReader:
+    """Collects decoded frames into batches and feeds their per-sample power to the buckets.
+
+    Per frame only the raw planes are wrapped (no copy, no maths): an hour of AAC is about
+    170,000 frames, and per-frame numpy work cost more than the decoding itself.
+    """
+
+    def __init__(
+        self, bucket_ms: int, start_s: float, duration_s: float, report: ProgressThrottle
+    ) -> None:
+        self._bucket_ms = bucket_ms
+        self._start_s = start_s
+        self._duration_s = duration_s
+        self.report = report
+        self._rate = 0
+        self._buckets: _BucketRms | None = None
+        self._batch: list[_RawSamples] = []
+        self._batch_samples = 0
+        self._resampler: av.AudioResampler | None = None
+
+    @property
+    def empty(self) -> bool:
+        return self._buckets is None
+
+    def add(self, frame: AudioFrame) -> None:
+        if self._buckets is None:
+            self._rate = frame.sample_rate
+            self._buckets = _BucketRms(self._rate * self._bucket_ms / 1000)
+            if frame.time is not None:  # leading silence when the audio starts late
+                lead = round(max(0.0, frame.time - self._start_s) * self._rate)
+                self._buckets.add(np.zeros(lead, dtype=np.float32))
+        frames = [frame]
+        if frame.sample_rate != self._rate:  # rare: a rate change mid-stream
+            if self._resampler is None:
+                self._resampler = av.AudioResampler(format="fltp", rate=self._rate)
+            frames = self._resampler.resample(frame)
+        for part in frames:
+            raw = _RawSamples.of(part)
+            if self._batch and not raw.same_layout(self._batch[0]):
+                self._flush()  # channel count or sample format changed mid-stream
+            self._batch.append(raw)
+            self._batch_samples += part.samples
+        if self._batch_samples >= _BATCH_SECONDS * self._rate:
+            self._flush()
+            if self._duration_s > 0 and frame.time is not None:
+                self.report((frame.time - self._start_s) / self._duration_s)
+
+    def _flush(self) -> None:
+        if self._batch and self._buckets is not None:
+            self._buckets.add(_power(self._batch))
+        self._batch = []
+        self._batch_samples = 0
+
+    def finish(self) -> npt.NDArray[np.float32]:
+        self._flush()
+        return self._buckets.finish() if self._buckets is not None else np.zeros(0, np.float32)
+
+
+# Sample formats by FFmpeg name (planar ones end in "p"): numpy type and full-scale value.
+_SAMPLE_TYPES: dict[str, tuple[type[np.generic], float]] = {
+    "u8": (np.uint8, 128.0),
+    "s16": (np.int16, 32768.0),
+    "s32": (np.int32, 2147483648.0),
+    "s64": (np.int64, 9223372036854775808.0),
+    "flt": (np.float32, 1.0),
+    "dbl": (np.float64, 1.0),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _RawSamples:
+    """One frame's samples as zero-copy views: one array per plane."""
+
+    planes: tuple[npt.NDArray[np.generic], ...]
+    channels: int
+    planar: bool
+    full_scale: float
+    unsigned: bool
+
+    def same_layout(self, other: _RawSamples) -> bool:
+        return (self.channels, self.planar, self.full_scale, self.unsigned) == (
+            other.channels,
+            other.planar,
+            other.full_scale,
+            other.unsigned,
+        ) and self.planes[0].dtype == other.planes[0].dtype
+
+    @staticmethod
+    def of(frame: AudioFrame) -> _RawSamples:
+        name = frame.format.name.removesuffix("p")
+        dtype, full_scale = _SAMPLE_TYPES.get(name, (np.float32, 1.0))
+        channels = frame.layout.nb_channels
+        planar = frame.format.is_planar
+        if name not in _SAMPLE_TYPES:  # an exotic format: let PyAV convert it
+            frame = av.AudioResampler(format="fltp").resample(frame)[0]
+            planar = True
+        count = frame.samples if planar else frame.samples * channels
+        views = tuple(
+            np.frombuffer(memoryview(plane), dtype=dtype, count=count) for plane in frame.planes
+        )
+        return _RawSamples(views, channels, planar, full_scale, dtype is np.uint8)
+
+
+def _power(batch: list[_RawSamples]) -> npt.NDArray[np.float32]:
+    """Per-sample power (mean square over the channels) of a batch, samples scaled to -1..1."""
+    first = batch[0]
+    if first.planar:
+        channels = [
+            np.concatenate([raw.planes[c] for raw in batch]) for c in range(len(first.planes))
+        ]
+    else:
+        interleaved = np.concatenate([raw.planes[0] for raw in batch])
+        channels = list(interleaved.reshape(-1, first.channels).T)
+    power = np.zeros(len(channels[0]), dtype=np.float32)
+    for samples in channels:
+        values = samples.astype(np.float32)
+        if first.unsigned:
+            values -= first.full_scale
+        power += np.square(values / first.full_scale)
+    power /= len(channels)
+    return power
+
+
+class _BucketRms:
+    """Turns a stream of per-sample power into one RMS value per bucket.
+
+    Buckets may hold a fractional number of samples (33 ms at 44.1 kHz), so bucket k starts
+    at sample round(k * size) and rounding errors never add up over an hour.
+    """
+
+    def __init__(self, samples_per_bucket: float) -> None:
+        self._size = max(1.0, samples_per_bucket)
+        self._next = 0  # index of the bucket that `_rest` starts
+        self._rest = np.zeros(0, dtype=np.float32)
+        self._done: list[npt.NDArray[np.float32]] = []
+
+    def _start(self, bucket: int) -> int:
+        return math.floor(bucket * self._size + 0.5)
+
+    def add(self, power: npt.NDArray[np.float32]) -> None:
+        block = np.concatenate([self._rest, power]) if len(self._rest) else power
+        base = self._start(self._next)
+        last = math.floor((base + len(block)) / self._size)
+        while last > self._next and self._start(last) > base + len(block):
+            last -= 1
+        if last <= self._next:
+            self._rest = block
+            return
+        bounds = (
+            np.floor(np.arange(self._next, last + 1) * self._size + 0.5).astype(np.int64) - base
+        )
+        sums = np.add.reduceat(block[: bounds[-1]], bounds[:-1])
+        self._done.append(np.sqrt(sums / np.diff(bounds)).astype(np.float32))
+        self._rest = block[bounds[-1] :].copy()
+        self._next = last
+
+    def finish(self) -> npt.NDArray[np.float32]:
+        if len(self._rest):
+            self._done.append(np.sqrt(self._rest.mean(keepdims=True)).astype(np.float32))
+            self._rest = np.zeros(0, dtype=np.float32)
+        if not self._done:
+            return np.zeros(0, dtype=np.float32)
+        return np.concatenate(self._done)
+
+
+def _normalise(rms: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+    if len(rms) == 0:
+        return rms
+    reference = float(np.percentile(rms, REFERENCE_PERCENTILE))
+    if reference < SILENCE_RMS:
+        reference = float(rms.max())
+    if reference < SILENCE_RMS:
+        return np.zeros_like(rms)
+    normalised: npt.NDArray[np.float32] = np.clip(rms / reference, 0.0, 1.0).astype(np.float32)
+    return normalised
+
+
+def cache_file(cache_dir: Path, fingerprint: str, bucket_ms: int) -> Path:
+    """Where the envelope of the recording with `fingerprint` is cached for `bucket_ms`."""
+    safe = re.sub(r"[^A-Za-z0-9]+", "_", fingerprint)
+    return Path(cache_dir) / f"envelope-{safe}-{bucket_ms}ms.npy"
+
+
+def load_or_compute_envelope(
+    path: str | Path,
+    fingerprint: str,
+    cache_dir: Path,
+    bucket_ms: int = 50,
+    progress: ProgressFn | None = None,
+    cancel: CancelFn | None = None,
+) -> Envelope:
+    """The cached envelope for `fingerprint`, else compute it from `path` and cache it.
+
+    A damaged or unreadable cache file is recomputed; a cache that cannot be written (full or
+    read-only disk) is skipped, because the envelope itself is still good.
+    """
+    target = cache_file(cache_dir, fingerprint, bucket_ms)
+    cached = _load(target, bucket_ms)
+    if cached is not None:
+        if progress is not None:
+            progress(1.0)
+        return cached
+    envelope = compute_envelope(path, bucket_ms, progress=progress, cancel=cancel)
+    _save_atomically(target, envelope.peaks)
+    return envelope
+
+
+def _load(file: Path, bucket_ms: int) -> Envelope | None:
+    try:
+        peaks = np.load(file, allow_pickle=False)
+    except (OSError, ValueError, EOFError):
+        return None
+    if peaks.ndim != 1 or peaks.dtype != np.float32:
+        return None
+    return Envelope(bucket_ms, peaks)
+
+
+def _save_atomically(file: Path, peaks: npt.NDArray[np.float32]) -> None:
+    tmp = file.with_name(f".{file.name}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        with tmp.open("wb") as handle:
+            np.save(handle, peaks, allow_pickle=False)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, file)
+    except OSError:
+        pass  # the cache is an optimisation only: a full or read-only disk must not stop it
+    finally:
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
