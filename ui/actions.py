@@ -40,40 +40,37 @@ class ActionId(Enum):
     ABOUT = auto()
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Actions", text)
-
 
 # id: (text, shortcut, icon, checkable)
 def _specs() -> dict[ActionId, tuple[str, str | QKeySequence.StandardKey | None, str, bool]]:
     K = QKeySequence.StandardKey  # noqa: N806
     return {
-        ActionId.OPEN: (_tr("&Open recording…"), K.Open, "open", False),
-        ActionId.LOCATE: (_tr("&Locate recording…"), None, "open", False),
-        ActionId.NEW_REVIEW: (_tr("&New review of this recording"), "Ctrl+Shift+N", "", False),
-        ActionId.QUIT: (_tr("&Quit"), K.Quit, "", False),
-        ActionId.UNDO: (_tr("&Undo"), K.Undo, "undo", False),
-        ActionId.REDO: (_tr("&Redo"), K.Redo, "redo", False),
-        ActionId.DELETE_MARKER: (_tr("&Delete moment"), "Ctrl+Del", "", False),
-        ActionId.RENAME_PARTY: (_tr("&Names of the participants…"), None, "", False),
-        ActionId.ADD_PARTY: (_tr("&Add participant (e.g. interpreter)…"), None, "", False),
-        ActionId.PLAY_PAUSE: (_tr("Play / pause"), "Space", "play", False),
-        ActionId.BACK_5: (_tr("Back 5 seconds"), "Left", "back5", False),
-        ActionId.FORWARD_5: (_tr("Forward 5 seconds"), "Right", "forward5", False),
-        ActionId.FRAME_BACK: (_tr("Previous frame"), ",", "frame-back", False),
-        ActionId.FRAME_FORWARD: (_tr("Next frame"), ".", "frame-forward", False),
-        ActionId.SLOWER: (_tr("Slower"), "[", "", False),
-        ActionId.FASTER: (_tr("Faster"), "]", "", False),
-        ActionId.LOOP: (_tr("Repeat the selected moment"), "L", "loop", True),
-        ActionId.PAUSE_ON_MARK: (_tr("Pause when marking"), None, "", True),
-        ActionId.PREV_MARKER: (_tr("Previous moment"), "Ctrl+Left", "", False),
-        ActionId.NEXT_MARKER: (_tr("Next moment"), "Ctrl+Right", "", False),
-        ActionId.ZOOM_IN: (_tr("Zoom in"), "Ctrl+=", "zoom-in", False),
-        ActionId.ZOOM_OUT: (_tr("Zoom out"), "Ctrl+-", "zoom-out", False),
-        ActionId.ZOOM_FIT: (_tr("Whole recording"), "Ctrl+0", "zoom-fit", False),
+        ActionId.OPEN: (QCoreApplication.translate("Actions", "&Open recording…"), K.Open, "open", False),
+        ActionId.LOCATE: (QCoreApplication.translate("Actions", "&Locate recording…"), None, "open", False),
+        ActionId.NEW_REVIEW: (QCoreApplication.translate("Actions", "&New review of this recording"), "Ctrl+Shift+N", "", False),
+        ActionId.QUIT: (QCoreApplication.translate("Actions", "&Quit"), K.Quit, "", False),
+        ActionId.UNDO: (QCoreApplication.translate("Actions", "&Undo"), K.Undo, "undo", False),
+        ActionId.REDO: (QCoreApplication.translate("Actions", "&Redo"), K.Redo, "redo", False),
+        ActionId.DELETE_MARKER: (QCoreApplication.translate("Actions", "&Delete moment"), "Ctrl+Del", "", False),
+        ActionId.RENAME_PARTY: (QCoreApplication.translate("Actions", "&Names of the participants…"), None, "", False),
+        ActionId.ADD_PARTY: (QCoreApplication.translate("Actions", "&Add participant (e.g. interpreter)…"), None, "", False),
+        ActionId.PLAY_PAUSE: (QCoreApplication.translate("Actions", "Play / pause"), "Space", "play", False),
+        ActionId.BACK_5: (QCoreApplication.translate("Actions", "Back 5 seconds"), "Left", "back5", False),
+        ActionId.FORWARD_5: (QCoreApplication.translate("Actions", "Forward 5 seconds"), "Right", "forward5", False),
+        ActionId.FRAME_BACK: (QCoreApplication.translate("Actions", "Previous frame"), ",", "frame-back", False),
+        ActionId.FRAME_FORWARD: (QCoreApplication.translate("Actions", "Next frame"), ".", "frame-forward", False),
+        ActionId.SLOWER: (QCoreApplication.translate("Actions", "Slower"), "[", "", False),
+        ActionId.FASTER: (QCoreApplication.translate("Actions", "Faster"), "]", "", False),
+        ActionId.LOOP: (QCoreApplication.translate("Actions", "Repeat the selected moment"), "L", "loop", True),
+        ActionId.PAUSE_ON_MARK: (QCoreApplication.translate("Actions", "Pause when marking"), None, "", True),
+        ActionId.PREV_MARKER: (QCoreApplication.translate("Actions", "Previous moment"), "Ctrl+Left", "", False),
+        ActionId.NEXT_MARKER: (QCoreApplication.translate("Actions", "Next moment"), "Ctrl+Right", "", False),
+        ActionId.ZOOM_IN: (QCoreApplication.translate("Actions", "Zoom in"), "Ctrl+=", "zoom-in", False),
+        ActionId.ZOOM_OUT: (QCoreApplication.translate("Actions", "Zoom out"), "Ctrl+-", "zoom-out", False),
+        ActionId.ZOOM_FIT: (QCoreApplication.translate("Actions", "Whole recording"), "Ctrl+0", "zoom-fit", False),
         ActionId.LANG_NL: ("Nederlands", None, "", True),
         ActionId.LANG_EN: ("English", None, "", True),
-        ActionId.ABOUT: (_tr("&About vsr"), None, "", False),
+        ActionId.ABOUT: (QCoreApplication.translate("Actions", "&About vsr"), None, "", False),
     }
 
 

@@ -16,13 +16,10 @@ MEDIA_PATTERNS = ("*.mp4 *.m4v *.mov *.mkv *.webm *.avi *.mts *.m2ts *.ogv *.ogg
                   "*.wmv *.3gp *.mp3 *.m4a *.wav *.opus *.flac *.aac *.oga")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Dialogs", text)
-
 
 def media_filter() -> str:
-    return (_tr("Recordings ({patterns})").format(patterns=MEDIA_PATTERNS) + ";;"
-            + _tr("All files (*)"))
+    return (QCoreApplication.translate("Dialogs", "Recordings ({patterns})").format(patterns=MEDIA_PATTERNS) + ";;"
+            + QCoreApplication.translate("Dialogs", "All files (*)"))
 
 
 def ask_media_file(parent: QWidget, title: str, folder: Path | None = None) -> Path | None:
@@ -40,12 +37,12 @@ def error_text(exc: BaseException, lang: str) -> str:
         if exc.errno == 28:  # ENOSPC
             return StorageError("error.storage.disk_full").message(lang)
         where = f" ({exc.filename})" if exc.filename else ""
-        return _tr("The file could not be read or written{where}: {reason}").format(
+        return QCoreApplication.translate("Dialogs", "The file could not be read or written{where}: {reason}").format(
             where=where, reason=exc.strerror or str(exc))
     log.exception("unexpected error", exc_info=exc)
-    return _tr("Something unexpected went wrong. Nothing you saved was lost. Details: {detail}"
+    return QCoreApplication.translate("Dialogs", "Something unexpected went wrong. Nothing you saved was lost. Details: {detail}"
                ).format(detail=str(exc) or type(exc).__name__)
 
 
 def show_error(parent: QWidget | None, exc: BaseException, lang: str) -> None:
-    QMessageBox.warning(parent, _tr("vsr"), error_text(exc, lang))
+    QMessageBox.warning(parent, QCoreApplication.translate("Dialogs", "vsr"), error_text(exc, lang))

@@ -155,7 +155,7 @@ class SheetEditor(QScrollArea):
                 combo.addItem(pictogram(card.pictogram), f"      {sub.title}", f"{card.key}|{sub.key}")
                 if sub.question:
                     combo.setItemData(combo.count() - 1, sub.question, Qt.ItemDataRole.ToolTipRole)
-            combo.addItem(f"      + {self.tr('Add your own sub-topic…')}", f"{card.key}|{ADD_OWN}")
+            combo.addItem("      + " + self.tr("Add your own sub-topic…"), f"{card.key}|{ADD_OWN}")
         index = combo.findData(f"{self.marker.theme}|{self.marker.subtopic}")
         combo.setCurrentIndex(max(0, index))
 

@@ -15,14 +15,11 @@ ID_MOVE = 1001
 ID_TEXT = 1002
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("UndoCommands", text)
-
 
 class AddMarkerCommand(QUndoCommand):
     def __init__(self, lib: Library, party_id: int, start_ms: int, end_ms: int | None = None,
                  *, theme: str = "", initiator: object | None = None) -> None:
-        super().__init__(_tr("Mark moment"))
+        super().__init__(QCoreApplication.translate("UndoCommands", "Mark moment"))
         self.lib, self.party_id, self.start_ms, self.end_ms = lib, party_id, start_ms, end_ms
         self.theme = theme
         self.initiator = initiator
@@ -44,7 +41,7 @@ class AddMarkerCommand(QUndoCommand):
 
 class DeleteMarkerCommand(QUndoCommand):
     def __init__(self, lib: Library, marker_id: int) -> None:
-        super().__init__(_tr("Delete moment"))
+        super().__init__(QCoreApplication.translate("UndoCommands", "Delete moment"))
         self.lib, self.marker_id = lib, marker_id
         self._snapshot: MarkerSnapshot | None = None
 
@@ -61,7 +58,7 @@ class MoveMarkerCommand(QUndoCommand):
 
     def __init__(self, lib: Library, marker_id: int, start_ms: int, end_ms: int | None,
                  *, initiator: object | None = None) -> None:
-        super().__init__(_tr("Move moment"))
+        super().__init__(QCoreApplication.translate("UndoCommands", "Move moment"))
         old = mk.get_marker(lib, marker_id)
         self.lib, self.marker_id = lib, marker_id
         self.old = (old.start_ms, old.end_ms)
@@ -86,7 +83,7 @@ class MoveMarkerCommand(QUndoCommand):
 
 class SetThemeCommand(QUndoCommand):
     def __init__(self, lib: Library, marker_id: int, theme: str, subtopic: str) -> None:
-        super().__init__(_tr("Choose theme card"))
+        super().__init__(QCoreApplication.translate("UndoCommands", "Choose theme card"))
         old = mk.get_marker(lib, marker_id)
         self.lib, self.marker_id = lib, marker_id
         self.old = (old.theme, old.subtopic)
@@ -105,7 +102,7 @@ class EditSheetFieldCommand(QUndoCommand):
 
     def __init__(self, lib: Library, marker_id: int, field: sh.SheetField, old: str, new: str,
                  party_id: int | None = None, *, initiator: object | None = None) -> None:
-        super().__init__(_tr("Edit reflection sheet"))
+        super().__init__(QCoreApplication.translate("UndoCommands", "Edit reflection sheet"))
         self.lib, self.marker_id, self.field, self.party_id = lib, marker_id, field, party_id
         self.old, self.new = old, new
         self.initiator = initiator
