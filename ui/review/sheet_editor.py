@@ -3,7 +3,7 @@ with the theme card. Prompts come from the method text in the UI language."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox, QFrame, QGridLayout, QHBoxLayout, QInputDialog, QLabel, QScrollArea, QVBoxLayout,
@@ -56,6 +56,7 @@ class SheetEditor(QScrollArea):
         self.parties: list[Party] = []
         self._fields: dict[tuple[sh.SheetField, int | None], SheetTextField] = {}
         self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self._body = QWidget()
         self._layout = QVBoxLayout(self._body)
@@ -118,8 +119,10 @@ class SheetEditor(QScrollArea):
         assert self.marker is not None
         m = self.marker
         box = QWidget()
-        row = QHBoxLayout(box)
-        row.setContentsMargins(0, 0, 0, 0)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        column.addLayout(row)
         who = next((p for p in self.parties if p.id == m.party_id), None)
         when = format_ms(m.start_ms) + ("" if m.end_ms is None else " – " + format_ms(m.end_ms))
         title = QLabel(self.tr("Moment at {time}").format(time=when))
@@ -135,12 +138,21 @@ class SheetEditor(QScrollArea):
             row.addWidget(glyph)
             row.addWidget(QLabel(self.tr("marked by {name}").format(name=who.name)))
         row.addStretch(1)
+        theme_row = QHBoxLayout()
+        column.addLayout(theme_row)
+        theme_label = QLabel(self.tr("Theme card"))
+        theme_row.addWidget(theme_label)
         self.theme_combo = QComboBox()
         self.theme_combo.setAccessibleName(self.tr("Theme card"))
         self.theme_combo.setMinimumHeight(36)
+        self.theme_combo.setIconSize(QSize(24, 24))
+        self.theme_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.theme_combo.setMinimumContentsLength(16)
+        theme_label.setBuddy(self.theme_combo)
         self._fill_themes()
         self.theme_combo.activated.connect(self._theme_chosen)
-        row.addWidget(self.theme_combo)
+        theme_row.addWidget(self.theme_combo, 1)
         return box
 
     def _fill_themes(self) -> None:
