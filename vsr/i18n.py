@@ -80,6 +80,24 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Het bestand {path} kan niet worden ingelezen: {reason}",
         "en": "The file {path} cannot be imported: {reason}",
     },
+    "reason.invalid_data": {
+        "nl": "het is geen opname die dit programma kan lezen, of het bestand is beschadigd.",
+        "en": "it is not a recording this program can read, or the file is damaged.",
+    },
+    "reason.end_of_file": {
+        "nl": "het bestand houdt te vroeg op (afgebroken of beschadigd).",
+        "en": "the file ends too early (cut off or damaged).",
+    },
+    "reason.permission": {
+        "nl": "u hebt geen toestemming om dit bestand te lezen.",
+        "en": "you do not have permission to read this file.",
+    },
+    "reason.unsupported": {
+        "nl": "dit soort beeld of geluid wordt niet ondersteund.",
+        "en": "this kind of video or audio is not supported.",
+    },
+    "reason.not_found": {"nl": "het bestand bestaat niet.", "en": "the file does not exist."},
+    "reason.folder": {"nl": "het is een map, geen bestand.", "en": "it is a folder, not a file."},
     "what.recording": {"nl": "Opname", "en": "Recording"},
     "what.review": {"nl": "Terugkijksessie", "en": "Review"},
     "what.marker": {"nl": "Moment", "en": "Marker"},
@@ -302,6 +320,11 @@ def translate(key: str, lang: str | None = None, **params: Any) -> str:
     if entry is None:
         return key
     text = entry.get(lang) or entry[DEFAULT_LANGUAGE]
+    # A parameter may itself be a message key (e.g. a reason): word it in the same language.
+    params = {
+        name: translate(value, lang) if isinstance(value, str) and value in _MESSAGES else value
+        for name, value in params.items()
+    }
     try:
         return text.format(**params)
     except (KeyError, IndexError):

@@ -54,7 +54,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 rec, _ = rc.add_recording(lib, Path(name))
             except VsrError as exc:
                 failed = True
-                print(f"{name}: {exc.message(current_language())}", file=sys.stderr)
+                print(exc.message(current_language()), file=sys.stderr)  # it names the file
                 continue
             print(json.dumps(recording_json(rec), ensure_ascii=False), flush=True)
     finally:

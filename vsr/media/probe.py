@@ -78,15 +78,31 @@ def _check_file(file: Path) -> None:
             "error.media.unreadable", path=str(file), reason=reason_text(exc)
         ) from None
     if file.is_dir():
-        raise MediaError("error.media.unreadable", path=str(file), reason="it is a folder")
+        raise MediaError("error.media.unreadable", path=str(file), reason="reason.folder")
     if stat.st_size == 0:
         raise MediaError("error.media.empty", path=str(file))
 
 
+# FFmpeg's and the OS's common error texts, as message keys the user reads in their language.
+_KNOWN_REASONS = (
+    ("invalid data found", "reason.invalid_data"),
+    ("end of file", "reason.end_of_file"),
+    ("permission denied", "reason.permission"),
+    ("decoder not found", "reason.unsupported"),
+    ("function not implemented", "reason.unsupported"),
+    ("patch welcome", "reason.unsupported"),
+    ("no such file", "reason.not_found"),
+)
+
+
 def reason_text(exc: BaseException) -> str:
-    """A short human reason: FFmpeg's or the OS's own error text, never a traceback."""
+    """A short human reason (a message key for the common cases), never a traceback."""
     text = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
     text = " ".join(str(text).split())
+    lowered = text.lower()
+    for needle, key in _KNOWN_REASONS:
+        if needle in lowered:
+            return key
     return text if len(text) <= 120 else text[:117] + "..."
 
 
