@@ -15,6 +15,7 @@ class ActionId(Enum):
     OPEN = auto()
     LOCATE = auto()
     NEW_REVIEW = auto()
+    EXPORT_SUMMARY = auto()
     QUIT = auto()
     UNDO = auto()
     REDO = auto()
@@ -48,6 +49,7 @@ def _specs() -> dict[ActionId, tuple[str, str | QKeySequence.StandardKey | None,
         ActionId.OPEN: (QCoreApplication.translate("Actions", "&Open recording…"), K.Open, "open", False),
         ActionId.LOCATE: (QCoreApplication.translate("Actions", "&Locate recording…"), None, "open", False),
         ActionId.NEW_REVIEW: (QCoreApplication.translate("Actions", "&New review of this recording"), "Ctrl+Shift+N", "", False),
+        ActionId.EXPORT_SUMMARY: (QCoreApplication.translate("Actions", "&Export learning summary…"), "Ctrl+E", "export", False),
         ActionId.QUIT: (QCoreApplication.translate("Actions", "&Quit"), K.Quit, "", False),
         ActionId.UNDO: (QCoreApplication.translate("Actions", "&Undo"), K.Undo, "undo", False),
         ActionId.REDO: (QCoreApplication.translate("Actions", "&Redo"), K.Redo, "redo", False),

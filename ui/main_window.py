@@ -22,7 +22,7 @@ from vsr.library import recordings as rc
 from vsr.library import reviews as rv
 
 REVIEW_ONLY = (
-    ActionId.LOCATE, ActionId.NEW_REVIEW, ActionId.DELETE_MARKER, ActionId.RENAME_PARTY,
+    ActionId.LOCATE, ActionId.NEW_REVIEW, ActionId.EXPORT_SUMMARY, ActionId.DELETE_MARKER, ActionId.RENAME_PARTY,
     ActionId.ADD_PARTY, ActionId.PLAY_PAUSE, ActionId.BACK_5, ActionId.FORWARD_5,
     ActionId.FRAME_BACK, ActionId.FRAME_FORWARD, ActionId.SLOWER, ActionId.FASTER, ActionId.LOOP,
     ActionId.PAUSE_ON_MARK, ActionId.PREV_MARKER, ActionId.NEXT_MARKER, ActionId.ZOOM_IN,
@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file.addAction(a[ActionId.LOCATE])
         file.addAction(a[ActionId.NEW_REVIEW])
+        file.addAction(a[ActionId.EXPORT_SUMMARY])
         file.addSeparator()
         file.addAction(a[ActionId.QUIT])
         edit = bar.addMenu(self.tr("&Edit"))
@@ -108,6 +109,7 @@ class MainWindow(QMainWindow):
         a[ActionId.OPEN].triggered.connect(self.choose_and_open)
         a[ActionId.LOCATE].triggered.connect(self.review_view.locate_recording)
         a[ActionId.NEW_REVIEW].triggered.connect(self._new_review)
+        a[ActionId.EXPORT_SUMMARY].triggered.connect(self._export_summary)
         a[ActionId.QUIT].triggered.connect(self.close)
         a[ActionId.RENAME_PARTY].triggered.connect(self._rename_parties)
         a[ActionId.ADD_PARTY].triggered.connect(self._add_party)
@@ -192,6 +194,11 @@ class MainWindow(QMainWindow):
             review = rv.create_review(self.bridge.lib, rec_id, title=title.strip() or None,
                                       lang=self.lang)
             self.open_review(review.id)
+
+    def _export_summary(self) -> None:
+        panel = self.review_view.session_panel
+        if panel is not None:
+            panel.open_export()
 
     def _rename_parties(self) -> None:
         dialog = PartyNamesDialog(self.review_view.parties, self)

@@ -1,126 +1,251 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="nl_NL">
 <context>
+    <name>ActionRow</name>
+    <message>
+        <location filename="../../ui/session/actions_editor.py" line="38" />
+        <source>What will we do?</source>
+        <translation>Wat gaan we doen?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/actions_editor.py" line="40" />
+        <source>Action {n}: what</source>
+        <translation>Actie {n}: wat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/actions_editor.py" line="52" />
+        <source>Action {n}: who</source>
+        <translation>Actie {n}: wie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/actions_editor.py" line="53" />
+        <source>Together</source>
+        <translation>Samen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/actions_editor.py" line="64" />
+        <source>Action {n}: by when</source>
+        <translation>Actie {n}: wanneer klaar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/actions_editor.py" line="71" />
+        <source>Action {n}: done</source>
+        <translation>Actie {n}: klaar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/actions_editor.py" line="75" />
+        <source>Remove this action</source>
+        <translation>Deze actie weghalen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/actions_editor.py" line="76" />
+        <source>Remove action {n}</source>
+        <translation>Actie {n} weghalen</translation>
+    </message>
+</context>
+<context>
     <name>Actions</name>
     <message>
-        <location filename="../../ui/actions.py" line="48" />
+        <location filename="../../ui/actions.py" line="49" />
         <source>&amp;Open recording…</source>
         <translation>Opname &amp;openen…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="49" />
+        <location filename="../../ui/actions.py" line="50" />
         <source>&amp;Locate recording…</source>
         <translation>Opname &amp;zoeken…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="50" />
+        <location filename="../../ui/actions.py" line="51" />
         <source>&amp;New review of this recording</source>
         <translation>&amp;Nieuwe terugkijksessie van deze opname</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="51" />
+        <location filename="../../ui/actions.py" line="52" />
+        <source>&amp;Export learning summary…</source>
+        <translation>Leerverslag &amp;exporteren…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="53" />
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="52" />
+        <location filename="../../ui/actions.py" line="54" />
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="53" />
+        <location filename="../../ui/actions.py" line="55" />
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;doen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="54" />
+        <location filename="../../ui/actions.py" line="56" />
         <source>&amp;Delete moment</source>
         <translation>Moment &amp;verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="55" />
+        <location filename="../../ui/actions.py" line="57" />
         <source>&amp;Names of the participants…</source>
         <translation>&amp;Namen van de deelnemers…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="56" />
+        <location filename="../../ui/actions.py" line="58" />
         <source>&amp;Add participant (e.g. interpreter)…</source>
         <translation>Deelnemer &amp;toevoegen (bijv. tolk)…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="57" />
+        <location filename="../../ui/actions.py" line="59" />
         <source>Play / pause</source>
         <translation>Afspelen / pauzeren</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="58" />
+        <location filename="../../ui/actions.py" line="60" />
         <source>Back 5 seconds</source>
         <translation>5 seconden terug</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="59" />
+        <location filename="../../ui/actions.py" line="61" />
         <source>Forward 5 seconds</source>
         <translation>5 seconden vooruit</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="60" />
+        <location filename="../../ui/actions.py" line="62" />
         <source>Previous frame</source>
         <translation>Vorig beeldje</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="61" />
+        <location filename="../../ui/actions.py" line="63" />
         <source>Next frame</source>
         <translation>Volgend beeldje</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="62" />
+        <location filename="../../ui/actions.py" line="64" />
         <source>Slower</source>
         <translation>Langzamer</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="63" />
+        <location filename="../../ui/actions.py" line="65" />
         <source>Faster</source>
         <translation>Sneller</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="64" />
+        <location filename="../../ui/actions.py" line="66" />
         <source>Repeat the selected moment</source>
         <translation>Gekozen moment herhalen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="65" />
+        <location filename="../../ui/actions.py" line="67" />
         <source>Pause when marking</source>
         <translation>Pauzeren bij markeren</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="66" />
+        <location filename="../../ui/actions.py" line="68" />
         <source>Previous moment</source>
         <translation>Vorig moment</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="67" />
+        <location filename="../../ui/actions.py" line="69" />
         <source>Next moment</source>
         <translation>Volgend moment</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="68" />
+        <location filename="../../ui/actions.py" line="70" />
         <source>Zoom in</source>
         <translation>Inzoomen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="69" />
+        <location filename="../../ui/actions.py" line="71" />
         <source>Zoom out</source>
         <translation>Uitzoomen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="70" />
+        <location filename="../../ui/actions.py" line="72" />
         <source>Whole recording</source>
         <translation>Hele opname</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="73" />
+        <location filename="../../ui/actions.py" line="75" />
         <source>&amp;About vsr</source>
         <translation>&amp;Over vsr</translation>
+    </message>
+</context>
+<context>
+    <name>ActionsEditor</name>
+    <message>
+        <location filename="../../ui/session/actions_editor.py" line="98" />
+        <source>No actions yet.</source>
+        <translation>Nog geen acties.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/actions_editor.py" line="101" />
+        <source>+ Add an action</source>
+        <translation>+ Actie toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/actions_editor.py" line="117" />
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/actions_editor.py" line="117" />
+        <source>Who</source>
+        <translation>Wie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/actions_editor.py" line="117" />
+        <source>By when</source>
+        <translation>Wanneer klaar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/actions_editor.py" line="117" />
+        <source>Done</source>
+        <translation>Klaar</translation>
+    </message>
+</context>
+<context>
+    <name>ClosingPage</name>
+    <message>
+        <location filename="../../ui/session/closing_page.py" line="30" />
+        <source>Step 3 – {title}</source>
+        <translation>Stap 3 – {title}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/closing_page.py" line="33" />
+        <location filename="../../ui/session/closing_page.py" line="35" />
+        <source>Summary</source>
+        <translation>Samenvatting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/closing_page.py" line="34" />
+        <source>What did we talk about? Type here…</source>
+        <translation>Waar hebben we over gepraat? Typ hier…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/closing_page.py" line="40" />
+        <source>What did we learn?</source>
+        <translation>Wat hebben we geleerd?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/closing_page.py" line="48" />
+        <source>Actions</source>
+        <translation>Acties</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/closing_page.py" line="53" />
+        <source>How do we each see it?</source>
+        <translation>Hoe ervaren we het?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/closing_page.py" line="70" />
+        <source>What did you learn? Type here…</source>
+        <translation>Wat heb jij geleerd? Typ hier…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/closing_page.py" line="71" />
+        <source>{name}: what did I learn?</source>
+        <translation>{name}: wat heb ik geleerd?</translation>
     </message>
 </context>
 <context>
@@ -152,6 +277,129 @@
     </message>
 </context>
 <context>
+    <name>DiscussPage</name>
+    <message>
+        <location filename="../../ui/session/discuss_page.py" line="51" />
+        <source>Step 2 – {title}</source>
+        <translation>Stap 2 – {title}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/discuss_page.py" line="69" />
+        <source>▶  Play the clip</source>
+        <translation>▶  Fragment afspelen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/discuss_page.py" line="74" />
+        <source>Start earlier</source>
+        <translation>Eerder beginnen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/discuss_page.py" line="75" />
+        <source>Stop later</source>
+        <translation>Later stoppen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/discuss_page.py" line="115" />
+        <source>Moment {n} · {time}</source>
+        <translation>Moment {n} · {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/discuss_page.py" line="133" />
+        <source>Moment {n}: {time}</source>
+        <translation>Moment {n}: {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/discuss_page.py" line="151" />
+        <location filename="../../ui/session/discuss_page.py" line="170" />
+        <source>Type here…</source>
+        <translation>Typ hier…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/discuss_page.py" line="229" />
+        <source>Clip {start} – {end}, repeats</source>
+        <translation>Fragment {start} – {end}, speelt steeds opnieuw</translation>
+    </message>
+</context>
+<context>
+    <name>ExportSummaryDialog</name>
+    <message>
+        <location filename="../../ui/session/export_dialog.py" line="52" />
+        <source>Export learning summary</source>
+        <translation>Leerverslag opslaan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/export_dialog.py" line="68" />
+        <source>Format</source>
+        <translation>Soort bestand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/export_dialog.py" line="71" />
+        <source>Full names</source>
+        <translation>Volledige namen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/export_dialog.py" line="72" />
+        <source>Initials only</source>
+        <translation>Alleen voorletters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/export_dialog.py" line="76" />
+        <source>Participants</source>
+        <translation>Deelnemers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/export_dialog.py" line="78" />
+        <source>Add a still from the video for each moment</source>
+        <translation>Een beeld uit de video toevoegen bij elk moment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/export_dialog.py" line="80" />
+        <source>Off by default: faces in the video are personal data.</source>
+        <translation>Staat standaard uit: gezichten in de video zijn persoonsgegevens.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/export_dialog.py" line="82" />
+        <source>Faces are personal data. Add stills only if everyone agrees.</source>
+        <translation>Gezichten zijn persoonsgegevens. Voeg alleen beelden toe als iedereen dat goed vindt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/export_dialog.py" line="93" />
+        <location filename="../../ui/session/export_dialog.py" line="99" />
+        <source>File</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/export_dialog.py" line="94" />
+        <source>Choose…</source>
+        <translation>Kiezen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/export_dialog.py" line="110" />
+        <source>Export</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/export_dialog.py" line="128" />
+        <source>Save learning summary</source>
+        <translation>Leerverslag opslaan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/export_dialog.py" line="136" />
+        <source>Choose a file first.</source>
+        <translation>Kies eerst een bestand.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/export_dialog.py" line="151" />
+        <source>Making the learning summary…</source>
+        <translation>Het leerverslag wordt gemaakt…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/export_dialog.py" line="171" />
+        <source>Saved: {path}</source>
+        <translation>Opgeslagen: {path}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="62" />
@@ -164,82 +412,82 @@
         <translation>Recente terugkijksessies</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70" />
+        <location filename="../../ui/main_window.py" line="71" />
         <source>&amp;Edit</source>
         <translation>B&amp;ewerken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71" />
+        <location filename="../../ui/main_window.py" line="72" />
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72" />
+        <location filename="../../ui/main_window.py" line="73" />
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;doen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84" />
+        <location filename="../../ui/main_window.py" line="85" />
         <source>&amp;Playback</source>
         <translation>&amp;Afspelen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90" />
+        <location filename="../../ui/main_window.py" line="91" />
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="94" />
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100" />
+        <location filename="../../ui/main_window.py" line="101" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126" />
+        <location filename="../../ui/main_window.py" line="128" />
         <source>No reviews yet.</source>
         <translation>Nog geen terugkijksessies.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141" />
+        <location filename="../../ui/main_window.py" line="143" />
         <source>Open recording</source>
         <translation>Opname openen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174" />
+        <location filename="../../ui/main_window.py" line="176" />
         <source>Making the demo recording…</source>
         <translation>De demo-opname wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190" />
+        <location filename="../../ui/main_window.py" line="192" />
         <source>New review</source>
         <translation>Nieuwe terugkijksessie</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190" />
+        <location filename="../../ui/main_window.py" line="192" />
         <source>Title:</source>
         <translation>Titel:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208" />
+        <location filename="../../ui/main_window.py" line="215" />
         <source>Add participant</source>
         <translation>Deelnemer toevoegen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209" />
+        <location filename="../../ui/main_window.py" line="216" />
         <source>Name (for example: interpreter):</source>
         <translation>Naam (bijvoorbeeld: tolk):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218" />
+        <location filename="../../ui/main_window.py" line="225" />
         <source>About vsr</source>
         <translation>Over vsr</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219" />
+        <location filename="../../ui/main_window.py" line="226" />
         <source>&lt;b&gt;vsr {version}&lt;/b&gt;&lt;p&gt;Video-stimulated recall for the Samenleergesprek: look back together at a recorded conversation and learn from it.&lt;/p&gt;&lt;p&gt;Method: Samenleerwijzer (Lengkeek &amp;amp; van Hal, HAN, 2021).&lt;/p&gt;</source>
         <translation>&lt;b&gt;vsr {version}&lt;/b&gt;&lt;p&gt;Samen terugkijken voor het Samenleergesprek: bekijk samen een opgenomen gesprek en leer ervan.&lt;/p&gt;&lt;p&gt;Methode: Samenleerwijzer (Lengkeek &amp;amp; van Hal, HAN, 2021).&lt;/p&gt;</translation>
     </message>
@@ -266,7 +514,7 @@
     <name>MarkerListPanel</name>
     <message>
         <location filename="../../ui/review/marker_list.py" line="98" />
-        <location filename="../../ui/review/marker_list.py" line="119" />
+        <location filename="../../ui/review/marker_list.py" line="126" />
         <source>Marked moments</source>
         <translation>Gemarkeerde momenten</translation>
     </message>
@@ -276,7 +524,12 @@
         <translation>Toon momenten van</translation>
     </message>
     <message>
-        <location filename="../../ui/review/marker_list.py" line="133" />
+        <location filename="../../ui/review/marker_list.py" line="109" />
+        <source>You are marking separately: the moments stay hidden until you show them together (Samenleergesprek, step 1).</source>
+        <translation>Jullie markeren apart: de momenten blijven verborgen tot jullie ze samen laten zien (Samenleergesprek, stap 1).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/marker_list.py" line="140" />
         <source>Everyone</source>
         <translation>Iedereen</translation>
     </message>
@@ -361,6 +614,112 @@
     </message>
 </context>
 <context>
+    <name>MomentCard</name>
+    <message>
+        <location filename="../../ui/session/moments_page.py" line="66" />
+        <source>Moment at {time}</source>
+        <translation>Moment op {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/moments_page.py" line="69" />
+        <source>Theme card of moment {n}</source>
+        <translation>Themakaart van moment {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/moments_page.py" line="75" />
+        <source>Move moment {n} up</source>
+        <translation>Moment {n} naar boven</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/moments_page.py" line="79" />
+        <source>Move moment {n} down</source>
+        <translation>Moment {n} naar beneden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/moments_page.py" line="82" />
+        <source>Remove</source>
+        <translation>Weghalen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/moments_page.py" line="84" />
+        <source>Remove moment {n}</source>
+        <translation>Moment {n} weghalen</translation>
+    </message>
+</context>
+<context>
+    <name>MomentsPage</name>
+    <message>
+        <location filename="../../ui/session/moments_page.py" line="44" />
+        <source>No theme card</source>
+        <translation>Geen themakaart</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/moments_page.py" line="98" />
+        <source>Step 1 – {title}</source>
+        <translation>Stap 1 – {title}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/moments_page.py" line="106" />
+        <source>Moments you marked</source>
+        <translation>Momenten die jullie markeerden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/moments_page.py" line="107" />
+        <source>You marked separately. The moments are still hidden from each other.</source>
+        <translation>Jullie hebben apart gemarkeerd. De momenten zijn nog verborgen voor elkaar.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/moments_page.py" line="110" />
+        <source>Show the moments</source>
+        <translation>Laat de momenten zien</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/moments_page.py" line="115" />
+        <source>Moments to choose from</source>
+        <translation>Momenten om uit te kiezen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/moments_page.py" line="122" />
+        <source>Choose this moment  →</source>
+        <translation>Kies dit moment  →</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/moments_page.py" line="138" />
+        <source>No moment chosen yet. Choose one to three moments.</source>
+        <translation>Nog geen moment gekozen. Kies één tot drie momenten.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/moments_page.py" line="164" />
+        <source>Both marked ({names})</source>
+        <translation>Allebei gemarkeerd ({names})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/moments_page.py" line="165" />
+        <source>Only {name}</source>
+        <translation>Alleen {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/moments_page.py" line="184" />
+        <source>✓ chosen</source>
+        <translation>✓ gekozen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/moments_page.py" line="200" />
+        <source>Chosen: {n} of {max}</source>
+        <translation>Gekozen: {n} van {max}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/moments_page.py" line="224" />
+        <source>Add a new moment here ({time}), marked by:</source>
+        <translation>Nieuw moment hier ({time}), gemarkeerd door:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/moments_page.py" line="227" />
+        <source>Add a moment at {time} for {name}</source>
+        <translation>Moment toevoegen op {time} voor {name}</translation>
+    </message>
+</context>
+<context>
     <name>PartyNamesDialog</name>
     <message>
         <location filename="../../ui/party_dialog.py" line="14" />
@@ -379,62 +738,223 @@
     </message>
 </context>
 <context>
+    <name>RatingsEditor</name>
+    <message>
+        <location filename="../../ui/session/ratings_editor.py" line="42" />
+        <source>Each of you answers alone. You see each other's answers only when everyone has answered.</source>
+        <translation>Ieder antwoordt alleen. Jullie zien elkaars antwoorden pas als iedereen heeft geantwoord.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/ratings_editor.py" line="105" />
+        <source>{name}: {question} – {value}</source>
+        <translation>{name}: {question} – {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/ratings_editor.py" line="118" />
+        <source>Ready – hide my answers</source>
+        <translation>Klaar – verberg mijn antwoorden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/ratings_editor.py" line="123" />
+        <source>✓ Answered. Hidden until everyone has answered.</source>
+        <translation>✓ Beantwoord. Verborgen tot iedereen heeft geantwoord.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/ratings_editor.py" line="124" />
+        <source>Not answered yet.</source>
+        <translation>Nog niet beantwoord.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/ratings_editor.py" line="127" />
+        <source>Change my answers</source>
+        <translation>Mijn antwoorden wijzigen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/ratings_editor.py" line="127" />
+        <source>Answer now</source>
+        <translation>Nu antwoorden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/ratings_editor.py" line="167" />
+        <source>Professional</source>
+        <translation>Professional</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/ratings_editor.py" line="167" />
+        <source>Client</source>
+        <translation>Cliënt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/ratings_editor.py" line="168" />
+        <source>Other</source>
+        <translation>Ander</translation>
+    </message>
+</context>
+<context>
+    <name>ReflectionColumn</name>
+    <message>
+        <location filename="../../ui/session/reflection_column.py" line="30" />
+        <source>How did it feel? (choose one or more)</source>
+        <translation>Hoe voelde het? (kies er één of meer)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/reflection_column.py" line="44" />
+        <source>{name} feels: {feeling}</source>
+        <translation>{name} voelt: {feeling}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/reflection_column.py" line="56" />
+        <location filename="../../ui/session/reflection_column.py" line="61" />
+        <source>Type here (optional)…</source>
+        <translation>Typ hier (hoeft niet)…</translation>
+    </message>
+</context>
+<context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../ui/review/review_view.py" line="164" />
+        <location filename="../../ui/review/review_view.py" line="85" />
+        <source>Moments</source>
+        <translation>Momenten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/review_view.py" line="160" />
+        <source>Samenleergesprek</source>
+        <translation>Samenleergesprek</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/review_view.py" line="182" />
         <source>Where is the recording “{title}”?</source>
         <translation>Waar staat de opname ‘{title}’?</translation>
     </message>
 </context>
 <context>
+    <name>RulesPage</name>
+    <message>
+        <location filename="../../ui/session/rules_page.py" line="44" />
+        <source>Our agreements for this conversation</source>
+        <translation>Onze afspraken voor dit gesprek</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/rules_page.py" line="45" />
+        <source>Read them together. Each of you says yes with your own button.</source>
+        <translation>Lees ze samen. Ieder zegt ja met een eigen knop.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/rules_page.py" line="60" />
+        <source>Mark separately: you do not see each other's moments until you choose "Show the moments" in step 1.</source>
+        <translation>Apart markeren: jullie zien elkaars momenten pas als je in stap 1 kiest voor "Laat de momenten zien".</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/rules_page.py" line="95" />
+        <source>✓  {name}: I agree</source>
+        <translation>✓  {name}: ik doe mee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/rules_page.py" line="96" />
+        <source>☐  {name}: I agree</source>
+        <translation>☐  {name}: ik doe mee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/rules_page.py" line="97" />
+        <source>{name} agrees with the agreements</source>
+        <translation>{name} is het eens met de afspraken</translation>
+    </message>
+</context>
+<context>
+    <name>SessionPanel</name>
+    <message>
+        <location filename="../../ui/session/panel.py" line="40" />
+        <location filename="../../ui/session/panel.py" line="80" />
+        <source>Samenleergesprek</source>
+        <translation>Samenleergesprek</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/panel.py" line="94" />
+        <source>◀  Back</source>
+        <translation>◀  Terug</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/panel.py" line="95" />
+        <source>Back (Alt+Left)</source>
+        <translation>Terug (Alt+Links)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/panel.py" line="97" />
+        <location filename="../../ui/session/panel.py" line="145" />
+        <source>Next  ▶</source>
+        <translation>Verder  ▶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/panel.py" line="98" />
+        <source>Next (Alt+Right)</source>
+        <translation>Verder (Alt+Rechts)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/panel.py" line="144" />
+        <source>Make the learning summary…</source>
+        <translation>Leerverslag maken…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/panel.py" line="147" />
+        <source>Moment {n} of {count}</source>
+        <translation>Moment {n} van {count}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/panel.py" line="195" />
+        <source>❚❚  Pause – {name}</source>
+        <translation>❚❚  Pauze – {name}</translation>
+    </message>
+</context>
+<context>
     <name>SheetEditor</name>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="63" />
+        <location filename="../../ui/review/sheet_editor.py" line="64" />
         <source>Reflection sheet</source>
         <translation>Gespreksblad</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="80" />
+        <location filename="../../ui/review/sheet_editor.py" line="81" />
         <source>Mark a moment or choose one in the list to fill in its reflection sheet.</source>
         <translation>Markeer een moment, of kies er een in de lijst, om het gespreksblad in te vullen.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="125" />
+        <location filename="../../ui/review/sheet_editor.py" line="128" />
         <source>Moment at {time}</source>
         <translation>Moment op {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="136" />
+        <location filename="../../ui/review/sheet_editor.py" line="139" />
         <source>marked by {name}</source>
         <translation>gemarkeerd door {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="139" />
+        <location filename="../../ui/review/sheet_editor.py" line="143" />
+        <location filename="../../ui/review/sheet_editor.py" line="146" />
         <source>Theme card</source>
         <translation>Themakaart</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="150" />
+        <location filename="../../ui/review/sheet_editor.py" line="162" />
         <source>No theme card</source>
         <translation>Geen themakaart</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="158" />
+        <location filename="../../ui/review/sheet_editor.py" line="170" />
         <source>Add your own sub-topic…</source>
         <translation>Eigen onderwerp toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="167" />
+        <location filename="../../ui/review/sheet_editor.py" line="179" />
         <source>Own sub-topic</source>
         <translation>Eigen onderwerp</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="168" />
+        <location filename="../../ui/review/sheet_editor.py" line="180" />
         <source>Name of the sub-topic:</source>
         <translation>Naam van het onderwerp:</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="198" />
+        <location filename="../../ui/review/sheet_editor.py" line="210" />
         <source>Type here…</source>
         <translation>Typ hier…</translation>
     </message>
@@ -486,6 +1006,34 @@
         <location filename="../../ui/start_page.py" line="74" />
         <source>No reviews yet.</source>
         <translation>Nog geen terugkijksessies.</translation>
+    </message>
+</context>
+<context>
+    <name>StepIndicator</name>
+    <message>
+        <location filename="../../ui/session/step_indicator.py" line="29" />
+        <source>Agreements</source>
+        <translation>Afspraken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/step_indicator.py" line="30" />
+        <source>Step 1 · Choose</source>
+        <translation>Stap 1 · Kiezen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/step_indicator.py" line="31" />
+        <source>Step 2 · Talk</source>
+        <translation>Stap 2 · Bespreken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/step_indicator.py" line="32" />
+        <source>Step 3 · Close</source>
+        <translation>Stap 3 · Afsluiten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/step_indicator.py" line="48" />
+        <source>current step</source>
+        <translation>huidige stap</translation>
     </message>
 </context>
 <context>

@@ -106,6 +106,13 @@ class MarkerListPanel(QWidget):
         self.filter.currentIndexChanged.connect(self._refilter)
         top.addWidget(self.filter)
         layout.addLayout(top)
+        self.hidden_notice = QLabel(self.tr("You are marking separately: the moments stay hidden "
+                                            "until you show them together (Samenleergesprek, "
+                                            "step 1)."))
+        self.hidden_notice.setWordWrap(True)
+        self.hidden_notice.setStyleSheet("background: #fff4ce; padding: 6px; border-radius: 4px;")
+        self.hidden_notice.hide()
+        layout.addWidget(self.hidden_notice)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -138,6 +145,9 @@ class MarkerListPanel(QWidget):
         self._refilter()
         if selected is not None:
             self.select_marker(selected, emit=False)
+
+    def set_hidden_notice(self, hidden: bool) -> None:
+        self.hidden_notice.setVisible(hidden)
 
     def _refilter(self) -> None:
         party_id = self.filter.currentData()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from ui.actions import ActionId, ActionRegistry
 from ui.bridge import LibraryBridge
@@ -19,6 +19,7 @@ from ui.review.marker_list import MarkerListPanel
 from ui.review.missing_banner import MissingRecordingBanner
 from ui.review.sheet_editor import SheetEditor
 from ui.review.transport import TransportBar
+from ui.session.panel import SessionPanel
 from ui.review.undo_commands import AddMarkerCommand, DeleteMarkerCommand, MoveMarkerCommand
 from ui.timeline.panel import TimelinePanel
 from vsr.errors import RecordingMissingError
@@ -28,6 +29,7 @@ from vsr.library import recordings as rc
 from vsr.library import reviews as rv
 from vsr.library import sheets as sh
 from vsr.model import Marker, Party, Recording, Review
+from vsr.session import markers_hidden, visible_markers
 
 LOOP_AROUND_POINT_MS = 5_000
 
@@ -71,12 +73,18 @@ class ReviewView(QWidget):
         lv.addWidget(self.transport)
         lv.addWidget(self.mark_buttons)
 
-        right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(self.marker_list)
-        right.addWidget(self.sheet)
-        right.setStretchFactor(0, 1)
-        right.setStretchFactor(1, 3)
-        right.setSizes([220, 660])
+        moments = QSplitter(Qt.Orientation.Vertical)
+        moments.addWidget(self.marker_list)
+        moments.addWidget(self.sheet)
+        moments.setStretchFactor(0, 1)
+        moments.setStretchFactor(1, 3)
+        moments.setSizes([220, 660])
+        # The gespreksblad per moment, and the guided Samenleergesprek (made per review).
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(moments, self.tr("Moments"))
+        self.session_panel: SessionPanel | None = None
+        right = self.tabs
 
         top = QSplitter(Qt.Orientation.Horizontal)
         top.addWidget(left)
@@ -138,8 +146,18 @@ class ReviewView(QWidget):
         self.timeline.view.set_duration(self.recording.duration_ms)
         self.timeline.view.zoom_to_fit()
         self.sheet.set_marker(None, self.parties)
+        self._make_session_panel()
         self.title_changed.emit(self.review.title)
         self._load_media()
+
+    def _make_session_panel(self) -> None:
+        assert self.review is not None
+        if self.session_panel is not None:
+            self.session_panel.flush()
+            self.tabs.removeTab(1)
+            self.session_panel.deleteLater()
+        self.session_panel = SessionPanel(self.bridge, self.review.id, self.player, lang=self.lang)
+        self.tabs.addTab(self.session_panel, self.tr("Samenleergesprek"))
 
     def _load_media(self) -> None:
         assert self.recording is not None
@@ -186,7 +204,9 @@ class ReviewView(QWidget):
     def _reload_markers(self) -> None:
         assert self.review is not None
         lib = self.bridge.lib
-        self.markers = mk.list_markers(lib, self.review.id)
+        # With independent marking on, nobody sees markers until both reveal them together.
+        self.markers = visible_markers(lib, self.review.id, None)
+        self.marker_list.set_hidden_notice(markers_hidden(lib, self.review.id))
         words = {m.id: sh.first_words(sh.get_sheet(lib, m.id).what_happened) for m in self.markers}
         self.timeline.view.set_markers(self.markers)
         self.marker_list.set_data(self.markers, self.parties, words)
@@ -200,7 +220,7 @@ class ReviewView(QWidget):
             self._reload_parties()
             self._reload_markers()
             self.sheet.set_marker(self.selected, self.parties)
-        elif change.entity in ("marker", "sheet", "theme"):
+        elif change.entity in ("marker", "sheet", "theme", "session"):
             self._reload_markers()
             if change.entity == "marker" and self.actions[ActionId.LOOP].isChecked():
                 self._apply_loop(True)
@@ -283,5 +303,7 @@ class ReviewView(QWidget):
     def close_review(self) -> None:
         """Save what is being typed and let go of the media."""
         self.sheet.flush()
+        if self.session_panel is not None:
+            self.session_panel.flush()
         self.envelopes.cancel()
         self.player.unload()

@@ -78,4 +78,129 @@ _V1 = [
     )""",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1]
+# Version 2: the Samenleergesprek (issue 4). One row of state per review plus the parts that
+# repeat: who confirmed the ground rules, the chosen moments, learnings, actions and the
+# perception ratings. Every edit is its own committed row change, so a session resumes days later.
+_V2 = [
+    """CREATE TABLE session_state (
+        review_id INTEGER PRIMARY KEY REFERENCES reviews(id) ON DELETE CASCADE,
+        step TEXT NOT NULL DEFAULT 'rules',
+        moment_index INTEGER NOT NULL DEFAULT 0,
+        summary TEXT NOT NULL DEFAULT '',
+        blind_marking INTEGER NOT NULL DEFAULT 0,
+        markers_revealed_at TEXT,
+        started_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE session_rules (
+        review_id INTEGER NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
+        party_id INTEGER NOT NULL REFERENCES parties(id) ON DELETE CASCADE,
+        confirmed_at TEXT NOT NULL,
+        PRIMARY KEY (review_id, party_id)
+    )""",
+    """CREATE TABLE session_moments (
+        id INTEGER PRIMARY KEY,
+        review_id INTEGER NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
+        marker_id INTEGER NOT NULL REFERENCES markers(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        lead_ms INTEGER NOT NULL DEFAULT 5000,
+        lag_ms INTEGER NOT NULL DEFAULT 5000,
+        UNIQUE (review_id, marker_id),
+        CHECK (lead_ms >= 0 AND lag_ms >= 0)
+    )""",
+    "CREATE INDEX idx_session_moments_review ON session_moments(review_id, position)",
+    """CREATE TABLE session_learnings (
+        review_id INTEGER NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
+        party_id INTEGER NOT NULL REFERENCES parties(id) ON DELETE CASCADE,
+        text TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (review_id, party_id)
+    )""",
+    """CREATE TABLE session_actions (
+        id INTEGER PRIMARY KEY,
+        review_id INTEGER NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        what TEXT NOT NULL DEFAULT '',
+        who_party_id INTEGER REFERENCES parties(id) ON DELETE SET NULL,
+        due TEXT NOT NULL DEFAULT '',
+        done INTEGER NOT NULL DEFAULT 0
+    )""",
+    "CREATE INDEX idx_session_actions_review ON session_actions(review_id, position)",
+    """CREATE TABLE session_ratings (
+        review_id INTEGER NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
+        party_id INTEGER NOT NULL REFERENCES parties(id) ON DELETE CASCADE,
+        question TEXT NOT NULL,
+        value INTEGER NOT NULL CHECK (value BETWEEN 1 AND 5),
+        rated_at TEXT NOT NULL,
+        PRIMARY KEY (review_id, party_id, question)
+    )""",
+]
+
+# Version 3: consent per purpose, retention, the append-only audit log, collections of clips
+# and the files the app exported (issue 5). Dates are ISO "YYYY-MM-DD" strings; an end date is
+# the last day something is valid or kept (inclusive).
+_V3 = [
+    """CREATE TABLE consents (
+        recording_id INTEGER NOT NULL REFERENCES recordings(id) ON DELETE CASCADE,
+        purpose TEXT NOT NULL CHECK (purpose IN ('intervisie', 'training')),
+        given_by TEXT NOT NULL,
+        given_on TEXT NOT NULL,
+        until TEXT,
+        recognisable INTEGER NOT NULL DEFAULT 0,
+        recorded_at TEXT NOT NULL,
+        PRIMARY KEY (recording_id, purpose)
+    )""",
+    "ALTER TABLE recordings ADD COLUMN keep_until TEXT",
+    """CREATE TABLE collections (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        purpose TEXT NOT NULL CHECK (purpose IN ('intervisie', 'training')),
+        keep_until TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE collection_clips (
+        id INTEGER PRIMARY KEY,
+        collection_id INTEGER NOT NULL REFERENCES collections(id) ON DELETE CASCADE,
+        recording_id INTEGER NOT NULL REFERENCES recordings(id) ON DELETE CASCADE,
+        marker_id INTEGER REFERENCES markers(id) ON DELETE SET NULL,
+        position INTEGER NOT NULL,
+        start_ms INTEGER NOT NULL,
+        end_ms INTEGER NOT NULL,
+        title TEXT NOT NULL DEFAULT '',
+        questions TEXT NOT NULL DEFAULT '[]',
+        include_reflections INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        CHECK (start_ms >= 0 AND end_ms > start_ms)
+    )""",
+    "CREATE INDEX idx_collection_clips ON collection_clips(collection_id, position)",
+    "CREATE INDEX idx_collection_clips_recording ON collection_clips(recording_id)",
+    # No foreign keys here on purpose: a row must outlive the recording or collection it came
+    # from until its file is deleted, or the app would forget a file it still has to remove.
+    """CREATE TABLE exported_files (
+        id INTEGER PRIMARY KEY,
+        path TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        export_id TEXT NOT NULL,
+        purpose TEXT NOT NULL,
+        recording_id INTEGER,
+        collection_id INTEGER,
+        clip_id INTEGER,
+        exported_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX idx_exported_files_recording ON exported_files(recording_id, purpose)",
+    "CREATE INDEX idx_exported_files_export ON exported_files(export_id)",
+    """CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        action TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        details TEXT NOT NULL DEFAULT '{}'
+    )""",
+    # Append-only, enforced by the database itself, not only by the code that writes it.
+    """CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
+    """CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3]

@@ -1,0 +1,68 @@
+"""The "Export leerverslag…" dialog: defaults (PDF, names, no stills), export on a worker with a
+busy indicator, and a clear message when the file cannot be written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+from PySide6.QtCore import Qt
+
+from tests.ui.fake_player import FakePlayer
+from tests.vsr import session_fixtures as fx
+from ui.bridge import LibraryBridge
+from ui.session.export_dialog import ExportSummaryDialog, default_file_name
+from ui.session.panel import SessionPanel
+from vsr import session as ss
+from vsr.session.model import SessionStep
+
+
+def test_defaults_and_export_on_a_worker(qtbot, library, tmp_path: Path) -> None:
+    walked = fx.walked_review(library, tmp_path, long_text=False)
+    dialog = ExportSummaryDialog(library, walked.review.id, "nl")
+    qtbot.addWidget(dialog)
+    assert dialog.fmt() == "pdf"
+    assert dialog.names.isChecked() and not dialog.stills.isChecked()  # stills off by default
+    assert dialog.path.text().endswith(".pdf")
+    dialog.format_group.button(1).setChecked(True)  # Word
+    assert dialog.path.text().endswith(".docx")
+    out = tmp_path / "uit" / "verslag.docx"
+    dialog.path.setText(str(out))
+    dialog.initials.setChecked(True)
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert not dialog.busy.isHidden() or dialog.written is not None  # busy while it runs
+    qtbot.waitUntil(lambda: dialog.written is not None, timeout=20_000)
+    assert dialog.busy.isHidden() and dialog.export_button.isEnabled()
+    text = "\n".join(p.text for p in Document(str(out)).paragraphs)
+    assert "A.d.V." in text and fx.PRO not in text
+    assert str(out) in dialog.status.text()
+
+
+def test_a_write_error_is_a_message(qtbot, library, tmp_path: Path) -> None:
+    walked = fx.walked_review(library, tmp_path, long_text=False)
+    dialog = ExportSummaryDialog(library, walked.review.id, "nl")
+    qtbot.addWidget(dialog)
+    blocker = tmp_path / "een-bestand"
+    blocker.write_text("x")
+    dialog.path.setText(str(blocker / "verslag.pdf"))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "kon niet worden opgeslagen" in dialog.status.text(), timeout=20_000)
+    assert dialog.written is None and dialog.export_button.isEnabled()
+
+
+def test_file_name_from_title() -> None:
+    assert default_file_name('Gesprek: "Zoë" 12/1', "md") == "Gesprek-Zoë-12-1.md"
+    assert default_file_name("  ", "pdf") == "leerverslag.pdf"
+
+
+def test_panel_offers_the_export_at_the_end(qtbot, library, tmp_path: Path) -> None:
+    walked = fx.walked_review(library, tmp_path, long_text=False)
+    ss.go_to_step(library, walked.review.id, SessionStep.CLOSING)
+    bridge = LibraryBridge(library)
+    panel = SessionPanel(bridge, walked.review.id, FakePlayer(), lang="nl")
+    qtbot.addWidget(panel)
+    qtbot.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)
+    dialog = panel.findChild(ExportSummaryDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.reject()
+    bridge.close()

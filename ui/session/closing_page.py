@@ -1,0 +1,93 @@
+"""Stap 3 – Afsluiting: the summary, what each party learned (side by side), the action items,
+and the perception check."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QGridLayout, QScrollArea, QVBoxLayout, QWidget
+
+from ui.review.sheet_fields import SheetTextField
+from ui.session.actions_editor import ActionsEditor
+from ui.session.context import Page, SessionContext
+from ui.session.ratings_editor import RatingsEditor
+from ui.session.widgets import PartyFrame, heading, load_quietly, prompt, separator, text_field
+from vsr import method
+from vsr import session as ss
+
+
+class ClosingPage(Page):
+    def __init__(self, ctx: SessionContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        step = method.steps(ctx.lang)[2]
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        outer.addWidget(scroll)
+        body = QWidget()
+        scroll.setWidget(body)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(24, 12, 24, 16)
+        layout.addWidget(heading(self.tr("Step 3 – {title}").format(title=step.title), 1.5))
+        layout.addWidget(prompt(step.text))
+
+        layout.addWidget(heading(self.tr("Summary"), 1.15))
+        self.summary = text_field(self.tr("What did we talk about? Type here…"),
+                                  self.tr("Summary"))
+        self.summary.edited.connect(lambda _o, new: self.ctx.run(
+            lambda: ss.set_summary(self.ctx.lib, self.ctx.review_id, new, initiator=self)))
+        layout.addWidget(self.summary)
+
+        layout.addWidget(heading(self.tr("What did we learn?"), 1.15))
+        self.learn_grid = QGridLayout()
+        self.learn_grid.setSpacing(12)
+        layout.addLayout(self.learn_grid)
+        self.learnings: dict[int, SheetTextField] = {}
+        self._learn_frames: list[PartyFrame] = []
+
+        layout.addWidget(separator())
+        layout.addWidget(heading(self.tr("Actions"), 1.15))
+        self.actions = ActionsEditor(ctx)
+        layout.addWidget(self.actions)
+
+        layout.addWidget(separator())
+        layout.addWidget(heading(self.tr("How do we each see it?"), 1.15))
+        self.ratings = RatingsEditor(ctx)
+        layout.addWidget(self.ratings)
+        layout.addStretch(1)
+
+    def _build_learnings(self) -> None:
+        parties = self.ctx.parties()
+        if [p.id for p in parties] == [f.party.id for f in self._learn_frames] and all(
+                f.party == p for f, p in zip(self._learn_frames, parties, strict=True)):
+            return
+        self.flush()
+        for frame in self._learn_frames:
+            frame.hide()
+            frame.deleteLater()
+        self._learn_frames, self.learnings = [], {}
+        for i, party in enumerate(parties):
+            frame = PartyFrame(party)
+            field = text_field(self.tr("What did you learn? Type here…"),
+                               self.tr("{name}: what did I learn?").format(name=party.name))
+            field.edited.connect(lambda _o, new, p=party.id: self.ctx.run(
+                lambda: ss.set_learning(self.ctx.lib, self.ctx.review_id, p, new,
+                                        initiator=self)))
+            frame.body.addWidget(field)
+            self.learn_grid.addWidget(frame, i // 2, i % 2)
+            self._learn_frames.append(frame)
+            self.learnings[party.id] = field
+
+    def refresh(self) -> None:
+        self._build_learnings()
+        state = ss.get_session(self.ctx.lib, self.ctx.review_id)
+        load_quietly(self.summary, state.summary)
+        for party_id, field in self.learnings.items():
+            load_quietly(field, state.learning(party_id))
+        self.actions.refresh()
+        self.ratings.refresh()
+
+    def flush(self) -> None:
+        self.summary.flush()
+        for field in self.learnings.values():
+            field.flush()
+        self.actions.flush()

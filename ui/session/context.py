@@ -1,0 +1,73 @@
+"""What every Samenleergesprek screen needs: the library, the review, the player, the language,
+and one way to run an operation so a user error becomes a message instead of a crash."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from ui.bridge import LibraryBridge
+from ui.dialogs import error_text
+from ui.player.base import MediaPlayer
+from vsr.errors import VsrError
+from vsr.library import Library
+from vsr.library.reviews import list_parties
+from vsr.model import Party, PartyRole
+
+T = TypeVar("T")
+
+
+class SessionContext(QObject):
+    """Shared by the panel and its pages. `message(text)` asks the panel to show a notice."""
+
+    message = Signal(str)
+
+    def __init__(self, bridge: LibraryBridge, review_id: int, player: MediaPlayer,
+                 lang: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.bridge, self.review_id, self.player, self.lang = bridge, review_id, player, lang
+
+    @property
+    def lib(self) -> Library:
+        return self.bridge.lib
+
+    def parties(self) -> list[Party]:
+        return list_parties(self.lib, self.review_id)
+
+    def client(self) -> Party | None:
+        parties = self.parties()
+        return next((p for p in parties if p.role == PartyRole.CLIENT),
+                    parties[1] if len(parties) > 1 else None)
+
+    def run(self, operation: Callable[[], T]) -> T | None:
+        """Run a core operation; a VsrError (or a disk error) is shown, not raised."""
+        try:
+            result = operation()
+        except (VsrError, OSError) as exc:
+            self.message.emit(error_text(exc, self.lang))
+            return None
+        self.message.emit("")  # done: an older notice no longer applies
+        return result
+
+
+class Page(QWidget):
+    """One screen of the conversation. `enter` builds or reloads it; `flush` saves typing."""
+
+    def __init__(self, ctx: SessionContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+
+    def enter(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Show the library's data again (after a change made elsewhere)."""
+
+    def flush(self) -> None:
+        """Save text that is still being typed."""
+
+    def leave(self) -> None:
+        self.flush()

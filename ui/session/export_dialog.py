@@ -1,0 +1,176 @@
+""""Export leerverslag…": choose the format, names or initials, stills (off by default: faces
+are personal data) and the file; the export runs on a worker thread with a busy indicator, and
+an error becomes a clear message in the dialog."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui import workers
+from ui.dialogs import error_text
+from vsr.errors import VsrError
+from vsr.export import add_stills, build_summary, write_summary
+from vsr.library import Library
+from vsr.library.reviews import get_review
+
+FORMATS = (("pdf", "PDF (.pdf)"), ("docx", "Word (.docx)"), ("html", "HTML (.html)"),
+           ("md", "Markdown (.md)"))
+
+
+def default_file_name(title: str, fmt: str) -> str:
+    """A file name from the review title, without characters file systems refuse."""
+    stem = re.sub(r'[\\/:*?"<>|\s]+', "-", title).strip("-.")[:60] or "leerverslag"
+    return f"{stem}.{fmt}"
+
+
+class ExportSummaryDialog(QDialog):
+    def __init__(self, lib: Library, review_id: int, lang: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lib, self.review_id, self.lang = lib, review_id, lang
+        self.task: workers.Task | None = None
+        self.written: Path | None = None
+        self.setWindowTitle(self.tr("Export learning summary"))
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        layout.addLayout(form)
+
+        formats = QHBoxLayout()
+        self.format_group = QButtonGroup(self)
+        for i, (key, label) in enumerate(FORMATS):
+            radio = QRadioButton(label)
+            radio.setMinimumHeight(36)
+            radio.setProperty("fmt", key)
+            radio.setChecked(i == 0)
+            self.format_group.addButton(radio, i)
+            formats.addWidget(radio)
+        self.format_group.idToggled.connect(lambda _i, on: on and self._format_changed())
+        form.addRow(self.tr("Format"), formats)
+
+        naming = QHBoxLayout()
+        self.names = QRadioButton(self.tr("Full names"))
+        self.initials = QRadioButton(self.tr("Initials only"))
+        self.names.setChecked(True)
+        naming.addWidget(self.names)
+        naming.addWidget(self.initials)
+        form.addRow(self.tr("Participants"), naming)
+
+        self.stills = QCheckBox(self.tr("Add a still from the video for each moment"))
+        self.stills.setChecked(False)
+        self.stills.setToolTip(self.tr("Off by default: faces in the video are personal data."))
+        form.addRow("", self.stills)
+        note = QLabel(self.tr("Faces are personal data. Add stills only if everyone agrees."))
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #555555;")
+        form.addRow("", note)
+
+        file_row = QHBoxLayout()
+        title = get_review(lib, review_id).title
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        self.path = QLineEdit(str(Path(folder) / default_file_name(title, "pdf")))
+        self.path.setMinimumHeight(36)
+        self.path.setAccessibleName(self.tr("File"))
+        browse = QPushButton(self.tr("Choose…"))
+        browse.setMinimumHeight(36)
+        browse.clicked.connect(self._browse)
+        file_row.addWidget(self.path, 1)
+        file_row.addWidget(browse)
+        form.addRow(self.tr("File"), file_row)
+
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)  # indeterminate: the export reports no steps
+        self.busy.hide()
+        layout.addWidget(self.busy)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.status)
+        self.buttons = QDialogButtonBox()
+        self.export_button = self.buttons.addButton(self.tr("Export"),
+                                                    QDialogButtonBox.ButtonRole.AcceptRole)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.export_button.clicked.connect(self.start_export)
+        self.close_button.clicked.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def fmt(self) -> str:
+        button = self.format_group.checkedButton()
+        return str(button.property("fmt")) if button is not None else "pdf"
+
+    def _format_changed(self) -> None:
+        current = Path(self.path.text())
+        self.path.setText(str(current.with_suffix("." + self.fmt())))
+
+    def _browse(self) -> None:
+        fmt = self.fmt()
+        label = dict(FORMATS)[fmt]
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save learning summary"),
+                                              self.path.text(), f"{label} (*.{fmt})")
+        if name:
+            self.path.setText(name if name.lower().endswith("." + fmt) else f"{name}.{fmt}")
+
+    def start_export(self) -> None:
+        out = Path(self.path.text().strip()).expanduser()
+        if not self.path.text().strip():
+            self.status.setText(self.tr("Choose a file first."))
+            return
+        fmt = self.fmt()
+        stills = self.stills.isChecked()
+        try:  # the library is read here, on the main thread; the worker only lays out
+            doc = build_summary(self.lib, self.review_id, lang=self.lang,
+                                party_naming="initials" if self.initials.isChecked() else "names")
+        except VsrError as exc:
+            self._failed(exc)
+            return
+
+        def work(_progress: object, _cancelled: object) -> Path:
+            return write_summary(add_stills(doc) if stills else doc, fmt, out)
+
+        self._set_busy(True)
+        self.status.setText(self.tr("Making the learning summary…"))
+        self.task = workers.Task(work)  # type: ignore[arg-type]
+        self.task.signals.done.connect(self._done)
+        self.task.signals.failed.connect(self._failed)
+        workers.start(self.task)
+
+    def reject(self) -> None:
+        """Closing waits for a running export: the file is never left half made."""
+        if self.task is not None and self.busy.isVisibleTo(self):
+            return
+        super().reject()
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+        self.export_button.setEnabled(not busy)
+        self.close_button.setEnabled(not busy)
+
+    def _done(self, path: Path) -> None:
+        self._set_busy(False)
+        self.written = path
+        self.status.setText(self.tr("Saved: {path}").format(path=str(path)))
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        self.status.setText(error_text(exc, self.lang))
+        self.status.setStyleSheet("color: #a00000;")

@@ -1,0 +1,278 @@
+"""Stap 1 – Wat willen we bespreken? Choose one to three moments from the markers (the ones
+both marked first), or add a moment at the player's position; give each a theme card."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.icons import pictogram, shape_icon
+from ui.session.context import Page, SessionContext
+from ui.session.widgets import MIN_TARGET, big_button, heading, prompt
+from ui.timefmt import format_ms
+from vsr import method
+from vsr import session as ss
+from vsr.library import markers as mk
+from vsr.library import sheets as sh
+from vsr.model import Marker, Party
+from vsr.session.blind import Candidate, lag_covering
+from vsr.session.model import DEFAULT_LAG_MS, MAX_MOMENTS, Moment
+
+
+def time_text(marker: Marker) -> str:
+    if marker.end_ms is None or marker.end_ms == marker.start_ms:
+        return format_ms(marker.start_ms)
+    return f"{format_ms(marker.start_ms)} – {format_ms(marker.end_ms)}"
+
+
+def theme_combo(lang: str, marker: Marker) -> QComboBox:
+    """The theme cards with their pictograms; the marker's card selected."""
+    combo = QComboBox()
+    combo.setMinimumHeight(MIN_TARGET)
+    combo.setIconSize(QSize(28, 28))
+    combo.addItem(QCoreApplication.translate("MomentsPage", "No theme card"), "")
+    for card in method.theme_cards(lang):
+        combo.addItem(pictogram(card.pictogram), f"{card.number}. {card.title}", card.key)
+    combo.setCurrentIndex(max(0, combo.findData(marker.theme)))
+    return combo
+
+
+class MomentCard(QFrame):
+    """One chosen moment in the right-hand column."""
+
+    def __init__(self, page: MomentsPage, moment: Moment, marker: Marker, count: int) -> None:
+        super().__init__()
+        self.setObjectName("momentCard")
+        self.setStyleSheet("QFrame#momentCard { border: 2px solid #1f4e79; border-radius: 8px; }")
+        grid = QGridLayout(self)
+        number = QLabel(str(moment.position + 1))
+        number.setFixedSize(36, 36)
+        number.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        number.setStyleSheet("background: #1f4e79; color: white; border-radius: 18px;"
+                             " font-weight: bold; font-size: 16px;")
+        grid.addWidget(number, 0, 0, 2, 1)
+        n = moment.position + 1
+        title = self.tr("Moment at {time}").format(time=time_text(marker))
+        grid.addWidget(heading(title, 1.1), 0, 1)
+        self.theme = theme_combo(page.ctx.lang, marker)
+        self.theme.setAccessibleName(self.tr("Theme card of moment {n}").format(n=n))
+        self.theme.activated.connect(
+            lambda i: page.set_theme(moment.id, str(self.theme.itemData(i))))
+        grid.addWidget(self.theme, 1, 1)
+        buttons = QHBoxLayout()
+        self.up = big_button("▲")
+        self.up.setAccessibleName(self.tr("Move moment {n} up").format(n=moment.position + 1))
+        self.up.setEnabled(moment.position > 0)
+        self.up.clicked.connect(lambda: page.move(moment.id, moment.position - 1))
+        self.down = big_button("▼")
+        self.down.setAccessibleName(self.tr("Move moment {n} down").format(n=moment.position + 1))
+        self.down.setEnabled(moment.position < count - 1)
+        self.down.clicked.connect(lambda: page.move(moment.id, moment.position + 1))
+        self.remove = big_button(self.tr("Remove"))
+        self.remove.setMinimumWidth(110)
+        self.remove.setAccessibleName(self.tr("Remove moment {n}").format(n=moment.position + 1))
+        self.remove.clicked.connect(lambda: page.remove(moment.id))
+        for b in (self.up, self.down, self.remove):
+            buttons.addWidget(b)
+        grid.addLayout(buttons, 0, 2, 2, 1)
+        grid.setColumnStretch(1, 1)
+
+
+class MomentsPage(Page):
+    def __init__(self, ctx: SessionContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        step = method.steps(ctx.lang)[0]
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 12, 24, 12)
+        layout.addWidget(heading(self.tr("Step 1 – {title}").format(title=step.title), 1.5))
+        layout.addWidget(prompt(step.text))
+        columns = QHBoxLayout()
+        columns.setSpacing(24)
+        layout.addLayout(columns, 1)
+
+        left = QVBoxLayout()
+        columns.addLayout(left, 3)
+        left.addWidget(heading(self.tr("Moments you marked")))
+        self.hidden_note = prompt(self.tr("You marked separately. The moments are still "
+                                          "hidden from each other."))
+        left.addWidget(self.hidden_note)
+        self.reveal_button = big_button(self.tr("Show the moments"), primary=True)
+        self.reveal_button.clicked.connect(self._reveal)
+        left.addWidget(self.reveal_button)
+        self.candidates = QListWidget()
+        self.candidates.setIconSize(QSize(32, 32))
+        self.candidates.setAccessibleName(self.tr("Moments to choose from"))
+        self.candidates.setStyleSheet("QListWidget::item { min-height: 48px; padding: 2px; }")
+        self.candidates.setWordWrap(True)
+        self.candidates.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.candidates.itemActivated.connect(lambda _item: self._choose_selected())
+        self.candidates.currentRowChanged.connect(lambda _row: self._update_buttons())
+        left.addWidget(self.candidates, 1)
+        self.choose_button = big_button(self.tr("Choose this moment  →"), primary=True)
+        self.choose_button.clicked.connect(self._choose_selected)
+        left.addWidget(self.choose_button)
+        self.add_label = QLabel()
+        left.addWidget(self.add_label)
+        self.add_row = QHBoxLayout()
+        left.addLayout(self.add_row)
+        self.add_buttons: dict[int, QPushButton] = {}
+        self._party_names: dict[int, str] = {}
+
+        right = QVBoxLayout()
+        columns.addLayout(right, 2)
+        self.chosen_title = heading("")
+        right.addWidget(self.chosen_title)
+        self.cards_box = QVBoxLayout()
+        right.addLayout(self.cards_box)
+        self.empty_hint = prompt(self.tr("No moment chosen yet. Choose one to three moments."))
+        right.addWidget(self.empty_hint)
+        right.addStretch(1)
+        self.cards: list[MomentCard] = []
+        ctx.player.position_changed.connect(self._show_position)
+
+    # -- showing ---------------------------------------------------------------------------
+    def refresh(self) -> None:
+        lib, rid = self.ctx.lib, self.ctx.review_id
+        parties = {p.id: p for p in self.ctx.parties()}
+        state = ss.get_session(lib, rid)
+        hidden = ss.markers_hidden(lib, rid)
+        self.hidden_note.setVisible(hidden)
+        self.reveal_button.setVisible(hidden)
+        self._fill_candidates(ss.candidate_moments(lib, rid), parties, set(state.marker_ids))
+        self._fill_cards(state.moments)
+        self._fill_add_buttons(list(parties.values()))
+        self._update_buttons()
+
+    def _fill_candidates(self, candidates: list[Candidate], parties: dict[int, Party],
+                         chosen: set[int]) -> None:
+        current = self.candidates.currentItem()
+        keep = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
+        self.candidates.clear()
+        for c in candidates:
+            names = [parties[p].name for p in c.party_ids if p in parties]
+            who = (self.tr("Both marked ({names})").format(names=", ".join(names)) if c.shared
+                   else self.tr("Only {name}").format(name=names[0] if names else "?"))
+            card = method.theme_card(c.marker.theme, self.ctx.lang) if c.marker.theme else None
+            words = sh.first_words(sh.get_sheet(self.ctx.lib, c.marker.id).what_happened, 50)
+            text = f"{format_ms(c.start_ms)}" + (
+                f" – {format_ms(c.end_ms)}" if c.end_ms != c.start_ms else "")
+            text += f"   ·   {who}"
+            if card is not None:
+                text += f"\n{card.title}"
+            if words:
+                text += f"\n{words}"
+            item = QListWidgetItem(text)
+            if card is not None:
+                item.setIcon(pictogram(card.pictogram))
+            elif c.party_ids and c.party_ids[0] in parties:
+                p = parties[c.party_ids[0]]
+                item.setIcon(shape_icon(p.shape, p.color, 32))
+            item.setData(Qt.ItemDataRole.UserRole, c.marker.id)
+            item.setData(Qt.ItemDataRole.UserRole + 1, c)
+            if c.marker.id in chosen:
+                item.setText(self.tr("✓ chosen") + "   " + text)
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+            self.candidates.addItem(item)
+            if c.marker.id == keep:
+                self.candidates.setCurrentItem(item)
+
+    def _fill_cards(self, moments: tuple[Moment, ...]) -> None:
+        for card in self.cards:
+            card.hide()
+            card.deleteLater()
+        self.cards = []
+        for moment in moments:
+            card = MomentCard(self, moment, mk.get_marker(self.ctx.lib, moment.marker_id),
+                              len(moments))
+            self.cards_box.addWidget(card)
+            self.cards.append(card)
+        self.chosen_title.setText(self.tr("Chosen: {n} of {max}").format(n=len(moments),
+                                                                           max=MAX_MOMENTS))
+        self.empty_hint.setVisible(not moments)
+
+    def _fill_add_buttons(self, parties: list[Party]) -> None:
+        if list(self.add_buttons) == [p.id for p in parties]:
+            self._show_position(self.ctx.player.position() if self.ctx.player.has_media() else 0)
+            return
+        while self.add_row.count():
+            item = self.add_row.takeAt(0)
+            if item.widget() is not None:
+                item.widget().hide()
+                item.widget().deleteLater()
+        self.add_buttons = {}
+        for party in parties:
+            button = big_button("+ " + party.name, color=party.color)
+            button.clicked.connect(lambda _=False, p=party.id: self._add_here(p))
+            self.add_row.addWidget(button)
+            self.add_buttons[party.id] = button
+        self._party_names = {p.id: p.name for p in parties}
+        self._show_position(self.ctx.player.position() if self.ctx.player.has_media() else 0)
+
+    def _show_position(self, ms: int) -> None:
+        time = format_ms(ms)
+        self.add_label.setText(self.tr("Add a new moment here ({time}), marked by:")
+                               .format(time=time))
+        for party_id, button in self.add_buttons.items():
+            button.setAccessibleName(self.tr("Add a moment at {time} for {name}").format(
+                time=time, name=self._party_names.get(party_id, "")))
+
+    def _update_buttons(self) -> None:
+        full = len(self.cards) >= MAX_MOMENTS
+        item = self.candidates.currentItem()
+        self.choose_button.setEnabled(
+            not full and item is not None and bool(item.flags() & Qt.ItemFlag.ItemIsEnabled))
+        for button in self.add_buttons.values():
+            button.setEnabled(not full)
+
+    # -- operations --------------------------------------------------------------------------
+    def _choose_selected(self) -> None:
+        item = self.candidates.currentItem()
+        if item is None or not item.flags() & Qt.ItemFlag.ItemIsEnabled:
+            return
+        candidate: Candidate = item.data(Qt.ItemDataRole.UserRole + 1)
+        lag = lag_covering(candidate, DEFAULT_LAG_MS) if candidate.shared else DEFAULT_LAG_MS
+        self.ctx.run(lambda: ss.choose_moment(self.ctx.lib, self.ctx.review_id,
+                                              candidate.marker.id, lag_ms=lag, initiator=self))
+        self.refresh()
+
+    def choose_marker(self, marker_id: int) -> None:
+        """Select the candidate of `marker_id` and choose it (keyboard users and tests)."""
+        for row in range(self.candidates.count()):
+            if self.candidates.item(row).data(Qt.ItemDataRole.UserRole) == marker_id:
+                self.candidates.setCurrentRow(row)
+                self._choose_selected()
+                return
+
+    def _add_here(self, party_id: int) -> None:
+        at = self.ctx.player.position() if self.ctx.player.has_media() else 0
+        self.ctx.run(lambda: ss.add_moment_at(self.ctx.lib, self.ctx.review_id, party_id, at,
+                                              initiator=self))
+        self.refresh()
+
+    def _reveal(self) -> None:
+        self.ctx.run(lambda: ss.reveal_markers(self.ctx.lib, self.ctx.review_id, initiator=self))
+        self.refresh()
+
+    def set_theme(self, moment_id: int, theme: str) -> None:
+        self.ctx.run(lambda: ss.set_moment_theme(self.ctx.lib, moment_id, theme,
+                                                 initiator=self))
+        self.refresh()
+
+    def move(self, moment_id: int, position: int) -> None:
+        self.ctx.run(lambda: ss.move_moment(self.ctx.lib, moment_id, position, initiator=self))
+        self.refresh()
+
+    def remove(self, moment_id: int) -> None:
+        self.ctx.run(lambda: ss.remove_moment(self.ctx.lib, moment_id, initiator=self))
+        self.refresh()

@@ -1,0 +1,235 @@
+"""The guided Samenleergesprek for the review window: the ground rules, Stap 1 (choose moments),
+Stap 2 (per moment: the clip loops, A, B per party, C) and Stap 3 (closing), with Back/Next, a
+step indicator and the client's own pause button. Every edit is saved when it is made, and the
+panel opens where the conversation was left, days later too."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from ui.bridge import LibraryBridge
+from ui.player.base import MediaPlayer
+from ui.session.closing_page import ClosingPage
+from ui.session.context import Page, SessionContext
+from ui.session.discuss_page import DiscussPage
+from ui.session.export_dialog import ExportSummaryDialog
+from ui.session.moments_page import MomentsPage
+from ui.session.rules_page import RulesPage
+from ui.session.step_indicator import StepIndicator
+from ui.session.widgets import big_button, heading
+from vsr import session as ss
+from vsr.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from vsr.library import Change
+from vsr.session.model import SessionStep
+
+_REFRESH_ON = {"session", "marker", "sheet", "party", "review", "theme"}
+
+
+def _ui_language() -> str:
+    lang = QLocale().name()[:2]
+    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+
+
+class SessionPanel(QWidget):
+    def __init__(self, bridge: LibraryBridge, review_id: int, player: MediaPlayer,
+                 parent: QWidget | None = None, *, lang: str | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = SessionContext(bridge, review_id, player, lang or _ui_language(), self)
+        self.setAccessibleName(self.tr("Samenleergesprek"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(self._top_bar())
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("background: #fff4ce; border: 1px solid #e0b000;"
+                                  " padding: 8px; border-radius: 4px;")
+        self.notice.hide()
+        layout.addWidget(self.notice)
+        self.stack = QStackedWidget()
+        self.pages: dict[SessionStep, Page] = {
+            SessionStep.RULES: RulesPage(self.ctx),
+            SessionStep.MOMENTS: MomentsPage(self.ctx),
+            SessionStep.DISCUSS: DiscussPage(self.ctx),
+            SessionStep.CLOSING: ClosingPage(self.ctx),
+        }
+        for page in self.pages.values():
+            self.stack.addWidget(page)
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(self._nav_bar())
+        self.discuss.moment_selected.connect(lambda i: self.go(SessionStep.DISCUSS, i))
+        self.ctx.message.connect(self.show_notice)
+        self._notice_timer = QTimer(self)
+        self._notice_timer.setSingleShot(True)
+        self._notice_timer.setInterval(8000)
+        self._notice_timer.timeout.connect(self.notice.hide)
+        player.state_changed.connect(self._show_pause_state)
+        for keys, slot in (("Alt+Right", self.next), ("Alt+Left", self.back)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        state = ss.start_session(bridge.lib, review_id)
+        self.step = state.step
+        self._show(state.step, state.moment_index, autoplay=False)
+        bridge.changed.connect(self._on_change)  # after start_session: its own change is known
+
+    # -- layout ----------------------------------------------------------------------------
+    def _top_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        bar.addWidget(heading(self.tr("Samenleergesprek"), 1.3))
+        self.indicator = StepIndicator()
+        self.indicator.step_clicked.connect(lambda step: self.go(step))
+        bar.addWidget(self.indicator, 1)
+        client = self.ctx.client()
+        self.pause_button = big_button("", color=client.color if client else "#444444")
+        self.pause_button.setMinimumWidth(230)
+        self.pause_button.clicked.connect(self._client_pause)
+        bar.addWidget(self.pause_button)
+        self._show_pause_state(self.ctx.player.state())
+        return bar
+
+    def _nav_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        self.back_button = big_button(self.tr("◀  Back"))
+        self.back_button.setToolTip(self.tr("Back (Alt+Left)"))
+        self.back_button.clicked.connect(self.back)
+        self.next_button = big_button(self.tr("Next  ▶"), primary=True)
+        self.next_button.setToolTip(self.tr("Next (Alt+Right)"))
+        self.next_button.clicked.connect(self.next)
+        self.position_label = QLabel()
+        bar.addWidget(self.back_button)
+        bar.addStretch(1)
+        bar.addWidget(self.position_label)
+        bar.addStretch(1)
+        bar.addWidget(self.next_button)
+        return bar
+
+    @property
+    def discuss(self) -> DiscussPage:
+        page = self.pages[SessionStep.DISCUSS]
+        assert isinstance(page, DiscussPage)
+        return page
+
+    # -- navigation ------------------------------------------------------------------------
+    def go(self, step: SessionStep, moment_index: int = 0) -> bool:
+        """Move to a step (and moment); shows why not when it cannot be entered yet."""
+        self.current_page().flush()
+        state = self.ctx.run(lambda: ss.go_to_step(self.ctx.lib, self.ctx.review_id, step,
+                                                   moment_index, initiator=self))
+        if state is None:
+            return False
+        self._show(state.step, state.moment_index, autoplay=True)
+        return True
+
+    def _show(self, step: SessionStep, moment_index: int, *, autoplay: bool) -> None:
+        previous = self.current_page()
+        if previous is not self.pages[step] or step != SessionStep.DISCUSS:
+            previous.leave()
+        self.step = step
+        self.moment_index = moment_index
+        page = self.pages[step]
+        self.stack.setCurrentWidget(page)
+        if step == SessionStep.DISCUSS:
+            self.discuss.show_moment(moment_index, autoplay=autoplay)
+        else:
+            page.enter()
+        self.indicator.set_step(step)
+        self._update_nav()
+
+    def _update_nav(self) -> None:
+        count = len(ss.get_session(self.ctx.lib, self.ctx.review_id).moments)
+        self.back_button.setEnabled(self.step != SessionStep.RULES)
+        # At the end "next" is the joint learning summary.
+        self.next_button.setText(self.tr("Make the learning summary…")
+                                 if self.step == SessionStep.CLOSING else self.tr("Next  ▶"))
+        if self.step == SessionStep.DISCUSS and count:
+            self.position_label.setText(self.tr("Moment {n} of {count}").format(
+                n=self.moment_index + 1, count=count))
+        else:
+            self.position_label.setText("")
+
+    def next(self) -> None:
+        """Stap 2 walks through its moments first; then on to the next step."""
+        count = len(ss.get_session(self.ctx.lib, self.ctx.review_id).moments)
+        if self.step == SessionStep.DISCUSS and self.moment_index + 1 < count:
+            self.go(SessionStep.DISCUSS, self.moment_index + 1)
+        elif self.step != SessionStep.CLOSING:
+            self.go(list(SessionStep)[self.step.order + 1])
+        else:
+            self.open_export()
+
+    def open_export(self) -> ExportSummaryDialog:
+        """The "Export leerverslag…" dialog for this review (also for the window's menu)."""
+        self.flush()
+        dialog = ExportSummaryDialog(self.ctx.lib, self.ctx.review_id, self.ctx.lang, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def back(self) -> None:
+        if self.step == SessionStep.DISCUSS and self.moment_index > 0:
+            self.go(SessionStep.DISCUSS, self.moment_index - 1)
+        elif self.step == SessionStep.CLOSING:
+            count = len(ss.get_session(self.ctx.lib, self.ctx.review_id).moments)
+            if not count or not self.go(SessionStep.DISCUSS, count - 1):
+                self.go(SessionStep.MOMENTS)
+        elif self.step != SessionStep.RULES:
+            self.go(list(SessionStep)[self.step.order - 1])
+
+    def current_page(self) -> Page:
+        page = self.stack.currentWidget()
+        assert isinstance(page, Page)
+        return page
+
+    # -- the client's pause ------------------------------------------------------------------
+    def _client_pause(self) -> None:
+        if self.ctx.player.is_playing():
+            self.ctx.player.pause()
+
+    def _show_pause_state(self, state: str) -> None:
+        """The client's own pause: always there with their name, usable while the replay
+        plays (one meaning only, so it is never mistaken for "next step")."""
+        client = self.ctx.client()
+        name = client.name if client is not None else ""
+        self.pause_button.setText(self.tr("❚❚  Pause – {name}").format(name=name))
+        self.pause_button.setAccessibleName(self.pause_button.text())
+        self.pause_button.setEnabled(state == "playing")
+
+    # -- messages and outside changes ------------------------------------------------------------
+    def show_notice(self, text: str) -> None:
+        if not text:
+            self.notice.hide()
+            return
+        self.notice.setText(text)
+        self.notice.show()
+        self._notice_timer.start()
+
+    def _on_change(self, change: Change) -> None:
+        if change.review_id not in (None, self.ctx.review_id):
+            return
+        if change.entity not in _REFRESH_ON:
+            return
+        initiator = change.initiator
+        if initiator is self or (isinstance(initiator, QWidget) and self.isAncestorOf(initiator)):
+            return  # our own edit: the page that made it has already updated itself
+        if change.entity == "party":
+            client = self.ctx.client()
+            if client is not None:
+                self._show_pause_state(self.ctx.player.state())
+        shown = self.discuss.marker
+        if self.step == SessionStep.DISCUSS and (change.entity == "session" or (
+                change.entity == "marker" and shown is not None and shown.id in change.ids)):
+            self.discuss.show_moment(self.moment_index, seek=False)
+        else:
+            self.current_page().refresh()
+        self._update_nav()
+
+    def flush(self) -> None:
+        """Save whatever is still being typed (call before closing the review)."""
+        self.current_page().flush()
+
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802 (Qt API)
+        self.flush()
+        self.ctx.bridge.changed.disconnect(self._on_change)
+        super().closeEvent(event)

@@ -1,0 +1,193 @@
+"""The perception check: each party answers the three theme questions on a 1..5 pictogram
+scale, one party at a time, without seeing the others' answers. Only the answering party's own
+answers are ever loaded (the core holds the rest back); once all have answered, the answers are
+shown side by side with the difference in words, plus the trend over earlier reviews."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.icons import pictogram
+from ui.session.context import SessionContext
+from ui.session.widgets import PartyFrame, big_button, prompt
+from vsr import method
+from vsr import session as ss
+from vsr.model import Party
+from vsr.session import ratings as rt
+from vsr.session.model import RATING_MAX, RATING_MIN, RATING_QUESTIONS
+
+
+def _question_title(question: str, lang: str) -> tuple[str, str]:
+    card = method.theme_card(question, lang)
+    return (card.title, card.pictogram) if card is not None else (question, "")
+
+
+class RatingsEditor(QWidget):
+    def __init__(self, ctx: SessionContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.active: int | None = None  # the party answering now
+        self.face_groups: dict[tuple[int, str], QButtonGroup] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(prompt(self.tr("Each of you answers alone. You see each other's "
+                                        "answers only when everyone has answered.")))
+        self.columns_row = QHBoxLayout()
+        self.columns_row.setSpacing(12)
+        layout.addLayout(self.columns_row)
+        self.differences = QLabel()
+        self.differences.setObjectName("ratingDifferences")
+        self.differences.setStyleSheet("QLabel#ratingDifferences { background: #fff8e1;"
+                                       " border: 1px solid #e0b000; border-radius: 6px;"
+                                       " padding: 8px; }")
+        self.differences.setWordWrap(True)
+        self.differences.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.differences)
+        self.trend = QLabel()
+        self.trend.setWordWrap(True)
+        self.trend.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.trend)
+        self.frames: dict[int, PartyFrame] = {}
+
+    # -- building ------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        lib, rid = self.ctx.lib, self.ctx.review_id
+        for frame in self.frames.values():
+            frame.hide()
+            self.columns_row.removeWidget(frame)
+            frame.deleteLater()
+        self.frames = {}
+        self.face_groups = {}
+        revealed = ss.ratings_revealed(lib, rid)
+        if revealed:
+            self.active = None
+        status = ss.rating_status(lib, rid)
+        seen = ss.visible_ratings(lib, rid, self.active)
+        for party in self.ctx.parties():
+            frame = PartyFrame(party)
+            if revealed:
+                self._show_answers(frame, seen[party.id].values)
+            elif party.id == self.active:
+                self._ask(frame, party, seen[party.id].values)
+            else:
+                self._closed(frame, party, status.get(party.id, False))
+            self.columns_row.addWidget(frame, 1)
+            self.frames[party.id] = frame
+        self._show_differences(revealed)
+
+    def _ask(self, frame: PartyFrame, party: Party, values: dict[str, int]) -> None:
+        for question in RATING_QUESTIONS:
+            title, picto = _question_title(question, self.ctx.lang)
+            label = QLabel(title)
+            label.setWordWrap(True)
+            label.setStyleSheet("font-weight: bold;")
+            frame.body.addWidget(label)
+            row = QHBoxLayout()
+            group = QButtonGroup(frame)
+            group.setExclusive(True)
+            for value in range(RATING_MIN, RATING_MAX + 1):
+                button = QToolButton()
+                button.setCheckable(True)
+                button.setIcon(pictogram(f"rating-{value}.svg"))
+                button.setIconSize(QSize(34, 34))
+                button.setMinimumSize(48, 48)
+                words = rt.rating_label(value, self.ctx.lang)
+                button.setToolTip(words)
+                button.setAccessibleName(self.tr("{name}: {question} – {value}").format(
+                    name=party.name, question=title, value=words))
+                button.setStyleSheet(f"QToolButton {{ border: 1px solid #bbbbbb;"
+                                     f" border-radius: 24px; }} QToolButton:checked {{"
+                                     f" border: 4px solid {party.color}; }}")
+                button.setChecked(values.get(question) == value)
+                group.addButton(button, value)
+                row.addWidget(button)
+            group.idClicked.connect(
+                lambda value, p=party.id, q=question: self.rate(p, q, value))
+            self.face_groups[(party.id, question)] = group
+            row.addStretch(1)
+            frame.body.addLayout(row)
+        done = big_button(self.tr("Ready – hide my answers"), color=party.color)
+        done.clicked.connect(self.close_answers)
+        frame.body.addWidget(done)
+
+    def _closed(self, frame: PartyFrame, party: Party, complete: bool) -> None:
+        note = QLabel(self.tr("✓ Answered. Hidden until everyone has answered.") if complete
+                      else self.tr("Not answered yet."))
+        note.setWordWrap(True)
+        frame.body.addWidget(note)
+        text = self.tr("Change my answers") if complete else self.tr("Answer now")
+        start = big_button(text, color=party.color)
+        start.setAccessibleName(f"{party.name}: {text}")
+        start.clicked.connect(lambda _=False, p=party.id: self.start(p))
+        frame.body.addWidget(start)
+        frame.body.addStretch(1)
+
+    def _show_answers(self, frame: PartyFrame, values: dict[str, int]) -> None:
+        grid = QGridLayout()
+        for row, question in enumerate(RATING_QUESTIONS):
+            title, _picto = _question_title(question, self.ctx.lang)
+            label = QLabel(title)
+            label.setWordWrap(True)
+            grid.addWidget(label, row, 0)
+            value = values[question]
+            face = QLabel()
+            face.setPixmap(pictogram(f"rating-{value}.svg").pixmap(QSize(36, 36)))
+            grid.addWidget(face, row, 1)
+            grid.addWidget(QLabel(f"{value} – {rt.rating_label(value, self.ctx.lang)}"), row, 2)
+        grid.setColumnStretch(0, 1)
+        frame.body.addLayout(grid)
+
+    def _show_differences(self, revealed: bool) -> None:
+        self.differences.setVisible(revealed)
+        if not revealed:
+            self.differences.setText("")
+            self.trend.setText("")
+            return
+        answers = ss.revealed_ratings(self.ctx.lib, self.ctx.review_id) or {}
+        parties = self.ctx.parties()
+        lines = []
+        for question in RATING_QUESTIONS:
+            title, _ = _question_title(question, self.ctx.lang)
+            said = [(p.name, answers[p.id].values[question]) for p in parties]
+            lines.append(f"<b>{title}</b> {ss.describe_difference(said, self.ctx.lang)}")
+        self.differences.setText("<br>".join(lines))
+        points = ss.rating_trend(self.ctx.lib, self.ctx.review_id)
+        if len(points) < 2:
+            self.trend.setText("")
+            return
+        role_names = {"professional": self.tr("Professional"), "client": self.tr("Client"),
+                      "other": self.tr("Other")}
+        rows = [f"<b>{self.tr('Average answer in conversations with this client')}</b>"]
+        for point in points:
+            roles = "  ·  ".join(f"{role_names.get(role, role)} {avg:.1f}"
+                                 for role, avg in sorted(point.by_role.items(),
+                                                         key=lambda kv: kv[0] != "professional"))
+            rows.append(f"{point.date[:10]}: {roles}")
+        self.trend.setText("<br>".join(rows))
+
+    # -- operations ----------------------------------------------------------------------------
+    def start(self, party_id: int) -> None:
+        """Let this party answer (and close any other party's answers first)."""
+        self.active = party_id
+        self.refresh()
+
+    def close_answers(self) -> None:
+        self.active = None
+        self.refresh()
+
+    def rate(self, party_id: int, question: str, value: int) -> None:
+        if party_id != self.active:
+            return
+        self.ctx.run(lambda: ss.set_rating(self.ctx.lib, self.ctx.review_id, party_id, question,
+                                           value, initiator=self))
+        if ss.ratings_revealed(self.ctx.lib, self.ctx.review_id):
+            self.refresh()  # the last answer: show everything side by side

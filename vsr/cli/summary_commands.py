@@ -1,0 +1,63 @@
+"""`vsr export summary REVIEW --format pdf|docx|html|md -o OUT [--initials] [--stills]`:
+the joint learning summary of a review, in the language of --lang (default Dutch)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from vsr.export import FORMATS, export_summary
+from vsr.i18n import current_language, translate
+from vsr.library import open_library
+
+if TYPE_CHECKING:  # subscripting it fails at run time on Python 3.11
+    SubParsers = argparse._SubParsersAction[argparse.ArgumentParser]
+
+
+def export_subparsers(sub: SubParsers) -> SubParsers:
+    """The sub-commands of `vsr export`, made on first use, so other command groups can add
+    their own exports (`vsr export clips ...`) beside `summary`."""
+    parser = sub.choices.get("export")
+    if parser is None:
+        parser = sub.add_parser("export", help="export a review's results")
+        made = parser
+
+        def show_help(_args: argparse.Namespace) -> int:
+            made.print_help()
+            return 2
+
+        parser.set_defaults(handler=show_help)
+    else:
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                found: SubParsers = action
+                return found
+    made_sub: SubParsers = parser.add_subparsers(dest="export_what", metavar="WHAT")
+    return made_sub
+
+
+def register(sub: SubParsers) -> None:
+    p = export_subparsers(sub).add_parser(
+        "summary", help="the joint learning summary (gezamenlijk leerverslag) of a review")
+    p.add_argument("review", type=int, metavar="REVIEW", help="review id (see `vsr list`)")
+    p.add_argument("--format", "-f", choices=FORMATS, help="default: from the file extension")
+    p.add_argument("-o", "--output", required=True, metavar="OUT", help="file to write")
+    p.add_argument("--initials", action="store_true", help="initials instead of names")
+    p.add_argument("--stills", action="store_true",
+                   help="add a still from the video per moment (faces are personal data)")
+    p.set_defaults(handler=cmd_export_summary)
+
+
+def cmd_export_summary(args: argparse.Namespace) -> int:
+    out = Path(args.output)
+    fmt = args.format or out.suffix.lstrip(".").lower() or "pdf"
+    lib = open_library()
+    try:
+        path = export_summary(
+            lib, args.review, fmt, out, lang=current_language(),
+            party_naming="initials" if args.initials else "names", include_stills=args.stills)
+    finally:
+        lib.close()
+    print(translate("cli.summary_written", path=str(path)))
+    return 0

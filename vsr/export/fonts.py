@@ -1,0 +1,43 @@
+"""The Unicode font for PDF exports: DejaVu Sans from the system (Debian fonts-dejavu-core), else
+the copy that matplotlib ships if it is installed. Without either, the PDF falls back to a core
+font and characters outside Latin-1 are replaced (the text stays readable: ë, é are Latin-1)."""
+
+from __future__ import annotations
+
+import importlib.util
+from dataclasses import dataclass
+from pathlib import Path
+
+_SYSTEM_DIRS = (
+    Path("/usr/share/fonts/truetype/dejavu"),
+    Path("/usr/share/fonts/TTF"),
+    Path("/usr/share/fonts/dejavu"),
+    Path("/Library/Fonts"),
+    Path("C:/Windows/Fonts"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FontFiles:
+    regular: Path
+    bold: Path
+
+
+def _matplotlib_dir() -> Path | None:
+    spec = importlib.util.find_spec("matplotlib")
+    if spec is None or spec.origin is None:
+        return None
+    return Path(spec.origin).parent / "mpl-data" / "fonts" / "ttf"
+
+
+def find_unicode_font() -> FontFiles | None:
+    """DejaVu Sans regular and bold, or None when no copy is found."""
+    dirs = list(_SYSTEM_DIRS)
+    mpl = _matplotlib_dir()
+    if mpl is not None:
+        dirs.append(mpl)
+    for folder in dirs:
+        regular, bold = folder / "DejaVuSans.ttf", folder / "DejaVuSans-Bold.ttf"
+        if regular.is_file():
+            return FontFiles(regular, bold if bold.is_file() else regular)
+    return None

@@ -1,0 +1,268 @@
+"""Page layout for the PDF summary (fpdf2): A4, a Unicode font, headings that keep with what
+follows, paragraphs, and a grid whose rows break across pages line by line, so no text ever
+runs off a page however long it is."""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from fpdf import FPDF
+from fpdf.enums import XPos, YPos
+
+from vsr.export.fonts import find_unicode_font
+
+FAMILY = "DejaVu"
+LINE_MM = 5.0
+PAD_MM = 1.6
+TEXT_RGB = (34, 34, 34)
+GREY_RGB = (110, 110, 110)
+BORDER_RGB = (150, 150, 150)
+HEADER_RGB = (238, 238, 238)
+
+_LATIN1_SWAPS = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-",
+                               "…": "...", "\u00a0": " "})
+
+
+@cache
+def svg_bytes(path: Path) -> bytes:
+    """The pictogram without its <title>, which fpdf2 would warn about on every use."""
+    return re.sub(rb"<title>.*?</title>", b"", path.read_bytes(), flags=re.S)
+
+
+@dataclass(slots=True)
+class GridCell:
+    text: str
+    icon: Path | None = None
+    bold: bool = False
+    grey: bool = False
+
+
+@dataclass(slots=True)
+class GridColumn:
+    width_mm: float
+    header: str = ""
+    fill: tuple[int, int, int] | None = None  # header background; white text when dark
+
+
+@dataclass(slots=True)
+class _Row:
+    cells: list[GridCell]
+    lines: list[list[str]] = field(default_factory=list)
+    min_h: float = 0.0
+
+
+def hex_rgb(color: str) -> tuple[int, int, int]:
+    c = color.lstrip("#")
+    return (int(c[0:2], 16), int(c[2:4], 16), int(c[4:6], 16)) if len(c) == 6 else (80, 80, 80)
+
+
+class SummaryPdf(FPDF):
+    """An A4 document with a footer line ("Vertrouwelijk – Pagina 1 van 3")."""
+
+    def __init__(self, footer_text: str) -> None:
+        super().__init__(orientation="P", unit="mm", format="A4")
+        self.footer_text = footer_text  # may contain {n}; "{nb}" becomes the page count
+        self.set_margins(18, 16, 18)
+        self.set_auto_page_break(True, margin=18)
+        fonts = find_unicode_font()
+        self.unicode = fonts is not None
+        if fonts is not None:
+            self.add_font(FAMILY, "", str(fonts.regular))
+            self.add_font(FAMILY, "B", str(fonts.bold))
+            self.family = FAMILY
+        else:
+            self.family = "helvetica"
+        self.set_text_color(*TEXT_RGB)
+        self.set_draw_color(*BORDER_RGB)
+
+    # -- text ------------------------------------------------------------------------------
+    def clean(self, text: str) -> str:
+        """Core fonts hold Latin-1 only: swap typographic marks, replace anything else."""
+        if self.unicode:
+            return text
+        return text.translate(_LATIN1_SWAPS).encode("latin-1", "replace").decode("latin-1")
+
+    def use(self, size: float, bold: bool = False, grey: bool = False) -> None:
+        self.set_font(self.family, "B" if bold else "", size)
+        self.set_text_color(*(GREY_RGB if grey else TEXT_RGB))
+
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.use(8, grey=True)
+        self.cell(0, 5, self.clean(self.footer_text.replace("{n}", str(self.page_no()))),
+                  align="C")
+
+    @property
+    def usable_w(self) -> float:
+        return float(self.w - self.l_margin - self.r_margin)
+
+    @property
+    def bottom(self) -> float:
+        return float(self.page_break_trigger)
+
+    def ensure_space(self, height_mm: float) -> None:
+        if self.get_y() + height_mm > self.bottom:
+            self.add_page()
+
+    def heading(self, text: str, level: int, keep_mm: float = 4 * LINE_MM) -> None:
+        """A heading kept on one page with the first `keep_mm` of what follows it."""
+        size = {0: 20.0, 1: 15.0, 2: 12.5, 3: 11.5, 4: 10.5}[level]
+        self.ensure_space(size * 0.5 + 6 + keep_mm)
+        self.ln({0: 0, 1: 5, 2: 3, 3: 3, 4: 1.5}[level])
+        self.use(size, bold=True)
+        self.multi_cell(0, size * 0.5, self.clean(text), align="L", new_x=XPos.LMARGIN,
+                        new_y=YPos.NEXT)
+        if level == 1:
+            self.set_draw_color(200, 200, 200)
+            self.line(self.l_margin, self.get_y() + 0.8, self.w - self.r_margin, self.get_y() + 0.8)
+            self.set_draw_color(*BORDER_RGB)
+            self.ln(2.5)
+        else:
+            self.ln(1)
+
+    def para(self, text: str, *, grey: bool = False, bold: bool = False,
+             size: float = 10) -> None:
+        self.use(size, bold=bold, grey=grey)
+        self.multi_cell(0, LINE_MM, self.clean(text), align="L", new_x=XPos.LMARGIN,
+                        new_y=YPos.NEXT)
+        self.ln(1)
+
+    def label_line(self, label: str, value: str, icon: Path | None = None) -> None:
+        self.use(10, bold=True)
+        x = self.l_margin
+        if icon is not None:
+            self.image(io.BytesIO(svg_bytes(icon)), x=x, y=self.get_y(), w=LINE_MM, h=LINE_MM)
+            x += LINE_MM + 1.5
+        self.set_x(x)
+        self.cell(self.get_string_width(self.clean(label + ": ")) + 0.5, LINE_MM,
+                  self.clean(label + ": "))
+        self.use(10)
+        self.multi_cell(0, LINE_MM, self.clean(value), align="L", new_x=XPos.LMARGIN,
+                        new_y=YPos.NEXT)
+
+    def icon(self, path: Path, size_mm: float) -> None:
+        self.image(io.BytesIO(svg_bytes(path)), x=self.get_x(), y=self.get_y(),
+                   w=size_mm, h=size_mm)
+
+    # -- grid ------------------------------------------------------------------------------
+    def _wrap(self, cell: GridCell, width: float) -> list[str]:
+        self.use(9.5, bold=cell.bold, grey=cell.grey)
+        text = self.clean(cell.text) or " "
+        lines = self.multi_cell(width, LINE_MM, text, dry_run=True, output="LINES")
+        return [str(line) for line in lines] if isinstance(lines, list) and lines else [""]
+
+    def _prepare(self, columns: list[GridColumn], rows: list[list[GridCell]],
+                 min_row_h: float) -> list[_Row]:
+        icon_w = LINE_MM + 1.5
+        prepared = []
+        for cells in rows:
+            row = _Row(cells, min_h=min_row_h)
+            for cell, col in zip(cells, columns, strict=True):
+                width = col.width_mm - 2 * PAD_MM - (icon_w if cell.icon else 0)
+                row.lines.append(self._wrap(cell, width))
+            prepared.append(row)
+        return prepared
+
+    def _row_h(self, row: _Row) -> float:
+        count = max(len(lines) for lines in row.lines)
+        return max(count * LINE_MM, LINE_MM if any(c.icon for c in row.cells) else 0,
+                   row.min_h) + 2 * PAD_MM
+
+    def grid_start_h(self, columns: list[GridColumn], rows: list[list[GridCell]],
+                     min_row_h: float = 0.0) -> float:
+        """What a heading above the grid should keep with it: the whole grid when it is small
+        (up to a third of a page), else the header and the start of the first row."""
+        third = (self.bottom - self.t_margin) / 3
+        heights = [self._row_h(r) for r in self._prepare(columns, rows, min_row_h)]
+        whole = self._header_h(columns) + sum(heights)
+        if whole <= third:
+            return whole
+        return self._header_h(columns) + min(heights[0] if heights else 0.0, third)
+
+    def grid(self, columns: list[GridColumn], rows: list[list[GridCell]],
+             min_row_h: float = 0.0) -> None:
+        """A table with a header row (repeated on each page it spans); a row taller than the
+        space left continues on the next page, line by line."""
+        prepared = self._prepare(columns, rows, min_row_h)
+        self.ensure_space(self.grid_start_h(columns, rows, min_row_h))
+        self._grid_header(columns)
+        for row in prepared:
+            self._grid_row(columns, row)
+        self.set_x(self.l_margin)
+        self.ln(2)
+
+    def _header_h(self, columns: list[GridColumn]) -> float:
+        if not any(c.header for c in columns):
+            return 0.0
+        most = max(len(self._wrap(GridCell(c.header, bold=True), c.width_mm - 2 * PAD_MM))
+                   for c in columns)
+        return most * LINE_MM + 2 * PAD_MM
+
+    def _grid_header(self, columns: list[GridColumn]) -> None:
+        height = self._header_h(columns)
+        if not height:
+            return
+        x, y = self.l_margin, self.get_y()
+        for col in columns:
+            fill = col.fill or HEADER_RGB
+            self.set_fill_color(*fill)
+            self.rect(x, y, col.width_mm, height, style="DF")
+            lines = self._wrap(GridCell(col.header, bold=True), col.width_mm - 2 * PAD_MM)
+            dark = sum(fill) < 450  # party colours are dark enough for white text
+            self.use(9.5, bold=True)
+            self.set_text_color(*((255, 255, 255) if dark else TEXT_RGB))
+            for i, line in enumerate(lines):
+                self.set_xy(x + PAD_MM, y + PAD_MM + i * LINE_MM)
+                self.cell(col.width_mm - 2 * PAD_MM, LINE_MM, line)
+            x += col.width_mm
+        self.set_xy(self.l_margin, y + height)
+
+    def _grid_row(self, columns: list[GridColumn], row: _Row) -> None:
+        count = max(len(lines) for lines in row.lines)
+        full_h = self._row_h(row)
+        page_h = self.bottom - self.t_margin - self._header_h(columns)
+        if self.get_y() + full_h > self.bottom and full_h <= page_h:
+            self.add_page()  # a row that fits on a page is never split
+            self._grid_header(columns)
+        start = 0
+        first = True
+        while True:
+            room = int((self.bottom - self.get_y() - 2 * PAD_MM) // LINE_MM)
+            if room < 1:
+                self.add_page()
+                self._grid_header(columns)
+                continue
+            take = min(room, count - start)
+            last = start + take >= count
+            seg_h = take * LINE_MM + 2 * PAD_MM
+            if last:
+                seg_h = max(seg_h, full_h if first else seg_h)
+            self._draw_segment(columns, row, start, take, seg_h, first)
+            if last:
+                return
+            start += take
+            first = False
+            self.add_page()
+            self._grid_header(columns)
+
+    def _draw_segment(self, columns: list[GridColumn], row: _Row, start: int, take: int,
+                      height: float, first: bool) -> None:
+        x, y = self.l_margin, self.get_y()
+        for col, cell, lines in zip(columns, row.cells, row.lines, strict=True):
+            self.rect(x, y, col.width_mm, height)
+            text_x = x + PAD_MM
+            if cell.icon is not None and first:
+                self.image(io.BytesIO(svg_bytes(cell.icon)), x=text_x, y=y + PAD_MM,
+                           w=LINE_MM, h=LINE_MM)
+            if cell.icon is not None:
+                text_x += LINE_MM + 1.5
+            self.use(9.5, bold=cell.bold, grey=cell.grey)
+            for i, line in enumerate(lines[start:start + take]):
+                self.set_xy(text_x, y + PAD_MM + i * LINE_MM)
+                self.cell(col.width_mm - (text_x - x) - PAD_MM, LINE_MM, line)
+            x += col.width_mm
+        self.set_xy(self.l_margin, y + height)

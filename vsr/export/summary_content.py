@@ -1,0 +1,312 @@
+"""What goes into the joint learning summary, gathered from ONE review and worded in one
+language, so the four formats (PDF, DOCX, HTML, Markdown) only lay it out.
+
+Decisions (also in the export docs):
+- The recording is referred to by title, file name and length, never by its folder: folder
+  names often hold a client's name or case number, and the summary leaves the machine.
+- The moments are the ones chosen in Stap 1. When none were chosen, every marker whose
+  gespreksblad has something filled in is listed instead, with a line saying so.
+- Ratings appear only when every party has rated (as in the app); otherwise a line says they
+  are still hidden. The trend over other reviews is left out: it is other reviews' data.
+- Only rows of this review are read: every query below is keyed by the review id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Literal
+
+from vsr import method
+from vsr.i18n import translate
+from vsr.library import markers as mk
+from vsr.library import sheets as sh
+from vsr.library.db import Library
+from vsr.library.recordings import get_recording
+from vsr.library.reviews import get_review, list_parties
+from vsr.model import Marker, Party, Sheet
+from vsr.session import ratings as rt
+from vsr.session.model import RATING_QUESTIONS, TOGETHER
+from vsr.session.state import get_session
+
+PartyNaming = Literal["names", "initials"]
+StillGrabber = Callable[[Path, int, int], bytes | None]
+
+
+@dataclass(frozen=True, slots=True)
+class PartyColumn:
+    id: int
+    label: str  # name or initials
+    color: str  # "#rrggbb"
+    role: str
+
+
+@dataclass(frozen=True, slots=True)
+class Feeling:
+    title: str
+    pictogram: Path | None
+
+
+@dataclass(frozen=True, slots=True)
+class Reflection:
+    """B of one party for one moment."""
+
+    to_me: str
+    to_other: str
+    feelings: tuple[Feeling, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MomentBlock:
+    number: int
+    at_ms: int  # where the moment starts (the still is taken here)
+    time_text: str  # "0:12 – 0:24"
+    theme_title: str  # "" when untagged
+    subtopic_title: str
+    pictogram: Path | None
+    marked_by: str
+    what_happened: str  # A
+    keep_or_change: str  # C
+    reflections: tuple[Reflection, ...]  # B, one per party column, same order
+    still: bytes | None = None  # JPEG
+    still_missing: bool = False  # stills were asked for but none could be made
+
+
+@dataclass(frozen=True, slots=True)
+class ActionRow:
+    what: str
+    who: str
+    due: str  # "" when not set
+    done: bool
+
+
+@dataclass(frozen=True, slots=True)
+class RatingRow:
+    question: str
+    pictogram: Path | None
+    values: tuple[int, ...]  # one per party column
+    faces: tuple[Path | None, ...]  # the 1..5 scale pictogram of each value
+    difference: str
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryDoc:
+    lang: str
+    review_title: str
+    date_text: str
+    parties: tuple[PartyColumn, ...]
+    recording_text: str
+    rules_confirmed_text: str
+    moments_note: str  # "" or a line explaining which moments are listed
+    moments: tuple[MomentBlock, ...]
+    summary: str
+    learnings: tuple[str, ...]  # one per party column
+    actions: tuple[ActionRow, ...]
+    ratings: tuple[RatingRow, ...]  # empty while hidden
+    ratings_note: str  # "" when shown
+    prompts: method.SheetPrompts
+    recording_path: str  # for stills only; never printed
+    recording_rotation: int
+
+    def t(self, key: str, **params: object) -> str:
+        """A label of the summary in the document's language."""
+        return translate(f"summary.{key}", self.lang, **params)
+
+    def or_empty(self, text: str) -> str:
+        return text.strip() if text.strip() else self.t("empty")
+
+    def rating_label(self, value: int) -> str:
+        return rt.rating_label(value, self.lang)
+
+
+def clock(ms: int) -> str:
+    s = max(0, ms) // 1000
+    h, rest = divmod(s, 3600)
+    return f"{h}:{rest // 60:02d}:{rest % 60:02d}" if h else f"{rest // 60}:{rest % 60:02d}"
+
+
+def initials(name: str) -> str:
+    """"Anouk de Vries" -> "A.d.V.": the first letter of every word, as Dutch initials go."""
+    words = name.replace("-", " ").split()
+    return "".join(w[0] + "." for w in words) or "?"
+
+
+def party_labels(parties: list[Party], naming: PartyNaming) -> dict[int, str]:
+    labels = {p.id: (initials(p.name) if naming == "initials" else p.name.strip() or "?")
+              for p in parties}
+    seen: dict[str, int] = {}
+    for p in parties:  # two parties with the same initials stay apart
+        seen[labels[p.id]] = seen.get(labels[p.id], 0) + 1
+    for p in parties:
+        if seen[labels[p.id]] > 1:
+            labels[p.id] = f"{labels[p.id]} ({p.position + 1})"
+    return labels
+
+
+_MONTHS = {
+    "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+           "september", "oktober", "november", "december"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+}
+
+
+def _date_text(iso: str, lang: str) -> str:
+    """"3 maart 2026": the month as a word, so nobody wonders whether 3-4 is March or April."""
+    try:
+        moment = datetime.fromisoformat(iso).astimezone()
+    except ValueError:
+        return iso
+    months = _MONTHS.get(lang, _MONTHS["nl"])
+    return f"{moment.day} {months[moment.month - 1]} {moment.year}"
+
+
+def _sheet_is_filled(sheet: Sheet) -> bool:
+    return bool(sheet.what_happened.strip() or sheet.keep_or_change.strip() or any(
+        r.to_me.strip() or r.to_other.strip() or r.feelings for r in sheet.reflections.values()))
+
+
+def _moment_block(number: int, marker: Marker, sheet: Sheet, columns: tuple[PartyColumn, ...],
+                  labels: dict[int, str], lang: str) -> MomentBlock:
+    card = method.theme_card(marker.theme, lang) if marker.theme else None
+    feelings = {f.key: f for f in method.feelings(lang)}
+    pictograms = method.resource_path("pictograms")
+
+    def feeling(key: str) -> Feeling:
+        f = feelings.get(key)
+        if f is None:
+            return Feeling(key, None)
+        path = pictograms / f.pictogram
+        return Feeling(f.title, path if path.is_file() else None)
+
+    end = marker.end_ms if marker.end_ms is not None else marker.start_ms
+    time_text = clock(marker.start_ms) + (f" – {clock(end)}" if end != marker.start_ms else "")
+    picto = pictograms / card.pictogram if card is not None else None
+    return MomentBlock(
+        number=number,
+        at_ms=marker.start_ms,
+        time_text=time_text,
+        theme_title=card.title if card is not None else "",
+        subtopic_title=(method.subtopic_title(marker.theme, marker.subtopic, lang)
+                        if marker.subtopic else ""),
+        pictogram=picto if picto is not None and picto.is_file() else None,
+        marked_by=labels.get(marker.party_id, "?"),
+        what_happened=sheet.what_happened,
+        keep_or_change=sheet.keep_or_change,
+        reflections=tuple(
+            Reflection(sheet.reflection(c.id).to_me, sheet.reflection(c.id).to_other,
+                       tuple(feeling(k) for k in sheet.reflection(c.id).feelings))
+            for c in columns
+        ),
+    )
+
+
+def _default_grabber(path: Path, at_ms: int, rotation: int) -> bytes | None:
+    from vsr.export.stills import grab_still  # PyAV only when stills are asked for
+
+    return grab_still(path, at_ms, rotation=rotation)
+
+
+def build_summary(lib: Library, review_id: int, *, lang: str,
+                  party_naming: PartyNaming = "names") -> SummaryDoc:
+    """Everything the summary shows, from this review only (quick: library reads only)."""
+    review = get_review(lib, review_id)
+    recording = get_recording(lib, review.recording_id)
+    parties = list_parties(lib, review_id)
+    labels = party_labels(parties, party_naming)
+    columns = tuple(PartyColumn(p.id, labels[p.id], p.color, p.role.value) for p in parties)
+    state = get_session(lib, review_id)
+
+    if state.moments:
+        chosen = [mk.get_marker(lib, m.marker_id) for m in state.moments]
+        note = ""
+    else:
+        chosen = [m for m in mk.list_markers(lib, review_id)
+                  if _sheet_is_filled(sh.get_sheet(lib, m.id))]
+        note = translate("summary.no_moments_chosen" if chosen else "summary.no_moments", lang)
+    moments = [_moment_block(number, marker, sh.get_sheet(lib, marker.id), columns, labels, lang)
+               for number, marker in enumerate(chosen, start=1)]
+
+    confirmed = [labels[p.id] for p in parties if p.id in state.rules_confirmed]
+    if parties and len(confirmed) == len(parties):
+        dates = sorted(state.rules_confirmed.values())
+        rules_text = translate("summary.rules_confirmed", lang, names=_join(confirmed, lang),
+                               date=_date_text(dates[-1], lang))
+    else:
+        rules_text = translate("summary.rules_not_confirmed", lang)
+
+    return SummaryDoc(
+        lang=lang,
+        review_title=review.title,
+        date_text=_date_text(state.started_at or review.created_at, lang),
+        parties=columns,
+        recording_text=translate(
+            "summary.recording_line", lang, title=recording.title,
+            file=Path(recording.path).name, duration=clock(recording.duration_ms)),
+        rules_confirmed_text=rules_text,
+        moments_note=note,
+        moments=tuple(moments),
+        summary=state.summary,
+        learnings=tuple(state.learning(c.id) for c in columns),
+        actions=tuple(
+            ActionRow(a.what, translate("summary.together", lang) if a.who == TOGETHER
+                      else labels.get(int(a.who), "?"), _due_text(a.due, lang), a.done)
+            for a in state.actions
+        ),
+        ratings=_rating_rows(lib, review_id, columns, lang),
+        ratings_note="" if rt.ratings_revealed(lib, review_id)
+        else translate("summary.ratings_hidden", lang),
+        prompts=method.sheet_prompts(lang),
+        recording_path=recording.path,
+        recording_rotation=recording.rotation,
+    )
+
+
+def add_stills(doc: SummaryDoc, grab: StillGrabber | None = None) -> SummaryDoc:
+    """The summary with a still of each moment (slow: decodes video; no library access, so it
+    may run on a worker thread). A moment whose still cannot be made says so."""
+    grabber = grab or _default_grabber
+    blocks = []
+    for block in doc.moments:
+        still = grabber(Path(doc.recording_path), block.at_ms, doc.recording_rotation)
+        blocks.append(replace(block, still=still, still_missing=still is None))
+    return replace(doc, moments=tuple(blocks))
+
+
+def _join(names: list[str], lang: str) -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + f" {translate('rating.and', lang)} " + names[-1]
+
+
+def _due_text(due: str, lang: str) -> str:
+    if not due:
+        return ""
+    return _date_text(due + "T12:00:00", lang)
+
+
+def _rating_rows(lib: Library, review_id: int, columns: tuple[PartyColumn, ...],
+                 lang: str) -> tuple[RatingRow, ...]:
+    answers = rt.revealed_ratings(lib, review_id)
+    if answers is None:
+        return ()
+    rows = []
+    for question in RATING_QUESTIONS:
+        card = method.theme_card(question, lang)
+        values = tuple(answers[c.id].values[question] for c in columns)
+        rows.append(RatingRow(
+            question=card.title if card else question,
+            pictogram=_pictogram(card.pictogram) if card else None,
+            values=values,
+            faces=tuple(_pictogram(f"rating-{v}.svg") for v in values),
+            difference=rt.describe_difference(
+                [(c.label, v) for c, v in zip(columns, values, strict=True)], lang),
+        ))
+    return tuple(rows)
+
+
+def _pictogram(file_name: str) -> Path | None:
+    path = method.resource_path("pictograms", file_name)
+    return path if path.is_file() else None

@@ -1,0 +1,230 @@
+"""The joint learning summary as a Word document (python-docx): real Heading styles and real
+tables, so it opens and edits well in Word and LibreOffice. A4, page numbers in the footer.
+Pictograms are drawn to PNG first (Word cannot hold our SVGs everywhere)."""
+
+from __future__ import annotations
+
+import io
+from functools import cache
+from pathlib import Path
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+
+from vsr.export.summary_content import MomentBlock, PartyColumn, SummaryDoc
+from vsr.export.svg_raster import render_svg_png
+
+_GREY = RGBColor(0x66, 0x66, 0x66)
+
+
+@cache
+def _png(path: Path, size_px: int) -> bytes:
+    return render_svg_png(path, size_px)
+
+
+def _picture(paragraph: Paragraph, path: Path | None, size_cm: float) -> None:
+    if path is not None:
+        run = paragraph.add_run()
+        run.add_picture(io.BytesIO(_png(path, 128)), width=Cm(size_cm))
+        paragraph.add_run(" ")
+
+
+def _shade(cell: _Cell, color: str) -> None:
+    props = cell._tc.get_or_add_tcPr()
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), color.lstrip("#"))
+    props.append(shading)
+
+
+def _repeat_header(table: Table) -> None:
+    """The first row repeats on every page the table spans."""
+    props = table.rows[0]._tr.get_or_add_trPr()
+    flag = OxmlElement("w:tblHeader")
+    flag.set(qn("w:val"), "true")
+    props.append(flag)
+
+
+def _set_text(cell: _Cell, text: str, *, bold: bool = False, color: RGBColor | None = None,
+              empty: str = "") -> Paragraph:
+    paragraph: Paragraph = cell.paragraphs[0]
+    shown = text.strip() or empty
+    run = paragraph.add_run(shown)
+    run.bold = bold
+    if color is not None:
+        run.font.color.rgb = color
+    elif not text.strip():
+        run.italic = True
+        run.font.color.rgb = _GREY
+    return paragraph
+
+
+def _party_header(cell: _Cell, party: PartyColumn) -> None:
+    _shade(cell, party.color)
+    _set_text(cell, party.label, bold=True, color=RGBColor(0xFF, 0xFF, 0xFF))
+
+
+def _table(document: DocxDocument, rows: int, cols: int, *, header: bool = True) -> Table:
+    table: Table = document.add_table(rows=rows, cols=cols)
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    if header:
+        _repeat_header(table)
+    return table
+
+
+def _text_block(document: DocxDocument, doc: SummaryDoc, text: str) -> None:
+    if text.strip():
+        document.add_paragraph(text.strip())
+    else:
+        run = document.add_paragraph().add_run(doc.t("empty"))
+        run.italic = True
+        run.font.color.rgb = _GREY
+
+
+def _moment(document: DocxDocument, doc: SummaryDoc, m: MomentBlock) -> None:
+    p = doc.prompts
+    document.add_heading(doc.t("moment_heading", n=m.number, time=m.time_text), level=3)
+    line = document.add_paragraph()
+    _picture(line, m.pictogram, 1.2)
+    line.add_run(f"{doc.t('theme')}: ").bold = True
+    theme = m.theme_title or doc.t("no_theme")
+    line.add_run(theme + (f" – {m.subtopic_title}" if m.subtopic_title else ""))
+    marked = document.add_paragraph()
+    marked.add_run(f"{doc.t('marked_by')}: ").bold = True
+    marked.add_run(m.marked_by)
+    if m.still:
+        document.add_picture(io.BytesIO(m.still), width=Cm(8))
+    elif m.still_missing:
+        document.add_paragraph(doc.t("still_missing")).runs[0].italic = True
+    document.add_heading(p.a_title, level=4)
+    _text_block(document, doc, m.what_happened)
+    document.add_heading(p.b_title, level=4)
+    table = _table(document, 4, len(doc.parties) + 1)
+    for col, party in enumerate(doc.parties, start=1):
+        _party_header(table.cell(0, col), party)
+        r = m.reflections[col - 1]
+        _set_text(table.cell(1, col), r.to_me, empty=doc.t("empty"))
+        _set_text(table.cell(2, col), r.to_other, empty=doc.t("empty"))
+        cell = table.cell(3, col).paragraphs[0]
+        for feeling in r.feelings:
+            _picture(cell, feeling.pictogram, 0.6)
+            cell.add_run(feeling.title + "  ")
+        if not r.feelings:
+            cell.add_run("—")
+    for row, label in enumerate((p.b_to_me, p.b_to_other, doc.t("feelings")), start=1):
+        _set_text(table.cell(row, 0), label, bold=True)
+    document.add_heading(p.c_title, level=4)
+    _text_block(document, doc, m.keep_or_change)
+
+
+def _closing(document: DocxDocument, doc: SummaryDoc) -> None:
+    t = doc.t
+    document.add_heading(t("closing_heading"), level=1)
+    document.add_heading(t("summary"), level=2)
+    _text_block(document, doc, doc.summary)
+    document.add_heading(t("learnings"), level=2)
+    table = _table(document, 2, len(doc.parties))
+    for col, (party, text) in enumerate(zip(doc.parties, doc.learnings, strict=True)):
+        _party_header(table.cell(0, col), party)
+        _set_text(table.cell(1, col), text, empty=t("empty"))
+    document.add_heading(t("actions"), level=2)
+    if doc.actions:
+        table = _table(document, len(doc.actions) + 1, 4)
+        heads = (t("action_what"), t("action_who"), t("action_due"), t("action_done"))
+        for col, head in enumerate(heads):
+            _set_text(table.cell(0, col), head, bold=True)
+        for row, a in enumerate(doc.actions, start=1):
+            _set_text(table.cell(row, 0), a.what, empty=t("empty"))
+            _set_text(table.cell(row, 1), a.who)
+            _set_text(table.cell(row, 2), a.due or "—")
+            _set_text(table.cell(row, 3), t("yes") if a.done else t("no"))
+    else:
+        document.add_paragraph(t("no_actions"))
+    document.add_heading(t("ratings_heading"), level=2)
+    if not doc.ratings:
+        document.add_paragraph(doc.ratings_note).runs[0].italic = True
+        return
+    table = _table(document, len(doc.ratings) + 1, len(doc.parties) + 2)
+    _set_text(table.cell(0, 0), t("question"), bold=True)
+    _set_text(table.cell(0, len(doc.parties) + 1), t("difference"), bold=True)
+    for col, party in enumerate(doc.parties, start=1):
+        _party_header(table.cell(0, col), party)
+    for row, r in enumerate(doc.ratings, start=1):
+        _set_text(table.cell(row, 0), r.question, bold=True)
+        for col, (value, face) in enumerate(zip(r.values, r.faces, strict=True), start=1):
+            cell = table.cell(row, col).paragraphs[0]
+            _picture(cell, face, 0.7)
+            cell.add_run(f"{value} – {doc.rating_label(value)}")
+        _set_text(table.cell(row, len(doc.parties) + 1), r.difference)
+
+
+def _footer(document: DocxDocument, doc: SummaryDoc) -> None:
+    """"Vertrouwelijk – Pagina 3 van 5" with live PAGE/NUMPAGES fields."""
+    paragraph = document.sections[0].footer.paragraphs[0]
+    before, _, rest = doc.t("page", n="\0", total="\1").partition("\0")
+    middle, _, after = rest.partition("\1")
+    paragraph.add_run(f"{doc.t('confidential')} – {before}")
+    for text, field_name in ((middle, "PAGE"), (after, "NUMPAGES")):
+        simple = OxmlElement("w:fldSimple")
+        simple.set(qn("w:instr"), field_name)
+        run = OxmlElement("w:r")
+        shown = OxmlElement("w:t")
+        shown.text = "1"
+        run.append(shown)
+        simple.append(run)
+        paragraph._p.append(simple)
+        if text:
+            paragraph.add_run(text)
+
+
+def build_docx(doc: SummaryDoc) -> DocxDocument:
+    t = doc.t
+    document = Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(2.0))
+    document.styles["Normal"].font.size = Pt(10.5)
+    document.core_properties.title = f"{t('title')} – {doc.review_title}"
+    document.core_properties.language = doc.lang
+    document.add_heading(t("title"), level=0)
+    document.add_paragraph(doc.review_title).runs[0].bold = True
+    for label, value in ((t("date"), doc.date_text),
+                         (t("parties"), ", ".join(p.label for p in doc.parties)),
+                         (t("recording"), doc.recording_text)):
+        line = document.add_paragraph()
+        line.add_run(f"{label}: ").bold = True
+        line.add_run(value)
+    document.add_heading(t("rules_heading"), level=1)
+    document.add_paragraph(t("rules_line"))
+    document.add_paragraph(doc.rules_confirmed_text)
+    document.add_heading(t("moments_heading"), level=1)
+    if doc.moments_note:
+        document.add_paragraph(doc.moments_note).runs[0].italic = True
+    for moment in doc.moments:
+        _moment(document, doc, moment)
+    _closing(document, doc)
+    document.add_heading(t("signoff_heading"), level=1)
+    document.add_paragraph(t("signoff_text"))
+    table = _table(document, len(doc.parties), 3, header=False)
+    for row, party in enumerate(doc.parties):
+        _set_text(table.cell(row, 0), party.label, bold=True)
+        _set_text(table.cell(row, 1), f"{t('signature')}:\n\n")
+        _set_text(table.cell(row, 2), f"{t('date')}:")
+    _footer(document, doc)
+    return document
+
+
+def write_docx(doc: SummaryDoc, path: Path) -> None:
+    # python-docx picks the format from the name; the temp name ends in .partial, so save
+    # through a stream instead.
+    with path.open("wb") as handle:
+        build_docx(doc).save(handle)

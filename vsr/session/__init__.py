@@ -1,0 +1,62 @@
+"""The Samenleergesprek of a review: ground rules, Stap 1-3, the perception check and
+independent marking. Every operation commits at once (see `vsr.library.db.Library.write`)."""
+
+from vsr.session.actions import add_action, remove_action, update_action
+from vsr.session.blind import (
+    Candidate,
+    candidate_moments,
+    markers_hidden,
+    reveal_markers,
+    set_blind_marking,
+    visible_markers,
+)
+from vsr.session.compare import MarkerComparison, MarkerMatch, compare_markers
+from vsr.session.model import (
+    RATING_QUESTIONS,
+    TOGETHER,
+    ActionItem,
+    Moment,
+    PartyRatings,
+    SessionState,
+    SessionStep,
+    TrendPoint,
+)
+from vsr.session.moments import (
+    add_moment_at,
+    choose_moment,
+    loop_range,
+    move_moment,
+    remove_moment,
+    set_loop_margins,
+    set_moment_theme,
+)
+from vsr.session.ratings import (
+    describe_difference,
+    own_ratings,
+    rating_status,
+    rating_trend,
+    ratings_revealed,
+    revealed_ratings,
+    set_rating,
+    visible_ratings,
+)
+from vsr.session.state import (
+    confirm_rules,
+    get_session,
+    go_to_step,
+    set_learning,
+    set_summary,
+    start_session,
+    step_blocker,
+)
+
+__all__ = [
+    "RATING_QUESTIONS", "TOGETHER", "ActionItem", "Candidate", "MarkerComparison", "MarkerMatch",
+    "Moment", "PartyRatings", "SessionState", "SessionStep", "TrendPoint", "add_action",
+    "add_moment_at", "candidate_moments", "choose_moment", "compare_markers", "confirm_rules",
+    "describe_difference", "get_session", "go_to_step", "loop_range", "markers_hidden",
+    "move_moment", "own_ratings", "rating_status", "rating_trend", "ratings_revealed",
+    "remove_action", "remove_moment", "reveal_markers", "revealed_ratings", "set_blind_marking",
+    "set_learning", "set_loop_margins", "set_moment_theme", "set_rating", "set_summary",
+    "start_session", "step_blocker", "update_action", "visible_markers", "visible_ratings",
+]
