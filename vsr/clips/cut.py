@@ -1,0 +1,280 @@
+"""export_clip: one frame-accurate MP4 clip (H.264 + AAC, moov first) from a recording.
+
+Without anonymisation an H.264 source is smart-rendered (whole GOPs copied, only the partial
+GOPs at the cuts re-encoded); otherwise the video is re-encoded whole. The file appears only
+when it is complete: it is written to a temp file beside `out` and renamed at the end."""
+
+from __future__ import annotations
+
+import errno
+import os
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack
+from dataclasses import dataclass, replace
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import av
+import av.error
+from av.container import InputContainer, OutputContainer
+from av.packet import Packet
+
+from vsr.clips.audio import AudioCut
+from vsr.clips.errors import Cancelled, ClipRangeError
+from vsr.clips.faces import FaceAnonymizer
+from vsr.clips.reencode import FrameFilter, ReencodeVideo
+from vsr.clips.scan import FrameSpan, frame_span, scan_packets
+from vsr.clips.smart import SmartVideo, SpliceError, make_plan, smart_config
+from vsr.clips.source import SourceInfo, inspect_source, open_media
+from vsr.errors import MediaError, StorageError, VsrError
+
+# Audio packets are written at most this far ahead of the video, so players read both in step.
+_INTERLEAVE = Fraction(1, 2)
+
+
+@dataclass(frozen=True, slots=True)
+class ClipResult:
+    path: Path
+    start_ms: int  # source time of the clip's first frame
+    end_ms: int  # source time just after its last frame
+    frames: int
+    mode: str  # "smart" (GOPs copied), "reencode", or "audio" (the source has no video)
+    copied_frames: int
+    reencoded_frames: int
+    has_audio: bool
+
+    @property
+    def duration_ms(self) -> int:
+        return self.end_ms - self.start_ms
+
+
+def export_clip(
+    src: Path,
+    start_ms: int,
+    end_ms: int,
+    out: Path,
+    *,
+    anonymize: FaceAnonymizer | None = None,
+    keep_audio: bool = True,
+    progress: Callable[[float], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+    smart: bool = True,
+) -> ClipResult:
+    """Write the part [start_ms, end_ms) of `src` to `out`; an end past the recording is cut
+    at its end. Raises Cancelled when `cancel` returns True, and VsrError subclasses for
+    unusable sources, bad ranges and full disks; then nothing is left at or beside `out`.
+    `smart=False` forces a full re-encode."""
+    src, out = Path(src), Path(out)
+    info = inspect_source(src)
+    _check_range(info, start_ms, end_ms)
+    if info.duration_ms:
+        end_ms = min(end_ms, info.duration_ms)
+    job = _Job(info, out, start_ms, end_ms, anonymize, keep_audio, progress, cancel)
+    try:
+        return _write_atomically(out, src, lambda tmp: job.run(tmp, smart))
+    except SpliceError:
+        return _write_atomically(out, src, lambda tmp: job.run(tmp, False))
+
+
+def _check_range(info: SourceInfo, start_ms: int, end_ms: int) -> None:
+    duration = info.duration_ms
+    if start_ms < 0 or end_ms <= start_ms or (duration and start_ms >= duration):
+        raise ClipRangeError(
+            path=str(info.path),
+            start=_clock(start_ms),
+            end=_clock(end_ms),
+            duration=_clock(duration),
+        )
+
+
+def _clock(ms: int) -> str:
+    sign, ms = ("-", -ms) if ms < 0 else ("", ms)
+    return f"{sign}{ms // 60000}:{ms // 1000 % 60:02d}.{ms % 1000:03d}"
+
+
+def _write_atomically(out: Path, source: Path, write: Callable[[Path], ClipResult]) -> ClipResult:
+    if not out.parent.is_dir():
+        raise StorageError(reason=f"{out.parent}: folder not found")
+    # A fresh name rather than mkstemp: the file gets the usual permissions, not 0600.
+    tmp = out.parent / f".{out.stem}.{uuid.uuid4().hex[:12]}.part"
+    try:
+        result = write(tmp)
+        os.replace(tmp, out)
+        return result
+    except BaseException as exc:
+        tmp.unlink(missing_ok=True)
+        translated = _user_error(exc, source)
+        if translated is None:
+            raise
+        raise translated from exc
+
+
+def _user_error(exc: BaseException, source: Path) -> VsrError | None:
+    """The message for a failure the user can act on; None to pass the exception on as is."""
+    if isinstance(exc, Cancelled | VsrError | SpliceError):
+        return None
+    if isinstance(exc, OSError):  # PyAV's I/O errors are OSErrors too: writing failed
+        return _storage_error(exc)
+    if isinstance(exc, av.error.FFmpegError):
+        return MediaError(path=str(source), reason=str(exc))
+    return None
+
+
+def _storage_error(exc: OSError) -> StorageError:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return StorageError("error.storage.disk_full")
+    return StorageError(reason=exc.strerror or str(exc))
+
+
+class _Job:
+    """One export: its settings, the route it takes, and progress bookkeeping."""
+
+    def __init__(
+        self,
+        info: SourceInfo,
+        out: Path,
+        start_ms: int,
+        end_ms: int,
+        anonymize: FrameFilter | None,
+        keep_audio: bool,
+        progress: Callable[[float], None] | None,
+        cancel: Callable[[], bool] | None,
+    ) -> None:
+        self.info, self.out, self.anonymize, self.keep_audio = info, out, anonymize, keep_audio
+        self.start = info.origin + Fraction(start_ms, 1000)
+        self.end = info.origin + Fraction(end_ms, 1000)
+        self.progress, self.cancel = progress, cancel
+        self.total = 1
+        self.done = 0
+        self.reported = -1.0
+
+    def tick(self, count: int = 0) -> None:
+        if self.cancel is not None and self.cancel():
+            raise Cancelled()
+        self.done += count
+        fraction = min(1.0, self.done / self.total)
+        if self.progress is not None and fraction - self.reported >= 0.01:
+            self.reported = fraction
+            self.progress(fraction)
+
+    def run(self, tmp: Path, smart: bool) -> ClipResult:
+        self.done, self.reported = 0, -1.0
+        self.tick()
+        with ExitStack() as stack:
+            output = stack.enter_context(
+                av.open(str(tmp), "w", format="mp4", container_options={"movflags": "+faststart"})
+            )
+            if self.info.has_video:
+                result = self._video(output, stack, smart)
+            else:
+                result = self._audio_only(output, stack)
+        if self.progress is not None and self.reported < 1.0:
+            self.progress(1.0)
+        return result
+
+    def _video(self, output: OutputContainer, stack: ExitStack, smart: bool) -> ClipResult:
+        tb = self.info.time_base
+        assert tb is not None
+        source = stack.enter_context(open_media(self.info.path))
+        config = smart_config(self.info) if smart and self.anonymize is None else None
+        packets = scan_packets(source, self.start, self.end, config.length_size if config else 0)
+        span = frame_span(packets, self.start, self.end, tb)
+        if not packets or (span is not None and span.end_pts * tb < self.start):
+            # The header promises pictures that the file does not hold (cut off).
+            raise MediaError("error.media.truncated", path=str(self.info.path))
+        if span is None:
+            raise ClipRangeError(
+                path=str(self.info.path),
+                start=_clock(self._ms(self.start)),
+                end=_clock(self._ms(self.end)),
+                duration=_clock(self.info.duration_ms),
+            )
+        self.total = span.frames
+        plan = make_plan(packets, span) if config is not None else None
+        # Each pass reads a freshly opened file: a file that cannot seek is then read from the
+        # start instead of from wherever the previous pass stopped.
+        source = stack.enter_context(open_media(self.info.path))
+        if plan is not None and config is not None:
+            video = SmartVideo(source, self.info, config, packets, plan)
+            out = output.add_stream_from_template(video.stream)
+            out.codec_context.extradata = video.extradata
+            audio = self._audio(output, stack, span)
+            _mux(output, video.packets_for(out, self.start, self.tick), audio)
+            return self._result(
+                "smart", span, span.frames - video.reencoded, video.reencoded, audio is not None
+            )
+        encoder = ReencodeVideo(source, self.info, output, self.anonymize)
+        audio = self._audio(output, stack, span)
+        _mux(output, encoder.packets(self.start, self.end, span, self.tick), audio)
+        frames = replace(span, frames=encoder.frames)
+        return self._result("reencode", frames, 0, encoder.frames, audio is not None)
+
+    def _audio(
+        self, output: OutputContainer, stack: ExitStack, span: FrameSpan | None
+    ) -> Iterator[Packet[Any]] | None:
+        if not (self.keep_audio and self.info.has_audio):
+            return None
+        source: InputContainer = stack.enter_context(open_media(self.info.path))
+        if span is None:
+            return AudioCut(source, output, self.start, self.end).packets()
+        tb = self.info.time_base
+        assert tb is not None
+        return AudioCut(source, output, span.first_pts * tb, span.end_pts * tb).packets()
+
+    def _audio_only(self, output: OutputContainer, stack: ExitStack) -> ClipResult:
+        audio = self._audio(output, stack, None)
+        if audio is None:
+            raise ClipRangeError("error.clip.nothing", path=str(self.info.path))
+        for packet in audio:
+            self.tick()
+            output.mux(packet)
+        return ClipResult(
+            self.out, self._ms(self.start), self._ms(self.end), 0, "audio", 0, 0, True
+        )
+
+    def _ms(self, seconds: Fraction) -> int:
+        return round((seconds - self.info.origin) * 1000)
+
+    def _result(
+        self, mode: str, span: FrameSpan, copied: int, reencoded: int, has_audio: bool
+    ) -> ClipResult:
+        tb = self.info.time_base
+        assert tb is not None
+        return ClipResult(
+            self.out,
+            self._ms(span.first_pts * tb),
+            self._ms(span.end_pts * tb),
+            span.frames,
+            mode,
+            copied,
+            reencoded,
+            has_audio,
+        )
+
+
+def _mux(
+    output: OutputContainer, video: Iterator[Packet[Any]], audio: Iterator[Packet[Any]] | None
+) -> None:
+    """Write the video packets, each with the audio packets that belong before it."""
+    pending = next(audio, None) if audio is not None else None
+    for packet in video:
+        while (
+            audio is not None
+            and pending is not None
+            and (_time(pending) <= _time(packet) + _INTERLEAVE)
+        ):
+            output.mux(pending)
+            pending = next(audio, None)
+        output.mux(packet)
+    while audio is not None and pending is not None:
+        output.mux(pending)
+        pending = next(audio, None)
+
+
+def _time(packet: Packet[Any]) -> Fraction:
+    stamp = packet.dts if packet.dts is not None else packet.pts
+    if stamp is None or packet.time_base is None:
+        return Fraction(0)
+    return stamp * packet.time_base

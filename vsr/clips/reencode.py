@@ -1,0 +1,118 @@
+"""Full re-encode of a clip's video with libx264 (high quality): used for non-H.264 sources,
+for anonymised clips (every picture changes) and wherever smart rendering cannot splice."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from fractions import Fraction
+from typing import Any, Protocol
+
+import av.error
+import numpy as np
+from av.container import InputContainer, OutputContainer
+from av.packet import Packet
+from av.video.codeccontext import VideoCodecContext
+from av.video.frame import PictureType, VideoFrame
+from av.video.stream import VideoStream
+from numpy.typing import NDArray
+
+from vsr.clips.scan import FrameSpan
+from vsr.clips.source import SourceInfo, first_video, seek_before
+
+CRF = "18"  # visually close to the source; clips are short, so size matters little
+PRESET = "veryfast"
+
+
+class FrameFilter(Protocol):
+    """Changes each picture of a clip before encoding (the face anonymiser is one)."""
+
+    def reset(self) -> None: ...
+
+    def apply(self, frame_bgr: NDArray[np.uint8]) -> NDArray[np.uint8]: ...
+
+
+class ReencodeVideo:
+    """Adds an H.264 stream to `output` and yields its packets for a clip's frames. Turns the
+    pictures upright if the source is rotated, so players that ignore rotation metadata show
+    them right too."""
+
+    def __init__(
+        self,
+        source: InputContainer,
+        info: SourceInfo,
+        output: OutputContainer,
+        frame_filter: FrameFilter | None = None,
+    ) -> None:
+        stream = first_video(source)
+        assert stream is not None and stream.time_base is not None
+        self.source, self.stream, self.info, self.filter = source, stream, info, frame_filter
+        stream.codec_context.thread_type = "AUTO"
+        self.time_base: Fraction = stream.time_base
+        upright = info.rotation % 180 == 0
+        width, height = (info.width, info.height) if upright else (info.height, info.width)
+        self.width, self.height = width - width % 2, height - height % 2  # 4:2:0 needs even
+        out = output.add_stream("libx264", rate=info.frame_rate or Fraction(25))
+        out.width, out.height, out.pix_fmt = self.width, self.height, "yuv420p"
+        out.codec_context.time_base = self.time_base  # keep the source's exact frame times
+        src = stream.codec_context
+        out.codec_context.color_primaries = src.color_primaries
+        out.codec_context.color_trc = src.color_trc
+        out.codec_context.colorspace = src.colorspace
+        out.options = {"crf": CRF, "preset": PRESET, "profile": "high"}
+        self.out: VideoStream = out
+        self.frames = 0  # pictures encoded (a field-coded source has two packets per picture)
+
+    def packets(
+        self, start: Fraction, end: Fraction, span: FrameSpan, tick: Callable[[int], None]
+    ) -> Iterator[Packet[Any]]:
+        """Packets for the frames of `span` (found by the scan of [start, end))."""
+        if self.filter is not None:
+            self.filter.reset()
+        self.frames = 0
+        for frame in self._decoded(start, end):
+            if frame.pts is None or not span.first_pts <= frame.pts <= span.last_pts:
+                continue
+            picture = self._prepare(frame)
+            picture.pts = frame.pts - span.first_pts
+            picture.time_base = self.time_base
+            yield from self.out.encode(picture)
+            self.frames += 1
+            tick(1)
+        yield from self.out.encode(None)
+
+    def _decoded(self, start: Fraction, end: Fraction) -> Iterator[VideoFrame]:
+        seek_before(self.source, self.stream, start)
+        decoder = self.stream.codec_context
+        for packet in self.source.demux(self.stream):
+            if packet.size == 0:
+                continue  # the demuxer's end marker; the decoder is drained below
+            if packet.dts is not None and packet.dts * self.time_base >= end:
+                break  # it and all later packets show after the range
+            yield from self._decode(decoder, packet)
+        yield from self._decode(decoder, None)
+
+    @staticmethod
+    def _decode(decoder: VideoCodecContext, packet: Packet[Any] | None) -> Iterator[VideoFrame]:
+        try:
+            frames = decoder.decode(packet)
+        except av.error.InvalidDataError:
+            return  # a damaged packet: skip it, as players do
+        for frame in frames:
+            assert isinstance(frame, VideoFrame)
+            yield frame
+
+    def _prepare(self, frame: VideoFrame) -> VideoFrame:
+        turns = self.info.rotation // 90
+        if self.filter is None and turns == 0:
+            picture = frame.reformat(width=self.width, height=self.height, format="yuv420p")
+        else:
+            pixels: NDArray[np.uint8] = np.asarray(frame.to_ndarray(format="bgr24"), np.uint8)
+            if turns:
+                pixels = np.ascontiguousarray(np.rot90(pixels, k=turns))
+            if self.filter is not None:
+                pixels = self.filter.apply(pixels)
+            picture = VideoFrame.from_ndarray(pixels, format="bgr24").reformat(
+                width=self.width, height=self.height, format="yuv420p"
+            )
+        picture.pict_type = PictureType.NONE
+        return picture
