@@ -19,12 +19,11 @@ from ui.review.marker_list import MarkerListPanel
 from ui.review.missing_banner import MissingRecordingBanner
 from ui.review.sheet_editor import SheetEditor
 from ui.review.transport import TransportBar
-from ui.session.panel import SessionPanel
 from ui.review.undo_commands import AddMarkerCommand, DeleteMarkerCommand, MoveMarkerCommand
+from ui.session.panel import SessionPanel
 from ui.timeline.panel import TimelinePanel
 from vsr.errors import RecordingMissingError
 from vsr.library import Change
-from vsr.library import markers as mk
 from vsr.library import recordings as rc
 from vsr.library import reviews as rv
 from vsr.library import sheets as sh

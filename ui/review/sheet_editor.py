@@ -6,7 +6,14 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QComboBox, QFrame, QGridLayout, QHBoxLayout, QInputDialog, QLabel, QScrollArea, QVBoxLayout,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -16,10 +23,9 @@ from ui.review.sheet_fields import SheetTextField
 from ui.review.undo_commands import EditSheetFieldCommand, SetThemeCommand
 from ui.timefmt import format_ms
 from vsr import method
-from vsr.library import Change
+from vsr.library import Change, themes
 from vsr.library import markers as mk
 from vsr.library import sheets as sh
-from vsr.library import themes
 from vsr.model import Marker, Party
 
 ADD_OWN = "__add_own__"

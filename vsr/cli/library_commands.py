@@ -13,6 +13,7 @@ from vsr.i18n import current_language, translate
 from vsr.library import open_library
 from vsr.library import recordings as rc
 from vsr.library import reviews as rv
+from vsr.model import Recording
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -37,7 +38,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(handler=lambda args: launch_gui([]))
 
 
-def recording_json(rec: rc.Recording) -> dict[str, object]:
+def recording_json(rec: Recording) -> dict[str, object]:
     return {
         "id": rec.id, "path": rec.path, "duration_ms": rec.duration_ms,
         "has_video": rec.has_video, "has_audio": rec.has_audio, "width": rec.width,

@@ -48,7 +48,7 @@ def _party_review(lib: Library, party_id: int) -> int:
     rows = lib.query("SELECT review_id FROM parties WHERE id = ?", (party_id,))
     if not rows:
         raise NotFoundError(what="party", ident=party_id)
-    return int(rows[0]["review_id"])  # type: ignore[call-overload]
+    return int(str(rows[0]["review_id"]))
 
 
 def add_marker(

@@ -39,7 +39,7 @@ def recent_reviews(lib: Library, limit: int = 10) -> list[Review]:
 
 def marker_counts(lib: Library) -> dict[int, int]:
     rows = lib.query("SELECT review_id, COUNT(*) AS n FROM markers GROUP BY review_id")
-    return {int(r["review_id"]): int(r["n"]) for r in rows}  # type: ignore[call-overload]
+    return {int(str(r["review_id"])): int(str(r["n"])) for r in rows}
 
 
 def create_review(

@@ -26,7 +26,7 @@ def _review_of(lib: Library, marker_id: int) -> int:
     rows = lib.query("SELECT review_id FROM markers WHERE id = ?", (marker_id,))
     if not rows:
         raise NotFoundError(what="marker", ident=marker_id)
-    return int(rows[0]["review_id"])  # type: ignore[call-overload]
+    return int(str(rows[0]["review_id"]))
 
 
 def get_sheet(lib: Library, marker_id: int) -> Sheet:
