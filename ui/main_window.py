@@ -24,7 +24,8 @@ from vsr.library import recordings as rc
 from vsr.library import reviews as rv
 
 REVIEW_ONLY = (
-    ActionId.LOCATE, ActionId.NEW_REVIEW, ActionId.EXPORT_SUMMARY, ActionId.DELETE_MARKER, ActionId.RENAME_PARTY,
+    ActionId.LOCATE, ActionId.NEW_REVIEW, ActionId.EXPORT_SUMMARY, ActionId.DELETE_MARKER,
+    ActionId.RENAME_PARTY,
     ActionId.ADD_PARTY, ActionId.PLAY_PAUSE, ActionId.BACK_5, ActionId.FORWARD_5,
     ActionId.FRAME_BACK, ActionId.FRAME_FORWARD, ActionId.SLOWER, ActionId.FASTER, ActionId.LOOP,
     ActionId.PAUSE_ON_MARK, ActionId.PREV_MARKER, ActionId.NEXT_MARKER, ActionId.ZOOM_IN,
