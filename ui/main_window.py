@@ -6,7 +6,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import (
-    QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QUndoStack,
 )
 from PySide6.QtWidgets import QInputDialog, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
