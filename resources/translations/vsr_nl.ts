@@ -402,92 +402,92 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="62" />
+        <location filename="../../ui/main_window.py" line="69" />
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="64" />
+        <location filename="../../ui/main_window.py" line="71" />
         <source>Recent reviews</source>
         <translation>Recente terugkijksessies</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71" />
+        <location filename="../../ui/main_window.py" line="78" />
         <source>&amp;Edit</source>
         <translation>B&amp;ewerken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72" />
+        <location filename="../../ui/main_window.py" line="79" />
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73" />
+        <location filename="../../ui/main_window.py" line="80" />
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;doen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85" />
+        <location filename="../../ui/main_window.py" line="92" />
         <source>&amp;Playback</source>
         <translation>&amp;Afspelen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91" />
+        <location filename="../../ui/main_window.py" line="98" />
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94" />
+        <location filename="../../ui/main_window.py" line="101" />
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101" />
+        <location filename="../../ui/main_window.py" line="108" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128" />
+        <location filename="../../ui/main_window.py" line="135" />
         <source>No reviews yet.</source>
         <translation>Nog geen terugkijksessies.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143" />
+        <location filename="../../ui/main_window.py" line="150" />
         <source>Open recording</source>
         <translation>Opname openen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176" />
+        <location filename="../../ui/main_window.py" line="183" />
         <source>Making the demo recording…</source>
         <translation>De demo-opname wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192" />
+        <location filename="../../ui/main_window.py" line="199" />
         <source>New review</source>
         <translation>Nieuwe terugkijksessie</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192" />
+        <location filename="../../ui/main_window.py" line="199" />
         <source>Title:</source>
         <translation>Titel:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215" />
+        <location filename="../../ui/main_window.py" line="222" />
         <source>Add participant</source>
         <translation>Deelnemer toevoegen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216" />
+        <location filename="../../ui/main_window.py" line="223" />
         <source>Name (for example: interpreter):</source>
         <translation>Naam (bijvoorbeeld: tolk):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225" />
+        <location filename="../../ui/main_window.py" line="232" />
         <source>About vsr</source>
         <translation>Over vsr</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226" />
+        <location filename="../../ui/main_window.py" line="233" />
         <source>&lt;b&gt;vsr {version}&lt;/b&gt;&lt;p&gt;Video-stimulated recall for the Samenleergesprek: look back together at a recorded conversation and learn from it.&lt;/p&gt;&lt;p&gt;Method: Samenleerwijzer (Lengkeek &amp;amp; van Hal, HAN, 2021).&lt;/p&gt;</source>
         <translation>&lt;b&gt;vsr {version}&lt;/b&gt;&lt;p&gt;Samen terugkijken voor het Samenleergesprek: bekijk samen een opgenomen gesprek en leer ervan.&lt;/p&gt;&lt;p&gt;Methode: Samenleerwijzer (Lengkeek &amp;amp; van Hal, HAN, 2021).&lt;/p&gt;</translation>
     </message>
@@ -513,23 +513,23 @@
 <context>
     <name>MarkerListPanel</name>
     <message>
-        <location filename="../../ui/review/marker_list.py" line="98" />
-        <location filename="../../ui/review/marker_list.py" line="126" />
+        <location filename="../../ui/review/marker_list.py" line="105" />
+        <location filename="../../ui/review/marker_list.py" line="133" />
         <source>Marked moments</source>
         <translation>Gemarkeerde momenten</translation>
     </message>
     <message>
-        <location filename="../../ui/review/marker_list.py" line="105" />
+        <location filename="../../ui/review/marker_list.py" line="112" />
         <source>Show moments of</source>
         <translation>Toon momenten van</translation>
     </message>
     <message>
-        <location filename="../../ui/review/marker_list.py" line="109" />
+        <location filename="../../ui/review/marker_list.py" line="116" />
         <source>You are marking separately: the moments stay hidden until you show them together (Samenleergesprek, step 1).</source>
         <translation>Jullie markeren apart: de momenten blijven verborgen tot jullie ze samen laten zien (Samenleergesprek, stap 1).</translation>
     </message>
     <message>
-        <location filename="../../ui/review/marker_list.py" line="140" />
+        <location filename="../../ui/review/marker_list.py" line="147" />
         <source>Everyone</source>
         <translation>Iedereen</translation>
     </message>
@@ -537,22 +537,22 @@
 <context>
     <name>MarkerTableModel</name>
     <message>
-        <location filename="../../ui/review/marker_list.py" line="46" />
+        <location filename="../../ui/review/marker_list.py" line="53" />
         <source>Time</source>
         <translation>Tijd</translation>
     </message>
     <message>
-        <location filename="../../ui/review/marker_list.py" line="46" />
+        <location filename="../../ui/review/marker_list.py" line="53" />
         <source>Who</source>
         <translation>Wie</translation>
     </message>
     <message>
-        <location filename="../../ui/review/marker_list.py" line="46" />
+        <location filename="../../ui/review/marker_list.py" line="53" />
         <source>Theme</source>
         <translation>Thema</translation>
     </message>
     <message>
-        <location filename="../../ui/review/marker_list.py" line="46" />
+        <location filename="../../ui/review/marker_list.py" line="53" />
         <source>What happened</source>
         <translation>Wat gebeurde er</translation>
     </message>
@@ -812,17 +812,22 @@
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../ui/review/review_view.py" line="85" />
+        <location filename="../../ui/review/review_view.py" line="71" />
+        <source>Sound only: this recording has no picture.</source>
+        <translation>Alleen geluid: deze opname heeft geen beeld.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/review_view.py" line="91" />
         <source>Moments</source>
         <translation>Momenten</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="160" />
+        <location filename="../../ui/review/review_view.py" line="166" />
         <source>Samenleergesprek</source>
         <translation>Samenleergesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="182" />
+        <location filename="../../ui/review/review_view.py" line="189" />
         <source>Where is the recording “{title}”?</source>
         <translation>Waar staat de opname ‘{title}’?</translation>
     </message>
@@ -908,53 +913,53 @@
 <context>
     <name>SheetEditor</name>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="64" />
+        <location filename="../../ui/review/sheet_editor.py" line="70" />
         <source>Reflection sheet</source>
         <translation>Gespreksblad</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="81" />
+        <location filename="../../ui/review/sheet_editor.py" line="87" />
         <source>Mark a moment or choose one in the list to fill in its reflection sheet.</source>
         <translation>Markeer een moment, of kies er een in de lijst, om het gespreksblad in te vullen.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="128" />
+        <location filename="../../ui/review/sheet_editor.py" line="134" />
         <source>Moment at {time}</source>
         <translation>Moment op {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="139" />
+        <location filename="../../ui/review/sheet_editor.py" line="145" />
         <source>marked by {name}</source>
         <translation>gemarkeerd door {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="143" />
-        <location filename="../../ui/review/sheet_editor.py" line="146" />
+        <location filename="../../ui/review/sheet_editor.py" line="149" />
+        <location filename="../../ui/review/sheet_editor.py" line="152" />
         <source>Theme card</source>
         <translation>Themakaart</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="162" />
+        <location filename="../../ui/review/sheet_editor.py" line="168" />
         <source>No theme card</source>
         <translation>Geen themakaart</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="170" />
+        <location filename="../../ui/review/sheet_editor.py" line="176" />
         <source>Add your own sub-topic…</source>
         <translation>Eigen onderwerp toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="179" />
+        <location filename="../../ui/review/sheet_editor.py" line="185" />
         <source>Own sub-topic</source>
         <translation>Eigen onderwerp</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="180" />
+        <location filename="../../ui/review/sheet_editor.py" line="186" />
         <source>Name of the sub-topic:</source>
         <translation>Naam van het onderwerp:</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="210" />
+        <location filename="../../ui/review/sheet_editor.py" line="216" />
         <source>Type here…</source>
         <translation>Typ hier…</translation>
     </message>
@@ -962,48 +967,48 @@
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../ui/start_page.py" line="25" />
+        <location filename="../../ui/start_page.py" line="31" />
         <source>Look back together</source>
         <translation>Samen terugkijken</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="31" />
+        <location filename="../../ui/start_page.py" line="37" />
         <source>Open the recording of a conversation. Watch it together, mark the moments that matter to you, and talk about them.</source>
         <translation>Open de opname van een gesprek. Kijk samen, markeer de momenten die voor u belangrijk zijn, en praat erover.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="36" />
+        <location filename="../../ui/start_page.py" line="42" />
         <source>Open recording…</source>
         <translation>Opname openen…</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="37" />
+        <location filename="../../ui/start_page.py" line="43" />
         <source>Try the demo</source>
         <translation>Demo bekijken</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="46" />
+        <location filename="../../ui/start_page.py" line="52" />
         <source>You can also drag a recording into this window.</source>
         <translation>U kunt een opname ook naar dit venster slepen.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="49" />
-        <location filename="../../ui/start_page.py" line="56" />
+        <location filename="../../ui/start_page.py" line="55" />
+        <location filename="../../ui/start_page.py" line="62" />
         <source>Recent reviews</source>
         <translation>Recente terugkijksessies</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="66" />
+        <location filename="../../ui/start_page.py" line="72" />
         <source>recording not found</source>
         <translation>opname niet gevonden</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="67" />
+        <location filename="../../ui/start_page.py" line="73" />
         <source>{title} — {n} moments — {date}</source>
         <translation>{title} — {n} momenten — {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="74" />
+        <location filename="../../ui/start_page.py" line="80" />
         <source>No reviews yet.</source>
         <translation>Nog geen terugkijksessies.</translation>
     </message>

@@ -249,3 +249,56 @@ def test_participants_can_be_renamed_and_added(qtbot, window) -> None:
     assert tolk.id in window.review_view.mark_buttons.buttons
     window.review_view.mark(tolk.id)
     assert mk.list_markers(window.bridge.lib, window.review_id)[0].party_id == tolk.id
+
+
+def test_dropping_a_recording_opens_it(qtbot, window, corpus: Path,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    from vsr.media.fingerprint import fingerprint
+
+    monkeypatch.setattr(rc, "_default_fingerprinter", fingerprint)
+    audio = corpus / "media" / "valid" / "t-rex-roar.mp3"
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(audio))])
+    event = QDropEvent(QPointF(100, 100), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    view = window.review_view
+    assert view.recording is not None and view.recording.path == str(audio)
+    assert window.player_under_test.path() == str(audio)
+    assert view.screen.currentWidget() is view.audio_only  # sound only: says so instead of black
+    assert len(rv.list_reviews(window.bridge.lib, view.recording.id)) == 1
+    window.dropEvent(event)  # the same file again: same recording, same review
+    assert len(rc.list_recordings(window.bridge.lib)) == 2
+    assert len(rv.list_reviews(window.bridge.lib, view.recording.id)) == 1
+
+
+def test_switching_language_rebuilds_the_window_on_the_same_review(qtbot, library, tmp_path: Path,
+                                                                   monkeypatch) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    import ui.app as app_module
+
+    monkeypatch.setattr(rc, "_default_fingerprinter", fake_fingerprint)
+    monkeypatch.setattr(app_module, "create_player", lambda: FakePlayer())
+    monkeypatch.setattr(app_module, "save_language", lambda lang: None)
+    rec = add_fake_recording(library, tmp_path)
+    review = rv.create_review(library, rec.id)
+    bridge = LibraryBridge(library)
+    shell = app_module.Application(QApplication.instance(), bridge, "nl")
+    first = shell.build(review.id)
+    qtbot.addWidget(first)
+    assert first.menuBar().actions()[0].text() == "&Bestand"
+    first.actions[ActionId.LANG_EN].trigger()
+    second = shell.window
+    qtbot.addWidget(second)
+    assert second is not first
+    assert second.menuBar().actions()[0].text() == "&File"
+    assert second.review_view.review.id == review.id
+    second.actions[ActionId.LANG_NL].trigger()
+    qtbot.addWidget(shell.window)
+    assert shell.window.menuBar().actions()[0].text() == "&Bestand"
+    shell.window.close()
+    bridge.close()

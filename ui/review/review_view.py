@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from ui.actions import ActionId, ActionRegistry
 from ui.bridge import LibraryBridge
@@ -68,7 +68,14 @@ class ReviewView(QWidget):
         lv.addWidget(self.banner)
         video = self.player.video_widget()
         video.setMinimumSize(320, 180)
-        lv.addWidget(video, 1)
+        self.audio_only = QLabel(self.tr("Sound only: this recording has no picture."))
+        self.audio_only.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.audio_only.setWordWrap(True)
+        self.audio_only.setStyleSheet("background: #1e2a33; color: #e8eef2; font-size: 18px;")
+        self.screen = QStackedWidget()
+        self.screen.addWidget(video)
+        self.screen.addWidget(self.audio_only)
+        lv.addWidget(self.screen, 1)
         lv.addWidget(self.transport)
         lv.addWidget(self.mark_buttons)
 
@@ -168,6 +175,7 @@ class ReviewView(QWidget):
             self.timeline.view.set_envelope(None)
             return
         self.banner.hide()
+        self.screen.setCurrentIndex(0 if self.recording.has_video else 1)
         self.player.set_frame_duration_ms(
             int(round(1000 / self.recording.fps)) if self.recording.fps > 0 else 40)
         self.player.load(str(path))
