@@ -305,6 +305,239 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Het maken van de clip is gestopt. Er is geen bestand gemaakt.",
         "en": "Making the clip was stopped. No file was made.",
     },
+    # --- consent, retention, collections and packs (issue 5) ---
+    "purpose.own_review": {"nl": "eigen terugkijken", "en": "own review"},
+    "purpose.intervisie": {"nl": "intervisie", "en": "peer consultation (intervisie)"},
+    "purpose.training": {"nl": "training (oefenmateriaal)", "en": "training (exercise material)"},
+    "what.collection": {"nl": "Verzameling", "en": "Collection"},
+    "what.clip": {"nl": "Clip", "en": "Clip"},
+    "error.consent.lapsed": {
+        "nl": "De toestemming voor {purpose} voor de opname {recording} gold tot en met "
+        "{until}. Vraag de cliënt opnieuw om toestemming.",
+        "en": "The consent for {purpose} for the recording {recording} was valid up to and "
+        "including {until}. Ask the client for consent again.",
+    },
+    "error.consent.not_recognisable": {
+        "nl": "De cliënt van de opname {recording} wil niet herkenbaar zijn in oefenmateriaal. "
+        "Kies 'gezichten onherkenbaar maken'.",
+        "en": "The client of the recording {recording} does not want to be recognisable in "
+        "exercise material. Choose 'make faces unrecognisable'.",
+    },
+    "error.consent.own_review": {
+        "nl": "Voor eigen terugkijken is altijd toestemming. Die hoeft u niet vast te leggen "
+        "of in te trekken.",
+        "en": "Your own review is always allowed. It needs no consent to record or withdraw.",
+    },
+    "error.consent.no_giver": {
+        "nl": "Vul in wie de toestemming gaf (naam of voorletters).",
+        "en": "Fill in who gave the consent (name or initials).",
+    },
+    "error.consent.until_past": {
+        "nl": "De einddatum {until} ligt vóór de datum van de toestemming ({given_on}).",
+        "en": "The end date {until} is before the date of the consent ({given_on}).",
+    },
+    "error.purpose.unknown": {
+        "nl": "'{purpose}' is geen doel. Kies intervisie of training.",
+        "en": "'{purpose}' is not a purpose. Choose intervisie or training.",
+    },
+    "error.date.bad": {
+        "nl": "'{value}' is geen datum. Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld "
+        "2026-12-31.",
+        "en": "'{value}' is not a date. Write the date as YYYY-MM-DD, for example 2026-12-31.",
+    },
+    "error.collection.no_name": {
+        "nl": "Geef de verzameling een naam.",
+        "en": "Give the collection a name.",
+    },
+    "error.collection.bad_range": {
+        "nl": "Van {start} tot {end} is geen stuk van de opname (die duurt {duration}). Kies "
+        "een begin binnen de opname en een einde na het begin.",
+        "en": "{start} to {end} is not a part of the recording (it lasts {duration}). Choose a "
+        "start inside the recording and an end after the start.",
+    },
+    "error.collection.empty": {
+        "nl": "De verzameling '{name}' heeft nog geen clips. Voeg eerst clips toe.",
+        "en": "The collection '{name}' has no clips yet. Add clips first.",
+    },
+    "error.export.exists": {
+        "nl": "In de map {folder} staat al een bestand {name} dat niet door dit programma is "
+        "gemaakt. Kies een lege map.",
+        "en": "The folder {folder} already holds a file {name} that this program did not make. "
+        "Choose an empty folder.",
+    },
+    "error.pack.unknown": {
+        "nl": "'{pack}' is geen soort pakket. Kies intervisie of exercise.",
+        "en": "'{pack}' is not a kind of pack. Choose intervisie or exercise.",
+    },
+    "withdraw.heading": {
+        "nl": "Toestemming voor {purpose} intrekken voor opname {recording}. Dit wordt "
+        "verwijderd:",
+        "en": "Withdrawing consent for {purpose} for recording {recording}. This will be "
+        "deleted:",
+    },
+    "withdraw.no_consent": {
+        "nl": "  (er was geen toestemming voor {purpose} vastgelegd)",
+        "en": "  (no consent for {purpose} was recorded)",
+    },
+    "withdraw.nothing_made": {
+        "nl": "  de toestemming; er zijn geen clips of bestanden van gemaakt",
+        "en": "  the consent; no clips or files were made under it",
+    },
+    "withdraw.clip": {
+        "nl": "  clip '{title}' ({start}-{end}) uit verzameling '{collection}'",
+        "en": "  clip '{title}' ({start}-{end}) from collection '{collection}'",
+    },
+    "withdraw.file": {"nl": "  bestand {path}", "en": "  file {path}"},
+    "pack.untitled": {"nl": "Clip {n}", "en": "Clip {n}"},
+    "pack.confidential": {"nl": "Vertrouwelijk", "en": "Confidential"},
+    "pack.page": {"nl": "pagina {n} van {total}", "en": "page {n} of {total}"},
+    "pack.made_on": {
+        "nl": "Gemaakt op {date} · aantal clips: {count}",
+        "en": "Made on {date} · number of clips: {count}",
+    },
+    "pack.confidential_note": {
+        "nl": "Vertrouwelijk. Alleen voor deze bijeenkomst; niet delen of kopiëren. De cliënt "
+        "gaf hiervoor toestemming en kan die intrekken.",
+        "en": "Confidential. For this meeting only; do not share or copy. The client gave "
+        "consent for this use and may withdraw it.",
+    },
+    "pack.anonymised_note": {
+        "nl": "Namen zijn vervangen door rollen; gezichten zijn onherkenbaar gemaakt waar "
+        "gevraagd.",
+        "en": "Names are replaced by roles; faces are made unrecognisable where asked.",
+    },
+    "pack.handout_title": {"nl": "Intervisie: {name}", "en": "Peer consultation: {name}"},
+    "pack.handout_intro": {
+        "nl": "Bekijk elke clip samen. Bespreek daarna de vragen. Schrijf op wat u opvalt.",
+        "en": "Watch each clip together. Then discuss the questions. Write down what you "
+        "notice.",
+    },
+    "pack.handout_file": {"nl": "handout.pdf", "en": "handout.pdf"},
+    "pack.worksheet_title": {"nl": "Werkblad: {name}", "en": "Worksheet: {name}"},
+    "pack.worksheet_intro": {
+        "nl": "Bekijk de clip. Doe dan de opdracht en schrijf uw antwoord op.",
+        "en": "Watch the clip. Then do the task and write down your answer.",
+    },
+    "pack.worksheet_file": {"nl": "werkblad.pdf", "en": "worksheet.pdf"},
+    "pack.index_title": {"nl": "Oefenmateriaal: {name}", "en": "Exercise material: {name}"},
+    "pack.index_intro": {
+        "nl": "Klik op een clip om hem af te spelen. Onder elke clip staat de opdracht. "
+        "Deze pagina werkt zonder internet.",
+        "en": "Click a clip to play it. The task is below each clip. This page works without "
+        "internet.",
+    },
+    "pack.overview": {"nl": "Overzicht", "en": "Overview"},
+    "pack.title": {"nl": "Titel", "en": "Title"},
+    "pack.file": {"nl": "Bestand", "en": "File"},
+    "pack.time": {"nl": "Tijd", "en": "Time"},
+    "pack.source": {"nl": "Uit opname", "en": "From recording"},
+    "pack.time_range": {
+        "nl": "{start} tot {end} ({seconds} s)",
+        "en": "{start} to {end} ({seconds} s)",
+    },
+    "pack.clip_heading": {"nl": "Clip {n}: {title}", "en": "Clip {n}: {title}"},
+    "pack.exercise_heading": {"nl": "Oefening {n}: {title}", "en": "Exercise {n}: {title}"},
+    "pack.questions": {"nl": "Vragen om te bespreken", "en": "Questions to discuss"},
+    "pack.task": {"nl": "Opdracht", "en": "Task"},
+    "pack.notes": {"nl": "Aantekeningen", "en": "Notes"},
+    "pack.answers": {"nl": "Uw antwoord", "en": "Your answer"},
+    "pack.sheet_heading": {
+        "nl": "Wat de deelnemers zelf zeiden (gespreksblad)",
+        "en": "What the participants said themselves (reflection sheet)",
+    },
+    "pack.sheet_a": {"nl": "A. Wat gebeurde er?", "en": "A. What happened?"},
+    "pack.sheet_b_me": {"nl": "B. {role}: wat deed dit met mij?",
+                        "en": "B. {role}: what did this do to me?"},
+    "pack.sheet_b_other": {"nl": "B. {role}: wat deed dit met de ander?",
+                           "en": "B. {role}: what did it do to the other?"},
+    "pack.sheet_c": {"nl": "C. Wat willen we behouden of veranderen?",
+                     "en": "C. What do we keep or change?"},
+    "cli.confirm": {"nl": "Doorgaan en verwijderen? [j/N] ", "en": "Go ahead and delete? [y/N] "},
+    "cli.not_confirmed": {
+        "nl": "Er is niets verwijderd. Voeg --yes toe om het echt te verwijderen.",
+        "en": "Nothing was deleted. Add --yes to really delete it.",
+    },
+    "cli.file_failed": {
+        "nl": "Kon niet verwijderen: {path} ({reason}). Verwijder het zelf of probeer het "
+        "opnieuw.",
+        "en": "Could not delete: {path} ({reason}). Delete it yourself or try again.",
+    },
+    "cli.consent.header": {"nl": "Toestemming voor opname {recording} ({title}):",
+                           "en": "Consent for recording {recording} ({title}):"},
+    "cli.consent.own": {"nl": "  {purpose}: altijd toegestaan", "en": "  {purpose}: always allowed"},
+    "cli.consent.none": {"nl": "  {purpose}: geen toestemming", "en": "  {purpose}: no consent"},
+    "cli.consent.given": {"nl": "  {purpose}: gegeven door {by} op {given_on}",
+                          "en": "  {purpose}: given by {by} on {given_on}"},
+    "cli.consent.until": {"nl": ", tot en met {until}", "en": ", up to and including {until}"},
+    "cli.consent.lapsed": {"nl": " (verlopen)", "en": " (lapsed)"},
+    "cli.consent.recognisable": {"nl": "; mag herkenbaar zijn", "en": "; may be recognisable"},
+    "cli.consent.not_recognisable": {
+        "nl": "; niet herkenbaar (gezichten onherkenbaar maken)",
+        "en": "; not recognisable (faces must be made unrecognisable)",
+    },
+    "cli.consent.granted": {
+        "nl": "Toestemming voor {purpose} vastgelegd voor opname {recording}.",
+        "en": "Consent for {purpose} recorded for recording {recording}.",
+    },
+    "cli.consent.withdrawn": {
+        "nl": "Toestemming ingetrokken. Verwijderd: {clips} clip(s) en {files} bestand(en).",
+        "en": "Consent withdrawn. Deleted: {clips} clip(s) and {files} file(s).",
+    },
+    "cli.retention.line": {"nl": "  bewaren tot en met {until}", "en": "  keep until {until}"},
+    "cli.retention.set": {"nl": "{what} {id} wordt bewaard tot en met {until}.",
+                          "en": "{what} {id} is kept up to and including {until}."},
+    "cli.retention.cleared": {"nl": "{what} {id} heeft geen einddatum meer.",
+                              "en": "{what} {id} no longer has an end date."},
+    "cli.purge.nothing": {"nl": "Er is niets verlopen. Er is niets verwijderd.",
+                          "en": "Nothing has expired. Nothing was deleted."},
+    "cli.purge.heading": {
+        "nl": "De bewaartermijn is voorbij. Dit wordt verwijderd:",
+        "en": "The retention period is over. This will be deleted:",
+    },
+    "cli.purge.recording": {
+        "nl": "  opname {id} '{title}' (bewaren tot en met {until}), met de "
+        "terugkijksessies, momenten, toestemmingen en clips",
+        "en": "  recording {id} '{title}' (keep until {until}), with its reviews, markers, "
+        "consents and clips",
+    },
+    "cli.purge.media_deleted": {
+        "nl": "    en het bestand {path} (in de opnamemap van het programma)",
+        "en": "    and the file {path} (in the program's recordings folder)",
+    },
+    "cli.purge.media_kept": {
+        "nl": "    het bestand {path} blijft staan: het staat buiten de opnamemap van het "
+        "programma. Verwijder het zelf als het weg moet.",
+        "en": "    the file {path} stays: it is outside the program's recordings folder. "
+        "Delete it yourself if it must go.",
+    },
+    "cli.purge.collection": {
+        "nl": "  verzameling {id} '{name}' (bewaren tot en met {until})",
+        "en": "  collection {id} '{name}' (keep until {until})",
+    },
+    "cli.purge.done": {
+        "nl": "Verwijderd: {recordings} opname(s), {collections} verzameling(en) en {files} "
+        "bestand(en).",
+        "en": "Deleted: {recordings} recording(s), {collections} collection(s) and {files} "
+        "file(s).",
+    },
+    "cli.audit.none": {"nl": "Het logboek is leeg.", "en": "The log is empty."},
+    "cli.collection.none": {"nl": "Er zijn nog geen verzamelingen.",
+                            "en": "There are no collections yet."},
+    "cli.collection.keep": {"nl": "  (bewaren tot en met {until})", "en": "  (keep until {until})"},
+    "cli.add.needs_range": {
+        "nl": "geef --recording, --from en --to, of --marker",
+        "en": "give --recording, --from and --to, or --marker",
+    },
+    "cli.clip_added": {
+        "nl": "Clip {clip} toegevoegd aan verzameling {collection} ({start}-{end}).",
+        "en": "Clip {clip} added to collection {collection} ({start}-{end}).",
+    },
+    "cli.export.done": {"nl": "Klaar: {count} bestand(en) in {folder}",
+                        "en": "Done: {count} file(s) in {folder}"},
+    "cli.export.cancelled": {
+        "nl": "Het exporteren is gestopt. Er zijn geen bestanden achtergebleven.",
+        "en": "The export was stopped. No files were left behind.",
+    },
 }
 
 

@@ -1,0 +1,208 @@
+"""`vsr consent`, `vsr retention`, `vsr purge` and `vsr audit`: consent per purpose, how long
+things are kept, deleting what expired, and the audit log.
+
+Deleting asks first. `--yes` deletes without asking; without it an interactive terminal gets
+a yes/no question, and a script (stdin not a terminal) gets only the list of what would be
+deleted and exit code 3, so a forgotten flag in a batch job never deletes anything."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+
+from vsr.i18n import current_language, translate
+from vsr.library import Library, open_library
+from vsr.library import consent as cs
+from vsr.library import retention as rt
+from vsr.library.audit import list_audit
+from vsr.library.exported import FileDeletion
+from vsr.library.recordings import get_recording
+from vsr.library.withdrawal import describe_withdrawal, plan_withdrawal, withdraw_consent
+
+NOT_CONFIRMED = 3  # exit code: something would be deleted, but it was not confirmed
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("consent", help="show, grant or withdraw consent for a recording")
+    p.add_argument("recording", type=int, metavar="RECORDING", help="recording id")
+    action = p.add_mutually_exclusive_group()
+    action.add_argument("--grant", metavar="PURPOSE", help="intervisie or training")
+    action.add_argument("--withdraw", metavar="PURPOSE",
+                        help="withdraw, deleting the clips and files made under it")
+    p.add_argument("--by", metavar="NAME", help="who gave consent (default: the client)")
+    p.add_argument("--until", metavar="DATE", help="last day the consent holds (YYYY-MM-DD)")
+    p.add_argument("--given-on", metavar="DATE", help="day it was given (default: today)")
+    p.add_argument("--recognisable", action="store_true",
+                   help="training: the client may be recognisable")
+    p.add_argument("--yes", action="store_true", help="delete without asking")
+    p.set_defaults(handler=cmd_consent)
+
+    p = sub.add_parser("retention", help="set how long a recording or collection is kept")
+    p.add_argument("what", choices=("recording", "collection"))
+    p.add_argument("ident", type=int, metavar="ID")
+    keep = p.add_mutually_exclusive_group(required=True)
+    keep.add_argument("--until", metavar="DATE", help="last day to keep it (YYYY-MM-DD)")
+    keep.add_argument("--forever", action="store_true", help="remove the end date")
+    p.set_defaults(handler=cmd_retention)
+
+    p = sub.add_parser("purge", help="delete recordings and collections whose time is up")
+    p.add_argument("--yes", action="store_true", help="delete without asking")
+    p.set_defaults(handler=cmd_purge)
+
+    p = sub.add_parser("audit", help="show the audit log (exports, deletions, consent)")
+    p.add_argument("--limit", type=int, default=50, metavar="N")
+    p.add_argument("--action", metavar="ACTION", help="only this action, e.g. export")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(handler=cmd_audit)
+
+
+def confirmed(yes: bool) -> bool:
+    """--yes, or a 'yes' typed at an interactive terminal; a script never confirms."""
+    if yes:
+        return True
+    if not sys.stdin.isatty():
+        return False
+    try:
+        answer = input(translate("cli.confirm")).strip().lower()
+    except EOFError:
+        return False
+    return answer in ("j", "ja", "y", "yes")
+
+
+def _report_failures(files: FileDeletion) -> None:
+    for path, reason in files.failed:
+        print(translate("cli.file_failed", path=path, reason=reason), file=sys.stderr)
+
+
+def cmd_consent(args: argparse.Namespace) -> int:
+    lib = open_library()
+    try:
+        if args.grant:
+            c = cs.grant_consent(
+                lib, args.recording, cs.parse_purpose(args.grant, shared_only=True),
+                given_by=args.by or translate("party.client"), until=args.until,
+                given_on=args.given_on, recognisable=args.recognisable)
+            print(translate("cli.consent.granted", purpose=c.purpose.label_key,
+                            recording=args.recording))
+            return 0
+        if args.withdraw:
+            return _withdraw(lib, args)
+        _show_consent(lib, args.recording)
+        return 0
+    finally:
+        lib.close()
+
+
+def _withdraw(lib: Library, args: argparse.Namespace) -> int:
+    plan = plan_withdrawal(lib, args.recording, args.withdraw)
+    for line in describe_withdrawal(lib, plan, current_language()):
+        print(line)
+    if not confirmed(args.yes):
+        print(translate("cli.not_confirmed"), file=sys.stderr)
+        return NOT_CONFIRMED
+    report = withdraw_consent(lib, args.recording, plan.purpose)
+    print(translate("cli.consent.withdrawn", clips=len(report.removed_clip_ids),
+                    files=len(report.files.deleted)))
+    _report_failures(report.files)
+    return 1 if report.files.failed else 0
+
+
+def _show_consent(lib: Library, recording_id: int) -> None:
+    rec = get_recording(lib, recording_id)
+    today = date.today()
+    print(translate("cli.consent.header", recording=recording_id, title=rec.title))
+    print(translate("cli.consent.own", purpose=cs.Purpose.OWN_REVIEW.label_key))
+    for purpose in cs.SHARED_PURPOSES:
+        c = cs.get_consent(lib, recording_id, purpose)
+        if c is None:
+            print(translate("cli.consent.none", purpose=purpose.label_key))
+            continue
+        line = translate("cli.consent.given", purpose=purpose.label_key, by=c.given_by,
+                         given_on=c.given_on.isoformat())
+        if c.until is not None:
+            line += translate("cli.consent.until", until=c.until.isoformat())
+        if not c.valid_on(today):
+            line += translate("cli.consent.lapsed")
+        if purpose is cs.Purpose.TRAINING:
+            line += translate("cli.consent.recognisable" if c.recognisable
+                              else "cli.consent.not_recognisable")
+        print(line)
+    keep = rt.recording_keep_until(lib, recording_id)
+    if keep is not None:
+        print(translate("cli.retention.line", until=keep.isoformat()))
+
+
+def cmd_retention(args: argparse.Namespace) -> int:
+    until = None if args.forever else cs.parse_date(args.until)
+    lib = open_library()
+    try:
+        if args.what == "recording":
+            rt.set_recording_retention(lib, args.ident, until)
+        else:
+            rt.set_collection_retention(lib, args.ident, until)
+    finally:
+        lib.close()
+    what = translate(f"what.{args.what}")
+    if until is None:
+        print(translate("cli.retention.cleared", what=what, id=args.ident))
+    else:
+        print(translate("cli.retention.set", what=what, id=args.ident, until=until.isoformat()))
+    return 0
+
+
+def _describe_purge(plan: rt.PurgePlan) -> None:
+    print(translate("cli.purge.heading"))
+    for e in plan.recordings:
+        print(translate("cli.purge.recording", id=e.recording.id, title=e.recording.title,
+                        until=e.keep_until.isoformat()))
+        key = "cli.purge.media_deleted" if e.delete_media else "cli.purge.media_kept"
+        print(translate(key, path=e.recording.path))
+    for c in plan.collections:
+        print(translate("cli.purge.collection", id=c.id, name=c.name,
+                        until=str(c.keep_until)))
+    for f in plan.files:
+        print(translate("withdraw.file", path=f.path))
+
+
+def cmd_purge(args: argparse.Namespace) -> int:
+    lib = open_library()
+    try:
+        plan = rt.plan_purge(lib)
+        if plan.empty:
+            print(translate("cli.purge.nothing"))
+            return 0
+        _describe_purge(plan)
+        if not confirmed(args.yes):
+            print(translate("cli.not_confirmed"), file=sys.stderr)
+            return NOT_CONFIRMED
+        report = rt.purge(lib)
+    finally:
+        lib.close()
+    print(translate("cli.purge.done", recordings=len(report.plan.recordings),
+                    collections=len(report.plan.collections),
+                    files=len(report.files.deleted) + len(report.media_deleted)))
+    _report_failures(report.files)
+    for path, reason in report.media_failed:
+        print(translate("cli.file_failed", path=path, reason=reason), file=sys.stderr)
+    return 1 if report.files.failed or report.media_failed else 0
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    lib = open_library()
+    try:
+        entries = list_audit(lib, action=args.action, limit=args.limit)
+    finally:
+        lib.close()
+    if args.json:
+        print(json.dumps([{"id": e.id, "at": e.at, "action": e.action, "subject": e.subject,
+                           "details": e.details} for e in entries], ensure_ascii=False,
+                         indent=2))
+        return 0
+    if not entries:
+        print(translate("cli.audit.none"))
+    for e in entries:
+        print(f"{e.id:>5}  {e.at}  {e.action:<18} {e.subject:<14} "
+              f"{json.dumps(e.details, ensure_ascii=False)}")
+    return 0

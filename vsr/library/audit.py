@@ -1,0 +1,98 @@
+"""The append-only audit log: every export, deletion, consent change and purge gets a row
+(when, what, about what, details as JSON). Triggers in the schema make SQLite refuse any
+UPDATE or DELETE of these rows, so the UI can show the log but nothing can rewrite it."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from vsr.library.db import Change, Library
+from vsr.library.rows import now_iso
+
+
+class AuditAction(StrEnum):
+    CONSENT_GRANTED = "consent.granted"
+    CONSENT_WITHDRAWN = "consent.withdrawn"
+    CLIPS_REMOVED = "clips.removed"  # collection clips deleted by a withdrawal or purge
+    FILES_DELETED = "files.deleted"  # exported files removed from disk
+    EXPORT = "export"
+    COLLECTION_DELETED = "collection.deleted"
+    RECORDING_DELETED = "recording.deleted"
+    RETENTION_SET = "retention.set"
+    PURGE = "purge"
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    id: int
+    at: str  # UTC ISO time
+    action: str
+    subject: str  # "recording:3", "collection:2"
+    details: dict[str, Any]
+
+
+def subject_of(kind: str, ident: int) -> str:
+    return f"{kind}:{ident}"
+
+
+def audit(lib: Library, action: AuditAction | str, subject: str, **details: Any) -> int:
+    """Append one row. Call it inside the `lib.write()` of the change it records, so the change
+    and its audit row are committed together or not at all."""
+    with lib.write() as changes:
+        cur = lib.conn.execute(
+            "INSERT INTO audit_log (at, action, subject, details) VALUES (?, ?, ?, ?)",
+            (now_iso(), str(action), subject, json.dumps(details, ensure_ascii=False,
+                                                         sort_keys=True, default=str)),
+        )
+        entry_id = int(cur.lastrowid or 0)
+        changes.append(Change("audit", "added", (entry_id,)))
+    return entry_id
+
+
+def list_audit(
+    lib: Library,
+    *,
+    action: str | None = None,
+    subject: str | None = None,
+    since: str | None = None,
+    limit: int | None = None,
+    newest_first: bool = True,
+) -> list[AuditEntry]:
+    """Audit rows, filtered by exact action, exact subject and/or time (`since`: an ISO time or
+    date; rows at or after it)."""
+    sql = "SELECT * FROM audit_log WHERE 1 = 1"
+    params: list[object] = []
+    if action is not None:
+        sql += " AND action = ?"
+        params.append(action)
+    if subject is not None:
+        sql += " AND subject = ?"
+        params.append(subject)
+    if since is not None:
+        sql += " AND at >= ?"
+        params.append(since)
+    sql += " ORDER BY id DESC" if newest_first else " ORDER BY id"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(int(limit))
+    return [
+        AuditEntry(
+            id=int(r["id"]),  # type: ignore[call-overload]
+            at=str(r["at"]),
+            action=str(r["action"]),
+            subject=str(r["subject"]),
+            details=_details(r["details"]),
+        )
+        for r in lib.query(sql, tuple(params))
+    ]
+
+
+def _details(value: object) -> dict[str, Any]:
+    try:
+        data = json.loads(str(value or "{}"))
+    except json.JSONDecodeError:
+        return {"raw": str(value)}
+    return data if isinstance(data, dict) else {"value": data}

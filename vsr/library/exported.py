@@ -1,0 +1,151 @@
+"""The files the app exported (clips and pack documents) and where they came from, so that a
+withdrawal of consent or a purge can find and delete them again."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from vsr.library.audit import AuditAction, audit
+from vsr.library.db import Change, Library
+from vsr.library.rows import now_iso
+
+# Kinds of exported file. A clip file comes from one recording; a pack document (handout,
+# index.html, worksheet) describes every clip of its export and has no single recording.
+CLIP = "clip"
+DOCUMENT_KINDS = ("handout", "index", "worksheet")
+
+
+@dataclass(frozen=True, slots=True)
+class ExportedFile:
+    id: int
+    path: str
+    kind: str
+    export_id: str
+    purpose: str
+    recording_id: int | None
+    collection_id: int | None
+    clip_id: int | None
+    exported_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class NewExportedFile:
+    path: Path
+    kind: str
+    recording_id: int | None = None
+    clip_id: int | None = None
+
+
+@dataclass(slots=True)
+class FileDeletion:
+    """What happened to each file: deleted, already gone, or could not be deleted (kept in the
+    table so a later attempt still finds it)."""
+
+    deleted: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+
+
+def _opt_int(value: object) -> int | None:
+    return None if value is None else int(value)  # type: ignore[call-overload]
+
+
+def _from_row(r: dict[str, object]) -> ExportedFile:
+    return ExportedFile(
+        id=int(r["id"]),  # type: ignore[call-overload]
+        path=str(r["path"]),
+        kind=str(r["kind"]),
+        export_id=str(r["export_id"]),
+        purpose=str(r["purpose"]),
+        recording_id=_opt_int(r["recording_id"]),
+        collection_id=_opt_int(r["collection_id"]),
+        clip_id=_opt_int(r["clip_id"]),
+        exported_at=str(r["exported_at"]),
+    )
+
+
+def record_exported(
+    lib: Library, export_id: str, purpose: str, collection_id: int | None,
+    files: list[NewExportedFile],
+) -> None:
+    """Remember the files of one export. A path exported before is replaced by the new row
+    (the new file overwrote the old one)."""
+    with lib.write(Change("exported_file", "added")):
+        for f in files:
+            path = str(Path(f.path).absolute())
+            lib.conn.execute("DELETE FROM exported_files WHERE path = ?", (path,))
+            lib.conn.execute(
+                "INSERT INTO exported_files (path, kind, export_id, purpose, recording_id,"
+                " collection_id, clip_id, exported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (path, f.kind, export_id, purpose, f.recording_id, collection_id, f.clip_id,
+                 now_iso()),
+            )
+
+
+def list_exported(lib: Library, *, export_id: str | None = None) -> list[ExportedFile]:
+    if export_id is None:
+        rows = lib.query("SELECT * FROM exported_files ORDER BY id")
+    else:
+        rows = lib.query("SELECT * FROM exported_files WHERE export_id = ? ORDER BY id",
+                         (export_id,))
+    return [_from_row(r) for r in rows]
+
+
+def known_paths(lib: Library) -> set[str]:
+    return {str(r["path"]) for r in lib.query("SELECT path FROM exported_files")}
+
+
+def files_from_recording(lib: Library, recording_id: int, purpose: str | None = None
+                         ) -> list[ExportedFile]:
+    """Clip files cut from the recording (for one purpose, or any), plus the pack documents of
+    the same exports: they list those clips' titles and questions, and an index.html would
+    point at a clip that is gone."""
+    sql = "SELECT * FROM exported_files WHERE recording_id = ?"
+    params: tuple[object, ...] = (recording_id,)
+    if purpose is not None:
+        sql += " AND purpose = ?"
+        params += (purpose,)
+    return _with_documents(lib, [_from_row(r) for r in lib.query(sql + " ORDER BY id", params)])
+
+
+def files_from_collection(lib: Library, collection_id: int) -> list[ExportedFile]:
+    rows = lib.query("SELECT * FROM exported_files WHERE collection_id = ? ORDER BY id",
+                     (collection_id,))
+    return [_from_row(r) for r in rows]
+
+
+def _with_documents(lib: Library, clips: list[ExportedFile]) -> list[ExportedFile]:
+    found = {f.id: f for f in clips}
+    for export_id in sorted({f.export_id for f in clips}):
+        for f in list_exported(lib, export_id=export_id):
+            if f.kind in DOCUMENT_KINDS:
+                found.setdefault(f.id, f)
+    return sorted(found.values(), key=lambda f: f.id)
+
+
+def delete_exported_files(
+    lib: Library, files: list[ExportedFile], *, subject: str, reason: str
+) -> FileDeletion:
+    """Delete the files from disk and forget them; audited as one row. Files are removed before
+    their rows, so a failure never leaves a file on disk that the app no longer knows about."""
+    result = FileDeletion()
+    forget: list[int] = []
+    for f in files:
+        try:
+            os.unlink(f.path)
+            result.deleted.append(f.path)
+            forget.append(f.id)
+        except FileNotFoundError:
+            result.missing.append(f.path)
+            forget.append(f.id)
+        except OSError as exc:
+            result.failed.append((f.path, exc.strerror or str(exc)))
+    if not files:
+        return result
+    with lib.write(Change("exported_file", "removed", tuple(forget))):
+        lib.conn.executemany("DELETE FROM exported_files WHERE id = ?", [(i,) for i in forget])
+        audit(lib, AuditAction.FILES_DELETED, subject, reason=reason, deleted=result.deleted,
+              missing=result.missing, failed=[p for p, _ in result.failed])
+    return result

@@ -1,0 +1,166 @@
+"""Retention (bewaartermijn): a recording or a collection can get a last day it is kept.
+From the day after, `plan_purge` lists it and `purge` deletes it, audited.
+
+Purging a recording deletes its row with everything in the library that hangs on it (reviews,
+markers, gespreksbladen, sessions, consents, clips in collections) and the files the app
+exported from it. The media file itself is deleted only when it lies inside the app's own
+recordings folder (`vsr.demo.recordings_dir()`, e.g. the demo): a file elsewhere is the
+user's own, maybe their only copy or on a shared drive, so the app never deletes it; the plan
+and the report name it so the user can delete it themselves."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from vsr.library.audit import AuditAction, audit, subject_of
+from vsr.library.collections import Collection, get_collection, list_collections
+from vsr.library.consent import parse_date
+from vsr.library.db import Change, Library
+from vsr.library.exported import (
+    ExportedFile,
+    FileDeletion,
+    delete_exported_files,
+    files_from_collection,
+    files_from_recording,
+)
+from vsr.library.recordings import get_recording
+from vsr.library.rows import recording_from_row
+from vsr.model import Recording
+
+
+@dataclass(frozen=True, slots=True)
+class ExpiredRecording:
+    recording: Recording
+    keep_until: date
+    delete_media: bool  # True: the media file is inside the app's recordings folder
+
+
+@dataclass(frozen=True, slots=True)
+class PurgePlan:
+    today: date
+    recordings: tuple[ExpiredRecording, ...]
+    collections: tuple[Collection, ...]
+    files: tuple[ExportedFile, ...]  # exported files of both
+
+    @property
+    def empty(self) -> bool:
+        return not self.recordings and not self.collections
+
+    @property
+    def kept_media(self) -> tuple[str, ...]:
+        """Media files of purged recordings that stay on disk (outside the app's folder)."""
+        return tuple(e.recording.path for e in self.recordings if not e.delete_media)
+
+
+@dataclass(frozen=True, slots=True)
+class PurgeReport:
+    plan: PurgePlan
+    files: FileDeletion = field(default_factory=FileDeletion)
+    media_deleted: tuple[str, ...] = ()
+    media_failed: tuple[tuple[str, str], ...] = ()
+
+
+def set_recording_retention(lib: Library, recording_id: int, keep_until: date | str | None,
+                            *, initiator: object | None = None) -> None:
+    get_recording(lib, recording_id)
+    _set(lib, "recordings", "recording", recording_id, keep_until, initiator)
+
+
+def set_collection_retention(lib: Library, collection_id: int, keep_until: date | str | None,
+                             *, initiator: object | None = None) -> None:
+    get_collection(lib, collection_id)
+    _set(lib, "collections", "collection", collection_id, keep_until, initiator)
+
+
+def _set(lib: Library, table: str, entity: str, ident: int, keep_until: date | str | None,
+         initiator: object | None) -> None:
+    value = parse_date(keep_until).isoformat() if keep_until is not None else None
+    with lib.write(Change(entity, "updated", (ident,), initiator=initiator)):
+        lib.conn.execute(f"UPDATE {table} SET keep_until = ? WHERE id = ?", (value, ident))
+        audit(lib, AuditAction.RETENTION_SET, subject_of(entity, ident), keep_until=value)
+
+
+def recording_keep_until(lib: Library, recording_id: int) -> date | None:
+    rows = lib.query("SELECT keep_until FROM recordings WHERE id = ?", (recording_id,))
+    value = rows[0]["keep_until"] if rows else None
+    return None if value in (None, "") else date.fromisoformat(str(value))
+
+
+def recordings_folder() -> Path:
+    from vsr.demo import recordings_dir
+
+    return recordings_dir()
+
+
+def _inside(path: str, folder: Path) -> bool:
+    try:
+        return Path(path).resolve().is_relative_to(folder.resolve())
+    except OSError:
+        return False
+
+
+def plan_purge(lib: Library, today: date | None = None, *,
+               media_folder: Path | None = None) -> PurgePlan:
+    """What has expired on `today` (its last day to keep lies before today)."""
+    day = today or date.today()
+    folder = media_folder or recordings_folder()
+    rows = lib.query("SELECT * FROM recordings WHERE keep_until IS NOT NULL AND keep_until < ?"
+                     " ORDER BY id", (day.isoformat(),))
+    recordings = tuple(
+        ExpiredRecording(recording_from_row(r), date.fromisoformat(str(r["keep_until"])),
+                         _inside(str(r["path"]), folder))
+        for r in rows)
+    collections = tuple(c for c in list_collections(lib)
+                        if c.keep_until is not None and c.keep_until < day)
+    files: dict[int, ExportedFile] = {}
+    for e in recordings:
+        files.update((f.id, f) for f in files_from_recording(lib, e.recording.id))
+    for c in collections:
+        files.update((f.id, f) for f in files_from_collection(lib, c.id))
+    return PurgePlan(day, recordings, collections, tuple(sorted(files.values(),
+                                                                key=lambda f: f.id)))
+
+
+def purge(lib: Library, today: date | None = None, *, media_folder: Path | None = None,
+          initiator: object | None = None) -> PurgeReport:
+    """Delete what `plan_purge` lists; audited. Exported files and media go first, so a file
+    that cannot be deleted is reported and stays known rather than forgotten."""
+    plan = plan_purge(lib, today, media_folder=media_folder)
+    if plan.empty:
+        return PurgeReport(plan)
+    files = delete_exported_files(lib, list(plan.files), subject="purge", reason="retention")
+    media_deleted: list[str] = []
+    media_failed: list[tuple[str, str]] = []
+    for e in plan.recordings:
+        if not e.delete_media:
+            continue
+        try:
+            os.unlink(e.recording.path)
+            media_deleted.append(e.recording.path)
+        except FileNotFoundError:
+            pass
+        except OSError as exc:
+            media_failed.append((e.recording.path, exc.strerror or str(exc)))
+    rec_ids = tuple(e.recording.id for e in plan.recordings)
+    col_ids = tuple(c.id for c in plan.collections)
+    with lib.write() as changes:
+        for c in plan.collections:
+            lib.conn.execute("DELETE FROM collections WHERE id = ?", (c.id,))
+            audit(lib, AuditAction.COLLECTION_DELETED, subject_of("collection", c.id),
+                  purpose=c.purpose.value, reason="retention", keep_until=str(c.keep_until))
+        for e in plan.recordings:
+            lib.conn.execute("DELETE FROM recordings WHERE id = ?", (e.recording.id,))
+            audit(lib, AuditAction.RECORDING_DELETED, subject_of("recording", e.recording.id),
+                  reason="retention", keep_until=str(e.keep_until),
+                  media_deleted=e.recording.path in media_deleted)
+        audit(lib, AuditAction.PURGE, "purge", today=plan.today.isoformat(),
+              recordings=list(rec_ids), collections=list(col_ids),
+              files_deleted=len(files.deleted), media_deleted=len(media_deleted))
+        if rec_ids:
+            changes.append(Change("recording", "removed", rec_ids, initiator=initiator))
+        if col_ids:
+            changes.append(Change("collection", "removed", col_ids, initiator=initiator))
+    return PurgeReport(plan, files, tuple(media_deleted), tuple(media_failed))

@@ -1,0 +1,102 @@
+"""Withdrawing consent (toestemming intrekken): the consent goes, and so does everything made
+under it: the recording's clips in collections of that purpose, and the files the app exported
+from them. `plan_withdrawal` says what would go (for the confirmation), `withdraw_consent`
+does it. Collections of other purposes, and the recording itself, are left alone."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from vsr.errors import VsrError
+from vsr.i18n import translate
+from vsr.library.audit import AuditAction, audit, subject_of
+from vsr.library.collections import CollectionClip, clips_from_recording, clock, get_collection
+from vsr.library.consent import Consent, Purpose, get_consent, parse_purpose
+from vsr.library.db import Change, Library
+from vsr.library.exported import ExportedFile, FileDeletion, delete_exported_files
+from vsr.library.exported import files_from_recording as exported_from_recording
+from vsr.library.recordings import get_recording
+
+
+@dataclass(frozen=True, slots=True)
+class WithdrawalPlan:
+    recording_id: int
+    purpose: Purpose
+    consent: Consent | None  # None: there was no consent row (lapsed ones are still rows)
+    clips: tuple[CollectionClip, ...]
+    files: tuple[ExportedFile, ...]
+
+    @property
+    def empty(self) -> bool:
+        return self.consent is None and not self.clips and not self.files
+
+
+@dataclass(frozen=True, slots=True)
+class WithdrawalReport:
+    plan: WithdrawalPlan
+    removed_clip_ids: tuple[int, ...]
+    files: FileDeletion = field(default_factory=FileDeletion)
+
+
+def plan_withdrawal(lib: Library, recording_id: int, purpose: Purpose | str) -> WithdrawalPlan:
+    """What withdrawing would delete, without deleting anything."""
+    kind = parse_purpose(purpose)
+    get_recording(lib, recording_id)  # NotFoundError for an unknown recording
+    if kind is Purpose.OWN_REVIEW:
+        raise VsrError("error.consent.own_review")
+    return WithdrawalPlan(
+        recording_id=recording_id,
+        purpose=kind,
+        consent=get_consent(lib, recording_id, kind),
+        clips=tuple(clips_from_recording(lib, recording_id, kind)),
+        files=tuple(exported_from_recording(lib, recording_id, kind.value)),
+    )
+
+
+def withdraw_consent(
+    lib: Library, recording_id: int, purpose: Purpose | str, *, initiator: object | None = None
+) -> WithdrawalReport:
+    """Delete the consent, the clips made under it and the exported files; audited. Files go
+    first: a file that cannot be deleted stays known (and is reported), never forgotten."""
+    plan = plan_withdrawal(lib, recording_id, purpose)
+    subject = subject_of("recording", recording_id)
+    files = delete_exported_files(lib, list(plan.files), subject=subject,
+                                  reason=f"consent.withdrawn:{plan.purpose.value}")
+    clip_ids = tuple(c.id for c in plan.clips)
+    collections = sorted({c.collection_id for c in plan.clips})
+    with lib.write(Change("consent", "removed", (recording_id,), initiator=initiator)) as changes:
+        lib.conn.execute("DELETE FROM consents WHERE recording_id = ? AND purpose = ?",
+                         (recording_id, plan.purpose.value))
+        lib.conn.executemany("DELETE FROM collection_clips WHERE id = ?",
+                             [(i,) for i in clip_ids])
+        if clip_ids:
+            changes.append(Change("clip", "removed", clip_ids, initiator=initiator))
+            audit(lib, AuditAction.CLIPS_REMOVED, subject, clips=list(clip_ids),
+                  collections=collections, reason=f"consent.withdrawn:{plan.purpose.value}")
+        audit(lib, AuditAction.CONSENT_WITHDRAWN, subject, purpose=plan.purpose.value,
+              had_consent=plan.consent is not None, clips_removed=len(clip_ids),
+              files_deleted=len(files.deleted), files_missing=len(files.missing),
+              files_failed=len(files.failed))
+    return WithdrawalReport(plan, clip_ids, files)
+
+
+def describe_withdrawal(lib: Library, plan: WithdrawalPlan, lang: str | None = None
+                        ) -> list[str]:
+    """The lines a confirmation shows: which clips in which collections, which files."""
+    purpose = translate(plan.purpose.label_key, lang)
+    lines = [translate("withdraw.heading", lang, purpose=purpose, recording=plan.recording_id)]
+    if plan.consent is None:
+        lines.append(translate("withdraw.no_consent", lang, purpose=purpose))
+    if not plan.clips and not plan.files:
+        lines.append(translate("withdraw.nothing_made", lang))
+    names: dict[int, str] = {}
+    for clip in plan.clips:
+        if clip.collection_id not in names:
+            names[clip.collection_id] = get_collection(lib, clip.collection_id).name
+        lines.append(translate("withdraw.clip", lang, collection=names[clip.collection_id],
+                               title=clip.title or translate("pack.untitled", lang,
+                                                             n=clip.position + 1),
+                               start=clock(clip.start_ms), end=clock(clip.end_ms)))
+    for f in plan.files:
+        lines.append(translate("withdraw.file", lang, path=f.path))
+    return lines

@@ -1,0 +1,118 @@
+"""What goes into a pack, gathered from the library once (on the caller's thread) as plain
+data: clip numbers and file names, titles and texts with names replaced when asked, the
+questions or task, and optionally the parties' own A/B/C. The writers only lay this out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from vsr.i18n import translate
+from vsr.library.collections import Collection, CollectionClip, clock
+from vsr.library.db import Library
+from vsr.library.recordings import get_recording
+from vsr.library.reviews import list_parties
+from vsr.library.sheets import get_sheet
+from vsr.model import PartyRole
+from vsr.packs.names import replace_names
+
+__all__ = ["PackClip", "PackDoc", "PackReflection", "build_pack_doc", "clock", "seconds_text"]
+
+CLIP_FILE = "clip-{n:02d}.mp4"  # neutral names: no titles (or client names) in file names
+
+
+@dataclass(frozen=True, slots=True)
+class PackReflection:
+    """Part B of one party, labelled by role, never by name."""
+
+    role: str
+    to_me: str
+    to_other: str
+
+
+@dataclass(frozen=True, slots=True)
+class PackClip:
+    number: int
+    clip_id: int
+    recording_id: int
+    source_path: Path
+    start_ms: int
+    end_ms: int
+    file_name: str
+    title: str
+    source_title: str
+    questions: tuple[str, ...]
+    what_happened: str = ""  # A
+    keep_or_change: str = ""  # C
+    reflections: tuple[PackReflection, ...] = ()
+
+    @property
+    def has_sheet(self) -> bool:
+        return bool(self.what_happened or self.keep_or_change or self.reflections)
+
+
+@dataclass(frozen=True, slots=True)
+class PackDoc:
+    collection_id: int
+    name: str
+    purpose: str
+    lang: str
+    day: date
+    names_replaced: bool
+    faces_anonymised: bool
+    clips: tuple[PackClip, ...]
+
+    def t(self, key: str, **params: object) -> str:
+        return translate(f"pack.{key}", self.lang, **params)
+
+
+def seconds_text(ms: int) -> str:
+    return f"{ms / 1000:.1f}".rstrip("0").rstrip(".")
+
+
+def _reflections(lib: Library, clip: CollectionClip, names: dict[str, str], lang: str
+                 ) -> tuple[str, str, tuple[PackReflection, ...]]:
+    if clip.marker_id is None or not lib.query("SELECT 1 FROM markers WHERE id = ?",
+                                               (clip.marker_id,)):
+        return "", "", ()
+    sheet = get_sheet(lib, clip.marker_id)
+    review_id = int(lib.query("SELECT review_id FROM markers WHERE id = ?",  # type: ignore[call-overload]
+                              (clip.marker_id,))[0]["review_id"])
+    found = []
+    counts: dict[PartyRole, int] = {}
+    for party in list_parties(lib, review_id):
+        b = sheet.reflection(party.id)
+        if not (b.to_me.strip() or b.to_other.strip()):
+            continue
+        counts[party.role] = counts.get(party.role, 0) + 1
+        role = translate(f"party.{party.role.value}", lang)
+        if party.role is PartyRole.OTHER:
+            role = f"{role} {counts[party.role]}"
+        found.append(PackReflection(role, replace_names(b.to_me, names),
+                                    replace_names(b.to_other, names)))
+    return (replace_names(sheet.what_happened, names), replace_names(sheet.keep_or_change, names),
+            tuple(found))
+
+
+def build_pack_doc(
+    lib: Library, collection: Collection, clips: list[CollectionClip], *, lang: str,
+    names: dict[str, str], faces_anonymised: bool, day: date,
+) -> PackDoc:
+    """The pack's content. `names` maps names to roles ({} keeps the names as they are);
+    the parties' reflections are always labelled by role."""
+    items = []
+    for number, clip in enumerate(clips, start=1):
+        rec = get_recording(lib, clip.recording_id)
+        a, c, b = _reflections(lib, clip, names, lang) if clip.include_reflections else ("", "",
+                                                                                        ())
+        title = clip.title or translate("pack.untitled", lang, n=number)
+        items.append(PackClip(
+            number=number, clip_id=clip.id, recording_id=clip.recording_id,
+            source_path=Path(rec.path), start_ms=clip.start_ms, end_ms=clip.end_ms,
+            file_name=CLIP_FILE.format(n=number), title=replace_names(title, names),
+            source_title=replace_names(rec.title, names),
+            questions=tuple(replace_names(q, names) for q in clip.questions),
+            what_happened=a, keep_or_change=c, reflections=b))
+    return PackDoc(collection.id, replace_names(collection.name, names), collection.purpose.value,
+                   lang, day, bool(names), faces_anonymised, tuple(items))

@@ -1,0 +1,266 @@
+"""Exporting a collection: its clips as MP4 files, and optionally a pack around them
+(intervisie: a handout PDF; exercise: an offline index.html and a worksheet PDF).
+
+Three steps, so a UI can run the long middle one on a worker:
+1. `prepare_export` (library thread): checks consent for every clip (one missing refuses the
+   whole export; training from a client who may not be recognisable requires face
+   anonymisation), checks the target folder and gathers the texts.
+2. `run_export` (any thread, no library): cuts each clip with `vsr.clips.export_clip` and writes
+   the pack documents into a hidden staging folder inside the target folder.
+3. `commit_export` (library thread): checks consent again, moves the files into place, records
+   them as exported files and audits the export; `discard_export` removes the staging folder.
+A cancel or failure at any point leaves no half files behind.
+
+Files go straight into the chosen folder with neutral names (clip-01.mp4, handout.pdf, ...).
+A file there that this app did not export is never overwritten: the export is refused."""
+
+from __future__ import annotations
+
+import shutil
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+from vsr.clips import ClipResult, FaceAnonymizer, export_clip
+from vsr.errors import StorageError, VsrError
+from vsr.i18n import LANGUAGES, current_language
+from vsr.library.audit import AuditAction, audit, subject_of
+from vsr.library.collections import get_collection, list_clips
+from vsr.library.consent import (
+    Purpose,
+    require_consent,
+    require_recognisable_or_anonymised,
+)
+from vsr.library.db import Library
+from vsr.library.exported import CLIP, NewExportedFile, known_paths, record_exported
+from vsr.library.recordings import get_recording, require_available
+from vsr.packs.content import PackDoc, build_pack_doc
+from vsr.packs.names import role_names
+
+PackKind = Literal["intervisie", "exercise"]
+PACKS: tuple[PackKind, ...] = ("intervisie", "exercise")
+Progress = Callable[[float], None]
+Cancel = Callable[[], bool]
+AnonymizerFactory = Callable[[], FaceAnonymizer]
+
+_DOC_SHARE = 0.05  # share of the progress bar for the pack documents
+
+
+@dataclass(frozen=True, slots=True)
+class ExportJob:
+    """Everything the worker needs; it holds no library connection."""
+
+    export_id: str
+    collection_id: int
+    purpose: Purpose
+    out_dir: Path
+    doc: PackDoc
+    pack: PackKind | None
+    anonymize_faces: bool
+    keep_audio: bool
+
+    def file_names(self) -> list[tuple[str, str]]:
+        """(file name, kind) of every file the export makes, clips first."""
+        names = [(c.file_name, CLIP) for c in self.doc.clips]
+        if self.pack == "intervisie":
+            names.append((self.doc.t("handout_file"), "handout"))
+        elif self.pack == "exercise":
+            names += [("index.html", "index"), (self.doc.t("worksheet_file"), "worksheet")]
+        return names
+
+
+@dataclass(slots=True)
+class StagedExport:
+    job: ExportJob
+    staging: Path
+    created_out_dir: bool
+    clips: list[ClipResult] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class ExportReport:
+    export_id: str
+    out_dir: Path
+    files: tuple[Path, ...]
+    clips: tuple[ClipResult, ...]
+
+
+def prepare_export(
+    lib: Library, collection_id: int, out_dir: Path | str, *,
+    anonymize_faces: bool, keep_audio: bool = True, pack: PackKind | None = None,
+    anonymize_names: bool | None = None, lang: str | None = None, today: date | None = None,
+) -> ExportJob:
+    """Check consent, files and the target folder, and gather the content. Names are replaced
+    by roles when asked (default: when faces are anonymised), and always when a training
+    clip's client did not consent to being recognisable."""
+    if pack is not None and pack not in PACKS:
+        raise VsrError("error.pack.unknown", pack=str(pack))
+    language = lang if lang in LANGUAGES else current_language()
+    collection = get_collection(lib, collection_id)
+    clips = list_clips(lib, collection_id)
+    if not clips:
+        raise VsrError("error.collection.empty", name=collection.name)
+    must_hide_names = False
+    for clip in clips:
+        consent = require_consent(lib, clip.recording_id, collection.purpose, today=today)
+        if collection.purpose is Purpose.TRAINING:
+            require_recognisable_or_anonymised(lib, clip.recording_id,
+                                               anonymize_faces=anonymize_faces, today=today)
+            must_hide_names |= consent is not None and not consent.recognisable
+    for recording_id in sorted({c.recording_id for c in clips}):
+        require_available(get_recording(lib, recording_id))
+    hide = must_hide_names or (anonymize_faces if anonymize_names is None else anonymize_names)
+    names = role_names(lib, (c.recording_id for c in clips), language) if hide else {}
+    doc = build_pack_doc(lib, collection, clips, lang=language, names=names,
+                         faces_anonymised=anonymize_faces, day=today or date.today())
+    job = ExportJob(uuid.uuid4().hex, collection_id, collection.purpose,
+                    Path(out_dir).expanduser().absolute(), doc, pack, anonymize_faces, keep_audio)
+    _check_target(lib, job)
+    return job
+
+
+def _check_target(lib: Library, job: ExportJob) -> None:
+    """Refuse when a file we would write exists and is not one this app exported."""
+    if job.out_dir.exists() and not job.out_dir.is_dir():
+        raise StorageError(reason=f"{job.out_dir}: not a folder")
+    known = known_paths(lib)
+    for name, _kind in job.file_names():
+        target = job.out_dir / name
+        if target.exists() and str(target) not in known:
+            raise VsrError("error.export.exists", folder=str(job.out_dir), name=name)
+
+
+def run_export(
+    job: ExportJob, *, progress: Progress | None = None, cancel: Cancel | None = None,
+    anonymizer_factory: AnonymizerFactory | None = None,
+) -> StagedExport:
+    """Cut the clips and write the pack into a staging folder inside `job.out_dir`. Raises
+    vsr.clips.Cancelled when cancelled; on any failure nothing it made is left behind."""
+    created = not job.out_dir.exists()
+    try:
+        job.out_dir.mkdir(parents=True, exist_ok=True)
+        staging = job.out_dir / f".vsr-export-{job.export_id[:12]}"
+        staging.mkdir()
+    except OSError as exc:
+        raise StorageError(reason=f"{job.out_dir}: {exc.strerror or exc}") from exc
+    staged = StagedExport(job, staging, created)
+    try:
+        _write_clips(staged, progress, cancel, anonymizer_factory)
+        _write_documents(staged)
+    except BaseException:
+        discard_export(staged)
+        raise
+    if progress is not None:
+        progress(1.0)
+    return staged
+
+
+def _write_clips(staged: StagedExport, progress: Progress | None, cancel: Cancel | None,
+                 anonymizer_factory: AnonymizerFactory | None) -> None:
+    job = staged.job
+    total = sum(c.end_ms - c.start_ms for c in job.doc.clips) or 1
+    done = 0
+    anonymizer = (anonymizer_factory or FaceAnonymizer)() if job.anonymize_faces else None
+    for clip in job.doc.clips:
+        span = clip.end_ms - clip.start_ms
+
+        def report(fraction: float, done: int = done, span: int = span) -> None:
+            if progress is not None:
+                progress((1 - _DOC_SHARE) * (done + fraction * span) / total)
+
+        if anonymizer is not None:
+            anonymizer.reset()  # a face held from the previous clip must not carry over
+        staged.clips.append(export_clip(
+            clip.source_path, clip.start_ms, clip.end_ms, staged.staging / clip.file_name,
+            anonymize=anonymizer, keep_audio=job.keep_audio, progress=report, cancel=cancel))
+        done += span
+
+
+def _write_documents(staged: StagedExport) -> None:
+    from vsr.packs.index_html import write_index
+    from vsr.packs.pdf import write_handout, write_worksheet
+
+    job = staged.job
+    try:
+        if job.pack == "intervisie":
+            write_handout(job.doc, staged.staging / job.doc.t("handout_file"))
+        elif job.pack == "exercise":
+            write_index(job.doc, staged.staging / "index.html")
+            write_worksheet(job.doc, staged.staging / job.doc.t("worksheet_file"))
+    except OSError as exc:
+        raise StorageError(reason=f"{staged.staging}: {exc.strerror or exc}") from exc
+
+
+def discard_export(staged: StagedExport) -> None:
+    """Remove everything a staged export made (and the target folder if it made that)."""
+    shutil.rmtree(staged.staging, ignore_errors=True)
+    if staged.created_out_dir:
+        try:
+            staged.job.out_dir.rmdir()  # only when still empty
+        except OSError:
+            pass
+
+
+def commit_export(lib: Library, staged: StagedExport, *, today: date | None = None
+                  ) -> ExportReport:
+    """Check consent again (it may have been withdrawn meanwhile), move the files into place,
+    record and audit them. On any failure the moved files are removed again."""
+    job = staged.job
+    moved: list[Path] = []
+    try:
+        for clip in job.doc.clips:
+            require_consent(lib, clip.recording_id, job.purpose, today=today)
+        _check_target(lib, job)
+        for name, _kind in job.file_names():
+            target = job.out_dir / name
+            (staged.staging / name).replace(target)
+            moved.append(target)
+        _record(lib, staged)
+    except BaseException as exc:
+        for path in moved:
+            path.unlink(missing_ok=True)
+        discard_export(staged)
+        if isinstance(exc, OSError):
+            raise StorageError(reason=f"{job.out_dir}: {exc.strerror or exc}") from exc
+        raise
+    shutil.rmtree(staged.staging, ignore_errors=True)
+    return ExportReport(job.export_id, job.out_dir, tuple(moved), tuple(staged.clips))
+
+
+def _record(lib: Library, staged: StagedExport) -> None:
+    job = staged.job
+    by_name = {c.file_name: c for c in job.doc.clips}
+    files = []
+    for name, kind in job.file_names():
+        clip = by_name.get(name) if kind == CLIP else None
+        files.append(NewExportedFile(job.out_dir / name, kind,
+                                     clip.recording_id if clip else None,
+                                     clip.clip_id if clip else None))
+    with lib.write():
+        record_exported(lib, job.export_id, job.purpose.value, job.collection_id, files)
+        audit(lib, AuditAction.EXPORT, subject_of("collection", job.collection_id),
+              export_id=job.export_id, purpose=job.purpose.value, pack=job.pack,
+              folder=str(job.out_dir), files=[n for n, _ in job.file_names()],
+              anonymize_faces=job.anonymize_faces, names_replaced=job.doc.names_replaced,
+              keep_audio=job.keep_audio,
+              clips=[{"clip": c.clip_id, "recording": c.recording_id, "start_ms": c.start_ms,
+                      "end_ms": c.end_ms} for c in job.doc.clips])
+
+
+def export_collection(
+    lib: Library, collection_id: int, out_dir: Path | str, *,
+    anonymize_faces: bool, keep_audio: bool = True, pack: PackKind | None = None,
+    progress: Progress | None = None, cancel: Cancel | None = None,
+    anonymize_names: bool | None = None, lang: str | None = None, today: date | None = None,
+    anonymizer_factory: AnonymizerFactory | None = None,
+) -> ExportReport:
+    """Prepare, run and commit an export in one call (the CLI's way; see the module doc)."""
+    job = prepare_export(lib, collection_id, out_dir, anonymize_faces=anonymize_faces,
+                         keep_audio=keep_audio, pack=pack, anonymize_names=anonymize_names,
+                         lang=lang, today=today)
+    staged = run_export(job, progress=progress, cancel=cancel,
+                        anonymizer_factory=anonymizer_factory)
+    return commit_export(lib, staged, today=today)
