@@ -39,6 +39,9 @@ class ActionId(Enum):
     LANG_NL = auto()
     LANG_EN = auto()
     ABOUT = auto()
+    CONSENT = auto()
+    COLLECTIONS = auto()
+    AUDIT_LOG = auto()
 
 
 
@@ -73,6 +76,9 @@ def _specs() -> dict[ActionId, tuple[str, str | QKeySequence.StandardKey | None,
         ActionId.LANG_NL: ("Nederlands", None, "", True),
         ActionId.LANG_EN: ("English", None, "", True),
         ActionId.ABOUT: (QCoreApplication.translate("Actions", "&About vsr"), None, "", False),
+        ActionId.CONSENT: (QCoreApplication.translate("Actions", "&Consent…"), None, "", False),
+        ActionId.COLLECTIONS: (QCoreApplication.translate("Actions", "Clip &collections…"), None, "", False),
+        ActionId.AUDIT_LOG: (QCoreApplication.translate("Actions", "Audit &log…"), None, "", False),
     }
 
 

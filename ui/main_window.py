@@ -33,7 +33,7 @@ REVIEW_ONLY = (
     ActionId.ADD_PARTY, ActionId.PLAY_PAUSE, ActionId.BACK_5, ActionId.FORWARD_5,
     ActionId.FRAME_BACK, ActionId.FRAME_FORWARD, ActionId.SLOWER, ActionId.FASTER, ActionId.LOOP,
     ActionId.PAUSE_ON_MARK, ActionId.PREV_MARKER, ActionId.NEXT_MARKER, ActionId.ZOOM_IN,
-    ActionId.ZOOM_OUT, ActionId.ZOOM_FIT,
+    ActionId.ZOOM_OUT, ActionId.ZOOM_FIT, ActionId.CONSENT,
 )
 
 
@@ -74,6 +74,9 @@ class MainWindow(QMainWindow):
         file.addAction(a[ActionId.NEW_REVIEW])
         file.addAction(a[ActionId.EXPORT_SUMMARY])
         file.addSeparator()
+        file.addAction(a[ActionId.CONSENT])
+        file.addAction(a[ActionId.COLLECTIONS])
+        file.addSeparator()
         file.addAction(a[ActionId.QUIT])
         edit = bar.addMenu(self.tr("&Edit"))
         undo = self.undo.createUndoAction(self, self.tr("&Undo"))
@@ -98,6 +101,7 @@ class MainWindow(QMainWindow):
         view = bar.addMenu(self.tr("&View"))
         for action_id in (ActionId.ZOOM_IN, ActionId.ZOOM_OUT, ActionId.ZOOM_FIT):
             view.addAction(a[action_id])
+        view.addAction(a[ActionId.AUDIT_LOG])
         language = view.addMenu(self.tr("Language"))
         group = QActionGroup(self)
         for action_id, code in ((ActionId.LANG_NL, "nl"), (ActionId.LANG_EN, "en")):
@@ -121,6 +125,9 @@ class MainWindow(QMainWindow):
         a[ActionId.RENAME_PARTY].triggered.connect(self._rename_parties)
         a[ActionId.ADD_PARTY].triggered.connect(self._add_party)
         a[ActionId.ABOUT].triggered.connect(self._about)
+        a[ActionId.CONSENT].triggered.connect(self._consent)
+        a[ActionId.COLLECTIONS].triggered.connect(self._collections)
+        a[ActionId.AUDIT_LOG].triggered.connect(self._audit_log)
         self.start_page.open_requested.connect(self.choose_and_open)
         self.start_page.demo_requested.connect(self.open_demo)
         self.start_page.review_chosen.connect(self.open_review)
@@ -223,6 +230,22 @@ class MainWindow(QMainWindow):
                                         self.tr("Name (for example: interpreter):"))
         if ok and name.strip():
             rv.add_party(self.bridge.lib, review.id, name)
+
+    def _consent(self) -> None:
+        from ui.privacy.consent_dialog import ConsentDialog
+
+        if self.review_view.recording is not None:
+            ConsentDialog(self.bridge.lib, self.review_view.recording.id, self.lang, self).exec()
+
+    def _collections(self) -> None:
+        from ui.clips.collection_dialog import CollectionDialog
+
+        CollectionDialog(self.bridge, self.lang, lambda: self.review_view.selected, self).exec()
+
+    def _audit_log(self) -> None:
+        from ui.privacy.audit_dialog import AuditDialog
+
+        AuditDialog(self.bridge.lib, self).exec()
 
     def _change_language(self, code: str) -> None:
         if code != self.lang:

@@ -1,0 +1,153 @@
+"""The collections window: a moment becomes a clip only with consent (the refusal is shown and
+nothing is added); the export runs on a worker and writes files; a cancel leaves nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QMessageBox
+
+from ui.bridge import LibraryBridge
+from ui.clips.collection_dialog import CollectionDialog
+from ui.clips.export_dialog import ExportClipsDialog, bgr_to_pixmap
+from vsr.library import collections as co
+from vsr.library import reviews as rv
+from vsr.library.audit import list_audit
+from vsr.library.consent import grant_consent
+from vsr.library.markers import add_marker
+from vsr.library.recordings import add_recording
+from vsr.media.testclip import generate_test_clip
+
+
+@pytest.fixture
+def marked(library, tmp_path: Path) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    """(recording id, marker id) of a 3 s clip with one range marker at 0.5–2.0 s."""
+    rec, _ = add_recording(library, generate_test_clip(tmp_path / "gesprek.mp4", 3.0))
+    review = rv.create_review(library, rec.id, lang="nl")
+    party = rv.list_parties(library, review.id)[0]
+    marker = add_marker(library, party.id, 500, 2000)
+    return rec.id, marker.id
+
+
+def _window(qtbot, library, marker_id: int | None) -> CollectionDialog:  # type: ignore[no-untyped-def]
+    bridge = LibraryBridge(library)
+    dialog = CollectionDialog(bridge, "nl", lambda: marker_id)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def _new(dialog: CollectionDialog, name: str, purpose: str) -> None:
+    dialog.name.setText(name)
+    dialog.purpose.setCurrentIndex(dialog.purpose.findData(purpose))
+    dialog.new_button.click()
+
+
+def test_adding_a_moment_without_consent_is_refused(qtbot, library, marked, monkeypatch) -> None:
+    _rec, marker_id = marked
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    dialog = _window(qtbot, library, marker_id)
+    _new(dialog, "Teamoverleg", "intervisie")
+    assert dialog.collections.count() == 1
+    dialog.add_button.click()
+    assert shown and "toestemming" in shown[0].lower()
+    collection_id = dialog.current_collection()
+    assert collection_id is not None and co.list_clips(library, collection_id) == []
+    assert dialog.clips.count() == 0
+
+
+def test_with_consent_the_moment_is_added_and_edited(qtbot, library, marked) -> None:
+    rec_id, marker_id = marked
+    grant_consent(library, rec_id, "intervisie", given_by="K.")
+    dialog = _window(qtbot, library, marker_id)
+    _new(dialog, "Teamoverleg", "intervisie")
+    dialog.add_button.click()
+    dialog.add_button.click()
+    collection_id = dialog.current_collection()
+    assert collection_id is not None
+    clips = co.list_clips(library, collection_id)
+    assert [(c.start_ms, c.end_ms, c.marker_id) for c in clips] == [(500, 2000, marker_id)] * 2
+    assert dialog.clips.count() == 2 and "0:00.5" in dialog.clips.item(0).text()
+    dialog.clips.setCurrentRow(1)
+    dialog.title.setText("Het begin")
+    dialog.questions.setPlainText("Wat gebeurt hier?\n\nHoe zou jij reageren?")
+    dialog.save_button.click()
+    dialog.up_button.click()
+    first = co.list_clips(library, collection_id)[0]
+    assert first.id == clips[1].id and first.title == "Het begin"
+    assert first.questions == ("Wat gebeurt hier?", "Hoe zou jij reageren?")
+    assert "Het begin" in dialog.clips.item(0).text()
+    dialog.remove_button.click()
+    assert [c.id for c in co.list_clips(library, collection_id)] == [clips[0].id]
+    dialog.resize(900, 520)
+    dialog.grab().save("/tmp/shots/collection_dialog.png")
+
+
+def _collection_with_clip(library, rec_id: int) -> int:  # type: ignore[no-untyped-def]
+    grant_consent(library, rec_id, "intervisie", given_by="K.")
+    collection = co.create_collection(library, "Teamoverleg", "intervisie")
+    co.add_clip(library, collection.id, rec_id, 500, 2000, title="Begin")
+    return collection.id
+
+
+def test_export_runs_on_a_worker_and_writes_files(qtbot, library, marked, tmp_path) -> None:
+    collection_id = _collection_with_clip(library, marked[0])
+    dialog = ExportClipsDialog(library, collection_id, "nl")
+    qtbot.addWidget(dialog)
+    out = tmp_path / "export"
+    dialog.folder.setText(str(out))
+    assert dialog.pack.currentData() == "intervisie" and not dialog.faces.isChecked()
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=60_000)
+    names = sorted(p.name for p in out.iterdir())
+    assert "clip-01.mp4" in names and any(n.endswith(".pdf") for n in names)
+    assert not any(n.startswith(".vsr-export") for n in names)
+    assert (out / "clip-01.mp4").stat().st_size > 0
+    assert list_audit(library, action="export")
+    assert dialog.export_button.isEnabled() and not dialog.cancel_button.isEnabled()
+    dialog.grab().save("/tmp/shots/export_dialog.png")
+
+
+def test_cancel_leaves_nothing(qtbot, library, marked, tmp_path) -> None:
+    collection_id = _collection_with_clip(library, marked[0])
+    dialog = ExportClipsDialog(library, collection_id, "nl")
+    qtbot.addWidget(dialog)
+    out = tmp_path / "export"
+    dialog.folder.setText(str(out))
+    dialog.export_button.click()
+    dialog.cancel_button.click()
+    assert QThreadPool.globalInstance().waitForDone(60_000)
+    qtbot.wait(50)  # let any queued signal arrive: none may commit
+    assert dialog.report is None
+    assert not out.exists() or list(out.iterdir()) == []
+    assert list_audit(library, action="export") == []
+    assert dialog.export_button.isEnabled()
+
+
+def test_preview_shows_original_and_anonymised(qtbot, library, marked, monkeypatch) -> None:
+    collection_id = _collection_with_clip(library, marked[0])
+    frame = np.zeros((120, 160, 3), np.uint8)
+    frame[:, :, 2] = 255  # red in BGR
+
+    def fake_preview(self, src, ms):  # type: ignore[no-untyped-def]
+        assert Path(src).name == "gesprek.mp4" and ms == 500
+        return frame, frame // 2
+
+    monkeypatch.setattr("ui.clips.export_dialog.FaceAnonymizer.preview", fake_preview)
+    dialog = ExportClipsDialog(library, collection_id, "nl")
+    qtbot.addWidget(dialog)
+    dialog.preview_button.click()
+    qtbot.waitUntil(lambda: not dialog.anonymised.pixmap().isNull(), timeout=20_000)
+    colour = dialog.original.pixmap().toImage().pixelColor(5, 5)
+    assert (colour.red(), colour.green(), colour.blue()) == (255, 0, 0)
+    dialog.grab().save("/tmp/shots/export_preview.png")
+
+
+def test_bgr_to_pixmap_keeps_colours(qtbot) -> None:
+    frame = np.zeros((10, 20, 3), np.uint8)
+    frame[:, :, 0] = 200  # blue
+    image = bgr_to_pixmap(frame, width=20, height=10).toImage()
+    assert image.width() == 20 and image.pixelColor(3, 3).blue() == 200

@@ -1,0 +1,257 @@
+"""Exporting a collection's clips: options (faces, audio, pack, folder), a preview of the face
+anonymisation on the first clip's first frame, and the export itself on a worker with progress
+and Cancel. The core's three steps keep the library on this thread: prepare here, cut on the
+worker, then commit (or discard) here, so a cancelled export leaves no files behind."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.dialogs import show_error
+from ui.workers import Task, start
+from vsr.clips import Cancelled, FaceAnonymizer
+from vsr.errors import VsrError
+from vsr.library.collections import get_collection, list_clips
+from vsr.library.consent import Purpose
+from vsr.library.db import Library
+from vsr.library.recordings import get_recording, require_available
+from vsr.packs.export import (
+    ExportReport,
+    StagedExport,
+    commit_export,
+    discard_export,
+    prepare_export,
+    run_export,
+)
+
+PREVIEW_WIDTH = 320
+PREVIEW_HEIGHT = 180
+
+
+def bgr_to_pixmap(frame: NDArray[np.uint8], width: int = PREVIEW_WIDTH,
+                  height: int = PREVIEW_HEIGHT) -> QPixmap:
+    """A QPixmap of an OpenCV (BGR) picture, scaled to fit width x height (aspect kept)."""
+    rgb = np.ascontiguousarray(frame[:, :, ::-1])
+    height, w = rgb.shape[:2]
+    image = QImage(rgb.data, w, height, 3 * w, QImage.Format.Format_RGB888).copy()
+    return QPixmap.fromImage(image).scaled(
+        width, height, Qt.AspectRatioMode.KeepAspectRatio,
+        Qt.TransformationMode.SmoothTransformation)
+
+
+class ExportClipsDialog(QDialog):
+    def __init__(self, lib: Library, collection_id: int, lang: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lib, self.collection_id, self.lang = lib, collection_id, lang
+        self.collection = get_collection(lib, collection_id)
+        self.task: Task | None = None
+        self.preview_task: Task | None = None
+        self.report: ExportReport | None = None
+        self.setWindowTitle(self.tr("Export clips — {name}").format(name=self.collection.name))
+        self._build()
+
+    def _build(self) -> None:
+        self.faces = QCheckBox(self.tr("Make faces unrecognisable"))
+        self.mode = QComboBox()
+        self.mode.addItem(self.tr("Blur"), "blur")
+        self.mode.addItem(self.tr("Pixelate"), "pixelate")
+        self.faces.setChecked(self.collection.purpose is Purpose.TRAINING)
+        self.mode.setEnabled(self.faces.isChecked())
+        self.faces.toggled.connect(self.mode.setEnabled)
+        self.audio = QCheckBox(self.tr("Keep the sound"))
+        self.audio.setChecked(True)
+        self.pack = QComboBox()
+        self.pack.addItem(self.tr("Only the clips"), None)
+        self.pack.addItem(self.tr("Intervisie pack (clips and handout)"), "intervisie")
+        self.pack.addItem(self.tr("Exercise pack (clips, web page and worksheet)"), "exercise")
+        self.pack.setCurrentIndex(1 if self.collection.purpose is Purpose.INTERVISIE else 2)
+        self.folder = QLineEdit()
+        browse = QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(self._choose_folder)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(browse)
+        faces_row = QHBoxLayout()
+        faces_row.addWidget(self.faces)
+        faces_row.addWidget(self.mode)
+        faces_row.addStretch(1)
+        form = QFormLayout()
+        form.addRow(self.tr("Faces:"), faces_row)
+        form.addRow(self.tr("Sound:"), self.audio)
+        form.addRow(self.tr("Pack:"), self.pack)
+        form.addRow(self.tr("Folder:"), folder_row)
+        self.preview_button = QPushButton(self.tr("Preview faces"))
+        self.preview_button.clicked.connect(self.start_preview)
+        self.original = QLabel()
+        self.anonymised = QLabel()
+        pictures = QHBoxLayout()
+        for label, caption in ((self.original, self.tr("Original")),
+                               (self.anonymised, self.tr("Faces made unrecognisable"))):
+            column = QVBoxLayout()
+            column.addWidget(QLabel(caption))
+            label.setFixedSize(PREVIEW_WIDTH, PREVIEW_HEIGHT)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setStyleSheet("background: #222; color: #ddd;")
+            label.setWordWrap(True)
+            label.setText(self.tr("Press “Preview faces” to see the first picture."))
+            column.addWidget(label)
+            pictures.addLayout(column)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setTextVisible(False)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.export_button = QPushButton(self.tr("Export"))
+        self.export_button.setDefault(True)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.close_button = QPushButton(self.tr("Close"))
+        self.export_button.clicked.connect(self.start_export)
+        self.cancel_button.clicked.connect(self.cancel_export)
+        self.close_button.clicked.connect(self.reject)
+        self.cancel_button.setEnabled(False)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.preview_button)
+        buttons.addStretch(1)
+        for button in (self.export_button, self.cancel_button, self.close_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(pictures)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Export to folder"),
+                                                  self.folder.text() or str(Path.home()))
+        if folder:
+            self.folder.setText(folder)
+
+    def _mode(self) -> str:
+        return str(self.mode.currentData())
+
+    # -- preview ----------------------------------------------------------------------------
+    def start_preview(self) -> None:
+        """Detect and cover faces on the first frame of the first clip, on a worker (the face
+        model takes a moment to load)."""
+        try:
+            clips = list_clips(self.lib, self.collection_id)
+            if not clips:
+                raise VsrError("error.collection.empty", name=self.collection.name)
+            source = require_available(get_recording(self.lib, clips[0].recording_id))
+        except VsrError as exc:
+            show_error(self, exc, self.lang)
+            return
+        mode, at_ms = self._mode(), clips[0].start_ms
+
+        def work(_progress: Any, _cancelled: Any) -> tuple[NDArray[np.uint8], NDArray[np.uint8]]:
+            return FaceAnonymizer(mode).preview(Path(source), at_ms)  # type: ignore[arg-type]
+
+        self.preview_button.setEnabled(False)
+        self.preview_task = Task(work)
+        self.preview_task.signals.done.connect(self._preview_done)
+        self.preview_task.signals.failed.connect(self._preview_failed)
+        start(self.preview_task)
+
+    def _preview_done(self, frames: tuple[NDArray[np.uint8], NDArray[np.uint8]]) -> None:
+        self.original.setPixmap(bgr_to_pixmap(frames[0]))
+        self.anonymised.setPixmap(bgr_to_pixmap(frames[1]))
+        self.preview_button.setEnabled(True)
+
+    def _preview_failed(self, exc: BaseException) -> None:
+        self.preview_button.setEnabled(True)
+        show_error(self, exc, self.lang)
+
+    # -- export -----------------------------------------------------------------------------
+    def start_export(self) -> None:
+        if not self.folder.text().strip():
+            self.status.setText(self.tr("Choose a folder first."))
+            return
+        try:
+            job = prepare_export(self.lib, self.collection_id, self.folder.text().strip(),
+                                 anonymize_faces=self.faces.isChecked(),
+                                 keep_audio=self.audio.isChecked(), pack=self.pack.currentData(),
+                                 lang=self.lang)
+        except (VsrError, OSError) as exc:
+            show_error(self, exc, self.lang)
+            return
+        mode = self._mode()
+
+        def work(progress: Any, cancelled: Any) -> StagedExport:
+            staged = run_export(job, progress=progress, cancel=cancelled,
+                                anonymizer_factory=lambda: FaceAnonymizer(mode))  # type: ignore[arg-type]
+            if cancelled():  # cancelled after the last clip: the result is never committed
+                discard_export(staged)
+                raise Cancelled()
+            return staged
+
+        self.report = None
+        self.progress.setValue(0)
+        self.status.setText(self.tr("Exporting…"))
+        self._busy(True)
+        self.task = Task(work)
+        self.task.signals.progress.connect(lambda f: self.progress.setValue(int(f * 1000)))
+        self.task.signals.done.connect(self._export_done)
+        self.task.signals.failed.connect(self._export_failed)
+        start(self.task)
+
+    def _busy(self, busy: bool) -> None:
+        self.export_button.setEnabled(not busy)
+        self.close_button.setEnabled(not busy)
+        self.cancel_button.setEnabled(busy)
+
+    def _export_done(self, staged: StagedExport) -> None:
+        self._busy(False)
+        try:
+            self.report = commit_export(self.lib, staged)
+        except (VsrError, OSError) as exc:
+            self.status.setText(self.tr("The export was not saved."))
+            show_error(self, exc, self.lang)
+            return
+        self.progress.setValue(1000)
+        self.status.setText(self.tr("{n} file(s) written to {folder}.").format(
+            n=len(self.report.files), folder=str(self.report.out_dir)))
+
+    def _export_failed(self, exc: BaseException) -> None:
+        self._busy(False)
+        self.progress.setValue(0)
+        if isinstance(exc, Cancelled):
+            self.status.setText(self.tr("Export cancelled. No files were left behind."))
+            return
+        self.status.setText(self.tr("The export failed. No files were left behind."))
+        show_error(self, exc, self.lang)
+
+    def cancel_export(self) -> None:
+        """The worker stops at its next check and removes what it made; the Task sends nothing
+        after a cancel, so the dialog resets itself here."""
+        if self.task is not None:
+            self.task.cancel()
+        self._busy(False)
+        self.progress.setValue(0)
+        self.status.setText(self.tr("Export cancelled. No files were left behind."))
+
+    def reject(self) -> None:
+        if self.task is not None and self.cancel_button.isEnabled():
+            self.cancel_export()
+        super().reject()

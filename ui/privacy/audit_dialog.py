@@ -1,0 +1,76 @@
+"""The audit log (logboek), read only: every export, deletion and consent change. The window
+can show the log but offers no way to change it, matching the append-only store."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vsr.library.audit import AuditEntry, list_audit
+from vsr.library.db import Library
+
+
+def local_time(at: str) -> str:
+    """The stored UTC time shown in the computer's own time zone, to the minute."""
+    try:
+        return datetime.fromisoformat(at).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return at
+
+
+def details_text(details: dict[str, Any]) -> str:
+    return ", ".join(f"{key}={value}" for key, value in details.items() if value not in (None, ""))
+
+
+class AuditDialog(QDialog):
+    def __init__(self, lib: Library, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lib = lib
+        self.setWindowTitle(self.tr("Audit log"))
+        self.resize(820, 420)
+        layout = QVBoxLayout(self)
+        note = QLabel(self.tr("Every export, deletion and consent change, newest first. "
+                              "This log cannot be changed."))
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Time"), self.tr("Action"), self.tr("Subject"), self.tr("Details")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        for column in range(3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        layout.addWidget(self.table)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout.addWidget(close)
+        self.refresh()
+
+    def refresh(self) -> None:
+        entries: list[AuditEntry] = list_audit(self.lib)
+        self.table.setRowCount(len(entries))
+        for row, entry in enumerate(entries):
+            texts = (local_time(entry.at), entry.action, entry.subject,
+                     details_text(entry.details))
+            for column, text in enumerate(texts):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                # Not editable even when asked directly (editItem ignores the edit triggers).
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                self.table.setItem(row, column, item)
