@@ -8,7 +8,9 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame, QLabel, QScrollArea, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget,
+)
 
 from ui.actions import ActionId, ActionRegistry
 from ui.bridge import LibraryBridge
@@ -90,9 +92,11 @@ class ReviewView(QWidget):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(moments, self.tr("Moments"))
         self.session_panel: SessionPanel | None = None
+        self.tabs.currentChanged.connect(self._tab_changed)
         right = self.tabs
 
         top = QSplitter(Qt.Orientation.Horizontal)
+        self._top = top
         top.addWidget(left)
         top.addWidget(right)
         top.setStretchFactor(0, 1)
@@ -160,10 +164,16 @@ class ReviewView(QWidget):
         assert self.review is not None
         if self.session_panel is not None:
             self.session_panel.flush()
+            old = self.tabs.widget(1)
             self.tabs.removeTab(1)
-            self.session_panel.deleteLater()
+            old.deleteLater()
         self.session_panel = SessionPanel(self.bridge, self.review.id, self.player, lang=self.lang)
-        self.tabs.addTab(self.session_panel, self.tr("Samenleergesprek"))
+        # In a scroll area, so the guided steps never force the window wider than the screen.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.session_panel)
+        self.tabs.addTab(scroll, self.tr("Samenleergesprek"))
 
     def _load_media(self) -> None:
         assert self.recording is not None
@@ -196,6 +206,12 @@ class ReviewView(QWidget):
             show_error(self, exc, self.lang)
             return
         self._load_media()
+
+    def _tab_changed(self, index: int) -> None:
+        # The guided conversation needs room for two columns side by side: give it the larger part.
+        total = sum(self._top.sizes())
+        share = 0.27 if index == 1 else 0.55
+        self._top.setSizes([int(total * share), total - int(total * share)])
 
     def _duration_known(self, ms: int) -> None:
         if self.recording is not None and ms > 0 and abs(ms - self.recording.duration_ms) > 1000:

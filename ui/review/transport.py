@@ -53,6 +53,7 @@ class TransportBar(QWidget):
         self.volume = QSlider(Qt.Orientation.Horizontal)
         self.volume.setRange(0, 100)
         self.volume.setValue(player.volume() if player.available else 80)
+        self.volume.setMinimumWidth(70)
         self.volume.setMaximumWidth(110)
         self.volume.setAccessibleName(self.tr("Volume"))
         self.volume.valueChanged.connect(player.set_volume)

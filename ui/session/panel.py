@@ -75,19 +75,24 @@ class SessionPanel(QWidget):
         bridge.changed.connect(self._on_change)  # after start_session: its own change is known
 
     # -- layout ----------------------------------------------------------------------------
-    def _top_bar(self) -> QHBoxLayout:
+    def _top_bar(self) -> QVBoxLayout:
+        # Two rows (title and the client's pause button, then the steps), so the panel fits
+        # beside the video on an ordinary laptop screen.
+        rows = QVBoxLayout()
         bar = QHBoxLayout()
+        rows.addLayout(bar)
         bar.addWidget(heading(self.tr("Samenleergesprek"), 1.3))
+        bar.addStretch(1)
         self.indicator = StepIndicator()
         self.indicator.step_clicked.connect(lambda step: self.go(step))
-        bar.addWidget(self.indicator, 1)
+        rows.addWidget(self.indicator)
         client = self.ctx.client()
         self.pause_button = big_button("", color=client.color if client else "#444444")
         self.pause_button.setMinimumWidth(230)
         self.pause_button.clicked.connect(self._client_pause)
         bar.addWidget(self.pause_button)
         self._show_pause_state(self.ctx.player.state())
-        return bar
+        return rows
 
     def _nav_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
