@@ -1,0 +1,25 @@
+"""Pick the player backend: libVLC when it can be loaded, otherwise the explaining no-op player."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject
+
+from ui.player.base import MediaPlayer
+from ui.player.unavailable import UnavailablePlayer, vlc_missing_reason
+
+log = logging.getLogger(__name__)
+
+
+def create_player(parent: QObject | None = None) -> MediaPlayer:
+    """A VlcPlayer, or an UnavailablePlayer whose reason names what to install.
+
+    Tests do not come here for a fake: they construct tests.ui.fake_player.FakePlayer directly."""
+    from ui.player.vlc_player import VlcPlayer, VlcUnavailableError
+
+    try:
+        return VlcPlayer(parent)
+    except VlcUnavailableError as exc:
+        log.warning("VLC is not available: %s", exc)
+        return UnavailablePlayer(vlc_missing_reason(str(exc)), parent)

@@ -1,0 +1,434 @@
+"""The real player: python-vlc (libVLC 3) drawing into a native Qt widget.
+
+Threads: libVLC raises its events on its own threads. We register no VLC callbacks at all; a
+QTimer on the GUI thread polls the player (cheap ctypes getters) every POLL_MS. Nothing from VLC
+ever touches Qt, and every signal is emitted on the GUI thread.
+
+What libVLC 3.0.24 does, measured under Xvfb (tests/e2e/test_vlc_player.py), and how we cope:
+- `get_time()` changes only every 250-500 ms: PlaybackClock smooths it (see there).
+- Seeking while playing is exact and reliable (VLC decodes from the previous keyframe).
+- Seeking while paused is best effort in VLC 3: position() is exact, but the picture VLC draws
+  was the exact frame in ~80-95% of paused seeks; otherwise an older or nearby frame, until the
+  next seek or play. A player that was opened paused and never played shows only keyframes, so
+  we open by playing muted for a moment and pausing ("warm-up"). A paused seek issued right
+  after a pause or another paused seek draws a wrong frame, so they are spaced by SETTLE_MS.
+- A seek target exactly on a frame boundary can show the frame before (rounding inside VLC):
+  we add 1 ms.
+- `next_frame()` draws the next frame, but afterwards VLC 3 resumes ~1 s too far ahead and
+  reports seeks +250 ms off. step_frame therefore seeks (MediaPlayer.step_frame).
+- pause() freezes the picture where it is; position() is then our clock's estimate, within
+  ~100 ms of that picture. (Re-seeking to make them agree risks the paused-seek error above.)
+- After EndReached, seek and play do nothing: we reopen the media (stop + play + warm-up).
+- Broken files rarely reach VLC's Error state: they open and "end" at once. Ended with nothing
+  decoded, or far before the duration, is reported as an error naming the file.
+
+Instance options: "--no-xlib" on Linux. libVLC's Xlib outputs (GLX, VDPAU) need the program to
+call XInitThreads() before anything else touches Xlib, which Qt's xcb platform does not promise;
+VLC itself says "Pass --no-xlib to libvlc_new() to fix this". With it VLC draws through XCB
+(xcb_xv, or xcb_x11 under Xvfb), embedded with set_xwindow. VSR_VLC_ARGS adds options, e.g.
+"--aout=dummy" where there is no sound card (tests, CI).
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import sys
+import time
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
+
+from ui.player.base import ENDED, ERROR, PAUSED, PLAYING, STOPPED, MediaPlayer
+from ui.player.playback_clock import PlaybackClock
+from ui.player.video_surface import VideoSurface
+
+POLL_MS = 50
+# Paused seeks issued too soon after a pause or after another paused seek draw a wrong frame
+# (measured: 0 ms apart failed 4 times in 8, 100 ms apart never). Later ones wait; latest wins.
+SETTLE_MS = 150
+OPEN_TIMEOUT_S = 15.0
+BASE_ARGS = ("--quiet", "--no-video-title-show", "--no-sub-autodetect-file", "--no-osd")
+EMBEDDABLE_PLATFORMS = ("xcb", "windows", "cocoa")  # Qt platforms whose windows VLC can use
+
+
+class VlcUnavailableError(Exception):
+    """libVLC or python-vlc cannot be used; the message is a technical detail (not translated)."""
+
+
+def import_vlc() -> ModuleType:
+    """Import python-vlc, which loads libVLC. Everything that can go wrong becomes one error."""
+    try:
+        import vlc
+    except (ImportError, OSError, AttributeError, NotImplementedError) as exc:
+        # NotImplementedError: python-vlc's "Cannot find libvlc lib"; OSError: a broken libvlc.so.
+        raise VlcUnavailableError(f"{type(exc).__name__}: {exc}") from exc
+    return vlc
+
+
+def instance_args(platform_name: str) -> list[str]:
+    args = list(BASE_ARGS)
+    if sys.platform.startswith("linux"):
+        args.append("--no-xlib")
+    if platform_name not in EMBEDDABLE_PLATFORMS:
+        # offscreen/minimal (tests) or Wayland: no window to embed in, and VLC must not open one.
+        args.append("--vout=dummy")
+    args += shlex.split(os.environ.get("VSR_VLC_ARGS", ""))
+    return args
+
+
+def format_ms(ms: int) -> str:
+    seconds = max(0, ms) // 1000
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+@dataclass
+class _Opening:
+    """VLC is (re)opening the media, muted; once it plays we pause (warm-up) and seek."""
+
+    target_ms: int
+    play: bool
+    since: float
+    pausing: bool = False  # warm-up done, waiting for VLC to report Paused
+
+
+class VlcPlayer(MediaPlayer):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._vlc = import_vlc()
+        try:
+            instance = self._vlc.Instance(instance_args(QGuiApplication.platformName()))
+        except Exception as exc:  # ctypes/libVLC failures surface as many types
+            raise VlcUnavailableError(f"libvlc_new: {exc}") from exc
+        if instance is None:
+            raise VlcUnavailableError("libvlc_new() failed (VLC plugins missing or bad options)")
+        self._instance: Any = instance
+        self._mp: Any = instance.media_player_new()
+        if self._mp is None:
+            raise VlcUnavailableError("libvlc_media_player_new() failed")
+        # Mouse and keys go to Qt (click to pause, shortcuts), not to VLC's child window.
+        self._mp.video_set_mouse_input(False)
+        self._mp.video_set_key_input(False)
+        self._media: Any = None
+        self._opening: _Opening | None = None
+        self._clock = PlaybackClock()
+        self._last_emitted = 0
+        self._quiet_until = 0.0  # no paused seek before this time.monotonic()
+        self._deferred_seek: int | None = None
+        self._surface = VideoSurface()
+        self._surface.installEventFilter(self)
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self._poll)
+        self._settle_timer = QTimer(self)
+        self._settle_timer.setSingleShot(True)
+        self._settle_timer.timeout.connect(self._apply_deferred_seek)
+        app = QCoreApplication.instance()
+        if app is not None:
+            # VLC must stop drawing before Qt destroys the native window at exit.
+            app.aboutToQuit.connect(self.shutdown)
+
+    # --- MediaPlayer hooks --------------------------------------------------------------------
+    def video_widget(self) -> QWidget:
+        return self._surface
+
+    def load(self, path: str) -> None:
+        if self._mp is None:  # after shutdown()
+            return
+        self.unload()
+        self._path = path
+        media = self._instance.media_new_path(path) if os.path.isfile(path) else None
+        if media is None:
+            self._fail_missing()
+            return
+        self._media = media
+        self._mp.set_media(media)
+        self._open(0, play=False)
+
+    def unload(self) -> None:
+        if self._mp is None:
+            return
+        self._timer.stop()
+        self._settle_timer.stop()
+        self._opening = self._deferred_seek = None
+        self._mp.stop()
+        self._mp.set_media(None)
+        if self._media is not None:
+            self._media.release()
+            self._media = None
+        self._clock.stop()
+        self._clock.reset(0)
+        self._forget_media()
+        self._set_state(STOPPED)
+        self._emit_position(0)
+
+    def play(self) -> None:
+        if not self.has_media() or self._state == PLAYING:
+            return
+        if self._opening is not None:
+            self._opening.play = True
+            self._set_state(PLAYING)
+        elif self._state in (ENDED, ERROR):
+            self._open(0, play=True)
+        else:
+            if self._deferred_seek is not None:
+                self._apply_deferred_seek()
+            self._start()
+
+    def pause(self) -> None:
+        if self._opening is not None:
+            self._opening.play = False
+            self._set_state(PAUSED)
+            return
+        if self._state != PLAYING:
+            return
+        self._mp.set_pause(1)
+        self._quiet_until = time.monotonic() + SETTLE_MS / 1000
+        position = self._clamp_seek(self._clock.stop())
+        self._clock.reset(position)
+        self._set_state(PAUSED)
+        self._emit_position(position)
+
+    def seek(self, ms: int) -> None:
+        if not self.has_media():
+            return
+        target = self._clamp_seek(ms)
+        if self._opening is not None:
+            self._opening.target_ms = target
+        elif self._state in (ENDED, ERROR):
+            self._open(target, play=False)
+        elif self._state == PAUSED:
+            self._paused_seek(target)
+        else:
+            self._mp.set_time(self._vlc_target(target))
+        self._clock.reset(target)
+        self._emit_position(target)
+
+    def position(self) -> int:
+        return self._clamp_seek(self._clock.position()) if self.has_media() else 0
+
+    def _apply_rate(self, rate: float) -> None:
+        if self._mp is not None:
+            self._mp.set_rate(rate)
+            self._clock.set_rate(rate)
+
+    def _apply_volume(self, volume: int, muted: bool) -> None:
+        if self._mp is not None and self._opening is None:  # opening plays muted
+            self._mp.audio_set_volume(volume)
+            self._mp.audio_set_mute(muted)
+
+    def shutdown(self) -> None:
+        """Stop VLC and free it; call before the window holding the video widget goes away."""
+        if self._mp is None:
+            return
+        self._timer.stop()
+        self._settle_timer.stop()
+        self._mp.stop()
+        if self._media is not None:
+            self._media.release()
+            self._media = None
+        self._mp.release()
+        self._instance.release()
+        self._mp = self._instance = None
+        self._opening = self._deferred_seek = None
+        self._path = None
+        self._set_state(STOPPED)
+
+    # --- Qt plumbing --------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Reparenting can give the surface a new native window; VLC must draw into the new one
+        # (it takes effect when VLC next creates its video output: on (re)open).
+        if watched is self._surface and event.type() == QEvent.Type.WinIdChange:
+            if self._mp is not None:
+                self._attach_surface()
+        return False
+
+    def _attach_surface(self) -> None:
+        platform = QGuiApplication.platformName()
+        if platform not in EMBEDDABLE_PLATFORMS:
+            return
+        window_id = int(self._surface.winId())
+        if platform == "xcb":
+            self._mp.set_xwindow(window_id)
+        elif platform == "windows":
+            self._mp.set_hwnd(window_id)
+        else:
+            self._mp.set_nsobject(window_id)
+
+    # --- opening, starting, seeking -----------------------------------------------------------
+    def _open(self, target_ms: int, play: bool) -> None:
+        """(Re)open the media, muted; _poll_opening finishes the job once VLC plays."""
+        if self._media is None:
+            self._fail_missing()
+            return
+        self._attach_surface()
+        self._settle_timer.stop()
+        self._deferred_seek = None
+        self._mp.stop()  # after EndReached VLC only plays again from a fresh start
+        self._opening = _Opening(target_ms, play, time.monotonic())
+        self._clock.stop()
+        self._clock.reset(target_ms)
+        self._mp.audio_set_mute(True)
+        self._mp.play()
+        self._set_state(PLAYING if play else PAUSED)
+        self._timer.start()
+
+    def _start(self) -> None:
+        self._mp.play()
+        self._clock.start(self._rate)
+        self._set_state(PLAYING)
+        self._timer.start()
+
+    def _paused_seek(self, target: int) -> None:
+        wait_ms = (self._quiet_until - time.monotonic()) * 1000
+        if wait_ms > 0:
+            self._deferred_seek = target
+            if not self._settle_timer.isActive():
+                self._settle_timer.start(int(wait_ms) + 1)
+        else:
+            self._vlc_paused_seek(target)
+
+    def _apply_deferred_seek(self) -> None:
+        target, self._deferred_seek = self._deferred_seek, None
+        if target is not None and self._mp is not None:
+            self._vlc_paused_seek(target)
+
+    def _vlc_paused_seek(self, target: int) -> None:
+        self._mp.set_time(self._vlc_target(target))
+        self._quiet_until = time.monotonic() + SETTLE_MS / 1000
+
+    def _vlc_target(self, ms: int) -> int:
+        """1 ms into the target frame: a boundary target can otherwise show the frame before."""
+        return min(ms + 1, self._duration) if self._duration > 0 else ms + 1
+
+    # --- polling ------------------------------------------------------------------------------
+    def _poll(self) -> None:
+        if self._mp is None:
+            return
+        states = self._vlc.State
+        vlc_state = self._mp.get_state()
+        length = self._mp.get_length()
+        if length > 0:
+            self._set_duration(length)
+        if self._opening is not None:
+            self._poll_opening(vlc_state)
+        elif vlc_state == states.Ended:
+            self._on_vlc_ended()
+        elif vlc_state == states.Error:
+            self._fail(self._message_unplayable())
+        elif self._state == PLAYING and vlc_state == states.Playing:
+            self._clock.report(self._mp.get_time())
+            position = self.position()
+            wrap_to = self._loop_wrap(position)
+            if wrap_to is not None:
+                self._mp.set_time(self._vlc_target(wrap_to))
+                self._clock.reset(wrap_to)
+                position = wrap_to
+            self._emit_position(position)
+
+    def _poll_opening(self, vlc_state: Any) -> None:
+        states = self._vlc.State
+        opening = self._opening
+        assert opening is not None
+        if vlc_state in (states.Ended, states.Error):
+            self._opening = None
+            self._on_vlc_ended()
+        elif time.monotonic() - opening.since > OPEN_TIMEOUT_S:
+            self._fail(
+                QCoreApplication.translate(
+                    "MediaPlayer",
+                    "Opening {path} takes too long. The file may be damaged, or the drive it is "
+                    "on is slow or disconnected.",
+                ).format(path=self._path)
+            )
+        elif not opening.pausing and vlc_state == states.Playing:
+            if self._mp.video_get_track_count() <= 0 and self._mp.audio_get_track_count() <= 0:
+                self._fail(self._message_unplayable())
+                return
+            self._mp.set_rate(self._rate)
+            if opening.play:
+                self._finish_opening(opening)
+            else:
+                self._mp.set_pause(1)
+                opening.pausing = True
+        elif opening.pausing and vlc_state == states.Paused:
+            self._finish_opening(opening)  # at least one poll after set_pause: safe to seek
+
+    def _finish_opening(self, opening: _Opening) -> None:
+        self._opening = None
+        target = self._clamp_seek(opening.target_ms)
+        if opening.play:
+            self._mp.set_time(self._vlc_target(target))
+        else:
+            self._vlc_paused_seek(target)
+        self._apply_volume(self._volume, self._muted)
+        self._clock.reset(target)
+        self._emit_position(target)
+        if opening.play:
+            if opening.pausing:  # play() came while the warm-up was pausing
+                self._mp.play()
+            self._clock.start(self._rate)
+            self._set_state(PLAYING)
+        else:
+            self._set_state(PAUSED)
+
+    def _on_vlc_ended(self) -> None:
+        stats = self._vlc.MediaStats()
+        decoded = 0
+        if self._media is not None and self._media.get_stats(stats):
+            decoded = stats.decoded_video + stats.decoded_audio
+        reached = max(self._mp.get_time(), self._clock.position())
+        tolerance = max(2000, self._duration // 10)
+        if decoded == 0:
+            self._fail(self._message_unplayable())
+        elif self._duration > 0 and reached < self._duration - tolerance:
+            self._fail(
+                QCoreApplication.translate(
+                    "MediaPlayer",
+                    "Playing {path} stopped at {at} of {total}: the file seems damaged or "
+                    "incomplete.",
+                ).format(path=self._path, at=format_ms(reached), total=format_ms(self._duration))
+            )
+        elif self._loop is not None:
+            self._open(self._loop[0], play=True)
+        else:
+            self._timer.stop()
+            self._clock.stop()
+            self._clock.reset(self._duration)
+            self._set_state(ENDED)
+            self._emit_position(self._duration)
+
+    # --- errors -------------------------------------------------------------------------------
+    def _message_unplayable(self) -> str:
+        return QCoreApplication.translate(
+            "MediaPlayer",
+            "The file {path} cannot be played: no video or sound could be read from it. "
+            "The file may be damaged or of a kind that cannot be played.",
+        ).format(path=self._path)
+
+    def _fail_missing(self) -> None:
+        self._fail(
+            QCoreApplication.translate(
+                "MediaPlayer",
+                "The file {path} does not exist or cannot be read. Was it moved or renamed?",
+            ).format(path=self._path)
+        )
+
+    def _fail(self, message: str) -> None:
+        """Stop, keep the recording (seek/play try again), report state 'error' and why."""
+        self._timer.stop()
+        self._settle_timer.stop()
+        self._opening = self._deferred_seek = None
+        self._mp.stop()
+        self._clock.stop()
+        self._set_state(ERROR)
+        self.error.emit(message)
+
+    def _emit_position(self, position: int) -> None:
+        if position != self._last_emitted:
+            self._last_emitted = position
+            self.position_changed.emit(position)
