@@ -25,6 +25,17 @@ if not CORPUS.exists():  # CI clones main with shared/ beside it
 sys.path.insert(0, str(ROOT))
 
 
+@pytest.fixture(autouse=True)
+def _isolated_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CLI sets VSR_LANG / VSR_LIBRARY for its process; a test calling it in-process must not
+    leave them behind for the next test (monkeypatch restores whatever the test changed)."""
+    monkeypatch.setenv("VSR_LANG", os.environ.get("VSR_LANG", "nl"))
+    if "VSR_LIBRARY" in os.environ:
+        monkeypatch.setenv("VSR_LIBRARY", os.environ["VSR_LIBRARY"])
+    else:
+        monkeypatch.delenv("VSR_LIBRARY", raising=False)
+
+
 @pytest.fixture
 def corpus() -> Path:
     if not CORPUS.exists():
