@@ -67,7 +67,8 @@ def import_vlc() -> ModuleType:
     except (ImportError, OSError, AttributeError, NotImplementedError) as exc:
         # NotImplementedError: python-vlc's "Cannot find libvlc lib"; OSError: a broken libvlc.so.
         raise VlcUnavailableError(f"{type(exc).__name__}: {exc}") from exc
-    return vlc
+    module: ModuleType = vlc
+    return module
 
 
 def instance_args(platform_name: str) -> list[str]:
@@ -93,6 +94,7 @@ class _Opening:
     target_ms: int
     play: bool
     since: float
+    playing_since: float | None = None  # when VLC first reported Playing
     pausing: bool = False  # warm-up done, waiting for VLC to report Paused
 
 
@@ -210,6 +212,10 @@ class VlcPlayer(MediaPlayer):
 
     def position(self) -> int:
         return self._clamp_seek(self._clock.position()) if self.has_media() else 0
+
+    def is_opening(self) -> bool:
+        """True while VLC (re)opens the recording; intents made meanwhile apply when it is done."""
+        return self._opening is not None
 
     def _apply_rate(self, rate: float) -> None:
         if self._mp is not None:
@@ -349,6 +355,8 @@ class VlcPlayer(MediaPlayer):
             if self._mp.video_get_track_count() <= 0 and self._mp.audio_get_track_count() <= 0:
                 self._fail(self._message_unplayable())
                 return
+            if not self._warmed_up(opening):
+                return
             self._mp.set_rate(self._rate)
             if opening.play:
                 self._finish_opening(opening)
@@ -357,6 +365,16 @@ class VlcPlayer(MediaPlayer):
                 opening.pausing = True
         elif opening.pausing and vlc_state == states.Paused:
             self._finish_opening(opening)  # at least one poll after set_pause: safe to seek
+
+    def _warmed_up(self, opening: _Opening) -> bool:
+        """Has VLC drawn pictures? Pausing before the first one leaves paused seeks unable to draw
+        anything but keyframes. Audio-only media, or no video output after 1 s: go on anyway."""
+        now = time.monotonic()
+        if opening.playing_since is None:
+            opening.playing_since = now
+            return False  # at least one poll (50 ms) of playing
+        has_video = self._mp.video_get_track_count() > 0
+        return not has_video or self._mp.has_vout() > 0 or now - opening.playing_since > 1.0
 
     def _finish_opening(self, opening: _Opening) -> None:
         self._opening = None
@@ -389,8 +407,7 @@ class VlcPlayer(MediaPlayer):
             self._fail(
                 QCoreApplication.translate(
                     "MediaPlayer",
-                    "Playing {path} stopped at {at} of {total}: the file seems damaged or "
-                    "incomplete.",
+                    "Playing {path} stopped at {at} of {total}: the file seems damaged or incomplete.",
                 ).format(path=self._path, at=format_ms(reached), total=format_ms(self._duration))
             )
         elif self._loop is not None:
