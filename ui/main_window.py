@@ -270,4 +270,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         self.review_view.close_review()
+        self.player.shutdown()  # before the video widget goes, so VLC never draws into a dead window
         super().closeEvent(event)

@@ -103,7 +103,8 @@ def player(qtbot) -> Iterator:  # type: ignore[no-untyped-def]
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-    from ui.player.vlc_player import VlcPlayer, VlcUnavailableError
+    from ui.player.vlc_player import VlcPlayer
+    from ui.player.vlc_setup import VlcUnavailableError
 
     assert QGuiApplication.platformName() == "xcb", "needs the X display (VSR_E2E_DISPLAY=1)"
     window = QWidget()
@@ -155,7 +156,9 @@ def test_load_shows_first_frame_paused(qtbot, player, clip) -> None:  # type: ig
     load_ready(qtbot, player, clip)
     assert player.position() == 0
     assert abs(player.duration() - CLIP_MS) <= 50  # VLC counts the AAC tail: 4018 ms
-    qtbot.waitUntil(lambda: shown_frame(player) == 0, timeout=3000)
+    # The first picture; rarely (a busy machine) VLC 3 keeps one of the muted warm-up frames.
+    shown = look_for(qtbot, player, 0)
+    assert shown is not None and shown <= PAUSE_TOLERANCE_FRAMES, shown
 
 
 def test_play_advances_and_pause_freezes_near_position(qtbot, player, clip) -> None:  # type: ignore[no-untyped-def]

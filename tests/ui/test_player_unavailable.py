@@ -87,8 +87,16 @@ def test_reason_points_to_videolan_elsewhere(qapp, monkeypatch, platform: str) -
 def test_every_intent_is_a_quiet_no_op(qapp) -> None:  # type: ignore[no-untyped-def]
     player = UnavailablePlayer("VLC is missing.")
     events: list[object] = []
-    for name in ("position_changed", "duration_changed", "state_changed", "error",
-                 "rate_changed", "volume_changed", "muted_changed", "loop_changed"):
+    for name in (
+        "position_changed",
+        "duration_changed",
+        "state_changed",
+        "error",
+        "rate_changed",
+        "volume_changed",
+        "muted_changed",
+        "loop_changed",
+    ):
         getattr(player, name).connect(events.append)
     player.load("/rec/a.mp4")
     player.play()

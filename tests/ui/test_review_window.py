@@ -302,3 +302,13 @@ def test_switching_language_rebuilds_the_window_on_the_same_review(qtbot, librar
     assert shell.window.menuBar().actions()[0].text() == "&Bestand"
     shell.window.close()
     bridge.close()
+
+
+def test_loop_on_a_moment_at_the_very_end_does_not_fail(qtbot, window) -> None:
+    player: FakePlayer = window.player_under_test
+    pro, _ = parties(window)
+    player.seek(player.duration())
+    window.review_view.mark(pro.id)
+    window.actions[ActionId.LOOP].setChecked(True)
+    start, end = player.loop()
+    assert start < end <= player.duration()

@@ -16,7 +16,8 @@ def create_player(parent: QObject | None = None) -> MediaPlayer:
     """A VlcPlayer, or an UnavailablePlayer whose reason names what to install.
 
     Tests do not come here for a fake: they construct tests.ui.fake_player.FakePlayer directly."""
-    from ui.player.vlc_player import VlcPlayer, VlcUnavailableError
+    from ui.player.vlc_player import VlcPlayer
+    from ui.player.vlc_setup import VlcUnavailableError
 
     try:
         return VlcPlayer(parent)

@@ -15,8 +15,7 @@ def vlc_missing_reason(detail: str = "") -> str:
     if sys.platform == "win32":
         how = QCoreApplication.translate(
             "MediaPlayer",
-            "Install VLC media player 3 (64-bit) from https://www.videolan.org and start "
-            "this program again.",
+            "Install VLC media player 3 (64-bit) from https://www.videolan.org and start this program again.",
         )
     elif sys.platform == "darwin":
         how = QCoreApplication.translate(

@@ -322,6 +322,11 @@ class ReviewView(QWidget):
         else:
             start = max(0, marker.start_ms - LOOP_AROUND_POINT_MS)
             end = marker.start_ms + LOOP_AROUND_POINT_MS
+        end = min(end, max(self.player.duration(), marker.start_ms + 1))
+        if end <= start:  # a moment at the very end of the recording: nothing to repeat
+            self.player.clear_loop()
+            self.timeline.view.clear_loop_range()
+            return
         self.player.set_loop(start, end)
         self.timeline.view.set_loop_range(start, end)
 
