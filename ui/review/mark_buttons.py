@@ -8,13 +8,8 @@ from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from ui.icons import shape_icon
+from ui.widgets import text_on
 from vsr.model import Party
-
-
-def _text_on(color: str) -> str:
-    c = QColor(color)
-    luminance = 0.299 * c.red() + 0.587 * c.green() + 0.114 * c.blue()
-    return "#000000" if luminance > 150 else "#ffffff"
 
 
 class MarkButtons(QWidget):
@@ -38,8 +33,7 @@ class MarkButtons(QWidget):
         self._shortcuts.clear()
         window = self.window()
         for number, party in enumerate(parties, start=1):
-            button = QPushButton(shape_icon(party.shape, "#ffffff" if _text_on(party.color) ==
-                                            "#ffffff" else "#000000", 20),
+            button = QPushButton(shape_icon(party.shape, text_on(party.color), 20),
                                  self.tr("Mark: {name}").format(name=party.name))
             button.setIconSize(QSize(20, 20))
             button.setMinimumHeight(52)
@@ -47,7 +41,7 @@ class MarkButtons(QWidget):
             button.setToolTip(self.tr("Mark this moment for {name} (key {n}, or Ctrl+{n})")
                               .format(name=party.name, n=number))
             button.setAccessibleName(self.tr("Mark moment for {name}").format(name=party.name))
-            fg = _text_on(party.color)
+            fg = text_on(party.color)
             button.setStyleSheet(
                 f"QPushButton {{ background: {party.color}; color: {fg}; font-size: 15px;"
                 f" font-weight: bold; border-radius: 8px; padding: 6px 18px; }}"

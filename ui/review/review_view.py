@@ -9,9 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QFrame,
     QLabel,
-    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -171,16 +169,10 @@ class ReviewView(QWidget):
         assert self.review is not None
         if self.session_panel is not None:
             self.session_panel.flush()
-            old = self.tabs.widget(1)
             self.tabs.removeTab(1)
-            old.deleteLater()
+            self.session_panel.deleteLater()
         self.session_panel = SessionPanel(self.bridge, self.review.id, self.player, lang=self.lang)
-        # In a scroll area, so the guided steps never force the window wider than the screen.
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self.session_panel)
-        self.tabs.addTab(scroll, self.tr("Samenleergesprek"))
+        self.tabs.addTab(self.session_panel, self.tr("Samenleergesprek"))
 
     def _load_media(self) -> None:
         assert self.recording is not None

@@ -22,6 +22,7 @@ from ui.icons import pictogram, shape_icon
 from ui.review.sheet_fields import SheetTextField
 from ui.review.undo_commands import EditSheetFieldCommand, SetThemeCommand
 from ui.timefmt import format_ms
+from ui.widgets import heading, prompt
 from vsr import method
 from vsr.library import Change, themes
 from vsr.library import markers as mk
@@ -31,22 +32,6 @@ from vsr.model import Marker, Party
 ADD_OWN = "__add_own__"
 
 
-def _heading(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setObjectName("sheetHeading")
-    label.setWordWrap(True)
-    font = label.font()
-    font.setBold(True)
-    font.setPointSizeF(font.pointSizeF() * 1.15)
-    label.setFont(font)
-    return label
-
-
-def _prompt(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setStyleSheet("color: palette(mid);")
-    return label
 
 
 class SheetEditor(QScrollArea):
@@ -80,6 +65,7 @@ class SheetEditor(QScrollArea):
             item = self._layout.takeAt(0)
             widget = item.widget()
             if widget is not None:
+                widget.hide()  # gone from the screen now, not only when the event loop deletes it
                 widget.deleteLater()
 
     def _show_empty(self) -> None:
@@ -109,15 +95,15 @@ class SheetEditor(QScrollArea):
         assert self.marker is not None
         prompts = method.sheet_prompts(self.lang)
         self._layout.addWidget(self._header())
-        self._layout.addWidget(_heading(prompts.a_title))
-        self._layout.addWidget(_prompt(prompts.a_prompt))
+        self._layout.addWidget(heading(prompts.a_title))
+        self._layout.addWidget(prompt(prompts.a_prompt))
         self._layout.addWidget(self._field(sh.SheetField.WHAT_HAPPENED, None, prompts.a_title))
-        self._layout.addWidget(_heading(prompts.b_title))
-        self._layout.addWidget(_prompt(prompts.b_prompt))
+        self._layout.addWidget(heading(prompts.b_title))
+        self._layout.addWidget(prompt(prompts.b_prompt))
         self._layout.addWidget(self._party_columns(prompts.b_to_me, prompts.b_to_other))
-        self._layout.addWidget(_prompt(prompts.b_difference))
-        self._layout.addWidget(_heading(prompts.c_title))
-        self._layout.addWidget(_prompt(prompts.c_prompt))
+        self._layout.addWidget(prompt(prompts.b_difference))
+        self._layout.addWidget(heading(prompts.c_title))
+        self._layout.addWidget(prompt(prompts.c_prompt))
         self._layout.addWidget(self._field(sh.SheetField.KEEP_OR_CHANGE, None, prompts.c_title))
         self._layout.addStretch(1)
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from ui.review.sheet_fields import SAVE_DELAY_MS
 from ui.session.context import SessionContext
-from ui.session.widgets import MIN_TARGET, big_button
+from ui.widgets import MIN_TARGET, big_button
 from vsr import session as ss
 from vsr.session.model import TOGETHER, ActionItem, Who
 

@@ -9,7 +9,7 @@ from ui.review.sheet_fields import SheetTextField
 from ui.session.actions_editor import ActionsEditor
 from ui.session.context import Page, SessionContext
 from ui.session.ratings_editor import RatingsEditor
-from ui.session.widgets import PartyFrame, heading, load_quietly, prompt, separator, text_field
+from ui.widgets import PartyFrame, heading, load_quietly, prompt, separator, text_field
 from vsr import method
 from vsr import session as ss
 

@@ -21,8 +21,8 @@ from ui.review.sheet_fields import SheetTextField
 from ui.session.context import Page, SessionContext
 from ui.session.moments_page import time_text
 from ui.session.reflection_column import ReflectionColumn
-from ui.session.widgets import MIN_TARGET, big_button, heading, load_quietly, prompt, text_field
 from ui.timefmt import format_ms
+from ui.widgets import MIN_TARGET, big_button, heading, load_quietly, prompt, text_field
 from vsr import method
 from vsr import session as ss
 from vsr.library import markers as mk

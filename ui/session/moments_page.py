@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from ui.icons import pictogram, shape_icon
 from ui.session.context import Page, SessionContext
-from ui.session.widgets import MIN_TARGET, big_button, heading, prompt
 from ui.timefmt import format_ms
+from ui.widgets import MIN_TARGET, big_button, heading, prompt
 from vsr import method
 from vsr import session as ss
 from vsr.library import markers as mk

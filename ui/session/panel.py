@@ -18,7 +18,7 @@ from ui.session.export_dialog import ExportSummaryDialog
 from ui.session.moments_page import MomentsPage
 from ui.session.rules_page import RulesPage
 from ui.session.step_indicator import StepIndicator
-from ui.session.widgets import big_button, heading
+from ui.widgets import big_button, heading
 from vsr import session as ss
 from vsr.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from vsr.library import Change

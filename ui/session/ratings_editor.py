@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from ui.icons import pictogram
 from ui.session.context import SessionContext
-from ui.session.widgets import PartyFrame, big_button, prompt
+from ui.widgets import PartyFrame, big_button, prompt
 from vsr import method
 from vsr import session as ss
 from vsr.model import Party

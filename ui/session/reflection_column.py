@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QToolButton, QWidget
 
 from ui.icons import pictogram
 from ui.review.sheet_fields import SheetTextField
-from ui.session.widgets import PartyFrame, load_quietly, text_field
+from ui.widgets import PartyFrame, load_quietly, text_field
 from vsr import method
 from vsr.model import Party, PartyReflection
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.session.context import Page, SessionContext
-from ui.session.widgets import MIN_TARGET, big_button, heading, prompt, text_on
+from ui.widgets import MIN_TARGET, big_button, heading, prompt, text_on
 from vsr import method
 from vsr import session as ss
 from vsr.model import Party

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
-from ui.session.widgets import MIN_TARGET
+from ui.widgets import MIN_TARGET
 from vsr.session.model import SessionStep
 
 _ACTIVE = ("QPushButton { background: #1f4e79; color: white; border-radius: 18px;"

@@ -1,5 +1,5 @@
-"""Small building blocks of the Samenleergesprek screens: headings, prompts, big buttons, party
-frames in the party's colour and name, and text fields that save themselves."""
+"""Small building blocks shared by the review and Samenleergesprek screens: headings, prompts,
+big buttons, party frames in the party's colour and name, and text fields that save themselves."""
 
 from __future__ import annotations
 
