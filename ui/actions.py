@@ -42,6 +42,7 @@ class ActionId(Enum):
     CONSENT = auto()
     COLLECTIONS = auto()
     AUDIT_LOG = auto()
+    PURGE = auto()
 
 
 
@@ -79,6 +80,7 @@ def _specs() -> dict[ActionId, tuple[str, str | QKeySequence.StandardKey | None,
         ActionId.CONSENT: (QCoreApplication.translate("Actions", "&Consent…"), None, "", False),
         ActionId.COLLECTIONS: (QCoreApplication.translate("Actions", "Clip &collections…"), None, "", False),
         ActionId.AUDIT_LOG: (QCoreApplication.translate("Actions", "Audit &log…"), None, "", False),
+        ActionId.PURGE: (QCoreApplication.translate("Actions", "Delete &expired material…"), None, "", False),
     }
 
 

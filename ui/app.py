@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import MutableMapping, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -59,8 +60,20 @@ class Application:
         self.build(review.id if review else None)
 
 
+def use_x11_for_vlc(environ: MutableMapping[str, str] | None = None) -> bool:
+    """libVLC draws into a native X11 window; under Wayland Qt's own backend has none to give
+    it, so on Linux the app runs through XWayland (xcb) unless the user chose a platform."""
+    env: MutableMapping[str, str] = os.environ if environ is None else environ
+    if (sys.platform.startswith("linux") and "QT_QPA_PLATFORM" not in env
+            and env.get("WAYLAND_DISPLAY") and env.get("DISPLAY")):
+        env["QT_QPA_PLATFORM"] = "xcb"
+        return True
+    return False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _args(list(sys.argv[1:] if argv is None else argv))
+    use_x11_for_vlc()
     logging.basicConfig(level=logging.WARNING)
     QCoreApplication.setOrganizationName("vsr")
     QCoreApplication.setApplicationName("vsr")
@@ -75,9 +88,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     bridge = LibraryBridge(lib)
     shell = Application(app, bridge, lang)
-    window = shell.build(args.review)
-    if args.open:
-        QTimer.singleShot(0, lambda: window.open_file(Path(args.open)))
+    window = shell.build()
+
+    def start() -> None:
+        window.check_retention()  # before anything opens: expired material may go first
+        if args.review is not None:
+            window.open_review(args.review)
+        if args.open:
+            window.open_file(Path(args.open))
+
+    QTimer.singleShot(0, start)
     code = app.exec()
     bridge.close()
     lib.close()

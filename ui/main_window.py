@@ -23,7 +23,7 @@ from ui.player.base import MediaPlayer
 from ui.review.review_view import ReviewView
 from ui.start_page import StartPage
 from vsr import __version__
-from vsr.errors import VsrError
+from vsr.errors import NotFoundError, VsrError
 from vsr.library import recordings as rc
 from vsr.library import reviews as rv
 
@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         file.addAction(a[ActionId.CONSENT])
         file.addAction(a[ActionId.COLLECTIONS])
+        file.addAction(a[ActionId.PURGE])
         file.addSeparator()
         file.addAction(a[ActionId.QUIT])
         edit = bar.addMenu(self.tr("&Edit"))
@@ -128,6 +129,7 @@ class MainWindow(QMainWindow):
         a[ActionId.CONSENT].triggered.connect(self._consent)
         a[ActionId.COLLECTIONS].triggered.connect(self._collections)
         a[ActionId.AUDIT_LOG].triggered.connect(self._audit_log)
+        a[ActionId.PURGE].triggered.connect(lambda: self.check_retention(say_when_nothing=True))
         self.start_page.open_requested.connect(self.choose_and_open)
         self.start_page.demo_requested.connect(self.open_demo)
         self.start_page.review_chosen.connect(self.open_review)
@@ -234,18 +236,46 @@ class MainWindow(QMainWindow):
     def _consent(self) -> None:
         from ui.privacy.consent_dialog import ConsentDialog
 
-        if self.review_view.recording is not None:
-            ConsentDialog(self.bridge.lib, self.review_view.recording.id, self.lang, self).exec()
+        view = self.review_view
+        if view.recording is not None:
+            ConsentDialog(self.bridge.lib, view.recording.id, self.lang, self,
+                          review_id=view.review.id if view.review else None).exec()
 
     def _collections(self) -> None:
-        from ui.clips.collection_dialog import CollectionDialog
+        from ui.clips.collection_dialog import CollectionDialog, PlayerLink
 
-        CollectionDialog(self.bridge, self.lang, lambda: self.review_view.selected, self).exec()
+        link = PlayerLink(self.review_view.playhead, self.review_view.play_range)
+        CollectionDialog(self.bridge, self.lang, lambda: self.review_view.selected, self,
+                         player=link).exec()
+
+    def check_retention(self, *, say_when_nothing: bool = False) -> None:
+        """Ask to delete what is past its retention date (at start, and from the menu)."""
+        from ui.privacy.purge_dialog import check_retention
+        from vsr.library.retention import plan_purge
+
+        self.review_view.sheet.flush()
+        if plan_purge(self.bridge.lib).empty:
+            if say_when_nothing:
+                QMessageBox.information(self, self.tr("Delete expired material"),
+                                        self.tr("Nothing has passed its retention date."))
+            return
+        report = check_retention(self, self.bridge.lib, self.lang)
+        if report is None:
+            return
+        review = self.review_view.review
+        if review is not None and self.stack.currentWidget() is self.review_view:
+            try:
+                rv.get_review(self.bridge.lib, review.id)
+            except NotFoundError:  # its recording was purged
+                self.review_view.close_review()
+                self.show_start()
+        else:
+            self.start_page.refresh(self.bridge.lib)
 
     def _audit_log(self) -> None:
         from ui.privacy.audit_dialog import AuditDialog
 
-        AuditDialog(self.bridge.lib, self).exec()
+        AuditDialog(self.bridge.lib, self.lang, self).exec()
 
     def _change_language(self, code: str) -> None:
         if code != self.lang:

@@ -73,8 +73,10 @@ def test_with_consent_the_moment_is_added_and_edited(qtbot, library, marked) -> 
     assert dialog.clips.count() == 2 and "0:00.5" in dialog.clips.item(0).text()
     dialog.clips.setCurrentRow(1)
     dialog.title.setText("Het begin")
+    dialog.title.editingFinished.emit()  # saved when the field is left
     dialog.questions.setPlainText("Wat gebeurt hier?\n\nHoe zou jij reageren?")
-    dialog.save_button.click()
+    qtbot.waitUntil(lambda: co.get_clip(library, clips[1].id).questions == (
+        "Wat gebeurt hier?", "Hoe zou jij reageren?"), timeout=3000)  # saved after typing stops
     dialog.up_button.click()
     first = co.list_clips(library, collection_id)[0]
     assert first.id == clips[1].id and first.title == "Het begin"
@@ -151,3 +153,117 @@ def test_bgr_to_pixmap_keeps_colours(qtbot) -> None:
     frame[:, :, 0] = 200  # blue
     image = bgr_to_pixmap(frame, width=20, height=10).toImage()
     assert image.width() == 20 and image.pixelColor(3, 3).blue() == 200
+
+
+def _clip_dialog(qtbot, library, marked, **kwargs):  # type: ignore[no-untyped-def]
+    rec_id, marker_id = marked
+    grant_consent(library, rec_id, "intervisie", given_by="K.")
+    dialog = CollectionDialog(LibraryBridge(library), "nl", lambda: marker_id, **kwargs)
+    qtbot.addWidget(dialog)
+    _new(dialog, "Teamoverleg", "intervisie")
+    dialog.add_button.click()
+    return dialog
+
+
+def test_a_clip_is_trimmed_with_its_time_fields(qtbot, library, marked, monkeypatch) -> None:
+    from PySide6.QtCore import QTime
+
+    dialog = _clip_dialog(qtbot, library, marked)
+    clip_id = dialog.current_clip()
+    assert dialog.start.time() == QTime(0, 0, 0, 500) and dialog.end.time() == QTime(0, 0, 2)
+    dialog.start.setTime(QTime(0, 0, 0, 800))
+    dialog.start.editingFinished.emit()
+    assert (co.get_clip(library, clip_id).start_ms, co.get_clip(library, clip_id).end_ms) == (800, 2000)
+    assert "0:00.8" in dialog.clips.item(0).text()
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    dialog.end.setTime(QTime(0, 0, 0, 600))  # before the start: refused, the old end comes back
+    dialog.end.editingFinished.emit()
+    assert shown and co.get_clip(library, clip_id).end_ms == 2000
+    assert dialog.end.time() == QTime(0, 0, 2)
+    # A pending edit is saved when another clip is chosen, to the clip it was typed for.
+    dialog.add_button.click()
+    second = dialog.current_clip()
+    dialog.clips.setCurrentRow(0)
+    dialog.title.setText("Eerste")
+    dialog.clips.setCurrentRow(1)
+    assert co.get_clip(library, clip_id).title == "Eerste"
+    assert co.get_clip(library, second).title != "Eerste"
+
+
+def test_a_point_gets_the_chosen_lead_and_lag(qtbot, library, tmp_path) -> None:
+    rec, _ = add_recording(library, generate_test_clip(tmp_path / "punt.mp4", 20.0))
+    review = rv.create_review(library, rec.id, lang="nl")
+    point = add_marker(library, rv.list_parties(library, review.id)[1].id, 10_000)
+    dialog = _clip_dialog(qtbot, library, (rec.id, point.id))
+    first = co.get_clip(library, dialog.current_clip())
+    assert (first.start_ms, first.end_ms) == (5_000, 15_000)  # 5 s before and after by default
+    dialog.lead.setValue(2)
+    dialog.lag.setValue(8)
+    dialog.add_button.click()
+    second = co.get_clip(library, dialog.current_clip())
+    assert (second.start_ms, second.end_ms) == (8_000, 18_000)
+
+
+def test_playhead_sets_the_ends_and_the_clip_plays_in_the_review(qtbot, library, marked) -> None:
+    from ui.clips.collection_dialog import PlayerLink
+
+    played: list[tuple[int, int, int]] = []
+    position = [(marked[0], 1_200)]
+    link = PlayerLink(lambda: position[0], lambda r, s, e: played.append((r, s, e)) is None)
+    dialog = _clip_dialog(qtbot, library, marked, player=link)
+    clip_id = dialog.current_clip()
+    assert dialog.start_here.isEnabled() and dialog.preview_button.isEnabled()
+    dialog.end_here.click()
+    assert co.get_clip(library, clip_id).end_ms == 1_200
+    position[0] = (marked[0], 100)
+    dialog.start_here.click()
+    assert co.get_clip(library, clip_id).start_ms == 100
+    dialog.preview_button.click()
+    assert played == [(marked[0], 100, 1_200)]
+    position[0] = (marked[0] + 99, 0)  # another recording open: the player buttons are off
+    dialog.refresh_clips()
+    assert not dialog.start_here.isEnabled() and not dialog.preview_button.isEnabled()
+
+
+def test_collection_retention_rename_and_delete(qtbot, library, marked, monkeypatch) -> None:
+    from datetime import date
+
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QInputDialog
+
+    dialog = _clip_dialog(qtbot, library, marked)
+    collection_id = dialog.current_collection()
+    assert not dialog.has_keep.isChecked()
+    dialog.has_keep.setChecked(True)
+    dialog.keep_until.setDate(QDate(2031, 5, 1))
+    dialog.flush()  # (otherwise saved shortly after the last change)
+    assert co.get_collection(library, collection_id).keep_until == date(2031, 5, 1)
+    assert "2031-05-01" in dialog.keep_note.text()
+    assert list_audit(library, action="retention.set")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("Intervisie mei", True))
+    dialog.rename_button.click()
+    assert co.get_collection(library, collection_id).name == "Intervisie mei"
+    assert "Intervisie mei" in dialog.collections.item(0).text()
+    answers = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: next(answers))
+    dialog.delete_button.click()  # No
+    assert co.list_collections(library)
+    dialog.delete_button.click()  # Yes
+    assert co.list_collections(library) == [] and dialog.collections.count() == 0
+    assert list_audit(library, action="collection.deleted")
+
+
+def test_the_gespreksblad_goes_along_only_when_the_review_allows(qtbot, library, marked) -> None:
+    from vsr.library.markers import get_marker
+
+    dialog = _clip_dialog(qtbot, library, marked)
+    clip_id = dialog.current_clip()
+    assert not dialog.reflections.isEnabled() and dialog.reflections_note.text()
+    review_id = get_marker(library, marked[1]).review_id
+    rv.set_share_reflections(library, review_id, True)  # e.g. in the consent window
+    assert dialog.reflections.isEnabled() and not dialog.reflections.isChecked()
+    dialog.reflections.setChecked(True)
+    assert co.get_clip(library, clip_id).include_reflections
+    dialog.reflections.setChecked(False)
+    assert not co.get_clip(library, clip_id).include_reflections

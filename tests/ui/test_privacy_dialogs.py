@@ -80,16 +80,117 @@ def test_withdraw_asks_with_what_goes_and_deletes(qtbot, library, recording_id: 
 def test_audit_dialog_lists_rows_read_only(qtbot, library, recording_id: int) -> None:
     grant_consent(library, recording_id, "intervisie", given_by="K.")
     grant_consent(library, recording_id, "training", given_by="K.")
-    dialog = AuditDialog(library)
+    from vsr.i18n import translate
+
+    dialog = AuditDialog(library, "nl")
     qtbot.addWidget(dialog)
     table = dialog.table
     assert table.rowCount() == len(list_audit(library)) == 2
-    assert table.item(0, 1).text() == "consent.granted"
-    assert table.item(0, 2).text() == f"recording:{recording_id}"
-    assert "purpose=training" in table.item(0, 3).text()
+    assert table.item(0, 1).text() == "Toestemming gegeven"  # in words, in the UI language
+    assert table.item(0, 2).text() == f"Opname {recording_id} (gesprek)"
+    assert translate("purpose.training", "nl") in table.item(0, 3).text()
+    assert "consent.granted" in table.item(0, 1).toolTip()  # the stored record stays visible
+    english = AuditDialog(library, "en")
+    qtbot.addWidget(english)
+    assert english.table.item(0, 1).text() == "Consent granted"
     assert table.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
     table.setCurrentCell(0, 1)
     table.editItem(table.item(0, 1))  # ignored: no editor opens on a read-only table
     assert table.state() != QAbstractItemView.State.EditingState
     dialog.resize(900, 300)
     dialog.grab().save("/tmp/shots/audit_dialog.png")
+
+
+def test_retention_of_the_recording_is_set_in_the_dialog(qtbot, library, recording_id: int) -> None:
+    from vsr.library.retention import recording_keep_until
+
+    dialog = ConsentDialog(library, recording_id, "nl")
+    qtbot.addWidget(dialog)
+    assert not dialog.has_keep.isChecked() and "No end date" in dialog.keep_state.text()
+    dialog.has_keep.setChecked(True)
+    dialog.keep_until.setDate(dialog.keep_until.date().addDays(365))
+    dialog.keep_button.click()
+    keep = recording_keep_until(library, recording_id)
+    assert keep is not None and keep > date.today()
+    assert keep.isoformat() in dialog.keep_state.text()
+    assert list_audit(library, action="retention.set")
+    dialog.has_keep.setChecked(False)
+    dialog.keep_button.click()
+    assert recording_keep_until(library, recording_id) is None
+
+
+def _expired(library, recording_id: int) -> int:  # type: ignore[no-untyped-def]
+    """An expired collection with a clip, on a recording whose own retention is not over."""
+    from vsr.library.retention import set_collection_retention
+
+    grant_consent(library, recording_id, "intervisie", given_by="K.")
+    collection = co.create_collection(library, "Oud overleg", "intervisie")
+    co.add_clip(library, collection.id, recording_id, 0, 1000, title="Begin")
+    set_collection_retention(library, collection.id, date(2020, 1, 31))
+    return collection.id
+
+
+def test_purge_dialog_says_what_goes_and_later_keeps_it(qtbot, library, recording_id: int,
+                                                      monkeypatch) -> None:
+    from ui.privacy.purge_dialog import PurgeDialog, check_retention
+
+    collection_id = _expired(library, recording_id)
+    seen: list[PurgeDialog] = []
+
+    def later(self: PurgeDialog) -> int:
+        seen.append(self)
+        self.later_button.click()
+        return 0
+
+    monkeypatch.setattr(PurgeDialog, "exec", later)
+    assert check_retention(None, library, "nl") is None
+    assert "Oud overleg" in seen[0].listing.toPlainText()
+    assert co.get_collection(library, collection_id).name == "Oud overleg"  # kept
+
+
+def test_purge_dialog_deletes_when_asked(qtbot, library, recording_id: int, monkeypatch) -> None:
+    from ui.privacy.purge_dialog import PurgeDialog, check_retention
+
+    collection_id = _expired(library, recording_id)
+
+    def delete(self: PurgeDialog) -> int:
+        self.delete_button.click()
+        return 1
+
+    monkeypatch.setattr(PurgeDialog, "exec", delete)
+    report = check_retention(None, library, "nl")
+    assert report is not None and [c.id for c in report.plan.collections] == [collection_id]
+    assert co.list_collections(library) == []
+    assert list_audit(library, action="purge")
+    # Nothing left: no question at all the next time.
+    monkeypatch.setattr(PurgeDialog, "exec", lambda self: pytest.fail("asked again"))
+    assert check_retention(None, library, "nl") is None
+
+
+def test_wayland_sessions_use_xwayland_for_vlc(monkeypatch) -> None:
+    import sys
+
+    from ui.app import use_x11_for_vlc
+
+    monkeypatch.setattr(sys, "platform", "linux")
+    env = {"WAYLAND_DISPLAY": "wayland-0", "DISPLAY": ":0"}
+    assert use_x11_for_vlc(env) and env["QT_QPA_PLATFORM"] == "xcb"
+    chosen = {"WAYLAND_DISPLAY": "wayland-0", "DISPLAY": ":0", "QT_QPA_PLATFORM": "wayland"}
+    assert not use_x11_for_vlc(chosen) and chosen["QT_QPA_PLATFORM"] == "wayland"
+    assert not use_x11_for_vlc({"DISPLAY": ":0"})  # plain X11: nothing to change
+
+
+def test_sharing_the_gespreksbladen_is_a_choice_of_the_review(qtbot, library,
+                                                             recording_id: int) -> None:
+    from vsr.library import reviews as rv
+
+    review = rv.create_review(library, recording_id, lang="nl")
+    dialog = ConsentDialog(library, recording_id, "nl", review_id=review.id)
+    qtbot.addWidget(dialog)
+    assert dialog.share is not None and not dialog.share.isChecked()
+    dialog.share.setChecked(True)
+    assert rv.shares_reflections(library, review.id)
+    assert list_audit(library, action="sharing.set")
+    dialog.share.setChecked(False)
+    assert not rv.shares_reflections(library, review.id)
+    assert ConsentDialog(library, recording_id, "nl").share is None  # no review: no choice

@@ -312,3 +312,34 @@ def test_loop_on_a_moment_at_the_very_end_does_not_fail(qtbot, window) -> None:
     window.actions[ActionId.LOOP].setChecked(True)
     start, end = player.loop()
     assert start < end <= player.duration()
+
+
+def test_consent_is_shown_on_the_recording_and_follows_changes(qtbot, window) -> None:
+    from datetime import date, timedelta
+
+    from vsr.library.consent import grant_consent
+    from vsr.library.retention import set_recording_retention
+
+    strip = window.review_view.consent_strip
+    rec_id = window.review_view.recording.id
+    texts = strip.texts()
+    assert texts[0].startswith("✓") and "igen" in texts[0]  # own review: always
+    assert texts[1].startswith("✗") and texts[2].startswith("✗")
+    assert len(texts) == 3  # no retention shown when none is set
+    until = date.today() + timedelta(days=60)
+    grant_consent(window.bridge.lib, rec_id, "intervisie", given_by="K.", until=until)
+    grant_consent(window.bridge.lib, rec_id, "training", given_by="K.")
+    texts = strip.texts()
+    assert texts[1].startswith("✓") and until.isoformat() in texts[1]
+    assert texts[2].startswith("✓") and "blurred" in texts[2]  # not recognisable: blurred
+    set_recording_retention(window.bridge.lib, rec_id, until)
+    assert until.isoformat() in strip.texts()[3]
+    grant_consent(window.bridge.lib, rec_id, "intervisie", given_by="K.",
+                  given_on=date.today() - timedelta(days=30),
+                  until=date.today() - timedelta(days=1))
+    assert "lapsed" in strip.texts()[1]
+    opened: list[bool] = []
+    window.actions[ActionId.CONSENT].triggered.disconnect()
+    window.actions[ActionId.CONSENT].triggered.connect(lambda: opened.append(True))
+    strip.change_button.click()
+    assert opened == [True]

@@ -4,7 +4,6 @@ can show the log but offers no way to change it, matching the append-only store.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from vsr.library.audit_text import action_label, details_label, subject_label
 
 from vsr.library.audit import AuditEntry, list_audit
 from vsr.library.db import Library
@@ -31,14 +31,10 @@ def local_time(at: str) -> str:
         return at
 
 
-def details_text(details: dict[str, Any]) -> str:
-    return ", ".join(f"{key}={value}" for key, value in details.items() if value not in (None, ""))
-
-
 class AuditDialog(QDialog):
-    def __init__(self, lib: Library, parent: QWidget | None = None) -> None:
+    def __init__(self, lib: Library, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.lib = lib
+        self.lib, self.lang = lib, lang
         self.setWindowTitle(self.tr("Audit log"))
         self.resize(820, 420)
         layout = QVBoxLayout(self)
@@ -66,11 +62,14 @@ class AuditDialog(QDialog):
         entries: list[AuditEntry] = list_audit(self.lib)
         self.table.setRowCount(len(entries))
         for row, entry in enumerate(entries):
-            texts = (local_time(entry.at), entry.action, entry.subject,
-                     details_text(entry.details))
+            texts = (local_time(entry.at), action_label(entry.action, self.lang),
+                     subject_label(self.lib, entry.subject, self.lang),
+                     details_label(entry, self.lang))
             for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text)
+                # The stored record stays visible: the raw action and details on hover.
+                item.setToolTip(f"{text}\n\n{entry.action} {entry.subject}\n{entry.details}"
+                                if column else text)
                 # Not editable even when asked directly (editItem ignores the edit triggers).
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.table.setItem(row, column, item)

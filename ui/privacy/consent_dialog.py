@@ -4,9 +4,9 @@ Withdrawing first says what it deletes, because the clips and exported files go 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -23,21 +23,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.date_fields import OptionalDateField, pydate, qdate
 from ui.dialogs import show_error
 from vsr.errors import VsrError
 from vsr.i18n import translate
 from vsr.library.consent import SHARED_PURPOSES, Consent, Purpose, get_consent, grant_consent
 from vsr.library.db import Library
 from vsr.library.recordings import get_recording
+from vsr.library.retention import recording_keep_until, set_recording_retention
+from vsr.library.reviews import list_parties, set_share_reflections, shares_reflections
 from vsr.library.withdrawal import describe_withdrawal, plan_withdrawal, withdraw_consent
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _pydate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 class PurposeBox(QGroupBox):
@@ -50,13 +45,10 @@ class PurposeBox(QGroupBox):
         self.state.setWordWrap(True)
         self.given_by = QLineEdit()
         self.given_by.setPlaceholderText(self.tr("Name or initials of the client"))
-        self.given_on = QDateEdit(_qdate(date.today()))
+        self.given_on = QDateEdit(qdate(date.today()))
         self.given_on.setCalendarPopup(True)
-        self.has_until = QCheckBox(self.tr("Ends on"))
-        self.until = QDateEdit(_qdate(date.today()))
-        self.until.setCalendarPopup(True)
-        self.until.setEnabled(False)
-        self.has_until.toggled.connect(self.until.setEnabled)
+        self.until_field = OptionalDateField(self.tr("Ends on"))
+        self.has_until, self.until = self.until_field.check, self.until_field.edit
         self.recognisable = QCheckBox(self.tr("The client may be recognisable (no face blurring needed)"))
         self.grant_button = QPushButton(self.tr("Grant"))
         self.withdraw_button = QPushButton(self.tr("Withdraw…"))
@@ -67,10 +59,7 @@ class PurposeBox(QGroupBox):
         outer.addLayout(form)
         form.addRow(self.tr("Given by:"), self.given_by)
         form.addRow(self.tr("Date:"), self.given_on)
-        until_row = QHBoxLayout()
-        until_row.addWidget(self.has_until)
-        until_row.addWidget(self.until, 1)
-        form.addRow(self.tr("End date:"), until_row)
+        form.addRow(self.tr("End date:"), self.until_field)
         if purpose is Purpose.TRAINING:  # only training asks about recognisable use
             form.addRow(self.recognisable)
         else:
@@ -103,10 +92,8 @@ class PurposeBox(QGroupBox):
                            else self.tr("Faces must be made unrecognisable."))
         self.state.setText(text)
         self.given_by.setText(consent.given_by)
-        self.given_on.setDate(_qdate(consent.given_on))
-        self.has_until.setChecked(consent.until is not None)
-        if consent.until is not None:
-            self.until.setDate(_qdate(consent.until))
+        self.given_on.setDate(qdate(consent.given_on))
+        self.until_field.set_value(consent.until)
         self.recognisable.setChecked(consent.recognisable)
         self.grant_button.setText(self.tr("Save"))
         self.withdraw_button.setEnabled(True)
@@ -116,9 +103,10 @@ class ConsentDialog(QDialog):
     """Consent of one recording. Changes go straight to the library (each one is audited)."""
 
     def __init__(self, lib: Library, recording_id: int, lang: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, review_id: int | None = None) -> None:
         super().__init__(parent)
         self.lib, self.recording_id, self.lang = lib, recording_id, lang
+        self.review_id = review_id
         recording = get_recording(lib, recording_id)
         self.setWindowTitle(self.tr("Consent — {title}").format(title=recording.title))
         self.setMinimumWidth(520)
@@ -142,29 +130,93 @@ class ConsentDialog(QDialog):
             box.withdraw_button.clicked.connect(lambda _=False, p=purpose: self.withdraw(p))
             self.boxes[purpose] = box
             layout.addWidget(box)
+        self.share: QCheckBox | None = None
+        if review_id is not None:
+            layout.addWidget(self._sharing_box(review_id))
+        layout.addWidget(self._retention_box())
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout.addWidget(close)
         self.refresh()
 
+    def _sharing_box(self, review_id: int) -> QGroupBox:
+        box = QGroupBox(self.tr("Sharing the gespreksbladen of this review"))
+        names = " " + self.tr("and") + " "
+        names = names.join(p.name for p in list_parties(self.lib, review_id))
+        explain = QLabel(self.tr(
+            "Only when {names} agree, their own gespreksblad of a moment (A, B, C) may go with "
+            "its clip into intervisie or training material. Names are replaced by roles when "
+            "the export asks for it.").format(names=names))
+        explain.setWordWrap(True)
+        self.share = QCheckBox(self.tr("They agree: the gespreksbladen may be shared with clips"))
+        self.share.setChecked(shares_reflections(self.lib, review_id))
+        self.share.toggled.connect(self.save_sharing)
+        column = QVBoxLayout(box)
+        column.addWidget(explain)
+        column.addWidget(self.share)
+        return box
+
+    def save_sharing(self, allow: bool) -> bool:
+        review_id = self.review_id
+        if review_id is None:
+            return False
+        return self._apply(lambda: set_share_reflections(self.lib, review_id, allow,
+                                                         initiator=self))
+
+    def _retention_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Retention"))
+        self.keep_state = QLabel()
+        self.keep_state.setWordWrap(True)
+        self.keep_field = OptionalDateField(self.tr("Keep until"))
+        self.has_keep, self.keep_until = self.keep_field.check, self.keep_field.edit
+        self.keep_button = QPushButton(self.tr("Save retention"))
+        self.keep_button.clicked.connect(self.save_retention)
+        outer = QVBoxLayout(box)
+        outer.addWidget(self.keep_state)
+        row = QHBoxLayout()
+        row.addWidget(self.keep_field, 1)
+        row.addWidget(self.keep_button)
+        outer.addLayout(row)
+        return box
+
     def refresh(self) -> None:
         for purpose, box in self.boxes.items():
             box.show_consent(get_consent(self.lib, self.recording_id, purpose))
+        keep = recording_keep_until(self.lib, self.recording_id)
+        if keep is None:
+            self.keep_state.setText(self.tr("No end date: the recording is kept until you "
+                                            "delete it."))
+        else:
+            self.keep_state.setText(self.tr(
+                "<b>Kept until {day}.</b> After that day the recording, its reviews and clips "
+                "are deleted (at the next start of the app, after a question).").format(
+                    day=keep.isoformat()))
+        self.keep_field.set_value(keep)
 
-    def grant(self, purpose: Purpose) -> bool:
-        box = self.boxes[purpose]
+    def _apply(self, change: Callable[[], object]) -> bool:
+        """Make one change; a refusal is shown as the core words it. The dialog then shows
+        what is stored, whichever way it went."""
         try:
-            grant_consent(
-                self.lib, self.recording_id, purpose, given_by=box.given_by.text(),
-                given_on=_pydate(box.given_on.date()),
-                until=_pydate(box.until.date()) if box.has_until.isChecked() else None,
-                recognisable=box.recognisable.isChecked(), initiator=self)
+            change()
         except VsrError as exc:
             show_error(self, exc, self.lang)
             return False
         finally:
             self.refresh()
         return True
+
+    def save_retention(self) -> bool:
+        keep = self.keep_field.value()
+        return self._apply(lambda: set_recording_retention(self.lib, self.recording_id, keep,
+                                                           initiator=self))
+
+    def grant(self, purpose: Purpose) -> bool:
+        box = self.boxes[purpose]
+        return self._apply(lambda: grant_consent(
+            self.lib, self.recording_id, purpose, given_by=box.given_by.text(),
+            given_on=pydate(box.given_on.date()),
+            until=box.until_field.value(),
+            recognisable=box.recognisable.isChecked(), initiator=self))
 
     def withdraw(self, purpose: Purpose) -> bool:
         """Ask with the list of what goes; withdraw only on Yes."""

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ui.actions import ActionId, ActionRegistry
 from ui.bridge import LibraryBridge
 from ui.player.base import MediaPlayer
+from ui.review.consent_strip import ConsentStrip
 from ui.review.envelope_loader import EnvelopeLoader
 from ui.review.mark_buttons import MarkButtons
 from ui.review.marker_list import MarkerListPanel
@@ -63,6 +64,7 @@ class ReviewView(QWidget):
     # -- layout ---------------------------------------------------------------------------
     def _build(self) -> None:
         self.banner = MissingRecordingBanner()
+        self.consent_strip = ConsentStrip(self.lang)
         self.transport = TransportBar(self.player, self.actions)
         self.mark_buttons = MarkButtons(self)
         self.timeline = TimelinePanel()
@@ -72,6 +74,7 @@ class ReviewView(QWidget):
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
+        lv.addWidget(self.consent_strip)
         lv.addWidget(self.banner)
         video = self.player.video_widget()
         video.setMinimumSize(320, 180)
@@ -144,6 +147,7 @@ class ReviewView(QWidget):
         self.mark_buttons.mark_requested.connect(self.mark)
         self.marker_list.marker_activated.connect(self._list_activated)
         self.banner.locate_requested.connect(self.locate_recording)
+        self.consent_strip.change_requested.connect(a[ActionId.CONSENT].trigger)
         self.bridge.changed.connect(self._on_change)
 
     # -- opening --------------------------------------------------------------------------
@@ -161,6 +165,7 @@ class ReviewView(QWidget):
         self.timeline.view.set_duration(self.recording.duration_ms)
         self.timeline.view.zoom_to_fit()
         self.sheet.set_marker(None, self.parties)
+        self.consent_strip.show_recording(lib, self.recording.id)
         self._make_session_panel()
         self.title_changed.emit(self.review.title)
         self._load_media()
@@ -238,6 +243,9 @@ class ReviewView(QWidget):
     def _on_change(self, change: Change) -> None:
         if self.review is None or change.review_id not in (None, self.review.id):
             return
+        if (change.entity in ("consent", "recording") and self.recording is not None
+                and (not change.ids or self.recording.id in change.ids)):
+            self.consent_strip.show_recording(self.bridge.lib, self.recording.id)
         if change.entity == "party":
             self._reload_parties()
             self._reload_markers()
@@ -321,6 +329,23 @@ class ReviewView(QWidget):
             return
         self.player.set_loop(start, end)
         self.timeline.view.set_loop_range(start, end)
+
+    def playhead(self) -> tuple[int, int] | None:
+        """(recording id, position in ms) while a playable recording is open."""
+        if self.recording is None or not self.banner.isHidden():
+            return None
+        return self.recording.id, self.player.position()
+
+    def play_range(self, recording_id: int, start_ms: int, end_ms: int) -> bool:
+        """Play a part of the open recording on a loop (a clip preview from another window)."""
+        if self.playhead() is None or self.recording is None or recording_id != self.recording.id:
+            return False
+        self.actions[ActionId.LOOP].setChecked(False)
+        self.player.set_loop(start_ms, end_ms)
+        self.timeline.view.set_loop_range(start_ms, end_ms)
+        self.player.seek(start_ms)
+        self.player.play()
+        return True
 
     def _set_pause_on_mark(self, on: bool) -> None:
         if self.review is not None and self.review.pause_on_mark != on:

@@ -1,0 +1,86 @@
+"""The retention check when the app starts: when recordings or collections are past their last
+day, or consent for clips has lapsed, the window says exactly what would be deleted and asks
+once. "Delete now" purges (audited, the same as `vsr purge`); "Later" keeps everything and
+asks again at the next start."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.dialogs import show_error
+from vsr.errors import VsrError
+from vsr.library.db import Library
+from vsr.library.retention import PurgePlan, PurgeReport, describe_purge, plan_purge, purge
+
+
+class PurgeDialog(QDialog):
+    def __init__(self, lib: Library, plan: PurgePlan, lang: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lib, self.plan, self.lang = lib, plan, lang
+        self.report: PurgeReport | None = None
+        self.setWindowTitle(self.tr("Retention period over"))
+        self.resize(640, 420)
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr(
+            "<b>Some material has passed its last day to be kept.</b> Recordings of clients "
+            "are kept no longer than agreed. This is what will be deleted:"))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.listing = QPlainTextEdit("\n".join(describe_purge(lib, plan, lang)))
+        self.listing.setReadOnly(True)
+        layout.addWidget(self.listing, 1)
+        note = QLabel(self.tr("Deleting cannot be undone; it is written in the audit log. "
+                              "With “Later” nothing changes and you are asked again at the next "
+                              "start."))
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        buttons = QDialogButtonBox()
+        self.delete_button = QPushButton(self.tr("Delete now"))
+        self.later_button = QPushButton(self.tr("Later"))
+        buttons.addButton(self.delete_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        buttons.addButton(self.later_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.later_button.setDefault(True)
+        self.delete_button.clicked.connect(self.delete_now)
+        self.later_button.clicked.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def delete_now(self) -> None:
+        try:
+            self.report = purge(self.lib, self.plan.today)
+        except (VsrError, OSError) as exc:
+            show_error(self, exc, self.lang)
+            self.reject()
+            return
+        failed = [*self.report.files.failed, *self.report.media_failed]
+        if failed:
+            QMessageBox.warning(self, self.tr("Retention period over"), self.tr(
+                "{n} file(s) could not be deleted. Delete them by hand:\n{paths}").format(
+                    n=len(failed), paths="\n".join(path for path, _ in failed)))
+        self.accept()
+
+
+def check_retention(parent: QWidget | None, lib: Library, lang: str,
+                    today: date | None = None) -> PurgeReport | None:
+    """Ask about what expired, if anything did; the report when it was deleted."""
+    try:
+        plan = plan_purge(lib, today)
+    except VsrError as exc:
+        show_error(parent, exc, lang)
+        return None
+    if plan.empty:
+        return None
+    dialog = PurgeDialog(lib, plan, lang, parent)
+    dialog.exec()
+    return dialog.report
