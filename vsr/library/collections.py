@@ -18,7 +18,7 @@ from vsr.library.audit import AuditAction, audit, subject_of
 from vsr.library.consent import Purpose, parse_date, parse_purpose, require_consent
 from vsr.library.db import Change, Library
 from vsr.library.markers import get_marker
-from vsr.library.rows import now_iso
+from vsr.library.rows import now_iso, opt_int
 from vsr.method import subtopic_title, theme_card
 
 
@@ -84,12 +84,11 @@ def _collection(r: dict[str, object]) -> Collection:
 
 
 def clip_from_row(r: dict[str, object]) -> CollectionClip:
-    marker = r["marker_id"]
     return CollectionClip(
         id=int(r["id"]),  # type: ignore[call-overload]
         collection_id=int(r["collection_id"]),  # type: ignore[call-overload]
         recording_id=int(r["recording_id"]),  # type: ignore[call-overload]
-        marker_id=None if marker is None else int(marker),  # type: ignore[call-overload]
+        marker_id=opt_int(r["marker_id"]),
         position=int(r["position"]),  # type: ignore[call-overload]
         start_ms=int(r["start_ms"]),  # type: ignore[call-overload]
         end_ms=int(r["end_ms"]),  # type: ignore[call-overload]
