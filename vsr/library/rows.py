@@ -52,6 +52,7 @@ def review_from_row(row: Row) -> Review:
         created_at=as_str(row["created_at"]),
         updated_at=as_str(row["updated_at"]),
         pause_on_mark=bool(row["pause_on_mark"]),
+        share_reflections=bool(row["share_reflections"]),
     )
 
 
