@@ -388,6 +388,14 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "en": "  clip '{title}' ({start}-{end}) from collection '{collection}'",
     },
     "withdraw.file": {"nl": "  bestand {path}", "en": "  file {path}"},
+    "error.clip.sharing_not_allowed": {
+        "nl": "De deelnemers hebben niet afgesproken dat hun gespreksblad mee mag in "
+        "clipmateriaal. Zet dat eerst aan bij de terugkijksessie. Een clip zonder moment "
+        "heeft geen gespreksblad.",
+        "en": "The participants did not agree that their reflection sheet may go into clip "
+        "material. Turn that on in the review session first. A clip without a marker has no "
+        "reflection sheet.",
+    },
     "pack.untitled": {"nl": "Clip {n}", "en": "Clip {n}"},
     "pack.confidential": {"nl": "Vertrouwelijk", "en": "Confidential"},
     "pack.page": {"nl": "pagina {n} van {total}", "en": "page {n} of {total}"},

@@ -76,6 +76,7 @@ class Review:
     created_at: str
     updated_at: str
     pause_on_mark: bool = False
+    share_reflections: bool = False  # the gespreksbladen may go into clip material
 
 
 @dataclass(frozen=True, slots=True)

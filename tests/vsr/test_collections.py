@@ -93,7 +93,10 @@ def test_reorder_trim_retitle_and_questions(world: World) -> None:
     assert co.get_clip(world.lib, ids[0]).start_ms == 100  # unchanged after refusals
     assert co.retitle_clip(world.lib, ids[0], " Het stille moment ").title == "Het stille moment"
     assert co.set_clip_questions(world.lib, ids[0], ["Wat zie je?"]).questions == ("Wat zie je?",)
-    assert co.set_include_reflections(world.lib, ids[0], True).include_reflections
+    with pytest.raises(VsrError) as err:  # a drawn range has no gespreksblad to share
+        co.set_include_reflections(world.lib, ids[0], True)
+    assert err.value.key == "error.clip.sharing_not_allowed"
+    assert not co.set_include_reflections(world.lib, ids[0], False).include_reflections
 
 
 def test_remove_is_audited_and_restore_puts_it_back_in_place(world: World) -> None:

@@ -231,3 +231,16 @@ def test_migration_backs_up_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert lib.schema_version == len(extra)
     assert (tmp_path / f"lib.sqlite.v{len(MIGRATIONS)}.bak").exists()
     lib.close()
+
+
+def test_exported_file_rows_keep_null_ids_apart_from_zero(library, tmp_path: Path) -> None:
+    from vsr.library.exported import NewExportedFile, list_exported, record_exported
+    from vsr.library.rows import opt_int
+
+    assert (opt_int(None), opt_int(0), opt_int("7")) == (None, 0, 7)
+    record_exported(library, "e1", "intervisie", 0, [
+        NewExportedFile(tmp_path / "clip-01.mp4", "clip", recording_id=3, clip_id=0),
+        NewExportedFile(tmp_path / "handout.pdf", "handout")])
+    clip, doc = list_exported(library)
+    assert (clip.recording_id, clip.collection_id, clip.clip_id) == (3, 0, 0)
+    assert (doc.recording_id, doc.collection_id, doc.clip_id) == (None, 0, None)

@@ -20,6 +20,7 @@ from vsr.errors import ConsentError, RecordingMissingError, VsrError
 from vsr.library import Library
 from vsr.library import collections as co
 from vsr.library import consent as cs
+from vsr.library import reviews as rv
 from vsr.library.audit import list_audit
 from vsr.library.exported import list_exported
 from vsr.packs import commit_export, export_collection, prepare_export, run_export
@@ -96,6 +97,7 @@ def test_names_are_replaced_in_the_handout_when_asked(world: World, tmp_path: Pa
 
 def test_exercise_pack_works_offline(world: World, tmp_path: Path) -> None:
     marker = marker_with_sheet(world, 1000, 2000)
+    rv.set_share_reflections(world.lib, world.review.id, True)
     cs.grant_consent(world.lib, world.rec.id, "training", given_by=CLIENT, recognisable=True)
     col = co.create_collection(world.lib, "Cursus <MGV> & meer", "training")
     co.add_clip(world.lib, col.id, world.rec.id, 0, 700, title="Begin",

@@ -23,6 +23,7 @@ class AuditAction(StrEnum):
     RECORDING_DELETED = "recording.deleted"
     RETENTION_SET = "retention.set"
     PURGE = "purge"
+    SHARING_SET = "sharing.set"  # a review's gespreksbladen may (not) go into clip material
 
 
 @dataclass(frozen=True, slots=True)

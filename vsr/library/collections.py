@@ -18,7 +18,8 @@ from vsr.library.audit import AuditAction, audit, subject_of
 from vsr.library.consent import Purpose, parse_date, parse_purpose, require_consent
 from vsr.library.db import Change, Library
 from vsr.library.markers import get_marker
-from vsr.library.rows import now_iso
+from vsr.library.reviews import shares_reflections
+from vsr.library.rows import now_iso, opt_int
 from vsr.method import subtopic_title, theme_card
 
 
@@ -84,12 +85,11 @@ def _collection(r: dict[str, object]) -> Collection:
 
 
 def clip_from_row(r: dict[str, object]) -> CollectionClip:
-    marker = r["marker_id"]
     return CollectionClip(
         id=int(r["id"]),  # type: ignore[call-overload]
         collection_id=int(r["collection_id"]),  # type: ignore[call-overload]
         recording_id=int(r["recording_id"]),  # type: ignore[call-overload]
-        marker_id=None if marker is None else int(marker),  # type: ignore[call-overload]
+        marker_id=opt_int(r["marker_id"]),
         position=int(r["position"]),  # type: ignore[call-overload]
         start_ms=int(r["start_ms"]),  # type: ignore[call-overload]
         end_ms=int(r["end_ms"]),  # type: ignore[call-overload]
@@ -232,9 +232,12 @@ def add_clip(
     initiator: object | None = None,
 ) -> CollectionClip:
     """Append a clip; refused (ConsentError) without valid consent for the collection's purpose.
-    questions=None gives the method's default questions; [] gives none."""
+    questions=None gives the method's default questions; [] gives none. include_reflections
+    needs a marker whose review allows sharing its gespreksbladen (else VsrError)."""
     collection = get_collection(lib, collection_id)
     require_consent(lib, recording_id, collection.purpose, today=today)
+    if include_reflections:
+        _require_sharing(lib, marker_id)
     start, end = _checked_range(lib, recording_id, start_ms, end_ms)
     texts = default_questions(lang) if questions is None else tuple(
         q.strip() for q in questions if q.strip())
@@ -333,7 +336,29 @@ def set_clip_questions(lib: Library, clip_id: int, questions: list[str] | tuple[
 
 def set_include_reflections(lib: Library, clip_id: int, include: bool,
                             *, initiator: object | None = None) -> CollectionClip:
+    """Put the parties' gespreksblad beside the clip in a pack (or not). Turning it on is
+    refused unless the clip's marker still exists and its review allows sharing."""
+    if include:
+        _require_sharing(lib, get_clip(lib, clip_id).marker_id)
     return _update(lib, clip_id, initiator, "include_reflections = ?", (int(include),))
+
+
+def _marker_shares_reflections(lib: Library, marker_id: int | None) -> bool:
+    if marker_id is None:
+        return False
+    rows = lib.query("SELECT review_id FROM markers WHERE id = ?", (marker_id,))
+    return bool(rows) and shares_reflections(lib, int(str(rows[0]["review_id"])))
+
+
+def _require_sharing(lib: Library, marker_id: int | None) -> None:
+    if not _marker_shares_reflections(lib, marker_id):
+        raise VsrError("error.clip.sharing_not_allowed")
+
+
+def clip_may_include_reflections(lib: Library, clip: CollectionClip) -> bool:
+    """The clip's marker still exists and its review allows sharing its gespreksbladen (asked
+    again at every export, so turning sharing off later keeps them out)."""
+    return _marker_shares_reflections(lib, clip.marker_id)
 
 
 def remove_clip(lib: Library, clip_id: int, *, initiator: object | None = None

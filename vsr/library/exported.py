@@ -9,7 +9,7 @@ from pathlib import Path
 
 from vsr.library.audit import AuditAction, audit
 from vsr.library.db import Change, Library
-from vsr.library.rows import now_iso
+from vsr.library.rows import as_int, now_iso, opt_int
 
 # Kinds of exported file. A clip file comes from one recording; a pack document (handout,
 # index.html, worksheet) describes every clip of its export and has no single recording.
@@ -48,20 +48,16 @@ class FileDeletion:
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
 
 
-def _opt_int(value: object) -> int | None:
-    return None if value is None else int(value)  # type: ignore[call-overload]
-
-
 def _from_row(r: dict[str, object]) -> ExportedFile:
     return ExportedFile(
-        id=int(r["id"]),  # type: ignore[call-overload]
+        id=as_int(r["id"]),
         path=str(r["path"]),
         kind=str(r["kind"]),
         export_id=str(r["export_id"]),
         purpose=str(r["purpose"]),
-        recording_id=_opt_int(r["recording_id"]),
-        collection_id=_opt_int(r["collection_id"]),
-        clip_id=_opt_int(r["clip_id"]),
+        recording_id=opt_int(r["recording_id"]),
+        collection_id=opt_int(r["collection_id"]),
+        clip_id=opt_int(r["clip_id"]),
         exported_at=str(r["exported_at"]),
     )
 

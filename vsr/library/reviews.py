@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from vsr.errors import NotFoundError
 from vsr.i18n import translate
+from vsr.library.audit import AuditAction, audit, subject_of
 from vsr.library.db import Change, Library
 from vsr.library.recordings import get_recording
 from vsr.library.rows import now_iso, party_from_row, review_from_row
@@ -102,6 +103,23 @@ def rename_review(lib: Library, review_id: int, title: str, initiator: object | 
 def set_pause_on_mark(lib: Library, review_id: int, pause: bool) -> None:
     with lib.write(Change("review", "updated", (review_id,), review_id)):
         lib.conn.execute("UPDATE reviews SET pause_on_mark = ? WHERE id = ?", (int(pause), review_id))
+
+
+def set_share_reflections(lib: Library, review_id: int, allow: bool, *,
+                          initiator: object | None = None) -> None:
+    """Whether the parties agreed that their gespreksbladen (A/B/C) may go into clip material;
+    audited (without names). Turning it off needs no clip rewritten: a pack checks it again
+    when it is exported."""
+    get_review(lib, review_id)  # NotFoundError for an unknown review
+    with lib.write(Change("review", "updated", (review_id,), review_id, initiator)):
+        lib.conn.execute("UPDATE reviews SET share_reflections = ? WHERE id = ?",
+                         (int(allow), review_id))
+        _touch_updated(lib, review_id)
+        audit(lib, AuditAction.SHARING_SET, subject_of("review", review_id), allow=bool(allow))
+
+
+def shares_reflections(lib: Library, review_id: int) -> bool:
+    return get_review(lib, review_id).share_reflections
 
 
 def delete_review(lib: Library, review_id: int) -> None:

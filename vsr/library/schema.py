@@ -203,4 +203,10 @@ _V3 = [
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2, _V3]
+# Version 4: whether a review's parties agreed that their gespreksbladen (A/B/C) may go into
+# clip material (intervisie handouts, exercise pages). Off until they say so.
+_V4 = [
+    "ALTER TABLE reviews ADD COLUMN share_reflections INTEGER NOT NULL DEFAULT 0",
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4]

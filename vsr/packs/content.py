@@ -9,7 +9,12 @@ from datetime import date
 from pathlib import Path
 
 from vsr.i18n import translate
-from vsr.library.collections import Collection, CollectionClip, clock
+from vsr.library.collections import (
+    Collection,
+    CollectionClip,
+    clip_may_include_reflections,
+    clock,
+)
 from vsr.library.db import Library
 from vsr.library.recordings import get_recording
 from vsr.library.reviews import list_parties
@@ -104,8 +109,8 @@ def build_pack_doc(
     items = []
     for number, clip in enumerate(clips, start=1):
         rec = get_recording(lib, clip.recording_id)
-        a, c, b = _reflections(lib, clip, names, lang) if clip.include_reflections else ("", "",
-                                                                                        ())
+        shared = clip.include_reflections and clip_may_include_reflections(lib, clip)
+        a, c, b = _reflections(lib, clip, names, lang) if shared else ("", "", ())
         title = clip.title or translate("pack.untitled", lang, n=number)
         items.append(PackClip(
             number=number, clip_id=clip.id, recording_id=clip.recording_id,
