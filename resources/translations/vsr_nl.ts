@@ -46,144 +46,149 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../ui/actions.py" line="52" />
+        <location filename="../../ui/actions.py" line="53" />
         <source>&amp;Open recording…</source>
         <translation>Opname &amp;openen…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="53" />
+        <location filename="../../ui/actions.py" line="54" />
         <source>&amp;Locate recording…</source>
         <translation>Opname &amp;zoeken…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="54" />
+        <location filename="../../ui/actions.py" line="55" />
         <source>&amp;New review of this recording</source>
         <translation>&amp;Nieuwe terugkijksessie van deze opname</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="55" />
+        <location filename="../../ui/actions.py" line="56" />
         <source>&amp;Export learning summary…</source>
         <translation>Leerverslag &amp;exporteren…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="56" />
+        <location filename="../../ui/actions.py" line="57" />
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="57" />
+        <location filename="../../ui/actions.py" line="58" />
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="58" />
+        <location filename="../../ui/actions.py" line="59" />
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;doen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="59" />
+        <location filename="../../ui/actions.py" line="60" />
         <source>&amp;Delete moment</source>
         <translation>Moment &amp;verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="60" />
+        <location filename="../../ui/actions.py" line="61" />
         <source>&amp;Names of the participants…</source>
         <translation>&amp;Namen van de deelnemers…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="61" />
+        <location filename="../../ui/actions.py" line="62" />
         <source>&amp;Add participant (e.g. interpreter)…</source>
         <translation>Deelnemer &amp;toevoegen (bijv. tolk)…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="62" />
+        <location filename="../../ui/actions.py" line="63" />
         <source>Play / pause</source>
         <translation>Afspelen / pauzeren</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="63" />
+        <location filename="../../ui/actions.py" line="64" />
         <source>Back 5 seconds</source>
         <translation>5 seconden terug</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="64" />
+        <location filename="../../ui/actions.py" line="65" />
         <source>Forward 5 seconds</source>
         <translation>5 seconden vooruit</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="65" />
+        <location filename="../../ui/actions.py" line="66" />
         <source>Previous frame</source>
         <translation>Vorig beeldje</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="66" />
+        <location filename="../../ui/actions.py" line="67" />
         <source>Next frame</source>
         <translation>Volgend beeldje</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="67" />
+        <location filename="../../ui/actions.py" line="68" />
         <source>Slower</source>
         <translation>Langzamer</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="68" />
+        <location filename="../../ui/actions.py" line="69" />
         <source>Faster</source>
         <translation>Sneller</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="69" />
+        <location filename="../../ui/actions.py" line="70" />
         <source>Repeat the selected moment</source>
         <translation>Gekozen moment herhalen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="70" />
+        <location filename="../../ui/actions.py" line="71" />
         <source>Pause when marking</source>
         <translation>Pauzeren bij markeren</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="71" />
+        <location filename="../../ui/actions.py" line="72" />
         <source>Previous moment</source>
         <translation>Vorig moment</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="72" />
+        <location filename="../../ui/actions.py" line="73" />
         <source>Next moment</source>
         <translation>Volgend moment</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="73" />
+        <location filename="../../ui/actions.py" line="74" />
         <source>Zoom in</source>
         <translation>Inzoomen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="74" />
+        <location filename="../../ui/actions.py" line="75" />
         <source>Zoom out</source>
         <translation>Uitzoomen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="75" />
+        <location filename="../../ui/actions.py" line="76" />
         <source>Whole recording</source>
         <translation>Hele opname</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="78" />
+        <location filename="../../ui/actions.py" line="79" />
         <source>&amp;About vsr</source>
         <translation>&amp;Over vsr</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="79" />
+        <location filename="../../ui/actions.py" line="80" />
         <source>&amp;Consent…</source>
         <translation>&amp;Toestemming…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="80" />
+        <location filename="../../ui/actions.py" line="81" />
         <source>Clip &amp;collections…</source>
         <translation>&amp;Verzamelingen van fragmenten…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="81" />
+        <location filename="../../ui/actions.py" line="82" />
         <source>Audit &amp;log…</source>
         <translation>&amp;Logboek…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="83" />
+        <source>Delete &amp;expired material…</source>
+        <translation>V&amp;erlopen materiaal verwijderen…</translation>
     </message>
 </context>
 <context>
@@ -222,32 +227,32 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../ui/privacy/audit_dialog.py" line="42" />
+        <location filename="../../ui/privacy/audit_dialog.py" line="38" />
         <source>Audit log</source>
         <translation>Logboek</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/audit_dialog.py" line="45" />
+        <location filename="../../ui/privacy/audit_dialog.py" line="41" />
         <source>Every export, deletion and consent change, newest first. This log cannot be changed.</source>
         <translation>Elke export, verwijdering en wijziging van toestemming, nieuwste eerst. Dit logboek kan niet worden veranderd.</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/audit_dialog.py" line="51" />
+        <location filename="../../ui/privacy/audit_dialog.py" line="47" />
         <source>Time</source>
         <translation>Tijd</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/audit_dialog.py" line="51" />
+        <location filename="../../ui/privacy/audit_dialog.py" line="47" />
         <source>Action</source>
         <translation>Handeling</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/audit_dialog.py" line="51" />
+        <location filename="../../ui/privacy/audit_dialog.py" line="47" />
         <source>Subject</source>
         <translation>Onderwerp</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/audit_dialog.py" line="51" />
+        <location filename="../../ui/privacy/audit_dialog.py" line="47" />
         <source>Details</source>
         <translation>Details</translation>
     </message>
@@ -299,97 +304,213 @@
 <context>
     <name>CollectionDialog</name>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="47" />
+        <location filename="../../ui/clips/collection_dialog.py" line="87" />
         <source>Clip collections</source>
         <translation>Verzamelingen van fragmenten</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="60" />
+        <location filename="../../ui/clips/collection_dialog.py" line="106" />
         <source>Collections</source>
         <translation>Verzamelingen</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="64" />
+        <location filename="../../ui/clips/collection_dialog.py" line="109" />
+        <source>Rename…</source>
+        <translation>Naam wijzigen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clips/collection_dialog.py" line="110" />
+        <source>Delete…</source>
+        <translation>Verwijderen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clips/collection_dialog.py" line="116" />
+        <source>Keep until</source>
+        <translation>Bewaren tot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clips/collection_dialog.py" line="123" />
         <source>Name of the new collection</source>
         <translation>Naam van de nieuwe verzameling</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="68" />
+        <location filename="../../ui/clips/collection_dialog.py" line="128" />
+        <location filename="../../ui/clips/collection_dialog.py" line="130" />
         <source>New collection</source>
         <translation>Nieuwe verzameling</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="78" />
+        <location filename="../../ui/clips/collection_dialog.py" line="144" />
         <source>Clips</source>
         <translation>Fragmenten</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="81" />
+        <location filename="../../ui/clips/collection_dialog.py" line="147" />
         <source>Add selected moment</source>
         <translation>Gekozen moment toevoegen</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="82" />
+        <location filename="../../ui/clips/collection_dialog.py" line="149" />
+        <source>Adds the moment selected in the review. A range is taken as it is; a point gets the time before and after it set here. Draw a range on the timeline with Shift-drag.</source>
+        <translation>Voegt het moment toe dat in het terugkijkgesprek is geselecteerd. Een stuk wordt genomen zoals het is; een punt krijgt de tijd ervoor en erna die hier staat. Een stuk teken je op de tijdlijn met Shift en slepen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clips/collection_dialog.py" line="156" />
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clips/collection_dialog.py" line="157" />
         <source>Up</source>
         <translation>Omhoog</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="83" />
+        <location filename="../../ui/clips/collection_dialog.py" line="158" />
         <source>Down</source>
         <translation>Omlaag</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="84" />
+        <location filename="../../ui/clips/collection_dialog.py" line="159" />
         <source>Remove</source>
         <translation>Weghalen</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="85" />
+        <location filename="../../ui/clips/collection_dialog.py" line="160" />
         <source>Export…</source>
         <translation>Exporteren…</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="98" />
+        <location filename="../../ui/clips/collection_dialog.py" line="168" />
+        <source>around a point:</source>
+        <translation>rond een punt:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clips/collection_dialog.py" line="170" />
+        <source>before,</source>
+        <translation>ervoor,</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clips/collection_dialog.py" line="172" />
+        <source>after</source>
+        <translation>erna</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clips/collection_dialog.py" line="187" />
+        <source>Start at playhead</source>
+        <translation>Begin bij afspeelpositie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clips/collection_dialog.py" line="188" />
+        <source>End at playhead</source>
+        <translation>Einde bij afspeelpositie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clips/collection_dialog.py" line="189" />
+        <source>Play clip</source>
+        <translation>Fragment afspelen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clips/collection_dialog.py" line="204" />
         <source>One question or task per line</source>
         <translation>Eén vraag of opdracht per regel</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="100" />
-        <source>Save title and questions</source>
-        <translation>Titel en vragen opslaan</translation>
+        <location filename="../../ui/clips/collection_dialog.py" line="207" />
+        <source>Include the participants' own gespreksblad (A, B, C)</source>
+        <translation>Het eigen gespreksblad van de deelnemers meenemen (A, B, C)</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="103" />
+        <location filename="../../ui/clips/collection_dialog.py" line="212" />
+        <source>Selected clip</source>
+        <translation>Gekozen fragment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clips/collection_dialog.py" line="486" />
+        <source>Clip trimmed.</source>
+        <translation>Fragment ingekort.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clips/collection_dialog.py" line="214" />
         <source>Title:</source>
         <translation>Titel:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="104" />
+        <location filename="../../ui/clips/collection_dialog.py" line="215" />
+        <source>From – to:</source>
+        <translation>Van – tot:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clips/collection_dialog.py" line="217" />
         <source>Questions:</source>
         <translation>Vragen:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="150" />
+        <location filename="../../ui/clips/collection_dialog.py" line="271" />
+        <source>Kept until you delete it.</source>
+        <translation>Bewaard tot je de verzameling verwijdert.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clips/collection_dialog.py" line="274" />
+        <source>Deleted after {day}, with its clips and the files exported from it (the app asks first).</source>
+        <translation>Na {day} verwijderd, met de fragmenten en de bestanden die eruit zijn geëxporteerd (de app vraagt het eerst).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clips/collection_dialog.py" line="287" />
         <source>(no title)</source>
         <translation>(geen titel)</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="151" />
+        <location filename="../../ui/clips/collection_dialog.py" line="288" />
         <source>{n}. {title} — {recording}, {start}–{end}</source>
         <translation>{n}. {title} — {recording}, {start}–{end}</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="204" />
+        <location filename="../../ui/clips/collection_dialog.py" line="325" />
+        <source>({seconds} s)</source>
+        <translation>({seconds} s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clips/collection_dialog.py" line="332" />
+        <source>Only for a clip from a moment whose participants agreed to share their gespreksblad (Consent window of that review).</source>
+        <translation>Alleen voor een fragment van een moment waarvan de deelnemers hebben afgesproken dat hun gespreksblad gedeeld mag worden (venster Toestemming van dat terugkijkgesprek).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clips/collection_dialog.py" line="338" />
+        <source>Open a review of this recording in the main window to use the player.</source>
+        <translation>Open een terugkijkgesprek van deze opname in het hoofdvenster om de speler te gebruiken.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clips/collection_dialog.py" line="392" />
+        <source>Rename collection</source>
+        <translation>Naam van de verzameling wijzigen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clips/collection_dialog.py" line="392" />
+        <source>Name:</source>
+        <translation>Naam:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clips/collection_dialog.py" line="405" />
+        <source>Delete collection</source>
+        <translation>Verzameling verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clips/collection_dialog.py" line="406" />
+        <source>Delete the collection “{name}” with its {n} clip(s)? The recordings stay; files already exported stay where they are.</source>
+        <translation>De verzameling “{name}” met {n} fragment(en) verwijderen? De opnames blijven; al geëxporteerde bestanden blijven waar ze staan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clips/collection_dialog.py" line="436" />
         <source>Select a moment in the review first.</source>
         <translation>Kies eerst een moment in het terugkijken.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="209" />
+        <location filename="../../ui/clips/collection_dialog.py" line="442" />
         <source>Clip added.</source>
         <translation>Fragment toegevoegd.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="212" />
+        <location filename="../../ui/clips/collection_dialog.py" line="445" />
         <source>The clip was not added.</source>
         <translation>Het fragment is niet toegevoegd.</translation>
     </message>
@@ -397,35 +518,138 @@
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="123" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="111" />
         <source>Consent — {title}</source>
         <translation>Toestemming — {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="127" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="115" />
         <source>Consent is given per recording and per purpose. Withdrawing it also deletes the clips and exported files made for that purpose.</source>
         <translation>Toestemming geldt per opname en per doel. Trekt u die in, dan worden ook de fragmenten en geëxporteerde bestanden voor dat doel verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="133" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="121" />
         <source>&lt;b&gt;Given&lt;/b&gt;: looking back at your own conversation together is always allowed.</source>
         <translation>&lt;b&gt;Gegeven&lt;/b&gt;: samen terugkijken naar uw eigen gesprek mag altijd.</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="177" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="143" />
+        <source>Sharing the gespreksbladen of this review</source>
+        <translation>Gespreksbladen van dit terugkijkgesprek delen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy/consent_dialog.py" line="144" />
+        <source>and</source>
+        <translation>en</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy/consent_dialog.py" line="147" />
+        <source>Only when {names} agree, their own gespreksblad of a moment (A, B, C) may go with its clip into intervisie or training material. Names are replaced by roles when the export asks for it.</source>
+        <translation>Alleen als {names} het goed vinden, mag hun eigen gespreksblad van een moment (A, B, C) met het fragment mee in materiaal voor intervisie of training. Namen worden door rollen vervangen als de export daarom vraagt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy/consent_dialog.py" line="151" />
+        <source>They agree: the gespreksbladen may be shared with clips</source>
+        <translation>Zij vinden het goed: de gespreksbladen mogen met fragmenten mee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy/consent_dialog.py" line="167" />
+        <source>Retention</source>
+        <translation>Bewaartermijn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy/consent_dialog.py" line="170" />
+        <source>Keep until</source>
+        <translation>Bewaren tot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy/consent_dialog.py" line="172" />
+        <source>Save retention</source>
+        <translation>Bewaartermijn opslaan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy/consent_dialog.py" line="187" />
+        <source>No end date: the recording is kept until you delete it.</source>
+        <translation>Geen einddatum: de opname blijft bewaard tot je hem verwijdert.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy/consent_dialog.py" line="191" />
+        <source>&lt;b&gt;Kept until {day}.&lt;/b&gt; After that day the recording, its reviews and clips are deleted (at the next start of the app, after a question).</source>
+        <translation>&lt;b&gt;Bewaard tot {day}.&lt;/b&gt; Na die dag worden de opname, de terugkijkgesprekken en de fragmenten verwijderd (bij de volgende start van de app, na een vraag).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy/consent_dialog.py" line="229" />
         <source>This cannot be undone. Withdraw consent?</source>
         <translation>Dit kan niet ongedaan worden gemaakt. Toestemming intrekken?</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="179" />
-        <location filename="../../ui/privacy/consent_dialog.py" line="192" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="231" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="244" />
         <source>Withdraw consent</source>
         <translation>Toestemming intrekken</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="193" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="245" />
         <source>{n} exported file(s) could not be deleted. Delete them by hand.</source>
         <translation>{n} geëxporteerd(e) bestand(en) kon(den) niet worden verwijderd. Verwijder ze zelf.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentStrip</name>
+    <message>
+        <location filename="../../ui/review/consent_strip.py" line="40" />
+        <source>Consent:</source>
+        <translation>Toestemming:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/consent_strip.py" line="50" />
+        <source>Change…</source>
+        <translation>Wijzigen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/consent_strip.py" line="64" />
+        <source>Looking back at your own conversation together is always allowed.</source>
+        <translation>Samen je eigen gesprek terugkijken mag altijd.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/consent_strip.py" line="73" />
+        <source>Kept until {day}</source>
+        <translation>Bewaren tot {day}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/consent_strip.py" line="74" />
+        <source>After this day the recording, its reviews and its clips are deleted.</source>
+        <translation>Na deze dag worden de opname, de terugkijkgesprekken en de fragmenten verwijderd.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/consent_strip.py" line="83" />
+        <source>No consent: no clips for {purpose}.</source>
+        <translation>Geen toestemming: geen fragmenten voor {purpose}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/consent_strip.py" line="88" />
+        <source>✗ {purpose} (lapsed {day})</source>
+        <translation>✗ {purpose} (verlopen {day})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/consent_strip.py" line="90" />
+        <source>The consent ended on {day}; its clips can no longer be exported.</source>
+        <translation>De toestemming is op {day} geëindigd; fragmenten ervan kunnen niet meer worden geëxporteerd.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/consent_strip.py" line="96" />
+        <source>until {day}</source>
+        <translation>tot {day}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/consent_strip.py" line="98" />
+        <source>(faces blurred)</source>
+        <translation>(gezichten onherkenbaar)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/consent_strip.py" line="100" />
+        <source>Given by {who} on {given}.</source>
+        <translation>Gegeven door {who} op {given}.</translation>
     </message>
 </context>
 <context>
@@ -731,82 +955,92 @@
         <translation>Recente terugkijksessies</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81" />
+        <location filename="../../ui/main_window.py" line="82" />
         <source>&amp;Edit</source>
         <translation>B&amp;ewerken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82" />
+        <location filename="../../ui/main_window.py" line="83" />
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83" />
+        <location filename="../../ui/main_window.py" line="84" />
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;doen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95" />
+        <location filename="../../ui/main_window.py" line="96" />
         <source>&amp;Playback</source>
         <translation>&amp;Afspelen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101" />
+        <location filename="../../ui/main_window.py" line="102" />
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105" />
+        <location filename="../../ui/main_window.py" line="106" />
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112" />
+        <location filename="../../ui/main_window.py" line="113" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142" />
+        <location filename="../../ui/main_window.py" line="144" />
         <source>No reviews yet.</source>
         <translation>Nog geen terugkijksessies.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/main_window.py" line="159" />
         <source>Open recording</source>
         <translation>Opname openen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190" />
+        <location filename="../../ui/main_window.py" line="192" />
         <source>Making the demo recording…</source>
         <translation>De demo-opname wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206" />
+        <location filename="../../ui/main_window.py" line="208" />
         <source>New review</source>
         <translation>Nieuwe terugkijksessie</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206" />
+        <location filename="../../ui/main_window.py" line="208" />
         <source>Title:</source>
         <translation>Titel:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229" />
+        <location filename="../../ui/main_window.py" line="231" />
         <source>Add participant</source>
         <translation>Deelnemer toevoegen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230" />
+        <location filename="../../ui/main_window.py" line="232" />
         <source>Name (for example: interpreter):</source>
         <translation>Naam (bijvoorbeeld: tolk):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255" />
+        <location filename="../../ui/main_window.py" line="259" />
+        <source>Delete expired material</source>
+        <translation>Verlopen materiaal verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="260" />
+        <source>Nothing has passed its retention date.</source>
+        <translation>Er is niets over de bewaartermijn heen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="285" />
         <source>About vsr</source>
         <translation>Over vsr</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256" />
+        <location filename="../../ui/main_window.py" line="286" />
         <source>&lt;b&gt;vsr {version}&lt;/b&gt;&lt;p&gt;Video-stimulated recall for the Samenleergesprek: look back together at a recorded conversation and learn from it.&lt;/p&gt;&lt;p&gt;Method: Samenleerwijzer (Lengkeek &amp;amp; van Hal, HAN, 2021).&lt;/p&gt;</source>
         <translation>&lt;b&gt;vsr {version}&lt;/b&gt;&lt;p&gt;Samen terugkijken voor het Samenleergesprek: bekijk samen een opgenomen gesprek en leer ervan.&lt;/p&gt;&lt;p&gt;Methode: Samenleerwijzer (Lengkeek &amp;amp; van Hal, HAN, 2021).&lt;/p&gt;</translation>
     </message>
@@ -1057,80 +1291,116 @@
     </message>
 </context>
 <context>
+    <name>PurgeDialog</name>
+    <message>
+        <location filename="../../ui/privacy/purge_dialog.py" line="33" />
+        <location filename="../../ui/privacy/purge_dialog.py" line="68" />
+        <source>Retention period over</source>
+        <translation>Bewaartermijn verstreken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy/purge_dialog.py" line="37" />
+        <source>&lt;b&gt;Some material has passed its last day to be kept.&lt;/b&gt; Recordings of clients are kept no longer than agreed. This is what will be deleted:</source>
+        <translation>&lt;b&gt;Er is materiaal over de laatste bewaardag heen.&lt;/b&gt; Opnames van cliënten worden niet langer bewaard dan afgesproken. Dit wordt verwijderd:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy/purge_dialog.py" line="44" />
+        <source>Deleting cannot be undone; it is written in the audit log. With “Later” nothing changes and you are asked again at the next start.</source>
+        <translation>Verwijderen kan niet ongedaan worden gemaakt en komt in het logboek. Met “Later” verandert er niets en krijg je de vraag bij de volgende start opnieuw.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy/purge_dialog.py" line="50" />
+        <source>Delete now</source>
+        <translation>Nu verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy/purge_dialog.py" line="51" />
+        <source>Later</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy/purge_dialog.py" line="69" />
+        <source>{n} file(s) could not be deleted. Delete them by hand:
+{paths}</source>
+        <translation>{n} bestand(en) konden niet worden verwijderd. Verwijder ze zelf:
+{paths}</translation>
+    </message>
+</context>
+<context>
     <name>PurposeBox</name>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="52" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="47" />
         <source>Name or initials of the client</source>
         <translation>Naam of voorletters van de cliënt</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="55" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="50" />
         <source>Ends on</source>
         <translation>Eindigt op</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="60" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="52" />
         <source>The client may be recognisable (no face blurring needed)</source>
         <translation>De cliënt mag herkenbaar zijn (gezicht hoeft niet vervaagd)</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="61" />
-        <location filename="../../ui/privacy/consent_dialog.py" line="88" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="53" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="77" />
         <source>Grant</source>
         <translation>Toestemming geven</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="62" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="54" />
         <source>Withdraw…</source>
         <translation>Intrekken…</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="68" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="60" />
         <source>Given by:</source>
         <translation>Gegeven door:</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="69" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="61" />
         <source>Date:</source>
         <translation>Datum:</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="73" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="62" />
         <source>End date:</source>
         <translation>Einddatum:</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="87" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="76" />
         <source>&lt;b&gt;No consent.&lt;/b&gt; Clips for this purpose are not allowed.</source>
         <translation>&lt;b&gt;Geen toestemming.&lt;/b&gt; Fragmenten voor dit doel mogen niet.</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="92" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="81" />
         <source> until {day}</source>
         <translation> tot en met {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="95" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="84" />
         <source>&lt;b&gt;Lapsed&lt;/b&gt; on {day}. Given by {who} on {given}.</source>
         <translation>&lt;b&gt;Verlopen&lt;/b&gt; op {day}. Gegeven door {who} op {given}.</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="99" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="88" />
         <source>&lt;b&gt;Given&lt;/b&gt; by {who} on {given}{until}.</source>
         <translation>&lt;b&gt;Gegeven&lt;/b&gt; door {who} op {given}{until}.</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="102" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="91" />
         <source>The client may be recognisable.</source>
         <translation>De cliënt mag herkenbaar zijn.</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="103" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="92" />
         <source>Faces must be made unrecognisable.</source>
         <translation>Gezichten moeten onherkenbaar worden gemaakt.</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="111" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="98" />
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
@@ -1210,22 +1480,22 @@
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../ui/review/review_view.py" line="78" />
+        <location filename="../../ui/review/review_view.py" line="81" />
         <source>Sound only: this recording has no picture.</source>
         <translation>Alleen geluid: deze opname heeft geen beeld.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="98" />
+        <location filename="../../ui/review/review_view.py" line="101" />
         <source>Moments</source>
         <translation>Momenten</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="175" />
+        <location filename="../../ui/review/review_view.py" line="180" />
         <source>Samenleergesprek</source>
         <translation>Samenleergesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="198" />
+        <location filename="../../ui/review/review_view.py" line="203" />
         <source>Where is the recording “{title}”?</source>
         <translation>Waar staat de opname ‘{title}’?</translation>
     </message>
@@ -1316,48 +1586,48 @@
         <translation>Gespreksblad</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="72" />
+        <location filename="../../ui/review/sheet_editor.py" line="73" />
         <source>Mark a moment or choose one in the list to fill in its reflection sheet.</source>
         <translation>Markeer een moment, of kies er een in de lijst, om het gespreksblad in te vullen.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="119" />
+        <location filename="../../ui/review/sheet_editor.py" line="120" />
         <source>Moment at {time}</source>
         <translation>Moment op {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="130" />
+        <location filename="../../ui/review/sheet_editor.py" line="131" />
         <source>marked by {name}</source>
         <translation>gemarkeerd door {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="134" />
-        <location filename="../../ui/review/sheet_editor.py" line="137" />
+        <location filename="../../ui/review/sheet_editor.py" line="135" />
+        <location filename="../../ui/review/sheet_editor.py" line="138" />
         <source>Theme card</source>
         <translation>Themakaart</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="153" />
+        <location filename="../../ui/review/sheet_editor.py" line="154" />
         <source>No theme card</source>
         <translation>Geen themakaart</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="161" />
+        <location filename="../../ui/review/sheet_editor.py" line="162" />
         <source>Add your own sub-topic…</source>
         <translation>Eigen onderwerp toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="170" />
+        <location filename="../../ui/review/sheet_editor.py" line="171" />
         <source>Own sub-topic</source>
         <translation>Eigen onderwerp</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="171" />
+        <location filename="../../ui/review/sheet_editor.py" line="172" />
         <source>Name of the sub-topic:</source>
         <translation>Naam van het onderwerp:</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="201" />
+        <location filename="../../ui/review/sheet_editor.py" line="202" />
         <source>Type here…</source>
         <translation>Typ hier…</translation>
     </message>

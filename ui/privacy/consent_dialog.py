@@ -69,6 +69,7 @@ class PurposeBox(QGroupBox):
         buttons.addWidget(self.grant_button)
         buttons.addWidget(self.withdraw_button)
         form.addRow(buttons)
+        outer.addStretch(1)
 
     def show_consent(self, consent: Consent | None) -> None:
         """Fill the fields from the stored consent and say plainly what holds."""
@@ -109,7 +110,7 @@ class ConsentDialog(QDialog):
         self.review_id = review_id
         recording = get_recording(lib, recording_id)
         self.setWindowTitle(self.tr("Consent — {title}").format(title=recording.title))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(860)
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr(
             "Consent is given per recording and per purpose. Withdrawing it also deletes the "
@@ -124,12 +125,14 @@ class ConsentDialog(QDialog):
         own_layout.addWidget(self.own_state)
         layout.addWidget(own)
         self.boxes: dict[Purpose, PurposeBox] = {}
+        purposes = QHBoxLayout()  # side by side: the dialog fits on a small screen
+        layout.addLayout(purposes)
         for purpose in SHARED_PURPOSES:
             box = PurposeBox(purpose, lang)
             box.grant_button.clicked.connect(lambda _=False, p=purpose: self.grant(p))
             box.withdraw_button.clicked.connect(lambda _=False, p=purpose: self.withdraw(p))
             self.boxes[purpose] = box
-            layout.addWidget(box)
+            purposes.addWidget(box, 1)
         self.share: QCheckBox | None = None
         if review_id is not None:
             layout.addWidget(self._sharing_box(review_id))

@@ -8,8 +8,9 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QWidget
 
+from ui.flow_layout import FlowLayout
 from vsr.i18n import translate
 from vsr.library.consent import SHARED_PURPOSES, Consent, Purpose, get_consent
 from vsr.library.db import Library
@@ -34,10 +35,10 @@ class ConsentStrip(QFrame):
         super().__init__(parent)
         self.lang = lang
         self.setObjectName("consentStrip")
-        row = QHBoxLayout(self)
+        row = FlowLayout(self)
         row.setContentsMargins(0, 0, 0, 2)
-        row.setSpacing(6)
         self.caption = QLabel(self.tr("Consent:"))
+        self.caption.setStyleSheet("QLabel { border: 1px solid transparent; padding: 2px 0; }")
         row.addWidget(self.caption)
         self.chips: dict[Purpose, QLabel] = {}
         for purpose in (Purpose.OWN_REVIEW, *SHARED_PURPOSES):
@@ -46,7 +47,6 @@ class ConsentStrip(QFrame):
             row.addWidget(chip)
         self.keep = QLabel()
         row.addWidget(self.keep)
-        row.addStretch(1)
         self.change_button = QPushButton(self.tr("Change…"))
         self.change_button.setFlat(True)
         self.change_button.setStyleSheet("QPushButton { color: #0b5cad; text-decoration: underline;"

@@ -74,7 +74,6 @@ class ReviewView(QWidget):
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
-        lv.addWidget(self.consent_strip)
         lv.addWidget(self.banner)
         video = self.player.video_widget()
         video.setMinimumSize(320, 180)
@@ -119,6 +118,7 @@ class ReviewView(QWidget):
         outer.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.consent_strip)
         layout.addWidget(outer)
 
     def _connect(self) -> None:
