@@ -415,102 +415,102 @@
         <translation>Eén vraag of opdracht per regel</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="207" />
+        <location filename="../../ui/clips/collection_dialog.py" line="208" />
         <source>Include the participants' own gespreksblad (A, B, C)</source>
         <translation>Het eigen gespreksblad van de deelnemers meenemen (A, B, C)</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="212" />
+        <location filename="../../ui/clips/collection_dialog.py" line="213" />
         <source>Selected clip</source>
         <translation>Gekozen fragment</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="486" />
+        <location filename="../../ui/clips/collection_dialog.py" line="487" />
         <source>Clip trimmed.</source>
         <translation>Fragment ingekort.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="214" />
+        <location filename="../../ui/clips/collection_dialog.py" line="215" />
         <source>Title:</source>
         <translation>Titel:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="215" />
+        <location filename="../../ui/clips/collection_dialog.py" line="216" />
         <source>From – to:</source>
         <translation>Van – tot:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="217" />
+        <location filename="../../ui/clips/collection_dialog.py" line="218" />
         <source>Questions:</source>
         <translation>Vragen:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="271" />
+        <location filename="../../ui/clips/collection_dialog.py" line="272" />
         <source>Kept until you delete it.</source>
         <translation>Bewaard tot je de verzameling verwijdert.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="274" />
+        <location filename="../../ui/clips/collection_dialog.py" line="275" />
         <source>Deleted after {day}, with its clips and the files exported from it (the app asks first).</source>
         <translation>Na {day} verwijderd, met de fragmenten en de bestanden die eruit zijn geëxporteerd (de app vraagt het eerst).</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="287" />
+        <location filename="../../ui/clips/collection_dialog.py" line="288" />
         <source>(no title)</source>
         <translation>(geen titel)</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="288" />
+        <location filename="../../ui/clips/collection_dialog.py" line="289" />
         <source>{n}. {title} — {recording}, {start}–{end}</source>
         <translation>{n}. {title} — {recording}, {start}–{end}</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="325" />
+        <location filename="../../ui/clips/collection_dialog.py" line="326" />
         <source>({seconds} s)</source>
         <translation>({seconds} s)</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="332" />
+        <location filename="../../ui/clips/collection_dialog.py" line="333" />
         <source>Only for a clip from a moment whose participants agreed to share their gespreksblad (Consent window of that review).</source>
         <translation>Alleen voor een fragment van een moment waarvan de deelnemers hebben afgesproken dat hun gespreksblad gedeeld mag worden (venster Toestemming van dat terugkijkgesprek).</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="338" />
+        <location filename="../../ui/clips/collection_dialog.py" line="339" />
         <source>Open a review of this recording in the main window to use the player.</source>
         <translation>Open een terugkijkgesprek van deze opname in het hoofdvenster om de speler te gebruiken.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="392" />
+        <location filename="../../ui/clips/collection_dialog.py" line="393" />
         <source>Rename collection</source>
         <translation>Naam van de verzameling wijzigen</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="392" />
+        <location filename="../../ui/clips/collection_dialog.py" line="393" />
         <source>Name:</source>
         <translation>Naam:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="405" />
+        <location filename="../../ui/clips/collection_dialog.py" line="406" />
         <source>Delete collection</source>
         <translation>Verzameling verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="406" />
+        <location filename="../../ui/clips/collection_dialog.py" line="407" />
         <source>Delete the collection “{name}” with its {n} clip(s)? The recordings stay; files already exported stay where they are.</source>
         <translation>De verzameling “{name}” met {n} fragment(en) verwijderen? De opnames blijven; al geëxporteerde bestanden blijven waar ze staan.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="436" />
+        <location filename="../../ui/clips/collection_dialog.py" line="437" />
         <source>Select a moment in the review first.</source>
         <translation>Kies eerst een moment in het terugkijken.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="442" />
+        <location filename="../../ui/clips/collection_dialog.py" line="443" />
         <source>Clip added.</source>
         <translation>Fragment toegevoegd.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="445" />
+        <location filename="../../ui/clips/collection_dialog.py" line="446" />
         <source>The clip was not added.</source>
         <translation>Het fragment is niet toegevoegd.</translation>
     </message>
@@ -518,78 +518,78 @@
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="111" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="112" />
         <source>Consent — {title}</source>
         <translation>Toestemming — {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="115" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="116" />
         <source>Consent is given per recording and per purpose. Withdrawing it also deletes the clips and exported files made for that purpose.</source>
         <translation>Toestemming geldt per opname en per doel. Trekt u die in, dan worden ook de fragmenten en geëxporteerde bestanden voor dat doel verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="121" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="122" />
         <source>&lt;b&gt;Given&lt;/b&gt;: looking back at your own conversation together is always allowed.</source>
         <translation>&lt;b&gt;Gegeven&lt;/b&gt;: samen terugkijken naar uw eigen gesprek mag altijd.</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="143" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="146" />
         <source>Sharing the gespreksbladen of this review</source>
         <translation>Gespreksbladen van dit terugkijkgesprek delen</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="144" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="147" />
         <source>and</source>
         <translation>en</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="147" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="150" />
         <source>Only when {names} agree, their own gespreksblad of a moment (A, B, C) may go with its clip into intervisie or training material. Names are replaced by roles when the export asks for it.</source>
         <translation>Alleen als {names} het goed vinden, mag hun eigen gespreksblad van een moment (A, B, C) met het fragment mee in materiaal voor intervisie of training. Namen worden door rollen vervangen als de export daarom vraagt.</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="151" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="154" />
         <source>They agree: the gespreksbladen may be shared with clips</source>
         <translation>Zij vinden het goed: de gespreksbladen mogen met fragmenten mee</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="167" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="170" />
         <source>Retention</source>
         <translation>Bewaartermijn</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="170" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="173" />
         <source>Keep until</source>
         <translation>Bewaren tot</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="172" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="175" />
         <source>Save retention</source>
         <translation>Bewaartermijn opslaan</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="187" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="190" />
         <source>No end date: the recording is kept until you delete it.</source>
         <translation>Geen einddatum: de opname blijft bewaard tot je hem verwijdert.</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="191" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="194" />
         <source>&lt;b&gt;Kept until {day}.&lt;/b&gt; After that day the recording, its reviews and clips are deleted (at the next start of the app, after a question).</source>
         <translation>&lt;b&gt;Bewaard tot {day}.&lt;/b&gt; Na die dag worden de opname, de terugkijkgesprekken en de fragmenten verwijderd (bij de volgende start van de app, na een vraag).</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="229" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="232" />
         <source>This cannot be undone. Withdraw consent?</source>
         <translation>Dit kan niet ongedaan worden gemaakt. Toestemming intrekken?</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="231" />
-        <location filename="../../ui/privacy/consent_dialog.py" line="244" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="234" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="247" />
         <source>Withdraw consent</source>
         <translation>Toestemming intrekken</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="245" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="248" />
         <source>{n} exported file(s) could not be deleted. Delete them by hand.</source>
         <translation>{n} geëxporteerd(e) bestand(en) kon(den) niet worden verwijderd. Verwijder ze zelf.</translation>
     </message>
@@ -748,117 +748,132 @@
     </message>
     <message>
         <location filename="../../ui/clips/export_dialog.py" line="82" />
+        <source>Replace names by roles in titles and texts</source>
+        <translation>Namen vervangen door rollen in titels en teksten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clips/export_dialog.py" line="85" />
+        <source>“Zoë” becomes “client”, the professional's name “professional”. Always done for a training clip whose client may not be recognisable.</source>
+        <translation>“Zoë” wordt “cliënt”, de naam van de professional “professional”. Gebeurt altijd bij een trainingsfragment waarvan de cliënt niet herkenbaar mag zijn.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clips/export_dialog.py" line="88" />
         <source>Keep the sound</source>
         <translation>Geluid behouden</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="85" />
+        <location filename="../../ui/clips/export_dialog.py" line="91" />
         <source>Only the clips</source>
         <translation>Alleen de fragmenten</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="86" />
+        <location filename="../../ui/clips/export_dialog.py" line="92" />
         <source>Intervisie pack (clips and handout)</source>
         <translation>Intervisiepakket (fragmenten en hand-out)</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="87" />
+        <location filename="../../ui/clips/export_dialog.py" line="93" />
         <source>Exercise pack (clips, web page and worksheet)</source>
         <translation>Oefenpakket (fragmenten, webpagina en werkblad)</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="90" />
+        <location filename="../../ui/clips/export_dialog.py" line="96" />
         <source>Choose…</source>
         <translation>Kiezen…</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="100" />
+        <location filename="../../ui/clips/export_dialog.py" line="106" />
         <source>Faces:</source>
         <translation>Gezichten:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="101" />
+        <location filename="../../ui/clips/export_dialog.py" line="107" />
+        <source>Names:</source>
+        <translation>Namen:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clips/export_dialog.py" line="108" />
         <source>Sound:</source>
         <translation>Geluid:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="102" />
+        <location filename="../../ui/clips/export_dialog.py" line="109" />
         <source>Pack:</source>
         <translation>Pakket:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="103" />
+        <location filename="../../ui/clips/export_dialog.py" line="110" />
         <source>Folder:</source>
         <translation>Map:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="104" />
+        <location filename="../../ui/clips/export_dialog.py" line="111" />
         <source>Preview faces</source>
         <translation>Gezichten vooraf bekijken</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="109" />
+        <location filename="../../ui/clips/export_dialog.py" line="116" />
         <source>Original</source>
         <translation>Origineel</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="110" />
+        <location filename="../../ui/clips/export_dialog.py" line="117" />
         <source>Faces made unrecognisable</source>
         <translation>Gezichten onherkenbaar gemaakt</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="117" />
+        <location filename="../../ui/clips/export_dialog.py" line="124" />
         <source>Press “Preview faces” to see the first picture.</source>
         <translation>Klik op “Gezichten vooraf bekijken” om het eerste beeld te zien.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="125" />
+        <location filename="../../ui/clips/export_dialog.py" line="132" />
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="127" />
+        <location filename="../../ui/clips/export_dialog.py" line="134" />
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="128" />
+        <location filename="../../ui/clips/export_dialog.py" line="135" />
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="146" />
+        <location filename="../../ui/clips/export_dialog.py" line="153" />
         <source>Export to folder</source>
         <translation>Exporteren naar map</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="189" />
+        <location filename="../../ui/clips/export_dialog.py" line="196" />
         <source>Choose a folder first.</source>
         <translation>Kies eerst een map.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="211" />
+        <location filename="../../ui/clips/export_dialog.py" line="218" />
         <source>Exporting…</source>
         <translation>Bezig met exporteren…</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="229" />
+        <location filename="../../ui/clips/export_dialog.py" line="236" />
         <source>The export was not saved.</source>
         <translation>De export is niet opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="233" />
+        <location filename="../../ui/clips/export_dialog.py" line="240" />
         <source>{n} file(s) written to {folder}.</source>
         <translation>{n} bestand(en) opgeslagen in {folder}.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="240" />
-        <location filename="../../ui/clips/export_dialog.py" line="252" />
+        <location filename="../../ui/clips/export_dialog.py" line="247" />
+        <location filename="../../ui/clips/export_dialog.py" line="259" />
         <source>Export cancelled. No files were left behind.</source>
         <translation>Export geannuleerd. Er zijn geen bestanden achtergebleven.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="242" />
+        <location filename="../../ui/clips/export_dialog.py" line="249" />
         <source>The export failed. No files were left behind.</source>
         <translation>De export is mislukt. Er zijn geen bestanden achtergebleven.</translation>
     </message>
@@ -1345,7 +1360,7 @@
     </message>
     <message>
         <location filename="../../ui/privacy/consent_dialog.py" line="53" />
-        <location filename="../../ui/privacy/consent_dialog.py" line="77" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="78" />
         <source>Grant</source>
         <translation>Toestemming geven</translation>
     </message>
@@ -1370,37 +1385,37 @@
         <translation>Einddatum:</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="76" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="77" />
         <source>&lt;b&gt;No consent.&lt;/b&gt; Clips for this purpose are not allowed.</source>
         <translation>&lt;b&gt;Geen toestemming.&lt;/b&gt; Fragmenten voor dit doel mogen niet.</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="81" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="82" />
         <source> until {day}</source>
         <translation> tot en met {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="84" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="85" />
         <source>&lt;b&gt;Lapsed&lt;/b&gt; on {day}. Given by {who} on {given}.</source>
         <translation>&lt;b&gt;Verlopen&lt;/b&gt; op {day}. Gegeven door {who} op {given}.</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="88" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="89" />
         <source>&lt;b&gt;Given&lt;/b&gt; by {who} on {given}{until}.</source>
         <translation>&lt;b&gt;Gegeven&lt;/b&gt; door {who} op {given}{until}.</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="91" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="92" />
         <source>The client may be recognisable.</source>
         <translation>De cliënt mag herkenbaar zijn.</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="92" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="93" />
         <source>Faces must be made unrecognisable.</source>
         <translation>Gezichten moeten onherkenbaar worden gemaakt.</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="98" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="99" />
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
@@ -1480,12 +1495,12 @@
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../ui/review/review_view.py" line="81" />
+        <location filename="../../ui/review/review_view.py" line="80" />
         <source>Sound only: this recording has no picture.</source>
         <translation>Alleen geluid: deze opname heeft geen beeld.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="101" />
+        <location filename="../../ui/review/review_view.py" line="100" />
         <source>Moments</source>
         <translation>Momenten</translation>
     </message>

@@ -267,3 +267,28 @@ def test_the_gespreksblad_goes_along_only_when_the_review_allows(qtbot, library,
     assert co.get_clip(library, clip_id).include_reflections
     dialog.reflections.setChecked(False)
     assert not co.get_clip(library, clip_id).include_reflections
+
+
+def test_names_are_replaced_by_roles_when_asked(qtbot, library, marked, tmp_path) -> None:
+    from vsr.library.markers import get_marker
+
+    review_id = get_marker(library, marked[1]).review_id
+    client = rv.list_parties(library, review_id)[1]
+    rv.rename_party(library, client.id, "Zoë")
+    grant_consent(library, marked[0], "intervisie", given_by="Zoë")
+    collection = co.create_collection(library, "Teamoverleg", "intervisie")
+    co.add_clip(library, collection.id, marked[0], 500, 2000, title="Zoë twijfelt")
+    for replace, out in ((True, tmp_path / "rollen"), (False, tmp_path / "namen")):
+        dialog = ExportClipsDialog(library, collection.id, "nl")
+        qtbot.addWidget(dialog)
+        assert not dialog.names.isChecked()  # off with the faces, for intervisie
+        dialog.faces.setChecked(True)
+        assert dialog.names.isChecked()  # follows the faces, can be set apart
+        dialog.faces.setChecked(False)
+        dialog.names.setChecked(replace)
+        dialog.pack.setCurrentIndex(dialog.pack.findData("exercise"))
+        dialog.folder.setText(str(out))
+        dialog.export_button.click()
+        qtbot.waitUntil(lambda d=dialog: d.report is not None, timeout=60_000)
+        page = (out / "index.html").read_text("utf-8")
+        assert ("Zoë" in page) is not replace

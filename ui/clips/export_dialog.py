@@ -79,6 +79,12 @@ class ExportClipsDialog(QDialog):
         self.faces.setChecked(self.collection.purpose is Purpose.TRAINING)
         self.mode.setEnabled(self.faces.isChecked())
         self.faces.toggled.connect(self.mode.setEnabled)
+        self.names = QCheckBox(self.tr("Replace names by roles in titles and texts"))
+        self.names.setChecked(self.faces.isChecked())
+        self.names.setToolTip(self.tr(
+            "“Zoë” becomes “client”, the professional's name “professional”. Always done for a "
+            "training clip whose client may not be recognisable."))
+        self.faces.toggled.connect(self.names.setChecked)
         self.audio = QCheckBox(self.tr("Keep the sound"))
         self.audio.setChecked(True)
         self.pack = QComboBox()
@@ -98,6 +104,7 @@ class ExportClipsDialog(QDialog):
         faces_row.addStretch(1)
         form = QFormLayout()
         form.addRow(self.tr("Faces:"), faces_row)
+        form.addRow(self.tr("Names:"), self.names)
         form.addRow(self.tr("Sound:"), self.audio)
         form.addRow(self.tr("Pack:"), self.pack)
         form.addRow(self.tr("Folder:"), folder_row)
@@ -192,7 +199,7 @@ class ExportClipsDialog(QDialog):
             job = prepare_export(self.lib, self.collection_id, self.folder.text().strip(),
                                  anonymize_faces=self.faces.isChecked(),
                                  keep_audio=self.audio.isChecked(), pack=self.pack.currentData(),
-                                 lang=self.lang)
+                                 anonymize_names=self.names.isChecked(), lang=self.lang)
         except (VsrError, OSError) as exc:
             show_error(self, exc, self.lang)
             return
