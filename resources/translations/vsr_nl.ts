@@ -727,153 +727,168 @@
 <context>
     <name>ExportClipsDialog</name>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="71" />
+        <location filename="../../ui/clips/export_dialog.py" line="72" />
         <source>Export clips — {name}</source>
         <translation>Fragmenten exporteren — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="75" />
+        <location filename="../../ui/clips/export_dialog.py" line="76" />
         <source>Make faces unrecognisable</source>
         <translation>Gezichten onherkenbaar maken</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="77" />
+        <location filename="../../ui/clips/export_dialog.py" line="78" />
         <source>Blur</source>
         <translation>Vervagen</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="78" />
+        <location filename="../../ui/clips/export_dialog.py" line="79" />
         <source>Pixelate</source>
         <translation>Blokjes (pixels)</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="82" />
+        <location filename="../../ui/clips/export_dialog.py" line="83" />
         <source>Replace names by roles in titles and texts</source>
         <translation>Namen vervangen door rollen in titels en teksten</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="85" />
+        <location filename="../../ui/clips/export_dialog.py" line="86" />
         <source>“Zoë” becomes “client”, the professional's name “professional”. Always done for a training clip whose client may not be recognisable.</source>
         <translation>“Zoë” wordt “cliënt”, de naam van de professional “professional”. Gebeurt altijd bij een trainingsfragment waarvan de cliënt niet herkenbaar mag zijn.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="88" />
+        <location filename="../../ui/clips/export_dialog.py" line="89" />
         <source>Keep the sound</source>
         <translation>Geluid behouden</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="91" />
+        <location filename="../../ui/clips/export_dialog.py" line="92" />
         <source>Only the clips</source>
         <translation>Alleen de fragmenten</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="92" />
+        <location filename="../../ui/clips/export_dialog.py" line="93" />
         <source>Intervisie pack (clips and handout)</source>
         <translation>Intervisiepakket (fragmenten en hand-out)</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="93" />
+        <location filename="../../ui/clips/export_dialog.py" line="94" />
         <source>Exercise pack (clips, web page and worksheet)</source>
         <translation>Oefenpakket (fragmenten, webpagina en werkblad)</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="96" />
+        <location filename="../../ui/clips/export_dialog.py" line="97" />
         <source>Choose…</source>
         <translation>Kiezen…</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="106" />
+        <location filename="../../ui/clips/export_dialog.py" line="107" />
         <source>Faces:</source>
         <translation>Gezichten:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="107" />
+        <location filename="../../ui/clips/export_dialog.py" line="108" />
         <source>Names:</source>
         <translation>Namen:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="108" />
+        <location filename="../../ui/clips/export_dialog.py" line="109" />
         <source>Sound:</source>
         <translation>Geluid:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="109" />
+        <location filename="../../ui/clips/export_dialog.py" line="110" />
         <source>Pack:</source>
         <translation>Pakket:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="110" />
+        <location filename="../../ui/clips/export_dialog.py" line="111" />
         <source>Folder:</source>
         <translation>Map:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="111" />
+        <location filename="../../ui/clips/export_dialog.py" line="112" />
         <source>Preview faces</source>
         <translation>Gezichten vooraf bekijken</translation>
     </message>
     <message>
         <location filename="../../ui/clips/export_dialog.py" line="116" />
+        <source>Clip {n}</source>
+        <translation>Fragment {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clips/export_dialog.py" line="119" />
+        <source>Where in the clip to look</source>
+        <translation>Waar in het fragment je kijkt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clips/export_dialog.py" line="126" />
+        <source>Preview:</source>
+        <translation>Voorbeeld:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clips/export_dialog.py" line="134" />
         <source>Original</source>
         <translation>Origineel</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="117" />
+        <location filename="../../ui/clips/export_dialog.py" line="135" />
         <source>Faces made unrecognisable</source>
         <translation>Gezichten onherkenbaar gemaakt</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="124" />
-        <source>Press “Preview faces” to see the first picture.</source>
-        <translation>Klik op “Gezichten vooraf bekijken” om het eerste beeld te zien.</translation>
+        <location filename="../../ui/clips/export_dialog.py" line="142" />
+        <source>Press “Preview faces” to see a picture of the clip.</source>
+        <translation>Klik op “Gezichten vooraf bekijken” om een beeld uit het fragment te zien.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="132" />
+        <location filename="../../ui/clips/export_dialog.py" line="150" />
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="134" />
+        <location filename="../../ui/clips/export_dialog.py" line="152" />
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="135" />
+        <location filename="../../ui/clips/export_dialog.py" line="153" />
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="153" />
+        <location filename="../../ui/clips/export_dialog.py" line="172" />
         <source>Export to folder</source>
         <translation>Exporteren naar map</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="196" />
+        <location filename="../../ui/clips/export_dialog.py" line="233" />
         <source>Choose a folder first.</source>
         <translation>Kies eerst een map.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="218" />
+        <location filename="../../ui/clips/export_dialog.py" line="255" />
         <source>Exporting…</source>
         <translation>Bezig met exporteren…</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="236" />
+        <location filename="../../ui/clips/export_dialog.py" line="273" />
         <source>The export was not saved.</source>
         <translation>De export is niet opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="240" />
+        <location filename="../../ui/clips/export_dialog.py" line="277" />
         <source>{n} file(s) written to {folder}.</source>
         <translation>{n} bestand(en) opgeslagen in {folder}.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="247" />
-        <location filename="../../ui/clips/export_dialog.py" line="259" />
+        <location filename="../../ui/clips/export_dialog.py" line="284" />
+        <location filename="../../ui/clips/export_dialog.py" line="296" />
         <source>Export cancelled. No files were left behind.</source>
         <translation>Export geannuleerd. Er zijn geen bestanden achtergebleven.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="249" />
+        <location filename="../../ui/clips/export_dialog.py" line="286" />
         <source>The export failed. No files were left behind.</source>
         <translation>De export is mislukt. Er zijn geen bestanden achtergebleven.</translation>
     </message>

@@ -145,6 +145,14 @@ def test_preview_shows_original_and_anonymised(qtbot, library, marked, monkeypat
     qtbot.waitUntil(lambda: not dialog.anonymised.pixmap().isNull(), timeout=20_000)
     colour = dialog.original.pixmap().toImage().pixelColor(5, 5)
     assert (colour.red(), colour.green(), colour.blue()) == (255, 0, 0)
+    # Any picture of any clip can be looked at: the slider points into the chosen clip.
+    asked: list[int] = []
+    monkeypatch.setattr("ui.clips.export_dialog.FaceAnonymizer.preview",
+                        lambda self, src, ms: asked.append(ms) or (frame, frame))
+    dialog.preview_at.setValue(50)
+    assert dialog.preview_time.text() == "0:01.2"
+    dialog.preview_at.sliderReleased.emit()
+    qtbot.waitUntil(lambda: asked == [1249], timeout=20_000)
     dialog.grab().save("/tmp/shots/export_preview.png")
 
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QSlider,
     QVBoxLayout,
     QWidget,
 )
@@ -31,7 +32,7 @@ from ui.dialogs import show_error
 from ui.workers import Task, start
 from vsr.clips import Cancelled, FaceAnonymizer
 from vsr.errors import VsrError
-from vsr.library.collections import get_collection, list_clips
+from vsr.library.collections import CollectionClip, clock, get_clip, get_collection, list_clips
 from vsr.library.consent import Purpose
 from vsr.library.db import Library
 from vsr.library.recordings import get_recording, require_available
@@ -110,6 +111,23 @@ class ExportClipsDialog(QDialog):
         form.addRow(self.tr("Folder:"), folder_row)
         self.preview_button = QPushButton(self.tr("Preview faces"))
         self.preview_button.clicked.connect(self.start_preview)
+        self.preview_clip = QComboBox()
+        for number, clip in enumerate(list_clips(self.lib, self.collection_id), start=1):
+            self.preview_clip.addItem(self.tr("Clip {n}").format(n=number), clip.id)
+        self.preview_at = QSlider(Qt.Orientation.Horizontal)
+        self.preview_at.setRange(0, 100)
+        self.preview_at.setToolTip(self.tr("Where in the clip to look"))
+        self.preview_at.sliderReleased.connect(self._preview_again)
+        self.preview_clip.currentIndexChanged.connect(lambda _i: self._preview_again())
+        self.preview_time = QLabel()
+        self.preview_at.valueChanged.connect(lambda _v: self._show_preview_time())
+        self.preview_clip.currentIndexChanged.connect(lambda _i: self._show_preview_time())
+        preview_row = QHBoxLayout()
+        preview_row.addWidget(QLabel(self.tr("Preview:")))
+        preview_row.addWidget(self.preview_clip)
+        preview_row.addWidget(self.preview_at, 1)
+        preview_row.addWidget(self.preview_time)
+        preview_row.addWidget(self.preview_button)
         self.original = QLabel()
         self.anonymised = QLabel()
         pictures = QHBoxLayout()
@@ -121,7 +139,7 @@ class ExportClipsDialog(QDialog):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setStyleSheet("background: #222; color: #ddd;")
             label.setWordWrap(True)
-            label.setText(self.tr("Press “Preview faces” to see the first picture."))
+            label.setText(self.tr("Press “Preview faces” to see a picture of the clip."))
             column.addWidget(label)
             pictures.addLayout(column)
         self.progress = QProgressBar()
@@ -138,16 +156,17 @@ class ExportClipsDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
         self.cancel_button.setEnabled(False)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.preview_button)
         buttons.addStretch(1)
         for button in (self.export_button, self.cancel_button, self.close_button):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addLayout(preview_row)
         layout.addLayout(pictures)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
+        self._show_preview_time()
 
     def _choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Export to folder"),
@@ -159,18 +178,36 @@ class ExportClipsDialog(QDialog):
         return str(self.mode.currentData())
 
     # -- preview ----------------------------------------------------------------------------
+    def preview_ms(self) -> tuple[CollectionClip, int] | None:
+        """The chosen clip and the moment in it the slider points at (source ms)."""
+        clip_id = self.preview_clip.currentData()
+        if clip_id is None:
+            return None
+        clip = get_clip(self.lib, int(clip_id))
+        span = max(0, clip.end_ms - clip.start_ms - 1)
+        return clip, clip.start_ms + span * self.preview_at.value() // 100
+
+    def _show_preview_time(self) -> None:
+        chosen = self.preview_ms()
+        self.preview_time.setText(clock(chosen[1]) if chosen else "")
+
+    def _preview_again(self) -> None:
+        if self.preview_task is not None and self.preview_button.isEnabled():
+            self.start_preview()  # after a first preview, follow the chosen moment
+
     def start_preview(self) -> None:
-        """Detect and cover faces on the first frame of the first clip, on a worker (the face
-        model takes a moment to load)."""
+        """Detect and cover faces on the chosen picture of the chosen clip, on a worker (the
+        face model takes a moment to load)."""
         try:
-            clips = list_clips(self.lib, self.collection_id)
-            if not clips:
+            chosen = self.preview_ms()
+            if chosen is None:
                 raise VsrError("error.collection.empty", name=self.collection.name)
-            source = require_available(get_recording(self.lib, clips[0].recording_id))
+            clip, at_ms = chosen
+            source = require_available(get_recording(self.lib, clip.recording_id))
         except VsrError as exc:
             show_error(self, exc, self.lang)
             return
-        mode, at_ms = self._mode(), clips[0].start_ms
+        mode = self._mode()
 
         def work(_progress: Any, _cancelled: Any) -> tuple[NDArray[np.uint8], NDArray[np.uint8]]:
             return FaceAnonymizer(mode).preview(Path(source), at_ms)  # type: ignore[arg-type]
