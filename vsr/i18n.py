@@ -528,6 +528,22 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "en": "Deleted: {recordings} recording(s), {collections} collection(s) and {files} "
         "file(s).",
     },
+    "purge.lapsed_heading": {
+        "nl": "Deze toestemming is verlopen. Wat ermee gemaakt is, wordt verwijderd. Dat er "
+        "toestemming was en tot wanneer, blijft vastgelegd:",
+        "en": "This consent has lapsed. What was made under it will be deleted. The record "
+        "that consent was given, and until when, stays:",
+    },
+    "purge.lapsed": {
+        "nl": "  toestemming voor {purpose} voor opname {recording} '{title}' (gold tot en met "
+        "{until}):",
+        "en": "  consent for {purpose} for recording {recording} '{title}' (valid up to and "
+        "including {until}):",
+    },
+    "cli.purge.clips_done": {
+        "nl": "Verwijderd omdat de toestemming verlopen is: {clips} clip(s).",
+        "en": "Deleted because the consent lapsed: {clips} clip(s).",
+    },
     "cli.audit.none": {"nl": "Het logboek is leeg.", "en": "The log is empty."},
     "cli.collection.none": {"nl": "Er zijn nog geen verzamelingen.",
                             "en": "There are no collections yet."},

@@ -152,20 +152,6 @@ def cmd_retention(args: argparse.Namespace) -> int:
     return 0
 
 
-def _describe_purge(plan: rt.PurgePlan) -> None:
-    print(translate("cli.purge.heading"))
-    for e in plan.recordings:
-        print(translate("cli.purge.recording", id=e.recording.id, title=e.recording.title,
-                        until=e.keep_until.isoformat()))
-        key = "cli.purge.media_deleted" if e.delete_media else "cli.purge.media_kept"
-        print(translate(key, path=e.recording.path))
-    for c in plan.collections:
-        print(translate("cli.purge.collection", id=c.id, name=c.name,
-                        until=str(c.keep_until)))
-    for f in plan.files:
-        print(translate("withdraw.file", path=f.path))
-
-
 def cmd_purge(args: argparse.Namespace) -> int:
     lib = open_library()
     try:
@@ -173,7 +159,8 @@ def cmd_purge(args: argparse.Namespace) -> int:
         if plan.empty:
             print(translate("cli.purge.nothing"))
             return 0
-        _describe_purge(plan)
+        for line in rt.describe_purge(lib, plan, current_language()):
+            print(line)
         if not confirmed(args.yes):
             print(translate("cli.not_confirmed"), file=sys.stderr)
             return NOT_CONFIRMED
@@ -183,6 +170,8 @@ def cmd_purge(args: argparse.Namespace) -> int:
     print(translate("cli.purge.done", recordings=len(report.plan.recordings),
                     collections=len(report.plan.collections),
                     files=len(report.files.deleted) + len(report.media_deleted)))
+    if report.removed_clip_ids:
+        print(translate("cli.purge.clips_done", clips=len(report.removed_clip_ids)))
     _report_failures(report.files)
     for path, reason in report.media_failed:
         print(translate("cli.file_failed", path=path, reason=reason), file=sys.stderr)
