@@ -1,5 +1,5 @@
-"""The files the app exported (clips and pack documents) and where they came from, so that a
-withdrawal of consent or a purge can find and delete them again."""
+"""The files the app exported (clips, pack documents and learning summaries) and where they came
+from, so that a withdrawal of consent or a purge can find and delete them again."""
 
 from __future__ import annotations
 
@@ -15,6 +15,10 @@ from vsr.library.rows import as_int, now_iso, opt_int
 # index.html, worksheet) describes every clip of its export and has no single recording.
 CLIP = "clip"
 DOCUMENT_KINDS = ("handout", "index", "worksheet")
+# A learning summary (leerverslag) of one review: purpose own_review, the review's recording,
+# no collection. A purge of the recording deletes it; a withdrawal (intervisie or training)
+# does not, as it was not made under that consent.
+SUMMARY = "summary"
 
 
 @dataclass(frozen=True, slots=True)
