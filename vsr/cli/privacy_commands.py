@@ -17,6 +17,7 @@ from vsr.library import Library, open_library
 from vsr.library import consent as cs
 from vsr.library import retention as rt
 from vsr.library.audit import list_audit
+from vsr.library.audit_text import action_label, details_label, subject_label
 from vsr.library.exported import FileDeletion
 from vsr.library.recordings import get_recording
 from vsr.library.withdrawal import describe_withdrawal, plan_withdrawal, withdraw_consent
@@ -179,12 +180,14 @@ def cmd_purge(args: argparse.Namespace) -> int:
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
+    lang = current_language()
     lib = open_library()
     try:
         entries = list_audit(lib, action=args.action, limit=args.limit)
+        subjects = {e.subject: subject_label(lib, e.subject, lang) for e in entries}
     finally:
         lib.close()
-    if args.json:
+    if args.json:  # raw, as stored
         print(json.dumps([{"id": e.id, "at": e.at, "action": e.action, "subject": e.subject,
                            "details": e.details} for e in entries], ensure_ascii=False,
                          indent=2))
@@ -192,6 +195,6 @@ def cmd_audit(args: argparse.Namespace) -> int:
     if not entries:
         print(translate("cli.audit.none"))
     for e in entries:
-        print(f"{e.id:>5}  {e.at}  {e.action:<18} {e.subject:<14} "
-              f"{json.dumps(e.details, ensure_ascii=False)}")
+        print(f"{e.id:>5}  {e.at}  {action_label(e.action, lang):<26} "
+              f"{subjects[e.subject]:<14}  {details_label(e, lang)}")
     return 0
