@@ -54,6 +54,12 @@ def test_plan_and_purge(library: Library, tmp_path: Path) -> None:
     assert sorted(Path(f.path).relative_to(tmp_path).as_posix() for f in plan.files) == [
         "export/clip-01.mp4", "export/handout.pdf", "oud/clip-01.mp4"]
     assert inside.exists()  # planning deletes nothing
+    lines = rt.describe_purge(library, plan, "en")
+    assert lines[0] == "The retention period is over. This will be deleted:"
+    assert any("'Oud'" in line and "2026-04-30" in line for line in lines)
+    assert any(str(outside.absolute()) in line and "outside" in line for line in lines)
+    assert any(str(inside.absolute()) in line and "recordings folder" in line for line in lines)
+    assert f"  file {tmp_path / 'oud' / 'clip-01.mp4'}" in lines
 
     report = rt.purge(library, TODAY, media_folder=app_folder)
     assert not inside.exists() and outside.exists() and keep.exists()

@@ -17,6 +17,7 @@ from vsr.library import Library, open_library
 from vsr.library import consent as cs
 from vsr.library import retention as rt
 from vsr.library.audit import list_audit
+from vsr.library.audit_text import action_label, details_label, subject_label
 from vsr.library.exported import FileDeletion
 from vsr.library.recordings import get_recording
 from vsr.library.withdrawal import describe_withdrawal, plan_withdrawal, withdraw_consent
@@ -152,20 +153,6 @@ def cmd_retention(args: argparse.Namespace) -> int:
     return 0
 
 
-def _describe_purge(plan: rt.PurgePlan) -> None:
-    print(translate("cli.purge.heading"))
-    for e in plan.recordings:
-        print(translate("cli.purge.recording", id=e.recording.id, title=e.recording.title,
-                        until=e.keep_until.isoformat()))
-        key = "cli.purge.media_deleted" if e.delete_media else "cli.purge.media_kept"
-        print(translate(key, path=e.recording.path))
-    for c in plan.collections:
-        print(translate("cli.purge.collection", id=c.id, name=c.name,
-                        until=str(c.keep_until)))
-    for f in plan.files:
-        print(translate("withdraw.file", path=f.path))
-
-
 def cmd_purge(args: argparse.Namespace) -> int:
     lib = open_library()
     try:
@@ -173,7 +160,8 @@ def cmd_purge(args: argparse.Namespace) -> int:
         if plan.empty:
             print(translate("cli.purge.nothing"))
             return 0
-        _describe_purge(plan)
+        for line in rt.describe_purge(lib, plan, current_language()):
+            print(line)
         if not confirmed(args.yes):
             print(translate("cli.not_confirmed"), file=sys.stderr)
             return NOT_CONFIRMED
@@ -183,6 +171,8 @@ def cmd_purge(args: argparse.Namespace) -> int:
     print(translate("cli.purge.done", recordings=len(report.plan.recordings),
                     collections=len(report.plan.collections),
                     files=len(report.files.deleted) + len(report.media_deleted)))
+    if report.removed_clip_ids:
+        print(translate("cli.purge.clips_done", clips=len(report.removed_clip_ids)))
     _report_failures(report.files)
     for path, reason in report.media_failed:
         print(translate("cli.file_failed", path=path, reason=reason), file=sys.stderr)
@@ -190,12 +180,14 @@ def cmd_purge(args: argparse.Namespace) -> int:
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
+    lang = current_language()
     lib = open_library()
     try:
         entries = list_audit(lib, action=args.action, limit=args.limit)
+        subjects = {e.subject: subject_label(lib, e.subject, lang) for e in entries}
     finally:
         lib.close()
-    if args.json:
+    if args.json:  # raw, as stored
         print(json.dumps([{"id": e.id, "at": e.at, "action": e.action, "subject": e.subject,
                            "details": e.details} for e in entries], ensure_ascii=False,
                          indent=2))
@@ -203,6 +195,6 @@ def cmd_audit(args: argparse.Namespace) -> int:
     if not entries:
         print(translate("cli.audit.none"))
     for e in entries:
-        print(f"{e.id:>5}  {e.at}  {e.action:<18} {e.subject:<14} "
-              f"{json.dumps(e.details, ensure_ascii=False)}")
+        print(f"{e.id:>5}  {e.at}  {action_label(e.action, lang):<26} "
+              f"{subjects[e.subject]:<14}  {details_label(e, lang)}")
     return 0

@@ -1,8 +1,10 @@
 """Exports of a review. `export_summary` writes the joint learning summary (gezamenlijk
-leerverslag) as PDF, DOCX, HTML or Markdown, atomically, with data of that one review only."""
+leerverslag) as PDF, DOCX, HTML or Markdown, atomically, with data of that one review only,
+and records the file (so a purge of the recording deletes it too) with an audit row."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
@@ -17,7 +19,11 @@ from vsr.export.summary_content import (
     build_summary,
 )
 from vsr.i18n import LANGUAGES, current_language
+from vsr.library.audit import AuditAction, audit, subject_of
+from vsr.library.consent import Purpose
 from vsr.library.db import Library
+from vsr.library.exported import SUMMARY, NewExportedFile, record_exported
+from vsr.library.reviews import get_review
 
 SummaryFormat = Literal["pdf", "docx", "html", "md"]
 FORMATS: tuple[SummaryFormat, ...] = ("pdf", "docx", "html", "md")
@@ -59,7 +65,34 @@ def export_summary(
     doc = build_summary(lib, review_id, lang=language, party_naming=party_naming)
     if include_stills:
         doc = add_stills(doc, grab_still)
-    return write_summary(doc, fmt, out)
+    path = write_summary(doc, fmt, out)
+    record_summary_export(lib, review_id, path, fmt=fmt, include_stills=include_stills,
+                          party_naming=party_naming)
+    return path
+
+
+def record_summary_export(
+    lib: Library, review_id: int, path: Path | str, *, fmt: SummaryFormat | str,
+    include_stills: bool, party_naming: PartyNaming,
+) -> None:
+    """Remember a written summary as an exported file of the review's recording (purpose
+    own_review) and audit it. The audit row names the file, not its folder: folder names
+    often carry a client's name. If this fails, the file is removed again, so there is never
+    a summary on disk that a purge would not find. A UI that writes with `write_summary` on a
+    worker calls this afterwards, on the library's thread."""
+    file = Path(path).expanduser().absolute()
+    try:
+        review = get_review(lib, review_id)
+        export_id = uuid.uuid4().hex
+        with lib.write():
+            record_exported(lib, export_id, Purpose.OWN_REVIEW.value, None,
+                            [NewExportedFile(file, SUMMARY, recording_id=review.recording_id)])
+            audit(lib, AuditAction.EXPORT, subject_of("review", review_id),
+                  export_id=export_id, format=str(fmt).lower(), file=file.name,
+                  stills=bool(include_stills), party_naming=party_naming)
+    except BaseException:
+        file.unlink(missing_ok=True)
+        raise
 
 
 def write_summary(doc: SummaryDoc, fmt: SummaryFormat | str, out: Path | str) -> Path:
@@ -70,4 +103,4 @@ def write_summary(doc: SummaryDoc, fmt: SummaryFormat | str, out: Path | str) ->
 
 
 __all__ = ["FORMATS", "SummaryDoc", "SummaryFormat", "add_stills", "build_summary",
-           "export_summary", "write_summary"]
+           "export_summary", "record_summary_export", "write_summary"]

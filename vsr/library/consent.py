@@ -77,7 +77,7 @@ def _opt_date(value: object) -> date | None:
     return None if value in (None, "") else date.fromisoformat(str(value))
 
 
-def _from_row(r: dict[str, object]) -> Consent:
+def consent_from_row(r: dict[str, object]) -> Consent:
     return Consent(
         recording_id=int(r["recording_id"]),  # type: ignore[call-overload]
         purpose=Purpose(str(r["purpose"])),
@@ -100,13 +100,13 @@ def get_consent(lib: Library, recording_id: int, purpose: Purpose | str) -> Cons
     """The stored consent (valid or lapsed), None when there is none."""
     rows = lib.query("SELECT * FROM consents WHERE recording_id = ? AND purpose = ?",
                      (recording_id, str(parse_purpose(purpose))))
-    return _from_row(rows[0]) if rows else None
+    return consent_from_row(rows[0]) if rows else None
 
 
 def list_consents(lib: Library, recording_id: int) -> list[Consent]:
     rows = lib.query("SELECT * FROM consents WHERE recording_id = ? ORDER BY purpose",
                      (recording_id,))
-    return [_from_row(r) for r in rows]
+    return [consent_from_row(r) for r in rows]
 
 
 def has_consent(lib: Library, recording_id: int, purpose: Purpose | str,

@@ -1,5 +1,5 @@
-"""The files the app exported (clips and pack documents) and where they came from, so that a
-withdrawal of consent or a purge can find and delete them again."""
+"""The files the app exported (clips, pack documents and learning summaries) and where they came
+from, so that a withdrawal of consent or a purge can find and delete them again."""
 
 from __future__ import annotations
 
@@ -15,6 +15,10 @@ from vsr.library.rows import as_int, now_iso, opt_int
 # index.html, worksheet) describes every clip of its export and has no single recording.
 CLIP = "clip"
 DOCUMENT_KINDS = ("handout", "index", "worksheet")
+# A learning summary (leerverslag) of one review: purpose own_review, the review's recording,
+# no collection. A purge of the recording deletes it; a withdrawal (intervisie or training)
+# does not, as it was not made under that consent.
+SUMMARY = "summary"
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,20 +68,38 @@ def _from_row(r: dict[str, object]) -> ExportedFile:
 
 def record_exported(
     lib: Library, export_id: str, purpose: str, collection_id: int | None,
-    files: list[NewExportedFile],
+    files: list[NewExportedFile], *, replace: bool = True,
 ) -> None:
     """Remember the files of one export. A path exported before is replaced by the new row
-    (the new file overwrote the old one)."""
+    (the new file overwrote the old one). replace=False keeps the older rows for now, for a
+    caller that records files before they are in place: it calls `drop_replaced` once they
+    are, or `forget_export` if they never get there."""
     with lib.write(Change("exported_file", "added")):
         for f in files:
             path = str(Path(f.path).absolute())
-            lib.conn.execute("DELETE FROM exported_files WHERE path = ?", (path,))
+            if replace:
+                lib.conn.execute("DELETE FROM exported_files WHERE path = ?", (path,))
             lib.conn.execute(
                 "INSERT INTO exported_files (path, kind, export_id, purpose, recording_id,"
                 " collection_id, clip_id, exported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (path, f.kind, export_id, purpose, f.recording_id, collection_id, f.clip_id,
                  now_iso()),
             )
+
+
+def drop_replaced(lib: Library, export_id: str) -> None:
+    """Forget older rows for the paths this export now holds."""
+    with lib.write(Change("exported_file", "removed")):
+        lib.conn.execute(
+            "DELETE FROM exported_files WHERE export_id != ? AND path IN"
+            " (SELECT path FROM exported_files WHERE export_id = ?)", (export_id, export_id))
+
+
+def forget_export(lib: Library, export_id: str) -> None:
+    """Forget the rows of an export whose files never got into place (or were removed again).
+    Not audited: nothing was exported."""
+    with lib.write(Change("exported_file", "removed")):
+        lib.conn.execute("DELETE FROM exported_files WHERE export_id = ?", (export_id,))
 
 
 def list_exported(lib: Library, *, export_id: str | None = None) -> list[ExportedFile]:

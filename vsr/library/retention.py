@@ -6,7 +6,11 @@ markers, gespreksbladen, sessions, consents, clips in collections) and the files
 exported from it. The media file itself is deleted only when it lies inside the app's own
 recordings folder (`vsr.demo.recordings_dir()`, e.g. the demo): a file elsewhere is the
 user's own, maybe their only copy or on a shared drive, so the app never deletes it; the plan
-and the report name it so the user can delete it themselves."""
+and the report name it so the user can delete it themselves.
+
+A consent whose last day (`until`) has passed is lapsed: what was made under it goes as on a
+withdrawal (the recording's clips in collections of that purpose and the files exported from
+them), but the consent row stays, as the record that consent was given and when it ended."""
 
 from __future__ import annotations
 
@@ -15,9 +19,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from vsr.i18n import translate
 from vsr.library.audit import AuditAction, audit, subject_of
-from vsr.library.collections import Collection, get_collection, list_collections
-from vsr.library.consent import parse_date
+from vsr.library.collections import (
+    Collection,
+    CollectionClip,
+    get_collection,
+    list_collections,
+)
+from vsr.library.consent import Consent, consent_from_row, parse_date
 from vsr.library.db import Change, Library
 from vsr.library.exported import (
     ExportedFile,
@@ -28,6 +38,7 @@ from vsr.library.exported import (
 )
 from vsr.library.recordings import get_recording
 from vsr.library.rows import recording_from_row
+from vsr.library.withdrawal import describe_made, made_under, remove_clips
 from vsr.model import Recording
 
 
@@ -39,15 +50,30 @@ class ExpiredRecording:
 
 
 @dataclass(frozen=True, slots=True)
+class LapsedConsent:
+    """A consent past its last day, with what was made under it and must go. Clips and files
+    that go anyway (with an expired recording or collection) are not repeated here."""
+
+    consent: Consent
+    clips: tuple[CollectionClip, ...]
+    files: tuple[ExportedFile, ...]
+
+    @property
+    def reason(self) -> str:
+        return f"consent.lapsed:{self.consent.purpose.value}"
+
+
+@dataclass(frozen=True, slots=True)
 class PurgePlan:
     today: date
     recordings: tuple[ExpiredRecording, ...]
     collections: tuple[Collection, ...]
     files: tuple[ExportedFile, ...]  # exported files of both
+    lapsed: tuple[LapsedConsent, ...] = ()
 
     @property
     def empty(self) -> bool:
-        return not self.recordings and not self.collections
+        return not self.recordings and not self.collections and not self.lapsed
 
     @property
     def kept_media(self) -> tuple[str, ...]:
@@ -61,6 +87,7 @@ class PurgeReport:
     files: FileDeletion = field(default_factory=FileDeletion)
     media_deleted: tuple[str, ...] = ()
     media_failed: tuple[tuple[str, str], ...] = ()
+    removed_clip_ids: tuple[int, ...] = ()  # clips made under lapsed consents
 
 
 def set_recording_retention(lib: Library, recording_id: int, keep_until: date | str | None,
@@ -120,8 +147,31 @@ def plan_purge(lib: Library, today: date | None = None, *,
         files.update((f.id, f) for f in files_from_recording(lib, e.recording.id))
     for c in collections:
         files.update((f.id, f) for f in files_from_collection(lib, c.id))
-    return PurgePlan(day, recordings, collections, tuple(sorted(files.values(),
-                                                                key=lambda f: f.id)))
+    lapsed = _lapsed(lib, day, {e.recording.id for e in recordings},
+                     {c.id for c in collections}, set(files))
+    return PurgePlan(day, recordings, collections,
+                     tuple(sorted(files.values(), key=lambda f: f.id)), lapsed)
+
+
+def _lapsed(lib: Library, day: date, recordings: set[int], collections: set[int],
+            files: set[int]) -> tuple[LapsedConsent, ...]:
+    """Consents past their last day that still have clips or files made under them, leaving
+    out what the purge deletes anyway and listing a shared pack document only once."""
+    rows = lib.query("SELECT * FROM consents WHERE until IS NOT NULL AND until < ?"
+                     " ORDER BY recording_id, purpose", (day.isoformat(),))
+    found = []
+    seen = set(files)
+    for row in rows:
+        consent = consent_from_row(row)
+        if consent.recording_id in recordings:
+            continue
+        made_clips, made_files = made_under(lib, consent.recording_id, consent.purpose)
+        clips = tuple(c for c in made_clips if c.collection_id not in collections)
+        new_files = tuple(f for f in made_files if f.id not in seen)
+        seen.update(f.id for f in new_files)
+        if clips or new_files:
+            found.append(LapsedConsent(consent, clips, new_files))
+    return tuple(found)
 
 
 def purge(lib: Library, today: date | None = None, *, media_folder: Path | None = None,
@@ -132,6 +182,10 @@ def purge(lib: Library, today: date | None = None, *, media_folder: Path | None 
     if plan.empty:
         return PurgeReport(plan)
     files = delete_exported_files(lib, list(plan.files), subject="purge", reason="retention")
+    for lapsed in plan.lapsed:
+        _merge(files, delete_exported_files(
+            lib, list(lapsed.files), subject=subject_of("recording", lapsed.consent.recording_id),
+            reason=lapsed.reason))
     media_deleted: list[str] = []
     media_failed: list[tuple[str, str]] = []
     for e in plan.recordings:
@@ -146,7 +200,11 @@ def purge(lib: Library, today: date | None = None, *, media_folder: Path | None 
             media_failed.append((e.recording.path, exc.strerror or str(exc)))
     rec_ids = tuple(e.recording.id for e in plan.recordings)
     col_ids = tuple(c.id for c in plan.collections)
+    clip_ids: list[int] = []
     with lib.write() as changes:
+        for lapsed in plan.lapsed:
+            clip_ids += remove_clips(lib, lapsed.consent.recording_id, lapsed.clips,
+                                     reason=lapsed.reason, initiator=initiator)
         for c in plan.collections:
             lib.conn.execute("DELETE FROM collections WHERE id = ?", (c.id,))
             audit(lib, AuditAction.COLLECTION_DELETED, subject_of("collection", c.id),
@@ -158,9 +216,49 @@ def purge(lib: Library, today: date | None = None, *, media_folder: Path | None 
                   media_deleted=e.recording.path in media_deleted)
         audit(lib, AuditAction.PURGE, "purge", today=plan.today.isoformat(),
               recordings=list(rec_ids), collections=list(col_ids),
+              lapsed_consents=len(plan.lapsed), clips_removed=len(clip_ids),
               files_deleted=len(files.deleted), media_deleted=len(media_deleted))
         if rec_ids:
             changes.append(Change("recording", "removed", rec_ids, initiator=initiator))
         if col_ids:
             changes.append(Change("collection", "removed", col_ids, initiator=initiator))
-    return PurgeReport(plan, files, tuple(media_deleted), tuple(media_failed))
+    return PurgeReport(plan, files, tuple(media_deleted), tuple(media_failed), tuple(clip_ids))
+
+
+def _merge(into: FileDeletion, more: FileDeletion) -> None:
+    into.deleted += more.deleted
+    into.missing += more.missing
+    into.failed += more.failed
+
+
+def describe_purge(lib: Library, plan: PurgePlan, lang: str | None = None) -> list[str]:
+    """The lines a confirmation shows: each expired recording (and whether its media file goes
+    or stays), each expired collection, each lapsed consent with the clips (in which
+    collections) and files made under it, and the exported files that go."""
+    lines = []
+    if plan.recordings or plan.collections:
+        lines.append(translate("cli.purge.heading", lang))
+    for e in plan.recordings:
+        lines.append(translate("cli.purge.recording", lang, id=e.recording.id,
+                               title=e.recording.title, until=e.keep_until.isoformat()))
+        key = "cli.purge.media_deleted" if e.delete_media else "cli.purge.media_kept"
+        lines.append(translate(key, lang, path=e.recording.path))
+    for c in plan.collections:
+        lines.append(translate("cli.purge.collection", lang, id=c.id, name=c.name,
+                               until=str(c.keep_until)))
+    lines += [translate("withdraw.file", lang, path=f.path) for f in plan.files]
+    if plan.lapsed:
+        lines.append(translate("purge.lapsed_heading", lang))
+    for lapsed in plan.lapsed:
+        consent = lapsed.consent
+        lines.append(translate("purge.lapsed", lang, purpose=consent.purpose.label_key,
+                               recording=consent.recording_id,
+                               title=_title(lib, consent.recording_id),
+                               until=str(consent.until)))
+        lines += describe_made(lib, lapsed.clips, lapsed.files, lang, indent="  ")
+    return lines
+
+
+def _title(lib: Library, recording_id: int) -> str:
+    rows = lib.query("SELECT title FROM recordings WHERE id = ?", (recording_id,))
+    return str(rows[0]["title"]) if rows else ""

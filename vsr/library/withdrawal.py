@@ -5,6 +5,7 @@ does it. Collections of other purposes, and the recording itself, are left alone
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from vsr.errors import VsrError
@@ -44,13 +45,33 @@ def plan_withdrawal(lib: Library, recording_id: int, purpose: Purpose | str) -> 
     get_recording(lib, recording_id)  # NotFoundError for an unknown recording
     if kind is Purpose.OWN_REVIEW:
         raise VsrError("error.consent.own_review")
-    return WithdrawalPlan(
-        recording_id=recording_id,
-        purpose=kind,
-        consent=get_consent(lib, recording_id, kind),
-        clips=tuple(clips_from_recording(lib, recording_id, kind)),
-        files=tuple(exported_from_recording(lib, recording_id, kind.value)),
-    )
+    clips, files = made_under(lib, recording_id, kind)
+    return WithdrawalPlan(recording_id=recording_id, purpose=kind,
+                          consent=get_consent(lib, recording_id, kind), clips=clips, files=files)
+
+
+def made_under(lib: Library, recording_id: int, purpose: Purpose
+               ) -> tuple[tuple[CollectionClip, ...], tuple[ExportedFile, ...]]:
+    """What was made under a consent: the recording's clips in collections of that purpose,
+    and the files exported from them (with the pack documents of the same exports)."""
+    return (tuple(clips_from_recording(lib, recording_id, purpose)),
+            tuple(exported_from_recording(lib, recording_id, purpose.value)))
+
+
+def remove_clips(lib: Library, recording_id: int, clips: Sequence[CollectionClip], *,
+                 reason: str, initiator: object | None = None) -> tuple[int, ...]:
+    """Delete collection clips of one recording, audited as one row (inside the caller's write
+    when there is one). Returns the ids."""
+    clip_ids = tuple(c.id for c in clips)
+    if not clip_ids:
+        return clip_ids
+    with lib.write(Change("clip", "removed", clip_ids, initiator=initiator)):
+        lib.conn.executemany("DELETE FROM collection_clips WHERE id = ?",
+                             [(i,) for i in clip_ids])
+        audit(lib, AuditAction.CLIPS_REMOVED, subject_of("recording", recording_id),
+              clips=list(clip_ids), collections=sorted({c.collection_id for c in clips}),
+              reason=reason)
+    return clip_ids
 
 
 def withdraw_consent(
@@ -62,17 +83,11 @@ def withdraw_consent(
     subject = subject_of("recording", recording_id)
     files = delete_exported_files(lib, list(plan.files), subject=subject,
                                   reason=f"consent.withdrawn:{plan.purpose.value}")
-    clip_ids = tuple(c.id for c in plan.clips)
-    collections = sorted({c.collection_id for c in plan.clips})
-    with lib.write(Change("consent", "removed", (recording_id,), initiator=initiator)) as changes:
+    with lib.write(Change("consent", "removed", (recording_id,), initiator=initiator)):
         lib.conn.execute("DELETE FROM consents WHERE recording_id = ? AND purpose = ?",
                          (recording_id, plan.purpose.value))
-        lib.conn.executemany("DELETE FROM collection_clips WHERE id = ?",
-                             [(i,) for i in clip_ids])
-        if clip_ids:
-            changes.append(Change("clip", "removed", clip_ids, initiator=initiator))
-            audit(lib, AuditAction.CLIPS_REMOVED, subject, clips=list(clip_ids),
-                  collections=collections, reason=f"consent.withdrawn:{plan.purpose.value}")
+        clip_ids = remove_clips(lib, recording_id, plan.clips, initiator=initiator,
+                                reason=f"consent.withdrawn:{plan.purpose.value}")
         audit(lib, AuditAction.CONSENT_WITHDRAWN, subject, purpose=plan.purpose.value,
               had_consent=plan.consent is not None, clips_removed=len(clip_ids),
               files_deleted=len(files.deleted), files_missing=len(files.missing),
@@ -89,14 +104,20 @@ def describe_withdrawal(lib: Library, plan: WithdrawalPlan, lang: str | None = N
         lines.append(translate("withdraw.no_consent", lang, purpose=purpose))
     if not plan.clips and not plan.files:
         lines.append(translate("withdraw.nothing_made", lang))
+    return lines + describe_made(lib, plan.clips, plan.files, lang)
+
+
+def describe_made(lib: Library, clips: Sequence[CollectionClip], files: Sequence[ExportedFile],
+                  lang: str | None = None, *, indent: str = "") -> list[str]:
+    """One line per clip (its title, times and collection) and per exported file."""
+    lines = []
     names: dict[int, str] = {}
-    for clip in plan.clips:
+    for clip in clips:
         if clip.collection_id not in names:
             names[clip.collection_id] = get_collection(lib, clip.collection_id).name
-        lines.append(translate("withdraw.clip", lang, collection=names[clip.collection_id],
-                               title=clip.title or translate("pack.untitled", lang,
-                                                             n=clip.position + 1),
-                               start=clock(clip.start_ms), end=clock(clip.end_ms)))
-    for f in plan.files:
-        lines.append(translate("withdraw.file", lang, path=f.path))
+        lines.append(indent + translate(
+            "withdraw.clip", lang, collection=names[clip.collection_id],
+            title=clip.title or translate("pack.untitled", lang, n=clip.position + 1),
+            start=clock(clip.start_ms), end=clock(clip.end_ms)))
+    lines += [indent + translate("withdraw.file", lang, path=f.path) for f in files]
     return lines

@@ -7,16 +7,26 @@ Three steps, so a UI can run the long middle one on a worker:
    anonymisation), checks the target folder and gathers the texts.
 2. `run_export` (any thread, no library): cuts each clip with `vsr.clips.export_clip` and writes
    the pack documents into a hidden staging folder inside the target folder.
-3. `commit_export` (library thread): checks consent again, moves the files into place, records
-   them as exported files and audits the export; `discard_export` removes the staging folder.
-A cancel or failure at any point leaves no half files behind.
+3. `commit_export` (library thread): checks consent again, records the files as exported
+   files, moves them into place and audits the export; `discard_export` removes the staging
+   folder. Files are recorded before they are moved, so even a hard kill while moving never
+   leaves a file on disk that a withdrawal or purge cannot find (a row whose file never
+   arrived is reported as missing when it is deleted).
+A cancel or failure at any point leaves no half files behind. A hard kill can leave a staging
+folder; it holds the id of the process that made it, and the next export into the same folder
+removes it once that process is gone (`clean_stale_staging`).
 
 Files go straight into the chosen folder with neutral names (clip-01.mp4, handout.pdf, ...).
 A file there that this app did not export is never overwritten: the export is refused."""
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
+import socket
+import sys
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -35,7 +45,14 @@ from vsr.library.consent import (
     require_recognisable_or_anonymised,
 )
 from vsr.library.db import Library
-from vsr.library.exported import CLIP, NewExportedFile, known_paths, record_exported
+from vsr.library.exported import (
+    CLIP,
+    NewExportedFile,
+    drop_replaced,
+    forget_export,
+    known_paths,
+    record_exported,
+)
 from vsr.library.recordings import get_recording, require_available
 from vsr.packs.content import PackDoc, build_pack_doc
 from vsr.packs.names import role_names
@@ -47,6 +64,9 @@ Cancel = Callable[[], bool]
 AnonymizerFactory = Callable[[], FaceAnonymizer]
 
 _DOC_SHARE = 0.05  # share of the progress bar for the pack documents
+STAGING_PREFIX = ".vsr-export-"
+OWNER_FILE = ".owner"  # in a staging folder: "<pid> <host>" of the process that made it
+STALE_AFTER_S = 3600  # a staging folder without a checkable owner, untouched this long, is stale
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,14 +160,16 @@ def run_export(
     """Cut the clips and write the pack into a staging folder inside `job.out_dir`. Raises
     vsr.clips.Cancelled when cancelled; on any failure nothing it made is left behind."""
     created = not job.out_dir.exists()
+    clean_stale_staging(job.out_dir)
     try:
         job.out_dir.mkdir(parents=True, exist_ok=True)
-        staging = job.out_dir / f".vsr-export-{job.export_id[:12]}"
+        staging = job.out_dir / f"{STAGING_PREFIX}{job.export_id[:12]}"
         staging.mkdir()
     except OSError as exc:
         raise StorageError(reason=f"{job.out_dir}: {exc.strerror or exc}") from exc
     staged = StagedExport(job, staging, created)
     try:
+        _claim(staging)
         _write_clips(staged, progress, cancel, anonymizer_factory)
         _write_documents(staged)
     except BaseException:
@@ -156,6 +178,82 @@ def run_export(
     if progress is not None:
         progress(1.0)
     return staged
+
+
+def _claim(staging: Path) -> None:
+    """Mark the staging folder as this process's, so a later export can tell it from one a
+    killed export left behind."""
+    try:
+        (staging / OWNER_FILE).write_text(f"{os.getpid()} {socket.gethostname()}", "utf-8")
+    except OSError as exc:
+        raise StorageError(reason=f"{staging}: {exc.strerror or exc}") from exc
+
+
+def clean_stale_staging(out_dir: Path) -> list[Path]:
+    """Remove staging folders a killed export left in `out_dir`: those whose owning process
+    (on this computer) is gone, and those without a readable owner, or made on another
+    computer (a shared folder), that were not touched for an hour. Returns what was removed;
+    a folder that cannot be removed is left for next time."""
+    removed: list[Path] = []
+    try:
+        candidates = sorted(p for p in Path(out_dir).glob(f"{STAGING_PREFIX}*") if p.is_dir())
+    except OSError:
+        return removed
+    for folder in candidates:
+        if not _is_stale(folder):
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+        if not folder.exists():
+            removed.append(folder)
+    return removed
+
+
+def _is_stale(folder: Path) -> bool:
+    owner = _owner(folder)
+    if owner is not None and owner[1] == socket.gethostname():
+        return not _process_alive(owner[0])
+    try:
+        touched = max([folder.stat().st_mtime] + [p.stat().st_mtime for p in folder.iterdir()])
+    except OSError:
+        return False
+    return time.time() - touched > STALE_AFTER_S
+
+
+def _owner(folder: Path) -> tuple[int, str] | None:
+    try:
+        pid_text, _, host = (folder / OWNER_FILE).read_text("utf-8").strip().partition(" ")
+        return int(pid_text), host
+    except (OSError, ValueError):
+        return None
+
+
+def _process_alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    if pid == os.getpid():
+        return True
+    if sys.platform == "win32":  # pragma: no cover - Windows has no signal 0
+        import ctypes
+
+        kernel32 = getattr(ctypes, "windll").kernel32  # noqa: B009
+        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return False
+        code = ctypes.c_ulong()
+        try:
+            kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+        finally:
+            kernel32.CloseHandle(handle)
+        return code.value == 259  # STILL_ACTIVE
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # it exists, run by someone else
+    except OSError:
+        return False
+    return True
 
 
 def _write_clips(staged: StagedExport, progress: Progress | None, cancel: Cancel | None,
@@ -206,22 +304,30 @@ def discard_export(staged: StagedExport) -> None:
 
 def commit_export(lib: Library, staged: StagedExport, *, today: date | None = None
                   ) -> ExportReport:
-    """Check consent again (it may have been withdrawn meanwhile), move the files into place,
-    record and audit them. On any failure the moved files are removed again."""
+    """Check consent again (it may have been withdrawn meanwhile), record the files, move them
+    into place and audit the export. On any failure the moved files are removed again and
+    their rows forgotten; rows of an earlier export to the same paths are only dropped once
+    the new files are all in place."""
     job = staged.job
     moved: list[Path] = []
+    recorded = False
     try:
         for clip in job.doc.clips:
             require_consent(lib, clip.recording_id, job.purpose, today=today)
         _check_target(lib, job)
+        _record(lib, staged)
+        recorded = True
         for name, _kind in job.file_names():
             target = job.out_dir / name
             (staged.staging / name).replace(target)
             moved.append(target)
-        _record(lib, staged)
+        _audit(lib, staged)
     except BaseException as exc:
         for path in moved:
             path.unlink(missing_ok=True)
+        if recorded:
+            with contextlib.suppress(VsrError):  # left rows only point at missing files
+                forget_export(lib, job.export_id)
         discard_export(staged)
         if isinstance(exc, OSError):
             raise StorageError(reason=f"{job.out_dir}: {exc.strerror or exc}") from exc
@@ -239,8 +345,14 @@ def _record(lib: Library, staged: StagedExport) -> None:
         files.append(NewExportedFile(job.out_dir / name, kind,
                                      clip.recording_id if clip else None,
                                      clip.clip_id if clip else None))
+    record_exported(lib, job.export_id, job.purpose.value, job.collection_id, files,
+                    replace=False)
+
+
+def _audit(lib: Library, staged: StagedExport) -> None:
+    job = staged.job
     with lib.write():
-        record_exported(lib, job.export_id, job.purpose.value, job.collection_id, files)
+        drop_replaced(lib, job.export_id)
         audit(lib, AuditAction.EXPORT, subject_of("collection", job.collection_id),
               export_id=job.export_id, purpose=job.purpose.value, pack=job.pack,
               folder=str(job.out_dir), files=[n for n, _ in job.file_names()],

@@ -1,0 +1,109 @@
+"""The audit log in the user's language: what happened (`action_label`), to what
+(`subject_label`, with the current title when it still exists) and a short sentence of the
+details (`details_label`: purposes translated, lists counted, yes/no, dates). The log itself
+stays as stored: raw actions and JSON details, no names."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from vsr.i18n import translate
+from vsr.library.audit import AuditEntry
+from vsr.library.db import Library
+
+# Detail keys in the order a reader wants them; keys not listed follow in stored order.
+_ORDER = (
+    "purpose", "reason", "given_on", "until", "recognisable", "replaced", "allow",
+    "had_consent", "clips_removed", "files_deleted", "files_missing", "files_failed", "pack",
+    "format", "file", "files", "folder", "clips", "collections", "recording_ids", "recordings",
+    "lapsed_consents", "deleted", "missing", "failed", "anonymize_faces", "names_replaced",
+    "keep_audio", "stills", "party_naming", "keep_until", "media_deleted", "today",
+)
+_HIDDEN = frozenset({"export_id"})  # technical: links rows, means nothing to a reader
+
+# subject kind -> (table, column holding its current name)
+_NAMED = {
+    "recording": ("recordings", "title"),
+    "review": ("reviews", "title"),
+    "collection": ("collections", "name"),
+}
+
+
+def _known(key: str, lang: str | None) -> str | None:
+    text = translate(key, lang)
+    return None if text == key else text
+
+
+def action_label(action: str, lang: str | None = None) -> str:
+    """"consent.granted" -> "Toestemming gegeven"; an unknown action stays as it is."""
+    return _known(f"audit.action.{action}", lang) or action
+
+
+def subject_label(lib: Library, subject: str, lang: str | None = None) -> str:
+    """"recording:3" -> "Opname 3 (Gesprek mei)" while it exists, "Opname 3" after; "purge"
+    -> "Opruimen"; anything else stays as it is."""
+    kind, _, ident = subject.partition(":")
+    if not ident:
+        return _known(f"audit.subject.{kind}", lang) or subject
+    label = _known(f"audit.subject.{kind}", lang)
+    if label is None or not ident.isdigit():
+        return subject
+    text = label.format(id=ident)
+    if kind in _NAMED:
+        table, column = _NAMED[kind]
+        rows = lib.query(f"SELECT {column} AS name FROM {table} WHERE id = ?", (int(ident),))
+        if rows and str(rows[0]["name"] or "").strip():
+            text += f" ({rows[0]['name']})"
+    return text
+
+
+def details_label(entry: AuditEntry, lang: str | None = None) -> str:
+    """The details as a short sentence: "Doel: intervisie, gegeven op 2026-05-01, ..."."""
+    keys = [k for k in _ORDER if k in entry.details]
+    keys += [k for k in entry.details if k not in _ORDER]
+    parts = [p for p in (_detail(k, entry.details[k], lang) for k in keys if k not in _HIDDEN)
+             if p[0]]
+    words = [text for text, _ in parts]
+    if parts and parts[0][1]:  # a sentence starts with a capital; a raw key stays as it is
+        words[0] = words[0][:1].upper() + words[0][1:]
+    return ", ".join(words)
+
+
+def _detail(key: str, value: Any, lang: str | None) -> tuple[str, bool]:
+    """The words for one detail, and whether they are translated (not a raw key=value)."""
+    template = _known(f"audit.detail.{key}", lang)
+    if template is None:
+        return f"{key}={_plain(value)}", False
+    if value is None:
+        return _known(f"audit.detail.{key}.none", lang) or "", True
+    return template.format(value=_value(key, value, lang)), True
+
+
+def _value(key: str, value: Any, lang: str | None) -> str:
+    if isinstance(value, bool):
+        return translate("audit.value.yes" if value else "audit.value.no", lang)
+    if isinstance(value, list | tuple | dict):
+        return str(len(value))
+    text = str(value)
+    if key == "purpose":
+        return _known(f"purpose.{text}", lang) or text
+    if key == "reason":
+        return _reason(text, lang)
+    if key == "party_naming":
+        return _known(f"audit.value.party_naming.{text}", lang) or text
+    return text
+
+
+def _reason(reason: str, lang: str | None) -> str:
+    """"retention", "user", "consent.withdrawn:intervisie", "consent.lapsed:training"."""
+    what, _, purpose = reason.partition(":")
+    label = _known(f"audit.reason.{what}", lang)
+    if label is None:
+        return reason
+    return label.format(purpose=_known(f"purpose.{purpose}", lang) or purpose)
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value)
+    return str(value)
