@@ -49,6 +49,17 @@ class Application:
         self.window = window
         return window
 
+    def start(self, review_id: int | None = None, open_path: Path | None = None) -> None:
+        """Once the window shows: first the retention check (expired material may go before
+        anything opens), then the review or file asked for on the command line."""
+        window = self.window
+        assert window is not None
+        window.check_retention()
+        if review_id is not None:
+            window.open_review(review_id)
+        if open_path is not None:
+            window.open_file(open_path)
+
     def change_language(self, lang: str) -> None:
         old = self.window
         review = old.review_view.review if old and old.review_view.review else None
@@ -88,16 +99,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     bridge = LibraryBridge(lib)
     shell = Application(app, bridge, lang)
-    window = shell.build()
-
-    def start() -> None:
-        window.check_retention()  # before anything opens: expired material may go first
-        if args.review is not None:
-            window.open_review(args.review)
-        if args.open:
-            window.open_file(Path(args.open))
-
-    QTimer.singleShot(0, start)
+    shell.build()
+    QTimer.singleShot(0, lambda: shell.start(args.review, Path(args.open) if args.open else None))
     code = app.exec()
     bridge.close()
     lib.close()

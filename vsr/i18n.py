@@ -496,6 +496,12 @@ _MESSAGES: dict[str, dict[str, str]] = {
                           "en": "{what} {id} is kept up to and including {until}."},
     "cli.retention.cleared": {"nl": "{what} {id} heeft geen einddatum meer.",
                               "en": "{what} {id} no longer has an end date."},
+    "cli.sharing.on": {
+        "nl": "Terugkijkgesprek {id}: de gespreksbladen mogen met de fragmenten mee.",
+        "en": "Review {id}: the gespreksbladen may go with its clips."},
+    "cli.sharing.off": {
+        "nl": "Terugkijkgesprek {id}: de gespreksbladen gaan niet met de fragmenten mee.",
+        "en": "Review {id}: the gespreksbladen do not go with its clips."},
     "cli.purge.nothing": {"nl": "Er is niets verlopen. Er is niets verwijderd.",
                           "en": "Nothing has expired. Nothing was deleted."},
     "cli.purge.heading": {

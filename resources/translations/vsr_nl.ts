@@ -962,12 +962,12 @@
         <translation>Kies eerst een bestand.</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="151" />
+        <location filename="../../ui/session/export_dialog.py" line="153" />
         <source>Making the learning summary…</source>
         <translation>Het leerverslag wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="171" />
+        <location filename="../../ui/session/export_dialog.py" line="180" />
         <source>Saved: {path}</source>
         <translation>Opgeslagen: {path}</translation>
     </message>

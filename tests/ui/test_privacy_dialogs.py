@@ -194,3 +194,34 @@ def test_sharing_the_gespreksbladen_is_a_choice_of_the_review(qtbot, library,
     dialog.share.setChecked(False)
     assert not rv.shares_reflections(library, review.id)
     assert ConsentDialog(library, recording_id, "nl").share is None  # no review: no choice
+
+
+def test_the_app_asks_about_expired_material_when_it_starts(qtbot, library, recording_id: int,
+                                                           monkeypatch) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from tests.ui.fake_player import FakePlayer
+    from ui import app as app_module
+    from ui.bridge import LibraryBridge
+    from ui.privacy.purge_dialog import PurgeDialog
+
+    _expired(library, recording_id)
+    asked: list[str] = []
+
+    def later(self: PurgeDialog) -> int:
+        asked.append(self.listing.toPlainText())
+        return 0
+
+    monkeypatch.setattr(PurgeDialog, "exec", later)
+    monkeypatch.setattr(app_module, "create_player", lambda: FakePlayer(duration_ms=2000))
+    bridge = LibraryBridge(library)
+    shell = app_module.Application(QApplication.instance(), bridge, "nl")  # type: ignore[arg-type]
+    window = shell.build()
+    qtbot.addWidget(window)
+    shell.start()
+    assert len(asked) == 1 and "Oud overleg" in asked[0]
+    window.close()
+    bridge.close()
+    from ui.i18n import install_language
+
+    install_language("en")  # the other widget tests run in the source language

@@ -345,3 +345,40 @@ def test_consent_is_shown_on_the_recording_and_follows_changes(qtbot, window) ->
     window.actions[ActionId.CONSENT].triggered.connect(lambda: opened.append(True))
     strip.change_button.click()
     assert opened == [True]
+
+
+def test_expired_recording_goes_after_the_question_and_the_window_goes_back(
+        qtbot, window, monkeypatch) -> None:
+    from datetime import date
+
+    from ui.privacy.purge_dialog import PurgeDialog
+    from vsr.library.retention import set_recording_retention
+
+    lib = window.bridge.lib
+    rec_id = window.review_view.recording.id
+    set_recording_retention(lib, rec_id, date(2021, 3, 1))
+    listed: list[str] = []
+
+    def later(self: PurgeDialog) -> int:
+        listed.append(self.listing.toPlainText())
+        self.later_button.click()
+        return 0
+
+    monkeypatch.setattr(PurgeDialog, "exec", later)
+    window.check_retention()
+    assert "2021-03-01" in listed[0]
+    assert window.stack.currentWidget() is window.review_view  # Later: nothing changes
+    assert rc.get_recording(lib, rec_id)
+
+    def delete(self: PurgeDialog) -> int:
+        self.delete_button.click()
+        return 1
+
+    monkeypatch.setattr(PurgeDialog, "exec", delete)
+    window.check_retention()
+    assert rv.list_reviews(lib, rec_id) == []
+    assert window.stack.currentWidget() is window.start_page
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
+    window.actions[ActionId.PURGE].trigger()  # from the menu: says there is nothing
+    assert len(shown) == 1

@@ -36,6 +36,14 @@ def test_defaults_and_export_on_a_worker(qtbot, library, tmp_path: Path) -> None
     text = "\n".join(p.text for p in Document(str(out)).paragraphs)
     assert "A.d.V." in text and fx.PRO not in text
     assert str(out) in dialog.status.text()
+    # Known to the library (a purge of the recording deletes it) and in the audit log.
+    from vsr.library.audit import list_audit
+    from vsr.library.exported import list_exported
+
+    assert [(f.path, f.kind) for f in list_exported(library)] == [(str(out), "summary")]
+    entry = list_audit(library, action="export")[0]
+    assert entry.subject == f"review:{walked.review.id}" and entry.details["file"] == out.name
+    assert entry.details["party_naming"] == "initials" and str(out.parent) not in str(entry.details)
 
 
 def test_a_write_error_is_a_message(qtbot, library, tmp_path: Path) -> None:

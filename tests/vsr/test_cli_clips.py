@@ -131,3 +131,31 @@ def test_purge_lists_first_and_deletes_with_yes(vsr: Vsr, tmp_path: Path) -> Non
     audit = json.loads(vsr("audit", "--json", "--action", "purge").stdout)
     assert audit[0]["details"]["recordings"] == [app_rec, own_rec]
     assert audit[0]["details"]["collections"] == [int(col)]
+
+
+def test_sharing_gespreksbladen_with_clips_is_set_per_review(vsr: Vsr, tmp_path: Path) -> None:
+    from vsr.library import open_library
+    from vsr.library import reviews as rv
+    from vsr.library.markers import add_marker
+
+    rec = _import(vsr, make_source(tmp_path / "media", "gesprek.mp4", 2.0))
+    lib = open_library(Path(vsr.env["VSR_LIBRARY"]))
+    try:
+        review = rv.create_review(lib, rec, lang="nl")
+        marker = add_marker(lib, rv.list_parties(lib, review.id)[0].id, 200, 1500)
+    finally:
+        lib.close()
+    assert vsr("consent", str(rec), "--grant", "intervisie", "--by", "K.").returncode == 0
+    col = vsr("collection", "new", "Intervisie", "--purpose", "intervisie").stdout.strip()
+    add = ("collection", "add", col, "--marker", str(marker.id), "--reflections")
+    refused = vsr(*add)
+    assert refused.returncode == 1 and refused.stderr.strip().count("\n") == 0
+    assert "gespreksblad" in refused.stderr
+    assert "niet" in vsr("sharing", str(review.id)).stdout
+    on = vsr("sharing", str(review.id), "on")
+    assert on.returncode == 0 and "mogen" in on.stdout
+    assert vsr(*add).returncode == 0
+    shown = json.loads(vsr("collection", "show", col, "--json").stdout)
+    assert shown["clips"][0]["include_reflections"] is True
+    assert vsr("sharing", str(review.id), "off", lang="en").stdout.strip() == (
+        f"Review {review.id}: the gespreksbladen do not go with its clips.")

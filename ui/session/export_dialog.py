@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from ui import workers
 from ui.dialogs import error_text
 from vsr.errors import VsrError
-from vsr.export import add_stills, build_summary, write_summary
+from vsr.export import add_stills, build_summary, record_summary_export, write_summary
 from vsr.library import Library
 from vsr.library.reviews import get_review
 
@@ -147,6 +147,8 @@ class ExportSummaryDialog(QDialog):
         def work(_progress: object, _cancelled: object) -> Path:
             return write_summary(add_stills(doc) if stills else doc, fmt, out)
 
+        self._written_as = (fmt, stills, "initials" if self.initials.isChecked() else "names")
+
         self._set_busy(True)
         self.status.setText(self.tr("Making the learning summary…"))
         self.task = workers.Task(work)  # type: ignore[arg-type]
@@ -167,6 +169,13 @@ class ExportSummaryDialog(QDialog):
 
     def _done(self, path: Path) -> None:
         self._set_busy(False)
+        fmt, stills, naming = self._written_as
+        try:  # known to the library, so a purge of the recording finds it; audited
+            record_summary_export(self.lib, self.review_id, path, fmt=fmt, include_stills=stills,
+                                  party_naming=naming)
+        except (VsrError, OSError) as exc:
+            self._failed(exc)
+            return
         self.written = path
         self.status.setText(self.tr("Saved: {path}").format(path=str(path)))
 

@@ -140,14 +140,16 @@ def cmd_show(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps({
             "id": collection.id, "name": collection.name, "purpose": collection.purpose.value,
+            "keep_until": str(collection.keep_until) if collection.keep_until else None,
             "clips": [{"id": c.id, "recording_id": c.recording_id, "marker_id": c.marker_id,
                        "start_ms": c.start_ms, "end_ms": c.end_ms, "title": c.title,
-                       "questions": list(c.questions)} for c in clips]},
+                       "questions": list(c.questions),
+                       "include_reflections": c.include_reflections} for c in clips]},
             ensure_ascii=False, indent=2))
         return 0
     print(f"{collection.name} ({collection.purpose.value})")
     for n, c in enumerate(clips, start=1):
-        print(f"  {n:>2}. [{c.id}] opname {c.recording_id}  {clock(c.start_ms)}-"
+        print(f"  {n:>2}. [{c.id}] {translate('what.recording')} {c.recording_id}  {clock(c.start_ms)}-"
               f"{clock(c.end_ms)}  {c.title}")
         for q in c.questions:
             print(f"        - {q}")

@@ -1,5 +1,6 @@
-"""`vsr consent`, `vsr retention`, `vsr purge` and `vsr audit`: consent per purpose, how long
-things are kept, deleting what expired, and the audit log.
+"""`vsr consent`, `vsr sharing`, `vsr retention`, `vsr purge` and `vsr audit`: consent per
+purpose, whether a review's gespreksbladen may go with its clips, how long things are kept,
+deleting what expired, and the audit log.
 
 Deleting asks first. `--yes` deletes without asking; without it an interactive terminal gets
 a yes/no question, and a script (stdin not a terminal) gets only the list of what would be
@@ -20,6 +21,7 @@ from vsr.library.audit import list_audit
 from vsr.library.audit_text import action_label, details_label, subject_label
 from vsr.library.exported import FileDeletion
 from vsr.library.recordings import get_recording
+from vsr.library.reviews import set_share_reflections, shares_reflections
 from vsr.library.withdrawal import describe_withdrawal, plan_withdrawal, withdraw_consent
 
 NOT_CONFIRMED = 3  # exit code: something would be deleted, but it was not confirmed
@@ -47,6 +49,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     keep.add_argument("--until", metavar="DATE", help="last day to keep it (YYYY-MM-DD)")
     keep.add_argument("--forever", action="store_true", help="remove the end date")
     p.set_defaults(handler=cmd_retention)
+
+    p = sub.add_parser("sharing", help="may a review's gespreksbladen (A/B/C) go with its clips")
+    p.add_argument("review", type=int, metavar="REVIEW", help="review id (see `vsr list`)")
+    p.add_argument("allow", choices=("on", "off"), nargs="?",
+                   help="on: the participants agreed; off: not (default: show)")
+    p.set_defaults(handler=cmd_sharing)
 
     p = sub.add_parser("purge", help="delete recordings and collections whose time is up")
     p.add_argument("--yes", action="store_true", help="delete without asking")
@@ -150,6 +158,18 @@ def cmd_retention(args: argparse.Namespace) -> int:
         print(translate("cli.retention.cleared", what=what, id=args.ident))
     else:
         print(translate("cli.retention.set", what=what, id=args.ident, until=until.isoformat()))
+    return 0
+
+
+def cmd_sharing(args: argparse.Namespace) -> int:
+    lib = open_library()
+    try:
+        if args.allow is not None:
+            set_share_reflections(lib, args.review, args.allow == "on")
+        allowed = shares_reflections(lib, args.review)
+    finally:
+        lib.close()
+    print(translate("cli.sharing.on" if allowed else "cli.sharing.off", id=args.review))
     return 0
 
 
