@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from vsr.library.audit_text import action_label, details_label, subject_label
 
 from vsr.library.audit import AuditEntry, list_audit
+from vsr.library.audit_text import action_label, details_label, subject_label
 from vsr.library.db import Library
 
 
