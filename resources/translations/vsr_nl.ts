@@ -227,32 +227,32 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../ui/privacy/audit_dialog.py" line="38" />
+        <location filename="../../ui/privacy/audit_dialog.py" line="39" />
         <source>Audit log</source>
         <translation>Logboek</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/audit_dialog.py" line="41" />
+        <location filename="../../ui/privacy/audit_dialog.py" line="42" />
         <source>Every export, deletion and consent change, newest first. This log cannot be changed.</source>
         <translation>Elke export, verwijdering en wijziging van toestemming, nieuwste eerst. Dit logboek kan niet worden veranderd.</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/audit_dialog.py" line="47" />
+        <location filename="../../ui/privacy/audit_dialog.py" line="48" />
         <source>Time</source>
         <translation>Tijd</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/audit_dialog.py" line="47" />
+        <location filename="../../ui/privacy/audit_dialog.py" line="48" />
         <source>Action</source>
         <translation>Handeling</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/audit_dialog.py" line="47" />
+        <location filename="../../ui/privacy/audit_dialog.py" line="48" />
         <source>Subject</source>
         <translation>Onderwerp</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/audit_dialog.py" line="47" />
+        <location filename="../../ui/privacy/audit_dialog.py" line="48" />
         <source>Details</source>
         <translation>Details</translation>
     </message>
@@ -727,168 +727,173 @@
 <context>
     <name>ExportClipsDialog</name>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="72" />
+        <location filename="../../ui/clips/export_dialog.py" line="73" />
         <source>Export clips — {name}</source>
         <translation>Fragmenten exporteren — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="76" />
+        <location filename="../../ui/clips/export_dialog.py" line="77" />
         <source>Make faces unrecognisable</source>
         <translation>Gezichten onherkenbaar maken</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="78" />
+        <location filename="../../ui/clips/export_dialog.py" line="79" />
         <source>Blur</source>
         <translation>Vervagen</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="79" />
+        <location filename="../../ui/clips/export_dialog.py" line="80" />
         <source>Pixelate</source>
         <translation>Blokjes (pixels)</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="83" />
+        <location filename="../../ui/clips/export_dialog.py" line="92" />
+        <source>Required: a client in this collection did not agree to be recognisable in training material.</source>
+        <translation>Verplicht: een cliënt in deze verzameling heeft niet ingestemd met herkenbaar gebruik in oefenmateriaal.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clips/export_dialog.py" line="95" />
         <source>Replace names by roles in titles and texts</source>
         <translation>Namen vervangen door rollen in titels en teksten</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="86" />
+        <location filename="../../ui/clips/export_dialog.py" line="98" />
         <source>“Zoë” becomes “client”, the professional's name “professional”. Always done for a training clip whose client may not be recognisable.</source>
         <translation>“Zoë” wordt “cliënt”, de naam van de professional “professional”. Gebeurt altijd bij een trainingsfragment waarvan de cliënt niet herkenbaar mag zijn.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="89" />
+        <location filename="../../ui/clips/export_dialog.py" line="101" />
         <source>Keep the sound</source>
         <translation>Geluid behouden</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="92" />
+        <location filename="../../ui/clips/export_dialog.py" line="104" />
         <source>Only the clips</source>
         <translation>Alleen de fragmenten</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="93" />
+        <location filename="../../ui/clips/export_dialog.py" line="105" />
         <source>Intervisie pack (clips and handout)</source>
         <translation>Intervisiepakket (fragmenten en hand-out)</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="94" />
+        <location filename="../../ui/clips/export_dialog.py" line="106" />
         <source>Exercise pack (clips, web page and worksheet)</source>
         <translation>Oefenpakket (fragmenten, webpagina en werkblad)</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="97" />
+        <location filename="../../ui/clips/export_dialog.py" line="109" />
         <source>Choose…</source>
         <translation>Kiezen…</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="107" />
+        <location filename="../../ui/clips/export_dialog.py" line="119" />
         <source>Faces:</source>
         <translation>Gezichten:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="108" />
+        <location filename="../../ui/clips/export_dialog.py" line="121" />
         <source>Names:</source>
         <translation>Namen:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="109" />
+        <location filename="../../ui/clips/export_dialog.py" line="122" />
         <source>Sound:</source>
         <translation>Geluid:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="110" />
+        <location filename="../../ui/clips/export_dialog.py" line="123" />
         <source>Pack:</source>
         <translation>Pakket:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="111" />
+        <location filename="../../ui/clips/export_dialog.py" line="124" />
         <source>Folder:</source>
         <translation>Map:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="112" />
+        <location filename="../../ui/clips/export_dialog.py" line="125" />
         <source>Preview faces</source>
         <translation>Gezichten vooraf bekijken</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="116" />
+        <location filename="../../ui/clips/export_dialog.py" line="129" />
         <source>Clip {n}</source>
         <translation>Fragment {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="119" />
+        <location filename="../../ui/clips/export_dialog.py" line="132" />
         <source>Where in the clip to look</source>
         <translation>Waar in het fragment je kijkt</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="126" />
+        <location filename="../../ui/clips/export_dialog.py" line="139" />
         <source>Preview:</source>
         <translation>Voorbeeld:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="134" />
+        <location filename="../../ui/clips/export_dialog.py" line="147" />
         <source>Original</source>
         <translation>Origineel</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="135" />
+        <location filename="../../ui/clips/export_dialog.py" line="148" />
         <source>Faces made unrecognisable</source>
         <translation>Gezichten onherkenbaar gemaakt</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="142" />
+        <location filename="../../ui/clips/export_dialog.py" line="155" />
         <source>Press “Preview faces” to see a picture of the clip.</source>
         <translation>Klik op “Gezichten vooraf bekijken” om een beeld uit het fragment te zien.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="150" />
+        <location filename="../../ui/clips/export_dialog.py" line="163" />
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="152" />
+        <location filename="../../ui/clips/export_dialog.py" line="165" />
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="153" />
+        <location filename="../../ui/clips/export_dialog.py" line="166" />
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="172" />
+        <location filename="../../ui/clips/export_dialog.py" line="185" />
         <source>Export to folder</source>
         <translation>Exporteren naar map</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="233" />
+        <location filename="../../ui/clips/export_dialog.py" line="246" />
         <source>Choose a folder first.</source>
         <translation>Kies eerst een map.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="255" />
+        <location filename="../../ui/clips/export_dialog.py" line="268" />
         <source>Exporting…</source>
         <translation>Bezig met exporteren…</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="273" />
+        <location filename="../../ui/clips/export_dialog.py" line="286" />
         <source>The export was not saved.</source>
         <translation>De export is niet opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="277" />
+        <location filename="../../ui/clips/export_dialog.py" line="290" />
         <source>{n} file(s) written to {folder}.</source>
         <translation>{n} bestand(en) opgeslagen in {folder}.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="284" />
-        <location filename="../../ui/clips/export_dialog.py" line="296" />
+        <location filename="../../ui/clips/export_dialog.py" line="297" />
+        <location filename="../../ui/clips/export_dialog.py" line="309" />
         <source>Export cancelled. No files were left behind.</source>
         <translation>Export geannuleerd. Er zijn geen bestanden achtergebleven.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="286" />
+        <location filename="../../ui/clips/export_dialog.py" line="299" />
         <source>The export failed. No files were left behind.</source>
         <translation>De export is mislukt. Er zijn geen bestanden achtergebleven.</translation>
     </message>

@@ -300,3 +300,25 @@ def test_names_are_replaced_by_roles_when_asked(qtbot, library, marked, tmp_path
         qtbot.waitUntil(lambda d=dialog: d.report is not None, timeout=60_000)
         page = (out / "index.html").read_text("utf-8")
         assert ("Zoë" in page) is not replace
+
+
+def test_training_from_a_client_who_may_not_be_recognisable_locks_blurring_on(
+        qtbot, library, marked) -> None:
+    from vsr.packs.export import faces_must_be_hidden
+
+    rec_id = marked[0]
+    grant_consent(library, rec_id, "training", given_by="K.")  # not recognisable
+    collection = co.create_collection(library, "Oefenen", "training")
+    co.add_clip(library, collection.id, rec_id, 500, 2000)
+    assert faces_must_be_hidden(library, collection.id)
+    dialog = ExportClipsDialog(library, collection.id, "nl")
+    qtbot.addWidget(dialog)
+    assert dialog.faces.isChecked() and not dialog.faces.isEnabled()
+    assert not dialog.faces_note.isHidden() and dialog.faces_note.text()
+    grant_consent(library, rec_id, "training", given_by="K.", recognisable=True)
+    assert not faces_must_be_hidden(library, collection.id)
+    free = ExportClipsDialog(library, collection.id, "nl")
+    qtbot.addWidget(free)
+    assert free.faces.isEnabled() and free.faces_note.isHidden()
+    intervisie = co.create_collection(library, "Intervisie", "intervisie")
+    assert not faces_must_be_hidden(library, intervisie.id)

@@ -41,6 +41,7 @@ from vsr.packs.export import (
     StagedExport,
     commit_export,
     discard_export,
+    faces_must_be_hidden,
     prepare_export,
     run_export,
 )
@@ -80,6 +81,17 @@ class ExportClipsDialog(QDialog):
         self.faces.setChecked(self.collection.purpose is Purpose.TRAINING)
         self.mode.setEnabled(self.faces.isChecked())
         self.faces.toggled.connect(self.mode.setEnabled)
+        self.faces_note = QLabel()
+        self.faces_note.setWordWrap(True)
+        self.faces_note.setStyleSheet("color: #6b1d15;")
+        self.faces_note.hide()
+        if faces_must_be_hidden(self.lib, self.collection_id):
+            self.faces.setChecked(True)
+            self.faces.setEnabled(False)  # required: the consent does not allow recognisable use
+            self.faces_note.setText(self.tr(
+                "Required: a client in this collection did not agree to be recognisable in "
+                "training material."))
+            self.faces_note.show()
         self.names = QCheckBox(self.tr("Replace names by roles in titles and texts"))
         self.names.setChecked(self.faces.isChecked())
         self.names.setToolTip(self.tr(
@@ -105,6 +117,7 @@ class ExportClipsDialog(QDialog):
         faces_row.addStretch(1)
         form = QFormLayout()
         form.addRow(self.tr("Faces:"), faces_row)
+        form.addRow("", self.faces_note)
         form.addRow(self.tr("Names:"), self.names)
         form.addRow(self.tr("Sound:"), self.audio)
         form.addRow(self.tr("Pack:"), self.pack)

@@ -41,6 +41,7 @@ from vsr.library.audit import AuditAction, audit, subject_of
 from vsr.library.collections import get_collection, list_clips
 from vsr.library.consent import (
     Purpose,
+    get_consent,
     require_consent,
     require_recognisable_or_anonymised,
 )
@@ -106,6 +107,20 @@ class ExportReport:
     out_dir: Path
     files: tuple[Path, ...]
     clips: tuple[ClipResult, ...]
+
+
+def faces_must_be_hidden(lib: Library, collection_id: int, *, today: date | None = None) -> bool:
+    """True for a training collection with a clip whose client did not consent to being
+    recognisable: such an export is refused without face anonymisation."""
+    collection = get_collection(lib, collection_id)
+    if collection.purpose is not Purpose.TRAINING:
+        return False
+    for recording_id in sorted({c.recording_id for c in list_clips(lib, collection_id)}):
+        consent = get_consent(lib, recording_id, Purpose.TRAINING)
+        if consent is not None and consent.valid_on(today or date.today()) \
+                and not consent.recognisable:
+            return True
+    return False
 
 
 def prepare_export(
