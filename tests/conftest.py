@@ -18,11 +18,9 @@ os.environ.setdefault("VSR_LANG", "nl")
 os.environ.setdefault("VSR_VLC_ARGS", "--aout=dummy")
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus"
-if not CORPUS.exists():  # CI clones main with shared/ beside it
-    CORPUS = Path(os.environ.get("VSR_CORPUS", "/work/shared/corpus"))
-
 sys.path.insert(0, str(ROOT))
+
+from tests.corpus import CORPUS  # noqa: E402 - after the path set-up
 
 
 @pytest.fixture(autouse=True)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from tests.corpus import CORPUS
 from vsr.errors import MediaError, VsrError
 from vsr.media import Cancelled
 from vsr.media.demo import generate_demo_recording, generate_test_clip
@@ -19,7 +19,6 @@ from vsr.media.envelope import (
     load_or_compute_envelope,
 )
 
-CORPUS = Path(os.environ.get("VSR_CORPUS", Path(__file__).resolve().parents[3] / "shared/corpus"))
 VALID = CORPUS / "media" / "valid"
 needs_corpus = pytest.mark.skipif(not VALID.is_dir(), reason="shared corpus not available")
 

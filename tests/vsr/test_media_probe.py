@@ -14,7 +14,6 @@ Malformed corpus files, decided per file (see MANIFEST.md in the corpus):
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
@@ -22,11 +21,11 @@ import av
 import numpy as np
 import pytest
 
+from tests.corpus import CORPUS
 from vsr.errors import MediaError, VsrError
 from vsr.media.demo import generate_test_clip
 from vsr.media.probe import WARN_AUDIO_UNREADABLE, WARN_END_MISSING, probe
 
-CORPUS = Path(os.environ.get("VSR_CORPUS", Path(__file__).resolve().parents[3] / "shared/corpus"))
 VALID = CORPUS / "media" / "valid"
 MALFORMED = CORPUS / "media" / "malformed"
 needs_corpus = pytest.mark.skipif(not VALID.is_dir(), reason="shared corpus not available")
