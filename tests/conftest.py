@@ -48,3 +48,11 @@ def library(tmp_path: Path):  # type: ignore[no-untyped-def]
     lib = open_library(tmp_path / "library.sqlite")
     yield lib
     lib.close()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Let background tasks (exports, previews) end before Qt and Python shut down."""
+    if "PySide6.QtCore" in sys.modules:
+        from PySide6.QtCore import QThreadPool
+
+        QThreadPool.globalInstance().waitForDone(30_000)

@@ -7,13 +7,20 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 
 
 class _Signals(QObject):
     done = Signal(object)
     failed = Signal(object)
     progress = Signal(float)
+    finished = Signal()  # always, last, also after a cancel
+
+
+# Tasks the pool is running. The pool does not own them (setAutoDelete(False), so a dialog can
+# cancel its task); this set keeps each one alive until its run has returned, even when the
+# dialog that started it is closed and gone meanwhile.
+_running: set[Task] = set()
 
 
 class Task(QRunnable):
@@ -38,12 +45,23 @@ class Task(QRunnable):
         except BaseException as exc:  # noqa: BLE001 - reported to the UI, never swallowed
             if not self._cancel.is_set():
                 self.signals.failed.emit(exc)
-            return
-        if not self._cancel.is_set():
-            self.signals.done.emit(result)
+        else:
+            if not self._cancel.is_set():
+                self.signals.done.emit(result)
+        finally:
+            self.signals.finished.emit()
 
 
 def start(task: Task, pool: QThreadPool | None = None) -> Task:
     task.setAutoDelete(False)  # we keep a reference to cancel it
+    _running.add(task)
+    # Queued: the task is let go on the main thread, after run() has returned on the worker.
+    task.signals.finished.connect(lambda: _running.discard(task),
+                                  Qt.ConnectionType.QueuedConnection)
     (pool or QThreadPool.globalInstance()).start(task)
     return task
+
+
+def running() -> int:
+    """How many started tasks have not finished yet."""
+    return len(_running)
