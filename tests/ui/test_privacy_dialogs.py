@@ -193,7 +193,9 @@ def test_sharing_the_gespreksbladen_is_a_choice_of_the_review(qtbot, library,
     assert list_audit(library, action="sharing.set")
     dialog.share.setChecked(False)
     assert not rv.shares_reflections(library, review.id)
-    assert ConsentDialog(library, recording_id, "nl").share is None  # no review: no choice
+    plain = ConsentDialog(library, recording_id, "nl")
+    qtbot.addWidget(plain)  # closed and deleted with the test, before Qt shuts down
+    assert plain.share is None  # no review: no choice
 
 
 def test_the_app_asks_about_expired_material_when_it_starts(qtbot, library, recording_id: int,

@@ -83,4 +83,6 @@ def check_retention(parent: QWidget | None, lib: Library, lang: str,
         return None
     dialog = PurgeDialog(lib, plan, lang, parent)
     dialog.exec()
-    return dialog.report
+    report = dialog.report
+    dialog.deleteLater()  # a window never outlives the application (no parent at start-up)
+    return report
