@@ -250,16 +250,21 @@ class MainWindow(QMainWindow):
 
     def check_retention(self, *, say_when_nothing: bool = False) -> None:
         """Ask to delete what is past its retention date (at start, and from the menu)."""
-        from ui.privacy.purge_dialog import check_retention
+        from ui.privacy.purge_dialog import ask_purge
         from vsr.library.retention import plan_purge
 
         self.review_view.sheet.flush()
-        if plan_purge(self.bridge.lib).empty:
+        try:
+            plan = plan_purge(self.bridge.lib)
+        except VsrError as exc:
+            show_error(self, exc, self.lang)
+            return
+        if plan.empty:
             if say_when_nothing:
                 QMessageBox.information(self, self.tr("Delete expired material"),
                                         self.tr("Nothing has passed its retention date."))
             return
-        report = check_retention(self, self.bridge.lib, self.lang)
+        report = ask_purge(self, self.bridge.lib, plan, self.lang)
         if report is None:
             return
         review = self.review_view.review

@@ -132,7 +132,8 @@ def _expired(library, recording_id: int) -> int:  # type: ignore[no-untyped-def]
 
 def test_purge_dialog_says_what_goes_and_later_keeps_it(qtbot, library, recording_id: int,
                                                       monkeypatch) -> None:
-    from ui.privacy.purge_dialog import PurgeDialog, check_retention
+    from ui.privacy.purge_dialog import PurgeDialog, ask_purge
+    from vsr.library.retention import plan_purge
 
     collection_id = _expired(library, recording_id)
     seen: list[PurgeDialog] = []
@@ -143,13 +144,14 @@ def test_purge_dialog_says_what_goes_and_later_keeps_it(qtbot, library, recordin
         return 0
 
     monkeypatch.setattr(PurgeDialog, "exec", later)
-    assert check_retention(None, library, "nl") is None
+    assert ask_purge(None, library, plan_purge(library), "nl") is None
     assert "Oud overleg" in seen[0].listing.toPlainText()
     assert co.get_collection(library, collection_id).name == "Oud overleg"  # kept
 
 
 def test_purge_dialog_deletes_when_asked(qtbot, library, recording_id: int, monkeypatch) -> None:
-    from ui.privacy.purge_dialog import PurgeDialog, check_retention
+    from ui.privacy.purge_dialog import PurgeDialog, ask_purge
+    from vsr.library.retention import plan_purge
 
     collection_id = _expired(library, recording_id)
 
@@ -158,13 +160,11 @@ def test_purge_dialog_deletes_when_asked(qtbot, library, recording_id: int, monk
         return 1
 
     monkeypatch.setattr(PurgeDialog, "exec", delete)
-    report = check_retention(None, library, "nl")
+    report = ask_purge(None, library, plan_purge(library), "nl")
     assert report is not None and [c.id for c in report.plan.collections] == [collection_id]
     assert co.list_collections(library) == []
     assert list_audit(library, action="purge")
-    # Nothing left: no question at all the next time.
-    monkeypatch.setattr(PurgeDialog, "exec", lambda self: pytest.fail("asked again"))
-    assert check_retention(None, library, "nl") is None
+    assert plan_purge(library).empty  # nothing left: the next start asks nothing
 
 
 def test_wayland_sessions_use_xwayland_for_vlc(monkeypatch) -> None:

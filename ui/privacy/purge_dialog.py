@@ -5,8 +5,6 @@ asks again at the next start."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,7 +19,7 @@ from PySide6.QtWidgets import (
 from ui.dialogs import show_error
 from vsr.errors import VsrError
 from vsr.library.db import Library
-from vsr.library.retention import PurgePlan, PurgeReport, describe_purge, plan_purge, purge
+from vsr.library.retention import PurgePlan, PurgeReport, describe_purge, purge
 
 
 class PurgeDialog(QDialog):
@@ -71,16 +69,9 @@ class PurgeDialog(QDialog):
         self.accept()
 
 
-def check_retention(parent: QWidget | None, lib: Library, lang: str,
-                    today: date | None = None) -> PurgeReport | None:
-    """Ask about what expired, if anything did; the report when it was deleted."""
-    try:
-        plan = plan_purge(lib, today)
-    except VsrError as exc:
-        show_error(parent, exc, lang)
-        return None
-    if plan.empty:
-        return None
+def ask_purge(parent: QWidget | None, lib: Library, plan: PurgePlan, lang: str
+              ) -> PurgeReport | None:
+    """Ask about what `plan` lists; the report when it was deleted, None for "Later"."""
     dialog = PurgeDialog(lib, plan, lang, parent)
     dialog.exec()
     report = dialog.report
