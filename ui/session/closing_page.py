@@ -3,7 +3,7 @@ and the perception check."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGridLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QWidget
 
 from ui.review.sheet_fields import SheetTextField
 from ui.session.actions_editor import ActionsEditor
@@ -18,15 +18,7 @@ class ClosingPage(Page):
     def __init__(self, ctx: SessionContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         step = method.steps(ctx.lang)[2]
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        outer.addWidget(scroll)
-        body = QWidget()
-        scroll.setWidget(body)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(24, 12, 24, 16)
+        layout = self.scrolling_body(top_margin=12)
         layout.addWidget(heading(self.tr("Step 3 – {title}").format(title=step.title), 1.5))
         layout.addWidget(prompt(step.text))
 

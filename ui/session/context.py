@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from ui.bridge import LibraryBridge
 from ui.dialogs import error_text
@@ -59,6 +59,19 @@ class Page(QWidget):
     def __init__(self, ctx: SessionContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+
+    def scrolling_body(self, top_margin: int = 16) -> QVBoxLayout:
+        """Make the page one scroll area and return the layout of what scrolls in it."""
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        outer.addWidget(scroll)
+        body = QWidget()
+        scroll.setWidget(body)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(24, top_margin, 24, 16)
+        return layout
 
     def enter(self) -> None:
         self.refresh()

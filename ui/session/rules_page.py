@@ -8,8 +8,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -31,15 +29,7 @@ def _confirm_style(color: str) -> str:
 class RulesPage(Page):
     def __init__(self, ctx: SessionContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        outer.addWidget(scroll)
-        body = QWidget()
-        scroll.setWidget(body)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(24, 16, 24, 16)
+        layout = self.scrolling_body()
         layout.setSpacing(10)
         layout.addWidget(heading(self.tr("Our agreements for this conversation"), 1.5))
         layout.addWidget(prompt(self.tr("Read them together. Each of you says yes with your "
