@@ -1313,22 +1313,22 @@
         <translation>Alleen {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="187"/>
+        <location filename="../../ui/session/moments_page.py" line="190"/>
         <source>✓ chosen</source>
         <translation>✓ gekozen</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="203"/>
+        <location filename="../../ui/session/moments_page.py" line="206"/>
         <source>Chosen: {n} of {max}</source>
         <translation>Gekozen: {n} van {max}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="227"/>
+        <location filename="../../ui/session/moments_page.py" line="230"/>
         <source>Add a new moment here ({time}), marked by:</source>
         <translation>Nieuw moment hier ({time}), gemarkeerd door:</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="230"/>
+        <location filename="../../ui/session/moments_page.py" line="233"/>
         <source>Add a moment at {time} for {name}</source>
         <translation>Moment toevoegen op {time} voor {name}</translation>
     </message>

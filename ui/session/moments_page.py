@@ -167,7 +167,10 @@ class MomentsPage(Page):
             who = (self.tr("Both marked ({names})").format(names=", ".join(names)) if c.shared
                    else self.tr("Only {name}").format(name=names[0] if names else "?"))
             card = method.theme_card(c.marker.theme, self.ctx.lang) if c.marker.theme else None
-            words = sh.first_words(sh.get_sheet(self.ctx.lib, c.marker.id).what_happened, 50)
+            # What each party wrote while marking: choosing a shared moment keeps all of it.
+            words = " / ".join(filter(None, (
+                sh.first_words(sh.get_sheet(self.ctx.lib, m.id).what_happened, 50)
+                for m in c.markers)))
             text = f"{format_ms(c.start_ms)}" + (
                 f" – {format_ms(c.end_ms)}" if c.end_ms != c.start_ms else "")
             text += f"   ·   {who}"
