@@ -159,6 +159,10 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Kies eerst minstens één moment.",
         "en": "First choose at least one moment.",
     },
+    "error.session.markers_hidden": {
+        "nl": "Jullie markeren apart. Laat eerst samen de momenten zien (stap 1).",
+        "en": "You are marking separately. First show the moments together (step 1).",
+    },
     "error.session.too_many_moments": {
         "nl": "U kunt hoogstens {max} momenten kiezen. Haal eerst een moment weg.",
         "en": "You can choose at most {max} moments. Remove a moment first.",
@@ -246,6 +250,20 @@ _MESSAGES: dict[str, dict[str, str]] = {
     "summary.theme": {"nl": "Themakaart", "en": "Theme card"},
     "summary.no_theme": {"nl": "Geen themakaart", "en": "No theme card"},
     "summary.marked_by": {"nl": "Gemarkeerd door", "en": "Marked by"},
+    "summary.marked_by_both": {
+        "nl": "jullie allebei ({names})",
+        "en": "both of you ({names})",
+    },
+    "summary.marked_by_all": {
+        "nl": "jullie allemaal ({names})",
+        "en": "all of you ({names})",
+    },
+    "summary.moments_hidden": {
+        "nl": "Jullie hebben apart gemarkeerd en de momenten nog niet samen bekeken. "
+        "Daarom staan ze hier nog niet.",
+        "en": "You marked separately and have not looked at the moments together yet, "
+        "so they are not listed here.",
+    },
     "summary.feelings": {"nl": "Gevoel", "en": "Feelings"},
     "summary.still_missing": {
         "nl": "(beeld niet beschikbaar)",

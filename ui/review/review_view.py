@@ -36,7 +36,7 @@ from vsr.library import recordings as rc
 from vsr.library import reviews as rv
 from vsr.library import sheets as sh
 from vsr.model import Marker, Party, Recording, Review
-from vsr.session import markers_hidden, visible_markers
+from vsr.session import SharedScreen, shared_screen
 
 LOOP_AROUND_POINT_MS = 5_000
 
@@ -56,6 +56,7 @@ class ReviewView(QWidget):
         self.parties: list[Party] = []
         self.markers: list[Marker] = []
         self.selected: int | None = None
+        self.shared: SharedScreen | None = None  # what the shared screen may show now
         self._build()
         self._connect()
         self.envelopes = EnvelopeLoader(self)
@@ -231,13 +232,20 @@ class ReviewView(QWidget):
     def _reload_markers(self) -> None:
         assert self.review is not None
         lib = self.bridge.lib
-        # With independent marking on, nobody sees markers until both reveal them together.
-        self.markers = visible_markers(lib, self.review.id, None)
-        self.marker_list.set_hidden_notice(markers_hidden(lib, self.review.id))
+        # With independent marking on, nobody sees any marker until both reveal them together;
+        # the core decides what the shared screen may show (vsr.session.blind).
+        self.shared = shared_screen(lib, self.review.id)
+        self.markers = list(self.shared.markers)
+        hidden = self.shared.hidden
+        self.marker_list.set_hidden_notice(hidden)
+        # Hidden lanes say "(verborgen)" and take no drawn ranges: a range being drawn would
+        # show the other party where.
+        self.timeline.view.set_hidden_parties({p.id for p in self.parties} if hidden else set())
+        self.mark_buttons.set_counts(self.shared.counts if hidden else None)
         words = {m.id: sh.first_words(sh.get_sheet(lib, m.id).what_happened) for m in self.markers}
         self.timeline.view.set_markers(self.markers)
         self.marker_list.set_data(self.markers, self.parties, words)
-        if self.selected is not None and all(m.id != self.selected for m in self.markers):
+        if self.selected is not None and not self.shared.shows(self.selected):
             self.select_marker(None)
 
     def _on_change(self, change: Change) -> None:
@@ -267,12 +275,22 @@ class ReviewView(QWidget):
             self.player.pause()
         command = AddMarkerCommand(self.bridge.lib, party_id, self.player.position())
         self.undo.push(command)
-        self.select_marker(command.marker_id, seek=False)
+        self._show_new_marker(party_id, command.marker_id)
 
     def _range_drawn(self, party_id: int, start_ms: int, end_ms: int) -> None:
         command = AddMarkerCommand(self.bridge.lib, party_id, start_ms, end_ms)
         self.undo.push(command)
-        self.select_marker(command.marker_id, seek=False)
+        self._show_new_marker(party_id, command.marker_id)
+
+    def _show_new_marker(self, party_id: int, marker_id: int | None) -> None:
+        """Open the sheet of a new marker, or, while the markers are hidden, only let its
+        party know the mark was taken (count and flash of their button)."""
+        if self.shared is None or not (self.shared.hidden or self.shared.shows(marker_id)):
+            self._reload_markers()  # the change event did not reach this view (yet)
+        if self.shared is not None and self.shared.hidden:
+            self.mark_buttons.flash(party_id)
+        else:
+            self.select_marker(marker_id, seek=False)
 
     def _marker_moved(self, marker_id: int, start_ms: int, end_ms: object) -> None:
         end = None if end_ms is None else int(end_ms)  # type: ignore[call-overload]
@@ -286,6 +304,10 @@ class ReviewView(QWidget):
         self.select_marker(marker_id, seek=True)
 
     def select_marker(self, marker_id: int | None, *, seek: bool = False) -> None:
+        """Select a marker everywhere (timeline, list, sheet, loop, delete, collections). A
+        marker the shared screen may not show is never selected (see _reload_markers)."""
+        if self.shared is None or not self.shared.shows(marker_id):
+            marker_id = None
         self.selected = marker_id
         self.timeline.view.set_selected_marker(marker_id)
         self.marker_list.select_marker(marker_id)

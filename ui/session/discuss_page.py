@@ -54,6 +54,9 @@ class DiscussPage(Page):
         layout.addLayout(top)
         layout.addWidget(prompt(step.text))
         layout.addLayout(self._clip_bar())
+        self.marked_by = QLabel()
+        self.marked_by.setWordWrap(True)
+        layout.addWidget(self.marked_by)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         layout.addWidget(self.scroll, 1)
@@ -135,10 +138,23 @@ class DiscussPage(Page):
         if card is not None:
             title += f"  ·  {card.title}"
         self.title.setText(title)
+        self.marked_by.setText(self._marked_by_text())
         for spin, value in ((self.lead, self.moment.lead_ms), (self.lag, self.moment.lag_ms)):
             spin.blockSignals(True)
             spin.setValue(value // 1000)
             spin.blockSignals(False)
+
+    def _marked_by_text(self) -> str:
+        """Who marked this moment: a moment several parties marked is all of theirs."""
+        assert self.moment is not None
+        marked = set(ss.moment_party_ids(self.ctx.lib, self.moment))
+        names = [p.name for p in self.ctx.parties() if p.id in marked]
+        if len(names) == 2:
+            return self.tr("Marked by both of you ({first} and {second})").format(
+                first=names[0], second=names[1])
+        if len(names) > 2:
+            return self.tr("Marked by all of you ({names})").format(names=", ".join(names))
+        return self.tr("Marked by {name}").format(name=names[0] if names else "?")
 
     def _build_sheet(self) -> None:
         assert self.marker is not None

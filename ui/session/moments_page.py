@@ -26,8 +26,8 @@ from vsr import session as ss
 from vsr.library import markers as mk
 from vsr.library import sheets as sh
 from vsr.model import Marker, Party
-from vsr.session.blind import Candidate, lag_covering
-from vsr.session.model import DEFAULT_LAG_MS, MAX_MOMENTS, Moment
+from vsr.session.blind import Candidate
+from vsr.session.model import MAX_MOMENTS, Moment
 
 
 def time_text(marker: Marker) -> str:
@@ -128,6 +128,7 @@ class MomentsPage(Page):
         left.addLayout(self.add_row)
         self.add_buttons: dict[int, QPushButton] = {}
         self._party_names: dict[int, str] = {}
+        self._hidden = False
 
         right = QVBoxLayout()
         columns.addLayout(right, 2)
@@ -149,8 +150,10 @@ class MomentsPage(Page):
         hidden = ss.markers_hidden(lib, rid)
         self.hidden_note.setVisible(hidden)
         self.reveal_button.setVisible(hidden)
+        self._hidden = hidden
         self._fill_candidates(ss.candidate_moments(lib, rid), parties, set(state.marker_ids))
-        self._fill_cards(state.moments)
+        # While hidden nothing of a marker shows, not even one chosen in an earlier round.
+        self._fill_cards(() if hidden else state.moments)
         self._fill_add_buttons(list(parties.values()))
         self._update_buttons()
 
@@ -164,7 +167,10 @@ class MomentsPage(Page):
             who = (self.tr("Both marked ({names})").format(names=", ".join(names)) if c.shared
                    else self.tr("Only {name}").format(name=names[0] if names else "?"))
             card = method.theme_card(c.marker.theme, self.ctx.lang) if c.marker.theme else None
-            words = sh.first_words(sh.get_sheet(self.ctx.lib, c.marker.id).what_happened, 50)
+            # What each party wrote while marking: choosing a shared moment keeps all of it.
+            words = " / ".join(filter(None, (
+                sh.first_words(sh.get_sheet(self.ctx.lib, m.id).what_happened, 50)
+                for m in c.markers)))
             text = f"{format_ms(c.start_ms)}" + (
                 f" – {format_ms(c.end_ms)}" if c.end_ms != c.start_ms else "")
             text += f"   ·   {who}"
@@ -233,7 +239,8 @@ class MomentsPage(Page):
         self.choose_button.setEnabled(
             not full and item is not None and bool(item.flags() & Qt.ItemFlag.ItemIsEnabled))
         for button in self.add_buttons.values():
-            button.setEnabled(not full)
+            # A moment added now would show while the others stay hidden: show them first.
+            button.setEnabled(not full and not self._hidden)
 
     # -- operations --------------------------------------------------------------------------
     def _choose_selected(self) -> None:
@@ -241,9 +248,9 @@ class MomentsPage(Page):
         if item is None or not item.flags() & Qt.ItemFlag.ItemIsEnabled:
             return
         candidate: Candidate = item.data(Qt.ItemDataRole.UserRole + 1)
-        lag = lag_covering(candidate, DEFAULT_LAG_MS) if candidate.shared else DEFAULT_LAG_MS
-        self.ctx.run(lambda: ss.choose_moment(self.ctx.lib, self.ctx.review_id,
-                                              candidate.marker.id, lag_ms=lag, initiator=self))
+        # A moment several parties marked stays all of theirs (vsr.session.moment_sheet).
+        self.ctx.run(lambda: ss.choose_candidate(self.ctx.lib, self.ctx.review_id, candidate,
+                                                 initiator=self))
         self.refresh()
 
     def choose_marker(self, marker_id: int) -> None:

@@ -9,6 +9,10 @@ Decisions (also in the export docs):
 - Ratings appear only when every party has rated (as in the app); otherwise a line says they
   are still hidden. The trend over other reviews is left out: it is other reviews' data.
 - Only rows of this review are read: every query below is keyed by the review id.
+- A moment several parties marked is all of theirs: "Gemarkeerd door: jullie allebei (names)",
+  and its sheet holds what each wrote while marking (see `vsr.session.moment_sheet`).
+- While the markers are hidden (independent marking, not yet revealed) no moment is listed,
+  only a line saying so: the summary shows no more than the shared screen.
 """
 
 from __future__ import annotations
@@ -28,7 +32,8 @@ from vsr.library.recordings import get_recording
 from vsr.library.reviews import get_review, list_parties
 from vsr.model import Marker, Party, Sheet
 from vsr.session import ratings as rt
-from vsr.session.model import RATING_QUESTIONS, TOGETHER
+from vsr.session.model import RATING_QUESTIONS, TOGETHER, Moment
+from vsr.session.moments import moment_party_ids
 from vsr.session.state import get_session
 
 PartyNaming = Literal["names", "initials"]
@@ -168,8 +173,18 @@ def _sheet_is_filled(sheet: Sheet) -> bool:
         r.to_me.strip() or r.to_other.strip() or r.feelings for r in sheet.reflections.values()))
 
 
+def marked_by_text(party_ids: tuple[int, ...], labels: dict[int, str], lang: str) -> str:
+    """Who marked a moment: one name, or "jullie allebei (A en B)" when several did."""
+    names = [labels.get(p, "?") for p in party_ids]
+    if len(names) <= 1:
+        return names[0] if names else "?"
+    key = "summary.marked_by_both" if len(names) == 2 else "summary.marked_by_all"
+    return translate(key, lang, names=_join(names, lang))
+
+
 def _moment_block(number: int, marker: Marker, sheet: Sheet, columns: tuple[PartyColumn, ...],
-                  labels: dict[int, str], lang: str) -> MomentBlock:
+                  labels: dict[int, str], lang: str,
+                  marked_by: tuple[int, ...] = ()) -> MomentBlock:
     card = method.theme_card(marker.theme, lang) if marker.theme else None
     feelings = {f.key: f for f in method.feelings(lang)}
     pictograms = method.resource_path("pictograms")
@@ -192,7 +207,7 @@ def _moment_block(number: int, marker: Marker, sheet: Sheet, columns: tuple[Part
         subtopic_title=(method.subtopic_title(marker.theme, marker.subtopic, lang)
                         if marker.subtopic else ""),
         pictogram=picto if picto is not None and picto.is_file() else None,
-        marked_by=labels.get(marker.party_id, "?"),
+        marked_by=marked_by_text(marked_by or (marker.party_id,), labels, lang),
         what_happened=sheet.what_happened,
         keep_or_change=sheet.keep_or_change,
         reflections=tuple(
@@ -219,15 +234,10 @@ def build_summary(lib: Library, review_id: int, *, lang: str,
     columns = tuple(PartyColumn(p.id, labels[p.id], p.color, p.role.value) for p in parties)
     state = get_session(lib, review_id)
 
-    if state.moments:
-        chosen = [mk.get_marker(lib, m.marker_id) for m in state.moments]
-        note = ""
-    else:
-        chosen = [m for m in mk.list_markers(lib, review_id)
-                  if _sheet_is_filled(sh.get_sheet(lib, m.id))]
-        note = translate("summary.no_moments_chosen" if chosen else "summary.no_moments", lang)
-    moments = [_moment_block(number, marker, sh.get_sheet(lib, marker.id), columns, labels, lang)
-               for number, marker in enumerate(chosen, start=1)]
+    chosen, note = _listed_markers(lib, review_id, state.moments, state.markers_hidden, lang)
+    moments = [_moment_block(number, marker, sh.get_sheet(lib, marker.id), columns, labels, lang,
+                             by)
+               for number, (marker, by) in enumerate(chosen, start=1)]
 
     confirmed = [labels[p.id] for p in parties if p.id in state.rules_confirmed]
     if parties and len(confirmed) == len(parties):
@@ -262,6 +272,20 @@ def build_summary(lib: Library, review_id: int, *, lang: str,
         recording_path=recording.path,
         recording_rotation=recording.rotation,
     )
+
+
+def _listed_markers(lib: Library, review_id: int, moments: tuple[Moment, ...], hidden: bool,
+                    lang: str) -> tuple[list[tuple[Marker, tuple[int, ...]]], str]:
+    """The markers the summary lists with the parties who marked each, and the note above."""
+    if hidden:
+        return [], translate("summary.moments_hidden", lang)
+    if moments:
+        return [(mk.get_marker(lib, m.marker_id), moment_party_ids(lib, m)) for m in moments], ""
+    filled: list[tuple[Marker, tuple[int, ...]]] = [
+        (m, (m.party_id,)) for m in mk.list_markers(lib, review_id)
+        if _sheet_is_filled(sh.get_sheet(lib, m.id))]
+    return filled, translate("summary.no_moments_chosen" if filled else "summary.no_moments",
+                             lang)
 
 
 def add_stills(doc: SummaryDoc, grab: StillGrabber | None = None) -> SummaryDoc:

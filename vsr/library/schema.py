@@ -209,4 +209,20 @@ _V4 = [
     "ALTER TABLE reviews ADD COLUMN share_reflections INTEGER NOT NULL DEFAULT 0",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4]
+# Version 5: a chosen moment records every marker it covers (issue 9). A moment that several
+# parties marked at about the same time is all of theirs, not only the first marker's party.
+# `session_moments.marker_id` stays the moment's main marker (its gespreksblad is the one Stap 2
+# fills in); this table lists it and the other markers of the same moment. Existing moments
+# cover their own marker.
+_V5 = [
+    """CREATE TABLE session_moment_markers (
+        moment_id INTEGER NOT NULL REFERENCES session_moments(id) ON DELETE CASCADE,
+        marker_id INTEGER NOT NULL REFERENCES markers(id) ON DELETE CASCADE,
+        PRIMARY KEY (moment_id, marker_id)
+    )""",
+    "CREATE INDEX idx_session_moment_markers_marker ON session_moment_markers(marker_id)",
+    "INSERT INTO session_moment_markers (moment_id, marker_id)"
+    " SELECT id, marker_id FROM session_moments",
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5]

@@ -1,7 +1,15 @@
 """Independent ("blind") marking: each party marks while the others' markers are hidden; after
 "reveal" the comparison shows where both marked and where only one did, and those become the
 candidate moments of Stap 1 (moments both marked first: agreement and difference both start the
-conversation)."""
+conversation).
+
+What the shared screen may show while the markers are hidden (one rule, asked by every view
+through `shared_screen`, so no view can get it wrong): NOTHING of any marker. Not its time, lane
+glyph, list row, author, theme or gespreksblad, not in the marker list, the timeline, the sheet
+editor, prev/next, the loop, Stap 1-2 or the summary. Both sit at one screen, so "only your own"
+would still show the other party yours. What it may show is how many moments each party marked
+(`mark_counts`): each party gets feedback that the mark was taken, without its position.
+"""
 
 from __future__ import annotations
 
@@ -38,8 +46,37 @@ def reveal_markers(lib: Library, review_id: int, *, initiator: object | None = N
 
 def markers_hidden(lib: Library, review_id: int) -> bool:
     """True while blind marking is on and the markers have not been revealed."""
-    state = get_session(lib, review_id)
-    return state.blind_marking and not state.markers_revealed_at
+    return get_session(lib, review_id).markers_hidden
+
+
+def mark_counts(lib: Library, review_id: int) -> dict[int, int]:
+    """How many moments each party of the review marked (0 for none): safe to show while the
+    markers are hidden, as it says nothing about where."""
+    counts = {p.id: 0 for p in list_parties(lib, review_id)}
+    for row in lib.query("SELECT party_id, COUNT(*) AS n FROM markers WHERE review_id = ?"
+                         " GROUP BY party_id", (review_id,)):
+        counts[int(str(row["party_id"]))] = int(str(row["n"]))
+    return counts
+
+
+@dataclass(frozen=True, slots=True)
+class SharedScreen:
+    """What the screen both parties look at may show of a review's markers right now."""
+
+    hidden: bool  # independent marking on and not yet revealed
+    markers: tuple[Marker, ...]  # the markers it may show (none while hidden)
+    counts: dict[int, int]  # party id -> number of markers, always safe to show
+
+    def shows(self, marker_id: int | None) -> bool:
+        """Whether a view may select, show, loop, delete or hand on this marker."""
+        return marker_id is not None and any(m.id == marker_id for m in self.markers)
+
+
+def shared_screen(lib: Library, review_id: int) -> SharedScreen:
+    """The rule of the module docstring for one review, read once per refresh."""
+    return SharedScreen(markers_hidden(lib, review_id),
+                        tuple(visible_markers(lib, review_id, None)),
+                        mark_counts(lib, review_id))
 
 
 def visible_markers(lib: Library, review_id: int, viewer: int | None) -> list[Marker]:
@@ -64,6 +101,11 @@ class Candidate:
     @property
     def shared(self) -> bool:
         return self.match is not None
+
+    @property
+    def markers(self) -> tuple[Marker, ...]:
+        """Every marker of this moment, one per party that marked it."""
+        return self.match.markers if self.match is not None else (self.marker,)
 
 
 def candidate_moments(lib: Library, review_id: int,

@@ -41,13 +41,21 @@ class SessionStep(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Moment:
-    """A chosen moment: a marker, and how much before/after it the clip loop starts and ends."""
+    """A chosen moment: its main marker (whose gespreksblad Stap 2 fills in), every marker it
+    covers (`marker_ids`, the main one first: several parties may have marked the same moment),
+    and how much before/after it the clip loop starts and ends."""
 
     id: int
     marker_id: int
     position: int  # 0-based order in Stap 1
     lead_ms: int = DEFAULT_LEAD_MS
     lag_ms: int = DEFAULT_LAG_MS
+    marker_ids: tuple[int, ...] = ()
+
+    @property
+    def all_marker_ids(self) -> tuple[int, ...]:
+        """The main marker and the others it covers (the main one alone for an old record)."""
+        return self.marker_ids or (self.marker_id,)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +84,12 @@ class SessionState:
     blind_marking: bool = False
     markers_revealed_at: str = ""  # "" while blind markers are still hidden
     started_at: str = ""  # "" when the session was never opened
+
+    @property
+    def markers_hidden(self) -> bool:
+        """Independent marking is on and the markers were not revealed yet: the shared screen
+        shows nothing of any marker (see `vsr.session.blind`)."""
+        return self.blind_marking and not self.markers_revealed_at
 
     def learning(self, party_id: int) -> str:
         return self.learnings.get(party_id, "")

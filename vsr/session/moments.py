@@ -3,11 +3,15 @@ card, and the clip range that loops around each in Stap 2."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from vsr.errors import NotFoundError, VsrError
 from vsr.library import markers as mk
-from vsr.library.db import Library
+from vsr.library.db import Change, Library
+from vsr.library.reviews import list_parties
 from vsr.model import Marker
 from vsr.session import store
+from vsr.session.blind import Candidate, lag_covering
 from vsr.session.model import (
     DEFAULT_LAG_MS,
     DEFAULT_LEAD_MS,
@@ -15,6 +19,7 @@ from vsr.session.model import (
     MAX_MOMENTS,
     Moment,
 )
+from vsr.session.moment_sheet import bring_sheets_together
 from vsr.session.state import get_session
 
 
@@ -46,20 +51,30 @@ def _review_of_moment(lib: Library, moment_id: int) -> int:
 
 
 def choose_moment(
-    lib: Library, review_id: int, marker_id: int, *,
+    lib: Library, review_id: int, marker_id: int, *, also: Sequence[int] = (),
     lead_ms: int = DEFAULT_LEAD_MS, lag_ms: int = DEFAULT_LAG_MS, initiator: object | None = None,
 ) -> Moment:
-    """Add a marker of this review as the next chosen moment (at most three). Choosing a
-    marker that is already chosen returns that moment unchanged."""
+    """Add a marker of this review as the next chosen moment (at most three). `also` are the
+    other parties' markers of the same moment: the moment covers them too and their sheets'
+    texts are brought into the main marker's sheet (see `vsr.session.moment_sheet`).
+    Choosing a marker that is already chosen returns that moment unchanged."""
     marker = mk.get_marker(lib, marker_id)
     if marker.review_id != review_id:
         raise NotFoundError(what="marker", ident=marker_id)
     state = get_session(lib, review_id)
+    if state.markers_hidden:
+        raise VsrError("error.session.markers_hidden")
     for moment in state.moments:
         if moment.marker_id == marker_id:
             return moment
     if len(state.moments) >= MAX_MOMENTS:
         raise VsrError("error.session.too_many_moments", max=MAX_MOMENTS)
+    covered = {i for m in state.moments for i in m.all_marker_ids}
+    others = [mk.get_marker(lib, i) for i in dict.fromkeys(also)
+              if i != marker_id and i not in covered]
+    if any(o.review_id != review_id for o in others):
+        raise NotFoundError(what="marker", ident=next(o.id for o in others
+                                                      if o.review_id != review_id))
     with lib.write() as changes:
         store.touch(lib, review_id)
         cur = lib.conn.execute(
@@ -69,8 +84,24 @@ def choose_moment(
              _clamp_margin(lag_ms)),
         )
         moment_id = int(cur.lastrowid or 0)
+        lib.conn.executemany(
+            "INSERT INTO session_moment_markers (moment_id, marker_id) VALUES (?, ?)",
+            [(moment_id, m.id) for m in (marker, *others)])
+        names = {p.id: p.name for p in list_parties(lib, review_id)}
+        if others and bring_sheets_together(lib, marker, others, names):
+            changes.append(Change("sheet", "updated", (marker_id,), review_id, initiator))
         changes.append(store.change("added", review_id, initiator, (moment_id,)))
     return get_moment(lib, moment_id)
+
+
+def choose_candidate(lib: Library, review_id: int, candidate: Candidate,
+                     *, initiator: object | None = None) -> Moment:
+    """Choose a Stap 1 candidate: a moment several parties marked stays all of theirs, and
+    its clip loops long enough to reach the end of its last marker."""
+    lag = lag_covering(candidate, DEFAULT_LAG_MS) if candidate.shared else DEFAULT_LAG_MS
+    return choose_moment(lib, review_id, candidate.marker.id,
+                         also=[m.id for m in candidate.markers if m.id != candidate.marker.id],
+                         lag_ms=lag, initiator=initiator)
 
 
 def add_moment_at(
@@ -80,7 +111,10 @@ def add_moment_at(
     """"Add a moment here": a new marker by `party_id` at the player position, chosen at once.
     Checks the limit first, so a refused moment leaves no stray marker behind."""
     store.check_party(lib, review_id, party_id)
-    if len(get_session(lib, review_id).moments) >= MAX_MOMENTS:
+    state = get_session(lib, review_id)
+    if state.markers_hidden:  # a moment made now would show while the others stay hidden
+        raise VsrError("error.session.markers_hidden")
+    if len(state.moments) >= MAX_MOMENTS:
         raise VsrError("error.session.too_many_moments", max=MAX_MOMENTS)
     with lib.write():  # marker and moment in one transaction: both or neither
         marker = mk.add_marker(lib, party_id, position_ms, theme=theme, initiator=initiator)
@@ -137,6 +171,18 @@ def loop_range(moment: Moment, marker: Marker, duration_ms: int | None = None) -
         stop = min(stop, duration_ms)
         start = min(start, stop)
     return start, stop
+
+
+def moment_markers(lib: Library, moment: Moment) -> list[Marker]:
+    """Every marker the moment covers, its main marker first."""
+    return [mk.get_marker(lib, i) for i in moment.all_marker_ids]
+
+
+def moment_party_ids(lib: Library, moment: Moment) -> tuple[int, ...]:
+    """The parties who marked this moment, in the order of the review's parties."""
+    marked = {m.party_id for m in moment_markers(lib, moment)}
+    return tuple(p.id for p in list_parties(lib, _review_of_moment(lib, moment.id))
+                 if p.id in marked)
 
 
 def chosen_markers(lib: Library, review_id: int) -> list[tuple[Moment, Marker]]:

@@ -28,9 +28,11 @@ def get_session(lib: Library, review_id: int) -> SessionState:
         for r in lib.query("SELECT party_id, confirmed_at FROM session_rules WHERE review_id = ?",
                            (review_id,))
     }
+    covered = _covered_markers(lib, review_id)
     moments = tuple(
         Moment(id=int(str(r["id"])), marker_id=int(str(r["marker_id"])), position=i,
-               lead_ms=int(str(r["lead_ms"])), lag_ms=int(str(r["lag_ms"])))
+               lead_ms=int(str(r["lead_ms"])), lag_ms=int(str(r["lag_ms"])),
+               marker_ids=covered.get(int(str(r["id"])), ()))
         for i, r in enumerate(lib.query(
             "SELECT * FROM session_moments WHERE review_id = ? ORDER BY position, id",
             (review_id,)))
@@ -61,6 +63,20 @@ def get_session(lib: Library, review_id: int) -> SessionState:
     )
 
 
+def _covered_markers(lib: Library, review_id: int) -> dict[int, tuple[int, ...]]:
+    """moment id -> the markers it covers: its main marker first, then the others in time."""
+    covered: dict[int, list[int]] = {}
+    for r in lib.query(
+            "SELECT l.moment_id, l.marker_id FROM session_moment_markers l"
+            " JOIN session_moments s ON s.id = l.moment_id"
+            " JOIN markers m ON m.id = l.marker_id"
+            " WHERE s.review_id = ?"
+            " ORDER BY l.moment_id, l.marker_id != s.marker_id, m.start_ms, m.id",
+            (review_id,)):
+        covered.setdefault(int(str(r["moment_id"])), []).append(int(str(r["marker_id"])))
+    return {k: tuple(v) for k, v in covered.items()}
+
+
 def _action_from_row(position: int, row: dict[str, object]) -> ActionItem:
     who_id = row["who_party_id"]
     who: Who = TOGETHER if who_id is None else int(str(who_id))
@@ -75,13 +91,15 @@ def _action_from_row(position: int, row: dict[str, object]) -> ActionItem:
 def step_blocker(lib: Library, review_id: int, step: SessionStep) -> VsrError | None:
     """Why `step` cannot be entered yet (as the error to show), or None when it can.
 
-    Every party must confirm the ground rules before Stap 1; Stap 2 needs a chosen moment.
-    Going back is always possible."""
+    Every party must confirm the ground rules before Stap 1; Stap 2 needs a chosen moment and
+    markers that are no longer hidden. Going back is always possible."""
     state = get_session(lib, review_id)
     if step.order >= SessionStep.MOMENTS.order:
         missing = [p for p in store.party_ids(lib, review_id) if p not in state.rules_confirmed]
         if missing:
             return VsrError("error.session.rules_not_confirmed", count=len(missing))
+    if step == SessionStep.DISCUSS and state.markers_hidden:
+        return VsrError("error.session.markers_hidden")
     if step == SessionStep.DISCUSS and not state.moments:
         return VsrError("error.session.no_moments")
     return None
