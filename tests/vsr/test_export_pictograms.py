@@ -12,8 +12,7 @@ import pytest
 from docx import Document
 
 from tests.vsr import session_fixtures as fx
-from vsr.export import export_summary
-from vsr.export import pdf_layout
+from vsr.export import export_summary, pdf_layout
 from vsr.export.summary_content import SummaryDoc, build_summary
 from vsr.export.svg_raster import render_svg_png
 from vsr.library import sheets as sh
