@@ -88,8 +88,13 @@ def test_docx_puts_the_right_pictogram_before_every_feeling(library, walked,
             expected = [render_svg_png(f.pictogram, 128) for f in reflection.feelings
                         if f.pictogram]
             assert pictures == expected  # one per feeling, in order, the feeling's own picture
-            for feeling in reflection.feelings:
-                assert feeling.title in cell.text
+            # each feeling on its own line: its picture and its word stay together
+            lines = [p for p in cell.paragraphs if p.text.strip() not in ("", "—")]
+            assert [p.text.strip() for p in lines] == [f.title for f in reflection.feelings]
+            for line, feeling in zip(lines, reflection.feelings, strict=True):
+                assert [document.part.related_parts[rid].blob
+                        for rid in line._p.xpath(".//a:blip/@r:embed")] == [
+                    render_svg_png(feeling.pictogram, 128)]
 
 
 def test_docx_shows_the_theme_pictogram_of_every_moment(library, walked,

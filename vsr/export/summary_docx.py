@@ -113,12 +113,13 @@ def _moment(document: DocxDocument, doc: SummaryDoc, m: MomentBlock) -> None:
         r = m.reflections[col - 1]
         _set_text(table.cell(1, col), r.to_me, empty=doc.t("empty"))
         _set_text(table.cell(2, col), r.to_other, empty=doc.t("empty"))
-        cell = table.cell(3, col).paragraphs[0]
-        for feeling in r.feelings:
-            _picture(cell, feeling.pictogram, 0.6)
-            cell.add_run(feeling.title + "  ")
+        feelings_cell = table.cell(3, col)
+        for index, feeling in enumerate(r.feelings):  # one line each: picture and word together
+            line = feelings_cell.paragraphs[0] if index == 0 else feelings_cell.add_paragraph()
+            _picture(line, feeling.pictogram, 0.6)
+            line.add_run(feeling.title)
         if not r.feelings:
-            cell.add_run("—")
+            feelings_cell.paragraphs[0].add_run("—")
     for row, label in enumerate((p.b_to_me, p.b_to_other, doc.t("feelings")), start=1):
         _set_text(table.cell(row, 0), label, bold=True)
     document.add_heading(p.c_title, level=4)
