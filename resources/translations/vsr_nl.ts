@@ -4,42 +4,42 @@
 <context>
     <name>ActionRow</name>
     <message>
-        <location filename="../../ui/session/actions_editor.py" line="38"/>
+        <location filename="../../ui/session/actions_editor.py" line="36"/>
         <source>What will we do?</source>
         <translation>Wat gaan we doen?</translation>
     </message>
     <message>
-        <location filename="../../ui/session/actions_editor.py" line="40"/>
+        <location filename="../../ui/session/actions_editor.py" line="38"/>
         <source>Action {n}: what</source>
         <translation>Actie {n}: wat</translation>
     </message>
     <message>
-        <location filename="../../ui/session/actions_editor.py" line="52"/>
+        <location filename="../../ui/session/actions_editor.py" line="50"/>
         <source>Action {n}: who</source>
         <translation>Actie {n}: wie</translation>
     </message>
     <message>
-        <location filename="../../ui/session/actions_editor.py" line="53"/>
+        <location filename="../../ui/session/actions_editor.py" line="51"/>
         <source>Together</source>
         <translation>Samen</translation>
     </message>
     <message>
-        <location filename="../../ui/session/actions_editor.py" line="64"/>
+        <location filename="../../ui/session/actions_editor.py" line="58"/>
         <source>Action {n}: by when</source>
         <translation>Actie {n}: wanneer klaar</translation>
     </message>
     <message>
-        <location filename="../../ui/session/actions_editor.py" line="71"/>
+        <location filename="../../ui/session/actions_editor.py" line="65"/>
         <source>Action {n}: done</source>
         <translation>Actie {n}: klaar</translation>
     </message>
     <message>
-        <location filename="../../ui/session/actions_editor.py" line="75"/>
+        <location filename="../../ui/session/actions_editor.py" line="69"/>
         <source>Remove this action</source>
         <translation>Deze actie weghalen</translation>
     </message>
     <message>
-        <location filename="../../ui/session/actions_editor.py" line="76"/>
+        <location filename="../../ui/session/actions_editor.py" line="70"/>
         <source>Remove action {n}</source>
         <translation>Actie {n} weghalen</translation>
     </message>
@@ -195,32 +195,32 @@
 <context>
     <name>ActionsEditor</name>
     <message>
-        <location filename="../../ui/session/actions_editor.py" line="98"/>
+        <location filename="../../ui/session/actions_editor.py" line="92"/>
         <source>No actions yet.</source>
         <translation>Nog geen acties.</translation>
     </message>
     <message>
-        <location filename="../../ui/session/actions_editor.py" line="101"/>
+        <location filename="../../ui/session/actions_editor.py" line="95"/>
         <source>+ Add an action</source>
         <translation>+ Actie toevoegen</translation>
     </message>
     <message>
-        <location filename="../../ui/session/actions_editor.py" line="117"/>
+        <location filename="../../ui/session/actions_editor.py" line="111"/>
         <source>What</source>
         <translation>Wat</translation>
     </message>
     <message>
-        <location filename="../../ui/session/actions_editor.py" line="117"/>
+        <location filename="../../ui/session/actions_editor.py" line="111"/>
         <source>Who</source>
         <translation>Wie</translation>
     </message>
     <message>
-        <location filename="../../ui/session/actions_editor.py" line="117"/>
+        <location filename="../../ui/session/actions_editor.py" line="111"/>
         <source>By when</source>
         <translation>Wanneer klaar</translation>
     </message>
     <message>
-        <location filename="../../ui/session/actions_editor.py" line="117"/>
+        <location filename="../../ui/session/actions_editor.py" line="111"/>
         <source>Done</source>
         <translation>Klaar</translation>
     </message>
@@ -723,6 +723,19 @@
         <location filename="../../ui/session/discuss_page.py" line="229"/>
         <source>Clip {start} – {end}, repeats</source>
         <translation>Fragment {start} – {end}, speelt steeds opnieuw</translation>
+    </message>
+</context>
+<context>
+    <name>DueDateEdit</name>
+    <message>
+        <location filename="../../ui/date_fields.py" line="71"/>
+        <source>no date</source>
+        <translation>geen datum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/date_fields.py" line="73"/>
+        <source>Delete: no date</source>
+        <translation>Delete: geen datum</translation>
     </message>
 </context>
 <context>
