@@ -1,11 +1,14 @@
 """A date that may be left open: a check box ("Ends on", "Keep until") and a calendar date that
-only counts while the box is ticked. Used for consent end dates and retention."""
+only counts while the box is ticked (consent end dates and retention); and a date box that may be
+empty (the "by when" of an action)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
 
 
@@ -48,3 +51,52 @@ class OptionalDateField(QWidget):
             self.edit.setDate(qdate(day))
         self.edit.setEnabled(day is not None)
         self.blockSignals(False)
+
+
+# The minimum of a DueDateEdit stands for "no date": Qt shows its special text there. Never saved.
+NO_DATE = QDate(2000, 1, 1)
+
+
+class DueDateEdit(QDateEdit):
+    """A date that may be empty ("geen datum"). Its calendar opens at today's month when no date
+    is set (not at the year 2000), a step up or down from empty starts at today, and Delete or
+    Backspace makes it empty again. `value()` is None while empty."""
+
+    def __init__(self, parent: QWidget | None = None, *, today: Callable[[], date] = date.today
+                 ) -> None:
+        super().__init__(parent)
+        self._today = today
+        self.setCalendarPopup(True)
+        self.setMinimumDate(NO_DATE)
+        self.setSpecialValueText(self.tr("no date"))
+        self.setDisplayFormat("d-M-yyyy")
+        self.setToolTip(self.tr("Delete: no date"))
+        self.setDate(NO_DATE)
+        self.calendarWidget().installEventFilter(self)
+
+    def value(self) -> date | None:
+        return None if self.date() == NO_DATE else pydate(self.date())
+
+    def set_value(self, day: date | None) -> None:
+        self.setDate(NO_DATE if day is None else qdate(day))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The popup shows the edit's date; while empty that would be January 2000.
+        if watched is self.calendarWidget() and event.type() == QEvent.Type.Show \
+                and self.value() is None:
+            today = self._today()
+            self.calendarWidget().setCurrentPage(today.year, today.month)
+        return super().eventFilter(watched, event)
+
+    def stepBy(self, steps: int) -> None:
+        if self.value() is None:
+            self.set_value(self._today())
+            return
+        super().stepBy(steps)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.set_value(None)
+            event.accept()
+            return
+        super().keyPressEvent(event)

@@ -37,7 +37,7 @@ _MESSAGES: dict[str, dict[str, str]] = {
     },
     "error.recording.missing": {
         "nl": "De opname {path} is niet gevonden. Is het bestand verplaatst? Zoek het op "
-        "om verder te gaan; uw aantekeningen blijven bewaard.",
+        "om verder te gaan; je aantekeningen blijven bewaard.",
         "en": "The recording {path} was not found. Was the file moved? Locate it to continue; "
         "your notes are kept.",
     },
@@ -89,7 +89,7 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "en": "the file ends too early (cut off or damaged).",
     },
     "reason.permission": {
-        "nl": "u hebt geen toestemming om dit bestand te lezen.",
+        "nl": "je hebt geen toestemming om dit bestand te lezen.",
         "en": "you do not have permission to read this file.",
     },
     "reason.unsupported": {
@@ -143,7 +143,7 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "timeline shows.",
     },
     "warning.media.audio_unreadable": {
-        "nl": "Het geluid van de opname kan niet worden gelezen. U ziet alleen beeld.",
+        "nl": "Het geluid van de opname kan niet worden gelezen. Je ziet alleen beeld.",
         "en": "The sound of the recording cannot be read. You will see the picture only.",
     },
     "task.cancelled": {
@@ -164,7 +164,7 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "en": "You are marking separately. First show the moments together (step 1).",
     },
     "error.session.too_many_moments": {
-        "nl": "U kunt hoogstens {max} momenten kiezen. Haal eerst een moment weg.",
+        "nl": "Je kunt hoogstens {max} momenten kiezen. Haal eerst een moment weg.",
         "en": "You can choose at most {max} moments. Remove a moment first.",
     },
     "error.session.bad_date": {
@@ -326,6 +326,11 @@ _MESSAGES: dict[str, dict[str, str]] = {
     # --- consent, retention, collections and packs (issue 5) ---
     "purpose.own_review": {"nl": "eigen terugkijken", "en": "own review"},
     "purpose.intervisie": {"nl": "intervisie", "en": "peer consultation (intervisie)"},
+    # What the client sees on the consent strip and dialog: no jargon without its meaning.
+    "purpose.own_review.plain": {"nl": "eigen terugkijken", "en": "own review"},
+    "purpose.intervisie.plain": {"nl": "intervisie (bespreken met collega's)",
+                                 "en": "peer consultation (with colleagues)"},
+    "purpose.training.plain": {"nl": "training (oefenmateriaal)", "en": "training (exercise material)"},
     "purpose.training": {"nl": "training (oefenmateriaal)", "en": "training (exercise material)"},
     "what.collection": {"nl": "Verzameling", "en": "Collection"},
     "what.clip": {"nl": "Clip", "en": "Clip"},
@@ -342,7 +347,7 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "exercise material. Choose 'make faces unrecognisable'.",
     },
     "error.consent.own_review": {
-        "nl": "Voor eigen terugkijken is altijd toestemming. Die hoeft u niet vast te leggen "
+        "nl": "Voor eigen terugkijken is altijd toestemming. Die hoef je niet vast te leggen "
         "of in te trekken.",
         "en": "Your own review is always allowed. It needs no consent to record or withdraw.",
     },
@@ -407,8 +412,8 @@ _MESSAGES: dict[str, dict[str, str]] = {
     },
     "withdraw.file": {"nl": "  bestand {path}", "en": "  file {path}"},
     "error.clip.sharing_not_allowed": {
-        "nl": "De deelnemers hebben niet afgesproken dat hun gespreksblad mee mag in "
-        "clipmateriaal. Zet dat eerst aan bij de terugkijksessie. Een clip zonder moment "
+        "nl": "De deelnemers hebben niet afgesproken dat hun gespreksblad mee mag met "
+        "de clips. Zet dat eerst aan bij de terugkijksessie. Een clip zonder moment "
         "heeft geen gespreksblad.",
         "en": "The participants did not agree that their reflection sheet may go into clip "
         "material. Turn that on in the review session first. A clip without a marker has no "
@@ -434,14 +439,14 @@ _MESSAGES: dict[str, dict[str, str]] = {
     },
     "pack.handout_title": {"nl": "Intervisie: {name}", "en": "Peer consultation: {name}"},
     "pack.handout_intro": {
-        "nl": "Bekijk elke clip samen. Bespreek daarna de vragen. Schrijf op wat u opvalt.",
+        "nl": "Bekijk elke clip samen. Bespreek daarna de vragen. Schrijf op wat je opvalt.",
         "en": "Watch each clip together. Then discuss the questions. Write down what you "
         "notice.",
     },
     "pack.handout_file": {"nl": "handout.pdf", "en": "handout.pdf"},
     "pack.worksheet_title": {"nl": "Werkblad: {name}", "en": "Worksheet: {name}"},
     "pack.worksheet_intro": {
-        "nl": "Bekijk de clip. Doe dan de opdracht en schrijf uw antwoord op.",
+        "nl": "Bekijk de clip. Doe dan de opdracht en schrijf je antwoord op.",
         "en": "Watch the clip. Then do the task and write down your answer.",
     },
     "pack.worksheet_file": {"nl": "werkblad.pdf", "en": "worksheet.pdf"},
@@ -466,7 +471,7 @@ _MESSAGES: dict[str, dict[str, str]] = {
     "pack.questions": {"nl": "Vragen om te bespreken", "en": "Questions to discuss"},
     "pack.task": {"nl": "Opdracht", "en": "Task"},
     "pack.notes": {"nl": "Aantekeningen", "en": "Notes"},
-    "pack.answers": {"nl": "Uw antwoord", "en": "Your answer"},
+    "pack.answers": {"nl": "Jouw antwoord", "en": "Your answer"},
     "pack.sheet_heading": {
         "nl": "Wat de deelnemers zelf zeiden (gespreksblad)",
         "en": "What the participants said themselves (reflection sheet)",

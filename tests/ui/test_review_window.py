@@ -13,6 +13,7 @@ from tests.vsr.fakes import add_fake_recording, fake_fingerprint
 from ui.actions import ActionId
 from ui.bridge import LibraryBridge
 from ui.main_window import MainWindow
+from vsr.i18n import translate
 from vsr.library import markers as mk
 from vsr.library import recordings as rc
 from vsr.library import reviews as rv
@@ -325,6 +326,8 @@ def test_consent_is_shown_on_the_recording_and_follows_changes(qtbot, window) ->
     texts = strip.texts()
     assert texts[0].startswith("✓") and "igen" in texts[0]  # own review: always
     assert texts[1].startswith("✗") and texts[2].startswith("✗")
+    # intervisie is jargon to a client: the strip says what it means
+    assert translate("purpose.intervisie.plain", strip.lang).capitalize() in texts[1]
     assert len(texts) == 3  # no retention shown when none is set
     until = date.today() + timedelta(days=60)
     grant_consent(window.bridge.lib, rec_id, "intervisie", given_by="K.", until=until)

@@ -122,7 +122,7 @@ def test_exercise_pack_works_offline(world: World, tmp_path: Path) -> None:
     assert "Cliënt zei dat ze boos was." in html and "Ik voelde me niet gehoord." in html
     assert "B. Professional: wat deed dit met mij?" in html and "Anouk" not in html
     worksheet = _pdf_text(out / "werkblad.pdf")
-    assert "Hoe zou jij reageren?" in worksheet and "Uw antwoord" in worksheet
+    assert "Hoe zou jij reageren?" in worksheet and "Jouw antwoord" in worksheet
     assert "Oefening 2" in worksheet and "Eerst doorvragen." in worksheet
 
 

@@ -39,7 +39,7 @@ class PurposeBox(QGroupBox):
     """Consent for one shared purpose: its state in words, the fields and Grant / Withdraw."""
 
     def __init__(self, purpose: Purpose, lang: str, parent: QWidget | None = None) -> None:
-        super().__init__(translate(purpose.label_key, lang).capitalize(), parent)
+        super().__init__(translate(purpose.plain_label_key, lang).capitalize(), parent)
         self.purpose = purpose
         self.state = QLabel()
         self.state.setWordWrap(True)
@@ -117,7 +117,7 @@ class ConsentDialog(QDialog):
             "clips and exported files made for that purpose."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        own = QGroupBox(translate(Purpose.OWN_REVIEW.label_key, lang).capitalize())
+        own = QGroupBox(translate(Purpose.OWN_REVIEW.plain_label_key, lang).capitalize())
         own_layout = QVBoxLayout(own)
         self.own_state = QLabel(self.tr("<b>Given</b>: looking back at your own conversation "
                                         "together is always allowed."))
@@ -148,8 +148,8 @@ class ConsentDialog(QDialog):
         names = names.join(p.name for p in list_parties(self.lib, review_id))
         explain = QLabel(self.tr(
             "Only when {names} agree, their own gespreksblad of a moment (A, B, C) may go with "
-            "its clip into intervisie or training material. Names are replaced by roles when "
-            "the export asks for it.").format(names=names))
+            "its clip into material for peer consultation (with colleagues) or training. Names "
+            "are replaced by roles when the export asks for it.").format(names=names))
         explain.setWordWrap(True)
         self.share = QCheckBox(self.tr("They agree: the gespreksbladen may be shared with clips"))
         self.share.setChecked(shares_reflections(self.lib, review_id))

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QGridLayout,
     QLabel,
     QLineEdit,
@@ -18,13 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.date_fields import DueDateEdit
 from ui.review.sheet_fields import SAVE_DELAY_MS
 from ui.session.context import SessionContext
 from ui.widgets import MIN_TARGET, big_button
 from vsr import session as ss
 from vsr.session.model import TOGETHER, ActionItem, Who
-
-NO_DATE = QDate(2000, 1, 1)  # the minimum of the date box stands for "no date" (shown as —)
 
 
 class ActionRow(QObject):
@@ -55,15 +53,11 @@ class ActionRow(QObject):
             self.who.addItem(party.name, party.id)
         self.who.setCurrentIndex(max(0, self.who.findData(action.who)))
         self.who.activated.connect(lambda i: editor.update(self.id, who=self.who.itemData(i)))
-        self.due = QDateEdit()
-        self.due.setCalendarPopup(True)
+        self.due = DueDateEdit()
         self.due.setMinimumHeight(MIN_TARGET)
-        self.due.setMinimumDate(NO_DATE)
-        self.due.setSpecialValueText("—")
-        self.due.setDisplayFormat("d-M-yyyy")
         self.due.setAccessibleName(self.tr("Action {n}: by when").format(n=n))
-        self.due.setDate(QDate.fromString(action.due, "yyyy-MM-dd") if action.due else NO_DATE)
-        self.due.dateChanged.connect(lambda d: editor.set_due(self.id, d))
+        self.due.set_value(date.fromisoformat(action.due) if action.due else None)
+        self.due.dateChanged.connect(lambda _d: editor.set_due(self.id, self.due.value()))
         self.done = QCheckBox()
         self.done.setMinimumHeight(MIN_TARGET)
         self.done.setStyleSheet("QCheckBox::indicator { width: 24px; height: 24px; }")
@@ -141,13 +135,12 @@ class ActionsEditor(QWidget):
         self.ctx.run(lambda: ss.update_action(self.ctx.lib, action_id, what=what, who=who,
                                               done=done, initiator=self))
 
-    def set_due(self, action_id: int, day: QDate) -> None:
-        if day == NO_DATE:
+    def set_due(self, action_id: int, day: date | None) -> None:
+        if day is None:  # "no date" is saved as no date, never as the box's minimum
             self.ctx.run(lambda: ss.update_action(self.ctx.lib, action_id, clear_due=True,
                                                   initiator=self))
         else:
-            when = date(day.year(), day.month(), day.day())
-            self.ctx.run(lambda: ss.update_action(self.ctx.lib, action_id, due=when,
+            self.ctx.run(lambda: ss.update_action(self.ctx.lib, action_id, due=day,
                                                   initiator=self))
 
     def remove(self, action_id: int) -> None:

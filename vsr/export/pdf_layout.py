@@ -39,6 +39,13 @@ class GridCell:
     icon: Path | None = None
     bold: bool = False
     grey: bool = False
+    # A list with a pictogram before each line (the feelings of a party): `text` holds one
+    # line per entry, `line_icons` the pictogram of each line (None: no pictogram known).
+    line_icons: tuple[Path | None, ...] = ()
+
+    @property
+    def has_icon(self) -> bool:
+        return self.icon is not None or bool(self.line_icons)
 
 
 @dataclass(slots=True)
@@ -149,6 +156,15 @@ class SummaryPdf(FPDF):
                    w=size_mm, h=size_mm)
 
     # -- grid ------------------------------------------------------------------------------
+    def _fit(self, text: str, width: float) -> str:
+        """One line no wider than `width`: shortened with "…" (or "...") when it is not."""
+        text = self.clean(text)
+        ellipsis = self.clean("…")
+        if self.get_string_width(text) <= width:
+            return text
+        while text and self.get_string_width(text + ellipsis) > width:
+            text = text[:-1]
+        return text + ellipsis
     def _wrap(self, cell: GridCell, width: float) -> list[str]:
         self.use(9.5, bold=cell.bold, grey=cell.grey)
         text = self.clean(cell.text) or " "
@@ -162,14 +178,18 @@ class SummaryPdf(FPDF):
         for cells in rows:
             row = _Row(cells, min_h=min_row_h)
             for cell, col in zip(cells, columns, strict=True):
-                width = col.width_mm - 2 * PAD_MM - (icon_w if cell.icon else 0)
-                row.lines.append(self._wrap(cell, width))
+                width = col.width_mm - 2 * PAD_MM - (icon_w if cell.has_icon else 0)
+                if cell.line_icons:  # one short word per pictogram: never wrapped, so each
+                    self.use(9.5, bold=cell.bold, grey=cell.grey)  # line keeps its picture
+                    row.lines.append([self._fit(line, width) for line in cell.text.split("\n")])
+                else:
+                    row.lines.append(self._wrap(cell, width))
             prepared.append(row)
         return prepared
 
     def _row_h(self, row: _Row) -> float:
         count = max(len(lines) for lines in row.lines)
-        return max(count * LINE_MM, LINE_MM if any(c.icon for c in row.cells) else 0,
+        return max(count * LINE_MM, LINE_MM if any(c.has_icon for c in row.cells) else 0,
                    row.min_h) + 2 * PAD_MM
 
     def grid_start_h(self, columns: list[GridColumn], rows: list[list[GridCell]],
@@ -258,10 +278,15 @@ class SummaryPdf(FPDF):
             if cell.icon is not None and first:
                 self.image(io.BytesIO(svg_bytes(cell.icon)), x=text_x, y=y + PAD_MM,
                            w=LINE_MM, h=LINE_MM)
-            if cell.icon is not None:
+            if cell.has_icon:
                 text_x += LINE_MM + 1.5
             self.use(9.5, bold=cell.bold, grey=cell.grey)
             for i, line in enumerate(lines[start:start + take]):
+                line_icon = (cell.line_icons[start + i]
+                             if start + i < len(cell.line_icons) else None)
+                if line_icon is not None:
+                    self.image(io.BytesIO(svg_bytes(line_icon)), x=x + PAD_MM,
+                               y=y + PAD_MM + i * LINE_MM, w=LINE_MM, h=LINE_MM)
                 self.set_xy(text_x, y + PAD_MM + i * LINE_MM)
                 self.cell(col.width_mm - (text_x - x) - PAD_MM, LINE_MM, line)
             x += col.width_mm

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.document import Document as DocxDocument
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
@@ -113,12 +113,13 @@ def _moment(document: DocxDocument, doc: SummaryDoc, m: MomentBlock) -> None:
         r = m.reflections[col - 1]
         _set_text(table.cell(1, col), r.to_me, empty=doc.t("empty"))
         _set_text(table.cell(2, col), r.to_other, empty=doc.t("empty"))
-        cell = table.cell(3, col).paragraphs[0]
-        for feeling in r.feelings:
-            _picture(cell, feeling.pictogram, 0.6)
-            cell.add_run(feeling.title + "  ")
+        feelings_cell = table.cell(3, col)
+        for index, feeling in enumerate(r.feelings):  # one line each: picture and word together
+            line = feelings_cell.paragraphs[0] if index == 0 else feelings_cell.add_paragraph()
+            _picture(line, feeling.pictogram, 0.6)
+            line.add_run(feeling.title)
         if not r.feelings:
-            cell.add_run("—")
+            feelings_cell.paragraphs[0].add_run("—")
     for row, label in enumerate((p.b_to_me, p.b_to_other, doc.t("feelings")), start=1):
         _set_text(table.cell(row, 0), label, bold=True)
     document.add_heading(p.c_title, level=4)
@@ -164,6 +165,50 @@ def _closing(document: DocxDocument, doc: SummaryDoc) -> None:
             _picture(cell, face, 0.7)
             cell.add_run(f"{value} – {doc.rating_label(value)}")
         _set_text(table.cell(row, len(doc.parties) + 1), r.difference)
+
+
+SIGN_ROW_CM = 2.6  # room for a handwritten signature
+
+
+def _sign_line(cell: _Cell) -> None:
+    """An empty line with a rule under it, low in the cell: where the signature goes."""
+    line = cell.add_paragraph()
+    line.paragraph_format.space_before = Pt(26)
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for name, value in (("val", "single"), ("sz", "6"), ("space", "1"), ("color", "444444")):
+        bottom.set(qn(f"w:{name}"), value)
+    borders.append(bottom)
+    line._p.get_or_add_pPr().append(borders)
+
+
+def _sign_off(document: DocxDocument, doc: SummaryDoc) -> None:
+    """"Akkoord": per party a row with name, a line to sign on and the date, tall enough to
+    write in. Word keeps the whole block on one page: every paragraph up to the last row keeps
+    with the next, and no row is split."""
+    t = doc.t
+    heading = document.add_heading(t("signoff_heading"), level=1)
+    text = document.add_paragraph(t("signoff_text"))
+    table = _table(document, len(doc.parties), 3, header=False)
+    for row, party in enumerate(doc.parties):
+        _set_text(table.cell(row, 0), party.label, bold=True)
+        _set_text(table.cell(row, 1), f"{t('signature')}:")
+        _sign_line(table.cell(row, 1))
+        _set_text(table.cell(row, 2), f"{t('date')}:")
+        _sign_line(table.cell(row, 2))
+        table.rows[row].height = Cm(SIGN_ROW_CM)
+        table.rows[row].height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+        props = table.rows[row]._tr.get_or_add_trPr()
+        props.append(OxmlElement("w:cantSplit"))
+    last_row = table.rows[-1]._tr if doc.parties else None
+    for paragraph in (heading, text):
+        paragraph.paragraph_format.keep_with_next = True
+    for tr_row in table.rows:
+        for cell in tr_row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_together = True
+                # Word keeps a table together when every row's text keeps with the next.
+                paragraph.paragraph_format.keep_with_next = tr_row._tr is not last_row
 
 
 def _footer(document: DocxDocument, doc: SummaryDoc) -> None:
@@ -212,13 +257,7 @@ def build_docx(doc: SummaryDoc) -> DocxDocument:
     for moment in doc.moments:
         _moment(document, doc, moment)
     _closing(document, doc)
-    document.add_heading(t("signoff_heading"), level=1)
-    document.add_paragraph(t("signoff_text"))
-    table = _table(document, len(doc.parties), 3, header=False)
-    for row, party in enumerate(doc.parties):
-        _set_text(table.cell(row, 0), party.label, bold=True)
-        _set_text(table.cell(row, 1), f"{t('signature')}:\n\n")
-        _set_text(table.cell(row, 2), f"{t('date')}:")
+    _sign_off(document, doc)
     _footer(document, doc)
     return document
 

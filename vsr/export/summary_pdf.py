@@ -6,7 +6,7 @@ import io
 from pathlib import Path
 
 from vsr.export.pdf_layout import GridCell, GridColumn, SummaryPdf, hex_rgb
-from vsr.export.summary_content import MomentBlock, SummaryDoc
+from vsr.export.summary_content import MomentBlock, Reflection, SummaryDoc
 
 THEME_ICON_MM = 13.0
 STILL_W_MM = 80.0
@@ -23,6 +23,14 @@ def _party_columns(doc: SummaryDoc, width: float, first: GridColumn | None = Non
 
 def _text_cell(doc: SummaryDoc, text: str) -> GridCell:
     return GridCell(doc.or_empty(text), grey=not text.strip())
+
+
+def _feelings_cell(reflection: Reflection) -> GridCell:
+    """Every feeling on its own line, its pictogram before its word."""
+    if not reflection.feelings:
+        return GridCell("—")
+    return GridCell("\n".join(f.title for f in reflection.feelings),
+                    line_icons=tuple(f.pictogram for f in reflection.feelings))
 
 
 def _moment(pdf: SummaryPdf, doc: SummaryDoc, m: MomentBlock) -> None:
@@ -53,9 +61,7 @@ def _moment(pdf: SummaryPdf, doc: SummaryDoc, m: MomentBlock) -> None:
         [GridCell(p.b_to_other, bold=True),
          *[_text_cell(doc, r.to_other) for r in m.reflections]],
         [GridCell(doc.t("feelings"), bold=True),
-         *[GridCell(", ".join(f.title for f in r.feelings) or "—",
-                    icon=r.feelings[0].pictogram if len(r.feelings) == 1 else None)
-           for r in m.reflections]],
+         *[_feelings_cell(r) for r in m.reflections]],
     ]
     pdf.heading(p.b_title, 4, keep_mm=pdf.grid_start_h(columns, rows))
     pdf.grid(columns, rows)

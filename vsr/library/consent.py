@@ -30,6 +30,12 @@ class Purpose(StrEnum):
         """The i18n key of its name ("intervisie", "training (oefenmateriaal)")."""
         return f"purpose.{self.value}"
 
+    @property
+    def plain_label_key(self) -> str:
+        """The i18n key of its name with its meaning, for the client's screen
+        ("intervisie (bespreken met collega's)")."""
+        return f"purpose.{self.value}.plain"
+
 
 # The purposes that need the client's consent, and that a collection can have.
 SHARED_PURPOSES = (Purpose.INTERVISIE, Purpose.TRAINING)

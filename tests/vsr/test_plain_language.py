@@ -1,0 +1,92 @@
+"""What the client reads speaks one register: informal je/jij, never the formal u/uw. These tests
+read every Dutch text the app shows (Qt translations, the method content, the core's messages), so
+a formal word cannot creep back in. Jargon the client sees comes with its meaning."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from vsr.i18n import message_keys, translate
+from vsr.library.consent import Purpose
+
+ROOT = Path(__file__).resolve().parents[2]
+TS_FILE = ROOT / "resources" / "translations" / "vsr_nl.ts"
+METHOD_FILE = ROOT / "resources" / "method" / "samenleerwijzer.json"
+
+# "u", "uw", "U", "Uw" as whole words. Placeholders ({n}), markup (<b>) and entities are taken out
+# first; an apostrophe or letter next to it means another word ("'u" never occurs in Dutch UI).
+_FORMAL = re.compile(r"(?<![\w'’-])(?:u|uw|U|Uw|UW)(?![\w'’-])")
+_NOT_WORDS = re.compile(r"\{[^}]*\}|<[^>]*>|&[a-z]+;")
+
+
+def formal_words(text: str) -> list[str]:
+    return _FORMAL.findall(_NOT_WORDS.sub(" ", text))
+
+
+def _ts_translations() -> list[tuple[str, str]]:
+    root = ET.parse(TS_FILE).getroot()
+    found = []
+    for context in root.iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            found.append((f"{name}: {message.findtext('source')}", message.findtext("translation") or ""))
+    return found
+
+
+def _dutch_in(node: object, where: str) -> list[tuple[str, str]]:
+    """Every Dutch string in the method JSON: values under an "nl" key, at any depth."""
+    if isinstance(node, dict):
+        found = []
+        for key, value in node.items():
+            if key == "nl":
+                texts = value if isinstance(value, list) else [value]
+                found += [(f"{where}.nl", t) for t in texts if isinstance(t, str)]
+            else:
+                found += _dutch_in(value, f"{where}.{key}")
+        return found
+    if isinstance(node, list):
+        return [hit for i, item in enumerate(node) for hit in _dutch_in(item, f"{where}[{i}]")]
+    return []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kunt u dit lezen?", ["u"]), ("Uw antwoord", ["Uw"]), ("U ziet alleen beeld.", ["U"]),
+    ("Je antwoord", []), ("nieuw uur duurt", []), ("{u} en <u>x</u> &uuml;", []),
+    ("5 u", ["u"]), ("Zoë's u-bocht", []),
+])
+def test_the_formal_register_is_recognised(text: str, expected: list[str]) -> None:
+    assert formal_words(text) == expected
+
+
+def test_dutch_ui_translations_never_say_u_or_uw() -> None:
+    translations = _ts_translations()
+    assert len(translations) > 300  # the whole catalogue was read
+    formal = [(where, text) for where, text in translations if formal_words(text)]
+    assert formal == []
+
+
+def test_dutch_method_texts_never_say_u_or_uw() -> None:
+    texts = _dutch_in(json.loads(METHOD_FILE.read_text(encoding="utf-8")), "method")
+    assert len(texts) > 40
+    assert [(where, text) for where, text in texts if formal_words(text)] == []
+
+
+def test_dutch_core_messages_never_say_u_or_uw() -> None:
+    # Without parameters translate() gives the raw text, placeholders and all.
+    texts = [(key, translate(key, "nl")) for key in message_keys()]
+    assert len(texts) > 200
+    formal = [(key, text) for key, text in texts if formal_words(text)]
+    assert formal == []
+
+
+def test_the_client_sees_intervisie_with_its_meaning() -> None:
+    assert translate(Purpose.INTERVISIE.plain_label_key, "nl") == "intervisie (bespreken met collega's)"
+    assert "colleagues" in translate(Purpose.INTERVISIE.plain_label_key, "en")
+    for purpose in Purpose:  # every purpose has a plain name in both languages
+        assert translate(purpose.plain_label_key, "nl") != purpose.plain_label_key
+        assert translate(purpose.plain_label_key, "en") != purpose.plain_label_key
