@@ -20,10 +20,6 @@ ID_MOVE = 1001
 ID_TEXT = 1002
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("UndoCommands", text)
-
-
 class ReviewCommand(OperationCommand):
     """Knows the library and who made the edit; `initiator` applies to the first save only."""
 
@@ -42,7 +38,9 @@ class AddMarkerCommand(ReviewCommand):
     def __init__(self, lib: Library, party_id: int, start_ms: int, end_ms: int | None = None,
                  *, theme: str = "", lang: str, report: Report = quiet,
                  initiator: object | None = None) -> None:
-        super().__init__(_tr("Mark moment"), lib, lang=lang, report=report, initiator=initiator)
+        super().__init__(
+            QCoreApplication.translate("UndoCommands", "Mark moment"),
+            lib, lang=lang, report=report, initiator=initiator)
         self.party_id, self.start_ms, self.end_ms, self.theme = party_id, start_ms, end_ms, theme
         self.marker_id: int | None = None
         self._snapshot: MarkerSnapshot | None = None
@@ -63,7 +61,9 @@ class AddMarkerCommand(ReviewCommand):
 class DeleteMarkerCommand(ReviewCommand):
     def __init__(self, lib: Library, marker_id: int, *, lang: str,
                  report: Report = quiet) -> None:
-        super().__init__(_tr("Delete moment"), lib, lang=lang, report=report)
+        super().__init__(
+            QCoreApplication.translate("UndoCommands", "Delete moment"),
+            lib, lang=lang, report=report)
         self.marker_id = marker_id
         self._snapshot: MarkerSnapshot | None = None
 
@@ -80,7 +80,9 @@ class MoveMarkerCommand(ReviewCommand):
 
     def __init__(self, lib: Library, marker_id: int, start_ms: int, end_ms: int | None,
                  *, lang: str, report: Report = quiet, initiator: object | None = None) -> None:
-        super().__init__(_tr("Move moment"), lib, lang=lang, report=report, initiator=initiator)
+        super().__init__(
+            QCoreApplication.translate("UndoCommands", "Move moment"),
+            lib, lang=lang, report=report, initiator=initiator)
         old = mk.get_marker(lib, marker_id)
         self.marker_id = marker_id
         self.old = (old.start_ms, old.end_ms)
@@ -105,8 +107,9 @@ class MoveMarkerCommand(ReviewCommand):
 class SetThemeCommand(ReviewCommand):
     def __init__(self, lib: Library, marker_id: int, theme: str, subtopic: str, *, lang: str,
                  report: Report = quiet, initiator: object | None = None) -> None:
-        super().__init__(_tr("Choose theme card"), lib, lang=lang, report=report,
-                         initiator=initiator)
+        super().__init__(
+            QCoreApplication.translate("UndoCommands", "Choose theme card"),
+            lib, lang=lang, report=report, initiator=initiator)
         old = mk.get_marker(lib, marker_id)
         self.marker_id = marker_id
         self.old = (old.theme, old.subtopic)
@@ -125,8 +128,9 @@ class SetFeelingsCommand(ReviewCommand):
     def __init__(self, lib: Library, marker_id: int, party_id: int, old: tuple[str, ...],
                  new: tuple[str, ...], *, lang: str, report: Report = quiet,
                  initiator: object | None = None) -> None:
-        super().__init__(_tr("Choose feelings"), lib, lang=lang, report=report,
-                         initiator=initiator)
+        super().__init__(
+            QCoreApplication.translate("UndoCommands", "Choose feelings"),
+            lib, lang=lang, report=report, initiator=initiator)
         self.marker_id, self.party_id, self.old, self.new = marker_id, party_id, old, new
 
     def apply(self) -> None:
@@ -143,8 +147,9 @@ class EditSheetFieldCommand(ReviewCommand):
     def __init__(self, lib: Library, marker_id: int, field: sh.SheetField, old: str, new: str,
                  party_id: int | None = None, *, lang: str, report: Report = quiet,
                  initiator: object | None = None) -> None:
-        super().__init__(_tr("Edit reflection sheet"), lib, lang=lang, report=report,
-                         initiator=initiator)
+        super().__init__(
+            QCoreApplication.translate("UndoCommands", "Edit reflection sheet"),
+            lib, lang=lang, report=report, initiator=initiator)
         self.marker_id, self.field, self.party_id = marker_id, field, party_id
         self.old, self.new = old, new
 
