@@ -81,7 +81,8 @@ class PartyFrame(QFrame):
 
 def text_field(placeholder: str, accessible: str, min_height: int = 64,
                max_height: int = 120) -> SheetTextField:
-    """A text field that saves shortly after typing stops and on leaving it (`edited`)."""
+    """A text field that saves itself (see SheetTextField: after a pause, every ~second while
+    typing, on leaving it); give it a saver with `set_saver`."""
     field = SheetTextField(placeholder)
     field.setAccessibleName(accessible)
     field.setMinimumHeight(min_height)

@@ -1343,13 +1343,13 @@
         <translation>Hoe voelde het? (kies er één of meer)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/party_reflection.py" line="47"/>
+        <location filename="../../ui/review/party_reflection.py" line="49"/>
         <source>{name} feels: {feeling}</source>
         <translation>{name} voelt: {feeling}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/party_reflection.py" line="59"/>
-        <location filename="../../ui/review/party_reflection.py" line="63"/>
+        <location filename="../../ui/review/party_reflection.py" line="61"/>
+        <location filename="../../ui/review/party_reflection.py" line="65"/>
         <source>Type here (optional)…</source>
         <translation>Typ hier (hoeft niet)…</translation>
     </message>
@@ -1640,6 +1640,11 @@
         <location filename="../../ui/review/sheet_editor.py" line="122"/>
         <source>Type here…</source>
         <translation>Typ hier…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/sheet_editor.py" line="147"/>
+        <source>What you typed stays here and is saved as soon as that works again.</source>
+        <translation>Wat je hebt getypt blijft hier staan en wordt bewaard zodra dat weer lukt.</translation>
     </message>
 </context>
 <context>

@@ -89,7 +89,7 @@ def test_a_failed_save_is_shown_kept_and_saved_later(qtbot, window, monkeypatch,
     assert not field.flush()
 
     assert sheet.notice.isVisible()
-    assert ("schijf is vol" if failure == "disk_full" else "Opslaan is niet gelukt") \
+    assert ("schijf is vol" if failure == "disk_full" else "alleen-lezen") \
         in sheet.notice.text()
     assert field.toPlainText() == "Eerst dit"  # the text stays where it was typed
     assert field.has_pending_edit() and field.saved_text() == "Eerst "  # not marked saved

@@ -6,7 +6,7 @@ side and stacks them when there is no room for two."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor, QResizeEvent
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QToolButton, QWidget
 
 from ui.flow_layout import FlowLayout
@@ -42,7 +42,9 @@ class PartyReflection(PartyFrame):
             button.setIconSize(QSize(28, 28))
             button.setText(feeling.title)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
-            width = max(84, button.fontMetrics().horizontalAdvance(feeling.title) + 16)
+            bold = QFont(button.font())
+            bold.setBold(True)  # a chosen feeling is shown in bold: leave room for it
+            width = max(84, QFontMetrics(bold).horizontalAdvance(feeling.title) + 20)
             button.setFixedSize(width, 64)
             button.setAccessibleName(self.tr("{name} feels: {feeling}")
                                      .format(name=party.name, feeling=feeling.title))

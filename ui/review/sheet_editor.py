@@ -6,7 +6,7 @@ shows a message above the sheet and keeps the text in its field until it can be 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QScrollArea, QStyle, QVBoxLayout, QWidget
 
@@ -121,10 +121,16 @@ class SheetEditor(QWidget):
         layout.addWidget(self._field(
             text_field(self.tr("Type here…"), prompts.c_title), sh.SheetField.KEEP_OR_CHANGE, None))
         layout.addStretch(1)
-        # The scroll area only scrolls up and down: it must be as wide as what it holds.
+        self.updateGeometry()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        # The scroll area only scrolls up and down: the editor must be as wide as what it holds.
+        hint = super().minimumSizeHint()
         body = self.scroll.widget()
+        if body is None:
+            return hint
         bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        self.scroll.setMinimumWidth(body.minimumSizeHint().width() + bar + 2)
+        return QSize(max(hint.width(), body.minimumSizeHint().width() + bar + 4), hint.height())
 
     def _field(self, widget: SheetTextField, field: sh.SheetField,
                party_id: int | None) -> SheetTextField:
@@ -137,6 +143,9 @@ class SheetEditor(QWidget):
     # -- saving ---------------------------------------------------------------------------
     def report(self, text: str) -> None:
         """Where the edit path says that a save failed ("" once saving works again)."""
+        if text:
+            text += " " + self.tr("What you typed stays here and is saved as soon as that "
+                                  "works again.")
         self.notice.show_message(text)
 
     def _save_text(self, field: sh.SheetField, party_id: int | None, old: str, new: str) -> bool:
