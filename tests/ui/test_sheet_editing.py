@@ -112,6 +112,27 @@ def test_a_failed_save_is_shown_kept_and_saved_later(qtbot, window, monkeypatch,
     assert sh.get_sheet(lib, marker_id).what_happened == ""  # one merged step, all of it
 
 
+def test_text_not_saved_when_another_moment_is_chosen_is_kept(qtbot, window) -> None:
+    lib = window.bridge.lib
+    marker_id, pro_id, _ = window.ids
+    other = mk.add_marker(lib, pro_id, 60_000)
+    sheet = window.review_view.sheet
+    lib.conn.execute("PRAGMA query_only=ON")
+    field = sheet.field(A)
+    field.setFocus()
+    qtbot.keyClicks(field, "bewaar mij")
+    window.review_view.select_marker(other.id)
+    assert sheet.marker.id == other.id and sheet.notice.isVisible()
+    assert sheet.field(A).toPlainText() == ""  # the other moment's own text, not the draft
+    window.review_view.select_marker(marker_id)
+    assert sheet.field(A).toPlainText() == "bewaar mij"  # shown again with its moment
+    window.review_view.select_marker(other.id)
+    lib.conn.execute("PRAGMA query_only=OFF")
+    qtbot.waitUntil(lambda: sh.get_sheet(lib, marker_id).what_happened == "bewaar mij",
+                    timeout=5_000)
+    assert sh.get_sheet(lib, other.id).what_happened == ""
+
+
 def test_a_failed_undo_leaves_library_and_stack_as_they_were(qtbot, window) -> None:
     lib = window.bridge.lib
     marker_id = window.ids[0]

@@ -6,14 +6,14 @@ shows a message above the sheet and keeps the text in its field until it can be 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QScrollArea, QStyle, QVBoxLayout, QWidget
 
 from ui.bridge import LibraryBridge
 from ui.operations import perform, push_performed
 from ui.review.party_reflection import PartyColumns, PartyReflection
-from ui.review.sheet_fields import SheetTextField
+from ui.review.sheet_fields import RETRY_MS, SheetTextField
 from ui.review.sheet_header import SheetHeader
 from ui.review.undo_commands import EditSheetFieldCommand, SetFeelingsCommand, SetThemeCommand
 from ui.widgets import NoticeBar, heading, prompt, text_field
@@ -42,6 +42,10 @@ class SheetEditor(QWidget):
         self._fields: dict[Key, SheetTextField] = {}
         self.columns: dict[int, PartyReflection] = {}
         self.header: SheetHeader | None = None
+        self._drafts: dict[tuple[int, sh.SheetField, int | None], tuple[str, str]] = {}
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setInterval(RETRY_MS)
+        self._draft_timer.timeout.connect(self._save_drafts)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.notice = NoticeBar()
@@ -58,8 +62,6 @@ class SheetEditor(QWidget):
 
     # -- building -------------------------------------------------------------------------
     def _new_body(self) -> QVBoxLayout:
-        for field in self._fields.values():
-            field.flush()
         self._fields, self.columns, self.header = {}, {}, None
         old = self.scroll.takeWidget()
         if old is not None:
@@ -84,7 +86,7 @@ class SheetEditor(QWidget):
     def set_marker(self, marker_id: int | None, parties: list[Party]) -> None:
         if self.marker is not None and self.marker.id == marker_id and parties == self.parties:
             return
-        self.flush()
+        self._keep_unsaved()
         self.parties = parties
         if marker_id is None:
             self.marker = None
@@ -135,7 +137,9 @@ class SheetEditor(QWidget):
     def _field(self, widget: SheetTextField, field: sh.SheetField,
                party_id: int | None) -> SheetTextField:
         widget.setObjectName(f"field_{field.value}_{party_id or 0}")
-        widget.set_saver(lambda old, new: self._save_text(field, party_id, old, new))
+        assert self.marker is not None
+        marker_id = self.marker.id  # the text belongs to this moment, whatever is shown later
+        widget.set_saver(lambda old, new: self._save_text(marker_id, field, party_id, old, new))
         widget.typing_started.connect(self.typing_started)
         self._fields[(field, party_id)] = widget
         return widget
@@ -148,12 +152,30 @@ class SheetEditor(QWidget):
                                   "works again.")
         self.notice.show_message(text)
 
-    def _save_text(self, field: sh.SheetField, party_id: int | None, old: str, new: str) -> bool:
-        if self.marker is None:
-            return False
+    def _save_text(self, marker_id: int, field: sh.SheetField, party_id: int | None, old: str,
+                   new: str) -> bool:
         return push_performed(self.undo, EditSheetFieldCommand(
-            self.bridge.lib, self.marker.id, field, old, new, party_id, lang=self.lang,
+            self.bridge.lib, marker_id, field, old, new, party_id, lang=self.lang,
             report=self.report, initiator=self))
+
+    def _keep_unsaved(self) -> None:
+        """Before another moment is shown: text that cannot be saved now is kept as a draft,
+        tried again every few seconds and shown again with its moment."""
+        if self.marker is None:
+            return
+        for (field, party_id), widget in self._fields.items():
+            if not widget.flush():
+                self._drafts[(self.marker.id, field, party_id)] = (
+                    widget.saved_text(), widget.toPlainText())
+        if self._drafts:
+            self._draft_timer.start()
+
+    def _save_drafts(self) -> None:
+        for (marker_id, field, party_id), (old, new) in list(self._drafts.items()):
+            if self._save_text(marker_id, field, party_id, old, new):
+                del self._drafts[(marker_id, field, party_id)]
+        if not self._drafts:
+            self._draft_timer.stop()
 
     def _set_feelings(self, party_id: int, chosen: tuple[str, ...]) -> None:
         if self.marker is None:
@@ -191,6 +213,10 @@ class SheetEditor(QWidget):
                 else sheet
             if not widget.has_pending_edit():
                 widget.load(getattr(source, field.value))
+            draft = self._drafts.pop((self.marker.id, field, party_id), None)
+            if draft is not None:  # back in its field: the field saves it from now on
+                widget.load(draft[0])
+                widget.setPlainText(draft[1])
         for party_id, column in self.columns.items():
             column.show_feelings(sheet.reflection(party_id).feelings)
         self._marker_changed()
@@ -225,6 +251,7 @@ class SheetEditor(QWidget):
         elif change.entity == "marker" and change.action == "updated":
             self._marker_changed()
         elif change.entity == "marker" and change.action == "removed":
+            self._drafts = {k: v for k, v in self._drafts.items() if k[0] != self.marker.id}
             self.marker = None
             self._show_empty()
         elif change.entity == "theme":

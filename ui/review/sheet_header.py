@@ -5,6 +5,7 @@ tooltip is invisible to someone who does not know to hover."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -91,17 +92,23 @@ class SheetHeader(QWidget):
         combo.clear()
         combo.addItem(self.tr("No theme card"), "|")
         question = ""
+        bold = QFont(combo.font())
+        bold.setBold(True)
+        # Cards in bold, their sub-topics under them without leading spaces (those would show
+        # as a gap in the closed combo box).
         for card in method.theme_cards(self.lang, custom):
             combo.addItem(pictogram(card.pictogram), f"{card.number}. {card.title}", f"{card.key}|")
+            combo.setItemData(combo.count() - 1, bold, Qt.ItemDataRole.FontRole)
             for sub in card.subtopics:
-                combo.addItem(pictogram(card.pictogram), f"      {sub.title}",
+                combo.addItem(pictogram(card.pictogram), f"{card.number}. {sub.title}",
                               f"{card.key}|{sub.key}")
                 if sub.question:
                     combo.setItemData(combo.count() - 1, sub.question,
                                       Qt.ItemDataRole.ToolTipRole)
                 if (card.key, sub.key) == (self.marker.theme, self.marker.subtopic):
                     question = sub.question
-            combo.addItem("      + " + self.tr("Add your own sub-topic…"), f"{card.key}|{ADD_OWN}")
+            combo.addItem(f"{card.number}. + " + self.tr("Add your own sub-topic…"),
+                          f"{card.key}|{ADD_OWN}")
         index = combo.findData(f"{self.marker.theme}|{self.marker.subtopic}")
         combo.setCurrentIndex(max(0, index))
         self.question.setText(question)
