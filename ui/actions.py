@@ -43,6 +43,7 @@ class ActionId(Enum):
     COLLECTIONS = auto()
     AUDIT_LOG = auto()
     PURGE = auto()
+    PAUSE_WHILE_TYPING = auto()
 
 
 
@@ -81,6 +82,7 @@ def _specs() -> dict[ActionId, tuple[str, str | QKeySequence.StandardKey | None,
         ActionId.COLLECTIONS: (QCoreApplication.translate("Actions", "Clip &collections…"), None, "", False),
         ActionId.AUDIT_LOG: (QCoreApplication.translate("Actions", "Audit &log…"), None, "", False),
         ActionId.PURGE: (QCoreApplication.translate("Actions", "Delete &expired material…"), None, "", False),
+        ActionId.PAUSE_WHILE_TYPING: (QCoreApplication.translate("Actions", "Pause while typing"), None, "", True),
     }
 
 

@@ -6,11 +6,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import (
+    QAction,
     QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
-    QUndoStack,
+    QKeySequence,
 )
 from PySide6.QtWidgets import QInputDialog, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
@@ -18,6 +19,7 @@ from ui.actions import ActionId, ActionRegistry
 from ui.bridge import LibraryBridge
 from ui.dialogs import ask_media_file, show_error
 from ui.icons import icon
+from ui.operations import UndoStack
 from ui.party_dialog import PartyNamesDialog
 from ui.player.base import MediaPlayer
 from ui.review.review_view import ReviewView
@@ -47,7 +49,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("vsr")
         self.setWindowIcon(icon("vsr"))
         self.setAcceptDrops(True)
-        self.undo = QUndoStack(self)
+        self.undo = UndoStack(self)
         self.actions = ActionRegistry(self)
         self.addActions(self.actions.all())
         self.start_page = StartPage()
@@ -80,15 +82,9 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         file.addAction(a[ActionId.QUIT])
         edit = bar.addMenu(self.tr("&Edit"))
-        undo = self.undo.createUndoAction(self, self.tr("&Undo"))
-        redo = self.undo.createRedoAction(self, self.tr("&Redo"))
-        undo.setShortcut(a[ActionId.UNDO].shortcut())
-        redo.setShortcut(a[ActionId.REDO].shortcut())
-        undo.setIcon(icon("undo"))
-        redo.setIcon(icon("redo"))
+        undo, redo = self._undo_actions()
         edit.addAction(undo)
         edit.addAction(redo)
-        self.undo_action, self.redo_action = undo, redo
         edit.addSeparator()
         edit.addAction(a[ActionId.DELETE_MARKER])
         edit.addAction(a[ActionId.RENAME_PARTY])
@@ -97,7 +93,7 @@ class MainWindow(QMainWindow):
         for action_id in (ActionId.PLAY_PAUSE, ActionId.BACK_5, ActionId.FORWARD_5,
                           ActionId.FRAME_BACK, ActionId.FRAME_FORWARD, ActionId.SLOWER,
                           ActionId.FASTER, ActionId.LOOP, ActionId.PAUSE_ON_MARK,
-                          ActionId.PREV_MARKER, ActionId.NEXT_MARKER):
+                          ActionId.PREV_MARKER, ActionId.NEXT_MARKER, ActionId.PAUSE_WHILE_TYPING):
             play.addAction(a[action_id])
         view = bar.addMenu(self.tr("&View"))
         for action_id in (ActionId.ZOOM_IN, ActionId.ZOOM_OUT, ActionId.ZOOM_FIT):
@@ -116,8 +112,34 @@ class MainWindow(QMainWindow):
         a[ActionId.UNDO].setEnabled(False)
         a[ActionId.REDO].setEnabled(False)
 
+    def _undo_actions(self) -> tuple[QAction, QAction]:
+        """Undo and redo that go through UndoStack.undo/redo (createUndoAction would call the
+        C++ slots and skip the check that a step was saved). Redo: Ctrl+Y and Ctrl+Shift+Z."""
+        undo = QAction(icon("undo"), self.tr("&Undo"), self)
+        redo = QAction(icon("redo"), self.tr("&Redo"), self)
+        undo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
+        keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+        for extra in ("Ctrl+Y", "Ctrl+Shift+Z"):
+            if QKeySequence(extra) not in keys:
+                keys.append(QKeySequence(extra))
+        redo.setShortcuts(keys)
+        undo.triggered.connect(self.undo.undo)
+        redo.triggered.connect(self.undo.redo)
+        for action, can, text_changed, label in (
+                (undo, self.undo.canUndoChanged, self.undo.undoTextChanged, self.tr("&Undo")),
+                (redo, self.undo.canRedoChanged, self.undo.redoTextChanged, self.tr("&Redo"))):
+            action.setEnabled(False)
+            can.connect(action.setEnabled)
+            text_changed.connect(
+                lambda text, act=action, base=label: act.setText(f"{base} {text}".strip()))
+        self.undo_action, self.redo_action = undo, redo
+        return undo, redo
+
     def _connect(self) -> None:
         a = self.actions
+        typing = a[ActionId.PAUSE_WHILE_TYPING]
+        typing.setChecked(QSettings().value("pause_while_typing", False, type=bool))
+        typing.toggled.connect(lambda on: QSettings().setValue("pause_while_typing", on))
         a[ActionId.OPEN].triggered.connect(self.choose_and_open)
         a[ActionId.LOCATE].triggered.connect(self.review_view.locate_recording)
         a[ActionId.NEW_REVIEW].triggered.connect(self._new_review)

@@ -81,7 +81,8 @@ class PartyFrame(QFrame):
 
 def text_field(placeholder: str, accessible: str, min_height: int = 64,
                max_height: int = 120) -> SheetTextField:
-    """A text field that saves shortly after typing stops and on leaving it (`edited`)."""
+    """A text field that saves itself (see SheetTextField: after a pause, every ~second while
+    typing, on leaving it); give it a saver with `set_saver`."""
     field = SheetTextField(placeholder)
     field.setAccessibleName(accessible)
     field.setMinimumHeight(min_height)
@@ -100,3 +101,21 @@ def separator() -> QFrame:
     line.setFrameShape(QFrame.Shape.HLine)
     line.setStyleSheet("color: #cccccc;")
     return line
+
+
+class NoticeBar(QLabel):
+    """A non-blocking message above what it is about (e.g. "saving failed, your text is kept").
+    `show_message("")` hides it; nothing here takes the focus away from typing."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("noticeBar")
+        self.setWordWrap(True)
+        self.setStyleSheet("QLabel#noticeBar { background: #fde7e9; color: #5c0b10;"
+                           " border: 1px solid #c50f1f; border-radius: 4px; padding: 8px; }")
+        self.setAccessibleName(self.tr("Message"))
+        self.hide()
+
+    def show_message(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))

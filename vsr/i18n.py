@@ -62,6 +62,14 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "het opnieuw.",
         "en": "The disk is full. Nothing was lost; free some space and try again.",
     },
+    "error.storage.read_only": {
+        "nl": "De bibliotheek kan nu niet worden bewaard: hij is alleen-lezen of in gebruik door "
+        "een ander programma. Er is niets verloren gegaan; sluit het andere programma of kijk "
+        "of je in de map mag schrijven.",
+        "en": "The library cannot be saved right now: it is read-only or in use by another "
+        "program. Nothing was lost; close the other program or check that you may write in "
+        "its folder.",
+    },
     "error.library.newer": {
         "nl": "De bibliotheek {path} is gemaakt met een nieuwere versie van dit programma "
         "(versie {found}, deze versie kent tot {known}). Werk het programma bij.",

@@ -46,149 +46,154 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../ui/actions.py" line="53" />
+        <location filename="../../ui/actions.py" line="54" />
         <source>&amp;Open recording…</source>
         <translation>Opname &amp;openen…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="54" />
+        <location filename="../../ui/actions.py" line="55" />
         <source>&amp;Locate recording…</source>
         <translation>Opname &amp;zoeken…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="55" />
+        <location filename="../../ui/actions.py" line="56" />
         <source>&amp;New review of this recording</source>
         <translation>&amp;Nieuwe terugkijksessie van deze opname</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="56" />
+        <location filename="../../ui/actions.py" line="57" />
         <source>&amp;Export learning summary…</source>
         <translation>Leerverslag &amp;exporteren…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="57" />
+        <location filename="../../ui/actions.py" line="58" />
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="58" />
+        <location filename="../../ui/actions.py" line="59" />
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="59" />
+        <location filename="../../ui/actions.py" line="60" />
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;doen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="60" />
+        <location filename="../../ui/actions.py" line="61" />
         <source>&amp;Delete moment</source>
         <translation>Moment &amp;verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="61" />
+        <location filename="../../ui/actions.py" line="62" />
         <source>&amp;Names of the participants…</source>
         <translation>&amp;Namen van de deelnemers…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="62" />
+        <location filename="../../ui/actions.py" line="63" />
         <source>&amp;Add participant (e.g. interpreter)…</source>
         <translation>Deelnemer &amp;toevoegen (bijv. tolk)…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="63" />
+        <location filename="../../ui/actions.py" line="64" />
         <source>Play / pause</source>
         <translation>Afspelen / pauzeren</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="64" />
+        <location filename="../../ui/actions.py" line="65" />
         <source>Back 5 seconds</source>
         <translation>5 seconden terug</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="65" />
+        <location filename="../../ui/actions.py" line="66" />
         <source>Forward 5 seconds</source>
         <translation>5 seconden vooruit</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="66" />
+        <location filename="../../ui/actions.py" line="67" />
         <source>Previous frame</source>
         <translation>Vorig beeldje</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="67" />
+        <location filename="../../ui/actions.py" line="68" />
         <source>Next frame</source>
         <translation>Volgend beeldje</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="68" />
+        <location filename="../../ui/actions.py" line="69" />
         <source>Slower</source>
         <translation>Langzamer</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="69" />
+        <location filename="../../ui/actions.py" line="70" />
         <source>Faster</source>
         <translation>Sneller</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="70" />
+        <location filename="../../ui/actions.py" line="71" />
         <source>Repeat the selected moment</source>
         <translation>Gekozen moment herhalen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="71" />
+        <location filename="../../ui/actions.py" line="72" />
         <source>Pause when marking</source>
         <translation>Pauzeren bij markeren</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="72" />
+        <location filename="../../ui/actions.py" line="73" />
         <source>Previous moment</source>
         <translation>Vorig moment</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="73" />
+        <location filename="../../ui/actions.py" line="74" />
         <source>Next moment</source>
         <translation>Volgend moment</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="74" />
+        <location filename="../../ui/actions.py" line="75" />
         <source>Zoom in</source>
         <translation>Inzoomen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="75" />
+        <location filename="../../ui/actions.py" line="76" />
         <source>Zoom out</source>
         <translation>Uitzoomen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="76" />
+        <location filename="../../ui/actions.py" line="77" />
         <source>Whole recording</source>
         <translation>Hele opname</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="79" />
+        <location filename="../../ui/actions.py" line="80" />
         <source>&amp;About vsr</source>
         <translation>&amp;Over vsr</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="80" />
+        <location filename="../../ui/actions.py" line="81" />
         <source>&amp;Consent…</source>
         <translation>&amp;Toestemming…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="81" />
+        <location filename="../../ui/actions.py" line="82" />
         <source>Clip &amp;collections…</source>
         <translation>&amp;Verzamelingen van fragmenten…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="82" />
+        <location filename="../../ui/actions.py" line="83" />
         <source>Audit &amp;log…</source>
         <translation>&amp;Logboek…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="83" />
+        <location filename="../../ui/actions.py" line="84" />
         <source>Delete &amp;expired material…</source>
         <translation>V&amp;erlopen materiaal verwijderen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="85" />
+        <source>Pause while typing</source>
+        <translation>Pauzeren tijdens het typen</translation>
     </message>
 </context>
 <context>
@@ -683,58 +688,52 @@
 <context>
     <name>DiscussPage</name>
     <message>
-        <location filename="../../ui/session/discuss_page.py" line="51" />
+        <location filename="../../ui/session/discuss_page.py" line="43" />
         <source>Step 2 – {title}</source>
         <translation>Stap 2 – {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/discuss_page.py" line="72" />
+        <location filename="../../ui/session/discuss_page.py" line="65" />
         <source>▶  Play the clip</source>
         <translation>▶  Fragment afspelen</translation>
     </message>
     <message>
-        <location filename="../../ui/session/discuss_page.py" line="77" />
+        <location filename="../../ui/session/discuss_page.py" line="70" />
         <source>Start earlier</source>
         <translation>Eerder beginnen</translation>
     </message>
     <message>
-        <location filename="../../ui/session/discuss_page.py" line="78" />
+        <location filename="../../ui/session/discuss_page.py" line="71" />
         <source>Stop later</source>
         <translation>Later stoppen</translation>
     </message>
     <message>
-        <location filename="../../ui/session/discuss_page.py" line="118" />
+        <location filename="../../ui/session/discuss_page.py" line="111" />
         <source>Moment {n} · {time}</source>
         <translation>Moment {n} · {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/discuss_page.py" line="136" />
+        <location filename="../../ui/session/discuss_page.py" line="134" />
         <source>Moment {n}: {time}</source>
         <translation>Moment {n}: {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/discuss_page.py" line="153" />
+        <location filename="../../ui/session/discuss_page.py" line="151" />
         <source>Marked by both of you ({first} and {second})</source>
         <translation>Door jullie allebei gemarkeerd ({first} en {second})</translation>
     </message>
     <message>
-        <location filename="../../ui/session/discuss_page.py" line="156" />
+        <location filename="../../ui/session/discuss_page.py" line="154" />
         <source>Marked by all of you ({names})</source>
         <translation>Door jullie allemaal gemarkeerd ({names})</translation>
     </message>
     <message>
-        <location filename="../../ui/session/discuss_page.py" line="157" />
+        <location filename="../../ui/session/discuss_page.py" line="155" />
         <source>Marked by {name}</source>
         <translation>Gemarkeerd door {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/discuss_page.py" line="167" />
-        <location filename="../../ui/session/discuss_page.py" line="186" />
-        <source>Type here…</source>
-        <translation>Typ hier…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/session/discuss_page.py" line="245" />
+        <location filename="../../ui/session/discuss_page.py" line="185" />
         <source>Clip {start} – {end}, repeats</source>
         <translation>Fragment {start} – {end}, speelt steeds opnieuw</translation>
     </message>
@@ -1008,102 +1007,104 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="69" />
+        <location filename="../../ui/main_window.py" line="71" />
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71" />
+        <location filename="../../ui/main_window.py" line="73" />
         <source>Recent reviews</source>
         <translation>Recente terugkijksessies</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82" />
+        <location filename="../../ui/main_window.py" line="84" />
         <source>&amp;Edit</source>
         <translation>B&amp;ewerken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83" />
+        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="129" />
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84" />
+        <location filename="../../ui/main_window.py" line="119" />
+        <location filename="../../ui/main_window.py" line="130" />
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;doen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96" />
+        <location filename="../../ui/main_window.py" line="92" />
         <source>&amp;Playback</source>
         <translation>&amp;Afspelen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="98" />
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="102" />
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113" />
+        <location filename="../../ui/main_window.py" line="109" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144" />
+        <location filename="../../ui/main_window.py" line="166" />
         <source>No reviews yet.</source>
         <translation>Nog geen terugkijksessies.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159" />
+        <location filename="../../ui/main_window.py" line="181" />
         <source>Open recording</source>
         <translation>Opname openen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192" />
+        <location filename="../../ui/main_window.py" line="214" />
         <source>Making the demo recording…</source>
         <translation>De demo-opname wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208" />
+        <location filename="../../ui/main_window.py" line="230" />
         <source>New review</source>
         <translation>Nieuwe terugkijksessie</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208" />
+        <location filename="../../ui/main_window.py" line="230" />
         <source>Title:</source>
         <translation>Titel:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231" />
+        <location filename="../../ui/main_window.py" line="253" />
         <source>Add participant</source>
         <translation>Deelnemer toevoegen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232" />
+        <location filename="../../ui/main_window.py" line="254" />
         <source>Name (for example: interpreter):</source>
         <translation>Naam (bijvoorbeeld: tolk):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264" />
+        <location filename="../../ui/main_window.py" line="286" />
         <source>Delete expired material</source>
         <translation>Verlopen materiaal verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265" />
+        <location filename="../../ui/main_window.py" line="287" />
         <source>Nothing has passed its retention date.</source>
         <translation>Niets is over de bewaartermijn heen.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290" />
+        <location filename="../../ui/main_window.py" line="312" />
         <source>About vsr</source>
         <translation>Over vsr</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291" />
+        <location filename="../../ui/main_window.py" line="313" />
         <source>&lt;b&gt;vsr {version}&lt;/b&gt;&lt;p&gt;Video-stimulated recall for the Samenleergesprek: look back together at a recorded conversation and learn from it.&lt;/p&gt;&lt;p&gt;Method: Samenleerwijzer (Lengkeek &amp;amp; van Hal, HAN, 2021).&lt;/p&gt;</source>
         <translation>&lt;b&gt;vsr {version}&lt;/b&gt;&lt;p&gt;Samen terugkijken voor het Samenleergesprek: bekijk samen een opgenomen gesprek en leer ervan.&lt;/p&gt;&lt;p&gt;Methode: Samenleerwijzer (Lengkeek &amp;amp; van Hal, HAN, 2021).&lt;/p&gt;</translation>
     </message>
@@ -1346,6 +1347,14 @@
     </message>
 </context>
 <context>
+    <name>NoticeBar</name>
+    <message>
+        <location filename="../../ui/widgets.py" line="116" />
+        <source>Message</source>
+        <translation>Bericht</translation>
+    </message>
+</context>
+<context>
     <name>PartyNamesDialog</name>
     <message>
         <location filename="../../ui/party_dialog.py" line="14" />
@@ -1361,6 +1370,25 @@
         <location filename="../../ui/party_dialog.py" line="22" />
         <source>Participant {n}</source>
         <translation>Deelnemer {n}</translation>
+    </message>
+</context>
+<context>
+    <name>PartyReflection</name>
+    <message>
+        <location filename="../../ui/review/party_reflection.py" line="30" />
+        <source>How did it feel? (choose one or more)</source>
+        <translation>Hoe voelde het? (kies er één of meer)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/party_reflection.py" line="49" />
+        <source>{name} feels: {feeling}</source>
+        <translation>{name} voelt: {feeling}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/party_reflection.py" line="61" />
+        <location filename="../../ui/review/party_reflection.py" line="65" />
+        <source>Type here (optional)…</source>
+        <translation>Typ hier (hoeft niet)…</translation>
     </message>
 </context>
 <context>
@@ -1532,43 +1560,24 @@
     </message>
 </context>
 <context>
-    <name>ReflectionColumn</name>
-    <message>
-        <location filename="../../ui/session/reflection_column.py" line="30" />
-        <source>How did it feel? (choose one or more)</source>
-        <translation>Hoe voelde het? (kies er één of meer)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/session/reflection_column.py" line="44" />
-        <source>{name} feels: {feeling}</source>
-        <translation>{name} voelt: {feeling}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/session/reflection_column.py" line="56" />
-        <location filename="../../ui/session/reflection_column.py" line="61" />
-        <source>Type here (optional)…</source>
-        <translation>Typ hier (hoeft niet)…</translation>
-    </message>
-</context>
-<context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../ui/review/review_view.py" line="81" />
+        <location filename="../../ui/review/review_view.py" line="82" />
         <source>Sound only: this recording has no picture.</source>
         <translation>Alleen geluid: deze opname heeft geen beeld.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="101" />
+        <location filename="../../ui/review/review_view.py" line="102" />
         <source>Moments</source>
         <translation>Momenten</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="181" />
+        <location filename="../../ui/review/review_view.py" line="185" />
         <source>Samenleergesprek</source>
         <translation>Samenleergesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="204" />
+        <location filename="../../ui/review/review_view.py" line="208" />
         <source>Where is the recording “{title}”?</source>
         <translation>Waar staat de opname ‘{title}’?</translation>
     </message>
@@ -1609,44 +1618,44 @@
 <context>
     <name>SessionPanel</name>
     <message>
-        <location filename="../../ui/session/panel.py" line="40" />
-        <location filename="../../ui/session/panel.py" line="84" />
+        <location filename="../../ui/session/panel.py" line="44" />
+        <location filename="../../ui/session/panel.py" line="88" />
         <source>Samenleergesprek</source>
         <translation>Samenleergesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="99" />
+        <location filename="../../ui/session/panel.py" line="103" />
         <source>◀  Back</source>
         <translation>◀  Terug</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="100" />
+        <location filename="../../ui/session/panel.py" line="104" />
         <source>Back (Alt+Left)</source>
         <translation>Terug (Alt+Links)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="102" />
-        <location filename="../../ui/session/panel.py" line="150" />
+        <location filename="../../ui/session/panel.py" line="106" />
+        <location filename="../../ui/session/panel.py" line="154" />
         <source>Next  ▶</source>
         <translation>Verder  ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="103" />
+        <location filename="../../ui/session/panel.py" line="107" />
         <source>Next (Alt+Right)</source>
         <translation>Verder (Alt+Rechts)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="149" />
+        <location filename="../../ui/session/panel.py" line="153" />
         <source>Make the learning summary…</source>
         <translation>Leerverslag maken…</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="152" />
+        <location filename="../../ui/session/panel.py" line="156" />
         <source>Moment {n} of {count}</source>
         <translation>Moment {n} van {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="200" />
+        <location filename="../../ui/session/panel.py" line="204" />
         <source>❚❚  Pause – {name}</source>
         <translation>❚❚  Pauze – {name}</translation>
     </message>
@@ -1654,55 +1663,64 @@
 <context>
     <name>SheetEditor</name>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="55" />
+        <location filename="../../ui/review/sheet_editor.py" line="59" />
         <source>Reflection sheet</source>
         <translation>Gespreksblad</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="73" />
+        <location filename="../../ui/review/sheet_editor.py" line="78" />
         <source>Mark a moment or choose one in the list to fill in its reflection sheet.</source>
         <translation>Markeer een moment, of kies er een in de lijst, om het gespreksblad in te vullen.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="120" />
-        <source>Moment at {time}</source>
-        <translation>Moment op {time}</translation>
+        <location filename="../../ui/review/sheet_editor.py" line="151" />
+        <source>What you typed stays here and is saved as soon as that works again.</source>
+        <translation>Wat je hebt getypt blijft hier staan en wordt bewaard zodra dat weer lukt.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="131" />
-        <source>marked by {name}</source>
-        <translation>gemarkeerd door {name}</translation>
+        <location filename="../../ui/review/sheet_editor.py" line="110" />
+        <location filename="../../ui/review/sheet_editor.py" line="124" />
+        <source>Type here…</source>
+        <translation>Typ hier…</translation>
     </message>
+</context>
+<context>
+    <name>SheetHeader</name>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="135" />
-        <location filename="../../ui/review/sheet_editor.py" line="138" />
+        <location filename="../../ui/review/sheet_header.py" line="56" />
+        <location filename="../../ui/review/sheet_header.py" line="59" />
         <source>Theme card</source>
         <translation>Themakaart</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="154" />
+        <location filename="../../ui/review/sheet_header.py" line="79" />
+        <source>Moment at {time}</source>
+        <translation>Moment op {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/sheet_header.py" line="83" />
+        <source>marked by {name}</source>
+        <translation>gemarkeerd door {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/sheet_header.py" line="93" />
         <source>No theme card</source>
         <translation>Geen themakaart</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="162" />
+        <location filename="../../ui/review/sheet_header.py" line="110" />
         <source>Add your own sub-topic…</source>
         <translation>Eigen onderwerp toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="171" />
+        <location filename="../../ui/review/sheet_header.py" line="122" />
         <source>Own sub-topic</source>
         <translation>Eigen onderwerp</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="172" />
+        <location filename="../../ui/review/sheet_header.py" line="123" />
         <source>Name of the sub-topic:</source>
         <translation>Naam van het onderwerp:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/sheet_editor.py" line="202" />
-        <source>Type here…</source>
-        <translation>Typ hier…</translation>
     </message>
 </context>
 <context>
@@ -1865,27 +1883,32 @@
 <context>
     <name>UndoCommands</name>
     <message>
-        <location filename="../../ui/review/undo_commands.py" line="22" />
+        <location filename="../../ui/review/undo_commands.py" line="42" />
         <source>Mark moment</source>
         <translation>Moment markeren</translation>
     </message>
     <message>
-        <location filename="../../ui/review/undo_commands.py" line="44" />
+        <location filename="../../ui/review/undo_commands.py" line="65" />
         <source>Delete moment</source>
         <translation>Moment verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/review/undo_commands.py" line="61" />
+        <location filename="../../ui/review/undo_commands.py" line="84" />
         <source>Move moment</source>
         <translation>Moment verplaatsen</translation>
     </message>
     <message>
-        <location filename="../../ui/review/undo_commands.py" line="86" />
+        <location filename="../../ui/review/undo_commands.py" line="111" />
         <source>Choose theme card</source>
         <translation>Themakaart kiezen</translation>
     </message>
     <message>
-        <location filename="../../ui/review/undo_commands.py" line="105" />
+        <location filename="../../ui/review/undo_commands.py" line="132" />
+        <source>Choose feelings</source>
+        <translation>Gevoelens kiezen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/undo_commands.py" line="151" />
         <source>Edit reflection sheet</source>
         <translation>Gespreksblad bewerken</translation>
     </message>

@@ -263,7 +263,7 @@ def test_a_both_marked_moment_is_both_parties_in_stap_2(qtbot, window) -> None:
     assert isinstance(discuss, DiscussPage)
     assert discuss.marked_by.text() == (
         f"Door jullie allebei gemarkeerd ({pro.name} en {client.name})")
-    assert discuss.a_field is not None
-    assert "PRO schreef A" in discuss.a_field.toPlainText()
-    assert "CLIENT schreef A" in discuss.a_field.toPlainText()
-    assert discuss.columns[client.id].to_me.toPlainText() == "CLIENT schreef B"
+    a_field = discuss.sheet.field(sh.SheetField.WHAT_HAPPENED)
+    assert "PRO schreef A" in a_field.toPlainText()
+    assert "CLIENT schreef A" in a_field.toPlainText()
+    assert discuss.sheet.field(sh.SheetField.TO_ME, client.id).toPlainText() == "CLIENT schreef B"

@@ -147,13 +147,15 @@ def test_walk_a_whole_samenleergesprek(qtbot, setup) -> None:
     assert isinstance(discuss, DiscussPage)
     assert player.loop() == (5_000, 19_000)
     assert player.is_playing() and player.position() == 5_000
-    type_into(qtbot, discuss.a_field, "Ik vroeg naar je doel; jij zei: ‘weet ik niet’.")
-    columns = discuss.columns
+    sheet = discuss.sheet  # the same gespreksblad editor as the Moments tab
+    type_into(qtbot, sheet.field(sh.SheetField.WHAT_HAPPENED),
+              "Ik vroeg naar je doel; jij zei: ‘weet ik niet’.")
+    columns = sheet.columns
     click(qtbot, columns[client.id].feeling_buttons["onzeker"])
     click(qtbot, columns[client.id].feeling_buttons["niet-gehoord"])
     type_into(qtbot, columns[client.id].to_me, "Ik voelde me overvallen.")
     type_into(qtbot, columns[pro.id].to_me, "Ik wilde snel een afspraak.")
-    type_into(qtbot, discuss.c_field, "Eerst samen het doel opschrijven.")
+    type_into(qtbot, sheet.field(sh.SheetField.KEEP_OR_CHANGE), "Eerst samen het doel opschrijven.")
     discuss.lag.setValue(12)
     assert ss.get_session(lib, review.id).moments[0].lag_ms == 12_000
     assert player.loop() == (5_000, 22_000)
@@ -164,7 +166,8 @@ def test_walk_a_whole_samenleergesprek(qtbot, setup) -> None:
     click(qtbot, panel.next_button)  # on to moment 2, still Stap 2
     assert panel.step == SessionStep.DISCUSS and panel.moment_index == 1
     assert player.loop() == (37_000, 47_000)
-    type_into(qtbot, discuss.a_field, "Je zei dat je je zorgen maakt over geld.")
+    type_into(qtbot, discuss.sheet.field(sh.SheetField.WHAT_HAPPENED),
+              "Je zei dat je je zorgen maakt over geld.")
 
     # Stap 3: summary, learnings, actions, ratings.
     click(qtbot, panel.next_button)
@@ -270,6 +273,7 @@ def test_outside_edits_show_up(qtbot, setup) -> None:
     panel = make_panel(qtbot, bridge, review.id, player)
     discuss = panel.pages[SessionStep.DISCUSS]
     sh.set_field(lib, marker.id, sh.SheetField.WHAT_HAPPENED, "Getypt in het gespreksblad")
-    assert discuss.a_field.toPlainText() == "Getypt in het gespreksblad"  # type: ignore[attr-defined]
+    a_field = discuss.sheet.field(sh.SheetField.WHAT_HAPPENED)  # type: ignore[attr-defined]
+    assert a_field.toPlainText() == "Getypt in het gespreksblad"
     rv.rename_party(lib, client.id, "Sem")
     assert "Sem" in panel.pause_button.text()

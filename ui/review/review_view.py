@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ui.actions import ActionId, ActionRegistry
 from ui.bridge import LibraryBridge
+from ui.operations import push_performed
 from ui.player.base import MediaPlayer
 from ui.review.consent_strip import ConsentStrip
 from ui.review.envelope_loader import EnvelopeLoader
@@ -147,6 +148,7 @@ class ReviewView(QWidget):
         view.range_drawn.connect(self._range_drawn)
         self.mark_buttons.mark_requested.connect(self.mark)
         self.marker_list.marker_activated.connect(self._list_activated)
+        self.sheet.typing_started.connect(self._typing_started)
         self.banner.locate_requested.connect(self.locate_recording)
         self.consent_strip.change_requested.connect(a[ActionId.CONSENT].trigger)
         self.bridge.changed.connect(self._on_change)
@@ -177,7 +179,9 @@ class ReviewView(QWidget):
             self.session_panel.flush()
             self.tabs.removeTab(1)
             self.session_panel.deleteLater()
-        self.session_panel = SessionPanel(self.bridge, self.review.id, self.player, lang=self.lang)
+        self.session_panel = SessionPanel(self.bridge, self.review.id, self.player, lang=self.lang,
+                                          undo=self.undo)
+        self.session_panel.discuss.sheet.typing_started.connect(self._typing_started)
         self.tabs.addTab(self.session_panel, self.tr("Samenleergesprek"))
 
     def _load_media(self) -> None:
@@ -273,14 +277,16 @@ class ReviewView(QWidget):
             return
         if self.review.pause_on_mark and self.player.is_playing():
             self.player.pause()
-        command = AddMarkerCommand(self.bridge.lib, party_id, self.player.position())
-        self.undo.push(command)
-        self._show_new_marker(party_id, command.marker_id)
+        command = AddMarkerCommand(self.bridge.lib, party_id, self.player.position(),
+                                   lang=self.lang, report=self.sheet.report)
+        if push_performed(self.undo, command):
+            self._show_new_marker(party_id, command.marker_id)
 
     def _range_drawn(self, party_id: int, start_ms: int, end_ms: int) -> None:
-        command = AddMarkerCommand(self.bridge.lib, party_id, start_ms, end_ms)
-        self.undo.push(command)
-        self._show_new_marker(party_id, command.marker_id)
+        command = AddMarkerCommand(self.bridge.lib, party_id, start_ms, end_ms, lang=self.lang,
+                                   report=self.sheet.report)
+        if push_performed(self.undo, command):
+            self._show_new_marker(party_id, command.marker_id)
 
     def _show_new_marker(self, party_id: int, marker_id: int | None) -> None:
         """Open the sheet of a new marker, or, while the markers are hidden, only let its
@@ -294,11 +300,14 @@ class ReviewView(QWidget):
 
     def _marker_moved(self, marker_id: int, start_ms: int, end_ms: object) -> None:
         end = None if end_ms is None else int(end_ms)  # type: ignore[call-overload]
-        self.undo.push(MoveMarkerCommand(self.bridge.lib, marker_id, start_ms, end))
+        if not push_performed(self.undo, MoveMarkerCommand(
+                self.bridge.lib, marker_id, start_ms, end, lang=self.lang, report=self.sheet.report)):
+            self._reload_markers()  # not saved: the marker goes back to where it is stored
 
     def delete_selected(self) -> None:
         if self.selected is not None:
-            self.undo.push(DeleteMarkerCommand(self.bridge.lib, self.selected))
+            push_performed(self.undo, DeleteMarkerCommand(self.bridge.lib, self.selected,
+                                                          lang=self.lang, report=self.sheet.report))
 
     def _list_activated(self, marker_id: int) -> None:
         self.select_marker(marker_id, seek=True)
@@ -373,6 +382,11 @@ class ReviewView(QWidget):
         if self.review is not None and self.review.pause_on_mark != on:
             rv.set_pause_on_mark(self.bridge.lib, self.review.id, on)
             self.review = rv.get_review(self.bridge.lib, self.review.id)
+
+    def _typing_started(self) -> None:
+        # "Pause while typing": whoever starts writing gets the picture to hold still.
+        if self.actions[ActionId.PAUSE_WHILE_TYPING].isChecked() and self.player.is_playing():
+            self.player.pause()
 
     def close_review(self) -> None:
         """Save what is being typed and let go of the media."""

@@ -1,43 +1,37 @@
-"""The gespreksblad of the selected marker: A (shared), B per party side by side, C (joint),
-with the theme card. Prompts come from the method text in the UI language."""
+"""The one gespreksblad editor, used by the Moments tab and by Stap 2 of the Samenleergesprek:
+the header (time, who marked it, theme card and the sub-topic's question), A, B per party side
+by side (feeling pictograms and two optional texts) and C. Every edit is an undoable command on
+the window's one undo stack, saved through the one edit path (ui.operations); a save that fails
+shows a message above the sheet and keeps the text in its field until it can be saved."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import (
-    QComboBox,
-    QFrame,
-    QGridLayout,
-    QHBoxLayout,
-    QInputDialog,
-    QLabel,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QScrollArea, QStyle, QVBoxLayout, QWidget
 
 from ui.bridge import LibraryBridge
-from ui.icons import pictogram, shape_icon
-from ui.review.sheet_fields import SheetTextField
-from ui.review.undo_commands import EditSheetFieldCommand, SetThemeCommand
-from ui.timefmt import format_ms
-from ui.widgets import heading, prompt
+from ui.operations import perform, push_performed
+from ui.review.party_reflection import PartyColumns, PartyReflection
+from ui.review.sheet_fields import RETRY_MS, SheetTextField
+from ui.review.sheet_header import SheetHeader
+from ui.review.undo_commands import EditSheetFieldCommand, SetFeelingsCommand, SetThemeCommand
+from ui.widgets import NoticeBar, heading, prompt, text_field
 from vsr import method
 from vsr.library import Change, themes
 from vsr.library import markers as mk
 from vsr.library import sheets as sh
 from vsr.model import Marker, Party
 
-ADD_OWN = "__add_own__"
+Key = tuple[sh.SheetField, int | None]
 
 
+class SheetEditor(QWidget):
+    """Shows and saves the gespreksblad of one marker at a time. `typing_started` fires when
+    someone starts writing in any of its fields (for "pause while typing")."""
 
-
-class SheetEditor(QScrollArea):
-    """Shows and saves the gespreksblad of one marker at a time."""
-
-    seek_requested = Signal(int)
+    typing_started = Signal()
+    theme_changed = Signal()
 
     def __init__(self, bridge: LibraryBridge, undo: QUndoStack, lang: str,
                  parent: QWidget | None = None) -> None:
@@ -45,190 +39,207 @@ class SheetEditor(QScrollArea):
         self.bridge, self.undo, self.lang = bridge, undo, lang
         self.marker: Marker | None = None
         self.parties: list[Party] = []
-        self._fields: dict[tuple[sh.SheetField, int | None], SheetTextField] = {}
-        self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self._body = QWidget()
-        self._layout = QVBoxLayout(self._body)
-        self.setWidget(self._body)
+        self._fields: dict[Key, SheetTextField] = {}
+        self.columns: dict[int, PartyReflection] = {}
+        self.header: SheetHeader | None = None
+        self._drafts: dict[tuple[int, sh.SheetField, int | None], tuple[str, str]] = {}
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setInterval(RETRY_MS)
+        self._draft_timer.timeout.connect(self._save_drafts)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.notice = NoticeBar()
+        outer.addWidget(self.notice)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(self.scroll, 1)
+        self._layout = QVBoxLayout()
         self.setAccessibleName(self.tr("Reflection sheet"))
         bridge.changed.connect(self._on_change)
         self._show_empty()
 
     # -- building -------------------------------------------------------------------------
-    def _clear(self) -> None:
-        for field in self._fields.values():
-            field.flush()
-        self._fields.clear()
-        while self._layout.count():
-            item = self._layout.takeAt(0)
-            widget = item.widget()
-            if widget is not None:
-                widget.hide()  # gone from the screen now, not only when the event loop deletes it
-                widget.deleteLater()
+    def _new_body(self) -> QVBoxLayout:
+        self._fields, self.columns, self.header = {}, {}, None
+        old = self.scroll.takeWidget()
+        if old is not None:
+            old.hide()  # gone from the screen now, not only when the event loop deletes it
+            old.deleteLater()
+        body = QWidget()
+        self._layout = QVBoxLayout(body)
+        self._layout.setContentsMargins(4, 4, 8, 12)
+        self.scroll.setWidget(body)
+        return self._layout
 
     def _show_empty(self) -> None:
-        self._clear()
+        layout = self._new_body()
         hint = QLabel(self.tr("Mark a moment or choose one in the list to fill in its "
                               "reflection sheet."))
         hint.setWordWrap(True)
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint.setStyleSheet("color: palette(mid); padding: 24px;")
-        self._layout.addWidget(hint)
-        self._layout.addStretch(1)
+        layout.addWidget(hint)
+        layout.addStretch(1)
 
     def set_marker(self, marker_id: int | None, parties: list[Party]) -> None:
         if self.marker is not None and self.marker.id == marker_id and parties == self.parties:
             return
+        self._keep_unsaved()
         self.parties = parties
         if marker_id is None:
             self.marker = None
             self._show_empty()
             return
-        self._clear()
         self.marker = mk.get_marker(self.bridge.lib, marker_id)
         self._build()
-        self._load_texts()
+        self.reload()
 
     def _build(self) -> None:
         assert self.marker is not None
+        layout = self._new_body()
         prompts = method.sheet_prompts(self.lang)
-        self._layout.addWidget(self._header())
-        self._layout.addWidget(heading(prompts.a_title))
-        self._layout.addWidget(prompt(prompts.a_prompt))
-        self._layout.addWidget(self._field(sh.SheetField.WHAT_HAPPENED, None, prompts.a_title))
-        self._layout.addWidget(heading(prompts.b_title))
-        self._layout.addWidget(prompt(prompts.b_prompt))
-        self._layout.addWidget(self._party_columns(prompts.b_to_me, prompts.b_to_other))
-        self._layout.addWidget(prompt(prompts.b_difference))
-        self._layout.addWidget(heading(prompts.c_title))
-        self._layout.addWidget(prompt(prompts.c_prompt))
-        self._layout.addWidget(self._field(sh.SheetField.KEEP_OR_CHANGE, None, prompts.c_title))
-        self._layout.addStretch(1)
+        self.header = SheetHeader(self.lang)
+        self.header.theme_chosen.connect(self._set_theme)
+        self.header.own_subtopic.connect(self._add_own_subtopic)
+        layout.addWidget(self.header)
+        layout.addWidget(heading(prompts.a_title, 1.15))
+        layout.addWidget(prompt(prompts.a_prompt))
+        layout.addWidget(self._field(
+            text_field(self.tr("Type here…"), prompts.a_title), sh.SheetField.WHAT_HAPPENED, None))
+        layout.addWidget(heading(prompts.b_title, 1.15))
+        layout.addWidget(prompt(prompts.b_prompt))
+        for party in self.parties:
+            column = PartyReflection(party, self.lang)
+            column.feelings_toggled.connect(lambda chosen, p=party.id: self._set_feelings(p, chosen))
+            self._field(column.to_me, sh.SheetField.TO_ME, party.id)
+            self._field(column.to_other, sh.SheetField.TO_OTHER, party.id)
+            self.columns[party.id] = column
+        layout.addWidget(PartyColumns(list(self.columns.values())))
+        layout.addWidget(prompt(prompts.b_difference))
+        layout.addWidget(heading(prompts.c_title, 1.15))
+        layout.addWidget(prompt(prompts.c_prompt))
+        layout.addWidget(self._field(
+            text_field(self.tr("Type here…"), prompts.c_title), sh.SheetField.KEEP_OR_CHANGE, None))
+        layout.addStretch(1)
+        self.updateGeometry()
 
-    def _header(self) -> QWidget:
-        assert self.marker is not None
-        m = self.marker
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        row = QHBoxLayout()
-        column.addLayout(row)
-        who = next((p for p in self.parties if p.id == m.party_id), None)
-        when = format_ms(m.start_ms) + ("" if m.end_ms is None else " – " + format_ms(m.end_ms))
-        title = QLabel(self.tr("Moment at {time}").format(time=when))
-        title.setObjectName("sheetTitle")
-        font = title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        title.setFont(font)
-        row.addWidget(title)
-        if who is not None:
-            glyph = QLabel()
-            glyph.setPixmap(shape_icon(who.shape, who.color, 16).pixmap(16, 16))
-            row.addWidget(glyph)
-            row.addWidget(QLabel(self.tr("marked by {name}").format(name=who.name)))
-        row.addStretch(1)
-        theme_row = QHBoxLayout()
-        column.addLayout(theme_row)
-        theme_label = QLabel(self.tr("Theme card"))
-        theme_row.addWidget(theme_label)
-        self.theme_combo = QComboBox()
-        self.theme_combo.setAccessibleName(self.tr("Theme card"))
-        self.theme_combo.setMinimumHeight(36)
-        self.theme_combo.setIconSize(QSize(24, 24))
-        self.theme_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.theme_combo.setMinimumContentsLength(16)
-        theme_label.setBuddy(self.theme_combo)
-        self._fill_themes()
-        self.theme_combo.activated.connect(self._theme_chosen)
-        theme_row.addWidget(self.theme_combo, 1)
-        return box
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        # The scroll area only scrolls up and down: the editor must be as wide as what it holds.
+        hint = super().minimumSizeHint()
+        body = self.scroll.widget()
+        if body is None:
+            return hint
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        return QSize(max(hint.width(), body.minimumSizeHint().width() + bar + 4), hint.height())
 
-    def _fill_themes(self) -> None:
-        assert self.marker is not None
-        combo = self.theme_combo
-        combo.clear()
-        combo.addItem(self.tr("No theme card"), "|")
-        custom = themes.custom_subtopics(self.bridge.lib)
-        for card in method.theme_cards(self.lang, custom):
-            combo.addItem(pictogram(card.pictogram), f"{card.number}. {card.title}", f"{card.key}|")
-            for sub in card.subtopics:
-                combo.addItem(pictogram(card.pictogram), f"      {sub.title}", f"{card.key}|{sub.key}")
-                if sub.question:
-                    combo.setItemData(combo.count() - 1, sub.question, Qt.ItemDataRole.ToolTipRole)
-            combo.addItem("      + " + self.tr("Add your own sub-topic…"), f"{card.key}|{ADD_OWN}")
-        index = combo.findData(f"{self.marker.theme}|{self.marker.subtopic}")
-        combo.setCurrentIndex(max(0, index))
-
-    def _theme_chosen(self, index: int) -> None:
-        if self.marker is None:
-            return
-        theme, sub = str(self.theme_combo.itemData(index)).split("|", 1)
-        if sub == ADD_OWN:
-            text, ok = QInputDialog.getText(self, self.tr("Own sub-topic"),
-                                            self.tr("Name of the sub-topic:"))
-            if not ok or not text.strip():
-                self._fill_themes()
-                return
-            sub = themes.add_custom_subtopic(self.bridge.lib, theme, text)
-        if (theme, sub) != (self.marker.theme, self.marker.subtopic):
-            self.undo.push(SetThemeCommand(self.bridge.lib, self.marker.id, theme, sub))
-
-    def _party_columns(self, to_me: str, to_other: str) -> QWidget:
-        box = QWidget()
-        grid = QGridLayout(box)
-        grid.setContentsMargins(0, 0, 0, 0)
-        for col, party in enumerate(self.parties):
-            frame = QFrame()
-            frame.setObjectName("partyColumn")
-            frame.setStyleSheet(
-                f"QFrame#partyColumn {{ border: 2px solid {party.color}; border-radius: 6px; }}")
-            inner = QVBoxLayout(frame)
-            name = QLabel(party.name)
-            name.setStyleSheet(f"font-weight: bold; color: {party.color};")
-            inner.addWidget(name)
-            inner.addWidget(QLabel(to_me))
-            inner.addWidget(self._field(sh.SheetField.TO_ME, party.id, f"{party.name}: {to_me}"))
-            inner.addWidget(QLabel(to_other))
-            inner.addWidget(self._field(sh.SheetField.TO_OTHER, party.id,
-                                        f"{party.name}: {to_other}"))
-            grid.addWidget(frame, col // 2, col % 2)
-        return box
-
-    def _field(self, field: sh.SheetField, party_id: int | None, label: str) -> SheetTextField:
-        widget = SheetTextField(self.tr("Type here…"))
-        widget.setAccessibleName(label)
+    def _field(self, widget: SheetTextField, field: sh.SheetField,
+               party_id: int | None) -> SheetTextField:
         widget.setObjectName(f"field_{field.value}_{party_id or 0}")
-        widget.edited.connect(lambda old, new, f=field, p=party_id: self._save(f, p, old, new))
+        assert self.marker is not None
+        marker_id = self.marker.id  # the text belongs to this moment, whatever is shown later
+        widget.set_saver(lambda old, new: self._save_text(marker_id, field, party_id, old, new))
+        widget.typing_started.connect(self.typing_started)
         self._fields[(field, party_id)] = widget
         return widget
 
-    # -- data -----------------------------------------------------------------------------
-    def _load_texts(self) -> None:
+    # -- saving ---------------------------------------------------------------------------
+    def report(self, text: str) -> None:
+        """Where the edit path says that a save failed ("" once saving works again)."""
+        if text:
+            text += " " + self.tr("What you typed stays here and is saved as soon as that "
+                                  "works again.")
+        self.notice.show_message(text)
+
+    def _save_text(self, marker_id: int, field: sh.SheetField, party_id: int | None, old: str,
+                   new: str) -> bool:
+        return push_performed(self.undo, EditSheetFieldCommand(
+            self.bridge.lib, marker_id, field, old, new, party_id, lang=self.lang,
+            report=self.report, initiator=self))
+
+    def _keep_unsaved(self) -> None:
+        """Before another moment is shown: text that cannot be saved now is kept as a draft,
+        tried again every few seconds and shown again with its moment."""
+        if self.marker is None:
+            return
+        for (field, party_id), widget in self._fields.items():
+            if not widget.flush():
+                self._drafts[(self.marker.id, field, party_id)] = (
+                    widget.saved_text(), widget.toPlainText())
+        if self._drafts:
+            self._draft_timer.start()
+
+    def _save_drafts(self) -> None:
+        for (marker_id, field, party_id), (old, new) in list(self._drafts.items()):
+            if self._save_text(marker_id, field, party_id, old, new):
+                del self._drafts[(marker_id, field, party_id)]
+        if not self._drafts:
+            self._draft_timer.stop()
+
+    def _set_feelings(self, party_id: int, chosen: tuple[str, ...]) -> None:
+        if self.marker is None:
+            return
+        old = sh.get_sheet(self.bridge.lib, self.marker.id).reflection(party_id).feelings
+        if not push_performed(self.undo, SetFeelingsCommand(
+                self.bridge.lib, self.marker.id, party_id, old, chosen, lang=self.lang,
+                report=self.report, initiator=self)):
+            self.columns[party_id].show_feelings(old)  # not saved: show what is saved
+
+    def _set_theme(self, theme: str, subtopic: str) -> None:
+        if self.marker is None:
+            return
+        push_performed(self.undo, SetThemeCommand(
+            self.bridge.lib, self.marker.id, theme, subtopic, lang=self.lang,
+            report=self.report, initiator=self))
+        self._marker_changed()  # saved or not, show what the library holds
+
+    def _add_own_subtopic(self, theme: str, name: str) -> None:
+        made = perform(lambda: themes.add_custom_subtopic(self.bridge.lib, theme, name),
+                       lang=self.lang, report=self.report)
+        if made.ok and made.value is not None:
+            self._set_theme(theme, made.value)
+        else:
+            self._marker_changed()
+
+    # -- showing the library's state ------------------------------------------------------
+    def reload(self) -> None:
+        """Show the saved sheet; a field with unsaved typing keeps it (it is saved later)."""
         if self.marker is None:
             return
         sheet = sh.get_sheet(self.bridge.lib, self.marker.id)
         for (field, party_id), widget in self._fields.items():
-            if field.per_party and party_id is not None:
-                widget.load(getattr(sheet.reflection(party_id), field.value))
-            else:
-                widget.load(getattr(sheet, field.value))
+            source = sheet.reflection(party_id) if field.per_party and party_id is not None \
+                else sheet
+            if not widget.has_pending_edit():
+                widget.load(getattr(source, field.value))
+            draft = self._drafts.pop((self.marker.id, field, party_id), None)
+            if draft is not None:  # back in its field: the field saves it from now on
+                widget.load(draft[0])
+                widget.setPlainText(draft[1])
+        for party_id, column in self.columns.items():
+            column.show_feelings(sheet.reflection(party_id).feelings)
+        self._marker_changed()
 
-    def _save(self, field: sh.SheetField, party_id: int | None, old: str, new: str) -> None:
-        if self.marker is None:
+    def _marker_changed(self) -> None:
+        if self.marker is None or self.header is None:
             return
-        self.undo.push(EditSheetFieldCommand(self.bridge.lib, self.marker.id, field, old, new,
-                                             party_id, initiator=self))
+        self.marker = mk.get_marker(self.bridge.lib, self.marker.id)
+        self.header.show_marker(self.marker, self.parties,
+                                themes.custom_subtopics(self.bridge.lib))
+        self.theme_changed.emit()
 
     def field(self, field: sh.SheetField, party_id: int | None = None) -> SheetTextField:
         return self._fields[(field, party_id)]
 
-    def flush(self) -> None:
-        for widget in self._fields.values():
-            widget.flush()
+    @property
+    def theme_combo(self) -> QComboBox:
+        assert self.header is not None
+        return self.header.theme_combo
+
+    def flush(self) -> bool:
+        """Save what is being typed; False when some text could not be saved (it is kept)."""
+        return all([widget.flush() for widget in self._fields.values()])
 
     def _on_change(self, change: Change) -> None:
         if self.marker is None or change.initiator is self:
@@ -236,12 +247,12 @@ class SheetEditor(QScrollArea):
         if change.ids and self.marker.id not in change.ids:
             return
         if change.entity == "sheet":
-            self._load_texts()
+            self.reload()
         elif change.entity == "marker" and change.action == "updated":
-            self.marker = mk.get_marker(self.bridge.lib, self.marker.id)
-            self._fill_themes()
+            self._marker_changed()
         elif change.entity == "marker" and change.action == "removed":
+            self._drafts = {k: v for k, v in self._drafts.items() if k[0] != self.marker.id}
             self.marker = None
             self._show_empty()
         elif change.entity == "theme":
-            self._fill_themes()
+            self._marker_changed()

@@ -1,5 +1,7 @@
-"""A text field of the gespreksblad that saves itself: shortly after typing stops, on leaving
-the field, and before the marker changes. Each save is one undoable, committed edit."""
+"""A text field that saves itself: shortly after typing stops, at least every SAVE_EVERY_MS while
+typing goes on (so a crash or a kill loses about the last second at most), on leaving the field,
+and before what it shows changes. A save that failed leaves the text in the field, unsaved, and
+is tried again on the next keystroke, on leaving the field and every RETRY_MS."""
 
 from __future__ import annotations
 
@@ -9,13 +11,20 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-SAVE_DELAY_MS = 400
+SAVE_DELAY_MS = 400  # quiet time after the last keystroke
+SAVE_EVERY_MS = 800  # longest time typed text waits while typing goes on ("about a second")
+RETRY_MS = 2_000  # a failed save (full disk, read-only library) is tried again this often
+
+# saver(old, new) -> True when `new` is in the library now.
+Saver = Callable[[str, str], bool]
 
 
 class SheetTextField(QPlainTextEdit):
-    """Emits `edited(old, new)` when its text should be saved."""
+    """`set_saver` decides where text goes; without one, `edited(old, new)` is emitted and the
+    text counts as saved. `typing_started` fires on the first keystroke of a burst."""
 
     edited = Signal(str, str)
+    typing_started = Signal()
 
     def __init__(self, placeholder: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -23,35 +32,63 @@ class SheetTextField(QPlainTextEdit):
         self.setTabChangesFocus(True)
         self.setMinimumHeight(64)
         self._saved = ""
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(SAVE_DELAY_MS)
-        self._timer.timeout.connect(self.flush)
-        self.textChanged.connect(self._timer.start)
+        self._saver: Saver | None = None
+        self._idle = self._timer(SAVE_DELAY_MS)
+        self._longest = self._timer(SAVE_EVERY_MS)
+        self._retry = self._timer(RETRY_MS)
+        self.textChanged.connect(self._typed)
+
+    def _timer(self, interval: int) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(interval)
+        timer.timeout.connect(self.flush)
+        return timer
+
+    def set_saver(self, saver: Saver) -> None:
+        self._saver = saver
+
+    def _typed(self) -> None:
+        if not self._idle.isActive() and not self._longest.isActive():
+            self.typing_started.emit()
+        self._idle.start()  # restarts: waits for a pause
+        if not self._longest.isActive():
+            self._longest.start()  # does not restart: bounds how long text stays unsaved
 
     def load(self, text: str) -> None:
         """Show stored text without treating it as an edit."""
-        self._timer.stop()
+        for timer in (self._idle, self._longest, self._retry):
+            timer.stop()
         self._saved = text
         if self.toPlainText() != text:
             self.blockSignals(True)
             self.setPlainText(text)
             self.blockSignals(False)
 
-    def flush(self) -> None:
-        self._timer.stop()
+    def flush(self) -> bool:
+        """Save the text now if it changed; False when it could not be saved (kept, retried)."""
+        for timer in (self._idle, self._longest, self._retry):
+            timer.stop()
         text = self.toPlainText()
-        if text != self._saved:
+        if text == self._saved:
+            return True
+        if self._saver is None:
             old, self._saved = self._saved, text
             self.edited.emit(old, text)
+            return True
+        if not self._saver(self._saved, text):
+            self._retry.start()
+            return False
+        self._saved = text
+        return True
 
     def has_pending_edit(self) -> bool:
         return self.toPlainText() != self._saved
 
+    def saved_text(self) -> str:
+        """The text known to be in the library."""
+        return self._saved
+
     def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt API)
         self.flush()
         super().focusOutEvent(event)
-
-
-def connect_field(field: SheetTextField, save: Callable[[str, str], None]) -> None:
-    field.edited.connect(save)

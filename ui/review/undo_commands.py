@@ -1,11 +1,16 @@
-"""Every user edit of a review is a QUndoCommand: it performs the edit through the core (which
-commits it at once) and knows how to take it back. Consecutive edits of one thing merge."""
+"""Every user edit of a review is an undoable command. Each is performed through the one edit path
+(ui.operations): `push_performed` saves it first and puts it on the stack only when that worked;
+undo and redo save through the same path and show a failure instead of raising it.
+
+The first save of an edit is announced as coming from the editor that made it (it already shows
+the new state); undo and redo are announced as coming from nobody, so every view follows."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
+from ui.operations import OperationCommand, Report, quiet
 from vsr.library import Library
 from vsr.library import markers as mk
 from vsr.library import sheets as sh
@@ -15,55 +20,73 @@ ID_MOVE = 1001
 ID_TEXT = 1002
 
 
+class ReviewCommand(OperationCommand):
+    """Knows the library and who made the edit; `initiator` applies to the first save only."""
 
-class AddMarkerCommand(QUndoCommand):
+    def __init__(self, text: str, lib: Library, *, lang: str, report: Report = quiet,
+                 initiator: object | None = None) -> None:
+        super().__init__(text, lang=lang, report=report)
+        self.lib = lib
+        self._initiator = initiator
+
+    def initiator(self) -> object | None:
+        first, self._initiator = self._initiator, None
+        return first
+
+
+class AddMarkerCommand(ReviewCommand):
     def __init__(self, lib: Library, party_id: int, start_ms: int, end_ms: int | None = None,
-                 *, theme: str = "", initiator: object | None = None) -> None:
-        super().__init__(QCoreApplication.translate("UndoCommands", "Mark moment"))
-        self.lib, self.party_id, self.start_ms, self.end_ms = lib, party_id, start_ms, end_ms
-        self.theme = theme
-        self.initiator = initiator
+                 *, theme: str = "", lang: str, report: Report = quiet,
+                 initiator: object | None = None) -> None:
+        super().__init__(
+            QCoreApplication.translate("UndoCommands", "Mark moment"),
+            lib, lang=lang, report=report, initiator=initiator)
+        self.party_id, self.start_ms, self.end_ms, self.theme = party_id, start_ms, end_ms, theme
         self.marker_id: int | None = None
         self._snapshot: MarkerSnapshot | None = None
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         if self._snapshot is not None:  # redo after undo: bring back the same marker and sheet
-            mk.restore_marker(self.lib, self._snapshot, initiator=self.initiator)
+            mk.restore_marker(self.lib, self._snapshot, initiator=self.initiator())
             return
         marker = mk.add_marker(self.lib, self.party_id, self.start_ms, self.end_ms,
-                               theme=self.theme, initiator=self.initiator)
+                               theme=self.theme, initiator=self.initiator())
         self.marker_id = marker.id
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         assert self.marker_id is not None
-        self._snapshot = mk.delete_marker(self.lib, self.marker_id, initiator=self.initiator)
-
-
-class DeleteMarkerCommand(QUndoCommand):
-    def __init__(self, lib: Library, marker_id: int) -> None:
-        super().__init__(QCoreApplication.translate("UndoCommands", "Delete moment"))
-        self.lib, self.marker_id = lib, marker_id
-        self._snapshot: MarkerSnapshot | None = None
-
-    def redo(self) -> None:
         self._snapshot = mk.delete_marker(self.lib, self.marker_id)
 
-    def undo(self) -> None:
+
+class DeleteMarkerCommand(ReviewCommand):
+    def __init__(self, lib: Library, marker_id: int, *, lang: str,
+                 report: Report = quiet) -> None:
+        super().__init__(
+            QCoreApplication.translate("UndoCommands", "Delete moment"),
+            lib, lang=lang, report=report)
+        self.marker_id = marker_id
+        self._snapshot: MarkerSnapshot | None = None
+
+    def apply(self) -> None:
+        self._snapshot = mk.delete_marker(self.lib, self.marker_id)
+
+    def revert(self) -> None:
         assert self._snapshot is not None
         mk.restore_marker(self.lib, self._snapshot)
 
 
-class MoveMarkerCommand(QUndoCommand):
+class MoveMarkerCommand(ReviewCommand):
     """Move or resize; consecutive moves of the same marker merge into one undo step."""
 
     def __init__(self, lib: Library, marker_id: int, start_ms: int, end_ms: int | None,
-                 *, initiator: object | None = None) -> None:
-        super().__init__(QCoreApplication.translate("UndoCommands", "Move moment"))
+                 *, lang: str, report: Report = quiet, initiator: object | None = None) -> None:
+        super().__init__(
+            QCoreApplication.translate("UndoCommands", "Move moment"),
+            lib, lang=lang, report=report, initiator=initiator)
         old = mk.get_marker(lib, marker_id)
-        self.lib, self.marker_id = lib, marker_id
+        self.marker_id = marker_id
         self.old = (old.start_ms, old.end_ms)
         self.new = (start_ms, end_ms)
-        self.initiator = initiator
 
     def id(self) -> int:
         return ID_MOVE
@@ -74,39 +97,61 @@ class MoveMarkerCommand(QUndoCommand):
         self.new = other.new
         return True
 
-    def redo(self) -> None:
-        mk.move_marker(self.lib, self.marker_id, *self.new, initiator=self.initiator)
+    def apply(self) -> None:
+        mk.move_marker(self.lib, self.marker_id, *self.new, initiator=self.initiator())
 
-    def undo(self) -> None:
-        mk.move_marker(self.lib, self.marker_id, *self.old, initiator=self.initiator)
+    def revert(self) -> None:
+        mk.move_marker(self.lib, self.marker_id, *self.old)
 
 
-class SetThemeCommand(QUndoCommand):
-    def __init__(self, lib: Library, marker_id: int, theme: str, subtopic: str) -> None:
-        super().__init__(QCoreApplication.translate("UndoCommands", "Choose theme card"))
+class SetThemeCommand(ReviewCommand):
+    def __init__(self, lib: Library, marker_id: int, theme: str, subtopic: str, *, lang: str,
+                 report: Report = quiet, initiator: object | None = None) -> None:
+        super().__init__(
+            QCoreApplication.translate("UndoCommands", "Choose theme card"),
+            lib, lang=lang, report=report, initiator=initiator)
         old = mk.get_marker(lib, marker_id)
-        self.lib, self.marker_id = lib, marker_id
+        self.marker_id = marker_id
         self.old = (old.theme, old.subtopic)
         self.new = (theme, subtopic)
 
-    def redo(self) -> None:
-        mk.set_marker_theme(self.lib, self.marker_id, *self.new)
+    def apply(self) -> None:
+        mk.set_marker_theme(self.lib, self.marker_id, *self.new, initiator=self.initiator())
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         mk.set_marker_theme(self.lib, self.marker_id, *self.old)
 
 
-class EditSheetFieldCommand(QUndoCommand):
-    """A text edit in the gespreksblad. Typing in the same field merges into one undo step.
-    The editor already shows the new text, so the first redo only saves it."""
+class SetFeelingsCommand(ReviewCommand):
+    """The feeling pictograms a party chose for a moment (part B)."""
+
+    def __init__(self, lib: Library, marker_id: int, party_id: int, old: tuple[str, ...],
+                 new: tuple[str, ...], *, lang: str, report: Report = quiet,
+                 initiator: object | None = None) -> None:
+        super().__init__(
+            QCoreApplication.translate("UndoCommands", "Choose feelings"),
+            lib, lang=lang, report=report, initiator=initiator)
+        self.marker_id, self.party_id, self.old, self.new = marker_id, party_id, old, new
+
+    def apply(self) -> None:
+        sh.set_feelings(self.lib, self.marker_id, self.party_id, self.new,
+                        initiator=self.initiator())
+
+    def revert(self) -> None:
+        sh.set_feelings(self.lib, self.marker_id, self.party_id, self.old)
+
+
+class EditSheetFieldCommand(ReviewCommand):
+    """A text edit in the gespreksblad. Typing in the same field merges into one undo step."""
 
     def __init__(self, lib: Library, marker_id: int, field: sh.SheetField, old: str, new: str,
-                 party_id: int | None = None, *, initiator: object | None = None) -> None:
-        super().__init__(QCoreApplication.translate("UndoCommands", "Edit reflection sheet"))
-        self.lib, self.marker_id, self.field, self.party_id = lib, marker_id, field, party_id
+                 party_id: int | None = None, *, lang: str, report: Report = quiet,
+                 initiator: object | None = None) -> None:
+        super().__init__(
+            QCoreApplication.translate("UndoCommands", "Edit reflection sheet"),
+            lib, lang=lang, report=report, initiator=initiator)
+        self.marker_id, self.field, self.party_id = marker_id, field, party_id
         self.old, self.new = old, new
-        self.initiator = initiator
-        self._undone = False
 
     def id(self) -> int:
         return ID_TEXT
@@ -120,12 +165,9 @@ class EditSheetFieldCommand(QUndoCommand):
         self.new = other.new
         return True
 
-    def redo(self) -> None:
-        # After an undo, the editor must follow too: announce it as coming from nobody.
-        initiator = None if self._undone else self.initiator
+    def apply(self) -> None:
         sh.set_field(self.lib, self.marker_id, self.field, self.new, self.party_id,
-                     initiator=initiator)
+                     initiator=self.initiator())
 
-    def undo(self) -> None:
-        self._undone = True
+    def revert(self) -> None:
         sh.set_field(self.lib, self.marker_id, self.field, self.old, self.party_id)

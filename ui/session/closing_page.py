@@ -25,7 +25,7 @@ class ClosingPage(Page):
         layout.addWidget(heading(self.tr("Summary"), 1.15))
         self.summary = text_field(self.tr("What did we talk about? Type here…"),
                                   self.tr("Summary"))
-        self.summary.edited.connect(lambda _o, new: self.ctx.run(
+        self.summary.set_saver(lambda _o, new: self.ctx.saved(
             lambda: ss.set_summary(self.ctx.lib, self.ctx.review_id, new, initiator=self)))
         layout.addWidget(self.summary)
 
@@ -61,7 +61,7 @@ class ClosingPage(Page):
             frame = PartyFrame(party)
             field = text_field(self.tr("What did you learn? Type here…"),
                                self.tr("{name}: what did I learn?").format(name=party.name))
-            field.edited.connect(lambda _o, new, p=party.id: self.ctx.run(
+            field.set_saver(lambda _o, new, p=party.id: self.ctx.saved(
                 lambda: ss.set_learning(self.ctx.lib, self.ctx.review_id, p, new,
                                         initiator=self)))
             frame.body.addWidget(field)

@@ -1,5 +1,6 @@
 """What every Samenleergesprek screen needs: the library, the review, the player, the language,
-and one way to run an operation so a user error becomes a message instead of a crash."""
+the window's undo stack, and the one edit path (ui.operations) so a user error or a failed save
+becomes a message instead of a crash."""
 
 from __future__ import annotations
 
@@ -7,12 +8,12 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from ui.bridge import LibraryBridge
-from ui.dialogs import error_text
+from ui.operations import perform
 from ui.player.base import MediaPlayer
-from vsr.errors import VsrError
 from vsr.library import Library
 from vsr.library.reviews import list_parties
 from vsr.model import Party, PartyRole
@@ -26,9 +27,10 @@ class SessionContext(QObject):
     message = Signal(str)
 
     def __init__(self, bridge: LibraryBridge, review_id: int, player: MediaPlayer,
-                 lang: str, parent: QObject | None = None) -> None:
+                 lang: str, undo: QUndoStack, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.bridge, self.review_id, self.player, self.lang = bridge, review_id, player, lang
+        self.undo = undo
 
     @property
     def lib(self) -> Library:
@@ -43,14 +45,13 @@ class SessionContext(QObject):
                     parties[1] if len(parties) > 1 else None)
 
     def run(self, operation: Callable[[], T]) -> T | None:
-        """Run a core operation; a VsrError (or a disk error) is shown, not raised."""
-        try:
-            result = operation()
-        except (VsrError, OSError) as exc:
-            self.message.emit(error_text(exc, self.lang))
-            return None
-        self.message.emit("")  # done: an older notice no longer applies
-        return result
+        """Run a core operation through the one edit path; a failure is shown, not raised
+        (None then). A success clears an older notice."""
+        return perform(operation, lang=self.lang, report=self.message.emit).value
+
+    def saved(self, operation: Callable[[], object]) -> bool:
+        """Like `run`, for text fields: True only when the text is in the library."""
+        return perform(operation, lang=self.lang, report=self.message.emit).ok
 
 
 class Page(QWidget):

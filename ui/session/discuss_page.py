@@ -1,33 +1,28 @@
 """Stap 2 – Per moment: the clip of the moment loops in the player (the range around the marker
-is adjustable), and the gespreksblad is filled in together: A, then B for each party side by
-side, then C."""
+is adjustable), and the gespreksblad is filled in together in the same editor as the Moments
+tab (ui.review.sheet_editor): A, then B for each party side by side, then C, all undoable."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from ui.icons import pictogram
-from ui.review.sheet_fields import SheetTextField
+from ui.review.sheet_editor import SheetEditor
 from ui.session.context import Page, SessionContext
 from ui.session.moments_page import time_text
-from ui.session.reflection_column import ReflectionColumn
 from ui.timefmt import format_ms
-from ui.widgets import MIN_TARGET, big_button, heading, load_quietly, prompt, text_field
+from ui.widgets import MIN_TARGET, big_button, heading, prompt
 from vsr import method
 from vsr import session as ss
 from vsr.library import markers as mk
-from vsr.library import sheets as sh
-from vsr.library.sheets import SheetField
 from vsr.model import Marker
 from vsr.session.model import MAX_LEAD_LAG_MS, Moment
 
@@ -41,9 +36,6 @@ class DiscussPage(Page):
         super().__init__(ctx, parent)
         self.moment: Moment | None = None
         self.marker: Marker | None = None
-        self.columns: dict[int, ReflectionColumn] = {}
-        self.a_field: SheetTextField | None = None
-        self.c_field: SheetTextField | None = None
         step = method.steps(ctx.lang)[1]
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 12, 24, 0)
@@ -57,9 +49,10 @@ class DiscussPage(Page):
         self.marked_by = QLabel()
         self.marked_by.setWordWrap(True)
         layout.addWidget(self.marked_by)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        layout.addWidget(self.scroll, 1)
+        # The same gespreksblad editor as the Moments tab: undoable on the window's stack.
+        self.sheet = SheetEditor(ctx.bridge, ctx.undo, ctx.lang)
+        self.sheet.theme_changed.connect(self._theme_shown)
+        layout.addWidget(self.sheet, 1)
         self.tab_buttons: list[QPushButton] = []
 
     def _clip_bar(self) -> QHBoxLayout:
@@ -97,13 +90,13 @@ class DiscussPage(Page):
         self._fill_tabs(state.moments, index)
         if not state.moments:
             self.moment = self.marker = None
+            self.sheet.set_marker(None, [])
             return
         index = max(0, min(index, len(state.moments) - 1))
         self.moment = state.moments[index]
         self.marker = mk.get_marker(self.ctx.lib, self.moment.marker_id)
+        self.sheet.set_marker(self.marker.id, self.ctx.parties())
         self._show_header()
-        self._build_sheet()
-        self.refresh()
         self.apply_loop(seek=seek)
         if autoplay and self.ctx.player.has_media():
             self.ctx.player.play()
@@ -125,6 +118,11 @@ class DiscussPage(Page):
             button.clicked.connect(lambda _=False, n=i: self.moment_selected.emit(n))
             self.tabs.addWidget(button)
             self.tab_buttons.append(button)
+
+    def _theme_shown(self) -> None:
+        if self.moment is not None and self.sheet.marker is not None:
+            self.marker = self.sheet.marker
+            self._show_header()
 
     def _show_header(self) -> None:
         assert self.marker is not None and self.moment is not None
@@ -156,58 +154,12 @@ class DiscussPage(Page):
             return self.tr("Marked by all of you ({names})").format(names=", ".join(names))
         return self.tr("Marked by {name}").format(name=names[0] if names else "?")
 
-    def _build_sheet(self) -> None:
-        assert self.marker is not None
-        prompts = method.sheet_prompts(self.ctx.lang)
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(0, 8, 8, 16)
-        layout.addWidget(heading(prompts.a_title, 1.15))
-        layout.addWidget(prompt(prompts.a_prompt))
-        self.a_field = text_field(self.tr("Type here…"), prompts.a_title)
-        self.a_field.edited.connect(lambda _o, new: self._save(SheetField.WHAT_HAPPENED, new))
-        layout.addWidget(self.a_field)
-        layout.addWidget(heading(prompts.b_title, 1.15))
-        layout.addWidget(prompt(prompts.b_prompt))
-        grid = QGridLayout()
-        grid.setSpacing(12)
-        self.columns = {}
-        for i, party in enumerate(self.ctx.parties()):
-            column = ReflectionColumn(
-                party, self.ctx.lang,
-                save_text=lambda name, text, p=party.id: self._save(SheetField(name), text, p),
-                save_feelings=lambda keys, p=party.id: self._save_feelings(p, keys))
-            grid.addWidget(column, i // 2, i % 2)
-            self.columns[party.id] = column
-        layout.addLayout(grid)
-        layout.addWidget(prompt(prompts.b_difference))
-        layout.addWidget(heading(prompts.c_title, 1.15))
-        layout.addWidget(prompt(prompts.c_prompt))
-        self.c_field = text_field(self.tr("Type here…"), prompts.c_title)
-        self.c_field.edited.connect(lambda _o, new: self._save(SheetField.KEEP_OR_CHANGE, new))
-        layout.addWidget(self.c_field)
-        layout.addStretch(1)
-        old = self.scroll.takeWidget()
-        if old is not None:
-            old.deleteLater()
-        self.scroll.setWidget(body)
-
     # -- data ------------------------------------------------------------------------------
     def refresh(self) -> None:
-        if self.marker is None or self.a_field is None or self.c_field is None:
-            return
-        sheet = sh.get_sheet(self.ctx.lib, self.marker.id)
-        load_quietly(self.a_field, sheet.what_happened)
-        load_quietly(self.c_field, sheet.keep_or_change)
-        for party_id, column in self.columns.items():
-            column.load(sheet.reflection(party_id))
+        self.sheet.reload()
 
     def flush(self) -> None:
-        for field in (self.a_field, self.c_field):
-            if field is not None:
-                field.flush()
-        for column in self.columns.values():
-            column.flush()
+        self.sheet.flush()
 
     def leave(self) -> None:
         """The clip belongs to Stap 2: leaving it stops the loop and the replay."""
@@ -215,18 +167,6 @@ class DiscussPage(Page):
         self.ctx.player.clear_loop()
         if self.ctx.player.is_playing():
             self.ctx.player.pause()
-
-    def _save(self, field: SheetField, text: str, party_id: int | None = None) -> None:
-        if self.marker is not None:
-            marker_id = self.marker.id
-            self.ctx.run(lambda: sh.set_field(self.ctx.lib, marker_id, field, text, party_id,
-                                              initiator=self))
-
-    def _save_feelings(self, party_id: int, feelings: tuple[str, ...]) -> None:
-        if self.marker is not None:
-            marker_id = self.marker.id
-            self.ctx.run(lambda: sh.set_feelings(self.ctx.lib, marker_id, party_id, feelings,
-                                                 initiator=self))
 
     # -- the clip ----------------------------------------------------------------------------
     def loop_range(self) -> tuple[int, int] | None:

@@ -6,10 +6,11 @@ panel opens where the conversation was left, days later too."""
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from ui.bridge import LibraryBridge
+from ui.operations import UndoStack
 from ui.player.base import MediaPlayer
 from ui.session.closing_page import ClosingPage
 from ui.session.context import Page, SessionContext
@@ -34,9 +35,12 @@ def _ui_language() -> str:
 
 class SessionPanel(QWidget):
     def __init__(self, bridge: LibraryBridge, review_id: int, player: MediaPlayer,
-                 parent: QWidget | None = None, *, lang: str | None = None) -> None:
+                 parent: QWidget | None = None, *, lang: str | None = None,
+                 undo: QUndoStack | None = None) -> None:
         super().__init__(parent)
-        self.ctx = SessionContext(bridge, review_id, player, lang or _ui_language(), self)
+        # The window's undo stack, so Ctrl+Z takes back an edit made here or in the Moments tab.
+        stack = undo if undo is not None else UndoStack(self)
+        self.ctx = SessionContext(bridge, review_id, player, lang or _ui_language(), stack, self)
         self.setAccessibleName(self.tr("Samenleergesprek"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)

@@ -46,6 +46,8 @@ def _storage_error(exc: sqlite3.Error) -> StorageError:
     text = str(exc)
     if "full" in text.lower():
         return StorageError("error.storage.disk_full")
+    if "readonly" in text.lower() or "locked" in text.lower():
+        return StorageError("error.storage.read_only")
     return StorageError(reason=text)
 
 

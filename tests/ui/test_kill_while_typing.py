@@ -1,0 +1,78 @@
+"""Kill the app while someone types without pausing: what was typed up to about a second before
+the kill is in the library, and nothing that was not typed. (Saving only after 400 ms of
+silence lost everything here.)"""
+
+from __future__ import annotations
+
+import os
+import select
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.vsr.fakes import add_fake_recording
+from vsr.library import markers as mk
+from vsr.library import open_library
+from vsr.library import reviews as rv
+from vsr.library import sheets as sh
+
+ROOT = Path(__file__).resolve().parents[2]
+TYPE_FOR_S = 2.5  # continuous typing before the kill
+MAY_LOSE_S = 1.2  # saving at least every 0.8 s, plus room for a loaded machine
+
+
+def _line(process: subprocess.Popen[str], timeout_s: float) -> str | None:
+    assert process.stdout is not None
+    ready, _, _ = select.select([process.stdout], [], [], timeout_s)
+    return process.stdout.readline() if ready else None
+
+
+@pytest.mark.slow
+def test_kill_during_continuous_typing_keeps_all_but_the_last_second(tmp_path: Path) -> None:
+    path = tmp_path / "library.sqlite"
+    lib = open_library(path)
+    rec = add_fake_recording(lib, tmp_path)
+    review = rv.create_review(lib, rec.id, lang="nl")
+    pro, _ = rv.list_parties(lib, review.id)
+    marker = mk.add_marker(lib, pro.id, 10_000)
+    lib.close()
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONUNBUFFERED="1")
+    child = subprocess.Popen(
+        [sys.executable, "-m", "tests.ui.typing_child", str(path), str(review.id),
+         str(marker.id)], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True, bufsize=1)
+    lines: list[str] = []
+    try:
+        first = _line(child, 60)  # the window is up and the first key was typed
+        assert first, "the typing child printed nothing"
+        lines.append(first)
+        stop_at = time.monotonic() + TYPE_FOR_S
+        while time.monotonic() < stop_at:
+            line = _line(child, max(0.0, stop_at - time.monotonic()))
+            if line:
+                lines.append(line)
+        killed_at = time.monotonic()
+        os.kill(child.pid, signal.SIGKILL)
+    finally:
+        if child.poll() is None:
+            child.kill()
+        rest, _ = child.communicate(timeout=30)
+    lines += rest.splitlines()
+    typed = [(float(stamp), text) for stamp, text in
+             (line.strip().split(" ", 1) for line in lines if line.strip())]
+
+    lib = open_library(path)
+    try:
+        saved = sh.get_sheet(lib, marker.id).what_happened
+    finally:
+        lib.close()
+    final = typed[-1][1]
+    must_have = [text for stamp, text in typed if stamp <= killed_at - MAY_LOSE_S]
+    assert len(final) >= 20, f"typing was too slow to test anything: {final!r}"
+    assert must_have, "no key was typed long enough before the kill"
+    assert final.startswith(saved), (saved, final)  # nothing that was not typed
+    assert saved.startswith(must_have[-1]), (saved, must_have[-1], killed_at - typed[0][0])
