@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
+from ui.fitting import FittingButton
 from ui.icons import shape_icon
 from ui.widgets import text_on
 from vsr.model import Party
@@ -20,7 +21,7 @@ class MarkButtons(QWidget):
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(12)
-        self.buttons: dict[int, QPushButton] = {}
+        self.buttons: dict[int, FittingButton] = {}
         self._shortcuts: list[QShortcut] = []
 
     def set_parties(self, parties: list[Party]) -> None:
@@ -33,8 +34,9 @@ class MarkButtons(QWidget):
         self._shortcuts.clear()
         window = self.window()
         for number, party in enumerate(parties, start=1):
-            button = QPushButton(shape_icon(party.shape, text_on(party.color), 20),
-                                 self.tr("Mark: {name}").format(name=party.name))
+            # Only the name when the video column is narrow: colour and shape say the rest.
+            button = FittingButton(self.tr("Mark: {name}").format(name=party.name), party.name)
+            button.setIcon(shape_icon(party.shape, text_on(party.color), 20))
             button.setIconSize(QSize(20, 20))
             button.setMinimumHeight(52)
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
@@ -44,7 +46,7 @@ class MarkButtons(QWidget):
             fg = text_on(party.color)
             button.setStyleSheet(
                 f"QPushButton {{ background: {party.color}; color: {fg}; font-size: 15px;"
-                f" font-weight: bold; border-radius: 8px; padding: 6px 18px; }}"
+                f" font-weight: bold; border-radius: 8px; padding: 6px 12px; }}"
                 f"QPushButton:pressed {{ background: {QColor(party.color).darker(130).name()}; }}"
                 f"QPushButton:focus {{ border: 3px solid #202020; }}")
             button.clicked.connect(lambda _=False, pid=party.id: self.mark_requested.emit(pid))
