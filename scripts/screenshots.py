@@ -23,7 +23,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import QRect  # noqa: E402 - after the path set-up
-from PySide6.QtWidgets import QApplication, QDialog, QWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication, QDialog, QScrollArea, QWidget  # noqa: E402
 
 from tests.ui.fake_player import FakePlayer  # noqa: E402
 from tests.vsr.fakes import fake_fingerprint, fake_probe  # noqa: E402
@@ -112,10 +112,20 @@ def show_step(scene: Scene, step: SessionStep) -> SessionPanel:
         for marker in mk.list_markers(lib, rid)[:3]:
             if marker.id not in chosen:
                 ss.choose_moment(lib, rid, marker.id)
+    if step == SessionStep.CLOSING and not ss.get_session(lib, rid).actions:
+        ss.add_action(lib, rid, "Het doel samen opschrijven in gewone woorden", parties[1].id,
+                      "2026-03-01")
+        ss.add_action(lib, rid, "Volgende keer eerst vragen hoe het gaat")
     panel = scene.panel
     panel.go(step)
     settle()
     return panel
+
+
+def page_scroll(panel: SessionPanel) -> QScrollArea | None:
+    """The scroll area of the page on show (the one of the gespreksblad in Stap 2)."""
+    areas = panel.current_page().findChildren(QScrollArea)
+    return areas[0] if areas else None
 
 
 def visible_buttons(root: QWidget) -> Iterator[QWidget]:
@@ -193,8 +203,19 @@ def take_all(out: Path, lang: str) -> list[Path]:
         names = {SessionStep.RULES: "02-session-rules", SessionStep.MOMENTS: "03-session-step1",
                  SessionStep.DISCUSS: "04-session-step2", SessionStep.CLOSING: "05-session-step3"}
         for step, name in names.items():
-            show_step(scene, step)
+            panel = show_step(scene, step)
             save(window, name)
+            scroll = page_scroll(panel)
+            if scroll is not None and scroll.verticalScrollBar().maximum() > 0:
+                scroll.verticalScrollBar().setValue(scroll.verticalScrollBar().maximum())
+                save(window, name + "-end")
+        closing = scene.panel.pages[SessionStep.CLOSING]
+        closing.ratings.start(rv.list_parties(scene.lib, scene.review_id)[0].id)  # type: ignore[attr-defined]
+        scroll = page_scroll(scene.panel)
+        if scroll is not None:
+            settle()
+            scroll.verticalScrollBar().setValue(scroll.verticalScrollBar().maximum())
+        save(window, "05-session-step3-rating")
         for n, (name, make) in enumerate(dialogs(scene).items(), start=6):
             dialog = make()
             dialog.show()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QBoxLayout, QLayout, QPushButton, QSizePolicy, QWi
 
 _ROW = QBoxLayout.Direction.LeftToRight
 _COLUMN = QBoxLayout.Direction.TopToBottom
+_COLUMN_UP = QBoxLayout.Direction.BottomToTop
 
 
 class StackingBox(QWidget):
@@ -17,10 +18,12 @@ class StackingBox(QWidget):
     minimum), otherwise one under the other. Its minimum width is that of the widest part, so
     it never forces the window wider than one column needs."""
 
-    def __init__(self, spacing: int = 12, wide_at: int = 0,
+    def __init__(self, spacing: int = 12, wide_at: int = 0, *, last_on_top: bool = False,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.wide_at = wide_at
+        # Stacked, the last part goes on top (what was on the right matters most there).
+        self._column = _COLUMN_UP if last_on_top else _COLUMN
         self.box = QBoxLayout(_ROW, self)
         self.box.setContentsMargins(0, 0, 0, 0)
         self.box.setSpacing(spacing)
@@ -54,7 +57,7 @@ class StackingBox(QWidget):
         super().resizeEvent(event)
 
     def _apply(self, width: int) -> None:
-        direction = _ROW if width >= self.row_width() else _COLUMN
+        direction = _ROW if width >= self.row_width() else self._column
         if direction != self.box.direction():
             self.box.setDirection(direction)
             self.updateGeometry()

@@ -99,10 +99,10 @@ class ReviewView(QWidget):
         moments = QSplitter(Qt.Orientation.Vertical)
         moments.addWidget(self.marker_list)
         moments.addWidget(self.sheet)
-        moments.setStretchFactor(0, 2)
-        moments.setStretchFactor(1, 3)
+        moments.setStretchFactor(0, 1)
+        moments.setStretchFactor(1, 1)
         # Enough room for about six marked moments on a 1366x768 screen; the sheet scrolls.
-        moments.setSizes([260, 340])
+        moments.setSizes([300, 300])
         self._moments = moments
         # The gespreksblad per moment, and the guided Samenleergesprek (made per review).
         self.tabs = QTabWidget()

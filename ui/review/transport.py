@@ -73,6 +73,7 @@ class TransportBar(QWidget):
         row = QHBoxLayout(group)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(4)
+        group.setMinimumHeight(40)  # as high as the buttons, so wrapped groups line up
         flow.addWidget(group)
         return group, row
 

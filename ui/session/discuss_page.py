@@ -69,7 +69,8 @@ class DiscussPage(Page):
     def _clip_bar(self) -> QWidget:
         bar = QWidget()
         flow = FlowLayout(bar, spacing=8)
-        title = QWidget()
+        # The moment's theme card (its number and time are on the chosen tab above).
+        title = self._card_title = QWidget()
         row = QHBoxLayout(title)
         row.setContentsMargins(0, 0, 0, 0)
         self.theme_icon = QLabel()
@@ -103,7 +104,6 @@ class DiscussPage(Page):
             flow.addWidget(pair)
             spin.valueChanged.connect(lambda _v: self._margins_changed())
         self.range_label = QLabel()
-        self.range_label.setMinimumHeight(MIN_TARGET)
         flow.addWidget(self.range_label)
         return bar
 
@@ -137,10 +137,17 @@ class DiscussPage(Page):
             time = format_ms(marker.start_ms)
             button = big_button(self.tr("Moment {n} · {time}").format(n=i + 1, time=time),
                                 short=f"{i + 1} · {time}")
+            button.setToolTip(self.tr("Moment {n}: {time}").format(n=i + 1,
+                                                                   time=time_text(marker)))
             button.setCheckable(True)
             button.setChecked(i == current)
+            # Bold by font, not by style sheet: a :checked font-weight would make the text
+            # wider than the size the button asked for, and cut it.
+            font = button.font()
+            font.setBold(True)
+            button.setFont(font)
             button.setStyleSheet("QPushButton:checked { background: #1f4e79; color: white;"
-                                 " font-weight: bold; border-radius: 6px; padding: 6px 12px; }")
+                                 " border-radius: 6px; padding: 6px 12px; }")
             button.clicked.connect(lambda _=False, n=i: self.moment_selected.emit(n))
             self.tabs.addWidget(button)
             self.tab_buttons.append(button)
@@ -152,11 +159,8 @@ class DiscussPage(Page):
             self.theme_icon.setPixmap(pictogram(card.pictogram).pixmap(QSize(40, 40)))
         else:
             self.theme_icon.clear()
-        title = self.tr("Moment {n}: {time}").format(n=self.moment.position + 1,
-                                                     time=time_text(self.marker))
-        if card is not None:
-            title += f"  ·  {card.title}"
-        self.title.setText(title)
+        self._card_title.setVisible(card is not None)
+        self.title.setText(card.title if card is not None else "")
         for spin, value in ((self.lead, self.moment.lead_ms), (self.lag, self.moment.lag_ms)):
             spin.blockSignals(True)
             spin.setValue(value // 1000)

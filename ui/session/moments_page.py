@@ -91,6 +91,8 @@ class MomentCard(QFrame):
         self.remove = big_button(self.tr("Remove"), short="✕")
         self.remove.setAccessibleName(self.tr("Remove moment {n}").format(n=moment.position + 1))
         self.remove.clicked.connect(lambda: page.remove(moment.id))
+        for b in (self.up, self.down):
+            b.setFixedWidth(MIN_TARGET + 8)  # an arrow needs no text button's 80 px
         for b in (self.up, self.down, self.remove):
             buttons.addWidget(b)
         grid.addLayout(buttons, 0, 2)
@@ -104,9 +106,9 @@ class MomentsPage(Page):
         layout = self.scrolling_body(top_margin=12)
         layout.addWidget(heading(self.tr("Step 1 – {title}").format(title=step.title), 1.5))
         layout.addWidget(prompt(step.text))
-        # The marked moments and the chosen ones side by side on a wide panel, one under the
-        # other beside the video on a laptop screen.
-        columns = StackingBox(spacing=24, wide_at=820)
+        # The marked moments and the chosen ones side by side on a wide panel; beside the video
+        # on a laptop screen the chosen ones on top (so choosing one shows it), the list under.
+        columns = StackingBox(spacing=24, wide_at=820, last_on_top=True)
         layout.addWidget(columns, 1)
 
         left = QVBoxLayout()
