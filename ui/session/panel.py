@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from ui.bridge import LibraryBridge
+from ui.fitting import StackingBox
 from ui.player.base import MediaPlayer
 from ui.session.closing_page import ClosingPage
 from ui.session.context import Page, SessionContext
@@ -18,7 +19,6 @@ from ui.session.export_dialog import ExportSummaryDialog
 from ui.session.moments_page import MomentsPage
 from ui.session.rules_page import RulesPage
 from ui.session.step_indicator import StepIndicator
-from ui.fitting import StackingBox
 from ui.widgets import big_button
 from vsr import session as ss
 from vsr.i18n import DEFAULT_LANGUAGE, LANGUAGES

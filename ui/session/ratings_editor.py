@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.icons import pictogram
 from ui.fitting import StackingBox
+from ui.icons import pictogram
 from ui.session.context import SessionContext
 from ui.widgets import PartyFrame, big_button, prompt
 from vsr import method
