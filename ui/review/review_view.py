@@ -244,8 +244,9 @@ class ReviewView(QWidget):
     def save_layout(self, settings: QSettings) -> None:
         """Remember the splitters (the window calls this when it closes)."""
         settings.setValue("review/video_share", [self.video_share[False], self.video_share[True]])
-        settings.setValue("review/outer", self._outer.saveState())
-        settings.setValue("review/moments", self._moments.saveState())
+        for key, splitter in (("review/outer", self._outer), ("review/moments", self._moments)):
+            if all(size > 0 for size in splitter.sizes()):  # never shown (start page): no sizes
+                settings.setValue(key, splitter.saveState())
 
     def restore_layout(self, settings: QSettings) -> None:
         shares = settings.value("review/video_share")
