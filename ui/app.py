@@ -9,7 +9,7 @@ import sys
 from collections.abc import MutableMapping, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ui.bridge import LibraryBridge
@@ -42,10 +42,11 @@ class Application:
         install_language(self.lang)
         window = MainWindow(self.bridge, create_player(), self.lang)
         window.language_change_requested.connect(self.change_language)
-        window.resize(1360, 860)
         if review_id is not None:
             window.open_review(review_id)
-        window.show()
+        # Where it was last time (also after a language change, which rebuilds the window:
+        # the old one saved its place when it closed), fitted to this screen.
+        window.show_restored(QSettings())
         self.window = window
         return window
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QRect, QSettings, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -24,6 +24,7 @@ from ui.party_dialog import PartyNamesDialog
 from ui.player.base import MediaPlayer
 from ui.review.review_view import ReviewView
 from ui.start_page import StartPage
+from ui.window_geometry import save_rect, saved_rect, screen_area
 from vsr import __version__
 from vsr.errors import NotFoundError, VsrError
 from vsr.library import recordings as rc
@@ -46,6 +47,7 @@ class MainWindow(QMainWindow):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.bridge, self.player, self.lang = bridge, player, lang
+        self._settings: QSettings | None = None  # where show_restored found the layout
         self.setWindowTitle("vsr")
         self.setWindowIcon(icon("vsr"))
         self.setAcceptDrops(True)
@@ -325,7 +327,29 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.open_file(files[0])
 
+    # -- size and place ---------------------------------------------------------------------
+    def show_restored(self, settings: QSettings, available: QRect | None = None) -> None:
+        """Show the window where it was last time, fitted to the free area of the screen it
+        was on (or `available`), maximised if it was; on first start a size that fits."""
+        self._settings = settings
+        if available is None:
+            available = screen_area(settings)
+        rect, maximised = saved_rect(settings, available)
+        self.setGeometry(rect)
+        self.review_view.restore_layout(settings)
+        if maximised:
+            self.showMaximized()
+        else:
+            self.show()
+
+    def save_layout(self, settings: QSettings) -> None:
+        save_rect(settings, self.normalGeometry(), self.isMaximized())
+        self.review_view.save_layout(settings)
+        settings.sync()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        if self._settings is not None:
+            self.save_layout(self._settings)
         self.review_view.close_review()
         self.player.shutdown()  # before the video widget goes, so VLC never draws into a dead window
         super().closeEvent(event)

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from ui.fitting import FittingButton
 from ui.review.sheet_fields import SheetTextField
 from vsr.model import Party
 
@@ -38,11 +39,13 @@ def prompt(text: str) -> QLabel:
     return label
 
 
-def big_button(text: str, *, primary: bool = False, color: str | None = None) -> QPushButton:
-    button = QPushButton(text)
+def big_button(text: str, *, primary: bool = False, color: str | None = None,
+               short: str = "") -> FittingButton:
+    """A large button; with `short`, that text is shown when `text` does not fit."""
+    button = FittingButton(text, short)
     button.setMinimumHeight(MIN_TARGET)
     button.setMinimumWidth(MIN_TARGET)
-    button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+    button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
     font = button.font()
     font.setPointSizeF(font.pointSizeF() * 1.1)
     if primary or color:

@@ -688,52 +688,52 @@
 <context>
     <name>DiscussPage</name>
     <message>
-        <location filename="../../ui/session/discuss_page.py" line="43" />
+        <location filename="../../ui/session/discuss_page.py" line="47" />
         <source>Step 2 – {title}</source>
         <translation>Stap 2 – {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/discuss_page.py" line="65" />
+        <location filename="../../ui/session/discuss_page.py" line="83" />
         <source>▶  Play the clip</source>
         <translation>▶  Fragment afspelen</translation>
     </message>
     <message>
-        <location filename="../../ui/session/discuss_page.py" line="70" />
+        <location filename="../../ui/session/discuss_page.py" line="88" />
         <source>Start earlier</source>
         <translation>Eerder beginnen</translation>
     </message>
     <message>
-        <location filename="../../ui/session/discuss_page.py" line="71" />
+        <location filename="../../ui/session/discuss_page.py" line="89" />
         <source>Stop later</source>
         <translation>Later stoppen</translation>
     </message>
     <message>
-        <location filename="../../ui/session/discuss_page.py" line="111" />
+        <location filename="../../ui/session/discuss_page.py" line="134" />
         <source>Moment {n} · {time}</source>
         <translation>Moment {n} · {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/discuss_page.py" line="134" />
+        <location filename="../../ui/session/discuss_page.py" line="136" />
         <source>Moment {n}: {time}</source>
         <translation>Moment {n}: {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/discuss_page.py" line="151" />
+        <location filename="../../ui/session/discuss_page.py" line="177" />
         <source>Marked by both of you ({first} and {second})</source>
         <translation>Door jullie allebei gemarkeerd ({first} en {second})</translation>
     </message>
     <message>
-        <location filename="../../ui/session/discuss_page.py" line="154" />
+        <location filename="../../ui/session/discuss_page.py" line="180" />
         <source>Marked by all of you ({names})</source>
         <translation>Door jullie allemaal gemarkeerd ({names})</translation>
     </message>
     <message>
-        <location filename="../../ui/session/discuss_page.py" line="155" />
+        <location filename="../../ui/session/discuss_page.py" line="181" />
         <source>Marked by {name}</source>
         <translation>Gemarkeerd door {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/discuss_page.py" line="185" />
+        <location filename="../../ui/session/discuss_page.py" line="211" />
         <source>Clip {start} – {end}, repeats</source>
         <translation>Fragment {start} – {end}, speelt steeds opnieuw</translation>
     </message>
@@ -1007,104 +1007,104 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="71" />
+        <location filename="../../ui/main_window.py" line="73" />
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73" />
+        <location filename="../../ui/main_window.py" line="75" />
         <source>Recent reviews</source>
         <translation>Recente terugkijksessies</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84" />
+        <location filename="../../ui/main_window.py" line="86" />
         <source>&amp;Edit</source>
         <translation>B&amp;ewerken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
-        <location filename="../../ui/main_window.py" line="129" />
+        <location filename="../../ui/main_window.py" line="120" />
+        <location filename="../../ui/main_window.py" line="131" />
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119" />
-        <location filename="../../ui/main_window.py" line="130" />
+        <location filename="../../ui/main_window.py" line="121" />
+        <location filename="../../ui/main_window.py" line="132" />
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;doen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92" />
+        <location filename="../../ui/main_window.py" line="94" />
         <source>&amp;Playback</source>
         <translation>&amp;Afspelen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98" />
+        <location filename="../../ui/main_window.py" line="100" />
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="104" />
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109" />
+        <location filename="../../ui/main_window.py" line="111" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166" />
+        <location filename="../../ui/main_window.py" line="168" />
         <source>No reviews yet.</source>
         <translation>Nog geen terugkijksessies.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181" />
+        <location filename="../../ui/main_window.py" line="183" />
         <source>Open recording</source>
         <translation>Opname openen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214" />
+        <location filename="../../ui/main_window.py" line="216" />
         <source>Making the demo recording…</source>
         <translation>De demo-opname wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230" />
+        <location filename="../../ui/main_window.py" line="232" />
         <source>New review</source>
         <translation>Nieuwe terugkijksessie</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230" />
+        <location filename="../../ui/main_window.py" line="232" />
         <source>Title:</source>
         <translation>Titel:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253" />
+        <location filename="../../ui/main_window.py" line="255" />
         <source>Add participant</source>
         <translation>Deelnemer toevoegen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254" />
+        <location filename="../../ui/main_window.py" line="256" />
         <source>Name (for example: interpreter):</source>
         <translation>Naam (bijvoorbeeld: tolk):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286" />
+        <location filename="../../ui/main_window.py" line="288" />
         <source>Delete expired material</source>
         <translation>Verlopen materiaal verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287" />
+        <location filename="../../ui/main_window.py" line="289" />
         <source>Nothing has passed its retention date.</source>
         <translation>Niets is over de bewaartermijn heen.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312" />
+        <location filename="../../ui/main_window.py" line="314" />
         <source>About vsr</source>
         <translation>Over vsr</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313" />
+        <location filename="../../ui/main_window.py" line="315" />
         <source>&lt;b&gt;vsr {version}&lt;/b&gt;&lt;p&gt;Video-stimulated recall for the Samenleergesprek: look back together at a recorded conversation and learn from it.&lt;/p&gt;&lt;p&gt;Method: Samenleerwijzer (Lengkeek &amp;amp; van Hal, HAN, 2021).&lt;/p&gt;</source>
         <translation>&lt;b&gt;vsr {version}&lt;/b&gt;&lt;p&gt;Samen terugkijken voor het Samenleergesprek: bekijk samen een opgenomen gesprek en leer ervan.&lt;/p&gt;&lt;p&gt;Methode: Samenleerwijzer (Lengkeek &amp;amp; van Hal, HAN, 2021).&lt;/p&gt;</translation>
     </message>
@@ -1112,27 +1112,28 @@
 <context>
     <name>MarkButtons</name>
     <message>
-        <location filename="../../ui/review/mark_buttons.py" line="85" />
+        <location filename="../../ui/review/mark_buttons.py" line="59" />
+        <location filename="../../ui/review/mark_buttons.py" line="88" />
         <source>Mark: {name}</source>
         <translation>Markeer: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/mark_buttons.py" line="61" />
+        <location filename="../../ui/review/mark_buttons.py" line="64" />
         <source>Mark this moment for {name} (key {n}, or Ctrl+{n})</source>
         <translation>Markeer dit moment voor {name} (toets {n}, of Ctrl+{n})</translation>
     </message>
     <message>
-        <location filename="../../ui/review/mark_buttons.py" line="63" />
+        <location filename="../../ui/review/mark_buttons.py" line="66" />
         <source>Mark moment for {name}</source>
         <translation>Moment markeren voor {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/mark_buttons.py" line="88" />
+        <location filename="../../ui/review/mark_buttons.py" line="92" />
         <source>{n} marked</source>
         <translation>{n} gemarkeerd</translation>
     </message>
     <message>
-        <location filename="../../ui/review/mark_buttons.py" line="90" />
+        <location filename="../../ui/review/mark_buttons.py" line="95" />
         <source>{name}: {count}, hidden until you show them together</source>
         <translation>{name}: {count}, verborgen tot jullie ze samen laten zien</translation>
     </message>
@@ -1243,32 +1244,32 @@
 <context>
     <name>MomentCard</name>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="66" />
+        <location filename="../../ui/session/moments_page.py" line="72" />
         <source>Moment at {time}</source>
         <translation>Moment op {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="69" />
+        <location filename="../../ui/session/moments_page.py" line="75" />
         <source>Theme card of moment {n}</source>
         <translation>Themakaart van moment {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="75" />
+        <location filename="../../ui/session/moments_page.py" line="82" />
         <source>Move moment {n} up</source>
         <translation>Moment {n} naar boven</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="79" />
+        <location filename="../../ui/session/moments_page.py" line="87" />
         <source>Move moment {n} down</source>
         <translation>Moment {n} naar beneden</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="82" />
+        <location filename="../../ui/session/moments_page.py" line="91" />
         <source>Remove</source>
         <translation>Weghalen</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="84" />
+        <location filename="../../ui/session/moments_page.py" line="92" />
         <source>Remove moment {n}</source>
         <translation>Moment {n} weghalen</translation>
     </message>
@@ -1276,72 +1277,72 @@
 <context>
     <name>MomentsPage</name>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="44" />
+        <location filename="../../ui/session/moments_page.py" line="49" />
         <source>No theme card</source>
         <translation>Geen themakaart</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="98" />
+        <location filename="../../ui/session/moments_page.py" line="107" />
         <source>Step 1 – {title}</source>
         <translation>Stap 1 – {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="106" />
+        <location filename="../../ui/session/moments_page.py" line="116" />
         <source>Moments you marked</source>
         <translation>Momenten die jullie markeerden</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="107" />
+        <location filename="../../ui/session/moments_page.py" line="117" />
         <source>You marked separately. The moments are still hidden from each other.</source>
         <translation>Jullie hebben apart gemarkeerd. De momenten zijn nog verborgen voor elkaar.</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="110" />
+        <location filename="../../ui/session/moments_page.py" line="120" />
         <source>Show the moments</source>
         <translation>Laat de momenten zien</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="115" />
+        <location filename="../../ui/session/moments_page.py" line="125" />
         <source>Moments to choose from</source>
         <translation>Momenten om uit te kiezen</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="122" />
+        <location filename="../../ui/session/moments_page.py" line="133" />
         <source>Choose this moment  →</source>
         <translation>Kies dit moment  →</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="139" />
+        <location filename="../../ui/session/moments_page.py" line="151" />
         <source>No moment chosen yet. Choose one to three moments.</source>
         <translation>Nog geen moment gekozen. Kies één tot drie momenten.</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="167" />
+        <location filename="../../ui/session/moments_page.py" line="179" />
         <source>Both marked ({names})</source>
         <translation>Allebei gemarkeerd ({names})</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="168" />
+        <location filename="../../ui/session/moments_page.py" line="180" />
         <source>Only {name}</source>
         <translation>Alleen {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="190" />
+        <location filename="../../ui/session/moments_page.py" line="202" />
         <source>✓ chosen</source>
         <translation>✓ gekozen</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="206" />
+        <location filename="../../ui/session/moments_page.py" line="218" />
         <source>Chosen: {n} of {max}</source>
         <translation>Gekozen: {n} van {max}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="230" />
+        <location filename="../../ui/session/moments_page.py" line="242" />
         <source>Add a new moment here ({time}), marked by:</source>
         <translation>Nieuw moment hier ({time}), gemarkeerd door:</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="233" />
+        <location filename="../../ui/session/moments_page.py" line="245" />
         <source>Add a moment at {time} for {name}</source>
         <translation>Moment toevoegen op {time} voor {name}</translation>
     </message>
@@ -1349,7 +1350,7 @@
 <context>
     <name>NoticeBar</name>
     <message>
-        <location filename="../../ui/widgets.py" line="116" />
+        <location filename="../../ui/widgets.py" line="119" />
         <source>Message</source>
         <translation>Bericht</translation>
     </message>
@@ -1509,52 +1510,52 @@
 <context>
     <name>RatingsEditor</name>
     <message>
-        <location filename="../../ui/session/ratings_editor.py" line="42" />
+        <location filename="../../ui/session/ratings_editor.py" line="43" />
         <source>Each of you answers alone. You see each other's answers only when everyone has answered.</source>
         <translation>Ieder antwoordt voor zich. Jullie zien elkaars antwoorden pas als iedereen heeft geantwoord.</translation>
     </message>
     <message>
-        <location filename="../../ui/session/ratings_editor.py" line="105" />
+        <location filename="../../ui/session/ratings_editor.py" line="106" />
         <source>{name}: {question} – {value}</source>
         <translation>{name}: {question} – {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/ratings_editor.py" line="118" />
+        <location filename="../../ui/session/ratings_editor.py" line="119" />
         <source>Ready – hide my answers</source>
         <translation>Klaar – verberg mijn antwoorden</translation>
     </message>
     <message>
-        <location filename="../../ui/session/ratings_editor.py" line="123" />
+        <location filename="../../ui/session/ratings_editor.py" line="124" />
         <source>✓ Answered. Hidden until everyone has answered.</source>
         <translation>✓ Beantwoord. Verborgen tot iedereen heeft geantwoord.</translation>
     </message>
     <message>
-        <location filename="../../ui/session/ratings_editor.py" line="124" />
+        <location filename="../../ui/session/ratings_editor.py" line="125" />
         <source>Not answered yet.</source>
         <translation>Nog niet beantwoord.</translation>
     </message>
     <message>
-        <location filename="../../ui/session/ratings_editor.py" line="127" />
+        <location filename="../../ui/session/ratings_editor.py" line="128" />
         <source>Change my answers</source>
         <translation>Mijn antwoorden wijzigen</translation>
     </message>
     <message>
-        <location filename="../../ui/session/ratings_editor.py" line="127" />
+        <location filename="../../ui/session/ratings_editor.py" line="128" />
         <source>Answer now</source>
         <translation>Nu antwoorden</translation>
     </message>
     <message>
-        <location filename="../../ui/session/ratings_editor.py" line="167" />
+        <location filename="../../ui/session/ratings_editor.py" line="168" />
         <source>Professional</source>
         <translation>Professional</translation>
     </message>
     <message>
-        <location filename="../../ui/session/ratings_editor.py" line="167" />
+        <location filename="../../ui/session/ratings_editor.py" line="168" />
         <source>Client</source>
         <translation>Cliënt</translation>
     </message>
     <message>
-        <location filename="../../ui/session/ratings_editor.py" line="168" />
+        <location filename="../../ui/session/ratings_editor.py" line="169" />
         <source>Other</source>
         <translation>Ander</translation>
     </message>
@@ -1562,22 +1563,22 @@
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../ui/review/review_view.py" line="82" />
+        <location filename="../../ui/review/review_view.py" line="90" />
         <source>Sound only: this recording has no picture.</source>
         <translation>Alleen geluid: deze opname heeft geen beeld.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="102" />
+        <location filename="../../ui/review/review_view.py" line="112" />
         <source>Moments</source>
         <translation>Momenten</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="185" />
+        <location filename="../../ui/review/review_view.py" line="196" />
         <source>Samenleergesprek</source>
         <translation>Samenleergesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="208" />
+        <location filename="../../ui/review/review_view.py" line="219" />
         <source>Where is the recording “{title}”?</source>
         <translation>Waar staat de opname ‘{title}’?</translation>
     </message>
@@ -1585,19 +1586,24 @@
 <context>
     <name>RulesPage</name>
     <message>
-        <location filename="../../ui/session/rules_page.py" line="34" />
+        <location filename="../../ui/session/rules_page.py" line="29" />
         <source>Our agreements for this conversation</source>
         <translation>Onze afspraken voor dit gesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/session/rules_page.py" line="35" />
+        <location filename="../../ui/session/rules_page.py" line="30" />
         <source>Read them together. Each of you says yes with your own button.</source>
         <translation>Lees ze samen. Ieder zegt ja met een eigen knop.</translation>
     </message>
     <message>
-        <location filename="../../ui/session/rules_page.py" line="50" />
-        <source>Mark separately: you do not see each other's moments until you choose "Show the moments" in step 1.</source>
-        <translation>Apart markeren: jullie zien elkaars momenten pas als je in stap 1 kiest voor "Laat de momenten zien".</translation>
+        <location filename="../../ui/session/rules_page.py" line="46" />
+        <source>Mark separately</source>
+        <translation>Apart markeren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/rules_page.py" line="51" />
+        <source>You do not see each other's moments until you choose "Show the moments" in step 1.</source>
+        <translation>Jullie zien elkaars momenten pas als je in stap 1 kiest voor "Laat de momenten zien".</translation>
     </message>
     <message>
         <location filename="../../ui/session/rules_page.py" line="85" />
@@ -1618,46 +1624,50 @@
 <context>
     <name>SessionPanel</name>
     <message>
-        <location filename="../../ui/session/panel.py" line="44" />
-        <location filename="../../ui/session/panel.py" line="88" />
+        <location filename="../../ui/session/panel.py" line="45" />
         <source>Samenleergesprek</source>
         <translation>Samenleergesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="103" />
+        <location filename="../../ui/session/panel.py" line="100" />
         <source>◀  Back</source>
         <translation>◀  Terug</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="104" />
+        <location filename="../../ui/session/panel.py" line="101" />
         <source>Back (Alt+Left)</source>
         <translation>Terug (Alt+Links)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="106" />
-        <location filename="../../ui/session/panel.py" line="154" />
+        <location filename="../../ui/session/panel.py" line="103" />
+        <location filename="../../ui/session/panel.py" line="151" />
         <source>Next  ▶</source>
         <translation>Verder  ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="107" />
+        <location filename="../../ui/session/panel.py" line="104" />
         <source>Next (Alt+Right)</source>
         <translation>Verder (Alt+Rechts)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="153" />
+        <location filename="../../ui/session/panel.py" line="150" />
         <source>Make the learning summary…</source>
         <translation>Leerverslag maken…</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="156" />
+        <location filename="../../ui/session/panel.py" line="153" />
         <source>Moment {n} of {count}</source>
         <translation>Moment {n} van {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="204" />
+        <location filename="../../ui/session/panel.py" line="201" />
         <source>❚❚  Pause – {name}</source>
         <translation>❚❚  Pauze – {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/panel.py" line="202" />
+        <source>❚❚  Pause</source>
+        <translation>❚❚  Pauze</translation>
     </message>
 </context>
 <context>
@@ -1775,27 +1785,42 @@
 <context>
     <name>StepIndicator</name>
     <message>
-        <location filename="../../ui/session/step_indicator.py" line="29" />
+        <location filename="../../ui/session/step_indicator.py" line="31" />
         <source>Agreements</source>
         <translation>Afspraken</translation>
     </message>
     <message>
-        <location filename="../../ui/session/step_indicator.py" line="30" />
+        <location filename="../../ui/session/step_indicator.py" line="32" />
         <source>Step 1 · Choose</source>
         <translation>Stap 1 · Kiezen</translation>
     </message>
     <message>
-        <location filename="../../ui/session/step_indicator.py" line="31" />
+        <location filename="../../ui/session/step_indicator.py" line="32" />
+        <source>Step 1</source>
+        <translation>Stap 1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/step_indicator.py" line="33" />
         <source>Step 2 · Talk</source>
         <translation>Stap 2 · Bespreken</translation>
     </message>
     <message>
-        <location filename="../../ui/session/step_indicator.py" line="32" />
+        <location filename="../../ui/session/step_indicator.py" line="33" />
+        <source>Step 2</source>
+        <translation>Stap 2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/step_indicator.py" line="34" />
         <source>Step 3 · Close</source>
         <translation>Stap 3 · Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../ui/session/step_indicator.py" line="48" />
+        <location filename="../../ui/session/step_indicator.py" line="34" />
+        <source>Step 3</source>
+        <translation>Stap 3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/step_indicator.py" line="50" />
         <source>current step</source>
         <translation>huidige stap</translation>
     </message>
@@ -1854,28 +1879,28 @@
 <context>
     <name>TransportBar</name>
     <message>
-        <location filename="../../ui/review/transport.py" line="36" />
+        <location filename="../../ui/review/transport.py" line="38" />
         <source>Position</source>
         <translation>Positie</translation>
     </message>
     <message>
-        <location filename="../../ui/review/transport.py" line="42" />
-        <location filename="../../ui/review/transport.py" line="44" />
+        <location filename="../../ui/review/transport.py" line="47" />
+        <location filename="../../ui/review/transport.py" line="49" />
         <source>Speed</source>
         <translation>Snelheid</translation>
     </message>
     <message>
-        <location filename="../../ui/review/transport.py" line="58" />
+        <location filename="../../ui/review/transport.py" line="62" />
         <source>Volume</source>
         <translation>Volume</translation>
     </message>
     <message>
-        <location filename="../../ui/review/transport.py" line="74" />
+        <location filename="../../ui/review/transport.py" line="88" />
         <source>Pause</source>
         <translation>Pauze</translation>
     </message>
     <message>
-        <location filename="../../ui/review/transport.py" line="74" />
+        <location filename="../../ui/review/transport.py" line="88" />
         <source>Play</source>
         <translation>Afspelen</translation>
     </message>

@@ -14,6 +14,7 @@ from tests.ui.fake_player import FakePlayer
 from tests.vsr.fakes import add_fake_recording
 from ui.bridge import LibraryBridge
 from ui.date_fields import NO_DATE, DueDateEdit
+from ui.operations import UndoStack
 from ui.session.actions_editor import ActionsEditor
 from ui.session.context import SessionContext
 from vsr import session as ss
@@ -35,7 +36,7 @@ def editor(qtbot, library, tmp_path: Path):  # type: ignore[no-untyped-def]
     rec = add_fake_recording(library, tmp_path)
     review = rv.create_review(library, rec.id, title="Gesprek", party_names=("Anouk", "Zoë"))
     bridge = LibraryBridge(library)
-    ctx = SessionContext(bridge, review.id, FakePlayer(duration_ms=60_000), "nl")
+    ctx = SessionContext(bridge, review.id, FakePlayer(duration_ms=60_000), "nl", UndoStack())
     editor = ActionsEditor(ctx)
     qtbot.addWidget(editor)
     editor.show()

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
+from ui.fitting import FittingButton
 from ui.icons import shape_icon
 from ui.widgets import text_on
 from vsr.model import Party
@@ -23,7 +24,7 @@ def _style(color: str, flash: bool) -> str:
     bg, text = (fg, color) if flash else (color, fg)
     border = f"border: 4px solid {color};" if flash else ""
     return (f"QPushButton {{ background: {bg}; color: {text}; font-size: 15px;"
-            f" font-weight: bold; border-radius: 8px; padding: 6px 18px; {border} }}"
+            f" font-weight: bold; border-radius: 8px; padding: 6px 12px; {border} }}"
             f"QPushButton:pressed {{ background: {QColor(color).darker(130).name()}; }}"
             f"QPushButton:focus {{ border: 3px solid #202020; }}")
 
@@ -36,7 +37,7 @@ class MarkButtons(QWidget):
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(12)
-        self.buttons: dict[int, QPushButton] = {}
+        self.buttons: dict[int, FittingButton] = {}
         self._shortcuts: list[QShortcut] = []
         self._parties: dict[int, Party] = {}
         self._counts: dict[int, int] | None = None
@@ -54,7 +55,9 @@ class MarkButtons(QWidget):
         window = self.window()
         self._parties = {p.id: p for p in parties}
         for number, party in enumerate(parties, start=1):
-            button = QPushButton(shape_icon(party.shape, text_on(party.color), 20), "")
+            # Only the name when the video column is narrow: colour and shape say the rest.
+            button = FittingButton(self.tr("Mark: {name}").format(name=party.name), party.name)
+            button.setIcon(shape_icon(party.shape, text_on(party.color), 20))
             button.setIconSize(QSize(20, 20))
             button.setMinimumHeight(52)
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
@@ -83,13 +86,15 @@ class MarkButtons(QWidget):
         for party_id, button in self.buttons.items():
             party = self._parties[party_id]
             text = self.tr("Mark: {name}").format(name=party.name)
+            short = party.name
             description = ""
             if self._counts is not None:
                 count = self.tr("{n} marked").format(n=self._counts.get(party_id, 0))
                 text += "\n" + count
+                short += "\n" + count
                 description = self.tr("{name}: {count}, hidden until you show them "
                                       "together").format(name=party.name, count=count)
-            button.setText(text)
+            button.set_texts(text, short)
             button.setAccessibleDescription(description)
 
     def flash(self, party_id: int) -> None:

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtGui import QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
     QSplitter,
@@ -42,6 +42,11 @@ from vsr.session import SharedScreen, shared_screen
 LOOP_AROUND_POINT_MS = 5_000
 
 
+def _share(value: object) -> float:
+    """A stored share of the width, kept between 20 % and 80 %."""
+    return min(0.8, max(0.2, float(str(value))))
+
+
 class ReviewView(QWidget):
     """One open review. `title_changed` lets the window show the review's title."""
 
@@ -58,6 +63,9 @@ class ReviewView(QWidget):
         self.markers: list[Marker] = []
         self.selected: int | None = None
         self.shared: SharedScreen | None = None  # what the shared screen may show now
+        # The video's share of the width beside the Moments tab (False) and the
+        # Samenleergesprek (True), which needs more room.
+        self.video_share = {False: 0.55, True: 0.48}
         self._build()
         self._connect()
         self.envelopes = EnvelopeLoader(self)
@@ -94,8 +102,10 @@ class ReviewView(QWidget):
         moments.addWidget(self.marker_list)
         moments.addWidget(self.sheet)
         moments.setStretchFactor(0, 1)
-        moments.setStretchFactor(1, 3)
-        moments.setSizes([220, 660])
+        moments.setStretchFactor(1, 1)
+        # Enough room for about six marked moments on a 1366x768 screen; the sheet scrolls.
+        moments.setSizes([300, 300])
+        self._moments = moments
         # The gespreksblad per moment, and the guided Samenleergesprek (made per review).
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -110,7 +120,7 @@ class ReviewView(QWidget):
         top.addWidget(right)
         top.setStretchFactor(0, 1)
         top.setStretchFactor(1, 1)
-        top.setSizes([760, 600])
+        top.splitterMoved.connect(self._share_moved)
 
         outer = QSplitter(Qt.Orientation.Vertical)
         outer.addWidget(top)
@@ -118,6 +128,7 @@ class ReviewView(QWidget):
         outer.setStretchFactor(0, 4)
         outer.setStretchFactor(1, 1)
         outer.setChildrenCollapsible(False)
+        self._outer = outer
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.consent_strip)
@@ -216,11 +227,44 @@ class ReviewView(QWidget):
             return
         self._load_media()
 
-    def _tab_changed(self, index: int) -> None:
-        # The guided conversation needs room for two columns side by side: give it the larger part.
-        total = sum(self._top.sizes())
-        share = 0.27 if index == 1 else 0.55
-        self._top.setSizes([int(total * share), total - int(total * share)])
+    def _tab_changed(self, _index: int) -> None:
+        self._apply_share()
+
+    def _apply_share(self) -> None:
+        """Give the video its share of the width for the open tab (each tab keeps its own,
+        as the user last dragged it); the minimum widths of both sides win over the share."""
+        total = sum(self._top.sizes()) or self._top.width()
+        left = int(total * self.video_share[self.tabs.currentIndex() == 1])
+        self._top.setSizes([left, total - left])
+
+    def _share_moved(self, _pos: int, _index: int) -> None:
+        sizes = self._top.sizes()
+        if sum(sizes) > 0:
+            self.video_share[self.tabs.currentIndex() == 1] = sizes[0] / sum(sizes)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self._apply_share()
+
+    def save_layout(self, settings: QSettings) -> None:
+        """Remember the splitters (the window calls this when it closes)."""
+        settings.setValue("review/video_share", [self.video_share[False], self.video_share[True]])
+        for key, splitter in (("review/outer", self._outer), ("review/moments", self._moments)):
+            if all(size > 0 for size in splitter.sizes()):  # never shown (start page): no sizes
+                settings.setValue(key, splitter.saveState())
+
+    def restore_layout(self, settings: QSettings) -> None:
+        shares = settings.value("review/video_share")
+        if isinstance(shares, list) and len(shares) == 2:
+            try:
+                self.video_share = {False: _share(shares[0]), True: _share(shares[1])}
+            except ValueError:
+                pass
+        for key, splitter in (("review/outer", self._outer), ("review/moments", self._moments)):
+            state = settings.value(key)
+            if isinstance(state, QByteArray):
+                splitter.restoreState(state)
+        self._apply_share()
 
     def _duration_known(self, ms: int) -> None:
         if self.recording is not None and ms > 0 and abs(ms - self.recording.duration_ms) > 1000:

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSlider, QToolButton, QWidget
 
 from ui.actions import ActionId, ActionRegistry
+from ui.flow_layout import FlowLayout
 from ui.icons import icon
 from ui.player.base import MediaPlayer
 from ui.timefmt import format_ms
@@ -20,8 +21,10 @@ class TransportBar(QWidget):
         super().__init__(parent)
         self.player = player
         self._actions = actions
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        # Three groups (buttons, time, speed and volume) that wrap onto a second line when
+        # the video column is narrow, instead of forcing the window wider than the screen.
+        flow = FlowLayout(self, spacing=8)
+        _buttons, row = self._group(flow)
         for action_id in (ActionId.BACK_5, ActionId.FRAME_BACK, ActionId.PLAY_PAUSE,
                           ActionId.FRAME_FORWARD, ActionId.FORWARD_5, ActionId.LOOP):
             button = QToolButton()
@@ -32,13 +35,15 @@ class TransportBar(QWidget):
             if action_id == ActionId.PLAY_PAUSE:
                 self.play_button = button
         self.time_label = QLabel("0:00.0 / 0:00")
-        self.time_label.setMinimumWidth(120)
         self.time_label.setAccessibleName(self.tr("Position"))
         font = self.time_label.font()
         font.setFamily("monospace")
         self.time_label.setFont(font)
-        row.addWidget(self.time_label)
-        row.addStretch(1)
+        self.time_label.setMinimumWidth(
+            self.time_label.fontMetrics().horizontalAdvance("00:00:00.0 / 00:00:00"))
+        self.time_label.setMinimumHeight(40)
+        flow.addWidget(self.time_label)
+        _sound, row = self._group(flow)
         row.addWidget(QLabel(self.tr("Speed")))
         self.speed = QComboBox()
         self.speed.setAccessibleName(self.tr("Speed"))
@@ -53,8 +58,7 @@ class TransportBar(QWidget):
         self.volume = QSlider(Qt.Orientation.Horizontal)
         self.volume.setRange(0, 100)
         self.volume.setValue(player.volume() if player.available else 80)
-        self.volume.setMinimumWidth(70)
-        self.volume.setMaximumWidth(110)
+        self.volume.setFixedWidth(90)
         self.volume.setAccessibleName(self.tr("Volume"))
         self.volume.valueChanged.connect(player.set_volume)
         row.addWidget(self.volume)
@@ -62,6 +66,16 @@ class TransportBar(QWidget):
         player.duration_changed.connect(lambda _ms: self._show_time(player.position()))
         player.state_changed.connect(self._show_state)
         player.rate_changed.connect(self._show_rate)
+
+    @staticmethod
+    def _group(flow: FlowLayout) -> tuple[QWidget, QHBoxLayout]:
+        group = QWidget()
+        row = QHBoxLayout(group)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
+        group.setMinimumHeight(40)  # as high as the buttons, so wrapped groups line up
+        flow.addWidget(group)
+        return group, row
 
     def _show_time(self, ms: int) -> None:
         self.time_label.setText(

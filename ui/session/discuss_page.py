@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.fitting import StackingBox
+from ui.flow_layout import FlowLayout
 from ui.icons import pictogram
 from ui.review.sheet_editor import SheetEditor
 from ui.session.context import Page, SessionContext
@@ -38,14 +40,19 @@ class DiscussPage(Page):
         self.marker: Marker | None = None
         step = method.steps(ctx.lang)[1]
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 12, 24, 0)
-        top = QHBoxLayout()
-        top.addWidget(heading(self.tr("Step 2 – {title}").format(title=step.title), 1.5), 1)
-        self.tabs = QHBoxLayout()
-        top.addLayout(self.tabs)
-        layout.addLayout(top)
+        layout.setContentsMargins(16, 8, 16, 0)
+        # Heading and moment tabs on one line when they fit; the clip's controls wrap. The page
+        # fits beside the video on a 1366x768 screen.
+        top = StackingBox(spacing=12)
+        top.add(heading(self.tr("Step 2 – {title}").format(title=step.title), 1.5), 1)
+        tabs = QWidget()
+        self.tabs = QHBoxLayout(tabs)
+        self.tabs.setContentsMargins(0, 0, 0, 0)
+        self.tabs.setSpacing(6)
+        top.add(tabs)
+        layout.addWidget(top)
         layout.addWidget(prompt(step.text))
-        layout.addLayout(self._clip_bar())
+        layout.addWidget(self._clip_bar())
         self.marked_by = QLabel()
         self.marked_by.setWordWrap(True)
         layout.addWidget(self.marked_by)
@@ -55,16 +62,27 @@ class DiscussPage(Page):
         layout.addWidget(self.sheet, 1)
         self.tab_buttons: list[QPushButton] = []
 
-    def _clip_bar(self) -> QHBoxLayout:
-        bar = QHBoxLayout()
+    def _clip_bar(self) -> QWidget:
+        bar = QWidget()
+        flow = FlowLayout(bar, spacing=8)
+        # The moment's theme card (its number and time are on the chosen tab above).
+        title = self._card_title = QWidget()
+        row = QHBoxLayout(title)
+        row.setContentsMargins(0, 0, 0, 0)
         self.theme_icon = QLabel()
         self.theme_icon.setFixedSize(40, 40)
-        bar.addWidget(self.theme_icon)
-        self.title = heading("", 1.15)
-        bar.addWidget(self.title, 1)
+        row.addWidget(self.theme_icon)
+        self.title = QLabel()
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.title.setFont(font)
+        self.title.setMinimumHeight(MIN_TARGET)
+        row.addWidget(self.title)
+        flow.addWidget(title)
         self.play_button = big_button(self.tr("▶  Play the clip"), primary=True)
         self.play_button.clicked.connect(self.play_clip)
-        bar.addWidget(self.play_button)
+        flow.addWidget(self.play_button)
         self.lead = QSpinBox()
         self.lag = QSpinBox()
         for spin, text in ((self.lead, self.tr("Start earlier")),
@@ -74,11 +92,15 @@ class DiscussPage(Page):
             spin.setMinimumHeight(MIN_TARGET)
             spin.setMinimumWidth(80)
             spin.setAccessibleName(text)
-            bar.addWidget(QLabel(text))
-            bar.addWidget(spin)
+            pair = QWidget()
+            row = QHBoxLayout(pair)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.addWidget(QLabel(text))
+            row.addWidget(spin)
+            flow.addWidget(pair)
             spin.valueChanged.connect(lambda _v: self._margins_changed())
         self.range_label = QLabel()
-        bar.addWidget(self.range_label)
+        flow.addWidget(self.range_label)
         return bar
 
     # -- which moment ------------------------------------------------------------------------
@@ -108,13 +130,20 @@ class DiscussPage(Page):
         self.tab_buttons = []
         for i, moment in enumerate(moments):
             marker = mk.get_marker(self.ctx.lib, moment.marker_id)
-            button = big_button(self.tr("Moment {n} · {time}").format(
-                n=i + 1, time=format_ms(marker.start_ms)))
+            time = format_ms(marker.start_ms)
+            button = big_button(self.tr("Moment {n} · {time}").format(n=i + 1, time=time),
+                                short=f"{i + 1} · {time}")
+            button.setToolTip(self.tr("Moment {n}: {time}").format(n=i + 1,
+                                                                   time=time_text(marker)))
             button.setCheckable(True)
             button.setChecked(i == current)
-            button.setMinimumWidth(button.fontMetrics().horizontalAdvance(button.text()) + 40)
+            # Bold by font, not by style sheet: a :checked font-weight would make the text
+            # wider than the size the button asked for, and cut it.
+            font = button.font()
+            font.setBold(True)
+            button.setFont(font)
             button.setStyleSheet("QPushButton:checked { background: #1f4e79; color: white;"
-                                 " font-weight: bold; border-radius: 6px; padding: 6px 12px; }")
+                                 " border-radius: 6px; padding: 6px 12px; }")
             button.clicked.connect(lambda _=False, n=i: self.moment_selected.emit(n))
             self.tabs.addWidget(button)
             self.tab_buttons.append(button)
@@ -131,11 +160,8 @@ class DiscussPage(Page):
             self.theme_icon.setPixmap(pictogram(card.pictogram).pixmap(QSize(40, 40)))
         else:
             self.theme_icon.clear()
-        title = self.tr("Moment {n}: {time}").format(n=self.moment.position + 1,
-                                                     time=time_text(self.marker))
-        if card is not None:
-            title += f"  ·  {card.title}"
-        self.title.setText(title)
+        self._card_title.setVisible(card is not None)
+        self.title.setText(card.title if card is not None else "")
         self.marked_by.setText(self._marked_by_text())
         for spin, value in ((self.lead, self.moment.lead_ms), (self.lag, self.moment.lag_ms)):
             spin.blockSignals(True)

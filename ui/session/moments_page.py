@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.fitting import StackingBox
 from ui.icons import pictogram, shape_icon
 from ui.session.context import Page, SessionContext
 from ui.timefmt import format_ms
@@ -41,6 +42,10 @@ def theme_combo(lang: str, marker: Marker) -> QComboBox:
     combo = QComboBox()
     combo.setMinimumHeight(MIN_TARGET)
     combo.setIconSize(QSize(28, 28))
+    # Long card titles may be cut in the closed box (the list shows them whole), so the
+    # card fits a narrow panel.
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(14)
     combo.addItem(QCoreApplication.translate("MomentsPage", "No theme card"), "")
     for card in method.theme_cards(lang):
         combo.addItem(pictogram(card.pictogram), f"{card.number}. {card.title}", card.key)
@@ -55,13 +60,14 @@ class MomentCard(QFrame):
         super().__init__()
         self.setObjectName("momentCard")
         self.setStyleSheet("QFrame#momentCard { border: 2px solid #1f4e79; border-radius: 8px; }")
+        # Number, title and the buttons on one line, the theme card under it: fits ~500 px.
         grid = QGridLayout(self)
         number = QLabel(str(moment.position + 1))
         number.setFixedSize(36, 36)
         number.setAlignment(Qt.AlignmentFlag.AlignCenter)
         number.setStyleSheet("background: #1f4e79; color: white; border-radius: 18px;"
                              " font-weight: bold; font-size: 16px;")
-        grid.addWidget(number, 0, 0, 2, 1)
+        grid.addWidget(number, 0, 0)
         n = moment.position + 1
         title = self.tr("Moment at {time}").format(time=time_text(marker))
         grid.addWidget(heading(title, 1.1), 0, 1)
@@ -69,23 +75,27 @@ class MomentCard(QFrame):
         self.theme.setAccessibleName(self.tr("Theme card of moment {n}").format(n=n))
         self.theme.activated.connect(
             lambda i: page.set_theme(moment.id, str(self.theme.itemData(i))))
-        grid.addWidget(self.theme, 1, 1)
+        grid.addWidget(self.theme, 1, 1, 1, 2)
         buttons = QHBoxLayout()
+        buttons.setSpacing(4)
         self.up = big_button("▲")
         self.up.setAccessibleName(self.tr("Move moment {n} up").format(n=moment.position + 1))
+        self.up.setToolTip(self.up.accessibleName())
         self.up.setEnabled(moment.position > 0)
         self.up.clicked.connect(lambda: page.move(moment.id, moment.position - 1))
         self.down = big_button("▼")
         self.down.setAccessibleName(self.tr("Move moment {n} down").format(n=moment.position + 1))
+        self.down.setToolTip(self.down.accessibleName())
         self.down.setEnabled(moment.position < count - 1)
         self.down.clicked.connect(lambda: page.move(moment.id, moment.position + 1))
-        self.remove = big_button(self.tr("Remove"))
-        self.remove.setMinimumWidth(110)
+        self.remove = big_button(self.tr("Remove"), short="✕")
         self.remove.setAccessibleName(self.tr("Remove moment {n}").format(n=moment.position + 1))
         self.remove.clicked.connect(lambda: page.remove(moment.id))
+        for b in (self.up, self.down):
+            b.setFixedWidth(MIN_TARGET + 8)  # an arrow needs no text button's 80 px
         for b in (self.up, self.down, self.remove):
             buttons.addWidget(b)
-        grid.addLayout(buttons, 0, 2, 2, 1)
+        grid.addLayout(buttons, 0, 2)
         grid.setColumnStretch(1, 1)
 
 
@@ -93,16 +103,16 @@ class MomentsPage(Page):
     def __init__(self, ctx: SessionContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         step = method.steps(ctx.lang)[0]
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 12, 24, 12)
+        layout = self.scrolling_body(top_margin=12)
         layout.addWidget(heading(self.tr("Step 1 – {title}").format(title=step.title), 1.5))
         layout.addWidget(prompt(step.text))
-        columns = QHBoxLayout()
-        columns.setSpacing(24)
-        layout.addLayout(columns, 1)
+        # The marked moments and the chosen ones side by side on a wide panel; beside the video
+        # on a laptop screen the chosen ones on top (so choosing one shows it), the list under.
+        columns = StackingBox(spacing=24, wide_at=820, last_on_top=True)
+        layout.addWidget(columns, 1)
 
         left = QVBoxLayout()
-        columns.addLayout(left, 3)
+        columns.add(left, 3)
         left.addWidget(heading(self.tr("Moments you marked")))
         self.hidden_note = prompt(self.tr("You marked separately. The moments are still "
                                           "hidden from each other."))
@@ -114,6 +124,7 @@ class MomentsPage(Page):
         self.candidates.setIconSize(QSize(32, 32))
         self.candidates.setAccessibleName(self.tr("Moments to choose from"))
         self.candidates.setStyleSheet("QListWidget::item { min-height: 48px; padding: 2px; }")
+        self.candidates.setMinimumHeight(4 * 52)
         self.candidates.setWordWrap(True)
         self.candidates.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.candidates.itemActivated.connect(lambda _item: self._choose_selected())
@@ -123,15 +134,16 @@ class MomentsPage(Page):
         self.choose_button.clicked.connect(self._choose_selected)
         left.addWidget(self.choose_button)
         self.add_label = QLabel()
+        self.add_label.setWordWrap(True)
         left.addWidget(self.add_label)
-        self.add_row = QHBoxLayout()
-        left.addLayout(self.add_row)
+        self.add_row = StackingBox(spacing=8)
+        left.addWidget(self.add_row)
         self.add_buttons: dict[int, QPushButton] = {}
         self._party_names: dict[int, str] = {}
         self._hidden = False
 
         right = QVBoxLayout()
-        columns.addLayout(right, 2)
+        columns.add(right, 2)
         self.chosen_title = heading("")
         right.addWidget(self.chosen_title)
         self.cards_box = QVBoxLayout()
@@ -211,8 +223,8 @@ class MomentsPage(Page):
         if list(self.add_buttons) == [p.id for p in parties]:
             self._show_position(self.ctx.player.position() if self.ctx.player.has_media() else 0)
             return
-        while self.add_row.count():
-            item = self.add_row.takeAt(0)
+        while self.add_row.box.count():
+            item = self.add_row.box.takeAt(0)
             if item.widget() is not None:
                 item.widget().hide()
                 item.widget().deleteLater()
@@ -220,7 +232,7 @@ class MomentsPage(Page):
         for party in parties:
             button = big_button("+ " + party.name, color=party.color)
             button.clicked.connect(lambda _=False, p=party.id: self._add_here(p))
-            self.add_row.addWidget(button)
+            self.add_row.add(button, 1)
             self.add_buttons[party.id] = button
         self._party_names = {p.id: p.name for p in parties}
         self._show_position(self.ctx.player.position() if self.ctx.player.has_media() else 0)

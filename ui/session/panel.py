@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from ui.bridge import LibraryBridge
+from ui.fitting import StackingBox
 from ui.operations import UndoStack
 from ui.player.base import MediaPlayer
 from ui.session.closing_page import ClosingPage
@@ -19,7 +20,7 @@ from ui.session.export_dialog import ExportSummaryDialog
 from ui.session.moments_page import MomentsPage
 from ui.session.rules_page import RulesPage
 from ui.session.step_indicator import StepIndicator
-from ui.widgets import big_button, heading
+from ui.widgets import big_button
 from vsr import session as ss
 from vsr.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from vsr.library import Change
@@ -44,7 +45,7 @@ class SessionPanel(QWidget):
         self.setAccessibleName(self.tr("Samenleergesprek"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
-        layout.addLayout(self._top_bar())
+        layout.addWidget(self._top_bar())
         self.notice = QLabel()
         self.notice.setWordWrap(True)
         self.notice.setStyleSheet("background: #fff4ce; border: 1px solid #e0b000;"
@@ -79,24 +80,20 @@ class SessionPanel(QWidget):
         bridge.changed.connect(self._on_change)  # after start_session: its own change is known
 
     # -- layout ----------------------------------------------------------------------------
-    def _top_bar(self) -> QVBoxLayout:
-        # Two rows (title and the client's pause button, then the steps), so the panel fits
-        # beside the video on an ordinary laptop screen.
-        rows = QVBoxLayout()
-        bar = QHBoxLayout()
-        rows.addLayout(bar)
-        bar.addWidget(heading(self.tr("Samenleergesprek"), 1.3))
-        bar.addStretch(1)
+    def _top_bar(self) -> StackingBox:
+        # The steps and the client's pause button: one row when there is room, else two, so
+        # the panel fits beside the video on a small laptop screen. (The tab says
+        # "Samenleergesprek" already, so the panel has no heading of its own.)
+        bar = StackingBox(spacing=8)
         self.indicator = StepIndicator()
         self.indicator.step_clicked.connect(lambda step: self.go(step))
-        rows.addWidget(self.indicator)
+        bar.add(self.indicator, 1)
         client = self.ctx.client()
         self.pause_button = big_button("", color=client.color if client else "#444444")
-        self.pause_button.setMinimumWidth(230)
         self.pause_button.clicked.connect(self._client_pause)
-        bar.addWidget(self.pause_button)
+        bar.add(self.pause_button)
         self._show_pause_state(self.ctx.player.state())
-        return rows
+        return bar
 
     def _nav_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
@@ -201,8 +198,9 @@ class SessionPanel(QWidget):
         plays (one meaning only, so it is never mistaken for "next step")."""
         client = self.ctx.client()
         name = client.name if client is not None else ""
-        self.pause_button.setText(self.tr("❚❚  Pause – {name}").format(name=name))
-        self.pause_button.setAccessibleName(self.pause_button.text())
+        text = self.tr("❚❚  Pause – {name}").format(name=name)
+        self.pause_button.set_texts(text, self.tr("❚❚  Pause"))
+        self.pause_button.setAccessibleName(text)
         self.pause_button.setEnabled(state == "playing")
 
     # -- messages and outside changes ------------------------------------------------------------

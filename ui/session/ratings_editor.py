@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.fitting import StackingBox
 from ui.icons import pictogram
 from ui.session.context import SessionContext
 from ui.widgets import PartyFrame, big_button, prompt
@@ -41,9 +42,9 @@ class RatingsEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(prompt(self.tr("Each of you answers alone. You see each other's "
                                         "answers only when everyone has answered.")))
-        self.columns_row = QHBoxLayout()
-        self.columns_row.setSpacing(12)
-        layout.addLayout(self.columns_row)
+        # The parties side by side, or one under the other when the panel is narrow.
+        self.columns_row = StackingBox(spacing=12)
+        layout.addWidget(self.columns_row)
         self.differences = QLabel()
         self.differences.setObjectName("ratingDifferences")
         self.differences.setStyleSheet("QLabel#ratingDifferences { background: #fff8e1;"
@@ -63,7 +64,7 @@ class RatingsEditor(QWidget):
         lib, rid = self.ctx.lib, self.ctx.review_id
         for frame in self.frames.values():
             frame.hide()
-            self.columns_row.removeWidget(frame)
+            self.columns_row.box.removeWidget(frame)
             frame.deleteLater()
         self.frames = {}
         self.face_groups = {}
@@ -80,7 +81,7 @@ class RatingsEditor(QWidget):
                 self._ask(frame, party, seen[party.id].values)
             else:
                 self._closed(frame, party, status.get(party.id, False))
-            self.columns_row.addWidget(frame, 1)
+            self.columns_row.add(frame, 1)
             self.frames[party.id] = frame
         self._show_differences(revealed)
 

@@ -3,14 +3,9 @@ their own big button (in their colour, with their name). Also the option to mark
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QWidget
 
+from ui.fitting import StackingBox
 from ui.session.context import Page, SessionContext
 from ui.widgets import MIN_TARGET, big_button, heading, prompt, text_on
 from vsr import method
@@ -42,17 +37,22 @@ class RulesPage(Page):
             label.setFont(font)
             layout.addWidget(label)
         layout.addSpacing(8)
-        self._buttons_row = QHBoxLayout()
-        self._buttons_row.setSpacing(16)
-        layout.addLayout(self._buttons_row)
+        # Side by side when there is room, one under the other beside the video.
+        self._buttons_row = StackingBox(spacing=16)
+        layout.addWidget(self._buttons_row)
         self.confirm_buttons: dict[int, QPushButton] = {}
         layout.addSpacing(12)
-        self.blind = QCheckBox(self.tr("Mark separately: you do not see each other's moments "
-                                       "until you choose \"Show the moments\" in step 1."))
+        # A check box cannot wrap its text: a short one, and the explanation wraps under it.
+        self.blind = QCheckBox(self.tr("Mark separately"))
         self.blind.setMinimumHeight(MIN_TARGET)
         self.blind.setStyleSheet("QCheckBox::indicator { width: 24px; height: 24px; }")
         self.blind.toggled.connect(self._blind_toggled)
         layout.addWidget(self.blind)
+        explain = prompt(self.tr("You do not see each other's moments until you choose "
+                                 "\"Show the moments\" in step 1."))
+        self.blind.setAccessibleDescription(explain.text())
+        explain.setContentsMargins(34, 0, 0, 0)
+        layout.addWidget(explain)
         layout.addStretch(1)
 
     def _rebuild_buttons(self, parties: list[Party]) -> None:
@@ -69,7 +69,7 @@ class RulesPage(Page):
             button.setMinimumHeight(64)
             button.setProperty("partyName", party.name)
             button.toggled.connect(lambda on, p=party.id: self._confirm(p, on))
-            self._buttons_row.addWidget(button, 1)
+            self._buttons_row.add(button, 1)
             self.confirm_buttons[party.id] = button
 
     def refresh(self) -> None:

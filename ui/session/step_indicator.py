@@ -4,17 +4,18 @@ buttons too, so people can jump back (and forward, when the step can be entered)
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
+from ui.fitting import FittingButton
 from ui.widgets import MIN_TARGET
 from vsr.session.model import SessionStep
 
 _ACTIVE = ("QPushButton { background: #1f4e79; color: white; border-radius: 18px;"
-           " padding: 6px 16px; font-weight: bold; }")
+           " padding: 6px 10px; font-weight: bold; }")
 _DONE = ("QPushButton { background: #dbe8f4; color: #1f4e79; border-radius: 18px;"
-         " padding: 6px 16px; }")
+         " padding: 6px 10px; }")
 _TODO = ("QPushButton { background: white; color: #444444; border: 1px solid #aaaaaa;"
-         " border-radius: 18px; padding: 6px 16px; }")
+         " border-radius: 18px; padding: 6px 10px; }")
 
 
 class StepIndicator(QWidget):
@@ -25,15 +26,16 @@ class StepIndicator(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(6)
+        # Long and short labels: the short ones when the panel is narrow (beside the video).
         labels = {
-            SessionStep.RULES: self.tr("Agreements"),
-            SessionStep.MOMENTS: self.tr("Step 1 · Choose"),
-            SessionStep.DISCUSS: self.tr("Step 2 · Talk"),
-            SessionStep.CLOSING: self.tr("Step 3 · Close"),
+            SessionStep.RULES: (self.tr("Agreements"), ""),
+            SessionStep.MOMENTS: (self.tr("Step 1 · Choose"), self.tr("Step 1")),
+            SessionStep.DISCUSS: (self.tr("Step 2 · Talk"), self.tr("Step 2")),
+            SessionStep.CLOSING: (self.tr("Step 3 · Close"), self.tr("Step 3")),
         }
-        self.buttons: dict[SessionStep, QPushButton] = {}
-        for step, text in labels.items():
-            button = QPushButton(text)
+        self.buttons: dict[SessionStep, FittingButton] = {}
+        for step, (text, short) in labels.items():
+            button = FittingButton(text, short)
             button.setMinimumHeight(MIN_TARGET - 6)
             button.setAccessibleName(text)
             button.clicked.connect(lambda _=False, s=step: self.step_clicked.emit(s))

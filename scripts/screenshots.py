@@ -1,0 +1,248 @@
+"""Screenshots of the review window, every Samenleergesprek step and every dialog at the size
+of a municipal laptop (1366x768), so layout problems can be seen after a change or a merge.
+
+    xvfb-run -a -s "-screen 0 1366x768x24" python scripts/screenshots.py [FOLDER] [--lang en]
+
+It writes PNGs to FOLDER (default /tmp/shots), using a throw-away library with a stand-in
+recording and the test suite's FakePlayer, so it needs no media files and no VLC. The scene it
+builds (`Scene`) is also what tests/ui/test_small_screen.py measures."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QRect  # noqa: E402 - after the path set-up
+from PySide6.QtWidgets import QApplication, QDialog, QScrollArea, QWidget  # noqa: E402
+
+from tests.ui.fake_player import FakePlayer  # noqa: E402
+from tests.vsr.fakes import fake_fingerprint, fake_probe  # noqa: E402
+from ui.bridge import LibraryBridge  # noqa: E402
+from ui.main_window import MainWindow  # noqa: E402
+from ui.session.panel import SessionPanel  # noqa: E402
+from vsr import session as ss  # noqa: E402
+from vsr.library import Library, open_library  # noqa: E402
+from vsr.library import markers as mk  # noqa: E402
+from vsr.library import recordings as rc  # noqa: E402
+from vsr.library import reviews as rv  # noqa: E402
+from vsr.library import sheets as sh  # noqa: E402
+from vsr.session.model import SessionStep  # noqa: E402
+
+SCREEN = QRect(0, 0, 1366, 768)
+# What a maximised window gets on a 1366x768 screen: minus a taskbar (~40) and a title bar (~30).
+WINDOW_W, WINDOW_H = 1366, 698
+PRO, CLIENT = "Anouk de Vries", "Zoë Çelik"
+
+
+@dataclass
+class Scene:
+    """A library with one review (two parties, five marked moments, some text) in a window."""
+
+    lib: Library
+    bridge: LibraryBridge
+    player: FakePlayer
+    window: MainWindow
+    review_id: int
+
+    @property
+    def panel(self) -> SessionPanel:
+        panel = self.window.review_view.session_panel
+        assert panel is not None
+        return panel
+
+    def close(self) -> None:
+        self.window.close()
+        self.window.deleteLater()
+        self.bridge.close()
+        self.lib.close()
+
+
+def build_scene(folder: Path, lang: str = "nl") -> Scene:
+    """The window at WINDOW_W x WINDOW_H with the review open on the Moments tab."""
+    lib = open_library(folder / "library.sqlite")
+    media = folder / "gesprek-12-januari.mp4"
+    media.write_bytes(b"x")
+    rec, _ = rc.add_recording(lib, media, prober=fake_probe, fingerprinter=fake_fingerprint)
+    review = rv.create_review(lib, rec.id, title="Gesprek 12 januari", lang=lang,
+                              party_names=(PRO, CLIENT))
+    pro, client = rv.list_parties(lib, review.id)
+    texts = ("Ik vroeg naar je doel; jij zei: ‘weet ik niet’.",
+             "Je zei dat je je zorgen maakt over geld.", "We maakten een afspraak.", "", "")
+    for i, (party, text) in enumerate(zip((pro, client, pro, client, client), texts,
+                                          strict=True)):
+        marker = mk.add_marker(lib, party.id, 8_000 + i * 21_000,
+                               theme="bereiken" if i == 1 else "")
+        if text:
+            sh.set_field(lib, marker.id, sh.SheetField.WHAT_HAPPENED, text)
+    bridge = LibraryBridge(lib)
+    player = FakePlayer(duration_ms=120_000)
+    window = MainWindow(bridge, player, lang)
+    window.resize(WINDOW_W, WINDOW_H)
+    window.show()
+    assert window.open_review(review.id)
+    settle()
+    return Scene(lib, bridge, player, window, review.id)
+
+
+def settle() -> None:
+    for _ in range(4):  # layout requests ripple up through nested layouts and scroll areas
+        QApplication.processEvents()
+
+
+def show_step(scene: Scene, step: SessionStep) -> SessionPanel:
+    """Switch to the Samenleergesprek tab and walk to `step` (rules agreed, 3 moments chosen)."""
+    lib, rid = scene.lib, scene.review_id
+    view = scene.window.review_view
+    view.tabs.setCurrentIndex(1)
+    parties = rv.list_parties(lib, rid)
+    if step != SessionStep.RULES:
+        for party in parties:
+            ss.confirm_rules(lib, rid, party.id)
+        chosen = ss.get_session(lib, rid).marker_ids
+        for marker in mk.list_markers(lib, rid)[:3]:
+            if marker.id not in chosen:
+                ss.choose_moment(lib, rid, marker.id)
+    if step == SessionStep.CLOSING and not ss.get_session(lib, rid).actions:
+        ss.add_action(lib, rid, "Het doel samen opschrijven in gewone woorden", parties[1].id,
+                      "2026-03-01")
+        ss.add_action(lib, rid, "Volgende keer eerst vragen hoe het gaat")
+    panel = scene.panel
+    panel.go(step)
+    settle()
+    return panel
+
+
+def page_scroll(panel: SessionPanel) -> QScrollArea | None:
+    """The scroll area of the page on show (the one of the gespreksblad in Stap 2)."""
+    areas = panel.current_page().findChildren(QScrollArea)
+    return areas[0] if areas else None
+
+
+def visible_buttons(root: QWidget) -> Iterator[QWidget]:
+    from PySide6.QtWidgets import QAbstractButton
+
+    for button in root.findChildren(QAbstractButton):
+        if button.isVisibleTo(root) and button.text():
+            yield button
+
+
+def dialogs(scene: Scene) -> dict[str, Callable[[], QDialog]]:
+    """Each dialog of the program, made (not shown) for the open review."""
+    from ui.clips.collection_dialog import CollectionDialog
+    from ui.clips.export_dialog import ExportClipsDialog
+    from ui.party_dialog import PartyNamesDialog
+    from ui.privacy.audit_dialog import AuditDialog
+    from ui.privacy.consent_dialog import ConsentDialog
+    from ui.privacy.purge_dialog import PurgeDialog
+    from ui.session.export_dialog import ExportSummaryDialog
+    from vsr.library import collections as cl
+    from vsr.library import consent as cs
+    from vsr.library.retention import plan_purge
+
+    w, lib, lang = scene.window, scene.lib, scene.window.lang
+    rec_id = rv.get_review(lib, scene.review_id).recording_id
+
+    def clip_export() -> QDialog:
+        cs.grant_consent(lib, rec_id, "intervisie", given_by=CLIENT)
+        coll = cl.create_collection(lib, "Intervisie maart", "intervisie")
+        cl.add_clip(lib, coll.id, rec_id, 8_000, 20_000, title="Het doel")
+        return ExportClipsDialog(lib, coll.id, lang, w)
+
+    return {
+        "clip-export": clip_export,
+        "consent": lambda: ConsentDialog(lib, rec_id, lang, w, review_id=scene.review_id),
+        "audit": lambda: AuditDialog(lib, lang, w),
+        "purge": lambda: PurgeDialog(lib, plan_purge(lib), lang, w),
+        "collections": lambda: CollectionDialog(scene.bridge, lang, lambda: None, w),
+        "summary-export": lambda: ExportSummaryDialog(lib, scene.review_id, lang, w),
+        "party-names": lambda: PartyNamesDialog(rv.list_parties(lib, scene.review_id), w),
+    }
+
+
+@contextmanager
+def language(lang: str) -> Iterator[None]:
+    from ui.i18n import install_language
+
+    install_language(lang)
+    try:
+        yield
+    finally:
+        install_language("nl")
+
+
+def take_all(out: Path, lang: str) -> list[Path]:
+    from ui.i18n import install_language
+
+    install_language(lang)
+    out.mkdir(parents=True, exist_ok=True)
+    saved: list[Path] = []
+
+    def save(widget: QWidget, name: str) -> None:
+        settle()
+        path = out / f"{name}.png"
+        screen = QApplication.primaryScreen()
+        shot = screen.grabWindow(0) if os.environ.get("DISPLAY") else widget.grab()
+        shot.save(str(path))
+        saved.append(path)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        scene = build_scene(Path(tmp), lang)
+        window = scene.window
+        window.move(0, 0)
+        save(window, "01-review-moments")
+        names = {SessionStep.RULES: "02-session-rules", SessionStep.MOMENTS: "03-session-step1",
+                 SessionStep.DISCUSS: "04-session-step2", SessionStep.CLOSING: "05-session-step3"}
+        for step, name in names.items():
+            panel = show_step(scene, step)
+            save(window, name)
+            scroll = page_scroll(panel)
+            if scroll is not None and scroll.verticalScrollBar().maximum() > 0:
+                scroll.verticalScrollBar().setValue(scroll.verticalScrollBar().maximum())
+                save(window, name + "-end")
+        closing = scene.panel.pages[SessionStep.CLOSING]
+        closing.ratings.start(rv.list_parties(scene.lib, scene.review_id)[0].id)  # type: ignore[attr-defined]
+        scroll = page_scroll(scene.panel)
+        if scroll is not None:
+            settle()
+            scroll.verticalScrollBar().setValue(scroll.verticalScrollBar().maximum())
+        save(window, "05-session-step3-rating")
+        for n, (name, make) in enumerate(dialogs(scene).items(), start=6):
+            dialog = make()
+            dialog.show()
+            settle()
+            save(dialog, f"{n:02d}-dialog-{name}")
+            dialog.close()
+            dialog.deleteLater()
+        scene.close()
+    return saved
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("folder", nargs="?", default="/tmp/shots")
+    parser.add_argument("--lang", default="nl", choices=("nl", "en"))
+    args = parser.parse_args(argv)
+    os.environ.setdefault("VSR_VLC_ARGS", "--aout=dummy")
+    from PySide6.QtCore import QCoreApplication
+
+    QCoreApplication.setOrganizationName("vsr-screenshots")
+    QCoreApplication.setApplicationName("vsr-screenshots")
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    for path in take_all(Path(args.folder), args.lang):
+        print(path)
+    del app
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,302 @@
+"""Everything fits a municipal laptop (1366x768, a window of 1366x698 after taskbar and title
+bar), in Dutch and in English: the window's minimum, the timeline's lanes, every
+Samenleergesprek page (no sideways scrolling, no cut button text), the dialogs; and the window
+comes back where it was, fitted to a smaller screen."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRect, QSettings, QSize, Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QToolButton, QWidget
+
+from scripts.screenshots import (
+    WINDOW_H,
+    WINDOW_W,
+    Scene,
+    build_scene,
+    dialogs,
+    settle,
+    show_step,
+)
+from ui.i18n import install_language
+from ui.window_geometry import TITLE_BAR_H, fit_to_screen, saved_rect
+from vsr.library import reviews as rv
+from vsr.session.model import SessionStep
+
+# The window's minimum: fits 1366x768 and 1280x720 screens minus a taskbar and a title bar.
+BUDGET = QSize(1280, 650)
+DIALOG_BUDGET = QSize(1366, 700)
+SMALL_SCREEN = QRect(0, 0, 1366, 728)  # 768 minus a 40 px taskbar
+LANGS = ("nl", "en")
+
+
+@pytest.fixture(params=LANGS)
+def lang(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    install_language(request.param)
+    yield request.param
+    install_language("nl")
+
+
+@pytest.fixture
+def scene(qtbot, tmp_path: Path, lang: str) -> Iterator[Scene]:  # type: ignore[no-untyped-def]
+    made = build_scene(tmp_path, lang)
+    qtbot.addWidget(made.window)
+    yield made
+    made.close()
+
+
+def fits(size: QSize, budget: QSize) -> bool:
+    return size.width() <= budget.width() and size.height() <= budget.height()
+
+
+def text_width(button: QAbstractButton) -> int:
+    """The width the button's text (and icon) needs, bold if its style sheet makes it bold."""
+    font = button.font()
+    if "bold" in button.styleSheet():
+        font.setBold(True)
+    from PySide6.QtGui import QFontMetrics
+
+    width = QFontMetrics(font).horizontalAdvance(button.text())
+    beside = not isinstance(button, QToolButton) or button.toolButtonStyle() in (
+        Qt.ToolButtonStyle.ToolButtonTextBesideIcon, Qt.ToolButtonStyle.ToolButtonFollowStyle)
+    if not button.icon().isNull() and beside:
+        width += button.iconSize().width() + 4
+    return width
+
+
+def cut_buttons(root: QWidget, skip: QWidget | None = None) -> list[str]:
+    """Visible buttons whose text does not fit them, or that are cut off or hidden by a
+    parent or a neighbour (scrolled into view first, as a user would)."""
+    bad = []
+    for button in root.findChildren(QAbstractButton):
+        if not button.isVisibleTo(root) or not button.text():
+            continue
+        if skip is not None and skip.isAncestorOf(button):
+            continue
+        area = next((a for a in root.findChildren(QScrollArea) if a.isAncestorOf(button)), None)
+        if area is not None:
+            area.ensureWidgetVisible(button, 0, 0)
+            QApplication.processEvents()
+        shown = button.visibleRegion().boundingRect()
+        if text_width(button) > button.width() or shown.width() < button.width() or (
+                shown.height() < min(button.height(), 40)):
+            bad.append(f"{button.text()!r}: text {text_width(button)} px, button "
+                       f"{button.width()}x{button.height()}, visible {shown.width()}x"
+                       f"{shown.height()}")
+    return bad
+
+
+def sideways_scrolling(root: QWidget, skip: QScrollArea | None = None) -> list[str]:
+    return [f"{type(area.widget()).__name__} needs {area.widget().minimumSizeHint().width()} px"
+            f" in {area.viewport().width()} px"
+            for area in root.findChildren(QScrollArea)
+            if area is not skip and area.isVisibleTo(root)
+            and area.horizontalScrollBar().maximum() > 0]
+
+
+def test_window_minimum_fits_the_screen_on_every_tab_and_step(scene: Scene) -> None:
+    window = scene.window
+    assert fits(window.minimumSizeHint(), BUDGET), window.minimumSizeHint()
+    for step in SessionStep:
+        show_step(scene, step)
+        assert fits(window.minimumSizeHint(), BUDGET), (step, window.minimumSizeHint())
+    # The window was not pushed larger than the screen by any of them.
+    assert (window.width(), window.height()) == (WINDOW_W, WINDOW_H)
+
+
+def test_both_lanes_of_the_timeline_are_visible(scene: Scene) -> None:
+    for step in (None, SessionStep.MOMENTS, SessionStep.DISCUSS):
+        if step is not None:
+            show_step(scene, step)
+        view = scene.window.review_view.timeline.view
+        layout = view.current_layout()
+        last = layout.lane_rect(layout.lane_count - 1)
+        assert layout.lane_count == 2
+        assert last.y + last.h <= view.height(), (step, last, view.height())
+        bottom = view.mapTo(scene.window, view.rect().bottomLeft()).y()
+        assert bottom < scene.window.height()
+
+
+def test_the_marked_moments_list_shows_six_rows(scene: Scene) -> None:
+    table = scene.window.review_view.marker_list.table
+    assert table.model().rowCount() >= 5
+    assert table.viewport().height() >= 6 * table.rowHeight(0), table.viewport().height()
+
+
+def test_the_video_keeps_a_sensible_size(scene: Scene) -> None:
+    for step in (None, SessionStep.DISCUSS):
+        if step is not None:
+            show_step(scene, step)
+        video = scene.window.review_view.screen
+        assert video.width() >= 480 and video.height() >= 270, (step, video.size())
+
+
+@pytest.mark.parametrize("step", list(SessionStep), ids=lambda s: s.name.lower())
+def test_samenleergesprek_pages_fit_beside_the_video(scene: Scene, step: SessionStep) -> None:
+    panel = show_step(scene, step)
+    tabs = scene.window.review_view.tabs
+    assert panel.width() <= tabs.width()
+    assert panel.minimumSizeHint().width() <= panel.width()
+    skip = None
+    pages = [panel]
+    if step == SessionStep.CLOSING:
+        ratings = panel.pages[SessionStep.CLOSING].ratings  # type: ignore[attr-defined]
+        ratings.start(rv.list_parties(scene.lib, scene.review_id)[0].id)
+        settle()
+        pages.append(panel)  # again, now with one party answering (faces in a row)
+    for root in pages:
+        assert not sideways_scrolling(root, skip), sideways_scrolling(root, skip)
+        assert not cut_buttons(root, skip), cut_buttons(root, skip)
+    if step == SessionStep.MOMENTS:
+        assert len(panel.pages[step].cards) == 3  # type: ignore[attr-defined]
+
+
+def test_stap2_gespreksblad_needs_no_sideways_scrolling(scene: Scene) -> None:
+    panel = show_step(scene, SessionStep.DISCUSS)
+    scroll = panel.discuss.sheet.scroll  # the same editor as the Moments tab
+    # It never scrolls sideways, so what does not fit would be cut off instead.
+    assert scroll.widget().minimumSizeHint().width() <= scroll.viewport().width()
+    assert scroll.widget().width() <= scroll.viewport().width()
+    assert not cut_buttons(panel)
+
+
+def test_dialogs_fit_the_screen(qtbot, scene: Scene) -> None:  # type: ignore[no-untyped-def]
+    for name, make in dialogs(scene).items():
+        dialog = make()
+        qtbot.addWidget(dialog)
+        dialog.show()
+        settle()
+        hint = dialog.minimumSizeHint()
+        assert fits(hint, DIALOG_BUDGET), (name, hint)
+        assert fits(dialog.size(), DIALOG_BUDGET), (name, dialog.size())
+        assert dialog.width() >= hint.width() and dialog.height() >= hint.height(), name
+        assert not cut_buttons(dialog), (name, cut_buttons(dialog))
+        dialog.close()
+
+
+# -- where the window opens ------------------------------------------------------------------
+def test_fit_to_screen_shrinks_and_moves_a_window_from_a_bigger_screen() -> None:
+    fitted = fit_to_screen(QRect(300, 200, 1900, 1150), SMALL_SCREEN)
+    assert fitted == QRect(0, TITLE_BAR_H, 1366, 728 - TITLE_BAR_H)
+    # Off to the right (a second monitor that is gone): moved back, size kept.
+    assert fit_to_screen(QRect(2000, 100, 800, 600), SMALL_SCREEN) == QRect(566, 100, 800, 600)
+    # A window that fits stays where it was.
+    assert fit_to_screen(QRect(40, 60, 900, 600), SMALL_SCREEN) == QRect(40, 60, 900, 600)
+
+
+def test_first_start_fits_a_small_screen_and_opens_maximised(tmp_path: Path) -> None:
+    settings = QSettings(str(tmp_path / "first.ini"), QSettings.Format.IniFormat)
+    rect, maximised = saved_rect(settings, SMALL_SCREEN)
+    assert SMALL_SCREEN.contains(rect) and maximised
+    rect, maximised = saved_rect(settings, QRect(0, 0, 1920, 1040))
+    assert rect.size() == QSize(1360, 860) and not maximised
+
+
+def test_window_and_splitters_come_back(qtbot, scene: Scene, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    settings = QSettings(str(tmp_path / "vsr.ini"), QSettings.Format.IniFormat)
+    first = scene.window
+    first.show_restored(settings, SMALL_SCREEN)
+    assert first.isMaximized()  # first start on a small screen
+    first.showNormal()
+    first.setGeometry(QRect(20, 50, 1200, 640))
+    settle()
+    view = first.review_view
+    view._moments.setSizes([350, 150])
+    view._outer.setSizes([380, 200])
+    view.tabs.setCurrentIndex(1)
+    view._top.setSizes([500, 690])
+    view._top.splitterMoved.emit(500, 1)
+    moments, outer = view._moments.sizes(), view._outer.sizes()
+    first.close()  # saves
+
+    again = _second_window(qtbot, scene)
+    again.show_restored(settings, SMALL_SCREEN)
+    settle()
+    assert again.geometry() == QRect(20, 50, 1200, 640)
+    assert again.review_view._moments.sizes() == moments
+    assert again.review_view._outer.sizes() == outer
+    again.review_view.tabs.setCurrentIndex(1)
+    left, right = again.review_view._top.sizes()
+    assert abs(left / (left + right) - 500 / 1190) < 0.02
+
+    # On a smaller screen than last time: fitted to it, not larger.
+    again.setGeometry(QRect(100, 100, 1800, 1000))
+    again.close()
+    third = _second_window(qtbot, scene)
+    third.show_restored(settings, SMALL_SCREEN)
+    settle()
+    # (The offscreen platform adds a 2 px frame on the left.)
+    assert third.size() == QSize(1366, 728 - TITLE_BAR_H), third.geometry()
+    inside = third.geometry()
+    assert 0 <= inside.x() <= 2 and inside.y() >= TITLE_BAR_H, inside
+    third.close()
+
+
+def test_splitters_of_a_review_never_shown_are_not_saved(qtbot, tmp_path: Path, lang: str,  # type: ignore[no-untyped-def]
+                                                        library) -> None:
+    from tests.ui.fake_player import FakePlayer
+    from ui.bridge import LibraryBridge
+    from ui.main_window import MainWindow
+
+    settings = QSettings(str(tmp_path / "vsr.ini"), QSettings.Format.IniFormat)
+    bridge = LibraryBridge(library)
+    window = MainWindow(bridge, FakePlayer(duration_ms=120_000), lang)
+    qtbot.addWidget(window)
+    window.show_restored(settings, SMALL_SCREEN)  # the start page: the review view never shows
+    window.close()
+    assert settings.value("window/rect") is not None
+    assert settings.value("review/outer") is None  # its sizes are unknown, not worth keeping
+    bridge.close()
+
+
+def test_maximised_state_comes_back(qtbot, scene: Scene, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    settings = QSettings(str(tmp_path / "vsr.ini"), QSettings.Format.IniFormat)
+    scene.window.show_restored(settings, SMALL_SCREEN)
+    scene.window.showMaximized()
+    qtbot.waitUntil(scene.window.isMaximized)
+    scene.window.close()
+    again = _second_window(qtbot, scene)
+    again.show_restored(settings, SMALL_SCREEN)
+    qtbot.waitUntil(again.isMaximized)
+    again.close()
+
+
+def test_language_change_keeps_the_window_in_place(qtbot, scene: Scene, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    import ui.app as app_module
+    from tests.ui.fake_player import FakePlayer
+
+    ini = str(tmp_path / "vsr.ini")
+    monkeypatch.setattr(app_module, "QSettings", lambda: QSettings(ini, QSettings.Format.IniFormat))
+    monkeypatch.setattr(app_module, "create_player", lambda: FakePlayer(duration_ms=120_000))
+    monkeypatch.setattr(app_module, "save_language", lambda _lang: None)
+    shell = app_module.Application(QApplication.instance(), scene.bridge, scene.window.lang)
+    window = shell.build(scene.review_id)
+    qtbot.addWidget(window)
+    window.showNormal()
+    least = window.minimumSizeHint()
+    # A place and size of the user's, inside the offscreen screen (800x800), above the minimum.
+    placed = QRect(30, 60, max(700, least.width() + 20), max(500, least.height() + 20))
+    window.setGeometry(placed)
+    settle()
+    shell.change_language("en" if scene.window.lang == "nl" else "nl")
+    rebuilt = shell.window
+    assert rebuilt is not None and rebuilt is not window
+    qtbot.addWidget(rebuilt)
+    settle()
+    assert rebuilt.geometry() == placed
+    assert rebuilt.review_view.review is not None
+    rebuilt.close()
+
+
+def _second_window(qtbot, scene: Scene):  # type: ignore[no-untyped-def]
+    from tests.ui.fake_player import FakePlayer
+    from ui.main_window import MainWindow
+
+    window = MainWindow(scene.bridge, FakePlayer(duration_ms=120_000), scene.window.lang)
+    qtbot.addWidget(window)
+    assert window.open_review(scene.review_id)
+    return window

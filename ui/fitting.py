@@ -1,0 +1,112 @@
+"""Two building blocks that let a screen fit a small laptop (1366x768) without scrolling
+sideways: a box that puts its parts side by side while they fit and under each other when not,
+and a button that shows a shorter text when its long one does not fit."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QLayout, QPushButton, QSizePolicy, QWidget
+
+_ROW = QBoxLayout.Direction.LeftToRight
+_COLUMN = QBoxLayout.Direction.TopToBottom
+_COLUMN_UP = QBoxLayout.Direction.BottomToTop
+
+
+class StackingBox(QWidget):
+    """Its parts side by side when the width allows (at least `wide_at` px and every part's
+    minimum), otherwise one under the other. Its minimum width is that of the widest part, so
+    it never forces the window wider than one column needs."""
+
+    def __init__(self, spacing: int = 12, wide_at: int = 0, *, last_on_top: bool = False,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.wide_at = wide_at
+        # Stacked, the last part goes on top (what was on the right matters most there).
+        self._column = _COLUMN_UP if last_on_top else _COLUMN
+        self.box = QBoxLayout(_ROW, self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+        self.box.setSpacing(spacing)
+
+    def add(self, part: QWidget | QLayout, stretch: int = 0) -> None:
+        if isinstance(part, QWidget):
+            self.box.addWidget(part, stretch)
+        else:
+            self.box.addLayout(part, stretch)
+        self._apply(self.width())
+
+    def side_by_side(self) -> bool:
+        return self.box.direction() == _ROW
+
+    def _parts(self) -> list[QSize]:
+        items = (self.box.itemAt(i) for i in range(self.box.count()))
+        return [item.minimumSize() for item in items if item is not None and not item.isEmpty()]
+
+    def row_width(self) -> int:
+        """The least width at which the parts fit side by side."""
+        parts = self._parts()
+        spacing = self.box.spacing() * max(0, len(parts) - 1)
+        return max(self.wide_at, sum(p.width() for p in parts) + spacing)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        widest = max((p.width() for p in self._parts()), default=0)
+        return QSize(widest, self.box.totalMinimumSize().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        self._apply(event.size().width())
+        super().resizeEvent(event)
+
+    def _apply(self, width: int) -> None:
+        direction = _ROW if width >= self.row_width() else self._column
+        if direction != self.box.direction():
+            self.box.setDirection(direction)
+            self.updateGeometry()
+
+
+class FittingButton(QPushButton):
+    """Shows `long` while it fits and `short` when not (then `long` is its tooltip). It asks the
+    layout for room for `long` but needs only room for `short`, so the layout can shrink it."""
+
+    def __init__(self, long: str = "", short: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(long, parent)
+        self._long, self._short, self._tip = long, short or long, ""
+        # Preferred, not QPushButton's Minimum: the layout may shrink it to the short text.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, self.sizePolicy().verticalPolicy())
+
+    def set_texts(self, long: str, short: str = "") -> None:
+        self._long, self._short = long, short or long
+        self._fit(self.width())
+        self.updateGeometry()
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt API)
+        """One text only (it is then never shortened)."""
+        self.set_texts(text)
+
+    def setToolTip(self, tip: str) -> None:  # noqa: N802 (Qt API)
+        self._tip = tip
+        super().setToolTip(tip)
+
+    def long_text(self) -> str:
+        return self._long
+
+    def _width_for(self, text: str) -> int:
+        fm = self.fontMetrics()
+        return (super().sizeHint().width() - fm.horizontalAdvance(self.text())
+                + fm.horizontalAdvance(text))
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        return QSize(self._width_for(self._long), super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        return QSize(self._width_for(self._short), super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        self._fit(event.size().width())
+        super().resizeEvent(event)
+
+    def _fit(self, width: int) -> None:
+        text = self._long if width >= self._width_for(self._long) else self._short
+        if text != self.text():
+            QPushButton.setText(self, text)
+        tip = self._tip or (self._long if text != self._long else "")
+        super().setToolTip(tip)
