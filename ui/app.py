@@ -67,7 +67,8 @@ class Application:
     def change_language(self, lang: str) -> None:
         """Rebuild the window in `lang` around the same review, playhead, moment and tab."""
         old = self.window
-        state = capture(old.review_view) if old is not None else None
+        showing_review = old is not None and old.stack.currentWidget() is old.review_view
+        state = capture(old.review_view) if old is not None and showing_review else None
         save_language(lang)
         self.lang = lang
         if old is not None:
