@@ -32,7 +32,8 @@ class Group(Enum):
     GENERAL = 4
 
 
-# Actions not named here (new ones included) are listed under GENERAL, so none is ever missing.
+# In the order they are listed. Actions not named here (new ones included) are listed under
+# GENERAL in registry order, so none is ever missing.
 GROUPS: dict[ActionId, Group] = {
     **dict.fromkeys((ActionId.PLAY_PAUSE, ActionId.SHUTTLE_BACK, ActionId.SHUTTLE_STOP,
                      ActionId.SHUTTLE_FORWARD, ActionId.SLOWER, ActionId.FASTER, ActionId.LOOP),
@@ -43,6 +44,8 @@ GROUPS: dict[ActionId, Group] = {
                      ActionId.ZOOM_OUT, ActionId.ZOOM_FIT), Group.NAVIGATION),
     **dict.fromkeys((ActionId.UNDO, ActionId.REDO, ActionId.DELETE_MARKER), Group.EDITING),
 }
+_ORDER = {action_id: index for index, action_id in enumerate(GROUPS)}
+_AFTER_SHUTTLE = _ORDER[ActionId.SHUTTLE_FORWARD] + 0.5  # K+J / K+L right below J, K and L
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,7 @@ class ShortcutRow:
     group: Group
     keys: str  # as shown, e.g. "Ctrl+Z" or "1 / Ctrl+1"
     text: str
+    order: float = 0.0  # within the group
 
 
 def group_title(group: Group) -> str:
@@ -70,18 +74,20 @@ def _native(sequence: QKeySequence | str) -> str:
 def shortcut_rows(actions: ActionRegistry, parties: Sequence[Party]) -> list[ShortcutRow]:
     """Every action with a key, plus the key combinations that are not actions of their own."""
     rows: list[ShortcutRow] = []
-    for action_id in actions.ids():
+    for index, action_id in enumerate(actions.ids()):
         keys = [s.toString(QKeySequence.SequenceFormat.NativeText)
                 for s in actions[action_id].shortcuts() if not s.isEmpty()]
         if keys:
             rows.append(ShortcutRow(GROUPS.get(action_id, Group.GENERAL), " / ".join(keys),
-                                    actions.label(action_id)))
+                                    actions.label(action_id),
+                                    _ORDER.get(action_id, len(_ORDER) + index)))
     k = _native("K")
     rows.append(ShortcutRow(Group.PLAYBACK, f"{k}+{_native('J')} / {k}+{_native('L')}",
                             QCoreApplication.translate("ShortcutsDialog",
-                                                       "Hold K: one frame back / forward")))
+                                                       "Hold K: one frame back / forward"),
+                            _AFTER_SHUTTLE))
     rows += _mark_rows(parties)
-    return sorted(rows, key=lambda r: r.group.value)  # stable: registry order within a group
+    return sorted(rows, key=lambda r: (r.group.value, r.order))
 
 
 def _mark_rows(parties: Sequence[Party]) -> list[ShortcutRow]:
@@ -109,6 +115,7 @@ class ShortcutsDialog(QDialog):
         body = QWidget()
         columns = QHBoxLayout(body)
         columns.setSpacing(24)
+        self._key_labels: list[QLabel] = []
         for groups in self._columns():
             column = QVBoxLayout()
             for group in groups:
@@ -119,6 +126,9 @@ class ShortcutsDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(body)
+        key_width = max(label.sizeHint().width() for label in self._key_labels)
+        for label in self._key_labels:  # one key column width: the groups line up
+            label.setMinimumWidth(key_width)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -156,6 +166,7 @@ class ShortcutsDialog(QDialog):
             keys.setStyleSheet("font-family: monospace; background: #eef1f4; color: #1e2a33;"
                                " border: 1px solid #b8c2cc; border-radius: 4px; padding: 1px 6px;")
             keys.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self._key_labels.append(keys)
             text = QLabel(row.text)
             text.setWordWrap(True)
             grid.addWidget(keys, line, 0, Qt.AlignmentFlag.AlignTop)
