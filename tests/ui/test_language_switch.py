@@ -41,7 +41,7 @@ def shell(qtbot, library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # t
     if shell.window is not None:
         shell.window.close()
         shell.window.deleteLater()
-    install_language("nl")
+    install_language("en")  # the other widget tests run in the source language
     bridge.close()
 
 
