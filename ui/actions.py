@@ -44,7 +44,12 @@ class ActionId(Enum):
     AUDIT_LOG = auto()
     PURGE = auto()
     PAUSE_WHILE_TYPING = auto()
-
+    SHUTTLE_BACK = auto()
+    SHUTTLE_STOP = auto()
+    SHUTTLE_FORWARD = auto()
+    GO_START = auto()
+    GO_END = auto()
+    SHORTCUTS = auto()
 
 
 # id: (text, shortcut, icon, checkable)
@@ -68,7 +73,7 @@ def _specs() -> dict[ActionId, tuple[str, str | QKeySequence.StandardKey | None,
         ActionId.FRAME_FORWARD: (QCoreApplication.translate("Actions", "Next frame"), ".", "frame-forward", False),
         ActionId.SLOWER: (QCoreApplication.translate("Actions", "Slower"), "[", "", False),
         ActionId.FASTER: (QCoreApplication.translate("Actions", "Faster"), "]", "", False),
-        ActionId.LOOP: (QCoreApplication.translate("Actions", "Repeat the selected moment"), "L", "loop", True),
+        ActionId.LOOP: (QCoreApplication.translate("Actions", "Repeat the selected moment"), "R", "loop", True),
         ActionId.PAUSE_ON_MARK: (QCoreApplication.translate("Actions", "Pause when marking"), None, "", True),
         ActionId.PREV_MARKER: (QCoreApplication.translate("Actions", "Previous moment"), "Ctrl+Left", "", False),
         ActionId.NEXT_MARKER: (QCoreApplication.translate("Actions", "Next moment"), "Ctrl+Right", "", False),
@@ -83,13 +88,21 @@ def _specs() -> dict[ActionId, tuple[str, str | QKeySequence.StandardKey | None,
         ActionId.AUDIT_LOG: (QCoreApplication.translate("Actions", "Audit &log…"), None, "", False),
         ActionId.PURGE: (QCoreApplication.translate("Actions", "Delete &expired material…"), None, "", False),
         ActionId.PAUSE_WHILE_TYPING: (QCoreApplication.translate("Actions", "Pause while typing"), None, "", True),
+        ActionId.SHUTTLE_BACK: (QCoreApplication.translate("Actions", "Rewind (again: faster)"), "J", "", False),
+        ActionId.SHUTTLE_STOP: (QCoreApplication.translate("Actions", "Pause"), "K", "", False),
+        ActionId.SHUTTLE_FORWARD: (QCoreApplication.translate("Actions", "Play (again: faster)"), "L", "", False),
+        ActionId.GO_START: (QCoreApplication.translate("Actions", "Go to the start"), "Home", "", False),
+        ActionId.GO_END: (QCoreApplication.translate("Actions", "Go to the end"), "End", "", False),
+        ActionId.SHORTCUTS: (QCoreApplication.translate("Actions", "&Keyboard shortcuts"), "F1", "", False),
     }
 
 
 class ActionRegistry:
     def __init__(self, parent: QObject) -> None:
         self._actions: dict[ActionId, QAction] = {}
+        self._labels: dict[ActionId, str] = {}
         for action_id, (text, shortcut, icon_name, checkable) in _specs().items():
+            self._labels[action_id] = text.replace("&", "")
             action = QAction(text, parent)
             if shortcut is not None:
                 action.setShortcut(QKeySequence(shortcut))
@@ -105,3 +118,10 @@ class ActionRegistry:
 
     def all(self) -> list[QAction]:
         return list(self._actions.values())
+
+    def ids(self) -> list[ActionId]:
+        return list(self._actions)
+
+    def label(self, action_id: ActionId) -> str:
+        """The action's name as registered (an action's text may change, e.g. Play → Pause)."""
+        return self._labels[action_id]

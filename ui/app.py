@@ -6,7 +6,7 @@ import argparse
 import logging
 import os
 import sys
-from collections.abc import MutableMapping, Sequence
+from collections.abc import Callable, MutableMapping, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
@@ -16,7 +16,9 @@ from ui.bridge import LibraryBridge
 from ui.i18n import install_language, save_language, saved_language
 from ui.icons import icon
 from ui.main_window import MainWindow
+from ui.player.base import MediaPlayer
 from ui.player.factory import create_player
+from ui.review.view_state import capture, restore
 from vsr.errors import VsrError
 from vsr.i18n import LANGUAGES
 from vsr.library import open_library
@@ -34,13 +36,15 @@ def _args(argv: Sequence[str]) -> argparse.Namespace:
 class Application:
     """Owns the window so that a language change can rebuild it around the same review."""
 
-    def __init__(self, app: QApplication, bridge: LibraryBridge, lang: str) -> None:
+    def __init__(self, app: QApplication, bridge: LibraryBridge, lang: str,
+                 player_factory: Callable[[], MediaPlayer] = create_player) -> None:
         self.app, self.bridge, self.lang = app, bridge, lang
+        self.player_factory = player_factory
         self.window: MainWindow | None = None
 
     def build(self, review_id: int | None = None) -> MainWindow:
         install_language(self.lang)
-        window = MainWindow(self.bridge, create_player(), self.lang)
+        window = MainWindow(self.bridge, self.player_factory(), self.lang)
         window.language_change_requested.connect(self.change_language)
         if review_id is not None:
             window.open_review(review_id)
@@ -62,14 +66,18 @@ class Application:
             window.open_file(open_path)
 
     def change_language(self, lang: str) -> None:
+        """Rebuild the window in `lang` around the same review, playhead, moment and tab."""
         old = self.window
-        review = old.review_view.review if old and old.review_view.review else None
+        showing_review = old is not None and old.stack.currentWidget() is old.review_view
+        state = capture(old.review_view) if old is not None and showing_review else None
         save_language(lang)
         self.lang = lang
         if old is not None:
             old.close()
             old.deleteLater()
-        self.build(review.id if review else None)
+        window = self.build(state.review_id if state else None)
+        if state is not None and window.review_view.review is not None:
+            restore(window.review_view, state)
 
 
 def use_x11_for_vlc(environ: MutableMapping[str, str] | None = None) -> bool:

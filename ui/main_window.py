@@ -37,6 +37,8 @@ REVIEW_ONLY = (
     ActionId.FRAME_BACK, ActionId.FRAME_FORWARD, ActionId.SLOWER, ActionId.FASTER, ActionId.LOOP,
     ActionId.PAUSE_ON_MARK, ActionId.PREV_MARKER, ActionId.NEXT_MARKER, ActionId.ZOOM_IN,
     ActionId.ZOOM_OUT, ActionId.ZOOM_FIT, ActionId.CONSENT,
+    ActionId.SHUTTLE_BACK, ActionId.SHUTTLE_STOP, ActionId.SHUTTLE_FORWARD, ActionId.GO_START,
+    ActionId.GO_END,
 )
 
 
@@ -92,11 +94,19 @@ class MainWindow(QMainWindow):
         edit.addAction(a[ActionId.RENAME_PARTY])
         edit.addAction(a[ActionId.ADD_PARTY])
         play = bar.addMenu(self.tr("&Playback"))
-        for action_id in (ActionId.PLAY_PAUSE, ActionId.BACK_5, ActionId.FORWARD_5,
-                          ActionId.FRAME_BACK, ActionId.FRAME_FORWARD, ActionId.SLOWER,
-                          ActionId.FASTER, ActionId.LOOP, ActionId.PAUSE_ON_MARK,
-                          ActionId.PREV_MARKER, ActionId.NEXT_MARKER, ActionId.PAUSE_WHILE_TYPING):
-            play.addAction(a[action_id])
+        groups = (
+            (ActionId.PLAY_PAUSE, ActionId.SHUTTLE_BACK, ActionId.SHUTTLE_STOP,
+             ActionId.SHUTTLE_FORWARD, ActionId.BACK_5, ActionId.FORWARD_5, ActionId.FRAME_BACK,
+             ActionId.FRAME_FORWARD, ActionId.GO_START, ActionId.GO_END, ActionId.SLOWER,
+             ActionId.FASTER),
+            (ActionId.LOOP, ActionId.PREV_MARKER, ActionId.NEXT_MARKER),
+            (ActionId.PAUSE_ON_MARK, ActionId.PAUSE_WHILE_TYPING),
+        )
+        for group in groups:
+            if play.actions():
+                play.addSeparator()
+            for action_id in group:
+                play.addAction(a[action_id])
         view = bar.addMenu(self.tr("&View"))
         for action_id in (ActionId.ZOOM_IN, ActionId.ZOOM_OUT, ActionId.ZOOM_FIT):
             view.addAction(a[action_id])
@@ -109,6 +119,7 @@ class MainWindow(QMainWindow):
             a[action_id].setChecked(code == self.lang)
             a[action_id].triggered.connect(lambda _=False, c=code: self._change_language(c))
         help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(a[ActionId.SHORTCUTS])
         help_menu.addAction(a[ActionId.ABOUT])
         # The registry's own undo/redo actions stay hidden: the stack's actions carry the labels.
         a[ActionId.UNDO].setEnabled(False)
@@ -125,6 +136,7 @@ class MainWindow(QMainWindow):
             if QKeySequence(extra) not in keys:
                 keys.append(QKeySequence(extra))
         redo.setShortcuts(keys)
+        self.actions[ActionId.REDO].setShortcuts(keys)  # the shortcut overview lists them all
         undo.triggered.connect(self.undo.undo)
         redo.triggered.connect(self.undo.redo)
         for action, can, text_changed, label in (
@@ -150,6 +162,7 @@ class MainWindow(QMainWindow):
         a[ActionId.RENAME_PARTY].triggered.connect(self._rename_parties)
         a[ActionId.ADD_PARTY].triggered.connect(self._add_party)
         a[ActionId.ABOUT].triggered.connect(self._about)
+        a[ActionId.SHORTCUTS].triggered.connect(self.show_shortcuts)
         a[ActionId.CONSENT].triggered.connect(self._consent)
         a[ActionId.COLLECTIONS].triggered.connect(self._collections)
         a[ActionId.AUDIT_LOG].triggered.connect(self._audit_log)
@@ -309,6 +322,12 @@ class MainWindow(QMainWindow):
     def _change_language(self, code: str) -> None:
         if code != self.lang:
             self.language_change_requested.emit(code)
+
+    def show_shortcuts(self) -> None:
+        from ui.shortcuts_dialog import ShortcutsDialog
+
+        parties = self.review_view.parties if self.stack.currentWidget() is self.review_view else []
+        ShortcutsDialog(self.actions, parties, self).exec()
 
     def _about(self) -> None:
         QMessageBox.about(self, self.tr("About vsr"), self.tr(

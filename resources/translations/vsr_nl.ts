@@ -46,154 +46,184 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../ui/actions.py" line="54" />
+        <location filename="../../ui/actions.py" line="59" />
         <source>&amp;Open recording…</source>
         <translation>Opname &amp;openen…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="55" />
+        <location filename="../../ui/actions.py" line="60" />
         <source>&amp;Locate recording…</source>
         <translation>Opname &amp;zoeken…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="56" />
+        <location filename="../../ui/actions.py" line="61" />
         <source>&amp;New review of this recording</source>
         <translation>&amp;Nieuwe terugkijksessie van deze opname</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="57" />
+        <location filename="../../ui/actions.py" line="62" />
         <source>&amp;Export learning summary…</source>
         <translation>Leerverslag &amp;exporteren…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="58" />
+        <location filename="../../ui/actions.py" line="63" />
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="59" />
+        <location filename="../../ui/actions.py" line="64" />
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="60" />
+        <location filename="../../ui/actions.py" line="65" />
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;doen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="61" />
+        <location filename="../../ui/actions.py" line="66" />
         <source>&amp;Delete moment</source>
         <translation>Moment &amp;verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="62" />
+        <location filename="../../ui/actions.py" line="67" />
         <source>&amp;Names of the participants…</source>
         <translation>&amp;Namen van de deelnemers…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="63" />
+        <location filename="../../ui/actions.py" line="68" />
         <source>&amp;Add participant (e.g. interpreter)…</source>
         <translation>Deelnemer &amp;toevoegen (bijv. tolk)…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="64" />
+        <location filename="../../ui/actions.py" line="69" />
         <source>Play / pause</source>
         <translation>Afspelen / pauzeren</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="65" />
+        <location filename="../../ui/actions.py" line="70" />
         <source>Back 5 seconds</source>
         <translation>5 seconden terug</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="66" />
+        <location filename="../../ui/actions.py" line="71" />
         <source>Forward 5 seconds</source>
         <translation>5 seconden vooruit</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="67" />
+        <location filename="../../ui/actions.py" line="72" />
         <source>Previous frame</source>
         <translation>Vorig beeldje</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="68" />
+        <location filename="../../ui/actions.py" line="73" />
         <source>Next frame</source>
         <translation>Volgend beeldje</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="69" />
+        <location filename="../../ui/actions.py" line="74" />
         <source>Slower</source>
         <translation>Langzamer</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="70" />
+        <location filename="../../ui/actions.py" line="75" />
         <source>Faster</source>
         <translation>Sneller</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="71" />
+        <location filename="../../ui/actions.py" line="76" />
         <source>Repeat the selected moment</source>
         <translation>Gekozen moment herhalen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="72" />
+        <location filename="../../ui/actions.py" line="77" />
         <source>Pause when marking</source>
         <translation>Pauzeren bij markeren</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="73" />
+        <location filename="../../ui/actions.py" line="78" />
         <source>Previous moment</source>
         <translation>Vorig moment</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="74" />
+        <location filename="../../ui/actions.py" line="79" />
         <source>Next moment</source>
         <translation>Volgend moment</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="75" />
+        <location filename="../../ui/actions.py" line="80" />
         <source>Zoom in</source>
         <translation>Inzoomen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="76" />
+        <location filename="../../ui/actions.py" line="81" />
         <source>Zoom out</source>
         <translation>Uitzoomen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="77" />
+        <location filename="../../ui/actions.py" line="82" />
         <source>Whole recording</source>
         <translation>Hele opname</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="80" />
+        <location filename="../../ui/actions.py" line="85" />
         <source>&amp;About vsr</source>
         <translation>&amp;Over vsr</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="81" />
+        <location filename="../../ui/actions.py" line="86" />
         <source>&amp;Consent…</source>
         <translation>&amp;Toestemming…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="82" />
+        <location filename="../../ui/actions.py" line="87" />
         <source>Clip &amp;collections…</source>
         <translation>&amp;Verzamelingen van fragmenten…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="83" />
+        <location filename="../../ui/actions.py" line="88" />
         <source>Audit &amp;log…</source>
         <translation>&amp;Logboek…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="84" />
+        <location filename="../../ui/actions.py" line="89" />
         <source>Delete &amp;expired material…</source>
         <translation>V&amp;erlopen materiaal verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="85" />
+        <location filename="../../ui/actions.py" line="90" />
         <source>Pause while typing</source>
         <translation>Pauzeren tijdens het typen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="91" />
+        <source>Rewind (again: faster)</source>
+        <translation>Terugspoelen (nog eens: sneller)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="92" />
+        <source>Pause</source>
+        <translation>Pauzeren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="93" />
+        <source>Play (again: faster)</source>
+        <translation>Afspelen (nog eens: sneller)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="94" />
+        <source>Go to the start</source>
+        <translation>Naar het begin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="95" />
+        <source>Go to the end</source>
+        <translation>Naar het einde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="96" />
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Sneltoetsen</translation>
     </message>
 </context>
 <context>
@@ -1007,104 +1037,104 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="73" />
+        <location filename="../../ui/main_window.py" line="75" />
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75" />
+        <location filename="../../ui/main_window.py" line="77" />
         <source>Recent reviews</source>
         <translation>Recente terugkijksessies</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86" />
+        <location filename="../../ui/main_window.py" line="88" />
         <source>&amp;Edit</source>
         <translation>B&amp;ewerken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120" />
         <location filename="../../ui/main_window.py" line="131" />
+        <location filename="../../ui/main_window.py" line="143" />
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121" />
         <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="144" />
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;doen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94" />
+        <location filename="../../ui/main_window.py" line="96" />
         <source>&amp;Playback</source>
         <translation>&amp;Afspelen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100" />
+        <location filename="../../ui/main_window.py" line="110" />
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104" />
+        <location filename="../../ui/main_window.py" line="114" />
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111" />
+        <location filename="../../ui/main_window.py" line="121" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168" />
+        <location filename="../../ui/main_window.py" line="181" />
         <source>No reviews yet.</source>
         <translation>Nog geen terugkijksessies.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183" />
+        <location filename="../../ui/main_window.py" line="196" />
         <source>Open recording</source>
         <translation>Opname openen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216" />
+        <location filename="../../ui/main_window.py" line="229" />
         <source>Making the demo recording…</source>
         <translation>De demo-opname wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232" />
+        <location filename="../../ui/main_window.py" line="245" />
         <source>New review</source>
         <translation>Nieuwe terugkijksessie</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232" />
+        <location filename="../../ui/main_window.py" line="245" />
         <source>Title:</source>
         <translation>Titel:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255" />
+        <location filename="../../ui/main_window.py" line="268" />
         <source>Add participant</source>
         <translation>Deelnemer toevoegen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256" />
+        <location filename="../../ui/main_window.py" line="269" />
         <source>Name (for example: interpreter):</source>
         <translation>Naam (bijvoorbeeld: tolk):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288" />
+        <location filename="../../ui/main_window.py" line="301" />
         <source>Delete expired material</source>
         <translation>Verlopen materiaal verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289" />
+        <location filename="../../ui/main_window.py" line="302" />
         <source>Nothing has passed its retention date.</source>
         <translation>Niets is over de bewaartermijn heen.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314" />
+        <location filename="../../ui/main_window.py" line="333" />
         <source>About vsr</source>
         <translation>Over vsr</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315" />
+        <location filename="../../ui/main_window.py" line="334" />
         <source>&lt;b&gt;vsr {version}&lt;/b&gt;&lt;p&gt;Video-stimulated recall for the Samenleergesprek: look back together at a recorded conversation and learn from it.&lt;/p&gt;&lt;p&gt;Method: Samenleerwijzer (Lengkeek &amp;amp; van Hal, HAN, 2021).&lt;/p&gt;</source>
         <translation>&lt;b&gt;vsr {version}&lt;/b&gt;&lt;p&gt;Samen terugkijken voor het Samenleergesprek: bekijk samen een opgenomen gesprek en leer ervan.&lt;/p&gt;&lt;p&gt;Methode: Samenleerwijzer (Lengkeek &amp;amp; van Hal, HAN, 2021).&lt;/p&gt;</translation>
     </message>
@@ -1213,22 +1243,22 @@
         <translation>(Technische informatie: {detail})</translation>
     </message>
     <message>
-        <location filename="../../ui/player/vlc_player.py" line="308" />
+        <location filename="../../ui/player/vlc_player.py" line="312" />
         <source>Opening {path} takes too long. The file may be damaged, or the drive it is on is slow or disconnected.</source>
         <translation>Het openen van {path} duurt te lang. Misschien is het bestand beschadigd, of is de schijf traag of niet aangesloten.</translation>
     </message>
     <message>
-        <location filename="../../ui/player/vlc_player.py" line="368" />
+        <location filename="../../ui/player/vlc_player.py" line="372" />
         <source>Playing {path} stopped at {at} of {total}: the file seems damaged or incomplete.</source>
         <translation>Het afspelen van {path} stopte bij {at} van {total}: het bestand lijkt beschadigd of onvolledig.</translation>
     </message>
     <message>
-        <location filename="../../ui/player/vlc_player.py" line="384" />
+        <location filename="../../ui/player/vlc_player.py" line="388" />
         <source>The file {path} cannot be played: no video or sound could be read from it. The file may be damaged or of a kind that cannot be played.</source>
         <translation>Het bestand {path} kan niet worden afgespeeld: er is geen beeld of geluid uit te lezen. Misschien is het bestand beschadigd of van een soort die niet kan worden afgespeeld.</translation>
     </message>
     <message>
-        <location filename="../../ui/player/vlc_player.py" line="392" />
+        <location filename="../../ui/player/vlc_player.py" line="396" />
         <source>The file {path} does not exist or cannot be read. Was it moved or renamed?</source>
         <translation>Het bestand {path} bestaat niet of kan niet worden gelezen. Is het verplaatst of hernoemd?</translation>
     </message>
@@ -1563,22 +1593,22 @@
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../ui/review/review_view.py" line="90" />
+        <location filename="../../ui/review/review_view.py" line="92" />
         <source>Sound only: this recording has no picture.</source>
         <translation>Alleen geluid: deze opname heeft geen beeld.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="112" />
+        <location filename="../../ui/review/review_view.py" line="114" />
         <source>Moments</source>
         <translation>Momenten</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="196" />
+        <location filename="../../ui/review/review_view.py" line="205" />
         <source>Samenleergesprek</source>
         <translation>Samenleergesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="219" />
+        <location filename="../../ui/review/review_view.py" line="228" />
         <source>Where is the recording “{title}”?</source>
         <translation>Waar staat de opname ‘{title}’?</translation>
     </message>
@@ -1731,6 +1761,59 @@
         <location filename="../../ui/review/sheet_header.py" line="123" />
         <source>Name of the sub-topic:</source>
         <translation>Naam van het onderwerp:</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../ui/shortcuts_dialog.py" line="61" />
+        <source>Playback</source>
+        <translation>Afspelen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts_dialog.py" line="62" />
+        <source>Marking</source>
+        <translation>Markeren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts_dialog.py" line="63" />
+        <source>Moving through the recording</source>
+        <translation>Door de opname gaan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts_dialog.py" line="65" />
+        <source>Editing</source>
+        <translation>Bewerken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts_dialog.py" line="66" />
+        <source>General</source>
+        <translation>Algemeen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts_dialog.py" line="86" />
+        <source>Hold K: one frame back / forward</source>
+        <translation>K ingedrukt houden: één beeldje terug / verder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts_dialog.py" line="97" />
+        <source>Mark a moment for the first, second, … participant</source>
+        <translation>Moment markeren voor de eerste, tweede, … deelnemer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts_dialog.py" line="101" />
+        <source>Mark a moment for {name}</source>
+        <translation>Moment markeren voor {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts_dialog.py" line="110" />
+        <source>Keyboard shortcuts</source>
+        <translation>Sneltoetsen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts_dialog.py" line="112" />
+        <source>Letter keys, digits, Space, Home and End work when you are not typing in a text field. In a text field they type as usual.</source>
+        <translation>Letters, cijfers, de spatiebalk, Home en End werken als je niet in een tekstveld typt. In een tekstveld typ je gewoon.</translation>
     </message>
 </context>
 <context>

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import QWidget
 from ui.player.base import ENDED, ERROR, PAUSED, PLAYING, STOPPED, MediaPlayer
 from ui.player.playback_clock import PlaybackClock
 from ui.player.video_surface import VideoSurface
+from ui.player.vlc_log import VlcLogRouter
 from ui.player.vlc_setup import VlcUnavailableError, attach_video, import_vlc, instance_args
 
 __all__ = ["VlcPlayer", "VlcUnavailableError"]
@@ -78,6 +79,8 @@ class VlcPlayer(MediaPlayer):
         if instance is None:
             raise VlcUnavailableError("libvlc_new() failed (VLC plugins missing or bad options)")
         self._instance: Any = instance
+        self._log = VlcLogRouter(self._vlc)  # VLC's messages go to logging, not the terminal
+        self._log.install(instance)
         self._mp: Any = instance.media_player_new()
         if self._mp is None:
             raise VlcUnavailableError("libvlc_media_player_new() failed")
@@ -207,6 +210,7 @@ class VlcPlayer(MediaPlayer):
             self._media.release()
             self._media = None
         self._mp.release()
+        self._log.uninstall()  # before the instance goes: VLC must not call back into freed memory
         self._instance.release()
         self._mp = self._instance = None
         self._opening = self._deferred_seek = None

@@ -4,7 +4,8 @@ Instance options: "--no-xlib" on Linux. libVLC's Xlib outputs (GLX, VDPAU) need 
 call XInitThreads() before anything else touches Xlib, which Qt's xcb platform does not promise;
 VLC itself says "Pass --no-xlib to libvlc_new() to fix this". With it VLC draws through XCB
 (xcb_xv, or xcb_x11 under Xvfb), embedded with set_xwindow. VSR_VLC_ARGS adds options, e.g.
-"--aout=dummy" where there is no sound card (tests, CI).
+"--aout=dummy" where there is no sound card (tests, CI). "--quiet" silences VLC's console
+logger and FFmpeg's own printing; VLC's messages still reach the log callback (vlc_log.py).
 """
 
 from __future__ import annotations

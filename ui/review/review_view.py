@@ -27,6 +27,7 @@ from ui.review.mark_buttons import MarkButtons
 from ui.review.marker_list import MarkerListPanel
 from ui.review.missing_banner import MissingRecordingBanner
 from ui.review.sheet_editor import SheetEditor
+from ui.review.shuttle import Shuttle
 from ui.review.transport import TransportBar
 from ui.review.undo_commands import AddMarkerCommand, DeleteMarkerCommand, MoveMarkerCommand
 from ui.session.panel import SessionPanel
@@ -80,6 +81,7 @@ class ReviewView(QWidget):
         self.timeline = TimelinePanel()
         self.marker_list = MarkerListPanel(self.lang)
         self.sheet = SheetEditor(self.bridge, self.undo, self.lang)
+        self.shuttle = Shuttle(self.player, self)
 
         left = QWidget()
         lv = QVBoxLayout(left)
@@ -144,6 +146,13 @@ class ReviewView(QWidget):
         a[ActionId.SLOWER].triggered.connect(lambda: self.transport.step_speed(-1))
         a[ActionId.FASTER].triggered.connect(lambda: self.transport.step_speed(1))
         a[ActionId.LOOP].toggled.connect(self._apply_loop)
+        for action_id, slot in ((ActionId.SHUTTLE_BACK, self.shuttle.backward),
+                                (ActionId.SHUTTLE_STOP, self.shuttle.stop),
+                                (ActionId.SHUTTLE_FORWARD, self.shuttle.forward),
+                                (ActionId.GO_START, self.shuttle.go_to_start),
+                                (ActionId.GO_END, self.shuttle.go_to_end)):
+            a[action_id].setAutoRepeat(False)  # holding J must not race to the top speed
+            a[action_id].triggered.connect(slot)
         a[ActionId.DELETE_MARKER].triggered.connect(self.delete_selected)
         a[ActionId.PREV_MARKER].triggered.connect(lambda: self._step_marker(-1))
         a[ActionId.NEXT_MARKER].triggered.connect(lambda: self._step_marker(1))
