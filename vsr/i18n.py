@@ -70,6 +70,12 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "program. Nothing was lost; close the other program or check that you may write in "
         "its folder.",
     },
+    "error.storage.busy": {
+        "nl": "De bibliotheek is bezet: een ander programma is er nog mee bezig. Er is niets "
+        "verloren gegaan; probeer het zo opnieuw.",
+        "en": "The library is busy: another program is still using it. Nothing was lost; "
+        "try again in a moment.",
+    },
     "error.library.newer": {
         "nl": "De bibliotheek {path} is gemaakt met een nieuwere versie van dit programma "
         "(versie {found}, deze versie kent tot {known}). Werk het programma bij.",

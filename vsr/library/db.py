@@ -46,8 +46,10 @@ def _storage_error(exc: sqlite3.Error) -> StorageError:
     text = str(exc)
     if "full" in text.lower():
         return StorageError("error.storage.disk_full")
-    if "readonly" in text.lower() or "locked" in text.lower():
+    if "readonly" in text.lower():
         return StorageError("error.storage.read_only")
+    if "locked" in text.lower() or "busy" in text.lower():
+        return StorageError("error.storage.busy")
     return StorageError(reason=text)
 
 
@@ -143,29 +145,44 @@ def _connect(path: Path) -> sqlite3.Connection:
 
 
 def _migrate(path: Path, conn: sqlite3.Connection) -> None:
-    current = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    """Bring the schema up to date in one transaction. The version is read under the write
+    lock, so two programs opening an old (or new) library at once never both migrate it."""
     target = len(MIGRATIONS)
-    if current > target:
-        raise VsrError("error.library.newer", path=str(path), found=current, known=target)
-    if current == target:
-        return
-    if current > 0:
-        # A copy of the library as it was, before any migration touches it.
-        backup = path.with_name(f"{path.name}.v{current}.bak")
-        dest = sqlite3.connect(str(backup))
-        with dest:
-            conn.backup(dest)
-        dest.close()
-    for version in range(current, target):
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            for statement in MIGRATIONS[version]:
-                conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {version + 1}")
-            conn.execute("COMMIT")
-        except BaseException:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        current = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        if current > target:
+            raise VsrError("error.library.newer", path=str(path), found=current, known=target)
+        if current < target:
+            if current > 0:
+                _backup_before_migration(path, current)
+            for version in range(current, target):
+                for statement in MIGRATIONS[version]:
+                    conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {target}")
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
             conn.execute("ROLLBACK")
-            raise
+        raise
+
+
+def _backup_before_migration(path: Path, version: int) -> None:
+    """A copy of the library as it was, before any migration touches it. Written beside it
+    under a temporary name and renamed, so a damaged left-over copy never stands in the way."""
+    backup = path.with_name(f"{path.name}.v{version}.bak")
+    partial = backup.with_name(f"{backup.name}.{os.getpid()}.partial")
+    partial.unlink(missing_ok=True)
+    # Read through a second connection: SQLite refuses a backup from the connection that holds
+    # the write lock, and in WAL mode a reader still sees the library as last committed.
+    source = sqlite3.connect(str(path), timeout=10)
+    dest = sqlite3.connect(str(partial))
+    try:
+        source.backup(dest)
+    finally:
+        dest.close()
+        source.close()
+    os.replace(partial, backup)
 
 
 def open_library(path: Path | str | None = None) -> Library:

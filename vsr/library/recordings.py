@@ -56,25 +56,30 @@ def add_recording(
     file = Path(path).expanduser().absolute()
     info = (prober or _default_prober)(file)  # raises MediaError before anything is written
     fp = (fingerprinter or _default_fingerprinter)(file)
-    existing = find_by_fingerprint(lib, fp)
-    if existing is not None:
-        if existing.path != str(file) and not Path(existing.path).exists():
-            existing = _set_path(lib, existing, file, initiator)
-        return existing, False
+    # The check and the insert are one transaction: two programs adding the same file at once
+    # both end up with the one recording, neither with a UNIQUE error.
     with lib.write() as changes:
-        cur = lib.conn.execute(
-            "INSERT INTO recordings (fingerprint, path, title, duration_ms, has_video, has_audio,"
-            " width, height, fps, rotation, size_bytes, added_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                fp, str(file), file.stem, info.duration_ms, int(info.has_video),
-                int(info.has_audio), info.width, info.height, info.fps, info.rotation,
-                file.stat().st_size, now_iso(),
-            ),
-        )
-        rec_id = int(cur.lastrowid or 0)
-        changes.append(Change("recording", "added", (rec_id,), initiator=initiator))
-    return get_recording(lib, rec_id), True
+        existing = find_by_fingerprint(lib, fp)
+        if existing is not None:
+            if existing.path != str(file) and not Path(existing.path).exists():
+                lib.conn.execute("UPDATE recordings SET path = ? WHERE id = ?",
+                                 (str(file), existing.id))
+                changes.append(Change("recording", "updated", (existing.id,), initiator=initiator))
+            rec_id, created = existing.id, False
+        else:
+            cur = lib.conn.execute(
+                "INSERT INTO recordings (fingerprint, path, title, duration_ms, has_video,"
+                " has_audio, width, height, fps, rotation, size_bytes, added_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    fp, str(file), file.stem, info.duration_ms, int(info.has_video),
+                    int(info.has_audio), info.width, info.height, info.fps, info.rotation,
+                    file.stat().st_size, now_iso(),
+                ),
+            )
+            rec_id, created = int(cur.lastrowid or 0), True
+            changes.append(Change("recording", "added", (rec_id,), initiator=initiator))
+    return get_recording(lib, rec_id), created
 
 
 def _set_path(lib: Library, rec: Recording, file: Path, initiator: object | None) -> Recording:

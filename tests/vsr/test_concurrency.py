@@ -1,0 +1,99 @@
+"""Several programs on one library at once: a first start, an upgrade of an older library and
+imports of the same files race each other, and every one of them succeeds."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from vsr.library import open_library
+from vsr.library.schema import MIGRATIONS
+from vsr.media.testclip import generate_test_clip
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def clips(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    folder = tmp_path_factory.mktemp("clips")
+    return [generate_test_clip(folder / f"gesprek {n}.mp4", 1.0 + n * 0.2, with_audio=False)
+            for n in range(3)]
+
+
+def _start_importers(count: int, library: Path, files: list[Path]) -> list[subprocess.Popen[str]]:
+    env = {**os.environ, "VSR_LIBRARY": str(library), "VSR_LANG": "en"}
+    return [subprocess.Popen([sys.executable, "-m", "vsr", "import", *map(str, files)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                             cwd=ROOT) for _ in range(count)]
+
+
+def _finish(procs: list[subprocess.Popen[str]]) -> list[tuple[int, str, str]]:
+    results = []
+    for proc in procs:
+        out, err = proc.communicate(timeout=300)
+        results.append((proc.returncode, out, err))
+    return results
+
+
+def _check_all_imported(results: list[tuple[int, str, str]], library: Path, files: list[Path]) -> None:
+    for code, out, err in results:
+        assert (code, err) == (0, ""), err
+        rows = [json.loads(line) for line in out.splitlines()]
+        assert [r["path"] for r in rows] == [str(f) for f in files]
+    conn = sqlite3.connect(library)
+    paths = sorted(row[0] for row in conn.execute("SELECT path FROM recordings"))
+    assert paths == sorted(str(f) for f in files)  # one row per file
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+    conn.close()
+
+
+@pytest.mark.slow
+def test_ten_importers_on_a_new_library(tmp_path: Path, clips: list[Path]) -> None:
+    library = tmp_path / "nieuw" / "library.sqlite"
+    results = _finish(_start_importers(10, library, clips))
+    _check_all_imported(results, library, clips)
+    ids = {json.loads(out.splitlines()[0])["id"] for _c, out, _e in results}
+    assert len(ids) == 1  # everybody got the same recording for the same file
+
+
+def _old_library(path: Path, version: int) -> None:
+    conn = sqlite3.connect(path, isolation_level=None)
+    for migration in MIGRATIONS[:version]:
+        for statement in migration:
+            conn.execute(statement)
+    conn.execute(f"PRAGMA user_version = {version}")
+    conn.close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("version", [1, 3])
+def test_two_importers_upgrading_an_old_library(tmp_path: Path, clips: list[Path],
+                                                 version: int) -> None:
+    library = tmp_path / "library.sqlite"
+    _old_library(library, version)
+    results = _finish(_start_importers(2, library, clips))
+    _check_all_imported(results, library, clips)
+    backups = list(tmp_path.glob("library.sqlite.v*.bak"))
+    assert [b.name for b in backups] == [f"library.sqlite.v{version}.bak"]
+    old = sqlite3.connect(backups[0])
+    assert old.execute("PRAGMA user_version").fetchone()[0] == version
+    old.close()
+
+
+def test_migration_is_decided_inside_the_write_lock(tmp_path: Path) -> None:
+    """Two opens of one old library in one process, interleaved: the second must see the first's
+    migration instead of running it again (the version is read under the lock)."""
+    library = tmp_path / "library.sqlite"
+    _old_library(library, 1)
+    first = open_library(library)
+    second = open_library(library)
+    assert first.schema_version == second.schema_version == len(MIGRATIONS)
+    first.close()
+    second.close()
