@@ -42,6 +42,7 @@ class SheetEditor(QWidget):
         self._fields: dict[Key, SheetTextField] = {}
         self.columns: dict[int, PartyReflection] = {}
         self.header: SheetHeader | None = None
+        self.show_moment_title = True  # time and who marked it, above the theme card
         self._drafts: dict[tuple[int, sh.SheetField, int | None], tuple[str, str]] = {}
         self._draft_timer = QTimer(self)
         self._draft_timer.setInterval(RETRY_MS)
@@ -101,6 +102,7 @@ class SheetEditor(QWidget):
         layout = self._new_body()
         prompts = method.sheet_prompts(self.lang)
         self.header = SheetHeader(self.lang)
+        self.header.set_title_visible(self.show_moment_title)
         self.header.theme_chosen.connect(self._set_theme)
         self.header.own_subtopic.connect(self._add_own_subtopic)
         layout.addWidget(self.header)

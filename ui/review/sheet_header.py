@@ -71,6 +71,11 @@ class SheetHeader(QWidget):
         self.question.setStyleSheet("font-style: italic; color: #333333; padding: 2px 0 4px 0;")
         column.addWidget(self.question)
 
+    def set_title_visible(self, visible: bool) -> None:
+        """Stap 2 names the moment and who marked it above the sheet already: no second time."""
+        for widget in (self.title, self.glyph, self.who):
+            widget.setVisible(visible)
+
     def show_marker(self, marker: Marker, parties: list[Party],
                     custom: dict[str, list[str]]) -> None:
         self.marker = marker

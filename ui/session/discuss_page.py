@@ -58,6 +58,7 @@ class DiscussPage(Page):
         layout.addWidget(self.marked_by)
         # The same gespreksblad editor as the Moments tab: undoable on the window's stack.
         self.sheet = SheetEditor(ctx.bridge, ctx.undo, ctx.lang)
+        self.sheet.show_moment_title = False  # the tab and `marked_by` above say it already
         self.sheet.theme_changed.connect(self._theme_shown)
         layout.addWidget(self.sheet, 1)
         self.tab_buttons: list[QPushButton] = []
