@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,8 @@ else:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("VSR_LANG", "nl")
 os.environ.setdefault("VSR_VLC_ARGS", "--aout=dummy")
+# The tests' log files (and those of the programs they start) stay out of the user's log folder.
+os.environ.setdefault("VSR_LOG_DIR", str(Path(tempfile.gettempdir()) / f"vsr-test-logs-{os.getuid()}"))
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))

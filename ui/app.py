@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import sys
 from collections.abc import Callable, MutableMapping, Sequence
@@ -13,23 +12,32 @@ from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ui.bridge import LibraryBridge
+from ui.crash_dialog import CrashReporter
 from ui.i18n import install_language, save_language, saved_language
 from ui.icons import icon
 from ui.main_window import MainWindow
 from ui.player.base import MediaPlayer
 from ui.player.factory import create_player
 from ui.review.view_state import capture, restore
+from vsr import __version__
+from vsr.app_log import log_file, setup_logging
 from vsr.errors import VsrError
 from vsr.i18n import LANGUAGES
 from vsr.library import open_library
 
 
 def _args(argv: Sequence[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="vsr-gui")
-    parser.add_argument("--open", metavar="FILE")
-    parser.add_argument("--review", type=int)
-    parser.add_argument("--library", metavar="PATH")
-    parser.add_argument("--lang", choices=LANGUAGES)
+    parser = argparse.ArgumentParser(
+        prog="vsr-gui",
+        description="vsr: look back together at a recorded conversation (video-stimulated "
+        "recall for the Samenleergesprek). Opens the window.",
+        epilog=f"The log is written to {log_file()}.")
+    parser.add_argument("--version", action="version", version=f"vsr {__version__}")
+    parser.add_argument("--open", metavar="FILE", help="open this recording")
+    parser.add_argument("--review", type=int, metavar="ID", help="open this review")
+    parser.add_argument("--library", metavar="PATH",
+                        help="library file (default: VSR_LIBRARY or the user data folder)")
+    parser.add_argument("--lang", choices=LANGUAGES, help="language of the window (nl or en)")
     return parser.parse_args(argv)
 
 
@@ -94,11 +102,13 @@ def use_x11_for_vlc(environ: MutableMapping[str, str] | None = None) -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _args(list(sys.argv[1:] if argv is None else argv))
     use_x11_for_vlc()
-    logging.basicConfig(level=logging.WARNING)
+    setup_logging()
     QCoreApplication.setOrganizationName("vsr")
     QCoreApplication.setApplicationName("vsr")
     app = QApplication(sys.argv[:1])
     app.setWindowIcon(icon("vsr"))
+    reporter = CrashReporter(app)
+    reporter.install()
     lang = args.lang or saved_language()
     install_language(lang)
     try:

@@ -8,11 +8,20 @@ import os
 import sys
 from collections.abc import Sequence
 
-from vsr.cli import clip_commands, library_commands, privacy_commands, summary_commands
+from vsr import __version__
+from vsr.app_log import setup_logging
+from vsr.cli import (
+    clip_commands,
+    desktop_commands,
+    library_commands,
+    privacy_commands,
+    summary_commands,
+)
 from vsr.errors import VsrError
 from vsr.i18n import LANGUAGES, current_language
 
-COMMAND_GROUPS = [library_commands, summary_commands, clip_commands, privacy_commands]
+COMMAND_GROUPS = [library_commands, summary_commands, clip_commands, privacy_commands,
+                  desktop_commands]
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -20,6 +29,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="vsr",
         description="Video-stimulated recall for the Samenleergesprek.",
     )
+    parser.add_argument("--version", action="version", version=f"vsr {__version__}")
     parser.add_argument("--library", metavar="PATH",
                         help="library file (default: VSR_LIBRARY or the user data folder)")
     parser.add_argument("--lang", choices=LANGUAGES, help="language of messages and exports")
@@ -32,6 +42,7 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
+    setup_logging()
     if args.lang:
         os.environ["VSR_LANG"] = args.lang
     if args.library:

@@ -1,6 +1,7 @@
-"""The Unicode font for PDF exports: DejaVu Sans from the system (Debian fonts-dejavu-core), else
-the copy that matplotlib ships if it is installed. Without either, the PDF falls back to a core
-font and characters outside Latin-1 are replaced (the text stays readable: ë, é are Latin-1)."""
+"""The Unicode font for PDF exports: DejaVu Sans as shipped with the package (resources/fonts, so
+Windows and macOS get it too), else the system's copy (Debian fonts-dejavu-core) or matplotlib's.
+Without any, the PDF falls back to a core font and characters outside Latin-1 are replaced (the
+text stays readable: ë, é are Latin-1)."""
 
 from __future__ import annotations
 
@@ -32,7 +33,9 @@ def _matplotlib_dir() -> Path | None:
 
 def find_unicode_font() -> FontFiles | None:
     """DejaVu Sans regular and bold, or None when no copy is found."""
-    dirs = list(_SYSTEM_DIRS)
+    from vsr.method import resource_path
+
+    dirs = [resource_path("fonts"), *_SYSTEM_DIRS]
     mpl = _matplotlib_dir()
     if mpl is not None:
         dirs.append(mpl)

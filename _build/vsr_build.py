@@ -1,0 +1,48 @@
+"""The build backend: setuptools', after compiling the Qt translations (.ts -> .qm) so that a
+wheel or sdist built from a clean clone carries the Dutch interface (the .qm files are build
+products and never committed). Everything else is setuptools.build_meta unchanged."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from setuptools import build_meta as _setuptools
+from setuptools.build_meta import *  # noqa: F403 - the backend's full interface
+
+ROOT = Path(__file__).resolve().parent.parent
+TRANSLATIONS = ROOT / "resources" / "translations"
+
+
+def _lrelease() -> str:
+    found = shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent))
+    found = found or shutil.which("pyside6-lrelease")
+    if found is None:
+        raise RuntimeError("pyside6-lrelease not found: the build needs PySide6-Essentials")
+    return found
+
+
+def compile_translations() -> None:
+    for ts in sorted(TRANSLATIONS.glob("*.ts")):
+        subprocess.run([_lrelease(), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))],
+                       check=True)
+
+
+def build_wheel(wheel_directory: str, config_settings: dict[str, Any] | None = None,
+                metadata_directory: str | None = None) -> str:
+    compile_translations()
+    return _setuptools.build_wheel(wheel_directory, config_settings, metadata_directory)
+
+
+def build_sdist(sdist_directory: str, config_settings: dict[str, Any] | None = None) -> str:
+    compile_translations()
+    return _setuptools.build_sdist(sdist_directory, config_settings)
+
+
+def build_editable(wheel_directory: str, config_settings: dict[str, Any] | None = None,
+                   metadata_directory: str | None = None) -> str:
+    compile_translations()
+    return _setuptools.build_editable(wheel_directory, config_settings, metadata_directory)
