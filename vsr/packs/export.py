@@ -370,7 +370,7 @@ def _audit(lib: Library, staged: StagedExport) -> None:
         drop_replaced(lib, job.export_id)
         audit(lib, AuditAction.EXPORT, subject_of("collection", job.collection_id),
               export_id=job.export_id, purpose=job.purpose.value, pack=job.pack,
-              folder=str(job.out_dir), files=[n for n, _ in job.file_names()],
+              files=[n for n, _ in job.file_names()],  # names only: folders name clients
               anonymize_faces=job.anonymize_faces, names_replaced=job.doc.names_replaced,
               keep_audio=job.keep_audio,
               clips=[{"clip": c.clip_id, "recording": c.recording_id, "start_ms": c.start_ms,
