@@ -23,6 +23,7 @@ from vsr.app_dirs import (
 )
 from vsr.errors import StorageError, VsrError
 from vsr.library.schema import MIGRATIONS, Migration
+from vsr.staging import clean_staging
 
 APP_NAME = "vsr"
 
@@ -237,6 +238,8 @@ def open_library(path: Path | str | None = None) -> Library:
         _migrate(lib_path, conn)
         for companion in library_companions(lib_path):
             make_private(companion)
+        # Every start: remove what exports killed in an earlier run left (never a live one's).
+        clean_staging(staging_root(lib_path))
     except sqlite3.DatabaseError as exc:
         raise VsrError("error.library.unreadable", path=str(lib_path), reason=str(exc)) from exc
     except OSError as exc:

@@ -4,9 +4,10 @@ From the day after, `plan_purge` lists it and `purge` deletes it, audited.
 Purging a recording deletes its row with everything in the library that hangs on it (reviews,
 markers, gespreksbladen, sessions, consents, clips in collections) and the files the app
 exported from it. The media file itself is deleted only when it is a regular file (never a
-symlink, nor through one) whose real place lies inside the app's own recordings folder (`vsr.demo.recordings_dir()`, e.g. the demo): a file elsewhere is the
-user's own, maybe their only copy or on a shared drive, so the app never deletes it; the plan
-and the report name it so the user can delete it themselves.
+symlink, nor through one) whose real place lies inside the app's own recordings folder
+(`vsr.demo.recordings_dir()`, e.g. the demo): a file elsewhere is the user's own, maybe
+their only copy or on a shared drive, so the app never deletes it; the plan and the report
+name it so the user can delete it themselves.
 
 A consent whose last day (`until`) has passed is lapsed: what was made under it goes as on a
 withdrawal (the recording's clips in collections of that purpose and the files exported from
