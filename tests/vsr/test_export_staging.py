@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from tests.vsr.collection_fixtures import CLIENT, World, make_source, make_world
-from vsr.errors import StorageError
 from vsr.app_dirs import staging_root
+from vsr.errors import StorageError
 from vsr.library import Library, open_library
 from vsr.library import collections as co
 from vsr.library import consent as cs
