@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 
 from vsr.cli import clip_commands, library_commands, privacy_commands, summary_commands
@@ -29,7 +31,26 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (a service stopping, `kill`): handled like Ctrl+C, so every export removes its
+    staging and half files on the way out instead of dying mid-write."""
+
+
+def _terminate(_signum: int, _frame: object) -> None:
+    raise Terminated
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    if threading.current_thread() is not threading.main_thread():
+        return _main(argv)  # signal handlers can only be set from the main thread
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        return _main(argv)
+    finally:  # called in-process (tests, the GUI launcher): leave the handler as it was
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     if args.lang:
@@ -45,6 +66,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except VsrError as exc:
         print(exc.message(current_language()), file=sys.stderr)
         return 1
+    except Terminated:
+        return 128 + signal.SIGTERM
     except KeyboardInterrupt:
         return 130
 
