@@ -11,7 +11,7 @@ import threading
 from collections.abc import Sequence
 
 from vsr.cli import clip_commands, library_commands, privacy_commands, summary_commands
-from vsr.errors import VsrError
+from vsr.errors import Terminated, VsrError
 from vsr.i18n import LANGUAGES, current_language
 
 COMMAND_GROUPS = [library_commands, summary_commands, clip_commands, privacy_commands]
@@ -29,11 +29,6 @@ def _parser() -> argparse.ArgumentParser:
     for group in COMMAND_GROUPS:
         group.register(sub)
     return parser
-
-
-class Terminated(KeyboardInterrupt):
-    """SIGTERM (a service stopping, `kill`): handled like Ctrl+C, so every export removes its
-    staging and half files on the way out instead of dying mid-write."""
 
 
 def _terminate(_signum: int, _frame: object) -> None:
