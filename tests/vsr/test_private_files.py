@@ -14,10 +14,9 @@ import pytest
 
 from tests.vsr.collection_fixtures import CLIENT, make_source, make_world
 from vsr.app_dirs import staging_root
-from vsr.library import open_library
 from vsr.library import collections as co
 from vsr.library import consent as cs
-from vsr.library import schema
+from vsr.library import open_library, schema
 from vsr.media.envelope import cache_file, load_or_compute_envelope
 from vsr.packs import export_collection
 from vsr.staging import close_staging, open_staging

@@ -13,10 +13,9 @@ from pathlib import Path
 import pytest
 
 from tests.vsr.collection_fixtures import make_source, make_world
-from vsr.library import Library, open_library
+from vsr.library import Library, open_library, schema
 from vsr.library import recordings as rc
 from vsr.library import retention as rt
-from vsr.library import schema
 from vsr.library.audit import check_audit_log, list_audit
 from vsr.library.audit_text import subject_label
 from vsr.library.db import _run_migration
