@@ -108,3 +108,29 @@ def test_a_summary_is_recorded_before_its_file_appears(
     assert tmp.is_relative_to(staging_root(library.path))  # no .partial in the user's folder
     assert sorted(p.name for p in out.parent.iterdir()) == ["verslag.md"]
     assert [f.path for f in list_exported(library)] == [str(out)]
+
+
+def _dead_pid() -> int:
+    done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)
+    return int(done.stdout)
+
+
+def test_staging_on_another_file_system_is_recorded_first_and_cleaned_at_start(
+        library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    from vsr import staging as sg
+
+    monkeypatch.setattr(sg, "_same_device", lambda _a, _b: False)  # a rename cannot cross
+    out = tmp_path / "usb"
+    out.mkdir()
+    area = sg.open_staging(staging_root(library.path), out)
+    assert area.external and area.folder.parent == out
+    assert area.folder.name.startswith(sg.STAGING_PREFIX)  # hidden, and named by the record
+    assert (area.record / sg.EXTERNAL_FILE).read_text() == str(area.folder)
+    (area.folder / "clip-01.mp4").write_bytes(b"half a clip")
+    # the process that made it dies
+    (area.record / sg.OWNER_FILE).write_text(f"{_dead_pid()} {socket.gethostname()}")
+    open_library(library.path).close()  # the next start
+    assert list(out.iterdir()) == [] and not area.record.exists()
