@@ -63,10 +63,12 @@ class Application:
         return window
 
     def start(self, review_id: int | None = None, open_path: Path | None = None) -> None:
-        """Once the window shows: first the retention check (expired material may go before
-        anything opens), then the review or file asked for on the command line."""
+        """Once the window shows: whether the audit log is intact, the retention check
+        (expired material may go before anything opens), then the review or file asked for on
+        the command line."""
         window = self.window
         assert window is not None
+        window.check_audit_log()
         window.check_retention()
         if review_id is not None:
             window.open_review(review_id)

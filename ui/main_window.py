@@ -314,6 +314,18 @@ class MainWindow(QMainWindow):
         else:
             self.start_page.refresh(self.bridge.lib)
 
+    def check_audit_log(self) -> bool:
+        """At start: warn when the audit log was altered outside the app (a row changed or
+        deleted, a protecting trigger dropped). True when it is intact."""
+        from vsr.library.audit import check_audit_log
+        from vsr.library.audit_text import check_lines
+
+        check = check_audit_log(self.bridge.lib)
+        if not check.ok:
+            QMessageBox.warning(self, self.tr("Audit log altered"),
+                                "\n".join(check_lines(check, self.lang)))
+        return check.ok
+
     def _audit_log(self) -> None:
         from ui.privacy.audit_dialog import AuditDialog
 

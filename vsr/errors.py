@@ -51,3 +51,9 @@ class ConsentError(VsrError):
 
 class ImportFileError(VsrError):
     key = "error.import.bad_file"
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (a service stopping, `kill`), raised by the CLI's handler: handled like Ctrl+C,
+    so an export removes its staging and half files on the way out instead of dying
+    mid-write."""

@@ -666,6 +666,30 @@ _MESSAGES: dict[str, dict[str, str]] = {
                                    "en": "media file deleted: {value}"},
     "audit.detail.today": {"nl": "datum: {value}", "en": "date: {value}"},
     "cli.audit.none": {"nl": "Het logboek is leeg.", "en": "The log is empty."},
+    "audit.check.ok": {
+        "nl": "Het logboek is gecontroleerd: {rows} regels, niets is veranderd.",
+        "en": "The audit log was checked: {rows} entries, nothing was altered.",
+    },
+    "audit.check.altered": {
+        "nl": "Let op: het logboek is buiten vsr om veranderd. Je kunt er niet meer op vertrouwen.",
+        "en": "Warning: the audit log was altered outside vsr. It can no longer be trusted.",
+    },
+    "audit.check.hint": {
+        "nl": "Kijk in een reservekopie van de bibliotheek wat er eerst stond.",
+        "en": "Look in a backup of the library for what it said before.",
+    },
+    "audit.problem.changed": {
+        "nl": "Regel {id} is veranderd, of er is een regel vóór regel {id} weggehaald.",
+        "en": "Entry {id} was changed, or an entry before entry {id} was deleted.",
+    },
+    "audit.problem.deleted_end": {
+        "nl": "De nieuwste regels zijn weggehaald (de laatste had nummer {id}).",
+        "en": "The newest entries were deleted (the last one was number {id}).",
+    },
+    "audit.problem.trigger": {
+        "nl": "De beveiliging die wijzigen van het logboek tegenhoudt, is weggehaald of veranderd.",
+        "en": "The protection that stops changes to the audit log was removed or changed.",
+    },
     "cli.collection.none": {"nl": "Er zijn nog geen verzamelingen.",
                             "en": "There are no collections yet."},
     "cli.collection.keep": {"nl": "  (bewaren tot en met {until})", "en": "  (keep until {until})"},

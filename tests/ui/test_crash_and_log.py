@@ -21,6 +21,8 @@ def log_to(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-
     monkeypatch.setenv("VSR_LOG_DIR", str(tmp_path / "log"))
     root = logging.getLogger()
     before = list(root.handlers)
+    # An earlier in-process CLI call may have set up the log already (elsewhere): start afresh.
+    root.handlers = [h for h in before if not isinstance(h, _PrivateRotatingFile)]
     path = setup_logging()
     yield path
     for handler in root.handlers:

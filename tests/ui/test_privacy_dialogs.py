@@ -227,3 +227,50 @@ def test_the_app_asks_about_expired_material_when_it_starts(qtbot, library, reco
     from ui.i18n import install_language
 
     install_language("en")  # the other widget tests run in the source language
+
+
+def _tamper_audit(library) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    other = sqlite3.connect(library.path, isolation_level=None)
+    other.execute("DROP TRIGGER audit_log_no_update")
+    other.execute("UPDATE audit_log SET details = '{}' WHERE id = 1")
+    other.close()
+
+
+def test_audit_dialog_says_whether_the_log_was_altered(qtbot, library, recording_id: int) -> None:
+    grant_consent(library, recording_id, "intervisie", given_by="K.")
+    grant_consent(library, recording_id, "training", given_by="K.")
+    dialog = AuditDialog(library, "nl")
+    qtbot.addWidget(dialog)
+    assert not dialog.altered
+    assert dialog.banner.text() == "Het logboek is gecontroleerd: 2 regels, niets is veranderd."
+    _tamper_audit(library)
+    altered = AuditDialog(library, "nl")
+    qtbot.addWidget(altered)
+    assert altered.altered
+    text = altered.banner.text()
+    assert text.startswith("Let op: het logboek is buiten vsr om veranderd.")
+    assert "Regel 1 is veranderd" in text and "beveiliging" in text
+    altered.resize(900, 400)
+    altered.show()
+    qtbot.waitExposed(altered)
+    altered.grab().save("/tmp/shots/store10/audit_altered.png")
+
+
+def test_a_warning_at_start_when_the_log_was_altered(
+        qtbot, library, recording_id: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.ui.fake_player import FakePlayer
+    from ui.bridge import LibraryBridge
+    from ui.main_window import MainWindow
+
+    grant_consent(library, recording_id, "intervisie", given_by="K.")
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    win = MainWindow(LibraryBridge(library), FakePlayer(duration_ms=2000), "nl")
+    qtbot.addWidget(win)
+    assert win.check_audit_log() and shown == []
+    _tamper_audit(library)
+    assert not win.check_audit_log()
+    [text] = shown
+    assert "buiten vsr om veranderd" in text and "Regel 1" in text

@@ -1,6 +1,7 @@
-"""Exports survive a hard kill: a staging folder names the process that made it, so the next
-export into the same folder removes one left behind by a dead process (and never one still in
-use), and files are recorded before they are moved into place, so a withdrawal or purge still
+"""Exports survive a hard kill: staging lives in the app's own folder and names the process
+that made it, so the next start removes one left behind by a dead process (and never one still
+in use); hidden staging folders of older versions in a target folder go with the next export
+there; and files are recorded before they are moved into place, so a withdrawal or purge still
 finds a file that arrived just before the kill."""
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from pathlib import Path
 import pytest
 
 from tests.vsr.collection_fixtures import CLIENT, World, make_source, make_world
+from vsr.app_dirs import staging_root
 from vsr.errors import StorageError
-from vsr.library import Library
+from vsr.library import Library, open_library
 from vsr.library import collections as co
 from vsr.library import consent as cs
 from vsr.library.audit import list_audit
@@ -92,8 +94,10 @@ def test_run_export_claims_its_folder_and_clears_stale_ones(world: World, tmp_pa
     assert not stale.exists()
     owner = (staged.staging / ex.OWNER_FILE).read_text()
     assert owner == f"{os.getpid()} {socket.gethostname()}"
+    assert staged.staging.parent == staging_root(world.lib.path)  # the app's own folder
     ex.commit_export(world.lib, staged)
     assert sorted(p.name for p in out.iterdir()) == ["clip-01.mp4"]  # no staging left
+    assert list(staging_root(world.lib.path).iterdir()) == []
 
 
 _KILLED_WHILE_MOVING = """
@@ -127,13 +131,19 @@ def test_a_kill_while_moving_leaves_nothing_unknown(world: World, tmp_path: Path
     assert proc.returncode == 9, proc.stderr
     assert (out / "clip-01.mp4").is_file() and not (out / "handout.pdf").exists()
     assert str(out / "clip-01.mp4") in known_paths(world.lib)  # recorded before it moved
-    [staging] = [p for p in out.iterdir() if p.name.startswith(ex.STAGING_PREFIX)]
+    # staging lives in the app's own folder, never in the user's (same file system here)
+    assert sorted(p.name for p in out.iterdir()) == ["clip-01.mp4"]
+    root = staging_root(world.lib.path)
+    [record] = list(root.iterdir())
+    assert (record / "handout.pdf").is_file()  # the half-done export waits there
 
     report = withdraw_consent(world.lib, world.rec.id, "intervisie")
     assert report.files.deleted == [str(out / "clip-01.mp4")]
     assert report.files.missing == [str(out / "handout.pdf")]  # never arrived
     assert list_exported(world.lib) == []
-    assert ex.clean_stale_staging(out) == [staging] and list(out.iterdir()) == []
+    assert list(out.iterdir()) == []
+    open_library(world.lib.path).close()  # the next start cleans the dead export's staging
+    assert list(root.iterdir()) == []
 
 
 def test_a_failed_move_forgets_the_new_rows_and_keeps_the_old_ones(

@@ -14,6 +14,7 @@ from pypdf import PdfReader
 
 from tests.vsr import session_fixtures as fx
 from vsr import session as ss
+from vsr.app_dirs import staging_root
 from vsr.cli.main import main as cli_main
 from vsr.errors import VsrError
 from vsr.export import export_summary, summary_md
@@ -237,7 +238,12 @@ def test_failure_mid_write_leaves_the_old_file(library, walked, tmp_path: Path,
     with pytest.raises(RuntimeError):
         export_summary(library, walked.review.id, "md", out, lang="nl")
     assert out.read_text("utf-8") == "vorige versie"
-    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+    # nothing hidden beside the file; the app's own staging folder (beside the library,
+    # which lives in tmp_path here) is empty again
+    staging = staging_root(library.path)
+    assert sorted(p.name for p in tmp_path.iterdir()
+                  if p.name.startswith(".") and p != staging) == []
+    assert list(staging.iterdir()) == []
 
 
 def test_failure_without_old_file_leaves_nothing(library, walked, tmp_path: Path,

@@ -1,5 +1,6 @@
 """The audit log (logboek), read only: every export, deletion and consent change. The window
-can show the log but offers no way to change it, matching the append-only store."""
+can show the log but offers no way to change it, matching the append-only store. It checks the
+whole hash chain each time it opens and says above the table whether the log was altered."""
 
 from __future__ import annotations
 
@@ -19,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vsr.library.audit import AuditEntry, list_audit
-from vsr.library.audit_text import action_label, details_label, subject_label
+from vsr.library.audit import AuditEntry, check_audit_log, list_audit
+from vsr.library.audit_text import action_label, check_lines, details_label, subject_label
 from vsr.library.db import Library
 
 
@@ -43,6 +44,11 @@ class AuditDialog(QDialog):
                               "This log cannot be changed."))
         note.setWordWrap(True)
         layout.addWidget(note)
+        self.altered = False
+        self.banner = QLabel()
+        self.banner.setObjectName("auditCheck")
+        self.banner.setWordWrap(True)
+        layout.addWidget(self.banner)
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(
             [self.tr("Time"), self.tr("Action"), self.tr("Subject"), self.tr("Details")])
@@ -69,6 +75,12 @@ class AuditDialog(QDialog):
         self.table.resizeRowsToContents()
 
     def refresh(self) -> None:
+        check = check_audit_log(self.lib)
+        self.altered = not check.ok
+        self.banner.setText("\n".join(check_lines(check, self.lang)))
+        self.banner.setStyleSheet(
+            "QLabel { background: #fde8e8; color: #8a0000; border: 1px solid #c00000;"
+            " padding: 6px; font-weight: bold; }" if self.altered else "color: #2d6a2d;")
         entries: list[AuditEntry] = list_audit(self.lib)
         self.table.setRowCount(len(entries))
         for row, entry in enumerate(entries):

@@ -4,6 +4,7 @@ an error becomes a clear message in the dialog."""
 
 from __future__ import annotations
 
+import contextlib
 import re
 from pathlib import Path
 
@@ -28,7 +29,15 @@ from PySide6.QtWidgets import (
 from ui import workers
 from ui.dialogs import error_text
 from vsr.errors import VsrError
-from vsr.export import add_stills, build_summary, record_summary_export, write_summary
+from vsr.export import (
+    PendingSummary,
+    abandon_summary_export,
+    add_stills,
+    begin_summary_export,
+    build_summary,
+    finish_summary_export,
+    write_summary,
+)
 from vsr.library import Library
 from vsr.library.reviews import get_review
 
@@ -48,6 +57,7 @@ class ExportSummaryDialog(QDialog):
         super().__init__(parent)
         self.lib, self.review_id, self.lang = lib, review_id, lang
         self.task: workers.Task | None = None
+        self._pending: PendingSummary | None = None
         self.written: Path | None = None
         self.setWindowTitle(self.tr("Export learning summary"))
         self.setMinimumWidth(560)
@@ -140,12 +150,16 @@ class ExportSummaryDialog(QDialog):
         try:  # the library is read here, on the main thread; the worker only lays out
             doc = build_summary(self.lib, self.review_id, lang=self.lang,
                                 party_naming="initials" if self.initials.isChecked() else "names")
+            # recorded before the file exists: a kill never leaves a summary the app forgot
+            pending = begin_summary_export(self.lib, self.review_id, out)
         except VsrError as exc:
             self._failed(exc)
             return
+        self._pending = pending
 
         def work(_progress: object, _cancelled: object) -> Path:
-            return write_summary(add_stills(doc) if stills else doc, fmt, out)
+            return write_summary(add_stills(doc) if stills else doc, fmt, pending.path,
+                                 staging_root=pending.staging_root)
 
         self._written_as = (fmt, stills, "initials" if self.initials.isChecked() else "names")
 
@@ -170,9 +184,11 @@ class ExportSummaryDialog(QDialog):
     def _done(self, path: Path) -> None:
         self._set_busy(False)
         fmt, stills, naming = self._written_as
-        try:  # known to the library, so a purge of the recording finds it; audited
-            record_summary_export(self.lib, self.review_id, path, fmt=fmt, include_stills=stills,
-                                  party_naming=naming)
+        pending, self._pending = self._pending, None
+        try:  # known to the library since it began, so a purge finds it; audited now
+            if pending is not None:
+                finish_summary_export(self.lib, pending, fmt=fmt, include_stills=stills,
+                                      party_naming=naming)
         except (VsrError, OSError) as exc:
             self._failed(exc)
             return
@@ -181,5 +197,9 @@ class ExportSummaryDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
+        pending, self._pending = self._pending, None
+        if pending is not None:  # the file never came: forget its row
+            with contextlib.suppress(VsrError):
+                abandon_summary_export(self.lib, pending)
         self.status.setText(error_text(exc, self.lang))
         self.status.setStyleSheet("color: #a00000;")

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 
 from vsr.cli.summary_commands import export_subparsers
+from vsr.errors import Terminated
 from vsr.i18n import translate
 from vsr.library import Library, open_library
 from vsr.library import collections as co
@@ -176,9 +178,9 @@ def cmd_export_clips(args: argparse.Namespace) -> int:
         report = export_collection(lib, args.collection, args.output, anonymize_faces=faces,
                                    anonymize_names=names, keep_audio=not args.no_audio,
                                    pack=args.pack, progress=progress)
-    except (Cancelled, KeyboardInterrupt):
+    except (Cancelled, KeyboardInterrupt) as exc:
         print(("\n" if show else "") + translate("cli.export.cancelled"), file=sys.stderr)
-        return 130
+        return 128 + signal.SIGTERM if isinstance(exc, Terminated) else 130
     finally:
         lib.close()
     if show:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 
 from vsr import __version__
@@ -17,7 +19,7 @@ from vsr.cli import (
     privacy_commands,
     summary_commands,
 )
-from vsr.errors import VsrError
+from vsr.errors import Terminated, VsrError
 from vsr.i18n import LANGUAGES, current_language
 
 COMMAND_GROUPS = [library_commands, summary_commands, clip_commands, privacy_commands,
@@ -39,7 +41,21 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _terminate(_signum: int, _frame: object) -> None:
+    raise Terminated
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    if threading.current_thread() is not threading.main_thread():
+        return _main(argv)  # signal handlers can only be set from the main thread
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        return _main(argv)
+    finally:  # called in-process (tests, the GUI launcher): leave the handler as it was
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     setup_logging()
@@ -56,6 +72,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except VsrError as exc:
         print(exc.message(current_language()), file=sys.stderr)
         return 1
+    except Terminated:
+        return 128 + signal.SIGTERM
     except KeyboardInterrupt:
         return 130
 

@@ -17,8 +17,8 @@ from vsr.i18n import current_language, translate
 from vsr.library import Library, open_library
 from vsr.library import consent as cs
 from vsr.library import retention as rt
-from vsr.library.audit import list_audit
-from vsr.library.audit_text import action_label, details_label, subject_label
+from vsr.library.audit import check_audit_log, list_audit
+from vsr.library.audit_text import action_label, check_lines, details_label, subject_label
 from vsr.library.exported import FileDeletion
 from vsr.library.recordings import get_recording
 from vsr.library.reviews import set_share_reflections, shares_reflections
@@ -64,6 +64,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--limit", type=int, default=50, metavar="N")
     p.add_argument("--action", metavar="ACTION", help="only this action, e.g. export")
     p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--verify", action="store_true",
+                   help="only check that the log was not altered (exit 1 if it was)")
     p.set_defaults(handler=cmd_audit)
 
 
@@ -203,10 +205,18 @@ def cmd_audit(args: argparse.Namespace) -> int:
     lang = current_language()
     lib = open_library()
     try:
+        check = check_audit_log(lib)  # the whole chain: a reader must know if it was altered
         entries = list_audit(lib, action=args.action, limit=args.limit)
         subjects = {e.subject: subject_label(lib, e.subject, lang) for e in entries}
     finally:
         lib.close()
+    if args.verify:
+        for line in check_lines(check, lang):
+            print(line, file=sys.stdout if check.ok else sys.stderr)
+        return 0 if check.ok else 1
+    if not check.ok:
+        for line in check_lines(check, lang):
+            print(line, file=sys.stderr)
     if args.json:  # raw, as stored
         print(json.dumps([{"id": e.id, "at": e.at, "action": e.action, "subject": e.subject,
                            "details": e.details} for e in entries], ensure_ascii=False,

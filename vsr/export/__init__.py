@@ -1,11 +1,13 @@
 """Exports of a review. `export_summary` writes the joint learning summary (gezamenlijk
-leerverslag) as PDF, DOCX, HTML or Markdown, atomically, with data of that one review only,
-and records the file (so a purge of the recording deletes it too) with an audit row."""
+leerverslag) as PDF, DOCX, HTML or Markdown, atomically, with data of that one review only.
+The file is recorded before it is written (so a purge of the recording deletes it too, even
+after a kill), staged in the app's own private folder, and audited once it is in place."""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -21,8 +23,14 @@ from vsr.export.summary_content import (
 from vsr.i18n import LANGUAGES, current_language
 from vsr.library.audit import AuditAction, audit, subject_of
 from vsr.library.consent import Purpose
-from vsr.library.db import Library
-from vsr.library.exported import SUMMARY, NewExportedFile, record_exported
+from vsr.library.db import Library, library_staging
+from vsr.library.exported import (
+    SUMMARY,
+    NewExportedFile,
+    drop_replaced,
+    forget_export,
+    record_exported,
+)
 from vsr.library.reviews import get_review
 
 SummaryFormat = Literal["pdf", "docx", "html", "md"]
@@ -65,42 +73,69 @@ def export_summary(
     doc = build_summary(lib, review_id, lang=language, party_naming=party_naming)
     if include_stills:
         doc = add_stills(doc, grab_still)
-    path = write_summary(doc, fmt, out)
-    record_summary_export(lib, review_id, path, fmt=fmt, include_stills=include_stills,
+    pending = begin_summary_export(lib, review_id, out)
+    try:
+        path = write_summary(doc, fmt, pending.path, staging_root=pending.staging_root)
+    except BaseException:
+        abandon_summary_export(lib, pending)
+        raise
+    finish_summary_export(lib, pending, fmt=fmt, include_stills=include_stills,
                           party_naming=party_naming)
     return path
 
 
-def record_summary_export(
-    lib: Library, review_id: int, path: Path | str, *, fmt: SummaryFormat | str,
+@dataclass(frozen=True, slots=True)
+class PendingSummary:
+    """A summary export recorded before its file exists (see `begin_summary_export`)."""
+
+    review_id: int
+    export_id: str
+    path: Path
+    staging_root: Path
+
+
+def begin_summary_export(lib: Library, review_id: int, out: Path | str) -> PendingSummary:
+    """Record the summary's file as an exported file of the review's recording (purpose
+    own_review) before it is written, so a kill at any moment never leaves a summary on disk
+    that a purge or withdrawal does not know about (a row whose file never came is reported
+    as missing when it is deleted). A UI calls this on the library's thread, then
+    `write_summary` on a worker, then `finish_summary_export` (or `abandon_summary_export`)."""
+    file = Path(out).expanduser().absolute()
+    review = get_review(lib, review_id)
+    export_id = uuid.uuid4().hex
+    record_exported(lib, export_id, Purpose.OWN_REVIEW.value, None,
+                    [NewExportedFile(file, SUMMARY, recording_id=review.recording_id)],
+                    replace=False)
+    return PendingSummary(review_id, export_id, file, library_staging(lib))
+
+
+def finish_summary_export(
+    lib: Library, pending: PendingSummary, *, fmt: SummaryFormat | str,
     include_stills: bool, party_naming: PartyNaming,
 ) -> None:
-    """Remember a written summary as an exported file of the review's recording (purpose
-    own_review) and audit it. The audit row names the file, not its folder: folder names
-    often carry a client's name. If this fails, the file is removed again, so there is never
-    a summary on disk that a purge would not find. A UI that writes with `write_summary` on a
-    worker calls this afterwards, on the library's thread."""
-    file = Path(path).expanduser().absolute()
-    try:
-        review = get_review(lib, review_id)
-        export_id = uuid.uuid4().hex
-        with lib.write():
-            record_exported(lib, export_id, Purpose.OWN_REVIEW.value, None,
-                            [NewExportedFile(file, SUMMARY, recording_id=review.recording_id)])
-            audit(lib, AuditAction.EXPORT, subject_of("review", review_id),
-                  export_id=export_id, format=str(fmt).lower(), file=file.name,
-                  stills=bool(include_stills), party_naming=party_naming)
-    except BaseException:
-        file.unlink(missing_ok=True)
-        raise
+    """The file is in place: forget older rows for the same path and audit the export. The
+    audit row names the file, not its folder: folder names often carry a client's name."""
+    with lib.write():
+        drop_replaced(lib, pending.export_id)
+        audit(lib, AuditAction.EXPORT, subject_of("review", pending.review_id),
+              export_id=pending.export_id, format=str(fmt).lower(), file=pending.path.name,
+              stills=bool(include_stills), party_naming=party_naming)
 
 
-def write_summary(doc: SummaryDoc, fmt: SummaryFormat | str, out: Path | str) -> Path:
-    """Lay out a gathered summary in `fmt` and write it atomically. Touches no library, so a
-    UI can gather on the main thread and run this (and `add_stills`) on a worker."""
+def abandon_summary_export(lib: Library, pending: PendingSummary) -> None:
+    """The file was never written: forget its row (an older file at that path stays known)."""
+    forget_export(lib, pending.export_id)
+
+
+def write_summary(doc: SummaryDoc, fmt: SummaryFormat | str, out: Path | str, *,
+                  staging_root: Path | None = None) -> Path:
+    """Lay out a gathered summary in `fmt` and write it atomically (staged in the app's own
+    folder when `staging_root` is given). Touches no library, so a UI can gather on the main
+    thread and run this (and `add_stills`) on a worker."""
     writer = _writer(str(fmt).lower())
-    return write_atomic(Path(out), lambda tmp: writer(doc, tmp))
+    return write_atomic(Path(out), lambda tmp: writer(doc, tmp), staging_root=staging_root)
 
 
-__all__ = ["FORMATS", "SummaryDoc", "SummaryFormat", "add_stills", "build_summary",
-           "export_summary", "record_summary_export", "write_summary"]
+__all__ = ["FORMATS", "PendingSummary", "SummaryDoc", "SummaryFormat", "abandon_summary_export",
+           "add_stills", "begin_summary_export", "build_summary", "export_summary",
+           "finish_summary_export", "write_summary"]

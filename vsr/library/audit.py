@@ -1,6 +1,8 @@
 """The append-only audit log: every export, deletion, consent change and purge gets a row
 (when, what, about what, details as JSON). Triggers in the schema make SQLite refuse any
-UPDATE or DELETE of these rows, so the UI can show the log but nothing can rewrite it."""
+UPDATE or DELETE of these rows, so the UI can show the log but nothing can rewrite it; each
+row is chained to the one before by a hash, so an edit made around the triggers shows
+(`vsr.library.audit_chain`). Details name files, never their folders."""
 
 from __future__ import annotations
 
@@ -9,6 +11,14 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from vsr.library.audit_chain import (
+    AuditCheck,
+    dump_details,
+    next_row,
+    row_hash,
+    strip_folders,
+    verify_audit_log,
+)
 from vsr.library.db import Change, Library
 from vsr.library.rows import now_iso
 
@@ -41,16 +51,24 @@ def subject_of(kind: str, ident: int) -> str:
 
 def audit(lib: Library, action: AuditAction | str, subject: str, **details: Any) -> int:
     """Append one row. Call it inside the `lib.write()` of the change it records, so the change
-    and its audit row are committed together or not at all."""
+    and its audit row are committed together or not at all. Paths in the details are cut to
+    their file names (a folder's name often carries a client's name)."""
     with lib.write() as changes:
-        cur = lib.conn.execute(
-            "INSERT INTO audit_log (at, action, subject, details) VALUES (?, ?, ?, ?)",
-            (now_iso(), str(action), subject, json.dumps(details, ensure_ascii=False,
-                                                         sort_keys=True, default=str)),
+        entry_id, prev = next_row(lib.conn)
+        at, text = now_iso(), dump_details(strip_folders(details))
+        lib.conn.execute(
+            "INSERT INTO audit_log (id, at, action, subject, details, chain)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (entry_id, at, str(action), subject, text,
+             row_hash(prev, entry_id, at, str(action), subject, text)),
         )
-        entry_id = int(cur.lastrowid or 0)
         changes.append(Change("audit", "added", (entry_id,)))
     return entry_id
+
+
+def check_audit_log(lib: Library, *, full: bool = True) -> AuditCheck:
+    """Whether the log is as the app wrote it (see `vsr.library.audit_chain`)."""
+    return verify_audit_log(lib.conn, full=full)
 
 
 def list_audit(

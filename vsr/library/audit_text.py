@@ -9,6 +9,7 @@ from typing import Any
 
 from vsr.i18n import translate
 from vsr.library.audit import AuditEntry
+from vsr.library.audit_chain import AuditCheck
 from vsr.library.db import Library
 
 # Detail keys in the order a reader wants them; keys not listed follow in stored order.
@@ -107,3 +108,17 @@ def _plain(value: Any) -> str:
     if isinstance(value, list | tuple):
         return ", ".join(str(v) for v in value)
     return str(value)
+
+
+def check_lines(check: AuditCheck, lang: str | None = None) -> list[str]:
+    """The result of an audit log check in words: one line when intact; a warning, what was
+    found (at most ten places) and what to do when it was altered."""
+    if check.ok:
+        return [translate("audit.check.ok", lang, rows=check.rows)]
+    lines = [translate("audit.check.altered", lang)]
+    for kind, ident in check.problems[:10]:
+        lines.append("- " + translate(f"audit.problem.{kind}", lang, id=ident))
+    if len(check.problems) > 10:
+        lines.append(f"- … (+{len(check.problems) - 10})")
+    lines.append(translate("audit.check.hint", lang))
+    return lines

@@ -14,8 +14,16 @@ from pathlib import Path
 import platformdirs
 import sqlite_utils
 
+from vsr.app_dirs import (
+    create_private_file,
+    library_companions,
+    make_private,
+    private_dir,
+    staging_root,
+)
 from vsr.errors import StorageError, VsrError
-from vsr.library.schema import MIGRATIONS
+from vsr.library.schema import MIGRATIONS, Migration
+from vsr.staging import clean_staging
 
 APP_NAME = "vsr"
 
@@ -25,7 +33,12 @@ def default_library_path() -> Path:
     env = os.environ.get("VSR_LIBRARY")
     if env:
         return Path(env).expanduser()
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "library.sqlite"
+    return app_data_dir() / "library.sqlite"
+
+
+def app_data_dir() -> Path:
+    """The user data folder of the app (private: 0700)."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,8 +159,24 @@ def _connect(path: Path) -> sqlite3.Connection:
 
 def _migrate(path: Path, conn: sqlite3.Connection) -> None:
     """Bring the schema up to date in one transaction. The version is read under the write
-    lock, so two programs opening an old (or new) library at once never both migrate it."""
+    lock, so two programs opening an old (or new) library at once never both migrate it.
+    A migration that rebuilds tables needs foreign keys off, which SQLite only allows outside
+    a transaction: they go off before BEGIN (when a pending migration asks, judged from a first
+    look at the version; the real one is read under the lock) and on again after COMMIT, and
+    `foreign_key_check` must find nothing before the COMMIT."""
     target = len(MIGRATIONS)
+    seen = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    keys_off = any(isinstance(m, Migration) and m.foreign_keys_off for m in MIGRATIONS[seen:])
+    if keys_off:
+        conn.execute("PRAGMA foreign_keys=OFF")
+    try:
+        _migrate_locked(path, conn, target)
+    finally:
+        if keys_off:
+            conn.execute("PRAGMA foreign_keys=ON")
+
+
+def _migrate_locked(path: Path, conn: sqlite3.Connection, target: int) -> None:
     conn.execute("BEGIN IMMEDIATE")
     try:
         current = int(conn.execute("PRAGMA user_version").fetchone()[0])
@@ -157,8 +186,10 @@ def _migrate(path: Path, conn: sqlite3.Connection) -> None:
             if current > 0:
                 _backup_before_migration(path, current)
             for version in range(current, target):
-                for statement in MIGRATIONS[version]:
-                    conn.execute(statement)
+                _run_migration(conn, MIGRATIONS[version])
+            broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise sqlite3.IntegrityError(f"foreign key check failed: {broken[:5]}")
             conn.execute(f"PRAGMA user_version = {target}")
         conn.execute("COMMIT")
     except BaseException:
@@ -167,12 +198,24 @@ def _migrate(path: Path, conn: sqlite3.Connection) -> None:
         raise
 
 
+def _run_migration(conn: sqlite3.Connection, migration: list[str] | Migration) -> None:
+    if isinstance(migration, Migration):
+        for statement in migration.statements:
+            conn.execute(statement)
+        if migration.run is not None:
+            migration.run(conn)
+        return
+    for statement in migration:
+        conn.execute(statement)
+
+
 def _backup_before_migration(path: Path, version: int) -> None:
     """A copy of the library as it was, before any migration touches it. Written beside it
     under a temporary name and renamed, so a damaged left-over copy never stands in the way."""
     backup = path.with_name(f"{path.name}.v{version}.bak")
     partial = backup.with_name(f"{backup.name}.{os.getpid()}.partial")
     partial.unlink(missing_ok=True)
+    create_private_file(partial)  # a copy of the library is as private as the library
     # Read through a second connection: SQLite refuses a backup from the connection that holds
     # the write lock, and in WAL mode a reader still sees the library as last committed.
     source = sqlite3.connect(str(path), timeout=10)
@@ -182,6 +225,7 @@ def _backup_before_migration(path: Path, version: int) -> None:
     finally:
         dest.close()
         source.close()
+    make_private(partial)
     os.replace(partial, backup)
 
 
@@ -189,14 +233,34 @@ def open_library(path: Path | str | None = None) -> Library:
     """Open (creating if needed) the library at path, bringing its schema up to date."""
     lib_path = Path(path).expanduser() if path is not None else default_library_path()
     try:
-        lib_path.parent.mkdir(parents=True, exist_ok=True)
+        _prepare_private(lib_path)
         conn = _connect(lib_path)
         _migrate(lib_path, conn)
+        for companion in library_companions(lib_path):
+            make_private(companion)
+        # Every start: remove what exports killed in an earlier run left (never a live one's).
+        clean_staging(staging_root(lib_path))
     except sqlite3.DatabaseError as exc:
         raise VsrError("error.library.unreadable", path=str(lib_path), reason=str(exc)) from exc
     except OSError as exc:
         raise VsrError("error.library.unreadable", path=str(lib_path), reason=exc.strerror) from exc
     return Library(lib_path, conn)
+
+
+def _prepare_private(lib_path: Path) -> None:
+    """The library and what SQLite keeps beside it are the user's only (0600). SQLite gives
+    the -wal and -shm files the library's own rights, so the library file is made first."""
+    if lib_path.parent == app_data_dir() or not lib_path.parent.exists():
+        private_dir(lib_path.parent)
+    if not lib_path.exists():
+        create_private_file(lib_path)
+    for path in (lib_path, *library_companions(lib_path)):
+        make_private(path)
+
+
+def library_staging(lib: Library) -> Path:
+    """The app's own private folder for exports in progress (see `vsr.app_dirs`)."""
+    return staging_root(lib.path)
 
 
 def copy_library(src: Path, dest: Path) -> None:

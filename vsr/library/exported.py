@@ -4,6 +4,8 @@ from, so that a withdrawal of consent or a purge can find and delete them again.
 from __future__ import annotations
 
 import os
+import stat
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -146,12 +148,17 @@ def _with_documents(lib: Library, clips: list[ExportedFile]) -> list[ExportedFil
 def delete_exported_files(
     lib: Library, files: list[ExportedFile], *, subject: str, reason: str
 ) -> FileDeletion:
-    """Delete the files from disk and forget them; audited as one row. Files are removed before
-    their rows, so a failure never leaves a file on disk that the app no longer knows about."""
+    """Delete the files from disk and forget them; audited as one row (file names only).
+    Files are removed before their rows, so a failure never leaves a file on disk that the
+    app no longer knows about. Only a regular file at the recorded place is deleted: a
+    symlink there (or anything else) is not what the app wrote, so neither it nor what it
+    points to is touched; it counts as gone (the app's own file is no longer there)."""
     result = FileDeletion()
     forget: list[int] = []
     for f in files:
         try:
+            if not stat.S_ISREG(os.lstat(f.path).st_mode):
+                raise FileNotFoundError(f.path)
             os.unlink(f.path)
             result.deleted.append(f.path)
             forget.append(f.id)
@@ -164,6 +171,11 @@ def delete_exported_files(
         return result
     with lib.write(Change("exported_file", "removed", tuple(forget))):
         lib.conn.executemany("DELETE FROM exported_files WHERE id = ?", [(i,) for i in forget])
-        audit(lib, AuditAction.FILES_DELETED, subject, reason=reason, deleted=result.deleted,
-              missing=result.missing, failed=[p for p, _ in result.failed])
+        audit(lib, AuditAction.FILES_DELETED, subject, reason=reason,
+              deleted=_names(result.deleted), missing=_names(result.missing),
+              failed=_names(p for p, _ in result.failed))
     return result
+
+
+def _names(paths: Iterable[str]) -> list[str]:
+    return [Path(p).name for p in paths]

@@ -3,10 +3,11 @@ From the day after, `plan_purge` lists it and `purge` deletes it, audited.
 
 Purging a recording deletes its row with everything in the library that hangs on it (reviews,
 markers, gespreksbladen, sessions, consents, clips in collections) and the files the app
-exported from it. The media file itself is deleted only when it lies inside the app's own
-recordings folder (`vsr.demo.recordings_dir()`, e.g. the demo): a file elsewhere is the
-user's own, maybe their only copy or on a shared drive, so the app never deletes it; the plan
-and the report name it so the user can delete it themselves.
+exported from it. The media file itself is deleted only when it is a regular file (never a
+symlink, nor through one) whose real place lies inside the app's own recordings folder
+(`vsr.demo.recordings_dir()`, e.g. the demo): a file elsewhere is the user's own, maybe
+their only copy or on a shared drive, so the app never deletes it; the plan and the report
+name it so the user can delete it themselves.
 
 A consent whose last day (`until`) has passed is lapsed: what was made under it goes as on a
 withdrawal (the recording's clips in collections of that purpose and the files exported from
@@ -14,7 +15,9 @@ them), but the consent row stays, as the record that consent was given and when 
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -123,10 +126,29 @@ def recordings_folder() -> Path:
 
 
 def _inside(path: str, folder: Path) -> bool:
+    """Whether the media file is the app's own: its real place lies inside the recordings
+    folder and it is not a symlink (a link is the user's, and so is what it points to)."""
     try:
-        return Path(path).resolve().is_relative_to(folder.resolve())
+        return not Path(path).is_symlink() and \
+            Path(path).resolve().is_relative_to(folder.resolve())
     except OSError:
         return False
+
+
+def _delete_media(path: str, folder: Path) -> bool:
+    """Delete a recording's media file through its real path, checked again right before (it
+    may have been swapped for a symlink since the plan): only a regular file inside the
+    recordings folder goes. False when it was already gone; OSError when it may not go."""
+    if not _inside(path, folder):
+        raise OSError(errno.EPERM, "not a file in the app's recordings folder", path)
+    try:
+        real = Path(path).resolve(strict=True)
+        if not stat.S_ISREG(os.lstat(real).st_mode):
+            raise OSError(errno.EPERM, "not a regular file", path)
+        os.unlink(real)  # unlink never follows a link in the last part of the path
+    except FileNotFoundError:
+        return False
+    return True
 
 
 def plan_purge(lib: Library, today: date | None = None, *,
@@ -192,10 +214,8 @@ def purge(lib: Library, today: date | None = None, *, media_folder: Path | None 
         if not e.delete_media:
             continue
         try:
-            os.unlink(e.recording.path)
-            media_deleted.append(e.recording.path)
-        except FileNotFoundError:
-            pass
+            if _delete_media(e.recording.path, media_folder or recordings_folder()):
+                media_deleted.append(e.recording.path)
         except OSError as exc:
             media_failed.append((e.recording.path, exc.strerror or str(exc)))
     rec_ids = tuple(e.recording.id for e in plan.recordings)

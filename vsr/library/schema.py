@@ -3,6 +3,22 @@ Never edit a released migration: add a new one."""
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    """A migration that needs more than SQL statements: a Python step (given the connection,
+    inside the migration's transaction) and/or foreign keys OFF while it runs, as SQLite's
+    12-step table rebuild requires (`_migrate` turns them off before BEGIN, runs
+    `foreign_key_check` before COMMIT and turns them on again after)."""
+
+    statements: tuple[str, ...] = ()
+    run: Callable[[sqlite3.Connection], None] | None = None
+    foreign_keys_off: bool = False
+
 _V1 = [
     """CREATE TABLE recordings (
         id INTEGER PRIMARY KEY,
@@ -225,4 +241,21 @@ _V5 = [
     " SELECT id, marker_id FROM session_moments",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5]
+
+def _v6(conn: sqlite3.Connection) -> None:
+    # Imported here: these modules hold the Python half of the migration, and import nothing
+    # of the library package, so schema stays importable on its own.
+    from vsr.library.audit_chain import migrate_audit_log
+    from vsr.library.stable_ids import make_ids_stable
+
+    make_ids_stable(conn)
+    migrate_audit_log(conn)
+
+
+# Version 6 (issues 10 and 11): ids are never reused (AUTOINCREMENT on every table whose ids
+# are referenced or shown, the sequences seeded above every id the library ever mentioned, so
+# a purged recording's id never comes back), the audit log holds file names, never folders,
+# and every audit row carries a hash chained to the previous one (tamper-evident).
+_V6 = Migration(run=_v6, foreign_keys_off=True)
+
+MIGRATIONS: list[list[str] | Migration] = [_V1, _V2, _V3, _V4, _V5, _V6]

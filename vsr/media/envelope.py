@@ -23,6 +23,7 @@ import numpy.typing as npt
 from av.audio.frame import AudioFrame
 from av.stream import Discard
 
+from vsr.app_dirs import create_private_file, private_dir
 from vsr.errors import MediaError
 from vsr.media.probe import open_media, pick_audio_stream, reason_text
 from vsr.media.tasks import CancelFn, ProgressFn, ProgressThrottle, check_cancel
@@ -329,7 +330,9 @@ def _load(file: Path, bucket_ms: int) -> Envelope | None:
 def _save_atomically(file: Path, peaks: npt.NDArray[np.float32]) -> None:
     tmp = file.with_name(f".{file.name}.{uuid.uuid4().hex[:8]}.tmp")
     try:
-        file.parent.mkdir(parents=True, exist_ok=True)
+        # The cache is the app's own and describes a client's recording: user only (0700/0600).
+        private_dir(file.parent)
+        create_private_file(tmp)
         with tmp.open("wb") as handle:
             np.save(handle, peaks, allow_pickle=False)
             handle.flush()

@@ -6,15 +6,19 @@ Three steps, so a UI can run the long middle one on a worker:
    whole export; training from a client who may not be recognisable requires face
    anonymisation), checks the target folder and gathers the texts.
 2. `run_export` (any thread, no library): cuts each clip with `vsr.clips.export_clip` and writes
-   the pack documents into a hidden staging folder inside the target folder.
+   the pack documents into a staging folder: the app's own private one (`vsr.staging`),
+   recorded before anything is written, or a hidden one in the target folder when that is on
+   another file system (then the record names it first).
 3. `commit_export` (library thread): checks consent again, records the files as exported
    files, moves them into place and audits the export; `discard_export` removes the staging
    folder. Files are recorded before they are moved, so even a hard kill while moving never
    leaves a file on disk that a withdrawal or purge cannot find (a row whose file never
    arrived is reported as missing when it is deleted).
 A cancel or failure at any point leaves no half files behind. A hard kill can leave a staging
-folder; it holds the id of the process that made it, and the next export into the same folder
-removes it once that process is gone (`clean_stale_staging`).
+folder; its record holds the id of the process that made it, and the next start of the app
+removes it once that process is gone (`vsr.staging.clean_staging`, run by `open_library`).
+Hidden staging folders of older versions in a target folder are removed by the next export
+into it (`clean_stale_staging`).
 
 Files go straight into the chosen folder with neutral names (clip-01.mp4, handout.pdf, ...).
 A file there that this app did not export is never overwritten: the export is refused."""
@@ -22,11 +26,7 @@ A file there that this app did not export is never overwritten: the export is re
 from __future__ import annotations
 
 import contextlib
-import os
 import shutil
-import socket
-import sys
-import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -45,7 +45,7 @@ from vsr.library.consent import (
     require_consent,
     require_recognisable_or_anonymised,
 )
-from vsr.library.db import Library
+from vsr.library.db import Library, library_staging
 from vsr.library.exported import (
     CLIP,
     NewExportedFile,
@@ -57,6 +57,14 @@ from vsr.library.exported import (
 from vsr.library.recordings import get_recording, require_available
 from vsr.packs.content import PackDoc, build_pack_doc
 from vsr.packs.names import role_names
+from vsr.staging import (
+    OWNER_FILE,
+    STAGING_PREFIX,
+    Staging,
+    close_staging,
+    is_stale,
+    open_staging,
+)
 
 PackKind = Literal["intervisie", "exercise"]
 PACKS: tuple[PackKind, ...] = ("intervisie", "exercise")
@@ -65,9 +73,7 @@ Cancel = Callable[[], bool]
 AnonymizerFactory = Callable[[], FaceAnonymizer]
 
 _DOC_SHARE = 0.05  # share of the progress bar for the pack documents
-STAGING_PREFIX = ".vsr-export-"
-OWNER_FILE = ".owner"  # in a staging folder: "<pid> <host>" of the process that made it
-STALE_AFTER_S = 3600  # a staging folder without a checkable owner, untouched this long, is stale
+__all__ = ["OWNER_FILE", "STAGING_PREFIX"]  # re-exported: older staging folders use them
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +88,7 @@ class ExportJob:
     pack: PackKind | None
     anonymize_faces: bool
     keep_audio: bool
+    staging_root: Path  # the app's own staging folder (beside the library)
 
     def file_names(self) -> list[tuple[str, str]]:
         """(file name, kind) of every file the export makes, clips first."""
@@ -96,9 +103,14 @@ class ExportJob:
 @dataclass(slots=True)
 class StagedExport:
     job: ExportJob
-    staging: Path
+    area: Staging
     created_out_dir: bool
     clips: list[ClipResult] = field(default_factory=list)
+
+    @property
+    def staging(self) -> Path:
+        """The folder the files are written into."""
+        return self.area.folder
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +164,8 @@ def prepare_export(
     doc = build_pack_doc(lib, collection, clips, lang=language, names=names,
                          faces_anonymised=anonymize_faces, day=today or date.today())
     job = ExportJob(uuid.uuid4().hex, collection_id, collection.purpose,
-                    Path(out_dir).expanduser().absolute(), doc, pack, anonymize_faces, keep_audio)
+                    Path(out_dir).expanduser().absolute(), doc, pack, anonymize_faces, keep_audio,
+                    library_staging(lib))
     _check_target(lib, job)
     return job
 
@@ -172,19 +185,20 @@ def run_export(
     job: ExportJob, *, progress: Progress | None = None, cancel: Cancel | None = None,
     anonymizer_factory: AnonymizerFactory | None = None,
 ) -> StagedExport:
-    """Cut the clips and write the pack into a staging folder inside `job.out_dir`. Raises
+    """Cut the clips and write the pack into staging (see the module doc). Raises
     vsr.clips.Cancelled when cancelled; on any failure nothing it made is left behind."""
     created = not job.out_dir.exists()
     clean_stale_staging(job.out_dir)
     try:
         job.out_dir.mkdir(parents=True, exist_ok=True)
-        staging = job.out_dir / f"{STAGING_PREFIX}{job.export_id[:12]}"
-        staging.mkdir()
+        area = open_staging(job.staging_root, job.out_dir, job.export_id[:12])
     except OSError as exc:
+        if created:
+            with contextlib.suppress(OSError):
+                job.out_dir.rmdir()
         raise StorageError(reason=f"{job.out_dir}: {exc.strerror or exc}") from exc
-    staged = StagedExport(job, staging, created)
+    staged = StagedExport(job, area, created)
     try:
-        _claim(staging)
         _write_clips(staged, progress, cancel, anonymizer_factory)
         _write_documents(staged)
     except BaseException:
@@ -195,80 +209,23 @@ def run_export(
     return staged
 
 
-def _claim(staging: Path) -> None:
-    """Mark the staging folder as this process's, so a later export can tell it from one a
-    killed export left behind."""
-    try:
-        (staging / OWNER_FILE).write_text(f"{os.getpid()} {socket.gethostname()}", "utf-8")
-    except OSError as exc:
-        raise StorageError(reason=f"{staging}: {exc.strerror or exc}") from exc
-
-
 def clean_stale_staging(out_dir: Path) -> list[Path]:
-    """Remove staging folders a killed export left in `out_dir`: those whose owning process
-    (on this computer) is gone, and those without a readable owner, or made on another
-    computer (a shared folder), that were not touched for an hour. Returns what was removed;
-    a folder that cannot be removed is left for next time."""
+    """Remove hidden staging folders a killed export left in `out_dir` (older versions staged
+    there; now only an export to another file system does, and its record lets the next start
+    clean it): those whose owning process (on this computer) is gone, and those without a
+    readable owner, or made on another computer, that were not touched for an hour."""
     removed: list[Path] = []
     try:
         candidates = sorted(p for p in Path(out_dir).glob(f"{STAGING_PREFIX}*") if p.is_dir())
     except OSError:
         return removed
     for folder in candidates:
-        if not _is_stale(folder):
+        if not is_stale(folder):
             continue
         shutil.rmtree(folder, ignore_errors=True)
         if not folder.exists():
             removed.append(folder)
     return removed
-
-
-def _is_stale(folder: Path) -> bool:
-    owner = _owner(folder)
-    if owner is not None and owner[1] == socket.gethostname():
-        return not _process_alive(owner[0])
-    try:
-        touched = max([folder.stat().st_mtime] + [p.stat().st_mtime for p in folder.iterdir()])
-    except OSError:
-        return False
-    return time.time() - touched > STALE_AFTER_S
-
-
-def _owner(folder: Path) -> tuple[int, str] | None:
-    try:
-        pid_text, _, host = (folder / OWNER_FILE).read_text("utf-8").strip().partition(" ")
-        return int(pid_text), host
-    except (OSError, ValueError):
-        return None
-
-
-def _process_alive(pid: int) -> bool:
-    if pid <= 0:
-        return False
-    if pid == os.getpid():
-        return True
-    if sys.platform == "win32":  # pragma: no cover - Windows has no signal 0
-        import ctypes
-
-        kernel32 = getattr(ctypes, "windll").kernel32  # noqa: B009
-        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
-        if not handle:
-            return False
-        code = ctypes.c_ulong()
-        try:
-            kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
-        finally:
-            kernel32.CloseHandle(handle)
-        return code.value == 259  # STILL_ACTIVE
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # it exists, run by someone else
-    except OSError:
-        return False
-    return True
 
 
 def _write_clips(staged: StagedExport, progress: Progress | None, cancel: Cancel | None,
@@ -309,7 +266,7 @@ def _write_documents(staged: StagedExport) -> None:
 
 def discard_export(staged: StagedExport) -> None:
     """Remove everything a staged export made (and the target folder if it made that)."""
-    shutil.rmtree(staged.staging, ignore_errors=True)
+    close_staging(staged.area)
     if staged.created_out_dir:
         try:
             staged.job.out_dir.rmdir()  # only when still empty
@@ -347,7 +304,7 @@ def commit_export(lib: Library, staged: StagedExport, *, today: date | None = No
         if isinstance(exc, OSError):
             raise StorageError(reason=f"{job.out_dir}: {exc.strerror or exc}") from exc
         raise
-    shutil.rmtree(staged.staging, ignore_errors=True)
+    close_staging(staged.area)
     return ExportReport(job.export_id, job.out_dir, tuple(moved), tuple(staged.clips))
 
 
@@ -370,7 +327,7 @@ def _audit(lib: Library, staged: StagedExport) -> None:
         drop_replaced(lib, job.export_id)
         audit(lib, AuditAction.EXPORT, subject_of("collection", job.collection_id),
               export_id=job.export_id, purpose=job.purpose.value, pack=job.pack,
-              folder=str(job.out_dir), files=[n for n, _ in job.file_names()],
+              files=[n for n, _ in job.file_names()],  # names only: folders name clients
               anonymize_faces=job.anonymize_faces, names_replaced=job.doc.names_replaced,
               keep_audio=job.keep_audio,
               clips=[{"clip": c.clip_id, "recording": c.recording_id, "start_ms": c.start_ms,

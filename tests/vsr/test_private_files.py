@@ -1,0 +1,95 @@
+"""What the app keeps on disk is the user's only: the library, its WAL and SHM, its backups,
+the envelope cache and export staging are 0600 files in 0700 folders, whatever the umask;
+files the user exports follow the user's umask."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.vsr.collection_fixtures import CLIENT, make_source, make_world
+from vsr.app_dirs import staging_root
+from vsr.library import collections as co
+from vsr.library import consent as cs
+from vsr.library import open_library, schema
+from vsr.media.envelope import cache_file, load_or_compute_envelope
+from vsr.packs import export_collection
+from vsr.staging import close_staging, open_staging
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(os.stat(path).st_mode)
+
+
+@pytest.fixture
+def open_umask() -> Iterator[None]:
+    """The loosest usual umask: without the app's own care, everything would be 0644/0755."""
+    old = os.umask(0o022)
+    yield
+    os.umask(old)
+
+
+def test_the_library_and_its_companions_are_private(tmp_path: Path, open_umask: None) -> None:
+    path = tmp_path / "nieuw" / "library.sqlite"
+    lib = open_library(path)
+    lib.set_setting("x", "y")  # something in the WAL
+    for file in (path, path.with_name("library.sqlite-wal"), path.with_name("library.sqlite-shm")):
+        assert file.exists() and _mode(file) == 0o600, file
+    assert _mode(path.parent) == 0o700  # a folder the app made for it
+    lib.close()
+
+
+def test_an_existing_library_is_made_private(tmp_path: Path, open_umask: None) -> None:
+    path = tmp_path / "library.sqlite"
+    sqlite3.connect(path).close()
+    os.chmod(path, 0o644)
+    os.chmod(tmp_path, 0o755)
+    open_library(path).close()
+    assert _mode(path) == 0o600
+    assert _mode(tmp_path) == 0o755  # a folder the user chose for it is left as it is
+
+
+def test_a_backup_before_migration_is_private(tmp_path: Path, open_umask: None) -> None:
+    path = tmp_path / "library.sqlite"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("BEGIN")
+    for statement in schema.MIGRATIONS[0]:
+        assert isinstance(statement, str)
+        conn.execute(statement)
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute("COMMIT")
+    conn.close()
+    open_library(path).close()
+    backup = tmp_path / "library.sqlite.v1.bak"
+    assert backup.is_file() and _mode(backup) == 0o600
+
+
+def test_the_envelope_cache_is_private(tmp_path: Path, open_umask: None) -> None:
+    source = make_source(tmp_path / "src", "gesprek.mp4", 1.0)
+    cache = tmp_path / "cache" / "envelopes"
+    load_or_compute_envelope(source, "v1:abc", cache)
+    [file] = list(cache.iterdir())
+    assert file.parent == cache_file(cache, "v1:abc", 50).parent
+    assert _mode(cache) == 0o700 and _mode(file) == 0o600
+
+
+def test_staging_is_private_and_exports_follow_the_umask(tmp_path: Path, open_umask: None) -> None:
+    lib = open_library(tmp_path / "library.sqlite")
+    area = open_staging(staging_root(lib.path), tmp_path)
+    assert _mode(staging_root(lib.path)) == 0o700 and _mode(area.folder) == 0o700
+    close_staging(area)
+
+    world = make_world(lib, make_source(tmp_path / "src", "gesprek.mp4", 1.0))
+    cs.grant_consent(lib, world.rec.id, "intervisie", given_by=CLIENT)
+    col = co.create_collection(lib, "Intervisie", "intervisie")
+    co.add_clip(lib, col.id, world.rec.id, 0, 500)
+    report = export_collection(lib, col.id, tmp_path / "uit", anonymize_faces=False,
+                               pack="intervisie")
+    for file in report.files:  # what the user asked for is theirs to share: their umask
+        assert _mode(file) == 0o644, file
+    lib.close()
