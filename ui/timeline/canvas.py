@@ -17,8 +17,7 @@ from ui.timeline.ruler_paint import paint_playhead, paint_time_readout
 from ui.timeline.static_layer import SceneContent, StaticScene
 from ui.timeline.theme import COLORS
 from ui.timeline.zoom import MAX_ZOOM_MS_PER_PX, ZOOM_STEP, ZoomScroll
-from vsr.model import MAX_RECORDING_MS
-from vsr.model import Marker, Party
+from vsr.model import MAX_RECORDING_MS, Marker, Party
 
 RULER_H = 26
 ENVELOPE_H = 44

@@ -11,6 +11,7 @@ from vsr.errors import FingerprintMismatchError, NotFoundError, RecordingMissing
 from vsr.library.db import Change, Library
 from vsr.library.rows import now_iso, recording_from_row
 from vsr.model import ProbeResult, Recording
+from vsr.text import clean_text
 
 Prober = Callable[[Path], ProbeResult]
 Fingerprinter = Callable[[Path], str]
@@ -101,7 +102,7 @@ def import_recording(
                 " has_audio, width, height, fps, rotation, size_bytes, added_at)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
-                    fp, str(file), file.stem, info.duration_ms, int(info.has_video),
+                    fp, str(file), clean_text(file.stem), info.duration_ms, int(info.has_video),
                     int(info.has_audio), info.width, info.height, info.fps, info.rotation,
                     file.stat().st_size, now_iso(),
                 ),
@@ -148,5 +149,6 @@ def relocate_recording(
 
 def rename_recording(lib: Library, recording_id: int, title: str) -> Recording:
     with lib.write(Change("recording", "updated", (recording_id,))):
-        lib.conn.execute("UPDATE recordings SET title = ? WHERE id = ?", (title, recording_id))
+        lib.conn.execute("UPDATE recordings SET title = ? WHERE id = ?",
+                         (clean_text(title), recording_id))
     return get_recording(lib, recording_id)
