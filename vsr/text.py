@@ -8,7 +8,11 @@ setter in the core stores `clean_text(...)`: tabs and line breaks stay, the rest
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from typing import TypeVar, cast
+
+T = TypeVar("T")
 
 # Line breaks other programs use, as the newline we store.
 _LINE_BREAKS = str.maketrans({"\v": "\n", "\f": "\n", "\x85": "\n", "\u2028": "\n",
@@ -27,3 +31,27 @@ def clean_text(text: str) -> str:
 
 def clean_optional(text: str | None) -> str | None:
     return None if text is None else clean_text(text)
+
+
+def clean_strings(value: T) -> T:
+    """`value` with `clean_text` applied to every string in it (through dataclasses, tuples,
+    lists and dicts; fields named "...path" are left alone): exports of a library written
+    before text was cleaned on storing."""
+    return cast(T, _clean_any(value))
+
+
+def _clean_any(value: object) -> object:
+    if isinstance(value, str):
+        return clean_text(value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        # File paths are names on disk, not text: cleaning them would lose the file.
+        changes = {f.name: _clean_any(getattr(value, f.name)) for f in dataclasses.fields(value)
+                   if f.init and not f.name.endswith("path")}
+        return dataclasses.replace(value, **changes)
+    if isinstance(value, tuple):
+        return tuple(_clean_any(v) for v in value)
+    if isinstance(value, list):
+        return [_clean_any(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _clean_any(v) for k, v in value.items()}
+    return value
