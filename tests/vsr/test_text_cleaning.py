@@ -19,14 +19,13 @@ from vsr import session as ss
 from vsr.export import export_summary
 from vsr.export import fonts as export_fonts
 from vsr.export.pdf_layout import SummaryPdf
-from vsr.library import Library
+from vsr.library import Library, themes
 from vsr.library import collections as co
 from vsr.library import consent as cs
 from vsr.library import markers as mk
 from vsr.library import recordings as rc
 from vsr.library import reviews as rv
 from vsr.library import sheets as sh
-from vsr.library import themes
 from vsr.packs import export_collection
 from vsr.text import clean_text
 
