@@ -13,6 +13,7 @@ from pathlib import Path
 
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
+from fpdf.fonts import TTFFont
 
 from vsr.export.fonts import find_symbol_font, find_unicode_font
 
@@ -94,12 +95,17 @@ class SummaryPdf(FPDF):
 
     def _add_symbol_fallback(self) -> set[int]:
         """Use the symbol font for characters DejaVu lacks (emoji); the code points covered."""
-        covered = set(self.fonts[FAMILY.lower()].cmap) | set(self.fonts[FAMILY.lower() + "B"].cmap)
+        keys = [FAMILY.lower(), FAMILY.lower() + "B"]
         symbols = find_symbol_font()
         if symbols is not None:
             self.add_font(SYMBOLS, "", str(symbols))
             self.set_fallback_fonts([SYMBOLS], exact_match=False)
-            covered |= set(self.fonts[SYMBOLS.lower()].cmap)
+            keys.append(SYMBOLS.lower())
+        covered: set[int] = set()
+        for key in keys:
+            font = self.fonts[key]
+            if isinstance(font, TTFFont):  # always: add_font loads TrueType files
+                covered |= set(font.cmap)
         return covered
 
     # -- text ------------------------------------------------------------------------------
