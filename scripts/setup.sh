@@ -11,7 +11,7 @@ APT_PACKAGES=(
   libxcb-cursor0 libxkbcommon-x11-0 libxkbcommon0 libegl1 libgl1 libglib2.0-0 libfontconfig1
   libdbus-1-3 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0
   libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0 libx11-xcb1
-  fonts-dejavu-core
+  fonts-dejavu-core fonts-symbola
   xvfb xauth x11-utils imagemagick poppler-utils ffmpeg
 )
 

@@ -27,6 +27,7 @@ from ui.start_page import StartPage
 from ui.window_geometry import save_rect, saved_rect, screen_area
 from vsr import __version__
 from vsr.errors import NotFoundError, VsrError
+from vsr.i18n import translate
 from vsr.library import recordings as rc
 from vsr.library import reviews as rv
 
@@ -200,14 +201,39 @@ class MainWindow(QMainWindow):
 
     def open_file(self, path: Path) -> bool:
         """Add the file to the library (or find it there) and open its latest review."""
+        from PySide6.QtWidgets import QApplication
+
+        # The file is read in a child process (a broken file cannot take the window down);
+        # that takes a moment, a hanging file at most the probe's timeout.
+        self.statusBar().showMessage(self.tr("Reading the file…"))
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            rec, _created = rc.add_recording(self.bridge.lib, path)
+            result = rc.import_recording(self.bridge.lib, path)
         except (VsrError, OSError) as exc:
+            QApplication.restoreOverrideCursor()
+            self.statusBar().clearMessage()
             show_error(self, exc, self.lang)
             return False
+        QApplication.restoreOverrideCursor()
+        self.statusBar().clearMessage()
+        rec = result.recording
         reviews = rv.list_reviews(self.bridge.lib, rec.id)
         review = reviews[-1] if reviews else rv.create_review(self.bridge.lib, rec.id, lang=self.lang)
-        return self.open_review(review.id)
+        opened = self.open_review(review.id)
+        if opened and result.warnings:
+            self.show_file_warnings(Path(rec.path).name, result.warnings)
+        return opened
+
+    def show_file_warnings(self, name: str, keys: tuple[str, ...]) -> None:
+        """Say in the status bar what is wrong with a usable file (cut off, damaged in places);
+        it stays until the next message, and does not stop the user."""
+        text = "  ".join(
+            translate("warning.media.in_file", self.lang, path=name,
+                      message=translate(key, self.lang))
+            for key in keys
+        )
+        self.statusBar().showMessage(text)
+        self.statusBar().setToolTip(text)
 
     def open_review(self, review_id: int) -> bool:
         try:

@@ -35,6 +35,46 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "in te lezen.",
         "en": "The file {path} is cut off or damaged: no video or audio can be read from it.",
     },
+    "error.media.not_local": {
+        "nl": "{path} is geen bestand op deze computer. Kies een opname die op deze computer "
+        "staat.",
+        "en": "{path} is not a file on this computer. Choose a recording stored on this "
+        "computer.",
+    },
+    "error.media.not_regular": {
+        "nl": "{path} is geen gewoon bestand (maar bijvoorbeeld een apparaat of een pijp). "
+        "Kies een opnamebestand.",
+        "en": "{path} is not a regular file (but, for example, a device or a pipe). "
+        "Choose a recording file.",
+    },
+    "error.media.absurd_duration": {
+        "nl": "Het bestand {path} is beschadigd: het zegt dat het meer dan {hours} uur duurt. "
+        "Zo'n lange opname kan dit programma niet tonen.",
+        "en": "The file {path} is damaged: it claims to last more than {hours} hours. "
+        "This program cannot show such a long recording.",
+    },
+    "error.media.picture_too_big": {
+        "nl": "Het bestand {path} is beschadigd: het beeld zou {size} pixels groot zijn.",
+        "en": "The file {path} is damaged: its picture would be {size} pixels.",
+    },
+    "error.media.probe_timeout": {
+        "nl": "Het lezen van {path} duurde te lang en is gestopt. Het bestand is misschien "
+        "beschadigd.",
+        "en": "Reading {path} took too long and was stopped. The file may be damaged.",
+    },
+    "error.media.probe_crashed": {
+        "nl": "Het lezen van {path} is mislukt ({reason}). Het bestand is misschien "
+        "beschadigd; het programma werkt gewoon verder.",
+        "en": "Reading {path} failed ({reason}). The file may be damaged; the program "
+        "carries on.",
+    },
+    "reason.out_of_memory": {"nl": "te veel geheugen nodig", "en": "it needed too much memory"},
+    "reason.crashed": {"nl": "het leesprogramma stopte onverwacht",
+                       "en": "the reader stopped unexpectedly"},
+    "warning.media.in_file": {
+        "nl": "Let op: {path}: {message}",
+        "en": "Warning: {path}: {message}",
+    },
     "error.recording.missing": {
         "nl": "De opname {path} is niet gevonden. Is het bestand verplaatst? Zoek het op "
         "om verder te gaan; je aantekeningen blijven bewaard.",
@@ -151,10 +191,10 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "en": "Part of the recording is damaged. Picture or sound may stutter in places.",
     },
     "warning.media.end_missing": {
-        "nl": "Het einde van de opname lijkt te ontbreken. De opname stopt misschien eerder "
-        "dan de tijdlijn aangeeft.",
-        "en": "The end of the recording seems to be missing. It may stop earlier than the "
-        "timeline shows.",
+        "nl": "Het einde van de opname ontbreekt: het bestand is afgebroken of beschadigd. "
+        "Je kunt alleen het deel bekijken dat er nog is.",
+        "en": "The end of the recording is missing: the file is cut off or damaged. "
+        "You can only watch the part that is still there.",
     },
     "warning.media.audio_unreadable": {
         "nl": "Het geluid van de opname kan niet worden gelezen. Je ziet alleen beeld.",

@@ -21,6 +21,11 @@ class MarkerShape(StrEnum):
     TRIANGLE = "triangle"
 
 
+# No conversation is recorded for two days on end: a longer duration is a broken header. The
+# UI's 32-bit pixel and scroll-bar maths also stop at about 596 hours of milliseconds.
+MAX_RECORDING_MS = 48 * 3600 * 1000
+
+
 @dataclass(frozen=True, slots=True)
 class ProbeResult:
     """What PyAV found in a media file."""

@@ -37,7 +37,7 @@ from vsr.library import Change
 from vsr.library import recordings as rc
 from vsr.library import reviews as rv
 from vsr.library import sheets as sh
-from vsr.model import Marker, Party, Recording, Review
+from vsr.model import MAX_RECORDING_MS, Marker, Party, Recording, Review
 from vsr.session import SharedScreen, shared_screen
 
 LOOP_AROUND_POINT_MS = 5_000
@@ -276,8 +276,14 @@ class ReviewView(QWidget):
         self._apply_share()
 
     def _duration_known(self, ms: int) -> None:
-        if self.recording is not None and ms > 0 and abs(ms - self.recording.duration_ms) > 1000:
-            self.timeline.view.set_duration(ms)
+        # The player may know a shorter length than the library (or one the probe could not
+        # tell). A longer one is the header of a cut-off file: the probe already found where
+        # its data stops, so that stays.
+        if self.recording is None or ms <= 0:
+            return
+        known = self.recording.duration_ms
+        if known <= 0 or ms < known - 1000:
+            self.timeline.view.set_duration(min(ms, MAX_RECORDING_MS))
 
     # -- refreshing -----------------------------------------------------------------------
     def _reload_parties(self) -> None:

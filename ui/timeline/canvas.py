@@ -17,7 +17,7 @@ from ui.timeline.ruler_paint import paint_playhead, paint_time_readout
 from ui.timeline.static_layer import SceneContent, StaticScene
 from ui.timeline.theme import COLORS
 from ui.timeline.zoom import MAX_ZOOM_MS_PER_PX, ZOOM_STEP, ZoomScroll
-from vsr.model import Marker, Party
+from vsr.model import MAX_RECORDING_MS, Marker, Party
 
 RULER_H = 26
 ENVELOPE_H = 44
@@ -66,7 +66,9 @@ class TimelineCanvas(QWidget):
     # ------------------------------------------------------------------ data
     def set_duration(self, duration_ms: int) -> None:
         old = self._view_state()
-        self._duration = max(0, int(duration_ms))
+        # Qt's scroll bar and pixel maths are 32-bit: a broken file's 10^9 s must not reach
+        # them (the probe refuses those; a library from before that check may still hold one).
+        self._duration = int(clamp(int(duration_ms), 0, MAX_RECORDING_MS))
         self._zoom.set_duration(self._duration)
         self._position = int(clamp(self._position, 0, self._duration))
         self._after_view_change(old, force=True)

@@ -52,12 +52,16 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         for name in args.files:
             try:
-                rec, _ = rc.add_recording(lib, Path(name))
+                result = rc.import_recording(lib, name)
             except VsrError as exc:
                 failed = True
                 print(exc.message(current_language()), file=sys.stderr)  # it names the file
                 continue
-            print(json.dumps(recording_json(rec), ensure_ascii=False), flush=True)
+            # A usable file with a problem (cut off, damaged in places) is imported: say so.
+            for key in result.warnings:
+                print(translate("warning.media.in_file", path=result.recording.path,
+                                message=translate(key)), file=sys.stderr)
+            print(json.dumps(recording_json(result.recording), ensure_ascii=False), flush=True)
     finally:
         lib.close()
     return 2 if failed else 0

@@ -6,16 +6,21 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
+from fpdf.fonts import TTFFont
 
-from vsr.export.fonts import find_unicode_font
+from vsr.export.fonts import find_symbol_font, find_unicode_font
 
 FAMILY = "DejaVu"
+SYMBOLS = "Symbols"
+# Zero-width joiner and the text/emoji variation selectors: invisible parts of emoji sequences.
+_JOINERS = frozenset({0x200D, 0xFE0E, 0xFE0F})
 LINE_MM = 5.0
 PAD_MM = 1.6
 TEXT_RGB = (34, 34, 34)
@@ -77,21 +82,50 @@ class SummaryPdf(FPDF):
         self.set_auto_page_break(True, margin=18)
         fonts = find_unicode_font()
         self.unicode = fonts is not None
+        self._covered: frozenset[int] = frozenset()
         if fonts is not None:
             self.add_font(FAMILY, "", str(fonts.regular))
             self.add_font(FAMILY, "B", str(fonts.bold))
             self.family = FAMILY
+            self._covered = frozenset(self._add_symbol_fallback())
         else:
             self.family = "helvetica"
         self.set_text_color(*TEXT_RGB)
         self.set_draw_color(*BORDER_RGB)
 
+    def _add_symbol_fallback(self) -> set[int]:
+        """Use the symbol font for characters DejaVu lacks (emoji); the code points covered."""
+        keys = [FAMILY.lower(), FAMILY.lower() + "B"]
+        symbols = find_symbol_font()
+        if symbols is not None:
+            self.add_font(SYMBOLS, "", str(symbols))
+            self.set_fallback_fonts([SYMBOLS], exact_match=False)
+            keys.append(SYMBOLS.lower())
+        covered: set[int] = set()
+        for key in keys:
+            font = self.fonts[key]
+            if isinstance(font, TTFFont):  # always: add_font loads TrueType files
+                covered |= set(font.cmap)
+        return covered
+
     # -- text ------------------------------------------------------------------------------
     def clean(self, text: str) -> str:
-        """Core fonts hold Latin-1 only: swap typographic marks, replace anything else."""
+        """Text the fonts can print. fpdf2 silently drops a character no font has; such a
+        character is named instead ("[smiling face with horns]"), so nothing goes missing
+        unseen. Core fonts hold Latin-1 only: swap typographic marks, replace anything else."""
         if self.unicode:
-            return text
+            return "".join(self._printable(ch) for ch in text)
         return text.translate(_LATIN1_SWAPS).encode("latin-1", "replace").decode("latin-1")
+
+    def _printable(self, ch: str) -> str:
+        code = ord(ch)
+        if ch in "\n\t":
+            return ch
+        if code in _JOINERS or unicodedata.category(ch) in ("Cc", "Cs"):
+            return ""  # joiners only shape the emoji around them; controls print nothing
+        if code in self._covered:
+            return ch
+        return f"[{unicodedata.name(ch, f'U+{code:04X}').lower()}]"
 
     def use(self, size: float, bold: bool = False, grey: bool = False) -> None:
         self.set_font(self.family, "B" if bold else "", size)

@@ -35,6 +35,7 @@ from vsr.session import ratings as rt
 from vsr.session.model import RATING_QUESTIONS, TOGETHER, Moment
 from vsr.session.moments import moment_party_ids
 from vsr.session.state import get_session
+from vsr.text import clean_strings
 
 PartyNaming = Literal["names", "initials"]
 StillGrabber = Callable[[Path, int, int], bytes | None]
@@ -247,7 +248,7 @@ def build_summary(lib: Library, review_id: int, *, lang: str,
     else:
         rules_text = translate("summary.rules_not_confirmed", lang)
 
-    return SummaryDoc(
+    return clean_strings(SummaryDoc(
         lang=lang,
         review_title=review.title,
         date_text=_date_text(state.started_at or review.created_at, lang),
@@ -271,7 +272,7 @@ def build_summary(lib: Library, review_id: int, *, lang: str,
         prompts=method.sheet_prompts(lang),
         recording_path=recording.path,
         recording_rotation=recording.rotation,
-    )
+    ))
 
 
 def _listed_markers(lib: Library, review_id: int, moments: tuple[Moment, ...], hidden: bool,

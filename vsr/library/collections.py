@@ -21,6 +21,7 @@ from vsr.library.markers import get_marker
 from vsr.library.reviews import shares_reflections
 from vsr.library.rows import now_iso, opt_int
 from vsr.method import subtopic_title, theme_card
+from vsr.text import clean_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +124,7 @@ def create_collection(
     keep_until: date | str | None = None, initiator: object | None = None,
 ) -> Collection:
     kind = parse_purpose(purpose, shared_only=True)
-    title = name.strip()
+    title = clean_text(name).strip()
     if not title:
         raise VsrError("error.collection.no_name")
     keep = parse_date(keep_until).isoformat() if keep_until is not None else None
@@ -140,6 +141,7 @@ def create_collection(
 def rename_collection(lib: Library, collection_id: int, name: str,
                       *, initiator: object | None = None) -> Collection:
     get_collection(lib, collection_id)
+    name = clean_text(name)
     if not name.strip():
         raise VsrError("error.collection.no_name")
     with lib.write(Change("collection", "updated", (collection_id,), initiator=initiator)):
@@ -239,8 +241,7 @@ def add_clip(
     if include_reflections:
         _require_sharing(lib, marker_id)
     start, end = _checked_range(lib, recording_id, start_ms, end_ms)
-    texts = default_questions(lang) if questions is None else tuple(
-        q.strip() for q in questions if q.strip())
+    texts = default_questions(lang) if questions is None else tuple(_clean_questions(questions))
     with lib.write() as changes:
         position = int(lib.conn.execute(
             "SELECT COALESCE(MAX(position) + 1, 0) FROM collection_clips WHERE collection_id = ?",
@@ -249,7 +250,7 @@ def add_clip(
             "INSERT INTO collection_clips (collection_id, recording_id, marker_id, position,"
             " start_ms, end_ms, title, questions, include_reflections, created_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (collection_id, recording_id, marker_id, position, start, end, title.strip(),
+            (collection_id, recording_id, marker_id, position, start, end, clean_text(title).strip(),
              json.dumps(list(texts), ensure_ascii=False), int(include_reflections), now_iso()))
         clip_id = int(cur.lastrowid or 0)
         _touch(lib, collection_id)
@@ -324,14 +325,19 @@ def trim_clip(lib: Library, clip_id: int, start_ms: int, end_ms: int,
 
 def retitle_clip(lib: Library, clip_id: int, title: str,
                  *, initiator: object | None = None) -> CollectionClip:
-    return _update(lib, clip_id, initiator, "title = ?", (title.strip(),))
+    return _update(lib, clip_id, initiator, "title = ?", (clean_text(title).strip(),))
 
 
 def set_clip_questions(lib: Library, clip_id: int, questions: list[str] | tuple[str, ...],
                        *, initiator: object | None = None) -> CollectionClip:
-    texts = [q.strip() for q in questions if q.strip()]
+    texts = _clean_questions(questions)
     return _update(lib, clip_id, initiator, "questions = ?",
                    (json.dumps(texts, ensure_ascii=False),))
+
+
+def _clean_questions(questions: list[str] | tuple[str, ...]) -> list[str]:
+    cleaned = (clean_text(q).strip() for q in questions)
+    return [q for q in cleaned if q]
 
 
 def set_include_reflections(lib: Library, clip_id: int, include: bool,

@@ -18,6 +18,7 @@ from vsr.errors import ConsentError, NotFoundError, VsrError
 from vsr.library.audit import AuditAction, audit, subject_of
 from vsr.library.db import Change, Library
 from vsr.library.rows import now_iso
+from vsr.text import clean_text
 
 
 class Purpose(StrEnum):
@@ -169,7 +170,7 @@ def grant_consent(
     _recording_label(lib, recording_id)  # NotFoundError for an unknown recording
     if kind is Purpose.OWN_REVIEW:
         raise VsrError("error.consent.own_review")
-    who = given_by.strip()
+    who = clean_text(given_by).strip()
     if not who:
         raise VsrError("error.consent.no_giver")
     day = parse_date(given_on) if given_on is not None else date.today()

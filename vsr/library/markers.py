@@ -9,6 +9,7 @@ from vsr.library.db import Change, Library
 from vsr.library.rows import marker_from_row, now_iso
 from vsr.library.sheets import get_sheet, restore_sheet
 from vsr.model import Marker, Sheet
+from vsr.text import clean_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +69,7 @@ def add_marker(
         cur = lib.conn.execute(
             "INSERT INTO markers (review_id, party_id, start_ms, end_ms, theme, subtopic, created_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (review_id, party_id, start, end, theme, subtopic, now_iso()),
+            (review_id, party_id, start, end, clean_text(theme), clean_text(subtopic), now_iso()),
         )
         marker_id = int(cur.lastrowid or 0)
         lib.conn.execute("INSERT INTO sheets (marker_id) VALUES (?)", (marker_id,))
@@ -103,7 +104,8 @@ def set_marker_theme(
     marker = get_marker(lib, marker_id)
     with lib.write(Change("marker", "updated", (marker_id,), marker.review_id, initiator)):
         lib.conn.execute(
-            "UPDATE markers SET theme = ?, subtopic = ? WHERE id = ?", (theme, subtopic, marker_id)
+            "UPDATE markers SET theme = ?, subtopic = ? WHERE id = ?",
+            (clean_text(theme), clean_text(subtopic), marker_id),
         )
         _touch(lib, marker.review_id)
     return get_marker(lib, marker_id)

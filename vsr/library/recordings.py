@@ -4,21 +4,24 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from vsr.errors import FingerprintMismatchError, NotFoundError, RecordingMissingError
 from vsr.library.db import Change, Library
 from vsr.library.rows import now_iso, recording_from_row
 from vsr.model import ProbeResult, Recording
+from vsr.text import clean_text
 
 Prober = Callable[[Path], ProbeResult]
 Fingerprinter = Callable[[Path], str]
 
 
 def _default_prober(path: Path) -> ProbeResult:
-    from vsr.media.probe import probe
+    # A file the user chose may hang or crash FFmpeg: probe it in a child process.
+    from vsr.media.probe_child import probe_isolated
 
-    return probe(path)
+    return probe_isolated(path)
 
 
 def _default_fingerprinter(path: Path) -> str:
@@ -43,6 +46,16 @@ def list_recordings(lib: Library) -> list[Recording]:
     return [recording_from_row(r) for r in lib.query("SELECT * FROM recordings ORDER BY id")]
 
 
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """A recording added to (or found in) the library, and the probe's warnings about its file
+    (`warning.media.*` keys: the end is missing, part of it is damaged, ...)."""
+
+    recording: Recording
+    created: bool
+    warnings: tuple[str, ...] = ()
+
+
 def add_recording(
     lib: Library,
     path: Path | str,
@@ -53,6 +66,23 @@ def add_recording(
 ) -> tuple[Recording, bool]:
     """Probe and add a media file. Returns (recording, created); a file whose content is already
     in the library gives the existing recording (its path updated if the old one is gone)."""
+    result = import_recording(lib, path, prober=prober, fingerprinter=fingerprinter,
+                              initiator=initiator)
+    return result.recording, result.created
+
+
+def import_recording(
+    lib: Library,
+    path: Path | str,
+    *,
+    prober: Prober | None = None,
+    fingerprinter: Fingerprinter | None = None,
+    initiator: object | None = None,
+) -> ImportResult:
+    """`add_recording` that also tells what the probe warned about, for the user to see."""
+    from vsr.media.local_file import refuse_non_local
+
+    refuse_non_local(path)  # before Path() turns "https://x" into "https:/x"
     file = Path(path).expanduser().absolute()
     info = (prober or _default_prober)(file)  # raises MediaError before anything is written
     fp = (fingerprinter or _default_fingerprinter)(file)
@@ -72,14 +102,14 @@ def add_recording(
                 " has_audio, width, height, fps, rotation, size_bytes, added_at)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
-                    fp, str(file), file.stem, info.duration_ms, int(info.has_video),
+                    fp, str(file), clean_text(file.stem), info.duration_ms, int(info.has_video),
                     int(info.has_audio), info.width, info.height, info.fps, info.rotation,
                     file.stat().st_size, now_iso(),
                 ),
             )
             rec_id, created = int(cur.lastrowid or 0), True
             changes.append(Change("recording", "added", (rec_id,), initiator=initiator))
-    return get_recording(lib, rec_id), created
+    return ImportResult(get_recording(lib, rec_id), created, info.warnings)
 
 
 def _set_path(lib: Library, rec: Recording, file: Path, initiator: object | None) -> Recording:
@@ -119,5 +149,6 @@ def relocate_recording(
 
 def rename_recording(lib: Library, recording_id: int, title: str) -> Recording:
     with lib.write(Change("recording", "updated", (recording_id,))):
-        lib.conn.execute("UPDATE recordings SET title = ? WHERE id = ?", (title, recording_id))
+        lib.conn.execute("UPDATE recordings SET title = ? WHERE id = ?",
+                         (clean_text(title), recording_id))
     return get_recording(lib, recording_id)

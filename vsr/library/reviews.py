@@ -9,6 +9,7 @@ from vsr.library.db import Change, Library
 from vsr.library.recordings import get_recording
 from vsr.library.rows import now_iso, party_from_row, review_from_row
 from vsr.model import MarkerShape, Party, PartyRole, Review
+from vsr.text import clean_text
 
 # Okabe-Ito colours: distinguishable with the common colour-vision deficiencies.
 PARTY_COLORS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
@@ -55,7 +56,7 @@ def create_review(
     """A new review with the two default parties (professional and client)."""
     rec = get_recording(lib, recording_id)
     now = now_iso()
-    title = title or translate("review.default_title", lang, title=rec.title)
+    title = clean_text(title or translate("review.default_title", lang, title=rec.title))
     roles = (PartyRole.PROFESSIONAL, PartyRole.CLIENT)
     names = party_names or tuple(translate(f"party.{r.value}", lang) for r in roles)
     with lib.write() as changes:
@@ -67,7 +68,7 @@ def create_review(
         review_id = int(cur.lastrowid or 0)
         for position, name in enumerate(names):
             role = roles[position] if position < len(roles) else PartyRole.OTHER
-            _insert_party(lib, review_id, role, name, position)
+            _insert_party(lib, review_id, role, clean_text(name).strip(), position)
         changes.append(Change("review", "added", (review_id,), review_id, initiator))
     return get_review(lib, review_id)
 
@@ -96,7 +97,7 @@ def _touch_updated(lib: Library, review_id: int) -> None:
 
 def rename_review(lib: Library, review_id: int, title: str, initiator: object | None = None) -> None:
     with lib.write(Change("review", "updated", (review_id,), review_id, initiator)):
-        lib.conn.execute("UPDATE reviews SET title = ? WHERE id = ?", (title.strip(), review_id))
+        lib.conn.execute("UPDATE reviews SET title = ? WHERE id = ?", (clean_text(title).strip(), review_id))
         _touch_updated(lib, review_id)
 
 
@@ -148,7 +149,7 @@ def add_party(
     """A further party, e.g. an interpreter, with its own lane, colour and shape."""
     position = len(list_parties(lib, review_id))
     with lib.write() as changes:
-        party_id = _insert_party(lib, review_id, role, name.strip(), position)
+        party_id = _insert_party(lib, review_id, role, clean_text(name).strip(), position)
         changes.append(Change("party", "added", (party_id,), review_id, initiator))
     return get_party(lib, party_id)
 
@@ -156,7 +157,7 @@ def add_party(
 def rename_party(lib: Library, party_id: int, name: str, initiator: object | None = None) -> Party:
     party = get_party(lib, party_id)
     with lib.write(Change("party", "updated", (party_id,), party.review_id, initiator)):
-        lib.conn.execute("UPDATE parties SET name = ? WHERE id = ?", (name.strip(), party_id))
+        lib.conn.execute("UPDATE parties SET name = ? WHERE id = ?", (clean_text(name).strip(), party_id))
         _touch_updated(lib, party.review_id)
     return get_party(lib, party_id)
 

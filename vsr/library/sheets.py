@@ -9,6 +9,7 @@ from vsr.errors import NotFoundError
 from vsr.library.db import Change, Library
 from vsr.library.rows import now_iso
 from vsr.model import PartyReflection, Sheet
+from vsr.text import clean_text
 
 
 class SheetField(StrEnum):
@@ -71,6 +72,7 @@ def set_field(
 ) -> None:
     """Save one field of the gespreksblad now (committed before this returns)."""
     review_id = _review_of(lib, marker_id)
+    text = clean_text(text)
     with lib.write(Change("sheet", "updated", (marker_id,), review_id, initiator)):
         if field.per_party:
             if party_id is None:

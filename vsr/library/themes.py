@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from vsr.library.db import Change, Library
 from vsr.library.rows import now_iso
+from vsr.text import clean_text
 
 
 def custom_subtopics(lib: Library) -> dict[str, list[str]]:
@@ -15,7 +16,7 @@ def custom_subtopics(lib: Library) -> dict[str, list[str]]:
 
 def add_custom_subtopic(lib: Library, theme: str, title: str) -> str:
     """Add a sub-topic to a card (once); returns the cleaned title, which is also its key."""
-    clean = " ".join(title.split())
+    clean = " ".join(clean_text(title).split())
     if not clean:
         raise ValueError("empty sub-topic")
     with lib.write(Change("theme", "updated")):

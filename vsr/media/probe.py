@@ -24,7 +24,9 @@ from av.video.frame import VideoFrame
 from av.video.stream import VideoStream
 
 from vsr.errors import MediaError
-from vsr.model import ProbeResult
+from vsr.media.local_file import check_local_file
+from vsr.media.probe_end import check_end
+from vsr.model import MAX_RECORDING_MS, ProbeResult
 
 # No camera records more than 8K in both directions; a bigger header is a broken file, and
 # decoding it could allocate gigabytes (corpus invalid_vp9_bitstream-bug_1416.webm: 12336x12336).
@@ -32,10 +34,8 @@ MAX_PIXELS = 8192 * 8192
 # Limits for finding the first decodable frame: generous for sparse keyframes, still bounded.
 FIRST_FRAME_MAX_PACKETS = 600
 FIRST_FRAME_MAX_BYTES = 64 * 1024 * 1024
-# Limits for the look at the end of the file (demux only, no decoding: cheap per packet).
-END_CHECK_MAX_PACKETS = 3000
-END_CHECK_MAX_BYTES = 64 * 1024 * 1024
 PHASE_TIME_LIMIT_S = 5.0
+MAX_DURATION_US = MAX_RECORDING_MS * 1000
 # Frame rates outside this range are container defaults (e.g. 1000 for a 1/1000 time base).
 PLAUSIBLE_FPS = (0.5, 300.0)
 
@@ -48,7 +48,7 @@ WARN_AUDIO_UNREADABLE = "warning.media.audio_unreadable"
 
 def probe(path: str | Path) -> ProbeResult:
     """Describe the media file at `path`; raise `MediaError` when it cannot be used."""
-    file = Path(path)
+    file = check_local_file(path)
     container = open_media(file)
     try:
         return _probe_container(file, container)
@@ -58,29 +58,13 @@ def probe(path: str | Path) -> ProbeResult:
 
 def open_media(path: str | Path) -> InputContainer:
     """Open a media file for reading, turning every failure into a `MediaError` for the user."""
-    file = Path(path)
-    _check_file(file)
+    file = check_local_file(path)
     try:
         return av.open(str(file), mode="r", metadata_errors="replace")
     except Exception as exc:  # FFmpeg, OS and decoding errors all mean: not usable media
         raise MediaError(
             "error.media.unreadable", path=str(file), reason=reason_text(exc)
         ) from None
-
-
-def _check_file(file: Path) -> None:
-    try:
-        stat = file.stat()
-    except FileNotFoundError:
-        raise MediaError("error.media.not_found", path=str(file)) from None
-    except OSError as exc:
-        raise MediaError(
-            "error.media.unreadable", path=str(file), reason=reason_text(exc)
-        ) from None
-    if file.is_dir():
-        raise MediaError("error.media.unreadable", path=str(file), reason="reason.folder")
-    if stat.st_size == 0:
-        raise MediaError("error.media.empty", path=str(file))
 
 
 # FFmpeg's and the OS's common error texts, as message keys the user reads in their language.
@@ -113,9 +97,7 @@ def _probe_container(file: Path, container: InputContainer) -> ProbeResult:
         raise MediaError("error.media.no_streams", path=str(file))
     if video is not None and video.codec_context.width * video.codec_context.height > MAX_PIXELS:
         size = f"{video.codec_context.width}x{video.codec_context.height}"
-        raise MediaError(
-            "error.media.unreadable", path=str(file), reason=f"implausible picture size {size}"
-        )
+        raise MediaError("error.media.picture_too_big", path=str(file), size=size)
     warnings: list[str] = []
     decoded = _decode_first_frames(file, container, video, audio)
     if decoded.damaged:
@@ -126,13 +108,7 @@ def _probe_container(file: Path, container: InputContainer) -> ProbeResult:
             raise MediaError("error.media.unreadable", path=str(file), reason=decoded.reason)
         warnings.append(WARN_AUDIO_UNREADABLE)
 
-    start_us = container.start_time or 0
-    duration_us = _duration_us(container)
-    if duration_us <= 0:
-        warnings.append(WARN_UNKNOWN_DURATION)
-    elif _end_is_missing(container, start_us, duration_us):
-        warnings.append(WARN_END_MISSING)
-
+    duration_us = _readable_duration_us(file, container, warnings)
     fps = _fps(video) if video is not None else 0.0
     if video is not None and fps == 0.0:
         warnings.append(WARN_UNKNOWN_FPS)
@@ -145,7 +121,7 @@ def _probe_container(file: Path, container: InputContainer) -> ProbeResult:
             decoded.video_frame.height if decoded.video_frame else 0
         )
     return ProbeResult(
-        duration_ms=max(0, duration_us // 1000),
+        duration_ms=duration_us // 1000,
         has_video=video is not None,
         has_audio=has_audio,
         width=width,
@@ -272,40 +248,26 @@ def _duration_us(container: InputContainer) -> int:
     return int(longest * 1_000_000)
 
 
-def _end_is_missing(container: InputContainer, start_us: int, duration_us: int) -> bool:
-    """True when the data stops well before the duration the header promises.
+def _readable_duration_us(file: Path, container: InputContainer, warnings: list[str]) -> int:
+    """The duration that can really be played: the declared one, or where the data stops.
 
-    Seeks to one second before the promised end and reads packets (without decoding) to the end
-    of the file. When the demuxer refuses the seek (a damaged Matroska index, as in corpus
-    block_ends_beyond_cluster.mkv) it reads on from where the first-frame check stopped, which
-    reaches the end of short files. Hitting a limit is inconclusive and counts as "not missing".
+    A duration beyond any real recording (a broken or hostile header) is refused unless the
+    data's real end can be found: the timeline cannot show 10^9 seconds.
     """
-    end_us = start_us + duration_us
-    margin_us = 3_000_000 + duration_us // 100
-    try:
-        container.seek(max(start_us, end_us - 1_000_000), backward=True, any_frame=True)
-    except Exception:
-        pass
-    last_end_us: int | None = None
-    packets = nbytes = 0
-    deadline = time.monotonic() + PHASE_TIME_LIMIT_S
-    try:
-        for packet in container.demux():
-            timestamp = packet.pts if packet.pts is not None else packet.dts
-            if packet.size == 0 or timestamp is None or packet.time_base is None:
-                continue
-            packet_end = (timestamp + (packet.duration or 0)) * packet.time_base
-            packet_end_us = int(packet_end * 1_000_000)
-            last_end_us = packet_end_us if last_end_us is None else max(last_end_us, packet_end_us)
-            packets += 1
-            nbytes += packet.size
-            if packets >= END_CHECK_MAX_PACKETS or nbytes >= END_CHECK_MAX_BYTES:
-                return False
-            if time.monotonic() > deadline:
-                return False
-    except Exception:
-        pass  # reading stopped on damaged data: judge by what was read before it
-    return last_end_us is None or last_end_us < end_us - margin_us
+    start_us = container.start_time or 0
+    duration_us = _duration_us(container)
+    if duration_us <= 0:
+        warnings.append(WARN_UNKNOWN_DURATION)
+        return 0
+    end = check_end(container, start_us, duration_us)
+    if end.missing:
+        warnings.append(WARN_END_MISSING)
+    if end.readable_end_us is not None:
+        duration_us = max(0, end.readable_end_us - start_us)
+    if duration_us > MAX_DURATION_US:
+        raise MediaError("error.media.absurd_duration", path=str(file),
+                         hours=duration_us // 3_600_000_000)
+    return duration_us
 
 
 def _fps(stream: VideoStream) -> float:

@@ -21,6 +21,7 @@ from vsr.library.reviews import list_parties
 from vsr.library.sheets import get_sheet
 from vsr.model import PartyRole
 from vsr.packs.names import replace_names
+from vsr.text import clean_strings
 
 __all__ = ["PackClip", "PackDoc", "PackReflection", "build_pack_doc", "clock", "seconds_text"]
 
@@ -119,5 +120,6 @@ def build_pack_doc(
             source_title=replace_names(rec.title, names),
             questions=tuple(replace_names(q, names) for q in clip.questions),
             what_happened=a, keep_or_change=c, reflections=b))
-    return PackDoc(collection.id, replace_names(collection.name, names), collection.purpose.value,
-                   lang, day, bool(names), faces_anonymised, tuple(items))
+    return clean_strings(PackDoc(
+        collection.id, replace_names(collection.name, names), collection.purpose.value, lang,
+        day, bool(names), faces_anonymised, tuple(items)))

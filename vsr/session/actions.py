@@ -9,6 +9,7 @@ from vsr.library.db import Library
 from vsr.session import store
 from vsr.session.model import TOGETHER, ActionItem, Who
 from vsr.session.state import get_session
+from vsr.text import clean_text
 
 
 def _review_of(lib: Library, action_id: int) -> int:
@@ -57,7 +58,7 @@ def add_action(
         cur = lib.conn.execute(
             "INSERT INTO session_actions (review_id, position, what, who_party_id, due)"
             " VALUES (?, ?, ?, ?, ?)",
-            (review_id, count, what, who_id, due_text),
+            (review_id, count, clean_text(what), who_id, due_text),
         )
         action_id = int(cur.lastrowid or 0)
         changes.append(store.change("added", review_id, initiator, (action_id,)))
@@ -75,7 +76,7 @@ def update_action(
     params: list[object] = []
     if what is not None:
         sets.append("what = ?")
-        params.append(what)
+        params.append(clean_text(what))
     if who is not None:
         sets.append("who_party_id = ?")
         params.append(_who_column(lib, review_id, who))

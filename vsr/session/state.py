@@ -16,6 +16,7 @@ from vsr.session.model import (
     SessionStep,
     Who,
 )
+from vsr.text import clean_text
 
 
 def get_session(lib: Library, review_id: int) -> SessionState:
@@ -166,7 +167,7 @@ def set_summary(lib: Library, review_id: int, text: str,
     with lib.write(store.change("updated", review_id, initiator)):
         store.touch(lib, review_id)
         lib.conn.execute("UPDATE session_state SET summary = ? WHERE review_id = ?",
-                         (text, review_id))
+                         (clean_text(text), review_id))
 
 
 def set_learning(lib: Library, review_id: int, party_id: int, text: str,
@@ -178,5 +179,5 @@ def set_learning(lib: Library, review_id: int, party_id: int, text: str,
         lib.conn.execute(
             "INSERT INTO session_learnings (review_id, party_id, text) VALUES (?, ?, ?)"
             " ON CONFLICT(review_id, party_id) DO UPDATE SET text = excluded.text",
-            (review_id, party_id, text),
+            (review_id, party_id, clean_text(text)),
         )
