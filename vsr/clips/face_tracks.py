@@ -53,39 +53,40 @@ def boxes_at(index: int, keyframes: Mapping[int, Sequence[Box]], hold: int) -> l
 
 
 def interpolated(first: Sequence[Box], second: Sequence[Box], t: float) -> list[Box]:
-    """Faces of two keyframes at share `t` of the way from the first to the second: a matched
-    pair moves along a line; a face in only one of them is held where it was seen."""
-    unmatched = list(second)
-    result: list[Box] = []
-    for box in first:
-        partner = _partner(box, unmatched)
-        if partner is None:
-            result.append(box)
+    """Faces of two keyframes at share `t` of the way from the first to the second: every face
+    of both stays covered where it was seen, and a face matched in both is covered along the
+    line between too (so a face that moves more than its own size is covered in between).
+    Closest pairs are matched first, so neighbours in a group are not swapped."""
+    pairs = sorted((_distance(a, b), i, j) for i, a in enumerate(first)
+                   for j, b in enumerate(second) if _may_be_same(a, b))
+    used_first: set[int] = set()
+    used_second: set[int] = set()
+    moving: list[Box] = []
+    for _distance_, i, j in pairs:
+        if i in used_first or j in used_second:
             continue
-        unmatched.remove(partner)
-        result.append(Box(*(p + (q - p) * t for p, q in zip(_coords(box), _coords(partner),
-                                                               strict=True)),
-                          max(box.score, partner.score)))
-    return result + unmatched
+        used_first.add(i)
+        used_second.add(j)
+        a, b = first[i], second[j]
+        x1, y1, x2, y2 = (p + (q - p) * t for p, q in zip(_coords(a), _coords(b), strict=True))
+        moving.append(Box(x1, y1, x2, y2, max(a.score, b.score)))
+    return moving + list(first) + list(second)
 
 
 def _coords(box: Box) -> tuple[float, float, float, float]:
     return box.x1, box.y1, box.x2, box.y2
 
 
-def _partner(box: Box, candidates: Sequence[Box]) -> Box | None:
-    """The candidate that is most likely the same face a few frames later: overlapping, or with
-    its centre within one face width."""
-    best, best_distance = None, float("inf")
-    cx, cy = (box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2
-    reach = max(box.width, box.height)
-    for other in candidates:
-        ox, oy = (other.x1 + other.x2) / 2, (other.y1 + other.y2) / 2
-        distance = ((ox - cx) ** 2 + (oy - cy) ** 2) ** 0.5
-        similar = 0.5 < other.width / max(box.width, 1e-6) < 2.0
-        if similar and distance <= reach and distance < best_distance:
-            best, best_distance = other, distance
-    return best
+def _distance(a: Box, b: Box) -> float:
+    ax, ay = (a.x1 + a.x2) / 2, (a.y1 + a.y2) / 2
+    bx, by = (b.x1 + b.x2) / 2, (b.y1 + b.y2) / 2
+    return float(((ax - bx) ** 2 + (ay - by) ** 2) ** 0.5)
+
+
+def _may_be_same(a: Box, b: Box) -> bool:
+    """Similar size and at most two face sizes apart: plausibly one face a few frames on."""
+    similar = 0.5 < b.width / max(a.width, 1e-6) < 2.0
+    return similar and _distance(a, b) <= 2 * max(a.width, a.height)
 
 
 def with_manual(boxes: Sequence[Box], manual: Sequence[ManualBox], ms: int, width: int,
