@@ -62,7 +62,7 @@ def interpolated(first: Sequence[Box], second: Sequence[Box], t: float) -> list[
     used_first: set[int] = set()
     used_second: set[int] = set()
     moving: list[Box] = []
-    for _distance_, i, j in pairs:
+    for _, i, j in pairs:
         if i in used_first or j in used_second:
             continue
         used_first.add(i)

@@ -46,7 +46,6 @@ from vsr.library.consent import (
     require_recognisable_or_anonymised,
 )
 from vsr.library.db import Library
-from vsr.library.face_boxes import list_face_boxes
 from vsr.library.exported import (
     CLIP,
     NewExportedFile,
@@ -55,6 +54,7 @@ from vsr.library.exported import (
     known_paths,
     record_exported,
 )
+from vsr.library.face_boxes import list_face_boxes
 from vsr.library.recordings import get_recording, require_available
 from vsr.packs.content import PackDoc, build_pack_doc
 from vsr.packs.names import role_names
