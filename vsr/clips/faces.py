@@ -181,8 +181,8 @@ class _Keyframes:
 
     def see(self, picture: Picture, last: bool = False) -> None:
         owner, index = self.owner, picture.index
-        if last and index in self.coarse:
-            return
+        if last and index in self.fine:
+            return  # the last frame gets a full-resolution look, once
         fine = last or self.last_fine is None or index % owner.fine_step == 0 or (
             index - self.last_fine >= owner.fine_step)
         if not (fine or index % owner.step == 0 or index - (self.last or 0) >= owner.step):
