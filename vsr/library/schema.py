@@ -227,9 +227,10 @@ _V5 = [
 
 # Version 6 (issue 11): blur boxes a trainer draws by hand on a clip, for a range of the
 # recording, where the face detector misses a face; "ignore" boxes where it blurs something
-# that is no face. Coordinates are shares (0..1) of the upright picture.
+# that is no face. Coordinates are shares (0..1) of the upright picture. "IF NOT EXISTS": a
+# library taken back to an older version by hand (as tests do) still migrates.
 _V6 = [
-    """CREATE TABLE clip_face_boxes (
+    """CREATE TABLE IF NOT EXISTS clip_face_boxes (
         id INTEGER PRIMARY KEY,
         clip_id INTEGER NOT NULL REFERENCES collection_clips(id) ON DELETE CASCADE,
         start_ms INTEGER NOT NULL,
@@ -240,7 +241,7 @@ _V6 = [
         CHECK (end_ms >= start_ms),
         CHECK (0 <= x1 AND x1 < x2 AND x2 <= 1 AND 0 <= y1 AND y1 < y2 AND y2 <= 1)
     )""",
-    "CREATE INDEX idx_clip_face_boxes_clip ON clip_face_boxes(clip_id)",
+    "CREATE INDEX IF NOT EXISTS idx_clip_face_boxes_clip ON clip_face_boxes(clip_id)",
 ]
 
 MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6]
