@@ -373,6 +373,10 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "programma opnieuw.",
         "en": "The face detection file is missing ({path}). Please reinstall the program.",
     },
+    "error.facebox.too_small": {
+        "nl": "Dat vak is te klein. Trek met de muis een vak over het gezicht.",
+        "en": "That box is too small. Drag the mouse over the face to draw a box.",
+    },
     "clip.cancelled": {
         "nl": "Het maken van de clip is gestopt. Er is geen bestand gemaakt.",
         "en": "Making the clip was stopped. No file was made.",

@@ -802,173 +802,183 @@
 <context>
     <name>ExportClipsDialog</name>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="73" />
+        <location filename="../../ui/clips/export_dialog.py" line="77" />
         <source>Export clips — {name}</source>
         <translation>Fragmenten exporteren — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="77" />
+        <location filename="../../ui/clips/export_dialog.py" line="81" />
         <source>Make faces unrecognisable</source>
         <translation>Gezichten onherkenbaar maken</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="79" />
+        <location filename="../../ui/clips/export_dialog.py" line="83" />
         <source>Blur</source>
         <translation>Vervagen</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="80" />
+        <location filename="../../ui/clips/export_dialog.py" line="84" />
         <source>Pixelate</source>
         <translation>Blokjes (pixels)</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="92" />
+        <location filename="../../ui/clips/export_dialog.py" line="96" />
         <source>Required: a client in this collection did not agree to be recognisable in training material.</source>
         <translation>Verplicht: een cliënt in deze verzameling wil niet herkenbaar zijn in oefenmateriaal.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="95" />
+        <location filename="../../ui/clips/export_dialog.py" line="99" />
         <source>Replace names by roles in titles and texts</source>
         <translation>Namen vervangen door rollen in titels en teksten</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="98" />
+        <location filename="../../ui/clips/export_dialog.py" line="102" />
         <source>“Zoë” becomes “client”, the professional's name “professional”. Always done for a training clip whose client may not be recognisable.</source>
         <translation>“Zoë” wordt “cliënt”, de naam van de professional “professional”. Gebeurt altijd bij een trainingsfragment waarvan de cliënt niet herkenbaar mag zijn.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="101" />
+        <location filename="../../ui/clips/export_dialog.py" line="105" />
         <source>Keep the sound</source>
         <translation>Geluid behouden</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="104" />
+        <location filename="../../ui/clips/export_dialog.py" line="108" />
         <source>Only the clips</source>
         <translation>Alleen de fragmenten</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="105" />
+        <location filename="../../ui/clips/export_dialog.py" line="109" />
         <source>Intervisie pack (clips and handout)</source>
         <translation>Intervisiepakket (fragmenten en hand-out)</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="106" />
+        <location filename="../../ui/clips/export_dialog.py" line="110" />
         <source>Exercise pack (clips, web page and worksheet)</source>
         <translation>Oefenpakket (fragmenten, webpagina en werkblad)</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="109" />
+        <location filename="../../ui/clips/export_dialog.py" line="113" />
         <source>Choose…</source>
         <translation>Kiezen…</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="119" />
+        <location filename="../../ui/clips/export_dialog.py" line="123" />
         <source>Faces:</source>
         <translation>Gezichten:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="121" />
+        <location filename="../../ui/clips/export_dialog.py" line="125" />
         <source>Names:</source>
         <translation>Namen:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="122" />
+        <location filename="../../ui/clips/export_dialog.py" line="126" />
         <source>Sound:</source>
         <translation>Geluid:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="123" />
+        <location filename="../../ui/clips/export_dialog.py" line="127" />
         <source>Pack:</source>
         <translation>Pakket:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="124" />
+        <location filename="../../ui/clips/export_dialog.py" line="128" />
         <source>Folder:</source>
         <translation>Map:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="125" />
+        <location filename="../../ui/clips/export_dialog.py" line="129" />
         <source>Preview faces</source>
         <translation>Gezichten vooraf bekijken</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="129" />
+        <location filename="../../ui/clips/export_dialog.py" line="133" />
         <source>Clip {n}</source>
         <translation>Fragment {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="132" />
+        <location filename="../../ui/clips/export_dialog.py" line="136" />
         <source>Where in the clip to look</source>
         <translation>Waar in het fragment je kijkt</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="139" />
+        <location filename="../../ui/clips/export_dialog.py" line="143" />
         <source>Preview:</source>
         <translation>Voorbeeld:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="147" />
+        <location filename="../../ui/clips/export_dialog.py" line="151" />
+        <source>What the export shows. Drag a box over a face the program missed.</source>
+        <translation>Zo ziet de export eruit. Trek een vak over een gezicht dat het programma heeft gemist.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clips/export_dialog.py" line="153" />
         <source>Original</source>
         <translation>Origineel</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="148" />
+        <location filename="../../ui/clips/export_dialog.py" line="154" />
         <source>Faces made unrecognisable</source>
         <translation>Gezichten onherkenbaar gemaakt</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="155" />
+        <location filename="../../ui/clips/export_dialog.py" line="161" />
         <source>Press “Preview faces” to see a picture of the clip.</source>
         <translation>Klik op “Gezichten vooraf bekijken” om een beeld uit het fragment te zien.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="163" />
+        <location filename="../../ui/clips/export_dialog.py" line="174" />
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="165" />
+        <location filename="../../ui/clips/export_dialog.py" line="176" />
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="166" />
+        <location filename="../../ui/clips/export_dialog.py" line="177" />
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="185" />
+        <location filename="../../ui/clips/export_dialog.py" line="197" />
         <source>Export to folder</source>
         <translation>Exporteren naar map</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="246" />
+        <location filename="../../ui/clips/export_dialog.py" line="221" />
+        <source>Press “Preview faces” first, then draw on the picture.</source>
+        <translation>Klik eerst op ‘Gezichten vooraf bekijken’ en teken dan op de afbeelding.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clips/export_dialog.py" line="276" />
         <source>Choose a folder first.</source>
         <translation>Kies eerst een map.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="268" />
+        <location filename="../../ui/clips/export_dialog.py" line="298" />
         <source>Exporting…</source>
         <translation>Bezig met exporteren…</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="286" />
+        <location filename="../../ui/clips/export_dialog.py" line="316" />
         <source>The export was not saved.</source>
         <translation>De export is niet opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="290" />
+        <location filename="../../ui/clips/export_dialog.py" line="320" />
         <source>{n} file(s) written to {folder}.</source>
         <translation>{n} bestand(en) opgeslagen in {folder}.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="297" />
-        <location filename="../../ui/clips/export_dialog.py" line="309" />
+        <location filename="../../ui/clips/export_dialog.py" line="327" />
+        <location filename="../../ui/clips/export_dialog.py" line="339" />
         <source>Export cancelled. No files were left behind.</source>
         <translation>Export geannuleerd. Er zijn geen bestanden achtergebleven.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="299" />
+        <location filename="../../ui/clips/export_dialog.py" line="329" />
         <source>The export failed. No files were left behind.</source>
         <translation>De export is mislukt. Er zijn geen bestanden achtergebleven.</translation>
     </message>
@@ -1050,6 +1060,64 @@
         <location filename="../../ui/session/export_dialog.py" line="196" />
         <source>Saved: {path}</source>
         <translation>Opgeslagen: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>FaceBoxEditor</name>
+    <message>
+        <location filename="../../ui/clips/face_box_editor.py" line="35" />
+        <source>Blur here</source>
+        <translation>Hier vervagen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clips/face_box_editor.py" line="36" />
+        <source>Not a face: don't blur</source>
+        <translation>Geen gezicht: niet vervagen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clips/face_box_editor.py" line="38" />
+        <source>Drag a box on the right-hand picture: a face the program missed, or something it blurs that is not a face.</source>
+        <translation>Trek een vak op de rechter afbeelding: over een gezicht dat het programma heeft gemist, of over iets dat het vervaagt maar geen gezicht is.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clips/face_box_editor.py" line="48" />
+        <source>Remove box</source>
+        <translation>Vak weghalen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clips/face_box_editor.py" line="52" />
+        <source>Draw a box:</source>
+        <translation>Vak tekenen:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clips/face_box_editor.py" line="54" />
+        <source>from</source>
+        <translation>van</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clips/face_box_editor.py" line="56" />
+        <source>to</source>
+        <translation>tot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clips/face_box_editor.py" line="77" />
+        <source>No boxes drawn</source>
+        <translation>Geen vakken getekend</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clips/face_box_editor.py" line="81" />
+        <source>Not a face</source>
+        <translation>Geen gezicht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clips/face_box_editor.py" line="81" />
+        <source>Blur</source>
+        <translation>Vervagen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clips/face_box_editor.py" line="82" />
+        <source>{what} {start}–{end}</source>
+        <translation>{what} {start}–{end}</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import QPoint, Qt, QThreadPool
 from PySide6.QtWidgets import QMessageBox
 
 from ui.bridge import LibraryBridge
@@ -17,6 +17,7 @@ from vsr.library import collections as co
 from vsr.library import reviews as rv
 from vsr.library.audit import list_audit
 from vsr.library.consent import grant_consent
+from vsr.library.face_boxes import list_face_boxes
 from vsr.library.markers import add_marker
 from vsr.library.recordings import add_recording
 from vsr.media.testclip import generate_test_clip
@@ -134,8 +135,8 @@ def test_preview_shows_original_and_anonymised(qtbot, library, marked, monkeypat
     frame = np.zeros((120, 160, 3), np.uint8)
     frame[:, :, 2] = 255  # red in BGR
 
-    def fake_preview(self, src, ms):  # type: ignore[no-untyped-def]
-        assert Path(src).name == "gesprek.mp4" and ms == 500
+    def fake_preview(self, src, ms, clip):  # type: ignore[no-untyped-def]
+        assert Path(src).name == "gesprek.mp4" and ms == 500 and clip == (500, 2000)
         return frame, frame // 2
 
     monkeypatch.setattr("ui.clips.export_dialog.FaceAnonymizer.preview", fake_preview)
@@ -148,12 +149,56 @@ def test_preview_shows_original_and_anonymised(qtbot, library, marked, monkeypat
     # Any picture of any clip can be looked at: the slider points into the chosen clip.
     asked: list[int] = []
     monkeypatch.setattr("ui.clips.export_dialog.FaceAnonymizer.preview",
-                        lambda self, src, ms: asked.append(ms) or (frame, frame))
+                        lambda self, src, ms, clip: asked.append(ms) or (frame, frame))
     dialog.preview_at.setValue(50)
     assert dialog.preview_time.text() == "0:01.2"
     dialog.preview_at.sliderReleased.emit()
     qtbot.waitUntil(lambda: asked == [1249], timeout=20_000)
     dialog.grab().save("/tmp/shots/export_preview.png")
+
+
+def test_a_box_drawn_on_the_preview_is_stored_shown_and_used(qtbot, library, marked,
+                                                             monkeypatch) -> None:
+    """The trainer drags a box on the anonymised preview: it is stored with the clip for the
+    chosen range, outlined on the picture, and the next preview (the export's code path) gets
+    it; removing it works the same way."""
+    collection_id = _collection_with_clip(library, marked[0])
+    frame = np.full((90, 160, 3), 128, np.uint8)
+    given: list[list[object]] = []
+
+    def fake_preview(self, src, ms, clip):  # type: ignore[no-untyped-def]
+        given.append(list(self.manual))
+        return frame, frame
+
+    monkeypatch.setattr("ui.clips.export_dialog.FaceAnonymizer.preview", fake_preview)
+    dialog = ExportClipsDialog(library, collection_id, "nl")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.preview_button.click()
+    qtbot.waitUntil(lambda: len(given) == 1 and dialog.preview_button.isEnabled(),
+                    timeout=20_000)
+    assert given[0] == []
+    canvas = dialog.anonymised
+    area = canvas.picture_rect()
+    assert area.width() == 320 and area.height() == 180  # 160x90 scaled into the preview
+    dialog.box_editor.first.setValue(0.5)
+    dialog.box_editor.last.setValue(1.0)
+    start = area.topLeft() + QPoint(80, 45)  # a quarter in from the left and the top
+    qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(canvas, start + QPoint(160, 90))
+    qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=start + QPoint(160, 90))
+    boxes = list_face_boxes(library, co.list_clips(library, collection_id)[0].id)
+    assert len(boxes) == 1 and not boxes[0].ignore
+    assert (boxes[0].start_ms, boxes[0].end_ms) == (1000, 1500)
+    assert [round(v, 2) for v in (boxes[0].x1, boxes[0].y1, boxes[0].x2, boxes[0].y2)] == [
+        0.25, 0.25, 0.75, 0.75]
+    qtbot.waitUntil(lambda: len(given) == 2 and dialog.preview_button.isEnabled(),
+                    timeout=20_000)
+    assert [(m.start_ms, m.end_ms, m.ignore) for m in given[1]] == [(1000, 1500, False)]
+    assert dialog.box_editor.boxes.currentText().endswith("0:01–0:01.5")
+    dialog.box_editor.remove.click()
+    assert list_face_boxes(library, boxes[0].clip_id) == []
+    dialog.grab().save("/tmp/shots/export_preview_boxes.png")
 
 
 def test_bgr_to_pixmap_keeps_colours(qtbot) -> None:

@@ -10,9 +10,10 @@ import pytest
 from numpy.typing import NDArray
 
 from tests.vsr.clip_media import decoded_frames, face_picture, make_recording, read_index
-from vsr.clips import Box, FaceAnonymizer, detect_faces, export_clip
+from vsr.clips import Box, FaceAnonymizer, ManualBox, detect_faces, export_clip
 from vsr.clips.centerface import non_max_suppression
 from vsr.clips.faces import Mode
+from vsr.clips.frames import Picture
 
 # Where the astronaut's face is in the 512x512 picture (checked by eye).
 FACE = (150, 40, 290, 200)
@@ -49,40 +50,97 @@ def test_anonymised_photo_has_no_detectable_face(mode: Mode) -> None:
     assert left < FACE[0] and right > FACE[2] and top < FACE[1] and bottom > FACE[3] - 20
 
 
-class ScriptedDetector:
-    """Stands in for the network: returns the boxes it is given, frame by frame."""
+class KeyedDetector:
+    """Stands in for the network: the boxes it is given per frame number (looked up through
+    the picture's content: each test frame carries its number in pixel [0, 0])."""
 
-    def __init__(self, script: list[list[Box]]) -> None:
-        self.script = script
+    def __init__(self, script: dict[int, list[Box]]) -> None:
+        self.script, self.asked = script, []  # type: ignore[var-annotated]
 
     def detect(self, frame_bgr: NDArray[np.uint8], threshold: float) -> list[Box]:
-        return self.script.pop(0) if self.script else []
+        index = int(frame_bgr[0, 0, 0])
+        self.asked.append(index)
+        return self.script.get(index, [])
 
 
-def test_a_face_stays_covered_for_a_few_missed_frames() -> None:
+def _numbered(frames: int, size: tuple[int, int] = (120, 160)) -> list[Picture]:
+    rng = np.random.default_rng(1)
+    base = rng.integers(0, 255, (*size, 3), dtype=np.uint8)
+    pictures = []
+    for i in range(frames):
+        pixels = base.copy()
+        pixels[0, 0, 0] = i
+        pictures.append(Picture(i, i * 40, pixels))
+    return pictures
+
+
+def _changed(pictures: list[Picture], originals: list[NDArray[np.uint8]],
+             rect: tuple[int, int, int, int]) -> list[bool]:
+    x1, y1, x2, y2 = rect
+    return [not np.array_equal(p.pixels[y1:y2, x1:x2], o[y1:y2, x1:x2])
+            for p, o in zip(pictures, originals, strict=True)]
+
+
+def test_detects_on_keyframes_only_and_covers_the_frames_between() -> None:
     face = Box(40, 40, 80, 80, 0.9)
-    script: list[list[Box]] = [[face], [], [], [], []]
-    anonymizer = FaceAnonymizer(
-        "pixelate",
-        hold_frames=2,
-        margin=0.0,
-        detector=ScriptedDetector(script),
-    )
-    frame = np.random.default_rng(1).integers(0, 255, (120, 160, 3), dtype=np.uint8)
-    covered = [
-        not np.array_equal(anonymizer.apply(frame)[40:80, 40:80], frame[40:80, 40:80])
-        for _ in range(5)
-    ]
-    assert covered == [True, True, True, False, False]
+    detector = KeyedDetector({0: [face], 4: [face], 8: [face]})
+    anonymizer = FaceAnonymizer("pixelate", step=4, fine_every=2, hold=8, margin=0.0,
+                                detector=detector)
+    pictures = _numbered(9)
+    originals = [p.pixels.copy() for p in pictures]
+    out = list(anonymizer.process(pictures))
+    assert detector.asked == [0, 4, 8]  # the network ran on 3 of 9 frames
+    assert _changed(out, originals, (40, 40, 80, 80)) == [True] * 9
 
 
-def test_reset_forgets_held_faces() -> None:
-    script: list[list[Box]] = [[Box(10, 10, 50, 50)], []]
-    anonymizer = FaceAnonymizer(detector=ScriptedDetector(script))
-    frame = np.random.default_rng(2).integers(0, 255, (100, 100, 3), dtype=np.uint8)
-    anonymizer.apply(frame)
+def test_a_face_missed_on_a_keyframe_is_covered_from_the_keyframes_around_it() -> None:
+    face = Box(40, 40, 80, 80, 0.9)
+    detector = KeyedDetector({0: [face], 8: [face]})  # missed on keyframe 4
+    anonymizer = FaceAnonymizer("pixelate", step=4, fine_every=1, hold=8, margin=0.0,
+                                detector=detector)
+    pictures = _numbered(20)
+    originals = [p.pixels.copy() for p in pictures]
+    covered = _changed(list(anonymizer.process(pictures)), originals, (40, 40, 80, 80))
+    # Held 8 frames after it was last seen (frame 8), then gone: frames 17-19 are clear.
+    assert covered == [True] * 17 + [False] * 3
+
+
+def test_a_moving_face_is_covered_where_it_is_between_keyframes() -> None:
+    detector = KeyedDetector({0: [Box(0, 40, 20, 60)], 8: [Box(30, 40, 50, 60)]})
+    anonymizer = FaceAnonymizer("pixelate", step=8, fine_every=1, hold=8, margin=0.0,
+                                detector=detector)
+    pictures = _numbered(9)
+    originals = [p.pixels.copy() for p in pictures]
+    out = list(anonymizer.process(pictures))
+    # Half way (frame 4) the face is at x 15-35: x 21-29 is covered only by following it
+    # along the line between the keyframes, not by holding it where it was seen.
+    assert _changed(out, originals, (21, 42, 29, 58))[4]
+
+
+def test_hand_drawn_boxes_blur_and_ignore_on_their_range() -> None:
+    face = Box(40, 40, 80, 80, 0.9)
+    detector = KeyedDetector({i: [face] for i in range(10)})
+    drawn = ManualBox(80, 200, 0.0, 0.0, 0.2, 0.2)  # frames 2-5 (40 ms a frame), top left
+    ignored = ManualBox(240, 400, 0.2, 0.2, 0.6, 0.6, ignore=True)  # frames 6-10: "no face"
+    anonymizer = FaceAnonymizer("pixelate", step=1, fine_every=1, hold=1, margin=0.0,
+                                detector=detector, manual=[drawn, ignored])
+    pictures = _numbered(10)
+    originals = [p.pixels.copy() for p in pictures]
+    out = list(anonymizer.process(pictures))
+    assert _changed(out, originals, (2, 2, 30, 22)) == [False] * 2 + [True] * 4 + [False] * 4
+    # The ignore box drops the detected face from frame 6 on; before that it is covered.
+    assert _changed(out, originals, (40, 40, 80, 80)) == [True] * 6 + [False] * 4
+
+
+def test_process_keeps_no_state_between_clips() -> None:
+    detector = KeyedDetector({0: [Box(10, 10, 50, 50)]})
+    anonymizer = FaceAnonymizer(detector=detector, step=1, hold=1)
+    list(anonymizer.process(_numbered(1)))
     anonymizer.reset()
-    assert np.array_equal(anonymizer.apply(frame), frame)
+    second = _numbered(3)[1:]  # a clip whose frames the detector finds nothing in
+    originals = [p.pixels.copy() for p in second]
+    out = list(anonymizer.process(second))
+    assert all(np.array_equal(p.pixels, o) for p, o in zip(out, originals, strict=True))
 
 
 def test_unknown_mode_is_refused() -> None:

@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.clips.face_box_canvas import FaceBoxCanvas
+from ui.clips.face_box_editor import FaceBoxEditor
 from ui.dialogs import show_error
 from ui.workers import Task, start
 from vsr.clips import Cancelled, FaceAnonymizer
@@ -42,6 +44,7 @@ from vsr.packs.export import (
     commit_export,
     discard_export,
     faces_must_be_hidden,
+    manual_boxes,
     prepare_export,
     run_export,
 )
@@ -54,8 +57,8 @@ def bgr_to_pixmap(frame: NDArray[np.uint8], width: int = PREVIEW_WIDTH,
                   height: int = PREVIEW_HEIGHT) -> QPixmap:
     """A QPixmap of an OpenCV (BGR) picture, scaled to fit width x height (aspect kept)."""
     rgb = np.ascontiguousarray(frame[:, :, ::-1])
-    height, w = rgb.shape[:2]
-    image = QImage(rgb.data, w, height, 3 * w, QImage.Format.Format_RGB888).copy()
+    rows, cols = rgb.shape[:2]  # not `height`: that names the box to fit into
+    image = QImage(rgb.data, cols, rows, 3 * cols, QImage.Format.Format_RGB888).copy()
     return QPixmap.fromImage(image).scaled(
         width, height, Qt.AspectRatioMode.KeepAspectRatio,
         Qt.TransformationMode.SmoothTransformation)
@@ -70,6 +73,7 @@ class ExportClipsDialog(QDialog):
         self.task: Task | None = None
         self.preview_task: Task | None = None
         self.report: ExportReport | None = None
+        self._shown_boxes: list[tuple[tuple[float, float, float, float], bool]] = []
         self.setWindowTitle(self.tr("Export clips — {name}").format(name=self.collection.name))
         self._build()
 
@@ -142,7 +146,9 @@ class ExportClipsDialog(QDialog):
         preview_row.addWidget(self.preview_time)
         preview_row.addWidget(self.preview_button)
         self.original = QLabel()
-        self.anonymised = QLabel()
+        self.anonymised = FaceBoxCanvas()
+        self.anonymised.setToolTip(self.tr(
+            "What the export shows. Drag a box over a face the program missed."))
         pictures = QHBoxLayout()
         for label, caption in ((self.original, self.tr("Original")),
                                (self.anonymised, self.tr("Faces made unrecognisable"))):
@@ -155,11 +161,16 @@ class ExportClipsDialog(QDialog):
             label.setText(self.tr("Press “Preview faces” to see a picture of the clip."))
             column.addWidget(label)
             pictures.addLayout(column)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.box_editor = FaceBoxEditor(self.lib, self.lang, self.status.setText)
+        self.anonymised.drawn.connect(self._box_drawn)
+        self.box_editor.changed.connect(self._preview_again)
+        self.preview_clip.currentIndexChanged.connect(lambda _i: self._editor_follows_clip())
+        self._editor_follows_clip()
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(False)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
         self.export_button = QPushButton(self.tr("Export"))
         self.export_button.setDefault(True)
         self.cancel_button = QPushButton(self.tr("Cancel"))
@@ -176,6 +187,7 @@ class ExportClipsDialog(QDialog):
         layout.addLayout(form)
         layout.addLayout(preview_row)
         layout.addLayout(pictures)
+        layout.addWidget(self.box_editor)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
@@ -200,6 +212,16 @@ class ExportClipsDialog(QDialog):
         span = max(0, clip.end_ms - clip.start_ms - 1)
         return clip, clip.start_ms + span * self.preview_at.value() // 100
 
+    def _editor_follows_clip(self) -> None:
+        chosen = self.preview_ms()
+        self.box_editor.set_clip(chosen[0] if chosen else None)
+
+    def _box_drawn(self, x1: float, y1: float, x2: float, y2: float) -> None:
+        if self.preview_task is None:
+            self.status.setText(self.tr("Press “Preview faces” first, then draw on the picture."))
+            return
+        self.box_editor.add(x1, y1, x2, y2)
+
     def _show_preview_time(self) -> None:
         chosen = self.preview_ms()
         self.preview_time.setText(clock(chosen[1]) if chosen else "")
@@ -221,9 +243,16 @@ class ExportClipsDialog(QDialog):
             show_error(self, exc, self.lang)
             return
         mode = self._mode()
+        manual = manual_boxes(self.lib, clip.id)  # read here: the library stays on this thread
+        self._shown_boxes = [((b.x1, b.y1, b.x2, b.y2), b.ignore) for b in manual
+                             if b.active(at_ms)]
+        span = (clip.start_ms, clip.end_ms)
 
         def work(_progress: Any, _cancelled: Any) -> tuple[NDArray[np.uint8], NDArray[np.uint8]]:
-            return FaceAnonymizer(mode).preview(Path(source), at_ms)  # type: ignore[arg-type]
+            # The export's own code path: the frames around this moment go through `process`,
+            # with the small-face passes, the filling between keyframes and the drawn boxes.
+            anonymizer = FaceAnonymizer(mode, manual=manual)  # type: ignore[arg-type]
+            return anonymizer.preview(Path(source), at_ms, clip=span)
 
         self.preview_button.setEnabled(False)
         self.preview_task = Task(work)
@@ -234,6 +263,7 @@ class ExportClipsDialog(QDialog):
     def _preview_done(self, frames: tuple[NDArray[np.uint8], NDArray[np.uint8]]) -> None:
         self.original.setPixmap(bgr_to_pixmap(frames[0]))
         self.anonymised.setPixmap(bgr_to_pixmap(frames[1]))
+        self.anonymised.show_boxes(self._shown_boxes)
         self.preview_button.setEnabled(True)
 
     def _preview_failed(self, exc: BaseException) -> None:

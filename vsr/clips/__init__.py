@@ -4,6 +4,7 @@ unrecognisable."""
 from vsr.clips.centerface import Box
 from vsr.clips.cut import ClipResult, export_clip
 from vsr.clips.errors import Cancelled, ClipRangeError
+from vsr.clips.face_tracks import ManualBox
 from vsr.clips.faces import FaceAnonymizer, detect_faces
 
 __all__ = [
@@ -12,6 +13,7 @@ __all__ = [
     "ClipRangeError",
     "ClipResult",
     "FaceAnonymizer",
+    "ManualBox",
     "detect_faces",
     "export_clip",
 ]

@@ -73,12 +73,18 @@ class CenterFace:
         self.net = cv2.dnn.readNetFromONNX(str(path))
 
     def detect(
-        self, frame_bgr: NDArray[np.uint8], threshold: float = 0.3, max_side: int = 640
+        self,
+        frame_bgr: NDArray[np.uint8],
+        threshold: float = 0.3,
+        max_side: int = 640,
+        scale: float | None = None,
     ) -> list[Box]:
-        """Faces in a BGR picture. The picture is scaled so its longer side is at most
-        `max_side` (both sides rounded up to multiples of 32, as the network needs)."""
+        """Faces in a BGR picture. The picture is scaled by `scale`, or else so its longer side
+        is at most `max_side` (both sides rounded up to multiples of 32, as the network
+        needs). The network finds faces down to about 18 px in what it is given."""
         height, width = frame_bgr.shape[:2]
-        scale = min(1.0, max_side / max(width, height))
+        if scale is None:
+            scale = min(1.0, max_side / max(width, height))
         net_w = int(np.ceil(width * scale / 32) * 32)
         net_h = int(np.ceil(height * scale / 32) * 32)
         blob = cv2.dnn.blobFromImage(frame_bgr, 1.0, (net_w, net_h), (0, 0, 0), swapRB=True)

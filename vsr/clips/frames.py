@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 
@@ -34,3 +35,45 @@ def frame_at(src: Path, ms: int) -> NDArray[np.uint8]:
     pixels = np.asarray(shown.to_ndarray(format="bgr24"), dtype=np.uint8)
     turns = info.rotation // 90
     return np.ascontiguousarray(np.rot90(pixels, k=turns)) if turns else pixels
+
+
+@dataclass(slots=True)
+class Picture:
+    """One upright frame of a clip on its way through a filter: its place in the clip (0 is the
+    first frame), its time in the recording (ms) and the source's pts, carried along."""
+
+    index: int
+    ms: int
+    pixels: NDArray[np.uint8]
+    pts: int = 0
+
+
+def pictures_between(src: Path, start_ms: int, end_ms: int, first_ms: int) -> list[Picture]:
+    """The upright frames shown in [start_ms, end_ms) of a recording, numbered as frames of a
+    clip that starts at `first_ms` (so a preview counts frames as the export does)."""
+    info = inspect_source(src)
+    if not info.has_video:
+        raise MediaError("error.media.no_streams", path=str(src))
+    fps = float(info.frame_rate or 25)
+    turns = info.rotation // 90
+    begin, end = info.origin + Fraction(max(0, start_ms), 1000), info.origin + Fraction(end_ms, 1000)
+    found: list[Picture] = []
+    with open_media(src) as container:
+        stream = first_video(container)
+        assert stream is not None and stream.time_base is not None
+        stream.codec_context.thread_type = "AUTO"
+        seek_before(container, stream, begin)
+        for frame in container.decode(stream):
+            if frame.pts is None:
+                continue
+            at = frame.pts * stream.time_base
+            if at >= end:
+                break
+            if at + TOLERANCE < begin:
+                continue
+            ms = int((at - info.origin) * 1000)
+            pixels = np.asarray(frame.to_ndarray(format="bgr24"), dtype=np.uint8)
+            if turns:
+                pixels = np.ascontiguousarray(np.rot90(pixels, k=turns))
+            found.append(Picture(round((ms - first_ms) * fps / 1000), ms, pixels, frame.pts))
+    return found

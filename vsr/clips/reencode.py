@@ -3,7 +3,7 @@ for anonymised clips (every picture changes) and wherever smart rendering cannot
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from fractions import Fraction
 from typing import Any, Protocol
 
@@ -16,6 +16,7 @@ from av.video.frame import PictureType, VideoFrame
 from av.video.stream import VideoStream
 from numpy.typing import NDArray
 
+from vsr.clips.frames import Picture
 from vsr.clips.scan import FrameSpan
 from vsr.clips.source import SourceInfo, first_video, seek_before
 
@@ -24,11 +25,12 @@ PRESET = "veryfast"
 
 
 class FrameFilter(Protocol):
-    """Changes each picture of a clip before encoding (the face anonymiser is one)."""
+    """Changes the pictures of a clip before encoding (the face anonymiser is one). It may hold
+    pictures back (to look ahead) but gives every one back, in order."""
 
     def reset(self) -> None: ...
 
-    def apply(self, frame_bgr: NDArray[np.uint8]) -> NDArray[np.uint8]: ...
+    def process(self, pictures: Iterable[Picture]) -> Iterator[Picture]: ...
 
 
 class ReencodeVideo:
@@ -69,16 +71,37 @@ class ReencodeVideo:
         if self.filter is not None:
             self.filter.reset()
         self.frames = 0
-        for frame in self._decoded(start, end):
-            if frame.pts is None or not span.first_pts <= frame.pts <= span.last_pts:
-                continue
-            picture = self._prepare(frame)
-            picture.pts = frame.pts - span.first_pts
+        frames = (f for f in self._decoded(start, end)
+                  if f.pts is not None and span.first_pts <= f.pts <= span.last_pts)
+        for pts, picture in self._pictures(frames):
+            picture.pts = pts - span.first_pts
             picture.time_base = self.time_base
+            picture.pict_type = PictureType.NONE
             yield from self.out.encode(picture)
             self.frames += 1
             tick(1)
         yield from self.out.encode(None)
+
+    def _pictures(self, frames: Iterator[VideoFrame]) -> Iterator[tuple[int, VideoFrame]]:
+        """(source pts, picture to encode) for each frame, through the filter if there is one."""
+        if self.filter is None:
+            for frame in frames:
+                assert frame.pts is not None
+                yield frame.pts, self._prepare(frame)
+            return
+        numbered = (self._upright(index, frame) for index, frame in enumerate(frames))
+        for picture in self.filter.process(numbered):
+            yield picture.pts, VideoFrame.from_ndarray(picture.pixels, format="bgr24").reformat(
+                width=self.width, height=self.height, format="yuv420p")
+
+    def _upright(self, index: int, frame: VideoFrame) -> Picture:
+        assert frame.pts is not None
+        pixels: NDArray[np.uint8] = np.asarray(frame.to_ndarray(format="bgr24"), np.uint8)
+        turns = self.info.rotation // 90
+        if turns:
+            pixels = np.ascontiguousarray(np.rot90(pixels, k=turns))
+        ms = int((frame.pts * self.time_base - self.info.origin) * 1000)
+        return Picture(index, ms, pixels, frame.pts)
 
     def _decoded(self, start: Fraction, end: Fraction) -> Iterator[VideoFrame]:
         seek_before(self.source, self.stream, start)
@@ -102,17 +125,8 @@ class ReencodeVideo:
             yield frame
 
     def _prepare(self, frame: VideoFrame) -> VideoFrame:
-        turns = self.info.rotation // 90
-        if self.filter is None and turns == 0:
-            picture = frame.reformat(width=self.width, height=self.height, format="yuv420p")
-        else:
-            pixels: NDArray[np.uint8] = np.asarray(frame.to_ndarray(format="bgr24"), np.uint8)
-            if turns:
-                pixels = np.ascontiguousarray(np.rot90(pixels, k=turns))
-            if self.filter is not None:
-                pixels = self.filter.apply(pixels)
-            picture = VideoFrame.from_ndarray(pixels, format="bgr24").reformat(
-                width=self.width, height=self.height, format="yuv420p"
-            )
-        picture.pict_type = PictureType.NONE
-        return picture
+        if self.info.rotation // 90 == 0:
+            return frame.reformat(width=self.width, height=self.height, format="yuv420p")
+        pixels = self._upright(0, frame).pixels
+        return VideoFrame.from_ndarray(pixels, format="bgr24").reformat(
+            width=self.width, height=self.height, format="yuv420p")

@@ -241,8 +241,27 @@ _V5 = [
     " SELECT id, marker_id FROM session_moments",
 ]
 
+# Version 6 (issue 11): blur boxes a trainer draws by hand on a clip, for a range of the
+# recording, where the face detector misses a face; "ignore" boxes where it blurs something
+# that is no face. Coordinates are shares (0..1) of the upright picture. "IF NOT EXISTS": a
+# library taken back to an older version by hand (as tests do) still migrates.
+_V6 = [
+    """CREATE TABLE IF NOT EXISTS clip_face_boxes (
+        id INTEGER PRIMARY KEY,
+        clip_id INTEGER NOT NULL REFERENCES collection_clips(id) ON DELETE CASCADE,
+        start_ms INTEGER NOT NULL,
+        end_ms INTEGER NOT NULL,
+        x1 REAL NOT NULL, y1 REAL NOT NULL, x2 REAL NOT NULL, y2 REAL NOT NULL,
+        ignore INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        CHECK (end_ms >= start_ms),
+        CHECK (0 <= x1 AND x1 < x2 AND x2 <= 1 AND 0 <= y1 AND y1 < y2 AND y2 <= 1)
+    )""",
+    "CREATE INDEX IF NOT EXISTS idx_clip_face_boxes_clip ON clip_face_boxes(clip_id)",
+]
 
-def _v6(conn: sqlite3.Connection) -> None:
+
+def _v7(conn: sqlite3.Connection) -> None:
     # Imported here: these modules hold the Python half of the migration, and import nothing
     # of the library package, so schema stays importable on its own.
     from vsr.library.audit_chain import migrate_audit_log
@@ -252,10 +271,10 @@ def _v6(conn: sqlite3.Connection) -> None:
     migrate_audit_log(conn)
 
 
-# Version 6 (issues 10 and 11): ids are never reused (AUTOINCREMENT on every table whose ids
+# Version 7 (issues 10 and 11): ids are never reused (AUTOINCREMENT on every table whose ids
 # are referenced or shown, the sequences seeded above every id the library ever mentioned, so
 # a purged recording's id never comes back), the audit log holds file names, never folders,
 # and every audit row carries a hash chained to the previous one (tamper-evident).
-_V6 = Migration(run=_v6, foreign_keys_off=True)
+_V7 = Migration(run=_v7, foreign_keys_off=True)
 
-MIGRATIONS: list[list[str] | Migration] = [_V1, _V2, _V3, _V4, _V5, _V6]
+MIGRATIONS: list[list[str] | Migration] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7]

@@ -34,7 +34,7 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from vsr.clips import ClipResult, FaceAnonymizer, export_clip
+from vsr.clips import ClipResult, FaceAnonymizer, ManualBox, export_clip
 from vsr.errors import StorageError, VsrError
 from vsr.i18n import LANGUAGES, current_language
 from vsr.library.audit import AuditAction, audit, subject_of
@@ -54,6 +54,7 @@ from vsr.library.exported import (
     known_paths,
     record_exported,
 )
+from vsr.library.face_boxes import list_face_boxes
 from vsr.library.recordings import get_recording, require_available
 from vsr.packs.content import PackDoc, build_pack_doc
 from vsr.packs.names import role_names
@@ -89,6 +90,8 @@ class ExportJob:
     anonymize_faces: bool
     keep_audio: bool
     staging_root: Path  # the app's own staging folder (beside the library)
+    # clip id -> boxes a trainer drew on it (blur or ignore), applied with the detector's
+    face_boxes: dict[int, tuple[ManualBox, ...]] = field(default_factory=dict)
 
     def file_names(self) -> list[tuple[str, str]]:
         """(file name, kind) of every file the export makes, clips first."""
@@ -163,11 +166,18 @@ def prepare_export(
     names = role_names(lib, (c.recording_id for c in clips), language) if hide else {}
     doc = build_pack_doc(lib, collection, clips, lang=language, names=names,
                          faces_anonymised=anonymize_faces, day=today or date.today())
+    boxes = {c.id: manual_boxes(lib, c.id) for c in clips} if anonymize_faces else {}
     job = ExportJob(uuid.uuid4().hex, collection_id, collection.purpose,
                     Path(out_dir).expanduser().absolute(), doc, pack, anonymize_faces, keep_audio,
-                    library_staging(lib))
+                    library_staging(lib), boxes)
     _check_target(lib, job)
     return job
+
+
+def manual_boxes(lib: Library, clip_id: int) -> tuple[ManualBox, ...]:
+    """The boxes a trainer drew on a clip, as the face anonymiser takes them."""
+    return tuple(ManualBox(b.start_ms, b.end_ms, b.x1, b.y1, b.x2, b.y2, b.ignore, b.id)
+                 for b in list_face_boxes(lib, clip_id))
 
 
 def _check_target(lib: Library, job: ExportJob) -> None:
@@ -243,6 +253,7 @@ def _write_clips(staged: StagedExport, progress: Progress | None, cancel: Cancel
 
         if anonymizer is not None:
             anonymizer.reset()  # a face held from the previous clip must not carry over
+            anonymizer.manual = list(job.face_boxes.get(clip.clip_id, ()))
         staged.clips.append(export_clip(
             clip.source_path, clip.start_ms, clip.end_ms, staged.staging / clip.file_name,
             anonymize=anonymizer, keep_audio=job.keep_audio, progress=report, cancel=cancel))

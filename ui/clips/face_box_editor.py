@@ -1,0 +1,108 @@
+"""Hand-drawn face boxes of one clip, under the export preview: what a box drawn on the
+preview does (blur here, or "not a face": don't blur here), for which part of the clip, the
+clip's boxes, and removing one. Edits go through ui.operations.perform; the library keeps the
+boxes with the clip, so every export applies them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
+
+from ui.operations import Report, perform
+from vsr.library.collections import CollectionClip, clock
+from vsr.library.db import Library
+from vsr.library.face_boxes import FaceBox, add_face_box, list_face_boxes, remove_face_box
+
+
+class FaceBoxEditor(QWidget):
+    """Emits `changed` after a box was added or removed (the preview then shows it)."""
+
+    changed = Signal()
+
+    def __init__(self, lib: Library, lang: str, report: Report,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lib, self.lang, self.report = lib, lang, report
+        self.clip: CollectionClip | None = None
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("Blur here"), False)
+        self.kind.addItem(self.tr("Not a face: don't blur"), True)
+        self.kind.setToolTip(self.tr(
+            "Drag a box on the right-hand picture: a face the program missed, or something it "
+            "blurs that is not a face."))
+        self.first = QDoubleSpinBox()
+        self.last = QDoubleSpinBox()
+        for spin in (self.first, self.last):
+            spin.setDecimals(1)
+            spin.setSingleStep(0.5)
+            spin.setSuffix(" s")
+        self.boxes = QComboBox()
+        self.boxes.setMinimumContentsLength(16)
+        self.remove = QPushButton(self.tr("Remove box"))
+        self.remove.clicked.connect(self.remove_chosen)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel(self.tr("Draw a box:")))
+        row.addWidget(self.kind)
+        row.addWidget(QLabel(self.tr("from")))
+        row.addWidget(self.first)
+        row.addWidget(QLabel(self.tr("to")))
+        row.addWidget(self.last)
+        row.addWidget(self.boxes, 1)
+        row.addWidget(self.remove)
+        self.set_clip(None)
+
+    def set_clip(self, clip: CollectionClip | None) -> None:
+        """Work on this clip: its whole length is the default range."""
+        self.clip = clip
+        seconds = (clip.end_ms - clip.start_ms) / 1000 if clip else 0.0
+        for spin in (self.first, self.last):
+            spin.setRange(0.0, seconds)
+        self.first.setValue(0.0)
+        self.last.setValue(seconds)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.boxes.clear()
+        for box in list_face_boxes(self.lib, self.clip.id) if self.clip else []:
+            self.boxes.addItem(self.describe(box), box.id)
+        if self.boxes.count() == 0:
+            self.boxes.addItem(self.tr("No boxes drawn"), None)
+        self.remove.setEnabled(self.boxes.currentData() is not None)
+
+    def describe(self, box: FaceBox) -> str:
+        what = self.tr("Not a face") if box.ignore else self.tr("Blur")
+        return self.tr("{what} {start}–{end}").format(
+            what=what, start=clock(box.start_ms), end=clock(box.end_ms))
+
+    def add(self, x1: float, y1: float, x2: float, y2: float) -> bool:
+        """Store a box drawn on the preview for the chosen range of the clip."""
+        clip = self.clip
+        if clip is None:
+            return False
+        start = clip.start_ms + int(self.first.value() * 1000)
+        end = clip.start_ms + int(self.last.value() * 1000)
+        ignore = bool(self.kind.currentData())
+        done = perform(lambda: add_face_box(self.lib, clip.id, start, end, (x1, y1, x2, y2),
+                                            ignore=ignore),
+                       lang=self.lang, report=self.report)
+        if done.ok:
+            self.refresh()
+            self.changed.emit()
+        return done.ok
+
+    def remove_chosen(self) -> None:
+        box_id = self.boxes.currentData()
+        if box_id is None:
+            return
+        if perform(lambda: remove_face_box(self.lib, int(box_id)), lang=self.lang,
+                   report=self.report).ok:
+            self.refresh()
+            self.changed.emit()
