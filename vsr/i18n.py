@@ -132,9 +132,16 @@ _MESSAGES: dict[str, dict[str, str]] = {
     "party.client": {"nl": "Cliënt", "en": "Client"},
     "party.other": {"nl": "Deelnemer", "en": "Participant"},
     "review.default_title": {
-        "nl": "Terugkijksessie {title}",
-        "en": "Review of {title}",
+        "nl": "Terugkijksessie van {date}",
+        "en": "Review of {date}",
     },
+    "recording.default_title": {
+        "nl": "Opname van {date}",
+        "en": "Recording of {date}",
+    },
+    # --- vsr.anonymise: what replaces names in exports ---
+    "names.placeholder": {"nl": "[naam]", "en": "[name]"},
+    "names.recording_label": {"nl": "Opname {n}", "en": "Recording {n}"},
     # --- vsr.media: probe warnings and stopped tasks ---
     "warning.media.unknown_duration": {
         "nl": "De lengte van de opname is onbekend. De tijdlijn kan niet kloppen.",
@@ -235,6 +242,11 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "nl": "{title} (bestand {file}, duur {duration})",
         "en": "{title} (file {file}, length {duration})",
     },
+    "summary.recording_line_anonymous": {
+        "nl": "Duur {duration}",
+        "en": "Length {duration}",
+    },
+    "summary.file_stem": {"nl": "leerverslag", "en": "learning-summary"},
     "summary.rules_heading": {"nl": "Afspraken", "en": "Ground rules"},
     "summary.rules_line": {
         "nl": "We zijn gelijkwaardig, we willen ons veilig voelen, we veroordelen elkaar niet "

@@ -4,11 +4,14 @@ and records the file (so a purge of the recording deletes it too) with an audit 
 
 from __future__ import annotations
 
+import re
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from datetime import date
 from pathlib import Path
 from typing import Literal
 
+from vsr.anonymise.known import review_names
 from vsr.errors import VsrError
 from vsr.export.atomic import write_atomic
 from vsr.export.summary_content import (
@@ -18,7 +21,7 @@ from vsr.export.summary_content import (
     add_stills,
     build_summary,
 )
-from vsr.i18n import LANGUAGES, current_language
+from vsr.i18n import LANGUAGES, current_language, translate
 from vsr.library.audit import AuditAction, audit, subject_of
 from vsr.library.consent import Purpose
 from vsr.library.db import Library
@@ -54,17 +57,24 @@ def export_summary(
     lib: Library, review_id: int, fmt: SummaryFormat | str, out: Path | str, *,
     lang: str | None = None, party_naming: PartyNaming = "names",
     include_stills: bool = False, grab_still: StillGrabber | None = None,
+    extra_names: Iterable[str] = (),
 ) -> Path:
     """Write the learning summary of `review_id` to `out` and return its absolute path.
 
     `lang` is "nl" or "en" (default: the current language). `party_naming` "initials" shows
-    "A.d.V." instead of names. Stills from the video are off by default (faces are personal
-    data). Nothing is written unless the whole file could be made."""
+    "A.d.V." instead of names and anonymises the summary: every name the library knows, and
+    `extra_names`, is replaced in every text and in the file name. Stills from the video are
+    off by default (faces are personal data). Nothing is written unless the whole file could be made."""
     _writer(str(fmt).lower())  # an unknown format fails before any work is done
     language = lang if lang in LANGUAGES else current_language()
-    doc = build_summary(lib, review_id, lang=language, party_naming=party_naming)
+    doc = build_summary(lib, review_id, lang=language, party_naming=party_naming,
+                        extra_names=extra_names)
     if include_stills:
         doc = add_stills(doc, grab_still)
+    out = Path(out)
+    if party_naming == "initials":
+        names = review_names(lib, review_id, language, extra_names)
+        out = out.with_name(names.file_name(out.name))
     path = write_summary(doc, fmt, out)
     record_summary_export(lib, review_id, path, fmt=fmt, include_stills=include_stills,
                           party_naming=party_naming)
@@ -86,13 +96,28 @@ def record_summary_export(
         export_id = uuid.uuid4().hex
         with lib.write():
             record_exported(lib, export_id, Purpose.OWN_REVIEW.value, None,
-                            [NewExportedFile(file, SUMMARY, recording_id=review.recording_id)])
+                            [NewExportedFile(file, SUMMARY, recording_id=review.recording_id,
+                                             names_replaced=party_naming == "initials")])
             audit(lib, AuditAction.EXPORT, subject_of("review", review_id),
                   export_id=export_id, format=str(fmt).lower(), file=file.name,
                   stills=bool(include_stills), party_naming=party_naming)
     except BaseException:
         file.unlink(missing_ok=True)
         raise
+
+
+def default_summary_name(lib: Library, review_id: int, fmt: str, *, anonymise: bool,
+                         lang: str | None = None, today: date | None = None) -> str:
+    """A file name for the summary: from the review's title, or when anonymising a neutral
+    one with the date ("leerverslag-2026-03-03.pdf"), so no name ends up in it."""
+    language = lang if lang in LANGUAGES else current_language()
+    suffix = str(fmt).lower()
+    if anonymise:
+        day = (today or date.today()).isoformat()
+        return f"{translate('summary.file_stem', language)}-{day}.{suffix}"
+    title = get_review(lib, review_id).title
+    stem = re.sub(r'[\\/:*?"<>|\s]+', "-", title).strip("-.")[:60]
+    return f"{stem or translate('summary.file_stem', language)}.{suffix}"
 
 
 def write_summary(doc: SummaryDoc, fmt: SummaryFormat | str, out: Path | str) -> Path:
@@ -103,4 +128,5 @@ def write_summary(doc: SummaryDoc, fmt: SummaryFormat | str, out: Path | str) ->
 
 
 __all__ = ["FORMATS", "SummaryDoc", "SummaryFormat", "add_stills", "build_summary",
+           "default_summary_name",
            "export_summary", "record_summary_export", "write_summary"]

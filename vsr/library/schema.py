@@ -225,4 +225,15 @@ _V5 = [
     " SELECT id, marker_id FROM session_moments",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5]
+# Version 6 (issue 11): what each exported file was made under, so narrowing a consent (training
+# no longer recognisable) finds the files that no longer fit: were faces blurred, were names
+# replaced (NULL for files exported before: unknown, so treated as not). And the extra names
+# (JSON list) a user gives a review or collection to be replaced in its exports.
+_V6 = [
+    "ALTER TABLE exported_files ADD COLUMN faces_blurred INTEGER",
+    "ALTER TABLE exported_files ADD COLUMN names_replaced INTEGER",
+    "ALTER TABLE reviews ADD COLUMN extra_names TEXT NOT NULL DEFAULT '[]'",
+    "ALTER TABLE collections ADD COLUMN extra_names TEXT NOT NULL DEFAULT '[]'",
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6]
