@@ -437,6 +437,16 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "en": "  clip '{title}' ({start}-{end}) from collection '{collection}'",
     },
     "withdraw.file": {"nl": "  bestand {path}", "en": "  file {path}"},
+    "narrow.heading": {
+        "nl": "De toestemming voor {purpose} voor opname {recording} wordt beperkt. Wat eerder "
+        "is gemaakt en daar niet meer in past, wordt verwijderd:",
+        "en": "The consent for {purpose} for recording {recording} becomes narrower. What was "
+        "made before and no longer fits it will be deleted:",
+    },
+    "cli.consent.narrowed": {
+        "nl": "Toestemming aangepast. {files} bestand(en) verwijderd.",
+        "en": "Consent changed. {files} file(s) deleted.",
+    },
     "error.clip.sharing_not_allowed": {
         "nl": "De deelnemers hebben niet afgesproken dat hun gespreksblad mee mag met "
         "de clips. Zet dat eerst aan bij de terugkijksessie. Een clip zonder moment "
@@ -625,6 +635,8 @@ _MESSAGES: dict[str, dict[str, str]] = {
     "audit.reason.user": {"nl": "door de gebruiker", "en": "by the user"},
     "audit.reason.consent.withdrawn": {"nl": "toestemming voor {purpose} ingetrokken",
                                        "en": "consent for {purpose} withdrawn"},
+    "audit.reason.consent.narrowed": {"nl": "toestemming voor {purpose} beperkt",
+                                      "en": "consent for {purpose} narrowed"},
     "audit.reason.consent.lapsed": {"nl": "toestemming voor {purpose} verlopen",
                                     "en": "consent for {purpose} lapsed"},
     "audit.detail.purpose": {"nl": "doel: {value}", "en": "purpose: {value}"},

@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 
 from tests.vsr.collection_fixtures import CLIENT, PRO, World, make_source, make_world
+from vsr.anonymise.known import known_names
 from vsr.errors import NotFoundError, VsrError
 from vsr.library import Library
 from vsr.library import collections as co
 from vsr.library import consent as cs
 from vsr.library import markers as mk
 from vsr.library.audit import list_audit
-from vsr.anonymise.known import known_names
 
 
 @pytest.fixture(scope="module")

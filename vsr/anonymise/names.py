@@ -150,8 +150,9 @@ class NameReplacer:
 
     def file_name(self, name: str) -> str:
         """A file name with names replaced, still a safe file name."""
-        replaced = self(name)
-        return re.sub(r'[\\/:*?"<>|\[\]\s]+', "-", replaced).strip("-") or "export"
+        replaced = self(name).replace("[", "").replace("]", "")
+        safe = re.sub(r'[\\/:*?"<>|\s]+', "-", replaced)
+        return re.sub(r"-+(?=\.[^.]*$)", "", safe).strip("-") or "export"
 
 
 def placeholder(lang: str | None = None) -> str:
