@@ -115,9 +115,14 @@ def default_summary_name(lib: Library, review_id: int, fmt: str, *, anonymise: b
     if anonymise:
         day = (today or date.today()).isoformat()
         return f"{translate('summary.file_stem', language)}-{day}.{suffix}"
-    title = get_review(lib, review_id).title
-    stem = re.sub(r'[\\/:*?"<>|\s]+', "-", title).strip("-.")[:60]
-    return f"{stem or translate('summary.file_stem', language)}.{suffix}"
+    return file_name_from_title(get_review(lib, review_id).title, suffix,
+                                translate("summary.file_stem", language))
+
+
+def file_name_from_title(title: str, fmt: str, fallback: str = "leerverslag") -> str:
+    """A file name from a title, without characters file systems refuse."""
+    stem = re.sub(r'[\\/:*?"<>|\s]+', "-", title).strip("-.")[:60] or fallback
+    return f"{stem}.{fmt}"
 
 
 def write_summary(doc: SummaryDoc, fmt: SummaryFormat | str, out: Path | str) -> Path:
@@ -128,5 +133,5 @@ def write_summary(doc: SummaryDoc, fmt: SummaryFormat | str, out: Path | str) ->
 
 
 __all__ = ["FORMATS", "SummaryDoc", "SummaryFormat", "add_stills", "build_summary",
-           "default_summary_name",
+           "default_summary_name", "file_name_from_title",
            "export_summary", "record_summary_export", "write_summary"]
