@@ -117,3 +117,14 @@ def test_cli_lists_what_goes_and_asks(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert not (out / "clip-01.mp4").exists() and not (out / "index.html").exists()
     assert "niet herkenbaar" in vsr("consent", str(rec)).stdout
+
+
+def test_an_export_from_before_this_was_recorded_counts_as_unblurred(world: World,
+                                                                     tmp_path: Path) -> None:
+    lib = world.lib
+    _export(world, tmp_path / "old", faces=True)
+    with lib.write():  # as the migration leaves rows exported before issue 11: unknown
+        lib.conn.execute("UPDATE exported_files SET faces_blurred = NULL, names_replaced = NULL")
+    assert list_exported(lib)[0].faces_blurred is None
+    plan = plan_narrowing(lib, world.rec.id, "training", recognisable=False, until=None)
+    assert len(plan.files) == 3  # unknown is not known to be blurred: it goes
