@@ -27,7 +27,8 @@ gesprek gesprekken opname opnames video audio film clip clips sessie terugkijkse
 begeleidingsgesprek intake interview recording recordings conversation session meeting review
 samenleergesprek leerverslag intervisie training oefening oefenmateriaal cursus coach klant
 afspraak deel part camera cam img vid mov dsc gopr pxl whatsapp screen scherm kopie copy
-definitief final versie version nieuw new test mp4 mkv webm avi wav mp3 m4a
+definitief final versie version nieuw new test demo voorbeeld example sample oefenen
+mp4 mkv webm avi wav mp3 m4a
 januari februari maart april mei juni juli augustus september oktober november december
 january february march may june july august october december
 maandag dinsdag woensdag donderdag vrijdag zaterdag zondag
