@@ -172,9 +172,16 @@ _MESSAGES: dict[str, dict[str, str]] = {
     "party.client": {"nl": "Cliënt", "en": "Client"},
     "party.other": {"nl": "Deelnemer", "en": "Participant"},
     "review.default_title": {
-        "nl": "Terugkijksessie {title}",
-        "en": "Review of {title}",
+        "nl": "Terugkijksessie van {date}",
+        "en": "Review of {date}",
     },
+    "recording.default_title": {
+        "nl": "Opname van {date}",
+        "en": "Recording of {date}",
+    },
+    # --- vsr.anonymise: what replaces names in exports ---
+    "names.placeholder": {"nl": "[naam]", "en": "[name]"},
+    "names.recording_label": {"nl": "Opname {n}", "en": "Recording {n}"},
     # --- vsr.media: probe warnings and stopped tasks ---
     "warning.media.unknown_duration": {
         "nl": "De lengte van de opname is onbekend. De tijdlijn kan niet kloppen.",
@@ -275,6 +282,11 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "nl": "{title} (bestand {file}, duur {duration})",
         "en": "{title} (file {file}, length {duration})",
     },
+    "summary.recording_line_anonymous": {
+        "nl": "Duur {duration}",
+        "en": "Length {duration}",
+    },
+    "summary.file_stem": {"nl": "leerverslag", "en": "learning-summary"},
     "summary.rules_heading": {"nl": "Afspraken", "en": "Ground rules"},
     "summary.rules_line": {
         "nl": "We zijn gelijkwaardig, we willen ons veilig voelen, we veroordelen elkaar niet "
@@ -469,6 +481,16 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "en": "  clip '{title}' ({start}-{end}) from collection '{collection}'",
     },
     "withdraw.file": {"nl": "  bestand {path}", "en": "  file {path}"},
+    "narrow.heading": {
+        "nl": "De toestemming voor {purpose} voor opname {recording} wordt beperkt. Wat eerder "
+        "is gemaakt en daar niet meer in past, wordt verwijderd:",
+        "en": "The consent for {purpose} for recording {recording} becomes narrower. What was "
+        "made before and no longer fits it will be deleted:",
+    },
+    "cli.consent.narrowed": {
+        "nl": "Toestemming aangepast. {files} bestand(en) verwijderd.",
+        "en": "Consent changed. {files} file(s) deleted.",
+    },
     "error.clip.sharing_not_allowed": {
         "nl": "De deelnemers hebben niet afgesproken dat hun gespreksblad mee mag met "
         "de clips. Zet dat eerst aan bij de terugkijksessie. Een clip zonder moment "
@@ -657,6 +679,8 @@ _MESSAGES: dict[str, dict[str, str]] = {
     "audit.reason.user": {"nl": "door de gebruiker", "en": "by the user"},
     "audit.reason.consent.withdrawn": {"nl": "toestemming voor {purpose} ingetrokken",
                                        "en": "consent for {purpose} withdrawn"},
+    "audit.reason.consent.narrowed": {"nl": "toestemming voor {purpose} beperkt",
+                                      "en": "consent for {purpose} narrowed"},
     "audit.reason.consent.lapsed": {"nl": "toestemming voor {purpose} verlopen",
                                     "en": "consent for {purpose} lapsed"},
     "audit.detail.purpose": {"nl": "doel: {value}", "en": "purpose: {value}"},

@@ -553,78 +553,90 @@
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="112" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="119" />
         <source>Consent — {title}</source>
         <translation>Toestemming — {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="116" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="123" />
         <source>Consent is given per recording and per purpose. Withdrawing it also deletes the clips and exported files made for that purpose.</source>
         <translation>Toestemming geldt per opname en per doel. Trek je die in, dan worden ook de fragmenten en bestanden voor dat doel verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="122" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="129" />
         <source>&lt;b&gt;Given&lt;/b&gt;: looking back at your own conversation together is always allowed.</source>
         <translation>&lt;b&gt;Gegeven&lt;/b&gt;: samen je eigen gesprek terugkijken mag altijd.</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="146" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="153" />
         <source>Sharing the gespreksbladen of this review</source>
         <translation>Gespreksbladen van dit terugkijkgesprek delen</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="147" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="154" />
         <source>and</source>
         <translation>en</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="150" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="157" />
         <source>Only when {names} agree, their own gespreksblad of a moment (A, B, C) may go with its clip into material for peer consultation (with colleagues) or training. Names are replaced by roles when the export asks for it.</source>
         <translation>Alleen als {names} het goed vinden, mag hun eigen gespreksblad van een moment (A, B, C) met het fragment mee. Dat is voor intervisie (bespreken met collega's) of training. Namen worden dan rollen als de export daarom vraagt.</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="154" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="161" />
         <source>They agree: the gespreksbladen may be shared with clips</source>
         <translation>Zij vinden het goed: de gespreksbladen mogen met fragmenten mee</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="170" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="177" />
         <source>Retention</source>
         <translation>Bewaartermijn</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="173" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="180" />
         <source>Keep until</source>
         <translation>Bewaren tot</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="175" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="182" />
         <source>Save retention</source>
         <translation>Bewaartermijn opslaan</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="190" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="197" />
         <source>No end date: the recording is kept until you delete it.</source>
         <translation>Geen einddatum: de opname blijft bewaard tot je hem verwijdert.</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="194" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="201" />
         <source>&lt;b&gt;Kept until {day}.&lt;/b&gt; After that day the recording, its reviews and clips are deleted (at the next start of the app, after a question).</source>
         <translation>&lt;b&gt;Bewaard tot {day}.&lt;/b&gt; Na die dag worden de opname, de terugkijkgesprekken en de fragmenten verwijderd (bij de volgende start van de app, na een vraag).</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="232" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="240" />
+        <source>This cannot be undone. Change the consent?</source>
+        <translation>Dit kun je niet ongedaan maken. Toestemming aanpassen?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy/consent_dialog.py" line="242" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="253" />
+        <source>Change consent</source>
+        <translation>Toestemming aanpassen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy/consent_dialog.py" line="266" />
         <source>This cannot be undone. Withdraw consent?</source>
         <translation>Dit kan niet ongedaan worden gemaakt. Toestemming intrekken?</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="234" />
-        <location filename="../../ui/privacy/consent_dialog.py" line="247" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="268" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="281" />
         <source>Withdraw consent</source>
         <translation>Toestemming intrekken</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="248" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="254" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="282" />
         <source>{n} exported file(s) could not be deleted. Delete them by hand.</source>
         <translation>{n} bestand(en) niet verwijderd. Verwijder ze zelf.</translation>
     </message>
@@ -802,183 +814,188 @@
 <context>
     <name>ExportClipsDialog</name>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="77" />
+        <location filename="../../ui/clips/export_dialog.py" line="78" />
         <source>Export clips — {name}</source>
         <translation>Fragmenten exporteren — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="81" />
+        <location filename="../../ui/clips/export_dialog.py" line="82" />
         <source>Make faces unrecognisable</source>
         <translation>Gezichten onherkenbaar maken</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="83" />
+        <location filename="../../ui/clips/export_dialog.py" line="84" />
         <source>Blur</source>
         <translation>Vervagen</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="84" />
+        <location filename="../../ui/clips/export_dialog.py" line="85" />
         <source>Pixelate</source>
         <translation>Blokjes (pixels)</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="96" />
+        <location filename="../../ui/clips/export_dialog.py" line="97" />
         <source>Required: a client in this collection did not agree to be recognisable in training material.</source>
         <translation>Verplicht: een cliënt in deze verzameling wil niet herkenbaar zijn in oefenmateriaal.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="99" />
+        <location filename="../../ui/clips/export_dialog.py" line="100" />
         <source>Replace names by roles in titles and texts</source>
         <translation>Namen vervangen door rollen in titels en teksten</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="102" />
+        <location filename="../../ui/clips/export_dialog.py" line="103" />
         <source>“Zoë” becomes “client”, the professional's name “professional”. Always done for a training clip whose client may not be recognisable.</source>
         <translation>“Zoë” wordt “cliënt”, de naam van de professional “professional”. Gebeurt altijd bij een trainingsfragment waarvan de cliënt niet herkenbaar mag zijn.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="105" />
+        <location filename="../../ui/clips/export_dialog.py" line="109" />
         <source>Keep the sound</source>
         <translation>Geluid behouden</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="108" />
+        <location filename="../../ui/clips/export_dialog.py" line="112" />
         <source>Only the clips</source>
         <translation>Alleen de fragmenten</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="109" />
+        <location filename="../../ui/clips/export_dialog.py" line="113" />
         <source>Intervisie pack (clips and handout)</source>
         <translation>Intervisiepakket (fragmenten en hand-out)</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="110" />
+        <location filename="../../ui/clips/export_dialog.py" line="114" />
         <source>Exercise pack (clips, web page and worksheet)</source>
         <translation>Oefenpakket (fragmenten, webpagina en werkblad)</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="113" />
+        <location filename="../../ui/clips/export_dialog.py" line="117" />
         <source>Choose…</source>
         <translation>Kiezen…</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="123" />
+        <location filename="../../ui/clips/export_dialog.py" line="127" />
         <source>Faces:</source>
         <translation>Gezichten:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="125" />
+        <location filename="../../ui/clips/export_dialog.py" line="129" />
         <source>Names:</source>
         <translation>Namen:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="126" />
+        <location filename="../../ui/clips/export_dialog.py" line="130" />
+        <source>Other names:</source>
+        <translation>Andere namen:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clips/export_dialog.py" line="131" />
         <source>Sound:</source>
         <translation>Geluid:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="127" />
+        <location filename="../../ui/clips/export_dialog.py" line="132" />
         <source>Pack:</source>
         <translation>Pakket:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="128" />
+        <location filename="../../ui/clips/export_dialog.py" line="133" />
         <source>Folder:</source>
         <translation>Map:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="129" />
+        <location filename="../../ui/clips/export_dialog.py" line="134" />
         <source>Preview faces</source>
         <translation>Gezichten vooraf bekijken</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="133" />
+        <location filename="../../ui/clips/export_dialog.py" line="138" />
         <source>Clip {n}</source>
         <translation>Fragment {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="136" />
+        <location filename="../../ui/clips/export_dialog.py" line="141" />
         <source>Where in the clip to look</source>
         <translation>Waar in het fragment je kijkt</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="143" />
+        <location filename="../../ui/clips/export_dialog.py" line="148" />
         <source>Preview:</source>
         <translation>Voorbeeld:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="151" />
+        <location filename="../../ui/clips/export_dialog.py" line="156" />
         <source>What the export shows. Drag a box over a face the program missed.</source>
         <translation>Zo ziet de export eruit. Trek een vak over een gezicht dat het programma heeft gemist.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="153" />
+        <location filename="../../ui/clips/export_dialog.py" line="158" />
         <source>Original</source>
         <translation>Origineel</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="154" />
+        <location filename="../../ui/clips/export_dialog.py" line="159" />
         <source>Faces made unrecognisable</source>
         <translation>Gezichten onherkenbaar gemaakt</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="161" />
+        <location filename="../../ui/clips/export_dialog.py" line="166" />
         <source>Press “Preview faces” to see a picture of the clip.</source>
         <translation>Klik op “Gezichten vooraf bekijken” om een beeld uit het fragment te zien.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="174" />
+        <location filename="../../ui/clips/export_dialog.py" line="179" />
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="176" />
+        <location filename="../../ui/clips/export_dialog.py" line="181" />
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="177" />
+        <location filename="../../ui/clips/export_dialog.py" line="182" />
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="197" />
+        <location filename="../../ui/clips/export_dialog.py" line="202" />
         <source>Export to folder</source>
         <translation>Exporteren naar map</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="221" />
+        <location filename="../../ui/clips/export_dialog.py" line="226" />
         <source>Press “Preview faces” first, then draw on the picture.</source>
         <translation>Klik eerst op ‘Gezichten vooraf bekijken’ en teken dan op de afbeelding.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="276" />
+        <location filename="../../ui/clips/export_dialog.py" line="281" />
         <source>Choose a folder first.</source>
         <translation>Kies eerst een map.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="298" />
+        <location filename="../../ui/clips/export_dialog.py" line="306" />
         <source>Exporting…</source>
         <translation>Bezig met exporteren…</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="316" />
+        <location filename="../../ui/clips/export_dialog.py" line="324" />
         <source>The export was not saved.</source>
         <translation>De export is niet opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="320" />
+        <location filename="../../ui/clips/export_dialog.py" line="328" />
         <source>{n} file(s) written to {folder}.</source>
         <translation>{n} bestand(en) opgeslagen in {folder}.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="327" />
-        <location filename="../../ui/clips/export_dialog.py" line="339" />
+        <location filename="../../ui/clips/export_dialog.py" line="335" />
+        <location filename="../../ui/clips/export_dialog.py" line="347" />
         <source>Export cancelled. No files were left behind.</source>
         <translation>Export geannuleerd. Er zijn geen bestanden achtergebleven.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="329" />
+        <location filename="../../ui/clips/export_dialog.py" line="337" />
         <source>The export failed. No files were left behind.</source>
         <translation>De export is mislukt. Er zijn geen bestanden achtergebleven.</translation>
     </message>
@@ -986,80 +1003,108 @@
 <context>
     <name>ExportSummaryDialog</name>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="62" />
+        <location filename="../../ui/session/export_dialog.py" line="57" />
         <source>Export learning summary</source>
         <translation>Leerverslag opslaan</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="78" />
+        <location filename="../../ui/session/export_dialog.py" line="73" />
         <source>Format</source>
         <translation>Soort bestand</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="81" />
+        <location filename="../../ui/session/export_dialog.py" line="76" />
         <source>Full names</source>
         <translation>Volledige namen</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="82" />
+        <location filename="../../ui/session/export_dialog.py" line="77" />
         <source>Initials only</source>
         <translation>Alleen voorletters</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="86" />
+        <location filename="../../ui/session/export_dialog.py" line="81" />
         <source>Participants</source>
         <translation>Deelnemers</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="88" />
+        <location filename="../../ui/session/export_dialog.py" line="85" />
+        <source>Other names</source>
+        <translation>Andere namen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/export_dialog.py" line="87" />
+        <source>With initials, every name (also in the notes and the file name) becomes a role or “[name]”.</source>
+        <translation>Met voorletters wordt elke naam (ook in de notities en de bestandsnaam) een rol of “[naam]”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/export_dialog.py" line="93" />
         <source>Add a still from the video for each moment</source>
         <translation>Een beeld uit de video toevoegen bij elk moment</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="90" />
+        <location filename="../../ui/session/export_dialog.py" line="95" />
         <source>Off by default: faces in the video are personal data.</source>
         <translation>Staat standaard uit: gezichten in de video zijn persoonsgegevens.</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="92" />
+        <location filename="../../ui/session/export_dialog.py" line="97" />
         <source>Faces are personal data. Add stills only if everyone agrees.</source>
         <translation>Gezichten zijn persoonsgegevens. Voeg alleen beelden toe als iedereen dat goed vindt.</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="103" />
-        <location filename="../../ui/session/export_dialog.py" line="109" />
+        <location filename="../../ui/session/export_dialog.py" line="108" />
+        <location filename="../../ui/session/export_dialog.py" line="114" />
         <source>File</source>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="104" />
+        <location filename="../../ui/session/export_dialog.py" line="109" />
         <source>Choose…</source>
         <translation>Kiezen…</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="120" />
+        <location filename="../../ui/session/export_dialog.py" line="125" />
         <source>Export</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="138" />
+        <location filename="../../ui/session/export_dialog.py" line="151" />
         <source>Save learning summary</source>
         <translation>Leerverslag opslaan</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="146" />
+        <location filename="../../ui/session/export_dialog.py" line="159" />
         <source>Choose a file first.</source>
         <translation>Kies eerst een bestand.</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="167" />
+        <location filename="../../ui/session/export_dialog.py" line="187" />
         <source>Making the learning summary…</source>
         <translation>Het leerverslag wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="196" />
+        <location filename="../../ui/session/export_dialog.py" line="216" />
         <source>Saved: {path}</source>
         <translation>Opgeslagen: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ExtraNamesField</name>
+    <message>
+        <location filename="../../ui/extra_names_field.py" line="20" />
+        <source>Other names to hide, separated by commas</source>
+        <translation>Andere namen om te verbergen, met komma's ertussen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/extra_names_field.py" line="22" />
+        <source>Names of people the app does not know, such as a partner or a child. They become “[name]” in everything that is exported.</source>
+        <translation>Namen van mensen die de app niet kent, zoals een partner of een kind. Ze worden “[naam]” in alles wat je exporteert.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/extra_names_field.py" line="24" />
+        <source>Other names</source>
+        <translation>Andere namen</translation>
     </message>
 </context>
 <context>
@@ -1557,78 +1602,78 @@
 <context>
     <name>PurposeBox</name>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="47" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="54" />
         <source>Name or initials of the client</source>
         <translation>Naam of voorletters van de cliënt</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="50" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="57" />
         <source>Ends on</source>
         <translation>Eindigt op</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="52" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="59" />
         <source>The client may be recognisable (no face blurring needed)</source>
         <translation>De cliënt mag herkenbaar zijn (gezicht hoeft niet vervaagd)</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="53" />
-        <location filename="../../ui/privacy/consent_dialog.py" line="78" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="60" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="85" />
         <source>Grant</source>
         <translation>Toestemming geven</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="54" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="61" />
         <source>Withdraw…</source>
         <translation>Intrekken…</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="60" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="67" />
         <source>Given by:</source>
         <translation>Gegeven door:</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="61" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="68" />
         <source>Date:</source>
         <translation>Datum:</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="62" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="69" />
         <source>End date:</source>
         <translation>Einddatum:</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="77" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="84" />
         <source>&lt;b&gt;No consent.&lt;/b&gt; Clips for this purpose are not allowed.</source>
         <translation>&lt;b&gt;Geen toestemming.&lt;/b&gt; Fragmenten voor dit doel mogen niet.</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="82" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="89" />
         <source> until {day}</source>
         <translation> tot en met {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="85" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="92" />
         <source>&lt;b&gt;Lapsed&lt;/b&gt; on {day}. Given by {who} on {given}.</source>
         <translation>&lt;b&gt;Verlopen&lt;/b&gt; op {day}. Gegeven door {who} op {given}.</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="89" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="96" />
         <source>&lt;b&gt;Given&lt;/b&gt; by {who} on {given}{until}.</source>
         <translation>&lt;b&gt;Gegeven&lt;/b&gt; door {who} op {given}{until}.</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="92" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="99" />
         <source>The client may be recognisable.</source>
         <translation>De cliënt mag herkenbaar zijn.</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="93" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="100" />
         <source>Faces must be made unrecognisable.</source>
         <translation>Gezichten moeten onherkenbaar worden gemaakt.</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="99" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="106" />
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>

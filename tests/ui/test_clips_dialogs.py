@@ -330,7 +330,7 @@ def test_names_are_replaced_by_roles_when_asked(qtbot, library, marked, tmp_path
     rv.rename_party(library, client.id, "Zoë")
     grant_consent(library, marked[0], "intervisie", given_by="Zoë")
     collection = co.create_collection(library, "Teamoverleg", "intervisie")
-    co.add_clip(library, collection.id, marked[0], 500, 2000, title="Zoë twijfelt")
+    co.add_clip(library, collection.id, marked[0], 500, 2000, title="Zoë twijfelt, Ricardo kijkt")
     for replace, out in ((True, tmp_path / "rollen"), (False, tmp_path / "namen")):
         dialog = ExportClipsDialog(library, collection.id, "nl")
         qtbot.addWidget(dialog)
@@ -339,12 +339,19 @@ def test_names_are_replaced_by_roles_when_asked(qtbot, library, marked, tmp_path
         assert dialog.names.isChecked()  # follows the faces, can be set apart
         dialog.faces.setChecked(False)
         dialog.names.setChecked(replace)
+        assert dialog.extra_names.isEnabled() is replace
+        if replace:  # a name the app cannot know, kept with the collection
+            dialog.extra_names.setText("Ricardo")
         dialog.pack.setCurrentIndex(dialog.pack.findData("exercise"))
         dialog.folder.setText(str(out))
         dialog.export_button.click()
         qtbot.waitUntil(lambda d=dialog: d.report is not None, timeout=60_000)
         page = (out / "index.html").read_text("utf-8")
         assert ("Zoë" in page) is not replace
+        assert ("Ricardo" in page) is not replace
+    from vsr.anonymise.known import extra_names
+
+    assert extra_names(library, "collection", collection.id) == ("Ricardo",)
 
 
 def test_training_from_a_client_who_may_not_be_recognisable_locks_blurring_on(

@@ -14,7 +14,7 @@ from ui.privacy.consent_dialog import ConsentDialog
 from vsr.library import collections as co
 from vsr.library.audit import list_audit
 from vsr.library.consent import Purpose, get_consent, grant_consent
-from vsr.library.recordings import add_recording
+from vsr.library.recordings import add_recording, get_recording
 from vsr.media.testclip import generate_test_clip
 
 
@@ -77,6 +77,40 @@ def test_withdraw_asks_with_what_goes_and_deletes(qtbot, library, recording_id: 
     assert [e.action for e in list_audit(library, action="consent.withdrawn")]
 
 
+def test_narrowing_asks_with_the_exports_that_go(qtbot, library, recording_id: int,
+                                                 monkeypatch, tmp_path: Path) -> None:
+    from vsr.packs import export_collection
+
+    grant_consent(library, recording_id, "training", given_by="K.", recognisable=True)
+    collection = co.create_collection(library, "Oefenen", "training")
+    co.add_clip(library, collection.id, recording_id, 0, 600)
+    out = tmp_path / "pakket"
+    export_collection(library, collection.id, out, anonymize_faces=False, pack="exercise")
+    asked: list[str] = []
+
+    def answer(_parent, _title, text, *_args):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return QMessageBox.StandardButton.No if len(asked) == 1 else QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    dialog = ConsentDialog(library, recording_id, "nl")
+    qtbot.addWidget(dialog)
+    box = dialog.boxes[Purpose.TRAINING]
+    box.recognisable.setChecked(False)  # no longer recognisable: the unblurred pack goes
+    box.grant_button.click()  # answered No: nothing changes
+    assert str(out / "clip-01.mp4") in asked[0] and (out / "clip-01.mp4").exists()
+    consent = get_consent(library, recording_id, Purpose.TRAINING)
+    assert consent is not None and consent.recognisable and box.recognisable.isChecked()
+    box.recognisable.setChecked(False)
+    box.grant_button.click()  # Yes
+    assert not (out / "clip-01.mp4").exists() and not (out / "index.html").exists()
+    consent = get_consent(library, recording_id, Purpose.TRAINING)
+    assert consent is not None and not consent.recognisable
+    box.given_by.setText("K. (moeder)")  # a change that does not narrow asks nothing
+    box.grant_button.click()
+    assert len(asked) == 2
+
+
 def test_audit_dialog_lists_rows_read_only(qtbot, library, recording_id: int) -> None:
     grant_consent(library, recording_id, "intervisie", given_by="K.")
     grant_consent(library, recording_id, "training", given_by="K.")
@@ -87,7 +121,8 @@ def test_audit_dialog_lists_rows_read_only(qtbot, library, recording_id: int) ->
     table = dialog.table
     assert table.rowCount() == len(list_audit(library)) == 2
     assert table.item(0, 1).text() == "Toestemming gegeven"  # in words, in the UI language
-    assert table.item(0, 2).text() == f"Opname {recording_id} (gesprek)"
+    title = get_recording(library, recording_id).title  # neutral: "Opname van <day>"
+    assert table.item(0, 2).text() == f"Opname {recording_id} ({title})"
     assert translate("purpose.training", "nl") in table.item(0, 3).text()
     assert "consent.granted" in table.item(0, 1).toolTip()  # the stored record stays visible
     english = AuditDialog(library, "en")

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from tests.ui.fake_player import FakePlayer
 from tests.vsr import session_fixtures as fx
 from ui.bridge import LibraryBridge
-from ui.session.export_dialog import ExportSummaryDialog, default_file_name
+from ui.session.export_dialog import ExportSummaryDialog
 from ui.session.panel import SessionPanel
 from vsr import session as ss
 from vsr.session.model import SessionStep
@@ -26,15 +26,22 @@ def test_defaults_and_export_on_a_worker(qtbot, library, tmp_path: Path) -> None
     assert dialog.path.text().endswith(".pdf")
     dialog.format_group.button(1).setChecked(True)  # Word
     assert dialog.path.text().endswith(".docx")
+    dialog.initials.setChecked(True)
+    # With initials the suggested name is neutral and other names can be given.
+    assert dialog.extra_names.isEnabled()
+    assert Path(dialog.path.text()).name.startswith("leerverslag-")
+    dialog.extra_names.setText("Ricardo, Mehmet Kaya")
     out = tmp_path / "uit" / "verslag.docx"
     dialog.path.setText(str(out))
-    dialog.initials.setChecked(True)
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert not dialog.busy.isHidden() or dialog.written is not None  # busy while it runs
     qtbot.waitUntil(lambda: dialog.written is not None, timeout=20_000)
     assert dialog.busy.isHidden() and dialog.export_button.isEnabled()
     text = "\n".join(p.text for p in Document(str(out)).paragraphs)
     assert "A.d.V." in text and fx.PRO not in text
+    from vsr.anonymise.known import extra_names
+
+    assert extra_names(library, "review", walked.review.id) == ("Ricardo", "Mehmet Kaya")
     assert str(out) in dialog.status.text()
     # Known to the library (a purge of the recording deletes it) and in the audit log.
     from vsr.library.audit import list_audit
@@ -59,6 +66,8 @@ def test_a_write_error_is_a_message(qtbot, library, tmp_path: Path) -> None:
 
 
 def test_file_name_from_title() -> None:
+    from vsr.export import file_name_from_title as default_file_name
+
     assert default_file_name('Gesprek: "Zoë" 12/1', "md") == "Gesprek-Zoë-12-1.md"
     assert default_file_name("  ", "pdf") == "leerverslag.pdf"
 

@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 
 from tests.vsr.collection_fixtures import CLIENT, PRO, World, make_source, make_world
+from vsr.anonymise.known import known_names
 from vsr.errors import NotFoundError, VsrError
 from vsr.library import Library
 from vsr.library import collections as co
 from vsr.library import consent as cs
 from vsr.library import markers as mk
 from vsr.library.audit import list_audit
-from vsr.packs.names import replace_names, role_names
 
 
 @pytest.fixture(scope="module")
@@ -124,14 +124,13 @@ def test_deleting_a_collection_deletes_its_clips_and_is_audited(world: World) ->
 
 
 def test_names_are_replaced_by_roles(world: World) -> None:
-    names = role_names(world.lib, [world.rec.id], "nl")
-    assert names[PRO] == "Professional" and names[CLIENT] == "Cliënt"
+    names = known_names(world.lib, [world.rec.id], "nl")
+    assert names(PRO) == "Professional" and names(CLIENT) == "Cliënt"
     text = "Anouk de Vries vertelt; anouk kijkt naar Piet. Jansen zwijgt. Vriesland blijft."
-    assert replace_names(text, names) == (
+    assert names(text) == (
         "Cliënt vertelt; Cliënt kijkt naar Professional. Professional zwijgt. Vriesland blijft.")
-    assert replace_names("Het gesprek met de coach", names) == "Het gesprek met de coach"
-    en = role_names(world.lib, [world.rec.id], "en")
-    assert replace_names("Anouk's turn", en) == "Client's turn"
+    assert names("Het gesprek met de coach") == "Het gesprek met de coach"
+    en = known_names(world.lib, [world.rec.id], "en")
+    assert en("Anouk's turn") == "Client's turn"
     cs.grant_consent(world.lib, world.rec.id, "training", given_by="Ricardo Alves (vader)")
-    assert replace_names("Ricardo tekende", role_names(world.lib, [world.rec.id], "nl")) \
-        == "Cliënt tekende"
+    assert known_names(world.lib, [world.rec.id], "nl")("Ricardo tekende") == "Cliënt tekende"

@@ -176,6 +176,10 @@ def test_migration_to_v5_keeps_old_moments_as_their_own_markers(tmp_path: Path) 
     lib.close()
     conn = sqlite3.connect(path)  # back to version 4: as a library from before issue 9
     conn.execute("DROP TABLE session_moment_markers")
+    # Undo the later migrations too (issue 11's columns), so they can run again.
+    for table, column in (("exported_files", "faces_blurred"), ("exported_files", "names_replaced"),
+                          ("reviews", "extra_names"), ("collections", "extra_names")):
+        conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
     conn.execute("PRAGMA user_version = 4")
     conn.commit()
     conn.close()

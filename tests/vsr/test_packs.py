@@ -92,7 +92,9 @@ def test_names_are_replaced_in_the_handout_when_asked(world: World, tmp_path: Pa
                       pack="intervisie", lang="en")
     text = _pdf_text(tmp_path / "handout.pdf")
     assert "Client wordt boos" in text and "What did" not in text
-    assert "Wat deed Professional?" in text and "Gesprek met Client" in text
+    # The recording is named by number, never by its title (issue 11: titles hold names).
+    assert "Wat deed Professional?" in text and "From recording: Recording 1" in text
+    assert "Gesprek met" not in text
     assert "Anouk" not in text and "Jansen" not in text and "Piet" not in text
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.vsr.collection_fixtures import CLIENT, PRO, World, make_source, make_world, marker_with_sheet
+from vsr.anonymise.names import NameReplacer
 from vsr.errors import NotFoundError, VsrError
 from vsr.library import Library, open_library
 from vsr.library import collections as co
@@ -37,7 +38,7 @@ def world(library: Library, source: Path) -> World:
 
 
 def _doc_texts(world: World, col: co.Collection) -> list[tuple[str, str, int]]:
-    doc = build_pack_doc(world.lib, col, co.list_clips(world.lib, col.id), lang="nl", names={},
+    doc = build_pack_doc(world.lib, col, co.list_clips(world.lib, col.id), lang="nl", names=NameReplacer(),
                          faces_anonymised=False, day=DAY)
     return [(c.what_happened, c.keep_or_change, len(c.reflections)) for c in doc.clips]
 

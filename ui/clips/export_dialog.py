@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from ui.clips.face_box_canvas import FaceBoxCanvas
 from ui.clips.face_box_editor import FaceBoxEditor
 from ui.dialogs import show_error
+from ui.extra_names_field import ExtraNamesField
 from ui.workers import Task, start
 from vsr.clips import Cancelled, FaceAnonymizer
 from vsr.errors import VsrError
@@ -102,6 +103,9 @@ class ExportClipsDialog(QDialog):
             "“Zoë” becomes “client”, the professional's name “professional”. Always done for a "
             "training clip whose client may not be recognisable."))
         self.faces.toggled.connect(self.names.setChecked)
+        self.extra_names = ExtraNamesField(self.lib, "collection", self.collection_id)
+        self.extra_names.setEnabled(self.names.isChecked())
+        self.names.toggled.connect(self.extra_names.setEnabled)
         self.audio = QCheckBox(self.tr("Keep the sound"))
         self.audio.setChecked(True)
         self.pack = QComboBox()
@@ -123,6 +127,7 @@ class ExportClipsDialog(QDialog):
         form.addRow(self.tr("Faces:"), faces_row)
         form.addRow("", self.faces_note)
         form.addRow(self.tr("Names:"), self.names)
+        form.addRow(self.tr("Other names:"), self.extra_names)
         form.addRow(self.tr("Sound:"), self.audio)
         form.addRow(self.tr("Pack:"), self.pack)
         form.addRow(self.tr("Folder:"), folder_row)
@@ -274,6 +279,9 @@ class ExportClipsDialog(QDialog):
     def start_export(self) -> None:
         if not self.folder.text().strip():
             self.status.setText(self.tr("Choose a folder first."))
+            return
+        if self.names.isChecked() and not self.extra_names.save(self.lang,
+                                                                 self.status.setText):
             return
         try:
             job = prepare_export(self.lib, self.collection_id, self.folder.text().strip(),

@@ -1,6 +1,7 @@
 """The "Toestemming" dialog: the consent per purpose of one recording. Own review is always
 allowed; intervisie and training are granted (who, when, optional last day) or withdrawn.
-Withdrawing first says what it deletes, because the clips and exported files go with it."""
+Withdrawing first says what it deletes, because the clips and exported files go with it; so
+does a change that narrows the consent (exports that no longer fit it go)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,12 @@ from vsr.errors import VsrError
 from vsr.i18n import translate
 from vsr.library.consent import SHARED_PURPOSES, Consent, Purpose, get_consent, grant_consent
 from vsr.library.db import Library
+from vsr.library.narrowing import (
+    NarrowingReport,
+    describe_narrowing,
+    narrow_consent,
+    plan_narrowing,
+)
 from vsr.library.recordings import get_recording
 from vsr.library.retention import recording_keep_until, set_recording_retention
 from vsr.library.reviews import list_parties, set_share_reflections, shares_reflections
@@ -214,12 +221,39 @@ class ConsentDialog(QDialog):
                                                            initiator=self))
 
     def grant(self, purpose: Purpose) -> bool:
+        """Grant or change. A change that narrows the consent (no longer recognisable, an
+        earlier end date) first asks with the list of exported files that no longer fit."""
         box = self.boxes[purpose]
-        return self._apply(lambda: grant_consent(
-            self.lib, self.recording_id, purpose, given_by=box.given_by.text(),
-            given_on=pydate(box.given_on.date()),
-            until=box.until_field.value(),
-            recognisable=box.recognisable.isChecked(), initiator=self))
+        given_by, given_on = box.given_by.text(), pydate(box.given_on.date())
+        until, recognisable = box.until_field.value(), box.recognisable.isChecked()
+        try:
+            plan = plan_narrowing(self.lib, self.recording_id, purpose,
+                                  recognisable=recognisable, until=until)
+        except VsrError as exc:
+            show_error(self, exc, self.lang)
+            return False
+        if plan.empty:
+            return self._apply(lambda: grant_consent(
+                self.lib, self.recording_id, purpose, given_by=given_by, given_on=given_on,
+                until=until, recognisable=recognisable, initiator=self))
+        question = "\n".join([*describe_narrowing(plan, self.lang), "",
+                              self.tr("This cannot be undone. Change the consent?")])
+        answer = QMessageBox.question(
+            self, self.tr("Change consent"), question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            self.refresh()  # the fields show what still holds
+            return False
+        report: list[NarrowingReport] = []
+        done = self._apply(lambda: report.append(narrow_consent(
+            self.lib, self.recording_id, purpose, given_by=given_by, given_on=given_on,
+            until=until, recognisable=recognisable, initiator=self)))
+        if done and report and report[0].files.failed:
+            QMessageBox.warning(self, self.tr("Change consent"), self.tr(
+                "{n} exported file(s) could not be deleted. Delete them by hand.").format(
+                    n=len(report[0].files.failed)))
+        return done
 
     def withdraw(self, purpose: Purpose) -> bool:
         """Ask with the list of what goes; withdraw only on Yes."""

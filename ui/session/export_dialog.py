@@ -5,7 +5,6 @@ an error becomes a clear message in the dialog."""
 from __future__ import annotations
 
 import contextlib
-import re
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt
@@ -28,6 +27,8 @@ from PySide6.QtWidgets import (
 
 from ui import workers
 from ui.dialogs import error_text
+from ui.extra_names_field import ExtraNamesField
+from vsr.anonymise.known import review_names
 from vsr.errors import VsrError
 from vsr.export import (
     PendingSummary,
@@ -35,20 +36,14 @@ from vsr.export import (
     add_stills,
     begin_summary_export,
     build_summary,
+    default_summary_name,
     finish_summary_export,
     write_summary,
 )
 from vsr.library import Library
-from vsr.library.reviews import get_review
 
 FORMATS = (("pdf", "PDF (.pdf)"), ("docx", "Word (.docx)"), ("html", "HTML (.html)"),
            ("md", "Markdown (.md)"))
-
-
-def default_file_name(title: str, fmt: str) -> str:
-    """A file name from the review title, without characters file systems refuse."""
-    stem = re.sub(r'[\\/:*?"<>|\s]+', "-", title).strip("-.")[:60] or "leerverslag"
-    return f"{stem}.{fmt}"
 
 
 class ExportSummaryDialog(QDialog):
@@ -84,6 +79,16 @@ class ExportSummaryDialog(QDialog):
         naming.addWidget(self.names)
         naming.addWidget(self.initials)
         form.addRow(self.tr("Participants"), naming)
+        self.extra_names = ExtraNamesField(lib, "review", review_id)
+        self.extra_names.setEnabled(False)  # names are replaced with initials only
+        self.initials.toggled.connect(self._naming_changed)
+        form.addRow(self.tr("Other names"), self.extra_names)
+        self.naming_note = QLabel(self.tr(
+            "With initials, every name (also in the notes and the file name) becomes a role "
+            "or “[name]”."))
+        self.naming_note.setWordWrap(True)
+        self.naming_note.setStyleSheet("color: #555555;")
+        form.addRow("", self.naming_note)
 
         self.stills = QCheckBox(self.tr("Add a still from the video for each moment"))
         self.stills.setChecked(False)
@@ -95,10 +100,10 @@ class ExportSummaryDialog(QDialog):
         form.addRow("", note)
 
         file_row = QHBoxLayout()
-        title = get_review(lib, review_id).title
         folder = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-        self.path = QLineEdit(str(Path(folder) / default_file_name(title, "pdf")))
+        self.path = QLineEdit(str(Path(folder) / default_summary_name(
+            lib, review_id, "pdf", anonymise=False, lang=lang)))
         self.path.setMinimumHeight(36)
         self.path.setAccessibleName(self.tr("File"))
         browse = QPushButton(self.tr("Choose…"))
@@ -132,6 +137,14 @@ class ExportSummaryDialog(QDialog):
         current = Path(self.path.text())
         self.path.setText(str(current.with_suffix("." + self.fmt())))
 
+    def _naming_changed(self, initials: bool) -> None:
+        """With initials the suggested file name is neutral too (no name in it)."""
+        self.extra_names.setEnabled(initials)
+        current = Path(self.path.text().strip() or ".")
+        name = default_summary_name(self.lib, self.review_id, self.fmt(), anonymise=initials,
+                                    lang=self.lang)
+        self.path.setText(str(current.with_name(name)))
+
     def _browse(self) -> None:
         fmt = self.fmt()
         label = dict(FORMATS)[fmt]
@@ -147,11 +160,18 @@ class ExportSummaryDialog(QDialog):
             return
         fmt = self.fmt()
         stills = self.stills.isChecked()
+        initials = self.initials.isChecked()
+        if initials and not self.extra_names.save(self.lang, self._report):
+            return
         try:  # the library is read here, on the main thread; the worker only lays out
             doc = build_summary(self.lib, self.review_id, lang=self.lang,
-                                party_naming="initials" if self.initials.isChecked() else "names")
+                                party_naming="initials" if initials else "names")
+            if initials:  # no name in the file name either
+                names = review_names(self.lib, self.review_id, self.lang)
+                out = out.with_name(names.file_name(out.name))
             # recorded before the file exists: a kill never leaves a summary the app forgot
-            pending = begin_summary_export(self.lib, self.review_id, out)
+            pending = begin_summary_export(self.lib, self.review_id, out,
+                                           names_replaced=initials)
         except VsrError as exc:
             self._failed(exc)
             return
@@ -161,7 +181,7 @@ class ExportSummaryDialog(QDialog):
             return write_summary(add_stills(doc) if stills else doc, fmt, pending.path,
                                  staging_root=pending.staging_root)
 
-        self._written_as = (fmt, stills, "initials" if self.initials.isChecked() else "names")
+        self._written_as = (fmt, stills, "initials" if initials else "names")
 
         self._set_busy(True)
         self.status.setText(self.tr("Making the learning summary…"))
@@ -194,6 +214,11 @@ class ExportSummaryDialog(QDialog):
             return
         self.written = path
         self.status.setText(self.tr("Saved: {path}").format(path=str(path)))
+
+    def _report(self, message: str) -> None:
+        if message:
+            self.status.setText(message)
+            self.status.setStyleSheet("color: #a00000;")
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)

@@ -8,6 +8,7 @@ import json
 import signal
 import sys
 
+from vsr.anonymise.known import add_extra_names
 from vsr.cli.summary_commands import export_subparsers
 from vsr.errors import Terminated
 from vsr.i18n import translate
@@ -67,6 +68,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--pack", choices=PACKS,
                    help="intervisie: add a handout PDF; exercise: add index.html and a "
                    "worksheet PDF")
+    p.add_argument("--extra-name", action="append", default=[], metavar="NAME",
+                   help="another name to replace when anonymising (repeatable; kept with the "
+                   "collection for later exports)")
     p.set_defaults(handler=cmd_export_clips)
 
 
@@ -175,6 +179,8 @@ def cmd_export_clips(args: argparse.Namespace) -> int:
 
     lib = open_library()
     try:
+        if args.extra_name:
+            add_extra_names(lib, "collection", args.collection, args.extra_name)
         report = export_collection(lib, args.collection, args.output, anonymize_faces=faces,
                                    anonymize_names=names, keep_audio=not args.no_audio,
                                    pack=args.pack, progress=progress)

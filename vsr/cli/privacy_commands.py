@@ -20,6 +20,7 @@ from vsr.library import retention as rt
 from vsr.library.audit import check_audit_log, list_audit
 from vsr.library.audit_text import action_label, check_lines, details_label, subject_label
 from vsr.library.exported import FileDeletion
+from vsr.library.narrowing import describe_narrowing, narrow_consent, plan_narrowing
 from vsr.library.recordings import get_recording
 from vsr.library.reviews import set_share_reflections, shares_reflections
 from vsr.library.withdrawal import describe_withdrawal, plan_withdrawal, withdraw_consent
@@ -39,7 +40,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--given-on", metavar="DATE", help="day it was given (default: today)")
     p.add_argument("--recognisable", action="store_true",
                    help="training: the client may be recognisable")
-    p.add_argument("--yes", action="store_true", help="delete without asking")
+    p.add_argument("--yes", action="store_true",
+                   help="delete without asking (withdrawing, or narrowing a consent)")
     p.set_defaults(handler=cmd_consent)
 
     p = sub.add_parser("retention", help="set how long a recording or collection is kept")
@@ -91,19 +93,38 @@ def cmd_consent(args: argparse.Namespace) -> int:
     lib = open_library()
     try:
         if args.grant:
-            c = cs.grant_consent(
-                lib, args.recording, cs.parse_purpose(args.grant, shared_only=True),
-                given_by=args.by or translate("party.client"), until=args.until,
-                given_on=args.given_on, recognisable=args.recognisable)
-            print(translate("cli.consent.granted", purpose=c.purpose.label_key,
-                            recording=args.recording))
-            return 0
+            return _grant(lib, args)
         if args.withdraw:
             return _withdraw(lib, args)
         _show_consent(lib, args.recording)
         return 0
     finally:
         lib.close()
+
+
+def _grant(lib: Library, args: argparse.Namespace) -> int:
+    """Grant or change a consent. A change that narrows it (no longer recognisable, an
+    earlier last day) lists the exported files that no longer fit and asks first."""
+    purpose = cs.parse_purpose(args.grant, shared_only=True)
+    plan = plan_narrowing(lib, args.recording, purpose, recognisable=args.recognisable,
+                          until=args.until)
+    given_by = args.by or (plan.before.given_by if plan.before else translate("party.client"))
+    if plan.empty:
+        c = cs.grant_consent(lib, args.recording, purpose, given_by=given_by, until=args.until,
+                             given_on=args.given_on, recognisable=args.recognisable)
+        print(translate("cli.consent.granted", purpose=c.purpose.label_key,
+                        recording=args.recording))
+        return 0
+    for line in describe_narrowing(plan, current_language()):
+        print(line)
+    if not confirmed(args.yes):
+        print(translate("cli.not_confirmed"), file=sys.stderr)
+        return NOT_CONFIRMED
+    report = narrow_consent(lib, args.recording, purpose, given_by=given_by, until=args.until,
+                            given_on=args.given_on, recognisable=args.recognisable)
+    print(translate("cli.consent.narrowed", files=len(report.files.deleted)))
+    _report_failures(report.files)
+    return 1 if report.files.failed else 0
 
 
 def _withdraw(lib: Library, args: argparse.Namespace) -> int:

@@ -7,6 +7,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from vsr.anonymise.known import add_extra_names
 from vsr.export import FORMATS, export_summary
 from vsr.i18n import current_language, translate
 from vsr.library import open_library
@@ -43,7 +44,11 @@ def register(sub: SubParsers) -> None:
     p.add_argument("review", type=int, metavar="REVIEW", help="review id (see `vsr list`)")
     p.add_argument("--format", "-f", choices=FORMATS, help="default: from the file extension")
     p.add_argument("-o", "--output", required=True, metavar="OUT", help="file to write")
-    p.add_argument("--initials", action="store_true", help="initials instead of names")
+    p.add_argument("--initials", action="store_true",
+                   help="initials instead of names, and every known name replaced in the text")
+    p.add_argument("--extra-name", action="append", default=[], metavar="NAME",
+                   help="another name to replace with --initials (repeatable; kept with the "
+                   "review for later exports)")
     p.add_argument("--stills", action="store_true",
                    help="add a still from the video per moment (faces are personal data)")
     p.set_defaults(handler=cmd_export_summary)
@@ -54,6 +59,8 @@ def cmd_export_summary(args: argparse.Namespace) -> int:
     fmt = args.format or out.suffix.lstrip(".").lower() or "pdf"
     lib = open_library()
     try:
+        if args.extra_name:
+            add_extra_names(lib, "review", args.review, args.extra_name)
         path = export_summary(
             lib, args.review, fmt, out, lang=current_language(),
             party_naming="initials" if args.initials else "names", include_stills=args.stills)

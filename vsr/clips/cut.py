@@ -9,7 +9,7 @@ from __future__ import annotations
 import errno
 import os
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import ExitStack
 from dataclasses import dataclass, replace
 from fractions import Fraction
@@ -61,17 +61,20 @@ def export_clip(
     progress: Callable[[float], None] | None = None,
     cancel: Callable[[], bool] | None = None,
     smart: bool = True,
+    metadata: Mapping[str, str] | None = None,
 ) -> ClipResult:
     """Write the part [start_ms, end_ms) of `src` to `out`; an end past the recording is cut
     at its end. Raises Cancelled when `cancel` returns True, and VsrError subclasses for
     unusable sources, bad ranges and full disks; then nothing is left at or beside `out`.
-    `smart=False` forces a full re-encode."""
+    `smart=False` forces a full re-encode. `metadata` (e.g. title, comment) is written as the
+    file's tags; nothing of the source's tags is carried over (they may name the client)."""
     src, out = Path(src), Path(out)
     info = inspect_source(src)
     _check_range(info, start_ms, end_ms)
     if info.duration_ms:
         end_ms = min(end_ms, info.duration_ms)
-    job = _Job(info, out, start_ms, end_ms, anonymize, keep_audio, progress, cancel)
+    job = _Job(info, out, start_ms, end_ms, anonymize, keep_audio, progress, cancel,
+               dict(metadata or {}))
     try:
         return _write_atomically(out, src, lambda tmp: job.run(tmp, smart))
     except SpliceError:
@@ -141,8 +144,10 @@ class _Job:
         keep_audio: bool,
         progress: Callable[[float], None] | None,
         cancel: Callable[[], bool] | None,
+        metadata: dict[str, str] | None = None,
     ) -> None:
         self.info, self.out, self.anonymize, self.keep_audio = info, out, anonymize, keep_audio
+        self.metadata = metadata or {}
         self.start = info.origin + Fraction(start_ms, 1000)
         self.end = info.origin + Fraction(end_ms, 1000)
         self.progress, self.cancel = progress, cancel
@@ -166,6 +171,7 @@ class _Job:
             output = stack.enter_context(
                 av.open(str(tmp), "w", format="mp4", container_options={"movflags": "+faststart"})
             )
+            output.metadata.update({k: v for k, v in self.metadata.items() if v})
             if self.info.has_video:
                 result = self._video(output, stack, smart)
             else:

@@ -5,12 +5,15 @@ after a kill), staged in the app's own private folder, and audited once it is in
 
 from __future__ import annotations
 
+import re
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Literal
 
+from vsr.anonymise.known import review_names
 from vsr.errors import VsrError
 from vsr.export.atomic import write_atomic
 from vsr.export.summary_content import (
@@ -20,7 +23,7 @@ from vsr.export.summary_content import (
     add_stills,
     build_summary,
 )
-from vsr.i18n import LANGUAGES, current_language
+from vsr.i18n import LANGUAGES, current_language, translate
 from vsr.library.audit import AuditAction, audit, subject_of
 from vsr.library.consent import Purpose
 from vsr.library.db import Library, library_staging
@@ -62,18 +65,26 @@ def export_summary(
     lib: Library, review_id: int, fmt: SummaryFormat | str, out: Path | str, *,
     lang: str | None = None, party_naming: PartyNaming = "names",
     include_stills: bool = False, grab_still: StillGrabber | None = None,
+    extra_names: Iterable[str] = (),
 ) -> Path:
     """Write the learning summary of `review_id` to `out` and return its absolute path.
 
     `lang` is "nl" or "en" (default: the current language). `party_naming` "initials" shows
-    "A.d.V." instead of names. Stills from the video are off by default (faces are personal
-    data). Nothing is written unless the whole file could be made."""
+    "A.d.V." instead of names and anonymises the summary: every name the library knows, and
+    `extra_names`, is replaced in every text and in the file name. Stills from the video are
+    off by default (faces are personal data). Nothing is written unless the whole file could be made."""
     _writer(str(fmt).lower())  # an unknown format fails before any work is done
     language = lang if lang in LANGUAGES else current_language()
-    doc = build_summary(lib, review_id, lang=language, party_naming=party_naming)
+    doc = build_summary(lib, review_id, lang=language, party_naming=party_naming,
+                        extra_names=extra_names)
     if include_stills:
         doc = add_stills(doc, grab_still)
-    pending = begin_summary_export(lib, review_id, out)
+    out = Path(out)
+    if party_naming == "initials":  # no name in the file name either
+        names = review_names(lib, review_id, language, extra_names)
+        out = out.with_name(names.file_name(out.name))
+    pending = begin_summary_export(lib, review_id, out,
+                                   names_replaced=party_naming == "initials")
     try:
         path = write_summary(doc, fmt, pending.path, staging_root=pending.staging_root)
     except BaseException:
@@ -94,7 +105,8 @@ class PendingSummary:
     staging_root: Path
 
 
-def begin_summary_export(lib: Library, review_id: int, out: Path | str) -> PendingSummary:
+def begin_summary_export(lib: Library, review_id: int, out: Path | str, *,
+                         names_replaced: bool = False) -> PendingSummary:
     """Record the summary's file as an exported file of the review's recording (purpose
     own_review) before it is written, so a kill at any moment never leaves a summary on disk
     that a purge or withdrawal does not know about (a row whose file never came is reported
@@ -104,7 +116,8 @@ def begin_summary_export(lib: Library, review_id: int, out: Path | str) -> Pendi
     review = get_review(lib, review_id)
     export_id = uuid.uuid4().hex
     record_exported(lib, export_id, Purpose.OWN_REVIEW.value, None,
-                    [NewExportedFile(file, SUMMARY, recording_id=review.recording_id)],
+                    [NewExportedFile(file, SUMMARY, recording_id=review.recording_id,
+                                     names_replaced=names_replaced)],
                     replace=False)
     return PendingSummary(review_id, export_id, file, library_staging(lib))
 
@@ -127,6 +140,25 @@ def abandon_summary_export(lib: Library, pending: PendingSummary) -> None:
     forget_export(lib, pending.export_id)
 
 
+def default_summary_name(lib: Library, review_id: int, fmt: str, *, anonymise: bool,
+                         lang: str | None = None, today: date | None = None) -> str:
+    """A file name for the summary: from the review's title, or when anonymising a neutral
+    one with the date ("leerverslag-2026-03-03.pdf"), so no name ends up in it."""
+    language = lang if lang in LANGUAGES else current_language()
+    suffix = str(fmt).lower()
+    if anonymise:
+        day = (today or date.today()).isoformat()
+        return f"{translate('summary.file_stem', language)}-{day}.{suffix}"
+    return file_name_from_title(get_review(lib, review_id).title, suffix,
+                                translate("summary.file_stem", language))
+
+
+def file_name_from_title(title: str, fmt: str, fallback: str = "leerverslag") -> str:
+    """A file name from a title, without characters file systems refuse."""
+    stem = re.sub(r'[\\/:*?"<>|\s]+', "-", title).strip("-.")[:60] or fallback
+    return f"{stem}.{fmt}"
+
+
 def write_summary(doc: SummaryDoc, fmt: SummaryFormat | str, out: Path | str, *,
                   staging_root: Path | None = None) -> Path:
     """Lay out a gathered summary in `fmt` and write it atomically (staged in the app's own
@@ -137,5 +169,5 @@ def write_summary(doc: SummaryDoc, fmt: SummaryFormat | str, out: Path | str, *,
 
 
 __all__ = ["FORMATS", "PendingSummary", "SummaryDoc", "SummaryFormat", "abandon_summary_export",
-           "add_stills", "begin_summary_export", "build_summary", "export_summary",
-           "finish_summary_export", "write_summary"]
+           "add_stills", "begin_summary_export", "build_summary", "default_summary_name",
+           "export_summary", "file_name_from_title", "finish_summary_export", "write_summary"]

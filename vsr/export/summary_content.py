@@ -17,13 +17,15 @@ Decisions (also in the export docs):
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from datetime import datetime
 from pathlib import Path
 from typing import Literal
 
 from vsr import method
+from vsr.anonymise.known import review_names
+from vsr.anonymise.names import NameReplacer, initials
+from vsr.dates import long_date_of
 from vsr.i18n import translate
 from vsr.library import markers as mk
 from vsr.library import sheets as sh
@@ -115,6 +117,7 @@ class SummaryDoc:
     prompts: method.SheetPrompts
     recording_path: str  # for stills only; never printed
     recording_rotation: int
+    recording_duration: str = ""  # "12:34"
 
     def t(self, key: str, **params: object) -> str:
         """A label of the summary in the document's language."""
@@ -133,12 +136,6 @@ def clock(ms: int) -> str:
     return f"{h}:{rest // 60:02d}:{rest % 60:02d}" if h else f"{rest // 60}:{rest % 60:02d}"
 
 
-def initials(name: str) -> str:
-    """"Anouk de Vries" -> "A.d.V.": the first letter of every word, as Dutch initials go."""
-    words = name.replace("-", " ").split()
-    return "".join(w[0] + "." for w in words) or "?"
-
-
 def party_labels(parties: list[Party], naming: PartyNaming) -> dict[int, str]:
     labels = {p.id: (initials(p.name) if naming == "initials" else p.name.strip() or "?")
               for p in parties}
@@ -151,22 +148,8 @@ def party_labels(parties: list[Party], naming: PartyNaming) -> dict[int, str]:
     return labels
 
 
-_MONTHS = {
-    "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-           "september", "oktober", "november", "december"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
-}
-
-
 def _date_text(iso: str, lang: str) -> str:
-    """"3 maart 2026": the month as a word, so nobody wonders whether 3-4 is March or April."""
-    try:
-        moment = datetime.fromisoformat(iso).astimezone()
-    except ValueError:
-        return iso
-    months = _MONTHS.get(lang, _MONTHS["nl"])
-    return f"{moment.day} {months[moment.month - 1]} {moment.year}"
+    return long_date_of(iso, lang)
 
 
 def _sheet_is_filled(sheet: Sheet) -> bool:
@@ -226,8 +209,41 @@ def _default_grabber(path: Path, at_ms: int, rotation: int) -> bytes | None:
 
 
 def build_summary(lib: Library, review_id: int, *, lang: str,
-                  party_naming: PartyNaming = "names") -> SummaryDoc:
-    """Everything the summary shows, from this review only (quick: library reads only)."""
+                  party_naming: PartyNaming = "names", extra_names: Iterable[str] = ()
+                  ) -> SummaryDoc:
+    """Everything the summary shows, from this review only (quick: library reads only).
+    With initials the summary is anonymised: every name the library knows (and `extra_names`)
+    is replaced in every text, and the review and recording are named by date, not title."""
+    doc = _build_summary(lib, review_id, lang=lang, party_naming=party_naming)
+    if party_naming != "initials":
+        return doc
+    return anonymise_summary(doc, review_names(lib, review_id, lang, extra_names),
+                             get_review(lib, review_id).created_at)
+
+
+def anonymise_summary(doc: SummaryDoc, names: NameReplacer, created_at: str) -> SummaryDoc:
+    """The summary with names replaced in all free text and neutral titles."""
+    lang = doc.lang
+    duration = doc.recording_duration
+    moments = tuple(replace(
+        m, what_happened=names(m.what_happened), keep_or_change=names(m.keep_or_change),
+        subtopic_title=names(m.subtopic_title),
+        reflections=tuple(replace(r, to_me=names(r.to_me), to_other=names(r.to_other))
+                          for r in m.reflections)) for m in doc.moments)
+    return replace(
+        doc,
+        review_title=translate("review.default_title", lang,
+                               date=long_date_of(created_at, lang)),
+        recording_text=translate("summary.recording_line_anonymous", lang, duration=duration),
+        moments=moments,
+        summary=names(doc.summary),
+        learnings=tuple(names(x) for x in doc.learnings),
+        actions=tuple(replace(a, what=names(a.what)) for a in doc.actions),
+    )
+
+
+def _build_summary(lib: Library, review_id: int, *, lang: str,
+                   party_naming: PartyNaming) -> SummaryDoc:
     review = get_review(lib, review_id)
     recording = get_recording(lib, review.recording_id)
     parties = list_parties(lib, review_id)
@@ -272,6 +288,7 @@ def build_summary(lib: Library, review_id: int, *, lang: str,
         prompts=method.sheet_prompts(lang),
         recording_path=recording.path,
         recording_rotation=recording.rotation,
+        recording_duration=clock(recording.duration_ms),
     ))
 
 

@@ -34,6 +34,8 @@ class ExportedFile:
     collection_id: int | None
     clip_id: int | None
     exported_at: str
+    faces_blurred: bool | None = None  # None: not known (exported before this was recorded)
+    names_replaced: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +44,8 @@ class NewExportedFile:
     kind: str
     recording_id: int | None = None
     clip_id: int | None = None
+    faces_blurred: bool | None = None
+    names_replaced: bool | None = None
 
 
 @dataclass(slots=True)
@@ -65,7 +69,13 @@ def _from_row(r: dict[str, object]) -> ExportedFile:
         collection_id=opt_int(r["collection_id"]),
         clip_id=opt_int(r["clip_id"]),
         exported_at=str(r["exported_at"]),
+        faces_blurred=_opt_bool(r.get("faces_blurred")),
+        names_replaced=_opt_bool(r.get("names_replaced")),
     )
+
+
+def _opt_bool(value: object) -> bool | None:
+    return None if value is None else bool(value)
 
 
 def record_exported(
@@ -83,10 +93,15 @@ def record_exported(
                 lib.conn.execute("DELETE FROM exported_files WHERE path = ?", (path,))
             lib.conn.execute(
                 "INSERT INTO exported_files (path, kind, export_id, purpose, recording_id,"
-                " collection_id, clip_id, exported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                " collection_id, clip_id, exported_at, faces_blurred, names_replaced)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (path, f.kind, export_id, purpose, f.recording_id, collection_id, f.clip_id,
-                 now_iso()),
+                 now_iso(), _opt_int(f.faces_blurred), _opt_int(f.names_replaced)),
             )
+
+
+def _opt_int(value: bool | None) -> int | None:
+    return None if value is None else int(value)
 
 
 def drop_replaced(lib: Library, export_id: str) -> None:

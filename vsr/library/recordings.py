@@ -5,9 +5,12 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 
+from vsr.dates import long_date
 from vsr.errors import FingerprintMismatchError, NotFoundError, RecordingMissingError
+from vsr.i18n import current_language, translate
 from vsr.library.db import Change, Library
 from vsr.library.rows import now_iso, recording_from_row
 from vsr.model import ProbeResult, Recording
@@ -28,6 +31,18 @@ def _default_fingerprinter(path: Path) -> str:
     from vsr.media.fingerprint import fingerprint
 
     return fingerprint(path)
+
+
+def neutral_title(file: Path, lang: str | None = None) -> str:
+    """A new recording's title: "Opname van 1 mei 2024" (the day the file was last written,
+    usually the day it was recorded), never the file name: file names often hold the client's
+    name, and titles are shown and exported."""
+    try:
+        day = datetime.fromtimestamp(file.stat().st_mtime).date()
+    except OSError:
+        day = date.today()
+    language = lang or current_language()
+    return translate("recording.default_title", language, date=long_date(day, language))
 
 
 def get_recording(lib: Library, recording_id: int) -> Recording:
@@ -102,7 +117,7 @@ def import_recording(
                 " has_audio, width, height, fps, rotation, size_bytes, added_at)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
-                    fp, str(file), clean_text(file.stem), info.duration_ms, int(info.has_video),
+                    fp, str(file), clean_text(neutral_title(file)), info.duration_ms, int(info.has_video),
                     int(info.has_audio), info.width, info.height, info.fps, info.rotation,
                     file.stat().st_size, now_iso(),
                 ),

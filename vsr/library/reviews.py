@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from vsr.dates import long_date
 from vsr.errors import NotFoundError
-from vsr.i18n import translate
+from vsr.i18n import current_language, translate
 from vsr.library.audit import AuditAction, audit, subject_of
 from vsr.library.db import Change, Library
 from vsr.library.recordings import get_recording
@@ -54,9 +57,12 @@ def create_review(
     initiator: object | None = None,
 ) -> Review:
     """A new review with the two default parties (professional and client)."""
-    rec = get_recording(lib, recording_id)
+    get_recording(lib, recording_id)  # NotFoundError for an unknown recording
     now = now_iso()
-    title = clean_text(title or translate("review.default_title", lang, title=rec.title))
+    # Neutral (the day), never the recording's title: old titles are often the file name.
+    language = lang or current_language()
+    title = clean_text(title or translate("review.default_title", language,
+                                          date=long_date(date.today(), language)))
     roles = (PartyRole.PROFESSIONAL, PartyRole.CLIENT)
     names = party_names or tuple(translate(f"party.{r.value}", lang) for r in roles)
     with lib.write() as changes:

@@ -260,8 +260,19 @@ _V6 = [
     "CREATE INDEX IF NOT EXISTS idx_clip_face_boxes_clip ON clip_face_boxes(clip_id)",
 ]
 
+# Version 7 (issue 11): what each exported file was made under, so narrowing a consent (training
+# no longer recognisable) finds the files that no longer fit: were faces blurred, were names
+# replaced (NULL for files exported before: unknown, so treated as not). And the extra names
+# (JSON list) a user gives a review or collection to be replaced in its exports.
+_V7 = [
+    "ALTER TABLE exported_files ADD COLUMN faces_blurred INTEGER",
+    "ALTER TABLE exported_files ADD COLUMN names_replaced INTEGER",
+    "ALTER TABLE reviews ADD COLUMN extra_names TEXT NOT NULL DEFAULT '[]'",
+    "ALTER TABLE collections ADD COLUMN extra_names TEXT NOT NULL DEFAULT '[]'",
+]
 
-def _v7(conn: sqlite3.Connection) -> None:
+
+def _v8(conn: sqlite3.Connection) -> None:
     # Imported here: these modules hold the Python half of the migration, and import nothing
     # of the library package, so schema stays importable on its own.
     from vsr.library.audit_chain import migrate_audit_log
@@ -271,10 +282,10 @@ def _v7(conn: sqlite3.Connection) -> None:
     migrate_audit_log(conn)
 
 
-# Version 7 (issues 10 and 11): ids are never reused (AUTOINCREMENT on every table whose ids
+# Version 8 (issues 10 and 11): ids are never reused (AUTOINCREMENT on every table whose ids
 # are referenced or shown, the sequences seeded above every id the library ever mentioned, so
 # a purged recording's id never comes back), the audit log holds file names, never folders,
 # and every audit row carries a hash chained to the previous one (tamper-evident).
-_V7 = Migration(run=_v7, foreign_keys_off=True)
+_V8 = Migration(run=_v8, foreign_keys_off=True)
 
-MIGRATIONS: list[list[str] | Migration] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7]
+MIGRATIONS: list[list[str] | Migration] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8]

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from vsr.anonymise.names import NameReplacer
 from vsr.i18n import translate
 from vsr.library.collections import (
     Collection,
@@ -20,7 +21,6 @@ from vsr.library.recordings import get_recording
 from vsr.library.reviews import list_parties
 from vsr.library.sheets import get_sheet
 from vsr.model import PartyRole
-from vsr.packs.names import replace_names
 from vsr.text import clean_strings
 
 __all__ = ["PackClip", "PackDoc", "PackReflection", "build_pack_doc", "clock", "seconds_text"]
@@ -77,7 +77,7 @@ def seconds_text(ms: int) -> str:
     return f"{ms / 1000:.1f}".rstrip("0").rstrip(".")
 
 
-def _reflections(lib: Library, clip: CollectionClip, names: dict[str, str], lang: str
+def _reflections(lib: Library, clip: CollectionClip, names: NameReplacer, lang: str
                  ) -> tuple[str, str, tuple[PackReflection, ...]]:
     if clip.marker_id is None or not lib.query("SELECT 1 FROM markers WHERE id = ?",
                                                (clip.marker_id,)):
@@ -95,31 +95,32 @@ def _reflections(lib: Library, clip: CollectionClip, names: dict[str, str], lang
         role = translate(f"party.{party.role.value}", lang)
         if party.role is PartyRole.OTHER:
             role = f"{role} {counts[party.role]}"
-        found.append(PackReflection(role, replace_names(b.to_me, names),
-                                    replace_names(b.to_other, names)))
-    return (replace_names(sheet.what_happened, names), replace_names(sheet.keep_or_change, names),
-            tuple(found))
+        found.append(PackReflection(role, names(b.to_me), names(b.to_other)))
+    return names(sheet.what_happened), names(sheet.keep_or_change), tuple(found)
 
 
 def build_pack_doc(
     lib: Library, collection: Collection, clips: list[CollectionClip], *, lang: str,
-    names: dict[str, str], faces_anonymised: bool, day: date,
+    names: NameReplacer, faces_anonymised: bool, day: date,
 ) -> PackDoc:
-    """The pack's content. `names` maps names to roles ({} keeps the names as they are);
-    the parties' reflections are always labelled by role."""
+    """The pack's content. `names` replaces names (an empty one keeps them as they are);
+    the parties' reflections are always labelled by role. When names are replaced, a
+    recording is called "Opname 1", "Opname 2" (never its title: often the file name)."""
     items = []
+    sources: dict[int, int] = {}
     for number, clip in enumerate(clips, start=1):
         rec = get_recording(lib, clip.recording_id)
+        sources.setdefault(rec.id, len(sources) + 1)
+        source_title = (translate("names.recording_label", lang, n=sources[rec.id])
+                        if names.active else rec.title)
         shared = clip.include_reflections and clip_may_include_reflections(lib, clip)
         a, c, b = _reflections(lib, clip, names, lang) if shared else ("", "", ())
         title = clip.title or translate("pack.untitled", lang, n=number)
         items.append(PackClip(
             number=number, clip_id=clip.id, recording_id=clip.recording_id,
             source_path=Path(rec.path), start_ms=clip.start_ms, end_ms=clip.end_ms,
-            file_name=CLIP_FILE.format(n=number), title=replace_names(title, names),
-            source_title=replace_names(rec.title, names),
-            questions=tuple(replace_names(q, names) for q in clip.questions),
+            file_name=names.file_name(CLIP_FILE.format(n=number)), title=names(title),
+            source_title=source_title, questions=tuple(names(q) for q in clip.questions),
             what_happened=a, keep_or_change=c, reflections=b))
-    return clean_strings(PackDoc(
-        collection.id, replace_names(collection.name, names), collection.purpose.value, lang,
-        day, bool(names), faces_anonymised, tuple(items)))
+    return clean_strings(PackDoc(collection.id, names(collection.name), collection.purpose.value,
+                                 lang, day, names.active, faces_anonymised, tuple(items)))

@@ -28,12 +28,14 @@ from __future__ import annotations
 import contextlib
 import shutil
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Literal
 
+from vsr.anonymise.known import collection_names
+from vsr.anonymise.names import NameReplacer
 from vsr.clips import ClipResult, FaceAnonymizer, ManualBox, export_clip
 from vsr.errors import StorageError, VsrError
 from vsr.i18n import LANGUAGES, current_language
@@ -57,7 +59,6 @@ from vsr.library.exported import (
 from vsr.library.face_boxes import list_face_boxes
 from vsr.library.recordings import get_recording, require_available
 from vsr.packs.content import PackDoc, build_pack_doc
-from vsr.packs.names import role_names
 from vsr.staging import (
     OWNER_FILE,
     STAGING_PREFIX,
@@ -142,10 +143,12 @@ def prepare_export(
     lib: Library, collection_id: int, out_dir: Path | str, *,
     anonymize_faces: bool, keep_audio: bool = True, pack: PackKind | None = None,
     anonymize_names: bool | None = None, lang: str | None = None, today: date | None = None,
+    extra_names: Iterable[str] = (),
 ) -> ExportJob:
     """Check consent, files and the target folder, and gather the content. Names are replaced
     by roles when asked (default: when faces are anonymised), and always when a training
-    clip's client did not consent to being recognisable."""
+    clip's client did not consent to being recognisable; `extra_names` (and those stored
+    with the collection) are replaced too."""
     if pack is not None and pack not in PACKS:
         raise VsrError("error.pack.unknown", pack=str(pack))
     language = lang if lang in LANGUAGES else current_language()
@@ -163,7 +166,8 @@ def prepare_export(
     for recording_id in sorted({c.recording_id for c in clips}):
         require_available(get_recording(lib, recording_id))
     hide = must_hide_names or (anonymize_faces if anonymize_names is None else anonymize_names)
-    names = role_names(lib, (c.recording_id for c in clips), language) if hide else {}
+    names = (collection_names(lib, collection_id, (c.recording_id for c in clips), language,
+                              extra_names) if hide else NameReplacer())
     doc = build_pack_doc(lib, collection, clips, lang=language, names=names,
                          faces_anonymised=anonymize_faces, day=today or date.today())
     boxes = {c.id: manual_boxes(lib, c.id) for c in clips} if anonymize_faces else {}
@@ -256,7 +260,8 @@ def _write_clips(staged: StagedExport, progress: Progress | None, cancel: Cancel
             anonymizer.manual = list(job.face_boxes.get(clip.clip_id, ()))
         staged.clips.append(export_clip(
             clip.source_path, clip.start_ms, clip.end_ms, staged.staging / clip.file_name,
-            anonymize=anonymizer, keep_audio=job.keep_audio, progress=report, cancel=cancel))
+            anonymize=anonymizer, keep_audio=job.keep_audio, progress=report, cancel=cancel,
+            metadata={"title": clip.title, "comment": job.doc.name}))
         done += span
 
 
@@ -327,7 +332,9 @@ def _record(lib: Library, staged: StagedExport) -> None:
         clip = by_name.get(name) if kind == CLIP else None
         files.append(NewExportedFile(job.out_dir / name, kind,
                                      clip.recording_id if clip else None,
-                                     clip.clip_id if clip else None))
+                                     clip.clip_id if clip else None,
+                                     faces_blurred=job.anonymize_faces,
+                                     names_replaced=job.doc.names_replaced))
     record_exported(lib, job.export_id, job.purpose.value, job.collection_id, files,
                     replace=False)
 
@@ -350,12 +357,12 @@ def export_collection(
     anonymize_faces: bool, keep_audio: bool = True, pack: PackKind | None = None,
     progress: Progress | None = None, cancel: Cancel | None = None,
     anonymize_names: bool | None = None, lang: str | None = None, today: date | None = None,
-    anonymizer_factory: AnonymizerFactory | None = None,
+    anonymizer_factory: AnonymizerFactory | None = None, extra_names: Iterable[str] = (),
 ) -> ExportReport:
     """Prepare, run and commit an export in one call (the CLI's way; see the module doc)."""
     job = prepare_export(lib, collection_id, out_dir, anonymize_faces=anonymize_faces,
                          keep_audio=keep_audio, pack=pack, anonymize_names=anonymize_names,
-                         lang=lang, today=today)
+                         lang=lang, today=today, extra_names=extra_names)
     staged = run_export(job, progress=progress, cancel=cancel,
                         anonymizer_factory=anonymizer_factory)
     return commit_export(lib, staged, today=today)

@@ -1,0 +1,95 @@
+"""The names the library knows around a review or a collection's recordings, gathered into one
+`NameReplacer`, and the extra names a user gives a review or collection (stored with it, so
+they are deleted with it)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Literal
+
+from vsr.anonymise.names import NameReplacer, replacer_from
+from vsr.i18n import translate
+from vsr.library.consent import list_consents
+from vsr.library.db import Change, Library
+from vsr.library.recordings import get_recording
+from vsr.library.reviews import list_parties, list_reviews
+
+Owner = Literal["review", "collection"]
+_TABLES = {"review": "reviews", "collection": "collections"}
+
+
+def clean_names(names: Iterable[str]) -> tuple[str, ...]:
+    """Names from user input, trimmed, each once; "a, b" counts as two."""
+    found: list[str] = []
+    for item in names:
+        for name in str(item).replace(";", ",").replace("\n", ",").split(","):
+            name = " ".join(name.split())
+            if name and name.casefold() not in {n.casefold() for n in found}:
+                found.append(name)
+    return tuple(found)
+
+
+def extra_names(lib: Library, owner: Owner, ident: int) -> tuple[str, ...]:
+    rows = lib.query(f"SELECT extra_names FROM {_TABLES[owner]} WHERE id = ?", (ident,))
+    if not rows:
+        return ()
+    try:
+        value = json.loads(str(rows[0]["extra_names"] or "[]"))
+    except ValueError:
+        return ()
+    return clean_names(value) if isinstance(value, list) else ()
+
+
+def set_extra_names(lib: Library, owner: Owner, ident: int, names: Iterable[str],
+                    initiator: object | None = None) -> tuple[str, ...]:
+    """Store the extra names of a review or collection (replacing what was there)."""
+    cleaned = clean_names(names)
+    with lib.write(Change(owner, "updated", (ident,), initiator=initiator)):
+        lib.conn.execute(f"UPDATE {_TABLES[owner]} SET extra_names = ? WHERE id = ?",
+                         (json.dumps(list(cleaned), ensure_ascii=False), ident))
+    return cleaned
+
+
+def add_extra_names(lib: Library, owner: Owner, ident: int, names: Iterable[str]
+                    ) -> tuple[str, ...]:
+    """Add names (e.g. from --extra-name) to those kept with the review or collection."""
+    return set_extra_names(lib, owner, ident, [*extra_names(lib, owner, ident), *names])
+
+
+def known_names(lib: Library, recording_ids: Iterable[int], lang: str | None = None,
+                extra: Iterable[str] = ()) -> NameReplacer:
+    """Every name around the recordings: the parties of all their reviews (by role), who gave
+    consent (the client), the recordings' titles and file names and the reviews' titles, and
+    the extra names given (also those stored with the reviews)."""
+    people: dict[str, str] = {}
+    titles: list[str] = []
+    extras = list(extra)
+    client = translate("party.client", lang)
+    for recording_id in sorted(set(recording_ids)):
+        rec = get_recording(lib, recording_id)
+        titles += [rec.title, Path(rec.path).name]
+        for review in list_reviews(lib, recording_id):
+            titles.append(review.title)
+            extras += extra_names(lib, "review", review.id)
+            for party in list_parties(lib, review.id):
+                people.setdefault(party.name.strip(),
+                                  translate(f"party.{party.role.value}", lang))
+        for consent in list_consents(lib, recording_id):
+            people.setdefault(consent.given_by.strip(), client)
+    people.pop("", None)
+    return replacer_from(people, titles, clean_names(extras), lang)
+
+
+def review_names(lib: Library, review_id: int, lang: str | None = None,
+                 extra: Iterable[str] = ()) -> NameReplacer:
+    rows = lib.query("SELECT recording_id FROM reviews WHERE id = ?", (review_id,))
+    recording_ids = [int(str(r["recording_id"])) for r in rows]
+    return known_names(lib, recording_ids, lang, [*extra, *extra_names(lib, "review", review_id)])
+
+
+def collection_names(lib: Library, collection_id: int, recording_ids: Iterable[int],
+                     lang: str | None = None, extra: Iterable[str] = ()) -> NameReplacer:
+    return known_names(lib, recording_ids, lang,
+                       [*extra, *extra_names(lib, "collection", collection_id)])
