@@ -8,11 +8,19 @@ import os
 import sys
 from collections.abc import Sequence
 
-from vsr.cli import clip_commands, library_commands, privacy_commands, summary_commands
+from vsr.cli import (
+    backup_commands,
+    clip_commands,
+    library_commands,
+    privacy_commands,
+    summary_commands,
+)
 from vsr.errors import VsrError
 from vsr.i18n import LANGUAGES, current_language
+from vsr.library.db import report_damage_to
 
-COMMAND_GROUPS = [library_commands, summary_commands, clip_commands, privacy_commands]
+COMMAND_GROUPS = [library_commands, summary_commands, clip_commands, privacy_commands,
+                  backup_commands]
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -39,6 +47,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler = getattr(args, "handler", None)
     if handler is None:
         return library_commands.launch_gui([])
+    report_damage_to(backup_commands.print_damage)
     try:
         code: int = handler(args)
         return code
