@@ -10,13 +10,16 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
-import sqlite_utils
 
 from vsr.errors import StorageError, VsrError
 from vsr.library import backups
 from vsr.library.schema import MIGRATIONS
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 APP_NAME = "vsr"
 log = logging.getLogger(__name__)
@@ -65,10 +68,17 @@ class Library:
         self.conn = conn
         # What the integrity check found; a damaged library is open read-only (query_only).
         self.damage = damage
-        self.db = sqlite_utils.Database(conn)
         self._listeners: list[Listener] = []
         self._depth = 0
         self._pending: list[Change] = []
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils over the same connection. Imported on first use: it pulls in numpy,
+        a quarter of a second at every start of the CLI and of the crash harness's child."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
 
     # -- change events -------------------------------------------------------------------
     def subscribe(self, listener: Listener) -> None:
