@@ -3,8 +3,10 @@ left-over backups never in the way, and restoring (vsr.library.backups, `vsr bac
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import stat
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -155,6 +157,34 @@ def test_restore_keeps_the_current_library_first_and_never_touches_backups(tmp_p
     assert made.path.read_bytes() == snapshot
     assert kept is not None and kept.kind == "before-restore"
     assert _text(kept.path, marker_id) == "na de kopie"
+
+
+def test_restore_reaches_a_program_that_has_the_library_open(tmp_path: Path) -> None:
+    path, marker_id = _library(tmp_path, "voor de kopie")
+    made = bk.create_backup(path)
+    other = open_library(path, backup=False)  # e.g. the window, still open
+    try:
+        sh.set_field(other, marker_id, sh.SheetField.WHAT_HAPPENED, "na de kopie")
+        bk.restore_backup(path, made.path)
+        assert sh.get_sheet(other, marker_id).what_happened == "voor de kopie"
+        sh.set_field(other, marker_id, sh.SheetField.WHAT_HAPPENED, "daarna")  # still writable
+    finally:
+        other.close()
+    assert _text(path, marker_id) == "daarna"
+    assert bk.check_file(path, full=True) == "ok"
+
+
+def test_a_stale_partial_backup_is_cleaned_up(tmp_path: Path) -> None:
+    path, _ = _library(tmp_path)
+    folder = bk.backup_folder(path)
+    folder.mkdir()
+    stale = folder / ".library-daily-20200101-000000.sqlite.123.partial"
+    fresh = folder / ".library-daily-20200101-000001.sqlite.456.partial"
+    stale.write_bytes(b"cut off")
+    fresh.write_bytes(b"being written")
+    os.utime(stale, (time.time() - 7200, time.time() - 7200))
+    bk.create_backup(path)
+    assert not stale.exists() and fresh.exists()
 
 
 def test_restore_over_a_damaged_library_and_refuse_a_damaged_backup(tmp_path: Path) -> None:

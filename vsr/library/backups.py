@@ -15,6 +15,7 @@ import logging
 import os
 import re
 import sqlite3
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -166,8 +167,17 @@ def create_backup(library: Path, kind: str = "manual") -> Backup:
     return Backup(dest, kind, when.replace(microsecond=0), dest.stat().st_size)
 
 
+def _remove_stale_partials(library: Path) -> None:
+    """A backup cut off by a kill leaves its temporary file; after an hour it is nobody's."""
+    cutoff = time.time() - 3600  # file times are the real clock's
+    for partial in backup_folder(library).glob(f".{glob_escape(library.stem)}-*.partial"):
+        if _mtime(partial) < cutoff:
+            partial.unlink(missing_ok=True)
+
+
 def rotate(library: Path, kind: str) -> list[Path]:
     """Delete the oldest backups of `kind` beyond what is kept; returns what was deleted."""
+    _remove_stale_partials(library)
     keep = KEEP.get(kind)
     if keep is None:
         return []
@@ -228,11 +238,34 @@ def _keep_current(library: Path) -> Backup | None:
 def restore_backup(library: Path, backup: Path) -> Backup | None:
     """Put `backup` back as the library. The backup must pass a full integrity check; the
     current library is first kept as a 'before-restore' backup (returned). The backup file
-    itself is only read. The library must not be open elsewhere in this program."""
+    itself is only read. A readable library is overwritten through the backup API, so another
+    program that has it open sees the restored library, not a deleted file; only a library too
+    damaged for that is replaced as a file."""
     problem = check_file(backup, full=True) if backup.is_file() else "not found"
     if problem != "ok":
         raise VsrError("error.backup.damaged", path=str(backup), reason=problem)
     kept = _keep_current(library)
+    try:
+        _restore_in_place(library, backup)
+    except sqlite3.DatabaseError as exc:
+        log.warning("restoring %s in place failed (%s); replacing the file", library, exc)
+        _replace_file(library, backup)
+    return kept
+
+
+def _restore_in_place(library: Path, backup: Path) -> None:
+    if check_file(library) != "ok":
+        raise sqlite3.DatabaseError("the library is damaged")
+    source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+    target = sqlite3.connect(str(library), timeout=10)
+    try:
+        source.backup(target)
+    finally:
+        target.close()
+        source.close()
+
+
+def _replace_file(library: Path, backup: Path) -> None:
     staged = library.with_name(f".{library.name}.{os.getpid()}.restore")
     try:
         copy_database(backup, staged)
@@ -244,4 +277,3 @@ def restore_backup(library: Path, backup: Path) -> Backup | None:
     except (OSError, sqlite3.Error) as exc:
         staged.unlink(missing_ok=True)
         raise VsrError("error.backup.failed", path=str(library), reason=str(exc)) from exc
-    return kept
