@@ -37,6 +37,18 @@ def _isolated_environment(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv("VSR_LIBRARY", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _source_language_after_each_test():  # type: ignore[no-untyped-def]
+    """Widget tests expect Qt's source language (English) unless they install one themselves: a
+    test that switched to Dutch must not change what the next test reads."""
+    yield
+    if "ui.i18n" in sys.modules and "PySide6.QtCore" in sys.modules:
+        from PySide6.QtCore import QCoreApplication
+
+        if QCoreApplication.instance() is not None:
+            sys.modules["ui.i18n"].install_language("en")
+
+
 @pytest.fixture
 def corpus() -> Path:
     if not CORPUS.exists():

@@ -50,6 +50,7 @@ class ActionId(Enum):
     GO_START = auto()
     GO_END = auto()
     SHORTCUTS = auto()
+    BACKUPS = auto()
 
 
 # id: (text, shortcut, icon, checkable)
@@ -94,6 +95,7 @@ def _specs() -> dict[ActionId, tuple[str, str | QKeySequence.StandardKey | None,
         ActionId.GO_START: (QCoreApplication.translate("Actions", "Go to the start"), "Home", "", False),
         ActionId.GO_END: (QCoreApplication.translate("Actions", "Go to the end"), "End", "", False),
         ActionId.SHORTCUTS: (QCoreApplication.translate("Actions", "&Keyboard shortcuts"), "F1", "", False),
+        ActionId.BACKUPS: (QCoreApplication.translate("Actions", "&Backups…"), None, "", False),
     }
 
 

@@ -11,11 +11,13 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from ui.backup_dialog import ask_about_damage
 from ui.bridge import LibraryBridge
 from ui.crash_dialog import CrashReporter
 from ui.i18n import install_language, save_language, saved_language
 from ui.icons import icon
 from ui.main_window import MainWindow
+from ui.operations import perform
 from ui.player.base import MediaPlayer
 from ui.player.factory import create_player
 from ui.review.view_state import capture, restore
@@ -23,7 +25,10 @@ from vsr import __version__
 from vsr.app_log import log_file, setup_logging
 from vsr.errors import VsrError
 from vsr.i18n import LANGUAGES
-from vsr.library import open_library
+from vsr.library import Library, open_library
+from vsr.library import reviews as rv
+from vsr.library.backups import restore_backup
+from vsr.library.db import LibraryDamagedError
 
 
 def _args(argv: Sequence[str]) -> argparse.Namespace:
@@ -54,6 +59,7 @@ class Application:
         install_language(self.lang)
         window = MainWindow(self.bridge, self.player_factory(), self.lang)
         window.language_change_requested.connect(self.change_language)
+        window.restore_requested.connect(self.restore_library)
         if review_id is not None:
             window.open_review(review_id)
         # Where it was last time (also after a language change, which rebuilds the window:
@@ -90,6 +96,50 @@ class Application:
             restore(window.review_view, state)
 
 
+    def restore_library(self, backup: Path) -> None:
+        """Put `backup` back: close the window and the library, restore, reopen both, and
+        show the same review again if the backup has it."""
+        old = self.window
+        review = old.review_view.review if old is not None else None
+        showing = old is not None and old.stack.currentWidget() is old.review_view
+        if old is not None:
+            old.close()
+            old.deleteLater()
+        path = self.bridge.lib.path
+        self.bridge.close()
+        self.bridge.lib.close()
+        failure = perform(lambda: restore_backup(path, backup), lang=self.lang)
+        self.bridge = LibraryBridge(open_library(path))
+        review_id = review.id if review is not None and showing else None
+        if review_id is not None and not any(
+                r.id == review_id for r in rv.list_reviews(self.bridge.lib)):
+            review_id = None
+        window = self.build(review_id)
+        message = failure.message or window.tr("The backup was put back.")
+        window.statusBar().showMessage(message, 0 if failure.message else 10_000)
+
+
+def open_checked(path: str | None, lang: str) -> Library | None:
+    """Open the library; when it is damaged ask to put the newest good backup back (or only
+    look, read-only). None when it cannot be opened at all and nothing was put back."""
+    try:
+        lib = open_library(path)
+    except LibraryDamagedError as exc:
+        chosen = ask_about_damage(None, exc.path, exc.problem, can_view=False)
+        if chosen is None:
+            return None
+        restore_backup(exc.path, chosen)
+        return open_library(exc.path)
+    if lib.damage is None:
+        return lib
+    chosen = ask_about_damage(None, lib.path, lib.damage, can_view=True)
+    if chosen is None:
+        return lib
+    lib.close()
+    restore_backup(lib.path, chosen)
+    return open_library(lib.path)
+
+
 def use_x11_for_vlc(environ: MutableMapping[str, str] | None = None) -> bool:
     """libVLC draws into a native X11 window; under Wayland Qt's own backend has none to give
     it, so on Linux the app runs through XWayland (xcb) unless the user chose a platform."""
@@ -114,17 +164,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     lang = args.lang or saved_language()
     install_language(lang)
     try:
-        lib = open_library(args.library)
+        lib = open_checked(args.library, lang)
     except VsrError as exc:
         QMessageBox.critical(None, "vsr", exc.message(lang))
         return 1
-    bridge = LibraryBridge(lib)
-    shell = Application(app, bridge, lang)
+    if lib is None:
+        return 1
+    shell = Application(app, LibraryBridge(lib), lang)
     shell.build()
     QTimer.singleShot(0, lambda: shell.start(args.review, Path(args.open) if args.open else None))
     code = app.exec()
-    bridge.close()
-    lib.close()
+    shell.bridge.close()
+    shell.bridge.lib.close()
     return int(code)
 
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QInputDialog, QMainWindow, QMessageBox, QStackedWi
 
 from ui.actions import ActionId, ActionRegistry
 from ui.bridge import LibraryBridge
-from ui.dialogs import ask_media_file, show_error
+from ui.dialogs import ask_media_file, error_text, show_error
 from ui.icons import icon
 from ui.operations import UndoStack
 from ui.party_dialog import PartyNamesDialog
@@ -45,6 +45,7 @@ REVIEW_ONLY = (
 
 class MainWindow(QMainWindow):
     language_change_requested = Signal(str)
+    restore_requested = Signal(object)  # the backup (Path) to put back; the Application does it
 
     def __init__(self, bridge: LibraryBridge, player: MediaPlayer, lang: str,
                  parent: QWidget | None = None) -> None:
@@ -68,6 +69,10 @@ class MainWindow(QMainWindow):
         self.show_start()
         if not player.available:
             self.statusBar().showMessage(player.unavailable_reason)
+        if bridge.lib.read_only:
+            self.statusBar().showMessage(self.tr(
+                "Only looking: the library is damaged, nothing is saved. File → Backups… "
+                "puts a backup back."))
 
     # -- menus ----------------------------------------------------------------------------
     def _menus(self) -> None:
@@ -84,6 +89,7 @@ class MainWindow(QMainWindow):
         file.addAction(a[ActionId.CONSENT])
         file.addAction(a[ActionId.COLLECTIONS])
         file.addAction(a[ActionId.PURGE])
+        file.addAction(a[ActionId.BACKUPS])
         file.addSeparator()
         file.addAction(a[ActionId.QUIT])
         edit = bar.addMenu(self.tr("&Edit"))
@@ -167,6 +173,7 @@ class MainWindow(QMainWindow):
         a[ActionId.CONSENT].triggered.connect(self._consent)
         a[ActionId.COLLECTIONS].triggered.connect(self._collections)
         a[ActionId.AUDIT_LOG].triggered.connect(self._audit_log)
+        a[ActionId.BACKUPS].triggered.connect(self._backups)
         a[ActionId.PURGE].triggered.connect(lambda: self.check_retention(say_when_nothing=True))
         self.start_page.open_requested.connect(self.choose_and_open)
         self.start_page.demo_requested.connect(self.open_demo)
@@ -187,7 +194,10 @@ class MainWindow(QMainWindow):
 
     # -- opening --------------------------------------------------------------------------
     def show_start(self) -> None:
-        self.start_page.refresh(self.bridge.lib)
+        try:
+            self.start_page.refresh(self.bridge.lib)
+        except VsrError as exc:  # a damaged library, opened only to look: say what is wrong
+            self.statusBar().showMessage(error_text(exc, self.lang))
         self.stack.setCurrentWidget(self.start_page)
         self._set_review_actions(False)
         self.setWindowTitle("vsr")
@@ -356,6 +366,14 @@ class MainWindow(QMainWindow):
         from ui.privacy.audit_dialog import AuditDialog
 
         AuditDialog(self.bridge.lib, self.lang, self).exec()
+
+    def _backups(self) -> None:
+        from ui.backup_dialog import BackupDialog
+
+        self.review_view.sheet.flush()  # what is being typed goes into the library (and backup)
+        dialog = BackupDialog(self.bridge.lib.path, self.lang, self)
+        if dialog.exec() and dialog.chosen is not None:
+            self.restore_requested.emit(dialog.chosen)
 
     def _change_language(self, code: str) -> None:
         if code != self.lang:

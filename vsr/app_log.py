@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import os
+import sys
 from pathlib import Path
 
 import platformdirs
@@ -30,6 +31,22 @@ def log_file() -> Path:
     return log_dir() / LOG_FILE
 
 
+class _CurrentStderr(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever sys.stderr is at the time (it may be replaced, e.g. by a test runner,
+    after logging was set up), like logging's own last-resort handler."""
+
+    def __init__(self) -> None:
+        super().__init__(sys.stderr)
+
+    @property
+    def stream(self):  # type: ignore[no-untyped-def]
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value) -> None:  # type: ignore[no-untyped-def]
+        pass
+
+
 class _PrivateRotatingFile(logging.handlers.RotatingFileHandler):
     """Each file it opens (the first and every rotated one) is created 0600."""
 
@@ -47,7 +64,7 @@ def setup_logging(*, console_level: int = logging.WARNING) -> Path | None:
     root = logging.getLogger()
     root.setLevel(logging.INFO)
     if not any(getattr(h, "_vsr", False) for h in root.handlers):
-        console = logging.StreamHandler()
+        console = _CurrentStderr()
         console.setLevel(console_level)
         console.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
         console._vsr = True  # type: ignore[attr-defined]

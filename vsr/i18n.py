@@ -126,6 +126,49 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "nl": "De bibliotheek {path} kan niet worden geopend: {reason}",
         "en": "The library {path} cannot be opened: {reason}",
     },
+    "error.library.damaged": {
+        "nl": "De bibliotheek {path} is beschadigd ({problem}). Je kunt alles bekijken, maar "
+        "niets bewaren. Zet de nieuwste goede reservekopie terug met:\n  {command}",
+        "en": "The library {path} is damaged ({problem}). You can look at everything, but not "
+        "save. Restore the newest good backup with:\n  {command}",
+    },
+    "error.library.damaged_no_backup": {
+        "nl": "De bibliotheek {path} is beschadigd ({problem}). Je kunt alles bekijken, maar "
+        "niets bewaren. Er is geen goede reservekopie.",
+        "en": "The library {path} is damaged ({problem}). You can look at everything, but not "
+        "save. There is no good backup.",
+    },
+    "error.library.damaged_unopenable": {
+        "nl": "De bibliotheek {path} is zo beschadigd dat hij niet open kan ({problem}). "
+        "Zet een reservekopie terug: vsr backup list, dan vsr backup restore BESTAND.",
+        "en": "The library {path} is so damaged that it cannot be opened ({problem}). "
+        "Restore a backup: vsr backup list, then vsr backup restore FILE.",
+    },
+    "error.backup.failed": {
+        "nl": "De reservekopie van {path} is niet gelukt: {reason}",
+        "en": "Backing up {path} failed: {reason}",
+    },
+    "error.backup.damaged": {
+        "nl": "De reservekopie {path} is beschadigd of bestaat niet ({reason}). Kies een andere.",
+        "en": "The backup {path} is damaged or does not exist ({reason}). Choose another one.",
+    },
+    "cli.backup.none": {"nl": "Er zijn nog geen reservekopieën.", "en": "There are no backups yet."},
+    "cli.backup.made": {"nl": "Reservekopie gemaakt: {path}", "en": "Backup made: {path}"},
+    "cli.backup.confirm": {
+        "nl": "De bibliotheek {library} wordt vervangen door de reservekopie van {date}. "
+        "Van de huidige bibliotheek wordt eerst een reservekopie gemaakt. Doorgaan? [j/N] ",
+        "en": "The library {library} will be replaced by the backup of {date}. The current "
+        "library is backed up first. Continue? [y/N] ",
+    },
+    "cli.backup.cancelled": {"nl": "Niets veranderd.", "en": "Nothing changed."},
+    "cli.backup.restored": {
+        "nl": "Teruggezet: {path}. De vorige bibliotheek staat in {kept}.",
+        "en": "Restored: {path}. The previous library is kept in {kept}.",
+    },
+    "cli.backup.check_ok": {"nl": "De bibliotheek {path} is in orde.",
+                            "en": "The library {path} is fine."},
+    "cli.backup.check_bad": {"nl": "De bibliotheek {path} is beschadigd: {problem}",
+                             "en": "The library {path} is damaged: {problem}"},
     "error.consent.missing": {
         "nl": "Voor {purpose} is geen toestemming gegeven voor de opname {recording}.",
         "en": "There is no consent for {purpose} for the recording {recording}.",

@@ -75,7 +75,8 @@ def test_unusable_library_is_a_clear_message(tmp_path: Path) -> None:
     lib.write_bytes(b"garbage" * 1000)
     proc = run_vsr("list", library=lib, lang="nl")
     assert proc.returncode == 1
-    assert "kan niet worden geopend" in proc.stderr
+    assert "zo beschadigd dat hij niet open kan" in proc.stderr  # issue 10: offers a restore
+    assert "vsr backup restore" in proc.stderr
     assert "Traceback" not in proc.stderr
 
 

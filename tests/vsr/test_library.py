@@ -216,8 +216,9 @@ def test_not_a_database_is_refused_clearly(tmp_path: Path) -> None:
     db.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(VsrError) as info:
         open_library(db)
-    assert info.value.key == "error.library.unreadable"
-    assert str(db) in info.value.message("en")
+    # Issue 10: a file that is not a database is a damaged library: the message offers a restore.
+    assert info.value.key == "error.library.damaged_unopenable"
+    assert str(db) in info.value.message("en") and "backup restore" in info.value.message("en")
 
 
 def test_migration_backs_up_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

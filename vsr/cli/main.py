@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from vsr import __version__
 from vsr.app_log import setup_logging
 from vsr.cli import (
+    backup_commands,
     clip_commands,
     desktop_commands,
     library_commands,
@@ -21,9 +22,10 @@ from vsr.cli import (
 )
 from vsr.errors import Terminated, VsrError
 from vsr.i18n import LANGUAGES, current_language
+from vsr.library.db import report_damage_to
 
 COMMAND_GROUPS = [library_commands, summary_commands, clip_commands, privacy_commands,
-                  desktop_commands]
+                  desktop_commands, backup_commands]
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -66,6 +68,7 @@ def _main(argv: Sequence[str] | None) -> int:
     handler = getattr(args, "handler", None)
     if handler is None:
         return library_commands.launch_gui([])
+    report_damage_to(backup_commands.print_damage)
     try:
         code: int = handler(args)
         return code

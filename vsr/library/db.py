@@ -3,16 +3,16 @@ change events that views subscribe to. Every edit is committed when it is made."
 
 from __future__ import annotations
 
+import logging
 import os
-import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
-import sqlite_utils
 
 from vsr.app_dirs import (
     create_private_file,
@@ -22,10 +22,17 @@ from vsr.app_dirs import (
     staging_root,
 )
 from vsr.errors import StorageError, VsrError
+from vsr.library import backups
 from vsr.library.schema import MIGRATIONS, Migration
 from vsr.staging import clean_staging
 
+if TYPE_CHECKING:
+    import sqlite_utils
+
 APP_NAME = "vsr"
+log = logging.getLogger(__name__)
+# What SQLite says about a file that is damaged, rather than missing or not allowed.
+_DAMAGE_WORDS = ("malformed", "not a database", "corrupt")
 
 
 def default_library_path() -> Path:
@@ -69,13 +76,22 @@ def _storage_error(exc: sqlite3.Error) -> StorageError:
 class Library:
     """A connection to one library file. Use the operation modules to read and change it."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+    def __init__(self, path: Path, conn: sqlite3.Connection, *, damage: str | None = None) -> None:
         self.path = path
         self.conn = conn
-        self.db = sqlite_utils.Database(conn)
+        # What the integrity check found; a damaged library is open read-only (query_only).
+        self.damage = damage
         self._listeners: list[Listener] = []
         self._depth = 0
         self._pending: list[Change] = []
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils over the same connection. Imported on first use: it pulls in numpy,
+        a quarter of a second at every start of the CLI and of the crash harness's child."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
 
     # -- change events -------------------------------------------------------------------
     def subscribe(self, listener: Listener) -> None:
@@ -123,9 +139,15 @@ class Library:
                 self._emit(change)
 
     def query(self, sql: str, params: tuple[object, ...] | dict[str, object] = ()) -> list[dict[str, object]]:
-        cursor = self.conn.execute(sql, params)
+        try:
+            cursor = self.conn.execute(sql, params)
+            rows = cursor.fetchall()
+        except sqlite3.DatabaseError as exc:
+            if _is_damage(exc):
+                raise VsrError("cli.backup.check_bad", path=str(self.path), problem=str(exc)) from exc
+            raise
         names = [d[0] for d in cursor.description or ()]
-        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        return [dict(zip(names, row, strict=True)) for row in rows]
 
     def get_setting(self, key: str, default: str = "") -> str:
         rows = self.query("SELECT value FROM settings WHERE key = ?", (key,))
@@ -138,6 +160,10 @@ class Library:
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 (key, value),
             )
+
+    @property
+    def read_only(self) -> bool:
+        return self.damage is not None
 
     @property
     def schema_version(self) -> int:
@@ -210,40 +236,67 @@ def _run_migration(conn: sqlite3.Connection, migration: list[str] | Migration) -
 
 
 def _backup_before_migration(path: Path, version: int) -> None:
-    """A copy of the library as it was, before any migration touches it. Written beside it
-    under a temporary name and renamed, so a damaged left-over copy never stands in the way."""
+    """A copy of the library as it was, before any migration touches it, beside it as
+    `<name>.v<version>.bak` (an older copy of that name is kept, never overwritten)."""
     backup = path.with_name(f"{path.name}.v{version}.bak")
-    partial = backup.with_name(f"{backup.name}.{os.getpid()}.partial")
-    partial.unlink(missing_ok=True)
-    create_private_file(partial)  # a copy of the library is as private as the library
-    # Read through a second connection: SQLite refuses a backup from the connection that holds
-    # the write lock, and in WAL mode a reader still sees the library as last committed.
-    source = sqlite3.connect(str(path), timeout=10)
-    dest = sqlite3.connect(str(partial))
+    n = 1
+    while backup.exists():
+        backup = path.with_name(f"{path.name}.v{version}.{n}.bak")
+        n += 1
+    backups.copy_database(path, backup)
+
+
+DamageReporter = Callable[[Path, str], None]
+_damage_reporters: list[DamageReporter] = []
+
+
+def report_damage_to(reporter: DamageReporter) -> None:
+    """Be told (path, problem) when a damaged library is opened read-only (the CLI prints it)."""
+    _damage_reporters.append(reporter)
+
+
+def _is_damage(exc: sqlite3.Error) -> bool:
+    return any(word in str(exc).lower() for word in _DAMAGE_WORDS)
+
+
+def quick_check(conn: sqlite3.Connection) -> str:
+    """'ok', or what SQLite's quick_check found wrong."""
     try:
-        source.backup(dest)
-    finally:
-        dest.close()
-        source.close()
-    make_private(partial)
-    os.replace(partial, backup)
+        rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchall()]
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    return "ok" if rows == ["ok"] else "; ".join(rows[:5])
 
 
-def open_library(path: Path | str | None = None) -> Library:
-    """Open (creating if needed) the library at path, bringing its schema up to date."""
+def open_library(path: Path | str | None = None, *, backup: bool = True) -> Library:
+    """Open (creating if needed) the library at path, bringing its schema up to date. It is
+    checked first: a damaged library opens read-only (Library.damage says what is wrong). A
+    healthy one gets its daily/weekly backup when one is due (unless backup=False)."""
     lib_path = Path(path).expanduser() if path is not None else default_library_path()
+    existed = lib_path.is_file() and lib_path.stat().st_size > 0
     try:
         _prepare_private(lib_path)
         conn = _connect(lib_path)
+        problem = quick_check(conn)
+        if problem != "ok":
+            conn.close()
+            return _open_damaged(lib_path, problem)
         _migrate(lib_path, conn)
         for companion in library_companions(lib_path):
             make_private(companion)
         # Every start: remove what exports killed in an earlier run left (never a live one's).
         clean_staging(staging_root(lib_path))
     except sqlite3.DatabaseError as exc:
+        if _is_damage(exc):
+            return _open_damaged(lib_path, str(exc))
         raise VsrError("error.library.unreadable", path=str(lib_path), reason=str(exc)) from exc
     except OSError as exc:
         raise VsrError("error.library.unreadable", path=str(lib_path), reason=exc.strerror) from exc
+    if backup and existed:
+        try:
+            backups.backup_if_due(lib_path)
+        except VsrError as exc:  # a backup that fails must not keep anyone from their work
+            log.warning("%s", exc.message("en"))
     return Library(lib_path, conn)
 
 
@@ -263,6 +316,34 @@ def library_staging(lib: Library) -> Path:
     return staging_root(lib.path)
 
 
+def _open_damaged(path: Path, problem: str) -> Library:
+    """Read-only, so nothing is written into a damaged file and no backup is rotated away."""
+    log.error("library %s is damaged: %s", path, problem)
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
+                               isolation_level=None, check_same_thread=False, timeout=10)
+        conn.execute("PRAGMA query_only=ON")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error as exc:
+        raise LibraryDamagedError(path, problem if str(exc) in problem else f"{problem}; {exc}") \
+            from exc
+    for reporter in list(_damage_reporters):
+        reporter(path, problem)
+    return Library(path, conn, damage=problem)
+
+
+class LibraryDamagedError(VsrError):
+    """The library is so damaged it cannot be opened even to read: only a restore helps."""
+
+    def __init__(self, path: Path, problem: str) -> None:
+        newest = backups.newest_good(path)
+        super().__init__("error.library.damaged_unopenable", path=str(path), problem=problem,
+                         backup=str(newest.path) if newest else "")
+        self.path = path
+        self.problem = problem
+
+
 def copy_library(src: Path, dest: Path) -> None:
-    """A consistent copy of a library file (used for backups)."""
-    shutil.copy2(src, dest)
+    """A consistent copy of a library file through SQLite's backup API (a file copy of a WAL
+    database can miss what is still in its -wal file, or catch a half-written page)."""
+    backups.copy_database(src, dest)

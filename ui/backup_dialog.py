@@ -1,0 +1,163 @@
+"""Reservekopieën (File menu): the library's backups with date, kind and size; make one now;
+put one back after confirming. Putting one back is done by the Application (it closes the
+library and reloads the window), so this dialog only says which backup was chosen.
+
+Also the question at start when the library is damaged: restore the newest good backup, or
+only look (read-only)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.operations import perform
+from vsr.library import backups as bk
+
+
+def kind_label(kind: str) -> str:
+    labels = {
+        "daily": QCoreApplication.translate("Backups", "Daily"),
+        "weekly": QCoreApplication.translate("Backups", "Weekly"),
+        "manual": QCoreApplication.translate("Backups", "Made by you"),
+        "before-restore": QCoreApplication.translate("Backups", "Before a restore"),
+        "migration": QCoreApplication.translate("Backups", "Before an update"),
+    }
+    return labels.get(kind, kind)
+
+
+def size_label(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.1f} MB"
+    return f"{max(1, size // 1024)} kB"
+
+
+def local_time(backup: bk.Backup) -> str:
+    return backup.made_at.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+class BackupDialog(QDialog):
+    """Lists the backups of `library`; `chosen` is the backup to put back once accepted."""
+
+    def __init__(self, library: Path, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library, self.lang = library, lang
+        self.chosen: Path | None = None
+        self.setWindowTitle(self.tr("Backups"))
+        self.resize(720, 420)
+        intro = QLabel(self.tr("vsr makes a backup of your library every day (the last 7 are kept) and every week (the last 4), and before every update. Putting one back replaces everything since; a backup of the library as it is now is made first."))
+        intro.setWordWrap(True)
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Kind"), self.tr("Size")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.create_button = QPushButton(self.tr("Make a backup now"))
+        self.create_button.clicked.connect(self.create_backup)
+        self.restore_button = QPushButton(self.tr("Restore…"))
+        self.restore_button.clicked.connect(self.ask_restore)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.create_button)
+        buttons.addWidget(self.restore_button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self.backups: list[bk.Backup] = []
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.backups = bk.list_backups(self.library)
+        self.table.setRowCount(len(self.backups))
+        for row, backup in enumerate(self.backups):
+            damaged = bk.check_file(backup.path) != "ok"
+            kind = kind_label(backup.kind)
+            if damaged:
+                kind = self.tr("{kind} (damaged)").format(kind=kind)
+            for column, text in enumerate((local_time(backup), kind, size_label(backup.size))):
+                item = QTableWidgetItem(text)
+                if damaged:
+                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+                self.table.setItem(row, column, item)
+        if not self.backups:
+            self.message.setText(self.tr("There are no backups yet."))
+        self._selection_changed()
+
+    def _selection_changed(self) -> None:
+        self.restore_button.setEnabled(self.selected() is not None)
+
+    def selected(self) -> bk.Backup | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.backups[rows[0].row()] if rows else None
+
+    def create_backup(self) -> None:
+        outcome = perform(lambda: bk.create_backup(self.library, "manual"), lang=self.lang,
+                          report=self.message.setText)
+        if outcome.ok and outcome.value is not None:
+            self.refresh()
+            self.message.setText(self.tr("Backup made: {date}").format(
+                date=local_time(outcome.value)))
+
+    def ask_restore(self) -> None:
+        backup = self.selected()
+        if backup is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Restore backup"),
+            self.tr("Put back the backup of {date}? Everything changed since then is replaced. A backup of the library as it is now is made first, so you can go back.").format(date=local_time(backup)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.chosen = backup.path
+            self.accept()
+
+
+def ask_about_damage(parent: QWidget | None, library: Path, problem: str, *,
+                     can_view: bool) -> Path | None:
+    """At start, for a damaged library: the newest good backup to put back, or None to only
+    look at it read-only (can_view) or to stop."""
+    newest = bk.newest_good(library)
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(QCoreApplication.translate("Backups", "The library is damaged"))
+    text = QCoreApplication.translate("Backups", "The library {path} is damaged ({problem}).").format(
+        path=library, problem=problem)
+    if newest is not None:
+        text += " " + QCoreApplication.translate("Backups", "The newest good backup is of {date}. Put it back? A copy of the damaged library is kept.").format(date=local_time(newest))
+    else:
+        text += " " + QCoreApplication.translate("Backups", "There is no good backup.")
+    if can_view:
+        text += " " + QCoreApplication.translate("Backups", "You can also only look: then nothing can be saved.")
+    box.setText(text)
+    restore = None
+    if newest is not None:
+        restore = box.addButton(QCoreApplication.translate("Backups", "Restore backup"), QMessageBox.ButtonRole.AcceptRole)
+    other = QCoreApplication.translate("Backups", "Only look") if can_view else QCoreApplication.translate("Backups", "Stop")
+    box.addButton(other, QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if restore is not None and box.clickedButton() is restore and newest is not None:
+        return newest.path
+    return None

@@ -1,0 +1,279 @@
+"""Rotating backups of the library, made with SQLite's backup API (never a file copy of a WAL
+database), kept in a private `backups/` folder beside it, and put back on request.
+
+Kept: the last 7 daily and 4 weekly backups (made when the library is opened and the newest
+backup is older than a day), every backup the user made by hand ("manual"), and the last 5
+backups made before a restore ("before-restore"). The backup made before a schema migration
+stays where it always was: `<library>.v<version>.bak` beside the library; it is listed too.
+
+A file in `backups/` that is damaged or not a backup at all is skipped and logged, never
+overwritten, and only deleted when rotation reaches it; it never stands in the way of opening."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import sqlite3
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from vsr.errors import VsrError
+
+log = logging.getLogger(__name__)
+
+FOLDER = "backups"
+KEEP = {"daily": 7, "weekly": 4, "before-restore": 5}  # "manual" and "migration" are never rotated
+KINDS = ("daily", "weekly", "manual", "before-restore", "migration")
+DAILY_EVERY = timedelta(days=1)
+WEEKLY_EVERY = timedelta(days=7)
+_STAMP = "%Y%m%d-%H%M%S"
+_NAME = re.compile(r"^(?P<lib>.+)-(?P<kind>daily|weekly|manual|before-restore)-"
+                   r"(?P<stamp>\d{8}-\d{6})(?:-\d+)?\.sqlite$")
+
+
+@dataclass(frozen=True, slots=True)
+class Backup:
+    """One backup file: when it was made, of what kind, and how large it is."""
+
+    path: Path
+    kind: str
+    made_at: datetime  # UTC
+    size: int
+
+
+def backup_folder(library: Path) -> Path:
+    return library.parent / FOLDER
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def list_backups(library: Path) -> list[Backup]:
+    """Every backup of this library, newest first. Files that are not ours are logged, skipped."""
+    found: list[Backup] = []
+    folder = backup_folder(library)
+    entries = sorted(folder.iterdir()) if folder.is_dir() else []
+    for entry in entries:
+        match = _NAME.match(entry.name)
+        if match is None or match["lib"] != library.stem:
+            if not entry.name.startswith(".") and entry.name.startswith(library.stem + "-"):
+                log.warning("not a backup, skipped: %s", entry)
+            continue
+        made = datetime.strptime(match["stamp"], _STAMP).replace(tzinfo=UTC)
+        found.extend(_stat(entry, match["kind"], made))
+    for entry in library.parent.glob(f"{glob_escape(library.name)}.v*.bak"):
+        found.extend(_stat(entry, "migration", datetime.fromtimestamp(_mtime(entry), UTC)))
+    return sorted(found, key=lambda b: (b.made_at, b.path.name), reverse=True)
+
+
+def glob_escape(name: str) -> str:
+    return re.sub(r"([\[\]*?])", r"[\1]", name)
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _stat(path: Path, kind: str, made: datetime) -> list[Backup]:
+    try:
+        return [Backup(path, kind, made, path.stat().st_size)]
+    except OSError:  # removed meanwhile by another program's rotation
+        return []
+
+
+def check_file(path: Path, *, full: bool = False) -> str:
+    """'ok', or what is wrong with this SQLite file (quick_check, or integrity_check if full).
+    An empty file or a database without a library schema is not a backup either."""
+    try:
+        if path.stat().st_size == 0:
+            return "empty file"
+    except OSError as exc:
+        return str(exc.strerror)
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+    except sqlite3.Error as exc:
+        return str(exc)
+    try:
+        pragma = "integrity_check" if full else "quick_check"
+        rows = conn.execute(f"PRAGMA {pragma}").fetchall()
+        problems = [str(r[0]) for r in rows]
+        if problems != ["ok"]:
+            return "; ".join(problems[:5])
+        if int(conn.execute("PRAGMA user_version").fetchone()[0]) == 0:
+            return "no library schema"
+        return "ok"
+    except sqlite3.Error as exc:
+        return str(exc)
+    finally:
+        conn.close()
+
+
+def copy_database(src: Path, dest: Path) -> None:
+    """A consistent copy of src as a single self-contained file at dest, through the backup API
+    from a separate read connection (SQLite refuses a backup from a connection holding the write
+    lock; a reader in WAL mode sees the library as last committed). Written under a temporary
+    name, private to the user, and renamed: a half-made copy never carries the real name."""
+    partial = dest.with_name(f".{dest.name}.{os.getpid()}.partial")
+    partial.unlink(missing_ok=True)
+    source = sqlite3.connect(f"{src.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+    target = sqlite3.connect(str(partial))
+    try:
+        source.backup(target)
+        # One file, no -wal beside it: a copy that can be moved, checked and opened read-only.
+        target.execute("PRAGMA journal_mode=DELETE")
+    except BaseException:
+        target.close()
+        partial.unlink(missing_ok=True)
+        raise
+    finally:
+        source.close()
+    target.close()
+    os.chmod(partial, 0o600)
+    os.replace(partial, dest)
+
+
+def _new_name(library: Path, kind: str, when: datetime) -> Path:
+    folder = backup_folder(library)
+    base = f"{library.stem}-{kind}-{when.strftime(_STAMP)}"
+    candidate = folder / f"{base}.sqlite"
+    n = 1
+    while candidate.exists():  # never overwrite a backup, not even one made this second
+        candidate = folder / f"{base}-{n}.sqlite"
+        n += 1
+    return candidate
+
+
+def create_backup(library: Path, kind: str = "manual") -> Backup:
+    """Make a backup now (a new file; never replaces one), then rotate that kind."""
+    if kind not in KINDS or kind == "migration":
+        raise ValueError(kind)
+    folder = backup_folder(library)
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+        os.chmod(folder, 0o700)
+        when = _now()
+        dest = _new_name(library, kind, when)
+        copy_database(library, dest)
+    except (OSError, sqlite3.Error) as exc:
+        raise VsrError("error.backup.failed", path=str(library), reason=str(exc)) from exc
+    rotate(library, kind)
+    return Backup(dest, kind, when.replace(microsecond=0), dest.stat().st_size)
+
+
+def _remove_stale_partials(library: Path) -> None:
+    """A backup cut off by a kill leaves its temporary file; after an hour it is nobody's."""
+    cutoff = time.time() - 3600  # file times are the real clock's
+    for partial in backup_folder(library).glob(f".{glob_escape(library.stem)}-*.partial"):
+        if _mtime(partial) < cutoff:
+            partial.unlink(missing_ok=True)
+
+
+def rotate(library: Path, kind: str) -> list[Path]:
+    """Delete the oldest backups of `kind` beyond what is kept; returns what was deleted."""
+    _remove_stale_partials(library)
+    keep = KEEP.get(kind)
+    if keep is None:
+        return []
+    of_kind = [b for b in list_backups(library) if b.kind == kind]
+    removed = []
+    for old in of_kind[keep:]:
+        try:
+            old.path.unlink()
+            removed.append(old.path)
+        except FileNotFoundError:
+            pass  # another program rotated it first
+    return removed
+
+
+def newest_good(library: Path, kinds: tuple[str, ...] = KINDS) -> Backup | None:
+    """The newest backup that passes a quick check; damaged ones are logged and passed over."""
+    for backup in list_backups(library):
+        if backup.kind not in kinds:
+            continue
+        problem = check_file(backup.path)
+        if problem == "ok":
+            return backup
+        log.warning("damaged backup skipped: %s (%s)", backup.path, problem)
+    return None
+
+
+def backup_if_due(library: Path) -> list[Backup]:
+    """The daily (and weekly) backup, if the newest good one of that kind is older than its
+    period. Called when the library is opened and found healthy."""
+    made: list[Backup] = []
+    now = _now()
+    for kind, every in (("daily", DAILY_EVERY), ("weekly", WEEKLY_EVERY)):
+        newest = newest_good(library, (kind,))
+        if newest is None or now - newest.made_at >= every:
+            made.append(create_backup(library, kind))
+    return made
+
+
+def _keep_current(library: Path) -> Backup | None:
+    """Before a restore: the library as it is now, as a 'before-restore' backup. A library too
+    damaged for the backup API is kept byte for byte (with its -wal) so nothing is thrown away."""
+    if not library.exists():
+        return None
+    try:
+        return create_backup(library, "before-restore")
+    except VsrError:
+        log.warning("backup API failed on %s; keeping its raw bytes", library)
+    dest = _new_name(library, "before-restore", _now())
+    for suffix in ("", "-wal"):
+        source = Path(f"{library}{suffix}")
+        if source.exists():
+            target = Path(f"{dest}{suffix}")
+            target.write_bytes(source.read_bytes())
+            os.chmod(target, 0o600)
+    return Backup(dest, "before-restore", _now().replace(microsecond=0), dest.stat().st_size)
+
+
+def restore_backup(library: Path, backup: Path) -> Backup | None:
+    """Put `backup` back as the library. The backup must pass a full integrity check; the
+    current library is first kept as a 'before-restore' backup (returned). The backup file
+    itself is only read. A readable library is overwritten through the backup API, so another
+    program that has it open sees the restored library, not a deleted file; only a library too
+    damaged for that is replaced as a file."""
+    problem = check_file(backup, full=True) if backup.is_file() else "not found"
+    if problem != "ok":
+        raise VsrError("error.backup.damaged", path=str(backup), reason=problem)
+    kept = _keep_current(library)
+    try:
+        _restore_in_place(library, backup)
+    except sqlite3.DatabaseError as exc:
+        log.warning("restoring %s in place failed (%s); replacing the file", library, exc)
+        _replace_file(library, backup)
+    return kept
+
+
+def _restore_in_place(library: Path, backup: Path) -> None:
+    if check_file(library) != "ok":
+        raise sqlite3.DatabaseError("the library is damaged")
+    source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+    target = sqlite3.connect(str(library), timeout=10)
+    try:
+        source.backup(target)
+    finally:
+        target.close()
+        source.close()
+
+
+def _replace_file(library: Path, backup: Path) -> None:
+    staged = library.with_name(f".{library.name}.{os.getpid()}.restore")
+    try:
+        copy_database(backup, staged)
+        # The old -wal and -shm belong to the old file; left beside the new one SQLite would
+        # replay them into it.
+        for suffix in ("-wal", "-shm"):
+            Path(f"{library}{suffix}").unlink(missing_ok=True)
+        os.replace(staged, library)
+    except (OSError, sqlite3.Error) as exc:
+        staged.unlink(missing_ok=True)
+        raise VsrError("error.backup.failed", path=str(library), reason=str(exc)) from exc
