@@ -11,11 +11,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 import platformdirs
-import sqlite_utils
 
 from vsr.errors import StorageError, VsrError
 from vsr.library.schema import MIGRATIONS
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 APP_NAME = "vsr"
 
@@ -59,10 +63,20 @@ class Library:
     def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
         self.path = path
         self.conn = conn
-        self.db = sqlite_utils.Database(conn)
+        self._db: sqlite_utils.Database | None = None
         self._listeners: list[Listener] = []
         self._depth = 0
         self._pending: list[Change] = []
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils over the connection, made on first use: importing it costs start-up time
+        (about 80 ms, numpy included) that no command or window needs."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn)
+        return self._db
 
     # -- change events -------------------------------------------------------------------
     def subscribe(self, listener: Listener) -> None:
