@@ -1,6 +1,12 @@
-"""The list of marked moments beside the timeline: time, who, theme, first words of A."""
+"""The list of marked moments beside the timeline: time, who, theme, first words of A.
+
+The model keeps its rows: a placed, moved, deleted or described moment inserts, moves, removes
+or repaints ONE row (a reset would make the view forget and re-measure every row, which costs
+most with the most moments). Column widths follow the visible rows only, for the same reason."""
 
 from __future__ import annotations
+
+import bisect
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -87,6 +93,44 @@ class MarkerTableModel(QAbstractTableModel):
     def row_of(self, marker_id: int) -> int:
         return next((i for i, m in enumerate(self.markers) if m.id == marker_id), -1)
 
+    def put_marker(self, marker: Marker) -> None:
+        """Insert a marker at its place in time order, or update its row (moving it if its
+        time changed)."""
+        row = self.row_of(marker.id)
+        if row >= 0 and self._sort_key(self.markers[row]) == self._sort_key(marker):
+            self.markers[row] = marker
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.COLUMNS - 1))
+            return
+        if row >= 0:
+            self.remove_marker(marker.id)
+        keys = [self._sort_key(m) for m in self.markers]
+        at = bisect.bisect_left(keys, self._sort_key(marker))
+        self.beginInsertRows(QModelIndex(), at, at)
+        self.markers.insert(at, marker)
+        self.endInsertRows()
+
+    def remove_marker(self, marker_id: int) -> None:
+        row = self.row_of(marker_id)
+        if row < 0:
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self.markers[row]
+        self.endRemoveRows()
+
+    def set_words(self, marker_id: int, words: str) -> None:
+        """New first words of A for one moment: only its last column is repainted."""
+        if self.first_words.get(marker_id) == words:
+            return
+        self.first_words[marker_id] = words
+        row = self.row_of(marker_id)
+        if row >= 0:
+            last = self.index(row, self.COLUMNS - 1)
+            self.dataChanged.emit(last, last)
+
+    @staticmethod
+    def _sort_key(m: Marker) -> tuple[int, int]:
+        return m.start_ms, m.id
+
 
 class MarkerListPanel(QWidget):
     """The table plus a filter by party. Emits marker_activated when a row is chosen."""
@@ -129,6 +173,7 @@ class MarkerListPanel(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(0)  # measure the visible rows only, not every row
         header.setStretchLastSection(True)
         self.table.setAccessibleName(self.tr("Marked moments"))
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
@@ -152,6 +197,27 @@ class MarkerListPanel(QWidget):
         self._refilter()
         if selected is not None:
             self.select_marker(selected, emit=False)
+
+    def put_marker(self, marker: Marker, words: str) -> None:
+        """One placed or changed moment (the others stay as they are)."""
+        self._words[marker.id] = words
+        self._all = [m for m in self._all if m.id != marker.id]
+        at = bisect.bisect_left([(m.start_ms, m.id) for m in self._all], (marker.start_ms, marker.id))
+        self._all.insert(at, marker)
+        party_id = self.filter.currentData()
+        if party_id is None or marker.party_id == party_id:
+            self.model.put_marker(marker)
+        else:
+            self.model.remove_marker(marker.id)
+
+    def remove_marker(self, marker_id: int) -> None:
+        self._all = [m for m in self._all if m.id != marker_id]
+        self._words.pop(marker_id, None)
+        self.model.remove_marker(marker_id)
+
+    def set_words(self, marker_id: int, words: str) -> None:
+        self.model.set_words(marker_id, words)  # first: it repaints only if the words differ
+        self._words[marker_id] = words
 
     def set_hidden_notice(self, hidden: bool) -> None:
         self.hidden_notice.setVisible(hidden)
