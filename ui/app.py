@@ -18,7 +18,6 @@ from ui.icons import icon
 from ui.main_window import MainWindow
 from ui.player.base import MediaPlayer
 from ui.player.factory import create_player
-from ui.review.view_state import capture, restore
 from vsr.errors import VsrError
 from vsr.i18n import LANGUAGES
 from vsr.library import open_library
@@ -67,8 +66,10 @@ class Application:
 
     def change_language(self, lang: str) -> None:
         """Rebuild the window in `lang` around the same review, playhead, moment and tab."""
+        from ui.review.view_state import capture, restore  # with the review view: not at start
+
         old = self.window
-        showing_review = old is not None and old.stack.currentWidget() is old.review_view
+        showing_review = old is not None and old.showing_review()
         state = capture(old.review_view) if old is not None and showing_review else None
         save_language(lang)
         self.lang = lang
