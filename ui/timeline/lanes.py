@@ -111,6 +111,7 @@ def layout_markers(
     selected: MarkerGeometry | None = None
     last_in_lane: dict[int, tuple[int, int]] = {}  # lane -> (pixel column, index in out)
     last_glyph: dict[int, float] = {}  # lane -> x of the last glyph drawn
+    glyph_before: dict[int, float] = {}  # lane -> x of the last glyph before the last column
     ordered = markers if in_order else sorted(markers, key=lambda m: (m.start_ms, m.id))
     for m in ordered:
         lane = lane_of_party.get(m.party_id)
@@ -125,14 +126,14 @@ def layout_markers(
         previous = last_in_lane.get(lane)
         column = int(scale.ms_to_x(m.start_ms) // MERGE_PX)
         if previous is not None and previous[0] == column:
-            # Same column: the later marker covers the earlier one (and has a glyph if it had).
-            after = -1e9 if out[previous[1]].glyph else last_glyph[lane]
-            geo = marker_geometry(m, lane, layout, scale, boxes[lane], after)
+            # Same column: the later marker covers the earlier one.
+            before = glyph_before[lane]
+            geo = marker_geometry(m, lane, layout, scale, boxes[lane], before)
             out[previous[1]] = geo
-            if geo.glyph:
-                last_glyph[lane] = geo.glyph_cx
+            last_glyph[lane] = geo.glyph_cx if geo.glyph else before
             continue
-        geo = marker_geometry(m, lane, layout, scale, boxes[lane], last_glyph.get(lane, -1e9))
+        glyph_before[lane] = last_glyph.get(lane, -1e9)
+        geo = marker_geometry(m, lane, layout, scale, boxes[lane], glyph_before[lane])
         if geo.glyph:
             last_glyph[lane] = geo.glyph_cx
         last_in_lane[lane] = (column, len(out))

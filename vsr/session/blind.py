@@ -79,12 +79,19 @@ def shared_screen(lib: Library, review_id: int) -> SharedScreen:
                         mark_counts(lib, review_id))
 
 
+def _hidden_now(lib: Library, review_id: int) -> bool:
+    """markers_hidden in one read (the whole session state is not needed for it)."""
+    rows = lib.query("SELECT blind_marking, markers_revealed_at FROM session_state"
+                     " WHERE review_id = ?", (review_id,))
+    return bool(rows) and bool(rows[0]["blind_marking"]) and not rows[0]["markers_revealed_at"]
+
+
 def refresh_shared_screen(lib: Library, screen: SharedScreen, review_id: int,
                           changed_ids: tuple[int, ...]) -> SharedScreen:
     """The shared screen after markers `changed_ids` were added, moved or removed, reading only
     those: the same answer as `shared_screen`, without reading every marker again. While the
     markers are hidden (or when the hiding changed) it is `shared_screen` itself."""
-    if screen.hidden or not changed_ids or markers_hidden(lib, review_id):
+    if screen.hidden or not changed_ids or _hidden_now(lib, review_id):
         return shared_screen(lib, review_id)
     kept = {m.id: m for m in screen.markers if m.id not in changed_ids}
     placeholders = ", ".join("?" * len(changed_ids))
