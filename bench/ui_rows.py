@@ -124,19 +124,23 @@ def placing_rows(tmp: Path, media: Path, counts: list[int], repeat: int) -> list
         window, review_id, bridge = _window(tmp / f"place-{count}.sqlite", media, count)
         window.open_review(review_id)
         QCoreApplication.processEvents()
-        view = window.review_view
-        party = view.parties[0].id
-        spots = iter(range(7_777, 10**9, 12_345))
-
-        def place() -> None:
-            view.mark(party)
-            QCoreApplication.processEvents()
-
-        took = median_time(place, repeat, setup=lambda: window.player.seek(next(spots)))
-        assert view.marker_list.model.rowCount() == count + repeat
+        took = _median_placing(window, repeat)
+        assert window.review_view.marker_list.model.rowCount() == count + repeat
         rows.append(row(f"placing one marker, review with {count:,} markers", took, "ms", 30.0))
         _close(window, bridge)
     return rows
+
+
+def _median_placing(window: MainWindow, repeat: int) -> float:
+    view = window.review_view
+    party = view.parties[0].id
+    spots = iter(range(7_777, 10**9, 12_345))
+
+    def place() -> None:
+        view.mark(party)
+        QCoreApplication.processEvents()
+
+    return median_time(place, repeat, setup=lambda: window.player.seek(next(spots)))
 
 
 def opening_rows(tmp: Path, media: Path, count: int, repeat: int) -> list[Row]:

@@ -16,12 +16,12 @@ from ui.timeline.envelope import EnvelopeLike, column_peaks, envelope_lines, pai
 from ui.timeline.geometry import Rect, TimelineLayout, TimeScale
 from ui.timeline.lanes import MarkerGeometry, lane_time_box, marker_geometry
 from ui.timeline.marker_paint import (
-    paint_draw_preview,
-    paint_headers,
-    paint_lanes,
     MarkerBatch,
     batch_markers,
     paint_batch,
+    paint_draw_preview,
+    paint_headers,
+    paint_lanes,
     paint_marker,
 )
 from ui.timeline.ruler_paint import (
