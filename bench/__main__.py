@@ -90,13 +90,14 @@ def table(rows: list[Row]) -> str:
             return "–"
         return f"{value:,.3g}" if isinstance(value, float) and abs(value) < 100 else f"{value:,}"
 
-    lines = ["| what | value | reference | ratio | target | met |",
-             "| --- | ---: | ---: | ---: | ---: | :---: |"]
+    lines = ["| what | value | CPU | reference | ratio | target | met |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | :---: |"]
     for r in rows:
         unit = r.get("unit", "")
         ref = r.get("reference_value")
         lines.append(
             f"| {r['name']} | {number(r.get('value'))} {unit} | "
+            f"{number(r['cpu_value']) + ' ' + unit if r.get('cpu_value') is not None else '–'} | "
             f"{number(ref) + ' ' + unit if ref is not None else '–'} | "
             f"{number(r.get('ratio')) + 'x' if r.get('ratio') is not None else '–'} | "
             f"{number(r.get('target'))} | {'yes' if r.get('met') else 'NO'} |")

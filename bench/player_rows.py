@@ -46,20 +46,32 @@ def wait_for(condition: Callable[[], bool], timeout_s: float = 30.0) -> float | 
     return time.perf_counter() - started
 
 
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def process_seconds(command: list[str], until: str | None = None,
                     env: dict[str, str] | None = None) -> float:
     """Wall time from starting `command` until it prints `until` (or exits)."""
-    started = time.perf_counter()
+    return process_times(command, until, env)[0]
+
+
+def process_times(command: list[str], until: str | None = None,
+                  env: dict[str, str] | None = None) -> tuple[float, float]:
+    """(wall time until `command` prints `until` or exits, CPU time of the whole process)."""
+    started, cpu = time.perf_counter(), _children_cpu()
+    took = None
     with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
                           env={**os.environ, **(env or {})}) as proc:
         assert proc.stdout is not None
         for line in proc.stdout:
             if until is not None and line.strip() == until:
                 took = time.perf_counter() - started
-                proc.wait()
-                return took
+                break
         proc.wait()
-    return time.perf_counter() - started
+    wall = time.perf_counter() - started if took is None else took
+    return wall, _children_cpu() - cpu
 
 
 def startup_rows(repeat: int, tmp: Path) -> list[Row]:
@@ -67,16 +79,19 @@ def startup_rows(repeat: int, tmp: Path) -> list[Row]:
     env = {"QT_QPA_PLATFORM": "xcb", "XDG_CONFIG_HOME": str(tmp / "config"),
            "VSR_LIBRARY": str(tmp / "startup.sqlite")}
     probe = [python, "-m", "bench.startup_probe"]
-    runs = {"vsr": [], "blank": [], "cli": [], "python": []}
+    commands = {"blank": ([*probe, "--blank"], "INTERACTIVE"), "vsr": (probe, "INTERACTIVE"),
+                "python": ([python, "-c", "pass"], None),
+                "cli": ([python, "-m", "vsr", "list"], None)}
+    runs: dict[str, list[tuple[float, float]]] = {k: [] for k in commands}
     for _ in range(repeat):  # interleaved: a busy moment hits both sides alike
-        runs["blank"].append(process_seconds([*probe, "--blank"], "INTERACTIVE", env))
-        runs["vsr"].append(process_seconds(probe, "INTERACTIVE", env))
-        runs["python"].append(process_seconds([python, "-c", "pass"], env=env))
-        runs["cli"].append(process_seconds([python, "-m", "vsr", "list"], env=env))
-    med = {k: statistics.median(v) for k, v in runs.items()}
-    return [row("`vsr` start-up until the window is interactive", med["vsr"], "s", 1.0,
-                med["blank"]),
-            row("CLI start-up (`vsr list`)", med["cli"], "s", 0.3, med["python"])]
+        for name, (command, until) in commands.items():
+            runs[name].append(process_times(command, until, env))
+    wall = {k: statistics.median(w for w, _ in v) for k, v in runs.items()}
+    cpu = {k: statistics.median(c for _, c in v) for k, v in runs.items()}
+    return [row("`vsr` start-up until the window is interactive", wall["vsr"], "s", 1.0,
+                wall["blank"], cpu=cpu["vsr"]),
+            row("CLI start-up (`vsr list`)", wall["cli"], "s", 0.3, wall["python"],
+                cpu=cpu["cli"])]
 
 
 def small(rgb: np.ndarray) -> np.ndarray:

@@ -7,9 +7,11 @@ from __future__ import annotations
 import argparse
 import os
 import sqlite3
+import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -20,7 +22,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from bench.libraries import make_library  # noqa: E402
-from bench.rows import Row, emit, median_time, row  # noqa: E402
+from bench.rows import Row, emit, median_time, median_times, row  # noqa: E402
 from tests.ui.fake_player import FakePlayer  # noqa: E402
 from ui.bridge import LibraryBridge  # noqa: E402
 from ui.i18n import install_language  # noqa: E402
@@ -83,17 +85,15 @@ def timeline_rows(repeat: int) -> list[Row]:
         view.set_position(next(positions))
         view.repaint()
 
-    rows = [
-        row("timeline full repaint, 5,000 markers + envelope", median_time(full, repeat), "ms",
-            8.0, reference),
-        row("timeline marker-layer repaint, 5,000 markers", median_time(markers_only, repeat),
-            "ms", 8.0, reference),
-        row("timeline playhead repaint, 5,000 markers", median_time(playhead, repeat), "ms",
-            2.0, reference),
-    ]
+    def timed(name: str, fn: Callable[[], None], target: float) -> Row:
+        wall, cpu = median_times(fn, repeat)
+        return row(name, wall, "ms", target, reference, cpu=cpu)
+
+    rows = [timed("timeline full repaint, 5,000 markers + envelope", full, 8.0),
+            timed("timeline marker-layer repaint, 5,000 markers", markers_only, 8.0),
+            timed("timeline playhead repaint, 5,000 markers", playhead, 2.0)]
     view.set_ms_per_px(50, view.width() / 2)
-    rows.append(row("timeline full repaint, 5,000 markers, zoomed 50 ms/px",
-                    median_time(full, repeat), "ms", 8.0, reference))
+    rows.append(timed("timeline full repaint, 5,000 markers, zoomed 50 ms/px", full, 8.0))
     panel.close()
     blank.close()
     return rows
@@ -124,14 +124,15 @@ def placing_rows(tmp: Path, media: Path, counts: list[int], repeat: int) -> list
         window, review_id, bridge = _window(tmp / f"place-{count}.sqlite", media, count)
         window.open_review(review_id)
         QCoreApplication.processEvents()
-        took = _median_placing(window, repeat)
+        wall, cpu = _median_placing(window, repeat)
         assert window.review_view.marker_list.model.rowCount() == count + repeat
-        rows.append(row(f"placing one marker, review with {count:,} markers", took, "ms", 30.0))
+        rows.append(row(f"placing one marker, review with {count:,} markers", wall, "ms", 30.0,
+                        cpu=cpu))
         _close(window, bridge)
     return rows
 
 
-def _median_placing(window: MainWindow, repeat: int) -> float:
+def _median_placing(window: MainWindow, repeat: int) -> tuple[float, float]:
     view = window.review_view
     party = view.parties[0].id
     spots = iter(range(7_777, 10**9, 12_345))
@@ -140,13 +141,13 @@ def _median_placing(window: MainWindow, repeat: int) -> float:
         view.mark(party)
         QCoreApplication.processEvents()
 
-    return median_time(place, repeat, setup=lambda: window.player.seek(next(spots)))
+    return median_times(place, repeat, setup=lambda: window.player.seek(next(spots)))
 
 
 def opening_rows(tmp: Path, media: Path, count: int, repeat: int) -> list[Row]:
     """From choosing the review until its mark buttons take a mark (a fresh window each time)."""
     lib_path = tmp / f"open-{count}.sqlite"
-    times = []
+    times, cpus = [], []
     for i in range(repeat):
         if i == 0:
             window, review_id, bridge = _window(lib_path, media, count)
@@ -158,17 +159,17 @@ def opening_rows(tmp: Path, media: Path, count: int, repeat: int) -> list[Row]:
             window.resize(1366, 768)
             window.show()
             QCoreApplication.processEvents()
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         window.open_review(review_id)
         buttons = window.review_view.mark_buttons.buttons
         while not all(b.isEnabled() and b.isVisible() for b in buttons.values()):
             QCoreApplication.processEvents()
         QCoreApplication.processEvents()
         times.append(time.perf_counter() - started)
+        cpus.append(time.process_time() - cpu)
         _close(window, bridge)
-    times.sort()
     return [row(f"opening a review with {count:,} markers until markable",
-                times[len(times) // 2], "s", 1.0)]
+                statistics.median(times), "s", 1.0, cpu=statistics.median(cpus))]
 
 
 def _statements_for_one_a_edit(tmp: Path, media: Path, count: int) -> tuple[int, int]:

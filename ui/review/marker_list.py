@@ -7,6 +7,7 @@ most with the most moments). Column widths follow the visible rows only, for the
 from __future__ import annotations
 
 import bisect
+from operator import attrgetter
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -26,6 +27,7 @@ from vsr import method
 from vsr.model import Marker, Party
 
 Index = QModelIndex | QPersistentModelIndex
+_SORT_KEY = attrgetter("start_ms", "id")  # the rows' order: by time, then as marked
 
 
 class MarkerTableModel(QAbstractTableModel):
@@ -35,6 +37,7 @@ class MarkerTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.lang = lang
         self.markers: list[Marker] = []
+        self._ids: list[int] = []  # of `markers`, row by row: finding a row is one C call
         self.parties: dict[int, Party] = {}
         self.first_words: dict[int, str] = {}
 
@@ -42,6 +45,7 @@ class MarkerTableModel(QAbstractTableModel):
                  first_words: dict[int, str]) -> None:
         self.beginResetModel()
         self.markers = markers
+        self._ids = [m.id for m in markers]
         self.parties = {p.id: p for p in parties}
         self.first_words = first_words
         self.endResetModel()
@@ -91,7 +95,10 @@ class MarkerTableModel(QAbstractTableModel):
         return None
 
     def row_of(self, marker_id: int) -> int:
-        return next((i for i, m in enumerate(self.markers) if m.id == marker_id), -1)
+        try:
+            return self._ids.index(marker_id)
+        except ValueError:
+            return -1
 
     def put_marker(self, marker: Marker) -> None:
         """Insert a marker at its place in time order, or update its row (moving it if its
@@ -103,10 +110,10 @@ class MarkerTableModel(QAbstractTableModel):
             return
         if row >= 0:
             self.remove_marker(marker.id)
-        keys = [self._sort_key(m) for m in self.markers]
-        at = bisect.bisect_left(keys, self._sort_key(marker))
+        at = bisect.bisect_left(self.markers, self._sort_key(marker), key=_SORT_KEY)
         self.beginInsertRows(QModelIndex(), at, at)
         self.markers.insert(at, marker)
+        self._ids.insert(at, marker.id)
         self.endInsertRows()
 
     def remove_marker(self, marker_id: int) -> None:
@@ -115,6 +122,7 @@ class MarkerTableModel(QAbstractTableModel):
             return
         self.beginRemoveRows(QModelIndex(), row, row)
         del self.markers[row]
+        del self._ids[row]
         self.endRemoveRows()
 
     def set_words(self, marker_id: int, words: str) -> None:
@@ -202,7 +210,7 @@ class MarkerListPanel(QWidget):
         """One placed or changed moment (the others stay as they are)."""
         self._words[marker.id] = words
         self._all = [m for m in self._all if m.id != marker.id]
-        at = bisect.bisect_left([(m.start_ms, m.id) for m in self._all], (marker.start_ms, marker.id))
+        at = bisect.bisect_left(self._all, (marker.start_ms, marker.id), key=_SORT_KEY)
         self._all.insert(at, marker)
         party_id = self.filter.currentData()
         if party_id is None or marker.party_id == party_id:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Mapping
+from operator import attrgetter
 
 from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent, QPen, QResizeEvent
@@ -84,7 +85,7 @@ class TimelineCanvas(QWidget):
 
     def set_markers(self, markers: Iterable[Marker]) -> None:
         self._markers = {m.id: m for m in markers}
-        self._ordered = sorted(self._markers.values(), key=lambda m: (m.start_ms, m.id))
+        self._ordered = sorted(self._markers.values(), key=attrgetter("start_ms", "id"))
         self._geometry_key = None
         self._invalidate(markers_only=True)
 

@@ -94,8 +94,9 @@ def layout_markers(
     *,
     in_order: bool = False,
 ) -> list[MarkerGeometry]:
-    """Geometry of the markers that are at least partly visible, in drawing order (by start time,
-    the selected marker last so it is drawn on top and hit first).
+    """Geometry of the markers that are at least partly visible, in drawing order (by start time
+    within each lane, as lanes do not overlap; the selected marker last so it is drawn on top
+    and hit first).
 
     Markers of one lane that start in the same pixel column (thousands of markers at "show
     all") would be drawn on top of each other: only the last of them, the one that would be on
@@ -109,9 +110,17 @@ def layout_markers(
     boxes = {lane: lane_time_box(layout, lane) for lane in set(lane_of_party.values())}
     out: list[MarkerGeometry] = []
     selected: MarkerGeometry | None = None
-    last_in_lane: dict[int, tuple[int, int]] = {}  # lane -> (pixel column, index in out)
+    pending: dict[int, tuple[int, Marker]] = {}  # lane -> (pixel column, last marker in it)
     last_glyph: dict[int, float] = {}  # lane -> x of the last glyph drawn
-    glyph_before: dict[int, float] = {}  # lane -> x of the last glyph before the last column
+
+    def emit(lane: int, marker: Marker) -> None:
+        geo = marker_geometry(marker, lane, layout, scale, boxes[lane],
+                              last_glyph.get(lane, -1e9))
+        if geo.glyph:
+            last_glyph[lane] = geo.glyph_cx
+        out.append(geo)
+
+    offset, per_px, x0 = scale.offset_ms, scale.ms_per_px, scale.x0
     ordered = markers if in_order else sorted(markers, key=lambda m: (m.start_ms, m.id))
     for m in ordered:
         lane = lane_of_party.get(m.party_id)
@@ -123,21 +132,14 @@ def layout_markers(
         if m.id == selected_id:
             selected = marker_geometry(m, lane, layout, scale, boxes[lane])
             continue
-        previous = last_in_lane.get(lane)
-        column = int(scale.ms_to_x(m.start_ms) // MERGE_PX)
-        if previous is not None and previous[0] == column:
-            # Same column: the later marker covers the earlier one.
-            before = glyph_before[lane]
-            geo = marker_geometry(m, lane, layout, scale, boxes[lane], before)
-            out[previous[1]] = geo
-            last_glyph[lane] = geo.glyph_cx if geo.glyph else before
-            continue
-        glyph_before[lane] = last_glyph.get(lane, -1e9)
-        geo = marker_geometry(m, lane, layout, scale, boxes[lane], glyph_before[lane])
-        if geo.glyph:
-            last_glyph[lane] = geo.glyph_cx
-        last_in_lane[lane] = (column, len(out))
-        out.append(geo)
+        # Geometry is made only for the last marker of each column (the one on top).
+        column = int((x0 + (m.start_ms - offset) / per_px) // MERGE_PX)
+        waiting = pending.get(lane)
+        if waiting is not None and waiting[0] != column:
+            emit(lane, waiting[1])
+        pending[lane] = (column, m)
+    for lane, (_column, marker) in pending.items():
+        emit(lane, marker)
     if selected is not None:
         out.append(selected)
     return out

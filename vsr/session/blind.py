@@ -14,6 +14,7 @@ would still show the other party yours. What it may show is how many moments eac
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 
 from vsr.library import markers as mk
 from vsr.library.db import Library
@@ -66,10 +67,14 @@ class SharedScreen:
     hidden: bool  # independent marking on and not yet revealed
     markers: tuple[Marker, ...]  # the markers it may show (none while hidden)
     counts: dict[int, int]  # party id -> number of markers, always safe to show
+    ids: frozenset[int] = frozenset()  # of `markers` (made from them)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "ids", frozenset(m.id for m in self.markers))
 
     def shows(self, marker_id: int | None) -> bool:
         """Whether a view may select, show, loop, delete or hand on this marker."""
-        return marker_id is not None and any(m.id == marker_id for m in self.markers)
+        return marker_id is not None and marker_id in self.ids
 
 
 def shared_screen(lib: Library, review_id: int) -> SharedScreen:
@@ -99,7 +104,7 @@ def refresh_shared_screen(lib: Library, screen: SharedScreen, review_id: int,
                          (review_id, *changed_ids)):
         marker = marker_from_row(row)
         kept[marker.id] = marker
-    markers = tuple(sorted(kept.values(), key=lambda m: (m.start_ms, m.id)))
+    markers = tuple(sorted(kept.values(), key=attrgetter("start_ms", "id")))
     counts = {p: 0 for p in screen.counts}
     for m in markers:
         counts[m.party_id] = counts.get(m.party_id, 0) + 1
