@@ -301,7 +301,7 @@ class ReviewView(QWidget):
         self.timeline.view.set_hidden_parties({p.id for p in self.parties} if hidden else set())
         self.mark_buttons.set_counts(self.shared.counts if hidden else None)
         words = sh.what_happened_words(lib, self.review.id) if self.markers else {}
-        self.timeline.view.set_markers(self.markers)
+        self.timeline.view.set_markers(self.markers, in_order=True)  # as the core lists them
         self.marker_list.set_data(self.markers, self.parties, words)
         if self.selected is not None and not self.shared.shows(self.selected):
             self.select_marker(None)
@@ -318,7 +318,7 @@ class ReviewView(QWidget):
             self._reload_markers()
             return
         self.markers = list(self.shared.markers)
-        self.timeline.view.set_markers(self.markers)
+        self.timeline.view.set_markers(self.markers, in_order=True)  # as the core lists them
         shown = {m.id: m for m in self.markers if m.id in ids}
         words = sh.what_happened_words(self.bridge.lib, self.review.id, tuple(shown))
         for marker_id in ids:

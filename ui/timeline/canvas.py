@@ -83,9 +83,11 @@ class TimelineCanvas(QWidget):
         self.updateGeometry()
         self._sync_width()
 
-    def set_markers(self, markers: Iterable[Marker]) -> None:
+    def set_markers(self, markers: Iterable[Marker], *, in_order: bool = False) -> None:
+        """`in_order`: already sorted by (start, id), as the library lists them."""
         self._markers = {m.id: m for m in markers}
-        self._ordered = sorted(self._markers.values(), key=attrgetter("start_ms", "id"))
+        self._ordered = (list(self._markers.values()) if in_order
+                         else sorted(self._markers.values(), key=attrgetter("start_ms", "id")))
         self._geometry_key = None
         self._invalidate(markers_only=True)
 

@@ -13,6 +13,7 @@ would still show the other party yours. What it may show is how many moments eac
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from operator import attrgetter
 
@@ -84,6 +85,9 @@ def shared_screen(lib: Library, review_id: int) -> SharedScreen:
                         mark_counts(lib, review_id))
 
 
+_TIME_ORDER = attrgetter("start_ms", "id")  # the order of list_markers
+
+
 def _hidden_now(lib: Library, review_id: int) -> bool:
     """markers_hidden in one read (the whole session state is not needed for it)."""
     rows = lib.query("SELECT blind_marking, markers_revealed_at FROM session_state"
@@ -98,13 +102,14 @@ def refresh_shared_screen(lib: Library, screen: SharedScreen, review_id: int,
     markers are hidden (or when the hiding changed) it is `shared_screen` itself."""
     if screen.hidden or not changed_ids or _hidden_now(lib, review_id):
         return shared_screen(lib, review_id)
-    kept = {m.id: m for m in screen.markers if m.id not in changed_ids}
+    changed = set(changed_ids)
+    kept = [m for m in screen.markers if m.id not in changed]  # still in time order
     placeholders = ", ".join("?" * len(changed_ids))
     for row in lib.query(f"SELECT * FROM markers WHERE review_id = ? AND id IN ({placeholders})",
                          (review_id, *changed_ids)):
         marker = marker_from_row(row)
-        kept[marker.id] = marker
-    markers = tuple(sorted(kept.values(), key=attrgetter("start_ms", "id")))
+        bisect.insort(kept, marker, key=_TIME_ORDER)
+    markers = tuple(kept)
     counts = {p: 0 for p in screen.counts}
     for m in markers:
         counts[m.party_id] = counts.get(m.party_id, 0) + 1
