@@ -16,3 +16,5 @@ python -m pytest -q -p no:cacheprovider tests/vsr tests/ui "$@"
 echo "== pytest: end to end (real VLC in a real window under Xvfb)"
 VSR_E2E_DISPLAY=1 xvfb-run -a -s "-screen 0 1600x1000x24" \
   python -m pytest -q -p no:cacheprovider tests/e2e "$@"
+echo "== benchmark smoke run (python -m bench --quick: every row runs on 2-minute media)"
+python -m bench --quick --json "${TMPDIR:-/tmp}/vsr-bench-quick.json"

@@ -20,7 +20,6 @@ from ui.main_window import MainWindow
 from ui.operations import perform
 from ui.player.base import MediaPlayer
 from ui.player.factory import create_player
-from ui.review.view_state import capture, restore
 from vsr import __version__
 from vsr.app_log import log_file, setup_logging
 from vsr.errors import VsrError
@@ -83,8 +82,10 @@ class Application:
 
     def change_language(self, lang: str) -> None:
         """Rebuild the window in `lang` around the same review, playhead, moment and tab."""
+        from ui.review.view_state import capture, restore  # with the review view: not at start
+
         old = self.window
-        showing_review = old is not None and old.stack.currentWidget() is old.review_view
+        showing_review = old is not None and old.showing_review()
         state = capture(old.review_view) if old is not None and showing_review else None
         save_language(lang)
         self.lang = lang

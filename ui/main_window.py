@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, QSettings, Qt, Signal
 from PySide6.QtGui import (
@@ -22,7 +23,6 @@ from ui.icons import icon
 from ui.operations import UndoStack
 from ui.party_dialog import PartyNamesDialog
 from ui.player.base import MediaPlayer
-from ui.review.review_view import ReviewView
 from ui.start_page import StartPage
 from ui.window_geometry import save_rect, saved_rect, screen_area
 from vsr import __version__
@@ -30,6 +30,9 @@ from vsr.errors import NotFoundError, VsrError
 from vsr.i18n import translate
 from vsr.library import recordings as rc
 from vsr.library import reviews as rv
+
+if TYPE_CHECKING:
+    from ui.review.review_view import ReviewView
 
 REVIEW_ONLY = (
     ActionId.LOCATE, ActionId.NEW_REVIEW, ActionId.EXPORT_SUMMARY, ActionId.DELETE_MARKER,
@@ -59,10 +62,9 @@ class MainWindow(QMainWindow):
         self.actions = ActionRegistry(self)
         self.addActions(self.actions.all())
         self.start_page = StartPage()
-        self.review_view = ReviewView(bridge, player, self.actions, self.undo, lang)
+        self._review_view: ReviewView | None = None  # built when a review is first opened
         self.stack = QStackedWidget()
         self.stack.addWidget(self.start_page)
-        self.stack.addWidget(self.review_view)
         self.setCentralWidget(self.stack)
         self._menus()
         self._connect()
@@ -73,6 +75,26 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr(
                 "Only looking: the library is damaged, nothing is saved. File → Backups… "
                 "puts a backup back."))
+
+    @property
+    def review_view(self) -> ReviewView:
+        """The review workspace, built on first use: its modules (timeline, numpy, the
+        Samenleergesprek pages) and widgets were most of the start-up time, and the window
+        starts on the start page."""
+        if self._review_view is None:
+            from ui.review.review_view import ReviewView
+
+            view = ReviewView(self.bridge, self.player, self.actions, self.undo, self.lang)
+            self._review_view = view
+            self.stack.addWidget(view)
+            self.actions[ActionId.LOCATE].triggered.connect(view.locate_recording)
+            view.title_changed.connect(lambda t: self.setWindowTitle(f"{t} — vsr"))
+            if self._settings is not None:
+                view.restore_layout(self._settings)
+        return self._review_view
+
+    def showing_review(self) -> bool:
+        return self._review_view is not None and self.stack.currentWidget() is self._review_view
 
     # -- menus ----------------------------------------------------------------------------
     def _menus(self) -> None:
@@ -162,7 +184,6 @@ class MainWindow(QMainWindow):
         typing.setChecked(QSettings().value("pause_while_typing", False, type=bool))
         typing.toggled.connect(lambda on: QSettings().setValue("pause_while_typing", on))
         a[ActionId.OPEN].triggered.connect(self.choose_and_open)
-        a[ActionId.LOCATE].triggered.connect(self.review_view.locate_recording)
         a[ActionId.NEW_REVIEW].triggered.connect(self._new_review)
         a[ActionId.EXPORT_SUMMARY].triggered.connect(self._export_summary)
         a[ActionId.QUIT].triggered.connect(self.close)
@@ -178,7 +199,6 @@ class MainWindow(QMainWindow):
         self.start_page.open_requested.connect(self.choose_and_open)
         self.start_page.demo_requested.connect(self.open_demo)
         self.start_page.review_chosen.connect(self.open_review)
-        self.review_view.title_changed.connect(lambda t: self.setWindowTitle(f"{t} — vsr"))
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -326,7 +346,8 @@ class MainWindow(QMainWindow):
         from ui.privacy.purge_dialog import ask_purge
         from vsr.library.retention import plan_purge
 
-        self.review_view.sheet.flush()
+        if self._review_view is not None:
+            self._review_view.sheet.flush()
         try:
             plan = plan_purge(self.bridge.lib)
         except VsrError as exc:
@@ -340,8 +361,8 @@ class MainWindow(QMainWindow):
         report = ask_purge(self, self.bridge.lib, plan, self.lang)
         if report is None:
             return
-        review = self.review_view.review
-        if review is not None and self.stack.currentWidget() is self.review_view:
+        review = self._review_view.review if self._review_view is not None else None
+        if review is not None and self.showing_review():
             try:
                 rv.get_review(self.bridge.lib, review.id)
             except NotFoundError:  # its recording was purged
@@ -382,7 +403,7 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         from ui.shortcuts_dialog import ShortcutsDialog
 
-        parties = self.review_view.parties if self.stack.currentWidget() is self.review_view else []
+        parties = self.review_view.parties if self.showing_review() else []
         ShortcutsDialog(self.actions, parties, self).exec()
 
     def _about(self) -> None:
@@ -411,7 +432,8 @@ class MainWindow(QMainWindow):
             available = screen_area(settings)
         rect, maximised = saved_rect(settings, available)
         self.setGeometry(rect)
-        self.review_view.restore_layout(settings)
+        if self._review_view is not None:
+            self._review_view.restore_layout(settings)
         if maximised:
             self.showMaximized()
         else:
@@ -419,12 +441,14 @@ class MainWindow(QMainWindow):
 
     def save_layout(self, settings: QSettings) -> None:
         save_rect(settings, self.normalGeometry(), self.isMaximized())
-        self.review_view.save_layout(settings)
+        if self._review_view is not None:
+            self._review_view.save_layout(settings)
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         if self._settings is not None:
             self.save_layout(self._settings)
-        self.review_view.close_review()
+        if self._review_view is not None:
+            self._review_view.close_review()
         self.player.shutdown()  # before the video widget goes, so VLC never draws into a dead window
         super().closeEvent(event)

@@ -88,6 +88,23 @@ def sheet_prompts(lang: str | None = None) -> SheetPrompts:
 
 def theme_cards(lang: str | None = None, custom: dict[str, list[str]] | None = None) -> list[ThemeCard]:
     """The four theme cards; `custom` adds user-made sub-topics per card key."""
+    if not custom:
+        return list(_cards(lang or current_language()))
+    return _build_cards(lang, custom)
+
+
+@cache
+def _cards(lang: str) -> tuple[ThemeCard, ...]:
+    """The cards per language, built once: views ask for them on every paint of a row."""
+    return tuple(_build_cards(lang, None))
+
+
+@cache
+def _cards_by_key(lang: str) -> dict[str, ThemeCard]:
+    return {c.key: c for c in _cards(lang)}
+
+
+def _build_cards(lang: str | None, custom: dict[str, list[str]] | None) -> list[ThemeCard]:
     cards = []
     for c in _content()["theme_cards"]:
         subs = [
@@ -109,7 +126,7 @@ def theme_cards(lang: str | None = None, custom: dict[str, list[str]] | None = N
 
 
 def theme_card(key: str, lang: str | None = None) -> ThemeCard | None:
-    return next((c for c in theme_cards(lang) if c.key == key), None)
+    return _cards_by_key(lang or current_language()).get(key)
 
 
 def subtopic_title(theme_key: str, subtopic: str, lang: str | None = None) -> str:

@@ -1,6 +1,13 @@
-"""The list of marked moments beside the timeline: time, who, theme, first words of A."""
+"""The list of marked moments beside the timeline: time, who, theme, first words of A.
+
+The model keeps its rows: a placed, moved, deleted or described moment inserts, moves, removes
+or repaints ONE row (a reset would make the view forget and re-measure every row, which costs
+most with the most moments). Column widths follow the visible rows only, for the same reason."""
 
 from __future__ import annotations
+
+import bisect
+from operator import attrgetter
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -20,6 +27,7 @@ from vsr import method
 from vsr.model import Marker, Party
 
 Index = QModelIndex | QPersistentModelIndex
+_SORT_KEY = attrgetter("start_ms", "id")  # the rows' order: by time, then as marked
 
 
 class MarkerTableModel(QAbstractTableModel):
@@ -29,6 +37,7 @@ class MarkerTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.lang = lang
         self.markers: list[Marker] = []
+        self._ids: list[int] = []  # of `markers`, row by row: finding a row is one C call
         self.parties: dict[int, Party] = {}
         self.first_words: dict[int, str] = {}
 
@@ -36,6 +45,7 @@ class MarkerTableModel(QAbstractTableModel):
                  first_words: dict[int, str]) -> None:
         self.beginResetModel()
         self.markers = markers
+        self._ids = [m.id for m in markers]
         self.parties = {p.id: p for p in parties}
         self.first_words = first_words
         self.endResetModel()
@@ -85,7 +95,49 @@ class MarkerTableModel(QAbstractTableModel):
         return None
 
     def row_of(self, marker_id: int) -> int:
-        return next((i for i, m in enumerate(self.markers) if m.id == marker_id), -1)
+        try:
+            return self._ids.index(marker_id)
+        except ValueError:
+            return -1
+
+    def put_marker(self, marker: Marker) -> None:
+        """Insert a marker at its place in time order, or update its row (moving it if its
+        time changed)."""
+        row = self.row_of(marker.id)
+        if row >= 0 and self._sort_key(self.markers[row]) == self._sort_key(marker):
+            self.markers[row] = marker
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.COLUMNS - 1))
+            return
+        if row >= 0:
+            self.remove_marker(marker.id)
+        at = bisect.bisect_left(self.markers, self._sort_key(marker), key=_SORT_KEY)
+        self.beginInsertRows(QModelIndex(), at, at)
+        self.markers.insert(at, marker)
+        self._ids.insert(at, marker.id)
+        self.endInsertRows()
+
+    def remove_marker(self, marker_id: int) -> None:
+        row = self.row_of(marker_id)
+        if row < 0:
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self.markers[row]
+        del self._ids[row]
+        self.endRemoveRows()
+
+    def set_words(self, marker_id: int, words: str) -> None:
+        """New first words of A for one moment: only its last column is repainted."""
+        if self.first_words.get(marker_id) == words:
+            return
+        self.first_words[marker_id] = words
+        row = self.row_of(marker_id)
+        if row >= 0:
+            last = self.index(row, self.COLUMNS - 1)
+            self.dataChanged.emit(last, last)
+
+    @staticmethod
+    def _sort_key(m: Marker) -> tuple[int, int]:
+        return m.start_ms, m.id
 
 
 class MarkerListPanel(QWidget):
@@ -129,6 +181,7 @@ class MarkerListPanel(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(0)  # measure the visible rows only, not every row
         header.setStretchLastSection(True)
         self.table.setAccessibleName(self.tr("Marked moments"))
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
@@ -152,6 +205,27 @@ class MarkerListPanel(QWidget):
         self._refilter()
         if selected is not None:
             self.select_marker(selected, emit=False)
+
+    def put_marker(self, marker: Marker, words: str) -> None:
+        """One placed or changed moment (the others stay as they are)."""
+        self._words[marker.id] = words
+        self._all = [m for m in self._all if m.id != marker.id]
+        at = bisect.bisect_left(self._all, (marker.start_ms, marker.id), key=_SORT_KEY)
+        self._all.insert(at, marker)
+        party_id = self.filter.currentData()
+        if party_id is None or marker.party_id == party_id:
+            self.model.put_marker(marker)
+        else:
+            self.model.remove_marker(marker.id)
+
+    def remove_marker(self, marker_id: int) -> None:
+        self._all = [m for m in self._all if m.id != marker_id]
+        self._words.pop(marker_id, None)
+        self.model.remove_marker(marker_id)
+
+    def set_words(self, marker_id: int, words: str) -> None:
+        self.model.set_words(marker_id, words)  # first: it repaints only if the words differ
+        self._words[marker_id] = words
 
     def set_hidden_notice(self, hidden: bool) -> None:
         self.hidden_notice.setVisible(hidden)

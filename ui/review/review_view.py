@@ -39,6 +39,7 @@ from vsr.library import reviews as rv
 from vsr.library import sheets as sh
 from vsr.model import MAX_RECORDING_MS, Marker, Party, Recording, Review
 from vsr.session import SharedScreen, shared_screen
+from vsr.session.blind import refresh_shared_screen
 
 LOOP_AROUND_POINT_MS = 5_000
 
@@ -305,11 +306,46 @@ class ReviewView(QWidget):
         # show the other party where.
         self.timeline.view.set_hidden_parties({p.id for p in self.parties} if hidden else set())
         self.mark_buttons.set_counts(self.shared.counts if hidden else None)
-        words = {m.id: sh.first_words(sh.get_sheet(lib, m.id).what_happened) for m in self.markers}
-        self.timeline.view.set_markers(self.markers)
+        words = sh.what_happened_words(lib, self.review.id) if self.markers else {}
+        self.timeline.view.set_markers(self.markers, in_order=True)  # as the core lists them
         self.marker_list.set_data(self.markers, self.parties, words)
         if self.selected is not None and not self.shared.shows(self.selected):
             self.select_marker(None)
+
+    def _update_markers(self, ids: tuple[int, ...]) -> None:
+        """Markers `ids` were added, moved or removed: update those rows and glyphs only. The
+        core decides again what the shared screen may show (vsr.session.blind)."""
+        assert self.review is not None
+        if self.shared is None or self.shared.hidden:
+            self._reload_markers()  # nothing is shown but the counts: a full read is cheap
+            return
+        self.shared = refresh_shared_screen(self.bridge.lib, self.shared, self.review.id, ids)
+        if self.shared.hidden:
+            self._reload_markers()
+            return
+        self.markers = list(self.shared.markers)
+        self.timeline.view.set_markers(self.markers, in_order=True)  # as the core lists them
+        shown = {m.id: m for m in self.markers if m.id in ids}
+        words = sh.what_happened_words(self.bridge.lib, self.review.id, tuple(shown))
+        for marker_id in ids:
+            if marker_id in shown:
+                self.marker_list.put_marker(shown[marker_id], words.get(marker_id, ""))
+            else:
+                self.marker_list.remove_marker(marker_id)
+        if self.selected is not None and not self.shared.shows(self.selected):
+            self.select_marker(None)
+
+    def _update_words(self, ids: tuple[int, ...]) -> None:
+        """A gespreksblad changed: only the first words of its row can change here (and a
+        hidden moment shows none)."""
+        assert self.review is not None
+        if self.shared is None or self.shared.hidden:
+            return
+        visible = tuple(i for i in ids if self.shared.shows(i))
+        if visible:
+            words = sh.what_happened_words(self.bridge.lib, self.review.id, visible)
+            for marker_id, text in words.items():
+                self.marker_list.set_words(marker_id, text)
 
     def _on_change(self, change: Change) -> None:
         if self.review is None or change.review_id not in (None, self.review.id):
@@ -321,10 +357,14 @@ class ReviewView(QWidget):
             self._reload_parties()
             self._reload_markers()
             self.sheet.set_marker(self.selected, self.parties)
+        elif change.entity == "marker" and change.ids:
+            self._update_markers(change.ids)
+            if self.actions[ActionId.LOOP].isChecked():
+                self._apply_loop(True)
+        elif change.entity == "sheet" and change.ids:
+            self._update_words(change.ids)
         elif change.entity in ("marker", "sheet", "theme", "session"):
             self._reload_markers()
-            if change.entity == "marker" and self.actions[ActionId.LOOP].isChecked():
-                self._apply_loop(True)
         elif change.entity == "review" and change.action == "updated":
             self.review = rv.get_review(self.bridge.lib, self.review.id)
             self.title_changed.emit(self.review.title)

@@ -88,14 +88,31 @@ class SheetEditor(QWidget):
         if self.marker is not None and self.marker.id == marker_id and parties == self.parties:
             return
         self._keep_unsaved()
+        same_parties = self.header is not None and parties == self.parties
         self.parties = parties
         if marker_id is None:
             self.marker = None
             self._show_empty()
             return
         self.marker = mk.get_marker(self.bridge.lib, marker_id)
-        self._build()
+        if same_parties:
+            self._rebind()
+        else:
+            self._build()
         self.reload()
+
+    def _rebind(self) -> None:
+        """Another moment with the same parties: point the fields at it instead of building the
+        editor again (building it was most of what placing a marker cost)."""
+        assert self.marker is not None
+        marker_id = self.marker.id
+        for (field, party_id), widget in self._fields.items():
+            # Forget the previous moment's text first (a failed save of it is a draft now), so
+            # nothing of it can be saved into this moment.
+            widget.load("")
+            widget.set_saver(lambda old, new, f=field, p=party_id:
+                             self._save_text(marker_id, f, p, old, new))
+        self.scroll.verticalScrollBar().setValue(0)
 
     def _build(self) -> None:
         assert self.marker is not None

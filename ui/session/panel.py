@@ -77,6 +77,7 @@ class SessionPanel(QWidget):
         state = ss.start_session(bridge.lib, review_id)
         self.step = state.step
         self._show(state.step, state.moment_index, autoplay=False)
+        self._stale = False  # a change came while hidden: refresh when shown
         bridge.changed.connect(self._on_change)  # after start_session: its own change is known
 
     # -- layout ----------------------------------------------------------------------------
@@ -220,6 +221,21 @@ class SessionPanel(QWidget):
         initiator = change.initiator
         if initiator is self or (isinstance(initiator, QWidget) and self.isAncestorOf(initiator)):
             return  # our own edit: the page that made it has already updated itself
+        if not self.isVisible():
+            # In the other tab: read the session once when it is shown again, not on every
+            # edit of a gespreksblad or marker made meanwhile.
+            self._stale = True
+            return
+        self._apply_change(change)
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self._show_pause_state(self.ctx.player.state())  # as a party change would
+            self._apply_change(Change("session", "updated", (), self.ctx.review_id))
+
+    def _apply_change(self, change: Change) -> None:
         if change.entity == "party":
             client = self.ctx.client()
             if client is not None:

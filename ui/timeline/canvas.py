@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Mapping
+from operator import attrgetter
 
 from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent, QPen, QResizeEvent
@@ -48,7 +49,11 @@ class TimelineCanvas(QWidget):
         self._header_w = 110
         self._zoom = ZoomScroll()
         self._scene = StaticScene()
-        self._geometries: list[MarkerGeometry] | None = None
+        self._base_geometries: list[MarkerGeometry] | None = None  # all but the selected
+        self._geometry_key: tuple[object, ...] | None = None
+        self._geometries: list[MarkerGeometry] | None = None  # with the selected one on top
+        self._geometries_selected: int | None = None
+        self._ordered: list[Marker] = []  # by (start, id): sorted once per set_markers
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self._update_header_width()
@@ -80,8 +85,12 @@ class TimelineCanvas(QWidget):
         self.updateGeometry()
         self._sync_width()
 
-    def set_markers(self, markers: Iterable[Marker]) -> None:
+    def set_markers(self, markers: Iterable[Marker], *, in_order: bool = False) -> None:
+        """`in_order`: already sorted by (start, id), as the library lists them."""
         self._markers = {m.id: m for m in markers}
+        self._ordered = (list(self._markers.values()) if in_order
+                         else sorted(self._markers.values(), key=attrgetter("start_ms", "id")))
+        self._geometry_key = None
         self._invalidate(markers_only=True)
 
     def set_hidden_parties(self, party_ids: set[int]) -> None:
@@ -276,14 +285,13 @@ class TimelineCanvas(QWidget):
     def _invalidate(self, markers_only: bool = False) -> None:
         """Repaint; `markers_only` when only markers, selection, hover or previews changed."""
         self._scene.invalidate(markers_only)
-        self._geometries = None
         self.update()
 
     def _effective_markers(self) -> list[Marker]:
         """Markers as they should be shown, the one being dragged at its preview place."""
         preview = self._marker_preview()
         if preview is None or preview[0] not in self._markers:
-            return list(self._markers.values())
+            return self._ordered
         mid, start, end = preview
         return [
             dataclasses.replace(m, start_ms=start, end_ms=end) if m.id == mid else m
@@ -291,16 +299,33 @@ class TimelineCanvas(QWidget):
         ]
 
     def _marker_geometries(self) -> list[MarkerGeometry]:
-        if self._geometries is None:
-            self._geometries = layout_markers(
-                self._effective_markers(),
-                self._lane_of_party,
-                self._hidden,
-                self.current_layout(),
-                self.current_scale(),
-                self._selected,
-            )
+        """Laid out again only when what they depend on changed: not for a loop range, the
+        playhead or the envelope's values, which repaint often; a new selection only moves the
+        selected marker to the end (drawn on top, hit first)."""
+        layout, scale, preview = self.current_layout(), self.current_scale(), self._marker_preview()
+        key = (layout, scale, preview, self._hidden, tuple(self._lane_of_party.items()))
+        if self._base_geometries is None or key != self._geometry_key:
+            markers = self._effective_markers()
+            self._base_geometries = layout_markers(
+                markers, self._lane_of_party, self._hidden, layout, scale,
+                in_order=markers is self._ordered)
+            self._geometry_key = key
+            self._geometries = None
+        if self._geometries is None or self._geometries_selected != self._selected:
+            self._geometries = self._with_selected_on_top(self._base_geometries, layout, scale)
+            self._geometries_selected = self._selected
         return self._geometries
+
+    def _with_selected_on_top(self, base: list[MarkerGeometry], layout: TimelineLayout,
+                              scale: TimeScale) -> list[MarkerGeometry]:
+        marker = self._markers.get(self._selected) if self._selected is not None else None
+        preview = self._marker_preview()
+        if marker is not None and preview is not None and preview[0] == marker.id:
+            marker = dataclasses.replace(marker, start_ms=preview[1], end_ms=preview[2])
+        if marker is None:
+            return base
+        chosen = layout_markers([marker], self._lane_of_party, self._hidden, layout, scale)
+        return [g for g in base if g.marker_id != marker.id] + chosen
 
     # ------------------------------------------------------------------ Qt
     def sizeHint(self) -> QSize:
@@ -347,6 +372,7 @@ class TimelineCanvas(QWidget):
             envelope=self._envelope,
             loop=self._loop,
             geometries=self._marker_geometries(),
+            base_geometries=self._base_geometries or [],
             markers=self._markers,
             selected=self._selected,
             hover=self._hover.marker_id if self._hover is not None else None,

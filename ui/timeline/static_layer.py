@@ -8,14 +8,22 @@ from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QLineF, QPointF, QRectF
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QWidget
 
-from ui.timeline.envelope import EnvelopeLike, column_peaks, paint_envelope
+from ui.timeline.envelope import EnvelopeLike, column_peaks, envelope_lines, paint_envelope
 from ui.timeline.geometry import Rect, TimelineLayout, TimeScale
 from ui.timeline.lanes import MarkerGeometry, lane_time_box, marker_geometry
-from ui.timeline.marker_paint import paint_draw_preview, paint_headers, paint_lanes, paint_marker
+from ui.timeline.marker_paint import (
+    MarkerBatch,
+    batch_markers,
+    paint_batch,
+    paint_draw_preview,
+    paint_headers,
+    paint_lanes,
+    paint_marker,
+)
 from ui.timeline.ruler_paint import (
     min_label_px,
     paint_grid,
@@ -41,6 +49,7 @@ class SceneContent:
     envelope: EnvelopeLike | None
     loop: tuple[int, int] | None
     geometries: Sequence[MarkerGeometry]  # visible markers, drawing order
+    base_geometries: Sequence[MarkerGeometry]  # the same before selection (kept per layout)
     markers: Mapping[int, Marker]  # as stored (before any drag preview)
     selected: int | None
     hover: int | None
@@ -61,6 +70,10 @@ class StaticScene:
         self._full: QPixmap | None = None
         self._env_key: tuple[int, float, float, int] | None = None
         self._env_values: npt.NDArray[np.float32] = np.zeros(0, np.float32)
+        self._env_lines_key: tuple[object, ...] | None = None
+        self._env_lines: list[QLineF] = []
+        self._batched: Sequence[MarkerGeometry] | None = None  # what _batches were made of
+        self._batches: dict[int, MarkerBatch] = {}
 
     def invalidate(self, markers_only: bool = False) -> None:
         self._full = None
@@ -116,7 +129,10 @@ class StaticScene:
         if c.envelope is not None and layout.envelope_h > 0:
             band = Rect(layout.time_x0, layout.envelope_top, layout.time_width, layout.envelope_h)
             values = self.envelope_columns(c.envelope, scale, layout.time_width)
-            paint_envelope(painter, band, values)
+            if self._env_lines_key != (self._env_key, band):
+                self._env_lines = envelope_lines(band, values)
+                self._env_lines_key = (self._env_key, band)
+            paint_envelope(painter, band, values, self._env_lines)
             painter.setPen(QPen(COLORS.border, 1))
             y = layout.lanes_top - 0.5
             painter.drawLine(QPointF(0, y), QPointF(layout.width, y))
@@ -154,10 +170,18 @@ class StaticScene:
         show_labels = c.scale.ms_per_px <= LABEL_MAX_MS_PER_PX
         if c.marker_preview is not None:
             self._render_ghost(painter, c, party_by_id, lane_of)
-        for geo in c.geometries:
-            party = party_by_id.get(geo.party_id)
-            if party is None:
-                continue
+        if self._batched is not c.base_geometries:
+            self._batches = batch_markers(c.base_geometries)
+            self._batched = c.base_geometries
+        for party_id, batch in self._batches.items():
+            if party_id in party_by_id:
+                paint_batch(painter, batch, party_by_id[party_id])
+        # Drawn again on top, with their own look: the selected, hovered and labelled ones (the
+        # selected one is last in `geometries`).
+        special = [g for g in c.geometries if g.party_id in party_by_id and (
+            g.marker_id in (c.selected, c.hover) or (show_labels and g.marker_id in c.labels))]
+        for geo in special:  # selected last: on top
+            party = party_by_id[geo.party_id]
             paint_marker(
                 painter,
                 geo,

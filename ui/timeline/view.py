@@ -51,12 +51,12 @@ class TimelineView(TimelineCanvas):
             )
         )
 
-    def set_markers(self, markers: Iterable[Marker]) -> None:
+    def set_markers(self, markers: Iterable[Marker], *, in_order: bool = False) -> None:
         markers = list(markers)
         preview = self._pointer.marker_preview()
         if preview is not None and all(m.id != preview[0] for m in markers):
             self._pointer.cancel()  # the dragged marker was deleted meanwhile
-        super().set_markers(markers)
+        super().set_markers(markers, in_order=in_order)
 
     # ------------------------------------------------------------------ hooks
     def _scrubbing(self) -> bool:

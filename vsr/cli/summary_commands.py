@@ -7,13 +7,15 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from vsr.anonymise.known import add_extra_names
-from vsr.export import FORMATS, export_summary
 from vsr.i18n import current_language, translate
 from vsr.library import open_library
 
 if TYPE_CHECKING:  # subscripting it fails at run time on Python 3.11
     SubParsers = argparse._SubParsersAction[argparse.ArgumentParser]
+
+# The formats of vsr.export, not imported from there: the exports (python-docx, fpdf, PyAV)
+# are loaded only when a summary is written, not for every `vsr` command.
+FORMATS = ("pdf", "docx", "html", "md")
 
 
 def export_subparsers(sub: SubParsers) -> SubParsers:
@@ -55,6 +57,9 @@ def register(sub: SubParsers) -> None:
 
 
 def cmd_export_summary(args: argparse.Namespace) -> int:
+    from vsr.anonymise.known import add_extra_names
+    from vsr.export import export_summary
+
     out = Path(args.output)
     fmt = args.format or out.suffix.lstrip(".").lower() or "pdf"
     lib = open_library()

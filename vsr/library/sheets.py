@@ -134,3 +134,16 @@ def first_words(text: str, limit: int = 60) -> str:
         return flat
     cut = flat[:limit].rsplit(" ", 1)[0] or flat[:limit]
     return cut + "…"
+
+
+def what_happened_words(lib: Library, review_id: int, marker_ids: tuple[int, ...] = ()
+                        ) -> dict[int, str]:
+    """First words of A per marker of a review (or of `marker_ids` only), in one query: a
+    list of a thousand moments must not cost a thousand reads of whole gespreksbladen."""
+    sql = ("SELECT m.id AS id, COALESCE(s.what_happened, '') AS text FROM markers m"
+           " LEFT JOIN sheets s ON s.marker_id = m.id WHERE m.review_id = ?")
+    params: tuple[object, ...] = (review_id,)
+    if marker_ids:
+        sql += f" AND m.id IN ({', '.join('?' * len(marker_ids))})"
+        params += tuple(marker_ids)
+    return {int(str(r["id"])): first_words(str(r["text"])) for r in lib.query(sql, params)}

@@ -13,12 +13,14 @@ would still show the other party yours. What it may show is how many moments eac
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
+from operator import attrgetter
 
 from vsr.library import markers as mk
 from vsr.library.db import Library
 from vsr.library.reviews import list_parties
-from vsr.library.rows import now_iso
+from vsr.library.rows import marker_from_row, now_iso
 from vsr.model import Marker
 from vsr.session import store
 from vsr.session.compare import DEFAULT_TOLERANCE_MS, MarkerMatch, compare_markers, marker_end
@@ -66,10 +68,14 @@ class SharedScreen:
     hidden: bool  # independent marking on and not yet revealed
     markers: tuple[Marker, ...]  # the markers it may show (none while hidden)
     counts: dict[int, int]  # party id -> number of markers, always safe to show
+    ids: frozenset[int] = frozenset()  # of `markers` (made from them)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "ids", frozenset(m.id for m in self.markers))
 
     def shows(self, marker_id: int | None) -> bool:
         """Whether a view may select, show, loop, delete or hand on this marker."""
-        return marker_id is not None and any(m.id == marker_id for m in self.markers)
+        return marker_id is not None and marker_id in self.ids
 
 
 def shared_screen(lib: Library, review_id: int) -> SharedScreen:
@@ -77,6 +83,37 @@ def shared_screen(lib: Library, review_id: int) -> SharedScreen:
     return SharedScreen(markers_hidden(lib, review_id),
                         tuple(visible_markers(lib, review_id, None)),
                         mark_counts(lib, review_id))
+
+
+_TIME_ORDER = attrgetter("start_ms", "id")  # the order of list_markers
+
+
+def _hidden_now(lib: Library, review_id: int) -> bool:
+    """markers_hidden in one read (the whole session state is not needed for it)."""
+    rows = lib.query("SELECT blind_marking, markers_revealed_at FROM session_state"
+                     " WHERE review_id = ?", (review_id,))
+    return bool(rows) and bool(rows[0]["blind_marking"]) and not rows[0]["markers_revealed_at"]
+
+
+def refresh_shared_screen(lib: Library, screen: SharedScreen, review_id: int,
+                          changed_ids: tuple[int, ...]) -> SharedScreen:
+    """The shared screen after markers `changed_ids` were added, moved or removed, reading only
+    those: the same answer as `shared_screen`, without reading every marker again. While the
+    markers are hidden (or when the hiding changed) it is `shared_screen` itself."""
+    if screen.hidden or not changed_ids or _hidden_now(lib, review_id):
+        return shared_screen(lib, review_id)
+    changed = set(changed_ids)
+    kept = [m for m in screen.markers if m.id not in changed]  # still in time order
+    placeholders = ", ".join("?" * len(changed_ids))
+    for row in lib.query(f"SELECT * FROM markers WHERE review_id = ? AND id IN ({placeholders})",
+                         (review_id, *changed_ids)):
+        marker = marker_from_row(row)
+        bisect.insort(kept, marker, key=_TIME_ORDER)
+    markers = tuple(kept)
+    counts = {p: 0 for p in screen.counts}
+    for m in markers:
+        counts[m.party_id] = counts.get(m.party_id, 0) + 1
+    return SharedScreen(False, markers, counts)
 
 
 def visible_markers(lib: Library, review_id: int, viewer: int | None) -> list[Marker]:

@@ -1,0 +1,66 @@
+"""A benchmark row and the helpers every row module uses: medians of repeated runs, ratios to a
+reference measured in the same run, and whether the row meets its target."""
+
+from __future__ import annotations
+
+import json
+import statistics
+import time
+from collections.abc import Callable
+from typing import Any
+
+Row = dict[str, Any]
+
+
+def row(name: str, value: float | None, unit: str, target: float | None,
+        reference: float | None = None, *, higher_is_better: bool = False,
+        cpu: float | None = None) -> Row:
+    """{name, value, unit, reference_value, ratio, target, met}; `met` is value <= target (or >=
+    for `higher_is_better`); a row that could not be measured (value None) is not met. `cpu`:
+    the same median in CPU time of this process (`cpu_value`), which a busy shared machine
+    inflates far less than wall time; the target is judged on wall time all the same."""
+    ratio = None if value is None or not reference else round(value / reference, 3)
+    if value is None or target is None:
+        met = value is not None and target is None
+    else:
+        met = value >= target if higher_is_better else value <= target
+    out = {"name": name, "value": None if value is None else round(value, 3), "unit": unit,
+           "reference_value": None if reference is None else round(reference, 3),
+           "ratio": ratio, "target": target, "met": bool(met)}
+    if cpu is not None:
+        out["cpu_value"] = round(cpu, 3)
+    return out
+
+
+def median_time(fn: Callable[[], object], repeat: int, *, setup: Callable[[], object] | None = None,
+                scale: float = 1000.0) -> float:
+    """Median wall time of `repeat` runs of `fn` (setup before each, not timed), in ms."""
+    return median_times(fn, repeat, setup=setup, scale=scale)[0]
+
+
+def median_times(fn: Callable[[], object], repeat: int, *,
+                 setup: Callable[[], object] | None = None,
+                 scale: float = 1000.0) -> tuple[float, float]:
+    """Median wall time and median CPU time of this process, of `repeat` runs, in ms."""
+    walls, cpus = [], []
+    for _ in range(repeat):
+        if setup is not None:
+            setup()
+        started, cpu = time.perf_counter(), time.process_time()
+        fn()
+        walls.append((time.perf_counter() - started) * scale)
+        cpus.append((time.process_time() - cpu) * scale)
+    return statistics.median(walls), statistics.median(cpus)
+
+
+def emit(rows: list[Row]) -> None:
+    """How a row module run as a subprocess hands its rows back: one JSON line at the end."""
+    print("BENCH-ROWS " + json.dumps(rows), flush=True)
+
+
+def parse_emitted(stdout: str) -> list[Row]:
+    for line in reversed(stdout.splitlines()):
+        if line.startswith("BENCH-ROWS "):
+            rows: list[Row] = json.loads(line[len("BENCH-ROWS "):])
+            return rows
+    return []

@@ -1,0 +1,36 @@
+"""Start-up does only what the start page needs (counted, not timed: the time is a bench row):
+the review workspace, the timeline and numpy are loaded when a review is first opened."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+CODE = """
+import sys
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from tests.ui.fake_player import FakePlayer
+from ui.bridge import LibraryBridge
+from ui.main_window import MainWindow
+from vsr.library import open_library
+window = MainWindow(LibraryBridge(open_library()), FakePlayer(), "nl")
+window.show()
+app.processEvents()
+heavy = ("ui.review.review_view", "ui.timeline", "ui.session.panel", "numpy", "sqlite_utils")
+print("LOADED", sorted(m for m in heavy if m in sys.modules), window._review_view is None)
+window.review_view  # what opening a review does first
+print("AFTER", "ui.review.review_view" in sys.modules, window._review_view is not None)
+window.close()
+"""
+
+
+def test_the_window_starts_without_the_review_workspace(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "VSR_LIBRARY": str(tmp_path / "l.sqlite"),
+           "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    done = subprocess.run([sys.executable, "-c", CODE], capture_output=True, text=True, env=env,
+                          cwd=Path(__file__).resolve().parents[2], check=True)
+    assert "LOADED [] True" in done.stdout, done.stdout + done.stderr
+    assert "AFTER True True" in done.stdout
