@@ -168,7 +168,15 @@ def summary_doc(moments: int) -> Any:
     and a few sentences per field (no library: the writers only read this)."""
     from vsr import method
     from vsr.export.summary_content import (
-        ActionRow, Feeling, MomentBlock, PartyColumn, RatingRow, Reflection, SummaryDoc, clock)
+        ActionRow,
+        Feeling,
+        MomentBlock,
+        PartyColumn,
+        RatingRow,
+        Reflection,
+        SummaryDoc,
+        clock,
+    )
 
     pictograms = method.resource_path("pictograms")
     feelings = [Feeling(f.title, pictograms / f.pictogram) for f in method.feelings("nl")]
