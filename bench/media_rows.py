@@ -108,14 +108,18 @@ def _ratio_row(name: str, ours: float, reference: float, target: float, note: st
 # -- rows -----------------------------------------------------------------------------------
 
 def stills_row(src: Path, seconds: int, runs: int, out: Path) -> Row:
-    from vsr.export.stills import StillReader
+    """50 stills spread over the recording, the way the summary export asks for them."""
+    from dataclasses import replace
+
+    from vsr.export.summary_content import add_stills
 
     times = [round((i + 0.5) * seconds * 1000 / STILLS) for i in range(STILLS)]
+    base = summary_doc(STILLS)
+    doc = replace(base, recording_path=str(src), moments=tuple(
+        replace(m, at_ms=ms) for m, ms in zip(base.moments, times, strict=True)))
 
     def ours() -> None:
-        with StillReader(src) as reader:
-            for ms in times:
-                assert reader.grab(ms) is not None
+        assert all(m.still is not None for m in add_stills(doc).moments)
 
     def cli() -> None:
         for i, ms in enumerate(times):
@@ -203,6 +207,19 @@ def summary_doc(moments: int) -> Any:
         recording_rotation=0)
 
 
+def _time_summary(write: Callable[[Any, Path], None], doc: Any, path: Path,
+                  runs: int) -> tuple[float, float]:
+    """Median wall and CPU seconds of writing `doc` (CPU too: the machine may be shared)."""
+    wall: list[float] = []
+    cpu: list[float] = []
+    for _ in range(runs):
+        started, started_cpu = time.perf_counter(), time.process_time()
+        write(doc, path)
+        wall.append(time.perf_counter() - started)
+        cpu.append(time.process_time() - started_cpu)
+    return statistics.median(wall), statistics.median(cpu)
+
+
 def summary_rows(sizes: tuple[int, ...], out: Path, runs: int) -> list[Row]:
     from vsr.export.summary_docx import write_docx
     from vsr.export.summary_pdf import write_pdf
@@ -210,14 +227,13 @@ def summary_rows(sizes: tuple[int, ...], out: Path, runs: int) -> list[Row]:
     rows: list[Row] = []
     for fmt, write, target in (("DOCX", write_docx, 2.0), ("PDF", write_pdf, 3.0)):
         for size in sizes:
-            doc = summary_doc(size)
-            value, _ = _paired(lambda: write(doc, out / f"s.{fmt.lower()}"), None,  # noqa: B023
-                               runs if size <= 300 else 1)
+            value, cpu = _time_summary(write, summary_doc(size), out / f"s.{fmt.lower()}",
+                                       runs if size <= 300 else 1)
             goal = target * max(1.0, size / 300)  # the target at 300 moments, then linear
             rows.append({"name": f"summary {fmt}, {size} moments", "value": round(value, 3),
                          "unit": "s", "reference_value": None,
                          "target": f"<= {goal:g} s (linear; {target:g} s at 300)",
-                         "met": value <= goal})
+                         "met": value <= goal, "cpu_seconds": round(cpu, 3)})
     return rows
 
 
@@ -238,10 +254,12 @@ def media_rows(quick: bool, workdir: Path) -> list[Row]:
 
 
 def print_table(rows: list[Row]) -> None:
-    print(f"{'row':58} {'value':>9} {'unit':10} {'reference':>9}  {'met':4} target")
+    print(f"{'row':52} {'value':>8} {'unit':10} {'ref s':>7} {'vsr s':>7} {'cpu s':>6}  "
+          f"{'met':4} target")
     for r in rows:
         ref = "" if r["reference_value"] is None else f"{r['reference_value']:.3f}"
-        print(f"{r['name']:58} {r['value']:>9} {r['unit']:10} {ref:>9}  "
+        print(f"{r['name']:52} {r['value']:>8} {r['unit']:10} {ref:>7} "
+              f"{r.get('seconds', ''):>7} {r.get('cpu_seconds', ''):>6}  "
               f"{'yes' if r['met'] else 'NO':4} {r['target']}")
 
 

@@ -5,6 +5,7 @@ Pictograms are drawn to PNG first (Word cannot hold our SVGs everywhere)."""
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -15,7 +16,9 @@ from docx.image.image import Image
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.shape import CT_Inline
-from docx.shared import Cm, Pt, RGBColor
+from docx.oxml.table import CT_Tbl
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Cm, Emu, Length, Pt, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
@@ -41,9 +44,38 @@ class _Writer:
 
     def __init__(self, document: DocxDocument) -> None:
         self.document = document
+        # New blocks go straight before the body's closing section properties. python-docx
+        # looks for those among all the body's children (and for tables reads the page width
+        # through a search of the whole document) on every paragraph and table it adds.
+        self._body = document._body
+        self._end = document.element.body.sectPr
+        self._width: Length | None = None
         self._images: dict[object, tuple[str, Image]] = {}
         self._next_id: int | None = None
         self._styles: dict[str, str] = {}
+
+    def _add(self, element: BaseOxmlElement) -> None:
+        if self._end is not None:
+            self._end.addprevious(element)
+        else:
+            self.document.element.body.append(element)
+
+    def paragraph(self, text: str = "") -> Paragraph:
+        element = OxmlElement("w:p")
+        self._add(element)
+        paragraph = Paragraph(element, self._body)
+        if text:
+            paragraph.add_run(text)
+        return paragraph
+
+    def table(self, rows: int, cols: int) -> Table:
+        if self._width is None:  # the page is set up before the first table
+            section = self.document.sections[-1]
+            self._width = Emu((section.page_width or 0) - (section.left_margin or 0)
+                              - (section.right_margin or 0))
+        element = CT_Tbl.new_tbl(rows, cols, self._width)
+        self._add(element)
+        return Table(element, self._body)
 
     def style_id(self, name: str) -> str:
         if name not in self._styles:
@@ -51,7 +83,7 @@ class _Writer:
         return self._styles[name]
 
     def heading(self, text: str, level: int) -> Paragraph:
-        paragraph = self.document.add_paragraph(text)
+        paragraph = self.paragraph(text)
         paragraph._p.style = self.style_id("Title" if level == 0 else f"Heading {level}")
         return paragraph
 
@@ -109,7 +141,7 @@ def _party_header(cell: _Cell, party: PartyColumn) -> None:
 
 
 def _table(w: _Writer, rows: int, cols: int, *, header: bool = True) -> Table:
-    table: Table = w.document.add_table(rows=rows, cols=cols)
+    table = w.table(rows, cols)
     table._tbl.tblPr.style = w.style_id("Table Grid")
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     if header:
@@ -117,40 +149,48 @@ def _table(w: _Writer, rows: int, cols: int, *, header: bool = True) -> Table:
     return table
 
 
-def _text_block(document: DocxDocument, doc: SummaryDoc, text: str) -> None:
+def _cells(table: Table, cols: int) -> Callable[[int, int], _Cell]:
+    """Cell lookup for a table without merged cells: `Table.cell` builds the list of all the
+    table's cells on every call."""
+    cells = table._cells
+    return lambda row, col: cells[row * cols + col]
+
+
+def _text_block(w: _Writer, doc: SummaryDoc, text: str) -> None:
     if text.strip():
-        document.add_paragraph(text.strip())
+        w.paragraph(text.strip())
     else:
-        run = document.add_paragraph().add_run(doc.t("empty"))
+        run = w.paragraph().add_run(doc.t("empty"))
         run.italic = True
         run.font.color.rgb = _GREY
 
 
 def _moment(w: _Writer, doc: SummaryDoc, m: MomentBlock) -> None:
-    p, document = doc.prompts, w.document
+    p = doc.prompts
     w.heading(doc.t("moment_heading", n=m.number, time=m.time_text), 3)
-    line = document.add_paragraph()
+    line = w.paragraph()
     w.pictogram(line, m.pictogram, 1.2)
     line.add_run(f"{doc.t('theme')}: ").bold = True
     theme = m.theme_title or doc.t("no_theme")
     line.add_run(theme + (f" – {m.subtopic_title}" if m.subtopic_title else ""))
-    marked = document.add_paragraph()
+    marked = w.paragraph()
     marked.add_run(f"{doc.t('marked_by')}: ").bold = True
     marked.add_run(m.marked_by)
     if m.still:
-        w.picture(document.add_paragraph().add_run(), ("still", m.number), m.still, Cm(8))
+        w.picture(w.paragraph().add_run(), ("still", m.number), m.still, Cm(8))
     elif m.still_missing:
-        document.add_paragraph(doc.t("still_missing")).runs[0].italic = True
+        w.paragraph(doc.t("still_missing")).runs[0].italic = True
     w.heading(p.a_title, 4)
-    _text_block(document, doc, m.what_happened)
+    _text_block(w, doc, m.what_happened)
     w.heading(p.b_title, 4)
     table = _table(w, 4, len(doc.parties) + 1)
+    cell = _cells(table, len(doc.parties) + 1)
     for col, party in enumerate(doc.parties, start=1):
-        _party_header(table.cell(0, col), party)
+        _party_header(cell(0, col), party)
         r = m.reflections[col - 1]
-        _set_text(table.cell(1, col), r.to_me, empty=doc.t("empty"))
-        _set_text(table.cell(2, col), r.to_other, empty=doc.t("empty"))
-        feelings_cell = table.cell(3, col)
+        _set_text(cell(1, col), r.to_me, empty=doc.t("empty"))
+        _set_text(cell(2, col), r.to_other, empty=doc.t("empty"))
+        feelings_cell = cell(3, col)
         for index, feeling in enumerate(r.feelings):  # one line each: picture and word together
             line = feelings_cell.paragraphs[0] if index == 0 else feelings_cell.add_paragraph()
             w.pictogram(line, feeling.pictogram, 0.6)
@@ -158,16 +198,16 @@ def _moment(w: _Writer, doc: SummaryDoc, m: MomentBlock) -> None:
         if not r.feelings:
             feelings_cell.paragraphs[0].add_run("—")
     for row, label in enumerate((p.b_to_me, p.b_to_other, doc.t("feelings")), start=1):
-        _set_text(table.cell(row, 0), label, bold=True)
+        _set_text(cell(row, 0), label, bold=True)
     w.heading(p.c_title, 4)
-    _text_block(document, doc, m.keep_or_change)
+    _text_block(w, doc, m.keep_or_change)
 
 
 def _closing(w: _Writer, doc: SummaryDoc) -> None:
-    t, document = doc.t, w.document
+    t = doc.t
     w.heading(t("closing_heading"), 1)
     w.heading(t("summary"), 2)
-    _text_block(document, doc, doc.summary)
+    _text_block(w, doc, doc.summary)
     w.heading(t("learnings"), 2)
     table = _table(w, 2, len(doc.parties))
     for col, (party, text) in enumerate(zip(doc.parties, doc.learnings, strict=True)):
@@ -185,10 +225,10 @@ def _closing(w: _Writer, doc: SummaryDoc) -> None:
             _set_text(table.cell(row, 2), a.due or "—")
             _set_text(table.cell(row, 3), t("yes") if a.done else t("no"))
     else:
-        document.add_paragraph(t("no_actions"))
+        w.paragraph(t("no_actions"))
     w.heading(t("ratings_heading"), 2)
     if not doc.ratings:
-        document.add_paragraph(doc.ratings_note).runs[0].italic = True
+        w.paragraph(doc.ratings_note).runs[0].italic = True
         return
     table = _table(w, len(doc.ratings) + 1, len(doc.parties) + 2)
     _set_text(table.cell(0, 0), t("question"), bold=True)
@@ -223,9 +263,9 @@ def _sign_off(w: _Writer, doc: SummaryDoc) -> None:
     """"Akkoord": per party a row with name, a line to sign on and the date, tall enough to
     write in. Word keeps the whole block on one page: every paragraph up to the last row keeps
     with the next, and no row is split."""
-    t, document = doc.t, w.document
+    t = doc.t
     heading = w.heading(t("signoff_heading"), 1)
-    text = document.add_paragraph(t("signoff_text"))
+    text = w.paragraph(t("signoff_text"))
     table = _table(w, len(doc.parties), 3, header=False)
     for row, party in enumerate(doc.parties):
         _set_text(table.cell(row, 0), party.label, bold=True)
@@ -279,19 +319,19 @@ def build_docx(doc: SummaryDoc) -> DocxDocument:
     document.core_properties.language = doc.lang
     w = _Writer(document)
     w.heading(t("title"), 0)
-    document.add_paragraph(doc.review_title).runs[0].bold = True
+    w.paragraph(doc.review_title).runs[0].bold = True
     for label, value in ((t("date"), doc.date_text),
                          (t("parties"), ", ".join(p.label for p in doc.parties)),
                          (t("recording"), doc.recording_text)):
-        line = document.add_paragraph()
+        line = w.paragraph()
         line.add_run(f"{label}: ").bold = True
         line.add_run(value)
     w.heading(t("rules_heading"), 1)
-    document.add_paragraph(t("rules_line"))
-    document.add_paragraph(doc.rules_confirmed_text)
+    w.paragraph(t("rules_line"))
+    w.paragraph(doc.rules_confirmed_text)
     w.heading(t("moments_heading"), 1)
     if doc.moments_note:
-        document.add_paragraph(doc.moments_note).runs[0].italic = True
+        w.paragraph(doc.moments_note).runs[0].italic = True
     for moment in doc.moments:
         _moment(w, doc, moment)
     _closing(w, doc)
