@@ -105,6 +105,23 @@ def test_a_still_is_the_frame_at_its_moment(recording: Path) -> None:
             assert read_index(image) == ms * 25 // 1000
 
 
+def test_preview_frame_opens_the_recording_once(
+        recording: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.vsr.clip_media import read_index
+    from vsr.clips import frames
+
+    opened: list[Path] = []
+    real_open = frames.open_media
+
+    def counting_open(path: Path) -> Any:
+        opened.append(path)
+        return real_open(path)
+
+    monkeypatch.setattr(frames, "open_media", counting_open)
+    assert read_index(frames.frame_at(recording, 3960)) == 99  # 3.96 s at 25 fps
+    assert opened == [recording]
+
+
 def cv2_decode(data: bytes) -> np.ndarray:  # type: ignore[type-arg]
     import cv2
 
