@@ -11,6 +11,7 @@ recording is read once."""
 
 from __future__ import annotations
 
+import math
 from collections import deque
 from collections.abc import Iterator
 from fractions import Fraction
@@ -75,13 +76,14 @@ class AudioCopy:
 
     def packets(self, source: Iterator[Packet[Any]]) -> Iterator[Packet[Any]]:
         offset = round(self.start / self.tb)
+        first = math.floor(self.start / self.tb)  # in stream ticks, compared as integers
+        stop = math.ceil(self.end / self.tb)
         for packet in source:
             if packet.size == 0 or packet.pts is None:
                 continue
-            begins = packet.pts * self.tb
-            if begins >= self.end:
+            if packet.pts >= stop:
                 break
-            if begins + (packet.duration or 1) * self.tb <= self.start:
+            if packet.pts + (packet.duration or 1) <= first:
                 continue  # ends before the clip starts
             packet.pts -= offset
             packet.dts = packet.pts if packet.dts is None else packet.dts - offset
