@@ -5,6 +5,7 @@ read little recognise the pictures first."""
 from __future__ import annotations
 
 import base64
+import io
 from collections import Counter
 from pathlib import Path
 
@@ -41,13 +42,13 @@ def test_pdf_draws_the_pictogram_of_every_feeling_and_every_moments_theme(
         library, walked, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     doc = _summary(library, walked)
     drawn: Counter[str] = Counter()
-    real = pdf_layout.svg_bytes
+    real = pdf_layout.pictogram
 
-    def spy(path: Path) -> bytes:
+    def spy(path: Path) -> io.BytesIO:
         drawn[path.name] += 1
         return real(path)
 
-    monkeypatch.setattr(pdf_layout, "svg_bytes", spy)
+    monkeypatch.setattr(pdf_layout, "pictogram", spy)
     export_summary(library, walked.review.id, "pdf", tmp_path / "s.pdf", lang="nl")
     feelings = Counter(f.pictogram.name for m in doc.moments for r in m.reflections
                        for f in r.feelings if f.pictogram)

@@ -22,12 +22,13 @@ from av.container import InputContainer, OutputContainer
 from av.packet import Packet
 
 from vsr.clips.audio import AudioCut
+from vsr.clips.audio_copy import AudioCopy, PacketSplitter, can_copy
 from vsr.clips.errors import Cancelled, ClipRangeError
 from vsr.clips.faces import FaceAnonymizer
 from vsr.clips.reencode import FrameFilter, ReencodeVideo
 from vsr.clips.scan import FrameSpan, frame_span, scan_packets
 from vsr.clips.smart import SmartVideo, SpliceError, make_plan, smart_config
-from vsr.clips.source import SourceInfo, inspect_source, open_media
+from vsr.clips.source import SourceInfo, first_audio, inspect_source, open_media, seek_before
 from vsr.errors import MediaError, StorageError, VsrError
 
 # Audio packets are written at most this far ahead of the video, so players read both in step.
@@ -69,16 +70,19 @@ def export_clip(
     `smart=False` forces a full re-encode. `metadata` (e.g. title, comment) is written as the
     file's tags; nothing of the source's tags is carried over (they may name the client)."""
     src, out = Path(src), Path(out)
-    info = inspect_source(src)
-    _check_range(info, start_ms, end_ms)
-    if info.duration_ms:
-        end_ms = min(end_ms, info.duration_ms)
-    job = _Job(info, out, start_ms, end_ms, anonymize, keep_audio, progress, cancel,
-               dict(metadata or {}))
-    try:
-        return _write_atomically(out, src, lambda tmp: job.run(tmp, smart))
-    except SpliceError:
-        return _write_atomically(out, src, lambda tmp: job.run(tmp, False))
+    # Opened once: an hour-long MP4's index alone takes a noticeable time to read.
+    with open_media(src) as source:
+        info = inspect_source(src, source)
+        _check_range(info, start_ms, end_ms)
+        if info.duration_ms:
+            end_ms = min(end_ms, info.duration_ms)
+        job = _Job(info, out, start_ms, end_ms, anonymize, keep_audio, progress, cancel,
+                   dict(metadata or {}))
+        job.source = source
+        try:
+            return _write_atomically(out, src, lambda tmp: job.run(tmp, smart))
+        except SpliceError:
+            return _write_atomically(out, src, lambda tmp: job.run(tmp, False))
 
 
 def _check_range(info: SourceInfo, start_ms: int, end_ms: int) -> None:
@@ -151,6 +155,7 @@ class _Job:
         self.start = info.origin + Fraction(start_ms, 1000)
         self.end = info.origin + Fraction(end_ms, 1000)
         self.progress, self.cancel = progress, cancel
+        self.source: InputContainer | None = None  # the file export_clip opened, if any
         self.total = 1
         self.done = 0
         self.reported = -1.0
@@ -183,8 +188,13 @@ class _Job:
     def _video(self, output: OutputContainer, stack: ExitStack, smart: bool) -> ClipResult:
         tb = self.info.time_base
         assert tb is not None
-        source = stack.enter_context(open_media(self.info.path))
         config = smart_config(self.info) if smart and self.anonymize is None else None
+        # The smart route reads on in the file export_clip opened. A full re-encode (also the
+        # fall-back when a file does not demux the same way twice) reads freshly opened files,
+        # so a file that cannot seek is read from its start instead of from where a pass ended.
+        source = self.source if config is not None and self.source is not None else None
+        if source is None:
+            source = stack.enter_context(open_media(self.info.path))
         packets = scan_packets(source, self.start, self.end, config.length_size if config else 0)
         span = frame_span(packets, self.start, self.end, tb)
         if not packets or (span is not None and span.end_pts * tb < self.start):
@@ -199,23 +209,38 @@ class _Job:
             )
         self.total = span.frames
         plan = make_plan(packets, span) if config is not None else None
-        # Each pass reads a freshly opened file: a file that cannot seek is then read from the
-        # start instead of from wherever the previous pass stopped.
-        source = stack.enter_context(open_media(self.info.path))
         if plan is not None and config is not None:
-            video = SmartVideo(source, self.info, config, packets, plan)
-            out = output.add_stream_from_template(video.stream)
-            out.codec_context.extradata = video.extradata
-            audio = self._audio(output, stack, span)
-            _mux(output, video.packets_for(out, self.start, self.tick), audio)
-            return self._result(
-                "smart", span, span.frames - video.reencoded, video.reencoded, audio is not None
-            )
+            return self._smart(output, stack, source, SmartVideo(source, self.info, config,
+                                                                 packets, plan), span)
+        source = stack.enter_context(open_media(self.info.path))
         encoder = ReencodeVideo(source, self.info, output, self.anonymize)
         audio = self._audio(output, stack, span)
         _mux(output, encoder.packets(self.start, self.end, span, self.tick), audio)
         frames = replace(span, frames=encoder.frames)
         return self._result("reencode", frames, 0, encoder.frames, audio is not None)
+
+    def _smart(self, output: OutputContainer, stack: ExitStack, source: InputContainer,
+               video: SmartVideo, span: FrameSpan) -> ClipResult:
+        """Whole GOPs and (AAC) audio packets copied, in one pass over the source."""
+        tb = self.info.time_base
+        assert tb is not None
+        out = output.add_stream_from_template(video.stream)
+        out.codec_context.extradata = video.extradata
+        sound = first_audio(source) if self.keep_audio and self.info.has_audio else None
+        seek_before(source, video.stream, self.start)
+        audio: Iterator[Packet[Any]] | None
+        if sound is not None and can_copy(sound):
+            split = PacketSplitter(source, video.stream, sound)
+            demuxed = split.packets(video.stream)
+            copy = AudioCopy(sound, output, span.first_pts * tb, span.end_pts * tb)
+            audio = copy.packets(split.packets(sound))
+        else:  # other sound is re-encoded as AAC, from its own reading of the file
+            demuxed = source.demux(video.stream)
+            audio = self._audio(output, stack, span)
+        _mux(output, video.packets_for(out, demuxed, self.tick), audio)
+        return self._result(
+            "smart", span, span.frames - video.reencoded, video.reencoded, audio is not None
+        )
 
     def _audio(
         self, output: OutputContainer, stack: ExitStack, span: FrameSpan | None

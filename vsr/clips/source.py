@@ -53,32 +53,35 @@ def _reason(exc: BaseException) -> str:
     return getattr(exc, "strerror", None) or str(exc)
 
 
-def inspect_source(path: Path) -> SourceInfo:
-    with open_media(path) as container:
-        video = first_video(container)
-        audio = first_audio(container)
-        if video is None and audio is None:
-            raise MediaError("error.media.no_streams", path=str(path))
-        origin = Fraction(container.start_time or 0, 1_000_000)
-        duration_ms = (container.duration or 0) // 1000
-        if video is None:
-            return SourceInfo(path, origin, duration_ms, False, audio is not None)
-        ctx = video.codec_context
-        return SourceInfo(
-            path,
-            origin,
-            duration_ms,
-            True,
-            audio is not None,
-            video_codec=ctx.name,
-            pix_fmt=ctx.pix_fmt or "",
-            width=ctx.width,
-            height=ctx.height,
-            rotation=_rotation(container, video),
-            frame_rate=video.guessed_rate,
-            time_base=video.time_base,
-            extradata=bytes(ctx.extradata or b""),
-        )
+def inspect_source(path: Path, container: InputContainer | None = None) -> SourceInfo:
+    """The facts about `path`, read from `container` when the caller has it open already."""
+    if container is None:
+        with open_media(path) as opened:
+            return inspect_source(path, opened)
+    video = first_video(container)
+    audio = first_audio(container)
+    if video is None and audio is None:
+        raise MediaError("error.media.no_streams", path=str(path))
+    origin = Fraction(container.start_time or 0, 1_000_000)
+    duration_ms = (container.duration or 0) // 1000
+    if video is None:
+        return SourceInfo(path, origin, duration_ms, False, audio is not None)
+    ctx = video.codec_context
+    return SourceInfo(
+        path,
+        origin,
+        duration_ms,
+        True,
+        audio is not None,
+        video_codec=ctx.name,
+        pix_fmt=ctx.pix_fmt or "",
+        width=ctx.width,
+        height=ctx.height,
+        rotation=_rotation(container, video),
+        frame_rate=video.guessed_rate,
+        time_base=video.time_base,
+        extradata=bytes(ctx.extradata or b""),
+    )
 
 
 def _rotation(container: InputContainer, video: VideoStream) -> int:

@@ -5,10 +5,8 @@ runs off a page however long it is."""
 from __future__ import annotations
 
 import io
-import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
 from fpdf import FPDF
@@ -16,6 +14,7 @@ from fpdf.enums import XPos, YPos
 from fpdf.fonts import TTFFont
 
 from vsr.export.fonts import find_symbol_font, find_unicode_font
+from vsr.export.pdf_text import LineBreaker, pictogram_png
 
 FAMILY = "DejaVu"
 SYMBOLS = "Symbols"
@@ -32,10 +31,9 @@ _LATIN1_SWAPS = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "
                                "…": "...", "\u00a0": " "})
 
 
-@cache
-def svg_bytes(path: Path) -> bytes:
-    """The pictogram without its <title>, which fpdf2 would warn about on every use."""
-    return re.sub(rb"<title>.*?</title>", b"", path.read_bytes(), flags=re.S)
+def pictogram(path: Path) -> io.BytesIO:
+    """A pictogram for `FPDF.image`, drawn to PNG once per file (see pdf_text)."""
+    return pictogram_png(path)
 
 
 @dataclass(slots=True)
@@ -92,6 +90,8 @@ class SummaryPdf(FPDF):
             self.family = "helvetica"
         self.set_text_color(*TEXT_RGB)
         self.set_draw_color(*BORDER_RGB)
+        self.breaker = LineBreaker(self)
+        self._header_hs: dict[tuple[tuple[float, str], ...], float] = {}
 
     def _add_symbol_fallback(self) -> set[int]:
         """Use the symbol font for characters DejaVu lacks (emoji); the code points covered."""
@@ -155,8 +155,7 @@ class SummaryPdf(FPDF):
         self.ensure_space(size * 0.5 + 6 + keep_mm)
         self.ln({0: 0, 1: 5, 2: 3, 3: 3, 4: 1.5}[level])
         self.use(size, bold=True)
-        self.multi_cell(0, size * 0.5, self.clean(text), align="L", new_x=XPos.LMARGIN,
-                        new_y=YPos.NEXT)
+        self._lines(text, size * 0.5)
         if level == 1:
             self.set_draw_color(200, 200, 200)
             self.line(self.l_margin, self.get_y() + 0.8, self.w - self.r_margin, self.get_y() + 0.8)
@@ -168,25 +167,31 @@ class SummaryPdf(FPDF):
     def para(self, text: str, *, grey: bool = False, bold: bool = False,
              size: float = 10) -> None:
         self.use(size, bold=bold, grey=grey)
-        self.multi_cell(0, LINE_MM, self.clean(text), align="L", new_x=XPos.LMARGIN,
-                        new_y=YPos.NEXT)
+        self._lines(text, LINE_MM)
         self.ln(1)
+
+    def _lines(self, text: str, height: float) -> None:
+        """`text` wrapped from here to the right margin, one cell a line (as multi_cell, whose
+        line breaking is slow): a page break may come between any two lines."""
+        width = self.w - self.r_margin - self.get_x()
+        for line in self.breaker.lines(self.clean(text), width):
+            self.cell(width, height, line, new_x=XPos.LEFT, new_y=YPos.NEXT)
+        self.set_x(self.l_margin)
 
     def label_line(self, label: str, value: str, icon: Path | None = None) -> None:
         self.use(10, bold=True)
         x = self.l_margin
         if icon is not None:
-            self.image(io.BytesIO(svg_bytes(icon)), x=x, y=self.get_y(), w=LINE_MM, h=LINE_MM)
+            self.image(pictogram(icon), x=x, y=self.get_y(), w=LINE_MM, h=LINE_MM)
             x += LINE_MM + 1.5
         self.set_x(x)
         self.cell(self.get_string_width(self.clean(label + ": ")) + 0.5, LINE_MM,
                   self.clean(label + ": "))
         self.use(10)
-        self.multi_cell(0, LINE_MM, self.clean(value), align="L", new_x=XPos.LMARGIN,
-                        new_y=YPos.NEXT)
+        self._lines(value, LINE_MM)
 
     def icon(self, path: Path, size_mm: float) -> None:
-        self.image(io.BytesIO(svg_bytes(path)), x=self.get_x(), y=self.get_y(),
+        self.image(pictogram(path), x=self.get_x(), y=self.get_y(),
                    w=size_mm, h=size_mm)
 
     # -- grid ------------------------------------------------------------------------------
@@ -194,16 +199,14 @@ class SummaryPdf(FPDF):
         """One line no wider than `width`: shortened with "…" (or "...") when it is not."""
         text = self.clean(text)
         ellipsis = self.clean("…")
-        if self.get_string_width(text) <= width:
+        if self.breaker.width(text) <= width:
             return text
-        while text and self.get_string_width(text + ellipsis) > width:
+        while text and self.breaker.width(text + ellipsis) > width:
             text = text[:-1]
         return text + ellipsis
     def _wrap(self, cell: GridCell, width: float) -> list[str]:
         self.use(9.5, bold=cell.bold, grey=cell.grey)
-        text = self.clean(cell.text) or " "
-        lines = self.multi_cell(width, LINE_MM, text, dry_run=True, output="LINES")
-        return [str(line) for line in lines] if isinstance(lines, list) and lines else [""]
+        return self.breaker.lines(self.clean(cell.text) or " ", width) or [""]
 
     def _prepare(self, columns: list[GridColumn], rows: list[list[GridCell]],
                  min_row_h: float) -> list[_Row]:
@@ -230,8 +233,11 @@ class SummaryPdf(FPDF):
                      min_row_h: float = 0.0) -> float:
         """What a heading above the grid should keep with it: the whole grid when it is small
         (up to a third of a page), else the header and the start of the first row."""
+        return self._start_h(columns, self._prepare(columns, rows, min_row_h))
+
+    def _start_h(self, columns: list[GridColumn], prepared: list[_Row]) -> float:
         third = (self.bottom - self.t_margin) / 3
-        heights = [self._row_h(r) for r in self._prepare(columns, rows, min_row_h)]
+        heights = [self._row_h(r) for r in prepared]
         whole = self._header_h(columns) + sum(heights)
         if whole <= third:
             return whole
@@ -242,7 +248,7 @@ class SummaryPdf(FPDF):
         """A table with a header row (repeated on each page it spans); a row taller than the
         space left continues on the next page, line by line."""
         prepared = self._prepare(columns, rows, min_row_h)
-        self.ensure_space(self.grid_start_h(columns, rows, min_row_h))
+        self.ensure_space(self._start_h(columns, prepared))
         self._grid_header(columns)
         for row in prepared:
             self._grid_row(columns, row)
@@ -252,9 +258,12 @@ class SummaryPdf(FPDF):
     def _header_h(self, columns: list[GridColumn]) -> float:
         if not any(c.header for c in columns):
             return 0.0
-        most = max(len(self._wrap(GridCell(c.header, bold=True), c.width_mm - 2 * PAD_MM))
-                   for c in columns)
-        return most * LINE_MM + 2 * PAD_MM
+        key = tuple((c.width_mm, c.header) for c in columns)
+        if key not in self._header_hs:  # asked per row and per page: wrap the headers once
+            most = max(len(self._wrap(GridCell(c.header, bold=True), c.width_mm - 2 * PAD_MM))
+                       for c in columns)
+            self._header_hs[key] = most * LINE_MM + 2 * PAD_MM
+        return self._header_hs[key]
 
     def _grid_header(self, columns: list[GridColumn]) -> None:
         height = self._header_h(columns)
@@ -310,7 +319,7 @@ class SummaryPdf(FPDF):
             self.rect(x, y, col.width_mm, height)
             text_x = x + PAD_MM
             if cell.icon is not None and first:
-                self.image(io.BytesIO(svg_bytes(cell.icon)), x=text_x, y=y + PAD_MM,
+                self.image(pictogram(cell.icon), x=text_x, y=y + PAD_MM,
                            w=LINE_MM, h=LINE_MM)
             if cell.has_icon:
                 text_x += LINE_MM + 1.5
@@ -319,7 +328,7 @@ class SummaryPdf(FPDF):
                 line_icon = (cell.line_icons[start + i]
                              if start + i < len(cell.line_icons) else None)
                 if line_icon is not None:
-                    self.image(io.BytesIO(svg_bytes(line_icon)), x=x + PAD_MM,
+                    self.image(pictogram(line_icon), x=x + PAD_MM,
                                y=y + PAD_MM + i * LINE_MM, w=LINE_MM, h=LINE_MM)
                 self.set_xy(text_x, y + PAD_MM + i * LINE_MM)
                 self.cell(col.width_mm - (text_x - x) - PAD_MM, LINE_MM, line)

@@ -202,12 +202,6 @@ def _moment_block(number: int, marker: Marker, sheet: Sheet, columns: tuple[Part
     )
 
 
-def _default_grabber(path: Path, at_ms: int, rotation: int) -> bytes | None:
-    from vsr.export.stills import grab_still  # PyAV only when stills are asked for
-
-    return grab_still(path, at_ms, rotation=rotation)
-
-
 def build_summary(lib: Library, review_id: int, *, lang: str,
                   party_naming: PartyNaming = "names", extra_names: Iterable[str] = ()
                   ) -> SummaryDoc:
@@ -309,10 +303,19 @@ def _listed_markers(lib: Library, review_id: int, moments: tuple[Moment, ...], h
 def add_stills(doc: SummaryDoc, grab: StillGrabber | None = None) -> SummaryDoc:
     """The summary with a still of each moment (slow: decodes video; no library access, so it
     may run on a worker thread). A moment whose still cannot be made says so."""
-    grabber = grab or _default_grabber
+    if grab is not None:
+        return _with_stills(doc, grab)
+    from vsr.export.stills import StillReader  # PyAV only when stills are asked for
+
+    # One reader for all moments: the recording is opened and its index read once.
+    with StillReader(doc.recording_path, rotation=doc.recording_rotation) as reader:
+        return _with_stills(doc, lambda _path, at_ms, _rotation: reader.grab(at_ms))
+
+
+def _with_stills(doc: SummaryDoc, grab: StillGrabber) -> SummaryDoc:
     blocks = []
     for block in doc.moments:
-        still = grabber(Path(doc.recording_path), block.at_ms, doc.recording_rotation)
+        still = grab(Path(doc.recording_path), block.at_ms, doc.recording_rotation)
         blocks.append(replace(block, still=still, still_missing=still is None))
     return replace(doc, moments=tuple(blocks))
 

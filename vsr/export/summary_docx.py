@@ -5,17 +5,23 @@ Pictograms are drawn to PNG first (Word cannot hold our SVGs everywhere)."""
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
+from docx.image.image import Image
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.oxml.shape import CT_Inline
+from docx.oxml.table import CT_Tbl
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Cm, Emu, Length, Pt, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from vsr.export.summary_content import MomentBlock, PartyColumn, SummaryDoc
 from vsr.export.svg_raster import render_svg_png
@@ -28,11 +34,74 @@ def _png(path: Path, size_px: int) -> bytes:
     return render_svg_png(path, size_px)
 
 
-def _picture(paragraph: Paragraph, path: Path | None, size_cm: float) -> None:
-    if path is not None:
-        run = paragraph.add_run()
-        run.add_picture(io.BytesIO(_png(path, 128)), width=Cm(size_cm))
-        paragraph.add_run(" ")
+class _Writer:
+    """One document being written, with its pictures and style ids.
+
+    python-docx's `add_picture` reads the image again and searches the whole document for the
+    highest id on every picture, so a summary with hundreds of pictograms took quadratic time.
+    Here each distinct image is added to the package once and its relationship id reused, and
+    shape ids come from a counter. Styles are looked up by name once, not per paragraph."""
+
+    def __init__(self, document: DocxDocument) -> None:
+        self.document = document
+        # New blocks go straight before the body's closing section properties. python-docx
+        # looks for those among all the body's children (and for tables reads the page width
+        # through a search of the whole document) on every paragraph and table it adds.
+        self._body = document._body
+        self._end = document.element.body.sectPr
+        self._width: Length | None = None
+        self._images: dict[object, tuple[str, Image]] = {}
+        self._next_id: int | None = None
+        self._styles: dict[str, str] = {}
+
+    def _add(self, element: BaseOxmlElement) -> None:
+        if self._end is not None:
+            self._end.addprevious(element)
+        else:
+            self.document.element.body.append(element)
+
+    def paragraph(self, text: str = "") -> Paragraph:
+        element = OxmlElement("w:p")
+        self._add(element)
+        paragraph = Paragraph(element, self._body)
+        if text:
+            paragraph.add_run(text)
+        return paragraph
+
+    def table(self, rows: int, cols: int) -> Table:
+        if self._width is None:  # the page is set up before the first table
+            section = self.document.sections[-1]
+            self._width = Emu((section.page_width or 0) - (section.left_margin or 0)
+                              - (section.right_margin or 0))
+        element = CT_Tbl.new_tbl(rows, cols, self._width)
+        self._add(element)
+        return Table(element, self._body)
+
+    def style_id(self, name: str) -> str:
+        if name not in self._styles:
+            self._styles[name] = self.document.styles[name].style_id
+        return self._styles[name]
+
+    def heading(self, text: str, level: int) -> Paragraph:
+        paragraph = self.paragraph(text)
+        paragraph._p.style = self.style_id("Title" if level == 0 else f"Heading {level}")
+        return paragraph
+
+    def picture(self, run: Run, key: object, data: bytes, width: Cm) -> None:
+        if key not in self._images:
+            self._images[key] = self.document.part.get_or_add_image(io.BytesIO(data))
+        rid, image = self._images[key]
+        cx, cy = image.scaled_dimensions(width, None)
+        if self._next_id is None:  # once: one past the highest id in the document so far
+            self._next_id = self.document.part.next_id
+        inline = CT_Inline.new_pic_inline(self._next_id, rid, image.filename, cx, cy)
+        self._next_id += 1
+        run._r.add_drawing(inline)
+
+    def pictogram(self, paragraph: Paragraph, path: Path | None, size_cm: float) -> None:
+        if path is not None:
+            self.picture(paragraph.add_run(), path, _png(path, 128), Cm(size_cm))
+            paragraph.add_run(" ")
 
 
 def _shade(cell: _Cell, color: str) -> None:
@@ -71,74 +140,82 @@ def _party_header(cell: _Cell, party: PartyColumn) -> None:
     _set_text(cell, party.label, bold=True, color=RGBColor(0xFF, 0xFF, 0xFF))
 
 
-def _table(document: DocxDocument, rows: int, cols: int, *, header: bool = True) -> Table:
-    table: Table = document.add_table(rows=rows, cols=cols)
-    table.style = "Table Grid"
+def _table(w: _Writer, rows: int, cols: int, *, header: bool = True) -> Table:
+    table = w.table(rows, cols)
+    table._tbl.tblPr.style = w.style_id("Table Grid")
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     if header:
         _repeat_header(table)
     return table
 
 
-def _text_block(document: DocxDocument, doc: SummaryDoc, text: str) -> None:
+def _cells(table: Table, cols: int) -> Callable[[int, int], _Cell]:
+    """Cell lookup for a table without merged cells: `Table.cell` builds the list of all the
+    table's cells on every call."""
+    cells = table._cells
+    return lambda row, col: cells[row * cols + col]
+
+
+def _text_block(w: _Writer, doc: SummaryDoc, text: str) -> None:
     if text.strip():
-        document.add_paragraph(text.strip())
+        w.paragraph(text.strip())
     else:
-        run = document.add_paragraph().add_run(doc.t("empty"))
+        run = w.paragraph().add_run(doc.t("empty"))
         run.italic = True
         run.font.color.rgb = _GREY
 
 
-def _moment(document: DocxDocument, doc: SummaryDoc, m: MomentBlock) -> None:
+def _moment(w: _Writer, doc: SummaryDoc, m: MomentBlock) -> None:
     p = doc.prompts
-    document.add_heading(doc.t("moment_heading", n=m.number, time=m.time_text), level=3)
-    line = document.add_paragraph()
-    _picture(line, m.pictogram, 1.2)
+    w.heading(doc.t("moment_heading", n=m.number, time=m.time_text), 3)
+    line = w.paragraph()
+    w.pictogram(line, m.pictogram, 1.2)
     line.add_run(f"{doc.t('theme')}: ").bold = True
     theme = m.theme_title or doc.t("no_theme")
     line.add_run(theme + (f" – {m.subtopic_title}" if m.subtopic_title else ""))
-    marked = document.add_paragraph()
+    marked = w.paragraph()
     marked.add_run(f"{doc.t('marked_by')}: ").bold = True
     marked.add_run(m.marked_by)
     if m.still:
-        document.add_picture(io.BytesIO(m.still), width=Cm(8))
+        w.picture(w.paragraph().add_run(), ("still", m.number), m.still, Cm(8))
     elif m.still_missing:
-        document.add_paragraph(doc.t("still_missing")).runs[0].italic = True
-    document.add_heading(p.a_title, level=4)
-    _text_block(document, doc, m.what_happened)
-    document.add_heading(p.b_title, level=4)
-    table = _table(document, 4, len(doc.parties) + 1)
+        w.paragraph(doc.t("still_missing")).runs[0].italic = True
+    w.heading(p.a_title, 4)
+    _text_block(w, doc, m.what_happened)
+    w.heading(p.b_title, 4)
+    table = _table(w, 4, len(doc.parties) + 1)
+    cell = _cells(table, len(doc.parties) + 1)
     for col, party in enumerate(doc.parties, start=1):
-        _party_header(table.cell(0, col), party)
+        _party_header(cell(0, col), party)
         r = m.reflections[col - 1]
-        _set_text(table.cell(1, col), r.to_me, empty=doc.t("empty"))
-        _set_text(table.cell(2, col), r.to_other, empty=doc.t("empty"))
-        feelings_cell = table.cell(3, col)
+        _set_text(cell(1, col), r.to_me, empty=doc.t("empty"))
+        _set_text(cell(2, col), r.to_other, empty=doc.t("empty"))
+        feelings_cell = cell(3, col)
         for index, feeling in enumerate(r.feelings):  # one line each: picture and word together
             line = feelings_cell.paragraphs[0] if index == 0 else feelings_cell.add_paragraph()
-            _picture(line, feeling.pictogram, 0.6)
+            w.pictogram(line, feeling.pictogram, 0.6)
             line.add_run(feeling.title)
         if not r.feelings:
             feelings_cell.paragraphs[0].add_run("—")
     for row, label in enumerate((p.b_to_me, p.b_to_other, doc.t("feelings")), start=1):
-        _set_text(table.cell(row, 0), label, bold=True)
-    document.add_heading(p.c_title, level=4)
-    _text_block(document, doc, m.keep_or_change)
+        _set_text(cell(row, 0), label, bold=True)
+    w.heading(p.c_title, 4)
+    _text_block(w, doc, m.keep_or_change)
 
 
-def _closing(document: DocxDocument, doc: SummaryDoc) -> None:
+def _closing(w: _Writer, doc: SummaryDoc) -> None:
     t = doc.t
-    document.add_heading(t("closing_heading"), level=1)
-    document.add_heading(t("summary"), level=2)
-    _text_block(document, doc, doc.summary)
-    document.add_heading(t("learnings"), level=2)
-    table = _table(document, 2, len(doc.parties))
+    w.heading(t("closing_heading"), 1)
+    w.heading(t("summary"), 2)
+    _text_block(w, doc, doc.summary)
+    w.heading(t("learnings"), 2)
+    table = _table(w, 2, len(doc.parties))
     for col, (party, text) in enumerate(zip(doc.parties, doc.learnings, strict=True)):
         _party_header(table.cell(0, col), party)
         _set_text(table.cell(1, col), text, empty=t("empty"))
-    document.add_heading(t("actions"), level=2)
+    w.heading(t("actions"), 2)
     if doc.actions:
-        table = _table(document, len(doc.actions) + 1, 4)
+        table = _table(w, len(doc.actions) + 1, 4)
         heads = (t("action_what"), t("action_who"), t("action_due"), t("action_done"))
         for col, head in enumerate(heads):
             _set_text(table.cell(0, col), head, bold=True)
@@ -148,12 +225,12 @@ def _closing(document: DocxDocument, doc: SummaryDoc) -> None:
             _set_text(table.cell(row, 2), a.due or "—")
             _set_text(table.cell(row, 3), t("yes") if a.done else t("no"))
     else:
-        document.add_paragraph(t("no_actions"))
-    document.add_heading(t("ratings_heading"), level=2)
+        w.paragraph(t("no_actions"))
+    w.heading(t("ratings_heading"), 2)
     if not doc.ratings:
-        document.add_paragraph(doc.ratings_note).runs[0].italic = True
+        w.paragraph(doc.ratings_note).runs[0].italic = True
         return
-    table = _table(document, len(doc.ratings) + 1, len(doc.parties) + 2)
+    table = _table(w, len(doc.ratings) + 1, len(doc.parties) + 2)
     _set_text(table.cell(0, 0), t("question"), bold=True)
     _set_text(table.cell(0, len(doc.parties) + 1), t("difference"), bold=True)
     for col, party in enumerate(doc.parties, start=1):
@@ -162,7 +239,7 @@ def _closing(document: DocxDocument, doc: SummaryDoc) -> None:
         _set_text(table.cell(row, 0), r.question, bold=True)
         for col, (value, face) in enumerate(zip(r.values, r.faces, strict=True), start=1):
             cell = table.cell(row, col).paragraphs[0]
-            _picture(cell, face, 0.7)
+            w.pictogram(cell, face, 0.7)
             cell.add_run(f"{value} – {doc.rating_label(value)}")
         _set_text(table.cell(row, len(doc.parties) + 1), r.difference)
 
@@ -182,14 +259,14 @@ def _sign_line(cell: _Cell) -> None:
     line._p.get_or_add_pPr().append(borders)
 
 
-def _sign_off(document: DocxDocument, doc: SummaryDoc) -> None:
+def _sign_off(w: _Writer, doc: SummaryDoc) -> None:
     """"Akkoord": per party a row with name, a line to sign on and the date, tall enough to
     write in. Word keeps the whole block on one page: every paragraph up to the last row keeps
     with the next, and no row is split."""
     t = doc.t
-    heading = document.add_heading(t("signoff_heading"), level=1)
-    text = document.add_paragraph(t("signoff_text"))
-    table = _table(document, len(doc.parties), 3, header=False)
+    heading = w.heading(t("signoff_heading"), 1)
+    text = w.paragraph(t("signoff_text"))
+    table = _table(w, len(doc.parties), 3, header=False)
     for row, party in enumerate(doc.parties):
         _set_text(table.cell(row, 0), party.label, bold=True)
         _set_text(table.cell(row, 1), f"{t('signature')}:")
@@ -240,24 +317,25 @@ def build_docx(doc: SummaryDoc) -> DocxDocument:
     document.styles["Normal"].font.size = Pt(10.5)
     document.core_properties.title = f"{t('title')} – {doc.review_title}"
     document.core_properties.language = doc.lang
-    document.add_heading(t("title"), level=0)
-    document.add_paragraph(doc.review_title).runs[0].bold = True
+    w = _Writer(document)
+    w.heading(t("title"), 0)
+    w.paragraph(doc.review_title).runs[0].bold = True
     for label, value in ((t("date"), doc.date_text),
                          (t("parties"), ", ".join(p.label for p in doc.parties)),
                          (t("recording"), doc.recording_text)):
-        line = document.add_paragraph()
+        line = w.paragraph()
         line.add_run(f"{label}: ").bold = True
         line.add_run(value)
-    document.add_heading(t("rules_heading"), level=1)
-    document.add_paragraph(t("rules_line"))
-    document.add_paragraph(doc.rules_confirmed_text)
-    document.add_heading(t("moments_heading"), level=1)
+    w.heading(t("rules_heading"), 1)
+    w.paragraph(t("rules_line"))
+    w.paragraph(doc.rules_confirmed_text)
+    w.heading(t("moments_heading"), 1)
     if doc.moments_note:
-        document.add_paragraph(doc.moments_note).runs[0].italic = True
+        w.paragraph(doc.moments_note).runs[0].italic = True
     for moment in doc.moments:
-        _moment(document, doc, moment)
-    _closing(document, doc)
-    _sign_off(document, doc)
+        _moment(w, doc, moment)
+    _closing(w, doc)
+    _sign_off(w, doc)
     _footer(document, doc)
     return document
 
