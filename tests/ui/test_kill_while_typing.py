@@ -34,11 +34,11 @@ def _line(process: subprocess.Popen[str], timeout_s: float) -> str | None:
 KILLS = 10
 
 
-def _type_and_kill(path: Path, review_id: int, marker_id: int, type_for_s: float
-                   ) -> tuple[list[tuple[float, str]], float]:
+def _type_and_kill(path: Path, review_id: int, marker_id: int, type_for_s: float,
+                   platform: str = "offscreen") -> tuple[list[tuple[float, str]], float]:
     """One child typing into part A of marker_id, killed after type_for_s of typing.
     Returns what it had typed by when, and when it was killed."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONUNBUFFERED="1")
+    env = dict(os.environ, QT_QPA_PLATFORM=platform, PYTHONUNBUFFERED="1")
     child = subprocess.Popen(
         [sys.executable, "-m", "tests.ui.typing_child", str(path), str(review_id),
          str(marker_id)], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True, bufsize=1)
@@ -67,17 +67,24 @@ def _type_and_kill(path: Path, review_id: int, marker_id: int, type_for_s: float
 @pytest.mark.slow
 def test_kill_during_continuous_typing_keeps_all_but_the_last_second(tmp_path: Path) -> None:
     """KILLS times, each into a fresh moment, after a random 1.6-2.6 s of typing."""
+    kill_while_typing(tmp_path, KILLS, "offscreen")
+
+
+def kill_while_typing(tmp_path: Path, kills: int, platform: str) -> None:
+    """`kills` times, each into a fresh moment: the window on `platform` ("xcb" is a real X
+    window, for the end-to-end variant under Xvfb)."""
     path = tmp_path / "library.sqlite"
     lib = open_library(path)
     rec = add_fake_recording(lib, tmp_path)
     review = rv.create_review(lib, rec.id, lang="nl")
     pro, _ = rv.list_parties(lib, review.id)
-    markers = [mk.add_marker(lib, pro.id, 10_000 + 5_000 * i).id for i in range(KILLS)]
+    markers = [mk.add_marker(lib, pro.id, 10_000 + 5_000 * i).id for i in range(kills)]
     lib.close()
     rng = random.Random(10)
     keys = saved_total = 0
     for marker_id in markers:
-        typed, killed_at = _type_and_kill(path, review.id, marker_id, rng.uniform(1.6, 2.6))
+        typed, killed_at = _type_and_kill(path, review.id, marker_id, rng.uniform(1.6, 2.6),
+                                          platform)
         lib = open_library(path)
         try:
             saved = sh.get_sheet(lib, marker_id).what_happened
@@ -92,5 +99,5 @@ def test_kill_during_continuous_typing_keeps_all_but_the_last_second(tmp_path: P
         assert saved.startswith(must_have[-1]), (saved, must_have[-1], killed_at - typed[0][0])
         keys += len(final)
         saved_total += len(saved)
-    print(f"\nwindow: {KILLS} kills while typing, {keys} keys typed, {saved_total} saved, "
+    print(f"\nwindow ({platform}): {kills} kills while typing, {keys} keys typed, {saved_total} saved, "
           f"nothing typed more than {MAY_LOSE_S} s before a kill lost")
