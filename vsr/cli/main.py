@@ -8,11 +8,18 @@ import os
 import sys
 from collections.abc import Sequence
 
-from vsr.cli import clip_commands, library_commands, privacy_commands, summary_commands
+from vsr.cli import (
+    clip_commands,
+    interop_commands,
+    library_commands,
+    privacy_commands,
+    summary_commands,
+)
 from vsr.errors import VsrError
 from vsr.i18n import LANGUAGES, current_language
 
-COMMAND_GROUPS = [library_commands, summary_commands, clip_commands, privacy_commands]
+COMMAND_GROUPS = [library_commands, summary_commands, clip_commands, privacy_commands,
+                  interop_commands]
 
 
 def _parser() -> argparse.ArgumentParser:
