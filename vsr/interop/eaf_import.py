@@ -7,6 +7,7 @@ vsr itself exported is read back whole: its A, B, C, theme and sub-topic tiers f
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -154,26 +155,28 @@ def _moment(party: str, ann: EafAnnotation, point: bool, ours: bool,
         reflections=reflections)
 
 
-def _theme_key(value: str) -> str:
-    if not value:
-        return ""
-    if value.startswith(names.CVE_PREFIX):
-        return value[len(names.CVE_PREFIX):]
+@functools.cache
+def _card_words() -> tuple[dict[str, str], dict[tuple[str, str], str]]:
+    """Theme card titles and sub-topic titles (both languages, and keys) -> keys."""
+    cards: dict[str, str] = {}
+    subs: dict[tuple[str, str], str] = {}
     for lang in ("nl", "en"):
         for card in theme_cards(lang):
-            if value.casefold() in (card.title.casefold(), card.key):
-                return card.key
-    return ""
+            cards[card.title.casefold()] = cards[card.key] = card.key
+            for sub in card.subtopics:
+                subs[(card.key, sub.title.casefold())] = subs[(card.key, sub.key)] = sub.key
+    return cards, subs
+
+
+def _theme_key(value: str) -> str:
+    if value.startswith(names.CVE_PREFIX):
+        return value[len(names.CVE_PREFIX):]
+    return _card_words()[0].get(value.casefold(), "") if value else ""
 
 
 def _subtopic_key(theme: str, value: str) -> str:
-    for lang in ("nl", "en"):
-        for card in theme_cards(lang):
-            if card.key == theme:
-                for sub in card.subtopics:
-                    if value.casefold() in (sub.title.casefold(), sub.key):
-                        return sub.key
-    return value
+    """A known sub-topic's key; any other text is a user-made sub-topic (its own key)."""
+    return _card_words()[1].get((theme, value.casefold()), value) if value else ""
 
 
 def import_eaf(lib: Library, path: Path | str, *, recording_id: int, review_id: int | None = None,

@@ -4,6 +4,7 @@ order, as ELAN shows them; a symbolic (REF_) annotation takes the times of its p
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree.ElementTree import Element
@@ -119,13 +120,12 @@ def _interpolated(known: list[int | None], aligned: list[int], i: int) -> int:
     value = known[i]
     if value is not None:
         return value
-    before = [j for j in aligned if j < i]
-    after = [j for j in aligned if j > i]
-    if not before and not after:
+    if not aligned:
         return 0
-    if not before or not after:
-        return known[(before or after)[-1 if before else 0]] or 0
-    lo, hi = before[-1], after[0]
+    k = bisect.bisect_left(aligned, i)  # aligned[k - 1] < i < aligned[k]
+    if k == 0 or k == len(aligned):
+        return known[aligned[0 if k == 0 else -1]] or 0
+    lo, hi = aligned[k - 1], aligned[k]
     t_lo, t_hi = known[lo] or 0, known[hi] or 0
     return int(t_lo + (t_hi - t_lo) * (i - lo) / (hi - lo))
 
