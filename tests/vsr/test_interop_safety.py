@@ -50,6 +50,10 @@ HOSTILE_EAF = {
                      b'<REF_ANNOTATION ANNOTATION_ID="a1" ANNOTATION_REF="a2"/></ANNOTATION><ANNOTATION>'
                      b'<REF_ANNOTATION ANNOTATION_ID="a2" ANNOTATION_REF="a1"/></ANNOTATION></TIER>'
                      b'</ANNOTATION_DOCUMENT>', "reason.not_eaf"),
+    "huge_time.eaf": (b'<ANNOTATION_DOCUMENT><TIME_ORDER><TIME_SLOT TIME_SLOT_ID="t1" TIME_VALUE="1e30"/>'
+                      b'</TIME_ORDER></ANNOTATION_DOCUMENT>', "reason.not_eaf"),
+    "inf_time.eaf": (b'<ANNOTATION_DOCUMENT><TIME_ORDER><TIME_SLOT TIME_SLOT_ID="t1" TIME_VALUE="inf"/>'
+                     b'</TIME_ORDER></ANNOTATION_DOCUMENT>', "reason.not_eaf"),
     "frames.eaf": (b'<ANNOTATION_DOCUMENT><HEADER TIME_UNITS="PAL-frames"/></ANNOTATION_DOCUMENT>',
                    "reason.time_units"),
 }

@@ -7,7 +7,7 @@ party "Zonder subject"). Only JSON is read, with a size limit; errors name the f
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +43,7 @@ def read_boris(path: Path | str, limit: int = MAX_IMPORT_BYTES) -> BorisProject:
     data = parse_json(read_limited(path, limit), path)
     try:
         return _project(data)
-    except (_Bad, TypeError, AttributeError, KeyError, ValueError, InvalidOperation) as exc:
+    except (_Bad, TypeError, AttributeError, KeyError, ValueError, ArithmeticError) as exc:
         raise ImportFileError(path=str(path), reason="reason.not_boris",
                               detail=str(exc)[:80] or type(exc).__name__) from exc
 

@@ -52,6 +52,9 @@ class EafDocument:
         return tier.id if tier is not None else tier_id
 
 
+MAX_MS = 10**10  # about 115 days: no recording is longer; keeps every time a 64-bit integer
+
+
 class _Bad(Exception):
     """Internal: the file does not add up; becomes ImportFileError with the detail."""
 
@@ -63,7 +66,7 @@ def read_eaf(path: Path | str, limit: int = MAX_IMPORT_BYTES) -> EafDocument:
         return _document(root, path)
     except _Bad as exc:
         raise ImportFileError(path=str(path), reason="reason.not_eaf", detail=str(exc)) from exc
-    except (ValueError, RecursionError) as exc:
+    except (ValueError, ArithmeticError, RecursionError) as exc:
         raise ImportFileError(path=str(path), reason="reason.not_eaf", detail=str(exc)[:80]) from exc
 
 
@@ -108,7 +111,10 @@ def _time_slots(root: Element) -> dict[str, int]:
     known: list[int | None] = []
     for s in slots:
         value = s.get("TIME_VALUE")
-        known.append(None if value is None else int(float(value)))
+        ms = None if value is None else int(float(value))
+        if ms is not None and abs(ms) > MAX_MS:
+            raise _Bad(f"TIME_VALUE {value[:20] if value else ''}")
+        known.append(ms)
     aligned = [i for i, v in enumerate(known) if v is not None]
     result: dict[str, int] = {}
     for i, slot_id in enumerate(ids):
