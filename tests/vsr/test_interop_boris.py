@@ -28,7 +28,7 @@ def test_all_observations_of_the_corpus_read(corpus: Path) -> None:
                       "test_with_leading_trailing_spaces_in_modifiers.boris": (1, 4)}
 
 
-def test_state_events_become_ranges(library, tmp_path: Path, corpus: Path) -> None:  # type: ignore[no-untyped-def]
+def test_state_events_become_ranges(library, tmp_path: Path, corpus: Path) -> None:
     rec = add_fake_recording(library, tmp_path)
     result = import_boris(library, corpus / "boris" / "test.boris", recording_id=rec.id,
                           observation="observation #1", mapping={"subject1": "Cliënt"})
@@ -43,25 +43,27 @@ def test_state_events_become_ranges(library, tmp_path: Path, corpus: Path) -> No
     assert first.startswith("s (Test state event)")
 
 
-def test_points_modifiers_and_spaces(library, tmp_path: Path, corpus: Path) -> None:  # type: ignore[no-untyped-def]
+def test_points_modifiers_and_spaces(library, tmp_path: Path, corpus: Path) -> None:
     rec = add_fake_recording(library, tmp_path)
     result = import_boris(library, corpus / "boris" / "test_with_leading_trailing_spaces_in_modifiers.boris",
                           recording_id=rec.id)
     markers = mk.list_markers(library, result.review_id)
-    assert [(m.start_ms, m.end_ms) for m in markers] == [(4151, None), (12663, None), (20135, None), (26007, None)]
+    assert [(m.start_ms, m.end_ms) for m in markers] == [
+        (4151, None), (12663, None), (20135, None), (26007, None)]
     texts = [sh.get_sheet(library, m.id).what_happened for m in markers]
     assert texts == ["p\na, c", "p\na", "p\n111", "p\nc"]
     assert [p.name for p in rv.list_parties(library, result.review_id)] == ["Zonder subject"]
 
 
-def test_modifier_events(library, tmp_path: Path, corpus: Path) -> None:  # type: ignore[no-untyped-def]
+def test_modifier_events(library, tmp_path: Path, corpus: Path) -> None:
     rec = add_fake_recording(library, tmp_path)
-    result = import_boris(library, corpus / "boris" / "test.boris", recording_id=rec.id, observation="modifiers")
+    result = import_boris(library, corpus / "boris" / "test.boris", recording_id=rec.id,
+                          observation="modifiers")
     texts = [sh.get_sheet(library, m.id).what_happened for m in mk.list_markers(library, result.review_id)]
     assert texts[0] == "q (point event with 1 set of modifiers)\nm1"
 
 
-def test_several_observations_need_a_choice(library, tmp_path: Path, corpus: Path) -> None:  # type: ignore[no-untyped-def]
+def test_several_observations_need_a_choice(library, tmp_path: Path, corpus: Path) -> None:
     rec = add_fake_recording(library, tmp_path)
     before = table_dump(library)
     with pytest.raises(ImportFileError) as err:
@@ -78,7 +80,7 @@ def test_several_observations_need_a_choice(library, tmp_path: Path, corpus: Pat
     assert table_dump(library) == before
 
 
-def test_every_observation_with_events_imports(library, tmp_path: Path, corpus: Path) -> None:  # type: ignore[no-untyped-def]
+def test_every_observation_with_events_imports(library, tmp_path: Path, corpus: Path) -> None:
     rec = add_fake_recording(library, tmp_path)
     for name in ("test.boris", "test_without_media_files_paths.boris"):
         project = read_boris(corpus / "boris" / name)
@@ -88,7 +90,7 @@ def test_every_observation_with_events_imports(library, tmp_path: Path, corpus: 
                 assert 0 < result.moments <= len(events)
 
 
-def test_cli(tmp_path: Path, corpus: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_cli(tmp_path: Path, corpus: Path, capsys) -> None:
     lib_path = tmp_path / "lib.sqlite"
     lib = open_library(lib_path)
     rec = add_fake_recording(lib, tmp_path)

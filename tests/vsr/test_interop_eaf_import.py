@@ -34,7 +34,7 @@ def test_every_corpus_file_is_listed(corpus: Path) -> None:
 
 
 @pytest.mark.parametrize("name", sorted(CORPUS_FILES))
-def test_every_real_eaf_imports(library, tmp_path: Path, corpus: Path, name: str) -> None:  # type: ignore[no-untyped-def]
+def test_every_real_eaf_imports(library, tmp_path: Path, corpus: Path, name: str) -> None:
     total, moments, parties = CORPUS_FILES[name]
     doc = read_eaf(corpus / "eaf" / name)
     assert sum(t.annotations for t in tier_overview(doc)) == total
@@ -48,7 +48,7 @@ def test_every_real_eaf_imports(library, tmp_path: Path, corpus: Path, name: str
     assert any(sh.get_sheet(library, m.id).what_happened for m in markers)
 
 
-def test_dependent_tiers_go_into_a_of_their_parent(library, tmp_path: Path, corpus: Path) -> None:  # type: ignore[no-untyped-def]
+def test_dependent_tiers_go_into_a_of_their_parent(library, tmp_path: Path, corpus: Path) -> None:
     rec = add_fake_recording(library, tmp_path)
     result = import_eaf(library, corpus / "eaf" / "poio_turkish_v2.6.eaf", recording_id=rec.id)
     first = mk.list_markers(library, result.review_id)[0]
@@ -79,7 +79,7 @@ def test_controlled_vocabulary_values_are_kept(corpus: Path) -> None:
     assert languages is not None and {a.value for a in languages.annotations} == {"English"}
 
 
-def test_map_and_skip(library, tmp_path: Path, corpus: Path) -> None:  # type: ignore[no-untyped-def]
+def test_map_and_skip(library, tmp_path: Path, corpus: Path) -> None:
     data = interop_review(library, tmp_path)
     rec_id = data.review.recording_id
     result = import_eaf(library, corpus / "eaf" / "pympi_fto_v2.7.eaf", recording_id=rec_id,
@@ -94,7 +94,7 @@ def test_map_and_skip(library, tmp_path: Path, corpus: Path) -> None:  # type: i
     assert err.value.key == "error.import.unknown_tier"
 
 
-def test_round_trip_of_our_own_export(library, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_round_trip_of_our_own_export(library, tmp_path: Path) -> None:
     data = interop_review(library, tmp_path)
     out = export_review_file(library, data.review.id, "eaf", tmp_path / "r.eaf")
     result = import_eaf(library, out, recording_id=data.review.recording_id)
@@ -104,14 +104,14 @@ def test_round_trip_of_our_own_export(library, tmp_path: Path) -> None:  # type:
         [p.name for p in data.parties]
 
 
-def test_round_trip_in_english(library, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_round_trip_in_english(library, tmp_path: Path) -> None:
     data = interop_review(library, tmp_path)
     out = export_review_file(library, data.review.id, "eaf", tmp_path / "r.eaf", lang="en")
     result = import_eaf(library, out, recording_id=data.review.recording_id)
     assert moment_snapshot(library, result.review_id) == moment_snapshot(library, data.review.id)
 
 
-def test_large_file_is_one_fast_transaction(library, tmp_path: Path, corpus: Path) -> None:  # type: ignore[no-untyped-def]
+def test_large_file_is_one_fast_transaction(library, tmp_path: Path, corpus: Path) -> None:
     rec = add_fake_recording(library, tmp_path)
     commits = []
     library.conn.set_trace_callback(lambda sql: commits.append(sql) if sql.strip() == "COMMIT" else None)
@@ -125,7 +125,7 @@ def test_large_file_is_one_fast_transaction(library, tmp_path: Path, corpus: Pat
     assert seconds < 10  # about 0.6 s here; generous for a loaded 2-core machine
 
 
-def test_cli_import_and_failure(tmp_path: Path, corpus: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_cli_import_and_failure(tmp_path: Path, corpus: Path, capsys) -> None:
     from vsr.library import open_library
 
     lib_path = tmp_path / "lib.sqlite"

@@ -108,6 +108,7 @@ def test_mutated_eaf_gives_clean_errors(content: bytes) -> None:
 
 
 @SETTINGS
-@given(st.one_of(flipped(BORIS.read_bytes()), truncated(BORIS.read_bytes()), without_members(BORIS.read_bytes())))
+@given(st.one_of(flipped(BORIS.read_bytes()), truncated(BORIS.read_bytes()),
+                 without_members(BORIS.read_bytes())))
 def test_mutated_boris_gives_clean_errors(content: bytes) -> None:
     _check(content, ".boris", lambda lib, f, recording_id: import_boris(lib, f, recording_id=recording_id))

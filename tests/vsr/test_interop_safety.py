@@ -61,22 +61,24 @@ HOSTILE_BORIS = {
     "list.boris": (b"[1, 2, 3]", "reason.not_boris"),
     "deep.boris": (b"[" * 100_000 + b"]" * 100_000, "reason.json_malformed"),
     "pickle.boris": (b"\x80\x04\x95\x10\x00\x00\x00\x00\x00\x00\x00\x8c\x05posix", "reason.json_malformed"),
-    "bad_time.boris": (b'{"observations": {"o": {"events": [["soon", "", "p", "", ""]]}}, "behaviors_conf": {}}',
+    "bad_time.boris": (b'{"observations": {"o": {"events": [["soon", "", "p", "", ""]]}},'
+                       b' "behaviors_conf": {}}',
                        "reason.not_boris"),
     "nan_time.boris": (b'{"observations": {"o": {"events": [[NaN, "", "p", "", ""]]}}, "behaviors_conf": {}}',
                        "reason.not_boris"),
-    "bad_event.boris": (b'{"observations": {"o": {"events": [5]}}, "behaviors_conf": {}}', "reason.not_boris"),
+    "bad_event.boris": (b'{"observations": {"o": {"events": [5]}}, "behaviors_conf": {}}',
+                        "reason.not_boris"),
 }
 
 
 @pytest.fixture
-def setup(library, tmp_path: Path):  # type: ignore[no-untyped-def]
+def setup(library, tmp_path: Path):
     rec = add_fake_recording(library, tmp_path)
     return library, rec.id
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE_EAF))
-def test_hostile_or_broken_eaf_changes_nothing(setup, tmp_path: Path, name: str) -> None:  # type: ignore[no-untyped-def]
+def test_hostile_or_broken_eaf_changes_nothing(setup, tmp_path: Path, name: str) -> None:
     lib, rec_id = setup
     content, reason = HOSTILE_EAF[name]
     file = tmp_path / name
@@ -91,7 +93,7 @@ def test_hostile_or_broken_eaf_changes_nothing(setup, tmp_path: Path, name: str)
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE_BORIS))
-def test_hostile_or_broken_boris_changes_nothing(setup, tmp_path: Path, name: str) -> None:  # type: ignore[no-untyped-def]
+def test_hostile_or_broken_boris_changes_nothing(setup, tmp_path: Path, name: str) -> None:
     lib, rec_id = setup
     content, reason = HOSTILE_BORIS[name]
     file = tmp_path / name
@@ -104,7 +106,7 @@ def test_hostile_or_broken_boris_changes_nothing(setup, tmp_path: Path, name: st
     assert table_dump(lib) == before
 
 
-def test_oversized_file_is_refused_before_reading(setup, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_oversized_file_is_refused_before_reading(setup, tmp_path: Path) -> None:
     lib, rec_id = setup
     big = tmp_path / "groot.eaf"
     with big.open("wb") as handle:  # sparse: 60 MB on paper, nothing on disk
@@ -118,7 +120,7 @@ def test_oversized_file_is_refused_before_reading(setup, tmp_path: Path) -> None
     assert table_dump(lib) == before
 
 
-def test_missing_file_and_folder(setup, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_missing_file_and_folder(setup, tmp_path: Path) -> None:
     lib, rec_id = setup
     for target, reason in ((tmp_path / "weg.eaf", "reason.not_found"), (tmp_path, "reason.folder")):
         with pytest.raises(ImportFileError) as err:
@@ -131,7 +133,7 @@ def test_the_limit_is_what_read_limited_uses() -> None:
 
 
 @pytest.mark.parametrize("lang, word", [("nl", "niet veilig"), ("en", "not safe")])
-def test_cli_says_it_in_one_line_with_exit_code_2(tmp_path: Path, capsys, lang: str, word: str) -> None:  # type: ignore[no-untyped-def]
+def test_cli_says_it_in_one_line_with_exit_code_2(tmp_path: Path, capsys, lang: str, word: str) -> None:
     lib_path = tmp_path / "lib.sqlite"
     lib = open_library(lib_path)
     rec = add_fake_recording(lib, tmp_path)

@@ -19,7 +19,7 @@ from vsr.interop.subtitles import vtt_escape
 from vsr.library import open_library
 
 
-def test_webvtt_parser_reads_our_cues(library, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_webvtt_parser_reads_our_cues(library, tmp_path: Path) -> None:
     data = interop_review(library, tmp_path)
     out = export_review_file(library, data.review.id, "vtt", tmp_path / "r.vtt")
     cues = webvtt.read(str(out))
@@ -50,7 +50,7 @@ def _parse_srt(text: str) -> list[tuple[int, str, str, str]]:
     return cues
 
 
-def test_srt_reads_back(library, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_srt_reads_back(library, tmp_path: Path) -> None:
     data = interop_review(library, tmp_path)
     out = export_review_file(library, data.review.id, "srt", tmp_path / "r.srt")
     cues = _parse_srt(out.read_bytes().decode("utf-8-sig"))
@@ -65,7 +65,7 @@ def _excel_rows(path: Path) -> list[list[str]]:
         return list(csv.reader(handle, delimiter=";"))
 
 
-def test_csv_as_excel_reads_it(library, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_csv_as_excel_reads_it(library, tmp_path: Path) -> None:
     data = interop_review(library, tmp_path)
     out = export_review_file(library, data.review.id, "csv", tmp_path / "r.csv")
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")
@@ -91,7 +91,7 @@ def test_neutralise() -> None:
     assert neutralise("gewoon") == "gewoon" and neutralise("") == ""
 
 
-def test_csv_english_and_comma(library, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_csv_english_and_comma(library, tmp_path: Path) -> None:
     data = interop_review(library, tmp_path)
     out = export_review_file(library, data.review.id, "csv", tmp_path / "r.csv", lang="en", separator=",")
     with out.open(encoding="utf-8-sig", newline="") as handle:
@@ -100,7 +100,7 @@ def test_csv_english_and_comma(library, tmp_path: Path) -> None:  # type: ignore
 
 
 @pytest.mark.parametrize("fmt", ["vtt", "srt", "csv", "eaf"])
-def test_cli_export(tmp_path: Path, fmt: str, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_cli_export(tmp_path: Path, fmt: str, capsys) -> None:
     lib_path = tmp_path / "lib.sqlite"
     lib = open_library(lib_path)
     data = interop_review(lib, tmp_path)

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from vsr.cli.summary_commands import export_subparsers
 from vsr.errors import VsrError
 from vsr.i18n import current_language, translate
-from vsr.interop.csv_export import SEPARATORS
 from vsr.interop.exports import EXPORT_FORMATS, export_review_file
 from vsr.interop.store import ImportResult
 from vsr.library import open_library

@@ -40,9 +40,10 @@ def plan_parties(doc: EafDocument, mapping: dict[str, str], skip: set[str], sour
     """Top tier -> party name for every top tier that is imported."""
     roots = [t for t in doc.tiers if not t.parent]
     known = {t.id for t in doc.tiers}
-    for tier in list(mapping) + sorted(skip):
-        if tier not in known or (tier in mapping and doc.tier(tier) not in roots):
-            raise ImportFileError("error.import.unknown_tier", path=source, tier=tier,
+    root_ids = {t.id for t in roots}
+    for named in list(mapping) + sorted(skip):
+        if named not in known or (named in mapping and named not in root_ids):
+            raise ImportFileError("error.import.unknown_tier", path=source, tier=named,
                                   tiers=", ".join(t.id for t in roots))
     plan = {}
     for tier in roots:
@@ -138,7 +139,11 @@ def _moment(party: str, ann: EafAnnotation, point: bool, ours: bool,
         kind = tier.linguistic_type
         if kind == names.LT_B_ME or kind == names.LT_B_OTHER:
             me, other = reflections.get(tier.participant, ("", ""))
-            reflections[tier.participant] = (child.value, other) if kind == names.LT_B_ME else (me, child.value)
+            if kind == names.LT_B_ME:
+                me = child.value
+            else:
+                other = child.value
+            reflections[tier.participant] = (me, other)
         elif kind in names.FIELD_TYPES:
             fields[kind] = child.value if kind != names.LT_THEME else (child.cve_ref or child.value)
         else:

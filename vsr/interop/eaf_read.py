@@ -98,8 +98,9 @@ def _document(root: Element, path: Path | str) -> EafDocument:
         )
         tiers.append(EafTier(tier_id, tier.get("LINGUISTIC_TYPE_REF", ""), parent,
                              tier.get("PARTICIPANT", ""), anns))
-    props = {p.get("NAME", ""): (p.text or "") for p in (header.iter("PROPERTY") if header is not None else ())}
-    media = tuple(m.get("MEDIA_URL", "") for m in (header.iter("MEDIA_DESCRIPTOR") if header is not None else ()))
+    head = header if header is not None else Element("HEADER")
+    props = {p.get("NAME", ""): (p.text or "") for p in head.iter("PROPERTY")}
+    media = tuple(m.get("MEDIA_URL", "") for m in head.iter("MEDIA_DESCRIPTOR"))
     return EafDocument(root.get("VERSION", ""), tuple(tiers), props, media)
 
 

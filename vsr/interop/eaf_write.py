@@ -54,7 +54,7 @@ class _Ids:
         return key
 
 
-def eaf_tree(data: ExportReview, out: Path, lang: str) -> ET.ElementTree:
+def eaf_tree(data: ExportReview, out: Path, lang: str) -> ET.Element:
     ids = _Ids()
     root = ET.Element("ANNOTATION_DOCUMENT", {
         "AUTHOR": "vsr", "DATE": datetime.now().astimezone().isoformat(timespec="seconds"),
@@ -76,7 +76,7 @@ def eaf_tree(data: ExportReview, out: Path, lang: str) -> ET.ElementTree:
         ET.SubElement(header, "PROPERTY", {"NAME": prop}).text = value
     _declarations(root, lang_id)
     ET.indent(root, space="    ")
-    return ET.ElementTree(root)
+    return root
 
 
 def _media(data: ExportReview, out: Path) -> dict[str, str]:
@@ -187,5 +187,5 @@ def _declarations(root: ET.Element, lang_id: str) -> None:
 
 def write_eaf(data: ExportReview, out: Path, lang: str, tmp: Path | None = None) -> None:
     """Write the file for its final place `out` into `tmp` (default `out`)."""
-    body = ET.tostring(eaf_tree(data, out, lang).getroot(), encoding="unicode")
+    body = ET.tostring(eaf_tree(data, out, lang), encoding="unicode")
     (tmp or out).write_text(f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n', encoding="utf-8")
