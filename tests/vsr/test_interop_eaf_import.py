@@ -151,3 +151,11 @@ def test_cli_import_and_failure(tmp_path: Path, corpus: Path, capsys) -> None:
     lib = open_library(lib_path)
     assert table_dump(lib) == after_ok
     lib.close()
+
+
+def test_overview_lists_dependent_tiers_under_their_parent(corpus: Path) -> None:
+    doc = read_eaf(corpus / "eaf" / "pympi_sample_2.8.eaf")
+    # in the file gest_included comes after gestures, but its parent is text
+    assert [(t.id, t.default_party) for t in tier_overview(doc)] == [
+        ("text", "text"), ("words-timesub", None), ("words-symsub", None), ("words-pos", None),
+        ("gest_included", None), ("gestures", "gestures")]

@@ -32,8 +32,24 @@ class TierInfo:
 
 
 def tier_overview(doc: EafDocument) -> list[TierInfo]:
+    """Every tier, each dependent tier right below its parent (as ELAN shows the hierarchy)."""
+    children: dict[str | None, list[EafTier]] = {}
+    known = {t.id for t in doc.tiers}
+    for t in doc.tiers:
+        children.setdefault(t.parent if t.parent in known else None, []).append(t)
+    ordered: list[EafTier] = []
+    seen: set[str] = set()
+    stack = list(reversed(children.get(None, [])))
+    while stack:
+        tier = stack.pop()
+        if tier.id in seen:
+            continue  # a PARENT_REF loop: list each tier once
+        seen.add(tier.id)
+        ordered.append(tier)
+        stack.extend(reversed(children.get(tier.id, [])))
+    ordered += [t for t in doc.tiers if t.id not in seen]
     return [TierInfo(t.id, t.parent, len(t.annotations),
-                     None if t.parent else t.id[:MAX_PARTY_NAME]) for t in doc.tiers]
+                     None if t.parent else t.id[:MAX_PARTY_NAME]) for t in ordered]
 
 
 def plan_parties(doc: EafDocument, mapping: dict[str, str], skip: set[str], source: str) -> dict[str, str]:
