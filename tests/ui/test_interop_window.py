@@ -29,6 +29,7 @@ def scene(qtbot, tmp_path: Path) -> Iterator[Scene]:  # type: ignore[no-untyped-
     qtbot.addWidget(made.window)
     yield made
     made.close()
+    install_language("en")  # the other widget tests run in the source language
 
 
 def _dialog(scene: Scene, path: Path = POIO) -> EafImportDialog:

@@ -54,6 +54,8 @@ HOSTILE_EAF = {
                       b'</TIME_ORDER></ANNOTATION_DOCUMENT>', "reason.not_eaf"),
     "inf_time.eaf": (b'<ANNOTATION_DOCUMENT><TIME_ORDER><TIME_SLOT TIME_SLOT_ID="t1" TIME_VALUE="inf"/>'
                      b'</TIME_ORDER></ANNOTATION_DOCUMENT>', "reason.not_eaf"),
+    "same_tier_twice.eaf": (b'<ANNOTATION_DOCUMENT><TIER TIER_ID="x"/><TIER TIER_ID="x"/>'
+                            b'</ANNOTATION_DOCUMENT>', "reason.not_eaf"),
     "frames.eaf": (b'<ANNOTATION_DOCUMENT><HEADER TIME_UNITS="PAL-frames"/></ANNOTATION_DOCUMENT>',
                    "reason.time_units"),
 }

@@ -62,9 +62,9 @@ def plan_parties(doc: EafDocument, mapping: dict[str, str], skip: set[str], sour
             raise ImportFileError("error.import.unknown_tier", path=source, tier=named,
                                   tiers=", ".join(t.id for t in roots))
     plan = {}
+    # vsr's own export keeps parties without moments: their B texts hang on other moments
+    ours = names.EXPORT_PROPERTY in doc.properties
     for tier in roots:
-        # vsr's own export keeps parties without moments: their B texts hang on other moments
-        ours = names.EXPORT_PROPERTY in doc.properties
         if tier.id in skip or (tier.id not in mapping and not tier.annotations and not ours):
             continue
         name = " ".join(mapping.get(tier.id, tier.id).split())[:MAX_PARTY_NAME] or tier.id

@@ -78,9 +78,10 @@ def _document(root: Element, path: Path | str) -> EafDocument:
         raise ImportFileError(path=str(path), reason="reason.time_units")
     slots = _time_slots(root)
     cvs = _vocabularies(root)
-    raw = {t.get("TIER_ID", ""): t for t in root.iter("TIER")}
-    if "" in raw:
-        raise _Bad("TIER without TIER_ID")
+    elements = list(root.iter("TIER"))
+    raw = {t.get("TIER_ID", ""): t for t in elements}
+    if "" in raw or len(raw) != len(elements):
+        raise _Bad("TIER_ID missing or used twice")
     aligned: dict[str, tuple[int, int]] = {}
     refs: dict[str, str] = {}
     values: dict[str, tuple[str, str, str]] = {}  # id -> (tier, value, cve_ref)
