@@ -56,6 +56,8 @@ HOSTILE_EAF = {
                      b'</TIME_ORDER></ANNOTATION_DOCUMENT>', "reason.not_eaf"),
     "same_tier_twice.eaf": (b'<ANNOTATION_DOCUMENT><TIER TIER_ID="x"/><TIER TIER_ID="x"/>'
                             b'</ANNOTATION_DOCUMENT>', "reason.not_eaf"),
+    "unknown_encoding.eaf": (b'<?xml version="1.0" encoding="U-F-8"?><ANNOTATION_DOCUMENT/>',
+                             "reason.xml_malformed"),  # found by the fuzz test
     "frames.eaf": (b'<ANNOTATION_DOCUMENT><HEADER TIME_UNITS="PAL-frames"/></ANNOTATION_DOCUMENT>',
                    "reason.time_units"),
 }

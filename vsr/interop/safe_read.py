@@ -52,7 +52,8 @@ def parse_xml(data: bytes, path: Path | str) -> Element:
         raise ImportFileError(path=str(path), reason="reason.xml_hostile") from exc
     except ParseError as exc:
         raise ImportFileError(path=str(path), reason="reason.xml_malformed") from exc
-    except (ValueError, RecursionError, UnicodeError) as exc:
+    except (ValueError, LookupError, RecursionError, UnicodeError) as exc:
+        # LookupError: an encoding Python does not know (encoding="U-F-8")
         raise ImportFileError(path=str(path), reason="reason.xml_malformed") from exc
     return root
 
