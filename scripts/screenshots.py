@@ -158,8 +158,17 @@ def dialogs(scene: Scene) -> dict[str, Callable[[], QDialog]]:
         cl.add_clip(lib, coll.id, rec_id, 8_000, 20_000, title="Het doel")
         return ExportClipsDialog(lib, coll.id, lang, w)
 
+    def eaf_import() -> QDialog:
+        from ui.interop.eaf_import_dialog import EafImportDialog
+        from vsr.interop.eaf_read import read_eaf
+        from vsr.interop.exports import export_review_file
+
+        out = export_review_file(lib, scene.review_id, "eaf", lib.path.parent / "review.eaf", lang=lang)
+        return EafImportDialog(lib, read_eaf(out), str(out), rec_id, scene.review_id, lang, w)
+
     return {
         "clip-export": clip_export,
+        "eaf-import": eaf_import,
         "consent": lambda: ConsentDialog(lib, rec_id, lang, w, review_id=scene.review_id),
         "audit": lambda: AuditDialog(lib, lang, w),
         "purge": lambda: PurgeDialog(lib, plan_purge(lib), lang, w),

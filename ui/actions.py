@@ -51,6 +51,11 @@ class ActionId(Enum):
     GO_END = auto()
     SHORTCUTS = auto()
     BACKUPS = auto()
+    IMPORT_EAF = auto()
+    EXPORT_EAF = auto()
+    EXPORT_VTT = auto()
+    EXPORT_SRT = auto()
+    EXPORT_CSV = auto()
 
 
 # id: (text, shortcut, icon, checkable)
@@ -61,6 +66,11 @@ def _specs() -> dict[ActionId, tuple[str, str | QKeySequence.StandardKey | None,
         ActionId.LOCATE: (QCoreApplication.translate("Actions", "&Locate recording…"), None, "open", False),
         ActionId.NEW_REVIEW: (QCoreApplication.translate("Actions", "&New review of this recording"), "Ctrl+Shift+N", "", False),
         ActionId.EXPORT_SUMMARY: (QCoreApplication.translate("Actions", "&Export learning summary…"), "Ctrl+E", "export", False),
+        ActionId.IMPORT_EAF: (QCoreApplication.translate("Actions", "Import ELAN file…"), None, "", False),
+        ActionId.EXPORT_EAF: (QCoreApplication.translate("Actions", "ELAN file (.eaf)…"), None, "", False),
+        ActionId.EXPORT_VTT: (QCoreApplication.translate("Actions", "WebVTT subtitles (.vtt)…"), None, "", False),
+        ActionId.EXPORT_SRT: (QCoreApplication.translate("Actions", "SRT subtitles (.srt)…"), None, "", False),
+        ActionId.EXPORT_CSV: (QCoreApplication.translate("Actions", "Spreadsheet (.csv)…"), None, "", False),
         ActionId.QUIT: (QCoreApplication.translate("Actions", "&Quit"), K.Quit, "", False),
         ActionId.UNDO: (QCoreApplication.translate("Actions", "&Undo"), K.Undo, "undo", False),
         ActionId.REDO: (QCoreApplication.translate("Actions", "&Redo"), K.Redo, "redo", False),

@@ -20,6 +20,7 @@ from ui.actions import ActionId, ActionRegistry
 from ui.bridge import LibraryBridge
 from ui.dialogs import ask_media_file, error_text, show_error
 from ui.icons import icon
+from ui.interop import menu as interop_menu
 from ui.operations import UndoStack
 from ui.party_dialog import PartyNamesDialog
 from ui.player.base import MediaPlayer
@@ -42,8 +43,11 @@ REVIEW_ONLY = (
     ActionId.PAUSE_ON_MARK, ActionId.PREV_MARKER, ActionId.NEXT_MARKER, ActionId.ZOOM_IN,
     ActionId.ZOOM_OUT, ActionId.ZOOM_FIT, ActionId.CONSENT,
     ActionId.SHUTTLE_BACK, ActionId.SHUTTLE_STOP, ActionId.SHUTTLE_FORWARD, ActionId.GO_START,
-    ActionId.GO_END,
+    ActionId.GO_END, ActionId.IMPORT_EAF, ActionId.EXPORT_EAF, ActionId.EXPORT_VTT,
+    ActionId.EXPORT_SRT, ActionId.EXPORT_CSV,
 )
+EXPORT_AS = {ActionId.EXPORT_EAF: "eaf", ActionId.EXPORT_VTT: "vtt", ActionId.EXPORT_SRT: "srt",
+             ActionId.EXPORT_CSV: "csv"}
 
 
 class MainWindow(QMainWindow):
@@ -107,6 +111,10 @@ class MainWindow(QMainWindow):
         file.addAction(a[ActionId.LOCATE])
         file.addAction(a[ActionId.NEW_REVIEW])
         file.addAction(a[ActionId.EXPORT_SUMMARY])
+        export_as = file.addMenu(self.tr("Export as"))
+        for action_id in EXPORT_AS:
+            export_as.addAction(a[action_id])
+        file.addAction(a[ActionId.IMPORT_EAF])
         file.addSeparator()
         file.addAction(a[ActionId.CONSENT])
         file.addAction(a[ActionId.COLLECTIONS])
@@ -187,6 +195,9 @@ class MainWindow(QMainWindow):
         a[ActionId.NEW_REVIEW].triggered.connect(self._new_review)
         a[ActionId.EXPORT_SUMMARY].triggered.connect(self._export_summary)
         a[ActionId.QUIT].triggered.connect(self.close)
+        a[ActionId.IMPORT_EAF].triggered.connect(lambda: interop_menu.import_eaf_file(self))
+        for action_id, fmt in EXPORT_AS.items():
+            a[action_id].triggered.connect(lambda _on=False, f=fmt: interop_menu.export_review_as(self, f))
         a[ActionId.RENAME_PARTY].triggered.connect(self._rename_parties)
         a[ActionId.ADD_PARTY].triggered.connect(self._add_party)
         a[ActionId.ABOUT].triggered.connect(self._about)

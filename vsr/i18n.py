@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from vsr.interop.messages import MESSAGES as INTEROP_MESSAGES
+
 DEFAULT_LANGUAGE = "nl"
 LANGUAGES = ("nl", "en")
 
@@ -819,6 +821,8 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "en": "The export was stopped. No files were left behind.",
     },
 }
+
+_MESSAGES.update(INTEROP_MESSAGES)
 
 
 def current_language() -> str:

@@ -46,187 +46,212 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../ui/actions.py" line="60" />
+        <location filename="../../ui/actions.py" line="65" />
         <source>&amp;Open recording…</source>
         <translation>Opname &amp;openen…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="61" />
+        <location filename="../../ui/actions.py" line="66" />
         <source>&amp;Locate recording…</source>
         <translation>Opname &amp;zoeken…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="62" />
+        <location filename="../../ui/actions.py" line="67" />
         <source>&amp;New review of this recording</source>
         <translation>&amp;Nieuwe terugkijksessie van deze opname</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="63" />
+        <location filename="../../ui/actions.py" line="68" />
         <source>&amp;Export learning summary…</source>
         <translation>Leerverslag &amp;exporteren…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="64" />
+        <location filename="../../ui/actions.py" line="69" />
+        <source>Import ELAN file…</source>
+        <translation>ELAN-bestand importeren…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="70" />
+        <source>ELAN file (.eaf)…</source>
+        <translation>ELAN-bestand (.eaf)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="71" />
+        <source>WebVTT subtitles (.vtt)…</source>
+        <translation>Ondertitels WebVTT (.vtt)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="72" />
+        <source>SRT subtitles (.srt)…</source>
+        <translation>Ondertitels SRT (.srt)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="73" />
+        <source>Spreadsheet (.csv)…</source>
+        <translation>Spreadsheet (.csv)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="74" />
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="65" />
+        <location filename="../../ui/actions.py" line="75" />
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="66" />
+        <location filename="../../ui/actions.py" line="76" />
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;doen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="67" />
+        <location filename="../../ui/actions.py" line="77" />
         <source>&amp;Delete moment</source>
         <translation>Moment &amp;verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="68" />
+        <location filename="../../ui/actions.py" line="78" />
         <source>&amp;Names of the participants…</source>
         <translation>&amp;Namen van de deelnemers…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="69" />
+        <location filename="../../ui/actions.py" line="79" />
         <source>&amp;Add participant (e.g. interpreter)…</source>
         <translation>Deelnemer &amp;toevoegen (bijv. tolk)…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="70" />
+        <location filename="../../ui/actions.py" line="80" />
         <source>Play / pause</source>
         <translation>Afspelen / pauzeren</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="71" />
+        <location filename="../../ui/actions.py" line="81" />
         <source>Back 5 seconds</source>
         <translation>5 seconden terug</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="72" />
+        <location filename="../../ui/actions.py" line="82" />
         <source>Forward 5 seconds</source>
         <translation>5 seconden vooruit</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="73" />
+        <location filename="../../ui/actions.py" line="83" />
         <source>Previous frame</source>
         <translation>Vorig beeldje</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="74" />
+        <location filename="../../ui/actions.py" line="84" />
         <source>Next frame</source>
         <translation>Volgend beeldje</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="75" />
+        <location filename="../../ui/actions.py" line="85" />
         <source>Slower</source>
         <translation>Langzamer</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="76" />
+        <location filename="../../ui/actions.py" line="86" />
         <source>Faster</source>
         <translation>Sneller</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="77" />
+        <location filename="../../ui/actions.py" line="87" />
         <source>Repeat the selected moment</source>
         <translation>Gekozen moment herhalen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="78" />
+        <location filename="../../ui/actions.py" line="88" />
         <source>Pause when marking</source>
         <translation>Pauzeren bij markeren</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="79" />
+        <location filename="../../ui/actions.py" line="89" />
         <source>Previous moment</source>
         <translation>Vorig moment</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="80" />
+        <location filename="../../ui/actions.py" line="90" />
         <source>Next moment</source>
         <translation>Volgend moment</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="81" />
+        <location filename="../../ui/actions.py" line="91" />
         <source>Zoom in</source>
         <translation>Inzoomen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="82" />
+        <location filename="../../ui/actions.py" line="92" />
         <source>Zoom out</source>
         <translation>Uitzoomen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="83" />
+        <location filename="../../ui/actions.py" line="93" />
         <source>Whole recording</source>
         <translation>Hele opname</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="86" />
+        <location filename="../../ui/actions.py" line="96" />
         <source>&amp;About vsr</source>
         <translation>&amp;Over vsr</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="87" />
+        <location filename="../../ui/actions.py" line="97" />
         <source>&amp;Consent…</source>
         <translation>&amp;Toestemming…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="88" />
+        <location filename="../../ui/actions.py" line="98" />
         <source>Clip &amp;collections…</source>
         <translation>&amp;Verzamelingen van fragmenten…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="89" />
+        <location filename="../../ui/actions.py" line="99" />
         <source>Audit &amp;log…</source>
         <translation>&amp;Logboek…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="90" />
+        <location filename="../../ui/actions.py" line="100" />
         <source>Delete &amp;expired material…</source>
         <translation>V&amp;erlopen materiaal verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="91" />
+        <location filename="../../ui/actions.py" line="101" />
         <source>Pause while typing</source>
         <translation>Pauzeren tijdens het typen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="92" />
+        <location filename="../../ui/actions.py" line="102" />
         <source>Rewind (again: faster)</source>
         <translation>Terugspoelen (nog eens: sneller)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="93" />
+        <location filename="../../ui/actions.py" line="103" />
         <source>Pause</source>
         <translation>Pauzeren</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="94" />
+        <location filename="../../ui/actions.py" line="104" />
         <source>Play (again: faster)</source>
         <translation>Afspelen (nog eens: sneller)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="95" />
+        <location filename="../../ui/actions.py" line="105" />
         <source>Go to the start</source>
         <translation>Naar het begin</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="96" />
+        <location filename="../../ui/actions.py" line="106" />
         <source>Go to the end</source>
         <translation>Naar het einde</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="97" />
+        <location filename="../../ui/actions.py" line="107" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="98" />
+        <location filename="../../ui/actions.py" line="108" />
         <source>&amp;Backups…</source>
         <translation>&amp;Reservekopieën…</translation>
     </message>
@@ -882,6 +907,7 @@
     </message>
     <message>
         <location filename="../../ui/dialogs.py" line="48" />
+        <location filename="../../ui/interop/menu.py" line="64" />
         <source>vsr</source>
         <translation>vsr</translation>
     </message>
@@ -950,6 +976,74 @@
         <location filename="../../ui/date_fields.py" line="73" />
         <source>Delete: no date</source>
         <translation>Delete: geen datum</translation>
+    </message>
+</context>
+<context>
+    <name>EafImportDialog</name>
+    <message>
+        <location filename="../../ui/interop/eaf_import_dialog.py" line="44" />
+        <source>Import ELAN file</source>
+        <translation>ELAN-bestand importeren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop/eaf_import_dialog.py" line="46" />
+        <source>Each tier at the top becomes a participant; each of its annotations becomes a moment with its text in A. Text of the tiers below it is added to A of that moment.</source>
+        <translation>Elke bovenste laag wordt een deelnemer. Elke aantekening in die laag wordt een moment, met de tekst bij A. Tekst uit de lagen eronder komt ook bij A van dat moment.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop/eaf_import_dialog.py" line="51" />
+        <source>Into a new review of this recording</source>
+        <translation>In een nieuwe terugkijksessie van deze opname</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop/eaf_import_dialog.py" line="52" />
+        <source>Into the open review</source>
+        <translation>In de terugkijksessie die nu open is</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop/eaf_import_dialog.py" line="60" />
+        <source>Tier</source>
+        <translation>Laag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop/eaf_import_dialog.py" line="60" />
+        <source>Annotations</source>
+        <translation>Aantekeningen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop/eaf_import_dialog.py" line="60" />
+        <source>Goes to</source>
+        <translation>Gaat naar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop/eaf_import_dialog.py" line="74" />
+        <source>Import</source>
+        <translation>Importeren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop/eaf_import_dialog.py" line="105" />
+        <source>Into A of the moment above</source>
+        <translation>Bij A van het moment erboven</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop/eaf_import_dialog.py" line="107" />
+        <source>New participant: {name}</source>
+        <translation>Nieuwe deelnemer: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop/eaf_import_dialog.py" line="109" />
+        <source>Participant: {name}</source>
+        <translation>Deelnemer: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop/eaf_import_dialog.py" line="113" />
+        <source>Skip</source>
+        <translation>Overslaan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop/eaf_import_dialog.py" line="141" />
+        <source>Moments to import: {count}</source>
+        <translation>Momenten om in te lezen: {count}</translation>
     </message>
 </context>
 <context>
@@ -1307,121 +1401,164 @@
     </message>
 </context>
 <context>
+    <name>Interop</name>
+    <message>
+        <location filename="../../ui/interop/menu.py" line="23" />
+        <source>ELAN files (*.eaf)</source>
+        <translation>ELAN-bestanden (*.eaf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop/menu.py" line="24" />
+        <source>WebVTT subtitles (*.vtt)</source>
+        <translation>Ondertitels WebVTT (*.vtt)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop/menu.py" line="25" />
+        <source>SRT subtitles (*.srt)</source>
+        <translation>Ondertitels SRT (*.srt)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop/menu.py" line="26" />
+        <source>Spreadsheet (*.csv)</source>
+        <translation>Spreadsheet (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop/menu.py" line="37" />
+        <source>Import ELAN file</source>
+        <translation>ELAN-bestand importeren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop/menu.py" line="58" />
+        <source>Export as</source>
+        <translation>Exporteren als</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop/menu.py" line="67" />
+        <source>Written: {path}</source>
+        <translation>Opgeslagen: {path}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="81" />
+        <location filename="../../ui/main_window.py" line="107" />
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83" />
+        <location filename="../../ui/main_window.py" line="109" />
         <source>Recent reviews</source>
         <translation>Recente terugkijksessies</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95" />
+        <location filename="../../ui/main_window.py" line="125" />
         <source>&amp;Edit</source>
         <translation>B&amp;ewerken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138" />
-        <location filename="../../ui/main_window.py" line="150" />
+        <location filename="../../ui/main_window.py" line="168" />
+        <location filename="../../ui/main_window.py" line="180" />
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139" />
-        <location filename="../../ui/main_window.py" line="151" />
+        <location filename="../../ui/main_window.py" line="169" />
+        <location filename="../../ui/main_window.py" line="181" />
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;doen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="133" />
         <source>&amp;Playback</source>
         <translation>&amp;Afspelen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74" />
+        <location filename="../../ui/main_window.py" line="80" />
         <source>Only looking: the library is damaged, nothing is saved. File → Backups… puts a backup back.</source>
         <translation>Alleen bekijken: de bibliotheek is beschadigd, er wordt niets bewaard. Met Bestand → Reservekopieën… zet je een reservekopie terug.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="114" />
+        <source>Export as</source>
+        <translation>Exporteren als</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="147" />
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121" />
+        <location filename="../../ui/main_window.py" line="151" />
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128" />
+        <location filename="../../ui/main_window.py" line="158" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189" />
+        <location filename="../../ui/main_window.py" line="220" />
         <source>No reviews yet.</source>
         <translation>Nog geen terugkijksessies.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207" />
+        <location filename="../../ui/main_window.py" line="238" />
         <source>Open recording</source>
         <translation>Opname openen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218" />
+        <location filename="../../ui/main_window.py" line="249" />
         <source>Reading the file…</source>
         <translation>Het bestand wordt gelezen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265" />
+        <location filename="../../ui/main_window.py" line="296" />
         <source>Making the demo recording…</source>
         <translation>De demo-opname wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281" />
+        <location filename="../../ui/main_window.py" line="312" />
         <source>New review</source>
         <translation>Nieuwe terugkijksessie</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281" />
+        <location filename="../../ui/main_window.py" line="312" />
         <source>Title:</source>
         <translation>Titel:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304" />
+        <location filename="../../ui/main_window.py" line="335" />
         <source>Add participant</source>
         <translation>Deelnemer toevoegen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305" />
+        <location filename="../../ui/main_window.py" line="336" />
         <source>Name (for example: interpreter):</source>
         <translation>Naam (bijvoorbeeld: tolk):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337" />
+        <location filename="../../ui/main_window.py" line="369" />
         <source>Delete expired material</source>
         <translation>Verlopen materiaal verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338" />
+        <location filename="../../ui/main_window.py" line="370" />
         <source>Nothing has passed its retention date.</source>
         <translation>Niets is over de bewaartermijn heen.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361" />
+        <location filename="../../ui/main_window.py" line="393" />
         <source>Audit log altered</source>
         <translation>Logboek veranderd</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389" />
+        <location filename="../../ui/main_window.py" line="421" />
         <source>About vsr</source>
         <translation>Over vsr</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="390" />
+        <location filename="../../ui/main_window.py" line="422" />
         <source>&lt;b&gt;vsr {version}&lt;/b&gt;&lt;p&gt;Video-stimulated recall for the Samenleergesprek: look back together at a recorded conversation and learn from it.&lt;/p&gt;&lt;p&gt;Method: Samenleerwijzer (Lengkeek &amp;amp; van Hal, HAN, 2021).&lt;/p&gt;</source>
         <translation>&lt;b&gt;vsr {version}&lt;/b&gt;&lt;p&gt;Samen terugkijken voor het Samenleergesprek: bekijk samen een opgenomen gesprek en leer ervan.&lt;/p&gt;&lt;p&gt;Methode: Samenleerwijzer (Lengkeek &amp;amp; van Hal, HAN, 2021).&lt;/p&gt;</translation>
     </message>
@@ -1458,23 +1595,23 @@
 <context>
     <name>MarkerListPanel</name>
     <message>
-        <location filename="../../ui/review/marker_list.py" line="105" />
-        <location filename="../../ui/review/marker_list.py" line="133" />
+        <location filename="../../ui/review/marker_list.py" line="157" />
+        <location filename="../../ui/review/marker_list.py" line="186" />
         <source>Marked moments</source>
         <translation>Gemarkeerde momenten</translation>
     </message>
     <message>
-        <location filename="../../ui/review/marker_list.py" line="112" />
+        <location filename="../../ui/review/marker_list.py" line="164" />
         <source>Show moments of</source>
         <translation>Toon momenten van</translation>
     </message>
     <message>
-        <location filename="../../ui/review/marker_list.py" line="116" />
+        <location filename="../../ui/review/marker_list.py" line="168" />
         <source>You are marking separately: the moments stay hidden until you show them together (Samenleergesprek, step 1).</source>
         <translation>Jullie markeren apart: de momenten blijven verborgen tot jullie ze samen laten zien (Samenleergesprek, stap 1).</translation>
     </message>
     <message>
-        <location filename="../../ui/review/marker_list.py" line="147" />
+        <location filename="../../ui/review/marker_list.py" line="200" />
         <source>Everyone</source>
         <translation>Iedereen</translation>
     </message>
@@ -1482,22 +1619,22 @@
 <context>
     <name>MarkerTableModel</name>
     <message>
-        <location filename="../../ui/review/marker_list.py" line="53" />
+        <location filename="../../ui/review/marker_list.py" line="63" />
         <source>Time</source>
         <translation>Tijd</translation>
     </message>
     <message>
-        <location filename="../../ui/review/marker_list.py" line="53" />
+        <location filename="../../ui/review/marker_list.py" line="63" />
         <source>Who</source>
         <translation>Wie</translation>
     </message>
     <message>
-        <location filename="../../ui/review/marker_list.py" line="53" />
+        <location filename="../../ui/review/marker_list.py" line="63" />
         <source>Theme</source>
         <translation>Thema</translation>
     </message>
     <message>
-        <location filename="../../ui/review/marker_list.py" line="53" />
+        <location filename="../../ui/review/marker_list.py" line="63" />
         <source>What happened</source>
         <translation>Wat gebeurde er</translation>
     </message>
@@ -1880,22 +2017,22 @@
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../ui/review/review_view.py" line="92" />
+        <location filename="../../ui/review/review_view.py" line="93" />
         <source>Sound only: this recording has no picture.</source>
         <translation>Alleen geluid: deze opname heeft geen beeld.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="114" />
+        <location filename="../../ui/review/review_view.py" line="115" />
         <source>Moments</source>
         <translation>Momenten</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="205" />
+        <location filename="../../ui/review/review_view.py" line="206" />
         <source>Samenleergesprek</source>
         <translation>Samenleergesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="228" />
+        <location filename="../../ui/review/review_view.py" line="229" />
         <source>Where is the recording “{title}”?</source>
         <translation>Waar staat de opname ‘{title}’?</translation>
     </message>
@@ -1946,43 +2083,43 @@
         <translation>Samenleergesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="100" />
+        <location filename="../../ui/session/panel.py" line="101" />
         <source>◀  Back</source>
         <translation>◀  Terug</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="101" />
+        <location filename="../../ui/session/panel.py" line="102" />
         <source>Back (Alt+Left)</source>
         <translation>Terug (Alt+Links)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="103" />
-        <location filename="../../ui/session/panel.py" line="151" />
+        <location filename="../../ui/session/panel.py" line="104" />
+        <location filename="../../ui/session/panel.py" line="152" />
         <source>Next  ▶</source>
         <translation>Verder  ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="104" />
+        <location filename="../../ui/session/panel.py" line="105" />
         <source>Next (Alt+Right)</source>
         <translation>Verder (Alt+Rechts)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="150" />
+        <location filename="../../ui/session/panel.py" line="151" />
         <source>Make the learning summary…</source>
         <translation>Leerverslag maken…</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="153" />
+        <location filename="../../ui/session/panel.py" line="154" />
         <source>Moment {n} of {count}</source>
         <translation>Moment {n} van {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="201" />
+        <location filename="../../ui/session/panel.py" line="202" />
         <source>❚❚  Pause – {name}</source>
         <translation>❚❚  Pauze – {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="202" />
+        <location filename="../../ui/session/panel.py" line="203" />
         <source>❚❚  Pause</source>
         <translation>❚❚  Pauze</translation>
     </message>
@@ -2000,13 +2137,13 @@
         <translation>Markeer een moment, of kies er een in de lijst, om het gespreksblad in te vullen.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="153" />
+        <location filename="../../ui/review/sheet_editor.py" line="170" />
         <source>What you typed stays here and is saved as soon as that works again.</source>
         <translation>Wat je hebt getypt blijft hier staan en wordt bewaard zodra dat weer lukt.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="112" />
-        <location filename="../../ui/review/sheet_editor.py" line="126" />
+        <location filename="../../ui/review/sheet_editor.py" line="129" />
+        <location filename="../../ui/review/sheet_editor.py" line="143" />
         <source>Type here…</source>
         <translation>Typ hier…</translation>
     </message>
@@ -2226,12 +2363,12 @@
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../ui/timeline/canvas.py" line="356" />
+        <location filename="../../ui/timeline/canvas.py" line="382" />
         <source>Audio</source>
         <translation>Geluid</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/canvas.py" line="357" />
+        <location filename="../../ui/timeline/canvas.py" line="383" />
         <source>hidden</source>
         <translation>verborgen</translation>
     </message>
@@ -2311,7 +2448,7 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../ui/app.py" line="118" />
+        <location filename="../../ui/app.py" line="119" />
         <source>The backup was put back.</source>
         <translation>De reservekopie is teruggezet.</translation>
     </message>

@@ -24,12 +24,15 @@ from vsr.library.db import report_damage_to
 
 COMMAND_GROUPS = ["vsr.cli.library_commands", "vsr.cli.summary_commands",
                   "vsr.cli.clip_commands", "vsr.cli.privacy_commands",
-                  "vsr.cli.desktop_commands", "vsr.cli.backup_commands"]
+                  "vsr.cli.desktop_commands", "vsr.cli.backup_commands",
+                  "vsr.cli.interop_commands"]
 # Which groups register a command (a group may add to another's: `export clips`).
 GROUPS_OF_COMMAND: dict[str | None, tuple[str, ...]] = {
     None: ("vsr.cli.library_commands",),  # no command: the window
     **{c: ("vsr.cli.library_commands",) for c in ("import", "list", "open", "demo", "gui")},
-    "export": ("vsr.cli.summary_commands", "vsr.cli.clip_commands"),
+    "export": ("vsr.cli.summary_commands", "vsr.cli.clip_commands", "vsr.cli.interop_commands"),
+    "import-eaf": ("vsr.cli.interop_commands",),
+    "import-boris": ("vsr.cli.interop_commands",),
     "collection": ("vsr.cli.clip_commands",),
     **{c: ("vsr.cli.privacy_commands",) for c in ("consent", "retention", "sharing", "purge",
                                                   "audit")},

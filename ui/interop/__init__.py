@@ -1,0 +1,1 @@
+"""Import from and export to other tools (ELAN, subtitles, spreadsheets) in the window."""

@@ -1,0 +1,57 @@
+"""The moments of one review as flat, typed rows for the exports (ELAN, subtitles, CSV)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from vsr.errors import VsrError
+from vsr.library import markers as mk
+from vsr.library import reviews as rv
+from vsr.library import sheets as sh
+from vsr.library.db import Library
+from vsr.library.recordings import get_recording
+from vsr.method import subtopic_title, theme_card
+from vsr.model import Marker, Party, Recording, Review, Sheet
+from vsr.session.blind import markers_hidden
+
+POINT_CUE_MS = 500  # how long a point moment lasts where a format needs an end (ELAN, cues)
+
+
+@dataclass(frozen=True, slots=True)
+class ExportMoment:
+    marker: Marker
+    party: Party
+    theme_title: str  # "" when untagged
+    subtopic_title: str
+    sheet: Sheet
+
+    @property
+    def end_ms(self) -> int:
+        """The end for formats that need one: a point lasts POINT_CUE_MS."""
+        m = self.marker
+        return m.end_ms if m.end_ms is not None else m.start_ms + POINT_CUE_MS
+
+
+@dataclass(frozen=True, slots=True)
+class ExportReview:
+    review: Review
+    recording: Recording
+    parties: tuple[Party, ...]
+    moments: tuple[ExportMoment, ...]  # in time order
+
+
+def gather_review(lib: Library, review_id: int, lang: str | None = None) -> ExportReview:
+    """Everything an export writes. While the parties still mark apart the moments are hidden
+    from the shared screen, so an export then would show them too early: refused."""
+    review = rv.get_review(lib, review_id)
+    if markers_hidden(lib, review_id):
+        raise VsrError("error.session.markers_hidden")
+    parties = tuple(rv.list_parties(lib, review_id))
+    by_id = {p.id: p for p in parties}
+    moments = []
+    for marker in mk.list_markers(lib, review_id):
+        card = theme_card(marker.theme, lang) if marker.theme else None
+        sub = subtopic_title(marker.theme, marker.subtopic, lang) if marker.subtopic else ""
+        moments.append(ExportMoment(marker, by_id[marker.party_id], card.title if card else marker.theme,
+                                    sub, sh.get_sheet(lib, marker.id)))
+    return ExportReview(review, get_recording(lib, review.recording_id), parties, tuple(moments))

@@ -1,0 +1,96 @@
+"""Writing imported moments into the library: one transaction for the review, its parties,
+markers and gespreksbladen, so an import is whole or absent, and fast for thousands of moments."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from vsr.errors import ImportFileError, VsrError
+from vsr.i18n import translate
+from vsr.library import reviews as rv
+from vsr.library.db import Change, Library
+from vsr.library.recordings import get_recording
+from vsr.library.rows import now_iso
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedMoment:
+    """One moment from another tool. Party names are resolved against the target review."""
+
+    party: str
+    start_ms: int
+    end_ms: int | None  # None: a point
+    what_happened: str = ""  # A
+    keep_or_change: str = ""  # C
+    theme: str = ""
+    subtopic: str = ""
+    reflections: dict[str, tuple[str, str]] = field(default_factory=dict)  # party -> (to me, to other)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    review_id: int
+    moments: int
+    parties: tuple[str, ...]  # the parties that got moments, in lane order
+    new_review: bool
+
+
+def store_moments(lib: Library, *, source: str, recording_id: int, review_id: int | None,
+                  party_names: list[str], moments: list[ImportedMoment],
+                  initiator: object | None = None) -> ImportResult:
+    """Add `moments` to review `review_id`, or to a new review of `recording_id` whose parties
+    are `party_names`. Existing parties are matched by name (ignoring case); others are added."""
+    get_recording(lib, recording_id)  # NotFoundError before anything is written
+    if not moments:
+        raise ImportFileError("error.import.nothing", path=source)
+    if review_id is not None and rv.get_review(lib, review_id).recording_id != recording_id:
+        raise VsrError("error.import.other_recording", review=review_id, recording=recording_id)
+    party_names = list({n.casefold(): n for n in reversed(party_names)}.values())[::-1]
+    with lib.write() as changes:
+        new = review_id is None
+        if review_id is None:
+            title = translate("interop.imported_title", name=source.replace("\\", "/").split("/")[-1])
+            review_id = rv.create_review(lib, recording_id, title=title,
+                                         party_names=tuple(party_names), initiator=initiator).id
+        party_ids = _party_ids(lib, review_id, party_names, initiator)
+        marker_ids = _insert(lib, review_id, party_ids, moments)
+        lib.conn.execute("UPDATE reviews SET updated_at = ? WHERE id = ?", (now_iso(), review_id))
+        changes.append(Change("marker", "added", tuple(marker_ids), review_id, initiator))
+    used = {m.party.casefold() for m in moments}
+    return ImportResult(review_id, len(marker_ids),
+                        tuple(n for n in party_names if n.casefold() in used), new)
+
+
+def _party_ids(lib: Library, review_id: int, names: list[str], initiator: object | None) -> dict[str, int]:
+    existing = {p.name.casefold(): p.id for p in rv.list_parties(lib, review_id)}
+    for name in names:
+        if name.casefold() not in existing:
+            existing[name.casefold()] = rv.add_party(lib, review_id, name, initiator=initiator).id
+    return existing
+
+
+def _insert(lib: Library, review_id: int, party_ids: dict[str, int],
+            moments: list[ImportedMoment]) -> list[int]:
+    now = now_iso()
+    ids = []
+    sheets, reflections = [], []
+    for m in moments:
+        start = max(0, int(m.start_ms))
+        end = None if m.end_ms is None else max(start, int(m.end_ms))
+        cur = lib.conn.execute(
+            "INSERT INTO markers (review_id, party_id, start_ms, end_ms, theme, subtopic, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (review_id, party_ids[m.party.casefold()], start, end, m.theme, m.subtopic, now))
+        marker_id = int(cur.lastrowid or 0)
+        ids.append(marker_id)
+        sheets.append((marker_id, m.what_happened, m.keep_or_change))
+        for name, (to_me, to_other) in m.reflections.items():
+            party_id = party_ids.get(name.casefold())
+            if party_id is not None and (to_me or to_other):
+                reflections.append((marker_id, party_id, to_me, to_other))
+    lib.conn.executemany(
+        "INSERT INTO sheets (marker_id, what_happened, keep_or_change) VALUES (?, ?, ?)", sheets)
+    lib.conn.executemany(
+        "INSERT INTO reflections (marker_id, party_id, to_me, to_other) VALUES (?, ?, ?, ?)",
+        reflections)
+    return ids
