@@ -88,6 +88,8 @@ def table(rows: list[Row]) -> str:
     def number(value: object) -> str:
         if value is None:
             return "–"
+        if not isinstance(value, int | float):  # a target in words ("<= 2x `-c copy`")
+            return str(value)
         return f"{value:,.3g}" if isinstance(value, float) and abs(value) < 100 else f"{value:,}"
 
     lines = ["| what | value | CPU | reference | ratio | target | met |",

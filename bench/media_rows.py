@@ -5,8 +5,9 @@ reference (the ffmpeg tool on the same file in the same run), and reports median
     python bench/media_rows.py [--quick] [--workdir DIR]
 
 `media_rows(quick, workdir)` returns the rows as dicts for the `python -m bench` suite:
-{"name", "value", "unit", "reference_value", "target", "met"}; ratio rows give vsr's time
-divided by the reference's time (lower is better)."""
+{"name", "value", "unit", "reference_value", "target", "met"}; rows against a reference give
+both times in seconds and their "ratio" (vsr's time divided by the reference's: lower is
+better), and the target is on that ratio."""
 
 from __future__ import annotations
 
@@ -122,9 +123,10 @@ def _ffmpeg(*args: str) -> None:
 def _ratio_row(name: str, timing: Timing, target: float, note: str) -> Row:
     assert timing.reference is not None and timing.reference_cpu is not None
     ratio = timing.ours / timing.reference
-    return {"name": name, "value": round(ratio, 3), "unit": "x",
-            "reference_value": round(timing.reference, 3), "target": f"<= {target}x {note}",
-            "met": ratio <= target, "seconds": round(timing.ours, 3),
+    # value and reference in seconds, measured in the same run; the target is on their ratio.
+    return {"name": name, "value": round(timing.ours, 3), "unit": "s",
+            "reference_value": round(timing.reference, 3), "ratio": round(ratio, 3),
+            "target": f"ratio <= {target}x {note}", "met": ratio <= target,
             "cpu_ratio": round(timing.ours_cpu / max(timing.reference_cpu, 1e-9), 3)}
 
 
@@ -179,10 +181,11 @@ def clip_rows(src: Path, seconds: int, runs: int, out: Path) -> list[Row]:
     return [
         _ratio_row(f"{CLIP_S} s frame-accurate clip vs stream copy", timing, 2.0,
                    "`ffmpeg -c copy`"),
-        {"name": f"{CLIP_S} s frame-accurate clip vs veryfast re-encode", "value":
-         round(speedup, 2), "unit": "x faster", "reference_value": round(veryfast.reference, 3),
-         "target": ">= 5x faster than `-preset veryfast`", "met": speedup >= 5.0,
-         "seconds": round(timing.ours, 3)},
+        {"name": f"{CLIP_S} s frame-accurate clip vs veryfast re-encode",
+         "value": round(timing.ours, 3), "unit": "s",
+         "reference_value": round(veryfast.reference, 3),
+         "ratio": round(timing.ours / veryfast.reference, 3),
+         "target": "ratio <= 0.2x (>= 5x faster than `-preset veryfast`)", "met": speedup >= 5.0},
     ]
 
 
