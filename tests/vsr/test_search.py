@@ -13,9 +13,8 @@ from tests.vsr.fakes import add_fake_recording
 from vsr.errors import ConsentError, VsrError
 from vsr.library import collections as col
 from vsr.library import markers as mk
-from vsr.library import open_library
+from vsr.library import open_library, schema
 from vsr.library import reviews as rv
-from vsr.library import schema
 from vsr.library.consent import grant_consent
 from vsr.library.db import Library, _run_migration
 from vsr.library.search import (

@@ -15,6 +15,7 @@ from vsr.app_log import setup_logging
 from vsr.cli import (
     clip_commands,
     desktop_commands,
+    exchange_commands,
     library_commands,
     privacy_commands,
     summary_commands,
@@ -23,7 +24,7 @@ from vsr.errors import Terminated, VsrError
 from vsr.i18n import LANGUAGES, current_language
 
 COMMAND_GROUPS = [library_commands, summary_commands, clip_commands, privacy_commands,
-                  desktop_commands]
+                  desktop_commands, exchange_commands]
 
 
 def _parser() -> argparse.ArgumentParser:
