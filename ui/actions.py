@@ -50,6 +50,9 @@ class ActionId(Enum):
     GO_START = auto()
     GO_END = auto()
     SHORTCUTS = auto()
+    SEARCH = auto()
+    SHARE_PACKAGE = auto()
+    OPEN_PACKAGE = auto()
 
 
 # id: (text, shortcut, icon, checkable)
@@ -94,6 +97,9 @@ def _specs() -> dict[ActionId, tuple[str, str | QKeySequence.StandardKey | None,
         ActionId.GO_START: (QCoreApplication.translate("Actions", "Go to the start"), "Home", "", False),
         ActionId.GO_END: (QCoreApplication.translate("Actions", "Go to the end"), "End", "", False),
         ActionId.SHORTCUTS: (QCoreApplication.translate("Actions", "&Keyboard shortcuts"), "F1", "", False),
+        ActionId.SEARCH: (QCoreApplication.translate("Actions", "&Search all reviews…"), "Ctrl+F", "", False),
+        ActionId.SHARE_PACKAGE: (QCoreApplication.translate("Actions", "&Share review (package)…"), None, "", False),
+        ActionId.OPEN_PACKAGE: (QCoreApplication.translate("Actions", "Open &package…"), None, "", False),
     }
 
 
