@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -140,7 +140,9 @@ class SearchDialog(QDialog):
         label.setWordWrap(True)
         item.setToolTip(label.text())
         item.setText(" ")
-        item.setSizeHint(label.sizeHint())
+        # Word-wrapped rich text: its height for the list's width, not for one long line.
+        width = max(400, self.results.viewport().width() - 40)
+        item.setSizeHint(QSize(width, label.heightForWidth(width) + 8))
         self.results.addItem(item)
         self.results.setItemWidget(item, label)
 
