@@ -140,10 +140,10 @@ def dialogs(scene: Scene) -> dict[str, Callable[[], QDialog]]:
     """Each dialog of the program, made (not shown) for the open review."""
     from ui.clips.collection_dialog import CollectionDialog
     from ui.clips.export_dialog import ExportClipsDialog
+    from ui.package_dialogs import ShareDialog
     from ui.party_dialog import PartyNamesDialog
     from ui.privacy.audit_dialog import AuditDialog
     from ui.privacy.consent_dialog import ConsentDialog
-    from ui.package_dialogs import ShareDialog
     from ui.privacy.purge_dialog import PurgeDialog
     from ui.search_dialog import SearchDialog
     from ui.session.export_dialog import ExportSummaryDialog

@@ -286,30 +286,47 @@ def _refresh(marker: str) -> str:
 
 
 def _search_trigger(name: str, event: str, table: str, marker: str) -> str:
-    return (f"CREATE TRIGGER {name} AFTER {event} ON {table} BEGIN "
+    return (f"CREATE TRIGGER IF NOT EXISTS {name} AFTER {event} ON {table} BEGIN "
             f"{_refresh(marker)} END")
 
 
-_V7 = [
-    """CREATE VIRTUAL TABLE moment_search USING fts5(
+def _search_triggers() -> list[str]:
+    return [
+        _search_trigger("moment_search_marker_ins", "INSERT", "markers", "new.id"),
+        _search_trigger("moment_search_marker_upd", "UPDATE OF theme, subtopic", "markers",
+                        "new.id"),
+        "CREATE TRIGGER IF NOT EXISTS moment_search_marker_del AFTER DELETE ON markers BEGIN "
+        "DELETE FROM moment_search WHERE rowid = old.id; END",
+        _search_trigger("moment_search_sheet_ins", "INSERT", "sheets", "new.marker_id"),
+        _search_trigger("moment_search_sheet_upd", "UPDATE", "sheets", "new.marker_id"),
+        _search_trigger("moment_search_sheet_del", "DELETE", "sheets", "old.marker_id"),
+        _search_trigger("moment_search_refl_ins", "INSERT", "reflections", "new.marker_id"),
+        _search_trigger("moment_search_refl_upd", "UPDATE", "reflections", "new.marker_id"),
+        _search_trigger("moment_search_refl_del", "DELETE", "reflections", "old.marker_id"),
+    ]
+
+
+def _v7(conn: sqlite3.Connection) -> None:
+    # Written to be safe to run on a library that already has some of it (IF NOT EXISTS, the
+    # column added only when missing, the index rebuilt from the tables), so a renumbering of
+    # migrations at merge time or a partly migrated copy cannot break it.
+    conn.execute("""CREATE VIRTUAL TABLE IF NOT EXISTS moment_search USING fts5(
         what_happened, reflections, keep_or_change, theme,
-        tokenize = 'unicode61 remove_diacritics 2')""",
-    _MOMENT_TEXT,  # an existing library's moments become findable at once
-    _search_trigger("moment_search_marker_ins", "INSERT", "markers", "new.id"),
-    _search_trigger("moment_search_marker_upd", "UPDATE OF theme, subtopic", "markers", "new.id"),
-    "CREATE TRIGGER moment_search_marker_del AFTER DELETE ON markers BEGIN "
-    "DELETE FROM moment_search WHERE rowid = old.id; END",
-    _search_trigger("moment_search_sheet_ins", "INSERT", "sheets", "new.marker_id"),
-    _search_trigger("moment_search_sheet_upd", "UPDATE", "sheets", "new.marker_id"),
-    _search_trigger("moment_search_sheet_del", "DELETE", "sheets", "old.marker_id"),
-    _search_trigger("moment_search_refl_ins", "INSERT", "reflections", "new.marker_id"),
-    _search_trigger("moment_search_refl_upd", "UPDATE", "reflections", "new.marker_id"),
-    _search_trigger("moment_search_refl_del", "DELETE", "reflections", "old.marker_id"),
-    "ALTER TABLE reviews ADD COLUMN uuid TEXT",
-    "UPDATE reviews SET uuid = lower(hex(randomblob(16))) WHERE uuid IS NULL",
-    "CREATE UNIQUE INDEX idx_reviews_uuid ON reviews(uuid)",
-    "CREATE TRIGGER reviews_uuid AFTER INSERT ON reviews WHEN new.uuid IS NULL BEGIN "
-    "UPDATE reviews SET uuid = lower(hex(randomblob(16))) WHERE id = new.id; END",
-]
+        tokenize = 'unicode61 remove_diacritics 2')""")
+    conn.execute("DELETE FROM moment_search")
+    conn.execute(_MOMENT_TEXT)  # an existing library's moments become findable at once
+    for trigger in _search_triggers():
+        conn.execute(trigger)
+    columns = {str(r[1]) for r in conn.execute("PRAGMA table_info(reviews)")}
+    if "uuid" not in columns:
+        conn.execute("ALTER TABLE reviews ADD COLUMN uuid TEXT")
+    conn.execute("UPDATE reviews SET uuid = lower(hex(randomblob(16))) WHERE uuid IS NULL")
+    conn.execute("CREATE UNIQUE INDEX IF NOT EXISTS idx_reviews_uuid ON reviews(uuid)")
+    conn.execute("CREATE TRIGGER IF NOT EXISTS reviews_uuid AFTER INSERT ON reviews"
+                 " WHEN new.uuid IS NULL BEGIN UPDATE reviews"
+                 " SET uuid = lower(hex(randomblob(16))) WHERE id = new.id; END")
+
+
+_V7 = Migration(run=_v7)
 
 MIGRATIONS: list[list[str] | Migration] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7]

@@ -139,7 +139,7 @@ def is_findable(lib: Library, marker_id: int) -> bool:
 
 def rebuild_index(lib: Library) -> None:
     """Rebuild the index from the tables (a repair; the triggers keep it right otherwise)."""
-    from vsr.library.schema import _MOMENT_TEXT
+    from vsr.library.schema import _MOMENT_TEXT  # the same statement the migration runs
 
     with lib.write():
         lib.conn.execute("DELETE FROM moment_search")
