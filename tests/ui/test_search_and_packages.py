@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from tests.vsr.fakes import add_fake_recording
 from ui.bridge import LibraryBridge
+from ui.i18n import install_language
 from ui.package_dialogs import open_package, share_review
 from ui.search_dialog import SearchDialog
 from vsr.library import collections as co
@@ -30,6 +31,7 @@ def _moment(library, tmp_path: Path, name: str, text: str) -> tuple[int, int]:  
 
 
 def test_search_window_finds_opens_and_adds(qtbot, library, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    install_language("nl")  # the default language: the window's texts are Dutch
     review_id, marker = _moment(library, tmp_path, "a.mp4", "We spraken over het vertrouwen")
     hidden_review, _ = _moment(library, tmp_path, "b.mp4", "Ook hier vertrouwen")
     set_blind_marking(library, hidden_review, True)
@@ -54,7 +56,7 @@ def test_search_window_finds_opens_and_adds(qtbot, library, tmp_path: Path) -> N
     grant_consent(library, rv.get_review(library, review_id).recording_id, "intervisie",
                   given_by="J.")
     dialog.add_button.click()
-    assert "without the gespreksblad" in dialog.status.text()  # no Qt translator here
+    assert "zonder het gespreksblad" in dialog.status.text()
     assert [c.marker_id for c in co.list_clips(library, collection.id)] == [marker]
     dialog.words.setText("fiets")
     qtbot.waitUntil(lambda: dialog.results.count() == 0)
