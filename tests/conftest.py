@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -35,6 +37,21 @@ def _isolated_environment(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setenv("VSR_LIBRARY", os.environ["VSR_LIBRARY"])
     else:
         monkeypatch.delenv("VSR_LIBRARY", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_logging() -> Iterator[None]:
+    """A test that runs the CLI in-process gets the app's log handlers (`setup_logging`); the
+    console one writes to that test's captured stderr, which is closed afterwards, so a later
+    test's logging failed ("I/O operation on closed file"). Remove what a test added."""
+    root = logging.getLogger()
+    before = list(root.handlers)
+    yield
+    for handler in list(root.handlers):
+        if handler not in before and (getattr(handler, "_vsr", False)
+                                      or isinstance(handler, logging.FileHandler)):
+            root.removeHandler(handler)
+            handler.close()
 
 
 @pytest.fixture
