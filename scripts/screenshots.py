@@ -140,10 +140,12 @@ def dialogs(scene: Scene) -> dict[str, Callable[[], QDialog]]:
     """Each dialog of the program, made (not shown) for the open review."""
     from ui.clips.collection_dialog import CollectionDialog
     from ui.clips.export_dialog import ExportClipsDialog
+    from ui.package_dialogs import ShareDialog
     from ui.party_dialog import PartyNamesDialog
     from ui.privacy.audit_dialog import AuditDialog
     from ui.privacy.consent_dialog import ConsentDialog
     from ui.privacy.purge_dialog import PurgeDialog
+    from ui.search_dialog import SearchDialog
     from ui.session.export_dialog import ExportSummaryDialog
     from vsr.library import collections as cl
     from vsr.library import consent as cs
@@ -175,6 +177,8 @@ def dialogs(scene: Scene) -> dict[str, Callable[[], QDialog]]:
         "collections": lambda: CollectionDialog(scene.bridge, lang, lambda: None, w),
         "summary-export": lambda: ExportSummaryDialog(lib, scene.review_id, lang, w),
         "party-names": lambda: PartyNamesDialog(rv.list_parties(lib, scene.review_id), w),
+        "search": lambda: SearchDialog(scene.bridge, lang, w),
+        "share-package": lambda: ShareDialog(False, w),
     }
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -47,6 +49,21 @@ def _source_language_after_each_test():  # type: ignore[no-untyped-def]
 
         if QCoreApplication.instance() is not None:
             sys.modules["ui.i18n"].install_language("en")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_logging() -> Iterator[None]:
+    """A test that runs the CLI in-process gets the app's log handlers (`setup_logging`); the
+    console one writes to that test's captured stderr, which is closed afterwards, so a later
+    test's logging failed ("I/O operation on closed file"). Remove what a test added."""
+    root = logging.getLogger()
+    before = list(root.handlers)
+    yield
+    for handler in list(root.handlers):
+        if handler not in before and (getattr(handler, "_vsr", False)
+                                      or isinstance(handler, logging.FileHandler)):
+            root.removeHandler(handler)
+            handler.close()
 
 
 @pytest.fixture

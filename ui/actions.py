@@ -56,6 +56,9 @@ class ActionId(Enum):
     EXPORT_VTT = auto()
     EXPORT_SRT = auto()
     EXPORT_CSV = auto()
+    SEARCH = auto()
+    SHARE_PACKAGE = auto()
+    OPEN_PACKAGE = auto()
 
 
 # id: (text, shortcut, icon, checkable)
@@ -106,6 +109,9 @@ def _specs() -> dict[ActionId, tuple[str, str | QKeySequence.StandardKey | None,
         ActionId.GO_END: (QCoreApplication.translate("Actions", "Go to the end"), "End", "", False),
         ActionId.SHORTCUTS: (QCoreApplication.translate("Actions", "&Keyboard shortcuts"), "F1", "", False),
         ActionId.BACKUPS: (QCoreApplication.translate("Actions", "&Backups…"), None, "", False),
+        ActionId.SEARCH: (QCoreApplication.translate("Actions", "&Search all reviews…"), "Ctrl+F", "", False),
+        ActionId.SHARE_PACKAGE: (QCoreApplication.translate("Actions", "&Share review (package)…"), None, "", False),
+        ActionId.OPEN_PACKAGE: (QCoreApplication.translate("Actions", "Open &package…"), None, "", False),
     }
 
 

@@ -44,7 +44,7 @@ REVIEW_ONLY = (
     ActionId.ZOOM_OUT, ActionId.ZOOM_FIT, ActionId.CONSENT,
     ActionId.SHUTTLE_BACK, ActionId.SHUTTLE_STOP, ActionId.SHUTTLE_FORWARD, ActionId.GO_START,
     ActionId.GO_END, ActionId.IMPORT_EAF, ActionId.EXPORT_EAF, ActionId.EXPORT_VTT,
-    ActionId.EXPORT_SRT, ActionId.EXPORT_CSV,
+    ActionId.EXPORT_SRT, ActionId.EXPORT_CSV, ActionId.SHARE_PACKAGE,
 )
 EXPORT_AS = {ActionId.EXPORT_EAF: "eaf", ActionId.EXPORT_VTT: "vtt", ActionId.EXPORT_SRT: "srt",
              ActionId.EXPORT_CSV: "csv"}
@@ -115,6 +115,10 @@ class MainWindow(QMainWindow):
         for action_id in EXPORT_AS:
             export_as.addAction(a[action_id])
         file.addAction(a[ActionId.IMPORT_EAF])
+        file.addSeparator()
+        file.addAction(a[ActionId.SEARCH])
+        file.addAction(a[ActionId.SHARE_PACKAGE])
+        file.addAction(a[ActionId.OPEN_PACKAGE])
         file.addSeparator()
         file.addAction(a[ActionId.CONSENT])
         file.addAction(a[ActionId.COLLECTIONS])
@@ -206,6 +210,9 @@ class MainWindow(QMainWindow):
         a[ActionId.COLLECTIONS].triggered.connect(self._collections)
         a[ActionId.AUDIT_LOG].triggered.connect(self._audit_log)
         a[ActionId.BACKUPS].triggered.connect(self._backups)
+        a[ActionId.SEARCH].triggered.connect(self._search)
+        a[ActionId.SHARE_PACKAGE].triggered.connect(self._share_package)
+        a[ActionId.OPEN_PACKAGE].triggered.connect(self._open_package)
         a[ActionId.PURGE].triggered.connect(lambda: self.check_retention(say_when_nothing=True))
         self.start_page.open_requested.connect(self.choose_and_open)
         self.start_page.demo_requested.connect(self.open_demo)
@@ -351,6 +358,35 @@ class MainWindow(QMainWindow):
         link = PlayerLink(self.review_view.playhead, self.review_view.play_range)
         CollectionDialog(self.bridge, self.lang, lambda: self.review_view.selected, self,
                          player=link).exec()
+
+    def _search(self) -> None:
+        from ui.search_dialog import SearchDialog
+
+        dialog = SearchDialog(self.bridge, self.lang, self)
+        dialog.open_moment.connect(self.open_moment)
+        dialog.show()  # not modal: open a moment, look, and search on
+
+    def open_moment(self, review_id: int, marker_id: int) -> None:
+        """Open a review with one of its moments selected (from search)."""
+        if self.review_view.review is None or self.review_view.review.id != review_id:
+            if not self.open_review(review_id):
+                return
+        self.review_view.select_marker(marker_id, seek=True)
+
+    def _share_package(self) -> None:
+        from ui.package_dialogs import share_review
+
+        review = self.review_view.review
+        if review is not None:
+            self.review_view.sheet.flush()  # what was just typed goes along
+            share_review(self, self.bridge, review.id, review.recording_id, self.lang)
+
+    def _open_package(self) -> None:
+        from ui.package_dialogs import open_package
+
+        done = open_package(self, self.bridge, self.lang)
+        if done is not None:
+            self.open_review(done.review_id)
 
     def check_retention(self, *, say_when_nothing: bool = False) -> None:
         """Ask to delete what is past its retention date (at start, and from the menu)."""

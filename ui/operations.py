@@ -35,6 +35,7 @@ class Outcome(Generic[T]):
     ok: bool
     value: T | None = None
     message: str = ""
+    error: BaseException | None = None  # what failed, for callers whose next question depends on it
 
 
 def quiet(_text: str) -> None:
@@ -49,7 +50,7 @@ def perform(operation: Callable[[], T], *, lang: str, report: Report = quiet) ->
         log.warning("edit not saved: %s", exc)
         message = error_text(exc, lang)
         report(message)
-        return Outcome(False, None, message)
+        return Outcome(False, None, message, exc)
     report("")
     return Outcome(True, value)
 

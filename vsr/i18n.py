@@ -497,6 +497,68 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "nl": "De verzameling '{name}' heeft nog geen clips. Voeg eerst clips toe.",
         "en": "The collection '{name}' has no clips yet. Add clips first.",
     },
+    # --- search across the library and review packages (issue 13) ---
+    "error.search.hidden": {
+        "nl": "Dit moment is nog verborgen (jullie markeren apart). Laat eerst de markeringen zien.",
+        "en": "This moment is still hidden (you are marking separately). Reveal the markers first.",
+    },
+    "error.package.unreadable": {
+        "nl": "{path}: dit pakket kan niet worden gelezen ({reason}).",
+        "en": "{path}: this package cannot be read ({reason}).",
+    },
+    "error.package.not_package": {
+        "nl": "{path}: dit is geen pakket met een terugkijkgesprek.",
+        "en": "{path}: this is not a review package.",
+    },
+    "error.package.newer": {
+        "nl": "{path}: dit pakket komt uit een nieuwere versie (formaat {found}, deze versie kent "
+        "tot {known}). Werk het programma bij.",
+        "en": "{path}: this package comes from a newer version (format {found}, this version "
+        "knows up to {known}). Update the program.",
+    },
+    "error.package.unsafe": {
+        "nl": "{path}: dit pakket is niet veilig en is niet geopend ({reason}).",
+        "en": "{path}: this package is not safe and was not opened ({reason}).",
+    },
+    "error.package.damaged": {
+        "nl": "{path}: dit pakket is beschadigd of veranderd ({name} klopt niet).",
+        "en": "{path}: this package is damaged or was changed ({name} does not match).",
+    },
+    "error.package.passphrase_needed": {
+        "nl": "{path}: dit pakket is beveiligd. Geef het wachtwoord.",
+        "en": "{path}: this package is protected. Give the passphrase.",
+    },
+    "error.package.passphrase_wrong": {
+        "nl": "{path}: het wachtwoord klopt niet.",
+        "en": "{path}: the passphrase is wrong.",
+    },
+    "error.package.exists": {
+        "nl": "{path}: het terugkijkgesprek '{title}' staat al in de bibliotheek. Kies: allebei "
+        "houden (--keep-both) of vervangen (--replace).",
+        "en": "{path}: the review '{title}' is already in the library. Choose: keep both "
+        "(--keep-both) or replace (--replace).",
+    },
+    "error.package.no_recording_consent": {
+        "nl": "De opname {recording} mag niet mee in het pakket: er is geen geldige toestemming "
+        "voor intervisie. Maak het pakket zonder opname.",
+        "en": "The recording {recording} may not go into the package: there is no valid "
+        "consent for intervisie. Make the package without the recording.",
+    },
+    "error.package.recording_missing": {
+        "nl": "De opname {path} is niet gevonden, dus kan niet mee in het pakket.",
+        "en": "The recording {path} was not found, so it cannot go into the package.",
+    },
+    "error.package.empty_passphrase": {
+        "nl": "{path}: het wachtwoordbestand is leeg.",
+        "en": "{path}: the passphrase file is empty.",
+    },
+    "package.copy_suffix": {"nl": "{title} (ontvangen)", "en": "{title} (received)"},
+    "cli.package.written": {"nl": "Pakket gemaakt: {path}", "en": "Package written: {path}"},
+    "cli.package.unpacked": {
+        "nl": "Terugkijkgesprek {review} ('{title}') toegevoegd uit {path}",
+        "en": "Review {review} ('{title}') added from {path}",
+    },
+    "cli.search.none": {"nl": "Niets gevonden.", "en": "Nothing found."},
     "error.export.exists": {
         "nl": "In de map {folder} staat al een bestand {name} dat niet door dit programma is "
         "gemaakt. Kies een lege map.",

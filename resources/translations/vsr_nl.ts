@@ -46,214 +46,229 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../ui/actions.py" line="65" />
+        <location filename="../../ui/actions.py" line="68" />
         <source>&amp;Open recording…</source>
         <translation>Opname &amp;openen…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="66" />
+        <location filename="../../ui/actions.py" line="69" />
         <source>&amp;Locate recording…</source>
         <translation>Opname &amp;zoeken…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="67" />
+        <location filename="../../ui/actions.py" line="70" />
         <source>&amp;New review of this recording</source>
         <translation>&amp;Nieuwe terugkijksessie van deze opname</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="68" />
+        <location filename="../../ui/actions.py" line="71" />
         <source>&amp;Export learning summary…</source>
         <translation>Leerverslag &amp;exporteren…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="69" />
+        <location filename="../../ui/actions.py" line="72" />
         <source>Import ELAN file…</source>
         <translation>ELAN-bestand importeren…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="70" />
+        <location filename="../../ui/actions.py" line="73" />
         <source>ELAN file (.eaf)…</source>
         <translation>ELAN-bestand (.eaf)…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="71" />
+        <location filename="../../ui/actions.py" line="74" />
         <source>WebVTT subtitles (.vtt)…</source>
         <translation>Ondertitels WebVTT (.vtt)…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="72" />
+        <location filename="../../ui/actions.py" line="75" />
         <source>SRT subtitles (.srt)…</source>
         <translation>Ondertitels SRT (.srt)…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="73" />
+        <location filename="../../ui/actions.py" line="76" />
         <source>Spreadsheet (.csv)…</source>
         <translation>Spreadsheet (.csv)…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="74" />
+        <location filename="../../ui/actions.py" line="77" />
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="75" />
+        <location filename="../../ui/actions.py" line="78" />
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="76" />
+        <location filename="../../ui/actions.py" line="79" />
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;doen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="77" />
+        <location filename="../../ui/actions.py" line="80" />
         <source>&amp;Delete moment</source>
         <translation>Moment &amp;verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="78" />
+        <location filename="../../ui/actions.py" line="81" />
         <source>&amp;Names of the participants…</source>
         <translation>&amp;Namen van de deelnemers…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="79" />
+        <location filename="../../ui/actions.py" line="82" />
         <source>&amp;Add participant (e.g. interpreter)…</source>
         <translation>Deelnemer &amp;toevoegen (bijv. tolk)…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="80" />
+        <location filename="../../ui/actions.py" line="83" />
         <source>Play / pause</source>
         <translation>Afspelen / pauzeren</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="81" />
+        <location filename="../../ui/actions.py" line="84" />
         <source>Back 5 seconds</source>
         <translation>5 seconden terug</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="82" />
+        <location filename="../../ui/actions.py" line="85" />
         <source>Forward 5 seconds</source>
         <translation>5 seconden vooruit</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="83" />
+        <location filename="../../ui/actions.py" line="86" />
         <source>Previous frame</source>
         <translation>Vorig beeldje</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="84" />
+        <location filename="../../ui/actions.py" line="87" />
         <source>Next frame</source>
         <translation>Volgend beeldje</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="85" />
+        <location filename="../../ui/actions.py" line="88" />
         <source>Slower</source>
         <translation>Langzamer</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="86" />
+        <location filename="../../ui/actions.py" line="89" />
         <source>Faster</source>
         <translation>Sneller</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="87" />
+        <location filename="../../ui/actions.py" line="90" />
         <source>Repeat the selected moment</source>
         <translation>Gekozen moment herhalen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="88" />
+        <location filename="../../ui/actions.py" line="91" />
         <source>Pause when marking</source>
         <translation>Pauzeren bij markeren</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="89" />
+        <location filename="../../ui/actions.py" line="92" />
         <source>Previous moment</source>
         <translation>Vorig moment</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="90" />
+        <location filename="../../ui/actions.py" line="93" />
         <source>Next moment</source>
         <translation>Volgend moment</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="91" />
+        <location filename="../../ui/actions.py" line="94" />
         <source>Zoom in</source>
         <translation>Inzoomen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="92" />
+        <location filename="../../ui/actions.py" line="95" />
         <source>Zoom out</source>
         <translation>Uitzoomen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="93" />
+        <location filename="../../ui/actions.py" line="96" />
         <source>Whole recording</source>
         <translation>Hele opname</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="96" />
+        <location filename="../../ui/actions.py" line="99" />
         <source>&amp;About vsr</source>
         <translation>&amp;Over vsr</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="97" />
+        <location filename="../../ui/actions.py" line="100" />
         <source>&amp;Consent…</source>
         <translation>&amp;Toestemming…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="98" />
+        <location filename="../../ui/actions.py" line="101" />
         <source>Clip &amp;collections…</source>
         <translation>&amp;Verzamelingen van fragmenten…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="99" />
+        <location filename="../../ui/actions.py" line="102" />
         <source>Audit &amp;log…</source>
         <translation>&amp;Logboek…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="100" />
+        <location filename="../../ui/actions.py" line="103" />
         <source>Delete &amp;expired material…</source>
         <translation>V&amp;erlopen materiaal verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="101" />
+        <location filename="../../ui/actions.py" line="104" />
         <source>Pause while typing</source>
         <translation>Pauzeren tijdens het typen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="102" />
+        <location filename="../../ui/actions.py" line="105" />
         <source>Rewind (again: faster)</source>
         <translation>Terugspoelen (nog eens: sneller)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="103" />
+        <location filename="../../ui/actions.py" line="106" />
         <source>Pause</source>
         <translation>Pauzeren</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="104" />
+        <location filename="../../ui/actions.py" line="107" />
         <source>Play (again: faster)</source>
         <translation>Afspelen (nog eens: sneller)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="105" />
+        <location filename="../../ui/actions.py" line="108" />
         <source>Go to the start</source>
         <translation>Naar het begin</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="106" />
+        <location filename="../../ui/actions.py" line="109" />
         <source>Go to the end</source>
         <translation>Naar het einde</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="107" />
+        <location filename="../../ui/actions.py" line="110" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="108" />
+        <location filename="../../ui/actions.py" line="111" />
         <source>&amp;Backups…</source>
         <translation>&amp;Reservekopieën…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="112" />
+        <source>&amp;Search all reviews…</source>
+        <translation>&amp;Zoeken in alle gesprekken…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="113" />
+        <source>&amp;Share review (package)…</source>
+        <translation>Terugkijkgesprek &amp;delen (pakket)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="114" />
+        <source>Open &amp;package…</source>
+        <translation>&amp;Pakket openen…</translation>
     </message>
 </context>
 <context>
@@ -1451,24 +1466,24 @@
         <translation>Recente terugkijksessies</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125" />
+        <location filename="../../ui/main_window.py" line="129" />
         <source>&amp;Edit</source>
         <translation>B&amp;ewerken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168" />
-        <location filename="../../ui/main_window.py" line="180" />
+        <location filename="../../ui/main_window.py" line="172" />
+        <location filename="../../ui/main_window.py" line="184" />
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169" />
-        <location filename="../../ui/main_window.py" line="181" />
+        <location filename="../../ui/main_window.py" line="173" />
+        <location filename="../../ui/main_window.py" line="185" />
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;doen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133" />
+        <location filename="../../ui/main_window.py" line="137" />
         <source>&amp;Playback</source>
         <translation>&amp;Afspelen</translation>
     </message>
@@ -1483,82 +1498,82 @@
         <translation>Exporteren als</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147" />
+        <location filename="../../ui/main_window.py" line="151" />
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151" />
+        <location filename="../../ui/main_window.py" line="155" />
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/main_window.py" line="162" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220" />
+        <location filename="../../ui/main_window.py" line="227" />
         <source>No reviews yet.</source>
         <translation>Nog geen terugkijksessies.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238" />
+        <location filename="../../ui/main_window.py" line="245" />
         <source>Open recording</source>
         <translation>Opname openen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249" />
+        <location filename="../../ui/main_window.py" line="256" />
         <source>Reading the file…</source>
         <translation>Het bestand wordt gelezen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296" />
+        <location filename="../../ui/main_window.py" line="303" />
         <source>Making the demo recording…</source>
         <translation>De demo-opname wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312" />
+        <location filename="../../ui/main_window.py" line="319" />
         <source>New review</source>
         <translation>Nieuwe terugkijksessie</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312" />
+        <location filename="../../ui/main_window.py" line="319" />
         <source>Title:</source>
         <translation>Titel:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335" />
+        <location filename="../../ui/main_window.py" line="342" />
         <source>Add participant</source>
         <translation>Deelnemer toevoegen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336" />
+        <location filename="../../ui/main_window.py" line="343" />
         <source>Name (for example: interpreter):</source>
         <translation>Naam (bijvoorbeeld: tolk):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369" />
+        <location filename="../../ui/main_window.py" line="405" />
         <source>Delete expired material</source>
         <translation>Verlopen materiaal verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370" />
+        <location filename="../../ui/main_window.py" line="406" />
         <source>Nothing has passed its retention date.</source>
         <translation>Niets is over de bewaartermijn heen.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393" />
+        <location filename="../../ui/main_window.py" line="429" />
         <source>Audit log altered</source>
         <translation>Logboek veranderd</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="421" />
+        <location filename="../../ui/main_window.py" line="457" />
         <source>About vsr</source>
         <translation>Over vsr</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="422" />
+        <location filename="../../ui/main_window.py" line="458" />
         <source>&lt;b&gt;vsr {version}&lt;/b&gt;&lt;p&gt;Video-stimulated recall for the Samenleergesprek: look back together at a recorded conversation and learn from it.&lt;/p&gt;&lt;p&gt;Method: Samenleerwijzer (Lengkeek &amp;amp; van Hal, HAN, 2021).&lt;/p&gt;</source>
         <translation>&lt;b&gt;vsr {version}&lt;/b&gt;&lt;p&gt;Samen terugkijken voor het Samenleergesprek: bekijk samen een opgenomen gesprek en leer ervan.&lt;/p&gt;&lt;p&gt;Methode: Samenleerwijzer (Lengkeek &amp;amp; van Hal, HAN, 2021).&lt;/p&gt;</translation>
     </message>
@@ -1807,6 +1822,34 @@
         <location filename="../../ui/widgets.py" line="119" />
         <source>Message</source>
         <translation>Bericht</translation>
+    </message>
+</context>
+<context>
+    <name>PackageDialogs</name>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="90" />
+        <source>Package written: %1</source>
+        <translation>Pakket gemaakt: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="99" />
+        <source>Open package</source>
+        <translation>Pakket openen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="129" />
+        <source>This review is already in your library.</source>
+        <translation>Dit terugkijkgesprek staat al in je bibliotheek.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="131" />
+        <source>Keep both</source>
+        <translation>Allebei houden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="132" />
+        <source>Replace</source>
+        <translation>Vervangen</translation>
     </message>
 </context>
 <context>
@@ -2076,6 +2119,79 @@
     </message>
 </context>
 <context>
+    <name>SearchDialog</name>
+    <message>
+        <location filename="../../ui/search_dialog.py" line="43" />
+        <source>Search all reviews</source>
+        <translation>Zoeken in alle gesprekken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_dialog.py" line="46" />
+        <source>Words in what happened, what it did, what we keep</source>
+        <translation>Woorden uit wat er gebeurde, wat het met je deed, wat we houden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_dialog.py" line="49" />
+        <source>All themes</source>
+        <translation>Alle thema's</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_dialog.py" line="53" />
+        <source>Participant (name or role)</source>
+        <translation>Deelnemer (naam of rol)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_dialog.py" line="61" />
+        <source>Open moment</source>
+        <translation>Moment openen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_dialog.py" line="62" />
+        <source>Add to collection</source>
+        <translation>Toevoegen aan verzameling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_dialog.py" line="82" />
+        <source>any day</source>
+        <translation>elke dag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_dialog.py" line="90" />
+        <source>From</source>
+        <translation>Van</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_dialog.py" line="92" />
+        <source>to</source>
+        <translation>tot en met</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_dialog.py" line="97" />
+        <source>Collection:</source>
+        <translation>Verzameling:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_dialog.py" line="128" />
+        <source>Moments found: %1</source>
+        <translation>Gevonden momenten: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_dialog.py" line="173" />
+        <source>Added to the collection.</source>
+        <translation>Toegevoegd aan de verzameling.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_dialog.py" line="174" />
+        <source>Added to the collection, without the gespreksblad: this review did not agree to share it.</source>
+        <translation>Toegevoegd aan de verzameling, zonder het gespreksblad: bij dit gesprek is niet afgesproken dat het gedeeld mag worden.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_dialog.py" line="177" />
+        <source>Not added: %1</source>
+        <translation>Niet toegevoegd: %1</translation>
+    </message>
+</context>
+<context>
     <name>SessionPanel</name>
     <message>
         <location filename="../../ui/session/panel.py" line="45" />
@@ -2122,6 +2238,49 @@
         <location filename="../../ui/session/panel.py" line="203" />
         <source>❚❚  Pause</source>
         <translation>❚❚  Pauze</translation>
+    </message>
+</context>
+<context>
+    <name>ShareDialog</name>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="39" />
+        <source>Share review (package)</source>
+        <translation>Terugkijkgesprek delen (pakket)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="40" />
+        <source>Include the recording</source>
+        <translation>De opname ook meesturen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="42" />
+        <source>The package holds the moments, gespreksbladen, the Samenleergesprek and the consent state.</source>
+        <translation>In het pakket zitten de momenten, de gespreksbladen, het Samenleergesprek en de toestemming.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="44" />
+        <source>The recording may go along: the client consented to intervisie.</source>
+        <translation>De opname mag mee: de cliënt gaf toestemming voor intervisie.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="46" />
+        <source>The recording cannot go along: there is no valid consent for intervisie.</source>
+        <translation>De opname mag niet mee: er is geen geldige toestemming voor intervisie.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="57" />
+        <source>Passphrase (optional):</source>
+        <translation>Wachtwoord (als je wilt):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="58" />
+        <source>Passphrase again:</source>
+        <translation>Wachtwoord nog een keer:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="69" />
+        <source>The two passphrases are not the same.</source>
+        <translation>De twee wachtwoorden zijn niet hetzelfde.</translation>
     </message>
 </context>
 <context>

@@ -288,4 +288,75 @@ def _v8(conn: sqlite3.Connection) -> None:
 # and every audit row carries a hash chained to the previous one (tamper-evident).
 _V8 = Migration(run=_v8, foreign_keys_off=True)
 
-MIGRATIONS: list[list[str] | Migration] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8]
+
+
+# Version 9 (issue 13): search across the library and review packages.
+# - `moment_search`: an FTS5 index with one row per marker (rowid = marker id): A and C of its
+#   gespreksblad, B of every party, and the theme card and sub-topic keys. Accent-insensitive
+#   ("clien" finds "cliënt") through remove_diacritics 2. Triggers keep it in step with every
+#   write to markers, sheets and reflections, so no code path can forget it. The marker's
+#   refresh reads the marker row itself: a marker that is gone (deleted, or cascaded away with
+#   its review) gets no row back.
+# - `reviews.uuid`: a stable identity that travels in a review package, so unpacking the same
+#   review twice is recognised. New reviews get one from a trigger, whichever code adds them.
+_MOMENT_TEXT = """INSERT INTO moment_search (rowid, what_happened, reflections, keep_or_change,
+        theme)
+    SELECT m.id,
+        COALESCE((SELECT s.what_happened FROM sheets s WHERE s.marker_id = m.id), ''),
+        COALESCE((SELECT group_concat(r.to_me || ' ' || r.to_other, ' ')
+                  FROM reflections r WHERE r.marker_id = m.id), ''),
+        COALESCE((SELECT s.keep_or_change FROM sheets s WHERE s.marker_id = m.id), ''),
+        m.theme || ' ' || m.subtopic
+    FROM markers m"""
+
+
+def _refresh(marker: str) -> str:
+    return (f"DELETE FROM moment_search WHERE rowid = {marker}; "
+            + _MOMENT_TEXT + f" WHERE m.id = {marker};")
+
+
+def _search_trigger(name: str, event: str, table: str, marker: str) -> str:
+    return (f"CREATE TRIGGER IF NOT EXISTS {name} AFTER {event} ON {table} BEGIN "
+            f"{_refresh(marker)} END")
+
+
+def _search_triggers() -> list[str]:
+    return [
+        _search_trigger("moment_search_marker_ins", "INSERT", "markers", "new.id"),
+        _search_trigger("moment_search_marker_upd", "UPDATE OF theme, subtopic", "markers",
+                        "new.id"),
+        "CREATE TRIGGER IF NOT EXISTS moment_search_marker_del AFTER DELETE ON markers BEGIN "
+        "DELETE FROM moment_search WHERE rowid = old.id; END",
+        _search_trigger("moment_search_sheet_ins", "INSERT", "sheets", "new.marker_id"),
+        _search_trigger("moment_search_sheet_upd", "UPDATE", "sheets", "new.marker_id"),
+        _search_trigger("moment_search_sheet_del", "DELETE", "sheets", "old.marker_id"),
+        _search_trigger("moment_search_refl_ins", "INSERT", "reflections", "new.marker_id"),
+        _search_trigger("moment_search_refl_upd", "UPDATE", "reflections", "new.marker_id"),
+        _search_trigger("moment_search_refl_del", "DELETE", "reflections", "old.marker_id"),
+    ]
+
+
+def _v9(conn: sqlite3.Connection) -> None:
+    # Written to be safe to run on a library that already has some of it (IF NOT EXISTS, the
+    # column added only when missing, the index rebuilt from the tables), so a renumbering of
+    # migrations at merge time or a partly migrated copy cannot break it.
+    conn.execute("""CREATE VIRTUAL TABLE IF NOT EXISTS moment_search USING fts5(
+        what_happened, reflections, keep_or_change, theme,
+        tokenize = 'unicode61 remove_diacritics 2')""")
+    conn.execute("DELETE FROM moment_search")
+    conn.execute(_MOMENT_TEXT)  # an existing library's moments become findable at once
+    for trigger in _search_triggers():
+        conn.execute(trigger)
+    columns = {str(r[1]) for r in conn.execute("PRAGMA table_info(reviews)")}
+    if "uuid" not in columns:
+        conn.execute("ALTER TABLE reviews ADD COLUMN uuid TEXT")
+    conn.execute("UPDATE reviews SET uuid = lower(hex(randomblob(16))) WHERE uuid IS NULL")
+    conn.execute("CREATE UNIQUE INDEX IF NOT EXISTS idx_reviews_uuid ON reviews(uuid)")
+    conn.execute("CREATE TRIGGER IF NOT EXISTS reviews_uuid AFTER INSERT ON reviews"
+                 " WHEN new.uuid IS NULL BEGIN UPDATE reviews"
+                 " SET uuid = lower(hex(randomblob(16))) WHERE id = new.id; END")
+
+
+_V9 = Migration(run=_v9)
+
+MIGRATIONS: list[list[str] | Migration] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9]

@@ -31,7 +31,11 @@ _MENTIONS: dict[str, tuple[tuple[tuple[str, str], ...], str | None, tuple[str, .
 def tables_without_autoincrement(conn: sqlite3.Connection) -> list[str]:
     rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'"
                         " AND name NOT LIKE 'sqlite_%' ORDER BY name").fetchall()
-    return [str(name) for name, sql in rows if sql and _PLAIN_ID.search(str(sql))]
+    # A full-text index's shadow tables (moment_search_content, ...) are SQLite's own: their
+    # ids are the indexed rows' ids, and rebuilding them would break the index.
+    shadow = {str(r[1]) for r in conn.execute("PRAGMA table_list") if r[2] == "shadow"}
+    return [str(name) for name, sql in rows
+            if sql and name not in shadow and _PLAIN_ID.search(str(sql))]
 
 
 def make_ids_stable(conn: sqlite3.Connection) -> list[str]:
