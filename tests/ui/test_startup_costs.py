@@ -28,6 +28,11 @@ window.close()
 
 
 def test_the_window_starts_without_the_review_workspace(tmp_path: Path) -> None:
+    # An existing library, as at every start but the very first (creating one runs the
+    # migrations, and the search index's uses sqlite-utils).
+    from vsr.library import open_library
+
+    open_library(tmp_path / "l.sqlite").close()
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "VSR_LIBRARY": str(tmp_path / "l.sqlite"),
            "XDG_CONFIG_HOME": str(tmp_path / "config")}
     done = subprocess.run([sys.executable, "-c", CODE], capture_output=True, text=True, env=env,

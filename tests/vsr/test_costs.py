@@ -14,6 +14,7 @@ import pytest
 from tests.vsr.fakes import add_fake_recording
 from vsr import method
 from vsr.library import markers as mk
+from vsr.library import open_library
 from vsr.library import reviews as rv
 from vsr.session import blind
 from vsr.session.blind import refresh_shared_screen, shared_screen
@@ -89,6 +90,9 @@ def test_the_cli_imports_only_the_command_group_it_runs(tmp_path: Path) -> None:
             " 'vsr.cli.clip_commands', 'sqlite_utils', 'av', 'docx')\n"
             "print('LOADED', sorted(m for m in sys.modules if m.split('.')[0] in heavy"
             " or m in heavy))\n")
+    # An existing library, as at every start but the very first (creating one runs the
+    # migrations, and the search index's uses sqlite-utils).
+    open_library(tmp_path / "lib.sqlite").close()
     env = {**os.environ, "VSR_LIBRARY": str(tmp_path / "lib.sqlite")}
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
                           check=True)

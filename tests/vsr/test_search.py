@@ -119,12 +119,12 @@ def test_triggers_follow_edits_and_deletes(library, tmp_path: Path) -> None:
     assert _ids(search_moments(library, "passend")) == [m]
     mk.delete_marker(library, m)
     assert search_moments(library, "anders") == []
-    assert library.query("SELECT COUNT(*) AS n FROM moment_search")[0]["n"] == 0
+    assert library.query("SELECT COUNT(*) AS n FROM moment_text")[0]["n"] == 0
     m2 = mk.add_marker(library, pro.id, 2000).id
     set_field(library, m2, SheetField.WHAT_HAPPENED, "blijft niet")
     rv.delete_review(library, review.id)
     assert search_moments(library, "blijft") == []
-    assert library.query("SELECT COUNT(*) AS n FROM moment_search")[0]["n"] == 0
+    assert library.query("SELECT COUNT(*) AS n FROM moment_text")[0]["n"] == 0
 
 
 def test_add_to_collection_keeps_consent_and_sharing(library, tmp_path: Path) -> None:
@@ -168,6 +168,11 @@ def test_migration_of_an_existing_library_builds_the_index(tmp_path: Path) -> No
     try:
         assert lib.schema_version == len(schema.MIGRATIONS)
         assert _ids(search_moments(lib, "client")) == [9]
+        # The index is sqlite-utils' own full-text search over `moment_text`, with its triggers.
+        assert lib.db.table("moment_text").detect_fts() == "moment_text_fts"
+        triggers = {str(r["name"]) for r in lib.query(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'moment_text'")}
+        assert {"moment_text_ai", "moment_text_ad", "moment_text_au"} <= triggers
         uuid = lib.query("SELECT uuid FROM reviews WHERE id = 7")[0]["uuid"]
         assert isinstance(uuid, str) and len(uuid) == 32
     finally:

@@ -291,16 +291,20 @@ _V8 = Migration(run=_v8, foreign_keys_off=True)
 
 
 # Version 9 (issue 13): search across the library and review packages.
-# - `moment_search`: an FTS5 index with one row per marker (rowid = marker id): A and C of its
-#   gespreksblad, B of every party, and the theme card and sub-topic keys. Accent-insensitive
-#   ("clien" finds "cliënt") through remove_diacritics 2. Triggers keep it in step with every
-#   write to markers, sheets and reflections, so no code path can forget it. The marker's
-#   refresh reads the marker row itself: a marker that is gone (deleted, or cascaded away with
-#   its review) gets no row back.
+# - `moment_text`: one row per marker (marker_id = the marker's id): A and C of its
+#   gespreksblad, B of every party, and the theme card and sub-topic keys. Triggers keep it in
+#   step with every write to markers, sheets and reflections, so no code path can forget it;
+#   a marker's refresh reads the marker row itself, so a marker that is gone (deleted, or
+#   cascaded away with its review) gets no row back. (DELETE then INSERT, not INSERT OR
+#   REPLACE: a REPLACE fires no delete trigger unless recursive triggers are on.)
+# - Its full-text index is sqlite-utils' `enable_fts` (FTS5, `moment_text_fts`, with the
+#   triggers sqlite-utils makes to follow `moment_text`), accent-insensitive ("clien" finds
+#   "cliënt") through remove_diacritics 2.
 # - `reviews.uuid`: a stable identity that travels in a review package, so unpacking the same
 #   review twice is recognised. New reviews get one from a trigger, whichever code adds them.
-_MOMENT_TEXT = """INSERT INTO moment_search (rowid, what_happened, reflections, keep_or_change,
-        theme)
+SEARCH_COLUMNS = ("what_happened", "reflections", "keep_or_change", "theme")
+_MOMENT_TEXT = """INSERT INTO moment_text (marker_id, what_happened, reflections,
+        keep_or_change, theme)
     SELECT m.id,
         COALESCE((SELECT s.what_happened FROM sheets s WHERE s.marker_id = m.id), ''),
         COALESCE((SELECT group_concat(r.to_me || ' ' || r.to_other, ' ')
@@ -311,7 +315,7 @@ _MOMENT_TEXT = """INSERT INTO moment_search (rowid, what_happened, reflections, 
 
 
 def _refresh(marker: str) -> str:
-    return (f"DELETE FROM moment_search WHERE rowid = {marker}; "
+    return (f"DELETE FROM moment_text WHERE marker_id = {marker}; "
             + _MOMENT_TEXT + f" WHERE m.id = {marker};")
 
 
@@ -322,31 +326,49 @@ def _search_trigger(name: str, event: str, table: str, marker: str) -> str:
 
 def _search_triggers() -> list[str]:
     return [
-        _search_trigger("moment_search_marker_ins", "INSERT", "markers", "new.id"),
-        _search_trigger("moment_search_marker_upd", "UPDATE OF theme, subtopic", "markers",
+        _search_trigger("moment_text_marker_ins", "INSERT", "markers", "new.id"),
+        _search_trigger("moment_text_marker_upd", "UPDATE OF theme, subtopic", "markers",
                         "new.id"),
-        "CREATE TRIGGER IF NOT EXISTS moment_search_marker_del AFTER DELETE ON markers BEGIN "
-        "DELETE FROM moment_search WHERE rowid = old.id; END",
-        _search_trigger("moment_search_sheet_ins", "INSERT", "sheets", "new.marker_id"),
-        _search_trigger("moment_search_sheet_upd", "UPDATE", "sheets", "new.marker_id"),
-        _search_trigger("moment_search_sheet_del", "DELETE", "sheets", "old.marker_id"),
-        _search_trigger("moment_search_refl_ins", "INSERT", "reflections", "new.marker_id"),
-        _search_trigger("moment_search_refl_upd", "UPDATE", "reflections", "new.marker_id"),
-        _search_trigger("moment_search_refl_del", "DELETE", "reflections", "old.marker_id"),
+        "CREATE TRIGGER IF NOT EXISTS moment_text_marker_del AFTER DELETE ON markers BEGIN "
+        "DELETE FROM moment_text WHERE marker_id = old.id; END",
+        _search_trigger("moment_text_sheet_ins", "INSERT", "sheets", "new.marker_id"),
+        _search_trigger("moment_text_sheet_upd", "UPDATE", "sheets", "new.marker_id"),
+        _search_trigger("moment_text_sheet_del", "DELETE", "sheets", "old.marker_id"),
+        _search_trigger("moment_text_refl_ins", "INSERT", "reflections", "new.marker_id"),
+        _search_trigger("moment_text_refl_upd", "UPDATE", "reflections", "new.marker_id"),
+        _search_trigger("moment_text_refl_del", "DELETE", "reflections", "old.marker_id"),
     ]
+
+
+def fill_moment_text(conn: sqlite3.Connection) -> None:
+    """(Re)build `moment_text` and its full-text index from the tables."""
+    import sqlite_utils  # imported here: it is slow to import and only needed for this
+
+    conn.execute("DELETE FROM moment_text")
+    conn.execute(_MOMENT_TEXT)
+    sqlite_utils.Database(conn).table("moment_text").rebuild_fts()
 
 
 def _v9(conn: sqlite3.Connection) -> None:
     # Written to be safe to run on a library that already has some of it (IF NOT EXISTS, the
     # column added only when missing, the index rebuilt from the tables), so a renumbering of
     # migrations at merge time or a partly migrated copy cannot break it.
-    conn.execute("""CREATE VIRTUAL TABLE IF NOT EXISTS moment_search USING fts5(
-        what_happened, reflections, keep_or_change, theme,
-        tokenize = 'unicode61 remove_diacritics 2')""")
-    conn.execute("DELETE FROM moment_search")
-    conn.execute(_MOMENT_TEXT)  # an existing library's moments become findable at once
+    import sqlite_utils
+
+    conn.execute("""CREATE TABLE IF NOT EXISTS moment_text (
+        marker_id INTEGER PRIMARY KEY REFERENCES markers(id) ON DELETE CASCADE,
+        what_happened TEXT NOT NULL DEFAULT '',
+        reflections TEXT NOT NULL DEFAULT '',
+        keep_or_change TEXT NOT NULL DEFAULT '',
+        theme TEXT NOT NULL DEFAULT ''
+    )""")
+    table = sqlite_utils.Database(conn).table("moment_text")
+    if not table.detect_fts():
+        table.enable_fts(list(SEARCH_COLUMNS), fts_version="FTS5", create_triggers=True,
+                         tokenize="unicode61 remove_diacritics 2")
     for trigger in _search_triggers():
         conn.execute(trigger)
+    fill_moment_text(conn)  # an existing library's moments become findable at once
     columns = {str(r[1]) for r in conn.execute("PRAGMA table_info(reviews)")}
     if "uuid" not in columns:
         conn.execute("ALTER TABLE reviews ADD COLUMN uuid TEXT")

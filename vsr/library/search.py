@@ -1,6 +1,7 @@
 """Search across the library: moments found by words in their gespreksblad (A, B per party,
-C) or theme, filtered by theme card, party and date. Backed by the `moment_search` FTS5 index
-(see schema version 7), which triggers keep in step with every edit.
+C) or theme, filtered by theme card, party and date. Backed by `moment_text` and its FTS5
+index made by sqlite-utils' `enable_fts` (schema version 9); triggers keep both in step with
+every edit.
 
 Words are matched accent-insensitively and as prefixes ("clien" finds "cliënt" and
 "cliënten"); every word must occur. Moments hidden by independent marking (not yet revealed,
@@ -64,7 +65,7 @@ LEFT JOIN session_state st ON st.review_id = m.review_id
 {join}
 WHERE NOT (COALESCE(st.blind_marking, 0) = 1 AND st.markers_revealed_at IS NULL)"""
 
-_SNIPPET = (f"snippet(moment_search, -1, '{MATCH_START}', '{MATCH_END}', '…', 12)")
+_SNIPPET = (f"snippet(moment_text_fts, -1, '{MATCH_START}', '{MATCH_END}', '…', 12)")
 _PLAIN = ("substr(COALESCE((SELECT s.what_happened FROM sheets s WHERE s.marker_id = m.id),"
           " ''), 1, 80)")
 
@@ -86,8 +87,8 @@ def search_moments(
     params: list[object] = []
     if query:
         sql = _SELECT.format(snippet=_SNIPPET,
-                             join="JOIN moment_search ON moment_search.rowid = m.id")
-        sql += " AND moment_search MATCH ?"
+                             join="JOIN moment_text_fts ON moment_text_fts.rowid = m.id")
+        sql += " AND moment_text_fts MATCH ?"
         params.append(query)
     else:
         sql = _SELECT.format(snippet=_PLAIN, join="")
@@ -104,7 +105,7 @@ def search_moments(
     if date_to is not None:
         sql += " AND substr(r.created_at, 1, 10) <= ?"
         params.append(parse_date(date_to).isoformat())
-    order = "moment_search.rank, " if query else ""
+    order = "moment_text_fts.rank, " if query else ""
     sql += f" ORDER BY {order}r.created_at DESC, m.start_ms LIMIT ?"
     params.append(max(1, limit))
     return [_hit(row) for row in lib.query(sql, tuple(params))]
@@ -139,11 +140,10 @@ def is_findable(lib: Library, marker_id: int) -> bool:
 
 def rebuild_index(lib: Library) -> None:
     """Rebuild the index from the tables (a repair; the triggers keep it right otherwise)."""
-    from vsr.library.schema import _MOMENT_TEXT  # the same statement the migration runs
+    from vsr.library.schema import fill_moment_text  # what the migration runs
 
     with lib.write():
-        lib.conn.execute("DELETE FROM moment_search")
-        lib.conn.execute(_MOMENT_TEXT)
+        fill_moment_text(lib.conn)
 
 
 def add_hit_to_collection(lib: Library, collection_id: int, marker_id: int, *,

@@ -31,7 +31,7 @@ _MENTIONS: dict[str, tuple[tuple[tuple[str, str], ...], str | None, tuple[str, .
 def tables_without_autoincrement(conn: sqlite3.Connection) -> list[str]:
     rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'"
                         " AND name NOT LIKE 'sqlite_%' ORDER BY name").fetchall()
-    # A full-text index's shadow tables (moment_search_content, ...) are SQLite's own: their
+    # A full-text index's shadow tables (moment_text_fts_data, ...) are SQLite's own: their
     # ids are the indexed rows' ids, and rebuilding them would break the index.
     shadow = {str(r[1]) for r in conn.execute("PRAGMA table_list") if r[2] == "shadow"}
     return [str(name) for name, sql in rows
