@@ -85,7 +85,9 @@ def dump(library: Path) -> dict[str, list[tuple[object, ...]]]:
     try:
         tables = [r[0] for r in conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
-        return {t: conn.execute(f'SELECT * FROM "{t}" ORDER BY rowid').fetchall() for t in tables}
+        # ORDER BY every column: a full-text index's shadow tables have no rowid.
+        return {t: sorted(conn.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr)
+                for t in tables}
     finally:
         conn.close()
 
