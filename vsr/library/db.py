@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 APP_NAME = "vsr"
+BUSY_WAIT_MS = 10_000  # a busy library: wait this long for the other program, then say so
+MIGRATION_WAIT_MS = 300_000  # another program migrating the library: wait for it
 log = logging.getLogger(__name__)
 # What SQLite says about a file that is damaged, rather than missing or not allowed.
 _DAMAGE_WORDS = ("malformed", "not a database", "corrupt")
@@ -179,7 +181,8 @@ class Library:
 
 def _connect(path: Path) -> sqlite3.Connection:
     # isolation_level=None: we issue BEGIN/COMMIT ourselves, so nothing stays uncommitted.
-    conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=10)
+    conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False,
+                           timeout=BUSY_WAIT_MS / 1000)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=ON")
@@ -198,9 +201,13 @@ def _migrate(path: Path, conn: sqlite3.Connection) -> None:
     keys_off = any(isinstance(m, Migration) and m.foreign_keys_off for m in MIGRATIONS[seen:])
     if keys_off:
         conn.execute("PRAGMA foreign_keys=OFF")
+    # Another program may be migrating this library right now (a first start, an upgrade):
+    # that can take longer than an ordinary edit, so wait for it longer than for an edit.
+    conn.execute(f"PRAGMA busy_timeout = {MIGRATION_WAIT_MS}")
     try:
         _migrate_locked(path, conn, target)
     finally:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_WAIT_MS}")
         if keys_off:
             conn.execute("PRAGMA foreign_keys=ON")
 
