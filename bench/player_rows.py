@@ -23,13 +23,13 @@ import numpy as np  # noqa: E402
 from PySide6.QtCore import QCoreApplication, QSettings  # noqa: E402
 from PySide6.QtGui import QImage  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from vsr.ui.bridge import LibraryBridge  # noqa: E402
+from vsr.ui.i18n import install_language  # noqa: E402
+from vsr.ui.main_window import MainWindow  # noqa: E402
+from vsr.ui.player.factory import create_player  # noqa: E402
 
 from bench.libraries import make_library  # noqa: E402
 from bench.rows import Row, emit, row  # noqa: E402
-from ui.bridge import LibraryBridge  # noqa: E402
-from ui.i18n import install_language  # noqa: E402
-from ui.main_window import MainWindow  # noqa: E402
-from ui.player.factory import create_player  # noqa: E402
 from vsr.library import markers as mk  # noqa: E402
 from vsr.library import reviews as rv  # noqa: E402
 

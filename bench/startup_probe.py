@@ -32,7 +32,7 @@ def main() -> int:
         return int(original(self))
 
     QApplication.exec = exec_and_report  # type: ignore[method-assign]
-    from ui.app import main as vsr_main
+    from vsr.ui.app import main as vsr_main
 
     return vsr_main(sys.argv[1:])
 

@@ -20,14 +20,14 @@ import numpy as np  # noqa: E402
 from PySide6.QtCore import QCoreApplication  # noqa: E402
 from PySide6.QtGui import QColor, QPainter, QPaintEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from vsr.ui.bridge import LibraryBridge  # noqa: E402
+from vsr.ui.i18n import install_language  # noqa: E402
+from vsr.ui.main_window import MainWindow  # noqa: E402
+from vsr.ui.timeline import TimelinePanel  # noqa: E402
 
 from bench.libraries import make_library  # noqa: E402
 from bench.rows import Row, emit, median_time, median_times, row  # noqa: E402
 from tests.ui.fake_player import FakePlayer  # noqa: E402
-from ui.bridge import LibraryBridge  # noqa: E402
-from ui.i18n import install_language  # noqa: E402
-from ui.main_window import MainWindow  # noqa: E402
-from ui.timeline import TimelinePanel  # noqa: E402
 from vsr.library import recordings as rc  # noqa: E402
 from vsr.library import reviews as rv  # noqa: E402
 from vsr.library import sheets as sh  # noqa: E402

@@ -24,12 +24,12 @@ if str(ROOT) not in sys.path:
 
 from PySide6.QtCore import QRect  # noqa: E402 - after the path set-up
 from PySide6.QtWidgets import QApplication, QDialog, QScrollArea, QWidget  # noqa: E402
+from vsr.ui.bridge import LibraryBridge  # noqa: E402
+from vsr.ui.main_window import MainWindow  # noqa: E402
+from vsr.ui.session.panel import SessionPanel  # noqa: E402
 
 from tests.ui.fake_player import FakePlayer  # noqa: E402
 from tests.vsr.fakes import fake_fingerprint, fake_probe  # noqa: E402
-from ui.bridge import LibraryBridge  # noqa: E402
-from ui.main_window import MainWindow  # noqa: E402
-from ui.session.panel import SessionPanel  # noqa: E402
 from vsr import session as ss  # noqa: E402
 from vsr.library import Library, open_library  # noqa: E402
 from vsr.library import markers as mk  # noqa: E402
@@ -138,15 +138,16 @@ def visible_buttons(root: QWidget) -> Iterator[QWidget]:
 
 def dialogs(scene: Scene) -> dict[str, Callable[[], QDialog]]:
     """Each dialog of the program, made (not shown) for the open review."""
-    from ui.clips.collection_dialog import CollectionDialog
-    from ui.clips.export_dialog import ExportClipsDialog
-    from ui.package_dialogs import ShareDialog
-    from ui.party_dialog import PartyNamesDialog
-    from ui.privacy.audit_dialog import AuditDialog
-    from ui.privacy.consent_dialog import ConsentDialog
-    from ui.privacy.purge_dialog import PurgeDialog
-    from ui.search_dialog import SearchDialog
-    from ui.session.export_dialog import ExportSummaryDialog
+    from vsr.ui.clips.collection_dialog import CollectionDialog
+    from vsr.ui.clips.export_dialog import ExportClipsDialog
+    from vsr.ui.package_dialogs import ShareDialog
+    from vsr.ui.party_dialog import PartyNamesDialog
+    from vsr.ui.privacy.audit_dialog import AuditDialog
+    from vsr.ui.privacy.consent_dialog import ConsentDialog
+    from vsr.ui.privacy.purge_dialog import PurgeDialog
+    from vsr.ui.search_dialog import SearchDialog
+    from vsr.ui.session.export_dialog import ExportSummaryDialog
+
     from vsr.library import collections as cl
     from vsr.library import consent as cs
     from vsr.library.retention import plan_purge
@@ -161,7 +162,8 @@ def dialogs(scene: Scene) -> dict[str, Callable[[], QDialog]]:
         return ExportClipsDialog(lib, coll.id, lang, w)
 
     def eaf_import() -> QDialog:
-        from ui.interop.eaf_import_dialog import EafImportDialog
+        from vsr.ui.interop.eaf_import_dialog import EafImportDialog
+
         from vsr.interop.eaf_read import read_eaf
         from vsr.interop.exports import export_review_file
 
@@ -184,7 +186,7 @@ def dialogs(scene: Scene) -> dict[str, Callable[[], QDialog]]:
 
 @contextmanager
 def language(lang: str) -> Iterator[None]:
-    from ui.i18n import install_language
+    from vsr.ui.i18n import install_language
 
     install_language(lang)
     try:
@@ -194,7 +196,7 @@ def language(lang: str) -> Iterator[None]:
 
 
 def take_all(out: Path, lang: str) -> list[Path]:
-    from ui.i18n import install_language
+    from vsr.ui.i18n import install_language
 
     install_language(lang)
     out.mkdir(parents=True, exist_ok=True)

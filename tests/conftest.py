@@ -44,11 +44,11 @@ def _source_language_after_each_test():  # type: ignore[no-untyped-def]
     """Widget tests expect Qt's source language (English) unless they install one themselves: a
     test that switched to Dutch must not change what the next test reads."""
     yield
-    if "ui.i18n" in sys.modules and "PySide6.QtCore" in sys.modules:
+    if "vsr.ui.i18n" in sys.modules and "PySide6.QtCore" in sys.modules:
         from PySide6.QtCore import QCoreApplication
 
         if QCoreApplication.instance() is not None:
-            sys.modules["ui.i18n"].install_language("en")
+            sys.modules["vsr.ui.i18n"].install_language("en")
 
 
 @pytest.fixture(autouse=True)

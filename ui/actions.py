@@ -8,7 +8,7 @@ from enum import Enum, auto
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 
-from ui.icons import icon
+from .icons import icon
 
 
 class ActionId(Enum):

@@ -11,15 +11,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ui.backup_dialog import ask_about_damage
-from ui.bridge import LibraryBridge
-from ui.crash_dialog import CrashReporter
-from ui.i18n import install_language, save_language, saved_language
-from ui.icons import icon
-from ui.main_window import MainWindow
-from ui.operations import perform
-from ui.player.base import MediaPlayer
-from ui.player.factory import create_player
 from vsr import __version__
 from vsr.app_log import log_file, setup_logging
 from vsr.errors import VsrError
@@ -28,6 +19,16 @@ from vsr.library import Library, open_library
 from vsr.library import reviews as rv
 from vsr.library.backups import restore_backup
 from vsr.library.db import LibraryDamagedError
+
+from .backup_dialog import ask_about_damage
+from .bridge import LibraryBridge
+from .crash_dialog import CrashReporter
+from .i18n import install_language, save_language, saved_language
+from .icons import icon
+from .main_window import MainWindow
+from .operations import perform
+from .player.base import MediaPlayer
+from .player.factory import create_player
 
 
 def _args(argv: Sequence[str]) -> argparse.Namespace:
@@ -82,7 +83,7 @@ class Application:
 
     def change_language(self, lang: str) -> None:
         """Rebuild the window in `lang` around the same review, playhead, moment and tab."""
-        from ui.review.view_state import capture, restore  # with the review view: not at start
+        from .review.view_state import capture, restore  # with the review view: not at start
 
         old = self.window
         showing_review = old is not None and old.showing_review()

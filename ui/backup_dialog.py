@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.operations import perform
 from vsr.library import backups as bk
+
+from .operations import perform
 
 
 def kind_label(kind: str) -> str:

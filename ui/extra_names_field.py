@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from ui.operations import Report, perform
 from vsr.anonymise.known import Owner, clean_names, extra_names, set_extra_names
 from vsr.library.db import Library
+
+from .operations import Report, perform
 
 
 class ExtraNamesField(QLineEdit):

@@ -16,24 +16,25 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QInputDialog, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
-from ui.actions import ActionId, ActionRegistry
-from ui.bridge import LibraryBridge
-from ui.dialogs import ask_media_file, error_text, show_error
-from ui.icons import icon
-from ui.interop import menu as interop_menu
-from ui.operations import UndoStack
-from ui.party_dialog import PartyNamesDialog
-from ui.player.base import MediaPlayer
-from ui.start_page import StartPage
-from ui.window_geometry import save_rect, saved_rect, screen_area
 from vsr import __version__
 from vsr.errors import NotFoundError, VsrError
 from vsr.i18n import translate
 from vsr.library import recordings as rc
 from vsr.library import reviews as rv
 
+from .actions import ActionId, ActionRegistry
+from .bridge import LibraryBridge
+from .dialogs import ask_media_file, error_text, show_error
+from .icons import icon
+from .interop import menu as interop_menu
+from .operations import UndoStack
+from .party_dialog import PartyNamesDialog
+from .player.base import MediaPlayer
+from .start_page import StartPage
+from .window_geometry import save_rect, saved_rect, screen_area
+
 if TYPE_CHECKING:
-    from ui.review.review_view import ReviewView
+    from .review.review_view import ReviewView
 
 REVIEW_ONLY = (
     ActionId.LOCATE, ActionId.NEW_REVIEW, ActionId.EXPORT_SUMMARY, ActionId.DELETE_MARKER,
@@ -86,7 +87,7 @@ class MainWindow(QMainWindow):
         Samenleergesprek pages) and widgets were most of the start-up time, and the window
         starts on the start page."""
         if self._review_view is None:
-            from ui.review.review_view import ReviewView
+            from .review.review_view import ReviewView
 
             view = ReviewView(self.bridge, self.player, self.actions, self.undo, self.lang)
             self._review_view = view
@@ -345,7 +346,7 @@ class MainWindow(QMainWindow):
             rv.add_party(self.bridge.lib, review.id, name)
 
     def _consent(self) -> None:
-        from ui.privacy.consent_dialog import ConsentDialog
+        from .privacy.consent_dialog import ConsentDialog
 
         view = self.review_view
         if view.recording is not None:
@@ -353,14 +354,14 @@ class MainWindow(QMainWindow):
                           review_id=view.review.id if view.review else None).exec()
 
     def _collections(self) -> None:
-        from ui.clips.collection_dialog import CollectionDialog, PlayerLink
+        from .clips.collection_dialog import CollectionDialog, PlayerLink
 
         link = PlayerLink(self.review_view.playhead, self.review_view.play_range)
         CollectionDialog(self.bridge, self.lang, lambda: self.review_view.selected, self,
                          player=link).exec()
 
     def _search(self) -> None:
-        from ui.search_dialog import SearchDialog
+        from .search_dialog import SearchDialog
 
         dialog = SearchDialog(self.bridge, self.lang, self)
         dialog.open_moment.connect(self.open_moment)
@@ -374,7 +375,7 @@ class MainWindow(QMainWindow):
         self.review_view.select_marker(marker_id, seek=True)
 
     def _share_package(self) -> None:
-        from ui.package_dialogs import share_review
+        from .package_dialogs import share_review
 
         review = self.review_view.review
         if review is not None:
@@ -382,7 +383,7 @@ class MainWindow(QMainWindow):
             share_review(self, self.bridge, review.id, review.recording_id, self.lang)
 
     def _open_package(self) -> None:
-        from ui.package_dialogs import open_package
+        from .package_dialogs import open_package
 
         done = open_package(self, self.bridge, self.lang)
         if done is not None:
@@ -390,8 +391,9 @@ class MainWindow(QMainWindow):
 
     def check_retention(self, *, say_when_nothing: bool = False) -> None:
         """Ask to delete what is past its retention date (at start, and from the menu)."""
-        from ui.privacy.purge_dialog import ask_purge
         from vsr.library.retention import plan_purge
+
+        from .privacy.purge_dialog import ask_purge
 
         if self._review_view is not None:
             self._review_view.sheet.flush()
@@ -431,12 +433,12 @@ class MainWindow(QMainWindow):
         return check.ok
 
     def _audit_log(self) -> None:
-        from ui.privacy.audit_dialog import AuditDialog
+        from .privacy.audit_dialog import AuditDialog
 
         AuditDialog(self.bridge.lib, self.lang, self).exec()
 
     def _backups(self) -> None:
-        from ui.backup_dialog import BackupDialog
+        from .backup_dialog import BackupDialog
 
         self.review_view.sheet.flush()  # what is being typed goes into the library (and backup)
         dialog = BackupDialog(self.bridge.lib.path, self.lang, self)
@@ -448,7 +450,7 @@ class MainWindow(QMainWindow):
             self.language_change_requested.emit(code)
 
     def show_shortcuts(self) -> None:
-        from ui.shortcuts_dialog import ShortcutsDialog
+        from .shortcuts_dialog import ShortcutsDialog
 
         parties = self.review_view.parties if self.showing_review() else []
         ShortcutsDialog(self.actions, parties, self).exec()

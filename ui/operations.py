@@ -18,8 +18,9 @@ from typing import Generic, TypeVar
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from ui.dialogs import error_text
 from vsr.errors import VsrError
+
+from .dialogs import error_text
 
 log = logging.getLogger(__name__)
 

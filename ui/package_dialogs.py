@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.bridge import LibraryBridge
-from ui.operations import perform
 from vsr.library.consent import has_consent
 from vsr.review_package import OnExisting, Unpacked, pack_review, unpack_review
+
+from .bridge import LibraryBridge
+from .operations import perform
 
 _FILTER = "vsr (*.vsrpack)"
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
 
-from ui.icons import shape_icon
 from vsr.model import Party
+
+from .icons import shape_icon
 
 
 class PartyNamesDialog(QDialog):

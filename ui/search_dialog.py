@@ -21,13 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.bridge import LibraryBridge
-from ui.icons import pictogram
-from ui.operations import perform
 from vsr.library import collections as co
 from vsr.library.collections import clock
 from vsr.library.search import MATCH_END, MATCH_START, SearchHit, add_hit_to_collection, search_moments
 from vsr.method import theme_card, theme_cards
+
+from .bridge import LibraryBridge
+from .icons import pictogram
+from .operations import perform
 
 _HIT = Qt.ItemDataRole.UserRole
 

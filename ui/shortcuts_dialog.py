@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.actions import ActionId, ActionRegistry
 from vsr.model import Party
+
+from .actions import ActionId, ActionRegistry
 
 
 class Group(Enum):

@@ -13,10 +13,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.icons import icon
 from vsr.library import Library
 from vsr.library import recordings as rc
 from vsr.library import reviews as rv
+
+from .icons import icon
 
 
 class StartPage(QWidget):

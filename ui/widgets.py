@@ -7,9 +7,10 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from ui.fitting import FittingButton
-from ui.review.sheet_fields import SheetTextField
 from vsr.model import Party
+
+from .fitting import FittingButton
+from .review.sheet_fields import SheetTextField
 
 MIN_TARGET = 44  # px: the smallest click/touch target (WCAG 2.5.5)
 

@@ -28,9 +28,9 @@ def targets(home: Path | None = None) -> dict[str, Path]:
 
 
 def gui_command() -> str:
-    """The installed `vsr-gui` next to this Python, else `python -m ui.app`."""
+    """The installed `vsr-gui` next to this Python, else `python -m vsr.ui.app`."""
     found = shutil.which("vsr-gui", path=str(Path(sys.executable).parent))
-    return f'"{found}"' if found else f'"{sys.executable}" -m ui.app'
+    return f'"{found}"' if found else f'"{sys.executable}" -m vsr.ui.app'
 
 
 def install(home: Path | None = None) -> list[Path]:

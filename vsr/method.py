@@ -44,14 +44,14 @@ class SheetPrompts:
 
 @cache
 def _content() -> dict[str, Any]:
-    text = resources.files("resources").joinpath("method/samenleerwijzer.json").read_text("utf-8")
+    text = resources.files("vsr.resources").joinpath("method/samenleerwijzer.json").read_text("utf-8")
     data: dict[str, Any] = json.loads(text)
     return data
 
 
 def resource_path(*parts: str) -> Path:
     """A file in the resources package (pictograms, icons, templates)."""
-    return Path(str(resources.files("resources").joinpath(*parts)))
+    return Path(str(resources.files("vsr.resources").joinpath(*parts)))
 
 
 def _pick(texts: dict[str, str], lang: str | None) -> str:

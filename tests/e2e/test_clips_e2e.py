@@ -8,10 +8,10 @@ from pathlib import Path
 
 import av
 import pytest
+from vsr.ui.clips.collection_dialog import CollectionDialog, PlayerLink
+from vsr.ui.clips.export_dialog import ExportClipsDialog
 
 from tests.e2e.test_review_e2e import _window
-from ui.clips.collection_dialog import CollectionDialog, PlayerLink
-from ui.clips.export_dialog import ExportClipsDialog
 from vsr.library import collections as co
 from vsr.library import markers as mk
 from vsr.library.consent import grant_consent

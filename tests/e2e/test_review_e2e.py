@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from vsr.ui.bridge import LibraryBridge
+from vsr.ui.main_window import MainWindow
+from vsr.ui.player.factory import create_player
 
-from ui.bridge import LibraryBridge
-from ui.main_window import MainWindow
-from ui.player.factory import create_player
 from vsr.library import markers as mk
 from vsr.library import open_library
 from vsr.library import reviews as rv

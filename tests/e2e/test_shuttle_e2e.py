@@ -5,9 +5,9 @@ too, not stay frozen) and stay paused, stopping at the start."""
 from __future__ import annotations
 
 import pytest
+from vsr.ui.review.shuttle import REWIND_TICK_MS, Shuttle
 
 from tests.e2e.test_vlc_player import FRAME_MS, clip, load_ready, player, shown_frame  # noqa: F401
-from ui.review.shuttle import REWIND_TICK_MS, Shuttle
 
 pytestmark = pytest.mark.e2e
 

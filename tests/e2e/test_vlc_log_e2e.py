@@ -39,7 +39,7 @@ vlc_log = logging.getLogger("vsr.vlc")
 vlc_log.addHandler(Keep(level=logging.DEBUG))
 vlc_log.setLevel(logging.DEBUG)
 
-from ui.player.vlc_player import VlcPlayer
+from vsr.ui.player.vlc_player import VlcPlayer
 
 
 def wait_for(condition, timeout=20.0):

@@ -102,9 +102,8 @@ def player(qtbot) -> Iterator:  # type: ignore[no-untyped-def]
     """A VlcPlayer whose video widget (exactly the clip's size) sits in a shown window."""
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QVBoxLayout, QWidget
-
-    from ui.player.vlc_player import VlcPlayer
-    from ui.player.vlc_setup import VlcUnavailableError
+    from vsr.ui.player.vlc_player import VlcPlayer
+    from vsr.ui.player.vlc_setup import VlcUnavailableError
 
     assert QGuiApplication.platformName() == "xcb", "needs the X display (VSR_E2E_DISPLAY=1)"
     window = QWidget()

@@ -16,8 +16,7 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QElapsedTimer, QObject, QTimer
 from PySide6.QtWidgets import QFrame, QWidget
-
-from ui.player.base import ENDED, ERROR, PAUSED, PLAYING, STOPPED, MediaPlayer
+from vsr.ui.player.base import ENDED, ERROR, PAUSED, PLAYING, STOPPED, MediaPlayer
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QMessageBox
+from vsr.ui import app as app_module
+from vsr.ui.actions import ActionId
+from vsr.ui.app import Application, open_checked
+from vsr.ui.backup_dialog import BackupDialog
+from vsr.ui.bridge import LibraryBridge
 
 from tests.ui.fake_player import FakePlayer
 from tests.vsr.fakes import add_fake_recording, fake_fingerprint
-from ui import app as app_module
-from ui.actions import ActionId
-from ui.app import Application, open_checked
-from ui.backup_dialog import BackupDialog
-from ui.bridge import LibraryBridge
 from vsr.library import backups as bk
 from vsr.library import markers as mk
 from vsr.library import open_library
@@ -120,7 +120,7 @@ def test_damaged_library_at_start_restores_or_only_looks(
         assert bk.check_file(good.path, full=True) == "ok"  # the backup itself untouched
         bridge = LibraryBridge(opened)
         if not restore:
-            from ui.main_window import MainWindow
+            from vsr.ui.main_window import MainWindow
 
             window = MainWindow(bridge, FakePlayer(duration_ms=1000), "en")
             qtbot.addWidget(window)

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
+from vsr.ui.main_window import MainWindow
+from vsr.ui.timeline.panel import TimelinePanel
 
 from tests.ui.test_review_window import window  # noqa: F401 - the shared window fixture
 from tests.vsr.test_media_probe import last_packet_end_ms
-from ui.main_window import MainWindow
-from ui.timeline.panel import TimelinePanel
 from vsr.library import recordings as rc
 from vsr.media.fingerprint import fingerprint
 from vsr.media.testclip import generate_test_clip

@@ -9,10 +9,10 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt, QThreadPool
 from PySide6.QtWidgets import QMessageBox
+from vsr.ui.bridge import LibraryBridge
+from vsr.ui.clips.collection_dialog import CollectionDialog
+from vsr.ui.clips.export_dialog import ExportClipsDialog, bgr_to_pixmap
 
-from ui.bridge import LibraryBridge
-from ui.clips.collection_dialog import CollectionDialog
-from ui.clips.export_dialog import ExportClipsDialog, bgr_to_pixmap
 from vsr.library import collections as co
 from vsr.library import reviews as rv
 from vsr.library.audit import list_audit
@@ -139,7 +139,7 @@ def test_preview_shows_original_and_anonymised(qtbot, library, marked, monkeypat
         assert Path(src).name == "gesprek.mp4" and ms == 500 and clip == (500, 2000)
         return frame, frame // 2
 
-    monkeypatch.setattr("ui.clips.export_dialog.FaceAnonymizer.preview", fake_preview)
+    monkeypatch.setattr("vsr.ui.clips.export_dialog.FaceAnonymizer.preview", fake_preview)
     dialog = ExportClipsDialog(library, collection_id, "nl")
     qtbot.addWidget(dialog)
     dialog.preview_button.click()
@@ -148,7 +148,7 @@ def test_preview_shows_original_and_anonymised(qtbot, library, marked, monkeypat
     assert (colour.red(), colour.green(), colour.blue()) == (255, 0, 0)
     # Any picture of any clip can be looked at: the slider points into the chosen clip.
     asked: list[int] = []
-    monkeypatch.setattr("ui.clips.export_dialog.FaceAnonymizer.preview",
+    monkeypatch.setattr("vsr.ui.clips.export_dialog.FaceAnonymizer.preview",
                         lambda self, src, ms, clip: asked.append(ms) or (frame, frame))
     dialog.preview_at.setValue(50)
     assert dialog.preview_time.text() == "0:01.2"
@@ -170,7 +170,7 @@ def test_a_box_drawn_on_the_preview_is_stored_shown_and_used(qtbot, library, mar
         given.append(list(self.manual))
         return frame, frame
 
-    monkeypatch.setattr("ui.clips.export_dialog.FaceAnonymizer.preview", fake_preview)
+    monkeypatch.setattr("vsr.ui.clips.export_dialog.FaceAnonymizer.preview", fake_preview)
     dialog = ExportClipsDialog(library, collection_id, "nl")
     qtbot.addWidget(dialog)
     dialog.show()
@@ -259,7 +259,7 @@ def test_a_point_gets_the_chosen_lead_and_lag(qtbot, library, tmp_path) -> None:
 
 
 def test_playhead_sets_the_ends_and_the_clip_plays_in_the_review(qtbot, library, marked) -> None:
-    from ui.clips.collection_dialog import PlayerLink
+    from vsr.ui.clips.collection_dialog import PlayerLink
 
     played: list[tuple[int, int, int]] = []
     position = [(marked[0], 1_200)]

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication, QPushButton
+from vsr.ui.crash_dialog import CrashReporter
 
-from ui.crash_dialog import CrashReporter
 from vsr.app_log import _PrivateRotatingFile, setup_logging
 
 

@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
+from vsr.ui.bridge import LibraryBridge
+from vsr.ui.date_fields import NO_DATE, DueDateEdit
+from vsr.ui.operations import UndoStack
+from vsr.ui.session.actions_editor import ActionsEditor
+from vsr.ui.session.context import SessionContext
 
 from tests.ui.fake_player import FakePlayer
 from tests.vsr.fakes import add_fake_recording
-from ui.bridge import LibraryBridge
-from ui.date_fields import NO_DATE, DueDateEdit
-from ui.operations import UndoStack
-from ui.session.actions_editor import ActionsEditor
-from ui.session.context import SessionContext
 from vsr import session as ss
 from vsr.library import reviews as rv
 from vsr.method import resource_path

@@ -23,14 +23,14 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QWidget,
 )
+from vsr.ui.bridge import LibraryBridge
+from vsr.ui.i18n import install_language
+from vsr.ui.main_window import MainWindow
+from vsr.ui.session.discuss_page import DiscussPage
+from vsr.ui.timefmt import format_ms
 
 from tests.ui.fake_player import FakePlayer
 from tests.vsr.fakes import add_fake_recording, fake_fingerprint
-from ui.bridge import LibraryBridge
-from ui.i18n import install_language
-from ui.main_window import MainWindow
-from ui.session.discuss_page import DiscussPage
-from ui.timefmt import format_ms
 from vsr import session as ss
 from vsr.library import markers as mk
 from vsr.library import recordings as rc

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QComboBox, QFileDialog
+from vsr.ui.actions import ActionId
+from vsr.ui.i18n import install_language
+from vsr.ui.interop.eaf_import_dialog import SKIP, EafImportDialog
 
 from scripts.screenshots import Scene, build_scene
 from tests.corpus import CORPUS
-from ui.actions import ActionId
-from ui.i18n import install_language
-from ui.interop.eaf_import_dialog import SKIP, EafImportDialog
 from vsr.interop.eaf_read import read_eaf
 from vsr.library import markers as mk
 from vsr.library import reviews as rv

@@ -11,14 +11,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QWidget
+from vsr.ui.actions import ActionId
+from vsr.ui.bridge import LibraryBridge
+from vsr.ui.main_window import MainWindow
+from vsr.ui.review.shuttle import REWIND_TICK_MS
+from vsr.ui.shortcuts_dialog import Group, ShortcutsDialog
 
 from tests.ui.fake_player import FakePlayer
 from tests.vsr.fakes import add_fake_recording, fake_fingerprint
-from ui.actions import ActionId
-from ui.bridge import LibraryBridge
-from ui.main_window import MainWindow
-from ui.review.shuttle import REWIND_TICK_MS
-from ui.shortcuts_dialog import Group, ShortcutsDialog
 from vsr.library import recordings as rc
 from vsr.library import reviews as rv
 from vsr.library.sheets import SheetField

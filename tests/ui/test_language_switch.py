@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
+from vsr.ui import app as app_module
+from vsr.ui.actions import ActionId
+from vsr.ui.app import Application
+from vsr.ui.bridge import LibraryBridge
+from vsr.ui.i18n import install_language
 
 from tests.ui.fake_player import FakePlayer
 from tests.vsr.fakes import add_fake_recording, fake_fingerprint
-from ui import app as app_module
-from ui.actions import ActionId
-from ui.app import Application
-from ui.bridge import LibraryBridge
-from ui.i18n import install_language
 from vsr.library import markers as mk
 from vsr.library import recordings as rc
 from vsr.library import reviews as rv

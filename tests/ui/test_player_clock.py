@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ui.player.playback_clock import MAX_EXTRAPOLATION_MS, PlaybackClock
+from vsr.ui.player.playback_clock import MAX_EXTRAPOLATION_MS, PlaybackClock
 
 
 class FakeTime:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from vsr.ui.player.base import DEFAULT_FRAME_MS, MAX_RATE, MIN_RATE, frame_step_target
 
 from tests.ui.fake_player import FakePlayer
-from ui.player.base import DEFAULT_FRAME_MS, MAX_RATE, MIN_RATE, frame_step_target
 
 
 class Recorder:

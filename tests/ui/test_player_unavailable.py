@@ -11,9 +11,8 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
-
-from ui.player.factory import create_player
-from ui.player.unavailable import UnavailablePlayer, vlc_missing_reason
+from vsr.ui.player.factory import create_player
+from vsr.ui.player.unavailable import UnavailablePlayer, vlc_missing_reason
 
 
 class FailingVlcFinder(importlib.abc.MetaPathFinder):

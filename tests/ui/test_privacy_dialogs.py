@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QAbstractItemView, QMessageBox
+from vsr.ui.privacy.audit_dialog import AuditDialog
+from vsr.ui.privacy.consent_dialog import ConsentDialog
 
-from ui.privacy.audit_dialog import AuditDialog
-from ui.privacy.consent_dialog import ConsentDialog
 from vsr.library import collections as co
 from vsr.library.audit import list_audit
 from vsr.library.consent import Purpose, get_consent, grant_consent
@@ -167,7 +167,8 @@ def _expired(library, recording_id: int) -> int:  # type: ignore[no-untyped-def]
 
 def test_purge_dialog_says_what_goes_and_later_keeps_it(qtbot, library, recording_id: int,
                                                       monkeypatch) -> None:
-    from ui.privacy.purge_dialog import PurgeDialog, ask_purge
+    from vsr.ui.privacy.purge_dialog import PurgeDialog, ask_purge
+
     from vsr.library.retention import plan_purge
 
     collection_id = _expired(library, recording_id)
@@ -185,7 +186,8 @@ def test_purge_dialog_says_what_goes_and_later_keeps_it(qtbot, library, recordin
 
 
 def test_purge_dialog_deletes_when_asked(qtbot, library, recording_id: int, monkeypatch) -> None:
-    from ui.privacy.purge_dialog import PurgeDialog, ask_purge
+    from vsr.ui.privacy.purge_dialog import PurgeDialog, ask_purge
+
     from vsr.library.retention import plan_purge
 
     collection_id = _expired(library, recording_id)
@@ -205,7 +207,7 @@ def test_purge_dialog_deletes_when_asked(qtbot, library, recording_id: int, monk
 def test_wayland_sessions_use_xwayland_for_vlc(monkeypatch) -> None:
     import sys
 
-    from ui.app import use_x11_for_vlc
+    from vsr.ui.app import use_x11_for_vlc
 
     monkeypatch.setattr(sys, "platform", "linux")
     env = {"WAYLAND_DISPLAY": "wayland-0", "DISPLAY": ":0"}
@@ -236,11 +238,11 @@ def test_sharing_the_gespreksbladen_is_a_choice_of_the_review(qtbot, library,
 def test_the_app_asks_about_expired_material_when_it_starts(qtbot, library, recording_id: int,
                                                            monkeypatch) -> None:
     from PySide6.QtWidgets import QApplication
+    from vsr.ui import app as app_module
+    from vsr.ui.bridge import LibraryBridge
+    from vsr.ui.privacy.purge_dialog import PurgeDialog
 
     from tests.ui.fake_player import FakePlayer
-    from ui import app as app_module
-    from ui.bridge import LibraryBridge
-    from ui.privacy.purge_dialog import PurgeDialog
 
     _expired(library, recording_id)
     asked: list[str] = []
@@ -259,7 +261,7 @@ def test_the_app_asks_about_expired_material_when_it_starts(qtbot, library, reco
     assert len(asked) == 1 and "Oud overleg" in asked[0]
     window.close()
     bridge.close()
-    from ui.i18n import install_language
+    from vsr.ui.i18n import install_language
 
     install_language("en")  # the other widget tests run in the source language
 
@@ -295,9 +297,10 @@ def test_audit_dialog_says_whether_the_log_was_altered(qtbot, library, recording
 
 def test_a_warning_at_start_when_the_log_was_altered(
         qtbot, library, recording_id: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    from vsr.ui.bridge import LibraryBridge
+    from vsr.ui.main_window import MainWindow
+
     from tests.ui.fake_player import FakePlayer
-    from ui.bridge import LibraryBridge
-    from ui.main_window import MainWindow
 
     grant_consent(library, recording_id, "intervisie", given_by="K.")
     shown: list[str] = []

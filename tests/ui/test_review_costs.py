@@ -8,11 +8,11 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from vsr.ui.bridge import LibraryBridge
+from vsr.ui.main_window import MainWindow
 
 from tests.ui.fake_player import FakePlayer
 from tests.vsr.fakes import add_fake_recording, fake_fingerprint
-from ui.bridge import LibraryBridge
-from ui.main_window import MainWindow
 from vsr.library import markers as mk
 from vsr.library import recordings as rc
 from vsr.library import reviews as rv

@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
+from vsr.ui.actions import ActionId
+from vsr.ui.bridge import LibraryBridge
+from vsr.ui.main_window import MainWindow
 
 from tests.ui.fake_player import FakePlayer
 from tests.vsr.fakes import add_fake_recording, fake_fingerprint
-from ui.actions import ActionId
-from ui.bridge import LibraryBridge
-from ui.main_window import MainWindow
 from vsr.i18n import translate
 from vsr.library import markers as mk
 from vsr.library import recordings as rc
@@ -218,11 +218,11 @@ def test_missing_recording_keeps_notes_and_can_be_located(
     other.write_bytes(b"a different recording")
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
-    monkeypatch.setattr("ui.dialogs.ask_media_file", lambda *a, **k: other)
+    monkeypatch.setattr("vsr.ui.dialogs.ask_media_file", lambda *a, **k: other)
     window.review_view.locate_recording()
     assert warnings and "ander bestand" in warnings[0]
     assert window.review_view.banner.isVisible()
-    monkeypatch.setattr("ui.dialogs.ask_media_file", lambda *a, **k: moved)
+    monkeypatch.setattr("vsr.ui.dialogs.ask_media_file", lambda *a, **k: moved)
     window.review_view.locate_recording()
     assert not window.review_view.banner.isVisible()
     assert rc.get_recording(lib, rec.id).path == str(moved)
@@ -278,9 +278,8 @@ def test_dropping_a_recording_opens_it(qtbot, window, corpus: Path,
 
 def test_switching_language_rebuilds_the_window_on_the_same_review(qtbot, library, tmp_path: Path,
                                                                    monkeypatch) -> None:
+    import vsr.ui.app as app_module
     from PySide6.QtWidgets import QApplication
-
-    import ui.app as app_module
 
     monkeypatch.setattr(rc, "_default_fingerprinter", fake_fingerprint)
     monkeypatch.setattr(app_module, "create_player", lambda: FakePlayer())
@@ -354,7 +353,8 @@ def test_expired_recording_goes_after_the_question_and_the_window_goes_back(
         qtbot, window, monkeypatch) -> None:
     from datetime import date
 
-    from ui.privacy.purge_dialog import PurgeDialog
+    from vsr.ui.privacy.purge_dialog import PurgeDialog
+
     from vsr.library.retention import set_recording_retention
 
     lib = window.bridge.lib

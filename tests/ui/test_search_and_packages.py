@@ -7,12 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
+from vsr.ui.bridge import LibraryBridge
+from vsr.ui.i18n import install_language
+from vsr.ui.package_dialogs import open_package, share_review
+from vsr.ui.search_dialog import SearchDialog
 
 from tests.vsr.fakes import add_fake_recording
-from ui.bridge import LibraryBridge
-from ui.i18n import install_language
-from ui.package_dialogs import open_package, share_review
-from ui.search_dialog import SearchDialog
 from vsr.library import collections as co
 from vsr.library import markers as mk
 from vsr.library import reviews as rv
@@ -68,7 +68,7 @@ def test_share_and_open_package_in_the_window(qtbot, library, tmp_path: Path, mo
     package = tmp_path / "gesprek.vsrpack"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(package), ""))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(package), ""))
-    monkeypatch.setattr("ui.package_dialogs.ShareDialog.exec", lambda self: 1)
+    monkeypatch.setattr("vsr.ui.package_dialogs.ShareDialog.exec", lambda self: 1)
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))

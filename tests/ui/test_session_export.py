@@ -7,12 +7,12 @@ from pathlib import Path
 
 from docx import Document
 from PySide6.QtCore import Qt
+from vsr.ui.bridge import LibraryBridge
+from vsr.ui.session.export_dialog import ExportSummaryDialog
+from vsr.ui.session.panel import SessionPanel
 
 from tests.ui.fake_player import FakePlayer
 from tests.vsr import session_fixtures as fx
-from ui.bridge import LibraryBridge
-from ui.session.export_dialog import ExportSummaryDialog
-from ui.session.panel import SessionPanel
 from vsr import session as ss
 from vsr.session.model import SessionStep
 

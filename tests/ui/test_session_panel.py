@@ -14,12 +14,12 @@ import pytest
 from PySide6.QtCore import QDate, Qt, QTranslator
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
+from vsr.ui.bridge import LibraryBridge
+from vsr.ui.session.discuss_page import DiscussPage
+from vsr.ui.session.panel import SessionPanel
 
 from tests.ui.fake_player import FakePlayer
 from tests.vsr.fakes import add_fake_recording
-from ui.bridge import LibraryBridge
-from ui.session.discuss_page import DiscussPage
-from ui.session.panel import SessionPanel
 from vsr import session as ss
 from vsr.library import markers as mk
 from vsr.library import reviews as rv

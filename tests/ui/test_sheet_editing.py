@@ -10,14 +10,14 @@ import pytest
 from PySide6.QtCore import QElapsedTimer, QSettings, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
+from vsr.ui.actions import ActionId
+from vsr.ui.bridge import LibraryBridge
+from vsr.ui.main_window import MainWindow
+from vsr.ui.review.sheet_editor import SheetEditor
+from vsr.ui.review.sheet_fields import SAVE_EVERY_MS
 
 from tests.ui.fake_player import FakePlayer
 from tests.vsr.fakes import add_fake_recording, fake_fingerprint
-from ui.actions import ActionId
-from ui.bridge import LibraryBridge
-from ui.main_window import MainWindow
-from ui.review.sheet_editor import SheetEditor
-from ui.review.sheet_fields import SAVE_EVERY_MS
 from vsr import session as ss
 from vsr.errors import StorageError
 from vsr.library import markers as mk
@@ -244,7 +244,7 @@ def test_pause_while_typing_pauses_the_replay_when_on(qtbot, window) -> None:
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_the_editor_fits_beside_the_video(qtbot, library, tmp_path: Path, lang: str) -> None:
-    from ui.operations import UndoStack
+    from vsr.ui.operations import UndoStack
 
     rec = add_fake_recording(library, tmp_path)
     review = rv.create_review(library, rec.id, lang=lang)

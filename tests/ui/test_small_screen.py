@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QRect, QSettings, QSize, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QToolButton, QWidget
+from vsr.ui.i18n import install_language
+from vsr.ui.window_geometry import TITLE_BAR_H, fit_to_screen, saved_rect
 
 from scripts.screenshots import (
     WINDOW_H,
@@ -21,8 +23,6 @@ from scripts.screenshots import (
     settle,
     show_step,
 )
-from ui.i18n import install_language
-from ui.window_geometry import TITLE_BAR_H, fit_to_screen, saved_rect
 from vsr.library import reviews as rv
 from vsr.session.model import SessionStep
 
@@ -237,9 +237,10 @@ def test_window_and_splitters_come_back(qtbot, scene: Scene, tmp_path: Path) -> 
 
 def test_splitters_of_a_review_never_shown_are_not_saved(qtbot, tmp_path: Path, lang: str,  # type: ignore[no-untyped-def]
                                                         library) -> None:
+    from vsr.ui.bridge import LibraryBridge
+    from vsr.ui.main_window import MainWindow
+
     from tests.ui.fake_player import FakePlayer
-    from ui.bridge import LibraryBridge
-    from ui.main_window import MainWindow
 
     settings = QSettings(str(tmp_path / "vsr.ini"), QSettings.Format.IniFormat)
     bridge = LibraryBridge(library)
@@ -266,7 +267,8 @@ def test_maximised_state_comes_back(qtbot, scene: Scene, tmp_path: Path) -> None
 
 def test_language_change_keeps_the_window_in_place(qtbot, scene: Scene, tmp_path: Path,  # type: ignore[no-untyped-def]
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    import ui.app as app_module
+    import vsr.ui.app as app_module
+
     from tests.ui.fake_player import FakePlayer
 
     ini = str(tmp_path / "vsr.ini")
@@ -293,8 +295,9 @@ def test_language_change_keeps_the_window_in_place(qtbot, scene: Scene, tmp_path
 
 
 def _second_window(qtbot, scene: Scene):  # type: ignore[no-untyped-def]
+    from vsr.ui.main_window import MainWindow
+
     from tests.ui.fake_player import FakePlayer
-    from ui.main_window import MainWindow
 
     window = MainWindow(scene.bridge, FakePlayer(duration_ms=120_000), scene.window.lang)
     qtbot.addWidget(window)

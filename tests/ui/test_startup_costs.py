@@ -13,16 +13,16 @@ import sys
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from tests.ui.fake_player import FakePlayer
-from ui.bridge import LibraryBridge
-from ui.main_window import MainWindow
+from vsr.ui.bridge import LibraryBridge
+from vsr.ui.main_window import MainWindow
 from vsr.library import open_library
 window = MainWindow(LibraryBridge(open_library()), FakePlayer(), "nl")
 window.show()
 app.processEvents()
-heavy = ("ui.review.review_view", "ui.timeline", "ui.session.panel", "numpy", "sqlite_utils")
+heavy = ("vsr.ui.review.review_view", "vsr.ui.timeline", "vsr.ui.session.panel", "numpy", "sqlite_utils")
 print("LOADED", sorted(m for m in heavy if m in sys.modules), window._review_view is None)
 window.review_view  # what opening a review does first
-print("AFTER", "ui.review.review_view" in sys.modules, window._review_view is not None)
+print("AFTER", "vsr.ui.review.review_view" in sys.modules, window._review_view is not None)
 window.close()
 """
 

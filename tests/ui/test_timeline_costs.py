@@ -5,13 +5,13 @@ and the unselected markers are drawn in a few batched calls."""
 from __future__ import annotations
 
 import numpy as np
+import vsr.ui.timeline.canvas as canvas_module
+import vsr.ui.timeline.static_layer as static_layer
 from PySide6.QtGui import QPainter
+from vsr.ui.timeline import TimelinePanel
+from vsr.ui.timeline.geometry import TimeScale, make_layout
+from vsr.ui.timeline.lanes import GLYPH_R, layout_markers
 
-import ui.timeline.canvas as canvas_module
-import ui.timeline.static_layer as static_layer
-from ui.timeline import TimelinePanel
-from ui.timeline.geometry import TimeScale, make_layout
-from ui.timeline.lanes import GLYPH_R, layout_markers
 from vsr.model import Marker, MarkerShape, Party, PartyRole
 
 HOUR_MS = 3_600_000

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from vsr.ui.timeline.drag import MIN_RANGE_MS, dragged_span, drawn_range
+from vsr.ui.timeline.envelope import column_peaks
+from vsr.ui.timeline.geometry import TimeScale, format_ms, make_layout
+from vsr.ui.timeline.lanes import MarkerPart, hit_test, layout_markers
+from vsr.ui.timeline.ticks import MIN_MINOR_PX, choose_ticks, tick_times
+from vsr.ui.timeline.zoom import MAX_ZOOM_MS_PER_PX, ZoomScroll
 
-from ui.timeline.drag import MIN_RANGE_MS, dragged_span, drawn_range
-from ui.timeline.envelope import column_peaks
-from ui.timeline.geometry import TimeScale, format_ms, make_layout
-from ui.timeline.lanes import MarkerPart, hit_test, layout_markers
-from ui.timeline.ticks import MIN_MINOR_PX, choose_ticks, tick_times
-from ui.timeline.zoom import MAX_ZOOM_MS_PER_PX, ZoomScroll
 from vsr.model import Marker
 
 # ---------------------------------------------------------------- time <-> pixels

@@ -12,9 +12,9 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from vsr.ui.timeline import TimelinePanel, TimelineView
+from vsr.ui.timeline.marker_text import marker_tooltip
 
-from ui.timeline import TimelinePanel, TimelineView
-from ui.timeline.marker_text import marker_tooltip
 from vsr.model import Marker, MarkerShape, Party, PartyRole
 
 DURATION = 100_000

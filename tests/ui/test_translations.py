@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication
+from vsr.ui.i18n import install_language
 
 from scripts.update_translations import lupdate
-from ui.i18n import install_language
 from vsr.i18n import has_all_languages, message_keys
 
 ROOT = Path(__file__).resolve().parents[2]

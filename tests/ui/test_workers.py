@@ -7,8 +7,7 @@ import gc
 import threading
 
 from PySide6.QtCore import QObject, Slot
-
-from ui import workers
+from vsr.ui import workers
 
 
 def test_a_task_nobody_holds_finishes_and_is_let_go(qtbot) -> None:

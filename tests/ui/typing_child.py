@@ -22,11 +22,11 @@ def main(library: Path, review_id: int, marker_id: int) -> None:
     from PySide6.QtCore import QTimer
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
+    from vsr.ui.bridge import LibraryBridge
+    from vsr.ui.main_window import MainWindow
 
     from tests.ui.fake_player import FakePlayer
     from tests.vsr.fakes import fake_fingerprint
-    from ui.bridge import LibraryBridge
-    from ui.main_window import MainWindow
     from vsr.library import open_library
     from vsr.library import recordings as rc
     from vsr.library.sheets import SheetField

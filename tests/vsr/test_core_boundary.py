@@ -13,7 +13,7 @@ SCRIPT = """
 import importlib, pkgutil, sys
 class Block:
     def find_spec(self, name, path=None, target=None):
-        if name.split('.')[0] in ('PySide6', 'vlc', 'ui'):
+        if name.split('.')[0] in ('PySide6', 'vlc', 'ui') or name.startswith('vsr.ui'):
             raise ImportError('blocked ' + name)
 sys.meta_path.insert(0, Block())
 import vsr

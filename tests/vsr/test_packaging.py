@@ -49,10 +49,14 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.slow
 def test_the_wheel_carries_translations_font_and_licences(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
-    assert "resources/translations/vsr_nl.qm" in names
-    assert {"resources/fonts/DejaVuSans.ttf", "resources/fonts/DejaVuSans-Bold.ttf"} <= names
+    assert "vsr/resources/translations/vsr_nl.qm" in names
+    assert {"vsr/resources/fonts/DejaVuSans.ttf", "vsr/resources/fonts/DejaVuSans-Bold.ttf"} <= names
     assert f"vsr-{__version__}.dist-info/licenses/LICENSE" in names
-    assert "resources/desktop/vsr.desktop" in names
+    assert "vsr/resources/desktop/vsr.desktop" in names
+    # Everything under the project's own name: no top-level `ui` or `resources` package.
+    assert {n.split("/")[0] for n in names} == {"vsr", f"vsr-{__version__}.dist-info"}
+    ui_files = {str(p.relative_to(ROOT)) for p in (ROOT / "ui").rglob("*.py")}
+    assert {"vsr/" + name for name in ui_files} <= names
     metadata = zipfile.ZipFile(wheel).read(f"vsr-{__version__}.dist-info/METADATA").decode()
     assert "License-Expression: GPL-3.0-or-later" in metadata
     assert f"Version: {__version__}\n" in metadata
@@ -70,12 +74,12 @@ def test_installed_wheel_runs_without_the_checkout(wheel: Path, tmp_path: Path) 
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     script = (
-        "import vsr, ui, resources\n"
+        "import vsr, vsr.ui, vsr.resources\n"
         "from vsr.method import resource_path\n"
         "from vsr.export.fonts import find_unicode_font\n"
         "from PySide6.QtWidgets import QApplication\n"
         "app = QApplication([])\n"
-        "from ui.i18n import install_language\n"
+        "from vsr.ui.i18n import install_language\n"
         "from PySide6.QtCore import QCoreApplication\n"
         "assert install_language('nl')\n"
         "print(vsr.__file__)\n"
@@ -111,7 +115,7 @@ def test_desktop_entry_menu_icon_and_metainfo(tmp_path: Path) -> None:
     entry.read(written[0], encoding="utf-8")
     section = entry["Desktop Entry"]
     assert section["Type"] == "Application" and section["Icon"] == "vsr"
-    assert section["Exec"].endswith(" --open %f") or section["Exec"].endswith("-m ui.app --open %f")
+    assert section["Exec"].endswith(" --open %f") or section["Exec"].endswith("-m vsr.ui.app --open %f")
     assert "video/mp4" in section["MimeType"]
     import xml.etree.ElementTree as ET
 
@@ -121,3 +125,97 @@ def test_desktop_entry_menu_icon_and_metainfo(tmp_path: Path) -> None:
     assert [r.get("version") for r in component.iter("release")][0] == __version__
     assert desktop.uninstall(tmp_path) == written
     assert not any(p.exists() for p in written)
+
+
+NON_LATIN_EAF = """<?xml version="1.0" encoding="UTF-8"?>
+<ANNOTATION_DOCUMENT AUTHOR="" DATE="2026-11-30T10:00:00+01:00" FORMAT="3.0" VERSION="3.0">
+  <HEADER MEDIA_FILE="" TIME_UNITS="milliseconds"/>
+  <TIME_ORDER>
+    <TIME_SLOT TIME_SLOT_ID="ts1" TIME_VALUE="12000"/>
+    <TIME_SLOT TIME_SLOT_ID="ts2" TIME_VALUE="15000"/>
+    <TIME_SLOT TIME_SLOT_ID="ts3" TIME_VALUE="40000"/>
+    <TIME_SLOT TIME_SLOT_ID="ts4" TIME_VALUE="43000"/>
+  </TIME_ORDER>
+  <TIER LINGUISTIC_TYPE_REF="default-lt" TIER_ID="Zoë">
+    <ANNOTATION><ALIGNABLE_ANNOTATION ANNOTATION_ID="a1" TIME_SLOT_REF1="ts1" TIME_SLOT_REF2="ts2">
+      <ANNOTATION_VALUE>Ağa vroeg naar de brief van Łukasz</ANNOTATION_VALUE>
+    </ALIGNABLE_ANNOTATION></ANNOTATION>
+  </TIER>
+  <TIER LINGUISTIC_TYPE_REF="default-lt" TIER_ID="Łukasz">
+    <ANNOTATION><ALIGNABLE_ANNOTATION ANNOTATION_ID="a2" TIME_SLOT_REF1="ts3" TIME_SLOT_REF2="ts4">
+      <ANNOTATION_VALUE>Zoë luisterde — 好</ANNOTATION_VALUE>
+    </ALIGNABLE_ANNOTATION></ANNOTATION>
+  </TIER>
+  <LINGUISTIC_TYPE LINGUISTIC_TYPE_ID="default-lt" TIME_ALIGNABLE="true"/>
+</ANNOTATION_DOCUMENT>
+"""
+
+CHECK_INSTALLED = """
+import importlib, pkgutil, sys
+from pathlib import Path
+import vsr, vsr.ui
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+names = [m.name for m in pkgutil.walk_packages(vsr.ui.__path__, 'vsr.ui.')
+         if not m.name.endswith('__main__')]
+for name in names:
+    importlib.import_module(name)
+from vsr.ui.i18n import install_language
+assert install_language('nl')
+for top in ('ui', 'resources'):
+    try:
+        importlib.import_module(top)
+    except ImportError:
+        pass
+    else:
+        sys.exit(top + ' is importable')
+print(len(names))
+print(vsr.__file__)
+print(QCoreApplication.translate('StartPage', 'Look back together'))
+"""
+
+
+@pytest.mark.slow
+def test_wheel_in_a_fresh_venv_exports_a_summary_with_non_latin_names(
+        wheel: Path, tmp_path: Path) -> None:
+    """What a user does after `pip install vsr`: a new virtual environment with the wheel and its
+    dependencies only, no checkout, a home of its own."""
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
+    bindir = venv / ("Scripts" if os.name == "nt" else "bin")
+    subprocess.run([str(bindir / "python"), "-m", "pip", "install", "-q", str(wheel)],
+                   check=True, capture_output=True, timeout=900)
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("VSR_", "PYTHON", "XDG_", "VIRTUAL_ENV"))}
+    env.update(HOME=str(home), QT_QPA_PLATFORM="offscreen", VSR_LANG="nl",
+               PATH=f"{bindir}{os.pathsep}{env.get('PATH', '')}")
+
+    def run(*args: str) -> str:
+        proc = subprocess.run(list(args), cwd=home, env=env, capture_output=True, text=True,
+                              timeout=300)
+        assert proc.returncode == 0, f"{args}: {proc.stdout}\n{proc.stderr}"
+        return proc.stdout
+
+    assert run(str(bindir / "vsr"), "--version").strip() == f"vsr {__version__}"
+    assert "Demo-opname gemaakt" in run(str(bindir / "vsr"), "demo", "--no-gui")
+    eaf = home / "gesprek.eaf"
+    eaf.write_text(NON_LATIN_EAF, encoding="utf-8")
+    run(str(bindir / "vsr"), "import-eaf", "--recording", "1", "--review", "1", str(eaf))
+    pdf = home / "samenvatting.pdf"
+    run(str(bindir / "vsr"), "export", "summary", "1", "-o", str(pdf))
+    from pypdf import PdfReader
+
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    for word in ("Zoë", "Ağa", "Łukasz"):
+        assert word in text, word
+    # A character no shipped font has is written as its name, never as "?" or a blank box.
+    assert "zoë luisterde — [cjk unified ideograph-597d]" in text.lower()
+    # The library and the demo recording live in the user's folders, never beside the code.
+    assert list(home.rglob("*.mp4")) and not list(venv.rglob("*.mp4"))
+    count, module, dutch = run(str(bindir / "python"), "-c", CHECK_INSTALLED).splitlines()
+    assert int(count) > 50  # every module of the interface imports from the installed package
+    assert Path(module).is_relative_to(venv)
+    assert dutch == "Samen terugkijken"  # the Dutch interface from the installed .qm

@@ -34,10 +34,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.bridge import LibraryBridge
-from ui.date_fields import OptionalDateField
-from ui.dialogs import show_error
-from ui.review.sheet_fields import SheetTextField
 from vsr.errors import NotFoundError, VsrError
 from vsr.i18n import translate
 from vsr.library import collections as co
@@ -45,6 +41,11 @@ from vsr.library.consent import SHARED_PURPOSES
 from vsr.library.db import Change
 from vsr.library.recordings import get_recording
 from vsr.library.retention import set_collection_retention
+
+from ..bridge import LibraryBridge
+from ..date_fields import OptionalDateField
+from ..dialogs import show_error
+from ..review.sheet_fields import SheetTextField
 
 SelectedMarker = Callable[[], "int | None"]
 RETENTION_SAVE_DELAY_MS = 700
@@ -508,7 +509,7 @@ class CollectionDialog(QDialog):
             self._show_clip()
 
     def open_export(self) -> None:
-        from ui.clips.export_dialog import ExportClipsDialog
+        from .export_dialog import ExportClipsDialog
 
         self.flush()
         collection_id = self.current_collection()

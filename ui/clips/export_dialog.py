@@ -28,11 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.clips.face_box_canvas import FaceBoxCanvas
-from ui.clips.face_box_editor import FaceBoxEditor
-from ui.dialogs import show_error
-from ui.extra_names_field import ExtraNamesField
-from ui.workers import Task, start
 from vsr.clips import Cancelled, FaceAnonymizer
 from vsr.errors import VsrError
 from vsr.library.collections import CollectionClip, clock, get_clip, get_collection, list_clips
@@ -49,6 +44,12 @@ from vsr.packs.export import (
     prepare_export,
     run_export,
 )
+
+from ..dialogs import show_error
+from ..extra_names_field import ExtraNamesField
+from ..workers import Task, start
+from .face_box_canvas import FaceBoxCanvas
+from .face_box_editor import FaceBoxEditor
 
 PREVIEW_WIDTH = 320
 PREVIEW_HEIGHT = 180

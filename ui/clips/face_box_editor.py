@@ -15,10 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.operations import Report, perform
 from vsr.library.collections import CollectionClip, clock
 from vsr.library.db import Library
 from vsr.library.face_boxes import FaceBox, add_face_box, list_face_boxes, remove_face_box
+
+from ..operations import Report, perform
 
 
 class FaceBoxEditor(QWidget):

@@ -20,13 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.operations import perform
 from vsr.interop.eaf_import import import_eaf_document, tier_overview
 from vsr.interop.eaf_names import EXPORT_PROPERTY
 from vsr.interop.eaf_read import EafDocument
 from vsr.interop.store import ImportResult
 from vsr.library import reviews as rv
 from vsr.library.db import Library
+
+from ..operations import perform
 
 SKIP = "skip"  # combo data: leave the tier out
 NEW = "new"  # combo data: a new participant named after the tier

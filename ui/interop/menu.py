@@ -9,14 +9,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from ui.dialogs import show_error
-from ui.operations import perform
 from vsr.errors import VsrError
 from vsr.interop.eaf_read import read_eaf
 from vsr.interop.exports import export_review_file
 
+from ..dialogs import show_error
+from ..operations import perform
+
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ..main_window import MainWindow
 
 
 def _filters() -> dict[str, str]:
@@ -27,7 +28,7 @@ def _filters() -> dict[str, str]:
 
 
 def import_eaf_file(window: MainWindow) -> None:
-    from ui.interop.eaf_import_dialog import EafImportDialog
+    from .eaf_import_dialog import EafImportDialog
 
     view = window.review_view
     if view.recording is None:

@@ -1,7 +1,7 @@
 """Media playback behind one QObject facade (see ui.player.base.MediaPlayer)."""
 
-from ui.player.base import ENDED, ERROR, PAUSED, PLAYING, STATES, STOPPED, MediaPlayer
-from ui.player.factory import create_player
+from .base import ENDED, ERROR, PAUSED, PLAYING, STATES, STOPPED, MediaPlayer
+from .factory import create_player
 
 __all__ = [
     "ENDED",

@@ -6,8 +6,8 @@ import logging
 
 from PySide6.QtCore import QObject
 
-from ui.player.base import MediaPlayer
-from ui.player.unavailable import UnavailablePlayer, vlc_missing_reason
+from .base import MediaPlayer
+from .unavailable import UnavailablePlayer, vlc_missing_reason
 
 log = logging.getLogger(__name__)
 
@@ -16,8 +16,8 @@ def create_player(parent: QObject | None = None) -> MediaPlayer:
     """A VlcPlayer, or an UnavailablePlayer whose reason names what to install.
 
     Tests do not come here for a fake: they construct tests.ui.fake_player.FakePlayer directly."""
-    from ui.player.vlc_player import VlcPlayer
-    from ui.player.vlc_setup import VlcUnavailableError
+    from .vlc_player import VlcPlayer
+    from .vlc_setup import VlcUnavailableError
 
     try:
         return VlcPlayer(parent)

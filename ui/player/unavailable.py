@@ -7,7 +7,7 @@ import sys
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
-from ui.player.base import MediaPlayer
+from .base import MediaPlayer
 
 
 def vlc_missing_reason(detail: str = "") -> str:

@@ -37,11 +37,11 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
-from ui.player.base import ENDED, ERROR, PAUSED, PLAYING, STOPPED, MediaPlayer
-from ui.player.playback_clock import PlaybackClock
-from ui.player.video_surface import VideoSurface
-from ui.player.vlc_log import VlcLogRouter
-from ui.player.vlc_setup import VlcUnavailableError, attach_video, import_vlc, instance_args
+from .base import ENDED, ERROR, PAUSED, PLAYING, STOPPED, MediaPlayer
+from .playback_clock import PlaybackClock
+from .video_surface import VideoSurface
+from .vlc_log import VlcLogRouter
+from .vlc_setup import VlcUnavailableError, attach_video, import_vlc, instance_args
 
 __all__ = ["VlcPlayer", "VlcUnavailableError"]
 

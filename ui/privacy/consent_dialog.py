@@ -24,8 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.date_fields import OptionalDateField, pydate, qdate
-from ui.dialogs import show_error
 from vsr.errors import VsrError
 from vsr.i18n import translate
 from vsr.library.consent import SHARED_PURPOSES, Consent, Purpose, get_consent, grant_consent
@@ -40,6 +38,9 @@ from vsr.library.recordings import get_recording
 from vsr.library.retention import recording_keep_until, set_recording_retention
 from vsr.library.reviews import list_parties, set_share_reflections, shares_reflections
 from vsr.library.withdrawal import describe_withdrawal, plan_withdrawal, withdraw_consent
+
+from ..date_fields import OptionalDateField, pydate, qdate
+from ..dialogs import show_error
 
 
 class PurposeBox(QGroupBox):

@@ -16,10 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.dialogs import show_error
 from vsr.errors import VsrError
 from vsr.library.db import Library
 from vsr.library.retention import PurgePlan, PurgeReport, describe_purge, purge
+
+from ..dialogs import show_error
 
 
 class PurgeDialog(QDialog):

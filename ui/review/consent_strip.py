@@ -10,11 +10,12 @@ from datetime import date
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QWidget
 
-from ui.flow_layout import FlowLayout
 from vsr.i18n import translate
 from vsr.library.consent import SHARED_PURPOSES, Consent, Purpose, get_consent
 from vsr.library.db import Library
 from vsr.library.retention import recording_keep_until
+
+from ..flow_layout import FlowLayout
 
 # (background, border, text) per state; the text colours reach WCAG AA on their background.
 _GIVEN = ("#e3f4e6", "#5aa469", "#1d4d27")

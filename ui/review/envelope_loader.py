@@ -7,7 +7,7 @@ from pathlib import Path
 import platformdirs
 from PySide6.QtCore import QObject, Signal
 
-from ui.workers import Task, start
+from ..workers import Task, start
 
 
 def envelope_cache_dir() -> Path:

@@ -10,10 +10,11 @@ from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
-from ui.fitting import FittingButton
-from ui.icons import shape_icon
-from ui.widgets import text_on
 from vsr.model import Party
+
+from ..fitting import FittingButton
+from ..icons import shape_icon
+from ..widgets import text_on
 
 FLASH_MS = 700
 

@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.icons import pictogram, shape_icon
-from ui.timefmt import format_ms
 from vsr import method
 from vsr.model import Marker, Party
+
+from ..icons import pictogram, shape_icon
+from ..timefmt import format_ms
 
 Index = QModelIndex | QPersistentModelIndex
 _SORT_KEY = attrgetter("start_ms", "id")  # the rows' order: by time, then as marked

@@ -9,12 +9,13 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QToolButton, QWidget
 
-from ui.flow_layout import FlowLayout
-from ui.icons import pictogram
-from ui.review.sheet_fields import SheetTextField
-from ui.widgets import PartyFrame, text_field
 from vsr import method
 from vsr.model import Party
+
+from ..flow_layout import FlowLayout
+from ..icons import pictogram
+from ..widgets import PartyFrame, text_field
+from .sheet_fields import SheetTextField
 
 SIDE_BY_SIDE_MIN = 520  # px: below this the party columns stack (each needs ~250 px)
 

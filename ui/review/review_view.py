@@ -17,21 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.actions import ActionId, ActionRegistry
-from ui.bridge import LibraryBridge
-from ui.operations import push_performed
-from ui.player.base import MediaPlayer
-from ui.review.consent_strip import ConsentStrip
-from ui.review.envelope_loader import EnvelopeLoader
-from ui.review.mark_buttons import MarkButtons
-from ui.review.marker_list import MarkerListPanel
-from ui.review.missing_banner import MissingRecordingBanner
-from ui.review.sheet_editor import SheetEditor
-from ui.review.shuttle import Shuttle
-from ui.review.transport import TransportBar
-from ui.review.undo_commands import AddMarkerCommand, DeleteMarkerCommand, MoveMarkerCommand
-from ui.session.panel import SessionPanel
-from ui.timeline.panel import TimelinePanel
 from vsr.errors import RecordingMissingError
 from vsr.library import Change
 from vsr.library import recordings as rc
@@ -40,6 +25,22 @@ from vsr.library import sheets as sh
 from vsr.model import MAX_RECORDING_MS, Marker, Party, Recording, Review
 from vsr.session import SharedScreen, shared_screen
 from vsr.session.blind import refresh_shared_screen
+
+from ..actions import ActionId, ActionRegistry
+from ..bridge import LibraryBridge
+from ..operations import push_performed
+from ..player.base import MediaPlayer
+from ..session.panel import SessionPanel
+from ..timeline.panel import TimelinePanel
+from .consent_strip import ConsentStrip
+from .envelope_loader import EnvelopeLoader
+from .mark_buttons import MarkButtons
+from .marker_list import MarkerListPanel
+from .missing_banner import MissingRecordingBanner
+from .sheet_editor import SheetEditor
+from .shuttle import Shuttle
+from .transport import TransportBar
+from .undo_commands import AddMarkerCommand, DeleteMarkerCommand, MoveMarkerCommand
 
 LOOP_AROUND_POINT_MS = 5_000
 
@@ -222,7 +223,7 @@ class ReviewView(QWidget):
         self.envelopes.load(path, self.recording.fingerprint)
 
     def locate_recording(self) -> None:
-        from ui.dialogs import ask_media_file, show_error
+        from ..dialogs import ask_media_file, show_error
 
         if self.recording is None:
             return

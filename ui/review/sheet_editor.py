@@ -10,18 +10,19 @@ from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QScrollArea, QStyle, QVBoxLayout, QWidget
 
-from ui.bridge import LibraryBridge
-from ui.operations import perform, push_performed
-from ui.review.party_reflection import PartyColumns, PartyReflection
-from ui.review.sheet_fields import RETRY_MS, SheetTextField
-from ui.review.sheet_header import SheetHeader
-from ui.review.undo_commands import EditSheetFieldCommand, SetFeelingsCommand, SetThemeCommand
-from ui.widgets import NoticeBar, heading, prompt, text_field
 from vsr import method
 from vsr.library import Change, themes
 from vsr.library import markers as mk
 from vsr.library import sheets as sh
 from vsr.model import Marker, Party
+
+from ..bridge import LibraryBridge
+from ..operations import perform, push_performed
+from ..widgets import NoticeBar, heading, prompt, text_field
+from .party_reflection import PartyColumns, PartyReflection
+from .sheet_fields import RETRY_MS, SheetTextField
+from .sheet_header import SheetHeader
+from .undo_commands import EditSheetFieldCommand, SetFeelingsCommand, SetThemeCommand
 
 Key = tuple[sh.SheetField, int | None]
 

@@ -15,11 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.icons import pictogram, shape_icon
-from ui.timefmt import format_ms
-from ui.widgets import MIN_TARGET
 from vsr import method
 from vsr.model import Marker, Party
+
+from ..icons import pictogram, shape_icon
+from ..timefmt import format_ms
+from ..widgets import MIN_TARGET
 
 ADD_OWN = "__add_own__"
 

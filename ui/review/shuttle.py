@@ -20,7 +20,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 
-from ui.player.base import MAX_RATE, MediaPlayer
+from ..player.base import MAX_RATE, MediaPlayer
 
 FORWARD_RATES = (1.0, 1.5, 2.0)
 REWIND_SPEEDS = (1, 2, 4)

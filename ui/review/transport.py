@@ -6,11 +6,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSlider, QToolButton, QWidget
 
-from ui.actions import ActionId, ActionRegistry
-from ui.flow_layout import FlowLayout
-from ui.icons import icon
-from ui.player.base import MediaPlayer
-from ui.timefmt import format_ms
+from ..actions import ActionId, ActionRegistry
+from ..flow_layout import FlowLayout
+from ..icons import icon
+from ..player.base import MediaPlayer
+from ..timefmt import format_ms
 
 SPEEDS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from ui.operations import OperationCommand, Report, quiet
 from vsr.library import Library
 from vsr.library import markers as mk
 from vsr.library import sheets as sh
 from vsr.library.markers import MarkerSnapshot
+
+from ..operations import OperationCommand, Report, quiet
 
 ID_MOVE = 1001
 ID_TEXT = 1002

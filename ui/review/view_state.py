@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ui.review.review_view import ReviewView
+from .review_view import ReviewView
 
 
 @dataclass(frozen=True)

@@ -17,12 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.date_fields import DueDateEdit
-from ui.review.sheet_fields import SAVE_DELAY_MS
-from ui.session.context import SessionContext
-from ui.widgets import MIN_TARGET, big_button
 from vsr import session as ss
 from vsr.session.model import TOGETHER, ActionItem, Who
+
+from ..date_fields import DueDateEdit
+from ..review.sheet_fields import SAVE_DELAY_MS
+from ..widgets import MIN_TARGET, big_button
+from .context import SessionContext
 
 
 class ActionRow(QObject):

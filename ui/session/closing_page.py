@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGridLayout, QWidget
 
-from ui.review.sheet_fields import SheetTextField
-from ui.session.actions_editor import ActionsEditor
-from ui.session.context import Page, SessionContext
-from ui.session.ratings_editor import RatingsEditor
-from ui.widgets import PartyFrame, heading, load_quietly, prompt, separator, text_field
 from vsr import method
 from vsr import session as ss
+
+from ..review.sheet_fields import SheetTextField
+from ..widgets import PartyFrame, heading, load_quietly, prompt, separator, text_field
+from .actions_editor import ActionsEditor
+from .context import Page, SessionContext
+from .ratings_editor import RatingsEditor
 
 
 class ClosingPage(Page):

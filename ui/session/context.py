@@ -11,12 +11,13 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
-from ui.bridge import LibraryBridge
-from ui.operations import perform
-from ui.player.base import MediaPlayer
 from vsr.library import Library
 from vsr.library.reviews import list_parties
 from vsr.model import Party, PartyRole
+
+from ..bridge import LibraryBridge
+from ..operations import perform
+from ..player.base import MediaPlayer
 
 T = TypeVar("T")
 

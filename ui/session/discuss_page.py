@@ -14,19 +14,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.fitting import StackingBox
-from ui.flow_layout import FlowLayout
-from ui.icons import pictogram
-from ui.review.sheet_editor import SheetEditor
-from ui.session.context import Page, SessionContext
-from ui.session.moments_page import time_text
-from ui.timefmt import format_ms
-from ui.widgets import MIN_TARGET, big_button, heading, prompt
 from vsr import method
 from vsr import session as ss
 from vsr.library import markers as mk
 from vsr.model import Marker
 from vsr.session.model import MAX_LEAD_LAG_MS, Moment
+
+from ..fitting import StackingBox
+from ..flow_layout import FlowLayout
+from ..icons import pictogram
+from ..review.sheet_editor import SheetEditor
+from ..timefmt import format_ms
+from ..widgets import MIN_TARGET, big_button, heading, prompt
+from .context import Page, SessionContext
+from .moments_page import time_text
 
 MIN_LOOP_MS = 1_000
 

@@ -25,9 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui import workers
-from ui.dialogs import error_text
-from ui.extra_names_field import ExtraNamesField
 from vsr.anonymise.known import review_names
 from vsr.errors import VsrError
 from vsr.export import (
@@ -41,6 +38,10 @@ from vsr.export import (
     write_summary,
 )
 from vsr.library import Library
+
+from .. import workers
+from ..dialogs import error_text
+from ..extra_names_field import ExtraNamesField
 
 FORMATS = (("pdf", "PDF (.pdf)"), ("docx", "Word (.docx)"), ("html", "HTML (.html)"),
            ("md", "Markdown (.md)"))

@@ -17,11 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.fitting import StackingBox
-from ui.icons import pictogram, shape_icon
-from ui.session.context import Page, SessionContext
-from ui.timefmt import format_ms
-from ui.widgets import MIN_TARGET, big_button, heading, prompt
 from vsr import method
 from vsr import session as ss
 from vsr.library import markers as mk
@@ -29,6 +24,12 @@ from vsr.library import sheets as sh
 from vsr.model import Marker, Party
 from vsr.session.blind import Candidate
 from vsr.session.model import MAX_MOMENTS, Moment
+
+from ..fitting import StackingBox
+from ..icons import pictogram, shape_icon
+from ..timefmt import format_ms
+from ..widgets import MIN_TARGET, big_button, heading, prompt
+from .context import Page, SessionContext
 
 
 def time_text(marker: Marker) -> str:

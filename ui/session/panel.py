@@ -9,22 +9,23 @@ from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
-from ui.bridge import LibraryBridge
-from ui.fitting import StackingBox
-from ui.operations import UndoStack
-from ui.player.base import MediaPlayer
-from ui.session.closing_page import ClosingPage
-from ui.session.context import Page, SessionContext
-from ui.session.discuss_page import DiscussPage
-from ui.session.export_dialog import ExportSummaryDialog
-from ui.session.moments_page import MomentsPage
-from ui.session.rules_page import RulesPage
-from ui.session.step_indicator import StepIndicator
-from ui.widgets import big_button
 from vsr import session as ss
 from vsr.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from vsr.library import Change
 from vsr.session.model import SessionStep
+
+from ..bridge import LibraryBridge
+from ..fitting import StackingBox
+from ..operations import UndoStack
+from ..player.base import MediaPlayer
+from ..widgets import big_button
+from .closing_page import ClosingPage
+from .context import Page, SessionContext
+from .discuss_page import DiscussPage
+from .export_dialog import ExportSummaryDialog
+from .moments_page import MomentsPage
+from .rules_page import RulesPage
+from .step_indicator import StepIndicator
 
 _REFRESH_ON = {"session", "marker", "sheet", "party", "review", "theme"}
 

@@ -16,15 +16,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.fitting import StackingBox
-from ui.icons import pictogram
-from ui.session.context import SessionContext
-from ui.widgets import PartyFrame, big_button, prompt
 from vsr import method
 from vsr import session as ss
 from vsr.model import Party
 from vsr.session import ratings as rt
 from vsr.session.model import RATING_MAX, RATING_MIN, RATING_QUESTIONS
+
+from ..fitting import StackingBox
+from ..icons import pictogram
+from ..widgets import PartyFrame, big_button, prompt
+from .context import SessionContext
 
 
 def _question_title(question: str, lang: str) -> tuple[str, str]:

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QWidget
 
-from ui.fitting import StackingBox
-from ui.session.context import Page, SessionContext
-from ui.widgets import MIN_TARGET, big_button, heading, prompt, text_on
 from vsr import method
 from vsr import session as ss
 from vsr.model import Party
+
+from ..fitting import StackingBox
+from ..widgets import MIN_TARGET, big_button, heading, prompt, text_on
+from .context import Page, SessionContext
 
 
 def _confirm_style(color: str) -> str:

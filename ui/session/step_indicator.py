@@ -6,9 +6,10 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
-from ui.fitting import FittingButton
-from ui.widgets import MIN_TARGET
 from vsr.session.model import SessionStep
+
+from ..fitting import FittingButton
+from ..widgets import MIN_TARGET
 
 _ACTIVE = ("QPushButton { background: #1f4e79; color: white; border-radius: 18px;"
            " padding: 6px 10px; font-weight: bold; }")

@@ -1,7 +1,7 @@
 """The review window's timeline: ruler, audio envelope and one lane of markers per party."""
 
-from ui.timeline.envelope import EnvelopeLike
-from ui.timeline.panel import TimelinePanel
-from ui.timeline.view import TimelineView
+from .envelope import EnvelopeLike
+from .panel import TimelinePanel
+from .view import TimelineView
 
 __all__ = ["EnvelopeLike", "TimelinePanel", "TimelineView"]

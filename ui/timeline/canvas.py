@@ -11,14 +11,15 @@ from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ui.timeline.envelope import EnvelopeLike
-from ui.timeline.geometry import TimelineLayout, TimeScale, clamp, make_layout
-from ui.timeline.lanes import MarkerGeometry, MarkerHit, hit_test, layout_markers
-from ui.timeline.ruler_paint import paint_playhead, paint_time_readout
-from ui.timeline.static_layer import SceneContent, StaticScene
-from ui.timeline.theme import COLORS
-from ui.timeline.zoom import MAX_ZOOM_MS_PER_PX, ZOOM_STEP, ZoomScroll
 from vsr.model import MAX_RECORDING_MS, Marker, Party
+
+from .envelope import EnvelopeLike
+from .geometry import TimelineLayout, TimeScale, clamp, make_layout
+from .lanes import MarkerGeometry, MarkerHit, hit_test, layout_markers
+from .ruler_paint import paint_playhead, paint_time_readout
+from .static_layer import SceneContent, StaticScene
+from .theme import COLORS
+from .zoom import MAX_ZOOM_MS_PER_PX, ZOOM_STEP, ZoomScroll
 
 RULER_H = 26
 ENVELOPE_H = 44

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from ui.timeline.lanes import MarkerPart
+from .lanes import MarkerPart
 
 DRAG_THRESHOLD_PX = 4.0  # a press that moves less than this is a click
 MIN_RANGE_MS = 100

@@ -10,8 +10,8 @@ import numpy.typing as npt
 from PySide6.QtCore import QLineF, QPointF, QRectF
 from PySide6.QtGui import QPainter, QPen
 
-from ui.timeline.geometry import Rect
-from ui.timeline.theme import COLORS
+from .geometry import Rect
+from .theme import COLORS
 
 
 class EnvelopeLike(Protocol):

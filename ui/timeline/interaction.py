@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from ui.timeline.drag import DragKind, DragState, dragged_span, drawn_range
-from ui.timeline.geometry import TimelineLayout, TimeScale, clamp
-from ui.timeline.lanes import MarkerHit, MarkerPart
 from vsr.model import Marker, Party
+
+from .drag import DragKind, DragState, dragged_span, drawn_range
+from .geometry import TimelineLayout, TimeScale, clamp
+from .lanes import MarkerHit, MarkerPart
 
 
 class PointerHost(Protocol):

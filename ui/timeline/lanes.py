@@ -11,8 +11,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
-from ui.timeline.geometry import Rect, TimelineLayout, TimeScale
 from vsr.model import Marker
+
+from .geometry import Rect, TimelineLayout, TimeScale
 
 GLYPH_R = 7.0  # half the glyph size in px: big enough to aim at, small enough not to crowd
 EDGE_TOL_PX = 5.0  # how close to a range edge the mouse must be to resize instead of move

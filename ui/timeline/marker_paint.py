@@ -20,16 +20,17 @@ from PySide6.QtGui import (
     QPixmap,
 )
 
-from ui.timeline.geometry import Rect, TimelineLayout
-from ui.timeline.lanes import GLYPH_R, MarkerGeometry
-from ui.timeline.theme import (
+from vsr.model import MarkerShape, Party
+
+from .geometry import Rect, TimelineLayout
+from .lanes import GLYPH_R, MarkerGeometry
+from .theme import (
     COLORS,
     HIDDEN_LANE_ALPHA,
     LANE_TINT_ALPHA,
     darker_outline,
     party_color,
 )
-from vsr.model import MarkerShape, Party
 
 # Shapes differ in how much area they fill at the same size; these factors even out their weight.
 _SHAPE_SCALE = {

@@ -6,8 +6,9 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import QCoreApplication
 
-from ui.timeline.geometry import format_ms
 from vsr.model import Marker, Party
+
+from .geometry import format_ms
 
 
 def _tr(text: str) -> str:

@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
-from ui.timeline.geometry import TimelineLayout, TimeScale, format_ms
-from ui.timeline.theme import COLORS
-from ui.timeline.ticks import choose_ticks, tick_times
+from .geometry import TimelineLayout, TimeScale, format_ms
+from .theme import COLORS
+from .ticks import choose_ticks, tick_times
 
 _LABEL_GAP_PX = 22.0  # free space between two clock labels
 

@@ -12,10 +12,12 @@ from PySide6.QtCore import QLineF, QPointF, QRectF
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QWidget
 
-from ui.timeline.envelope import EnvelopeLike, column_peaks, envelope_lines, paint_envelope
-from ui.timeline.geometry import Rect, TimelineLayout, TimeScale
-from ui.timeline.lanes import MarkerGeometry, lane_time_box, marker_geometry
-from ui.timeline.marker_paint import (
+from vsr.model import Marker, Party
+
+from .envelope import EnvelopeLike, column_peaks, envelope_lines, paint_envelope
+from .geometry import Rect, TimelineLayout, TimeScale
+from .lanes import MarkerGeometry, lane_time_box, marker_geometry
+from .marker_paint import (
     MarkerBatch,
     batch_markers,
     paint_batch,
@@ -24,15 +26,14 @@ from ui.timeline.marker_paint import (
     paint_lanes,
     paint_marker,
 )
-from ui.timeline.ruler_paint import (
+from .ruler_paint import (
     min_label_px,
     paint_grid,
     paint_loop,
     paint_past_end,
     paint_ruler,
 )
-from ui.timeline.theme import COLORS
-from vsr.model import Marker, Party
+from .theme import COLORS
 
 LABEL_MAX_MS_PER_PX = 200.0  # labels only when zoomed in enough for them to have room
 

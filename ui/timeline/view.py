@@ -14,13 +14,14 @@ from PySide6.QtCore import QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QHelpEvent, QKeyEvent, QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from ui.timeline.canvas import TimelineCanvas
-from ui.timeline.drag import DragKind
-from ui.timeline.interaction import PointerInteraction
-from ui.timeline.lanes import MarkerPart
-from ui.timeline.marker_text import marker_tooltip
-from ui.timeline.view_input import EdgeAutoScroll, handle_key, handle_wheel
 from vsr.model import Marker, Party
+
+from .canvas import TimelineCanvas
+from .drag import DragKind
+from .interaction import PointerInteraction
+from .lanes import MarkerPart
+from .marker_text import marker_tooltip
+from .view_input import EdgeAutoScroll, handle_key, handle_wheel
 
 
 class TimelineView(TimelineCanvas):

@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QWheelEvent
 
-from ui.timeline.geometry import clamp
+from .geometry import clamp
 
 if TYPE_CHECKING:
-    from ui.timeline.view import TimelineView
+    from .view import TimelineView
 
 WHEEL_ZOOM_BASE = 1.25  # zoom factor per wheel notch with Ctrl
 WHEEL_SCROLL_PX = 90  # horizontal scroll per wheel notch

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from ui.timeline.geometry import TimeScale, clamp
+from .geometry import TimeScale, clamp
 
 MAX_ZOOM_MS_PER_PX = 10.0  # the finest zoom: 10 ms per pixel
 ZOOM_STEP = 1.5

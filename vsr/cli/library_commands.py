@@ -135,7 +135,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def launch_gui(extra: list[str]) -> int:
     """Hand over to the window program. The core never imports the UI: it starts it."""
-    argv = [sys.executable, "-m", "ui", *extra]
+    argv = [sys.executable, "-m", "vsr.ui", *extra]
     sys.stdout.flush()
     try:
         os.execv(sys.executable, argv)

@@ -60,7 +60,7 @@ class Box:
 
 
 def model_path() -> Path:
-    return Path(str(resources.files("resources").joinpath("models", "centerface.onnx")))
+    return Path(str(resources.files("vsr.resources").joinpath("models", "centerface.onnx")))
 
 
 class CenterFace:

@@ -59,7 +59,7 @@ class CollectionClip:
 
 @cache
 def _method_questions() -> dict[str, list[str]]:
-    text = resources.files("resources").joinpath("method/samenleerwijzer.json").read_text("utf-8")
+    text = resources.files("vsr.resources").joinpath("method/samenleerwijzer.json").read_text("utf-8")
     data: dict[str, Any] = json.loads(text)
     questions: dict[str, list[str]] = data.get("clip_questions", {})
     return questions
