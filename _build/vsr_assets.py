@@ -42,7 +42,7 @@ def render_pictograms(root: Path = ROOT) -> list[Path]:
         renderer.render(painter, QRectF(0, 0, RENDER_PX, RENDER_PX))
         painter.end()
         out = target / f"{svg.stem}.png"
-        if not image.save(str(out), "PNG"):
+        if not image.save(str(out), "PNG", 0):  # 0: the smallest file (zlib level 9)
             raise RuntimeError(f"could not write {out}")
         written.append(out)
     return written

@@ -14,8 +14,8 @@ from docx import Document
 
 from tests.vsr import session_fixtures as fx
 from vsr.export import export_summary, pdf_layout
-from vsr.export.summary_content import SummaryDoc, build_summary
 from vsr.export.pictograms import rendered_png
+from vsr.export.summary_content import SummaryDoc, build_summary
 from vsr.library import sheets as sh
 
 # Beside the fixture's feelings (pro: rustig; client: onzeker, niet-gehoord on moment 1), three

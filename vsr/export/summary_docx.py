@@ -22,8 +22,8 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from vsr.export.summary_content import MomentBlock, PartyColumn, SummaryDoc
 from vsr.export.pictograms import rendered_png
+from vsr.export.summary_content import MomentBlock, PartyColumn, SummaryDoc
 
 _GREY = RGBColor(0x66, 0x66, 0x66)
 
