@@ -1,6 +1,7 @@
-"""The build backend: setuptools', after compiling the Qt translations (.ts -> .qm) so that a
-wheel or sdist built from a clean clone carries the Dutch interface (the .qm files are build
-products and never committed). Everything else is setuptools.build_meta unchanged."""
+"""The build backend: setuptools', after compiling the Qt translations (.ts -> .qm) and drawing
+the pictograms to PNG (vsr_assets.py, QtSvg) so that a wheel or sdist built from a clean clone
+carries the Dutch interface and the summaries' pictures (both are build products and never
+committed). Everything else is setuptools.build_meta unchanged."""
 
 from __future__ import annotations
 
@@ -31,18 +32,30 @@ def compile_translations() -> None:
                        check=True)
 
 
+def render_pictograms() -> None:
+    # In a process of its own: Qt (an application object, the offscreen platform) stays out
+    # of the backend, which the build front end may call several times.
+    subprocess.run([sys.executable, str(Path(__file__).with_name("vsr_assets.py")), str(ROOT)],
+                   check=True)
+
+
+def build_assets() -> None:
+    compile_translations()
+    render_pictograms()
+
+
 def build_wheel(wheel_directory: str, config_settings: dict[str, Any] | None = None,
                 metadata_directory: str | None = None) -> str:
-    compile_translations()
+    build_assets()
     return _setuptools.build_wheel(wheel_directory, config_settings, metadata_directory)
 
 
 def build_sdist(sdist_directory: str, config_settings: dict[str, Any] | None = None) -> str:
-    compile_translations()
+    build_assets()
     return _setuptools.build_sdist(sdist_directory, config_settings)
 
 
 def build_editable(wheel_directory: str, config_settings: dict[str, Any] | None = None,
                    metadata_directory: str | None = None) -> str:
-    compile_translations()
+    build_assets()
     return _setuptools.build_editable(wheel_directory, config_settings, metadata_directory)

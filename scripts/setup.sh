@@ -41,4 +41,4 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e ".[dev]"
-.venv/bin/python scripts/build_translations.py
+.venv/bin/python scripts/build_assets.py

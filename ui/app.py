@@ -9,10 +9,12 @@ from collections.abc import Callable, MutableMapping, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from vsr import __version__
 from vsr.app_log import log_file, setup_logging
+from vsr.desktop import APP_ID
 from vsr.errors import VsrError
 from vsr.i18n import LANGUAGES
 from vsr.library import Library, open_library
@@ -153,14 +155,28 @@ def use_x11_for_vlc(environ: MutableMapping[str, str] | None = None) -> bool:
     return False
 
 
+def set_identity() -> None:
+    """The names the system knows the app by, before the QApplication exists. The desktop file
+    name ties the windows to the installed vsr.desktop: Wayland compositors and taskbars take
+    the icon and name from there and group the windows under it."""
+    QCoreApplication.setOrganizationName("vsr")
+    QCoreApplication.setApplicationName("vsr")
+    QGuiApplication.setDesktopFileName(APP_ID)
+
+
+def set_window_icon(app: QGuiApplication) -> None:
+    """Every window's icon: the SVG, so the title bar, taskbar and task switcher each draw it
+    sharp at their own size and pixel ratio."""
+    app.setWindowIcon(icon("vsr"))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _args(list(sys.argv[1:] if argv is None else argv))
     use_x11_for_vlc()
     setup_logging()
-    QCoreApplication.setOrganizationName("vsr")
-    QCoreApplication.setApplicationName("vsr")
+    set_identity()
     app = QApplication(sys.argv[:1])
-    app.setWindowIcon(icon("vsr"))
+    set_window_icon(app)
     reporter = CrashReporter(app)
     reporter.install()
     lang = args.lang or saved_language()

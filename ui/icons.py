@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
@@ -43,13 +43,28 @@ def shape_path(shape: MarkerShape, rect: QRectF) -> QPainterPath:
     return path
 
 
-def shape_icon(shape: MarkerShape, color: str, size: int = 16) -> QIcon:
-    pix = QPixmap(size, size)
+# Device pixel ratios drawn for each glyph: QIcon picks the matching one (or scales the next
+# larger down, for 125 % or 150 % screens), so glyphs stay sharp on high-DPI screens.
+SHAPE_RATIOS = (1.0, 2.0, 3.0)
+
+
+def shape_pixmap(shape: MarkerShape, color: str, size: int, dpr: float) -> QPixmap:
+    """The glyph `size` logical pixels wide, drawn at `dpr` device pixels per logical one."""
+    pix = QPixmap(round(size * dpr), round(size * dpr))
+    pix.setDevicePixelRatio(dpr)
     pix.fill(Qt.GlobalColor.transparent)
-    p = QPainter(pix)
+    p = QPainter(pix)  # paints in logical pixels: the ratio scales it
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     p.setPen(QPen(QColor(color).darker(150), 1.2))
     p.setBrush(QBrush(QColor(color)))
     p.drawPath(shape_path(shape, QRectF(1.5, 1.5, size - 3, size - 3)))
     p.end()
-    return QIcon(pix)
+    return pix
+
+
+@lru_cache(maxsize=256)  # asked for by list rows on every paint
+def shape_icon(shape: MarkerShape, color: str, size: int = 16) -> QIcon:
+    icon = QIcon()
+    for dpr in SHAPE_RATIOS:
+        icon.addPixmap(shape_pixmap(shape, color, size, dpr))
+    return icon

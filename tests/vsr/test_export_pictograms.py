@@ -14,8 +14,8 @@ from docx import Document
 
 from tests.vsr import session_fixtures as fx
 from vsr.export import export_summary, pdf_layout
+from vsr.export.pictograms import rendered_png
 from vsr.export.summary_content import SummaryDoc, build_summary
-from vsr.export.svg_raster import render_svg_png
 from vsr.library import sheets as sh
 
 # Beside the fixture's feelings (pro: rustig; client: onzeker, niet-gehoord on moment 1), three
@@ -86,7 +86,7 @@ def test_docx_puts_the_right_pictogram_before_every_feeling(library, walked,
             cell = table.cell(3, column)
             blips = cell._tc.xpath(".//a:blip/@r:embed")
             pictures = [document.part.related_parts[rid].blob for rid in blips]
-            expected = [render_svg_png(f.pictogram, 128) for f in reflection.feelings
+            expected = [rendered_png(f.pictogram) for f in reflection.feelings
                         if f.pictogram]
             assert pictures == expected  # one per feeling, in order, the feeling's own picture
             # each feeling on its own line: its picture and its word stay together
@@ -95,7 +95,7 @@ def test_docx_puts_the_right_pictogram_before_every_feeling(library, walked,
             for line, feeling in zip(lines, reflection.feelings, strict=True):
                 assert [document.part.related_parts[rid].blob
                         for rid in line._p.xpath(".//a:blip/@r:embed")] == [
-                    render_svg_png(feeling.pictogram, 128)]
+                    rendered_png(feeling.pictogram)]
 
 
 def test_docx_shows_the_theme_pictogram_of_every_moment(library, walked,
@@ -109,7 +109,7 @@ def test_docx_shows_the_theme_pictogram_of_every_moment(library, walked,
     for paragraph, moment in zip(theme_lines, doc.moments, strict=True):
         blips = paragraph._p.xpath(".//a:blip/@r:embed")
         assert [document.part.related_parts[r].blob for r in blips] == [
-            render_svg_png(moment.pictogram, 128)]
+            rendered_png(moment.pictogram)]
 
 
 def test_html_has_the_pictogram_of_every_feeling_and_theme(library, walked,

@@ -31,6 +31,7 @@ def _clean_copy(dest: Path) -> Path:
             (dest / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, dest / name)
     assert not list(dest.rglob("*.qm"))  # compiled catalogues are never committed
+    assert not list(dest.rglob("pictograms/png/*"))  # nor the pictograms drawn to PNG
     return dest
 
 
@@ -57,6 +58,9 @@ def test_the_wheel_carries_translations_font_and_licences(wheel: Path) -> None:
     assert {n.split("/")[0] for n in names} == {"vsr", f"vsr-{__version__}.dist-info"}
     ui_files = {str(p.relative_to(ROOT)) for p in (ROOT / "ui").rglob("*.py")}
     assert {"vsr/" + name for name in ui_files} <= names
+    svgs = [n for n in names if n.startswith("vsr/resources/pictograms/") and n.endswith(".svg")]
+    assert len(svgs) >= 21  # every pictogram also drawn to PNG at build time, for PDF and DOCX
+    assert {f"vsr/resources/pictograms/png/{Path(n).stem}.png" for n in svgs} <= names
     metadata = zipfile.ZipFile(wheel).read(f"vsr-{__version__}.dist-info/METADATA").decode()
     assert "License-Expression: GPL-3.0-or-later" in metadata
     assert f"Version: {__version__}\n" in metadata
@@ -77,6 +81,8 @@ def test_installed_wheel_runs_without_the_checkout(wheel: Path, tmp_path: Path) 
         "import vsr, vsr.ui, vsr.resources\n"
         "from vsr.method import resource_path\n"
         "from vsr.export.fonts import find_unicode_font\n"
+        "from vsr.export.pictograms import rendered_png\n"
+        "assert rendered_png(resource_path('pictograms', 'feeling-blij.svg'))[:4] == b'\\x89PNG'\n"
         "from PySide6.QtWidgets import QApplication\n"
         "app = QApplication([])\n"
         "from vsr.ui.i18n import install_language\n"

@@ -85,7 +85,8 @@ class SheetHeader(QWidget):
         self.title.setText(self.tr("Moment at {time}").format(time=when))
         who = next((p for p in parties if p.id == marker.party_id), None)
         if who is not None:
-            self.glyph.setPixmap(shape_icon(who.shape, who.color, 16).pixmap(16, 16))
+            self.glyph.setPixmap(shape_icon(who.shape, who.color, 16).pixmap(
+                QSize(16, 16), self.glyph.devicePixelRatioF()))  # sharp on high-DPI screens
             self.who.setText(self.tr("marked by {name}").format(name=who.name))
         else:
             self.glyph.clear()

@@ -32,7 +32,7 @@ _LATIN1_SWAPS = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "
 
 
 def pictogram(path: Path) -> io.BytesIO:
-    """A pictogram for `FPDF.image`, drawn to PNG once per file (see pdf_text)."""
+    """A pictogram for `FPDF.image`: its PNG drawn at build time (see pdf_text)."""
     return pictogram_png(path)
 
 

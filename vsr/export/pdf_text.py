@@ -6,31 +6,23 @@ width is asked of fpdf2 once per font and size, and words are laid out greedily 
 widths: the same breaks `multi_cell` makes (at spaces; inside a word only when the word alone
 is wider than the line), at a fraction of the cost.
 
-Pictograms are drawn to PNG once per file: fpdf2 parses and draws an SVG anew on every use
-(about a millisecond and a half each, five pictograms a moment), while an identical PNG is
-embedded once and then only referenced."""
+Pictograms go in as the PNGs drawn at build time (vsr.export.pictograms): fpdf2 parses and draws
+an SVG anew on every use (about a millisecond and a half each, five pictograms a moment), while an
+identical PNG is embedded once and then only referenced."""
 
 from __future__ import annotations
 
 import io
-from functools import cache
 from pathlib import Path
 
 from fpdf import FPDF
 
-from vsr.export.svg_raster import render_svg_png
-
-ICON_PX = 96  # a 5 mm pictogram at about 490 dpi: sharp in print
-
-
-@cache
-def _icon_png(path: Path) -> bytes:
-    return render_svg_png(path, ICON_PX)
+from vsr.export.pictograms import rendered_png
 
 
 def pictogram_png(path: Path) -> io.BytesIO:
-    """The pictogram at `path` as a PNG (drawn once per file) for `FPDF.image`."""
-    return io.BytesIO(_icon_png(path))
+    """The pictogram at `path` (an SVG) as its built PNG, for `FPDF.image`."""
+    return io.BytesIO(rendered_png(path))
 
 
 class LineBreaker:

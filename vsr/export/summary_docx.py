@@ -1,12 +1,11 @@
 """The joint learning summary as a Word document (python-docx): real Heading styles and real
 tables, so it opens and edits well in Word and LibreOffice. A4, page numbers in the footer.
-Pictograms are drawn to PNG first (Word cannot hold our SVGs everywhere)."""
+Pictograms go in as the PNGs drawn at build time (Word cannot hold our SVGs everywhere)."""
 
 from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from functools import cache
 from pathlib import Path
 
 from docx import Document
@@ -23,15 +22,10 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
+from vsr.export.pictograms import rendered_png
 from vsr.export.summary_content import MomentBlock, PartyColumn, SummaryDoc
-from vsr.export.svg_raster import render_svg_png
 
 _GREY = RGBColor(0x66, 0x66, 0x66)
-
-
-@cache
-def _png(path: Path, size_px: int) -> bytes:
-    return render_svg_png(path, size_px)
 
 
 class _Writer:
@@ -100,7 +94,7 @@ class _Writer:
 
     def pictogram(self, paragraph: Paragraph, path: Path | None, size_cm: float) -> None:
         if path is not None:
-            self.picture(paragraph.add_run(), path, _png(path, 128), Cm(size_cm))
+            self.picture(paragraph.add_run(), path, rendered_png(path), Cm(size_cm))
             paragraph.add_run(" ")
 
 
