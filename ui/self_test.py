@@ -18,7 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from vsr.library import markers as mk
 
@@ -48,6 +48,7 @@ class Report:
     window_shown_epoch: float = 0.0  # time.time(): the caller compares it with its start time
     steps: list[Step] = field(default_factory=list)
     pdf: str = ""
+    messages: list[str] = field(default_factory=list)  # message boxes that came up (closed)
 
 
 def grab_from_screen(widget: QWidget) -> QImage:
@@ -91,8 +92,25 @@ class SelfTest:
         self.window, self.out_dir, self.grab = window, out_dir, grab
         self.report = Report(window_shown_epoch=time.time())
 
+    def close_message_boxes(self) -> None:
+        """A message box (an error, a question) would wait for a user that is not there: note
+        its text in the report and close it, so the step fails instead of hanging."""
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            self.report.messages.append(box.text())
+            box.reject()
+
     def run(self) -> Report:
         """Every step in order; the first that fails ends the run (the rest depend on it)."""
+        watchdog = QTimer()
+        watchdog.timeout.connect(self.close_message_boxes)
+        watchdog.start(250)
+        try:
+            return self._run()
+        finally:
+            watchdog.stop()
+
+    def _run(self) -> Report:
         steps: list[tuple[str, Callable[[], tuple[bool, str]]]] = [
             ("window", self.window_shown), ("open_demo", self.open_demo), ("play", self.play),
             ("mark", self.mark), ("export_pdf", self.export_pdf), ("quit", self.quit)]

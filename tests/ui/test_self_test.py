@@ -109,3 +109,19 @@ def test_a_missing_pdf_fails_the_export_step(window: MainWindow, tmp_path: Path,
     assert run_self_test(window, out, grab=picture) == 1
     step = report(out)["steps"][-1]
     assert step["name"] == "export_pdf" and not step["ok"] and step["detail"].startswith("0 bytes")
+
+
+def test_an_error_message_is_reported_and_closed_instead_of_hanging(
+        window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import vsr.demo
+    from vsr.errors import MediaError
+
+    def broken(*_args: object, **_kw: object) -> None:
+        raise MediaError("error.media.probe_timeout", path="demo.mp4")
+
+    monkeypatch.setattr(vsr.demo, "make_demo", broken)
+    out = tmp_path / "self-test"
+    assert run_self_test(window, out, grab=picture) == 1
+    data = report(out)
+    assert [(s["name"], s["ok"]) for s in data["steps"]] == [("window", True), ("open_demo", False)]
+    assert len(data["messages"]) == 1 and "demo.mp4" in data["messages"][0]

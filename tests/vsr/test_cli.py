@@ -106,3 +106,13 @@ def test_the_window_program_is_vsr_gui_beside_vsr_in_the_standalone_build(
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     monkeypatch.setattr(sys, "executable", str(Path("/opt/vsr/vsr")))
     assert gui_command(["--review", "3"]) == [str(Path("/opt/vsr/vsr-gui")), "--review", "3"]
+
+
+def test_the_probe_child_is_the_vsr_program_in_the_standalone_build(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from vsr.media.probe_child import FROZEN_FLAG, child_command
+
+    assert child_command()[1:] == ["-m", "vsr.media.probe_child"]
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(Path("/opt/vsr/vsr-gui")))
+    assert child_command() == [str(Path("/opt/vsr/vsr")), FROZEN_FLAG]

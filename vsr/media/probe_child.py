@@ -28,6 +28,17 @@ from vsr.model import ProbeResult
 MEMORY_LIMIT_BYTES = 2 * 1024**3
 # The probe's own phases stop after 5 s each; a child still busy after this is stuck.
 TIMEOUT_S = 20.0
+# The standalone build has no `python -m`: its `vsr` program runs the probe when it is started
+# with this first argument (packaging/cli_entry.py).
+FROZEN_FLAG = "--vsr-probe-child"
+
+
+def child_command() -> list[str]:
+    """The probe child's command line, without the file."""
+    if getattr(sys, "frozen", False):  # PyInstaller: vsr beside vsr-gui (or itself)
+        exe = Path(sys.executable)
+        return [str(exe.with_name("vsr" + exe.suffix)), FROZEN_FLAG]
+    return [sys.executable, "-m", "vsr.media.probe_child"]
 
 
 def probe_isolated(
@@ -38,8 +49,7 @@ def probe_isolated(
     `command` replaces the child's command line (tests use it to simulate a hang or crash).
     """
     file = check_local_file(path)  # cheap checks here, so their messages need no child
-    argv = list(command) if command is not None else [
-        sys.executable, "-m", "vsr.media.probe_child"]
+    argv = list(command) if command is not None else child_command()
     try:
         proc = subprocess.run(
             [*argv, str(file)], stdin=subprocess.DEVNULL, capture_output=True,
