@@ -123,7 +123,7 @@ def check(name: str, ok: bool, detail: str, results: list[dict[str, object]]) ->
     print(f"[{'ok' if ok else 'FAIL'}] {name}: {detail}", flush=True)
 
 
-def smoke(bundle: Path) -> dict[str, object]:
+def smoke(bundle: Path, keep: Path | None = None) -> dict[str, object]:
     results: list[dict[str, object]] = []
     work = Path(tempfile.mkdtemp(prefix="vsr-smoke-"))
     env = isolated_env(work / "home")
@@ -167,6 +167,8 @@ def smoke(bundle: Path) -> dict[str, object]:
         return {"ok": all(r["ok"] for r in results), "checks": results,
                 "startup_s": gui["startup_s"], "self_test": report}
     finally:
+        if keep is not None and (work / "self-test").is_dir():
+            shutil.copytree(work / "self-test", keep, dirs_exist_ok=True)
         if xvfb is not None:
             xvfb.terminate()
             xvfb.wait(10)
@@ -177,8 +179,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bundle", type=Path, default=BUNDLE, help="the built folder")
     parser.add_argument("--json", type=Path, help="also write the report here")
+    parser.add_argument("--keep", type=Path, help="copy the self-test's files (PDF, frame) here")
     args = parser.parse_args(argv)
-    result = smoke(args.bundle)
+    result = smoke(args.bundle, args.keep)
     text = json.dumps(result, indent=2, ensure_ascii=False)
     print(text)
     if args.json:

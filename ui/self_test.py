@@ -28,6 +28,7 @@ from .session.export_dialog import ExportSummaryDialog
 
 REPORT_NAME = "self-test.json"
 PDF_NAME = "self-test-summary.pdf"
+FRAME_NAME = "self-test-frame.png"
 PLAY_TIMEOUT_S = 30.0
 EXPORT_TIMEOUT_S = 60.0
 
@@ -148,12 +149,16 @@ class SelfTest:
             return False, f"no player: {player.unavailable_reason}"
         self.window.actions[ActionId.PLAY_PAUSE].trigger()
         seen = ["not looked"]
+        last = [QImage()]
 
         def on_screen() -> bool:
-            shown, seen[0] = picture_shown(self.grab(player.video_widget()))
+            last[0] = self.grab(player.video_widget())
+            shown, seen[0] = picture_shown(last[0])
             return player.is_playing() and shown
 
         ok = wait_until(on_screen, PLAY_TIMEOUT_S)
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        last[0].save(str(self.out_dir / FRAME_NAME))  # what was judged, for a person to look at
         return ok, f"{seen[0]} at {player.position()} ms ({player.state()})"
 
     def mark(self) -> tuple[bool, str]:

@@ -125,3 +125,9 @@ def test_an_error_message_is_reported_and_closed_instead_of_hanging(
     data = report(out)
     assert [(s["name"], s["ok"]) for s in data["steps"]] == [("window", True), ("open_demo", False)]
     assert len(data["messages"]) == 1 and "demo.mp4" in data["messages"][0]
+
+
+def test_the_frame_that_was_judged_is_kept(window: MainWindow, tmp_path: Path) -> None:
+    out = tmp_path / "self-test"
+    run_self_test(window, out, grab=picture)
+    assert QImage(str(out / "self-test-frame.png")).size() == picture(window).size()
