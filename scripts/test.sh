@@ -8,7 +8,7 @@ export PATH="$PWD/.venv/bin:$PATH"
 echo "== core/UI boundary (import-linter)"
 lint-imports
 echo "== ruff"
-ruff check vsr ui tests bench scripts
+ruff check vsr ui tests bench scripts packaging setup.py
 echo "== mypy (strict on vsr)"
 mypy
 echo "== pytest: core and widgets (offscreen)"
@@ -16,5 +16,7 @@ python -m pytest -q -p no:cacheprovider tests/vsr tests/ui "$@"
 echo "== pytest: end to end (real VLC in a real window under Xvfb)"
 VSR_E2E_DISPLAY=1 xvfb-run -a -s "-screen 0 1600x1000x24" \
   python -m pytest -q -p no:cacheprovider tests/e2e "$@"
+echo "== standalone build (PyInstaller) and its smoke test on the built folder"
+VSR_STANDALONE=1 python -m pytest -q -p no:cacheprovider tests/packaging "$@"
 echo "== benchmark smoke run (python -m bench --quick: every row runs on 2-minute media)"
 python -m bench --quick --json "${TMPDIR:-/tmp}/vsr-bench-quick.json"

@@ -45,6 +45,9 @@ def _args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--library", metavar="PATH",
                         help="library file (default: VSR_LIBRARY or the user data folder)")
     parser.add_argument("--lang", choices=LANGUAGES, help="language of the window (nl or en)")
+    # For packagers (see README, "Standalone build"), so not in --help: drive the window through
+    # demo, play, mark and PDF export, write DIR/self-test.json and exit 0 only if all passed.
+    parser.add_argument("--self-test", metavar="DIR", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
 
@@ -170,6 +173,20 @@ def set_window_icon(app: QGuiApplication) -> None:
     app.setWindowIcon(icon("vsr"))
 
 
+def _schedule_self_test(app: QApplication, shell: Application, out_dir: Path) -> None:
+    """Once the event loop runs (the window is shown and takes input), run the self-test; its
+    result is the exit status, so the window closing must not end the program first."""
+    from .self_test import run_self_test  # only for packagers: not at a normal start
+
+    app.setQuitOnLastWindowClosed(False)
+
+    def run() -> None:
+        assert shell.window is not None
+        app.exit(run_self_test(shell.window, out_dir))
+
+    QTimer.singleShot(0, run)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _args(list(sys.argv[1:] if argv is None else argv))
     use_x11_for_vlc()
@@ -191,6 +208,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     shell = Application(app, LibraryBridge(lib), lang)
     shell.build()
     QTimer.singleShot(0, lambda: shell.start(args.review, Path(args.open) if args.open else None))
+    if args.self_test:
+        _schedule_self_test(app, shell, Path(args.self_test))
     code = app.exec()
     shell.bridge.close()
     shell.bridge.lib.close()

@@ -96,3 +96,23 @@ def test_demo_no_gui_creates_recording_and_review(tmp_path: Path) -> None:
     run_vsr("demo", "--no-gui", library=lib, lang="nl", VSR_RECORDINGS=str(tmp_path / "rec"))
     again = json.loads(run_vsr("list", "--json", library=lib).stdout)
     assert len(again["recordings"]) == 1 and len(again["reviews"]) == 1
+
+
+def test_the_window_program_is_vsr_gui_beside_vsr_in_the_standalone_build(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from vsr.cli.library_commands import gui_command
+
+    assert gui_command(["--review", "3"])[1:] == ["-m", "vsr.ui", "--review", "3"]
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(Path("/opt/vsr/vsr")))
+    assert gui_command(["--review", "3"]) == [str(Path("/opt/vsr/vsr-gui")), "--review", "3"]
+
+
+def test_the_probe_child_is_the_vsr_program_in_the_standalone_build(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from vsr.media.probe_child import FROZEN_FLAG, child_command
+
+    assert child_command()[1:] == ["-m", "vsr.media.probe_child"]
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(Path("/opt/vsr/vsr-gui")))
+    assert child_command() == [str(Path("/opt/vsr/vsr")), FROZEN_FLAG]

@@ -133,12 +133,21 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return launch_gui(["--review", str(review.id)])
 
 
+def gui_command(extra: list[str]) -> list[str]:
+    """How to start the window program: `python -m vsr.ui`, or in the standalone build (PyInstaller
+    sets sys.frozen) the vsr-gui program that sits beside this vsr program."""
+    if getattr(sys, "frozen", False):
+        exe = Path(sys.executable)
+        return [str(exe.with_name("vsr-gui" + exe.suffix)), *extra]
+    return [sys.executable, "-m", "vsr.ui", *extra]
+
+
 def launch_gui(extra: list[str]) -> int:
     """Hand over to the window program. The core never imports the UI: it starts it."""
-    argv = [sys.executable, "-m", "vsr.ui", *extra]
+    argv = gui_command(extra)
     sys.stdout.flush()
     try:
-        os.execv(sys.executable, argv)
+        os.execv(argv[0], argv)
     except OSError as exc:
         print(translate("cli.no_gui", reason=exc.strerror), file=sys.stderr)
         return 1

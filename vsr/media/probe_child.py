@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import signal
 import subprocess
 import sys
@@ -28,6 +27,17 @@ from vsr.model import ProbeResult
 MEMORY_LIMIT_BYTES = 2 * 1024**3
 # The probe's own phases stop after 5 s each; a child still busy after this is stuck.
 TIMEOUT_S = 20.0
+# The standalone build has no `python -m`: its `vsr` program runs the probe when it is started
+# with this first argument (packaging/cli_entry.py).
+FROZEN_FLAG = "--vsr-probe-child"
+
+
+def child_command() -> list[str]:
+    """The probe child's command line, without the file."""
+    if getattr(sys, "frozen", False):  # PyInstaller: vsr beside vsr-gui (or itself)
+        exe = Path(sys.executable)
+        return [str(exe.with_name("vsr" + exe.suffix)), FROZEN_FLAG]
+    return [sys.executable, "-m", "vsr.media.probe_child"]
 
 
 def probe_isolated(
@@ -38,8 +48,7 @@ def probe_isolated(
     `command` replaces the child's command line (tests use it to simulate a hang or crash).
     """
     file = check_local_file(path)  # cheap checks here, so their messages need no child
-    argv = list(command) if command is not None else [
-        sys.executable, "-m", "vsr.media.probe_child"]
+    argv = list(command) if command is not None else child_command()
     try:
         proc = subprocess.run(
             [*argv, str(file)], stdin=subprocess.DEVNULL, capture_output=True,
@@ -89,7 +98,12 @@ def _exit_reason(returncode: int) -> str:
 
 
 def limit_memory(limit: int = MEMORY_LIMIT_BYTES) -> None:
-    """Cap this process's address space, so a runaway allocation fails instead of swapping."""
+    """Cap this process's address space, so a runaway allocation fails instead of swapping.
+    Windows has no rlimits (no `resource` module): there the timeout alone guards the probe."""
+    try:
+        import resource
+    except ImportError:
+        return
     _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     if hard != resource.RLIM_INFINITY:
         limit = min(limit, hard)
