@@ -198,7 +198,7 @@ class SmartVideo:
             expected = self.packets[index]
             if (packet.pts, packet.dts) != (expected.pts, expected.dts):
                 raise SpliceError(f"packet {index} moved")
-            if head is not None and index < head.span.feed_to:
+            if head is not None and head.span.feed_from <= index < head.span.feed_to:
                 yield from _to(out, head.feed(packet, tick))
             if head is not None and index == plan.copy_from:
                 yield from _to(out, head.feed(None, tick))
