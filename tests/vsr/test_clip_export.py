@@ -6,8 +6,10 @@ from __future__ import annotations
 import errno
 import os
 from collections.abc import Iterator
+from dataclasses import dataclass
+from fractions import Fraction
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import av
 import av.error
@@ -25,7 +27,7 @@ from tests.vsr.clip_media import (
     top_level_boxes,
     video_durations,
 )
-from vsr.clips import Cancelled, ClipRangeError, export_clip
+from vsr.clips import Cancelled, ClipRangeError, export_clip, scan
 from vsr.errors import MediaError, StorageError
 
 FPS = 25
@@ -266,3 +268,48 @@ def test_existing_file_is_replaced_whole(sources: dict[str, Path], tmp_path: Pat
     umask = os.umask(0)
     os.umask(umask)
     assert out.stat().st_mode & 0o777 == 0o666 & ~umask  # shareable, unlike a mkstemp file
+
+
+@pytest.mark.parametrize("keep_bytes", [1, 1 << 30])
+def test_the_clip_is_the_same_whether_the_scan_kept_its_packets(
+    sources: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, keep_bytes: int
+) -> None:
+    # The scan keeps what it read for the writing pass (read on in the file from where it
+    # stopped); past the limit the range is read again from the keyframe before the start.
+    monkeypatch.setattr(scan, "KEEP_BYTES", keep_bytes)
+    out = tmp_path / "clip.mp4"
+    result = export_clip(sources["bframes"], 520, 4280, out)
+    assert result.mode == "smart" and result.copied_frames > 0 and result.has_audio
+    assert frame_indices(out) == expected(520, 4280)
+    want = [(frame - 13) / FPS for frame in (20, 70)]  # the beeps, in sync
+    got = beep_times(out)
+    assert len(got) == 2 and all(abs(g - w) <= FRAME_S for g, w in zip(got, want, strict=True))
+    video_s, audio_s = video_durations(out)
+    assert abs(audio_s - video_s) <= FRAME_S
+    assert ffmpeg_decode_errors(out) in ("", None)
+
+
+def test_kept_packets_are_replayed_without_reading_them_again() -> None:
+    class Container:
+        seeks = 0
+
+        def seek(self, *args: object, **kwargs: object) -> None:
+            self.seeks += 1
+
+        def demux(self, *streams: object) -> Iterator[object]:
+            return iter(["read on"])
+
+    @dataclass
+    class FakePacket:
+        name: str
+        size: int = 4
+
+    kept = scan.Kept((cast(Any, "video"),), limit=10)
+    kept.add(cast(Any, FakePacket("a")))
+    kept.add(cast(Any, FakePacket("b")))
+    container = Container()
+    replayed = list(kept.replay(cast(Any, container), Fraction(5)))
+    assert [getattr(p, "name", p) for p in replayed] == ["a", "b", "read on"]
+    assert container.seeks == 0  # read on from where the scan stopped
+    kept.add(cast(Any, FakePacket("c")))  # past the limit: let go (the range is read again)
+    assert not kept.whole and not kept.packets

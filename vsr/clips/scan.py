@@ -29,7 +29,7 @@ class Kept:
     from the file once: reading it again cost about as much as copying it."""
 
     streams: tuple[VideoStream | AudioStream, ...]
-    limit: int = KEEP_BYTES
+    limit: int = field(default_factory=lambda: KEEP_BYTES)  # read when made (tests lower it)
     packets: list[Packet[Any]] = field(default_factory=list)
     size: int = 0
     whole: bool = True  # False once they passed `limit` and were let go
