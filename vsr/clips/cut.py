@@ -34,6 +34,7 @@ from vsr.clips.source import (
     first_video,
     inspect_source,
     open_media,
+    read_rotation,
 )
 from vsr.errors import MediaError, StorageError, VsrError
 
@@ -78,7 +79,8 @@ def export_clip(
     src, out = Path(src), Path(out)
     # Opened once: an hour-long MP4's index alone takes a noticeable time to read.
     with open_media(src) as source:
-        info = inspect_source(src, source)
+        # Its rotation matters only to a re-encode, which reads it then (it decodes a picture).
+        info = inspect_source(src, source, rotation=False)
         _check_range(info, start_ms, end_ms)
         if info.duration_ms:
             end_ms = min(end_ms, info.duration_ms)
@@ -162,6 +164,7 @@ class _Job:
         self.end = info.origin + Fraction(end_ms, 1000)
         self.progress, self.cancel = progress, cancel
         self.source: InputContainer | None = None  # the file export_clip opened, if any
+        self.rotation_read = False  # export_clip leaves the rotation to a re-encode
         self.total = 1
         self.done = 0
         self.reported = -1.0
@@ -220,6 +223,9 @@ class _Job:
         if plan is not None and config is not None and keep is not None:
             video = SmartVideo(source, self.info, config, packets, plan)
             return self._smart(output, stack, keep.replay(source, self.start), video, span)
+        if not self.rotation_read:
+            self.info = replace(self.info, rotation=read_rotation(self.info.path))
+            self.rotation_read = True
         source = stack.enter_context(open_media(self.info.path))
         encoder = ReencodeVideo(source, self.info, output, self.anonymize)
         audio = self._audio(output, stack, span)
