@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import errno
 import os
+import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from fractions import Fraction
@@ -28,6 +30,7 @@ from tests.vsr.clip_media import (
     video_durations,
 )
 from vsr.clips import Cancelled, ClipRangeError, export_clip, scan
+from vsr.clips.encode_thread import EncodeThread
 from vsr.errors import MediaError, StorageError
 
 FPS = 25
@@ -199,6 +202,8 @@ def test_cancel_leaves_no_file(sources: dict[str, Path], tmp_path: Path, smart: 
     with pytest.raises(Cancelled):
         export_clip(sources["plain"], 520, 5130, out, cancel=cancel, smart=smart)
     assert list(tmp_path.iterdir()) == []
+    # Cancelled half-way through the re-encoded head: its encoding thread is stopped too.
+    assert not [t for t in threading.enumerate() if t.name == "clip-encode"]
 
 
 @pytest.mark.parametrize(
@@ -313,3 +318,32 @@ def test_kept_packets_are_replayed_without_reading_them_again() -> None:
     assert container.seeks == 0  # read on from where the scan stopped
     kept.add(cast(Any, FakePacket("c")))  # past the limit: let go (the range is read again)
     assert not kept.whole and not kept.packets
+
+
+def test_the_encoding_thread_keeps_order_and_hands_on_its_failure() -> None:
+    def encode(frame: Any) -> list[Any]:
+        if frame is None:
+            return ["flushed"]
+        if frame.pts == 13:
+            raise ValueError("encoder broke")
+        return [frame.pts]
+
+    frames = [av.VideoFrame(16, 16, "yuv420p") for _ in range(20)]
+    for pts, frame in enumerate(frames):
+        frame.pts = pts
+    worker = EncodeThread(encode)
+    for frame in frames[:10]:
+        worker.put(frame)
+    assert list(worker.finish()) == [*range(10), "flushed"]  # in order, all of them
+
+    worker = EncodeThread(encode)
+    with pytest.raises(ValueError, match="encoder broke"):
+        for frame in frames:
+            worker.put(frame)
+        list(worker.finish())
+    worker.close()
+    stuck = EncodeThread(lambda frame: time.sleep(0.05) or [])  # slower than the puts
+    for frame in frames[:12]:
+        stuck.put(frame)
+    stuck.close()  # stops without encoding what still waits
+    assert not [t for t in threading.enumerate() if t.name == "clip-encode"]

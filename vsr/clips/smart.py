@@ -22,6 +22,7 @@ from av.video.frame import PictureType, VideoFrame
 from av.video.stream import VideoStream
 
 from vsr.clips import avc
+from vsr.clips.encode_thread import EncodeThread
 from vsr.clips.plan import EncodeSpan, PacketInfo, SmartPlan, plan_smart
 from vsr.clips.scan import FrameSpan
 from vsr.clips.source import SourceInfo, first_video
@@ -90,17 +91,24 @@ class _Recoder:
         self.encoder = _encoder(stream, config, param_id)
         self.time_base = stream.time_base or Fraction(1, 90000)
         self.sps, self.pps = _parameter_sets(bytes(self.encoder.extradata or b""))
+        self.encoding: EncodeThread | None = None  # started at the first packet
 
     def feed(
         self, packet: Packet[Any] | None, tick: Callable[[int], None]
     ) -> Iterator[Packet[Any]]:
+        """Decode `packet` (None: the end of the piece) and yield what is encoded so far."""
+        if self.encoding is None:
+            self.encoding = EncodeThread(self._encode)
         for frame in self.decoder.decode(packet):
             if frame.pts is None or not self.span.first_pts <= frame.pts <= self.span.last_pts:
                 continue
-            yield from self._encode(frame)
+            self.encoding.put(frame)
             tick(1)
-        if packet is None:
-            yield from self._encode(None)
+        yield from (self.encoding.finish() if packet is None else self.encoding.ready())
+
+    def close(self) -> None:
+        if self.encoding is not None:
+            self.encoding.close()
 
     def _encode(self, frame: VideoFrame | None) -> Iterator[Packet[Any]]:
         if frame is not None:
@@ -188,6 +196,15 @@ class SmartVideo:
     ) -> Iterator[Packet[Any]]:
         """The clip's video packets from `demuxed`: the source's video packets read on from
         a `seek_before` the clip's start."""
+        try:
+            yield from self._packets(out, demuxed, tick)
+        finally:  # also when the export fails or is cancelled half-way
+            for recoder in self.recoders:
+                recoder.close()
+
+    def _packets(
+        self, out: VideoStream, demuxed: Iterator[Packet[Any]], tick: Callable[[int], None]
+    ) -> Iterator[Packet[Any]]:
         plan = self.plan
         head = next((r for r in self.recoders if r.span is plan.head), None)
         tail = next((r for r in self.recoders if r.span is plan.tail), None)
