@@ -199,11 +199,13 @@ def test_cancel_leaves_no_file(sources: dict[str, Path], tmp_path: Path, smart: 
         return calls > 30
 
     out = tmp_path / "clip.mp4"
+    before = set(threading.enumerate())
     with pytest.raises(Cancelled):
         export_clip(sources["plain"], 520, 5130, out, cancel=cancel, smart=smart)
     assert list(tmp_path.iterdir()) == []
-    # Cancelled half-way through the re-encoded head: its encoding thread is stopped too.
-    assert not [t for t in threading.enumerate() if t.name == "clip-encode"]
+    # Cancelled half-way through the re-encoded head: its encoding thread is stopped too
+    # (while the traceback, which holds the export's frames, is still alive).
+    assert not [t for t in set(threading.enumerate()) - before if t.name == "clip-encode"]
 
 
 @pytest.mark.parametrize(
@@ -253,10 +255,13 @@ def test_disk_full_becomes_a_storage_error(
         real_mux(output, failing(), audio)
 
     monkeypatch.setattr(cut, "_mux", mux_until_full)
+    before = set(threading.enumerate())
     with pytest.raises(StorageError) as caught:
         export_clip(sources["plain"], 520, 5130, tmp_path / "clip.mp4")
     assert caught.value.key == "error.storage.disk_full"
     assert list(tmp_path.iterdir()) == []
+    # The head's encoding thread stopped with the export, not when the traceback goes.
+    assert not [t for t in set(threading.enumerate()) - before if t.name == "clip-encode"]
 
 
 def test_missing_output_folder(sources: dict[str, Path], tmp_path: Path) -> None:
@@ -331,6 +336,7 @@ def test_the_encoding_thread_keeps_order_and_hands_on_its_failure() -> None:
     frames = [av.VideoFrame(16, 16, "yuv420p") for _ in range(20)]
     for pts, frame in enumerate(frames):
         frame.pts = pts
+    before = set(threading.enumerate())
     worker = EncodeThread(encode)
     for frame in frames[:10]:
         worker.put(frame)
@@ -346,4 +352,4 @@ def test_the_encoding_thread_keeps_order_and_hands_on_its_failure() -> None:
     for frame in frames[:12]:
         stuck.put(frame)
     stuck.close()  # stops without encoding what still waits
-    assert not [t for t in threading.enumerate() if t.name == "clip-encode"]
+    assert not set(threading.enumerate()) - before

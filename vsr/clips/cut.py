@@ -258,7 +258,11 @@ class _Job:
         else:  # other sound is re-encoded as AAC, from its own reading of the file
             demuxed = read
             audio = self._audio(output, stack, span)
-        _mux(output, video.packets_for(out, demuxed, self.tick), audio)
+        packets = video.packets_for(out, demuxed, self.tick)
+        try:
+            _mux(output, packets, audio)
+        finally:  # stops its encoding thread now, not when a failure's traceback is let go
+            packets.close()
         return self._result(
             "smart", span, span.frames - video.reencoded, video.reencoded, audio is not None
         )

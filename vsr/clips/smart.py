@@ -10,7 +10,7 @@ could not be tried here, so callers that need certainty can pass smart=False to 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from fractions import Fraction
 from typing import Any
 
@@ -193,7 +193,7 @@ class SmartVideo:
 
     def packets_for(
         self, out: VideoStream, demuxed: Iterator[Packet[Any]], tick: Callable[[int], None]
-    ) -> Iterator[Packet[Any]]:
+    ) -> Generator[Packet[Any], None, None]:
         """The clip's video packets from `demuxed`: the source's video packets read on from
         a `seek_before` the clip's start."""
         try:
