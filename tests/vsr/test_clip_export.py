@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import errno
 import os
+import threading
+import time
 from collections.abc import Iterator
+from dataclasses import dataclass
+from fractions import Fraction
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import av
 import av.error
@@ -25,7 +29,8 @@ from tests.vsr.clip_media import (
     top_level_boxes,
     video_durations,
 )
-from vsr.clips import Cancelled, ClipRangeError, export_clip
+from vsr.clips import Cancelled, ClipRangeError, export_clip, scan
+from vsr.clips.encode_thread import EncodeThread
 from vsr.errors import MediaError, StorageError
 
 FPS = 25
@@ -194,9 +199,13 @@ def test_cancel_leaves_no_file(sources: dict[str, Path], tmp_path: Path, smart: 
         return calls > 30
 
     out = tmp_path / "clip.mp4"
+    before = set(threading.enumerate())
     with pytest.raises(Cancelled):
         export_clip(sources["plain"], 520, 5130, out, cancel=cancel, smart=smart)
     assert list(tmp_path.iterdir()) == []
+    # Cancelled half-way through the re-encoded head: its encoding thread is stopped too
+    # (while the traceback, which holds the export's frames, is still alive).
+    assert not [t for t in set(threading.enumerate()) - before if t.name == "clip-encode"]
 
 
 @pytest.mark.parametrize(
@@ -246,10 +255,13 @@ def test_disk_full_becomes_a_storage_error(
         real_mux(output, failing(), audio)
 
     monkeypatch.setattr(cut, "_mux", mux_until_full)
+    before = set(threading.enumerate())
     with pytest.raises(StorageError) as caught:
         export_clip(sources["plain"], 520, 5130, tmp_path / "clip.mp4")
     assert caught.value.key == "error.storage.disk_full"
     assert list(tmp_path.iterdir()) == []
+    # The head's encoding thread stopped with the export, not when the traceback goes.
+    assert not [t for t in set(threading.enumerate()) - before if t.name == "clip-encode"]
 
 
 def test_missing_output_folder(sources: dict[str, Path], tmp_path: Path) -> None:
@@ -266,3 +278,78 @@ def test_existing_file_is_replaced_whole(sources: dict[str, Path], tmp_path: Pat
     umask = os.umask(0)
     os.umask(umask)
     assert out.stat().st_mode & 0o777 == 0o666 & ~umask  # shareable, unlike a mkstemp file
+
+
+@pytest.mark.parametrize("keep_bytes", [1, 1 << 30])
+def test_the_clip_is_the_same_whether_the_scan_kept_its_packets(
+    sources: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, keep_bytes: int
+) -> None:
+    # The scan keeps what it read for the writing pass (read on in the file from where it
+    # stopped); past the limit the range is read again from the keyframe before the start.
+    monkeypatch.setattr(scan, "KEEP_BYTES", keep_bytes)
+    out = tmp_path / "clip.mp4"
+    result = export_clip(sources["bframes"], 520, 4280, out)
+    assert result.mode == "smart" and result.copied_frames > 0 and result.has_audio
+    assert frame_indices(out) == expected(520, 4280)
+    want = [(frame - 13) / FPS for frame in (20, 70)]  # the beeps, in sync
+    got = beep_times(out)
+    assert len(got) == 2 and all(abs(g - w) <= FRAME_S for g, w in zip(got, want, strict=True))
+    video_s, audio_s = video_durations(out)
+    assert abs(audio_s - video_s) <= FRAME_S
+    assert ffmpeg_decode_errors(out) in ("", None)
+
+
+def test_kept_packets_are_replayed_without_reading_them_again() -> None:
+    class Container:
+        seeks = 0
+
+        def seek(self, *args: object, **kwargs: object) -> None:
+            self.seeks += 1
+
+        def demux(self, *streams: object) -> Iterator[object]:
+            return iter(["read on"])
+
+    @dataclass
+    class FakePacket:
+        name: str
+        size: int = 4
+
+    kept = scan.Kept((cast(Any, "video"),), limit=10)
+    kept.add(cast(Any, FakePacket("a")))
+    kept.add(cast(Any, FakePacket("b")))
+    container = Container()
+    replayed = list(kept.replay(cast(Any, container), Fraction(5)))
+    assert [getattr(p, "name", p) for p in replayed] == ["a", "b", "read on"]
+    assert container.seeks == 0  # read on from where the scan stopped
+    kept.add(cast(Any, FakePacket("c")))  # past the limit: let go (the range is read again)
+    assert not kept.whole and not kept.packets
+
+
+def test_the_encoding_thread_keeps_order_and_hands_on_its_failure() -> None:
+    def encode(frame: Any) -> list[Any]:
+        if frame is None:
+            return ["flushed"]
+        if frame.pts == 13:
+            raise ValueError("encoder broke")
+        return [frame.pts]
+
+    frames = [av.VideoFrame(16, 16, "yuv420p") for _ in range(20)]
+    for pts, frame in enumerate(frames):
+        frame.pts = pts
+    before = set(threading.enumerate())
+    worker = EncodeThread(encode)
+    for frame in frames[:10]:
+        worker.put(frame)
+    assert list(worker.finish()) == [*range(10), "flushed"]  # in order, all of them
+
+    worker = EncodeThread(encode)
+    with pytest.raises(ValueError, match="encoder broke"):
+        for frame in frames:
+            worker.put(frame)
+        list(worker.finish())
+    worker.close()
+    stuck = EncodeThread(lambda frame: time.sleep(0.05) or [])  # slower than the puts
+    for frame in frames[:12]:
+        stuck.put(frame)
+    stuck.close()  # stops without encoding what still waits
+    assert not set(threading.enumerate()) - before

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fractions import Fraction
+from typing import Any
 
 import av
 import pytest
@@ -143,3 +144,24 @@ def test_nal_framing_conversions() -> None:
     assert avc.split_length_prefixed(sample, 4) == units
     assert avc.is_idr_sample(sample, 4)
     assert not avc.is_idr_sample(avc.to_length_prefixed([b"\x41\x9a"], 4), 4)
+    # Only the NAL headers are read: an IDR after an SEI, from a packet's memoryview.
+    sei_then_idr = avc.to_length_prefixed([b"\x06\x05\x00\x80", b"\x65\x88"], 2)
+    assert avc.is_idr_sample(memoryview(sei_then_idr), 2)
+    assert not avc.is_idr_sample(sei_then_idr[:5], 2)  # cut off before the IDR's header
+
+
+@pytest.mark.parametrize("make", [lambda: gop_without_b(0, 200, 50), lambda: gop_with_b(200, 50)])
+def test_the_head_is_decoded_from_the_idr_before_the_cut(make: Any) -> None:
+    # The scan starts a GOP or more early (keyframes are indexed by dts): decoding from
+    # there would double the head's cost.
+    packets = make()
+    plan = plan_smart(packets, 63, 180)
+    assert plan is not None and plan.head is not None
+    assert packets[plan.head.feed_from] == next(p for p in packets if p.pts == 50)
+    assert packets[plan.head.feed_to].pts == 100 and packets[plan.head.feed_to].idr
+    # Every frame the head shows is decoded from there, and nothing it needs lies before.
+    fed = packets[plan.head.feed_from : plan.head.feed_to]
+    assert {p.pts for p in fed} >= set(range(63, 100))
+    # Cut in the first GOP the scan saw: decoding starts at the scan's start.
+    plan = plan_smart(packets, 13, 180)
+    assert plan is not None and plan.head is not None and plan.head.feed_from == 0

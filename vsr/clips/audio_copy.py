@@ -18,7 +18,7 @@ from fractions import Fraction
 from typing import Any
 
 from av.audio.stream import AudioStream
-from av.container import InputContainer, OutputContainer
+from av.container import OutputContainer
 from av.packet import Packet
 from av.video.stream import VideoStream
 
@@ -40,11 +40,13 @@ def can_copy(stream: AudioStream) -> bool:
 
 
 class PacketSplitter:
-    """One pass over a container's video and audio packets, handed out per stream: what one
-    reader pulls past is kept for the other until it asks."""
+    """One pass over a container's video and audio packets (`packets`, in file order), handed
+    out per stream: what one reader pulls past is kept for the other until it asks."""
 
-    def __init__(self, container: InputContainer, video: VideoStream, audio: AudioStream) -> None:
-        self._packets = container.demux(video, audio)
+    def __init__(
+        self, packets: Iterator[Packet[Any]], video: VideoStream, audio: AudioStream
+    ) -> None:
+        self._packets = packets
         self._waiting: dict[int, deque[Packet[Any]]] = {video.index: deque(),
                                                          audio.index: deque()}
 

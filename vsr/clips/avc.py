@@ -120,10 +120,18 @@ def nal_type(unit: bytes) -> int:
     return unit[0] & 0x1F if unit else -1
 
 
-def is_idr_sample(data: bytes, length_size: int) -> bool:
+def is_idr_sample(data: bytes | memoryview, length_size: int) -> bool:
     """Whether an MP4-style sample holds an IDR slice: decoding can start here with nothing
-    from before, so the stream can be spliced at this sample."""
-    return any(nal_type(u) == NAL_SLICE_IDR for u in split_length_prefixed(data, length_size))
+    from before, so the stream can be spliced at this sample. Reads only the NAL headers
+    (samples are large; a memoryview of a packet is not copied)."""
+    pos, end = 0, len(data)
+    while pos + length_size < end:
+        size = int.from_bytes(data[pos : pos + length_size], "big")
+        pos += length_size
+        if size and data[pos] & 0x1F == NAL_SLICE_IDR:
+            return True
+        pos += size
+    return False
 
 
 def _rbsp(unit: bytes) -> bytes:

@@ -26,13 +26,20 @@ from vsr.clips.audio_copy import AudioCopy, PacketSplitter, can_copy
 from vsr.clips.errors import Cancelled, ClipRangeError
 from vsr.clips.faces import FaceAnonymizer
 from vsr.clips.reencode import FrameFilter, ReencodeVideo
-from vsr.clips.scan import FrameSpan, frame_span, scan_packets
+from vsr.clips.scan import FrameSpan, Kept, frame_span, scan_packets
 from vsr.clips.smart import SmartVideo, SpliceError, make_plan, smart_config
-from vsr.clips.source import SourceInfo, first_audio, inspect_source, open_media, seek_before
+from vsr.clips.source import (
+    SourceInfo,
+    first_audio,
+    first_video,
+    inspect_source,
+    open_media,
+    read_rotation,
+)
 from vsr.errors import MediaError, StorageError, VsrError
 
 # Audio packets are written at most this far ahead of the video, so players read both in step.
-_INTERLEAVE = Fraction(1, 2)
+_INTERLEAVE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +79,8 @@ def export_clip(
     src, out = Path(src), Path(out)
     # Opened once: an hour-long MP4's index alone takes a noticeable time to read.
     with open_media(src) as source:
-        info = inspect_source(src, source)
+        # Its rotation matters only to a re-encode, which reads it then (it decodes a picture).
+        info = inspect_source(src, source, rotation=False)
         _check_range(info, start_ms, end_ms)
         if info.duration_ms:
             end_ms = min(end_ms, info.duration_ms)
@@ -156,6 +164,7 @@ class _Job:
         self.end = info.origin + Fraction(end_ms, 1000)
         self.progress, self.cancel = progress, cancel
         self.source: InputContainer | None = None  # the file export_clip opened, if any
+        self.rotation_read = False  # export_clip leaves the rotation to a re-encode
         self.total = 1
         self.done = 0
         self.reported = -1.0
@@ -195,7 +204,9 @@ class _Job:
         source = self.source if config is not None and self.source is not None else None
         if source is None:
             source = stack.enter_context(open_media(self.info.path))
-        packets = scan_packets(source, self.start, self.end, config.length_size if config else 0)
+        keep = self._keep(source) if config is not None else None
+        packets = scan_packets(source, self.start, self.end,
+                               config.length_size if config else 0, keep)
         span = frame_span(packets, self.start, self.end, tb)
         if not packets or (span is not None and span.end_pts * tb < self.start):
             # The header promises pictures that the file does not hold (cut off).
@@ -209,9 +220,12 @@ class _Job:
             )
         self.total = span.frames
         plan = make_plan(packets, span) if config is not None else None
-        if plan is not None and config is not None:
-            return self._smart(output, stack, source, SmartVideo(source, self.info, config,
-                                                                 packets, plan), span)
+        if plan is not None and config is not None and keep is not None:
+            video = SmartVideo(source, self.info, config, packets, plan)
+            return self._smart(output, stack, keep.replay(source, self.start), video, span)
+        if not self.rotation_read:
+            self.info = replace(self.info, rotation=read_rotation(self.info.path))
+            self.rotation_read = True
         source = stack.enter_context(open_media(self.info.path))
         encoder = ReencodeVideo(source, self.info, output, self.anonymize)
         audio = self._audio(output, stack, span)
@@ -219,25 +233,36 @@ class _Job:
         frames = replace(span, frames=encoder.frames)
         return self._result("reencode", frames, 0, encoder.frames, audio is not None)
 
-    def _smart(self, output: OutputContainer, stack: ExitStack, source: InputContainer,
+    def _keep(self, source: InputContainer) -> Kept:
+        """What the scan keeps for the smart pass: the video, and AAC sound to be copied."""
+        video = first_video(source)
+        assert video is not None
+        sound = first_audio(source) if self.keep_audio and self.info.has_audio else None
+        return Kept((video, sound) if sound is not None and can_copy(sound) else (video,))
+
+    def _smart(self, output: OutputContainer, stack: ExitStack, read: Iterator[Packet[Any]],
                video: SmartVideo, span: FrameSpan) -> ClipResult:
-        """Whole GOPs and (AAC) audio packets copied, in one pass over the source."""
+        """Whole GOPs and (AAC) audio packets copied, in one pass over the packets `read`
+        (the kept streams from the keyframe before the start)."""
         tb = self.info.time_base
         assert tb is not None
         out = output.add_stream_from_template(video.stream)
         out.codec_context.extradata = video.extradata
-        sound = first_audio(source) if self.keep_audio and self.info.has_audio else None
-        seek_before(source, video.stream, self.start)
+        sound = first_audio(video.container) if self.keep_audio and self.info.has_audio else None
         audio: Iterator[Packet[Any]] | None
         if sound is not None and can_copy(sound):
-            split = PacketSplitter(source, video.stream, sound)
+            split = PacketSplitter(read, video.stream, sound)
             demuxed = split.packets(video.stream)
             copy = AudioCopy(sound, output, span.first_pts * tb, span.end_pts * tb)
             audio = copy.packets(split.packets(sound))
         else:  # other sound is re-encoded as AAC, from its own reading of the file
-            demuxed = source.demux(video.stream)
+            demuxed = read
             audio = self._audio(output, stack, span)
-        _mux(output, video.packets_for(out, demuxed, self.tick), audio)
+        packets = video.packets_for(out, demuxed, self.tick)
+        try:
+            _mux(output, packets, audio)
+        finally:  # stops its encoding thread now, not when a failure's traceback is let go
+            packets.close()
         return self._result(
             "smart", span, span.frames - video.reencoded, video.reencoded, audio is not None
         )
@@ -289,23 +314,38 @@ def _mux(
     output: OutputContainer, video: Iterator[Packet[Any]], audio: Iterator[Packet[Any]] | None
 ) -> None:
     """Write the video packets, each with the audio packets that belong before it."""
-    pending = next(audio, None) if audio is not None else None
+    if audio is None:
+        for packet in video:
+            output.mux(packet)
+        return
+    clock = _Clock()
+    pending = next(audio, None)
     for packet in video:
-        while (
-            audio is not None
-            and pending is not None
-            and (_time(pending) <= _time(packet) + _INTERLEAVE)
-        ):
-            output.mux(pending)
-            pending = next(audio, None)
+        if pending is not None:
+            until = clock.seconds(packet) + _INTERLEAVE
+            while pending is not None and clock.seconds(pending) <= until:
+                output.mux(pending)
+                pending = next(audio, None)
         output.mux(packet)
-    while audio is not None and pending is not None:
+    while pending is not None:
         output.mux(pending)
         pending = next(audio, None)
 
 
-def _time(packet: Packet[Any]) -> Fraction:
-    stamp = packet.dts if packet.dts is not None else packet.pts
-    if stamp is None or packet.time_base is None:
-        return Fraction(0)
-    return stamp * packet.time_base
+class _Clock:
+    """A packet's decode time in seconds, as a float: exact Fractions for every packet of a
+    clip cost more than the muxing itself, and interleaving needs no such precision."""
+
+    def __init__(self) -> None:
+        self._scale: dict[int, float] = {}  # output stream index -> seconds per tick
+
+    def seconds(self, packet: Packet[Any]) -> float:
+        stamp = packet.dts if packet.dts is not None else packet.pts
+        if stamp is None:
+            return 0.0
+        index = packet.stream.index
+        scale = self._scale.get(index)
+        if scale is None:
+            tb = packet.time_base
+            scale = self._scale[index] = float(tb) if tb is not None else 0.0
+        return stamp * scale

@@ -126,4 +126,18 @@ def _head(packets: list[PacketInfo], idr: int, first_pts: int) -> EncodeSpan | N
         return None
     count = sum(1 for p in packets[:idr] if first_pts <= p.pts < splice.pts)
     shift = splice.pts - splice.dts
-    return EncodeSpan(0, idr, first_pts, splice.pts - 1, count, shift)
+    return EncodeSpan(_decode_from(packets, idr, first_pts), idr, first_pts, splice.pts - 1,
+                      count, shift)
+
+
+def _decode_from(packets: list[PacketInfo], idr: int, first_pts: int) -> int:
+    """Where decoding the head starts: the last IDR at or before the clip's first frame (its
+    GOP is closed, so nothing the head shows refers to a packet before it). The scan starts
+    a second or more early (keyframes are indexed by dts): decoding that extra GOP would cost
+    about as much as re-encoding the head."""
+    for i in range(idr - 1, -1, -1):
+        if packets[i].idr and packets[i].pts <= first_pts:
+            # An IDR starts a closed GOP: nothing from it on refers to earlier packets, and
+            # no packet from it on is shown before it.
+            return i
+    return 0

@@ -10,7 +10,7 @@ could not be tried here, so callers that need certainty can pass smart=False to 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from fractions import Fraction
 from typing import Any
 
@@ -22,6 +22,7 @@ from av.video.frame import PictureType, VideoFrame
 from av.video.stream import VideoStream
 
 from vsr.clips import avc
+from vsr.clips.encode_thread import EncodeThread
 from vsr.clips.plan import EncodeSpan, PacketInfo, SmartPlan, plan_smart
 from vsr.clips.scan import FrameSpan
 from vsr.clips.source import SourceInfo, first_video
@@ -84,21 +85,30 @@ class _Recoder:
         assert isinstance(decoder, VideoCodecContext)
         self.decoder = decoder
         self.decoder.extradata = stream.codec_context.extradata
-        self.decoder.thread_type = "AUTO"
+        # One thread: a piece is at most a GOP, too short for frame threads to pay for
+        # starting (measured on a 720p head: 11 ms against 22 ms of CPU for 13 frames).
+        self.decoder.thread_type = "NONE"
         self.encoder = _encoder(stream, config, param_id)
         self.time_base = stream.time_base or Fraction(1, 90000)
         self.sps, self.pps = _parameter_sets(bytes(self.encoder.extradata or b""))
+        self.encoding: EncodeThread | None = None  # started at the first packet
 
     def feed(
         self, packet: Packet[Any] | None, tick: Callable[[int], None]
     ) -> Iterator[Packet[Any]]:
+        """Decode `packet` (None: the end of the piece) and yield what is encoded so far."""
+        if self.encoding is None:
+            self.encoding = EncodeThread(self._encode)
         for frame in self.decoder.decode(packet):
             if frame.pts is None or not self.span.first_pts <= frame.pts <= self.span.last_pts:
                 continue
-            yield from self._encode(frame)
+            self.encoding.put(frame)
             tick(1)
-        if packet is None:
-            yield from self._encode(None)
+        yield from (self.encoding.finish() if packet is None else self.encoding.ready())
+
+    def close(self) -> None:
+        if self.encoding is not None:
+            self.encoding.close()
 
     def _encode(self, frame: VideoFrame | None) -> Iterator[Packet[Any]]:
         if frame is not None:
@@ -183,9 +193,18 @@ class SmartVideo:
 
     def packets_for(
         self, out: VideoStream, demuxed: Iterator[Packet[Any]], tick: Callable[[int], None]
-    ) -> Iterator[Packet[Any]]:
+    ) -> Generator[Packet[Any], None, None]:
         """The clip's video packets from `demuxed`: the source's video packets read on from
         a `seek_before` the clip's start."""
+        try:
+            yield from self._packets(out, demuxed, tick)
+        finally:  # also when the export fails or is cancelled half-way
+            for recoder in self.recoders:
+                recoder.close()
+
+    def _packets(
+        self, out: VideoStream, demuxed: Iterator[Packet[Any]], tick: Callable[[int], None]
+    ) -> Iterator[Packet[Any]]:
         plan = self.plan
         head = next((r for r in self.recoders if r.span is plan.head), None)
         tail = next((r for r in self.recoders if r.span is plan.tail), None)
@@ -198,7 +217,7 @@ class SmartVideo:
             expected = self.packets[index]
             if (packet.pts, packet.dts) != (expected.pts, expected.dts):
                 raise SpliceError(f"packet {index} moved")
-            if head is not None and index < head.span.feed_to:
+            if head is not None and head.span.feed_from <= index < head.span.feed_to:
                 yield from _to(out, head.feed(packet, tick))
             if head is not None and index == plan.copy_from:
                 yield from _to(out, head.feed(None, tick))

@@ -53,11 +53,15 @@ def _reason(exc: BaseException) -> str:
     return getattr(exc, "strerror", None) or str(exc)
 
 
-def inspect_source(path: Path, container: InputContainer | None = None) -> SourceInfo:
-    """The facts about `path`, read from `container` when the caller has it open already."""
+def inspect_source(
+    path: Path, container: InputContainer | None = None, *, rotation: bool = True
+) -> SourceInfo:
+    """The facts about `path`, read from `container` when the caller has it open already.
+    `rotation=False` leaves the rotation 0 and `container` unread (finding it decodes the
+    first picture; `read_rotation` does it later, for who needs it)."""
     if container is None:
         with open_media(path) as opened:
-            return inspect_source(path, opened)
+            return inspect_source(path, opened, rotation=rotation)
     video = first_video(container)
     audio = first_audio(container)
     if video is None and audio is None:
@@ -77,11 +81,18 @@ def inspect_source(path: Path, container: InputContainer | None = None) -> Sourc
         pix_fmt=ctx.pix_fmt or "",
         width=ctx.width,
         height=ctx.height,
-        rotation=_rotation(container, video),
+        rotation=_rotation(container, video) if rotation else 0,
         frame_rate=video.guessed_rate,
         time_base=video.time_base,
         extradata=bytes(ctx.extradata or b""),
     )
+
+
+def read_rotation(path: Path) -> int:
+    """The rotation of the first picture of `path`, from a container of its own."""
+    with open_media(path) as container:
+        video = first_video(container)
+        return 0 if video is None else _rotation(container, video)
 
 
 def _rotation(container: InputContainer, video: VideoStream) -> int:
