@@ -138,7 +138,11 @@ def stills_row(src: Path, seconds: int, runs: int, out: Path) -> Row:
 
     from vsr.export.summary_content import add_stills
 
-    times = [round((i + 0.5) * seconds * 1000 / STILLS) for i in range(STILLS)]
+    # Moments fall anywhere in a GOP (2 s keyframe interval): spread the stills' offsets after
+    # their keyframe evenly over 0-2 s, so a still costs what it costs on average, not the
+    # one-picture decode of a still that happens to sit on a keyframe.
+    times = [round((i + 0.5) * seconds * 1000 / STILLS) + (i * 2000 // STILLS)
+             for i in range(STILLS)]
     base = summary_doc(STILLS)
     doc = replace(base, recording_path=str(src), moments=tuple(
         replace(m, at_ms=ms) for m, ms in zip(base.moments, times, strict=True)))
