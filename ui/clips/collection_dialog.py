@@ -124,7 +124,7 @@ class CollectionDialog(QDialog):
         self.name.returnPressed.connect(self.new_collection)
         self.purpose = QComboBox()
         for purpose in SHARED_PURPOSES:
-            self.purpose.addItem(translate(purpose.label_key, self.lang), purpose.value)
+            self.purpose.addItem(translate(purpose.label_key), purpose.value)
         self.new_button = QPushButton(self.tr("New collection"))
         self.new_button.clicked.connect(self.new_collection)
         new_box = QGroupBox(self.tr("New collection"))
@@ -242,7 +242,7 @@ class CollectionDialog(QDialog):
         self.collections.blockSignals(True)
         self.collections.clear()
         for collection in co.list_collections(self.bridge.lib):
-            purpose = translate(collection.purpose.label_key, self.lang)
+            purpose = translate(collection.purpose.label_key)
             item = QListWidgetItem(f"{collection.name}  ({purpose})")
             item.setData(Qt.ItemDataRole.UserRole, collection.id)
             self.collections.addItem(item)
@@ -357,7 +357,7 @@ class CollectionDialog(QDialog):
         try:
             op()
         except VsrError as exc:
-            show_error(self, exc, self.lang)
+            show_error(self, exc)
             return False
         return True
 

@@ -102,7 +102,7 @@ class FaceBoxEditor(QWidget):
         box_id = self.boxes.currentData()
         if box_id is None:
             return
-        if perform(lambda: remove_face_box(self.lib, int(box_id)), lang=self.lang,
+        if perform(lambda: remove_face_box(self.lib, int(box_id)),
                    report=self.report).ok:
             self.refresh()
             self.changed.emit()

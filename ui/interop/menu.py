@@ -40,7 +40,7 @@ def import_eaf_file(window: MainWindow) -> None:
     try:
         doc = read_eaf(name)
     except VsrError as exc:
-        show_error(window, exc, window.lang)
+        show_error(window, exc)
         return
     dialog = EafImportDialog(window.bridge.lib, doc, name, view.recording.id,
                              view.review.id if view.review else None, window.lang, window)

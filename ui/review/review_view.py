@@ -211,7 +211,7 @@ class ReviewView(QWidget):
             path = rc.require_available(self.recording)
         except RecordingMissingError as exc:
             self.player.unload()
-            self.banner.show_message(exc.message(self.lang))
+            self.banner.show_message(exc.message())
             self.timeline.view.set_envelope(None)
             return
         self.banner.hide()
@@ -233,7 +233,7 @@ class ReviewView(QWidget):
         try:
             self.recording = rc.relocate_recording(self.bridge.lib, self.recording.id, chosen)
         except Exception as exc:  # noqa: BLE001 - shown to the user
-            show_error(self, exc, self.lang)
+            show_error(self, exc)
             return
         self._load_media()
 

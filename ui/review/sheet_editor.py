@@ -214,8 +214,7 @@ class SheetEditor(QWidget):
         self._marker_changed()  # saved or not, show what the library holds
 
     def _add_own_subtopic(self, theme: str, name: str) -> None:
-        made = perform(lambda: themes.add_custom_subtopic(self.bridge.lib, theme, name),
-                       lang=self.lang, report=self.report)
+        made = perform(lambda: themes.add_custom_subtopic(self.bridge.lib, theme, name), report=self.report)
         if made.ok and made.value is not None:
             self._set_theme(theme, made.value)
         else:

@@ -11,7 +11,7 @@ import sys
 from vsr.anonymise.known import add_extra_names
 from vsr.cli.summary_commands import export_subparsers
 from vsr.errors import Terminated
-from vsr.i18n import translate
+from vsr.i18n import translate, translate_plural
 from vsr.library import Library, open_library
 from vsr.library import collections as co
 from vsr.library.collections import clock
@@ -193,6 +193,6 @@ def cmd_export_clips(args: argparse.Namespace) -> int:
         print(file=sys.stderr)
     for path in report.files:
         print(path)
-    print(translate("cli.export.done", count=len(report.files), folder=str(report.out_dir)),
+    print(translate_plural("cli.export.done", len(report.files), folder=str(report.out_dir)),
           file=sys.stderr)
     return 0
