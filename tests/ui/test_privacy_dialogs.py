@@ -123,7 +123,7 @@ def test_audit_dialog_lists_rows_read_only(qtbot, library, recording_id: int) ->
     assert table.item(0, 1).text() == "Toestemming gegeven"  # in words, in the UI language
     title = get_recording(library, recording_id).title  # neutral: "Opname van <day>"
     assert table.item(0, 2).text() == f"Opname {recording_id} ({title})"
-    assert translate("purpose.training", "nl") in table.item(0, 3).text()
+    assert translate("purpose.training") in table.item(0, 3).text()
     assert "consent.granted" in table.item(0, 1).toolTip()  # the stored record stays visible
     english = AuditDialog(library, "en")
     qtbot.addWidget(english)
@@ -219,7 +219,7 @@ def test_sharing_the_gespreksbladen_is_a_choice_of_the_review(qtbot, library,
                                                              recording_id: int) -> None:
     from vsr.library import reviews as rv
 
-    review = rv.create_review(library, recording_id, lang="nl")
+    review = rv.create_review(library, recording_id)
     dialog = ConsentDialog(library, recording_id, "nl", review_id=review.id)
     qtbot.addWidget(dialog)
     assert dialog.share is not None and not dialog.share.isChecked()

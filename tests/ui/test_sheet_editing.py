@@ -11,6 +11,7 @@ from PySide6.QtCore import QElapsedTimer, QSettings, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 
+from tests.lang import worded
 from tests.ui.fake_player import FakePlayer
 from tests.vsr.fakes import add_fake_recording, fake_fingerprint
 from ui.actions import ActionId
@@ -36,7 +37,7 @@ def window(qtbot, library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # 
     monkeypatch.setattr(rc, "_default_fingerprinter", fake_fingerprint)
     QSettings().setValue("pause_while_typing", False)
     rec = add_fake_recording(library, tmp_path)
-    review = rv.create_review(library, rec.id, lang="nl")
+    review = rv.create_review(library, rec.id)
     pro, client = rv.list_parties(library, review.id)
     marker = mk.add_marker(library, pro.id, 30_000)
     for party in (pro, client):
@@ -247,7 +248,7 @@ def test_the_editor_fits_beside_the_video(qtbot, library, tmp_path: Path, lang: 
     from ui.operations import UndoStack
 
     rec = add_fake_recording(library, tmp_path)
-    review = rv.create_review(library, rec.id, lang=lang)
+    review = worded(lang, rv.create_review, library, rec.id)
     rv.add_party(library, review.id, "Tolk")
     parties = rv.list_parties(library, review.id)
     marker = mk.add_marker(library, parties[0].id, 1_000, theme="samenwerking",

@@ -141,7 +141,7 @@ def test_sharing_gespreksbladen_with_clips_is_set_per_review(vsr: Vsr, tmp_path:
     rec = _import(vsr, make_source(tmp_path / "media", "gesprek.mp4", 2.0))
     lib = open_library(Path(vsr.env["VSR_LIBRARY"]))
     try:
-        review = rv.create_review(lib, rec, lang="nl")
+        review = rv.create_review(lib, rec)
         marker = add_marker(lib, rv.list_parties(lib, review.id)[0].id, 200, 1500)
     finally:
         lib.close()
