@@ -62,10 +62,10 @@ def test_details_read_as_a_sentence() -> None:
     granted = _entry("consent.granted", purpose="intervisie", given_on="2026-05-01", until=None,
                      recognisable=False, replaced=True)
     assert details_label(granted) == (
-        "Doel: intervisie, gegeven op 2026-05-01, zonder einddatum, mag herkenbaar zijn: nee, "
+        "Doel: intervisie, gegeven op 1 mei 2026, zonder einddatum, mag herkenbaar zijn: nee, "
         "vervangt een eerdere toestemming: ja")
     assert worded("en", details_label, granted) == (
-        "Purpose: peer consultation (intervisie), given on 2026-05-01, no end date, "
+        "Purpose: peer consultation (intervisie), given on 1 May 2026, no end date, "
         "may be recognisable: no, replaces an earlier consent: yes")
     removed = _entry("clips.removed", clips=[4, 5], collections=[2],
                      reason="consent.lapsed:training")
@@ -77,7 +77,7 @@ def test_details_read_as_a_sentence() -> None:
     assert text == "Format: pdf, file: verslag.pdf, with stills: no, names: initials"
     assert "abc123" not in text
     odd = _entry("purge", today="2026-05-01", weird=[1, 2], other="x")
-    assert details_label(odd) == "Datum: 2026-05-01, weird=1, 2, other=x"
+    assert details_label(odd) == "Datum: 1 mei 2026, weird=1, 2, other=x"
     assert worded("en", details_label, _entry("retention.set", keep_until=None)) == "No end date"
     assert details_label(_entry("export")) == ""
 
@@ -91,7 +91,7 @@ def test_cli_audit_shows_words_and_json_stays_raw(library: Library, tmp_path: Pa
     assert cli_main([*base, "audit"]) == 0
     out = capsys.readouterr().out
     assert "Toestemming gegeven" in out and "consent.granted" not in out
-    assert f"Opname {rec.id} (" in out and "geldig tot en met 2099-12-31" in out
+    assert f"Opname {rec.id} (" in out and "geldig tot en met 31 december 2099" in out
     assert "later.action" in out and "note=x" in out
     assert "A. de Vries" not in out  # the log holds no names
     assert cli_main([*base, "--lang", "en", "audit"]) == 0

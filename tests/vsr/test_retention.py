@@ -57,7 +57,7 @@ def test_plan_and_purge(library: Library, tmp_path: Path) -> None:
     assert inside.exists()  # planning deletes nothing
     lines = worded("en", rt.describe_purge, library, plan)
     assert lines[0] == "The retention period is over. This will be deleted:"
-    assert any("'Oud'" in line and "2026-04-30" in line for line in lines)
+    assert any("'Oud'" in line and "30 April 2026" in line for line in lines)
     assert any(str(outside.absolute()) in line and "outside" in line for line in lines)
     assert any(str(inside.absolute()) in line and "recordings folder" in line for line in lines)
     assert f"  file {tmp_path / 'oud' / 'clip-01.mp4'}" in lines

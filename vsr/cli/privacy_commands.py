@@ -13,6 +13,7 @@ import json
 import sys
 from datetime import date
 
+from vsr.dates import long_date
 from vsr.i18n import translate, translate_plural
 from vsr.library import Library, open_library
 from vsr.library import consent as cs
@@ -155,7 +156,7 @@ def _show_consent(lib: Library, recording_id: int) -> None:
         line = translate("cli.consent.given", purpose=purpose.label_key, by=c.given_by,
                          given_on=c.given_on.isoformat())
         if c.until is not None:
-            line += translate("cli.consent.until", until=c.until.isoformat())
+            line += translate("cli.consent.until", until=long_date(c.until))
         if not c.valid_on(today):
             line += translate("cli.consent.lapsed")
         if purpose is cs.Purpose.TRAINING:
@@ -164,7 +165,7 @@ def _show_consent(lib: Library, recording_id: int) -> None:
         print(line)
     keep = rt.recording_keep_until(lib, recording_id)
     if keep is not None:
-        print(translate("cli.retention.line", until=keep.isoformat()))
+        print(translate("cli.retention.line", until=long_date(keep)))
 
 
 def cmd_retention(args: argparse.Namespace) -> int:
@@ -181,7 +182,7 @@ def cmd_retention(args: argparse.Namespace) -> int:
     if until is None:
         print(translate("cli.retention.cleared", what=what, id=args.ident))
     else:
-        print(translate("cli.retention.set", what=what, id=args.ident, until=until.isoformat()))
+        print(translate("cli.retention.set", what=what, id=args.ident, until=long_date(until)))
     return 0
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from vsr.dates import long_date_of
 from vsr.i18n import translate
 from vsr.library.audit import AuditEntry
 from vsr.library.audit_chain import AuditCheck
@@ -80,12 +81,17 @@ def _detail(key: str, value: Any) -> tuple[str, bool]:
     return template.format(value=_value(key, value)), True
 
 
+_DATES = frozenset({"given_on", "until", "keep_until", "today"})
+
+
 def _value(key: str, value: Any) -> str:
     if isinstance(value, bool):
         return translate("audit.value.yes" if value else "audit.value.no")
     if isinstance(value, list | tuple | dict):
         return str(len(value))
     text = str(value)
+    if key in _DATES:
+        return long_date_of(text)  # "1 mei 2026", "1 May 2026"; the text itself if no date
     if key == "purpose":
         return _known(f"purpose.{text}") or text
     if key == "reason":

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from vsr.dates import long_date, long_date_of
 from vsr.i18n import translate
 from vsr.library.audit import AuditAction, audit, subject_of
 from vsr.library.collections import (
@@ -260,12 +261,12 @@ def describe_purge(lib: Library, plan: PurgePlan) -> list[str]:
         lines.append(translate("cli.purge.heading"))
     for e in plan.recordings:
         lines.append(translate("cli.purge.recording", id=e.recording.id,
-                               title=e.recording.title, until=e.keep_until.isoformat()))
+                               title=e.recording.title, until=long_date(e.keep_until)))
         key = "cli.purge.media_deleted" if e.delete_media else "cli.purge.media_kept"
         lines.append(translate(key, path=e.recording.path))
     for c in plan.collections:
         lines.append(translate("cli.purge.collection", id=c.id, name=c.name,
-                               until=str(c.keep_until)))
+                               until=long_date_of(str(c.keep_until))))
     lines += [translate("withdraw.file", path=f.path) for f in plan.files]
     if plan.lapsed:
         lines.append(translate("purge.lapsed_heading"))
@@ -274,7 +275,7 @@ def describe_purge(lib: Library, plan: PurgePlan) -> list[str]:
         lines.append(translate("purge.lapsed", purpose=consent.purpose.label_key,
                                recording=consent.recording_id,
                                title=_title(lib, consent.recording_id),
-                               until=str(consent.until)))
+                               until=long_date_of(str(consent.until))))
         lines += describe_made(lib, lapsed.clips, lapsed.files, indent="  ")
     return lines
 
