@@ -170,3 +170,10 @@ def test_a_missing_catalogue_says_how_to_build_it(monkeypatch: pytest.MonkeyPatc
     finally:
         monkeypatch.undo()
         i18n.catalogue.cache_clear()
+
+
+def test_every_key_written_in_the_code_is_in_the_catalogue() -> None:
+    from update_messages import unknown_keys
+
+    assert len(unknown_keys(set())) > 150  # the scan sees the keys written in the code
+    assert unknown_keys(set(message_keys())) == []
