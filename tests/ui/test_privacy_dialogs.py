@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QAbstractItemView, QMessageBox
 
+from tests.lang import worded
 from ui.privacy.audit_dialog import AuditDialog
 from ui.privacy.consent_dialog import ConsentDialog
 from vsr.library import collections as co
@@ -125,7 +126,7 @@ def test_audit_dialog_lists_rows_read_only(qtbot, library, recording_id: int) ->
     assert table.item(0, 2).text() == f"Opname {recording_id} ({title})"
     assert translate("purpose.training") in table.item(0, 3).text()
     assert "consent.granted" in table.item(0, 1).toolTip()  # the stored record stays visible
-    english = AuditDialog(library, "en")
+    english = worded("en", AuditDialog, library, "en")  # the window set the language
     qtbot.addWidget(english)
     assert english.table.item(0, 1).text() == "Consent granted"
     assert table.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers

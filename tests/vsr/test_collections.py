@@ -48,7 +48,7 @@ def test_default_questions_come_from_the_method_in_both_languages(world: World) 
                                           "Hoe zou jij reageren?")
     assert worded("en", co.default_questions)[2] == "How would you respond?"
     col = co.create_collection(world.lib, "Intervisie", "intervisie")
-    with_defaults = co.add_clip(world.lib, col.id, world.rec.id, 0, 1000, lang="en")
+    with_defaults = worded("en", co.add_clip, world.lib, col.id, world.rec.id, 0, 1000)
     own = co.add_clip(world.lib, col.id, world.rec.id, 1000, 2000, questions=["Wat nu?", " "])
     none = co.add_clip(world.lib, col.id, world.rec.id, 0, 500, questions=[])
     assert with_defaults.questions == worded("en", co.default_questions)

@@ -439,7 +439,7 @@ class CollectionDialog(QDialog):
         added: list[co.CollectionClip] = []
         if self._run(lambda: added.append(co.add_clip_from_marker(
                 self.bridge.lib, collection_id, marker_id, lead_ms=self.lead.value() * 1000,
-                lag_ms=self.lag.value() * 1000, lang=self.lang, initiator=self))):
+                lag_ms=self.lag.value() * 1000, initiator=self))):
             self.status.setText(self.tr("Clip added."))
             self.refresh_clips(select=added[0].id)
         else:

@@ -91,8 +91,7 @@ class FaceBoxEditor(QWidget):
         end = clip.start_ms + int(self.last.value() * 1000)
         ignore = bool(self.kind.currentData())
         done = perform(lambda: add_face_box(self.lib, clip.id, start, end, (x1, y1, x2, y2),
-                                            ignore=ignore),
-                       lang=self.lang, report=self.report)
+                                            ignore=ignore), report=self.report)
         if done.ok:
             self.refresh()
             self.changed.emit()

@@ -58,8 +58,7 @@ def export_review_as(window: MainWindow, fmt: str) -> None:
         window, QCoreApplication.translate("Interop", "Export as"), str(suggested), _filters()[fmt])
     if not name:
         return
-    outcome = perform(lambda: export_review_file(window.bridge.lib, review.id, fmt, Path(name),
-                                                 lang=window.lang), lang=window.lang)
+    outcome = perform(lambda: export_review_file(window.bridge.lib, review.id, fmt, Path(name)))
     if not outcome.ok:
         QMessageBox.warning(window, QCoreApplication.translate("Dialogs", "vsr"), outcome.message)
         return
