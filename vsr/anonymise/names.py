@@ -172,7 +172,7 @@ def role_words() -> list[str]:
 
 
 def replacer_from(people: Mapping[str, str], titles: Iterable[str] = (),
-                  extra: Iterable[str] = (), lang: str | None = None) -> NameReplacer:
+                  extra: Iterable[str] = ()) -> NameReplacer:
     """A replacer for people (name -> role label), recording titles and file names, and extra
     names the user gave (those become "[naam]", as do names found only in titles)."""
     roles = role_words()
