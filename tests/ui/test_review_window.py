@@ -370,7 +370,7 @@ def test_expired_recording_goes_after_the_question_and_the_window_goes_back(
 
     monkeypatch.setattr(PurgeDialog, "exec", later)
     window.check_retention()
-    assert "2021-03-01" in listed[0]
+    assert "1 maart 2021" in listed[0]  # the date in words (Babel)
     assert window.stack.currentWidget() is window.review_view  # Later: nothing changes
     assert rc.get_recording(lib, rec_id)
 

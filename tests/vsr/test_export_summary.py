@@ -21,6 +21,7 @@ from vsr.errors import VsrError
 from vsr.export import export_summary, summary_md
 from vsr.export import fonts as export_fonts
 from vsr.export.summary_content import build_summary, initials
+from vsr.i18n import current_language
 
 
 def flat(text: str) -> str:
@@ -66,8 +67,10 @@ def test_pdf_contents(library, walked, tmp_path: Path) -> None:
 
 
 def test_pdf_in_english_with_initials(library, walked, tmp_path: Path) -> None:
-    out = worded("en", export_summary, library, walked.review.id, "pdf", tmp_path / "s.pdf",
-                         party_naming="initials")
+    # A summary in English from a Dutch session: the one explicit language choice
+    out = export_summary(library, walked.review.id, "pdf", tmp_path / "s.pdf",
+                         party_naming="initials", language="en")
+    assert current_language() == "nl"
     text = flat(pdf_text(out))
     assert "Jointlearningsummary" in text and "(empty)" in text
     assert "A.d.V." in text and "Z.Ç." in text

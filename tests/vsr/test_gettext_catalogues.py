@@ -40,6 +40,15 @@ PLURALS = {
     "count.collections": {"nl": ("1 verzameling", "2 verzamelingen"),
                           "en": ("1 collection", "2 collections")},
     "count.markers": {"nl": ("1 moment", "2 momenten"), "en": ("1 marker", "2 markers")},
+    "audit.check.ok": {
+        "nl": ("Het logboek is gecontroleerd: 1 regel, niets is veranderd.",
+               "Het logboek is gecontroleerd: 2 regels, niets is veranderd."),
+        "en": ("The audit log was checked: 1 entry, nothing was altered.",
+               "The audit log was checked: 2 entries, nothing was altered.")},
+    "cli.import_eaf.done": {
+        "nl": ("1 moment ingelezen in terugkijksessie 7 (A).",
+               "2 momenten ingelezen in terugkijksessie 7 (A)."),
+        "en": ("1 moment imported into review 7 (A).", "2 moments imported into review 7 (A).")},
     "cli.export.done": {"nl": ("Klaar: 1 bestand in M", "Klaar: 2 bestanden in M"),
                         "en": ("Done: 1 file in M", "Done: 2 files in M")},
     "cli.consent.narrowed": {
@@ -93,7 +102,7 @@ def test_plural_messages_choose_by_count() -> None:
     for key, forms in PLURALS.items():
         for lang in LANGUAGES:
             with using_language(lang):
-                got = (translate_plural(key, 1, folder="M"), translate_plural(key, 2, folder="M"))
+                got = tuple(translate_plural(key, n, folder="M", review=7, parties="A") for n in (1, 2))
             assert got == forms[lang], (key, lang)
     with using_language("nl"):
         assert translate_plural("count.files", 0) == "0 bestanden"

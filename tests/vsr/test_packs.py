@@ -73,7 +73,7 @@ def test_intervisie_pack_has_clips_and_a_handout_with_questions(world: World,
     text = _pdf_text(out / "handout.pdf")
     for expected in ("Intervisie: Intervisie Anouk", "Anouk wordt boos", "Wat zag je bij Anouk?",
                      "Wat had jij gedaan?", "Wat gebeurt hier?", "Hoe zou jij reageren?",
-                     "clip-02.mp4", "0:00.4 tot 0:01.4", "Aantekeningen", "2026-05-04",
+                     "clip-02.mp4", "0:00.4 tot 0:01.4", "Aantekeningen", "Gemaakt op 4 mei 2026",
                      "Gesprek met Anouk de Vries"):
         assert expected in text, expected
     rows = list_exported(world.lib)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from vsr.cli.summary_commands import export_subparsers
 from vsr.errors import VsrError
-from vsr.i18n import translate
+from vsr.i18n import translate, translate_plural
 from vsr.interop.exports import EXPORT_FORMATS, export_review_file
 from vsr.interop.store import ImportResult
 from vsr.library import open_library
@@ -90,7 +90,7 @@ def _run_import(args: argparse.Namespace, work: object) -> int:
     except VsrError as exc:
         print(exc.message(), file=sys.stderr)
         return 2
-    print(translate("cli.import_eaf.done", moments=result.moments, review=result.review_id,
+    print(translate_plural("cli.import_eaf.done", result.moments, review=result.review_id,
                     parties=", ".join(result.parties)))
     return 0
 

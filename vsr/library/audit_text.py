@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from vsr.dates import long_date_of
-from vsr.i18n import translate
+from vsr.i18n import translate, translate_plural
 from vsr.library.audit import AuditEntry
 from vsr.library.audit_chain import AuditCheck
 from vsr.library.db import Library
@@ -120,7 +120,7 @@ def check_lines(check: AuditCheck) -> list[str]:
     """The result of an audit log check in words: one line when intact; a warning, what was
     found (at most ten places) and what to do when it was altered."""
     if check.ok:
-        return [translate("audit.check.ok", rows=check.rows)]
+        return [translate_plural("audit.check.ok", check.rows)]
     lines = [translate("audit.check.altered")]
     for kind, ident in check.problems[:10]:
         lines.append("- " + translate(f"audit.problem.{kind}", id=ident))

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from vsr.anonymise.names import NameReplacer
+from vsr.dates import long_date
 from vsr.i18n import current_language, translate, using_language
 from vsr.library.collections import (
     Collection,
@@ -72,6 +73,11 @@ class PackDoc:
     def t(self, key: str, **params: object) -> str:
         with using_language(self.lang):  # rendered later, maybe elsewhere: in the pack's language
             return translate(f"pack.{key}", **params)
+
+    def day_text(self) -> str:
+        """The day the pack was made, in words in the pack's language ("3 maart 2026")."""
+        with using_language(self.lang):
+            return long_date(self.day)
 
 
 def seconds_text(ms: int) -> str:
