@@ -59,9 +59,9 @@ class OperationCommand(QUndoCommand):
     """An undoable edit whose `apply`/`revert` are core operations. It is pushed only after
     `apply` succeeded (see `push_performed`); undo and redo go through `perform` as well."""
 
-    def __init__(self, text: str, *, lang: str, report: Report = quiet) -> None:
+    def __init__(self, text: str, *, report: Report = quiet) -> None:
         super().__init__(text)
-        self.lang, self.report = lang, report
+        self.report = report
         self._skip_next = False  # the stack calls redo()/undo() for a step already performed
 
     def apply(self) -> None:
