@@ -1,7 +1,8 @@
-"""The build backend: setuptools', after compiling the Qt translations (.ts -> .qm) and drawing
-the pictograms to PNG (vsr_assets.py, QtSvg) so that a wheel or sdist built from a clean clone
-carries the Dutch interface and the summaries' pictures (both are build products and never
-committed). Everything else is setuptools.build_meta unchanged."""
+"""The build backend: setuptools', after compiling the Qt translations (.ts -> .qm) and the
+core's gettext catalogues (.po -> .mo) and drawing the pictograms to PNG (vsr_assets.py, QtSvg),
+so that a wheel or sdist built from a clean clone carries the Dutch interface and messages and
+the summaries' pictures (all build products, never committed). Everything else is
+setuptools.build_meta unchanged."""
 
 from __future__ import annotations
 
@@ -26,7 +27,20 @@ def _lrelease() -> str:
     return found
 
 
+def compile_catalogues() -> None:
+    """The core's gettext catalogues (.po -> .mo), like the .qm: built here, never committed."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    for po in sorted((ROOT / "resources" / "locale").glob("*/LC_MESSAGES/*.po")):
+        with po.open("rb") as source:
+            catalog = read_po(source, abort_invalid=True)
+        with po.with_suffix(".mo").open("wb") as target:
+            write_mo(target, catalog)
+
+
 def compile_translations() -> None:
+    compile_catalogues()
     for ts in sorted(TRANSLATIONS.glob("*.ts")):
         subprocess.run([_lrelease(), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))],
                        check=True)

@@ -16,7 +16,7 @@ def make_library(path: Path, media: Path, count: int) -> tuple[Library, int]:
     """A new library at `path` (one transaction for all markers); returns it and the review id."""
     lib = open_library(path)
     recording, _ = rc.add_recording(lib, media)
-    review = rv.create_review(lib, recording.id, lang="nl")
+    review = rv.create_review(lib, recording.id)
     parties = rv.list_parties(lib, review.id)
     step = max(1, (recording.duration_ms - 20_000) // (count + 1))
     with lib.write():  # nested writes join this one transaction

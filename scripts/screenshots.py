@@ -31,6 +31,7 @@ from vsr.ui.session.panel import SessionPanel  # noqa: E402
 from tests.ui.fake_player import FakePlayer  # noqa: E402
 from tests.vsr.fakes import fake_fingerprint, fake_probe  # noqa: E402
 from vsr import session as ss  # noqa: E402
+from vsr.i18n import using_language  # noqa: E402
 from vsr.library import Library, open_library  # noqa: E402
 from vsr.library import markers as mk  # noqa: E402
 from vsr.library import recordings as rc  # noqa: E402
@@ -73,8 +74,9 @@ def build_scene(folder: Path, lang: str = "nl") -> Scene:
     media = folder / "gesprek-12-januari.mp4"
     media.write_bytes(b"x")
     rec, _ = rc.add_recording(lib, media, prober=fake_probe, fingerprinter=fake_fingerprint)
-    review = rv.create_review(lib, rec.id, title="Gesprek 12 januari", lang=lang,
-                              party_names=(PRO, CLIENT))
+    with using_language(lang):
+        review = rv.create_review(lib, rec.id, title="Gesprek 12 januari",
+                                  party_names=(PRO, CLIENT))
     pro, client = rv.list_parties(lib, review.id)
     texts = ("Ik vroeg naar je doel; jij zei: ‘weet ik niet’.",
              "Je zei dat je je zorgen maakt over geld.", "We maakten een afspraak.", "", "")
@@ -167,7 +169,7 @@ def dialogs(scene: Scene) -> dict[str, Callable[[], QDialog]]:
         from vsr.interop.eaf_read import read_eaf
         from vsr.interop.exports import export_review_file
 
-        out = export_review_file(lib, scene.review_id, "eaf", lib.path.parent / "review.eaf", lang=lang)
+        out = export_review_file(lib, scene.review_id, "eaf", lib.path.parent / "review.eaf")
         return EafImportDialog(lib, read_eaf(out), str(out), rec_id, scene.review_id, lang, w)
 
     return {

@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.corpus import CORPUS  # noqa: E402 - after the path set-up
+from vsr.i18n import set_language  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -33,6 +34,7 @@ def _isolated_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     """The CLI sets VSR_LANG / VSR_LIBRARY for its process; a test calling it in-process must not
     leave them behind for the next test (monkeypatch restores whatever the test changed)."""
     monkeypatch.setenv("VSR_LANG", os.environ.get("VSR_LANG", "nl"))
+    set_language(None)  # the CLI in-process (or a test) set it: back to VSR_LANG for the next
     if "VSR_LIBRARY" in os.environ:
         monkeypatch.setenv("VSR_LIBRARY", os.environ["VSR_LIBRARY"])
     else:

@@ -115,7 +115,7 @@ class Application:
         path = self.bridge.lib.path
         self.bridge.close()
         self.bridge.lib.close()
-        failure = perform(lambda: restore_backup(path, backup), lang=self.lang)
+        failure = perform(lambda: restore_backup(path, backup))
         self.bridge = LibraryBridge(open_library(path))
         review_id = review.id if review is not None and showing else None
         if review_id is not None and not any(
@@ -201,7 +201,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         lib = open_checked(args.library, lang)
     except VsrError as exc:
-        QMessageBox.critical(None, "vsr", exc.message(lang))
+        QMessageBox.critical(None, "vsr", exc.message())
         return 1
     if lib is None:
         return 1

@@ -115,7 +115,7 @@ class BackupDialog(QDialog):
         return self.backups[rows[0].row()] if rows else None
 
     def create_backup(self) -> None:
-        outcome = perform(lambda: bk.create_backup(self.library, "manual"), lang=self.lang,
+        outcome = perform(lambda: bk.create_backup(self.library, "manual"),
                           report=self.message.setText)
         if outcome.ok and outcome.value is not None:
             self.refresh()

@@ -27,15 +27,15 @@ def ask_media_file(parent: QWidget, title: str, folder: Path | None = None) -> P
     return Path(name) if name else None
 
 
-def error_text(exc: BaseException, lang: str) -> str:
+def error_text(exc: BaseException) -> str:
     """A message for the user. Unexpected errors are logged in full but shown plainly."""
     if isinstance(exc, VsrError):
-        return exc.message(lang)
+        return exc.message()
     if isinstance(exc, OSError):
         from vsr.errors import StorageError
 
         if exc.errno == 28:  # ENOSPC
-            return StorageError("error.storage.disk_full").message(lang)
+            return StorageError("error.storage.disk_full").message()
         where = f" ({exc.filename})" if exc.filename else ""
         return QCoreApplication.translate("Dialogs", "The file could not be read or written{where}: {reason}").format(
             where=where, reason=exc.strerror or str(exc))
@@ -44,5 +44,5 @@ def error_text(exc: BaseException, lang: str) -> str:
                ).format(detail=str(exc) or type(exc).__name__)
 
 
-def show_error(parent: QWidget | None, exc: BaseException, lang: str) -> None:
-    QMessageBox.warning(parent, QCoreApplication.translate("Dialogs", "vsr"), error_text(exc, lang))
+def show_error(parent: QWidget | None, exc: BaseException) -> None:
+    QMessageBox.warning(parent, QCoreApplication.translate("Dialogs", "vsr"), error_text(exc))

@@ -35,4 +35,4 @@ class ExtraNamesField(QLineEdit):
         if names == extra_names(self.lib, self.owner, self.ident):
             return True
         return perform(lambda: set_extra_names(self.lib, self.owner, self.ident, names,
-                                               initiator=self), lang=lang, report=report).ok
+                                               initiator=self), report=report).ok

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
-from vsr.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from vsr.i18n import DEFAULT_LANGUAGE, LANGUAGES, set_language
 from vsr.method import resource_path
 
 _installed: list[QTranslator] = []
@@ -24,7 +24,9 @@ def save_language(lang: str) -> None:
 
 
 def install_language(lang: str) -> bool:
-    """Install translators for lang; returns False if our catalogue is missing (then English)."""
+    """Install translators for lang; returns False if our catalogue is missing (then English).
+    The core's own messages (errors, exports) follow the same language from here on."""
+    set_language(lang)
     app = QCoreApplication.instance()
     assert app is not None
     for translator in _installed:

@@ -236,7 +236,7 @@ class MainWindow(QMainWindow):
         try:
             self.start_page.refresh(self.bridge.lib)
         except VsrError as exc:  # a damaged library, opened only to look: say what is wrong
-            self.statusBar().showMessage(error_text(exc, self.lang))
+            self.statusBar().showMessage(error_text(exc))
         self.stack.setCurrentWidget(self.start_page)
         self._set_review_actions(False)
         self.setWindowTitle("vsr")
@@ -261,13 +261,13 @@ class MainWindow(QMainWindow):
         except (VsrError, OSError) as exc:
             QApplication.restoreOverrideCursor()
             self.statusBar().clearMessage()
-            show_error(self, exc, self.lang)
+            show_error(self, exc)
             return False
         QApplication.restoreOverrideCursor()
         self.statusBar().clearMessage()
         rec = result.recording
         reviews = rv.list_reviews(self.bridge.lib, rec.id)
-        review = reviews[-1] if reviews else rv.create_review(self.bridge.lib, rec.id, lang=self.lang)
+        review = reviews[-1] if reviews else rv.create_review(self.bridge.lib, rec.id)
         opened = self.open_review(review.id)
         if opened and result.warnings:
             self.show_file_warnings(Path(rec.path).name, result.warnings)
@@ -277,8 +277,8 @@ class MainWindow(QMainWindow):
         """Say in the status bar what is wrong with a usable file (cut off, damaged in places);
         it stays until the next message, and does not stop the user."""
         text = "  ".join(
-            translate("warning.media.in_file", self.lang, path=name,
-                      message=translate(key, self.lang))
+            translate("warning.media.in_file", path=name,
+                      message=translate(key))
             for key in keys
         )
         self.statusBar().showMessage(text)
@@ -288,7 +288,7 @@ class MainWindow(QMainWindow):
         try:
             self.review_view.open_review(review_id)
         except VsrError as exc:
-            show_error(self, exc, self.lang)
+            show_error(self, exc)
             self.show_start()
             return False
         self.stack.setCurrentWidget(self.review_view)
@@ -304,10 +304,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Making the demo recording…"))
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            _rec, review = make_demo(self.bridge.lib, self.lang)
+            _rec, review = make_demo(self.bridge.lib)
         except (VsrError, OSError) as exc:
             QApplication.restoreOverrideCursor()
-            show_error(self, exc, self.lang)
+            show_error(self, exc)
             return
         QApplication.restoreOverrideCursor()
         self.statusBar().clearMessage()
@@ -319,8 +319,7 @@ class MainWindow(QMainWindow):
             return
         title, ok = QInputDialog.getText(self, self.tr("New review"), self.tr("Title:"))
         if ok:
-            review = rv.create_review(self.bridge.lib, rec_id, title=title.strip() or None,
-                                      lang=self.lang)
+            review = rv.create_review(self.bridge.lib, rec_id, title=title.strip() or None)
             self.open_review(review.id)
 
     def _export_summary(self) -> None:
@@ -400,7 +399,7 @@ class MainWindow(QMainWindow):
         try:
             plan = plan_purge(self.bridge.lib)
         except VsrError as exc:
-            show_error(self, exc, self.lang)
+            show_error(self, exc)
             return
         if plan.empty:
             if say_when_nothing:
@@ -429,7 +428,7 @@ class MainWindow(QMainWindow):
         check = check_audit_log(self.bridge.lib)
         if not check.ok:
             QMessageBox.warning(self, self.tr("Audit log altered"),
-                                "\n".join(check_lines(check, self.lang)))
+                                "\n".join(check_lines(check)))
         return check.ok
 
     def _audit_log(self) -> None:

@@ -43,13 +43,13 @@ def quiet(_text: str) -> None:
     """A report that shows nothing (for callers that have no place for a message)."""
 
 
-def perform(operation: Callable[[], T], *, lang: str, report: Report = quiet) -> Outcome[T]:
+def perform(operation: Callable[[], T], *, report: Report = quiet) -> Outcome[T]:
     """Run `operation`; a storage or user error becomes a message, never an exception."""
     try:
         value = operation()
     except FAILURES as exc:
         log.warning("edit not saved: %s", exc)
-        message = error_text(exc, lang)
+        message = error_text(exc)
         report(message)
         return Outcome(False, None, message, exc)
     report("")
@@ -60,9 +60,9 @@ class OperationCommand(QUndoCommand):
     """An undoable edit whose `apply`/`revert` are core operations. It is pushed only after
     `apply` succeeded (see `push_performed`); undo and redo go through `perform` as well."""
 
-    def __init__(self, text: str, *, lang: str, report: Report = quiet) -> None:
+    def __init__(self, text: str, *, report: Report = quiet) -> None:
         super().__init__(text)
-        self.lang, self.report = lang, report
+        self.report = report
         self._skip_next = False  # the stack calls redo()/undo() for a step already performed
 
     def apply(self) -> None:
@@ -72,10 +72,10 @@ class OperationCommand(QUndoCommand):
         raise NotImplementedError
 
     def perform_apply(self) -> bool:
-        return perform(self.apply, lang=self.lang, report=self.report).ok
+        return perform(self.apply, report=self.report).ok
 
     def perform_revert(self) -> bool:
-        return perform(self.revert, lang=self.lang, report=self.report).ok
+        return perform(self.revert, report=self.report).ok
 
     def redo(self) -> None:
         if self._skip_next:

@@ -86,7 +86,7 @@ def share_review(parent: QWidget, bridge: LibraryBridge, review_id: int,
     out = Path(name) if name.endswith(".vsrpack") else Path(name + ".vsrpack")
     outcome = perform(lambda: pack_review(bridge.lib, review_id, out,
                                           with_recording=dialog.recording.isChecked(),
-                                          passphrase=dialog.chosen_passphrase()), lang=lang)
+                                          passphrase=dialog.chosen_passphrase()))
     if outcome.ok:
         text = QCoreApplication.translate("PackageDialogs", "Package written: %1")
         QMessageBox.information(parent, dialog.windowTitle(), text.replace("%1", str(out)))
@@ -105,7 +105,7 @@ def open_package(parent: QWidget, bridge: LibraryBridge, lang: str) -> Unpacked 
     choice = OnExisting.ASK
     while True:
         outcome = perform(lambda p=passphrase, c=choice: unpack_review(  # type: ignore[misc]
-            bridge.lib, Path(name), passphrase=p, on_existing=c), lang=lang)
+            bridge.lib, Path(name), passphrase=p, on_existing=c))
         if outcome.ok:
             return outcome.value
         key = getattr(outcome.error, "key", "")

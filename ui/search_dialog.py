@@ -120,7 +120,7 @@ class SearchDialog(QDialog):
         outcome = perform(lambda: search_moments(
             self.bridge.lib, self.words.text(), theme=self.theme.currentData() or None,
             party=self.party.text().strip() or None, date_from=self._day(self.date_from),
-            date_to=self._day(self.date_to)), lang=self.lang, report=self.status.setText)
+            date_to=self._day(self.date_to)), report=self.status.setText)
         self.results.clear()
         hits = outcome.value or []
         for hit in hits:
@@ -168,8 +168,7 @@ class SearchDialog(QDialog):
         if hit is None or collection_id is None:
             return
         outcome = perform(lambda: add_hit_to_collection(self.bridge.lib, int(collection_id),
-                                                        hit.marker_id, initiator=self),
-                          lang=self.lang)
+                                                        hit.marker_id, initiator=self))
         if outcome.ok:
             self.status.setText(self.tr("Added to the collection.") if hit.share_reflections
                                 else self.tr("Added to the collection, without the "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from vsr.i18n import current_language
 from vsr.library import Library
 from vsr.library import markers as mk
 from vsr.library import recordings as rc
@@ -71,15 +72,16 @@ def ensure_demo_recording(folder: Path | None = None) -> Path:
     return target
 
 
-def create_demo_review(lib: Library, rec: Recording, lang: str = "nl") -> Review:
+def create_demo_review(lib: Library, rec: Recording) -> Review:
     """The demo review with a few markers from both parties, some with their gespreksblad."""
-    title = DEMO_TITLE.get(lang, DEMO_TITLE["nl"])
+    title = DEMO_TITLE.get(current_language(), DEMO_TITLE["nl"])
     for review in rv.list_reviews(lib, rec.id):
         if review.title == title:
             return review
-    review = rv.create_review(lib, rec.id, title=title, lang=lang)
+    review = rv.create_review(lib, rec.id, title=title)
     parties = rv.list_parties(lib, review.id)
-    for who, start, end, theme, sub, a, b_pro, b_client, c in _DEMO_MOMENTS.get(lang, _DEMO_MOMENTS["nl"]):
+    moments = _DEMO_MOMENTS.get(current_language(), _DEMO_MOMENTS["nl"])
+    for who, start, end, theme, sub, a, b_pro, b_client, c in moments:
         marker = mk.add_marker(
             lib, parties[who].id, int(start * 1000), None if end is None else int(end * 1000),
             theme=theme, subtopic=sub,
@@ -95,7 +97,7 @@ def create_demo_review(lib: Library, rec: Recording, lang: str = "nl") -> Review
     return review
 
 
-def make_demo(lib: Library, lang: str = "nl", folder: Path | None = None) -> tuple[Recording, Review]:
+def make_demo(lib: Library, folder: Path | None = None) -> tuple[Recording, Review]:
     path = ensure_demo_recording(folder)
     rec, _ = rc.add_recording(lib, path)
-    return rec, create_demo_review(lib, rec, lang)
+    return rec, create_demo_review(lib, rec)

@@ -15,10 +15,10 @@ class VsrError(Exception):
         self.params = params
         super().__init__(f"{self.key} {params}")
 
-    def message(self, lang: str = "nl") -> str:
+    def message(self) -> str:
         from vsr.i18n import translate
 
-        return translate(self.key, lang, **self.params)
+        return translate(self.key, **self.params)
 
 
 class MediaError(VsrError):

@@ -29,7 +29,7 @@ BUDGET = QSize(1366, 700)
 
 def _review_with_text(lib, tmp_path: Path, text: str) -> tuple[int, int]:  # type: ignore[no-untyped-def]
     rec = add_fake_recording(lib, tmp_path)
-    review = rv.create_review(lib, rec.id, lang="nl")
+    review = rv.create_review(lib, rec.id)
     pro, _ = rv.list_parties(lib, review.id)
     marker = mk.add_marker(lib, pro.id, 10_000)
     sh.set_field(lib, marker.id, sh.SheetField.WHAT_HAPPENED, text)

@@ -27,7 +27,7 @@ from vsr.media.testclip import generate_test_clip
 def marked(library, tmp_path: Path) -> tuple[int, int]:  # type: ignore[no-untyped-def]
     """(recording id, marker id) of a 3 s clip with one range marker at 0.5–2.0 s."""
     rec, _ = add_recording(library, generate_test_clip(tmp_path / "gesprek.mp4", 3.0))
-    review = rv.create_review(library, rec.id, lang="nl")
+    review = rv.create_review(library, rec.id)
     party = rv.list_parties(library, review.id)[0]
     marker = add_marker(library, party.id, 500, 2000)
     return rec.id, marker.id
@@ -246,7 +246,7 @@ def test_a_clip_is_trimmed_with_its_time_fields(qtbot, library, marked, monkeypa
 
 def test_a_point_gets_the_chosen_lead_and_lag(qtbot, library, tmp_path) -> None:
     rec, _ = add_recording(library, generate_test_clip(tmp_path / "punt.mp4", 20.0))
-    review = rv.create_review(library, rec.id, lang="nl")
+    review = rv.create_review(library, rec.id)
     point = add_marker(library, rv.list_parties(library, review.id)[1].id, 10_000)
     dialog = _clip_dialog(qtbot, library, (rec.id, point.id))
     first = co.get_clip(library, dialog.current_clip())

@@ -50,7 +50,7 @@ PARKED_MS = 110_000  # where the playhead waits while the screen is inspected
 def window(qtbot, library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     monkeypatch.setattr(rc, "_default_fingerprinter", fake_fingerprint)
     rec = add_fake_recording(library, tmp_path)
-    review = rv.create_review(library, rec.id, lang="nl")
+    review = rv.create_review(library, rec.id)
     pro, client = rv.list_parties(library, review.id)
     for party in (pro, client):
         ss.confirm_rules(library, review.id, party.id)

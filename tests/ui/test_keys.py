@@ -30,7 +30,7 @@ DURATION = 120_000
 def window(qtbot, library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     monkeypatch.setattr(rc, "_default_fingerprinter", fake_fingerprint)
     rec = add_fake_recording(library, tmp_path)
-    review = rv.create_review(library, rec.id, lang="nl")
+    review = rv.create_review(library, rec.id)
     bridge = LibraryBridge(library)
     player = FakePlayer(duration_ms=DURATION)
     win = MainWindow(bridge, player, "nl")

@@ -76,7 +76,7 @@ def kill_while_typing(tmp_path: Path, kills: int, platform: str) -> None:
     path = tmp_path / "library.sqlite"
     lib = open_library(path)
     rec = add_fake_recording(lib, tmp_path)
-    review = rv.create_review(lib, rec.id, lang="nl")
+    review = rv.create_review(lib, rec.id)
     pro, _ = rv.list_parties(lib, review.id)
     markers = [mk.add_marker(lib, pro.id, 10_000 + 5_000 * i).id for i in range(kills)]
     lib.close()

@@ -25,7 +25,7 @@ def shell(qtbot, library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # t
     monkeypatch.setattr(rc, "_default_fingerprinter", fake_fingerprint)
     monkeypatch.setattr(app_module, "save_language", lambda lang: None)  # not the user's settings
     rec = add_fake_recording(library, tmp_path)
-    review = rv.create_review(library, rec.id, lang="nl")
+    review = rv.create_review(library, rec.id)
     bridge = LibraryBridge(library)
     players: list[FakePlayer] = []
 

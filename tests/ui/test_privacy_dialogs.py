@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QMessageBox
 from vsr.ui.privacy.audit_dialog import AuditDialog
 from vsr.ui.privacy.consent_dialog import ConsentDialog
 
+from tests.lang import worded
 from vsr.library import collections as co
 from vsr.library.audit import list_audit
 from vsr.library.consent import Purpose, get_consent, grant_consent
@@ -123,9 +124,9 @@ def test_audit_dialog_lists_rows_read_only(qtbot, library, recording_id: int) ->
     assert table.item(0, 1).text() == "Toestemming gegeven"  # in words, in the UI language
     title = get_recording(library, recording_id).title  # neutral: "Opname van <day>"
     assert table.item(0, 2).text() == f"Opname {recording_id} ({title})"
-    assert translate("purpose.training", "nl") in table.item(0, 3).text()
+    assert translate("purpose.training") in table.item(0, 3).text()
     assert "consent.granted" in table.item(0, 1).toolTip()  # the stored record stays visible
-    english = AuditDialog(library, "en")
+    english = worded("en", AuditDialog, library, "en")  # the window set the language
     qtbot.addWidget(english)
     assert english.table.item(0, 1).text() == "Consent granted"
     assert table.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
@@ -221,7 +222,7 @@ def test_sharing_the_gespreksbladen_is_a_choice_of_the_review(qtbot, library,
                                                              recording_id: int) -> None:
     from vsr.library import reviews as rv
 
-    review = rv.create_review(library, recording_id, lang="nl")
+    review = rv.create_review(library, recording_id)
     dialog = ConsentDialog(library, recording_id, "nl", review_id=review.id)
     qtbot.addWidget(dialog)
     assert dialog.share is not None and not dialog.share.isChecked()

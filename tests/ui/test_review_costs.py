@@ -22,7 +22,7 @@ from vsr.library.sheets import SheetField
 
 def _window(qtbot, library, tmp_path: Path, markers: int) -> MainWindow:  # type: ignore[no-untyped-def]
     rec = add_fake_recording(library, tmp_path)
-    review = rv.create_review(library, rec.id, lang="nl")
+    review = rv.create_review(library, rec.id)
     pro, client = rv.list_parties(library, review.id)
     with library.write():
         for i in range(markers):

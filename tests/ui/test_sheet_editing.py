@@ -16,6 +16,7 @@ from vsr.ui.main_window import MainWindow
 from vsr.ui.review.sheet_editor import SheetEditor
 from vsr.ui.review.sheet_fields import SAVE_EVERY_MS
 
+from tests.lang import worded
 from tests.ui.fake_player import FakePlayer
 from tests.vsr.fakes import add_fake_recording, fake_fingerprint
 from vsr import session as ss
@@ -36,7 +37,7 @@ def window(qtbot, library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # 
     monkeypatch.setattr(rc, "_default_fingerprinter", fake_fingerprint)
     QSettings().setValue("pause_while_typing", False)
     rec = add_fake_recording(library, tmp_path)
-    review = rv.create_review(library, rec.id, lang="nl")
+    review = rv.create_review(library, rec.id)
     pro, client = rv.list_parties(library, review.id)
     marker = mk.add_marker(library, pro.id, 30_000)
     for party in (pro, client):
@@ -247,7 +248,7 @@ def test_the_editor_fits_beside_the_video(qtbot, library, tmp_path: Path, lang: 
     from vsr.ui.operations import UndoStack
 
     rec = add_fake_recording(library, tmp_path)
-    review = rv.create_review(library, rec.id, lang=lang)
+    review = worded(lang, rv.create_review, library, rec.id)
     rv.add_party(library, review.id, "Tolk")
     parties = rv.list_parties(library, review.id)
     marker = mk.add_marker(library, parties[0].id, 1_000, theme="samenwerking",

@@ -1,5 +1,6 @@
 """Start-up does only what the start page needs (counted, not timed: the time is a bench row):
-the review workspace, the timeline and numpy are loaded when a review is first opened."""
+the review workspace, the timeline and numpy are loaded when a review is first opened, Babel
+when a date is first worded."""
 
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ from vsr.library import open_library
 window = MainWindow(LibraryBridge(open_library()), FakePlayer(), "nl")
 window.show()
 app.processEvents()
-heavy = ("vsr.ui.review.review_view", "vsr.ui.timeline", "vsr.ui.session.panel", "numpy", "sqlite_utils")
+heavy = ("vsr.ui.review.review_view", "vsr.ui.timeline", "vsr.ui.session.panel", "numpy",
+         "sqlite_utils", "babel")
 print("LOADED", sorted(m for m in heavy if m in sys.modules), window._review_view is None)
 window.review_view  # what opening a review does first
 print("AFTER", "vsr.ui.review.review_view" in sys.modules, window._review_view is not None)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.lang import worded
 from tests.vsr.fakes import add_fake_recording
 from vsr.cli.main import main as cli_main
 from vsr.i18n import has_all_languages, message_keys
@@ -30,11 +31,11 @@ def test_every_action_has_a_label_in_both_languages() -> None:
     for action in AuditAction:
         key = f"audit.action.{action.value}"
         assert key in keys and has_all_languages(key), key
-        assert action_label(action.value, "nl") != action.value
-        assert action_label(action.value, "en") != action_label(action.value, "nl")
-    assert action_label("consent.granted", "nl") == "Toestemming gegeven"
-    assert action_label("consent.granted", "en") == "Consent granted"
-    assert action_label("something.new", "nl") == "something.new"  # unknown: as stored
+        assert action_label(action.value) != action.value
+        assert worded("en", action_label, action.value) != action_label(action.value)
+    assert action_label("consent.granted") == "Toestemming gegeven"
+    assert worded("en", action_label, "consent.granted") == "Consent granted"
+    assert action_label("something.new") == "something.new"  # unknown: as stored
 
 
 def test_subjects_name_what_they_are_about(library: Library, tmp_path: Path) -> None:
@@ -42,43 +43,43 @@ def test_subjects_name_what_they_are_about(library: Library, tmp_path: Path) -> 
     rc.rename_recording(library, rec.id, "Gesprek mei")
     review = rv.create_review(library, rec.id, title="Terugkijken mei")
     col = co.create_collection(library, "Intervisie juni", "intervisie")
-    assert subject_label(library, f"recording:{rec.id}", "nl") == f"Opname {rec.id} (Gesprek mei)"
-    assert subject_label(library, f"recording:{rec.id}", "en") == \
+    assert subject_label(library, f"recording:{rec.id}") == f"Opname {rec.id} (Gesprek mei)"
+    assert worded("en", subject_label, library, f"recording:{rec.id}") == \
         f"Recording {rec.id} (Gesprek mei)"
-    assert subject_label(library, f"review:{review.id}", "nl") == \
+    assert subject_label(library, f"review:{review.id}") == \
         f"Terugkijksessie {review.id} (Terugkijken mei)"
-    assert subject_label(library, f"collection:{col.id}", "en") == \
+    assert worded("en", subject_label, library, f"collection:{col.id}") == \
         f"Collection {col.id} (Intervisie juni)"
-    assert subject_label(library, "purge", "nl") == "Opruimen"
-    assert subject_label(library, "recording:999", "nl") == "Opname 999"  # gone: no title
-    assert subject_label(library, "recording:abc", "nl") == "recording:abc"
-    assert subject_label(library, "thing:4", "en") == "thing:4"
+    assert subject_label(library, "purge") == "Opruimen"
+    assert subject_label(library, "recording:999") == "Opname 999"  # gone: no title
+    assert subject_label(library, "recording:abc") == "recording:abc"
+    assert worded("en", subject_label, library, "thing:4") == "thing:4"
     co.delete_collection(library, col.id)
-    assert subject_label(library, f"collection:{col.id}", "nl") == f"Verzameling {col.id}"
+    assert subject_label(library, f"collection:{col.id}") == f"Verzameling {col.id}"
 
 
 def test_details_read_as_a_sentence() -> None:
     granted = _entry("consent.granted", purpose="intervisie", given_on="2026-05-01", until=None,
                      recognisable=False, replaced=True)
-    assert details_label(granted, "nl") == (
-        "Doel: intervisie, gegeven op 2026-05-01, zonder einddatum, mag herkenbaar zijn: nee, "
+    assert details_label(granted) == (
+        "Doel: intervisie, gegeven op 1 mei 2026, zonder einddatum, mag herkenbaar zijn: nee, "
         "vervangt een eerdere toestemming: ja")
-    assert details_label(granted, "en") == (
-        "Purpose: peer consultation (intervisie), given on 2026-05-01, no end date, "
+    assert worded("en", details_label, granted) == (
+        "Purpose: peer consultation (intervisie), given on 1 May 2026, no end date, "
         "may be recognisable: no, replaces an earlier consent: yes")
     removed = _entry("clips.removed", clips=[4, 5], collections=[2],
                      reason="consent.lapsed:training")
-    assert details_label(removed, "nl") == (
+    assert details_label(removed) == (
         "Reden: toestemming voor training (oefenmateriaal) verlopen, clips: 2, verzamelingen: 1")
     summary = _entry("export", export_id="abc123", format="pdf", file="verslag.pdf",
                      stills=False, party_naming="initials")
-    text = details_label(summary, "en")
+    text = worded("en", details_label, summary)
     assert text == "Format: pdf, file: verslag.pdf, with stills: no, names: initials"
     assert "abc123" not in text
     odd = _entry("purge", today="2026-05-01", weird=[1, 2], other="x")
-    assert details_label(odd, "nl") == "Datum: 2026-05-01, weird=1, 2, other=x"
-    assert details_label(_entry("retention.set", keep_until=None), "en") == "No end date"
-    assert details_label(_entry("export"), "nl") == ""
+    assert details_label(odd) == "Datum: 1 mei 2026, weird=1, 2, other=x"
+    assert worded("en", details_label, _entry("retention.set", keep_until=None)) == "No end date"
+    assert details_label(_entry("export")) == ""
 
 
 def test_cli_audit_shows_words_and_json_stays_raw(library: Library, tmp_path: Path,
@@ -90,7 +91,7 @@ def test_cli_audit_shows_words_and_json_stays_raw(library: Library, tmp_path: Pa
     assert cli_main([*base, "audit"]) == 0
     out = capsys.readouterr().out
     assert "Toestemming gegeven" in out and "consent.granted" not in out
-    assert f"Opname {rec.id} (" in out and "geldig tot en met 2099-12-31" in out
+    assert f"Opname {rec.id} (" in out and "geldig tot en met 31 december 2099" in out
     assert "later.action" in out and "note=x" in out
     assert "A. de Vries" not in out  # the log holds no names
     assert cli_main([*base, "--lang", "en", "audit"]) == 0

@@ -29,7 +29,7 @@ def _library(tmp_path: Path, text: str = "eerste") -> tuple[Path, int]:
     path = tmp_path / "library.sqlite"
     lib = open_library(path, backup=False)
     rec = add_fake_recording(lib, tmp_path)
-    review = rv.create_review(lib, rec.id, lang="nl")
+    review = rv.create_review(lib, rec.id)
     pro, _ = rv.list_parties(lib, review.id)
     marker = mk.add_marker(lib, pro.id, 1000)
     sh.set_field(lib, marker.id, sh.SheetField.WHAT_HAPPENED, text)

@@ -10,6 +10,7 @@ import av
 import numpy as np
 import pytest
 
+from tests.lang import worded
 from tests.vsr.clip_media import ffmpeg_decode_errors
 from vsr.clips import export_clip
 from vsr.errors import MediaError
@@ -115,5 +116,5 @@ def test_audio_only_recording(corpus: Path, tmp_path: Path) -> None:
 def test_broken_files_give_clear_errors(corpus: Path, tmp_path: Path, name: str, key: str) -> None:
     with pytest.raises(MediaError) as caught:
         export_clip(corpus / "media/malformed" / name, 1000, 2000, tmp_path / "clip.mp4")
-    assert caught.value.key == key and name in caught.value.message("en")
+    assert caught.value.key == key and name in worded("en", caught.value.message)
     assert list(tmp_path.iterdir()) == []

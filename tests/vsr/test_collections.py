@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.lang import worded
 from tests.vsr.collection_fixtures import CLIENT, PRO, World, make_source, make_world
 from vsr.anonymise.known import known_names
 from vsr.errors import NotFoundError, VsrError
@@ -43,14 +44,14 @@ def test_create_and_list_by_purpose(world: World) -> None:
 
 
 def test_default_questions_come_from_the_method_in_both_languages(world: World) -> None:
-    assert co.default_questions("nl") == ("Wat gebeurt hier?", "Wat deed dit met de cliënt?",
+    assert co.default_questions() == ("Wat gebeurt hier?", "Wat deed dit met de cliënt?",
                                           "Hoe zou jij reageren?")
-    assert co.default_questions("en")[2] == "How would you respond?"
+    assert worded("en", co.default_questions)[2] == "How would you respond?"
     col = co.create_collection(world.lib, "Intervisie", "intervisie")
-    with_defaults = co.add_clip(world.lib, col.id, world.rec.id, 0, 1000, lang="en")
+    with_defaults = worded("en", co.add_clip, world.lib, col.id, world.rec.id, 0, 1000)
     own = co.add_clip(world.lib, col.id, world.rec.id, 1000, 2000, questions=["Wat nu?", " "])
     none = co.add_clip(world.lib, col.id, world.rec.id, 0, 500, questions=[])
-    assert with_defaults.questions == co.default_questions("en")
+    assert with_defaults.questions == worded("en", co.default_questions)
     assert own.questions == ("Wat nu?",)
     assert none.questions == ()
 
@@ -124,13 +125,13 @@ def test_deleting_a_collection_deletes_its_clips_and_is_audited(world: World) ->
 
 
 def test_names_are_replaced_by_roles(world: World) -> None:
-    names = known_names(world.lib, [world.rec.id], "nl")
+    names = known_names(world.lib, [world.rec.id])
     assert names(PRO) == "Professional" and names(CLIENT) == "Cliënt"
     text = "Anouk de Vries vertelt; anouk kijkt naar Piet. Jansen zwijgt. Vriesland blijft."
     assert names(text) == (
         "Cliënt vertelt; Cliënt kijkt naar Professional. Professional zwijgt. Vriesland blijft.")
     assert names("Het gesprek met de coach") == "Het gesprek met de coach"
-    en = known_names(world.lib, [world.rec.id], "en")
+    en = worded("en", known_names, world.lib, [world.rec.id])
     assert en("Anouk's turn") == "Client's turn"
     cs.grant_consent(world.lib, world.rec.id, "training", given_by="Ricardo Alves (vader)")
-    assert known_names(world.lib, [world.rec.id], "nl")("Ricardo tekende") == "Cliënt tekende"
+    assert known_names(world.lib, [world.rec.id])("Ricardo tekende") == "Cliënt tekende"

@@ -66,7 +66,7 @@ def test_no_longer_recognisable_removes_the_unblurred_export_only(world: World,
     plan = plan_narrowing(lib, world.rec.id, "training", recognisable=False, until=None)
     planned = sorted(str(Path(f.path).relative_to(tmp_path)) for f in plan.files)
     assert planned == ["plain/clip-01.mp4", "plain/index.html", "plain/werkblad.pdf"]
-    assert any(str(plain / "clip-01.mp4") in line for line in describe_narrowing(plan, "nl"))
+    assert any(str(plain / "clip-01.mp4") in line for line in describe_narrowing(plan))
     assert (plain / "clip-01.mp4").exists()  # planning deletes nothing
     # Widening, or keeping it as it is, plans nothing.
     assert plan_narrowing(lib, world.rec.id, "training", recognisable=True, until=None).empty

@@ -52,7 +52,7 @@ def test_withdrawal_cascade(two: tuple[World, World], tmp_path: Path) -> None:
     assert [c.id for c in plan.clips] == [a1.id]
     planned = sorted(Path(f.path).name for f in plan.files)
     assert planned == ["clip-01.mp4", "handout.pdf"]  # A's clip and the handout listing it
-    lines = describe_withdrawal(lib, plan, "nl")
+    lines = describe_withdrawal(lib, plan)
     assert any("Van A" in line and "Intervisie" in line for line in lines)
     assert any(str(out_inter / "clip-01.mp4") in line for line in lines)
     assert (out_inter / "clip-01.mp4").exists()  # planning deletes nothing
@@ -98,7 +98,7 @@ def test_withdrawing_without_consent_or_for_own_review(two: tuple[World, World])
     withdraw_consent(a.lib, a.rec.id, "intervisie")
     plan = plan_withdrawal(a.lib, a.rec.id, "intervisie")
     assert plan.consent is None and plan.empty
-    assert any("geen toestemming" in line for line in describe_withdrawal(a.lib, plan, "nl"))
+    assert any("geen toestemming" in line for line in describe_withdrawal(a.lib, plan))
     with pytest.raises(VsrError) as err:
         plan_withdrawal(a.lib, a.rec.id, "own_review")
     assert err.value.key == "error.consent.own_review"

@@ -51,7 +51,7 @@ def test_custom_subtopics_are_not_cached_into_the_cards() -> None:
 
 def test_the_shared_screen_after_an_edit_reads_only_that_marker(library, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     rec = add_fake_recording(library, tmp_path)
-    review = rv.create_review(library, rec.id, lang="nl")
+    review = rv.create_review(library, rec.id)
     pro, client = rv.list_parties(library, review.id)
     markers = [mk.add_marker(library, (pro, client)[i % 2].id, i * 1_000) for i in range(20)]
     screen = shared_screen(library, review.id)
@@ -73,7 +73,7 @@ def test_the_shared_screen_after_an_edit_reads_only_that_marker(library, tmp_pat
 
 def test_while_hidden_the_shared_screen_shows_nothing_after_an_edit(library, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     rec = add_fake_recording(library, tmp_path)
-    review = rv.create_review(library, rec.id, lang="nl")
+    review = rv.create_review(library, rec.id)
     pro, client = rv.list_parties(library, review.id)
     mk.add_marker(library, pro.id, 1_000)
     screen = shared_screen(library, review.id)

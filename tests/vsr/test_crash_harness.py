@@ -40,7 +40,7 @@ def _library(tmp_path: Path) -> tuple[Path, int]:
     path = tmp_path / "library.sqlite"
     lib = open_library(path)
     rec = add_fake_recording(lib, tmp_path)
-    review = rv.create_review(lib, rec.id, lang="nl")
+    review = rv.create_review(lib, rec.id)
     st.start_session(lib, review.id)
     lib.close()
     return path, review.id

@@ -31,7 +31,7 @@ def walked(library, tmp_path: Path):  # type: ignore[no-untyped-def]
 
 
 def _summary(library, walked) -> SummaryDoc:  # type: ignore[no-untyped-def]
-    doc = build_summary(library, walked.review.id, lang="nl")
+    doc = build_summary(library, walked.review.id)
     chosen = [f for m in doc.moments for r in m.reflections for f in r.feelings]
     assert len(chosen) == 6 and all(f.pictogram is not None for f in chosen)
     assert all(m.pictogram is not None for m in doc.moments)  # both moments have a theme
@@ -49,7 +49,7 @@ def test_pdf_draws_the_pictogram_of_every_feeling_and_every_moments_theme(
         return real(path)
 
     monkeypatch.setattr(pdf_layout, "pictogram", spy)
-    export_summary(library, walked.review.id, "pdf", tmp_path / "s.pdf", lang="nl")
+    export_summary(library, walked.review.id, "pdf", tmp_path / "s.pdf")
     feelings = Counter(f.pictogram.name for m in doc.moments for r in m.reflections
                        for f in r.feelings if f.pictogram)
     assert feelings == {"feeling-rustig.svg": 2, "feeling-onzeker.svg": 1,
@@ -65,7 +65,7 @@ def test_pdf_writes_each_feeling_word_beside_its_pictogram(library, walked,
                                                            tmp_path: Path) -> None:
     from pypdf import PdfReader
 
-    out = export_summary(library, walked.review.id, "pdf", tmp_path / "s.pdf", lang="nl")
+    out = export_summary(library, walked.review.id, "pdf", tmp_path / "s.pdf")
     lines = [line.strip() for page in PdfReader(str(out)).pages
              for line in (page.extract_text() or "").splitlines()]
     for word in ("Onzeker", "Niet gehoord", "Blij", "Gehoord"):
@@ -75,7 +75,7 @@ def test_pdf_writes_each_feeling_word_beside_its_pictogram(library, walked,
 def test_docx_puts_the_right_pictogram_before_every_feeling(library, walked,
                                                             tmp_path: Path) -> None:
     doc = _summary(library, walked)
-    out = export_summary(library, walked.review.id, "docx", tmp_path / "s.docx", lang="nl")
+    out = export_summary(library, walked.review.id, "docx", tmp_path / "s.docx")
     document = Document(str(out))
     b_tables = [t for t in document.tables
                 if [c.text for c in t.rows[0].cells][1:] == [fx.PRO, fx.CLIENT]
@@ -101,7 +101,7 @@ def test_docx_puts_the_right_pictogram_before_every_feeling(library, walked,
 def test_docx_shows_the_theme_pictogram_of_every_moment(library, walked,
                                                         tmp_path: Path) -> None:
     doc = _summary(library, walked)
-    out = export_summary(library, walked.review.id, "docx", tmp_path / "s.docx", lang="nl")
+    out = export_summary(library, walked.review.id, "docx", tmp_path / "s.docx")
     document = Document(str(out))
     theme_lines = [p for p in document.paragraphs if p.text.startswith(doc.t("theme") + ":")
                    or p.text.strip().startswith(doc.t("theme") + ":")]
@@ -115,7 +115,7 @@ def test_docx_shows_the_theme_pictogram_of_every_moment(library, walked,
 def test_html_has_the_pictogram_of_every_feeling_and_theme(library, walked,
                                                           tmp_path: Path) -> None:
     doc = _summary(library, walked)
-    out = export_summary(library, walked.review.id, "html", tmp_path / "s.html", lang="nl")
+    out = export_summary(library, walked.review.id, "html", tmp_path / "s.html")
     html = out.read_text("utf-8")
 
     def img(path: Path) -> str:

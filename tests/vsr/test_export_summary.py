@@ -12,6 +12,7 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
+from tests.lang import worded
 from tests.vsr import session_fixtures as fx
 from vsr import session as ss
 from vsr.app_dirs import staging_root
@@ -20,6 +21,7 @@ from vsr.errors import VsrError
 from vsr.export import export_summary, summary_md
 from vsr.export import fonts as export_fonts
 from vsr.export.summary_content import build_summary, initials
+from vsr.i18n import current_language
 
 
 def flat(text: str) -> str:
@@ -46,7 +48,7 @@ def walked(library, tmp_path: Path):  # type: ignore[no-untyped-def]
 
 
 def test_pdf_contents(library, walked, tmp_path: Path) -> None:
-    out = export_summary(library, walked.review.id, "pdf", tmp_path / "verslag.pdf", lang="nl")
+    out = export_summary(library, walked.review.id, "pdf", tmp_path / "verslag.pdf")
     reader = PdfReader(str(out))
     assert len(reader.pages) >= 3  # the long text runs over pages instead of off them
     text = flat(pdf_text(out))
@@ -65,8 +67,10 @@ def test_pdf_contents(library, walked, tmp_path: Path) -> None:
 
 
 def test_pdf_in_english_with_initials(library, walked, tmp_path: Path) -> None:
-    out = export_summary(library, walked.review.id, "pdf", tmp_path / "s.pdf", lang="en",
-                         party_naming="initials")
+    # A summary in English from a Dutch session: the one explicit language choice
+    out = export_summary(library, walked.review.id, "pdf", tmp_path / "s.pdf",
+                         party_naming="initials", language="en")
+    assert current_language() == "nl"
     text = flat(pdf_text(out))
     assert "Jointlearningsummary" in text and "(empty)" in text
     assert "A.d.V." in text and "Z.Ç." in text
@@ -76,7 +80,7 @@ def test_pdf_in_english_with_initials(library, walked, tmp_path: Path) -> None:
 def test_pdf_without_a_unicode_font_still_reads(library, walked, tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("vsr.export.pdf_layout.find_unicode_font", lambda: None)
-    out = export_summary(library, walked.review.id, "pdf", tmp_path / "s.pdf", lang="nl")
+    out = export_summary(library, walked.review.id, "pdf", tmp_path / "s.pdf")
     text = flat(pdf_text(out))
     assert flat(fx.CLIENT) in text  # ë and Ç are Latin-1
     assert flat("jij zei: 'ik weet het niet'") in text  # typographic quotes swapped
@@ -87,7 +91,7 @@ def test_font_is_found() -> None:
 
 
 def test_docx_contents(library, walked, tmp_path: Path) -> None:
-    out = export_summary(library, walked.review.id, "docx", tmp_path / "verslag.docx", lang="nl")
+    out = export_summary(library, walked.review.id, "docx", tmp_path / "verslag.docx")
     text, document = docx_text(out)
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
     assert "Afspraken" in headings and "Afsluiting" in headings
@@ -109,7 +113,7 @@ def test_docx_contents(library, walked, tmp_path: Path) -> None:
 
 
 def test_html_is_standalone(library, walked, tmp_path: Path) -> None:
-    out = export_summary(library, walked.review.id, "html", tmp_path / "verslag.html", lang="nl")
+    out = export_summary(library, walked.review.id, "html", tmp_path / "verslag.html")
     html = out.read_text("utf-8")
     assert html.startswith("<!DOCTYPE html>") and '<html lang="nl">' in html
     assert "data:image/svg+xml;base64," in html
@@ -122,14 +126,12 @@ def test_html_is_standalone(library, walked, tmp_path: Path) -> None:
 
 def test_html_escapes_user_text(library, walked, tmp_path: Path) -> None:
     ss.set_summary(library, walked.review.id, "<script>alert('x')</script> & co")
-    html = export_summary(library, walked.review.id, "html", tmp_path / "s.html",
-                          lang="nl").read_text("utf-8")
+    html = export_summary(library, walked.review.id, "html", tmp_path / "s.html").read_text("utf-8")
     assert "<script>" not in html and "&lt;script&gt;" in html
 
 
 def test_markdown_sections(library, walked, tmp_path: Path) -> None:
-    md = export_summary(library, walked.review.id, "md", tmp_path / "verslag.md",
-                        lang="nl").read_text("utf-8")
+    md = export_summary(library, walked.review.id, "md", tmp_path / "verslag.md").read_text("utf-8")
     for heading in ("# Gezamenlijk leerverslag", "## Afspraken", "## Besproken momenten",
                     "### Moment 1: 0:12 – 0:24", "### Moment 2: 1:02", "## Afsluiting",
                     "### Samenvatting", "### Wat hebben we geleerd?", "### Acties",
@@ -146,7 +148,7 @@ def test_markdown_keeps_user_text_as_text() -> None:
 
 @pytest.mark.parametrize("fmt", ["pdf", "docx", "html", "md"])
 def test_no_data_of_another_review(library, walked, tmp_path: Path, fmt: str) -> None:
-    out = export_summary(library, walked.review.id, fmt, tmp_path / f"s.{fmt}", lang="nl")
+    out = export_summary(library, walked.review.id, fmt, tmp_path / f"s.{fmt}")
     if fmt == "pdf":
         text = pdf_text(out)
     elif fmt == "docx":
@@ -161,7 +163,7 @@ def test_no_data_of_another_review(library, walked, tmp_path: Path, fmt: str) ->
 def test_without_chosen_moments_all_filled_sheets_are_listed(library, walked) -> None:
     for moment in ss.get_session(library, walked.review.id).moments:
         ss.remove_moment(library, moment.id)
-    doc = build_summary(library, walked.review.id, lang="nl")
+    doc = build_summary(library, walked.review.id)
     assert doc.moments_note.startswith("Er zijn geen momenten gekozen")
     whats = [m.what_happened for m in doc.moments]
     assert fx.A_TEXT in whats and "NIET-GEKOZEN moment" in whats
@@ -171,7 +173,7 @@ def test_without_chosen_moments_all_filled_sheets_are_listed(library, walked) ->
 def test_ratings_stay_hidden_until_all_rated(library, tmp_path: Path) -> None:
     walked = fx.walked_review(library, tmp_path, rate=False)
     ss.set_rating(library, walked.review.id, walked.pro.id, "samenwerking", 5)
-    doc = build_summary(library, walked.review.id, lang="nl")
+    doc = build_summary(library, walked.review.id)
     assert doc.ratings == () and doc.ratings_note.startswith("Nog niet iedereen")
     md = summary_md.render_markdown(doc)
     assert "5 – Heel goed" not in md
@@ -184,10 +186,10 @@ def test_stills_off_by_default_and_on_when_asked(library, walked, tmp_path: Path
         calls.append(at_ms)
         return b"\xff\xd8\xff\xe0fake-jpeg"
 
-    export_summary(library, walked.review.id, "html", tmp_path / "a.html", lang="nl",
+    export_summary(library, walked.review.id, "html", tmp_path / "a.html",
                    grab_still=fake_grab)
     assert calls == []
-    html = export_summary(library, walked.review.id, "html", tmp_path / "b.html", lang="nl",
+    html = export_summary(library, walked.review.id, "html", tmp_path / "b.html",
                           include_stills=True, grab_still=fake_grab).read_text("utf-8")
     assert calls == [12_000, 62_000]
     assert html.count("data:image/jpeg;base64,") == 2
@@ -195,7 +197,7 @@ def test_stills_off_by_default_and_on_when_asked(library, walked, tmp_path: Path
 
 def test_stills_of_a_missing_recording_are_named_not_fatal(library, walked,
                                                            tmp_path: Path) -> None:
-    md = export_summary(library, walked.review.id, "md", tmp_path / "s.md", lang="nl",
+    md = export_summary(library, walked.review.id, "md", tmp_path / "s.md",
                         include_stills=True).read_text("utf-8")  # the fake file is no video
     assert "(beeld niet beschikbaar)" in md
 
@@ -212,11 +214,11 @@ def test_real_still_in_pdf_and_docx(library, tmp_path: Path) -> None:
     assert Image.open(io.BytesIO(jpeg)).size == (160, 120)
     assert grab_still(tmp_path / "nope.mp4", 0) is None
     walked = fx.walked_review(library, tmp_path, long_text=False)
-    out = export_summary(library, walked.review.id, "docx", tmp_path / "s.docx", lang="nl",
+    out = export_summary(library, walked.review.id, "docx", tmp_path / "s.docx",
                          include_stills=True, grab_still=lambda p, ms, r: jpeg)
     with zipfile.ZipFile(out) as archive:
         assert any(n.endswith((".jpg", ".jpeg")) for n in archive.namelist())
-    pdf = export_summary(library, walked.review.id, "pdf", tmp_path / "s.pdf", lang="nl",
+    pdf = export_summary(library, walked.review.id, "pdf", tmp_path / "s.pdf",
                          include_stills=True, grab_still=lambda p, ms, r: jpeg)
     images = [xo.get_object() for page in PdfReader(str(pdf)).pages
               for xo in page["/Resources"].get("/XObject", {}).values()]
@@ -236,7 +238,7 @@ def test_failure_mid_write_leaves_the_old_file(library, walked, tmp_path: Path,
 
     monkeypatch.setattr(summary_md, "write_markdown", half_then_crash)
     with pytest.raises(RuntimeError):
-        export_summary(library, walked.review.id, "md", out, lang="nl")
+        export_summary(library, walked.review.id, "md", out)
     assert out.read_text("utf-8") == "vorige versie"
     # nothing hidden beside the file; the app's own staging folder (beside the library,
     # which lives in tmp_path here) is empty again
@@ -255,9 +257,9 @@ def test_failure_without_old_file_leaves_nothing(library, walked, tmp_path: Path
     monkeypatch.setattr("vsr.export.summary_pdf.write_pdf", crash)
     folder = tmp_path / "out"
     with pytest.raises(VsrError) as err:
-        export_summary(library, walked.review.id, "pdf", folder / "s.pdf", lang="nl")
+        export_summary(library, walked.review.id, "pdf", folder / "s.pdf")
     assert err.value.key == "error.export.write_failed"
-    assert "No space left" in err.value.message("en")
+    assert "No space left" in worded("en", err.value.message)
     assert list(folder.iterdir()) == []
 
 
@@ -265,9 +267,9 @@ def test_unwritable_target_is_a_clear_error(library, walked, tmp_path: Path) -> 
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
     with pytest.raises(VsrError) as err:
-        export_summary(library, walked.review.id, "md", blocker / "s.md", lang="nl")
+        export_summary(library, walked.review.id, "md", blocker / "s.md")
     assert err.value.key == "error.export.write_failed"
-    assert str(blocker / "s.md") in err.value.message("nl")
+    assert str(blocker / "s.md") in err.value.message()
 
 
 def test_unknown_format(library, walked, tmp_path: Path) -> None:
@@ -304,7 +306,7 @@ def test_docx_keeps_room_to_sign_on_one_page(library, walked, tmp_path: Path) ->
     from docx.oxml.ns import qn
     from docx.shared import Cm
 
-    out = export_summary(library, walked.review.id, "docx", tmp_path / "s.docx", lang="nl")
+    out = export_summary(library, walked.review.id, "docx", tmp_path / "s.docx")
     document = Document(str(out))
     body = list(document.element.body.iterchildren())
     sign = document.tables[-1]
@@ -335,8 +337,7 @@ def test_pdf_sign_off_stays_together_on_the_last_page(library, walked, tmp_path:
     # it would fall, it is never split (heading, text and every party's row on one page).
     for lines in range(0, 60, 10):
         ss.set_summary(library, walked.review.id, "\n".join(["Samen teruggekeken."] * lines))
-        out = export_summary(library, walked.review.id, "pdf", tmp_path / f"s{lines}.pdf",
-                             lang="nl")
+        out = export_summary(library, walked.review.id, "pdf", tmp_path / f"s{lines}.pdf")
         last = PdfReader(str(out)).pages[-1].extract_text() or ""
         assert "Akkoord" in last and last.count("Handtekening:") == 2, lines
         assert last.count("Datum:") == 2 and fx.PRO in last and fx.CLIENT in last, lines

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.lang import worded
 from tests.vsr.fakes import add_fake_recording
 from vsr import session as ss
 from vsr.errors import VsrError
@@ -90,7 +91,7 @@ def test_nothing_is_chosen_added_or_discussed_while_hidden(library, review) -> N
     assert ss.step_blocker(library, review.id, SessionStep.DISCUSS) is not None
     with pytest.raises(VsrError):
         ss.go_to_step(library, review.id, SessionStep.DISCUSS)
-    doc = build_summary(library, review.id, lang="nl")
+    doc = build_summary(library, review.id)
     assert doc.moments == () and "apart gemarkeerd" in doc.moments_note
     ss.reveal_markers(library, review.id)
     assert ss.step_blocker(library, review.id, SessionStep.DISCUSS) is None
@@ -124,7 +125,7 @@ def test_choosing_a_both_marked_candidate_makes_a_moment_of_both(library, review
 def test_summary_and_markdown_name_both_and_keep_both_texts(library, review) -> None:
     pro, client, mp, mc = _both_marked(library, review)
     ss.choose_candidate(library, review.id, ss.candidate_moments(library, review.id)[0])
-    doc = build_summary(library, review.id, lang="nl")
+    doc = build_summary(library, review.id)
     (block,) = doc.moments
     assert block.marked_by == "jullie allebei (Anouk de Vries en Sem Öztürk)"
     assert PRO_A in block.what_happened and CLIENT_A in block.what_happened
@@ -133,7 +134,7 @@ def test_summary_and_markdown_name_both_and_keep_both_texts(library, review) -> 
     assert "Gemarkeerd door: jullie allebei (Anouk de Vries en Sem Öztürk)" in md
     for text in (PRO_A, CLIENT_A, PRO_B, CLIENT_B, CLIENT_C):
         assert text in md
-    en = build_summary(library, review.id, lang="en", party_naming="initials")
+    en = worded("en", build_summary, library, review.id, party_naming="initials")
     assert en.moments[0].marked_by == "both of you (A.d.V. and S.Ö.)"
 
 
@@ -143,7 +144,7 @@ def test_a_single_marked_moment_is_one_partys(library, review) -> None:
     moment = ss.choose_moment(library, review.id, m.id)
     assert moment.all_marker_ids == (m.id,)
     assert ss.moment_party_ids(library, moment) == (client.id,)
-    assert build_summary(library, review.id, lang="nl").moments[0].marked_by == "Sem Öztürk"
+    assert build_summary(library, review.id).moments[0].marked_by == "Sem Öztürk"
 
 
 def test_deleting_the_other_marker_keeps_the_moment_and_the_texts(library, review) -> None:

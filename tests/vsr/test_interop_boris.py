@@ -69,7 +69,7 @@ def test_several_observations_need_a_choice(library, tmp_path: Path, corpus: Pat
     with pytest.raises(ImportFileError) as err:
         import_boris(library, corpus / "boris" / "test.boris", recording_id=rec.id)
     assert err.value.key == "error.import.choose_observation"
-    assert "observation #1" in err.value.message("nl")
+    assert "observation #1" in err.value.message()
     with pytest.raises(ImportFileError) as err:
         import_boris(library, corpus / "boris" / "test.boris", recording_id=rec.id, observation="nope")
     assert err.value.key == "error.import.unknown_observation"

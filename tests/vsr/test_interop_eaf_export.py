@@ -8,6 +8,7 @@ from pathlib import Path
 import pympi
 import pytest
 
+from tests.lang import worded
 from tests.vsr.eaf_rules import check_eaf30
 from tests.vsr.interop_fixtures import A_POINT, A_RANGE, B_CLIENT_OTHER, B_PRO, C_TEXT, interop_review
 from vsr.errors import VsrError
@@ -18,7 +19,7 @@ from vsr.session.blind import set_blind_marking
 
 def _export(library, tmp_path: Path, lang: str = "nl") -> tuple[Path, object]:
     data = interop_review(library, tmp_path)
-    out = export_review_file(library, data.review.id, "eaf", tmp_path / "export" / "review.eaf", lang=lang)
+    out = worded(lang, export_review_file, library, data.review.id, "eaf", tmp_path / "export" / "review.eaf")
     return out, data
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.lang import worded
 from tests.vsr.fakes import add_fake_recording
 from tests.vsr.interop_fixtures import interop_review, moment_snapshot, table_dump
 from vsr.cli import main
@@ -106,7 +107,7 @@ def test_round_trip_of_our_own_export(library, tmp_path: Path) -> None:
 
 def test_round_trip_in_english(library, tmp_path: Path) -> None:
     data = interop_review(library, tmp_path)
-    out = export_review_file(library, data.review.id, "eaf", tmp_path / "r.eaf", lang="en")
+    out = worded("en", export_review_file, library, data.review.id, "eaf", tmp_path / "r.eaf")
     result = import_eaf(library, out, recording_id=data.review.recording_id)
     assert moment_snapshot(library, result.review_id) == moment_snapshot(library, data.review.id)
 

@@ -94,7 +94,7 @@ def _check(content: bytes, suffix: str, importer: Callable[..., object]) -> None
             try:
                 importer(lib, file, recording_id=rec.id)
             except VsrError as exc:
-                assert exc.message("nl") and "\n" not in exc.message("nl")
+                assert exc.message() and "\n" not in exc.message()
                 assert table_dump(lib) == before
         finally:
             lib.close()

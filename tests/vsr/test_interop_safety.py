@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.lang import worded
 from tests.vsr.fakes import add_fake_recording
 from tests.vsr.interop_fixtures import table_dump
 from vsr.cli import main
@@ -91,7 +92,7 @@ def test_hostile_or_broken_eaf_changes_nothing(setup, tmp_path: Path, name: str)
     with pytest.raises(ImportFileError) as err:
         import_eaf(lib, file, recording_id=rec_id)
     assert err.value.params.get("reason") == reason
-    message = err.value.message("nl")
+    message = err.value.message()
     assert name in message and "\n" not in message
     assert table_dump(lib) == before
 
@@ -106,7 +107,7 @@ def test_hostile_or_broken_boris_changes_nothing(setup, tmp_path: Path, name: st
     with pytest.raises(ImportFileError) as err:
         import_boris(lib, file, recording_id=rec_id)
     assert err.value.params.get("reason") == reason
-    assert name in err.value.message("en") and "\n" not in err.value.message("en")
+    assert name in worded("en", err.value.message) and "\n" not in worded("en", err.value.message)
     assert table_dump(lib) == before
 
 
@@ -120,7 +121,7 @@ def test_oversized_file_is_refused_before_reading(setup, tmp_path: Path) -> None
         with pytest.raises(ImportFileError) as err:
             importer(lib, big, recording_id=rec_id)
         assert err.value.key == "error.import.too_big"
-        assert "groot.eaf" in err.value.message("nl") and "50 MB" in err.value.message("nl")
+        assert "groot.eaf" in err.value.message() and "50 MB" in err.value.message()
     assert table_dump(lib) == before
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import webvtt
 
+from tests.lang import worded
 from tests.vsr.interop_fixtures import A_POINT, A_RANGE, B_CLIENT_OTHER, B_PRO, C_TEXT, interop_review
 from vsr.cli import main
 from vsr.interop.csv_export import neutralise
@@ -93,7 +94,7 @@ def test_neutralise() -> None:
 
 def test_csv_english_and_comma(library, tmp_path: Path) -> None:
     data = interop_review(library, tmp_path)
-    out = export_review_file(library, data.review.id, "csv", tmp_path / "r.csv", lang="en", separator=",")
+    out = worded("en", export_review_file, library, data.review.id, "csv", tmp_path / "r.csv", separator=",")
     with out.open(encoding="utf-8-sig", newline="") as handle:
         header = next(csv.reader(handle, delimiter=","))
     assert header[:3] == ["start", "end", "start (ms)"]

@@ -102,7 +102,7 @@ def test_a_summary_is_recorded_before_its_file_appears(
         real(doc, path)
 
     monkeypatch.setattr(summary_md, "write_markdown", spy)
-    export_summary(library, walked.review.id, "md", out, lang="nl")
+    export_summary(library, walked.review.id, "md", out)
     [(known, tmp)] = seen
     assert known  # a kill while writing leaves a row that purge and withdrawal find
     assert tmp.is_relative_to(staging_root(library.path))  # no .partial in the user's folder

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.lang import worded
 from tests.vsr.collection_fixtures import CLIENT, World, make_source, make_world
 from vsr.cli.main import main as cli_main
 from vsr.library import Library
@@ -63,14 +64,14 @@ def test_lapsed_consent_is_planned_and_purged(two: tuple[World, World], tmp_path
     assert [c.id for c in lapsed.clips] == [a1.id]
     assert sorted(Path(f.path).name for f in lapsed.files) == ["clip-01.mp4", "handout.pdf"]
 
-    lines = rt.describe_purge(lib, plan, "nl")
+    lines = rt.describe_purge(lib, plan)
     assert any("verlopen" in line for line in lines)
     assert not any("bewaartermijn" in line for line in lines)  # nothing expired by retention
-    assert any("intervisie" in line and "Gesprek A" in line and "2026-04-30" in line
+    assert any("intervisie" in line and "Gesprek A" in line and "30 april 2026" in line
                for line in lines)
     assert any("Van A" in line and "Intervisie mei" in line for line in lines)
     assert any(str(out / "handout.pdf") in line for line in lines)
-    en = rt.describe_purge(lib, plan, "en")
+    en = worded("en", rt.describe_purge, lib, plan)
     assert any("lapsed" in line for line in en) and any("file " in line for line in en)
     assert (out / "clip-01.mp4").exists()  # planning deletes nothing
 
@@ -128,8 +129,8 @@ def test_cli_purge_lists_and_deletes_lapsed_consent_material(
     assert (tmp_path / "uit" / "clip-01.mp4").exists()
     assert cli_main([*args, "--yes"]) == 0
     done = capsys.readouterr().out
-    assert "Deleted because the consent lapsed: 1 clip(s)." in done
-    assert "Deleted: 0 recording(s), 0 collection(s) and 1 file(s)." in done
+    assert "Deleted because the consent lapsed: 1 clip." in done
+    assert "Deleted: 0 recordings, 0 collections and 1 file." in done
     assert list(co.list_clips(library, col.id)) == [] and not (tmp_path / "uit").joinpath(
         "clip-01.mp4").exists()
     assert cs.get_consent(library, w.rec.id, "intervisie") is not None

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.lang import worded
 from tests.vsr.fakes import add_fake_recording, fake_fingerprint, fake_probe
 from vsr.errors import FingerprintMismatchError, NotFoundError, RecordingMissingError, VsrError
 from vsr.library import Change, open_library
@@ -81,7 +82,7 @@ def test_relocate_accepts_same_content_and_refuses_other(library, tmp_path: Path
 
 def test_new_review_has_professional_and_client(library, tmp_path: Path) -> None:
     rec = add_fake_recording(library, tmp_path)
-    review = rv.create_review(library, rec.id, lang="nl")
+    review = rv.create_review(library, rec.id)
     parties = rv.list_parties(library, review.id)
     assert [p.role for p in parties] == [PartyRole.PROFESSIONAL, PartyRole.CLIENT]
     assert [p.name for p in parties] == ["Professional", "Cliënt"]
@@ -169,7 +170,7 @@ def test_disk_full_becomes_a_storage_error(library) -> None:
         with library.write():
             raise sqlite3.OperationalError("database or disk is full")
     assert info.value.key == "error.storage.disk_full"
-    assert "schijf is vol" in info.value.message("nl")
+    assert "schijf is vol" in info.value.message()
 
 
 def test_edit_survives_a_kill(tmp_path: Path) -> None:
@@ -218,7 +219,8 @@ def test_not_a_database_is_refused_clearly(tmp_path: Path) -> None:
         open_library(db)
     # Issue 10: a file that is not a database is a damaged library: the message offers a restore.
     assert info.value.key == "error.library.damaged_unopenable"
-    assert str(db) in info.value.message("en") and "backup restore" in info.value.message("en")
+    english = worded("en", info.value.message)
+    assert str(db) in english and "backup restore" in english
 
 
 def test_migration_backs_up_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

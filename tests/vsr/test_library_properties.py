@@ -42,7 +42,7 @@ class LibraryMachine(RuleBasedStateMachine):
         self.path = self.folder / "library.sqlite"
         self.lib = open_library(self.path)
         rec = add_fake_recording(self.lib, self.folder)
-        self.review_id = rv.create_review(self.lib, rec.id, lang="nl").id
+        self.review_id = rv.create_review(self.lib, rec.id).id
         session_state.start_session(self.lib, self.review_id)
         self.parties = [p.id for p in rv.list_parties(self.lib, self.review_id)]
         self.model = Model()

@@ -22,6 +22,7 @@ import numpy as np
 import pytest
 
 from tests.corpus import CORPUS
+from tests.lang import worded
 from vsr.errors import MediaError, VsrError
 from vsr.media.demo import generate_test_clip
 from vsr.media.probe import WARN_AUDIO_UNREADABLE, WARN_END_MISSING, probe
@@ -263,7 +264,7 @@ def test_same_file_under_another_name_probes_the_same(tmp_path: Path) -> None:
 def _assert_plain_message(error: VsrError, path: Path) -> None:
     """The user sees the file name and a short reason: no traceback, no Python internals."""
     for lang in ("nl", "en"):
-        text = error.message(lang)
+        text = worded(lang, error.message)
         assert str(path) in text
         assert "Traceback" not in text and "\n" not in text and "Error(" not in text
     reason = error.params.get("reason", "")

@@ -105,7 +105,7 @@ def test_the_summary_in_four_formats_with_initials_names_nobody(
                "html": lambda p: p.read_text("utf-8"), "md": lambda p: p.read_text("utf-8")}
     for fmt in FORMATS:
         out = tmp_path / f"leerverslag {CLIENT}.{fmt}"  # the user typed a name in the file name
-        path = export_summary(lib, review_id, fmt, out, lang="nl", party_naming="initials")
+        path = export_summary(lib, review_id, fmt, out, party_naming="initials")
         text = readers[fmt](path)
         assert _leaks(path.name) == [], path.name
         assert _leaks(text) == [], (fmt, _leaks(text))
@@ -130,7 +130,7 @@ def test_intervisie_and_exercise_packs_name_nobody(named: tuple[Library, int, in
         out = tmp_path / pack
         report = export_collection(
             lib, col.id, out, anonymize_faces=faces, anonymize_names=True, pack=pack,
-            lang="nl", anonymizer_factory=lambda: FaceAnonymizer(detector=_EveryFrameOneFace()))
+            anonymizer_factory=lambda: FaceAnonymizer(detector=_EveryFrameOneFace()))
         names = sorted(p.name for p in out.iterdir())
         assert len(report.files) == len(names) and _leaks(" ".join(names)) == []
         clips = sorted(out.glob("*.mp4"))
@@ -151,9 +151,9 @@ def test_extra_names_are_replaced_only_when_given(named: tuple[Library, int, int
     from vsr.anonymise.known import known_names
 
     lib, rec, _marker = named
-    assert "ricardo" not in fold(known_names(lib, [rec], "nl", extra=["Ricardo"])(NOTE))
-    without = known_names(lib, [rec], "nl")
+    assert "ricardo" not in fold(known_names(lib, [rec], extra=["Ricardo"])(NOTE))
+    without = known_names(lib, [rec])
     # The review's stored extra name counts for its recording; a bare text without it not.
     assert fold(without("ricardo belde")) == "[naam] belde"
     set_extra_names(lib, "review", mk.get_marker(lib, _marker).review_id, [])
-    assert known_names(lib, [rec], "nl")("ricardo belde") == "ricardo belde"
+    assert known_names(lib, [rec])("ricardo belde") == "ricardo belde"

@@ -32,6 +32,7 @@ def _clean_copy(dest: Path) -> Path:
             shutil.copy2(source, dest / name)
     assert not list(dest.rglob("*.qm"))  # compiled catalogues are never committed
     assert not list(dest.rglob("pictograms/png/*"))  # nor the pictograms drawn to PNG
+    assert not list(dest.rglob("*.mo"))
     return dest
 
 
@@ -51,6 +52,8 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_wheel_carries_translations_font_and_licences(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "vsr/resources/translations/vsr_nl.qm" in names
+    # The core's gettext catalogues, compiled by the build backend from the committed .po
+    assert {f"vsr/resources/locale/{lang}/LC_MESSAGES/vsr.mo" for lang in ("nl", "en")} <= names
     assert {"vsr/resources/fonts/DejaVuSans.ttf", "vsr/resources/fonts/DejaVuSans-Bold.ttf"} <= names
     assert f"vsr-{__version__}.dist-info/licenses/LICENSE" in names
     assert "vsr/resources/desktop/vsr.desktop" in names
@@ -91,14 +94,17 @@ def test_installed_wheel_runs_without_the_checkout(wheel: Path, tmp_path: Path) 
         "print(vsr.__file__)\n"
         "print(find_unicode_font().regular)\n"
         "print(QCoreApplication.translate('StartPage', 'Look back together'))\n"
+        "from vsr.i18n import translate_plural\n"
+        "print(translate_plural('count.files', 2))\n"
     )
     proc = subprocess.run([sys.executable, "-c", script], cwd=elsewhere, env=env,
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
-    module, font, dutch = proc.stdout.splitlines()
+    module, font, dutch, files = proc.stdout.splitlines()
     assert Path(module).is_relative_to(target)
     assert Path(font).is_relative_to(target)  # the shipped font, not the system's
     assert dutch == "Samen terugkijken"
+    assert files == "2 bestanden"  # the core's Dutch messages, from the wheel's .mo
     version = subprocess.run([sys.executable, "-m", "vsr", "--version"], cwd=elsewhere, env=env,
                              capture_output=True, text=True, timeout=60)
     assert version.stdout.strip() == f"vsr {__version__}"

@@ -14,6 +14,7 @@ import pytest
 from numpy.typing import NDArray
 from pypdf import PdfReader
 
+from tests.lang import worded
 from tests.vsr.collection_fixtures import CLIENT, World, make_source, make_world, marker_with_sheet
 from vsr.clips import Box, Cancelled, FaceAnonymizer
 from vsr.errors import ConsentError, RecordingMissingError, VsrError
@@ -72,7 +73,7 @@ def test_intervisie_pack_has_clips_and_a_handout_with_questions(world: World,
     text = _pdf_text(out / "handout.pdf")
     for expected in ("Intervisie: Intervisie Anouk", "Anouk wordt boos", "Wat zag je bij Anouk?",
                      "Wat had jij gedaan?", "Wat gebeurt hier?", "Hoe zou jij reageren?",
-                     "clip-02.mp4", "0:00.4 tot 0:01.4", "Aantekeningen", "2026-05-04",
+                     "clip-02.mp4", "0:00.4 tot 0:01.4", "Aantekeningen", "Gemaakt op 4 mei 2026",
                      "Gesprek met Anouk de Vries"):
         assert expected in text, expected
     rows = list_exported(world.lib)
@@ -88,8 +89,8 @@ def test_names_are_replaced_in_the_handout_when_asked(world: World, tmp_path: Pa
     col = co.create_collection(world.lib, "Intervisie Anouk", "intervisie")
     co.add_clip(world.lib, col.id, world.rec.id, 0, 800, title="Anouk wordt boos",
                 questions=["Wat deed Piet Jansen?"])
-    export_collection(world.lib, col.id, tmp_path, anonymize_faces=False, anonymize_names=True,
-                      pack="intervisie", lang="en")
+    worded("en", export_collection, world.lib, col.id, tmp_path, anonymize_faces=False, anonymize_names=True,
+                      pack="intervisie")
     text = _pdf_text(tmp_path / "handout.pdf")
     assert "Client wordt boos" in text and "What did" not in text
     # The recording is named by number, never by its title (issue 11: titles hold names).
@@ -245,7 +246,7 @@ def test_foreign_files_are_never_overwritten_but_own_exports_are(world: World,
     (other / "handout.pdf").write_text("niet van ons")
     with pytest.raises(VsrError) as err:
         export_collection(world.lib, col.id, other, anonymize_faces=False, pack="intervisie")
-    assert err.value.key == "error.export.exists" and "handout.pdf" in err.value.message("en")
+    assert err.value.key == "error.export.exists" and "handout.pdf" in worded("en", err.value.message)
     assert _files(other) == ["handout.pdf"]
     empty = co.create_collection(world.lib, "Leeg", "intervisie")
     with pytest.raises(VsrError) as err:

@@ -11,12 +11,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.lang import worded
 from vsr.i18n import message_keys, translate
 from vsr.library.consent import Purpose
 
 ROOT = Path(__file__).resolve().parents[2]
 TS_FILE = ROOT / "resources" / "translations" / "vsr_nl.ts"
 METHOD_FILE = ROOT / "resources" / "method" / "samenleerwijzer.json"
+PO_FILE = ROOT / "resources" / "locale" / "nl" / "LC_MESSAGES" / "vsr.po"
 
 # "u", "uw", "U", "Uw" as whole words. Placeholders ({n}), markup (<b>) and entities are taken out
 # first; an apostrophe or letter next to it means another word ("'u" never occurs in Dutch UI).
@@ -76,17 +78,31 @@ def test_dutch_method_texts_never_say_u_or_uw() -> None:
     assert [(where, text) for where, text in texts if formal_words(text)] == []
 
 
+def _po_texts(path: Path) -> list[tuple[str, str]]:
+    """Every msgstr of a gettext catalogue (each plural form too), placeholders and all."""
+    from babel.messages.pofile import read_po
+
+    with path.open("rb") as handle:
+        catalog = read_po(handle)
+    found = []
+    for message in catalog:
+        if message.id:
+            key = message.id[0] if isinstance(message.id, tuple) else message.id
+            forms = message.string if isinstance(message.string, tuple) else (message.string,)
+            found += [(key, text) for text in forms]
+    return found
+
+
 def test_dutch_core_messages_never_say_u_or_uw() -> None:
-    # Without parameters translate() gives the raw text, placeholders and all.
-    texts = [(key, translate(key, "nl")) for key in message_keys()]
-    assert len(texts) > 200
+    texts = _po_texts(PO_FILE)
+    assert len(texts) > 200 and len({key for key, _ in texts}) == len(message_keys())
     formal = [(key, text) for key, text in texts if formal_words(text)]
     assert formal == []
 
 
 def test_the_client_sees_intervisie_with_its_meaning() -> None:
-    assert translate(Purpose.INTERVISIE.plain_label_key, "nl") == "intervisie (bespreken met collega's)"
-    assert "colleagues" in translate(Purpose.INTERVISIE.plain_label_key, "en")
+    assert translate(Purpose.INTERVISIE.plain_label_key) == "intervisie (bespreken met collega's)"
+    assert "colleagues" in worded("en", translate, Purpose.INTERVISIE.plain_label_key)
     for purpose in Purpose:  # every purpose has a plain name in both languages
-        assert translate(purpose.plain_label_key, "nl") != purpose.plain_label_key
-        assert translate(purpose.plain_label_key, "en") != purpose.plain_label_key
+        assert translate(purpose.plain_label_key) != purpose.plain_label_key
+        assert worded("en", translate, purpose.plain_label_key) != purpose.plain_label_key

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.lang import worded
 from tests.vsr.collection_fixtures import CLIENT, make_source, make_world
 from vsr.library import Library
 from vsr.library import collections as co
@@ -54,9 +55,9 @@ def test_plan_and_purge(library: Library, tmp_path: Path) -> None:
     assert sorted(Path(f.path).relative_to(tmp_path).as_posix() for f in plan.files) == [
         "export/clip-01.mp4", "export/handout.pdf", "oud/clip-01.mp4"]
     assert inside.exists()  # planning deletes nothing
-    lines = rt.describe_purge(library, plan, "en")
+    lines = worded("en", rt.describe_purge, library, plan)
     assert lines[0] == "The retention period is over. This will be deleted:"
-    assert any("'Oud'" in line and "2026-04-30" in line for line in lines)
+    assert any("'Oud'" in line and "30 April 2026" in line for line in lines)
     assert any(str(outside.absolute()) in line and "outside" in line for line in lines)
     assert any(str(inside.absolute()) in line and "recordings folder" in line for line in lines)
     assert f"  file {tmp_path / 'oud' / 'clip-01.mp4'}" in lines

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from tests.lang import worded
 from tests.vsr.fakes import add_fake_recording, fake_fingerprint
 from vsr.cli.main import main
 from vsr.library import markers as mk
@@ -106,7 +107,7 @@ def test_recording_only_with_consent(library, other, tmp_path: Path) -> None:
     library.conn.execute("DELETE FROM consents WHERE recording_id = ?", (recording_id,))
     with pytest.raises(PackageError) as refused:
         pack_review(library, review_id, tmp_path / "x.vsrpack", with_recording=True)
-    assert "intervisie" in refused.value.message("nl")
+    assert "intervisie" in refused.value.message()
     assert not (tmp_path / "x.vsrpack").exists()
     grant_consent(library, recording_id, "intervisie", given_by="J.")
     package = pack_review(library, review_id, tmp_path / "x.vsrpack", with_recording=True)
@@ -128,7 +129,7 @@ def test_passphrase(library, other, tmp_path: Path) -> None:
     with pytest.raises(PackageError) as wrong:
         unpack_review(other, package, passphrase="fout")
     assert wrong.value.key == "error.package.passphrase_wrong"
-    assert str(package) in wrong.value.message("en")
+    assert str(package) in worded("en", wrong.value.message)
     assert _state(other) == before
     done = unpack_review(other, package, passphrase="geheim 123")
     assert _content(other, done.review_id) == _content(library, review_id)
@@ -220,7 +221,7 @@ def test_hostile_archives_leave_the_library_unchanged(library, other, tmp_path: 
     for case, package in cases.items():
         with pytest.raises(PackageError) as refused:
             unpack_review(other, package, on_existing=OnExisting.KEEP_BOTH)
-        message = refused.value.message("en")
+        message = worded("en", refused.value.message)
         assert str(package) in message and "\n" not in message, case
         assert _state(other) == before, case
     assert not (received_folder(other).parent.parent / "x").exists()  # ".." wrote nothing
@@ -242,7 +243,7 @@ def test_newer_format_is_refused_clearly(library, other, tmp_path: Path) -> None
     with pytest.raises(PackageError) as refused:
         unpack_review(other, package)
     assert refused.value.key == "error.package.newer"
-    assert "newer version" in refused.value.message("en")
+    assert "newer version" in worded("en", refused.value.message)
 
 
 def test_cli_pack_unpack_and_one_line_errors(library, tmp_path: Path, capsys,  # type: ignore[no-untyped-def]

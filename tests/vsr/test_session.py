@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.lang import worded
 from tests.vsr.fakes import add_fake_recording
 from vsr import session as ss
 from vsr.errors import NotFoundError, VsrError
@@ -242,15 +243,15 @@ def test_rating_values_are_checked(library, review) -> None:
 
 
 def test_difference_in_words() -> None:
-    assert ss.describe_difference([("Anouk", 4), ("Sem", 4)], "nl") == \
+    assert ss.describe_difference([("Anouk", 4), ("Sem", 4)]) == \
         "Jullie antwoorden zijn hetzelfde."
-    assert ss.describe_difference([("Anouk", 5), ("Sem", 4)], "nl") == \
+    assert ss.describe_difference([("Anouk", 5), ("Sem", 4)]) == \
         "Klein verschil: Anouk is iets positiever dan Sem."
-    assert ss.describe_difference([("Anouk", 5), ("Sem", 2)], "en") == (
+    assert worded("en", ss.describe_difference, [("Anouk", 5), ("Sem", 2)]) == (
         "A big difference: Anouk is 3 points more positive than Sem. Talk about this together.")
-    three = ss.describe_difference([("A", 5), ("B", 2), ("C", 5)], "nl")
+    three = ss.describe_difference([("A", 5), ("B", 2), ("C", 5)])
     assert three.startswith("Groot verschil: A en C zijn 3 punten positiever dan B.")
-    assert ss.describe_difference([("A", 3)], "nl") == ""
+    assert ss.describe_difference([("A", 3)]) == ""
 
 
 def test_trend_over_reviews_with_the_same_client(library, tmp_path: Path) -> None:

@@ -44,12 +44,12 @@ def test_a_purged_recording_id_is_never_given_again(library: Library, tmp_path: 
     rt.set_recording_retention(library, second.rec.id, "2026-04-30")
     rt.purge(library, date(2026, 5, 1), media_folder=app_folder)
     [deleted] = list_audit(library, action="recording.deleted")
-    label_before = subject_label(library, deleted.subject, "nl")
+    label_before = subject_label(library, deleted.subject)
 
     newer, _ = rc.add_recording(library, make_source(tmp_path / "eigen", "drie.mp4", 1.4))
     newer = rc.rename_recording(library, newer.id, "Iemand anders")
     assert newer.id > second.rec.id > first.rec.id  # the newest id was purged, yet not reused
-    assert subject_label(library, deleted.subject, "nl") == label_before == \
+    assert subject_label(library, deleted.subject) == label_before == \
         f"Opname {second.rec.id}"  # the old row does not take the new recording's name
     library.close()
     reopened = open_library(library.path)  # the high-water mark is stored, not in memory

@@ -109,8 +109,7 @@ def pdf_text(path: Path) -> str:
 @pytest.mark.parametrize("fmt", ["docx", "html", "md"])
 def test_text_exports_keep_emoji_and_drop_controls(library: Library, dirty_review,  # type: ignore[no-untyped-def]
                                                    tmp_path: Path, fmt: str) -> None:
-    out = export_summary(library, dirty_review.review.id, fmt, tmp_path / f"verslag.{fmt}",
-                         lang="nl")
+    out = export_summary(library, dirty_review.review.id, fmt, tmp_path / f"verslag.{fmt}")
     if fmt == "docx":
         with zipfile.ZipFile(out) as docx:
             text = docx.read("word/document.xml").decode("utf-8")
@@ -123,8 +122,7 @@ def test_text_exports_keep_emoji_and_drop_controls(library: Library, dirty_revie
 
 def test_pdf_summary_prints_emoji_or_names_them(library: Library, dirty_review,  # type: ignore[no-untyped-def]
                                                 tmp_path: Path) -> None:
-    out = export_summary(library, dirty_review.review.id, "pdf", tmp_path / "verslag.pdf",
-                         lang="nl")
+    out = export_summary(library, dirty_review.review.id, "pdf", tmp_path / "verslag.pdf")
     text = pdf_text(out)
     assert "tweede regel" in text and not BAD.search(text.replace("\f", "").replace("\n", ""))
     if export_fonts.find_symbol_font() is not None:  # fonts-symbola (scripts/setup.sh)

@@ -125,7 +125,7 @@ class CollectionDialog(QDialog):
         self.name.returnPressed.connect(self.new_collection)
         self.purpose = QComboBox()
         for purpose in SHARED_PURPOSES:
-            self.purpose.addItem(translate(purpose.label_key, self.lang), purpose.value)
+            self.purpose.addItem(translate(purpose.label_key), purpose.value)
         self.new_button = QPushButton(self.tr("New collection"))
         self.new_button.clicked.connect(self.new_collection)
         new_box = QGroupBox(self.tr("New collection"))
@@ -243,7 +243,7 @@ class CollectionDialog(QDialog):
         self.collections.blockSignals(True)
         self.collections.clear()
         for collection in co.list_collections(self.bridge.lib):
-            purpose = translate(collection.purpose.label_key, self.lang)
+            purpose = translate(collection.purpose.label_key)
             item = QListWidgetItem(f"{collection.name}  ({purpose})")
             item.setData(Qt.ItemDataRole.UserRole, collection.id)
             self.collections.addItem(item)
@@ -358,7 +358,7 @@ class CollectionDialog(QDialog):
         try:
             op()
         except VsrError as exc:
-            show_error(self, exc, self.lang)
+            show_error(self, exc)
             return False
         return True
 
@@ -440,7 +440,7 @@ class CollectionDialog(QDialog):
         added: list[co.CollectionClip] = []
         if self._run(lambda: added.append(co.add_clip_from_marker(
                 self.bridge.lib, collection_id, marker_id, lead_ms=self.lead.value() * 1000,
-                lag_ms=self.lag.value() * 1000, lang=self.lang, initiator=self))):
+                lag_ms=self.lag.value() * 1000, initiator=self))):
             self.status.setText(self.tr("Clip added."))
             self.refresh_clips(select=added[0].id)
         else:

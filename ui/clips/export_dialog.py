@@ -246,7 +246,7 @@ class ExportClipsDialog(QDialog):
             clip, at_ms = chosen
             source = require_available(get_recording(self.lib, clip.recording_id))
         except VsrError as exc:
-            show_error(self, exc, self.lang)
+            show_error(self, exc)
             return
         mode = self._mode()
         manual = manual_boxes(self.lib, clip.id)  # read here: the library stays on this thread
@@ -274,7 +274,7 @@ class ExportClipsDialog(QDialog):
 
     def _preview_failed(self, exc: BaseException) -> None:
         self.preview_button.setEnabled(True)
-        show_error(self, exc, self.lang)
+        show_error(self, exc)
 
     # -- export -----------------------------------------------------------------------------
     def start_export(self) -> None:
@@ -288,9 +288,9 @@ class ExportClipsDialog(QDialog):
             job = prepare_export(self.lib, self.collection_id, self.folder.text().strip(),
                                  anonymize_faces=self.faces.isChecked(),
                                  keep_audio=self.audio.isChecked(), pack=self.pack.currentData(),
-                                 anonymize_names=self.names.isChecked(), lang=self.lang)
+                                 anonymize_names=self.names.isChecked())
         except (VsrError, OSError) as exc:
-            show_error(self, exc, self.lang)
+            show_error(self, exc)
             return
         mode = self._mode()
 
@@ -323,7 +323,7 @@ class ExportClipsDialog(QDialog):
             self.report = commit_export(self.lib, staged)
         except (VsrError, OSError) as exc:
             self.status.setText(self.tr("The export was not saved."))
-            show_error(self, exc, self.lang)
+            show_error(self, exc)
             return
         self.progress.setValue(1000)
         self.status.setText(self.tr("{n} file(s) written to {folder}.").format(
@@ -336,7 +336,7 @@ class ExportClipsDialog(QDialog):
             self.status.setText(self.tr("Export cancelled. No files were left behind."))
             return
         self.status.setText(self.tr("The export failed. No files were left behind."))
-        show_error(self, exc, self.lang)
+        show_error(self, exc)
 
     def cancel_export(self) -> None:
         """The worker stops at its next check and removes what it made; the Task sends nothing

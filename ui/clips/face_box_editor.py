@@ -92,8 +92,7 @@ class FaceBoxEditor(QWidget):
         end = clip.start_ms + int(self.last.value() * 1000)
         ignore = bool(self.kind.currentData())
         done = perform(lambda: add_face_box(self.lib, clip.id, start, end, (x1, y1, x2, y2),
-                                            ignore=ignore),
-                       lang=self.lang, report=self.report)
+                                            ignore=ignore), report=self.report)
         if done.ok:
             self.refresh()
             self.changed.emit()
@@ -103,7 +102,7 @@ class FaceBoxEditor(QWidget):
         box_id = self.boxes.currentData()
         if box_id is None:
             return
-        if perform(lambda: remove_face_box(self.lib, int(box_id)), lang=self.lang,
+        if perform(lambda: remove_face_box(self.lib, int(box_id)),
                    report=self.report).ok:
             self.refresh()
             self.changed.emit()

@@ -147,7 +147,7 @@ class EafImportDialog(QDialog):
         review_id = self.review_id if self.this_review.isChecked() else None
         outcome = perform(lambda: import_eaf_document(
             self.lib, self.doc, self.source, recording_id=self.recording_id, review_id=review_id,
-            mapping=mapping, skip=skip, initiator=self), lang=self.lang, report=self.error.setText)
+            mapping=mapping, skip=skip, initiator=self), report=self.error.setText)
         if outcome.ok:
             self.result_value = outcome.value
             self.accept()

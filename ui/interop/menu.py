@@ -41,7 +41,7 @@ def import_eaf_file(window: MainWindow) -> None:
     try:
         doc = read_eaf(name)
     except VsrError as exc:
-        show_error(window, exc, window.lang)
+        show_error(window, exc)
         return
     dialog = EafImportDialog(window.bridge.lib, doc, name, view.recording.id,
                              view.review.id if view.review else None, window.lang, window)
@@ -59,8 +59,7 @@ def export_review_as(window: MainWindow, fmt: str) -> None:
         window, QCoreApplication.translate("Interop", "Export as"), str(suggested), _filters()[fmt])
     if not name:
         return
-    outcome = perform(lambda: export_review_file(window.bridge.lib, review.id, fmt, Path(name),
-                                                 lang=window.lang), lang=window.lang)
+    outcome = perform(lambda: export_review_file(window.bridge.lib, review.id, fmt, Path(name)))
     if not outcome.ok:
         QMessageBox.warning(window, QCoreApplication.translate("Dialogs", "vsr"), outcome.message)
         return

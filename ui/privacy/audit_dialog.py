@@ -77,16 +77,16 @@ class AuditDialog(QDialog):
     def refresh(self) -> None:
         check = check_audit_log(self.lib)
         self.altered = not check.ok
-        self.banner.setText("\n".join(check_lines(check, self.lang)))
+        self.banner.setText("\n".join(check_lines(check)))
         self.banner.setStyleSheet(
             "QLabel { background: #fde8e8; color: #8a0000; border: 1px solid #c00000;"
             " padding: 6px; font-weight: bold; }" if self.altered else "color: #2d6a2d;")
         entries: list[AuditEntry] = list_audit(self.lib)
         self.table.setRowCount(len(entries))
         for row, entry in enumerate(entries):
-            texts = (local_time(entry.at), action_label(entry.action, self.lang),
-                     subject_label(self.lib, entry.subject, self.lang),
-                     details_label(entry, self.lang))
+            texts = (local_time(entry.at), action_label(entry.action),
+                     subject_label(self.lib, entry.subject),
+                     details_label(entry))
             for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)
                 # The stored record stays visible: the raw action and details on hover.

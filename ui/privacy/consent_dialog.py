@@ -47,7 +47,7 @@ class PurposeBox(QGroupBox):
     """Consent for one shared purpose: its state in words, the fields and Grant / Withdraw."""
 
     def __init__(self, purpose: Purpose, lang: str, parent: QWidget | None = None) -> None:
-        super().__init__(translate(purpose.plain_label_key, lang).capitalize(), parent)
+        super().__init__(translate(purpose.plain_label_key).capitalize(), parent)
         self.purpose = purpose
         self.state = QLabel()
         self.state.setWordWrap(True)
@@ -125,7 +125,7 @@ class ConsentDialog(QDialog):
             "clips and exported files made for that purpose."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        own = QGroupBox(translate(Purpose.OWN_REVIEW.plain_label_key, lang).capitalize())
+        own = QGroupBox(translate(Purpose.OWN_REVIEW.plain_label_key).capitalize())
         own_layout = QVBoxLayout(own)
         self.own_state = QLabel(self.tr("<b>Given</b>: looking back at your own conversation "
                                         "together is always allowed."))
@@ -210,7 +210,7 @@ class ConsentDialog(QDialog):
         try:
             change()
         except VsrError as exc:
-            show_error(self, exc, self.lang)
+            show_error(self, exc)
             return False
         finally:
             self.refresh()
@@ -231,13 +231,13 @@ class ConsentDialog(QDialog):
             plan = plan_narrowing(self.lib, self.recording_id, purpose,
                                   recognisable=recognisable, until=until)
         except VsrError as exc:
-            show_error(self, exc, self.lang)
+            show_error(self, exc)
             return False
         if plan.empty:
             return self._apply(lambda: grant_consent(
                 self.lib, self.recording_id, purpose, given_by=given_by, given_on=given_on,
                 until=until, recognisable=recognisable, initiator=self))
-        question = "\n".join([*describe_narrowing(plan, self.lang), "",
+        question = "\n".join([*describe_narrowing(plan), "",
                               self.tr("This cannot be undone. Change the consent?")])
         answer = QMessageBox.question(
             self, self.tr("Change consent"), question,
@@ -260,9 +260,9 @@ class ConsentDialog(QDialog):
         """Ask with the list of what goes; withdraw only on Yes."""
         try:
             plan = plan_withdrawal(self.lib, self.recording_id, purpose)
-            lines = describe_withdrawal(self.lib, plan, self.lang)
+            lines = describe_withdrawal(self.lib, plan)
         except VsrError as exc:
-            show_error(self, exc, self.lang)
+            show_error(self, exc)
             return False
         question = "\n".join([*lines, "", self.tr("This cannot be undone. Withdraw consent?")])
         answer = QMessageBox.question(
@@ -274,7 +274,7 @@ class ConsentDialog(QDialog):
         try:
             report = withdraw_consent(self.lib, self.recording_id, purpose, initiator=self)
         except (VsrError, OSError) as exc:
-            show_error(self, exc, self.lang)
+            show_error(self, exc)
             self.refresh()
             return False
         self.refresh()

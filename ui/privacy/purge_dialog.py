@@ -37,7 +37,7 @@ class PurgeDialog(QDialog):
             "are kept no longer than agreed. This is what will be deleted:"))
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.listing = QPlainTextEdit("\n".join(describe_purge(lib, plan, lang)))
+        self.listing = QPlainTextEdit("\n".join(describe_purge(lib, plan)))
         self.listing.setReadOnly(True)
         layout.addWidget(self.listing, 1)
         note = QLabel(self.tr("Deleting cannot be undone; it is written in the audit log. "
@@ -59,7 +59,7 @@ class PurgeDialog(QDialog):
         try:
             self.report = purge(self.lib, self.plan.today)
         except (VsrError, OSError) as exc:
-            show_error(self, exc, self.lang)
+            show_error(self, exc)
             self.reject()
             return
         failed = [*self.report.files.failed, *self.report.media_failed]

@@ -56,7 +56,7 @@ class ConsentStrip(QFrame):
         row.addWidget(self.change_button)
 
     def purpose_name(self, purpose: Purpose) -> str:
-        return translate(purpose.plain_label_key, self.lang).capitalize()
+        return translate(purpose.plain_label_key).capitalize()
 
     def show_recording(self, lib: Library, recording_id: int, today: date | None = None) -> None:
         day = today or date.today()

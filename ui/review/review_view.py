@@ -212,7 +212,7 @@ class ReviewView(QWidget):
             path = rc.require_available(self.recording)
         except RecordingMissingError as exc:
             self.player.unload()
-            self.banner.show_message(exc.message(self.lang))
+            self.banner.show_message(exc.message())
             self.timeline.view.set_envelope(None)
             return
         self.banner.hide()
@@ -234,7 +234,7 @@ class ReviewView(QWidget):
         try:
             self.recording = rc.relocate_recording(self.bridge.lib, self.recording.id, chosen)
         except Exception as exc:  # noqa: BLE001 - shown to the user
-            show_error(self, exc, self.lang)
+            show_error(self, exc)
             return
         self._load_media()
 
@@ -378,13 +378,12 @@ class ReviewView(QWidget):
         if self.review.pause_on_mark and self.player.is_playing():
             self.player.pause()
         command = AddMarkerCommand(self.bridge.lib, party_id, self.player.position(),
-                                   lang=self.lang, report=self.sheet.report)
+                                   report=self.sheet.report)
         if push_performed(self.undo, command):
             self._show_new_marker(party_id, command.marker_id)
 
     def _range_drawn(self, party_id: int, start_ms: int, end_ms: int) -> None:
-        command = AddMarkerCommand(self.bridge.lib, party_id, start_ms, end_ms, lang=self.lang,
-                                   report=self.sheet.report)
+        command = AddMarkerCommand(self.bridge.lib, party_id, start_ms, end_ms, report=self.sheet.report)
         if push_performed(self.undo, command):
             self._show_new_marker(party_id, command.marker_id)
 
@@ -401,13 +400,13 @@ class ReviewView(QWidget):
     def _marker_moved(self, marker_id: int, start_ms: int, end_ms: object) -> None:
         end = None if end_ms is None else int(end_ms)  # type: ignore[call-overload]
         if not push_performed(self.undo, MoveMarkerCommand(
-                self.bridge.lib, marker_id, start_ms, end, lang=self.lang, report=self.sheet.report)):
+                self.bridge.lib, marker_id, start_ms, end, report=self.sheet.report)):
             self._reload_markers()  # not saved: the marker goes back to where it is stored
 
     def delete_selected(self) -> None:
         if self.selected is not None:
             push_performed(self.undo, DeleteMarkerCommand(self.bridge.lib, self.selected,
-                                                          lang=self.lang, report=self.sheet.report))
+                                                          report=self.sheet.report))
 
     def _list_activated(self, marker_id: int) -> None:
         self.select_marker(marker_id, seek=True)

@@ -175,8 +175,7 @@ class SheetEditor(QWidget):
     def _save_text(self, marker_id: int, field: sh.SheetField, party_id: int | None, old: str,
                    new: str) -> bool:
         return push_performed(self.undo, EditSheetFieldCommand(
-            self.bridge.lib, marker_id, field, old, new, party_id, lang=self.lang,
-            report=self.report, initiator=self))
+            self.bridge.lib, marker_id, field, old, new, party_id, report=self.report, initiator=self))
 
     def _keep_unsaved(self) -> None:
         """Before another moment is shown: text that cannot be saved now is kept as a draft,
@@ -202,21 +201,18 @@ class SheetEditor(QWidget):
             return
         old = sh.get_sheet(self.bridge.lib, self.marker.id).reflection(party_id).feelings
         if not push_performed(self.undo, SetFeelingsCommand(
-                self.bridge.lib, self.marker.id, party_id, old, chosen, lang=self.lang,
-                report=self.report, initiator=self)):
+                self.bridge.lib, self.marker.id, party_id, old, chosen, report=self.report, initiator=self)):
             self.columns[party_id].show_feelings(old)  # not saved: show what is saved
 
     def _set_theme(self, theme: str, subtopic: str) -> None:
         if self.marker is None:
             return
         push_performed(self.undo, SetThemeCommand(
-            self.bridge.lib, self.marker.id, theme, subtopic, lang=self.lang,
-            report=self.report, initiator=self))
+            self.bridge.lib, self.marker.id, theme, subtopic, report=self.report, initiator=self))
         self._marker_changed()  # saved or not, show what the library holds
 
     def _add_own_subtopic(self, theme: str, name: str) -> None:
-        made = perform(lambda: themes.add_custom_subtopic(self.bridge.lib, theme, name),
-                       lang=self.lang, report=self.report)
+        made = perform(lambda: themes.add_custom_subtopic(self.bridge.lib, theme, name), report=self.report)
         if made.ok and made.value is not None:
             self._set_theme(theme, made.value)
         else:

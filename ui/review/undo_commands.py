@@ -24,9 +24,9 @@ ID_TEXT = 1002
 class ReviewCommand(OperationCommand):
     """Knows the library and who made the edit; `initiator` applies to the first save only."""
 
-    def __init__(self, text: str, lib: Library, *, lang: str, report: Report = quiet,
+    def __init__(self, text: str, lib: Library, *, report: Report = quiet,
                  initiator: object | None = None) -> None:
-        super().__init__(text, lang=lang, report=report)
+        super().__init__(text, report=report)
         self.lib = lib
         self._initiator = initiator
 
@@ -37,11 +37,11 @@ class ReviewCommand(OperationCommand):
 
 class AddMarkerCommand(ReviewCommand):
     def __init__(self, lib: Library, party_id: int, start_ms: int, end_ms: int | None = None,
-                 *, theme: str = "", lang: str, report: Report = quiet,
+                 *, theme: str = "", report: Report = quiet,
                  initiator: object | None = None) -> None:
         super().__init__(
             QCoreApplication.translate("UndoCommands", "Mark moment"),
-            lib, lang=lang, report=report, initiator=initiator)
+            lib, report=report, initiator=initiator)
         self.party_id, self.start_ms, self.end_ms, self.theme = party_id, start_ms, end_ms, theme
         self.marker_id: int | None = None
         self._snapshot: MarkerSnapshot | None = None
@@ -60,11 +60,10 @@ class AddMarkerCommand(ReviewCommand):
 
 
 class DeleteMarkerCommand(ReviewCommand):
-    def __init__(self, lib: Library, marker_id: int, *, lang: str,
-                 report: Report = quiet) -> None:
+    def __init__(self, lib: Library, marker_id: int, *, report: Report = quiet) -> None:
         super().__init__(
             QCoreApplication.translate("UndoCommands", "Delete moment"),
-            lib, lang=lang, report=report)
+            lib, report=report)
         self.marker_id = marker_id
         self._snapshot: MarkerSnapshot | None = None
 
@@ -80,10 +79,10 @@ class MoveMarkerCommand(ReviewCommand):
     """Move or resize; consecutive moves of the same marker merge into one undo step."""
 
     def __init__(self, lib: Library, marker_id: int, start_ms: int, end_ms: int | None,
-                 *, lang: str, report: Report = quiet, initiator: object | None = None) -> None:
+                 *, report: Report = quiet, initiator: object | None = None) -> None:
         super().__init__(
             QCoreApplication.translate("UndoCommands", "Move moment"),
-            lib, lang=lang, report=report, initiator=initiator)
+            lib, report=report, initiator=initiator)
         old = mk.get_marker(lib, marker_id)
         self.marker_id = marker_id
         self.old = (old.start_ms, old.end_ms)
@@ -106,11 +105,11 @@ class MoveMarkerCommand(ReviewCommand):
 
 
 class SetThemeCommand(ReviewCommand):
-    def __init__(self, lib: Library, marker_id: int, theme: str, subtopic: str, *, lang: str,
+    def __init__(self, lib: Library, marker_id: int, theme: str, subtopic: str, *,
                  report: Report = quiet, initiator: object | None = None) -> None:
         super().__init__(
             QCoreApplication.translate("UndoCommands", "Choose theme card"),
-            lib, lang=lang, report=report, initiator=initiator)
+            lib, report=report, initiator=initiator)
         old = mk.get_marker(lib, marker_id)
         self.marker_id = marker_id
         self.old = (old.theme, old.subtopic)
@@ -127,11 +126,11 @@ class SetFeelingsCommand(ReviewCommand):
     """The feeling pictograms a party chose for a moment (part B)."""
 
     def __init__(self, lib: Library, marker_id: int, party_id: int, old: tuple[str, ...],
-                 new: tuple[str, ...], *, lang: str, report: Report = quiet,
+                 new: tuple[str, ...], *, report: Report = quiet,
                  initiator: object | None = None) -> None:
         super().__init__(
             QCoreApplication.translate("UndoCommands", "Choose feelings"),
-            lib, lang=lang, report=report, initiator=initiator)
+            lib, report=report, initiator=initiator)
         self.marker_id, self.party_id, self.old, self.new = marker_id, party_id, old, new
 
     def apply(self) -> None:
@@ -146,11 +145,11 @@ class EditSheetFieldCommand(ReviewCommand):
     """A text edit in the gespreksblad. Typing in the same field merges into one undo step."""
 
     def __init__(self, lib: Library, marker_id: int, field: sh.SheetField, old: str, new: str,
-                 party_id: int | None = None, *, lang: str, report: Report = quiet,
+                 party_id: int | None = None, *, report: Report = quiet,
                  initiator: object | None = None) -> None:
         super().__init__(
             QCoreApplication.translate("UndoCommands", "Edit reflection sheet"),
-            lib, lang=lang, report=report, initiator=initiator)
+            lib, report=report, initiator=initiator)
         self.marker_id, self.field, self.party_id = marker_id, field, party_id
         self.old, self.new = old, new
 

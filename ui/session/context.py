@@ -48,11 +48,11 @@ class SessionContext(QObject):
     def run(self, operation: Callable[[], T]) -> T | None:
         """Run a core operation through the one edit path; a failure is shown, not raised
         (None then). A success clears an older notice."""
-        return perform(operation, lang=self.lang, report=self.message.emit).value
+        return perform(operation, report=self.message.emit).value
 
     def saved(self, operation: Callable[[], object]) -> bool:
         """Like `run`, for text fields: True only when the text is in the library."""
-        return perform(operation, lang=self.lang, report=self.message.emit).ok
+        return perform(operation, report=self.message.emit).ok
 
 
 class Page(QWidget):

@@ -104,7 +104,7 @@ class ExportSummaryDialog(QDialog):
         folder = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
         self.path = QLineEdit(str(Path(folder) / default_summary_name(
-            lib, review_id, "pdf", anonymise=False, lang=lang)))
+            lib, review_id, "pdf", anonymise=False)))
         self.path.setMinimumHeight(36)
         self.path.setAccessibleName(self.tr("File"))
         browse = QPushButton(self.tr("Choose…"))
@@ -142,8 +142,7 @@ class ExportSummaryDialog(QDialog):
         """With initials the suggested file name is neutral too (no name in it)."""
         self.extra_names.setEnabled(initials)
         current = Path(self.path.text().strip() or ".")
-        name = default_summary_name(self.lib, self.review_id, self.fmt(), anonymise=initials,
-                                    lang=self.lang)
+        name = default_summary_name(self.lib, self.review_id, self.fmt(), anonymise=initials)
         self.path.setText(str(current.with_name(name)))
 
     def _browse(self) -> None:
@@ -165,10 +164,10 @@ class ExportSummaryDialog(QDialog):
         if initials and not self.extra_names.save(self.lang, self._report):
             return
         try:  # the library is read here, on the main thread; the worker only lays out
-            doc = build_summary(self.lib, self.review_id, lang=self.lang,
+            doc = build_summary(self.lib, self.review_id,
                                 party_naming="initials" if initials else "names")
             if initials:  # no name in the file name either
-                names = review_names(self.lib, self.review_id, self.lang)
+                names = review_names(self.lib, self.review_id)
                 out = out.with_name(names.file_name(out.name))
             # recorded before the file exists: a kill never leaves a summary the app forgot
             pending = begin_summary_export(self.lib, self.review_id, out,
@@ -227,5 +226,5 @@ class ExportSummaryDialog(QDialog):
         if pending is not None:  # the file never came: forget its row
             with contextlib.suppress(VsrError):
                 abandon_summary_export(self.lib, pending)
-        self.status.setText(error_text(exc, self.lang))
+        self.status.setText(error_text(exc))
         self.status.setStyleSheet("color: #a00000;")

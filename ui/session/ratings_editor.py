@@ -102,7 +102,7 @@ class RatingsEditor(QWidget):
                 button.setIcon(pictogram(f"rating-{value}.svg"))
                 button.setIconSize(QSize(34, 34))
                 button.setMinimumSize(48, 48)
-                words = rt.rating_label(value, self.ctx.lang)
+                words = rt.rating_label(value)
                 button.setToolTip(words)
                 button.setAccessibleName(self.tr("{name}: {question} – {value}").format(
                     name=party.name, question=title, value=words))
@@ -144,7 +144,7 @@ class RatingsEditor(QWidget):
             face = QLabel()
             face.setPixmap(pictogram(f"rating-{value}.svg").pixmap(QSize(36, 36)))
             grid.addWidget(face, row, 1)
-            grid.addWidget(QLabel(f"{value} – {rt.rating_label(value, self.ctx.lang)}"), row, 2)
+            grid.addWidget(QLabel(f"{value} – {rt.rating_label(value)}"), row, 2)
         grid.setColumnStretch(0, 1)
         frame.body.addLayout(grid)
 
@@ -160,7 +160,7 @@ class RatingsEditor(QWidget):
         for question in RATING_QUESTIONS:
             title, _ = _question_title(question, self.ctx.lang)
             said = [(p.name, answers[p.id].values[question]) for p in parties]
-            lines.append(f"<b>{title}</b> {ss.describe_difference(said, self.ctx.lang)}")
+            lines.append(f"<b>{title}</b> {ss.describe_difference(said)}")
         self.differences.setText("<br>".join(lines))
         points = ss.rating_trend(self.ctx.lib, self.ctx.review_id)
         if len(points) < 2:

@@ -58,7 +58,7 @@ def add_extra_names(lib: Library, owner: Owner, ident: int, names: Iterable[str]
     return set_extra_names(lib, owner, ident, [*extra_names(lib, owner, ident), *names])
 
 
-def known_names(lib: Library, recording_ids: Iterable[int], lang: str | None = None,
+def known_names(lib: Library, recording_ids: Iterable[int],
                 extra: Iterable[str] = ()) -> NameReplacer:
     """Every name around the recordings: the parties of all their reviews (by role), who gave
     consent (the client), the recordings' titles and file names and the reviews' titles, and
@@ -66,7 +66,7 @@ def known_names(lib: Library, recording_ids: Iterable[int], lang: str | None = N
     people: dict[str, str] = {}
     titles: list[str] = []
     extras = list(extra)
-    client = translate("party.client", lang)
+    client = translate("party.client")
     for recording_id in sorted(set(recording_ids)):
         rec = get_recording(lib, recording_id)
         titles += [rec.title, Path(rec.path).name]
@@ -75,21 +75,21 @@ def known_names(lib: Library, recording_ids: Iterable[int], lang: str | None = N
             extras += extra_names(lib, "review", review.id)
             for party in list_parties(lib, review.id):
                 people.setdefault(party.name.strip(),
-                                  translate(f"party.{party.role.value}", lang))
+                                  translate(f"party.{party.role.value}"))
         for consent in list_consents(lib, recording_id):
             people.setdefault(consent.given_by.strip(), client)
     people.pop("", None)
-    return replacer_from(people, titles, clean_names(extras), lang)
+    return replacer_from(people, titles, clean_names(extras))
 
 
-def review_names(lib: Library, review_id: int, lang: str | None = None,
+def review_names(lib: Library, review_id: int,
                  extra: Iterable[str] = ()) -> NameReplacer:
     rows = lib.query("SELECT recording_id FROM reviews WHERE id = ?", (review_id,))
     recording_ids = [int(str(r["recording_id"])) for r in rows]
-    return known_names(lib, recording_ids, lang, [*extra, *extra_names(lib, "review", review_id)])
+    return known_names(lib, recording_ids, [*extra, *extra_names(lib, "review", review_id)])
 
 
 def collection_names(lib: Library, collection_id: int, recording_ids: Iterable[int],
-                     lang: str | None = None, extra: Iterable[str] = ()) -> NameReplacer:
-    return known_names(lib, recording_ids, lang,
+                     extra: Iterable[str] = ()) -> NameReplacer:
+    return known_names(lib, recording_ids,
                        [*extra, *extra_names(lib, "collection", collection_id)])

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from vsr.i18n import translate
+from vsr.i18n import LANGUAGES, translate, using_language
 
 _MIN_PART = 3  # shorter name parts ("de", "Ed") would replace ordinary words too
 # Name particles and words that are common in titles and file names but are not names.
@@ -156,30 +156,34 @@ class NameReplacer:
         return re.sub(r"-+(?=\.[^.]*$)", "", safe).strip("-") or "export"
 
 
-def placeholder(lang: str | None = None) -> str:
+def placeholder() -> str:
     """What replaces a name whose role is unknown: "[naam]"."""
-    return translate("names.placeholder", lang)
+    return translate("names.placeholder")
 
 
-def role_words(lang: str | None = None) -> list[str]:
+def role_words() -> list[str]:
     """The role labels in both languages: never treated as names themselves."""
-    return [translate(f"party.{k}", code) for k in ("professional", "client", "other")
-            for code in ("nl", "en")] + [placeholder(code) for code in ("nl", "en")]
+    words = []
+    for code in LANGUAGES:  # a deliberate loop over the languages: both are never names
+        with using_language(code):
+            words += [translate(f"party.{k}") for k in ("professional", "client", "other")]
+            words.append(placeholder())
+    return words
 
 
 def replacer_from(people: Mapping[str, str], titles: Iterable[str] = (),
-                  extra: Iterable[str] = (), lang: str | None = None) -> NameReplacer:
+                  extra: Iterable[str] = ()) -> NameReplacer:
     """A replacer for people (name -> role label), recording titles and file names, and extra
     names the user gave (those become "[naam]", as do names found only in titles)."""
-    roles = role_words(lang)
+    roles = role_words()
     replacer = NameReplacer()
     for name, role in people.items():
         replacer.add_person(name, role, roles)
     for name in extra:
-        replacer.add_person(name, placeholder(lang), roles)
+        replacer.add_person(name, placeholder(), roles)
     for title in titles:
-        replacer.add_title(title, placeholder(lang), roles)
+        replacer.add_title(title, placeholder(), roles)
         stem = Path(title).stem
         if stem and stem != title:
-            replacer.add_title(stem, placeholder(lang), roles)
+            replacer.add_title(stem, placeholder(), roles)
     return replacer

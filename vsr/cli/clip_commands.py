@@ -10,8 +10,9 @@ import sys
 
 from vsr.anonymise.known import add_extra_names
 from vsr.cli.summary_commands import export_subparsers
+from vsr.dates import long_date
 from vsr.errors import Terminated
-from vsr.i18n import translate
+from vsr.i18n import translate, translate_plural
 from vsr.library import Library, open_library
 from vsr.library import collections as co
 from vsr.library.collections import clock
@@ -130,7 +131,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     if not rows:
         print(translate("cli.collection.none"))
     for c, clips in rows:
-        keep = translate("cli.collection.keep", until=c.keep_until.isoformat()) \
+        keep = translate("cli.collection.keep", until=long_date(c.keep_until)) \
             if c.keep_until else ""
         print(f"{c.id:>4}  {c.purpose.value:<10} {len(clips):>3} clips  {c.name}{keep}")
     return 0
@@ -193,6 +194,6 @@ def cmd_export_clips(args: argparse.Namespace) -> int:
         print(file=sys.stderr)
     for path in report.files:
         print(path)
-    print(translate("cli.export.done", count=len(report.files), folder=str(report.out_dir)),
+    print(translate_plural("cli.export.done", len(report.files), folder=str(report.out_dir)),
           file=sys.stderr)
     return 0

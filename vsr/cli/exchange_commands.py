@@ -10,7 +10,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from vsr.errors import VsrError
-from vsr.i18n import current_language, translate
+from vsr.i18n import translate
 from vsr.library import open_library
 from vsr.library.collections import clock
 from vsr.library.search import MATCH_END, MATCH_START, search_moments
@@ -59,7 +59,7 @@ def cmd_search(args: argparse.Namespace) -> int:
                          ensure_ascii=False, indent=1))
         return 0
     if not hits:
-        print(translate("cli.search.none", current_language()))
+        print(translate("cli.search.none"))
     for h in hits:
         theme = f" [{h.theme}]" if h.theme else ""
         print(f"{h.review_id}  {h.review_title}  {clock(h.start_ms)}  {h.party_name}{theme}"
@@ -93,9 +93,9 @@ def cmd_pack(args: argparse.Namespace) -> int:
         finally:
             lib.close()
     except VsrError as exc:
-        print(exc.message(current_language()), file=sys.stderr)
+        print(exc.message(), file=sys.stderr)
         return 2
-    print(translate("cli.package.written", current_language(), path=str(out)))
+    print(translate("cli.package.written", path=str(out)))
     return 0
 
 
@@ -111,8 +111,8 @@ def cmd_unpack(args: argparse.Namespace) -> int:
         finally:
             lib.close()
     except VsrError as exc:
-        print(exc.message(current_language()), file=sys.stderr)
+        print(exc.message(), file=sys.stderr)
         return 2
-    print(translate("cli.package.unpacked", current_language(), review=done.review_id,
+    print(translate("cli.package.unpacked", review=done.review_id,
                     title=done.title, path=args.package))
     return 0

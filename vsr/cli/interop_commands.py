@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from vsr.cli.summary_commands import export_subparsers
 from vsr.errors import VsrError
-from vsr.i18n import current_language, translate
+from vsr.i18n import translate, translate_plural
 from vsr.interop.exports import EXPORT_FORMATS, export_review_file
 from vsr.interop.store import ImportResult
 from vsr.library import open_library
@@ -62,7 +62,6 @@ def cmd_export(args: argparse.Namespace) -> int:
     lib = open_library()
     try:
         path = export_review_file(lib, args.review, args.export_format, Path(args.output),
-                                  lang=current_language(),
                                   separator=_SEPARATOR_NAMES[getattr(args, "separator", "semicolon")])
     finally:
         lib.close()
@@ -89,9 +88,9 @@ def _run_import(args: argparse.Namespace, work: object) -> int:
         finally:
             lib.close()
     except VsrError as exc:
-        print(exc.message(current_language()), file=sys.stderr)
+        print(exc.message(), file=sys.stderr)
         return 2
-    print(translate("cli.import_eaf.done", moments=result.moments, review=result.review_id,
+    print(translate_plural("cli.import_eaf.done", result.moments, review=result.review_id,
                     parties=", ".join(result.parties)))
     return 0
 

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from vsr.errors import VsrError
-from vsr.i18n import current_language, translate
+from vsr.i18n import translate, translate_plural
 from vsr.library import open_library
 from vsr.library import recordings as rc
 from vsr.library import reviews as rv
@@ -55,7 +55,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 result = rc.import_recording(lib, name)
             except VsrError as exc:
                 failed = True
-                print(exc.message(current_language()), file=sys.stderr)  # it names the file
+                print(exc.message(), file=sys.stderr)  # it names the file
                 continue
             # A usable file with a problem (cut off, damaged in places) is imported: say so.
             for key in result.warnings:
@@ -92,17 +92,14 @@ def cmd_list(args: argparse.Namespace) -> int:
     if not recordings:
         print(translate("cli.no_recordings"))
         return 0
-    lang = current_language()
-    print("Opnames:" if lang == "nl" else "Recordings:")
+    print(translate("cli.list.recordings"))
     for r in recordings:
-        missing = "" if rc.recording_available(r) else ("  (niet gevonden)" if lang == "nl"
-                                                        else "  (not found)")
+        missing = "" if rc.recording_available(r) else translate("cli.list.not_found")
         print(f"  {r.id:>4}  {_clock(r.duration_ms):>8}  {r.title}  [{r.path}]{missing}")
-    print("Terugkijksessies:" if lang == "nl" else "Reviews:")
+    print(translate("cli.list.reviews"))
     for v in reviews:
-        n = counts.get(v.id, 0)
-        word = "momenten" if lang == "nl" else "markers"
-        print(f"  {v.id:>4}  opname {v.recording_id:<4} {n:>3} {word}  {v.title}")
+        markers = translate_plural("count.markers", counts.get(v.id, 0))
+        print(f"  {v.id:>4}  opname {v.recording_id:<4} {markers:>12}  {v.title}")
     return 0
 
 
@@ -124,7 +121,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     lib = open_library()
     try:
-        rec, review = make_demo(lib, current_language())
+        rec, review = make_demo(lib)
     finally:
         lib.close()
     print(translate("cli.demo_created", path=rec.path, review=review.id))

@@ -19,7 +19,7 @@ from types import ModuleType
 from vsr import __version__
 from vsr.app_log import setup_logging
 from vsr.errors import Terminated, VsrError
-from vsr.i18n import LANGUAGES, current_language
+from vsr.i18n import LANGUAGES, set_language
 from vsr.library.db import report_damage_to
 
 COMMAND_GROUPS = ["vsr.cli.library_commands", "vsr.cli.summary_commands",
@@ -100,7 +100,8 @@ def _main(argv: Sequence[str] | None) -> int:
     args = parser.parse_args(words)
     setup_logging()
     if args.lang:
-        os.environ["VSR_LANG"] = args.lang
+        os.environ["VSR_LANG"] = args.lang  # also for the window program it may start
+    set_language(args.lang or os.environ.get("VSR_LANG"))  # once: every message follows it
     if args.library:
         os.environ["VSR_LIBRARY"] = args.library
     handler = getattr(args, "handler", None)
@@ -115,7 +116,7 @@ def _main(argv: Sequence[str] | None) -> int:
         code: int = handler(args)
         return code
     except VsrError as exc:
-        print(exc.message(current_language()), file=sys.stderr)
+        print(exc.message(), file=sys.stderr)
         return 1
     except Terminated:
         return 128 + signal.SIGTERM

@@ -13,7 +13,8 @@ import json
 import sys
 from datetime import date
 
-from vsr.i18n import current_language, translate
+from vsr.dates import long_date
+from vsr.i18n import translate, translate_plural
 from vsr.library import Library, open_library
 from vsr.library import consent as cs
 from vsr.library import retention as rt
@@ -115,28 +116,29 @@ def _grant(lib: Library, args: argparse.Namespace) -> int:
         print(translate("cli.consent.granted", purpose=c.purpose.label_key,
                         recording=args.recording))
         return 0
-    for line in describe_narrowing(plan, current_language()):
+    for line in describe_narrowing(plan):
         print(line)
     if not confirmed(args.yes):
         print(translate("cli.not_confirmed"), file=sys.stderr)
         return NOT_CONFIRMED
     report = narrow_consent(lib, args.recording, purpose, given_by=given_by, until=args.until,
                             given_on=args.given_on, recognisable=args.recognisable)
-    print(translate("cli.consent.narrowed", files=len(report.files.deleted)))
+    print(translate_plural("cli.consent.narrowed", len(report.files.deleted)))
     _report_failures(report.files)
     return 1 if report.files.failed else 0
 
 
 def _withdraw(lib: Library, args: argparse.Namespace) -> int:
     plan = plan_withdrawal(lib, args.recording, args.withdraw)
-    for line in describe_withdrawal(lib, plan, current_language()):
+    for line in describe_withdrawal(lib, plan):
         print(line)
     if not confirmed(args.yes):
         print(translate("cli.not_confirmed"), file=sys.stderr)
         return NOT_CONFIRMED
     report = withdraw_consent(lib, args.recording, plan.purpose)
-    print(translate("cli.consent.withdrawn", clips=len(report.removed_clip_ids),
-                    files=len(report.files.deleted)))
+    print(translate(
+        "cli.consent.withdrawn", clips=translate_plural("count.clips", len(report.removed_clip_ids)),
+        files=translate_plural("count.files", len(report.files.deleted))))
     _report_failures(report.files)
     return 1 if report.files.failed else 0
 
@@ -154,7 +156,7 @@ def _show_consent(lib: Library, recording_id: int) -> None:
         line = translate("cli.consent.given", purpose=purpose.label_key, by=c.given_by,
                          given_on=c.given_on.isoformat())
         if c.until is not None:
-            line += translate("cli.consent.until", until=c.until.isoformat())
+            line += translate("cli.consent.until", until=long_date(c.until))
         if not c.valid_on(today):
             line += translate("cli.consent.lapsed")
         if purpose is cs.Purpose.TRAINING:
@@ -163,7 +165,7 @@ def _show_consent(lib: Library, recording_id: int) -> None:
         print(line)
     keep = rt.recording_keep_until(lib, recording_id)
     if keep is not None:
-        print(translate("cli.retention.line", until=keep.isoformat()))
+        print(translate("cli.retention.line", until=long_date(keep)))
 
 
 def cmd_retention(args: argparse.Namespace) -> int:
@@ -180,7 +182,7 @@ def cmd_retention(args: argparse.Namespace) -> int:
     if until is None:
         print(translate("cli.retention.cleared", what=what, id=args.ident))
     else:
-        print(translate("cli.retention.set", what=what, id=args.ident, until=until.isoformat()))
+        print(translate("cli.retention.set", what=what, id=args.ident, until=long_date(until)))
     return 0
 
 
@@ -203,7 +205,7 @@ def cmd_purge(args: argparse.Namespace) -> int:
         if plan.empty:
             print(translate("cli.purge.nothing"))
             return 0
-        for line in rt.describe_purge(lib, plan, current_language()):
+        for line in rt.describe_purge(lib, plan):
             print(line)
         if not confirmed(args.yes):
             print(translate("cli.not_confirmed"), file=sys.stderr)
@@ -211,11 +213,13 @@ def cmd_purge(args: argparse.Namespace) -> int:
         report = rt.purge(lib)
     finally:
         lib.close()
-    print(translate("cli.purge.done", recordings=len(report.plan.recordings),
-                    collections=len(report.plan.collections),
-                    files=len(report.files.deleted) + len(report.media_deleted)))
+    print(translate(
+        "cli.purge.done",
+        recordings=translate_plural("count.recordings", len(report.plan.recordings)),
+        collections=translate_plural("count.collections", len(report.plan.collections)),
+        files=translate_plural("count.files", len(report.files.deleted) + len(report.media_deleted))))
     if report.removed_clip_ids:
-        print(translate("cli.purge.clips_done", clips=len(report.removed_clip_ids)))
+        print(translate_plural("cli.purge.clips_done", len(report.removed_clip_ids)))
     _report_failures(report.files)
     for path, reason in report.media_failed:
         print(translate("cli.file_failed", path=path, reason=reason), file=sys.stderr)
@@ -223,20 +227,19 @@ def cmd_purge(args: argparse.Namespace) -> int:
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
-    lang = current_language()
     lib = open_library()
     try:
         check = check_audit_log(lib)  # the whole chain: a reader must know if it was altered
         entries = list_audit(lib, action=args.action, limit=args.limit)
-        subjects = {e.subject: subject_label(lib, e.subject, lang) for e in entries}
+        subjects = {e.subject: subject_label(lib, e.subject) for e in entries}
     finally:
         lib.close()
     if args.verify:
-        for line in check_lines(check, lang):
+        for line in check_lines(check):
             print(line, file=sys.stdout if check.ok else sys.stderr)
         return 0 if check.ok else 1
     if not check.ok:
-        for line in check_lines(check, lang):
+        for line in check_lines(check):
             print(line, file=sys.stderr)
     if args.json:  # raw, as stored
         print(json.dumps([{"id": e.id, "at": e.at, "action": e.action, "subject": e.subject,
@@ -246,6 +249,6 @@ def cmd_audit(args: argparse.Namespace) -> int:
     if not entries:
         print(translate("cli.audit.none"))
     for e in entries:
-        print(f"{e.id:>5}  {e.at}  {action_label(e.action, lang):<26} "
-              f"{subjects[e.subject]:<14}  {details_label(e, lang)}")
+        print(f"{e.id:>5}  {e.at}  {action_label(e.action):<26} "
+              f"{subjects[e.subject]:<14}  {details_label(e)}")
     return 0

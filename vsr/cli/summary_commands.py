@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from vsr.i18n import current_language, translate
+from vsr.i18n import translate
 from vsr.library import open_library
 
 if TYPE_CHECKING:  # subscripting it fails at run time on Python 3.11
@@ -67,7 +67,7 @@ def cmd_export_summary(args: argparse.Namespace) -> int:
         if args.extra_name:
             add_extra_names(lib, "review", args.review, args.extra_name)
         path = export_summary(
-            lib, args.review, fmt, out, lang=current_language(),
+            lib, args.review, fmt, out,
             party_naming="initials" if args.initials else "names", include_stills=args.stills)
     finally:
         lib.close()

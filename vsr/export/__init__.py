@@ -23,7 +23,7 @@ from vsr.export.summary_content import (
     add_stills,
     build_summary,
 )
-from vsr.i18n import LANGUAGES, current_language, translate
+from vsr.i18n import translate, using_language
 from vsr.library.audit import AuditAction, audit, subject_of
 from vsr.library.consent import Purpose
 from vsr.library.db import Library, library_staging
@@ -62,26 +62,27 @@ def _writer(fmt: str) -> Callable[[SummaryDoc, Path], None]:
 
 
 def export_summary(
-    lib: Library, review_id: int, fmt: SummaryFormat | str, out: Path | str, *,
-    lang: str | None = None, party_naming: PartyNaming = "names",
+    lib: Library, review_id: int, fmt: SummaryFormat | str, out: Path | str,
+    party_naming: PartyNaming = "names",
     include_stills: bool = False, grab_still: StillGrabber | None = None,
-    extra_names: Iterable[str] = (),
+    extra_names: Iterable[str] = (), language: str | None = None,
 ) -> Path:
     """Write the learning summary of `review_id` to `out` and return its absolute path.
 
-    `lang` is "nl" or "en" (default: the current language). `party_naming` "initials" shows
+    `language` "nl" or "en" words this one summary in a language chosen for it (default: the
+    current language, vsr.i18n.set_language). `party_naming` "initials" shows
     "A.d.V." instead of names and anonymises the summary: every name the library knows, and
     `extra_names`, is replaced in every text and in the file name. Stills from the video are
     off by default (faces are personal data). Nothing is written unless the whole file could be made."""
     _writer(str(fmt).lower())  # an unknown format fails before any work is done
-    language = lang if lang in LANGUAGES else current_language()
-    doc = build_summary(lib, review_id, lang=language, party_naming=party_naming,
-                        extra_names=extra_names)
+    with using_language(language):
+        doc = build_summary(lib, review_id, party_naming=party_naming,
+                            extra_names=extra_names)
+        names = review_names(lib, review_id, extra_names) if party_naming == "initials" else None
     if include_stills:
         doc = add_stills(doc, grab_still)
     out = Path(out)
-    if party_naming == "initials":  # no name in the file name either
-        names = review_names(lib, review_id, language, extra_names)
+    if names is not None:  # no name in the file name either
         out = out.with_name(names.file_name(out.name))
     pending = begin_summary_export(lib, review_id, out,
                                    names_replaced=party_naming == "initials")
@@ -141,16 +142,15 @@ def abandon_summary_export(lib: Library, pending: PendingSummary) -> None:
 
 
 def default_summary_name(lib: Library, review_id: int, fmt: str, *, anonymise: bool,
-                         lang: str | None = None, today: date | None = None) -> str:
+                         today: date | None = None) -> str:
     """A file name for the summary: from the review's title, or when anonymising a neutral
     one with the date ("leerverslag-2026-03-03.pdf"), so no name ends up in it."""
-    language = lang if lang in LANGUAGES else current_language()
     suffix = str(fmt).lower()
     if anonymise:
         day = (today or date.today()).isoformat()
-        return f"{translate('summary.file_stem', language)}-{day}.{suffix}"
+        return f"{translate('summary.file_stem')}-{day}.{suffix}"
     return file_name_from_title(get_review(lib, review_id).title, suffix,
-                                translate("summary.file_stem", language))
+                                translate("summary.file_stem"))
 
 
 def file_name_from_title(title: str, fmt: str, fallback: str = "leerverslag") -> str:

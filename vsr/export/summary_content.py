@@ -26,7 +26,7 @@ from vsr import method
 from vsr.anonymise.known import review_names
 from vsr.anonymise.names import NameReplacer, initials
 from vsr.dates import long_date_of
-from vsr.i18n import translate
+from vsr.i18n import current_language, translate, using_language
 from vsr.library import markers as mk
 from vsr.library import sheets as sh
 from vsr.library.db import Library
@@ -121,13 +121,15 @@ class SummaryDoc:
 
     def t(self, key: str, **params: object) -> str:
         """A label of the summary in the document's language."""
-        return translate(f"summary.{key}", self.lang, **params)
+        with using_language(self.lang):  # rendered later, maybe elsewhere: in the doc's language
+            return translate(f"summary.{key}", **params)
 
     def or_empty(self, text: str) -> str:
         return text.strip() if text.strip() else self.t("empty")
 
     def rating_label(self, value: int) -> str:
-        return rt.rating_label(value, self.lang)
+        with using_language(self.lang):
+            return rt.rating_label(value)
 
 
 def clock(ms: int) -> str:
@@ -148,8 +150,8 @@ def party_labels(parties: list[Party], naming: PartyNaming) -> dict[int, str]:
     return labels
 
 
-def _date_text(iso: str, lang: str) -> str:
-    return long_date_of(iso, lang)
+def _date_text(iso: str) -> str:
+    return long_date_of(iso)
 
 
 def _sheet_is_filled(sheet: Sheet) -> bool:
@@ -157,20 +159,20 @@ def _sheet_is_filled(sheet: Sheet) -> bool:
         r.to_me.strip() or r.to_other.strip() or r.feelings for r in sheet.reflections.values()))
 
 
-def marked_by_text(party_ids: tuple[int, ...], labels: dict[int, str], lang: str) -> str:
+def marked_by_text(party_ids: tuple[int, ...], labels: dict[int, str]) -> str:
     """Who marked a moment: one name, or "jullie allebei (A en B)" when several did."""
     names = [labels.get(p, "?") for p in party_ids]
     if len(names) <= 1:
         return names[0] if names else "?"
     key = "summary.marked_by_both" if len(names) == 2 else "summary.marked_by_all"
-    return translate(key, lang, names=_join(names, lang))
+    return translate(key, names=_join(names))
 
 
 def _moment_block(number: int, marker: Marker, sheet: Sheet, columns: tuple[PartyColumn, ...],
-                  labels: dict[int, str], lang: str,
+                  labels: dict[int, str],
                   marked_by: tuple[int, ...] = ()) -> MomentBlock:
-    card = method.theme_card(marker.theme, lang) if marker.theme else None
-    feelings = {f.key: f for f in method.feelings(lang)}
+    card = method.theme_card(marker.theme) if marker.theme else None
+    feelings = {f.key: f for f in method.feelings()}
     pictograms = method.resource_path("pictograms")
 
     def feeling(key: str) -> Feeling:
@@ -188,10 +190,10 @@ def _moment_block(number: int, marker: Marker, sheet: Sheet, columns: tuple[Part
         at_ms=marker.start_ms,
         time_text=time_text,
         theme_title=card.title if card is not None else "",
-        subtopic_title=(method.subtopic_title(marker.theme, marker.subtopic, lang)
+        subtopic_title=(method.subtopic_title(marker.theme, marker.subtopic)
                         if marker.subtopic else ""),
         pictogram=picto if picto is not None and picto.is_file() else None,
-        marked_by=marked_by_text(marked_by or (marker.party_id,), labels, lang),
+        marked_by=marked_by_text(marked_by or (marker.party_id,), labels),
         what_happened=sheet.what_happened,
         keep_or_change=sheet.keep_or_change,
         reflections=tuple(
@@ -202,23 +204,27 @@ def _moment_block(number: int, marker: Marker, sheet: Sheet, columns: tuple[Part
     )
 
 
-def build_summary(lib: Library, review_id: int, *, lang: str,
+def build_summary(lib: Library, review_id: int,
                   party_naming: PartyNaming = "names", extra_names: Iterable[str] = ()
                   ) -> SummaryDoc:
     """Everything the summary shows, from this review only (quick: library reads only).
     With initials the summary is anonymised: every name the library knows (and `extra_names`)
     is replaced in every text, and the review and recording are named by date, not title."""
-    doc = _build_summary(lib, review_id, lang=lang, party_naming=party_naming)
+    doc = _build_summary(lib, review_id, party_naming=party_naming)
     if party_naming != "initials":
         return doc
-    return anonymise_summary(doc, review_names(lib, review_id, lang, extra_names),
+    return anonymise_summary(doc, review_names(lib, review_id, extra_names),
                              get_review(lib, review_id).created_at)
 
 
 def anonymise_summary(doc: SummaryDoc, names: NameReplacer, created_at: str) -> SummaryDoc:
     """The summary with names replaced in all free text and neutral titles."""
-    lang = doc.lang
     duration = doc.recording_duration
+    with using_language(doc.lang):
+        return _anonymised(doc, names, created_at, duration)
+
+
+def _anonymised(doc: SummaryDoc, names: NameReplacer, created_at: str, duration: str) -> SummaryDoc:
     moments = tuple(replace(
         m, what_happened=names(m.what_happened), keep_or_change=names(m.keep_or_change),
         subtopic_title=names(m.subtopic_title),
@@ -226,9 +232,9 @@ def anonymise_summary(doc: SummaryDoc, names: NameReplacer, created_at: str) -> 
                           for r in m.reflections)) for m in doc.moments)
     return replace(
         doc,
-        review_title=translate("review.default_title", lang,
-                               date=long_date_of(created_at, lang)),
-        recording_text=translate("summary.recording_line_anonymous", lang, duration=duration),
+        review_title=translate("review.default_title",
+                               date=long_date_of(created_at)),
+        recording_text=translate("summary.recording_line_anonymous", duration=duration),
         moments=moments,
         summary=names(doc.summary),
         learnings=tuple(names(x) for x in doc.learnings),
@@ -236,7 +242,7 @@ def anonymise_summary(doc: SummaryDoc, names: NameReplacer, created_at: str) -> 
     )
 
 
-def _build_summary(lib: Library, review_id: int, *, lang: str,
+def _build_summary(lib: Library, review_id: int,
                    party_naming: PartyNaming) -> SummaryDoc:
     review = get_review(lib, review_id)
     recording = get_recording(lib, review.recording_id)
@@ -245,26 +251,26 @@ def _build_summary(lib: Library, review_id: int, *, lang: str,
     columns = tuple(PartyColumn(p.id, labels[p.id], p.color, p.role.value) for p in parties)
     state = get_session(lib, review_id)
 
-    chosen, note = _listed_markers(lib, review_id, state.moments, state.markers_hidden, lang)
-    moments = [_moment_block(number, marker, sh.get_sheet(lib, marker.id), columns, labels, lang,
+    chosen, note = _listed_markers(lib, review_id, state.moments, state.markers_hidden)
+    moments = [_moment_block(number, marker, sh.get_sheet(lib, marker.id), columns, labels,
                              by)
                for number, (marker, by) in enumerate(chosen, start=1)]
 
     confirmed = [labels[p.id] for p in parties if p.id in state.rules_confirmed]
     if parties and len(confirmed) == len(parties):
         dates = sorted(state.rules_confirmed.values())
-        rules_text = translate("summary.rules_confirmed", lang, names=_join(confirmed, lang),
-                               date=_date_text(dates[-1], lang))
+        rules_text = translate("summary.rules_confirmed", names=_join(confirmed),
+                               date=_date_text(dates[-1]))
     else:
-        rules_text = translate("summary.rules_not_confirmed", lang)
+        rules_text = translate("summary.rules_not_confirmed")
 
     return clean_strings(SummaryDoc(
-        lang=lang,
+        lang=current_language(),
         review_title=review.title,
-        date_text=_date_text(state.started_at or review.created_at, lang),
+        date_text=_date_text(state.started_at or review.created_at),
         parties=columns,
         recording_text=translate(
-            "summary.recording_line", lang, title=recording.title,
+            "summary.recording_line", title=recording.title,
             file=Path(recording.path).name, duration=clock(recording.duration_ms)),
         rules_confirmed_text=rules_text,
         moments_note=note,
@@ -272,32 +278,31 @@ def _build_summary(lib: Library, review_id: int, *, lang: str,
         summary=state.summary,
         learnings=tuple(state.learning(c.id) for c in columns),
         actions=tuple(
-            ActionRow(a.what, translate("summary.together", lang) if a.who == TOGETHER
-                      else labels.get(int(a.who), "?"), _due_text(a.due, lang), a.done)
+            ActionRow(a.what, translate("summary.together") if a.who == TOGETHER
+                      else labels.get(int(a.who), "?"), _due_text(a.due), a.done)
             for a in state.actions
         ),
-        ratings=_rating_rows(lib, review_id, columns, lang),
+        ratings=_rating_rows(lib, review_id, columns),
         ratings_note="" if rt.ratings_revealed(lib, review_id)
-        else translate("summary.ratings_hidden", lang),
-        prompts=method.sheet_prompts(lang),
+        else translate("summary.ratings_hidden"),
+        prompts=method.sheet_prompts(),
         recording_path=recording.path,
         recording_rotation=recording.rotation,
         recording_duration=clock(recording.duration_ms),
     ))
 
 
-def _listed_markers(lib: Library, review_id: int, moments: tuple[Moment, ...], hidden: bool,
-                    lang: str) -> tuple[list[tuple[Marker, tuple[int, ...]]], str]:
+def _listed_markers(lib: Library, review_id: int, moments: tuple[Moment, ...], hidden: bool
+                    ) -> tuple[list[tuple[Marker, tuple[int, ...]]], str]:
     """The markers the summary lists with the parties who marked each, and the note above."""
     if hidden:
-        return [], translate("summary.moments_hidden", lang)
+        return [], translate("summary.moments_hidden")
     if moments:
         return [(mk.get_marker(lib, m.marker_id), moment_party_ids(lib, m)) for m in moments], ""
     filled: list[tuple[Marker, tuple[int, ...]]] = [
         (m, (m.party_id,)) for m in mk.list_markers(lib, review_id)
         if _sheet_is_filled(sh.get_sheet(lib, m.id))]
-    return filled, translate("summary.no_moments_chosen" if filled else "summary.no_moments",
-                             lang)
+    return filled, translate("summary.no_moments_chosen" if filled else "summary.no_moments")
 
 
 def add_stills(doc: SummaryDoc, grab: StillGrabber | None = None) -> SummaryDoc:
@@ -320,26 +325,25 @@ def _with_stills(doc: SummaryDoc, grab: StillGrabber) -> SummaryDoc:
     return replace(doc, moments=tuple(blocks))
 
 
-def _join(names: list[str], lang: str) -> str:
+def _join(names: list[str]) -> str:
     if len(names) <= 1:
         return "".join(names)
-    return ", ".join(names[:-1]) + f" {translate('rating.and', lang)} " + names[-1]
+    return ", ".join(names[:-1]) + f" {translate('rating.and')} " + names[-1]
 
 
-def _due_text(due: str, lang: str) -> str:
+def _due_text(due: str) -> str:
     if not due:
         return ""
-    return _date_text(due + "T12:00:00", lang)
+    return _date_text(due + "T12:00:00")
 
 
-def _rating_rows(lib: Library, review_id: int, columns: tuple[PartyColumn, ...],
-                 lang: str) -> tuple[RatingRow, ...]:
+def _rating_rows(lib: Library, review_id: int, columns: tuple[PartyColumn, ...]) -> tuple[RatingRow, ...]:
     answers = rt.revealed_ratings(lib, review_id)
     if answers is None:
         return ()
     rows = []
     for question in RATING_QUESTIONS:
-        card = method.theme_card(question, lang)
+        card = method.theme_card(question)
         values = tuple(answers[c.id].values[question] for c in columns)
         rows.append(RatingRow(
             question=card.title if card else question,
@@ -347,7 +351,7 @@ def _rating_rows(lib: Library, review_id: int, columns: tuple[PartyColumn, ...],
             values=values,
             faces=tuple(_pictogram(f"rating-{v}.svg") for v in values),
             difference=rt.describe_difference(
-                [(c.label, v) for c, v in zip(columns, values, strict=True)], lang),
+                [(c.label, v) for c, v in zip(columns, values, strict=True)]),
         ))
     return tuple(rows)
 

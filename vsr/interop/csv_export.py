@@ -21,12 +21,12 @@ def neutralise(cell: str) -> str:
     return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
-def csv_rows(data: ExportReview, lang: str) -> list[list[str]]:
-    header = [translate(k, lang) for k in ("csv.start", "csv.end", "csv.start_ms", "csv.end_ms",
+def csv_rows(data: ExportReview) -> list[list[str]]:
+    header = [translate(k) for k in ("csv.start", "csv.end", "csv.start_ms", "csv.end_ms",
                                            "csv.party", "csv.theme", "csv.subtopic", "csv.a")]
     for p in data.parties:
-        header += [translate("csv.b_me", lang, party=p.name), translate("csv.b_other", lang, party=p.name)]
-    header.append(translate("csv.c", lang))
+        header += [translate("csv.b_me", party=p.name), translate("csv.b_other", party=p.name)]
+    header.append(translate("csv.c"))
     rows = [header]
     for m in data.moments:
         end = m.marker.end_ms
@@ -41,7 +41,7 @@ def csv_rows(data: ExportReview, lang: str) -> list[list[str]]:
     return [[neutralise(cell) for cell in row] for row in rows]
 
 
-def write_csv(data: ExportReview, out: Path, lang: str, separator: str = DEFAULT_SEPARATOR) -> None:
+def write_csv(data: ExportReview, out: Path, separator: str = DEFAULT_SEPARATOR) -> None:
     with out.open("w", encoding="utf-8-sig", newline="") as handle:
         csv.writer(handle, delimiter=separator, quoting=csv.QUOTE_MINIMAL,
-                   lineterminator="\r\n").writerows(csv_rows(data, lang))
+                   lineterminator="\r\n").writerows(csv_rows(data))

@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 import vsr
-from vsr.i18n import translate
+from vsr.i18n import current_language, translate, using_language
 from vsr.interop import eaf_names as names
 from vsr.interop.moments import ExportMoment, ExportReview
 from vsr.library.sheets import first_words
@@ -54,7 +54,7 @@ class _Ids:
         return key
 
 
-def eaf_tree(data: ExportReview, out: Path, lang: str) -> ET.Element:
+def eaf_tree(data: ExportReview, out: Path) -> ET.Element:
     ids = _Ids()
     root = ET.Element("ANNOTATION_DOCUMENT", {
         "AUTHOR": "vsr", "DATE": datetime.now().astimezone().isoformat(timespec="seconds"),
@@ -66,9 +66,9 @@ def eaf_tree(data: ExportReview, out: Path, lang: str) -> ET.Element:
     points: list[str] = []
     for party in data.parties:
         mine = [m for m in data.moments if m.party.id == party.id]
-        _party_tiers(root, ids, party, tier_ids, data, mine, lang, points)
+        _party_tiers(root, ids, party, tier_ids, data, mine, points)
     _number_slots(root, time_order, ids)
-    lang_id = LANG_IDS.get(lang, LANG_IDS["nl"])[0]
+    lang_id = LANG_IDS.get(current_language(), LANG_IDS["nl"])[0]
     for prop, value in (("URN", f"urn:nl-mpi-tools-elan-eaf:{uuid.uuid4()}"),
                         (names.EXPORT_PROPERTY, vsr.__version__),
                         (names.POINTS_PROPERTY, " ".join(points)),
@@ -106,9 +106,9 @@ def _tier_names(parties: tuple[Party, ...]) -> dict[int, str]:
 
 
 def _party_tiers(root: ET.Element, ids: _Ids, party: Party, tier_ids: dict[int, str], data: ExportReview,
-                 moments: list[ExportMoment], lang: str, points: list[str]) -> None:
+                 moments: list[ExportMoment], points: list[str]) -> None:
     name = tier_ids[party.id]
-    lang_id = LANG_IDS.get(lang, LANG_IDS["nl"])[0]
+    lang_id = LANG_IDS.get(current_language(), LANG_IDS["nl"])[0]
     tier = ET.SubElement(root, "TIER", {"LANG_REF": lang_id, "LINGUISTIC_TYPE_REF": names.LT_MOMENT,
                                         "PARTICIPANT": name, "TIER_ID": name})
     anchors = []
@@ -122,17 +122,17 @@ def _party_tiers(root: ET.Element, ids: _Ids, party: Party, tier_ids: dict[int, 
         ET.SubElement(ann, "ANNOTATION_VALUE").text = first_words(m.sheet.what_happened)
         anchors.append((aid, m))
     children: list[tuple[str, str, str, object]] = [
-        (names.LT_A, translate("eaf.tier.a", lang), name, lambda m: m.sheet.what_happened)]
+        (names.LT_A, translate("eaf.tier.a"), name, lambda m: m.sheet.what_happened)]
     for other in data.parties:
         oname = tier_ids[other.id]
-        children.append((names.LT_B_ME, translate("eaf.tier.b_me", lang, party=oname), oname,
+        children.append((names.LT_B_ME, translate("eaf.tier.b_me", party=oname), oname,
                          lambda m, o=other.id: m.sheet.reflection(o).to_me))
-        children.append((names.LT_B_OTHER, translate("eaf.tier.b_other", lang, party=oname), oname,
+        children.append((names.LT_B_OTHER, translate("eaf.tier.b_other", party=oname), oname,
                          lambda m, o=other.id: m.sheet.reflection(o).to_other))
     children += [
-        (names.LT_C, translate("eaf.tier.c", lang), name, lambda m: m.sheet.keep_or_change),
-        (names.LT_THEME, translate("eaf.tier.theme", lang), name, lambda m: m.theme_title),
-        (names.LT_SUBTOPIC, translate("eaf.tier.subtopic", lang), name, lambda m: m.subtopic_title),
+        (names.LT_C, translate("eaf.tier.c"), name, lambda m: m.sheet.keep_or_change),
+        (names.LT_THEME, translate("eaf.tier.theme"), name, lambda m: m.theme_title),
+        (names.LT_SUBTOPIC, translate("eaf.tier.subtopic"), name, lambda m: m.subtopic_title),
     ]
     for kind, label, participant, value_of in children:
         child = ET.SubElement(root, "TIER", {
@@ -174,9 +174,11 @@ def _declarations(root: ET.Element, lang_id: str) -> None:
     for stereotype, description in CONSTRAINTS:
         ET.SubElement(root, "CONSTRAINT", {"DESCRIPTION": description, "STEREOTYPE": stereotype})
     cv = ET.SubElement(root, "CONTROLLED_VOCABULARY", {"CV_ID": names.THEME_CV})
-    for lang, (code, _label) in LANG_IDS.items():
-        ET.SubElement(cv, "DESCRIPTION", {"LANG_REF": code}).text = translate("eaf.cv.description", lang)
-    by_lang = {lang: theme_cards(lang) for lang in LANG_IDS}
+    by_lang = {}
+    for lang, (code, _label) in LANG_IDS.items():  # the vocabulary in every language at once
+        with using_language(lang):
+            ET.SubElement(cv, "DESCRIPTION", {"LANG_REF": code}).text = translate("eaf.cv.description")
+            by_lang[lang] = theme_cards()
     for i, card in enumerate(by_lang["nl"]):
         entry = ET.SubElement(cv, "CV_ENTRY_ML", {"CVE_ID": names.CVE_PREFIX + card.key})
         for lang, (code, _label) in LANG_IDS.items():
@@ -185,7 +187,7 @@ def _declarations(root: ET.Element, lang_id: str) -> None:
                                                "LANG_REF": code}).text = local.title
 
 
-def write_eaf(data: ExportReview, out: Path, lang: str, tmp: Path | None = None) -> None:
+def write_eaf(data: ExportReview, out: Path, tmp: Path | None = None) -> None:
     """Write the file for its final place `out` into `tmp` (default `out`)."""
-    body = ET.tostring(eaf_tree(data, out, lang), encoding="unicode")
+    body = ET.tostring(eaf_tree(data, out), encoding="unicode")
     (tmp or out).write_text(f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n', encoding="utf-8")

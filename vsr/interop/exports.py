@@ -10,7 +10,6 @@ from pathlib import Path
 from vsr.errors import VsrError
 from vsr.export import abandon_summary_export, begin_summary_export, finish_summary_export
 from vsr.export.atomic import write_atomic
-from vsr.i18n import LANGUAGES, current_language
 from vsr.interop.csv_export import DEFAULT_SEPARATOR, SEPARATORS, write_csv
 from vsr.interop.eaf_write import write_eaf
 from vsr.interop.moments import ExportReview, gather_review
@@ -20,21 +19,20 @@ from vsr.library.db import Library
 EXPORT_FORMATS = ("eaf", "vtt", "srt", "csv")
 
 
-def export_review_file(lib: Library, review_id: int, fmt: str, out: Path | str, *,
-                       lang: str | None = None, separator: str = DEFAULT_SEPARATOR) -> Path:
+def export_review_file(lib: Library, review_id: int, fmt: str, out: Path | str,
+                       separator: str = DEFAULT_SEPARATOR) -> Path:
     fmt = fmt.lower()
     if fmt not in EXPORT_FORMATS:
         raise VsrError("error.export.format", fmt=fmt)
     if separator not in SEPARATORS:
         raise VsrError("error.export.format", fmt=repr(separator))
-    language = lang if lang in LANGUAGES else current_language()
-    data = gather_review(lib, review_id, language)
+    data = gather_review(lib, review_id)
     target = Path(out).expanduser().absolute()
     # Recorded before the file exists, staged in the app's folder, like a summary: a kill
     # never leaves a file with gespreksbladen that a purge would not know about.
     pending = begin_summary_export(lib, review_id, target)
     try:
-        path = write_atomic(target, _writer(fmt, data, target, language, separator),
+        path = write_atomic(target, _writer(fmt, data, target, separator),
                             staging_root=pending.staging_root)
     except BaseException:
         abandon_summary_export(lib, pending)
@@ -43,12 +41,12 @@ def export_review_file(lib: Library, review_id: int, fmt: str, out: Path | str, 
     return path
 
 
-def _writer(fmt: str, data: ExportReview, target: Path, lang: str, separator: str) -> Callable[[Path], None]:
+def _writer(fmt: str, data: ExportReview, target: Path, separator: str) -> Callable[[Path], None]:
     if fmt == "eaf":
         # The relative media URL is computed against the final place, not the temp file.
-        return lambda tmp: write_eaf(data, target, lang, tmp)
+        return lambda tmp: write_eaf(data, target, tmp)
     if fmt == "vtt":
         return lambda tmp: write_vtt(data, tmp)
     if fmt == "srt":
         return lambda tmp: write_srt(data, tmp)
-    return lambda tmp: write_csv(data, tmp, lang, separator)
+    return lambda tmp: write_csv(data, tmp, separator)

@@ -40,7 +40,7 @@ class ExportReview:
     moments: tuple[ExportMoment, ...]  # in time order
 
 
-def gather_review(lib: Library, review_id: int, lang: str | None = None) -> ExportReview:
+def gather_review(lib: Library, review_id: int) -> ExportReview:
     """Everything an export writes. While the parties still mark apart the moments are hidden
     from the shared screen, so an export then would show them too early: refused."""
     review = rv.get_review(lib, review_id)
@@ -50,8 +50,8 @@ def gather_review(lib: Library, review_id: int, lang: str | None = None) -> Expo
     by_id = {p.id: p for p in parties}
     moments = []
     for marker in mk.list_markers(lib, review_id):
-        card = theme_card(marker.theme, lang) if marker.theme else None
-        sub = subtopic_title(marker.theme, marker.subtopic, lang) if marker.subtopic else ""
+        card = theme_card(marker.theme) if marker.theme else None
+        sub = subtopic_title(marker.theme, marker.subtopic) if marker.subtopic else ""
         moments.append(ExportMoment(marker, by_id[marker.party_id], card.title if card else marker.theme,
                                     sub, sh.get_sheet(lib, marker.id)))
     return ExportReview(review, get_recording(lib, review.recording_id), parties, tuple(moments))

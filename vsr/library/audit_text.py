@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from vsr.i18n import translate
+from vsr.dates import long_date_of
+from vsr.i18n import translate, translate_plural
 from vsr.library.audit import AuditEntry
 from vsr.library.audit_chain import AuditCheck
 from vsr.library.db import Library
@@ -30,23 +31,23 @@ _NAMED = {
 }
 
 
-def _known(key: str, lang: str | None) -> str | None:
-    text = translate(key, lang)
+def _known(key: str) -> str | None:
+    text = translate(key)
     return None if text == key else text
 
 
-def action_label(action: str, lang: str | None = None) -> str:
+def action_label(action: str) -> str:
     """"consent.granted" -> "Toestemming gegeven"; an unknown action stays as it is."""
-    return _known(f"audit.action.{action}", lang) or action
+    return _known(f"audit.action.{action}") or action
 
 
-def subject_label(lib: Library, subject: str, lang: str | None = None) -> str:
+def subject_label(lib: Library, subject: str) -> str:
     """"recording:3" -> "Opname 3 (Gesprek mei)" while it exists, "Opname 3" after; "purge"
     -> "Opruimen"; anything else stays as it is."""
     kind, _, ident = subject.partition(":")
     if not ident:
-        return _known(f"audit.subject.{kind}", lang) or subject
-    label = _known(f"audit.subject.{kind}", lang)
+        return _known(f"audit.subject.{kind}") or subject
+    label = _known(f"audit.subject.{kind}")
     if label is None or not ident.isdigit():
         return subject
     text = label.format(id=ident)
@@ -58,11 +59,11 @@ def subject_label(lib: Library, subject: str, lang: str | None = None) -> str:
     return text
 
 
-def details_label(entry: AuditEntry, lang: str | None = None) -> str:
+def details_label(entry: AuditEntry) -> str:
     """The details as a short sentence: "Doel: intervisie, gegeven op 2026-05-01, ..."."""
     keys = [k for k in _ORDER if k in entry.details]
     keys += [k for k in entry.details if k not in _ORDER]
-    parts = [p for p in (_detail(k, entry.details[k], lang) for k in keys if k not in _HIDDEN)
+    parts = [p for p in (_detail(k, entry.details[k]) for k in keys if k not in _HIDDEN)
              if p[0]]
     words = [text for text, _ in parts]
     if parts and parts[0][1]:  # a sentence starts with a capital; a raw key stays as it is
@@ -70,38 +71,43 @@ def details_label(entry: AuditEntry, lang: str | None = None) -> str:
     return ", ".join(words)
 
 
-def _detail(key: str, value: Any, lang: str | None) -> tuple[str, bool]:
+def _detail(key: str, value: Any) -> tuple[str, bool]:
     """The words for one detail, and whether they are translated (not a raw key=value)."""
-    template = _known(f"audit.detail.{key}", lang)
+    template = _known(f"audit.detail.{key}")
     if template is None:
         return f"{key}={_plain(value)}", False
     if value is None:
-        return _known(f"audit.detail.{key}.none", lang) or "", True
-    return template.format(value=_value(key, value, lang)), True
+        return _known(f"audit.detail.{key}.none") or "", True
+    return template.format(value=_value(key, value)), True
 
 
-def _value(key: str, value: Any, lang: str | None) -> str:
+_DATES = frozenset({"given_on", "until", "keep_until", "today"})
+
+
+def _value(key: str, value: Any) -> str:
     if isinstance(value, bool):
-        return translate("audit.value.yes" if value else "audit.value.no", lang)
+        return translate("audit.value.yes" if value else "audit.value.no")
     if isinstance(value, list | tuple | dict):
         return str(len(value))
     text = str(value)
+    if key in _DATES:
+        return long_date_of(text)  # "1 mei 2026", "1 May 2026"; the text itself if no date
     if key == "purpose":
-        return _known(f"purpose.{text}", lang) or text
+        return _known(f"purpose.{text}") or text
     if key == "reason":
-        return _reason(text, lang)
+        return _reason(text)
     if key == "party_naming":
-        return _known(f"audit.value.party_naming.{text}", lang) or text
+        return _known(f"audit.value.party_naming.{text}") or text
     return text
 
 
-def _reason(reason: str, lang: str | None) -> str:
+def _reason(reason: str) -> str:
     """"retention", "user", "consent.withdrawn:intervisie", "consent.lapsed:training"."""
     what, _, purpose = reason.partition(":")
-    label = _known(f"audit.reason.{what}", lang)
+    label = _known(f"audit.reason.{what}")
     if label is None:
         return reason
-    return label.format(purpose=_known(f"purpose.{purpose}", lang) or purpose)
+    return label.format(purpose=_known(f"purpose.{purpose}") or purpose)
 
 
 def _plain(value: Any) -> str:
@@ -110,15 +116,15 @@ def _plain(value: Any) -> str:
     return str(value)
 
 
-def check_lines(check: AuditCheck, lang: str | None = None) -> list[str]:
+def check_lines(check: AuditCheck) -> list[str]:
     """The result of an audit log check in words: one line when intact; a warning, what was
     found (at most ten places) and what to do when it was altered."""
     if check.ok:
-        return [translate("audit.check.ok", lang, rows=check.rows)]
-    lines = [translate("audit.check.altered", lang)]
+        return [translate_plural("audit.check.ok", check.rows)]
+    lines = [translate("audit.check.altered")]
     for kind, ident in check.problems[:10]:
-        lines.append("- " + translate(f"audit.problem.{kind}", lang, id=ident))
+        lines.append("- " + translate(f"audit.problem.{kind}", id=ident))
     if len(check.problems) > 10:
         lines.append(f"- … (+{len(check.problems) - 10})")
-    lines.append(translate("audit.check.hint", lang))
+    lines.append(translate("audit.check.hint"))
     return lines

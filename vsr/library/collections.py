@@ -65,10 +65,10 @@ def _method_questions() -> dict[str, list[str]]:
     return questions
 
 
-def default_questions(lang: str | None = None) -> tuple[str, ...]:
+def default_questions() -> tuple[str, ...]:
     """"Wat gebeurt hier?", "Wat deed dit met de cliënt?", "Hoe zou jij reageren?"."""
     table = _method_questions()
-    return tuple(table.get(lang or current_language()) or table.get(DEFAULT_LANGUAGE, []))
+    return tuple(table.get(current_language()) or table.get(DEFAULT_LANGUAGE, []))
 
 
 # -- rows ----------------------------------------------------------------------------------
@@ -230,7 +230,6 @@ def add_clip(
     marker_id: int | None = None,
     include_reflections: bool = False,
     today: date | None = None,
-    lang: str | None = None,
     initiator: object | None = None,
 ) -> CollectionClip:
     """Append a clip; refused (ConsentError) without valid consent for the collection's purpose.
@@ -241,7 +240,7 @@ def add_clip(
     if include_reflections:
         _require_sharing(lib, marker_id)
     start, end = _checked_range(lib, recording_id, start_ms, end_ms)
-    texts = default_questions(lang) if questions is None else tuple(_clean_questions(questions))
+    texts = default_questions() if questions is None else tuple(_clean_questions(questions))
     with lib.write() as changes:
         position = int(lib.conn.execute(
             "SELECT COALESCE(MAX(position) + 1, 0) FROM collection_clips WHERE collection_id = ?",
@@ -269,7 +268,6 @@ def add_clip_from_marker(
     questions: list[str] | tuple[str, ...] | None = None,
     include_reflections: bool = False,
     today: date | None = None,
-    lang: str | None = None,
     initiator: object | None = None,
 ) -> CollectionClip:
     """A clip from a marker: a range marker as it is; a point marker from lead_ms before to
@@ -282,14 +280,14 @@ def add_clip_from_marker(
     else:
         start, end = max(0, marker.start_ms - max(0, lead_ms)), marker.start_ms + max(1, lag_ms)
     if title is None:
-        card = theme_card(marker.theme, lang) if marker.theme else None
+        card = theme_card(marker.theme) if marker.theme else None
         parts = [card.title] if card else []
         if card and marker.subtopic:
-            parts.append(subtopic_title(marker.theme, marker.subtopic, lang))
+            parts.append(subtopic_title(marker.theme, marker.subtopic))
         title = " – ".join(parts)
     return add_clip(lib, collection_id, recording_id, start, end, title=title,
                     questions=questions, marker_id=marker_id,
-                    include_reflections=include_reflections, today=today, lang=lang,
+                    include_reflections=include_reflections, today=today,
                     initiator=initiator)
 
 

@@ -306,7 +306,7 @@ def open_library(path: Path | str | None = None, *, backup: bool = True) -> Libr
         try:
             backups.backup_if_due(lib_path)
         except VsrError as exc:  # a backup that fails must not keep anyone from their work
-            log.warning("%s", exc.message("en"))
+            log.warning("%s", exc.message())
     return Library(lib_path, conn)
 
 

@@ -94,12 +94,12 @@ def narrow_consent(
     return NarrowingReport(plan, consent, files)
 
 
-def describe_narrowing(plan: NarrowingPlan, lang: str | None = None) -> list[str]:
+def describe_narrowing(plan: NarrowingPlan) -> list[str]:
     """The lines a confirmation shows: which exported files go."""
-    purpose = translate(plan.purpose.label_key, lang)
-    lines = [translate("narrow.heading", lang, purpose=purpose, recording=plan.recording_id)]
-    return lines + file_lines(plan.files, lang)
+    purpose = translate(plan.purpose.label_key)
+    lines = [translate("narrow.heading", purpose=purpose, recording=plan.recording_id)]
+    return lines + file_lines(plan.files)
 
 
-def file_lines(files: Sequence[ExportedFile], lang: str | None = None) -> list[str]:
-    return [translate("withdraw.file", lang, path=f.path) for f in files]
+def file_lines(files: Sequence[ExportedFile]) -> list[str]:
+    return [translate("withdraw.file", path=f.path) for f in files]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from vsr.dates import long_date
 from vsr.errors import FingerprintMismatchError, NotFoundError, RecordingMissingError
-from vsr.i18n import current_language, translate
+from vsr.i18n import translate
 from vsr.library.db import Change, Library
 from vsr.library.rows import now_iso, recording_from_row
 from vsr.model import ProbeResult, Recording
@@ -33,7 +33,7 @@ def _default_fingerprinter(path: Path) -> str:
     return fingerprint(path)
 
 
-def neutral_title(file: Path, lang: str | None = None) -> str:
+def neutral_title(file: Path) -> str:
     """A new recording's title: "Opname van 1 mei 2024" (the day the file was last written,
     usually the day it was recorded), never the file name: file names often hold the client's
     name, and titles are shown and exported."""
@@ -41,8 +41,7 @@ def neutral_title(file: Path, lang: str | None = None) -> str:
         day = datetime.fromtimestamp(file.stat().st_mtime).date()
     except OSError:
         day = date.today()
-    language = lang or current_language()
-    return translate("recording.default_title", language, date=long_date(day, language))
+    return translate("recording.default_title", date=long_date(day))
 
 
 def get_recording(lib: Library, recording_id: int) -> Recording:

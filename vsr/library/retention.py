@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from vsr.dates import long_date, long_date_of
 from vsr.i18n import translate
 from vsr.library.audit import AuditAction, audit, subject_of
 from vsr.library.collections import (
@@ -251,31 +252,31 @@ def _merge(into: FileDeletion, more: FileDeletion) -> None:
     into.failed += more.failed
 
 
-def describe_purge(lib: Library, plan: PurgePlan, lang: str | None = None) -> list[str]:
+def describe_purge(lib: Library, plan: PurgePlan) -> list[str]:
     """The lines a confirmation shows: each expired recording (and whether its media file goes
     or stays), each expired collection, each lapsed consent with the clips (in which
     collections) and files made under it, and the exported files that go."""
     lines = []
     if plan.recordings or plan.collections:
-        lines.append(translate("cli.purge.heading", lang))
+        lines.append(translate("cli.purge.heading"))
     for e in plan.recordings:
-        lines.append(translate("cli.purge.recording", lang, id=e.recording.id,
-                               title=e.recording.title, until=e.keep_until.isoformat()))
+        lines.append(translate("cli.purge.recording", id=e.recording.id,
+                               title=e.recording.title, until=long_date(e.keep_until)))
         key = "cli.purge.media_deleted" if e.delete_media else "cli.purge.media_kept"
-        lines.append(translate(key, lang, path=e.recording.path))
+        lines.append(translate(key, path=e.recording.path))
     for c in plan.collections:
-        lines.append(translate("cli.purge.collection", lang, id=c.id, name=c.name,
-                               until=str(c.keep_until)))
-    lines += [translate("withdraw.file", lang, path=f.path) for f in plan.files]
+        lines.append(translate("cli.purge.collection", id=c.id, name=c.name,
+                               until=long_date_of(str(c.keep_until))))
+    lines += [translate("withdraw.file", path=f.path) for f in plan.files]
     if plan.lapsed:
-        lines.append(translate("purge.lapsed_heading", lang))
+        lines.append(translate("purge.lapsed_heading"))
     for lapsed in plan.lapsed:
         consent = lapsed.consent
-        lines.append(translate("purge.lapsed", lang, purpose=consent.purpose.label_key,
+        lines.append(translate("purge.lapsed", purpose=consent.purpose.label_key,
                                recording=consent.recording_id,
                                title=_title(lib, consent.recording_id),
-                               until=str(consent.until)))
-        lines += describe_made(lib, lapsed.clips, lapsed.files, lang, indent="  ")
+                               until=long_date_of(str(consent.until))))
+        lines += describe_made(lib, lapsed.clips, lapsed.files, indent="  ")
     return lines
 
 

@@ -6,7 +6,7 @@ from datetime import date
 
 from vsr.dates import long_date
 from vsr.errors import NotFoundError
-from vsr.i18n import current_language, translate
+from vsr.i18n import translate
 from vsr.library.audit import AuditAction, audit, subject_of
 from vsr.library.db import Change, Library
 from vsr.library.recordings import get_recording
@@ -53,18 +53,16 @@ def create_review(
     *,
     title: str | None = None,
     party_names: tuple[str, ...] | None = None,
-    lang: str | None = None,
     initiator: object | None = None,
 ) -> Review:
     """A new review with the two default parties (professional and client)."""
     get_recording(lib, recording_id)  # NotFoundError for an unknown recording
     now = now_iso()
     # Neutral (the day), never the recording's title: old titles are often the file name.
-    language = lang or current_language()
-    title = clean_text(title or translate("review.default_title", language,
-                                          date=long_date(date.today(), language)))
+    title = clean_text(title or translate("review.default_title",
+                                          date=long_date(date.today())))
     roles = (PartyRole.PROFESSIONAL, PartyRole.CLIENT)
-    names = party_names or tuple(translate(f"party.{r.value}", lang) for r in roles)
+    names = party_names or tuple(translate(f"party.{r.value}") for r in roles)
     with lib.write() as changes:
         cur = lib.conn.execute(
             "INSERT INTO reviews (recording_id, title, created_at, updated_at, opened_at)"

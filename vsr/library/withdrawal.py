@@ -95,20 +95,20 @@ def withdraw_consent(
     return WithdrawalReport(plan, clip_ids, files)
 
 
-def describe_withdrawal(lib: Library, plan: WithdrawalPlan, lang: str | None = None
+def describe_withdrawal(lib: Library, plan: WithdrawalPlan
                         ) -> list[str]:
     """The lines a confirmation shows: which clips in which collections, which files."""
-    purpose = translate(plan.purpose.label_key, lang)
-    lines = [translate("withdraw.heading", lang, purpose=purpose, recording=plan.recording_id)]
+    purpose = translate(plan.purpose.label_key)
+    lines = [translate("withdraw.heading", purpose=purpose, recording=plan.recording_id)]
     if plan.consent is None:
-        lines.append(translate("withdraw.no_consent", lang, purpose=purpose))
+        lines.append(translate("withdraw.no_consent", purpose=purpose))
     if not plan.clips and not plan.files:
-        lines.append(translate("withdraw.nothing_made", lang))
-    return lines + describe_made(lib, plan.clips, plan.files, lang)
+        lines.append(translate("withdraw.nothing_made"))
+    return lines + describe_made(lib, plan.clips, plan.files)
 
 
-def describe_made(lib: Library, clips: Sequence[CollectionClip], files: Sequence[ExportedFile],
-                  lang: str | None = None, *, indent: str = "") -> list[str]:
+def describe_made(lib: Library, clips: Sequence[CollectionClip], files: Sequence[ExportedFile], *,
+                  indent: str = "") -> list[str]:
     """One line per clip (its title, times and collection) and per exported file."""
     lines = []
     names: dict[int, str] = {}
@@ -116,8 +116,8 @@ def describe_made(lib: Library, clips: Sequence[CollectionClip], files: Sequence
         if clip.collection_id not in names:
             names[clip.collection_id] = get_collection(lib, clip.collection_id).name
         lines.append(indent + translate(
-            "withdraw.clip", lang, collection=names[clip.collection_id],
-            title=clip.title or translate("pack.untitled", lang, n=clip.position + 1),
+            "withdraw.clip", collection=names[clip.collection_id],
+            title=clip.title or translate("pack.untitled", n=clip.position + 1),
             start=clock(clip.start_ms), end=clock(clip.end_ms)))
-    lines += [indent + translate("withdraw.file", lang, path=f.path) for f in files]
+    lines += [indent + translate("withdraw.file", path=f.path) for f in files]
     return lines

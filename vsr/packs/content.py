@@ -9,7 +9,8 @@ from datetime import date
 from pathlib import Path
 
 from vsr.anonymise.names import NameReplacer
-from vsr.i18n import translate
+from vsr.dates import long_date
+from vsr.i18n import current_language, translate, using_language
 from vsr.library.collections import (
     Collection,
     CollectionClip,
@@ -70,14 +71,20 @@ class PackDoc:
     clips: tuple[PackClip, ...]
 
     def t(self, key: str, **params: object) -> str:
-        return translate(f"pack.{key}", self.lang, **params)
+        with using_language(self.lang):  # rendered later, maybe elsewhere: in the pack's language
+            return translate(f"pack.{key}", **params)
+
+    def day_text(self) -> str:
+        """The day the pack was made, in words in the pack's language ("3 maart 2026")."""
+        with using_language(self.lang):
+            return long_date(self.day)
 
 
 def seconds_text(ms: int) -> str:
     return f"{ms / 1000:.1f}".rstrip("0").rstrip(".")
 
 
-def _reflections(lib: Library, clip: CollectionClip, names: NameReplacer, lang: str
+def _reflections(lib: Library, clip: CollectionClip, names: NameReplacer
                  ) -> tuple[str, str, tuple[PackReflection, ...]]:
     if clip.marker_id is None or not lib.query("SELECT 1 FROM markers WHERE id = ?",
                                                (clip.marker_id,)):
@@ -92,7 +99,7 @@ def _reflections(lib: Library, clip: CollectionClip, names: NameReplacer, lang: 
         if not (b.to_me.strip() or b.to_other.strip()):
             continue
         counts[party.role] = counts.get(party.role, 0) + 1
-        role = translate(f"party.{party.role.value}", lang)
+        role = translate(f"party.{party.role.value}")
         if party.role is PartyRole.OTHER:
             role = f"{role} {counts[party.role]}"
         found.append(PackReflection(role, names(b.to_me), names(b.to_other)))
@@ -100,7 +107,7 @@ def _reflections(lib: Library, clip: CollectionClip, names: NameReplacer, lang: 
 
 
 def build_pack_doc(
-    lib: Library, collection: Collection, clips: list[CollectionClip], *, lang: str,
+    lib: Library, collection: Collection, clips: list[CollectionClip],
     names: NameReplacer, faces_anonymised: bool, day: date,
 ) -> PackDoc:
     """The pack's content. `names` replaces names (an empty one keeps them as they are);
@@ -111,11 +118,11 @@ def build_pack_doc(
     for number, clip in enumerate(clips, start=1):
         rec = get_recording(lib, clip.recording_id)
         sources.setdefault(rec.id, len(sources) + 1)
-        source_title = (translate("names.recording_label", lang, n=sources[rec.id])
+        source_title = (translate("names.recording_label", n=sources[rec.id])
                         if names.active else rec.title)
         shared = clip.include_reflections and clip_may_include_reflections(lib, clip)
-        a, c, b = _reflections(lib, clip, names, lang) if shared else ("", "", ())
-        title = clip.title or translate("pack.untitled", lang, n=number)
+        a, c, b = _reflections(lib, clip, names) if shared else ("", "", ())
+        title = clip.title or translate("pack.untitled", n=number)
         items.append(PackClip(
             number=number, clip_id=clip.id, recording_id=clip.recording_id,
             source_path=Path(rec.path), start_ms=clip.start_ms, end_ms=clip.end_ms,
@@ -123,4 +130,4 @@ def build_pack_doc(
             source_title=source_title, questions=tuple(names(q) for q in clip.questions),
             what_happened=a, keep_or_change=c, reflections=b))
     return clean_strings(PackDoc(collection.id, names(collection.name), collection.purpose.value,
-                                 lang, day, names.active, faces_anonymised, tuple(items)))
+                               current_language(), day, names.active, faces_anonymised, tuple(items)))

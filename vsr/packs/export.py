@@ -38,7 +38,6 @@ from vsr.anonymise.known import collection_names
 from vsr.anonymise.names import NameReplacer
 from vsr.clips import ClipResult, FaceAnonymizer, ManualBox, export_clip
 from vsr.errors import StorageError, VsrError
-from vsr.i18n import LANGUAGES, current_language
 from vsr.library.audit import AuditAction, audit, subject_of
 from vsr.library.collections import get_collection, list_clips
 from vsr.library.consent import (
@@ -142,7 +141,7 @@ def faces_must_be_hidden(lib: Library, collection_id: int, *, today: date | None
 def prepare_export(
     lib: Library, collection_id: int, out_dir: Path | str, *,
     anonymize_faces: bool, keep_audio: bool = True, pack: PackKind | None = None,
-    anonymize_names: bool | None = None, lang: str | None = None, today: date | None = None,
+    anonymize_names: bool | None = None, today: date | None = None,
     extra_names: Iterable[str] = (),
 ) -> ExportJob:
     """Check consent, files and the target folder, and gather the content. Names are replaced
@@ -151,7 +150,6 @@ def prepare_export(
     with the collection) are replaced too."""
     if pack is not None and pack not in PACKS:
         raise VsrError("error.pack.unknown", pack=str(pack))
-    language = lang if lang in LANGUAGES else current_language()
     collection = get_collection(lib, collection_id)
     clips = list_clips(lib, collection_id)
     if not clips:
@@ -166,9 +164,9 @@ def prepare_export(
     for recording_id in sorted({c.recording_id for c in clips}):
         require_available(get_recording(lib, recording_id))
     hide = must_hide_names or (anonymize_faces if anonymize_names is None else anonymize_names)
-    names = (collection_names(lib, collection_id, (c.recording_id for c in clips), language,
+    names = (collection_names(lib, collection_id, (c.recording_id for c in clips),
                               extra_names) if hide else NameReplacer())
-    doc = build_pack_doc(lib, collection, clips, lang=language, names=names,
+    doc = build_pack_doc(lib, collection, clips, names=names,
                          faces_anonymised=anonymize_faces, day=today or date.today())
     boxes = {c.id: manual_boxes(lib, c.id) for c in clips} if anonymize_faces else {}
     job = ExportJob(uuid.uuid4().hex, collection_id, collection.purpose,
@@ -356,13 +354,13 @@ def export_collection(
     lib: Library, collection_id: int, out_dir: Path | str, *,
     anonymize_faces: bool, keep_audio: bool = True, pack: PackKind | None = None,
     progress: Progress | None = None, cancel: Cancel | None = None,
-    anonymize_names: bool | None = None, lang: str | None = None, today: date | None = None,
+    anonymize_names: bool | None = None, today: date | None = None,
     anonymizer_factory: AnonymizerFactory | None = None, extra_names: Iterable[str] = (),
 ) -> ExportReport:
     """Prepare, run and commit an export in one call (the CLI's way; see the module doc)."""
     job = prepare_export(lib, collection_id, out_dir, anonymize_faces=anonymize_faces,
                          keep_audio=keep_audio, pack=pack, anonymize_names=anonymize_names,
-                         lang=lang, today=today, extra_names=extra_names)
+                         today=today, extra_names=extra_names)
     staged = run_export(job, progress=progress, cancel=cancel,
                         anonymizer_factory=anonymizer_factory)
     return commit_export(lib, staged, today=today)

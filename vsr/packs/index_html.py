@@ -83,7 +83,7 @@ def render_index(doc: PackDoc) -> str:
         "</head>",
         "<body>",
         f"<h1>{_e(title)}</h1>",
-        f'<p class="meta">{_e(doc.t("made_on", date=doc.day.isoformat(), count=len(doc.clips)))}'
+        f'<p class="meta">{_e(doc.t("made_on", date=doc.day_text(), count=len(doc.clips)))}'
         "</p>",
         f"<p>{_e(doc.t('index_intro'))}</p>",
         f'<p class="note">{_e(doc.t("confidential_note"))}</p>',

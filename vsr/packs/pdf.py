@@ -17,7 +17,7 @@ def _new_pdf(doc: PackDoc, title: str) -> SummaryPdf:
     pdf.set_title(title)
     pdf.add_page()
     pdf.heading(title, 0)
-    pdf.para(doc.t("made_on", date=doc.day.isoformat(), count=len(doc.clips)), grey=True)
+    pdf.para(doc.t("made_on", date=doc.day_text(), count=len(doc.clips)), grey=True)
     pdf.para(doc.t("confidential_note"))
     if doc.names_replaced or doc.faces_anonymised:
         pdf.para(doc.t("anonymised_note"), grey=True)

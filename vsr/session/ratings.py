@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from statistics import fmean
 
-from vsr.i18n import LANGUAGES, translate
+from vsr.i18n import LANGUAGES, in_language, translate
 from vsr.library.db import Library
 from vsr.library.reviews import list_parties
 from vsr.library.rows import now_iso
@@ -97,14 +97,14 @@ def visible_ratings(lib: Library, review_id: int, viewer: int | None) -> dict[in
 
 # -- the difference in words -----------------------------------------------------------------
 
-def _join_names(names: list[str], lang: str | None) -> str:
+def _join_names(names: list[str]) -> str:
     if len(names) <= 1:
         return "".join(names)
-    word = translate("rating.and", lang)
+    word = translate("rating.and")
     return ", ".join(names[:-1]) + f" {word} " + names[-1]
 
 
-def describe_difference(answers: list[tuple[str, int]], lang: str | None = None) -> str:
+def describe_difference(answers: list[tuple[str, int]]) -> str:
     """Name the difference between parties' answers to one question, in plain words: who is
     more positive and by how many points. `answers` is (party label, value) per party."""
     if len(answers) < 2:
@@ -112,19 +112,19 @@ def describe_difference(answers: list[tuple[str, int]], lang: str | None = None)
     values = [v for _, v in answers]
     high, low = max(values), min(values)
     if high == low:
-        return translate("rating.diff.same", lang)
+        return translate("rating.diff.same")
     highest = [n for n, v in answers if v == high]
     lowest = [n for n, v in answers if v == low]
     key = "rating.diff.small" if high - low == 1 else "rating.diff.large"
     if len(highest) > 1:
         key += ".plural"  # "A en C zijn", not "A en C is"
-    return translate(key, lang, high=_join_names(highest, lang), low=_join_names(lowest, lang),
+    return translate(key, high=_join_names(highest), low=_join_names(lowest),
                      points=high - low)
 
 
-def rating_label(value: int, lang: str | None = None) -> str:
+def rating_label(value: int) -> str:
     """The words under a pictogram of the 1..5 scale."""
-    return translate(f"rating.{int(value)}", lang)
+    return translate(f"rating.{int(value)}")
 
 
 # -- trend over reviews with the same client -------------------------------------------------
@@ -133,7 +133,7 @@ def client_key(name: str) -> str:
     """How "the same client" is recognised: the client's name, trimmed, spaces collapsed,
     case-insensitive. The default label ("Cliënt") names nobody, so it gives no key."""
     key = " ".join(name.split()).casefold()
-    defaults = {translate("party.client", lang).casefold() for lang in LANGUAGES}
+    defaults = {in_language(code, "party.client").casefold() for code in LANGUAGES}
     return "" if key in defaults else key
 
 
