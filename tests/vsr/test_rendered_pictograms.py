@@ -60,7 +60,7 @@ def walked(library, tmp_path: Path):  # type: ignore[no-untyped-def]
 def test_pdf_embeds_the_rendered_pictograms(library, walked, tmp_path: Path) -> None:
     from pypdf import PdfReader
 
-    out = export_summary(library, walked.review.id, "pdf", tmp_path / "s.pdf", lang="nl")
+    out = export_summary(library, walked.review.id, "pdf", tmp_path / "s.pdf", language="nl")
     sizes = {(image.image.width, image.image.height) for page in PdfReader(str(out)).pages
              for image in page.images if image.image is not None}
     png = _png("feeling-rustig.svg")
@@ -68,7 +68,7 @@ def test_pdf_embeds_the_rendered_pictograms(library, walked, tmp_path: Path) -> 
 
 
 def test_docx_embeds_the_rendered_pictograms(library, walked, tmp_path: Path) -> None:
-    out = export_summary(library, walked.review.id, "docx", tmp_path / "s.docx", lang="nl")
+    out = export_summary(library, walked.review.id, "docx", tmp_path / "s.docx", language="nl")
     with zipfile.ZipFile(out) as docx:
         media = {docx.read(n) for n in docx.namelist() if n.startswith("word/media/")}
     built = {picto.rendered_path(svg).read_bytes() for svg in SVGS}
@@ -82,7 +82,7 @@ def test_a_pictogram_that_was_never_built_is_a_clear_error(library, walked, tmp_
     try:
         for fmt in ("pdf", "docx"):
             with pytest.raises(picto.PictogramNotRenderedError, match="scripts/build_assets.py"):
-                export_summary(library, walked.review.id, fmt, tmp_path / f"s.{fmt}", lang="nl")
+                export_summary(library, walked.review.id, fmt, tmp_path / f"s.{fmt}", language="nl")
             assert not (tmp_path / f"s.{fmt}").exists()  # no summary with pictures left out
     finally:
         picto.rendered_png.cache_clear()  # the next test reads the real files again
