@@ -70,12 +70,19 @@ def hex_rgb(color: str) -> tuple[int, int, int]:
     return (int(c[0:2], 16), int(c[2:4], 16), int(c[4:6], 16)) if len(c) == 6 else (80, 80, 80)
 
 
+PAGE_COUNT_ALIAS = "{nbpgs}"
+
+
 class SummaryPdf(FPDF):
     """An A4 document with a footer line ("Vertrouwelijk – Pagina 1 van 3")."""
 
     def __init__(self, footer_text: str) -> None:
         super().__init__(orientation="P", unit="mm", format="A4")
-        self.footer_text = footer_text  # may contain {n}; "{nb}" becomes the page count
+        # "{n}" becomes the page number, "{nb}" the page count. fpdf2 fills the count in after
+        # the last page, in the width its placeholder had: a wider one leaves room for a count
+        # of up to five digits (a 1,000-moment summary has over 1,000 pages).
+        self.footer_text = footer_text.replace("{nb}", PAGE_COUNT_ALIAS)
+        self.alias_nb_pages(PAGE_COUNT_ALIAS)
         self.set_margins(18, 16, 18)
         self.set_auto_page_break(True, margin=18)
         fonts = find_unicode_font()
