@@ -97,3 +97,68 @@ def test_migration_is_decided_inside_the_write_lock(tmp_path: Path) -> None:
     assert first.schema_version == second.schema_version == len(MIGRATIONS)
     first.close()
     second.close()
+
+
+def test_opening_waits_when_sqlite_says_locked_at_once(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Switching an old library to WAL, or opening it while another program folds its WAL
+    back in, can be answered with "database is locked" at once, without SQLite's own waiting:
+    opening tries again (as long as it waits for a migration) instead of giving up."""
+    from vsr.library import db
+
+    library = tmp_path / "library.sqlite"
+    _old_library(library, 1)
+    real = db._connect
+    answers = iter([sqlite3.OperationalError("database is locked")] * 3)
+
+    def busy_then_free(path: Path) -> sqlite3.Connection:
+        failure = next(answers, None)
+        if failure is not None:
+            raise failure
+        return real(path)
+
+    monkeypatch.setattr(db, "_connect", busy_then_free)
+    lib = open_library(library)
+    assert lib.schema_version == len(MIGRATIONS)
+    assert next(answers, None) is None  # it really was refused three times first
+    lib.close()
+
+
+def test_opening_does_not_retry_other_errors(tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from vsr.errors import VsrError
+    from vsr.library import db
+
+    calls = []
+
+    def unreadable(path: Path) -> sqlite3.Connection:
+        calls.append(path)
+        raise sqlite3.OperationalError("unable to open database file")
+
+    monkeypatch.setattr(db, "_connect", unreadable)
+    with pytest.raises(VsrError):
+        open_library(tmp_path / "library.sqlite")
+    assert len(calls) == 1
+
+
+def test_a_busy_library_is_not_taken_for_a_damaged_one(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """quick_check answered "locked" (another program has the library) once: opening tries
+    again and opens it for writing, not read-only as if it were damaged."""
+    from vsr.library import db
+
+    library = tmp_path / "library.sqlite"
+    open_library(library).close()
+    real = db.quick_check
+    calls = []
+
+    def locked_once(conn: sqlite3.Connection) -> str:
+        calls.append(conn)
+        if len(calls) == 1:
+            raise sqlite3.OperationalError("database is locked")
+        return real(conn)
+
+    monkeypatch.setattr(db, "quick_check", locked_once)
+    lib = open_library(library)
+    assert lib.damage is None and len(calls) == 2
+    lib.close()

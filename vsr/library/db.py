@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -183,10 +184,37 @@ def _connect(path: Path) -> sqlite3.Connection:
     # isolation_level=None: we issue BEGIN/COMMIT ourselves, so nothing stays uncommitted.
     conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False,
                            timeout=BUSY_WAIT_MS / 1000)
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=FULL")
-    conn.execute("PRAGMA foreign_keys=ON")
+    try:
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("PRAGMA foreign_keys=ON")
+    except BaseException:
+        conn.close()
+        raise
     return conn
+
+
+def _connect_when_free(path: Path) -> tuple[sqlite3.Connection, str]:
+    """`_connect` and `quick_check`, waiting as long as for a migration while another program
+    holds the library in a way SQLite does not wait for by itself: switching an old library to
+    WAL needs it alone, and a program that closes the library last briefly holds it to fold the
+    WAL back in; SQLite can answer "locked" there at once instead of calling its busy handler."""
+    deadline = time.monotonic() + MIGRATION_WAIT_MS / 1000
+    pause = 0.01
+    while True:
+        try:
+            conn = _connect(path)
+            try:
+                return conn, quick_check(conn)
+            except BaseException:
+                conn.close()
+                raise
+        except sqlite3.OperationalError as exc:
+            if not _is_busy(exc) or time.monotonic() > deadline:
+                raise
+            log.info("library %s busy while opening (%s): trying again", path.name, exc)
+        time.sleep(pause)
+        pause = min(pause * 2, 0.5)
 
 
 def _migrate(path: Path, conn: sqlite3.Connection) -> None:
@@ -265,6 +293,11 @@ def report_damage_to(reporter: DamageReporter) -> None:
     _damage_reporters.append(reporter)
 
 
+def _is_busy(exc: sqlite3.Error) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
+
+
 def _is_damage(exc: sqlite3.Error) -> bool:
     return any(word in str(exc).lower() for word in _DAMAGE_WORDS)
 
@@ -273,6 +306,10 @@ def quick_check(conn: sqlite3.Connection) -> str:
     """'ok', or what SQLite's quick_check found wrong."""
     try:
         rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchall()]
+    except sqlite3.OperationalError as exc:
+        if _is_busy(exc):  # another program has it: busy, not damaged
+            raise
+        return str(exc)
     except sqlite3.DatabaseError as exc:
         return str(exc)
     return "ok" if rows == ["ok"] else "; ".join(rows[:5])
@@ -286,8 +323,7 @@ def open_library(path: Path | str | None = None, *, backup: bool = True) -> Libr
     existed = lib_path.is_file() and lib_path.stat().st_size > 0
     try:
         _prepare_private(lib_path)
-        conn = _connect(lib_path)
-        problem = quick_check(conn)
+        conn, problem = _connect_when_free(lib_path)
         if problem != "ok":
             conn.close()
             return _open_damaged(lib_path, problem)
