@@ -126,7 +126,7 @@ def test_audit_dialog_lists_rows_read_only(qtbot, library, recording_id: int) ->
     assert table.item(0, 2).text() == f"Opname {recording_id} ({title})"
     assert translate("purpose.training") in table.item(0, 3).text()
     assert "consent.granted" in table.item(0, 1).toolTip()  # the stored record stays visible
-    english = worded("en", AuditDialog, library, "en")  # the window set the language
+    english = worded("en", AuditDialog, library)  # the window set the language
     qtbot.addWidget(english)
     assert english.table.item(0, 1).text() == "Consent granted"
     assert table.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
@@ -306,7 +306,7 @@ def test_a_warning_at_start_when_the_log_was_altered(
     grant_consent(library, recording_id, "intervisie", given_by="K.")
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
-    win = MainWindow(LibraryBridge(library), FakePlayer(duration_ms=2000), "nl")
+    win = MainWindow(LibraryBridge(library), FakePlayer(duration_ms=2000))
     qtbot.addWidget(win)
     assert win.check_audit_log() and shown == []
     _tamper_audit(library)
