@@ -146,7 +146,7 @@ def seek_and_memory_rows(media: Path, tmp: Path, quick: bool) -> list[Row]:
     seek_markers = [mk.add_marker(lib, pro.id, t).id for t in targets]
     bridge = LibraryBridge(lib)
     player = create_player()
-    window = MainWindow(bridge, player, "nl")
+    window = MainWindow(bridge, player)
     window.resize(1366, 768)
     window.show()
     wait_for(window.isVisible)

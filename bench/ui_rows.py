@@ -103,7 +103,7 @@ def _window(lib_path: Path, media: Path, count: int) -> tuple[MainWindow, int, L
     lib, review_id = make_library(lib_path, media, count)
     duration = rc.get_recording(lib, rv.get_review(lib, review_id).recording_id).duration_ms
     bridge = LibraryBridge(lib)
-    window = MainWindow(bridge, FakePlayer(duration_ms=duration), "nl")
+    window = MainWindow(bridge, FakePlayer(duration_ms=duration))
     window.resize(1366, 768)
     window.show()
     QCoreApplication.processEvents()
@@ -155,7 +155,7 @@ def opening_rows(tmp: Path, media: Path, count: int, repeat: int) -> list[Row]:
             from vsr.library import open_library
 
             bridge = LibraryBridge(open_library(lib_path))
-            window = MainWindow(bridge, FakePlayer(duration_ms=HOUR_MS), "nl")
+            window = MainWindow(bridge, FakePlayer(duration_ms=HOUR_MS))
             window.resize(1366, 768)
             window.show()
             QCoreApplication.processEvents()

@@ -88,7 +88,7 @@ def build_scene(folder: Path, lang: str = "nl") -> Scene:
             sh.set_field(lib, marker.id, sh.SheetField.WHAT_HAPPENED, text)
     bridge = LibraryBridge(lib)
     player = FakePlayer(duration_ms=120_000)
-    window = MainWindow(bridge, player, lang)
+    window = MainWindow(bridge, player)
     window.resize(WINDOW_W, WINDOW_H)
     window.show()
     assert window.open_review(review.id)
@@ -154,14 +154,14 @@ def dialogs(scene: Scene) -> dict[str, Callable[[], QDialog]]:
     from vsr.library import consent as cs
     from vsr.library.retention import plan_purge
 
-    w, lib, lang = scene.window, scene.lib, scene.window.lang
+    w, lib = scene.window, scene.lib
     rec_id = rv.get_review(lib, scene.review_id).recording_id
 
     def clip_export() -> QDialog:
         cs.grant_consent(lib, rec_id, "intervisie", given_by=CLIENT)
         coll = cl.create_collection(lib, "Intervisie maart", "intervisie")
         cl.add_clip(lib, coll.id, rec_id, 8_000, 20_000, title="Het doel")
-        return ExportClipsDialog(lib, coll.id, lang, w)
+        return ExportClipsDialog(lib, coll.id, w)
 
     def eaf_import() -> QDialog:
         from vsr.ui.interop.eaf_import_dialog import EafImportDialog
@@ -170,18 +170,18 @@ def dialogs(scene: Scene) -> dict[str, Callable[[], QDialog]]:
         from vsr.interop.exports import export_review_file
 
         out = export_review_file(lib, scene.review_id, "eaf", lib.path.parent / "review.eaf")
-        return EafImportDialog(lib, read_eaf(out), str(out), rec_id, scene.review_id, lang, w)
+        return EafImportDialog(lib, read_eaf(out), str(out), rec_id, scene.review_id, w)
 
     return {
         "clip-export": clip_export,
         "eaf-import": eaf_import,
-        "consent": lambda: ConsentDialog(lib, rec_id, lang, w, review_id=scene.review_id),
-        "audit": lambda: AuditDialog(lib, lang, w),
-        "purge": lambda: PurgeDialog(lib, plan_purge(lib), lang, w),
-        "collections": lambda: CollectionDialog(scene.bridge, lang, lambda: None, w),
-        "summary-export": lambda: ExportSummaryDialog(lib, scene.review_id, lang, w),
+        "consent": lambda: ConsentDialog(lib, rec_id, w, review_id=scene.review_id),
+        "audit": lambda: AuditDialog(lib, w),
+        "purge": lambda: PurgeDialog(lib, plan_purge(lib), w),
+        "collections": lambda: CollectionDialog(scene.bridge, lambda: None, w),
+        "summary-export": lambda: ExportSummaryDialog(lib, scene.review_id, w),
         "party-names": lambda: PartyNamesDialog(rv.list_parties(lib, scene.review_id), w),
-        "search": lambda: SearchDialog(scene.bridge, lang, w),
+        "search": lambda: SearchDialog(scene.bridge, w),
         "share-package": lambda: ShareDialog(False, w),
     }
 

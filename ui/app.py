@@ -62,7 +62,7 @@ class Application:
 
     def build(self, review_id: int | None = None) -> MainWindow:
         install_language(self.lang)
-        window = MainWindow(self.bridge, self.player_factory(), self.lang)
+        window = MainWindow(self.bridge, self.player_factory())
         window.language_change_requested.connect(self.change_language)
         window.restore_requested.connect(self.restore_library)
         if review_id is not None:
@@ -126,7 +126,7 @@ class Application:
         window.statusBar().showMessage(message, 0 if failure.message else 10_000)
 
 
-def open_checked(path: str | None, lang: str) -> Library | None:
+def open_checked(path: str | None) -> Library | None:
     """Open the library; when it is damaged ask to put the newest good backup back (or only
     look, read-only). None when it cannot be opened at all and nothing was put back."""
     try:
@@ -199,7 +199,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     lang = args.lang or saved_language()
     install_language(lang)
     try:
-        lib = open_checked(args.library, lang)
+        lib = open_checked(args.library)
     except VsrError as exc:
         QMessageBox.critical(None, "vsr", exc.message())
         return 1

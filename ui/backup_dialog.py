@@ -53,9 +53,9 @@ def local_time(backup: bk.Backup) -> str:
 class BackupDialog(QDialog):
     """Lists the backups of `library`; `chosen` is the backup to put back once accepted."""
 
-    def __init__(self, library: Path, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, library: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.library, self.lang = library, lang
+        self.library = library
         self.chosen: Path | None = None
         self.setWindowTitle(self.tr("Backups"))
         self.resize(720, 420)

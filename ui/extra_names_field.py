@@ -28,7 +28,7 @@ class ExtraNamesField(QLineEdit):
     def names(self) -> tuple[str, ...]:
         return clean_names([self.text()])
 
-    def save(self, lang: str, report: Report) -> bool:
+    def save(self, report: Report) -> bool:
         """Store the names with the review or collection; False (and a message) if that
         failed, so the export does not start without them."""
         names = self.names()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QInputDialog, QMainWindow, QMessageBox, QStackedWi
 
 from vsr import __version__
 from vsr.errors import NotFoundError, VsrError
-from vsr.i18n import translate
+from vsr.i18n import current_language, translate
 from vsr.library import recordings as rc
 from vsr.library import reviews as rv
 
@@ -55,10 +55,10 @@ class MainWindow(QMainWindow):
     language_change_requested = Signal(str)
     restore_requested = Signal(object)  # the backup (Path) to put back; the Application does it
 
-    def __init__(self, bridge: LibraryBridge, player: MediaPlayer, lang: str,
+    def __init__(self, bridge: LibraryBridge, player: MediaPlayer,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.bridge, self.player, self.lang = bridge, player, lang
+        self.bridge, self.player = bridge, player
         self._settings: QSettings | None = None  # where show_restored found the layout
         self.setWindowTitle("vsr")
         self.setWindowIcon(icon("vsr"))
@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
         if self._review_view is None:
             from .review.review_view import ReviewView
 
-            view = ReviewView(self.bridge, self.player, self.actions, self.undo, self.lang)
+            view = ReviewView(self.bridge, self.player, self.actions, self.undo)
             self._review_view = view
             self.stack.addWidget(view)
             self.actions[ActionId.LOCATE].triggered.connect(view.locate_recording)
@@ -158,7 +158,7 @@ class MainWindow(QMainWindow):
         for action_id, code in ((ActionId.LANG_NL, "nl"), (ActionId.LANG_EN, "en")):
             group.addAction(a[action_id])
             language.addAction(a[action_id])
-            a[action_id].setChecked(code == self.lang)
+            a[action_id].setChecked(code == current_language())
             a[action_id].triggered.connect(lambda _=False, c=code: self._change_language(c))
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(a[ActionId.SHORTCUTS])
@@ -349,20 +349,20 @@ class MainWindow(QMainWindow):
 
         view = self.review_view
         if view.recording is not None:
-            ConsentDialog(self.bridge.lib, view.recording.id, self.lang, self,
+            ConsentDialog(self.bridge.lib, view.recording.id, self,
                           review_id=view.review.id if view.review else None).exec()
 
     def _collections(self) -> None:
         from .clips.collection_dialog import CollectionDialog, PlayerLink
 
         link = PlayerLink(self.review_view.playhead, self.review_view.play_range)
-        CollectionDialog(self.bridge, self.lang, lambda: self.review_view.selected, self,
+        CollectionDialog(self.bridge, lambda: self.review_view.selected, self,
                          player=link).exec()
 
     def _search(self) -> None:
         from .search_dialog import SearchDialog
 
-        dialog = SearchDialog(self.bridge, self.lang, self)
+        dialog = SearchDialog(self.bridge, self)
         dialog.open_moment.connect(self.open_moment)
         dialog.show()  # not modal: open a moment, look, and search on
 
@@ -379,12 +379,12 @@ class MainWindow(QMainWindow):
         review = self.review_view.review
         if review is not None:
             self.review_view.sheet.flush()  # what was just typed goes along
-            share_review(self, self.bridge, review.id, review.recording_id, self.lang)
+            share_review(self, self.bridge, review.id, review.recording_id)
 
     def _open_package(self) -> None:
         from .package_dialogs import open_package
 
-        done = open_package(self, self.bridge, self.lang)
+        done = open_package(self, self.bridge)
         if done is not None:
             self.open_review(done.review_id)
 
@@ -406,7 +406,7 @@ class MainWindow(QMainWindow):
                 QMessageBox.information(self, self.tr("Delete expired material"),
                                         self.tr("Nothing has passed its retention date."))
             return
-        report = ask_purge(self, self.bridge.lib, plan, self.lang)
+        report = ask_purge(self, self.bridge.lib, plan)
         if report is None:
             return
         review = self._review_view.review if self._review_view is not None else None
@@ -434,18 +434,18 @@ class MainWindow(QMainWindow):
     def _audit_log(self) -> None:
         from .privacy.audit_dialog import AuditDialog
 
-        AuditDialog(self.bridge.lib, self.lang, self).exec()
+        AuditDialog(self.bridge.lib, self).exec()
 
     def _backups(self) -> None:
         from .backup_dialog import BackupDialog
 
         self.review_view.sheet.flush()  # what is being typed goes into the library (and backup)
-        dialog = BackupDialog(self.bridge.lib.path, self.lang, self)
+        dialog = BackupDialog(self.bridge.lib.path, self)
         if dialog.exec() and dialog.chosen is not None:
             self.restore_requested.emit(dialog.chosen)
 
     def _change_language(self, code: str) -> None:
-        if code != self.lang:
+        if code != current_language():
             self.language_change_requested.emit(code)
 
     def show_shortcuts(self) -> None:

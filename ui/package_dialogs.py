@@ -76,7 +76,7 @@ class ShareDialog(QDialog):
 
 
 def share_review(parent: QWidget, bridge: LibraryBridge, review_id: int,
-                 recording_id: int, lang: str) -> None:
+                 recording_id: int) -> None:
     dialog = ShareDialog(has_consent(bridge.lib, recording_id, "intervisie"), parent)
     if not dialog.exec():
         return
@@ -94,7 +94,7 @@ def share_review(parent: QWidget, bridge: LibraryBridge, review_id: int,
         QMessageBox.warning(parent, dialog.windowTitle(), outcome.message)
 
 
-def open_package(parent: QWidget, bridge: LibraryBridge, lang: str) -> Unpacked | None:
+def open_package(parent: QWidget, bridge: LibraryBridge) -> Unpacked | None:
     """Ask for a package and add its review; asks a passphrase and, when the review is already
     here, whether to keep both or replace. None when cancelled or refused (said in words)."""
     title = QCoreApplication.translate("PackageDialogs", "Open package")

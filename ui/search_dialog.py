@@ -38,9 +38,9 @@ class SearchDialog(QDialog):
 
     open_moment = Signal(int, int)
 
-    def __init__(self, bridge: LibraryBridge, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, bridge: LibraryBridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.bridge, self.lang = bridge, lang
+        self.bridge = bridge
         self.setWindowTitle(self.tr("Search all reviews"))
         self.resize(760, 560)  # fits 1366x768 with room for the window frame
         self.words = QLineEdit()
@@ -48,7 +48,7 @@ class SearchDialog(QDialog):
         self.words.setClearButtonEnabled(True)
         self.theme = QComboBox()
         self.theme.addItem(self.tr("All themes"), "")
-        for card in theme_cards(lang):
+        for card in theme_cards():
             self.theme.addItem(pictogram(card.pictogram), f"{card.number}. {card.title}", card.key)
         self.party = QLineEdit()
         self.party.setPlaceholderText(self.tr("Participant (name or role)"))
@@ -132,7 +132,7 @@ class SearchDialog(QDialog):
 
     def _add_item(self, hit: SearchHit) -> None:
         item = QListWidgetItem()
-        card = theme_card(hit.theme, self.lang) if hit.theme else None
+        card = theme_card(hit.theme) if hit.theme else None
         if card is not None:
             item.setIcon(pictogram(card.pictogram))
         item.setData(_HIT, hit)

@@ -32,7 +32,7 @@ def test_a_moment_becomes_a_trimmed_previewed_exported_clip(qtbot, tmp_path: Pat
     marker = mk.add_marker(lib, view.parties[0].id, 2000, 6000)
     view.select_marker(marker.id, seek=True)
 
-    dialog = CollectionDialog(bridge, "nl", lambda: view.selected, win,
+    dialog = CollectionDialog(bridge, lambda: view.selected, win,
                               player=PlayerLink(view.playhead, view.play_range))
     qtbot.addWidget(dialog)
     dialog.name.setText("Intervisie")
@@ -55,7 +55,7 @@ def test_a_moment_becomes_a_trimmed_previewed_exported_clip(qtbot, tmp_path: Pat
     assert all(clip.start_ms - 100 <= ms <= clip.end_ms + 150 for ms in seen), seen
     player.pause()
 
-    export = ExportClipsDialog(lib, dialog.current_collection(), "nl", dialog)
+    export = ExportClipsDialog(lib, dialog.current_collection(), dialog)
     qtbot.addWidget(export)
     export.pack.setCurrentIndex(0)  # only the clips
     export.folder.setText(str(tmp_path / "uit"))

@@ -28,7 +28,7 @@ def _window(lib_path: Path, qtbot) -> tuple[MainWindow, LibraryBridge]:  # type:
     player = create_player()
     if not player.available:
         pytest.fail(f"libVLC is not usable here: {player.unavailable_reason}")
-    win = MainWindow(bridge, player, "nl")
+    win = MainWindow(bridge, player)
     qtbot.addWidget(win)
     win.resize(1280, 820)
     win.show()

@@ -41,7 +41,7 @@ def test_dialog_lists_makes_and_marks_damaged_backups(qtbot, library, tmp_path: 
     bad = bk.backup_folder(library.path) / "library-daily-20200101-000000.sqlite"
     bad.parent.mkdir(exist_ok=True)
     bad.write_bytes(b"garbage")
-    dialog = BackupDialog(library.path, "nl")
+    dialog = BackupDialog(library.path)
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.table.rowCount() == 1
@@ -110,7 +110,7 @@ def test_damaged_library_at_start_restores_or_only_looks(
         return bk.newest_good(library).path if restore else None
 
     monkeypatch.setattr(app_module, "ask_about_damage", answer)
-    opened = open_checked(str(path), "nl")
+    opened = open_checked(str(path))
     assert opened is not None
     try:
         assert asked and asked[0][1] is True
@@ -122,7 +122,7 @@ def test_damaged_library_at_start_restores_or_only_looks(
         if not restore:
             from vsr.ui.main_window import MainWindow
 
-            window = MainWindow(bridge, FakePlayer(duration_ms=1000), "en")
+            window = MainWindow(bridge, FakePlayer(duration_ms=1000))
             qtbot.addWidget(window)
             message = window.statusBar().currentMessage()  # in whichever language is installed
             assert "damaged" in message or "beschadigd" in message
@@ -141,6 +141,6 @@ def test_unopenable_library_at_start_offers_only_restore(
     asked: list[bool] = []
     monkeypatch.setattr(app_module, "ask_about_damage",
                         lambda *a, can_view: asked.append(can_view))
-    assert open_checked(str(path), "nl") is None
+    assert open_checked(str(path)) is None
     assert asked == [False]
     assert QMessageBox  # the real question is a QMessageBox (ui/backup_dialog.ask_about_damage)

@@ -35,7 +35,7 @@ def marked(library, tmp_path: Path) -> tuple[int, int]:  # type: ignore[no-untyp
 
 def _window(qtbot, library, marker_id: int | None) -> CollectionDialog:  # type: ignore[no-untyped-def]
     bridge = LibraryBridge(library)
-    dialog = CollectionDialog(bridge, "nl", lambda: marker_id)
+    dialog = CollectionDialog(bridge, lambda: marker_id)
     qtbot.addWidget(dialog)
     return dialog
 
@@ -98,7 +98,7 @@ def _collection_with_clip(library, rec_id: int) -> int:  # type: ignore[no-untyp
 
 def test_export_runs_on_a_worker_and_writes_files(qtbot, library, marked, tmp_path) -> None:
     collection_id = _collection_with_clip(library, marked[0])
-    dialog = ExportClipsDialog(library, collection_id, "nl")
+    dialog = ExportClipsDialog(library, collection_id)
     qtbot.addWidget(dialog)
     out = tmp_path / "export"
     dialog.folder.setText(str(out))
@@ -116,7 +116,7 @@ def test_export_runs_on_a_worker_and_writes_files(qtbot, library, marked, tmp_pa
 
 def test_cancel_leaves_nothing(qtbot, library, marked, tmp_path) -> None:
     collection_id = _collection_with_clip(library, marked[0])
-    dialog = ExportClipsDialog(library, collection_id, "nl")
+    dialog = ExportClipsDialog(library, collection_id)
     qtbot.addWidget(dialog)
     out = tmp_path / "export"
     dialog.folder.setText(str(out))
@@ -140,7 +140,7 @@ def test_preview_shows_original_and_anonymised(qtbot, library, marked, monkeypat
         return frame, frame // 2
 
     monkeypatch.setattr("vsr.ui.clips.export_dialog.FaceAnonymizer.preview", fake_preview)
-    dialog = ExportClipsDialog(library, collection_id, "nl")
+    dialog = ExportClipsDialog(library, collection_id)
     qtbot.addWidget(dialog)
     dialog.preview_button.click()
     qtbot.waitUntil(lambda: not dialog.anonymised.pixmap().isNull(), timeout=20_000)
@@ -171,7 +171,7 @@ def test_a_box_drawn_on_the_preview_is_stored_shown_and_used(qtbot, library, mar
         return frame, frame
 
     monkeypatch.setattr("vsr.ui.clips.export_dialog.FaceAnonymizer.preview", fake_preview)
-    dialog = ExportClipsDialog(library, collection_id, "nl")
+    dialog = ExportClipsDialog(library, collection_id)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.preview_button.click()
@@ -211,7 +211,7 @@ def test_bgr_to_pixmap_keeps_colours(qtbot) -> None:
 def _clip_dialog(qtbot, library, marked, **kwargs):  # type: ignore[no-untyped-def]
     rec_id, marker_id = marked
     grant_consent(library, rec_id, "intervisie", given_by="K.")
-    dialog = CollectionDialog(LibraryBridge(library), "nl", lambda: marker_id, **kwargs)
+    dialog = CollectionDialog(LibraryBridge(library), lambda: marker_id, **kwargs)
     qtbot.addWidget(dialog)
     _new(dialog, "Teamoverleg", "intervisie")
     dialog.add_button.click()
@@ -332,7 +332,7 @@ def test_names_are_replaced_by_roles_when_asked(qtbot, library, marked, tmp_path
     collection = co.create_collection(library, "Teamoverleg", "intervisie")
     co.add_clip(library, collection.id, marked[0], 500, 2000, title="Zoë twijfelt, Ricardo kijkt")
     for replace, out in ((True, tmp_path / "rollen"), (False, tmp_path / "namen")):
-        dialog = ExportClipsDialog(library, collection.id, "nl")
+        dialog = ExportClipsDialog(library, collection.id)
         qtbot.addWidget(dialog)
         assert not dialog.names.isChecked()  # off with the faces, for intervisie
         dialog.faces.setChecked(True)
@@ -363,13 +363,13 @@ def test_training_from_a_client_who_may_not_be_recognisable_locks_blurring_on(
     collection = co.create_collection(library, "Oefenen", "training")
     co.add_clip(library, collection.id, rec_id, 500, 2000)
     assert faces_must_be_hidden(library, collection.id)
-    dialog = ExportClipsDialog(library, collection.id, "nl")
+    dialog = ExportClipsDialog(library, collection.id)
     qtbot.addWidget(dialog)
     assert dialog.faces.isChecked() and not dialog.faces.isEnabled()
     assert not dialog.faces_note.isHidden() and dialog.faces_note.text()
     grant_consent(library, rec_id, "training", given_by="K.", recognisable=True)
     assert not faces_must_be_hidden(library, collection.id)
-    free = ExportClipsDialog(library, collection.id, "nl")
+    free = ExportClipsDialog(library, collection.id)
     qtbot.addWidget(free)
     assert free.faces.isEnabled() and free.faces_note.isHidden()
     intervisie = co.create_collection(library, "Intervisie", "intervisie")

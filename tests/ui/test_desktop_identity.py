@@ -50,7 +50,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QGuiApplication
 import vsr.ui.app as app
 
-def probe(path, lang):
+def probe(path):
     gui = QGuiApplication.instance()
     icon = gui.windowIcon()
     print(QGuiApplication.desktopFileName())

@@ -36,7 +36,7 @@ def editor(qtbot, library, tmp_path: Path):  # type: ignore[no-untyped-def]
     rec = add_fake_recording(library, tmp_path)
     review = rv.create_review(library, rec.id, title="Gesprek", party_names=("Anouk", "Zoë"))
     bridge = LibraryBridge(library)
-    ctx = SessionContext(bridge, review.id, FakePlayer(duration_ms=60_000), "nl", UndoStack())
+    ctx = SessionContext(bridge, review.id, FakePlayer(duration_ms=60_000), UndoStack())
     editor = ActionsEditor(ctx)
     qtbot.addWidget(editor)
     editor.show()

@@ -61,7 +61,7 @@ def window(qtbot, library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # 
     assert install_language("nl")  # what users see; the counts are checked in Dutch
     bridge = LibraryBridge(library)
     player = FakePlayer(duration_ms=120_000)
-    win = MainWindow(bridge, player, "nl")
+    win = MainWindow(bridge, player)
     qtbot.addWidget(win)
     win.resize(1366, 768)
     win.show()

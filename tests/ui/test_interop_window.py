@@ -34,7 +34,7 @@ def scene(qtbot, tmp_path: Path) -> Iterator[Scene]:  # type: ignore[no-untyped-
 
 def _dialog(scene: Scene, path: Path = POIO) -> EafImportDialog:
     rec_id = rv.get_review(scene.lib, scene.review_id).recording_id
-    return EafImportDialog(scene.lib, read_eaf(path), str(path), rec_id, scene.review_id, "nl",
+    return EafImportDialog(scene.lib, read_eaf(path), str(path), rec_id, scene.review_id,
                            scene.window)
 
 

@@ -33,7 +33,7 @@ def window(qtbot, library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # 
     review = rv.create_review(library, rec.id)
     bridge = LibraryBridge(library)
     player = FakePlayer(duration_ms=DURATION)
-    win = MainWindow(bridge, player, "nl")
+    win = MainWindow(bridge, player)
     qtbot.addWidget(win)
     win.resize(1300, 720)
     win.show()

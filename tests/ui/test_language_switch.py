@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel
 from vsr.ui import app as app_module
 from vsr.ui.actions import ActionId
 from vsr.ui.app import Application
@@ -15,9 +16,31 @@ from vsr.ui.i18n import install_language
 
 from tests.ui.fake_player import FakePlayer
 from tests.vsr.fakes import add_fake_recording, fake_fingerprint
+from vsr.i18n import current_language
 from vsr.library import markers as mk
 from vsr.library import recordings as rc
 from vsr.library import reviews as rv
+
+# (theme card in the list, theme card in the sheet, a feeling, the first step's title)
+DUTCH = ("Hoe gaat onze samenwerking?", "1. Hoe gaat onze samenwerking?", "Blij",
+         "Wat willen we bespreken?")
+ENGLISH = ("How is our collaboration going?", "1. How is our collaboration going?", "Happy",
+           "What do we want to talk about?")
+
+
+def method_texts(view) -> tuple[str, str, str, str]:  # type: ignore[no-untyped-def]
+    """What the review shows of the method: the chosen theme card (the list's tooltip and the
+    sheet's card chooser), the first feeling of a party and step 1 of the conversation."""
+    model = view.marker_list.model
+    card = model.data(model.index(model.row_of(view.selected), 2), Qt.ItemDataRole.ToolTipRole)
+    header = view.sheet.header
+    chosen = header.theme_combo.itemText(header.theme_combo.findData("samenwerking|"))
+    column = next(iter(view.sheet.columns.values()))
+    feeling = column.feeling_buttons["blij"].text()
+    labels = [label.text() for label in view.session_panel.findChildren(QLabel)]
+    step = next(text.split("– ", 1)[1] for text in labels if text.startswith(("Stap 1 –",
+                                                                               "Step 1 –")))
+    return card, chosen, feeling, step
 
 
 @pytest.fixture
@@ -56,8 +79,10 @@ def test_language_switch_keeps_playhead_moment_and_tab(qtbot, shell, playing: bo
     player.seek(41_000)
     view.mark(client.id)
     first = mk.list_markers(shell.bridge.lib, shell.review_id)[0].id
+    mk.set_marker_theme(shell.bridge.lib, first, "samenwerking")
     view.select_marker(first)
     view.tabs.setCurrentIndex(1)  # Samenleergesprek
+    assert method_texts(view) == DUTCH
     player.set_rate(1.5)
     if playing:
         player.play()
@@ -68,7 +93,7 @@ def test_language_switch_keeps_playhead_moment_and_tab(qtbot, shell, playing: bo
     shell.change_language("en")
 
     window = shell.window
-    assert window is not old and window.lang == "en"
+    assert window is not old and current_language() == "en"
     new_view, new_player = window.review_view, shell.players[-1]
     assert new_player is not player
     assert new_view.review is not None and new_view.review.id == shell.review_id
@@ -79,6 +104,9 @@ def test_language_switch_keeps_playhead_moment_and_tab(qtbot, shell, playing: bo
     assert new_view.tabs.currentIndex() == 1
     assert new_view.tabs.tabText(0) == "Moments"  # and it really is English now
     assert window.actions[ActionId.LANG_EN].isChecked()
+    assert not window.actions[ActionId.LANG_NL].isChecked()
+    # The method's own texts (theme cards, steps, feelings) follow the language set once too.
+    assert method_texts(new_view) == ENGLISH
 
 
 def test_language_switch_on_the_start_page_stays_there(qtbot, shell) -> None:

@@ -27,7 +27,7 @@ def recording_id(library, tmp_path: Path) -> int:  # type: ignore[no-untyped-def
 
 
 def test_grant_via_dialog(qtbot, library, recording_id: int) -> None:
-    dialog = ConsentDialog(library, recording_id, "nl")
+    dialog = ConsentDialog(library, recording_id)
     qtbot.addWidget(dialog)
     box = dialog.boxes[Purpose.TRAINING]
     assert not box.withdraw_button.isEnabled()
@@ -47,7 +47,7 @@ def test_grant_via_dialog(qtbot, library, recording_id: int) -> None:
 def test_grant_without_giver_is_refused(qtbot, library, recording_id: int, monkeypatch) -> None:
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
-    dialog = ConsentDialog(library, recording_id, "nl")
+    dialog = ConsentDialog(library, recording_id)
     qtbot.addWidget(dialog)
     dialog.boxes[Purpose.INTERVISIE].grant_button.click()
     assert shown and get_consent(library, recording_id, Purpose.INTERVISIE) is None
@@ -65,7 +65,7 @@ def test_withdraw_asks_with_what_goes_and_deletes(qtbot, library, recording_id: 
         return QMessageBox.StandardButton.No if len(asked) == 1 else QMessageBox.StandardButton.Yes
 
     monkeypatch.setattr(QMessageBox, "question", answer)
-    dialog = ConsentDialog(library, recording_id, "nl")
+    dialog = ConsentDialog(library, recording_id)
     qtbot.addWidget(dialog)
     box = dialog.boxes[Purpose.INTERVISIE]
     box.withdraw_button.click()  # answered No: nothing changes
@@ -94,7 +94,7 @@ def test_narrowing_asks_with_the_exports_that_go(qtbot, library, recording_id: i
         return QMessageBox.StandardButton.No if len(asked) == 1 else QMessageBox.StandardButton.Yes
 
     monkeypatch.setattr(QMessageBox, "question", answer)
-    dialog = ConsentDialog(library, recording_id, "nl")
+    dialog = ConsentDialog(library, recording_id)
     qtbot.addWidget(dialog)
     box = dialog.boxes[Purpose.TRAINING]
     box.recognisable.setChecked(False)  # no longer recognisable: the unblurred pack goes
@@ -117,7 +117,7 @@ def test_audit_dialog_lists_rows_read_only(qtbot, library, recording_id: int) ->
     grant_consent(library, recording_id, "training", given_by="K.")
     from vsr.i18n import translate
 
-    dialog = AuditDialog(library, "nl")
+    dialog = AuditDialog(library)
     qtbot.addWidget(dialog)
     table = dialog.table
     assert table.rowCount() == len(list_audit(library)) == 2
@@ -126,7 +126,7 @@ def test_audit_dialog_lists_rows_read_only(qtbot, library, recording_id: int) ->
     assert table.item(0, 2).text() == f"Opname {recording_id} ({title})"
     assert translate("purpose.training") in table.item(0, 3).text()
     assert "consent.granted" in table.item(0, 1).toolTip()  # the stored record stays visible
-    english = worded("en", AuditDialog, library, "en")  # the window set the language
+    english = worded("en", AuditDialog, library)  # the window set the language
     qtbot.addWidget(english)
     assert english.table.item(0, 1).text() == "Consent granted"
     assert table.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
@@ -140,7 +140,7 @@ def test_audit_dialog_lists_rows_read_only(qtbot, library, recording_id: int) ->
 def test_retention_of_the_recording_is_set_in_the_dialog(qtbot, library, recording_id: int) -> None:
     from vsr.library.retention import recording_keep_until
 
-    dialog = ConsentDialog(library, recording_id, "nl")
+    dialog = ConsentDialog(library, recording_id)
     qtbot.addWidget(dialog)
     assert not dialog.has_keep.isChecked() and "No end date" in dialog.keep_state.text()
     dialog.has_keep.setChecked(True)
@@ -181,7 +181,7 @@ def test_purge_dialog_says_what_goes_and_later_keeps_it(qtbot, library, recordin
         return 0
 
     monkeypatch.setattr(PurgeDialog, "exec", later)
-    assert ask_purge(None, library, plan_purge(library), "nl") is None
+    assert ask_purge(None, library, plan_purge(library)) is None
     assert "Oud overleg" in seen[0].listing.toPlainText()
     assert co.get_collection(library, collection_id).name == "Oud overleg"  # kept
 
@@ -198,7 +198,7 @@ def test_purge_dialog_deletes_when_asked(qtbot, library, recording_id: int, monk
         return 1
 
     monkeypatch.setattr(PurgeDialog, "exec", delete)
-    report = ask_purge(None, library, plan_purge(library), "nl")
+    report = ask_purge(None, library, plan_purge(library))
     assert report is not None and [c.id for c in report.plan.collections] == [collection_id]
     assert co.list_collections(library) == []
     assert list_audit(library, action="purge")
@@ -223,7 +223,7 @@ def test_sharing_the_gespreksbladen_is_a_choice_of_the_review(qtbot, library,
     from vsr.library import reviews as rv
 
     review = rv.create_review(library, recording_id)
-    dialog = ConsentDialog(library, recording_id, "nl", review_id=review.id)
+    dialog = ConsentDialog(library, recording_id, review_id=review.id)
     qtbot.addWidget(dialog)
     assert dialog.share is not None and not dialog.share.isChecked()
     dialog.share.setChecked(True)
@@ -231,7 +231,7 @@ def test_sharing_the_gespreksbladen_is_a_choice_of_the_review(qtbot, library,
     assert list_audit(library, action="sharing.set")
     dialog.share.setChecked(False)
     assert not rv.shares_reflections(library, review.id)
-    plain = ConsentDialog(library, recording_id, "nl")
+    plain = ConsentDialog(library, recording_id)
     qtbot.addWidget(plain)  # closed and deleted with the test, before Qt shuts down
     assert plain.share is None  # no review: no choice
 
@@ -279,12 +279,12 @@ def _tamper_audit(library) -> None:  # type: ignore[no-untyped-def]
 def test_audit_dialog_says_whether_the_log_was_altered(qtbot, library, recording_id: int) -> None:
     grant_consent(library, recording_id, "intervisie", given_by="K.")
     grant_consent(library, recording_id, "training", given_by="K.")
-    dialog = AuditDialog(library, "nl")
+    dialog = AuditDialog(library)
     qtbot.addWidget(dialog)
     assert not dialog.altered
     assert dialog.banner.text() == "Het logboek is gecontroleerd: 2 regels, niets is veranderd."
     _tamper_audit(library)
-    altered = AuditDialog(library, "nl")
+    altered = AuditDialog(library)
     qtbot.addWidget(altered)
     assert altered.altered
     text = altered.banner.text()
@@ -306,7 +306,7 @@ def test_a_warning_at_start_when_the_log_was_altered(
     grant_consent(library, recording_id, "intervisie", given_by="K.")
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
-    win = MainWindow(LibraryBridge(library), FakePlayer(duration_ms=2000), "nl")
+    win = MainWindow(LibraryBridge(library), FakePlayer(duration_ms=2000))
     qtbot.addWidget(win)
     assert win.check_audit_log() and shown == []
     _tamper_audit(library)

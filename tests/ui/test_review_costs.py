@@ -28,7 +28,7 @@ def _window(qtbot, library, tmp_path: Path, markers: int) -> MainWindow:  # type
         for i in range(markers):
             mk.add_marker(library, (pro, client)[i % 2].id, 1_000 + i * 1_000)
     bridge = LibraryBridge(library)
-    win = MainWindow(bridge, FakePlayer(duration_ms=600_000), "nl")
+    win = MainWindow(bridge, FakePlayer(duration_ms=600_000))
     qtbot.addWidget(win)
     win.resize(1300, 850)
     win.show()

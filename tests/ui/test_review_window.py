@@ -30,7 +30,7 @@ def window(qtbot, library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # 
     review = rv.create_review(library, rec.id)
     bridge = LibraryBridge(library)
     player = FakePlayer(duration_ms=120_000)
-    win = MainWindow(bridge, player, "nl")
+    win = MainWindow(bridge, player)
     qtbot.addWidget(win)
     win.resize(1300, 850)
     win.show()
@@ -327,7 +327,7 @@ def test_consent_is_shown_on_the_recording_and_follows_changes(qtbot, window) ->
     assert texts[0].startswith("✓") and "igen" in texts[0]  # own review: always
     assert texts[1].startswith("✗") and texts[2].startswith("✗")
     # intervisie is jargon to a client: the strip says what it means
-    assert worded(strip.lang, translate, "purpose.intervisie.plain").capitalize() in texts[1]
+    assert worded("nl", translate, "purpose.intervisie.plain").capitalize() in texts[1]
     assert len(texts) == 3  # no retention shown when none is set
     until = date.today() + timedelta(days=60)
     grant_consent(window.bridge.lib, rec_id, "intervisie", given_by="K.", until=until)

@@ -36,7 +36,7 @@ def test_search_window_finds_opens_and_adds(qtbot, library, tmp_path: Path) -> N
     hidden_review, _ = _moment(library, tmp_path, "b.mp4", "Ook hier vertrouwen")
     set_blind_marking(library, hidden_review, True)
     collection = co.create_collection(library, "Intervisie", "intervisie")
-    dialog = SearchDialog(LibraryBridge(library), "nl", None)
+    dialog = SearchDialog(LibraryBridge(library), None)
     qtbot.addWidget(dialog)
     assert dialog.results.count() == 1  # at first every moment, never a hidden one
     dialog.words.setText("vertrou")
@@ -72,9 +72,9 @@ def test_share_and_open_package_in_the_window(qtbot, library, tmp_path: Path, mo
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
-    parent = SearchDialog(bridge, "nl", None)
+    parent = SearchDialog(bridge, None)
     qtbot.addWidget(parent)
-    share_review(parent, bridge, review_id, rv.get_review(library, review_id).recording_id, "nl")
+    share_review(parent, bridge, review_id, rv.get_review(library, review_id).recording_id)
     assert package.exists() and str(package) in shown[-1]
     asked: list[str] = []
 
@@ -84,6 +84,6 @@ def test_share_and_open_package_in_the_window(qtbot, library, tmp_path: Path, mo
         return 0
 
     monkeypatch.setattr(QMessageBox, "exec", answer)
-    done = open_package(parent, bridge, "nl")
+    done = open_package(parent, bridge)
     assert asked and done is not None and done.review_id != review_id
     assert len(rv.list_reviews(library)) == 2

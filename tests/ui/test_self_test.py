@@ -46,7 +46,7 @@ def recordings(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def window(qtbot, library, recordings: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("VSR_RECORDINGS", str(recordings))
     bridge = LibraryBridge(library)
-    win = MainWindow(bridge, FakePlayer(duration_ms=150_000), "nl")
+    win = MainWindow(bridge, FakePlayer(duration_ms=150_000))
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)

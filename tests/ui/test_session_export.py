@@ -19,7 +19,7 @@ from vsr.session.model import SessionStep
 
 def test_defaults_and_export_on_a_worker(qtbot, library, tmp_path: Path) -> None:
     walked = fx.walked_review(library, tmp_path, long_text=False)
-    dialog = ExportSummaryDialog(library, walked.review.id, "nl")
+    dialog = ExportSummaryDialog(library, walked.review.id)
     qtbot.addWidget(dialog)
     assert dialog.fmt() == "pdf"
     assert dialog.names.isChecked() and not dialog.stills.isChecked()  # stills off by default
@@ -55,7 +55,7 @@ def test_defaults_and_export_on_a_worker(qtbot, library, tmp_path: Path) -> None
 
 def test_a_write_error_is_a_message(qtbot, library, tmp_path: Path) -> None:
     walked = fx.walked_review(library, tmp_path, long_text=False)
-    dialog = ExportSummaryDialog(library, walked.review.id, "nl")
+    dialog = ExportSummaryDialog(library, walked.review.id)
     qtbot.addWidget(dialog)
     blocker = tmp_path / "een-bestand"
     blocker.write_text("x")
@@ -76,7 +76,7 @@ def test_panel_offers_the_export_at_the_end(qtbot, library, tmp_path: Path) -> N
     walked = fx.walked_review(library, tmp_path, long_text=False)
     ss.go_to_step(library, walked.review.id, SessionStep.CLOSING)
     bridge = LibraryBridge(library)
-    panel = SessionPanel(bridge, walked.review.id, FakePlayer(), lang="nl")
+    panel = SessionPanel(bridge, walked.review.id, FakePlayer())
     qtbot.addWidget(panel)
     qtbot.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)
     dialog = panel.findChild(ExportSummaryDialog)

@@ -68,7 +68,7 @@ def setup(qtbot, library, tmp_path: Path, translated):  # type: ignore[no-untype
 
 
 def make_panel(qtbot, bridge, review_id: int, player) -> SessionPanel:  # type: ignore[no-untyped-def]
-    panel = SessionPanel(bridge, review_id, player, lang="nl")
+    panel = SessionPanel(bridge, review_id, player)
     qtbot.addWidget(panel)
     panel.resize(1280, 800)
     panel.show()

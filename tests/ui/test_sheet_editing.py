@@ -16,7 +16,6 @@ from vsr.ui.main_window import MainWindow
 from vsr.ui.review.sheet_editor import SheetEditor
 from vsr.ui.review.sheet_fields import SAVE_EVERY_MS
 
-from tests.lang import worded
 from tests.ui.fake_player import FakePlayer
 from tests.vsr.fakes import add_fake_recording, fake_fingerprint
 from vsr import session as ss
@@ -46,7 +45,7 @@ def window(qtbot, library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # 
     ss.go_to_step(library, review.id, SessionStep.DISCUSS)
     bridge = LibraryBridge(library)
     player = FakePlayer(duration_ms=120_000)
-    win = MainWindow(bridge, player, "nl")
+    win = MainWindow(bridge, player)
     qtbot.addWidget(win)
     win.resize(1366, 768)
     win.show()
@@ -245,16 +244,18 @@ def test_pause_while_typing_pauses_the_replay_when_on(qtbot, window) -> None:
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_the_editor_fits_beside_the_video(qtbot, library, tmp_path: Path, lang: str) -> None:
+    from vsr.ui.i18n import install_language
     from vsr.ui.operations import UndoStack
 
+    install_language(lang)  # the window does it once; the editor reads it (conftest resets it)
     rec = add_fake_recording(library, tmp_path)
-    review = worded(lang, rv.create_review, library, rec.id)
+    review = rv.create_review(library, rec.id)
     rv.add_party(library, review.id, "Tolk")
     parties = rv.list_parties(library, review.id)
     marker = mk.add_marker(library, parties[0].id, 1_000, theme="samenwerking",
                            subtopic="openheid")
     bridge = LibraryBridge(library)
-    editor = SheetEditor(bridge, UndoStack(), lang)
+    editor = SheetEditor(bridge, UndoStack())
     qtbot.addWidget(editor)
     editor.set_marker(marker.id, parties)
     editor.show()

@@ -23,6 +23,7 @@ from scripts.screenshots import (
     settle,
     show_step,
 )
+from vsr.i18n import current_language
 from vsr.library import reviews as rv
 from vsr.session.model import SessionStep
 
@@ -244,7 +245,7 @@ def test_splitters_of_a_review_never_shown_are_not_saved(qtbot, tmp_path: Path, 
 
     settings = QSettings(str(tmp_path / "vsr.ini"), QSettings.Format.IniFormat)
     bridge = LibraryBridge(library)
-    window = MainWindow(bridge, FakePlayer(duration_ms=120_000), lang)
+    window = MainWindow(bridge, FakePlayer(duration_ms=120_000))
     qtbot.addWidget(window)
     window.show_restored(settings, SMALL_SCREEN)  # the start page: the review view never shows
     window.close()
@@ -275,7 +276,7 @@ def test_language_change_keeps_the_window_in_place(qtbot, scene: Scene, tmp_path
     monkeypatch.setattr(app_module, "QSettings", lambda: QSettings(ini, QSettings.Format.IniFormat))
     monkeypatch.setattr(app_module, "create_player", lambda: FakePlayer(duration_ms=120_000))
     monkeypatch.setattr(app_module, "save_language", lambda _lang: None)
-    shell = app_module.Application(QApplication.instance(), scene.bridge, scene.window.lang)
+    shell = app_module.Application(QApplication.instance(), scene.bridge, current_language())
     window = shell.build(scene.review_id)
     qtbot.addWidget(window)
     window.showNormal()
@@ -284,7 +285,7 @@ def test_language_change_keeps_the_window_in_place(qtbot, scene: Scene, tmp_path
     placed = QRect(30, 60, max(700, least.width() + 20), max(500, least.height() + 20))
     window.setGeometry(placed)
     settle()
-    shell.change_language("en" if scene.window.lang == "nl" else "nl")
+    shell.change_language("en" if current_language() == "nl" else "nl")
     rebuilt = shell.window
     assert rebuilt is not None and rebuilt is not window
     qtbot.addWidget(rebuilt)
@@ -299,7 +300,7 @@ def _second_window(qtbot, scene: Scene):  # type: ignore[no-untyped-def]
 
     from tests.ui.fake_player import FakePlayer
 
-    window = MainWindow(scene.bridge, FakePlayer(duration_ms=120_000), scene.window.lang)
+    window = MainWindow(scene.bridge, FakePlayer(duration_ms=120_000))
     qtbot.addWidget(window)
     assert window.open_review(scene.review_id)
     return window

@@ -17,7 +17,7 @@ from tests.ui.fake_player import FakePlayer
 from vsr.ui.bridge import LibraryBridge
 from vsr.ui.main_window import MainWindow
 from vsr.library import open_library
-window = MainWindow(LibraryBridge(open_library()), FakePlayer(), "nl")
+window = MainWindow(LibraryBridge(open_library()), FakePlayer())
 window.show()
 app.processEvents()
 heavy = ("vsr.ui.review.review_view", "vsr.ui.timeline", "vsr.ui.session.panel", "numpy",

@@ -34,7 +34,7 @@ def main(library: Path, review_id: int, marker_id: int) -> None:
     app = QApplication(sys.argv[:1])
     rc._default_fingerprinter = fake_fingerprint  # the test recording is not real media
     bridge = LibraryBridge(open_library(library))
-    window = MainWindow(bridge, FakePlayer(duration_ms=120_000), "nl")
+    window = MainWindow(bridge, FakePlayer(duration_ms=120_000))
     window.resize(1366, 768)
     window.show()
     window.open_review(review_id)

@@ -79,10 +79,10 @@ def _time_edit() -> QTimeEdit:
 class CollectionDialog(QDialog):
     """`selected_marker` gives the id of the moment selected in the open review (or None)."""
 
-    def __init__(self, bridge: LibraryBridge, lang: str, selected_marker: SelectedMarker,
+    def __init__(self, bridge: LibraryBridge, selected_marker: SelectedMarker,
                  parent: QWidget | None = None, *, player: PlayerLink | None = None) -> None:
         super().__init__(parent)
-        self.bridge, self.lang, self.selected_marker = bridge, lang, selected_marker
+        self.bridge, self.selected_marker = bridge, selected_marker
         self.player = player
         self._shown: int | None = None  # the clip whose details the form shows
         self.setWindowTitle(self.tr("Clip collections"))
@@ -514,7 +514,7 @@ class CollectionDialog(QDialog):
         self.flush()
         collection_id = self.current_collection()
         if collection_id is not None:
-            dialog = ExportClipsDialog(self.bridge.lib, collection_id, self.lang, self)
+            dialog = ExportClipsDialog(self.bridge.lib, collection_id, self)
             dialog.exec()
 
     def done(self, result: int) -> None:  # noqa: D102 - disconnect like the other views

@@ -67,10 +67,10 @@ def bgr_to_pixmap(frame: NDArray[np.uint8], width: int = PREVIEW_WIDTH,
 
 
 class ExportClipsDialog(QDialog):
-    def __init__(self, lib: Library, collection_id: int, lang: str,
+    def __init__(self, lib: Library, collection_id: int,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.lib, self.collection_id, self.lang = lib, collection_id, lang
+        self.lib, self.collection_id = lib, collection_id
         self.collection = get_collection(lib, collection_id)
         self.task: Task | None = None
         self.preview_task: Task | None = None
@@ -169,7 +169,7 @@ class ExportClipsDialog(QDialog):
             pictures.addLayout(column)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.box_editor = FaceBoxEditor(self.lib, self.lang, self.status.setText)
+        self.box_editor = FaceBoxEditor(self.lib, self.status.setText)
         self.anonymised.drawn.connect(self._box_drawn)
         self.box_editor.changed.connect(self._preview_again)
         self.preview_clip.currentIndexChanged.connect(lambda _i: self._editor_follows_clip())
@@ -281,7 +281,7 @@ class ExportClipsDialog(QDialog):
         if not self.folder.text().strip():
             self.status.setText(self.tr("Choose a folder first."))
             return
-        if self.names.isChecked() and not self.extra_names.save(self.lang,
+        if self.names.isChecked() and not self.extra_names.save(
                                                                  self.status.setText):
             return
         try:

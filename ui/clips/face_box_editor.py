@@ -27,10 +27,10 @@ class FaceBoxEditor(QWidget):
 
     changed = Signal()
 
-    def __init__(self, lib: Library, lang: str, report: Report,
+    def __init__(self, lib: Library, report: Report,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.lib, self.lang, self.report = lib, lang, report
+        self.lib, self.report = lib, report
         self.clip: CollectionClip | None = None
         self.kind = QComboBox()
         self.kind.addItem(self.tr("Blur here"), False)

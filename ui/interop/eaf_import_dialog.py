@@ -37,9 +37,9 @@ PARTY = "party:"  # combo data: PARTY + the name of an existing participant
 
 class EafImportDialog(QDialog):
     def __init__(self, lib: Library, doc: EafDocument, source: str, recording_id: int,
-                 review_id: int | None, lang: str, parent: QWidget | None = None) -> None:
+                 review_id: int | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.lib, self.doc, self.source, self.lang = lib, doc, source, lang
+        self.lib, self.doc, self.source = lib, doc, source
         self.recording_id, self.review_id = recording_id, review_id
         self.result_value: ImportResult | None = None
         self.setWindowTitle(self.tr("Import ELAN file"))

@@ -44,7 +44,7 @@ def import_eaf_file(window: MainWindow) -> None:
         show_error(window, exc)
         return
     dialog = EafImportDialog(window.bridge.lib, doc, name, view.recording.id,
-                             view.review.id if view.review else None, window.lang, window)
+                             view.review.id if view.review else None, window)
     if dialog.exec() and dialog.result_value is not None:
         window.open_review(dialog.result_value.review_id)
 

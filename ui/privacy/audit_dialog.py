@@ -34,9 +34,9 @@ def local_time(at: str) -> str:
 
 
 class AuditDialog(QDialog):
-    def __init__(self, lib: Library, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, lib: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.lib, self.lang = lib, lang
+        self.lib = lib
         self.setWindowTitle(self.tr("Audit log"))
         self.resize(820, 420)
         layout = QVBoxLayout(self)

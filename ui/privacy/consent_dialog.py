@@ -46,7 +46,7 @@ from ..dialogs import show_error
 class PurposeBox(QGroupBox):
     """Consent for one shared purpose: its state in words, the fields and Grant / Withdraw."""
 
-    def __init__(self, purpose: Purpose, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, purpose: Purpose, parent: QWidget | None = None) -> None:
         super().__init__(translate(purpose.plain_label_key).capitalize(), parent)
         self.purpose = purpose
         self.state = QLabel()
@@ -111,10 +111,10 @@ class PurposeBox(QGroupBox):
 class ConsentDialog(QDialog):
     """Consent of one recording. Changes go straight to the library (each one is audited)."""
 
-    def __init__(self, lib: Library, recording_id: int, lang: str,
+    def __init__(self, lib: Library, recording_id: int,
                  parent: QWidget | None = None, *, review_id: int | None = None) -> None:
         super().__init__(parent)
-        self.lib, self.recording_id, self.lang = lib, recording_id, lang
+        self.lib, self.recording_id = lib, recording_id
         self.review_id = review_id
         recording = get_recording(lib, recording_id)
         self.setWindowTitle(self.tr("Consent — {title}").format(title=recording.title))
@@ -136,7 +136,7 @@ class ConsentDialog(QDialog):
         purposes = QHBoxLayout()  # side by side: the dialog fits on a small screen
         layout.addLayout(purposes)
         for purpose in SHARED_PURPOSES:
-            box = PurposeBox(purpose, lang)
+            box = PurposeBox(purpose)
             box.grant_button.clicked.connect(lambda _=False, p=purpose: self.grant(p))
             box.withdraw_button.clicked.connect(lambda _=False, p=purpose: self.withdraw(p))
             self.boxes[purpose] = box

@@ -24,10 +24,10 @@ from ..dialogs import show_error
 
 
 class PurgeDialog(QDialog):
-    def __init__(self, lib: Library, plan: PurgePlan, lang: str,
+    def __init__(self, lib: Library, plan: PurgePlan,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.lib, self.plan, self.lang = lib, plan, lang
+        self.lib, self.plan = lib, plan
         self.report: PurgeReport | None = None
         self.setWindowTitle(self.tr("Retention period over"))
         self.resize(640, 420)
@@ -70,10 +70,10 @@ class PurgeDialog(QDialog):
         self.accept()
 
 
-def ask_purge(parent: QWidget | None, lib: Library, plan: PurgePlan, lang: str
+def ask_purge(parent: QWidget | None, lib: Library, plan: PurgePlan
               ) -> PurgeReport | None:
     """Ask about what `plan` lists; the report when it was deleted, None for "Later"."""
-    dialog = PurgeDialog(lib, plan, lang, parent)
+    dialog = PurgeDialog(lib, plan, parent)
     dialog.exec()
     report = dialog.report
     dialog.deleteLater()  # a window never outlives the application (no parent at start-up)

@@ -32,9 +32,8 @@ def _chip(label: QLabel, colors: tuple[str, str, str]) -> None:
 class ConsentStrip(QFrame):
     change_requested = Signal()
 
-    def __init__(self, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.lang = lang
         self.setObjectName("consentStrip")
         row = FlowLayout(self)
         row.setContentsMargins(0, 0, 0, 2)

@@ -34,9 +34,8 @@ _SORT_KEY = attrgetter("start_ms", "id")  # the rows' order: by time, then as ma
 class MarkerTableModel(QAbstractTableModel):
     COLUMNS = 4
 
-    def __init__(self, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.lang = lang
         self.markers: list[Marker] = []
         self._ids: list[int] = []  # of `markers`, row by row: finding a row is one C call
         self.parties: dict[int, Party] = {}
@@ -78,20 +77,20 @@ class MarkerTableModel(QAbstractTableModel):
             if col == 1:
                 return party.name if party else ""
             if col == 2:
-                card = method.theme_card(m.theme, self.lang) if m.theme else None
+                card = method.theme_card(m.theme) if m.theme else None
                 if card is None:
                     return ""
-                sub = method.subtopic_title(m.theme, m.subtopic, self.lang) if m.subtopic else ""
+                sub = method.subtopic_title(m.theme, m.subtopic) if m.subtopic else ""
                 return f"{card.number}. {sub}" if sub else f"{card.number}. {card.title}"
             return self.first_words.get(m.id, "")
         if role == Qt.ItemDataRole.DecorationRole:
             if col == 1 and party:
                 return shape_icon(party.shape, party.color)
             if col == 2 and m.theme:
-                card = method.theme_card(m.theme, self.lang)
+                card = method.theme_card(m.theme)
                 return pictogram(card.pictogram) if card else None
         if role == Qt.ItemDataRole.ToolTipRole and col == 2 and m.theme:
-            card = method.theme_card(m.theme, self.lang)
+            card = method.theme_card(m.theme)
             return card.title if card else None
         return None
 
@@ -146,9 +145,9 @@ class MarkerListPanel(QWidget):
 
     marker_activated = Signal(int)
 
-    def __init__(self, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.model = MarkerTableModel(lang, self)
+        self.model = MarkerTableModel(self)
         self._all: list[Marker] = []
         self._parties: list[Party] = []
         self._words: dict[int, str] = {}

@@ -25,9 +25,9 @@ class PartyReflection(PartyFrame):
 
     feelings_toggled = Signal(tuple)
 
-    def __init__(self, party: Party, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, party: Party, parent: QWidget | None = None) -> None:
         super().__init__(party, parent)
-        prompts = method.sheet_prompts(lang)
+        prompts = method.sheet_prompts()
         feel = QLabel(self.tr("How did it feel? (choose one or more)"))
         feel.setWordWrap(True)
         self.body.addWidget(feel)
@@ -36,7 +36,7 @@ class PartyReflection(PartyFrame):
         c = QColor(party.color)
         tint = f"rgba({c.red()}, {c.green()}, {c.blue()}, 50)"
         self.feeling_buttons: dict[str, QToolButton] = {}
-        for feeling in method.feelings(lang):
+        for feeling in method.feelings():
             button = QToolButton()
             button.setCheckable(True)
             button.setIcon(pictogram(feeling.pictogram))

@@ -56,10 +56,9 @@ class ReviewView(QWidget):
     title_changed = Signal(str)
 
     def __init__(self, bridge: LibraryBridge, player: MediaPlayer, actions: ActionRegistry,
-                 undo: QUndoStack, lang: str, parent: QWidget | None = None) -> None:
+                 undo: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.bridge, self.player, self.actions, self.undo, self.lang = (
-            bridge, player, actions, undo, lang)
+        self.bridge, self.player, self.actions, self.undo = bridge, player, actions, undo
         self.review: Review | None = None
         self.recording: Recording | None = None
         self.parties: list[Party] = []
@@ -77,12 +76,12 @@ class ReviewView(QWidget):
     # -- layout ---------------------------------------------------------------------------
     def _build(self) -> None:
         self.banner = MissingRecordingBanner()
-        self.consent_strip = ConsentStrip(self.lang)
+        self.consent_strip = ConsentStrip()
         self.transport = TransportBar(self.player, self.actions)
         self.mark_buttons = MarkButtons(self)
         self.timeline = TimelinePanel()
-        self.marker_list = MarkerListPanel(self.lang)
-        self.sheet = SheetEditor(self.bridge, self.undo, self.lang)
+        self.marker_list = MarkerListPanel()
+        self.sheet = SheetEditor(self.bridge, self.undo)
         self.shuttle = Shuttle(self.player, self)
 
         left = QWidget()
@@ -201,7 +200,7 @@ class ReviewView(QWidget):
             self.session_panel.flush()
             self.tabs.removeTab(1)
             self.session_panel.deleteLater()
-        self.session_panel = SessionPanel(self.bridge, self.review.id, self.player, lang=self.lang,
+        self.session_panel = SessionPanel(self.bridge, self.review.id, self.player,
                                           undo=self.undo)
         self.session_panel.discuss.sheet.typing_started.connect(self._typing_started)
         self.tabs.addTab(self.session_panel, self.tr("Samenleergesprek"))

@@ -34,10 +34,10 @@ class SheetEditor(QWidget):
     typing_started = Signal()
     theme_changed = Signal()
 
-    def __init__(self, bridge: LibraryBridge, undo: QUndoStack, lang: str,
+    def __init__(self, bridge: LibraryBridge, undo: QUndoStack,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.bridge, self.undo, self.lang = bridge, undo, lang
+        self.bridge, self.undo = bridge, undo
         self.marker: Marker | None = None
         self.parties: list[Party] = []
         self._fields: dict[Key, SheetTextField] = {}
@@ -118,8 +118,8 @@ class SheetEditor(QWidget):
     def _build(self) -> None:
         assert self.marker is not None
         layout = self._new_body()
-        prompts = method.sheet_prompts(self.lang)
-        self.header = SheetHeader(self.lang)
+        prompts = method.sheet_prompts()
+        self.header = SheetHeader()
         self.header.set_title_visible(self.show_moment_title)
         self.header.theme_chosen.connect(self._set_theme)
         self.header.own_subtopic.connect(self._add_own_subtopic)
@@ -131,7 +131,7 @@ class SheetEditor(QWidget):
         layout.addWidget(heading(prompts.b_title, 1.15))
         layout.addWidget(prompt(prompts.b_prompt))
         for party in self.parties:
-            column = PartyReflection(party, self.lang)
+            column = PartyReflection(party)
             column.feelings_toggled.connect(lambda chosen, p=party.id: self._set_feelings(p, chosen))
             self._field(column.to_me, sh.SheetField.TO_ME, party.id)
             self._field(column.to_other, sh.SheetField.TO_OTHER, party.id)

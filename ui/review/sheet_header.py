@@ -32,9 +32,8 @@ class SheetHeader(QWidget):
     theme_chosen = Signal(str, str)
     own_subtopic = Signal(str, str)
 
-    def __init__(self, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.lang = lang
         self.marker: Marker | None = None
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
@@ -103,7 +102,7 @@ class SheetHeader(QWidget):
         bold.setBold(True)
         # Cards in bold, their sub-topics under them without leading spaces (those would show
         # as a gap in the closed combo box).
-        for card in method.theme_cards(self.lang, custom):
+        for card in method.theme_cards(custom=custom):
             combo.addItem(pictogram(card.pictogram), f"{card.number}. {card.title}", f"{card.key}|")
             combo.setItemData(combo.count() - 1, bold, Qt.ItemDataRole.FontRole)
             for sub in card.subtopics:

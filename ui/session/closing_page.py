@@ -18,7 +18,7 @@ from .ratings_editor import RatingsEditor
 class ClosingPage(Page):
     def __init__(self, ctx: SessionContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        step = method.steps(ctx.lang)[2]
+        step = method.steps()[2]
         layout = self.scrolling_body(top_margin=12)
         layout.addWidget(heading(self.tr("Step 3 – {title}").format(title=step.title), 1.5))
         layout.addWidget(prompt(step.text))

@@ -1,5 +1,5 @@
-"""What every Samenleergesprek screen needs: the library, the review, the player, the language,
-the window's undo stack, and the one edit path (ui.operations) so a user error or a failed save
+"""What every Samenleergesprek screen needs: the library, the review, the player, the
+window's undo stack, and the one edit path (ui.operations) so a user error or a failed save
 becomes a message instead of a crash."""
 
 from __future__ import annotations
@@ -28,9 +28,9 @@ class SessionContext(QObject):
     message = Signal(str)
 
     def __init__(self, bridge: LibraryBridge, review_id: int, player: MediaPlayer,
-                 lang: str, undo: QUndoStack, parent: QObject | None = None) -> None:
+                 undo: QUndoStack, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.bridge, self.review_id, self.player, self.lang = bridge, review_id, player, lang
+        self.bridge, self.review_id, self.player = bridge, review_id, player
         self.undo = undo
 
     @property

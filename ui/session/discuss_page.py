@@ -39,7 +39,7 @@ class DiscussPage(Page):
         super().__init__(ctx, parent)
         self.moment: Moment | None = None
         self.marker: Marker | None = None
-        step = method.steps(ctx.lang)[1]
+        step = method.steps()[1]
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 8, 16, 0)
         # Heading and moment tabs on one line when they fit; the clip's controls wrap. The page
@@ -58,7 +58,7 @@ class DiscussPage(Page):
         self.marked_by.setWordWrap(True)
         layout.addWidget(self.marked_by)
         # The same gespreksblad editor as the Moments tab: undoable on the window's stack.
-        self.sheet = SheetEditor(ctx.bridge, ctx.undo, ctx.lang)
+        self.sheet = SheetEditor(ctx.bridge, ctx.undo)
         self.sheet.show_moment_title = False  # the tab and `marked_by` above say it already
         self.sheet.theme_changed.connect(self._theme_shown)
         layout.addWidget(self.sheet, 1)
@@ -157,7 +157,7 @@ class DiscussPage(Page):
 
     def _show_header(self) -> None:
         assert self.marker is not None and self.moment is not None
-        card = method.theme_card(self.marker.theme, self.ctx.lang) if self.marker.theme else None
+        card = method.theme_card(self.marker.theme) if self.marker.theme else None
         if card is not None:
             self.theme_icon.setPixmap(pictogram(card.pictogram).pixmap(QSize(40, 40)))
         else:

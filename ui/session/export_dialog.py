@@ -48,10 +48,10 @@ FORMATS = (("pdf", "PDF (.pdf)"), ("docx", "Word (.docx)"), ("html", "HTML (.htm
 
 
 class ExportSummaryDialog(QDialog):
-    def __init__(self, lib: Library, review_id: int, lang: str,
+    def __init__(self, lib: Library, review_id: int,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.lib, self.review_id, self.lang = lib, review_id, lang
+        self.lib, self.review_id = lib, review_id
         self.task: workers.Task | None = None
         self._pending: PendingSummary | None = None
         self.written: Path | None = None
@@ -161,7 +161,7 @@ class ExportSummaryDialog(QDialog):
         fmt = self.fmt()
         stills = self.stills.isChecked()
         initials = self.initials.isChecked()
-        if initials and not self.extra_names.save(self.lang, self._report):
+        if initials and not self.extra_names.save(self._report):
             return
         try:  # the library is read here, on the main thread; the worker only lays out
             doc = build_summary(self.lib, self.review_id,

@@ -38,7 +38,7 @@ def time_text(marker: Marker) -> str:
     return f"{format_ms(marker.start_ms)} – {format_ms(marker.end_ms)}"
 
 
-def theme_combo(lang: str, marker: Marker) -> QComboBox:
+def theme_combo(marker: Marker) -> QComboBox:
     """The theme cards with their pictograms; the marker's card selected."""
     combo = QComboBox()
     combo.setMinimumHeight(MIN_TARGET)
@@ -48,7 +48,7 @@ def theme_combo(lang: str, marker: Marker) -> QComboBox:
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(14)
     combo.addItem(QCoreApplication.translate("MomentsPage", "No theme card"), "")
-    for card in method.theme_cards(lang):
+    for card in method.theme_cards():
         combo.addItem(pictogram(card.pictogram), f"{card.number}. {card.title}", card.key)
     combo.setCurrentIndex(max(0, combo.findData(marker.theme)))
     return combo
@@ -72,7 +72,7 @@ class MomentCard(QFrame):
         n = moment.position + 1
         title = self.tr("Moment at {time}").format(time=time_text(marker))
         grid.addWidget(heading(title, 1.1), 0, 1)
-        self.theme = theme_combo(page.ctx.lang, marker)
+        self.theme = theme_combo(marker)
         self.theme.setAccessibleName(self.tr("Theme card of moment {n}").format(n=n))
         self.theme.activated.connect(
             lambda i: page.set_theme(moment.id, str(self.theme.itemData(i))))
@@ -103,7 +103,7 @@ class MomentCard(QFrame):
 class MomentsPage(Page):
     def __init__(self, ctx: SessionContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        step = method.steps(ctx.lang)[0]
+        step = method.steps()[0]
         layout = self.scrolling_body(top_margin=12)
         layout.addWidget(heading(self.tr("Step 1 – {title}").format(title=step.title), 1.5))
         layout.addWidget(prompt(step.text))
@@ -179,7 +179,7 @@ class MomentsPage(Page):
             names = [parties[p].name for p in c.party_ids if p in parties]
             who = (self.tr("Both marked ({names})").format(names=", ".join(names)) if c.shared
                    else self.tr("Only {name}").format(name=names[0] if names else "?"))
-            card = method.theme_card(c.marker.theme, self.ctx.lang) if c.marker.theme else None
+            card = method.theme_card(c.marker.theme) if c.marker.theme else None
             # What each party wrote while marking: choosing a shared moment keeps all of it.
             words = " / ".join(filter(None, (
                 sh.first_words(sh.get_sheet(self.ctx.lib, m.id).what_happened, 50)

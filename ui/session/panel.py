@@ -5,12 +5,11 @@ panel opens where the conversation was left, days later too."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from vsr import session as ss
-from vsr.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from vsr.library import Change
 from vsr.session.model import SessionStep
 
@@ -30,19 +29,14 @@ from .step_indicator import StepIndicator
 _REFRESH_ON = {"session", "marker", "sheet", "party", "review", "theme"}
 
 
-def _ui_language() -> str:
-    lang = QLocale().name()[:2]
-    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
-
-
 class SessionPanel(QWidget):
     def __init__(self, bridge: LibraryBridge, review_id: int, player: MediaPlayer,
-                 parent: QWidget | None = None, *, lang: str | None = None,
+                 parent: QWidget | None = None, *,
                  undo: QUndoStack | None = None) -> None:
         super().__init__(parent)
         # The window's undo stack, so Ctrl+Z takes back an edit made here or in the Moments tab.
         stack = undo if undo is not None else UndoStack(self)
-        self.ctx = SessionContext(bridge, review_id, player, lang or _ui_language(), stack, self)
+        self.ctx = SessionContext(bridge, review_id, player, stack, self)
         self.setAccessibleName(self.tr("Samenleergesprek"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -170,7 +164,7 @@ class SessionPanel(QWidget):
     def open_export(self) -> ExportSummaryDialog:
         """The "Export leerverslag…" dialog for this review (also for the window's menu)."""
         self.flush()
-        dialog = ExportSummaryDialog(self.ctx.lib, self.ctx.review_id, self.ctx.lang, self)
+        dialog = ExportSummaryDialog(self.ctx.lib, self.ctx.review_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

@@ -28,8 +28,8 @@ from ..widgets import PartyFrame, big_button, prompt
 from .context import SessionContext
 
 
-def _question_title(question: str, lang: str) -> tuple[str, str]:
-    card = method.theme_card(question, lang)
+def _question_title(question: str) -> tuple[str, str]:
+    card = method.theme_card(question)
     return (card.title, card.pictogram) if card is not None else (question, "")
 
 
@@ -88,7 +88,7 @@ class RatingsEditor(QWidget):
 
     def _ask(self, frame: PartyFrame, party: Party, values: dict[str, int]) -> None:
         for question in RATING_QUESTIONS:
-            title, picto = _question_title(question, self.ctx.lang)
+            title, picto = _question_title(question)
             label = QLabel(title)
             label.setWordWrap(True)
             label.setStyleSheet("font-weight: bold;")
@@ -136,7 +136,7 @@ class RatingsEditor(QWidget):
     def _show_answers(self, frame: PartyFrame, values: dict[str, int]) -> None:
         grid = QGridLayout()
         for row, question in enumerate(RATING_QUESTIONS):
-            title, _picto = _question_title(question, self.ctx.lang)
+            title, _picto = _question_title(question)
             label = QLabel(title)
             label.setWordWrap(True)
             grid.addWidget(label, row, 0)
@@ -158,7 +158,7 @@ class RatingsEditor(QWidget):
         parties = self.ctx.parties()
         lines = []
         for question in RATING_QUESTIONS:
-            title, _ = _question_title(question, self.ctx.lang)
+            title, _ = _question_title(question)
             said = [(p.name, answers[p.id].values[question]) for p in parties]
             lines.append(f"<b>{title}</b> {ss.describe_difference(said)}")
         self.differences.setText("<br>".join(lines))

@@ -30,7 +30,7 @@ class RulesPage(Page):
         layout.addWidget(heading(self.tr("Our agreements for this conversation"), 1.5))
         layout.addWidget(prompt(self.tr("Read them together. Each of you says yes with your "
                                         "own button.")))
-        for rule in method.ground_rules(ctx.lang):
+        for rule in method.ground_rules():
             label = QLabel(f"•  {rule}")
             label.setWordWrap(True)
             font = label.font()
