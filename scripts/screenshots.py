@@ -172,12 +172,21 @@ def dialogs(scene: Scene) -> dict[str, Callable[[], QDialog]]:
         out = export_review_file(lib, scene.review_id, "eaf", lib.path.parent / "review.eaf")
         return EafImportDialog(lib, read_eaf(out), str(out), rec_id, scene.review_id, w)
 
+    def purge() -> QDialog:
+        # As on a start two months after the agreed last day: the recording is due.
+        from datetime import date, timedelta
+
+        from vsr.library.retention import set_recording_retention
+
+        set_recording_retention(lib, rec_id, date.today() + timedelta(days=30))
+        return PurgeDialog(lib, plan_purge(lib, date.today() + timedelta(days=90)), w)
+
     return {
         "clip-export": clip_export,
         "eaf-import": eaf_import,
         "consent": lambda: ConsentDialog(lib, rec_id, w, review_id=scene.review_id),
         "audit": lambda: AuditDialog(lib, w),
-        "purge": lambda: PurgeDialog(lib, plan_purge(lib), w),
+        "purge": purge,
         "collections": lambda: CollectionDialog(scene.bridge, lambda: None, w),
         "summary-export": lambda: ExportSummaryDialog(lib, scene.review_id, w),
         "party-names": lambda: PartyNamesDialog(rv.list_parties(lib, scene.review_id), w),

@@ -14,6 +14,7 @@ from vsr.ui.main_window import MainWindow
 from tests.lang import worded
 from tests.ui.fake_player import FakePlayer
 from tests.vsr.fakes import add_fake_recording, fake_fingerprint
+from vsr.dates import long_date
 from vsr.i18n import translate
 from vsr.library import markers as mk
 from vsr.library import recordings as rc
@@ -333,16 +334,16 @@ def test_consent_is_shown_on_the_recording_and_follows_changes(qtbot, window) ->
     grant_consent(window.bridge.lib, rec_id, "intervisie", given_by="K.", until=until)
     grant_consent(window.bridge.lib, rec_id, "training", given_by="K.")
     texts = strip.texts()
-    assert texts[1].startswith("✓") and until.isoformat() in texts[1]
+    assert texts[1].startswith("✓") and worded("nl", long_date, until) in texts[1]
     assert texts[2].startswith("✓") and strip.tr("(faces blurred)") in texts[2]  # not recognisable
     set_recording_retention(window.bridge.lib, rec_id, until)
-    assert until.isoformat() in strip.texts()[3]
+    assert worded("nl", long_date, until) in strip.texts()[3]  # "30 januari 2027"
     grant_consent(window.bridge.lib, rec_id, "intervisie", given_by="K.",
                   given_on=date.today() - timedelta(days=30),
                   until=date.today() - timedelta(days=1))
     lapsed = strip.tr("✗ {purpose} (lapsed {day})").split("{")[0]
     assert strip.texts()[1].startswith(lapsed) and "✓" not in strip.texts()[1]
-    assert (date.today() - timedelta(days=1)).isoformat() in strip.texts()[1]
+    assert worded("nl", long_date, date.today() - timedelta(days=1)) in strip.texts()[1]
     opened: list[bool] = []
     window.actions[ActionId.CONSENT].triggered.disconnect()
     window.actions[ActionId.CONSENT].triggered.connect(lambda: opened.append(True))

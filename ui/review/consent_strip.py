@@ -10,6 +10,7 @@ from datetime import date
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QWidget
 
+from vsr.dates import long_date
 from vsr.i18n import translate
 from vsr.library.consent import SHARED_PURPOSES, Consent, Purpose, get_consent
 from vsr.library.db import Library
@@ -70,7 +71,7 @@ class ConsentStrip(QFrame):
         if keep_until is None:
             self.keep.hide()
         else:
-            self.keep.setText(self.tr("Kept until {day}").format(day=keep_until.isoformat()))
+            self.keep.setText(self.tr("Kept until {day}").format(day=long_date(keep_until)))
             self.keep.setToolTip(self.tr("After this day the recording, its reviews and its "
                                          "clips are deleted."))
             _chip(self.keep, _LAPSED if keep_until < day else _NONE)
@@ -86,19 +87,19 @@ class ConsentStrip(QFrame):
             return
         if not consent.valid_on(day):
             chip.setText(self.tr("✗ {purpose} (lapsed {day})").format(
-                purpose=name, day=str(consent.until)))
+                purpose=name, day=long_date(consent.until)))
             chip.setToolTip(self.tr("The consent ended on {day}; its clips can no longer be "
-                                    "exported.").format(day=str(consent.until)))
+                                    "exported.").format(day=long_date(consent.until)))
             _chip(chip, _LAPSED)
             return
         text = "✓ " + name
         if consent.until is not None:
-            text += " " + self.tr("until {day}").format(day=consent.until.isoformat())
+            text += " " + self.tr("until {day}").format(day=long_date(consent.until))
         if purpose is Purpose.TRAINING and not consent.recognisable:
             text += " " + self.tr("(faces blurred)")
         chip.setText(text)
         chip.setToolTip(self.tr("Given by {who} on {given}.").format(
-            who=consent.given_by, given=consent.given_on.isoformat()))
+            who=consent.given_by, given=long_date(consent.given_on)))
         _chip(chip, _GIVEN)
 
     def texts(self) -> list[str]:
