@@ -7,11 +7,14 @@ import json
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from tests.lang import worded
 from tests.vsr.collection_fixtures import make_source
+from vsr.dates import long_date
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -56,7 +59,10 @@ def test_intervisie_flow_with_refusal_export_and_withdrawal(vsr: Vsr, tmp_path: 
     granted = vsr("consent", str(rec), "--grant", "intervisie", "--until", "2099-12-31",
                   "--by", "A. de Vries")
     assert granted.returncode == 0, granted.stderr
-    assert "31 december 2099" in vsr("consent", str(rec)).stdout
+    shown = vsr("consent", str(rec)).stdout
+    assert "31 december 2099" in shown
+    # Both dates in words: the day it was given too, not 2026-11-30.
+    assert f"gegeven door A. de Vries op {worded('nl', long_date, date.today())}" in shown
     added = vsr("collection", "add", col, "--recording", str(rec), "--from", "0.2", "--to", "1",
                 "--question", "Wat zie je?", "--question", "Wat doe jij?", "--title", "Begin")
     assert added.returncode == 0, added.stderr

@@ -154,7 +154,7 @@ def _show_consent(lib: Library, recording_id: int) -> None:
             print(translate("cli.consent.none", purpose=purpose.label_key))
             continue
         line = translate("cli.consent.given", purpose=purpose.label_key, by=c.given_by,
-                         given_on=c.given_on.isoformat())
+                         given_on=long_date(c.given_on))
         if c.until is not None:
             line += translate("cli.consent.until", until=long_date(c.until))
         if not c.valid_on(today):
