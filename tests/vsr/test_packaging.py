@@ -231,3 +231,32 @@ def test_wheel_in_a_fresh_venv_exports_a_summary_with_non_latin_names(
     assert int(count) > 50  # every module of the interface imports from the installed package
     assert Path(module).is_relative_to(venv)
     assert dutch == "Samen terugkijken"  # the Dutch interface from the installed .qm
+
+
+@pytest.mark.slow
+def test_a_wheel_builds_from_the_source_distribution(tmp_path: Path) -> None:
+    """`pip install vsr-X.tar.gz`: the sdist carries the build backend and the sources of what
+    it compiles (.ts, .po, SVG), not the compiled files, and a wheel built from it has them."""
+    import tarfile
+
+    source = _clean_copy(tmp_path / "clone")
+    script = ("import sys; sys.path.insert(0, '_build'); import vsr_build; "
+              f"print(vsr_build.build_sdist({str(tmp_path / 'sdist')!r}))")
+    made = subprocess.run([sys.executable, "-c", script], cwd=source, capture_output=True,
+                          text=True, timeout=600)
+    assert made.returncode == 0, made.stderr[-2000:]
+    archive = tmp_path / "sdist" / made.stdout.strip().splitlines()[-1]
+    with tarfile.open(archive) as tar:
+        names = {n.split("/", 1)[1] for n in tar.getnames() if "/" in n}
+        tar.extractall(tmp_path / "unpacked", filter="data")
+    assert {"_build/vsr_build.py", "_build/vsr_assets.py", "setup.py", "CHANGELOG.md",
+            "resources/translations/vsr_nl.ts", "resources/locale/nl/LC_MESSAGES/vsr.po"} <= names
+    assert not [n for n in names if n.endswith((".qm", ".mo")) or "pictograms/png" in n]
+    (unpacked,) = (tmp_path / "unpacked").iterdir()
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps",
+                    "--no-build-isolation", "-w", str(tmp_path / "dist"), str(unpacked)],
+                   check=True, capture_output=True, timeout=600)
+    (wheel,) = (tmp_path / "dist").glob("vsr-*.whl")
+    built = set(zipfile.ZipFile(wheel).namelist())
+    assert {"vsr/resources/translations/vsr_nl.qm", "vsr/resources/locale/nl/LC_MESSAGES/vsr.mo",
+            "vsr/resources/pictograms/png/feeling-blij.png"} <= built
