@@ -12,6 +12,7 @@ APT_PACKAGES=(
   libdbus-1-3 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0
   libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0 libx11-xcb1
   fonts-dejavu-core fonts-symbola
+  postgresql
   xvfb xauth x11-utils imagemagick poppler-utils ffmpeg
 )
 

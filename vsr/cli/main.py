@@ -25,7 +25,8 @@ from vsr.library.db import report_damage_to
 COMMAND_GROUPS = ["vsr.cli.library_commands", "vsr.cli.summary_commands",
                   "vsr.cli.clip_commands", "vsr.cli.privacy_commands",
                   "vsr.cli.desktop_commands", "vsr.cli.backup_commands",
-                  "vsr.cli.interop_commands", "vsr.cli.exchange_commands"]
+                  "vsr.cli.interop_commands", "vsr.cli.exchange_commands",
+                  "vsr.cli.team_commands"]
 # Which groups register a command (a group may add to another's: `export clips`).
 GROUPS_OF_COMMAND: dict[str | None, tuple[str, ...]] = {
     None: ("vsr.cli.library_commands",),  # no command: the window
@@ -39,6 +40,7 @@ GROUPS_OF_COMMAND: dict[str | None, tuple[str, ...]] = {
     "desktop": ("vsr.cli.desktop_commands",),
     "backup": ("vsr.cli.backup_commands",),
     **{c: ("vsr.cli.exchange_commands",) for c in ("search", "pack", "unpack")},
+    "team": ("vsr.cli.team_commands",),
 }
 _OPTIONS_WITH_VALUE = {"--library", "--lang"}
 

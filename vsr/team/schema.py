@@ -1,0 +1,467 @@
+"""The team library's schema in PostgreSQL, as versioned migrations (`vsr team init URL`).
+
+Everything lives in the schema `vsr_team`, owned by the role that ran `vsr team init` (the
+organisation's administrator). Users are the organisation's own PostgreSQL login roles (so its
+LDAP/Kerberos set-up applies), given one of four group roles:
+
+- `vsr_professional`: shares their own reviews with a team (with the client's consent);
+- `vsr_coach`: sees what is shared for intervisie with a team they are in;
+- `vsr_trainer`: sees what is shared for training with a team they are in;
+- `vsr_functionaris` (privacy officer): reads the log and what is shared (titles, purposes,
+  dates), never the moments' words or a media key.
+
+Users get no rights on the tables: only EXECUTE on the functions of the API (migration 2).
+Those functions belong to the role `vsr_api`, which is not the tables' owner, so row-level
+security applies inside them; the policies test `session_user` (the role that logged in), so a
+function that runs with `vsr_api`'s rights still returns only what the user may see. The small
+functions the policies call (`sees`, `is_member`, ...) belong to the owner and read the tables
+without policies, which keeps the policies from calling each other in a circle. Every function
+that reads a shared review, a search result or a media key writes a row to the log first."""
+
+from __future__ import annotations
+
+MIGRATIONS: list[str] = []
+
+GROUP_ROLES = ("vsr_professional", "vsr_coach", "vsr_trainer", "vsr_functionaris")
+USER_ROLES = GROUP_ROLES  # every group may call the API; the policies decide what it returns
+API_ROLE = "vsr_api"  # owns the API functions; not the tables' owner, so policies apply to it
+
+MIGRATIONS.append(r"""
+CREATE TABLE vsr_team.team (
+    id serial PRIMARY KEY,
+    name text NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 200)
+);
+
+-- A member is a role: one person's login role, or a group role of the organisation (an LDAP
+-- group), so membership follows the organisation's own directory.
+CREATE TABLE vsr_team.member (
+    team_id int NOT NULL REFERENCES vsr_team.team ON DELETE CASCADE,
+    member name NOT NULL,
+    function text NOT NULL CHECK (function IN ('professional', 'coach', 'trainer')),
+    PRIMARY KEY (team_id, member, function)
+);
+
+-- A recording someone shared. Its id comes from the content fingerprint, so sharing the same
+-- recording twice finds the same row. No file name, no folder: the label is neutral.
+CREATE TABLE vsr_team.recording (
+    id uuid PRIMARY KEY,
+    owner name NOT NULL DEFAULT session_user,
+    label text NOT NULL CHECK (length(label) <= 300),
+    duration_ms bigint NOT NULL CHECK (duration_ms >= 0),
+    media_ref text NOT NULL CHECK (media_ref ~ '^[0-9a-f]{64}\.vsrmedia$'),
+    media_size bigint NOT NULL CHECK (media_size >= 0),
+    media_sha256 text NOT NULL CHECK (media_sha256 ~ '^[0-9a-f]{64}$'),
+    keep_until date,
+    created_at timestamptz NOT NULL DEFAULT now()
+);
+
+-- Consent lives with the shared recording: the source of truth for everyone who sees it.
+CREATE TABLE vsr_team.consent (
+    recording_id uuid NOT NULL REFERENCES vsr_team.recording ON DELETE CASCADE,
+    purpose text NOT NULL CHECK (purpose IN ('intervisie', 'training')),
+    given_on date NOT NULL,
+    until date,
+    recognisable boolean NOT NULL DEFAULT false,
+    withdrawn_at timestamptz,
+    PRIMARY KEY (recording_id, purpose)
+);
+
+-- The key the recording's media are encrypted with. Deleted when no consent is left: every
+-- copy of the encrypted file anywhere becomes unreadable (crypto-shredding).
+CREATE TABLE vsr_team.media_key (
+    recording_id uuid PRIMARY KEY REFERENCES vsr_team.recording ON DELETE CASCADE,
+    key bytea NOT NULL CHECK (length(key) = 32)
+);
+
+CREATE TABLE vsr_team.share (
+    id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+    recording_id uuid NOT NULL REFERENCES vsr_team.recording ON DELETE CASCADE,
+    team_id int NOT NULL REFERENCES vsr_team.team ON DELETE CASCADE,
+    purpose text NOT NULL CHECK (purpose IN ('intervisie', 'training')),
+    title text NOT NULL CHECK (length(title) BETWEEN 1 AND 300),
+    parties jsonb NOT NULL,
+    shared_by name NOT NULL DEFAULT session_user,
+    shared_at timestamptz NOT NULL DEFAULT now(),
+    UNIQUE (recording_id, team_id, purpose, title)
+);
+
+CREATE TABLE vsr_team.moment (
+    id bigserial PRIMARY KEY,
+    share_id uuid NOT NULL REFERENCES vsr_team.share ON DELETE CASCADE,
+    start_ms bigint NOT NULL CHECK (start_ms >= 0),
+    end_ms bigint CHECK (end_ms IS NULL OR end_ms >= start_ms),
+    party text NOT NULL,
+    theme text NOT NULL DEFAULT '',
+    what_happened text NOT NULL DEFAULT '',
+    reflections text NOT NULL DEFAULT '',
+    keep_or_change text NOT NULL DEFAULT '',
+    words tsvector GENERATED ALWAYS AS (to_tsvector('dutch',
+        theme || ' ' || what_happened || ' ' || reflections || ' ' || keep_or_change)) STORED
+);
+CREATE INDEX moment_words ON vsr_team.moment USING gin (words);
+CREATE INDEX moment_share ON vsr_team.moment (share_id);
+CREATE INDEX share_team ON vsr_team.share (team_id, purpose);
+CREATE INDEX member_member ON vsr_team.member (member);
+
+-- The log: who (the role that logged in, enforced), from which workstation (what the program
+-- says, and the address the server sees), what, whose recording, when. Reads included.
+CREATE TABLE vsr_team.log (
+    id bigserial PRIMARY KEY,
+    at timestamptz NOT NULL DEFAULT clock_timestamp(),
+    db_role name NOT NULL DEFAULT session_user,
+    workstation text NOT NULL DEFAULT '',
+    client_addr inet DEFAULT inet_client_addr(),
+    action text NOT NULL,
+    recording_id uuid,
+    share_id uuid,
+    detail jsonb NOT NULL DEFAULT '{}'
+);
+CREATE INDEX log_at ON vsr_team.log (at);
+
+CREATE FUNCTION vsr_team.owner_role() RETURNS name LANGUAGE sql STABLE AS $$
+    SELECT nspowner::regrole::name FROM pg_namespace WHERE nspname = 'vsr_team' $$;
+
+-- Nobody but the schema's owner changes or deletes a log row; the owner only through a
+-- deliberate session (e.g. a retention job), never through the API.
+CREATE FUNCTION vsr_team.log_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF session_user <> vsr_team.owner_role() THEN
+        RAISE EXCEPTION 'vsr_team.log is append-only' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+END $$;
+CREATE TRIGGER log_no_update BEFORE UPDATE OR DELETE ON vsr_team.log
+    FOR EACH ROW EXECUTE FUNCTION vsr_team.log_is_append_only();
+CREATE TRIGGER log_no_truncate BEFORE TRUNCATE ON vsr_team.log
+    FOR EACH STATEMENT EXECUTE FUNCTION vsr_team.log_is_append_only();
+
+-- Is the user (who logged in) this role or a member of it? False for a role that no longer
+-- exists (pg_has_role would raise).
+CREATE FUNCTION vsr_team.has_role(r name) RETURNS boolean
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog AS $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) THEN
+        RETURN false;
+    END IF;
+    RETURN pg_has_role(session_user, r, 'MEMBER');
+END $$;
+
+-- Who is this user, by function, in which team.
+CREATE FUNCTION vsr_team.is_member(team int, fn text) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, vsr_team AS $$
+    SELECT EXISTS (SELECT 1 FROM vsr_team.member m
+                   WHERE m.team_id = team AND m.function = fn AND vsr_team.has_role(m.member)) $$;
+
+CREATE FUNCTION vsr_team.consent_holds(rec uuid, purp text) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, vsr_team AS $$
+    SELECT EXISTS (SELECT 1 FROM vsr_team.consent c JOIN vsr_team.recording r ON r.id = c.recording_id
+                   WHERE c.recording_id = rec AND c.purpose = purp AND c.withdrawn_at IS NULL
+                     AND (c.until IS NULL OR c.until >= current_date)
+                     AND (r.keep_until IS NULL OR r.keep_until >= current_date)) $$;
+
+-- The one rule of who sees a shared review: its sharer, or a member of its team whose function
+-- fits the purpose (professionals and coaches: intervisie; trainers: training); and only while
+-- the consent holds and the recording is within its retention.
+CREATE FUNCTION vsr_team.sees(team int, purp text, sharer name, rec uuid) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, vsr_team AS $$
+    SELECT vsr_team.consent_holds(rec, purp) AND (
+        sharer = session_user
+        OR (purp = 'intervisie' AND (vsr_team.is_member(team, 'coach')
+                                     OR vsr_team.is_member(team, 'professional')))
+        OR (purp = 'training' AND vsr_team.is_member(team, 'trainer'))) $$;
+
+CREATE FUNCTION vsr_team.is_officer() RETURNS boolean LANGUAGE sql STABLE AS $$
+    SELECT vsr_team.has_role('vsr_functionaris') $$;
+
+ALTER TABLE vsr_team.team ENABLE ROW LEVEL SECURITY;
+ALTER TABLE vsr_team.member ENABLE ROW LEVEL SECURITY;
+ALTER TABLE vsr_team.recording ENABLE ROW LEVEL SECURITY;
+ALTER TABLE vsr_team.consent ENABLE ROW LEVEL SECURITY;
+ALTER TABLE vsr_team.media_key ENABLE ROW LEVEL SECURITY;
+ALTER TABLE vsr_team.share ENABLE ROW LEVEL SECURITY;
+ALTER TABLE vsr_team.moment ENABLE ROW LEVEL SECURITY;
+ALTER TABLE vsr_team.log ENABLE ROW LEVEL SECURITY;
+
+-- The owner (administrator) manages teams and runs maintenance; users see the teams they are in.
+CREATE POLICY team_admin ON vsr_team.team USING (session_user = vsr_team.owner_role());
+CREATE POLICY team_read ON vsr_team.team FOR SELECT USING (
+    vsr_team.is_officer() OR EXISTS (SELECT 1 FROM vsr_team.member m WHERE m.team_id = team.id
+                                     AND vsr_team.has_role(m.member)));
+CREATE POLICY member_admin ON vsr_team.member USING (session_user = vsr_team.owner_role());
+CREATE POLICY member_read ON vsr_team.member FOR SELECT USING (
+    vsr_team.is_officer() OR vsr_team.has_role(member));
+
+CREATE POLICY recording_owner ON vsr_team.recording USING (owner = session_user)
+    WITH CHECK (owner = session_user AND vsr_team.has_role('vsr_professional'));
+CREATE POLICY recording_seen ON vsr_team.recording FOR SELECT USING (
+    vsr_team.is_officer() OR EXISTS (SELECT 1 FROM vsr_team.share s WHERE s.recording_id = recording.id));
+CREATE POLICY recording_expired ON vsr_team.recording FOR DELETE USING (keep_until < current_date);
+
+CREATE POLICY consent_owner ON vsr_team.consent USING (
+    EXISTS (SELECT 1 FROM vsr_team.recording r WHERE r.id = recording_id AND r.owner = session_user));
+CREATE POLICY consent_seen ON vsr_team.consent FOR SELECT USING (
+    vsr_team.is_officer() OR EXISTS (SELECT 1 FROM vsr_team.recording r WHERE r.id = recording_id));
+
+CREATE POLICY key_owner ON vsr_team.media_key USING (
+    EXISTS (SELECT 1 FROM vsr_team.recording r WHERE r.id = recording_id AND r.owner = session_user));
+CREATE POLICY key_seen ON vsr_team.media_key FOR SELECT USING (
+    EXISTS (SELECT 1 FROM vsr_team.share s WHERE s.recording_id = media_key.recording_id));
+
+CREATE POLICY share_seen ON vsr_team.share FOR SELECT USING (
+    vsr_team.sees(team_id, purpose, shared_by, recording_id)
+    OR (vsr_team.is_officer() AND session_user <> shared_by));
+CREATE POLICY share_add ON vsr_team.share FOR INSERT WITH CHECK (
+    shared_by = session_user AND vsr_team.consent_holds(recording_id, purpose)
+    AND vsr_team.is_member(team_id, 'professional')
+    AND EXISTS (SELECT 1 FROM vsr_team.recording r WHERE r.id = recording_id AND r.owner = session_user));
+CREATE POLICY share_remove ON vsr_team.share FOR DELETE USING (
+    shared_by = session_user OR NOT vsr_team.consent_holds(recording_id, purpose));
+
+CREATE POLICY moment_seen ON vsr_team.moment FOR SELECT USING (
+    EXISTS (SELECT 1 FROM vsr_team.share s WHERE s.id = share_id
+            AND vsr_team.sees(s.team_id, s.purpose, s.shared_by, s.recording_id)));
+CREATE POLICY moment_add ON vsr_team.moment FOR INSERT WITH CHECK (
+    EXISTS (SELECT 1 FROM vsr_team.share s WHERE s.id = share_id AND s.shared_by = session_user));
+
+CREATE POLICY log_add ON vsr_team.log FOR INSERT WITH CHECK (db_role = session_user);
+CREATE POLICY log_read ON vsr_team.log FOR SELECT USING (
+    vsr_team.is_officer() OR db_role = session_user OR session_user = vsr_team.owner_role());
+CREATE POLICY log_owner ON vsr_team.log FOR DELETE USING (session_user = vsr_team.owner_role());
+
+CREATE FUNCTION vsr_team.write_log(act text, rec uuid, shr uuid, det jsonb) RETURNS void
+LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, vsr_team AS $$
+    INSERT INTO vsr_team.log (workstation, action, recording_id, share_id, detail)
+    VALUES (coalesce(current_setting('application_name', true), ''), act, rec, shr,
+            coalesce(det, '{}'::jsonb)) $$;
+""")
+
+# The API: the only thing users may call. Each function runs with the owner's rights, so that
+# users hold no table rights, while the forced policies still apply to `session_user`.
+MIGRATIONS.append(r"""
+CREATE FUNCTION vsr_team.my_teams() RETURNS TABLE (team text, function text)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, vsr_team AS $$
+    SELECT t.name, m.function FROM vsr_team.team t JOIN vsr_team.member m ON m.team_id = t.id
+    WHERE vsr_team.has_role(m.member) ORDER BY 1, 2 $$;
+
+CREATE FUNCTION vsr_team.put_recording(rec uuid, lbl text, dur bigint, ref text, size bigint,
+        sha text, keep date, k bytea) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, vsr_team AS $$
+BEGIN
+    INSERT INTO vsr_team.recording (id, label, duration_ms, media_ref, media_size, media_sha256,
+                                    keep_until)
+    VALUES (rec, lbl, dur, ref, size, sha, keep)
+    ON CONFLICT (id) DO UPDATE SET label = EXCLUDED.label, keep_until = EXCLUDED.keep_until,
+        media_ref = EXCLUDED.media_ref, media_size = EXCLUDED.media_size,
+        media_sha256 = EXCLUDED.media_sha256;
+    INSERT INTO vsr_team.media_key (recording_id, key) VALUES (rec, k)
+    ON CONFLICT (recording_id) DO UPDATE SET key = EXCLUDED.key;
+    PERFORM vsr_team.write_log('recording.put', rec, NULL, jsonb_build_object('size', size));
+END $$;
+
+CREATE FUNCTION vsr_team.put_consent(rec uuid, purp text, given date, till date, recog boolean)
+RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, vsr_team AS $$
+BEGIN
+    INSERT INTO vsr_team.consent (recording_id, purpose, given_on, until, recognisable)
+    VALUES (rec, purp, given, till, recog)
+    ON CONFLICT (recording_id, purpose) DO UPDATE SET given_on = EXCLUDED.given_on,
+        until = EXCLUDED.until, recognisable = EXCLUDED.recognisable, withdrawn_at = NULL
+        -- a withdrawn consent comes back only as a new consent, given after the withdrawal
+        WHERE consent.withdrawn_at IS NULL OR EXCLUDED.given_on >= consent.withdrawn_at::date;
+    PERFORM vsr_team.write_log('consent.put', rec, NULL,
+        jsonb_build_object('purpose', purp, 'until', till));
+END $$;
+
+CREATE FUNCTION vsr_team.share_review(rec uuid, team_name text, purp text, ttl text,
+        parts jsonb, moments jsonb) RETURNS uuid
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, vsr_team AS $$
+DECLARE
+    tid int;
+    sid uuid;
+BEGIN
+    SELECT id INTO tid FROM vsr_team.team WHERE name = team_name;
+    IF tid IS NULL THEN
+        RAISE EXCEPTION 'no team %', team_name USING ERRCODE = 'VT001';
+    END IF;
+    DELETE FROM vsr_team.share WHERE recording_id = rec AND team_id = tid AND purpose = purp
+                                 AND title = ttl AND shared_by = session_user;
+    INSERT INTO vsr_team.share (recording_id, team_id, purpose, title, parties)
+    VALUES (rec, tid, purp, ttl, parts) RETURNING id INTO sid;
+    INSERT INTO vsr_team.moment (share_id, start_ms, end_ms, party, theme, what_happened,
+                                 reflections, keep_or_change)
+    SELECT sid, (m->>'start_ms')::bigint, (m->>'end_ms')::bigint, m->>'party',
+           coalesce(m->>'theme', ''), coalesce(m->>'what_happened', ''),
+           coalesce(m->>'reflections', ''), coalesce(m->>'keep_or_change', '')
+    FROM jsonb_array_elements(moments) AS m;
+    PERFORM vsr_team.write_log('share.add', rec, sid,
+        jsonb_build_object('team', team_name, 'purpose', purp, 'moments', jsonb_array_length(moments)));
+    RETURN sid;
+END $$;
+
+CREATE FUNCTION vsr_team.list_shares() RETURNS TABLE (id uuid, title text, purpose text,
+        team text, shared_by name, shared_at timestamptz, recording_id uuid, duration_ms bigint,
+        moments bigint)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, vsr_team AS $$
+BEGIN
+    PERFORM vsr_team.write_log('share.list', NULL, NULL, '{}');
+    RETURN QUERY
+    SELECT s.id, s.title, s.purpose, t.name, s.shared_by, s.shared_at, s.recording_id,
+           r.duration_ms, (SELECT count(*) FROM vsr_team.moment m WHERE m.share_id = s.id)
+    FROM vsr_team.share s JOIN vsr_team.team t ON t.id = s.team_id
+    JOIN vsr_team.recording r ON r.id = s.recording_id
+    WHERE vsr_team.sees(s.team_id, s.purpose, s.shared_by, s.recording_id)
+    ORDER BY s.shared_at DESC, s.id;
+END $$;
+
+-- Opening a shared review: its moments, and the media's place and key. Logged before reading.
+CREATE FUNCTION vsr_team.open_share(sid uuid) RETURNS jsonb
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, vsr_team AS $$
+DECLARE
+    s vsr_team.share;
+    r vsr_team.recording;
+    k bytea;
+BEGIN
+    SELECT * INTO s FROM vsr_team.share WHERE id = sid
+        AND vsr_team.sees(team_id, purpose, shared_by, recording_id);
+    IF s.id IS NULL THEN
+        RAISE EXCEPTION 'not shared with you' USING ERRCODE = 'VT002';
+    END IF;
+    PERFORM vsr_team.write_log('share.open', s.recording_id, s.id, '{}');
+    SELECT * INTO r FROM vsr_team.recording WHERE id = s.recording_id;
+    SELECT key INTO k FROM vsr_team.media_key WHERE recording_id = s.recording_id;
+    RETURN jsonb_build_object(
+        'id', s.id, 'title', s.title, 'purpose', s.purpose, 'parties', s.parties,
+        'recording_id', r.id, 'duration_ms', r.duration_ms, 'media_ref', r.media_ref,
+        'media_size', r.media_size, 'media_sha256', r.media_sha256,
+        'key', encode(k, 'hex'),
+        'recognisable', (SELECT c.recognisable FROM vsr_team.consent c
+                         WHERE c.recording_id = r.id AND c.purpose = s.purpose),
+        'moments', coalesce((SELECT jsonb_agg(jsonb_build_object(
+            'start_ms', m.start_ms, 'end_ms', m.end_ms, 'party', m.party, 'theme', m.theme,
+            'what_happened', m.what_happened, 'reflections', m.reflections,
+            'keep_or_change', m.keep_or_change) ORDER BY m.start_ms, m.id)
+            FROM vsr_team.moment m WHERE m.share_id = s.id), '[]'::jsonb));
+END $$;
+
+-- Search with PostgreSQL's Dutch stemming ("afspraak" finds "afspraken"). Logged.
+CREATE FUNCTION vsr_team.search(q text, max_hits int DEFAULT 200) RETURNS TABLE (
+        share_id uuid, title text, team text, start_ms bigint, end_ms bigint, party text,
+        snippet text, rank real, total bigint)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, vsr_team AS $$
+DECLARE
+    query tsquery := websearch_to_tsquery('dutch', q);
+BEGIN
+    PERFORM vsr_team.write_log('search', NULL, NULL, jsonb_build_object('words', length(q)));
+    RETURN QUERY
+    WITH hits AS (
+        SELECT m.share_id, s.title, t.name AS team, m.start_ms, m.end_ms, m.party,
+               ts_headline('dutch', m.what_happened || ' ' || m.reflections || ' ' || m.keep_or_change,
+                           query, 'StartSel=[, StopSel=], MaxWords=20, MinWords=5') AS snippet,
+               ts_rank(m.words, query) AS rank
+        FROM vsr_team.moment m JOIN vsr_team.share s ON s.id = m.share_id
+        JOIN vsr_team.team t ON t.id = s.team_id
+        WHERE m.words @@ query AND vsr_team.sees(s.team_id, s.purpose, s.shared_by, s.recording_id))
+    SELECT h.share_id, h.title, h.team, h.start_ms, h.end_ms, h.party, h.snippet, h.rank,
+           count(*) OVER ()
+    FROM hits h ORDER BY h.rank DESC, h.share_id, h.start_ms LIMIT max_hits;
+END $$;
+
+-- Withdrawal at the source: the consent is marked withdrawn, every share under it goes, and
+-- when no consent is left the media key is deleted (every copy becomes unreadable).
+CREATE FUNCTION vsr_team.withdraw(rec uuid, purp text) RETURNS TABLE (shares_removed bigint,
+        key_deleted boolean, media_ref text)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, vsr_team AS $$
+DECLARE
+    n bigint;
+    gone boolean := false;
+    ref text;
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM vsr_team.recording r WHERE r.id = rec AND r.owner = session_user) THEN
+        RAISE EXCEPTION 'not your recording' USING ERRCODE = 'VT003';
+    END IF;
+    -- The shares first: once the consent is withdrawn the policies hide them, even from here.
+    DELETE FROM vsr_team.share WHERE recording_id = rec AND purpose = purp;
+    GET DIAGNOSTICS n = ROW_COUNT;
+    UPDATE vsr_team.consent SET withdrawn_at = now()
+        WHERE recording_id = rec AND purpose = purp AND withdrawn_at IS NULL;
+    SELECT r.media_ref INTO ref FROM vsr_team.recording r WHERE r.id = rec;
+    IF NOT EXISTS (SELECT 1 FROM vsr_team.consent c WHERE c.recording_id = rec
+                   AND c.withdrawn_at IS NULL) THEN
+        DELETE FROM vsr_team.media_key WHERE recording_id = rec;
+        gone := true;
+    END IF;
+    PERFORM vsr_team.write_log('consent.withdrawn', rec, NULL,
+        jsonb_build_object('purpose', purp, 'shares', n, 'key_deleted', gone));
+    RETURN QUERY SELECT n, gone, ref;
+END $$;
+
+-- Retention and lapsed consent: remove what nobody may see any more. Anyone may run it (it
+-- only deletes what the rules already hide); the program runs it when it connects.
+CREATE FUNCTION vsr_team.purge_expired() RETURNS TABLE (recording_id uuid, media_ref text)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, vsr_team AS $$
+DECLARE
+    r record;
+BEGIN
+    FOR r IN
+        SELECT x.id, x.media_ref FROM vsr_team.recording x
+        WHERE (x.keep_until IS NOT NULL AND x.keep_until < current_date)
+           OR NOT EXISTS (SELECT 1 FROM vsr_team.consent c WHERE c.recording_id = x.id
+                          AND c.withdrawn_at IS NULL AND (c.until IS NULL OR c.until >= current_date))
+    LOOP
+        DELETE FROM vsr_team.share s WHERE s.recording_id = r.id;
+        DELETE FROM vsr_team.media_key k WHERE k.recording_id = r.id;
+        IF EXISTS (SELECT 1 FROM vsr_team.recording x WHERE x.id = r.id
+                   AND x.keep_until IS NOT NULL AND x.keep_until < current_date) THEN
+            PERFORM vsr_team.write_log('recording.expired', r.id, NULL, '{}');
+            recording_id := r.id; media_ref := r.media_ref;
+            RETURN NEXT;
+        END IF;
+    END LOOP;
+END $$;
+
+CREATE FUNCTION vsr_team.read_log(max_rows int DEFAULT 1000) RETURNS TABLE (id bigint,
+        at timestamptz, db_role name, workstation text, client_addr inet, action text,
+        recording_id uuid, share_id uuid, detail jsonb)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, vsr_team AS $$
+    SELECT l.id, l.at, l.db_role, l.workstation, l.client_addr, l.action, l.recording_id,
+           l.share_id, l.detail
+    FROM vsr_team.log l ORDER BY l.id DESC LIMIT max_rows $$;
+""")
+
+
+API_FUNCTIONS = (
+    "my_teams()", "put_recording(uuid, text, bigint, text, bigint, text, date, bytea)",
+    "put_consent(uuid, text, date, date, boolean)",
+    "share_review(uuid, text, text, text, jsonb, jsonb)", "list_shares()", "open_share(uuid)",
+    "search(text, int)", "withdraw(uuid, text)", "read_log(int)",
+    "write_log(text, uuid, uuid, jsonb)")
+# Stays the owner's (reads without policies, to find what nobody may see any more); anyone may
+# call it, as it deletes only what retention or lapsed consent already hide.
+MAINTENANCE_FUNCTIONS = ("purge_expired()",)
+# The functions the policies call: the owner's, read without policies (see the docstring).
+POLICY_FUNCTIONS = ("has_role(name)", "is_member(int, text)", "consent_holds(uuid, text)",
+                    "sees(int, text, name, uuid)", "is_officer()", "owner_role()")
+TABLES = ("team", "member", "recording", "consent", "media_key", "share", "moment")
+
+
+def rights_sql() -> list[str]:
+    """After the migrations: who may do what. Users hold no table rights; `vsr_api` holds what
+    the API needs (under the policies); the API functions are `vsr_api`'s."""
+    users = ", ".join(USER_ROLES)
+    out = ["REVOKE ALL ON ALL FUNCTIONS IN SCHEMA vsr_team FROM PUBLIC",
+           "REVOKE ALL ON ALL TABLES IN SCHEMA vsr_team FROM PUBLIC",
+           f"GRANT USAGE ON SCHEMA vsr_team TO {users}, {API_ROLE}",
+           "GRANT SELECT, INSERT, UPDATE, DELETE ON "
+           + ", ".join(f"vsr_team.{t}" for t in TABLES) + f" TO {API_ROLE}",
+           f"GRANT SELECT, INSERT ON vsr_team.log TO {API_ROLE}",
+           f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA vsr_team TO {API_ROLE}",
+           f"GRANT SELECT ON vsr_team.schema_version TO {users}"]
+    for fn in MAINTENANCE_FUNCTIONS:
+        out.append(f"GRANT EXECUTE ON FUNCTION vsr_team.{fn} TO {users}")
+    for fn in POLICY_FUNCTIONS:
+        out.append(f"GRANT EXECUTE ON FUNCTION vsr_team.{fn} TO {API_ROLE}, {users}")
+    for fn in API_FUNCTIONS:
+        out.append(f"ALTER FUNCTION vsr_team.{fn} OWNER TO {API_ROLE}")
+        out.append(f"REVOKE ALL ON FUNCTION vsr_team.{fn} FROM PUBLIC")
+        if not fn.startswith("write_log"):
+            out.append(f"GRANT EXECUTE ON FUNCTION vsr_team.{fn} TO {users}")
+    return out
