@@ -7,6 +7,7 @@ scripts/setup.sh installs them."""
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import shutil
@@ -50,37 +51,44 @@ def _as_server_user(cmd: list[str]) -> list[str]:
     return ["runuser", "-u", "postgres", "--", *cmd]
 
 
-@pytest.fixture(scope="session")
-def pg_cluster() -> Iterator[Cluster]:
+@contextlib.contextmanager
+def running_cluster(port: int = 54329) -> Iterator[Cluster]:
+    """Start a throw-away cluster (Unix socket only, in a temporary folder) and stop it after."""
     bindir = _bindir()
     if bindir is None:
-        if os.environ.get("CI"):
-            pytest.fail("PostgreSQL server binaries are missing (scripts/setup.sh installs them)")
-        pytest.skip("no PostgreSQL server installed")
+        raise FileNotFoundError("no PostgreSQL server installed (apt-get install postgresql)")
     root = Path(tempfile.mkdtemp(prefix="vsr-pg-"))
     data, sock = root / "data", root / "sock"
     sock.mkdir()
-    if os.geteuid() == 0:
-        shutil.chown(root, "postgres")
-        shutil.chown(sock, "postgres")
-    run = subprocess.run
-    run(_as_server_user([str(bindir / "initdb"), "-D", str(data), "-U", SUPERUSER,
-                         "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"]),
-        check=True, capture_output=True)
-    port = 54329
     log = root / "server.log"
+    log.touch()
     if os.geteuid() == 0:
-        log.touch()
-        shutil.chown(log, "postgres")
-    run(_as_server_user([str(bindir / "pg_ctl"), "-D", str(data), "-l", str(log), "-w", "-t", "120",
-                         "-o", f"-k {sock} -c listen_addresses='' -p {port} -c fsync=off"
-                               " -c max_connections=200", "start"]),
-        check=True, capture_output=True)
-    cluster = Cluster(root, sock, port)
+        for path in (root, sock, log):
+            shutil.chown(path, "postgres")
+    run = subprocess.run
     try:
+        run(_as_server_user([str(bindir / "initdb"), "-D", str(data), "-U", SUPERUSER,
+                             "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"]),
+            check=True, capture_output=True)
+        run(_as_server_user([str(bindir / "pg_ctl"), "-D", str(data), "-l", str(log), "-w",
+                             "-t", "120", "-o", f"-k {sock} -c listen_addresses='' -p {port}"
+                             " -c fsync=off -c max_connections=300", "start"]),
+            check=True, capture_output=True)
+        cluster = Cluster(root, sock, port)
         cluster.psql("CREATE DATABASE vsr", db="postgres")
         yield cluster
     finally:
-        run(_as_server_user([str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]),
-            capture_output=True)
+        if (data / "postmaster.pid").exists():
+            run(_as_server_user([str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate",
+                                 "stop"]), capture_output=True)
         shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[Cluster]:
+    if _bindir() is None:
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL server binaries are missing (scripts/setup.sh installs them)")
+        pytest.skip("no PostgreSQL server installed")
+    with running_cluster() as cluster:
+        yield cluster

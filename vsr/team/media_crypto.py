@@ -137,3 +137,60 @@ def sha256_of(path: Path) -> str:
         for block in iter(lambda: fh.read(CHUNK), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+class ChunkReader:
+    """Random access to the plain bytes of an encrypted file, a chunk at a time: a player can
+    start at once and seek anywhere without the whole recording being decrypted first. Every
+    chunk read is authenticated (position and last-chunk flag included)."""
+
+    def __init__(self, path: Path, key: bytes) -> None:
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+        self._aead = AESGCM(key)
+        self._fh = path.open("rb")
+        self._header = self._fh.read(len(MAGIC) + 8)
+        if len(self._header) != len(MAGIC) + 8 or not self._header.startswith(MAGIC):
+            self._fh.close()
+            raise MediaCryptoError()
+        self._prefix = self._header[len(MAGIC):]
+        body = path.stat().st_size - len(self._header)
+        record = 4 + CHUNK + TAG
+        self._chunks = max(1, -(-body // record))
+        last_record = body - (self._chunks - 1) * record
+        if last_record < 4 + TAG:
+            self._fh.close()
+            raise MediaCryptoError()
+        self.size = (self._chunks - 1) * CHUNK + last_record - 4 - TAG
+        self._cache: tuple[int, bytes] | None = None
+
+    def _chunk(self, index: int) -> bytes:
+        if self._cache is not None and self._cache[0] == index:
+            return self._cache[1]
+        from cryptography.exceptions import InvalidTag
+
+        self._fh.seek(len(self._header) + index * (4 + CHUNK + TAG))
+        length = _read_length(self._fh)
+        last = index == self._chunks - 1
+        if length is None or length != (self.size - index * CHUNK + TAG if last else CHUNK + TAG):
+            raise MediaCryptoError()
+        try:
+            plain = self._aead.decrypt(_nonce(self._prefix, index), self._fh.read(length),
+                                       _aad(self._header, index, last))
+        except InvalidTag as exc:
+            raise MediaCryptoError() from exc
+        self._cache = (index, plain)
+        return plain
+
+    def read(self, offset: int, size: int) -> bytes:
+        """Up to `size` plain bytes from `offset` (fewer at the end)."""
+        out = bytearray()
+        while size > 0 and offset < self.size:
+            index, within = divmod(offset, CHUNK)
+            piece = self._chunk(index)[within:within + size]
+            out += piece
+            offset, size = offset + len(piece), size - len(piece)
+        return bytes(out)
+
+    def close(self) -> None:
+        self._fh.close()

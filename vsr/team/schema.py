@@ -20,6 +20,8 @@ that reads a shared review, a search result or a media key writes a row to the l
 
 from __future__ import annotations
 
+import re
+
 MIGRATIONS: list[str] = []
 
 GROUP_ROLES = ("vsr_professional", "vsr_coach", "vsr_trainer", "vsr_functionaris")
@@ -80,6 +82,8 @@ CREATE TABLE vsr_team.share (
     purpose text NOT NULL CHECK (purpose IN ('intervisie', 'training')),
     title text NOT NULL CHECK (length(title) BETWEEN 1 AND 300),
     parties jsonb NOT NULL,
+    duration_ms bigint NOT NULL DEFAULT 0,
+    moments int NOT NULL DEFAULT 0,
     shared_by name NOT NULL DEFAULT session_user,
     shared_at timestamptz NOT NULL DEFAULT now(),
     UNIQUE (recording_id, team_id, purpose, title)
@@ -101,6 +105,9 @@ CREATE TABLE vsr_team.moment (
 CREATE INDEX moment_words ON vsr_team.moment USING gin (words);
 CREATE INDEX moment_share ON vsr_team.moment (share_id);
 CREATE INDEX share_team ON vsr_team.share (team_id, purpose);
+CREATE INDEX share_by ON vsr_team.share (shared_by);
+CREATE INDEX share_recording ON vsr_team.share (recording_id);
+CREATE INDEX share_recent ON vsr_team.share (shared_at DESC, id);
 CREATE INDEX member_member ON vsr_team.member (member);
 
 -- The log: who (the role that logged in, enforced), from which workstation (what the program
@@ -138,7 +145,7 @@ CREATE TRIGGER log_no_truncate BEFORE TRUNCATE ON vsr_team.log
 -- Is the user (who logged in) this role or a member of it? False for a role that no longer
 -- exists (pg_has_role would raise).
 CREATE FUNCTION vsr_team.has_role(r name) RETURNS boolean
-LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog AS $$
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog SET jit = off AS $$
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) THEN
         RETURN false;
@@ -146,14 +153,19 @@ BEGIN
     RETURN pg_has_role(session_user, r, 'MEMBER');
 END $$;
 
+-- Is the recording the user's own? (Read without policies, so a policy on share can ask.)
+CREATE FUNCTION vsr_team.owns(rec uuid) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, vsr_team SET jit = off AS $$
+    SELECT EXISTS (SELECT 1 FROM vsr_team.recording r WHERE r.id = rec AND r.owner = session_user) $$;
+
 -- Who is this user, by function, in which team.
 CREATE FUNCTION vsr_team.is_member(team int, fn text) RETURNS boolean
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, vsr_team AS $$
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, vsr_team SET jit = off AS $$
     SELECT EXISTS (SELECT 1 FROM vsr_team.member m
                    WHERE m.team_id = team AND m.function = fn AND vsr_team.has_role(m.member)) $$;
 
 CREATE FUNCTION vsr_team.consent_holds(rec uuid, purp text) RETURNS boolean
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, vsr_team AS $$
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, vsr_team SET jit = off AS $$
     SELECT EXISTS (SELECT 1 FROM vsr_team.consent c JOIN vsr_team.recording r ON r.id = c.recording_id
                    WHERE c.recording_id = rec AND c.purpose = purp AND c.withdrawn_at IS NULL
                      AND (c.until IS NULL OR c.until >= current_date)
@@ -163,7 +175,7 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, vsr_team AS $
 -- fits the purpose (professionals and coaches: intervisie; trainers: training); and only while
 -- the consent holds and the recording is within its retention.
 CREATE FUNCTION vsr_team.sees(team int, purp text, sharer name, rec uuid) RETURNS boolean
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, vsr_team AS $$
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, vsr_team SET jit = off AS $$
     SELECT vsr_team.consent_holds(rec, purp) AND (
         sharer = session_user
         OR (purp = 'intervisie' AND (vsr_team.is_member(team, 'coach')
@@ -172,6 +184,17 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, vsr_team AS $
 
 CREATE FUNCTION vsr_team.is_officer() RETURNS boolean LANGUAGE sql STABLE AS $$
     SELECT vsr_team.has_role('vsr_functionaris') $$;
+
+-- The teams whose items of a purpose the user sees as a member (professionals and coaches:
+-- intervisie; trainers: training). The policies call it once per query, not once per row
+-- (written as a sub-select, which PostgreSQL runs once as an InitPlan).
+CREATE FUNCTION vsr_team.teams_for(purp text) RETURNS int[]
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, vsr_team SET jit = off AS $$
+    SELECT coalesce(array_agg(DISTINCT m.team_id), '{}')
+    FROM vsr_team.member m JOIN pg_roles r ON r.rolname = m.member
+    WHERE pg_has_role(session_user, r.oid, 'MEMBER')
+      AND ((purp = 'intervisie' AND m.function IN ('coach', 'professional'))
+           OR (purp = 'training' AND m.function = 'trainer')) $$;
 
 ALTER TABLE vsr_team.team ENABLE ROW LEVEL SECURITY;
 ALTER TABLE vsr_team.member ENABLE ROW LEVEL SECURITY;
@@ -194,7 +217,8 @@ CREATE POLICY member_read ON vsr_team.member FOR SELECT USING (
 CREATE POLICY recording_owner ON vsr_team.recording USING (owner = session_user)
     WITH CHECK (owner = session_user AND vsr_team.has_role('vsr_professional'));
 CREATE POLICY recording_seen ON vsr_team.recording FOR SELECT USING (
-    vsr_team.is_officer() OR EXISTS (SELECT 1 FROM vsr_team.share s WHERE s.recording_id = recording.id));
+    (SELECT vsr_team.is_officer())
+    OR EXISTS (SELECT 1 FROM vsr_team.share s WHERE s.recording_id = recording.id));
 CREATE POLICY recording_expired ON vsr_team.recording FOR DELETE USING (keep_until < current_date);
 
 CREATE POLICY consent_owner ON vsr_team.consent USING (
@@ -205,21 +229,21 @@ CREATE POLICY consent_seen ON vsr_team.consent FOR SELECT USING (
 CREATE POLICY key_owner ON vsr_team.media_key USING (
     EXISTS (SELECT 1 FROM vsr_team.recording r WHERE r.id = recording_id AND r.owner = session_user));
 CREATE POLICY key_seen ON vsr_team.media_key FOR SELECT USING (
-    EXISTS (SELECT 1 FROM vsr_team.share s WHERE s.recording_id = media_key.recording_id));
+    EXISTS (SELECT 1 FROM vsr_team.share s WHERE s.recording_id = media_key.recording_id
+            AND @SEES(s.)@));
 
+-- The officer sees what is shared (title, purpose, team, dates) to oversee it; the moments'
+-- words and the keys follow the member rule only.
 CREATE POLICY share_seen ON vsr_team.share FOR SELECT USING (
-    vsr_team.sees(team_id, purpose, shared_by, recording_id)
-    OR (vsr_team.is_officer() AND session_user <> shared_by));
+    @SEES()@ OR ((SELECT vsr_team.is_officer()) AND session_user <> shared_by));
 CREATE POLICY share_add ON vsr_team.share FOR INSERT WITH CHECK (
     shared_by = session_user AND vsr_team.consent_holds(recording_id, purpose)
-    AND vsr_team.is_member(team_id, 'professional')
-    AND EXISTS (SELECT 1 FROM vsr_team.recording r WHERE r.id = recording_id AND r.owner = session_user));
+    AND vsr_team.is_member(team_id, 'professional') AND vsr_team.owns(recording_id));
 CREATE POLICY share_remove ON vsr_team.share FOR DELETE USING (
     shared_by = session_user OR NOT vsr_team.consent_holds(recording_id, purpose));
 
 CREATE POLICY moment_seen ON vsr_team.moment FOR SELECT USING (
-    EXISTS (SELECT 1 FROM vsr_team.share s WHERE s.id = share_id
-            AND vsr_team.sees(s.team_id, s.purpose, s.shared_by, s.recording_id)));
+    EXISTS (SELECT 1 FROM vsr_team.share s WHERE s.id = share_id AND @SEES(s.)@));
 CREATE POLICY moment_add ON vsr_team.moment FOR INSERT WITH CHECK (
     EXISTS (SELECT 1 FROM vsr_team.share s WHERE s.id = share_id AND s.shared_by = session_user));
 
@@ -229,7 +253,7 @@ CREATE POLICY log_read ON vsr_team.log FOR SELECT USING (
 CREATE POLICY log_owner ON vsr_team.log FOR DELETE USING (session_user = vsr_team.owner_role());
 
 CREATE FUNCTION vsr_team.write_log(act text, rec uuid, shr uuid, det jsonb) RETURNS void
-LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, vsr_team AS $$
+LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, vsr_team SET jit = off AS $$
     INSERT INTO vsr_team.log (workstation, action, recording_id, share_id, detail)
     VALUES (coalesce(current_setting('application_name', true), ''), act, rec, shr,
             coalesce(det, '{}'::jsonb)) $$;
@@ -239,13 +263,13 @@ LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, vsr_team AS $$
 # users hold no table rights, while the forced policies still apply to `session_user`.
 MIGRATIONS.append(r"""
 CREATE FUNCTION vsr_team.my_teams() RETURNS TABLE (team text, function text)
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, vsr_team AS $$
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, vsr_team SET jit = off AS $$
     SELECT t.name, m.function FROM vsr_team.team t JOIN vsr_team.member m ON m.team_id = t.id
     WHERE vsr_team.has_role(m.member) ORDER BY 1, 2 $$;
 
 CREATE FUNCTION vsr_team.put_recording(rec uuid, lbl text, dur bigint, ref text, size bigint,
         sha text, keep date, k bytea) RETURNS void
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, vsr_team AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, vsr_team SET jit = off AS $$
 BEGIN
     INSERT INTO vsr_team.recording (id, label, duration_ms, media_ref, media_size, media_sha256,
                                     keep_until)
@@ -259,7 +283,7 @@ BEGIN
 END $$;
 
 CREATE FUNCTION vsr_team.put_consent(rec uuid, purp text, given date, till date, recog boolean)
-RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, vsr_team AS $$
+RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, vsr_team SET jit = off AS $$
 BEGIN
     INSERT INTO vsr_team.consent (recording_id, purpose, given_on, until, recognisable)
     VALUES (rec, purp, given, till, recog)
@@ -273,10 +297,11 @@ END $$;
 
 CREATE FUNCTION vsr_team.share_review(rec uuid, team_name text, purp text, ttl text,
         parts jsonb, moments jsonb) RETURNS uuid
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, vsr_team AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, vsr_team SET jit = off AS $$
 DECLARE
     tid int;
     sid uuid;
+    dur bigint;
 BEGIN
     SELECT id INTO tid FROM vsr_team.team WHERE name = team_name;
     IF tid IS NULL THEN
@@ -284,8 +309,10 @@ BEGIN
     END IF;
     DELETE FROM vsr_team.share WHERE recording_id = rec AND team_id = tid AND purpose = purp
                                  AND title = ttl AND shared_by = session_user;
-    INSERT INTO vsr_team.share (recording_id, team_id, purpose, title, parties)
-    VALUES (rec, tid, purp, ttl, parts) RETURNING id INTO sid;
+    SELECT r.duration_ms INTO dur FROM vsr_team.recording r WHERE r.id = rec;
+    INSERT INTO vsr_team.share (recording_id, team_id, purpose, title, parties, duration_ms, moments)
+    VALUES (rec, tid, purp, ttl, parts, coalesce(dur, 0), jsonb_array_length(moments))
+    RETURNING id INTO sid;
     INSERT INTO vsr_team.moment (share_id, start_ms, end_ms, party, theme, what_happened,
                                  reflections, keep_or_change)
     SELECT sid, (m->>'start_ms')::bigint, (m->>'end_ms')::bigint, m->>'party',
@@ -297,31 +324,29 @@ BEGIN
     RETURN sid;
 END $$;
 
-CREATE FUNCTION vsr_team.list_shares() RETURNS TABLE (id uuid, title text, purpose text,
+CREATE FUNCTION vsr_team.list_shares(max_rows int DEFAULT 200, skip int DEFAULT 0) RETURNS TABLE (id uuid, title text, purpose text,
         team text, shared_by name, shared_at timestamptz, recording_id uuid, duration_ms bigint,
         moments bigint)
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, vsr_team AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, vsr_team SET jit = off AS $$
 BEGIN
     PERFORM vsr_team.write_log('share.list', NULL, NULL, '{}');
     RETURN QUERY
     SELECT s.id, s.title, s.purpose, t.name, s.shared_by, s.shared_at, s.recording_id,
-           r.duration_ms, (SELECT count(*) FROM vsr_team.moment m WHERE m.share_id = s.id)
+           s.duration_ms, s.moments::bigint
     FROM vsr_team.share s JOIN vsr_team.team t ON t.id = s.team_id
-    JOIN vsr_team.recording r ON r.id = s.recording_id
-    WHERE vsr_team.sees(s.team_id, s.purpose, s.shared_by, s.recording_id)
-    ORDER BY s.shared_at DESC, s.id;
+    WHERE @SEES(s.)@  -- the member rule: the officer's oversight is not a list to open
+    ORDER BY s.shared_at DESC, s.id LIMIT max_rows OFFSET skip;
 END $$;
 
 -- Opening a shared review: its moments, and the media's place and key. Logged before reading.
 CREATE FUNCTION vsr_team.open_share(sid uuid) RETURNS jsonb
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, vsr_team AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, vsr_team SET jit = off AS $$
 DECLARE
     s vsr_team.share;
     r vsr_team.recording;
     k bytea;
 BEGIN
-    SELECT * INTO s FROM vsr_team.share WHERE id = sid
-        AND vsr_team.sees(team_id, purpose, shared_by, recording_id);
+    SELECT * INTO s FROM vsr_team.share x WHERE x.id = sid AND @SEES(x.)@;
     IF s.id IS NULL THEN
         RAISE EXCEPTION 'not shared with you' USING ERRCODE = 'VT002';
     END IF;
@@ -346,30 +371,34 @@ END $$;
 CREATE FUNCTION vsr_team.search(q text, max_hits int DEFAULT 200) RETURNS TABLE (
         share_id uuid, title text, team text, start_ms bigint, end_ms bigint, party text,
         snippet text, rank real, total bigint)
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, vsr_team AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, vsr_team SET jit = off AS $$
 DECLARE
     query tsquery := websearch_to_tsquery('dutch', q);
 BEGIN
     PERFORM vsr_team.write_log('search', NULL, NULL, jsonb_build_object('words', length(q)));
     RETURN QUERY
+    -- Words and rank first; the highlighted snippet only for the hits returned.
     WITH hits AS (
-        SELECT m.share_id, s.title, t.name AS team, m.start_ms, m.end_ms, m.party,
-               ts_headline('dutch', m.what_happened || ' ' || m.reflections || ' ' || m.keep_or_change,
-                           query, 'StartSel=[, StopSel=], MaxWords=20, MinWords=5') AS snippet,
-               ts_rank(m.words, query) AS rank
-        FROM vsr_team.moment m JOIN vsr_team.share s ON s.id = m.share_id
-        JOIN vsr_team.team t ON t.id = s.team_id
-        WHERE m.words @@ query AND vsr_team.sees(s.team_id, s.purpose, s.shared_by, s.recording_id))
-    SELECT h.share_id, h.title, h.team, h.start_ms, h.end_ms, h.party, h.snippet, h.rank,
-           count(*) OVER ()
-    FROM hits h ORDER BY h.rank DESC, h.share_id, h.start_ms LIMIT max_hits;
+        SELECT m.id, m.share_id, m.start_ms, m.end_ms, m.party, ts_rank(m.words, query) AS rank
+        FROM vsr_team.moment m
+        WHERE m.words @@ query),  -- the policy on moment decides what may be found
+    counted AS (
+        SELECT h.*, count(*) OVER () AS total FROM hits h
+        ORDER BY h.rank DESC, h.share_id, h.start_ms LIMIT max_hits)
+    SELECT c.share_id, s.title, t.name, c.start_ms, c.end_ms, c.party,
+           ts_headline('dutch', m.what_happened || ' ' || m.reflections || ' ' || m.keep_or_change,
+                       query, 'StartSel=[, StopSel=], MaxWords=20, MinWords=5'),
+           c.rank, c.total
+    FROM counted c JOIN vsr_team.moment m ON m.id = c.id
+    JOIN vsr_team.share s ON s.id = c.share_id JOIN vsr_team.team t ON t.id = s.team_id
+    ORDER BY c.rank DESC, c.share_id, c.start_ms;
 END $$;
 
 -- Withdrawal at the source: the consent is marked withdrawn, every share under it goes, and
 -- when no consent is left the media key is deleted (every copy becomes unreadable).
 CREATE FUNCTION vsr_team.withdraw(rec uuid, purp text) RETURNS TABLE (shares_removed bigint,
         key_deleted boolean, media_ref text)
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, vsr_team AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, vsr_team SET jit = off AS $$
 DECLARE
     n bigint;
     gone boolean := false;
@@ -397,7 +426,7 @@ END $$;
 -- Retention and lapsed consent: remove what nobody may see any more. Anyone may run it (it
 -- only deletes what the rules already hide); the program runs it when it connects.
 CREATE FUNCTION vsr_team.purge_expired() RETURNS TABLE (recording_id uuid, media_ref text)
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, vsr_team AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, vsr_team SET jit = off AS $$
 DECLARE
     r record;
 BEGIN
@@ -421,7 +450,7 @@ END $$;
 CREATE FUNCTION vsr_team.read_log(max_rows int DEFAULT 1000) RETURNS TABLE (id bigint,
         at timestamptz, db_role name, workstation text, client_addr inet, action text,
         recording_id uuid, share_id uuid, detail jsonb)
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, vsr_team AS $$
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, vsr_team SET jit = off AS $$
     SELECT l.id, l.at, l.db_role, l.workstation, l.client_addr, l.action, l.recording_id,
            l.share_id, l.detail
     FROM vsr_team.log l ORDER BY l.id DESC LIMIT max_rows $$;
@@ -431,7 +460,7 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, vsr_team AS $
 API_FUNCTIONS = (
     "my_teams()", "put_recording(uuid, text, bigint, text, bigint, text, date, bytea)",
     "put_consent(uuid, text, date, date, boolean)",
-    "share_review(uuid, text, text, text, jsonb, jsonb)", "list_shares()", "open_share(uuid)",
+    "share_review(uuid, text, text, text, jsonb, jsonb)", "list_shares(int, int)", "open_share(uuid)",
     "search(text, int)", "withdraw(uuid, text)", "read_log(int)",
     "write_log(text, uuid, uuid, jsonb)")
 # Stays the owner's (reads without policies, to find what nobody may see any more); anyone may
@@ -439,8 +468,22 @@ API_FUNCTIONS = (
 MAINTENANCE_FUNCTIONS = ("purge_expired()",)
 # The functions the policies call: the owner's, read without policies (see the docstring).
 POLICY_FUNCTIONS = ("has_role(name)", "is_member(int, text)", "consent_holds(uuid, text)",
-                    "sees(int, text, name, uuid)", "is_officer()", "owner_role()")
+                    "sees(int, text, name, uuid)", "is_officer()", "owner_role()",
+                    "teams_for(text)", "owns(uuid)")
 TABLES = ("team", "member", "recording", "consent", "media_key", "share", "moment")
+
+
+def _sees(alias: str) -> str:
+    """The member rule as a policy expression on a share row (see teams_for)."""
+    a = alias
+    return (f"(({a}shared_by = session_user"
+            f" OR ({a}purpose = 'intervisie' AND {a}team_id IN (SELECT unnest(vsr_team.teams_for('intervisie'))))"
+            f" OR ({a}purpose = 'training' AND {a}team_id IN (SELECT unnest(vsr_team.teams_for('training')))))"
+            f" AND vsr_team.consent_holds({a}recording_id, {a}purpose))")
+
+
+MIGRATIONS[:] = [re.sub(r"@SEES\(([a-z]*\.?)\)@", lambda m: _sees(m.group(1)), sql)
+                 for sql in MIGRATIONS]
 
 
 def rights_sql() -> list[str]:

@@ -163,9 +163,11 @@ def share_review(lib: Library, conn: psycopg.Connection[Any], media: Path, revie
     return share_id
 
 
-def list_shared(conn: psycopg.Connection[Any]) -> list[SharedItem]:
+def list_shared(conn: psycopg.Connection[Any], limit: int = 200, offset: int = 0
+                ) -> list[SharedItem]:
+    """What is shared with you (and what you shared), newest first, a page at a time."""
     rows = _call(conn, "SELECT id, title, purpose, team, shared_by, shared_at, recording_id,"
-                       " duration_ms, moments FROM vsr_team.list_shares()")
+                       " duration_ms, moments FROM vsr_team.list_shares(%s, %s)", (limit, offset))
     return [SharedItem(str(r[0]), r[1], r[2], r[3], r[4], r[5], str(r[6]), int(r[7]), int(r[8]))
             for r in rows]
 
