@@ -79,7 +79,8 @@ def _populate(cluster: Any, db: str, reviews: int) -> list[tuple[str, str]]:
                             (rec, rng.randbytes(32)))
                 share = uuid.uuid4()
                 cur.execute("INSERT INTO vsr_team.share (id, recording_id, team_id, purpose, title,"
-                            " parties, shared_by, duration_ms, moments) SELECT %s, %s, id, %s, %s, '[]', %s, 2700000, 5"
+                            " parties, shared_by, duration_ms, moments)"
+                            " SELECT %s, %s, id, %s, %s, '[]', %s, 2700000, 5"
                             " FROM vsr_team.team WHERE name = %s",
                             (share, rec, purpose, f"Gesprek {i}", owner, f"Team {team:02d}"))
                 for k in range(5):

@@ -324,9 +324,9 @@ BEGIN
     RETURN sid;
 END $$;
 
-CREATE FUNCTION vsr_team.list_shares(max_rows int DEFAULT 200, skip int DEFAULT 0) RETURNS TABLE (id uuid, title text, purpose text,
-        team text, shared_by name, shared_at timestamptz, recording_id uuid, duration_ms bigint,
-        moments bigint)
+CREATE FUNCTION vsr_team.list_shares(max_rows int DEFAULT 200, skip int DEFAULT 0)
+RETURNS TABLE (id uuid, title text, purpose text, team text, shared_by name,
+        shared_at timestamptz, recording_id uuid, duration_ms bigint, moments bigint)
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, vsr_team SET jit = off AS $$
 BEGIN
     PERFORM vsr_team.write_log('share.list', NULL, NULL, '{}');
@@ -476,9 +476,10 @@ TABLES = ("team", "member", "recording", "consent", "media_key", "share", "momen
 def _sees(alias: str) -> str:
     """The member rule as a policy expression on a share row (see teams_for)."""
     a = alias
+    teams = "{a}team_id IN (SELECT unnest(vsr_team.teams_for('{p}')))"
     return (f"(({a}shared_by = session_user"
-            f" OR ({a}purpose = 'intervisie' AND {a}team_id IN (SELECT unnest(vsr_team.teams_for('intervisie'))))"
-            f" OR ({a}purpose = 'training' AND {a}team_id IN (SELECT unnest(vsr_team.teams_for('training')))))"
+            f" OR ({a}purpose = 'intervisie' AND {teams.format(a=a, p='intervisie')})"
+            f" OR ({a}purpose = 'training' AND {teams.format(a=a, p='training')}))"
             f" AND vsr_team.consent_holds({a}recording_id, {a}purpose))")
 
 
