@@ -25,6 +25,7 @@ from vsr.library.audit import (
     record_review_opened,
 )
 from vsr.library.audit_chain import TRIGGERS
+from vsr.library.audit_text import recording_label, subject_label
 
 
 def test_every_row_says_who_where_and_whose_recording(library: Library, tmp_path: Path) -> None:
@@ -75,3 +76,16 @@ def test_vsr_audit_shows_the_columns(library: Library, tmp_path: Path,
     [row] = json.loads(capsys.readouterr().out)
     assert (row["who"], row["workstation"], row["recording_id"]) == (
         getpass.getuser(), socket.gethostname(), rec.id)
+
+
+def test_a_collection_export_names_every_recording_of_its_clips(library: Library,
+                                                                tmp_path: Path) -> None:
+    first = add_fake_recording(library, tmp_path, "gesprek-a.mp4", b"a")
+    second = add_fake_recording(library, tmp_path, "gesprek-b.mp4", b"b")
+    audit(library, AuditAction.EXPORT, "collection:1", files=["clip-01.mp4", "clip-02.mp4"],
+          clips=[{"clip": 1, "recording": second.id}, {"clip": 2, "recording": first.id},
+                 {"clip": 3, "recording": second.id}])
+    [entry] = list_audit(library)
+    assert entry.recording_id is None and entry.recording_ids == sorted([first.id, second.id])
+    assert recording_label(library, entry) == ", ".join(
+        subject_label(library, f"recording:{i}") for i in sorted([first.id, second.id]))

@@ -251,7 +251,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
     if args.json:  # raw, as stored
         print(json.dumps([{"id": e.id, "at": e.at, "who": e.who, "workstation": e.workstation,
                            "action": e.action, "subject": e.subject,
-                           "recording_id": e.recording_id, "details": e.details}
+                           "recording_id": e.recording_id, "recording_ids": e.recording_ids,
+                           "details": e.details}
                           for e in entries], ensure_ascii=False, indent=2))
         return 0
     if not entries:

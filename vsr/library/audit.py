@@ -87,6 +87,17 @@ class AuditEntry:
             return int(ident)
         return self.of_recording
 
+    @property
+    def recording_ids(self) -> list[int]:
+        """Every recording the row is about: its own, or those of an exported collection's
+        clips."""
+        if self.recording_id is not None:
+            return [self.recording_id]
+        clips = self.details.get("clips")
+        found = {c.get("recording") for c in clips if isinstance(c, dict)} \
+            if isinstance(clips, list) else set()
+        return sorted(i for i in found if isinstance(i, int) and not isinstance(i, bool))
+
 
 @cache
 def operating_account() -> str:

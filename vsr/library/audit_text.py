@@ -61,9 +61,9 @@ def subject_label(lib: Library, subject: str) -> str:
 
 
 def recording_label(lib: Library, entry: AuditEntry) -> str:
-    """Whose recording the row is about ("Opname 3 (Gesprek mei)"); "" when none."""
-    ident = entry.recording_id
-    return "" if ident is None else subject_label(lib, f"recording:{ident}")
+    """Whose recording the row is about ("Opname 3 (Gesprek mei)"), or recordings (a
+    collection's export); "" when none."""
+    return ", ".join(subject_label(lib, f"recording:{i}") for i in entry.recording_ids)
 
 
 def details_label(entry: AuditEntry) -> str:
