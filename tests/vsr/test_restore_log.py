@@ -146,3 +146,33 @@ def test_a_backup_of_another_log_is_restored_without_breaking_the_chain(tmp_path
         assert [k for k, _ in check_audit_log(lib).problems] == ["backup_ahead"]
     finally:
         lib.close()
+
+
+def test_a_backup_from_before_the_log_existed(tmp_path: Path) -> None:
+    """A backup of schema version 1 has no audit log at all: the restored library is migrated
+    and gets the whole current log, chain intact."""
+    import sqlite3
+
+    from vsr.library import schema
+
+    old = tmp_path / "oud.sqlite"
+    conn = sqlite3.connect(old, isolation_level=None)
+    for statement in schema.MIGRATIONS[0]:
+        assert isinstance(statement, str)
+        conn.execute(statement)
+    conn.execute("PRAGMA user_version = 1")
+    conn.close()
+    lib = open_library(tmp_path / "library.sqlite")
+    for n in range(4):
+        audit(lib, "retention.set", f"recording:{n}", keep_until="2026-03-01")
+    lib.close()
+    plan = plan_restore(lib.path, old)
+    assert not plan.log_diverges and len(plan.carried) == 4
+    bk.restore_backup(lib.path, old)
+    lib = open_library(lib.path, backup=False)
+    try:
+        assert [e.id for e in list_audit(lib, newest_first=False)] == [1, 2, 3, 4, 5]
+        assert list_audit(lib)[0].details["log_carried"] is True
+        assert check_audit_log(lib).ok
+    finally:
+        lib.close()

@@ -27,7 +27,7 @@ from typing import Any
 
 from vsr.i18n import translate, translate_plural
 from vsr.library.audit import AuditAction, AuditEntry, audit, subject_of
-from vsr.library.audit_head import AuditHead, backup_head
+from vsr.library.audit_head import AuditHead, backup_head, read_tail
 from vsr.library.audit_text import action_label
 from vsr.library.db import Library, open_library
 from vsr.library.withdrawal import withdraw_consent
@@ -50,6 +50,7 @@ class RestorePlan:
     backup: Path
     readable: bool  # the current library could be read (not too damaged)
     log_diverges: bool  # the backup's log is not the start of the current log
+    anchor: AuditHead = AuditHead(0, 0, "")  # the current log's row the backup's log ends at
     carried: tuple[dict[str, Any], ...] = ()  # log rows after the backup, as stored
     exports: tuple[AuditEntry, ...] = ()  # exports after the backup (their files stay known)
     deletions: tuple[AuditEntry, ...] = ()  # deletions after the backup that are undone
@@ -95,7 +96,7 @@ def _recordings(conn: sqlite3.Connection) -> set[int]:
 
 def plan_restore(library: Path, backup: Path) -> RestorePlan:
     """What restoring `backup` over `library` will carry over, undo and keep; reads only."""
-    head = backup_head(backup) or AuditHead(0, 0, "")
+    head = backup_head(backup) or _unchained_tail(backup)
     try:
         with _read_only(library) as now, _read_only(backup) as then:
             return _plan(now, then, backup, head)
@@ -106,7 +107,10 @@ def plan_restore(library: Path, backup: Path) -> RestorePlan:
 def _plan(now: sqlite3.Connection, then: sqlite3.Connection, backup: Path,
           head: AuditHead) -> RestorePlan:
     same = _rows(now, "SELECT chain FROM audit_log WHERE id = ?", (head.last_id,))
-    diverges = head.last_id > 0 and (not same or same[0]["chain"] != head.chain)
+    # A backup from before the chain (version 8) only has ids to go by: its rows get the same
+    # hashes when the restored library is migrated, which `carry_forward` checks again.
+    diverges = head.last_id > 0 and (not same or (head.chain != UNCHAINED
+                                                  and same[0]["chain"] != head.chain))
     later = [] if diverges else _rows(now, "SELECT * FROM audit_log WHERE id > ? ORDER BY id",
                                       (head.last_id,))
     entries = [_entry(r) for r in later]
@@ -117,11 +121,27 @@ def _plan(now: sqlite3.Connection, then: sqlite3.Connection, backup: Path,
         for rec, purpose in sorted(set(before) | set(current))
         if rec in both and _essence(before.get((rec, purpose))) != _essence(
             current.get((rec, purpose))))
+    anchor = AuditHead(0, head.last_id, str(same[0]["chain"]) if same else "")
     return RestorePlan(
-        backup, readable=True, log_diverges=diverges, carried=tuple(later),
+        backup, readable=True, log_diverges=diverges, anchor=anchor, carried=tuple(later),
         exports=tuple(e for e in entries if e.action == AuditAction.EXPORT),
         deletions=tuple(e for e in entries if e.action in _ROLLED_BACK),
         consents=changes, ledger=tuple(_rows(now, "SELECT * FROM exported_files")))
+
+
+UNCHAINED = "-"  # the chain of a backup's log from before the hash chain existed
+
+
+def _unchained_tail(backup: Path) -> AuditHead:
+    """The newest id of a backup's log without a chain column (or no log at all: 0)."""
+    try:
+        with _read_only(backup) as conn:
+            rows = _rows(conn, "SELECT COUNT(*) AS n, COALESCE(MAX(id), 0) AS top FROM audit_log")
+    except sqlite3.DatabaseError:
+        rows = []
+    if not rows or not rows[0]["top"]:
+        return AuditHead(0, 0, "")
+    return AuditHead(int(rows[0]["n"]), int(rows[0]["top"]), UNCHAINED)
 
 
 def _essence(consent: dict[str, Any] | None) -> tuple[object, ...] | None:
@@ -135,16 +155,18 @@ def carry_forward(library: Path, plan: RestorePlan, kept: Path | None) -> None:
     consent back as it was before the restore."""
     lib = open_library(library, backup=False)
     try:
+        tail = read_tail(lib.conn)  # the restored log, migrated: it must end where planned
+        carried = (plan.readable and not plan.log_diverges
+                   and (tail.last_id, tail.chain) == (plan.anchor.last_id, plan.anchor.chain))
         with lib.write():
-            if plan.readable and not plan.log_diverges:
+            if carried:
                 _carry_log(lib, plan.carried)
             if plan.readable:
                 _carry_ledger(lib, plan.ledger)
             _keep_consents(lib, [c for c in plan.consents if c.now is not None])
             audit(lib, AuditAction.BACKUP_RESTORED, "library", backup=plan.backup.name,
                   before_restore=kept.name if kept else None,
-                  log_carried=plan.readable and not plan.log_diverges,
-                  rows_carried=0 if plan.log_diverges else len(plan.carried),
+                  log_carried=carried, rows_carried=len(plan.carried) if carried else 0,
                   exports_kept=len(plan.exports), deletions_undone=len(plan.deletions),
                   consents_kept=[_label(c) for c in plan.consents if c.now is not None],
                   consents_withdrawn=[_label(c) for c in plan.consents if c.now is None])
