@@ -89,3 +89,16 @@ def test_a_collection_export_names_every_recording_of_its_clips(library: Library
     assert entry.recording_id is None and entry.recording_ids == sorted([first.id, second.id])
     assert recording_label(library, entry) == ", ".join(
         subject_label(library, f"recording:{i}") for i in sorted([first.id, second.id]))
+
+
+def test_reading_a_damaged_library_open_only_to_look(library: Library, tmp_path: Path,
+                                                     caplog: pytest.LogCaptureFixture) -> None:
+    """Read-only (damaged) library: the read cannot be logged in it; the program's log says so
+    and looking is not refused."""
+    rec = add_fake_recording(library, tmp_path)
+    review = rv.create_review(library, rec.id)
+    library.damage = "database disk image is malformed"
+    assert record_review_opened(library, review.id) == 0
+    assert "read not in the audit log" in caplog.text
+    library.damage = None
+    assert list_audit(library, action="review.opened") == []

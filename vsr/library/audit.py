@@ -184,7 +184,13 @@ def update_head(lib: Library) -> None:
 
 
 def record_read(lib: Library, action: AuditAction, subject: str, **details: Any) -> int:
-    """Log that something was read (a review opened, a recording played)."""
+    """Log that something was read (a review opened, a recording played). A damaged library
+    open only to look (read-only) cannot take the row: the program's log says so instead,
+    and looking is not refused. Returns the row's id (0 when not written)."""
+    if lib.read_only:
+        log.warning("read not in the audit log (the library is open read-only): %s %s",
+                    action, subject)
+        return 0
     return audit(lib, action, subject, **details)
 
 
