@@ -172,3 +172,30 @@ def test_a_log_ahead_of_its_head_is_not_a_tampering(logged: Library) -> None:
     audit(logged, "retention.set", "recording:6", keep_until="2026-06-01")
     head_file(logged.path).write_text(stale, encoding="utf-8")
     assert check_audit_log(logged).ok
+
+
+def test_two_programs_writing_at_once_leave_a_log_that_verifies(tmp_path: Path) -> None:
+    """The window and a `vsr` command writing audit rows at the same time: each writes the head
+    after its own commit from what is committed then, so the head is never ahead of the log."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "library.sqlite"
+    open_library(path).close()
+    script = ("import sys\nfrom vsr.library import open_library\n"
+              "from vsr.library.audit import audit\n"
+              "lib = open_library(sys.argv[1], backup=False)\n"
+              "for n in range(40):\n"
+              "    audit(lib, 'retention.set', f'recording:{n}', by=sys.argv[2])\n"
+              "lib.close()\n")
+    writers = [subprocess.Popen([sys.executable, "-c", script, str(path), name])
+               for name in ("venster", "opdracht")]
+    assert [w.wait(timeout=120) for w in writers] == [0, 0]
+    lib = open_library(path, backup=False)
+    try:
+        check = check_audit_log(lib)
+        assert check.ok and check.rows == 80, check.problems
+        head = read_head(path)
+        assert head is not None and head.last_id <= 80
+    finally:
+        lib.close()
