@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from vsr.library import backups as bk
+from vsr.library.restore import describe_restore, plan_restore
 
 from .operations import perform
 
@@ -57,6 +58,7 @@ class BackupDialog(QDialog):
         super().__init__(parent)
         self.library = library
         self.chosen: Path | None = None
+        self.confirmation: QMessageBox | None = None  # the last restore question (for tests)
         self.setWindowTitle(self.tr("Backups"))
         self.resize(720, 420)
         intro = QLabel(self.tr("vsr makes a backup of your library every day (the last 7 are kept) and every week (the last 4), and before every update. Putting one back replaces everything since; a backup of the library as it is now is made first."))
@@ -126,12 +128,16 @@ class BackupDialog(QDialog):
         backup = self.selected()
         if backup is None:
             return
-        answer = QMessageBox.question(
-            self, self.tr("Restore backup"),
-            self.tr("Put back the backup of {date}? Everything changed since then is replaced. A backup of the library as it is now is made first, so you can go back.").format(date=local_time(backup)),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
-        if answer == QMessageBox.StandardButton.Yes:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Restore backup"),
+                          self.tr("Put back the backup of {date}? Everything changed since then is replaced. A backup of the library as it is now is made first, so you can go back.").format(date=local_time(backup)),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                          self)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        # What the restore carries over (the log, exported files), undoes and keeps (consent).
+        box.setInformativeText("\n".join(describe_restore(plan_restore(self.library,
+                                                                         backup.path))))
+        self.confirmation = box
+        if box.exec() == QMessageBox.StandardButton.Yes:
             self.chosen = backup.path
             self.accept()
 

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import platformdirs
 
+from vsr.app_dirs import private_dir
+
 LOG_FILE = "vsr.log"
 MAX_BYTES = 1_000_000
 BACKUPS = 3
@@ -74,8 +76,7 @@ def setup_logging(*, console_level: int = logging.WARNING) -> Path | None:
         return Path(existing.baseFilename)
     folder = log_dir()
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        os.chmod(folder, 0o700)
+        private_dir(folder)  # ~/.local/state/vsr too, not only its log/ folder
         handler = _PrivateRotatingFile(folder / LOG_FILE, maxBytes=MAX_BYTES,
                                        backupCount=BACKUPS, encoding="utf-8")
     except OSError:

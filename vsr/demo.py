@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from vsr.app_dirs import make_private, private_dir
 from vsr.i18n import current_language
 from vsr.library import Library
 from vsr.library import markers as mk
@@ -66,9 +67,10 @@ def ensure_demo_recording(folder: Path | None = None) -> Path:
     from vsr.media.demo import generate_demo_recording
 
     target = (folder or recordings_dir()) / DEMO_FILE
+    private_dir(target.parent)  # the recordings folder is the user's only
     if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
         generate_demo_recording(target)
+    make_private(target)
     return target
 
 

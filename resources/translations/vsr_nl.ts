@@ -312,11 +312,6 @@
         <translation>Logboek</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/audit_dialog.py" line="43" />
-        <source>Every export, deletion and consent change, newest first. This log cannot be changed.</source>
-        <translation>Elke export, verwijdering en wijziging van toestemming, nieuwste eerst. Dit logboek kan niet worden veranderd.</translation>
-    </message>
-    <message>
         <location filename="../../ui/privacy/audit_dialog.py" line="54" />
         <source>Time</source>
         <translation>Tijd</translation>
@@ -335,6 +330,26 @@
         <location filename="../../ui/privacy/audit_dialog.py" line="54" />
         <source>Details</source>
         <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy/audit_dialog.py" line="1" />
+        <source>Who did what, on which computer, with whose recording, and when: every export, deletion and consent change, and every time a review was opened or a recording played. Newest first. This log cannot be changed.</source>
+        <translation>Wie deed wat, op welke computer, met wiens opname, en wanneer: elke export, verwijdering en wijziging van toestemming, en elke keer dat een terugkijksessie is geopend of een opname is afgespeeld. Nieuwste eerst. Dit logboek kan niet worden veranderd.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy/audit_dialog.py" line="1" />
+        <source>Who</source>
+        <translation>Wie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy/audit_dialog.py" line="1" />
+        <source>Computer</source>
+        <translation>Computer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy/audit_dialog.py" line="1" />
+        <source>Recording</source>
+        <translation>Opname</translation>
     </message>
 </context>
 <context>

@@ -144,3 +144,34 @@ def test_unopenable_library_at_start_offers_only_restore(
     assert open_checked(str(path)) is None
     assert asked == [False]
     assert QMessageBox  # the real question is a QMessageBox (ui/backup_dialog.ask_about_damage)
+
+
+def test_the_restore_question_lists_what_is_carried_and_kept(
+        qtbot, library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from vsr.library import consent as cs
+    from vsr.library.audit import audit
+
+    rec = add_fake_recording(library, tmp_path)
+    cs.grant_consent(library, rec.id, "intervisie", given_by="K.")
+    bk.create_backup(library.path, "manual")
+    audit(library, "export", f"recording:{rec.id}", file="clip-01.mp4")
+    cs.grant_consent(library, rec.id, "training", given_by="K.")
+    from vsr.library.withdrawal import withdraw_consent
+
+    withdraw_consent(library, rec.id, "intervisie")
+    dialog = BackupDialog(library.path)
+    qtbot.addWidget(dialog)
+    dialog.table.selectRow(0)
+    texts: list[str] = []
+
+    def answer(box: QMessageBox) -> int:
+        texts.append(box.informativeText())
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    dialog.ask_restore()
+    assert dialog.chosen is None  # cancelled: nothing chosen
+    [text] = texts
+    assert "1 export van na de reservekopie" in text
+    assert f"Opname {rec.id}: toestemming voor intervisie is na de reservekopie ingetrokken" in text
+    assert "Die blijft ingetrokken" in text and "blijft zoals ze nu is" in text

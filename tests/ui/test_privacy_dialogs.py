@@ -3,6 +3,8 @@ goes); the audit log window lists rows and cannot edit them."""
 
 from __future__ import annotations
 
+import getpass
+import socket
 from datetime import date
 from pathlib import Path
 
@@ -121,19 +123,25 @@ def test_audit_dialog_lists_rows_read_only(qtbot, library, recording_id: int) ->
     qtbot.addWidget(dialog)
     table = dialog.table
     assert table.rowCount() == len(list_audit(library)) == 2
-    assert table.item(0, 1).text() == "Toestemming gegeven"  # in words, in the UI language
+    assert table.item(0, 3).text() == "Toestemming gegeven"  # in words, in the UI language
     title = get_recording(library, recording_id).title  # neutral: "Opname van <day>"
-    assert table.item(0, 2).text() == f"Opname {recording_id} ({title})"
-    assert translate("purpose.training") in table.item(0, 3).text()
-    assert "consent.granted" in table.item(0, 1).toolTip()  # the stored record stays visible
+    assert table.item(0, 4).text() == f"Opname {recording_id} ({title})"
+    assert table.item(0, 5).text() == f"Opname {recording_id} ({title})"  # whose recording
+    # who and on which computer (NEN 7513): the operating-system account and the host name
+    assert table.item(0, 1).text() == getpass.getuser()
+    assert table.item(0, 2).text() == socket.gethostname()
+    assert translate("purpose.training") in table.item(0, 6).text()
+    assert "consent.granted" in table.item(0, 3).toolTip()  # the stored record stays visible
     english = worded("en", AuditDialog, library)  # the window set the language
     qtbot.addWidget(english)
-    assert english.table.item(0, 1).text() == "Consent granted"
+    assert english.table.item(0, 3).text() == "Consent granted"
+    headers = [english.table.horizontalHeaderItem(c).text() for c in range(7)]
+    assert headers == ["Time", "Who", "Computer", "Action", "Subject", "Recording", "Details"]
     assert table.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
     table.setCurrentCell(0, 1)
     table.editItem(table.item(0, 1))  # ignored: no editor opens on a read-only table
     assert table.state() != QAbstractItemView.State.EditingState
-    dialog.resize(900, 300)
+    dialog.resize(1100, 300)
     dialog.grab().save("/tmp/shots/audit_dialog.png")
 
 

@@ -66,15 +66,17 @@ def test_a_changed_row_is_found(logged: Library, capsys: pytest.CaptureFixture[s
 
 def test_a_deleted_row_is_found(logged: Library, capsys: pytest.CaptureFixture[str]) -> None:
     _tamper(logged, "DELETE FROM audit_log WHERE id = 2")
-    assert check_audit_log(logged).problems == [("changed", 3)]  # the next row no longer fits
+    # the next row no longer fits, and the log holds one row fewer than its head says
+    assert check_audit_log(logged).problems == [("changed", 3), ("head_behind", 5)]
     assert _verify(logged, capsys)[0] == 1
 
 
 def test_deleting_the_newest_rows_is_found(logged: Library,
                                            capsys: pytest.CaptureFixture[str]) -> None:
     _tamper(logged, "DELETE FROM audit_log WHERE id >= 4")
-    assert check_audit_log(logged).problems == [("deleted_end", 5)]
-    assert check_audit_log(logged, full=False).problems == [("deleted_end", 5)]
+    assert check_audit_log(logged).problems == [("deleted_end", 5), ("head_behind", 5)]
+    assert check_audit_log(logged, full=False).problems == [("deleted_end", 5),
+                                                            ("head_behind", 5)]
     code, _out, err = _verify(logged, capsys)
     assert code == 1 and "newest entries were deleted" in err
 

@@ -16,6 +16,7 @@ from numpy.typing import NDArray
 from tests.vsr.collection_fixtures import CLIENT, World, make_source, make_world
 from tests.vsr.test_cli_clips import Vsr
 from vsr.clips import Box, FaceAnonymizer
+from vsr.errors import VsrError
 from vsr.library import Library
 from vsr.library import collections as co
 from vsr.library import consent as cs
@@ -95,6 +96,30 @@ def test_an_earlier_last_day_removes_what_no_longer_falls_within_it(world: World
     lapsed = plan_narrowing(lib, world.rec.id, "intervisie", recognisable=False,
                             until=later, today=date(today.year + 2, 1, 1))
     assert sorted(Path(f.path).name for f in lapsed.files) == ["clip-01.mp4", "handout.pdf"]
+
+
+def test_a_refused_narrowing_deletes_nothing(world: World, tmp_path: Path) -> None:
+    """A last day before the day consent was given, or no giver, is refused before any file
+    is deleted: the files and their records are all still there."""
+    lib = world.lib
+    _export(world, tmp_path / "a", faces=False, purpose="intervisie")
+    before = sorted(f.path for f in list_exported(lib))
+    today = date.today()
+    refused = [dict(until=date(today.year - 1, 1, 1), given_on=today),
+               dict(until="2026-02-01", given_on="2026-03-01"),
+               dict(until=date(today.year - 1, 1, 1), given_on=None, given_by="  \u200b ")]
+    assert not plan_narrowing(lib, world.rec.id, "intervisie", recognisable=False,
+                              until=refused[0]["until"]).empty  # it would delete files
+    for values in refused:
+        given_by = str(values.pop("given_by", CLIENT))
+        with pytest.raises(VsrError) as caught:
+            narrow_consent(lib, world.rec.id, "intervisie", given_by=given_by, **values)
+        assert caught.value.key in ("error.consent.until_past", "error.consent.no_giver")
+        assert all(Path(p).exists() for p in before)
+        assert sorted(f.path for f in list_exported(lib)) == before
+    assert list_audit(lib, action="files.deleted") == []
+    consent = cs.get_consent(lib, world.rec.id, "intervisie")
+    assert consent is not None and consent.until is None  # unchanged
 
 
 def test_cli_lists_what_goes_and_asks(tmp_path: Path) -> None:

@@ -60,6 +60,33 @@ PLURALS = {
                "Verwijderd omdat de toestemming verlopen is: 2 clips."),
         "en": ("Deleted because the consent lapsed: 1 clip.",
                "Deleted because the consent lapsed: 2 clips.")},
+    "restore.log_carried": {
+        "nl": ("Het logboek blijft compleet: 1 regel van na de reservekopie gaat mee, en het"
+               " terugzetten komt er ook in.",
+               "Het logboek blijft compleet: 2 regels van na de reservekopie gaan mee, en het"
+               " terugzetten komt er ook in."),
+        "en": ("The audit log stays complete: 1 entry written after the backup is carried"
+               " over, and the restore is logged too.",
+               "The audit log stays complete: 2 entries written after the backup are carried"
+               " over, and the restore is logged too.")},
+    "restore.exports": {
+        "nl": ("1 export van na de reservekopie. De bestanden blijven staan en vsr blijft ze"
+               " kennen, zodat intrekken en opruimen ze vinden:",
+               "2 exports van na de reservekopie. De bestanden blijven staan en vsr blijft ze"
+               " kennen, zodat intrekken en opruimen ze vinden:"),
+        "en": ("1 export made after the backup. Its files stay, and vsr keeps knowing them, so"
+               " withdrawing and purging still find them:",
+               "2 exports made after the backup. Their files stay, and vsr keeps knowing them,"
+               " so withdrawing and purging still find them:")},
+    "restore.deletions": {
+        "nl": ("1 verwijdering van na de reservekopie wordt teruggedraaid. Wat verwijderd was,"
+               " staat weer in de bibliotheek; verwijderde bestanden komen niet terug:",
+               "2 verwijderingen van na de reservekopie worden teruggedraaid. Wat verwijderd"
+               " was, staat weer in de bibliotheek; verwijderde bestanden komen niet terug:"),
+        "en": ("1 deletion made after the backup is undone. What was deleted is back in the"
+               " library; deleted files do not come back:",
+               "2 deletions made after the backup are undone. What was deleted is back in the"
+               " library; deleted files do not come back:")},
 }
 # "bestand(en)", "file(s)", "opname(s)": a plural faked in the text instead of chosen by count.
 FAKE_PLURAL = re.compile(r"\w\((?:en|s|n|e)\)")

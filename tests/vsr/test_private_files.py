@@ -93,3 +93,87 @@ def test_staging_is_private_and_exports_follow_the_umask(tmp_path: Path, open_um
     for file in report.files:  # what the user asked for is theirs to share: their umask
         assert _mode(file) == 0o644, file
     lib.close()
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A home of its own: the XDG folders the app's cache, state, log and data go into."""
+    root = tmp_path / "thuis"
+    for name, sub in (("XDG_CACHE_HOME", ".cache"), ("XDG_STATE_HOME", ".local/state"),
+                      ("XDG_DATA_HOME", ".local/share")):
+        monkeypatch.setenv(name, str(root / sub))
+    monkeypatch.delenv("VSR_LOG_DIR", raising=False)
+    monkeypatch.delenv("VSR_RECORDINGS", raising=False)
+    return root
+
+
+def test_the_cache_folder_in_home_is_private(home: Path, tmp_path: Path, open_umask: None) -> None:
+    """~/.cache/vsr itself, not only the envelopes folder inside it (mkdir gives a missing
+    parent the umask's 0755)."""
+    import platformdirs
+
+    cache = Path(platformdirs.user_cache_dir("vsr", appauthor=False)) / "envelopes"
+    source = make_source(tmp_path / "src", "gesprek.mp4", 1.0)
+    load_or_compute_envelope(source, "v1:abc", cache)
+    assert cache.parent == home / ".cache" / "vsr"
+    assert _mode(home / ".cache" / "vsr") == 0o700 and _mode(cache) == 0o700
+    assert all(_mode(f) == (0o700 if f.is_dir() else 0o600) for f in cache.rglob("*"))
+    assert _mode(home / ".cache") == 0o755  # the user's own folder is left as it is
+
+
+def test_the_state_folder_in_home_is_private(home: Path, open_umask: None) -> None:
+    """~/.local/state/vsr (the log's folder is inside it) is private, made by the log set-up."""
+    import logging
+
+    from vsr.app_log import _PrivateRotatingFile, setup_logging
+
+    root = logging.getLogger()
+    before = list(root.handlers)
+    root.handlers = [h for h in before if not isinstance(h, _PrivateRotatingFile)]
+    try:
+        path = setup_logging()
+        assert path is not None and home / ".local" / "state" / "vsr" in path.parents
+    finally:
+        for handler in root.handlers:
+            if handler not in before:
+                handler.close()
+        root.handlers = before
+    assert _mode(home / ".local" / "state" / "vsr") == 0o700
+    assert _mode(path.parent) == 0o700 and _mode(path) == 0o600
+
+
+def test_the_recordings_folder_and_the_demo_are_private(
+        home: Path, tmp_path: Path, open_umask: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    import vsr.media.demo as media_demo
+    from vsr.demo import ensure_demo_recording
+
+    def fake_demo(out: Path, *args: object, **kwargs: object) -> None:
+        out.write_bytes(b"demo")  # under the open umask: 0644 unless the app sees to it
+
+    monkeypatch.setattr(media_demo, "generate_demo_recording", fake_demo)
+    folder = tmp_path / "opnamen"
+    made = ensure_demo_recording(folder)
+    assert _mode(folder) == 0o700 and _mode(made) == 0o600
+    os.chmod(made, 0o644)
+    os.chmod(folder, 0o755)
+    ensure_demo_recording(folder)  # an existing one (made by an older version) is fixed too
+    assert _mode(folder) == 0o700 and _mode(made) == 0o600
+
+
+def test_a_received_recording_is_private(tmp_path: Path, open_umask: None) -> None:
+    from vsr.library import reviews as rv
+    from vsr.review_package import pack_review, received_folder, unpack_review
+
+    lib = open_library(tmp_path / "a" / "library.sqlite")
+    other = open_library(tmp_path / "b" / "library.sqlite")
+    try:
+        world = make_world(lib, make_source(tmp_path / "src", "gesprek.mp4", 1.0))
+        cs.grant_consent(lib, world.rec.id, "intervisie", given_by=CLIENT)
+        review = rv.list_reviews(lib, world.rec.id)[0]
+        package = pack_review(lib, review.id, tmp_path / "p.vsrpack", with_recording=True)
+        done = unpack_review(other, package, fingerprinter=lambda p: world.rec.fingerprint)
+        assert done.recording_file is not None
+        assert _mode(received_folder(other)) == 0o700 and _mode(done.recording_file) == 0o600
+    finally:
+        lib.close()
+        other.close()

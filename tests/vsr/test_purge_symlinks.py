@@ -97,3 +97,69 @@ def test_an_exported_file_replaced_by_a_link(library: Library, tmp_path: Path) -
     assert report.files.deleted == [] and report.files.missing == [str(clip)]
     assert clip.is_symlink() and theirs.read_bytes() == b"niet van vsr"
     assert list_exported(library) == []
+
+
+def _expired_export(library: Library, tmp_path: Path) -> Path:
+    world = make_world(library, make_source(tmp_path / "src", "gesprek.mp4", 1.0))
+    cs.grant_consent(library, world.rec.id, "intervisie", given_by=CLIENT)
+    col = co.create_collection(library, "Intervisie", "intervisie", keep_until="2026-04-30")
+    co.add_clip(library, col.id, world.rec.id, 0, 500)
+    out = tmp_path / "uit"
+    export_collection(library, col.id, out, anonymize_faces=False, today=TODAY,
+                      pack="intervisie")
+    assert sorted(p.name for p in out.iterdir()) == ["clip-01.mp4", "handout.pdf"]
+    return out
+
+
+def test_an_export_folder_swapped_for_a_link_to_a_folder_of_other_files(
+        library: Library, tmp_path: Path) -> None:
+    """The export folder now links to the user's own folder, which holds files with the very
+    names the app wrote (clip-01.mp4, handout.pdf) and others: purge touches none of them."""
+    out = _expired_export(library, tmp_path)
+    names = sorted(p.name for p in out.iterdir())
+    theirs = tmp_path / "eigen map"
+    theirs.mkdir()
+    for name in [*names, "dagboek.txt"]:
+        (theirs / name).write_bytes(f"van de gebruiker: {name}".encode())
+    for file in out.iterdir():
+        file.unlink()
+    out.rmdir()
+    out.symlink_to(theirs, target_is_directory=True)
+    report = rt.purge(library, TODAY, media_folder=tmp_path / "recordings")
+    assert report.files.deleted == []
+    assert sorted(Path(p).name for p in report.files.missing) == names
+    assert sorted(p.name for p in theirs.iterdir()) == sorted([*names, "dagboek.txt"])
+    assert all((theirs / n).read_bytes() == f"van de gebruiker: {n}".encode() for n in names)
+    assert out.is_symlink() and list_exported(library) == []  # the app's files are gone
+
+
+def test_a_linked_file_inside_the_real_export_folder(library: Library, tmp_path: Path) -> None:
+    """One file in the real folder is now a link: it and its target stay, the others go."""
+    out = _expired_export(library, tmp_path)
+    theirs = tmp_path / "eigen" / "belangrijk.pdf"
+    theirs.parent.mkdir()
+    theirs.write_bytes(b"niet van vsr")
+    linked = out / "clip-01.mp4"
+    linked.unlink()
+    linked.symlink_to(theirs)
+    report = rt.purge(library, TODAY, media_folder=tmp_path / "recordings")
+    assert report.files.missing == [str(linked)]
+    assert report.files.deleted == [str(out / "handout.pdf")]
+    assert not (out / "handout.pdf").exists()
+    assert linked.is_symlink() and theirs.read_bytes() == b"niet van vsr"
+
+
+def test_a_folder_swapped_after_the_check_is_not_followed(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The removal goes through the folder opened without following links: a link put in the
+    folder's place between the check and the unlink makes the unlink fail, not follow."""
+    from vsr.app_dirs import unlink_own_file
+
+    theirs = tmp_path / "eigen"
+    theirs.mkdir()
+    (theirs / "clip-01.mp4").write_bytes(b"van de gebruiker")
+    out = tmp_path / "uit"
+    out.symlink_to(theirs, target_is_directory=True)
+    with pytest.raises(FileNotFoundError):
+        unlink_own_file(str(out / "clip-01.mp4"))
+    assert (theirs / "clip-01.mp4").read_bytes() == b"van de gebruiker"

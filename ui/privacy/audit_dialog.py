@@ -21,7 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from vsr.library.audit import AuditEntry, check_audit_log, list_audit
-from vsr.library.audit_text import action_label, check_lines, details_label, subject_label
+from vsr.library.audit_text import (
+    action_label,
+    check_lines,
+    details_label,
+    recording_label,
+    subject_label,
+)
 from vsr.library.db import Library
 
 
@@ -38,9 +44,11 @@ class AuditDialog(QDialog):
         super().__init__(parent)
         self.lib = lib
         self.setWindowTitle(self.tr("Audit log"))
-        self.resize(820, 420)
+        self.resize(1100, 460)
         layout = QVBoxLayout(self)
-        note = QLabel(self.tr("Every export, deletion and consent change, newest first. "
+        note = QLabel(self.tr("Who did what, on which computer, with whose recording, and when: "
+                              "every export, deletion and consent change, and every time a "
+                              "review was opened or a recording played. Newest first. "
                               "This log cannot be changed."))
         note.setWordWrap(True)
         layout.addWidget(note)
@@ -49,17 +57,19 @@ class AuditDialog(QDialog):
         self.banner.setObjectName("auditCheck")
         self.banner.setWordWrap(True)
         layout.addWidget(self.banner)
-        self.table = QTableWidget(0, 4)
+        self.table = QTableWidget(0, 7)
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Time"), self.tr("Action"), self.tr("Subject"), self.tr("Details")])
+            [self.tr("Time"), self.tr("Who"), self.tr("Computer"), self.tr("Action"),
+             self.tr("Subject"), self.tr("Recording"), self.tr("Details")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        for column in range(2):
+        for column in range(4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        self.table.setColumnWidth(2, 240)
+        for column in (4, 5):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.table.setColumnWidth(column, 180)
         header.setStretchLastSection(True)
         self.table.setWordWrap(True)
         # Row heights follow the wrapped text once the columns have their real widths.
@@ -84,9 +94,9 @@ class AuditDialog(QDialog):
         entries: list[AuditEntry] = list_audit(self.lib)
         self.table.setRowCount(len(entries))
         for row, entry in enumerate(entries):
-            texts = (local_time(entry.at), action_label(entry.action),
-                     subject_label(self.lib, entry.subject),
-                     details_label(entry))
+            texts = (local_time(entry.at), entry.who, entry.workstation,
+                     action_label(entry.action), subject_label(self.lib, entry.subject),
+                     recording_label(self.lib, entry), details_label(entry))
             for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)
                 # The stored record stays visible: the raw action and details on hover.

@@ -37,6 +37,7 @@ from .envelope_loader import EnvelopeLoader
 from .mark_buttons import MarkButtons
 from .marker_list import MarkerListPanel
 from .missing_banner import MissingRecordingBanner
+from .read_log import ReadLog
 from .sheet_editor import SheetEditor
 from .shuttle import Shuttle
 from .transport import TransportBar
@@ -72,6 +73,7 @@ class ReviewView(QWidget):
         self._connect()
         self.envelopes = EnvelopeLoader(self)
         self.envelopes.ready.connect(self.timeline.view.set_envelope)
+        self.read_log = ReadLog(bridge, player, self)  # opening and first play are logged
 
     # -- layout ---------------------------------------------------------------------------
     def _build(self) -> None:
@@ -180,6 +182,7 @@ class ReviewView(QWidget):
         self.sheet.flush()
         self.review = rv.get_review(lib, review_id)
         self.recording = rc.get_recording(lib, self.review.recording_id)
+        self.read_log.opened(review_id, self.recording.id)
         rv.touch_review(lib, review_id)
         self.undo.clear()
         self.selected = None

@@ -13,6 +13,7 @@ from vsr.errors import VsrError
 from vsr.i18n import translate
 from vsr.library import backups as bk
 from vsr.library.db import default_library_path
+from vsr.library.restore import describe_restore, plan_restore
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -91,6 +92,9 @@ def _chosen(library: Path, file: str | None) -> bk.Backup:
 def cmd_restore(args: argparse.Namespace) -> int:
     library = default_library_path()
     chosen = _chosen(library, args.file)
+    if chosen.path.is_file():  # what is carried over, undone and kept: said before asking
+        for line in describe_restore(plan_restore(library, chosen.path)):
+            print(line)
     if not args.yes:
         answer = input(translate("cli.backup.confirm", library=str(library),
                                  date=local_time(chosen)))

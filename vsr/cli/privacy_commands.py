@@ -19,7 +19,13 @@ from vsr.library import Library, open_library
 from vsr.library import consent as cs
 from vsr.library import retention as rt
 from vsr.library.audit import check_audit_log, list_audit
-from vsr.library.audit_text import action_label, check_lines, details_label, subject_label
+from vsr.library.audit_text import (
+    action_label,
+    check_lines,
+    details_label,
+    recording_label,
+    subject_label,
+)
 from vsr.library.exported import FileDeletion
 from vsr.library.narrowing import describe_narrowing, narrow_consent, plan_narrowing
 from vsr.library.recordings import get_recording
@@ -232,6 +238,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
         check = check_audit_log(lib)  # the whole chain: a reader must know if it was altered
         entries = list_audit(lib, action=args.action, limit=args.limit)
         subjects = {e.subject: subject_label(lib, e.subject) for e in entries}
+        recordings = {e.id: recording_label(lib, e) for e in entries}
     finally:
         lib.close()
     if args.verify:
@@ -242,13 +249,21 @@ def cmd_audit(args: argparse.Namespace) -> int:
         for line in check_lines(check):
             print(line, file=sys.stderr)
     if args.json:  # raw, as stored
-        print(json.dumps([{"id": e.id, "at": e.at, "action": e.action, "subject": e.subject,
-                           "details": e.details} for e in entries], ensure_ascii=False,
-                         indent=2))
+        print(json.dumps([{"id": e.id, "at": e.at, "who": e.who, "workstation": e.workstation,
+                           "action": e.action, "subject": e.subject,
+                           "recording_id": e.recording_id, "recording_ids": e.recording_ids,
+                           "details": e.details}
+                          for e in entries], ensure_ascii=False, indent=2))
         return 0
     if not entries:
         print(translate("cli.audit.none"))
+        return 0
+    print(f"{'#':>5}  {translate('audit.column.time'):<25}  "
+          f"{translate('audit.column.who') + '@' + translate('audit.column.workstation'):<24} "
+          f"{translate('audit.column.action'):<26} {translate('audit.column.subject'):<14}  "
+          f"{translate('audit.column.recording'):<14}  {translate('audit.column.details')}")
     for e in entries:
-        print(f"{e.id:>5}  {e.at}  {action_label(e.action):<26} "
-              f"{subjects[e.subject]:<14}  {details_label(e)}")
+        where = f"{e.who}@{e.workstation}" if e.who else "-"
+        print(f"{e.id:>5}  {e.at:<25}  {where:<24} {action_label(e.action):<26} "
+              f"{subjects[e.subject]:<14}  {recordings[e.id] or '-':<14}  {details_label(e)}")
     return 0

@@ -2,10 +2,13 @@
 
 Each row's `chain` is sha256(previous row's chain + "\\n" + the row as canonical JSON), so a
 row changed or deleted anywhere breaks the chain from there on; `sqlite_sequence` remembers
-the highest id ever given, so deleting the newest rows shows too; and the two append-only
-triggers are checked by their text. This detects edits made with any SQLite tool. It cannot
-detect someone who rewrites the whole chain with this very code (there is no secret on a
-local computer to sign with); a backup or an exported log is the record for that.
+the highest id ever given, so deleting the newest rows shows too; the table's definition
+and its triggers are checked by their text, and no other trigger may touch the log (one that
+silently drops every later row with RAISE(IGNORE) shows). The log's head is also kept outside
+it (`vsr.library.audit_head`), so a log emptied, cut back, or dropped and made again shows.
+This detects edits made with any SQLite tool. It cannot detect someone who rewrites the whole
+chain and the head with this very code (there is no secret on a local computer to sign with);
+a backup or an exported log is the record for that.
 
 Folder paths carry client names ("Gesprekken/Jan de Vries/"), so details keep file names
 only (`strip_folders`); the migration rewrites older rows the same way.
@@ -28,6 +31,10 @@ TRIGGERS = {
     "audit_log_no_delete": """CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
 }
+# The table as the migrations leave it (version 3's CREATE, version 8's added column).
+TABLE = """CREATE TABLE audit_log (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL,
+    action TEXT NOT NULL, subject TEXT NOT NULL, details TEXT NOT NULL DEFAULT '{}',
+    chain TEXT NOT NULL DEFAULT '')"""
 _FOLDER_KEYS = frozenset({"folder"})  # details that are nothing but a folder: dropped
 
 
@@ -77,7 +84,10 @@ def _strip(value: Any) -> Any:
 class AuditCheck:
     """What `verify_audit_log` found. `ok` when nothing; problems are (kind, row id) with kind
     "changed" (row altered or a row before it deleted), "deleted_end" (newest rows deleted),
-    "trigger" (an append-only trigger dropped or altered; id 0)."""
+    "trigger" (an append-only trigger dropped or altered; id 0), "table" (the table's definition
+    changed; id 0), "extra_trigger" (a trigger that is not ours touches the log; id 0), and
+    from `vsr.library.audit_head`: "head_behind", "head_missing", "head_unreadable",
+    "backup_ahead"."""
 
     rows: int = 0
     problems: list[tuple[str, int]] = field(default_factory=list)
@@ -90,12 +100,7 @@ class AuditCheck:
 def verify_audit_log(conn: sqlite3.Connection, *, full: bool = True) -> AuditCheck:
     """Check the triggers, the end of the log and the chain: every row when `full`, else only
     the newest (cheap enough for every start)."""
-    check = AuditCheck()
-    for name, sql in TRIGGERS.items():
-        row = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
-                           (name,)).fetchone()
-        if row is None or _words(str(row[0])) != _words(sql):
-            check.problems.append(("trigger", 0))
+    check = AuditCheck(problems=schema_problems(conn))
     count, top = conn.execute("SELECT COUNT(*), COALESCE(MAX(id), 0) FROM audit_log").fetchone()
     check.rows = int(count)
     seq = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").fetchone()
@@ -115,8 +120,31 @@ def verify_audit_log(conn: sqlite3.Connection, *, full: bool = True) -> AuditChe
     return check
 
 
+def schema_problems(conn: sqlite3.Connection) -> list[tuple[str, int]]:
+    """The log's table as the migrations made it, exactly our two triggers on it, and no other
+    trigger anywhere that names it (one on another table could insert rows into it)."""
+    problems: list[tuple[str, int]] = []
+    table = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table'"
+                         " AND name = 'audit_log'").fetchone()
+    if table is None or _shape(str(table[0])) != _shape(TABLE):
+        problems.append(("table", 0))
+    found = {str(name): str(sql) for name, sql in conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+        " AND (tbl_name = 'audit_log' OR lower(sql) LIKE '%audit_log%')")}
+    for name, sql in TRIGGERS.items():
+        if name not in found or _words(found[name]) != _words(sql):
+            problems.append(("trigger", 0))
+    problems.extend(("extra_trigger", 0) for name in found if name not in TRIGGERS)
+    return problems
+
+
 def _words(sql: str) -> str:
     return re.sub(r"\s+", " ", sql).strip().lower()
+
+
+def _shape(sql: str) -> str:
+    """SQL text with spacing around brackets and commas ignored (ALTER TABLE's own layout)."""
+    return re.sub(r"\s*([(),])\s*", r"\1", _words(sql))
 
 
 # -- migration -----------------------------------------------------------------------------

@@ -21,7 +21,8 @@ _ORDER = (
     "lapsed_consents", "deleted", "missing", "failed", "anonymize_faces", "names_replaced",
     "keep_audio", "stills", "party_naming", "keep_until", "media_deleted", "today",
 )
-_HIDDEN = frozenset({"export_id"})  # technical: links rows, means nothing to a reader
+# Technical: links rows, means nothing to a reader.
+_HIDDEN = frozenset({"export_id"})
 
 # subject kind -> (table, column holding its current name)
 _NAMED = {
@@ -57,6 +58,12 @@ def subject_label(lib: Library, subject: str) -> str:
         if rows and str(rows[0]["name"] or "").strip():
             text += f" ({rows[0]['name']})"
     return text
+
+
+def recording_label(lib: Library, entry: AuditEntry) -> str:
+    """Whose recording the row is about ("Opname 3 (Gesprek mei)"), or recordings (a
+    collection's export); "" when none."""
+    return ", ".join(subject_label(lib, f"recording:{i}") for i in entry.recording_ids)
 
 
 def details_label(entry: AuditEntry) -> str:

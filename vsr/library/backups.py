@@ -240,16 +240,23 @@ def restore_backup(library: Path, backup: Path) -> Backup | None:
     current library is first kept as a 'before-restore' backup (returned). The backup file
     itself is only read. A readable library is overwritten through the backup API, so another
     program that has it open sees the restored library, not a deleted file; only a library too
-    damaged for that is replaced as a file."""
+    damaged for that is replaced as a file. Then the log rows and exported files since the
+    backup are carried over, consent is kept as it is now, and the restore is logged
+    (`vsr.library.restore`)."""
+    # Imported here: restore opens the library through db, which imports this module.
+    from vsr.library.restore import carry_forward, plan_restore
+
     problem = check_file(backup, full=True) if backup.is_file() else "not found"
     if problem != "ok":
         raise VsrError("error.backup.damaged", path=str(backup), reason=problem)
+    plan = plan_restore(library, backup)
     kept = _keep_current(library)
     try:
         _restore_in_place(library, backup)
     except sqlite3.DatabaseError as exc:
         log.warning("restoring %s in place failed (%s); replacing the file", library, exc)
         _replace_file(library, backup)
+    carry_forward(library, plan, kept.path if kept else None)
     return kept
 
 

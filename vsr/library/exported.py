@@ -3,12 +3,11 @@ from, so that a withdrawal of consent or a purge can find and delete them again.
 
 from __future__ import annotations
 
-import os
-import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from vsr.app_dirs import unlink_own_file
 from vsr.library.audit import AuditAction, audit
 from vsr.library.db import Change, Library
 from vsr.library.rows import as_int, now_iso, opt_int
@@ -166,15 +165,14 @@ def delete_exported_files(
     """Delete the files from disk and forget them; audited as one row (file names only).
     Files are removed before their rows, so a failure never leaves a file on disk that the
     app no longer knows about. Only a regular file at the recorded place is deleted: a
-    symlink there (or anything else) is not what the app wrote, so neither it nor what it
-    points to is touched; it counts as gone (the app's own file is no longer there)."""
+    symlink there or in place of its folder (or anything else) is not what the app wrote, so
+    neither it nor what it points to is touched; it counts as gone (the app's own file is no
+    longer there; `vsr.app_dirs.unlink_own_file`)."""
     result = FileDeletion()
     forget: list[int] = []
     for f in files:
         try:
-            if not stat.S_ISREG(os.lstat(f.path).st_mode):
-                raise FileNotFoundError(f.path)
-            os.unlink(f.path)
+            unlink_own_file(f.path)  # not through a link, neither of the file nor its folder
             result.deleted.append(f.path)
             forget.append(f.id)
         except FileNotFoundError:

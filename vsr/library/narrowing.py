@@ -14,12 +14,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from vsr.errors import VsrError
 from vsr.i18n import translate
 from vsr.library.audit import subject_of
 from vsr.library.consent import Consent, Purpose, get_consent, grant_consent, parse_date, parse_purpose
 from vsr.library.db import Library
 from vsr.library.exported import DOCUMENT_KINDS, ExportedFile, FileDeletion, delete_exported_files
 from vsr.library.exported import files_from_recording as exported_from_recording
+from vsr.text import clean_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +85,10 @@ def narrow_consent(
     initiator: object | None = None,
 ) -> NarrowingReport:
     """Delete what no longer fits the changed consent, then record the consent; audited.
-    Files go first: one that cannot be deleted stays known (and is reported)."""
+    The new consent is checked first (a giver, a last day not before the day it was given):
+    one that would be refused deletes nothing. Then files go first: one that cannot be
+    deleted stays known (and is reported)."""
+    check_grant(given_by=given_by, until=until, given_on=given_on)
     plan = plan_narrowing(lib, recording_id, purpose, recognisable=recognisable, until=until,
                           today=today)
     files = delete_exported_files(lib, list(plan.files), subject=subject_of("recording",
@@ -92,6 +97,17 @@ def narrow_consent(
     consent = grant_consent(lib, recording_id, plan.purpose, given_by=given_by, until=until,
                             recognisable=recognisable, given_on=given_on, initiator=initiator)
     return NarrowingReport(plan, consent, files)
+
+
+def check_grant(*, given_by: str, until: date | str | None, given_on: date | str | None
+                ) -> None:
+    """The VsrError `grant_consent` would raise for these values, before anything is done."""
+    if not clean_text(given_by).strip():
+        raise VsrError("error.consent.no_giver")
+    day = parse_date(given_on) if given_on is not None else date.today()
+    last = parse_date(until) if until is not None else None
+    if last is not None and last < day:
+        raise VsrError("error.consent.until_past", until=str(last), given_on=str(day))
 
 
 def describe_narrowing(plan: NarrowingPlan) -> list[str]:

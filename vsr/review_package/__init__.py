@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from vsr import __version__
-from vsr.app_dirs import private_dir
+from vsr.app_dirs import create_private_new, private_dir
 from vsr.errors import ConsentError, NotFoundError
 from vsr.export.atomic import write_atomic
 from vsr.i18n import translate
@@ -145,7 +145,7 @@ def _extract_recording(lib: Library, package: Path, zf: Any, member: archive.Mem
         target = folder / f"{Path(name).stem} ({n}){Path(name).suffix}"
     tmp = folder / f".{target.name}.{os.getpid()}.partial"
     try:
-        with tmp.open("xb") as out:
+        with create_private_new(tmp) as out:  # a client's recording: 0600 from the start
             archive.read_member(package, zf, member.name, out=out, expected=member)
         if (fingerprinter or _default_fingerprinter)(tmp) != fingerprint:
             raise PackageError("error.package.damaged", path=str(package), name=member.name)
