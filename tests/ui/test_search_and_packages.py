@@ -16,7 +16,9 @@ from tests.vsr.fakes import add_fake_recording
 from vsr.library import collections as co
 from vsr.library import markers as mk
 from vsr.library import reviews as rv
+from vsr.library.audit import list_audit
 from vsr.library.consent import grant_consent
+from vsr.library.exported import list_exported
 from vsr.library.sheets import SheetField, set_field
 from vsr.session.blind import set_blind_marking
 
@@ -76,6 +78,9 @@ def test_share_and_open_package_in_the_window(qtbot, library, tmp_path: Path, mo
     qtbot.addWidget(parent)
     share_review(parent, bridge, review_id, rv.get_review(library, review_id).recording_id)
     assert package.exists() and str(package) in shown[-1]
+    # The window's package goes through the same ledger as `vsr pack`: recorded and audited.
+    assert [(f.path, f.kind) for f in list_exported(library)] == [(str(package), "package")]
+    assert [e.details["file"] for e in list_audit(library, action="export")] == [package.name]
     asked: list[str] = []
 
     def answer(self):  # type: ignore[no-untyped-def]
@@ -87,3 +92,5 @@ def test_share_and_open_package_in_the_window(qtbot, library, tmp_path: Path, mo
     done = open_package(parent, bridge)
     assert asked and done is not None and done.review_id != review_id
     assert len(rv.list_reviews(library)) == 2
+    [received] = list_audit(library, action="package.received")
+    assert received.subject == f"review:{done.review_id}" and received.details["copy"] is True

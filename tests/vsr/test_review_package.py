@@ -22,7 +22,14 @@ from vsr.library import reviews as rv
 from vsr.library.consent import grant_consent, list_consents
 from vsr.library.db import Library
 from vsr.library.sheets import SheetField, get_sheet, set_field
-from vsr.review_package import OnExisting, archive, pack_review, received_folder, unpack_review
+from vsr.review_package import (
+    OnExisting,
+    archive,
+    pack_review,
+    received_folder,
+    sealed,
+    unpack_review,
+)
 from vsr.review_package.archive import PackageError
 from vsr.session.actions import add_action
 from vsr.session.moments import choose_moment
@@ -120,7 +127,7 @@ def test_recording_only_with_consent(library, other, tmp_path: Path) -> None:
 def test_passphrase(library, other, tmp_path: Path) -> None:
     review_id = _review(library, tmp_path)
     package = pack_review(library, review_id, tmp_path / "p.vsrpack", passphrase="geheim 123")
-    assert package.read_bytes().startswith(archive.ENCRYPTED_HEADER)
+    assert package.read_bytes().startswith(sealed.HEADER)
     assert b"vertrouwen" not in package.read_bytes()
     before = _state(other)
     with pytest.raises(PackageError) as missing:

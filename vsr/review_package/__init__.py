@@ -28,7 +28,7 @@ from vsr.library.consent import require_consent
 from vsr.library.db import Change, Library, library_staging
 from vsr.library.recordings import find_by_fingerprint, get_recording, recording_available
 from vsr.library.reviews import get_review
-from vsr.review_package import archive, rows
+from vsr.review_package import archive, ledger, rows
 from vsr.review_package.archive import PackageError
 
 Fingerprinter = Callable[[Path], str]
@@ -50,7 +50,9 @@ class Unpacked:
 
 def pack_review(lib: Library, review_id: int, out: Path, *, with_recording: bool = False,
                 passphrase: str | None = None, today: date | None = None) -> Path:
-    """Write the package to `out` (atomically). See the module docstring for the recording."""
+    """Write the package to `out` (atomically). See the module docstring for the recording.
+    The file goes through the export ledger (`ledger.begin_package`): recorded before it
+    exists, audited once it is in place."""
     review = get_review(lib, review_id)
     recording = None
     if with_recording:
@@ -68,11 +70,17 @@ def pack_review(lib: Library, review_id: int, out: Path, *, with_recording: bool
              "created_at": datetime.now(UTC).isoformat(timespec="seconds")}
 
     def write(tmp: Path) -> None:
-        archive.write_package(tmp, data, extra, recording)
-        if passphrase is not None:
-            archive.encrypt_file(tmp, passphrase)
+        archive.write_package(tmp, data, extra, recording, passphrase)
 
-    return write_atomic(Path(out), write, staging_root=library_staging(lib))
+    pending = ledger.begin_package(lib, review_id, Path(out),
+                                   with_recording=recording is not None)
+    try:
+        path = write_atomic(pending.path, write, staging_root=library_staging(lib))
+    except BaseException:
+        ledger.abandon_package(lib, pending)
+        raise
+    ledger.finish_package(lib, pending, protected=passphrase is not None)
+    return path
 
 
 def _safe_name(name: str) -> str:
@@ -86,7 +94,7 @@ def unpack_review(lib: Library, package: Path, *, passphrase: str | None = None,
     """Add the package's review to the library; see the module docstring."""
     package = Path(package)
     if not package.is_file():
-        raise PackageError(path=str(package), reason="not found")
+        raise PackageError(path=str(package), reason=translate("package.reason.not_found"))
     with archive.open_package(package, passphrase) as zf:
         members = archive.read_manifest(package, zf)
         data = archive.parse_json(package, archive.read_member(
@@ -151,7 +159,7 @@ def _extract_recording(lib: Library, package: Path, zf: Any, member: archive.Mem
             raise PackageError("error.package.damaged", path=str(package), name=member.name)
         os.replace(tmp, target)
     except OSError as exc:
-        raise PackageError(path=str(package), reason=exc.strerror or str(exc)) from exc
+        raise PackageError(path=str(package), reason=archive.os_reason(exc)) from exc
     finally:
         tmp.unlink(missing_ok=True)
     return target
@@ -187,6 +195,8 @@ def _insert(lib: Library, package: Path, data: dict[str, Any], existing: int | N
                 changes.append(Change("recording", "added", (recording_id,)))
             review_id = rows.insert_review(lib, data, recording_id, review_uuid, title)
             changes.append(Change("review", "added", (review_id,), review_id))
+            ledger.audit_received(lib, review_id, package, recording_received=received is not None,
+                                  replaced=existing is not None, copy=copy)
     except (rows.BadRows, NotFoundError) as exc:
         raise PackageError("error.package.damaged", path=str(package),
                            name=archive.REVIEW) from exc
