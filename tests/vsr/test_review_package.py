@@ -231,6 +231,11 @@ def test_hostile_archives_leave_the_library_unchanged(library, other, tmp_path: 
         message = worded("en", refused.value.message)
         assert str(package) in message and "\n" not in message, case
         assert _state(other) == before, case
+        reason = refused.value.params.get("reason")
+        if reason is not None:  # worded in the sentence's language, not English inside Dutch
+            english = worded("en", lambda r=reason: str(r))
+            assert english not in worded("nl", refused.value.message), case
+            assert english in message, case
     assert not (received_folder(other).parent.parent / "x").exists()  # ".." wrote nothing
 
 

@@ -6,7 +6,9 @@ The recording itself only when asked for (`with_recording`) AND its consent for 
 (handing a conversation to a colleague is peer consultation) is valid today; otherwise packing
 with the recording is refused with the reason, so nothing goes out that the client did not
 allow. Receiving never overwrites silently: a review already in the library (same uuid) needs
-the user's choice. Any error leaves the library as it was."""
+the user's choice. Every value that comes in is checked and its text cleaned before anything
+is written (`validate`). Any error leaves the library as it was. Packing and receiving go
+through the export ledger and the audit log (`ledger`)."""
 
 from __future__ import annotations
 
@@ -30,6 +32,7 @@ from vsr.library.recordings import find_by_fingerprint, get_recording, recording
 from vsr.library.reviews import get_review
 from vsr.review_package import archive, ledger, rows
 from vsr.review_package.archive import PackageError
+from vsr.review_package.validate import validated
 
 Fingerprinter = Callable[[Path], str]
 
@@ -94,13 +97,13 @@ def unpack_review(lib: Library, package: Path, *, passphrase: str | None = None,
     """Add the package's review to the library; see the module docstring."""
     package = Path(package)
     if not package.is_file():
-        raise PackageError(path=str(package), reason=translate("package.reason.not_found"))
+        raise PackageError(path=str(package), reason=archive.words("package.reason.not_found"))
     with archive.open_package(package, passphrase) as zf:
         members = archive.read_manifest(package, zf)
-        data = archive.parse_json(package, archive.read_member(
-            package, zf, archive.REVIEW, expected=members[archive.REVIEW]))
+        data = validated(package, archive.parse_json(package, archive.read_member(
+            package, zf, archive.REVIEW, expected=members[archive.REVIEW])))
         existing, title, copy = _existing(lib, package, data, on_existing)
-        fingerprint = _recording_field(package, data, "fingerprint")
+        fingerprint = str(data["recording"]["fingerprint"])
         received: Path | None = None
         if find_by_fingerprint(lib, fingerprint) is None:
             media = [m for m in members.values() if m.name.startswith(archive.RECORDING_DIR)]
@@ -115,22 +118,11 @@ def unpack_review(lib: Library, package: Path, *, passphrase: str | None = None,
         raise
 
 
-def _recording_field(package: Path, data: dict[str, Any], key: str) -> str:
-    recording = data.get("recording")
-    value = recording.get(key) if isinstance(recording, dict) else None
-    if not isinstance(value, str) or not value:
-        raise PackageError("error.package.damaged", path=str(package), name=archive.REVIEW)
-    return value
-
-
 def _existing(lib: Library, package: Path, data: dict[str, Any],
               on_existing: OnExisting) -> tuple[int | None, str, bool]:
     """The id of the same review already here (to replace), the title to give it and
     whether it comes in as a copy beside the one already here."""
-    review = data.get("review")
-    if not isinstance(review, dict) or not isinstance(review.get("uuid"), str) \
-            or not isinstance(review.get("title"), str):
-        raise PackageError("error.package.damaged", path=str(package), name=archive.REVIEW)
+    review = data["review"]
     title = str(review["title"])
     found = lib.query("SELECT id FROM reviews WHERE uuid = ?", (review["uuid"],))
     if not found:
@@ -189,7 +181,7 @@ def _insert(lib: Library, package: Path, data: dict[str, Any], existing: int | N
             if rec is not None:
                 recording_id = rec.id
             else:
-                name = Path(_recording_field(package, data, "file_name")).name
+                name = str(data["recording"]["file_name"])
                 path = received or received_folder(lib) / name
                 recording_id = rows.insert_recording(lib, data, str(path))
                 changes.append(Change("recording", "added", (recording_id,)))

@@ -26,7 +26,7 @@ import stat
 import zipfile
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, BinaryIO, cast
 
@@ -62,11 +62,30 @@ class PackageError(VsrError):
     key = "error.package.unreadable"
 
 
+@dataclass(frozen=True, slots=True)
+class Words:
+    """A part of a message (a reason, a place), worded when the message is: so it is in the
+    language the whole sentence is shown in, never English inside Dutch."""
+
+    key: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return translate(self.key, **self.params)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+
+def words(key: str, **params: Any) -> Words:
+    return Words(key, params)
+
+
 def unsafe(path: Path, reason: str, **params: Any) -> PackageError:
     """error.package.unsafe with its reason `package.reason.<reason>` worded in the user's
     language, so no English sits inside a Dutch sentence."""
     return PackageError("error.package.unsafe", path=str(path),
-                        reason=translate(f"package.reason.{reason}", **params))
+                        reason=words(f"package.reason.{reason}", **params))
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,15 +157,15 @@ def open_package(path: Path, passphrase: str | None) -> Iterator[zipfile.ZipFile
         yield zf
 
 
-def os_reason(exc: OSError) -> str:
+def os_reason(exc: OSError) -> Words:
     """An operating system's refusal in the user's words (its own text is English)."""
     if isinstance(exc, FileNotFoundError):
-        return translate("package.reason.not_found")
+        return words("package.reason.not_found")
     if isinstance(exc, PermissionError):
-        return translate("package.reason.no_access")
+        return words("package.reason.no_access")
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return translate("package.reason.disk_full")
-    return translate("package.reason.os", errno=exc.errno or 0)
+        return words("package.reason.disk_full")
+    return words("package.reason.os", errno=exc.errno or 0)
 
 
 def _open_sealed(path: Path, passphrase: str | None) -> SealedReader:
