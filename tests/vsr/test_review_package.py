@@ -285,3 +285,55 @@ def test_cli_pack_unpack_and_one_line_errors(library, tmp_path: Path, capsys,  #
     bad = tmp_path / "bad.vsrpack"
     bad.write_bytes(io.BytesIO(b"PK\x03\x04 broken").getvalue())
     assert main(["--library", dest, "unpack", str(bad)]) == 2
+
+
+def test_first_format_passphrase_package_still_opens(library, other, tmp_path: Path) -> None:
+    # Packages made before the sealed chunks: the whole zip as one AES-GCM piece.
+    import os
+
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    review_id = _review(library, tmp_path)
+    plain = pack_review(library, review_id, tmp_path / "plain.vsrpack").read_bytes()
+    salt, nonce = os.urandom(16), os.urandom(12)
+    header = archive.ENCRYPTED_HEADER + salt
+    sealed_once = AESGCM(sealed.derive_key("oud wachtwoord", salt)).encrypt(nonce, plain, header)
+    old = tmp_path / "old.vsrpack"
+    old.write_bytes(header + nonce + sealed_once)
+    with pytest.raises(PackageError) as wrong:
+        unpack_review(other, old, passphrase="fout")
+    assert wrong.value.key == "error.package.passphrase_wrong"
+    done = unpack_review(other, old, passphrase="oud wachtwoord")
+    assert _content(other, done.review_id) == _content(library, review_id)
+
+
+def test_changed_sealed_package_is_refused(library, other, tmp_path: Path) -> None:
+    review_id = _review(library, tmp_path)
+    package = pack_review(library, review_id, tmp_path / "p.vsrpack", passphrase="pw")
+    data = package.read_bytes()
+    before = _state(other)
+    for case, changed in {"cut": data[:-100], "added": data + data[-200:],
+                          "flipped": data[:-50] + bytes([data[-50] ^ 1]) + data[-49:]}.items():
+        package.write_bytes(changed)
+        with pytest.raises(PackageError) as refused:
+            unpack_review(other, package, passphrase="pw")
+        assert refused.value.key in ("error.package.passphrase_wrong",
+                                     "error.package.damaged"), case
+        assert _state(other) == before, case
+
+
+def test_cli_passphrase_file_errors_are_dutch_sentences(library, tmp_path: Path, capsys,  # type: ignore[no-untyped-def]
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys.modules["vsr.cli.main"], "setup_logging", lambda: None)
+    review_id = _review(library, tmp_path)
+    library.close()
+    latin1 = tmp_path / "pw.txt"
+    latin1.write_bytes("wachtwoord met é".encode("latin-1"))
+    out = tmp_path / "p.vsrpack"
+    for file, words in ((latin1, "geen tekst in UTF-8"), (tmp_path / "weg.txt", "is er niet")):
+        assert main(["--library", str(library.path), "pack", str(review_id), "-o", str(out),
+                     "--passphrase-file", str(file)]) == 2
+        err = capsys.readouterr().err.strip()
+        assert str(file) in err and words in err and "\n" not in err, err
+        assert "codec" not in err and "No such file" not in err and "Errno" not in err
+    assert not out.exists()
