@@ -20,6 +20,7 @@ from vsr.library import Library, open_library
 from vsr.library import retention as rt
 from vsr.library import reviews as rv
 from vsr.library.audit import list_audit
+from vsr.library.audit_text import action_label, details_label
 from vsr.library.exported import PACKAGE, list_exported
 from vsr.library.narrowing import narrow_consent
 from vsr.library.withdrawal import plan_withdrawal, withdraw_consent
@@ -55,6 +56,7 @@ def test_pack_with_recording_is_recorded_before_it_exists_and_audited(
         "format": "vsrpack", "file": "gesprek.vsrpack", "with_recording": True,
         "protected": True}
     assert "Yıldız" not in json.dumps(entry.details, ensure_ascii=False)
+    assert "=" not in details_label(entry) and "met wachtwoord: ja" in details_label(entry)
 
 
 def test_withdrawing_intervisie_deletes_the_package_with_the_recording(
@@ -125,8 +127,11 @@ def test_unpacking_is_audited(library: Library, tmp_path: Path) -> None:
         [entry] = list_audit(other, action="package.received")
         assert entry.subject == f"review:{done.review_id}"
         assert entry.details == {"file": "Jan Jansen.vsrpack", "recording_received": False,
-                                 "replaced": False, "copy": False}
+                                 "replaced_review": False, "copy": False}
         assert str(tmp_path) not in json.dumps(entry.details)
+        label = details_label(entry)  # the audit window words every detail
+        assert "=" not in label and "opname ontvangen: nee" in label.lower(), label
+        assert action_label(entry.action) == "Pakket ontvangen"
     finally:
         other.close()
 

@@ -73,4 +73,4 @@ def audit_received(lib: Library, review_id: int, package: Path, *, recording_rec
                    replaced: bool, copy: bool) -> None:
     """Audit a package's receipt, inside the write that adds its review."""
     audit(lib, RECEIVED, subject_of("review", review_id), file=package.name,
-          recording_received=recording_received, replaced=replaced, copy=copy)
+          recording_received=recording_received, replaced_review=replaced, copy=copy)
