@@ -119,3 +119,21 @@ def test_writer_keeps_memory_to_one_chunk(tmp_path: Path) -> None:
             assert len(writer._buffer) <= CHUNK  # noqa: SLF001 - the bound is the point
         writer.close()
     assert _read(tmp_path / "p", "w") == b"y" * 100_000
+
+
+def test_an_abandoned_stream_does_not_open(tmp_path: Path) -> None:
+    with (tmp_path / "p").open("wb") as raw:
+        writer = SealingWriter(raw, "w", chunk_bytes=CHUNK)
+        writer.write(b"z" * (3 * CHUNK + 5))
+        writer.abandon()  # a write that failed half-way: the last chunk is never sealed
+        writer.close()
+    with pytest.raises(SealError):
+        _read(tmp_path / "p", "w")
+
+
+def test_a_file_cut_inside_its_header_is_damaged_not_a_wrong_passphrase(tmp_path: Path) -> None:
+    data = _seal(tmp_path / "p", b"q" * 500).read_bytes()
+    for cut in (PREAMBLE - 3, PREAMBLE + 5):
+        (tmp_path / "cut").write_bytes(data[:cut])
+        with pytest.raises(sealed.SealDamaged):
+            _read(tmp_path / "cut")

@@ -34,6 +34,7 @@ from vsr.errors import VsrError
 from vsr.i18n import translate
 from vsr.review_package.sealed import (
     HEADER,
+    SealDamaged,
     SealedReader,
     SealError,
     SealingWriter,
@@ -118,14 +119,20 @@ def write_package(tmp: Path, review: dict[str, Any], manifest_extra: dict[str, A
     manifest = {"format": FORMAT, "format_version": FORMAT_VERSION, **manifest_extra,
                 "members": members}
     with tmp.open("wb") as raw:
-        target = raw if passphrase is None else cast(BinaryIO, SealingWriter(raw, passphrase))
-        with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED,
-                             allowZip64=True) as zf:
-            zf.writestr(REVIEW, data)
-            if recording is not None:
-                zf.write(recording[1], recording[0], compress_type=zipfile.ZIP_STORED)
-            zf.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
-        target.close()
+        sealing = None if passphrase is None else SealingWriter(raw, passphrase)
+        try:
+            with zipfile.ZipFile(raw if sealing is None else cast(BinaryIO, sealing), "w",
+                                 compression=zipfile.ZIP_DEFLATED, allowZip64=True) as zf:
+                zf.writestr(REVIEW, data)
+                if recording is not None:
+                    zf.write(recording[1], recording[0], compress_type=zipfile.ZIP_STORED)
+                zf.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
+        except BaseException:
+            if sealing is not None:
+                sealing.abandon()
+            raise
+        if sealing is not None:
+            sealing.close()
 
 
 # -- reading -------------------------------------------------------------------------------
@@ -152,7 +159,7 @@ def open_package(path: Path, passphrase: str | None) -> Iterator[zipfile.ZipFile
             raise PackageError("error.package.not_package", path=str(path)) from exc
         except SealError as exc:
             raise PackageError("error.package.damaged", path=str(path),
-                               name=str(exc)) from exc
+                               name=path.name) from exc
         check_members(path, zf)
         yield zf
 
@@ -173,6 +180,8 @@ def _open_sealed(path: Path, passphrase: str | None) -> SealedReader:
         raise PackageError("error.package.passphrase_needed", path=str(path))
     try:
         return SealedReader(path, passphrase)
+    except SealDamaged as exc:
+        raise PackageError("error.package.damaged", path=str(path), name=path.name) from exc
     except SealError as exc:
         # A wrong passphrase and a changed file look the same to AES-GCM.
         raise PackageError("error.package.passphrase_wrong", path=str(path)) from exc

@@ -31,8 +31,12 @@ _MAX_CHUNKS = 2**32 - 1
 
 
 class SealError(ValueError):
-    """The file is not a sealed stream, or a chunk did not authenticate (a wrong passphrase
-    and a changed file look the same)."""
+    """A chunk did not authenticate: a wrong passphrase and a changed file look the same."""
+
+
+class SealDamaged(SealError):
+    """The file's shape is not a sealed stream's (header, chunk size, a piece shorter than a
+    tag): damaged, whatever the passphrase."""
 
 
 def derive_key(passphrase: str, salt: bytes) -> bytes:
@@ -43,7 +47,7 @@ def derive_key(passphrase: str, salt: bytes) -> bytes:
 
 def _nonce(prefix: bytes, index: int, final: bool) -> bytes:
     if index > _MAX_CHUNKS:
-        raise SealError("too many chunks")
+        raise SealDamaged("too many chunks")
     return prefix + struct.pack(">IB", index, 1 if final else 0)
 
 
@@ -62,6 +66,7 @@ class SealingWriter(io.RawIOBase):
         self._out, self._chunk = out, chunk_bytes
         self._buffer = bytearray()
         self._index = self._position = 0
+        self._abandoned = False
         out.write(self._aad)
 
     def writable(self) -> bool:
@@ -86,9 +91,16 @@ class SealingWriter(io.RawIOBase):
         self._index += 1
 
     def close(self) -> None:
-        if not self.closed:
+        if not self.closed and not self._abandoned:
             self._seal(bytes(self._buffer), final=True)
             self._buffer.clear()
+        super().close()
+
+    def abandon(self) -> None:
+        """Stop without sealing the last chunk: the stream stays incomplete (and will not
+        open), for a write that failed half-way."""
+        self._abandoned = True
+        self._buffer.clear()
         super().close()
 
 
@@ -108,17 +120,17 @@ class SealedReader(io.RawIOBase):
         try:
             self._aad = self._file.read(_PREAMBLE)
             if len(self._aad) != _PREAMBLE or not is_sealed(self._aad):
-                raise SealError("no header")
+                raise SealDamaged("no header")
             salt = self._aad[len(HEADER):len(HEADER) + SALT_BYTES]
             self._prefix = self._aad[len(HEADER) + SALT_BYTES:_PREAMBLE - 4]
             self._chunk: int = struct.unpack(">I", self._aad[-4:])[0]
             if not 0 < self._chunk <= MAX_CHUNK_BYTES:
-                raise SealError("chunk size")
+                raise SealDamaged("chunk size")
             sealed = os.fstat(self._file.fileno()).st_size - _PREAMBLE
             self._count = max(1, -(-sealed // (self._chunk + TAG_BYTES)))
             last = sealed - (self._count - 1) * (self._chunk + TAG_BYTES)
             if last < TAG_BYTES:
-                raise SealError("cut short")
+                raise SealDamaged("cut short")
             self._size: int = (self._count - 1) * self._chunk + last - TAG_BYTES
             self._aead = AESGCM(derive_key(passphrase, salt))
             self._cached: tuple[int, bytes] = (-1, b"")
