@@ -1,12 +1,13 @@
 """File → "Terugkijkgesprek delen (pakket)…" and "Pakket openen…": hand the open review to a
 colleague, and receive one. Thin: `vsr.review_package` decides what may travel and checks what
-comes in; this asks the user's choices (recording, passphrase, keep both or replace)."""
+comes in; this asks the user's choices (recording, passphrase, keep both or replace). The
+package file is written on a worker; the library is touched on this thread only."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -22,10 +23,19 @@ from PySide6.QtWidgets import (
 )
 
 from vsr.library.consent import has_consent
-from vsr.review_package import OnExisting, Unpacked, pack_review, unpack_review
+from vsr.review_package import (
+    OnExisting,
+    Unpacked,
+    abandon_pack,
+    begin_pack,
+    finish_pack,
+    unpack_review,
+)
 
 from .bridge import LibraryBridge
+from .dialogs import error_text
 from .operations import perform
+from .workers import Task, start
 
 _FILTER = "vsr (*.vsrpack)"
 
@@ -76,22 +86,43 @@ class ShareDialog(QDialog):
 
 
 def share_review(parent: QWidget, bridge: LibraryBridge, review_id: int,
-                 recording_id: int) -> None:
+                 recording_id: int) -> Task | None:
+    """Ask the choices and write the package: the checks and the ledger row on this thread,
+    the file (which may hold an hour of video) on a worker, so the window never waits. Returns
+    the running task (None when cancelled or refused, said in words)."""
     dialog = ShareDialog(has_consent(bridge.lib, recording_id, "intervisie"), parent)
     if not dialog.exec():
-        return
+        return None
     name, _ = QFileDialog.getSaveFileName(parent, dialog.windowTitle(), "", _FILTER)
     if not name:
-        return
+        return None
     out = Path(name) if name.endswith(".vsrpack") else Path(name + ".vsrpack")
-    outcome = perform(lambda: pack_review(bridge.lib, review_id, out,
-                                          with_recording=dialog.recording.isChecked(),
-                                          passphrase=dialog.chosen_passphrase()))
-    if outcome.ok:
+    title = dialog.windowTitle()
+    begun = perform(lambda: begin_pack(bridge.lib, review_id, out,
+                                       with_recording=dialog.recording.isChecked(),
+                                       passphrase=dialog.chosen_passphrase()))
+    if not begun.ok or begun.value is None:
+        QMessageBox.warning(parent, title, begun.message)
+        return None
+    job = begun.value
+    task = Task(lambda _progress, _cancelled: job.write())
+
+    def written(_path: object) -> None:
+        finished = perform(lambda: finish_pack(bridge.lib, job))
+        if not finished.ok:
+            QMessageBox.warning(parent, title, finished.message)
+            return
         text = QCoreApplication.translate("PackageDialogs", "Package written: %1")
-        QMessageBox.information(parent, dialog.windowTitle(), text.replace("%1", str(out)))
-    else:
-        QMessageBox.warning(parent, dialog.windowTitle(), outcome.message)
+        QMessageBox.information(parent, title, text.replace("%1", str(out)))
+
+    def failed(exc: BaseException) -> None:
+        perform(lambda: abandon_pack(bridge.lib, job))
+        QMessageBox.warning(parent, title, error_text(exc))
+
+    # Queued: the answers run on this (the window's) thread, where the library lives.
+    task.signals.done.connect(written, Qt.ConnectionType.QueuedConnection)
+    task.signals.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
+    return start(task)
 
 
 def open_package(parent: QWidget, bridge: LibraryBridge) -> Unpacked | None:

@@ -4,6 +4,7 @@ Packages in the window: a review is shared and opened again; an existing one ask
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -76,8 +77,15 @@ def test_share_and_open_package_in_the_window(qtbot, library, tmp_path: Path, mo
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
     parent = SearchDialog(bridge, None)
     qtbot.addWidget(parent)
-    share_review(parent, bridge, review_id, rv.get_review(library, review_id).recording_id)
+    answered_on: list[threading.Thread] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: (
+        answered_on.append(threading.current_thread()), shown.append(text)))
+    task = share_review(parent, bridge, review_id,
+                        rv.get_review(library, review_id).recording_id)
+    assert task is not None  # the file is written on a worker: the window does not wait
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
     assert package.exists() and str(package) in shown[-1]
+    assert answered_on == [threading.main_thread()]
     # The window's package goes through the same ledger as `vsr pack`: recorded and audited.
     assert [(f.path, f.kind) for f in list_exported(library)] == [(str(package), "package")]
     assert [e.details["file"] for e in list_audit(library, action="export")] == [package.name]
@@ -94,3 +102,28 @@ def test_share_and_open_package_in_the_window(qtbot, library, tmp_path: Path, mo
     assert len(rv.list_reviews(library)) == 2
     [received] = list_audit(library, action="package.received")
     assert received.subject == f"review:{done.review_id}" and received.details["copy"] is True
+
+
+def test_a_package_that_fails_on_the_worker_is_said_and_forgotten(qtbot, library, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from vsr.review_package import archive
+
+    review_id, _ = _moment(library, tmp_path, "a.mp4", "vertrouwen")
+    bridge = LibraryBridge(library)
+    package = tmp_path / "vol.vsrpack"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(package), ""))
+    monkeypatch.setattr("vsr.ui.package_dialogs.ShareDialog.exec", lambda self: 1)
+
+    def disk_full(tmp: Path, *args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(archive, "write_package", disk_full)
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
+    parent = SearchDialog(bridge, None)
+    qtbot.addWidget(parent)
+    assert share_review(parent, bridge, review_id,
+                        rv.get_review(library, review_id).recording_id) is not None
+    qtbot.waitUntil(lambda: bool(warned), timeout=10_000)
+    assert str(package) in warned[0] and "Traceback" not in warned[0]
+    assert list_exported(library) == [] and not package.exists()
+    assert list_audit(library, action="export") == []

@@ -51,11 +51,46 @@ class Unpacked:
     recording_file: Path | None  # where the received recording was written, if it came along
 
 
+@dataclass(frozen=True, slots=True)
+class PackJob:
+    """A package recorded in the ledger whose file is still to be written. `write` touches no
+    library, so a window runs it on a worker; then `finish_pack` or `abandon_pack` on the
+    library's thread."""
+
+    pending: ledger.PendingPackage
+    data: dict[str, Any]
+    extra: dict[str, Any]
+    recording: tuple[str, Path] | None
+    passphrase: str | None
+    staging_root: Path
+
+    def write(self) -> Path:
+        def write(tmp: Path) -> None:
+            archive.write_package(tmp, self.data, self.extra, self.recording, self.passphrase)
+
+        return write_atomic(self.pending.path, write, staging_root=self.staging_root)
+
+
 def pack_review(lib: Library, review_id: int, out: Path, *, with_recording: bool = False,
                 passphrase: str | None = None, today: date | None = None) -> Path:
     """Write the package to `out` (atomically). See the module docstring for the recording.
-    The file goes through the export ledger (`ledger.begin_package`): recorded before it
-    exists, audited once it is in place."""
+    The file goes through the export ledger: recorded before it exists, audited once it is in
+    place, forgotten when it never got there."""
+    job = begin_pack(lib, review_id, out, with_recording=with_recording,
+                     passphrase=passphrase, today=today)
+    try:
+        path = job.write()
+    except BaseException:
+        abandon_pack(lib, job)
+        raise
+    finish_pack(lib, job)
+    return path
+
+
+def begin_pack(lib: Library, review_id: int, out: Path, *, with_recording: bool = False,
+               passphrase: str | None = None, today: date | None = None) -> PackJob:
+    """Check what may go (the recording only with intervisie consent), take the review's rows
+    and record the file in the ledger; nothing is written yet."""
     review = get_review(lib, review_id)
     recording = None
     if with_recording:
@@ -71,19 +106,17 @@ def pack_review(lib: Library, review_id: int, out: Path, *, with_recording: bool
     data = rows.dump_review(lib, review_id)
     extra = {"app_version": __version__,
              "created_at": datetime.now(UTC).isoformat(timespec="seconds")}
-
-    def write(tmp: Path) -> None:
-        archive.write_package(tmp, data, extra, recording, passphrase)
-
     pending = ledger.begin_package(lib, review_id, Path(out),
                                    with_recording=recording is not None)
-    try:
-        path = write_atomic(pending.path, write, staging_root=library_staging(lib))
-    except BaseException:
-        ledger.abandon_package(lib, pending)
-        raise
-    ledger.finish_package(lib, pending, protected=passphrase is not None)
-    return path
+    return PackJob(pending, data, extra, recording, passphrase, library_staging(lib))
+
+
+def finish_pack(lib: Library, job: PackJob) -> None:
+    ledger.finish_package(lib, job.pending, protected=job.passphrase is not None)
+
+
+def abandon_pack(lib: Library, job: PackJob) -> None:
+    ledger.abandon_package(lib, job.pending)
 
 
 def _safe_name(name: str) -> str:
