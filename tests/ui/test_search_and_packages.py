@@ -104,7 +104,8 @@ def test_share_and_open_package_in_the_window(qtbot, library, tmp_path: Path, mo
     assert received.subject == f"review:{done.review_id}" and received.details["copy"] is True
 
 
-def test_a_package_that_fails_on_the_worker_is_said_and_forgotten(qtbot, library, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_package_that_fails_on_the_worker_is_said_and_forgotten(  # type: ignore[no-untyped-def]
+        qtbot, library, tmp_path: Path, monkeypatch) -> None:
     from vsr.review_package import archive
 
     review_id, _ = _moment(library, tmp_path, "a.mp4", "vertrouwen")
