@@ -5,9 +5,11 @@ package file is written on a worker; the library is touched on this thread only.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -24,12 +26,16 @@ from PySide6.QtWidgets import (
 
 from vsr.library.consent import has_consent
 from vsr.review_package import (
+    Incoming,
     OnExisting,
-    Unpacked,
+    UnpackPlan,
     abandon_pack,
     begin_pack,
+    extract_recording,
     finish_pack,
-    unpack_review,
+    finish_unpack,
+    plan_unpack,
+    read_incoming,
 )
 
 from .bridge import LibraryBridge
@@ -125,36 +131,75 @@ def share_review(parent: QWidget, bridge: LibraryBridge, review_id: int,
     return start(task)
 
 
-def open_package(parent: QWidget, bridge: LibraryBridge) -> Unpacked | None:
-    """Ask for a package and add its review; asks a passphrase and, when the review is already
-    here, whether to keep both or replace. None when cancelled or refused (said in words)."""
+class PackageReceiver(QObject):
+    """Receives one package, asking the passphrase and, for a review already here, keep both
+    or replace. Reading and checking the package and writing its recording run on workers;
+    the library is touched on this thread only. `received` fires with the `Unpacked` review;
+    a refusal is said in words."""
+
+    received = Signal(object)
+
+    def __init__(self, parent: QWidget, bridge: LibraryBridge, path: Path) -> None:
+        super().__init__(parent)
+        self.owner, self.bridge, self.path = parent, bridge, path
+        self.title = QCoreApplication.translate("PackageDialogs", "Open package")
+        self.passphrase: str | None = None
+        self.choice = OnExisting.ASK
+        self.task: Task | None = None
+
+    def start(self) -> None:
+        self._run(lambda: read_incoming(self.path, self.passphrase), self._plan)
+
+    def _run(self, work: Callable[[], object], then: Callable[[Any], None]) -> None:
+        task = Task(lambda _progress, _cancelled: work())
+        # Queued: the answers run on this (the window's) thread, where the library lives.
+        task.signals.done.connect(then, Qt.ConnectionType.QueuedConnection)
+        task.signals.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
+        self.task = start(task)
+
+    def _failed(self, exc: BaseException) -> None:
+        if getattr(exc, "key", "") in ("error.package.passphrase_needed",
+                                       "error.package.passphrase_wrong"):
+            text, ok = QInputDialog.getText(self.owner, self.title, error_text(exc),
+                                            QLineEdit.EchoMode.Password)
+            if ok and text:
+                self.passphrase = text
+                self.start()
+            return
+        QMessageBox.warning(self.owner, self.title, error_text(exc))
+
+    def _plan(self, incoming: Incoming) -> None:
+        planned = perform(lambda: plan_unpack(self.bridge.lib, incoming, self.choice))
+        if planned.ok and planned.value is not None:
+            plan = planned.value
+            self._run(lambda: extract_recording(plan), lambda file: self._finish(plan, file))
+            return
+        if getattr(planned.error, "key", "") == "error.package.exists" \
+                and self.choice is OnExisting.ASK:
+            picked = _ask_existing(self.owner, self.title)
+            if picked is not None:
+                self.choice = picked
+                self._plan(incoming)
+            return
+        QMessageBox.warning(self.owner, self.title, planned.message)
+
+    def _finish(self, plan: UnpackPlan, file: Path | None) -> None:
+        done = perform(lambda: finish_unpack(self.bridge.lib, plan, file))
+        if done.ok:
+            self.received.emit(done.value)
+        else:
+            QMessageBox.warning(self.owner, self.title, done.message)
+
+
+def open_package(parent: QWidget, bridge: LibraryBridge) -> PackageReceiver | None:
+    """Ask for a package and start receiving it (None when no file was chosen)."""
     title = QCoreApplication.translate("PackageDialogs", "Open package")
     name, _ = QFileDialog.getOpenFileName(parent, title, "", _FILTER)
     if not name:
         return None
-    passphrase: str | None = None
-    choice = OnExisting.ASK
-    while True:
-        outcome = perform(lambda p=passphrase, c=choice: unpack_review(  # type: ignore[misc]
-            bridge.lib, Path(name), passphrase=p, on_existing=c))
-        if outcome.ok:
-            return outcome.value
-        key = getattr(outcome.error, "key", "")
-        if key in ("error.package.passphrase_needed", "error.package.passphrase_wrong"):
-            text, ok = QInputDialog.getText(parent, title, outcome.message,
-                                            QLineEdit.EchoMode.Password)
-            if not ok or not text:
-                return None
-            passphrase = text
-            continue
-        if key == "error.package.exists" and choice is OnExisting.ASK:
-            picked = _ask_existing(parent, title)
-            if picked is None:
-                return None
-            choice = picked
-            continue
-        QMessageBox.warning(parent, title, outcome.message)
-        return None
+    receiver = PackageReceiver(parent, bridge, Path(name))
+    receiver.start()
+    return receiver
 
 
 def _ask_existing(parent: QWidget, title: str) -> OnExisting | None:
