@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import resource
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -69,6 +70,8 @@ def measure(folder: Path, size_mb: int, *, headroom_mb: int | None = None,
 
     if light_kdf:
         sealed.SCRYPT = {"n": 2**14, "r": 8, "p": 1}
+    for left in ("sender", "receiver"):  # a fresh pair each run: the receiver must not know it
+        shutil.rmtree(folder / left, ignore_errors=True)
     folder.mkdir(parents=True, exist_ok=True)
     media = folder / "gesprek.mp4"
     with media.open("wb") as handle:
