@@ -1,6 +1,8 @@
 """The search window finds moments across reviews (hidden ones never), opens a moment in the
 main window, and adds it to a collection only under consent (the refusal's reason is shown).
-Packages in the window: a review is shared and opened again; an existing one asks first."""
+Packages in the window: a review is shared and opened again (the files on a worker, the answers
+on the window's thread, both through the export ledger and the audit log); an existing one asks
+first; a wrong passphrase is asked again; a failure or bad content is said in words."""
 
 from __future__ import annotations
 
