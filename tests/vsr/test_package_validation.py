@@ -81,6 +81,8 @@ HOSTILE: dict[str, tuple[Change, str]] = {
     "start_ms true": (_set("tables.markers.0.start_ms", True), "start_ms"),
     "end before start": (_set("tables.markers.0.end_ms", 10), "end_ms"),
     "lead_ms negative": (_set("tables.session_moments.0.lead_ms", -1), "lead_ms"),
+    "moment_index past the chosen moments": (_set("tables.session_state.0.moment_index", 7),
+                                             "moment_index"),
     "a lone surrogate in the uuid": (_set("review.uuid", "\ud800" * 32), "uuid"),
     "an ESC in a colour": (_set("tables.parties.0.color", "#\x1b[31m"), "color"),
     "a name that is a number": (_set("tables.parties.0.name", 5), "name"),

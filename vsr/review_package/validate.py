@@ -132,6 +132,11 @@ def _validated(data: dict[str, Any]) -> dict[str, Any]:
             _unique(table, checked[table], key)
     if len(checked["session_state"]) > 1:
         raise _Where("session_state", 2, None, Bad("package.problem.twice"))
+    chosen = len(checked["session_moments"])
+    for state in checked["session_state"]:
+        if state["moment_index"] >= max(1, chosen):  # it points at one of the chosen moments
+            raise _Where("session_state", 1, "moment_index",
+                         Bad("package.problem.range", low=0, high=max(0, chosen - 1)))
     _check_references(checked)
     return {"review": review, "recording": recording, "consents": consents, "tables": checked}
 
