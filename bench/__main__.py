@@ -7,7 +7,8 @@ tools, an empty Qt window, a bare Python) the ratio to it, measured in the same 
 file. Groups: open (adding a recording), ui (timeline, placing a marker, opening a review, SQL
 of one edit; offscreen Qt), player (start-up, seeking with the real VLC, memory; under Xvfb when
 there is no display), media (bench/media_rows.py: stills, envelope, clip export, summaries) and
-anonymise (bench/bench_anonymise.py), the last two when their modules are present.
+anonymise (bench/bench_anonymise.py), the last two when their modules are present, and package
+(bench/package_rows.py: a passphrase package of a 4 GiB recording, its time and memory).
 --quick uses 2-minute media and fewer runs: a smoke run for CI that keeps the suite from rotting.
 """
 
@@ -26,7 +27,7 @@ from pathlib import Path
 from bench import media
 from bench.rows import Row, parse_emitted
 
-GROUPS = ("open", "ui", "player", "media", "anonymise")
+GROUPS = ("open", "ui", "player", "media", "anonymise", "package")
 
 
 def _subprocess_rows(module: str, args: list[str], *, display: bool) -> list[Row]:
@@ -80,6 +81,8 @@ def run(quick: bool, workdir: Path, skip: set[str]) -> list[Row]:
         rows += _optional_rows("bench.media_rows", "media_rows", quick, workdir)
     if "anonymise" not in skip:
         rows += _optional_rows("bench.bench_anonymise", "anonymise_rows", quick, workdir)
+    if "package" not in skip:
+        rows += _optional_rows("bench.package_rows", "package_rows", quick, workdir)
     return rows
 
 

@@ -384,9 +384,9 @@ class MainWindow(QMainWindow):
     def _open_package(self) -> None:
         from .package_dialogs import open_package
 
-        done = open_package(self, self.bridge)
-        if done is not None:
-            self.open_review(done.review_id)
+        receiver = open_package(self, self.bridge)
+        if receiver is not None:
+            receiver.received.connect(lambda done: self.open_review(done.review_id))
 
     def check_retention(self, *, say_when_nothing: bool = False) -> None:
         """Ask to delete what is past its retention date (at start, and from the menu)."""

@@ -1,12 +1,15 @@
 """File → "Terugkijkgesprek delen (pakket)…" and "Pakket openen…": hand the open review to a
 colleague, and receive one. Thin: `vsr.review_package` decides what may travel and checks what
-comes in; this asks the user's choices (recording, passphrase, keep both or replace)."""
+comes in; this asks the user's choices (recording, passphrase, keep both or replace). The
+package file is written on a worker; the library is touched on this thread only."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -22,10 +25,23 @@ from PySide6.QtWidgets import (
 )
 
 from vsr.library.consent import has_consent
-from vsr.review_package import OnExisting, Unpacked, pack_review, unpack_review
+from vsr.review_package import (
+    Incoming,
+    OnExisting,
+    UnpackPlan,
+    abandon_pack,
+    begin_pack,
+    extract_recording,
+    finish_pack,
+    finish_unpack,
+    plan_unpack,
+    read_incoming,
+)
 
 from .bridge import LibraryBridge
+from .dialogs import error_text
 from .operations import perform
+from .workers import Task, start
 
 _FILTER = "vsr (*.vsrpack)"
 
@@ -76,54 +92,114 @@ class ShareDialog(QDialog):
 
 
 def share_review(parent: QWidget, bridge: LibraryBridge, review_id: int,
-                 recording_id: int) -> None:
+                 recording_id: int) -> Task | None:
+    """Ask the choices and write the package: the checks and the ledger row on this thread,
+    the file (which may hold an hour of video) on a worker, so the window never waits. Returns
+    the running task (None when cancelled or refused, said in words)."""
     dialog = ShareDialog(has_consent(bridge.lib, recording_id, "intervisie"), parent)
     if not dialog.exec():
-        return
+        return None
     name, _ = QFileDialog.getSaveFileName(parent, dialog.windowTitle(), "", _FILTER)
     if not name:
-        return
+        return None
     out = Path(name) if name.endswith(".vsrpack") else Path(name + ".vsrpack")
-    outcome = perform(lambda: pack_review(bridge.lib, review_id, out,
-                                          with_recording=dialog.recording.isChecked(),
-                                          passphrase=dialog.chosen_passphrase()))
-    if outcome.ok:
+    title = dialog.windowTitle()
+    begun = perform(lambda: begin_pack(bridge.lib, review_id, out,
+                                       with_recording=dialog.recording.isChecked(),
+                                       passphrase=dialog.chosen_passphrase()))
+    if not begun.ok or begun.value is None:
+        QMessageBox.warning(parent, title, begun.message)
+        return None
+    job = begun.value
+    task = Task(lambda _progress, _cancelled: job.write())
+
+    def written(_path: object) -> None:
+        finished = perform(lambda: finish_pack(bridge.lib, job))
+        if not finished.ok:
+            QMessageBox.warning(parent, title, finished.message)
+            return
         text = QCoreApplication.translate("PackageDialogs", "Package written: %1")
-        QMessageBox.information(parent, dialog.windowTitle(), text.replace("%1", str(out)))
-    else:
-        QMessageBox.warning(parent, dialog.windowTitle(), outcome.message)
+        QMessageBox.information(parent, title, text.replace("%1", str(out)))
+
+    def failed(exc: BaseException) -> None:
+        perform(lambda: abandon_pack(bridge.lib, job))
+        QMessageBox.warning(parent, title, error_text(exc))
+
+    # Queued: the answers run on this (the window's) thread, where the library lives.
+    task.signals.done.connect(written, Qt.ConnectionType.QueuedConnection)
+    task.signals.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
+    return start(task)
 
 
-def open_package(parent: QWidget, bridge: LibraryBridge) -> Unpacked | None:
-    """Ask for a package and add its review; asks a passphrase and, when the review is already
-    here, whether to keep both or replace. None when cancelled or refused (said in words)."""
+class PackageReceiver(QObject):
+    """Receives one package, asking the passphrase and, for a review already here, keep both
+    or replace. Reading and checking the package and writing its recording run on workers;
+    the library is touched on this thread only. `received` fires with the `Unpacked` review;
+    a refusal is said in words."""
+
+    received = Signal(object)
+
+    def __init__(self, parent: QWidget, bridge: LibraryBridge, path: Path) -> None:
+        super().__init__(parent)
+        self.owner, self.bridge, self.path = parent, bridge, path
+        self.title = QCoreApplication.translate("PackageDialogs", "Open package")
+        self.passphrase: str | None = None
+        self.choice = OnExisting.ASK
+        self.task: Task | None = None
+
+    def start(self) -> None:
+        self._run(lambda: read_incoming(self.path, self.passphrase), self._plan)
+
+    def _run(self, work: Callable[[], object], then: Callable[[Any], None]) -> None:
+        task = Task(lambda _progress, _cancelled: work())
+        # Queued: the answers run on this (the window's) thread, where the library lives.
+        task.signals.done.connect(then, Qt.ConnectionType.QueuedConnection)
+        task.signals.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
+        self.task = start(task)
+
+    def _failed(self, exc: BaseException) -> None:
+        if getattr(exc, "key", "") in ("error.package.passphrase_needed",
+                                       "error.package.passphrase_wrong"):
+            text, ok = QInputDialog.getText(self.owner, self.title, error_text(exc),
+                                            QLineEdit.EchoMode.Password)
+            if ok and text:
+                self.passphrase = text
+                self.start()
+            return
+        QMessageBox.warning(self.owner, self.title, error_text(exc))
+
+    def _plan(self, incoming: Incoming) -> None:
+        planned = perform(lambda: plan_unpack(self.bridge.lib, incoming, self.choice))
+        if planned.ok and planned.value is not None:
+            plan = planned.value
+            self._run(lambda: extract_recording(plan), lambda file: self._finish(plan, file))
+            return
+        if getattr(planned.error, "key", "") == "error.package.exists" \
+                and self.choice is OnExisting.ASK:
+            picked = _ask_existing(self.owner, self.title)
+            if picked is not None:
+                self.choice = picked
+                self._plan(incoming)
+            return
+        QMessageBox.warning(self.owner, self.title, planned.message)
+
+    def _finish(self, plan: UnpackPlan, file: Path | None) -> None:
+        done = perform(lambda: finish_unpack(self.bridge.lib, plan, file))
+        if done.ok:
+            self.received.emit(done.value)
+        else:
+            QMessageBox.warning(self.owner, self.title, done.message)
+
+
+def open_package(parent: QWidget, bridge: LibraryBridge) -> PackageReceiver | None:
+    """Ask for a package and start receiving it (None when no file was chosen)."""
     title = QCoreApplication.translate("PackageDialogs", "Open package")
     name, _ = QFileDialog.getOpenFileName(parent, title, "", _FILTER)
     if not name:
         return None
-    passphrase: str | None = None
-    choice = OnExisting.ASK
-    while True:
-        outcome = perform(lambda p=passphrase, c=choice: unpack_review(  # type: ignore[misc]
-            bridge.lib, Path(name), passphrase=p, on_existing=c))
-        if outcome.ok:
-            return outcome.value
-        key = getattr(outcome.error, "key", "")
-        if key in ("error.package.passphrase_needed", "error.package.passphrase_wrong"):
-            text, ok = QInputDialog.getText(parent, title, outcome.message,
-                                            QLineEdit.EchoMode.Password)
-            if not ok or not text:
-                return None
-            passphrase = text
-            continue
-        if key == "error.package.exists" and choice is OnExisting.ASK:
-            picked = _ask_existing(parent, title)
-            if picked is None:
-                return None
-            choice = picked
-            continue
-        QMessageBox.warning(parent, title, outcome.message)
-        return None
+    receiver = PackageReceiver(parent, bridge, Path(name))
+    receiver.start()
+    return receiver
 
 
 def _ask_existing(parent: QWidget, title: str) -> OnExisting | None:

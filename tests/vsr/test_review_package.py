@@ -22,7 +22,14 @@ from vsr.library import reviews as rv
 from vsr.library.consent import grant_consent, list_consents
 from vsr.library.db import Library
 from vsr.library.sheets import SheetField, get_sheet, set_field
-from vsr.review_package import OnExisting, archive, pack_review, received_folder, unpack_review
+from vsr.review_package import (
+    OnExisting,
+    archive,
+    pack_review,
+    received_folder,
+    sealed,
+    unpack_review,
+)
 from vsr.review_package.archive import PackageError
 from vsr.session.actions import add_action
 from vsr.session.moments import choose_moment
@@ -120,7 +127,7 @@ def test_recording_only_with_consent(library, other, tmp_path: Path) -> None:
 def test_passphrase(library, other, tmp_path: Path) -> None:
     review_id = _review(library, tmp_path)
     package = pack_review(library, review_id, tmp_path / "p.vsrpack", passphrase="geheim 123")
-    assert package.read_bytes().startswith(archive.ENCRYPTED_HEADER)
+    assert package.read_bytes().startswith(sealed.HEADER)
     assert b"vertrouwen" not in package.read_bytes()
     before = _state(other)
     with pytest.raises(PackageError) as missing:
@@ -224,6 +231,11 @@ def test_hostile_archives_leave_the_library_unchanged(library, other, tmp_path: 
         message = worded("en", refused.value.message)
         assert str(package) in message and "\n" not in message, case
         assert _state(other) == before, case
+        reason = refused.value.params.get("reason")
+        if reason is not None:  # worded in the sentence's language, not English inside Dutch
+            english = worded("en", lambda r=reason: str(r))
+            assert english not in worded("nl", refused.value.message), case
+            assert english in message, case
     assert not (received_folder(other).parent.parent / "x").exists()  # ".." wrote nothing
 
 
@@ -273,3 +285,55 @@ def test_cli_pack_unpack_and_one_line_errors(library, tmp_path: Path, capsys,  #
     bad = tmp_path / "bad.vsrpack"
     bad.write_bytes(io.BytesIO(b"PK\x03\x04 broken").getvalue())
     assert main(["--library", dest, "unpack", str(bad)]) == 2
+
+
+def test_first_format_passphrase_package_still_opens(library, other, tmp_path: Path) -> None:
+    # Packages made before the sealed chunks: the whole zip as one AES-GCM piece.
+    import os
+
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    review_id = _review(library, tmp_path)
+    plain = pack_review(library, review_id, tmp_path / "plain.vsrpack").read_bytes()
+    salt, nonce = os.urandom(16), os.urandom(12)
+    header = archive.ENCRYPTED_HEADER + salt
+    sealed_once = AESGCM(sealed.derive_key("oud wachtwoord", salt)).encrypt(nonce, plain, header)
+    old = tmp_path / "old.vsrpack"
+    old.write_bytes(header + nonce + sealed_once)
+    with pytest.raises(PackageError) as wrong:
+        unpack_review(other, old, passphrase="fout")
+    assert wrong.value.key == "error.package.passphrase_wrong"
+    done = unpack_review(other, old, passphrase="oud wachtwoord")
+    assert _content(other, done.review_id) == _content(library, review_id)
+
+
+def test_changed_sealed_package_is_refused(library, other, tmp_path: Path) -> None:
+    review_id = _review(library, tmp_path)
+    package = pack_review(library, review_id, tmp_path / "p.vsrpack", passphrase="pw")
+    data = package.read_bytes()
+    before = _state(other)
+    for case, changed in {"cut": data[:-100], "added": data + data[-200:],
+                          "flipped": data[:-50] + bytes([data[-50] ^ 1]) + data[-49:]}.items():
+        package.write_bytes(changed)
+        with pytest.raises(PackageError) as refused:
+            unpack_review(other, package, passphrase="pw")
+        assert refused.value.key in ("error.package.passphrase_wrong",
+                                     "error.package.damaged"), case
+        assert _state(other) == before, case
+
+
+def test_cli_passphrase_file_errors_are_dutch_sentences(library, tmp_path: Path, capsys,  # type: ignore[no-untyped-def]
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys.modules["vsr.cli.main"], "setup_logging", lambda: None)
+    review_id = _review(library, tmp_path)
+    library.close()
+    latin1 = tmp_path / "pw.txt"
+    latin1.write_bytes("wachtwoord met é".encode("latin-1"))
+    out = tmp_path / "p.vsrpack"
+    for file, words in ((latin1, "geen tekst in UTF-8"), (tmp_path / "weg.txt", "is er niet")):
+        assert main(["--library", str(library.path), "pack", str(review_id), "-o", str(out),
+                     "--passphrase-file", str(file)]) == 2
+        err = capsys.readouterr().err.strip()
+        assert str(file) in err and words in err and "\n" not in err, err
+        assert "codec" not in err and "No such file" not in err and "Errno" not in err
+    assert not out.exists()

@@ -15,7 +15,7 @@ from vsr.library import open_library
 from vsr.library.collections import clock
 from vsr.library.search import MATCH_END, MATCH_START, search_moments
 from vsr.review_package import OnExisting, pack_review, unpack_review
-from vsr.review_package.archive import PackageError
+from vsr.review_package.archive import PackageError, os_reason, words
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -76,8 +76,12 @@ def _passphrase(file: str | None) -> str | None:
         return None
     try:
         text = Path(file).read_text("utf-8").rstrip("\r\n")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PackageError(path=file, reason=str(exc)) from exc
+    except OSError as exc:
+        raise PackageError("error.package.passphrase_file", path=file,
+                           reason=os_reason(exc)) from exc
+    except UnicodeDecodeError as exc:
+        raise PackageError("error.package.passphrase_file", path=file,
+                           reason=words("package.reason.not_utf8")) from exc
     if not text:
         raise PackageError("error.package.empty_passphrase", path=file)
     return text

@@ -9,8 +9,10 @@ from vsr.errors import ImportFileError, VsrError
 from vsr.i18n import translate
 from vsr.library import reviews as rv
 from vsr.library.db import Change, Library
+from vsr.library.markers import insert_marker_row
 from vsr.library.recordings import get_recording
 from vsr.library.rows import now_iso
+from vsr.library.sheets import write_reflection_row, write_sheet_row
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,26 +73,19 @@ def _party_ids(lib: Library, review_id: int, names: list[str], initiator: object
 
 def _insert(lib: Library, review_id: int, party_ids: dict[str, int],
             moments: list[ImportedMoment]) -> list[int]:
+    # Through the library's own row writers: times normalised and text cleaned as an edit's
+    # (a BORIS comment with Word's U+000B would otherwise make the ELAN export invalid XML).
     now = now_iso()
     ids = []
-    sheets, reflections = [], []
     for m in moments:
-        start = max(0, int(m.start_ms))
-        end = None if m.end_ms is None else max(start, int(m.end_ms))
-        cur = lib.conn.execute(
-            "INSERT INTO markers (review_id, party_id, start_ms, end_ms, theme, subtopic, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (review_id, party_ids[m.party.casefold()], start, end, m.theme, m.subtopic, now))
-        marker_id = int(cur.lastrowid or 0)
+        marker_id = insert_marker_row(
+            lib, review_id=review_id, party_id=party_ids[m.party.casefold()],
+            start_ms=m.start_ms, end_ms=m.end_ms, theme=m.theme, subtopic=m.subtopic,
+            created_at=now)
         ids.append(marker_id)
-        sheets.append((marker_id, m.what_happened, m.keep_or_change))
+        write_sheet_row(lib, marker_id, m.what_happened, m.keep_or_change)
         for name, (to_me, to_other) in m.reflections.items():
             party_id = party_ids.get(name.casefold())
             if party_id is not None and (to_me or to_other):
-                reflections.append((marker_id, party_id, to_me, to_other))
-    lib.conn.executemany(
-        "INSERT INTO sheets (marker_id, what_happened, keep_or_change) VALUES (?, ?, ?)", sheets)
-    lib.conn.executemany(
-        "INSERT INTO reflections (marker_id, party_id, to_me, to_other) VALUES (?, ?, ?, ?)",
-        reflections)
+                write_reflection_row(lib, marker_id, party_id, to_me, to_other)
     return ids

@@ -20,6 +20,9 @@ DOCUMENT_KINDS = ("handout", "index", "worksheet")
 # no collection. A purge of the recording deletes it; a withdrawal (intervisie or training)
 # does not, as it was not made under that consent.
 SUMMARY = "summary"
+# A review package (.vsrpack, `vsr.review_package.ledger`): intervisie when the recording is in
+# it, own_review when it is not.
+PACKAGE = "package"
 
 
 @dataclass(frozen=True, slots=True)

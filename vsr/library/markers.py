@@ -1,4 +1,5 @@
-"""Markers (gemarkeerde momenten): add, move, tag, delete and restore (for undo)."""
+"""Markers (gemarkeerde momenten): add, move, tag, delete and restore (for undo). Every marker
+row, whatever writes it, goes through `insert_marker_row` (a test holds other modules to it)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from dataclasses import dataclass
 from vsr.errors import NotFoundError
 from vsr.library.db import Change, Library
 from vsr.library.rows import marker_from_row, now_iso
-from vsr.library.sheets import get_sheet, restore_sheet
+from vsr.library.sheets import get_sheet, restore_sheet, write_sheet_row
 from vsr.model import Marker, Sheet
 from vsr.text import clean_text
 
@@ -64,18 +65,32 @@ def add_marker(
 ) -> Marker:
     """A new marker placed by party_id at start_ms (a point), or over [start_ms, end_ms]."""
     review_id = _party_review(lib, party_id)
-    start, end = _normalise(start_ms, end_ms)
     with lib.write() as changes:
-        cur = lib.conn.execute(
-            "INSERT INTO markers (review_id, party_id, start_ms, end_ms, theme, subtopic, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (review_id, party_id, start, end, clean_text(theme), clean_text(subtopic), now_iso()),
-        )
-        marker_id = int(cur.lastrowid or 0)
-        lib.conn.execute("INSERT INTO sheets (marker_id) VALUES (?)", (marker_id,))
+        marker_id = insert_marker_row(lib, review_id=review_id, party_id=party_id,
+                                      start_ms=start_ms, end_ms=end_ms, theme=theme,
+                                      subtopic=subtopic)
+        write_sheet_row(lib, marker_id)
         _touch(lib, review_id)
         changes.append(Change("marker", "added", (marker_id,), review_id, initiator))
     return get_marker(lib, marker_id)
+
+
+def insert_marker_row(
+    lib: Library, *, review_id: int, party_id: int, start_ms: int, end_ms: int | None,
+    theme: str = "", subtopic: str = "", created_at: str | None = None,
+    marker_id: int | None = None,
+) -> int:
+    """The one way a marker row is written (edits, undo, imports from other tools and review
+    packages alike): times normalised, text cleaned at this boundary. Inside the caller's
+    transaction; no change event (the caller sends its own). Returns the marker's id."""
+    start, end = _normalise(start_ms, end_ms)
+    cur = lib.conn.execute(
+        "INSERT INTO markers (id, review_id, party_id, start_ms, end_ms, theme, subtopic,"
+        " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (marker_id, review_id, party_id, start, end, clean_text(theme), clean_text(subtopic),
+         created_at or now_iso()),
+    )
+    return int(cur.lastrowid or 0) if marker_id is None else marker_id
 
 
 def _touch(lib: Library, review_id: int) -> None:
@@ -124,11 +139,9 @@ def delete_marker(lib: Library, marker_id: int, *, initiator: object | None = No
 def restore_marker(lib: Library, snapshot: MarkerSnapshot, *, initiator: object | None = None) -> Marker:
     m = snapshot.marker
     with lib.write(Change("marker", "added", (m.id,), m.review_id, initiator)):
-        lib.conn.execute(
-            "INSERT INTO markers (id, review_id, party_id, start_ms, end_ms, theme, subtopic,"
-            " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (m.id, m.review_id, m.party_id, m.start_ms, m.end_ms, m.theme, m.subtopic, m.created_at),
-        )
+        insert_marker_row(lib, review_id=m.review_id, party_id=m.party_id, start_ms=m.start_ms,
+                          end_ms=m.end_ms, theme=m.theme, subtopic=m.subtopic,
+                          created_at=m.created_at, marker_id=m.id)
         restore_sheet(lib, snapshot.sheet)
         _touch(lib, m.review_id)
     return get_marker(lib, m.id)

@@ -1,4 +1,5 @@
-"""The gespreksblad of a marker: A (shared), B per party, C (joint). Each field is saved on edit."""
+"""The gespreksblad of a marker: A (shared), B per party, C (joint). Each field is saved on edit.
+Whole rows, whatever writes them, go through `write_sheet_row` and `write_reflection_row`."""
 
 from __future__ import annotations
 
@@ -113,18 +114,33 @@ def set_feelings(
 
 def restore_sheet(lib: Library, sheet: Sheet) -> None:
     """Write a whole sheet back (inside the caller's transaction), e.g. after undoing a delete."""
+    write_sheet_row(lib, sheet.marker_id, sheet.what_happened, sheet.keep_or_change)
+    for r in sheet.reflections.values():
+        write_reflection_row(lib, sheet.marker_id, r.party_id, r.to_me, r.to_other, r.feelings)
+
+
+def write_sheet_row(lib: Library, marker_id: int, what_happened: str = "",
+                    keep_or_change: str = "") -> None:
+    """The one way a whole sheet row (A and C) is written, by undo, imports from other tools
+    and review packages alike: text cleaned at this boundary; replaces the marker's sheet.
+    Inside the caller's transaction."""
     lib.conn.execute(
         "INSERT INTO sheets (marker_id, what_happened, keep_or_change) VALUES (?, ?, ?)"
         " ON CONFLICT(marker_id) DO UPDATE SET what_happened = excluded.what_happened,"
         " keep_or_change = excluded.keep_or_change",
-        (sheet.marker_id, sheet.what_happened, sheet.keep_or_change),
+        (marker_id, clean_text(what_happened), clean_text(keep_or_change)),
     )
-    for r in sheet.reflections.values():
-        lib.conn.execute(
-            "INSERT OR REPLACE INTO reflections (marker_id, party_id, to_me, to_other, feelings)"
-            " VALUES (?, ?, ?, ?, ?)",
-            (sheet.marker_id, r.party_id, r.to_me, r.to_other, json.dumps(list(r.feelings))),
-        )
+
+
+def write_reflection_row(lib: Library, marker_id: int, party_id: int, to_me: str = "",
+                         to_other: str = "", feelings: tuple[str, ...] = ()) -> None:
+    """The one way a whole B row of one party is written (see `write_sheet_row`)."""
+    lib.conn.execute(
+        "INSERT OR REPLACE INTO reflections (marker_id, party_id, to_me, to_other, feelings)"
+        " VALUES (?, ?, ?, ?, ?)",
+        (marker_id, party_id, clean_text(to_me), clean_text(to_other),
+         json.dumps([clean_text(f) for f in feelings])),
+    )
 
 
 def first_words(text: str, limit: int = 60) -> str:
