@@ -8,7 +8,7 @@ from pathlib import Path
 
 from tests.lang import worded
 from tests.vsr.collection_fixtures import make_source
-from vsr.anonymise.names import replacer_from, title_parts
+from vsr.anonymise.names import NameReplacer, replacer_from, title_parts
 from vsr.library import Library
 from vsr.library import recordings as rc
 from vsr.library import reviews as rv
@@ -45,8 +45,56 @@ def test_title_and_file_name_parts() -> None:
 
 
 def test_an_empty_replacer_changes_nothing() -> None:
-    names = replacer_from({})
-    assert not names.active and names("Jan de Vries") == "Jan de Vries"
+    names = NameReplacer()
+    assert not names.active and names("Jan de Vries, 06-12345678") == "Jan de Vries, 06-12345678"
+    # Anonymising with no names known still hides the other identifiers.
+    anonymous = replacer_from({})
+    assert anonymous.active and anonymous("Jan belt 06-12345678") == "Jan belt [telefoonnummer]"
+
+
+def test_letters_that_unicode_does_not_decompose_are_folded() -> None:
+    names = replacer_from({"Fatma Yıldız": "Cliënt", "Łukasz Nowak": "Professional",
+                           "Søren Ærø": "Cliënt", "Jörg Strauß": "Cliënt",
+                           "Ĳsbrand Kuiper": "Cliënt"})
+    text = ("Yildiz, YILDIZ, yıldız en YIldIz; Lukasz en ŁUKASZ; Soren, SØREN en Aero; "
+            "Strauss en STRAUSS; IJsbrand en Ijsbrand.")
+    assert names(text) == ("Cliënt, Cliënt, Cliënt en Cliënt; Professional en Professional; "
+                           "Cliënt, Cliënt en Cliënt; Cliënt en Cliënt; Cliënt en Cliënt.")
+
+
+def test_two_letter_names_are_replaced_but_not_inside_words() -> None:
+    names = replacer_from({"Bo de Wit": "Cliënt", "Jo Li": "Professional"})
+    assert names("Bo en Jo zagen Li. BO belde.") == (
+        "Cliënt en Professional zagen Professional. Cliënt belde.")
+    assert names("bonus, jokes, lift, een boek") == "bonus, jokes, lift, een boek"
+
+
+def test_names_that_are_also_words_are_replaced_only_as_names() -> None:
+    """Decision: such a name is replaced where it has a capital (also at a sentence start,
+    where a word too many is hidden rather than a name kept); written small it is a word."""
+    names = replacer_from({"Anna de Jong": "Professional", "Bo de Wit": "Cliënt",
+                           "April Mei": "Cliënt"})
+    assert names("Ze is nog jong, haar jas is wit en in mei of april is het warm.") == (
+        "Ze is nog jong, haar jas is wit en in mei of april is het warm.")
+    assert names("Mevrouw de Jong zag De Wit; April en Mei kwamen. Jong zei: wit.") == (
+        "Mevrouw Professional zag Cliënt; Cliënt en Cliënt kwamen. Professional zei: wit.")
+    assert names("JONG") == "Professional"  # in capitals it is taken for the name
+
+
+def test_names_in_file_names_in_any_case() -> None:
+    names = replacer_from({"Sanne Bakker": "Cliënt", "April Mei": "Cliënt"},
+                          ["VID_20261103_sanne_intake.mp4"])
+    assert names.file_name("VID_20261103_sanne_intake.mp4") == "naam"  # known as a whole
+    assert names.file_name("VID_20261104_SANNE_vervolg.mp4") == "VID_20261104_Cliënt_vervolg.mp4"
+    assert names.file_name("april-mei_BAKKER.srt") == "Cliënt-Cliënt_Cliënt.srt"
+    assert names("VID_20261103_sanne_intake.mp4") == "[naam]"  # the whole file name is known
+
+
+def test_role_words_do_not_replace_ordinary_words() -> None:
+    """Regression: a party called "Jong" made "nog jong" into "nog Professional"."""
+    names = replacer_from({"Jong": "Professional", "Wit": "Cliënt"})
+    assert names("nog jong, een witte muur en wit") == "nog jong, een witte muur en wit"
+    assert names("Jong en Wit") == "Professional en Cliënt"
 
 
 def test_default_titles_are_neutral(library: Library, tmp_path: Path) -> None:
