@@ -61,8 +61,8 @@ def _deduce() -> Any:
 def _build_pipeline() -> Any:
     root = logging.getLogger()
     handlers, level = list(root.handlers), root.level
-    from docdeid.deidentifier import DocDeid
     from deduce import deduce as deduce_module  # its import calls logging.basicConfig
+    from docdeid.deidentifier import DocDeid
 
     for handler in root.handlers[:]:
         if handler not in handlers:

@@ -4,12 +4,14 @@ hold the same gespreksbladen)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from vsr.anonymise.known import review_names
 from vsr.errors import VsrError
 from vsr.export import abandon_summary_export, begin_summary_export, finish_summary_export
 from vsr.export.atomic import write_atomic
+from vsr.interop.anonymised import anonymise_review
 from vsr.interop.csv_export import DEFAULT_SEPARATOR, SEPARATORS, write_csv
 from vsr.interop.eaf_write import write_eaf
 from vsr.interop.moments import ExportReview, gather_review
@@ -20,7 +22,10 @@ EXPORT_FORMATS = ("eaf", "vtt", "srt", "csv")
 
 
 def export_review_file(lib: Library, review_id: int, fmt: str, out: Path | str,
-                       separator: str = DEFAULT_SEPARATOR) -> Path:
+                       separator: str = DEFAULT_SEPARATOR, *, anonymize_names: bool = False,
+                       extra_names: Iterable[str] = ()) -> Path:
+    """Write the review's moments as `fmt` to `out`. With `anonymize_names` every name and
+    identifier is replaced (the parties become their roles) and the file's own name too."""
     fmt = fmt.lower()
     if fmt not in EXPORT_FORMATS:
         raise VsrError("error.export.format", fmt=fmt)
@@ -28,6 +33,10 @@ def export_review_file(lib: Library, review_id: int, fmt: str, out: Path | str,
         raise VsrError("error.export.format", fmt=repr(separator))
     data = gather_review(lib, review_id)
     target = Path(out).expanduser().absolute()
+    if anonymize_names:
+        names = review_names(lib, review_id, extra_names)
+        data = anonymise_review(data, names)
+        target = target.with_name(names.file_name(target.name))
     # Recorded before the file exists, staged in the app's folder, like a summary: a kill
     # never leaves a file with gespreksbladen that a purge would not know about.
     pending = begin_summary_export(lib, review_id, target)
@@ -37,7 +46,8 @@ def export_review_file(lib: Library, review_id: int, fmt: str, out: Path | str,
     except BaseException:
         abandon_summary_export(lib, pending)
         raise
-    finish_summary_export(lib, pending, fmt=fmt, include_stills=False, party_naming="names")
+    finish_summary_export(lib, pending, fmt=fmt, include_stills=False,
+                          party_naming="initials" if anonymize_names else "names")
     return path
 
 

@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from vsr import __version__
+from vsr.anonymise.names import NameReplacer
+from vsr.anonymise.package_rows import anonymise_package_rows
 from vsr.app_dirs import private_dir
 from vsr.errors import ConsentError, NotFoundError
 from vsr.export.atomic import write_atomic
@@ -49,9 +51,15 @@ class Unpacked:
 
 
 def pack_review(lib: Library, review_id: int, out: Path, *, with_recording: bool = False,
-                passphrase: str | None = None, today: date | None = None) -> Path:
-    """Write the package to `out` (atomically). See the module docstring for the recording."""
+                passphrase: str | None = None, today: date | None = None,
+                names: NameReplacer | None = None) -> Path:
+    """Write the package to `out` (atomically). See the module docstring for the recording.
+    With `names` (anonymising) its rows and the recording's file name pass the replacement."""
     review = get_review(lib, review_id)
+    data = rows.dump_review(lib, review_id)
+    if names is not None:
+        data = anonymise_package_rows(data, names)
+        out = Path(out).with_name(names.file_name(Path(out).name))
     recording = None
     if with_recording:
         rec = get_recording(lib, review.recording_id)
@@ -62,8 +70,8 @@ def pack_review(lib: Library, review_id: int, out: Path, *, with_recording: bool
                                recording=f"{rec.id} ({rec.title})") from exc
         if not recording_available(rec):
             raise PackageError("error.package.recording_missing", path=Path(rec.path).name)
-        recording = (archive.RECORDING_DIR + _safe_name(Path(rec.path).name), Path(rec.path))
-    data = rows.dump_review(lib, review_id)
+        recording = (archive.RECORDING_DIR + _safe_name(str(data["recording"]["file_name"])),
+                      Path(rec.path))
     extra = {"app_version": __version__,
              "created_at": datetime.now(UTC).isoformat(timespec="seconds")}
 
