@@ -84,7 +84,7 @@ def test_names_that_are_also_words_are_replaced_only_as_names() -> None:
 def test_names_in_file_names_in_any_case() -> None:
     names = replacer_from({"Sanne Bakker": "Cliënt", "April Mei": "Cliënt"},
                           ["VID_20261103_sanne_intake.mp4"])
-    assert names.file_name("VID_20261103_sanne_intake.mp4") == "naam"  # known as a whole
+    assert names.file_name("VID_20261103_sanne_intake.mp4") == "naam.mp4"  # known as a whole
     assert names.file_name("VID_20261104_SANNE_vervolg.mp4") == "VID_20261104_Cliënt_vervolg.mp4"
     assert names.file_name("april-mei_BAKKER.srt") == "Cliënt-Cliënt_Cliënt.srt"
     assert names("VID_20261103_sanne_intake.mp4") == "[naam]"  # the whole file name is known

@@ -190,9 +190,11 @@ class NameReplacer:
         return "".join(parts)
 
     def file_name(self, name: str) -> str:
-        """A file name with names replaced in any case ("VID_2026_sanne.mp4"), still a safe
-        file name."""
-        replaced = self._replace(name, any_case=True).replace("[", "").replace("]", "")
+        """A file name with names replaced in any case ("VID_2026_sanne.mp4"), its extension
+        kept, still a safe file name."""
+        suffix = Path(name).suffix if re.fullmatch(r"\.[A-Za-z0-9]{1,5}", Path(name).suffix) else ""
+        stem = name[:len(name) - len(suffix)]
+        replaced = (self._replace(stem, any_case=True) + suffix).replace("[", "").replace("]", "")
         safe = re.sub(r'[\\/:*?"<>|\s]+', "-", replaced)
         return re.sub(r"-+(?=\.[^.]*$)", "", safe).strip("-") or "export"
 
