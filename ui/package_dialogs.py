@@ -21,10 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vsr.anonymise.known import review_names
 from vsr.library.consent import has_consent
 from vsr.review_package import OnExisting, Unpacked, pack_review, unpack_review
 
+from .anonymise_choice import names_check_box, when_identifiers_loaded
 from .bridge import LibraryBridge
+from .dialogs import error_text
 from .operations import perform
 
 _FILTER = "vsr (*.vsrpack)"
@@ -46,6 +49,7 @@ class ShareDialog(QDialog):
             if may_send_recording else
             self.tr("The recording cannot go along: there is no valid consent for intervisie.")))
         why.setWordWrap(True)
+        self.replace_names = names_check_box(self)
         self.passphrase, self.again = QLineEdit(), QLineEdit()
         for field in (self.passphrase, self.again):
             field.setEchoMode(QLineEdit.EchoMode.Password)
@@ -60,6 +64,7 @@ class ShareDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(why)
         layout.addWidget(self.recording)
+        layout.addWidget(self.replace_names)
         layout.addLayout(form)
         layout.addWidget(self.note)
         layout.addWidget(buttons)
@@ -84,14 +89,25 @@ def share_review(parent: QWidget, bridge: LibraryBridge, review_id: int,
     if not name:
         return
     out = Path(name) if name.endswith(".vsrpack") else Path(name + ".vsrpack")
-    outcome = perform(lambda: pack_review(bridge.lib, review_id, out,
-                                          with_recording=dialog.recording.isChecked(),
-                                          passphrase=dialog.chosen_passphrase()))
-    if outcome.ok:
-        text = QCoreApplication.translate("PackageDialogs", "Package written: %1")
-        QMessageBox.information(parent, dialog.windowTitle(), text.replace("%1", str(out)))
+    anonymise = dialog.replace_names.isChecked()
+
+    def pack() -> None:
+        names = review_names(bridge.lib, review_id) if anonymise else None
+        outcome = perform(lambda: pack_review(bridge.lib, review_id, out, names=names,
+                                              with_recording=dialog.recording.isChecked(),
+                                              passphrase=dialog.chosen_passphrase()))
+        if outcome.ok:
+            text = QCoreApplication.translate("PackageDialogs", "Package written: %1")
+            QMessageBox.information(parent, dialog.windowTitle(),
+                                    text.replace("%1", str(outcome.value)))
+        else:
+            QMessageBox.warning(parent, dialog.windowTitle(), outcome.message)
+
+    if anonymise:  # the identifier patterns load on a worker first, never in the window
+        when_identifiers_loaded(pack, lambda exc: QMessageBox.warning(
+            parent, dialog.windowTitle(), error_text(exc)))
     else:
-        QMessageBox.warning(parent, dialog.windowTitle(), outcome.message)
+        pack()
 
 
 def open_package(parent: QWidget, bridge: LibraryBridge) -> Unpacked | None:

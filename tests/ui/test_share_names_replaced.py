@@ -1,0 +1,50 @@
+"""Sharing a review as a package with the window's choice "Replace names and other personal
+details": the package holds no name, no phone number and no name in its file name."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from vsr.ui.bridge import LibraryBridge
+from vsr.ui.package_dialogs import ShareDialog, share_review
+
+from tests.vsr.fakes import add_fake_recording
+from vsr.library import markers as mk
+from vsr.library import reviews as rv
+from vsr.library.sheets import SheetField, set_field
+
+
+def test_share_with_names_replaced(qtbot, library, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    rec = add_fake_recording(library, tmp_path, "VID_20261103_sanne.mp4", b"x")
+    review = rv.create_review(library, rec.id, title="Gesprek Sanne Łukasiewicz",
+                              party_names=("Søren Ærø", "Sanne Łukasiewicz"))
+    party = rv.list_parties(library, review.id)[1]
+    marker = mk.add_marker(library, party.id, 1_000).id
+    set_field(library, marker, SheetField.WHAT_HAPPENED,
+              "sanne en Soren; bel 06-12345678, BSN 111222333. Nog jong.")
+    asked = tmp_path / "pakket sanne.vsrpack"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(asked), ""))
+
+    def choose(self: ShareDialog) -> int:
+        self.replace_names.setChecked(True)
+        return 1
+
+    monkeypatch.setattr(ShareDialog, "exec", choose)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    share_review(parent, LibraryBridge(library), review.id, rec.id)
+    qtbot.waitUntil(lambda: bool(shown), timeout=20_000)  # written after a worker loaded deduce
+    (written,) = tmp_path.glob("*.vsrpack")
+    assert written.name == "pakket-Cliënt.vsrpack" and written.name in shown[-1]
+    with zipfile.ZipFile(written) as z:
+        rows = json.dumps(json.loads(z.read("review.json")), ensure_ascii=False)
+    folded = rows.casefold()
+    for leak in ("sanne", "łukasiewicz", "søren", "soren", "12345678", "111222333"):
+        assert leak not in folded, leak
+    assert "Cliënt en Professional; bel [telefoonnummer], BSN [BSN]. Nog jong." in rows
