@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from vsr.ui.interop.menu import ExportChoiceDialog
 
 from scripts.screenshots import Scene, build_scene
 from tests.corpus import CORPUS
+from vsr.anonymise import identifiers
 from vsr.interop.eaf_read import read_eaf
 from vsr.library import markers as mk
 from vsr.library import reviews as rv
@@ -124,12 +126,18 @@ def test_export_as_with_names_replaced(qtbot, scene: Scene, tmp_path: Path,  # t
         return 1
 
     monkeypatch.setattr(ExportChoiceDialog, "exec", choose)
+    # deduce loads fresh here, and it must load on a worker, never on the window's thread.
+    loaded_on: list[bool] = []
+    build = identifiers._build_pipeline
+    monkeypatch.setattr(identifiers, "_pipeline", None)
+    monkeypatch.setattr(identifiers, "_build_pipeline", lambda: (
+        loaded_on.append(threading.current_thread() is threading.main_thread()), build())[1])
     asked = tmp_path / "Fatma Yıldız.csv"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(asked), ""))
     scene.window.actions[ActionId.EXPORT_CSV].trigger()
     written = tmp_path / "Cliënt.csv"
     qtbot.waitUntil(written.exists, timeout=20_000)
     text = written.read_text("utf-8-sig")
-    assert chosen and not asked.exists()
+    assert chosen and not asked.exists() and loaded_on == [False]
     assert "yildiz" not in text.casefold() and "12345678" not in text
     assert "Cliënt belde met [telefoonnummer]; ze is nog jong." in text

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vsr.anonymise.identifiers import loaded as identifiers_loaded
 from vsr.anonymise.known import review_names
 from vsr.errors import VsrError
 from vsr.export import (
@@ -40,6 +41,7 @@ from vsr.export import (
 from vsr.library import Library
 
 from .. import workers
+from ..anonymise_choice import when_identifiers_loaded
 from ..dialogs import error_text
 from ..extra_names_field import ExtraNamesField
 
@@ -162,6 +164,10 @@ class ExportSummaryDialog(QDialog):
         stills = self.stills.isChecked()
         initials = self.initials.isChecked()
         if initials and not self.extra_names.save(self._report):
+            return
+        if initials and not identifiers_loaded():  # loaded on a worker, never in the window
+            self._set_busy(True)
+            self.task = when_identifiers_loaded(self.start_export, self._failed)
             return
         try:  # the library is read here, on the main thread; the worker only lays out
             doc = build_summary(self.lib, self.review_id,

@@ -50,6 +50,11 @@ def preload() -> None:
     _deduce()
 
 
+def loaded() -> bool:
+    """Whether the patterns are loaded (replacing then costs milliseconds, no load)."""
+    return _pipeline is not None
+
+
 def _deduce() -> Any:
     global _pipeline
     with _lock:
