@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 import zipfile
 from pathlib import Path
 
@@ -244,3 +245,30 @@ def test_review_package_names_nobody_and_still_unpacks(named: tuple[Library, int
     # Without the choice the package is the parties' own (control).
     plain = pack_review(lib, review_id, tmp_path / "plain.vsrpack")
     assert "zoe" in _leaks(" ".join(_package_texts(plain)))
+
+
+def test_the_command_line_replaces_names_on_every_export(
+        named: tuple[Library, int, int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--anonymize names` on export eaf/vtt/srt/csv/summary and on pack; `--extra-name` adds
+    a name that is kept with the review for later exports."""
+    from vsr.cli.main import main
+
+    monkeypatch.setattr(sys.modules["vsr.cli.main"], "setup_logging", lambda: None)
+    lib, _rec, marker_id = named
+    review_id = str(mk.get_marker(lib, marker_id).review_id)
+    state.set_summary(lib, int(review_id), NOTE + " Gerrit Kolk kwam later.")
+    lib.close()
+    out = tmp_path / "cli"
+    commands = [["export", fmt, review_id, "-o", str(out / f"{CLIENT}.{fmt}")]
+                for fmt in EXPORT_FORMATS]
+    commands.append(["export", "summary", review_id, "-o", str(out / f"{CLIENT}.md")])
+    commands.append(["pack", review_id, "-o", str(out / f"{CLIENT}.vsrpack")])
+    for n, command in enumerate(commands):
+        extra = ["--extra-name", "Gerrit Kolk"] if n == 0 else []  # kept for the later ones
+        assert main(["--library", str(lib.path), *command, "--anonymize", "names", *extra]) == 0
+    written = sorted(out.iterdir())
+    assert len(written) == len(commands) and _leaks(" ".join(p.name for p in written)) == []
+    for path in written:
+        texts = _package_texts(path) if path.suffix == ".vsrpack" else [_text_of(path)]
+        for text in texts:
+            assert _leaks(text) == [] and "kolk" not in fold(text), (path.name, _leaks(text))
