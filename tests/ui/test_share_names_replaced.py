@@ -4,6 +4,9 @@ details": the package holds no name, no phone number and no name in its file nam
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -48,3 +51,14 @@ def test_share_with_names_replaced(qtbot, library, tmp_path: Path, monkeypatch) 
     for leak in ("sanne", "łukasiewicz", "søren", "soren", "12345678", "111222333"):
         assert leak not in folded, leak
     assert "Cliënt en Professional; bel [telefoonnummer], BSN [BSN]. Nog jong." in rows
+
+
+def test_the_window_starts_without_deduce() -> None:
+    """The anonymisation choice is in the window, but deduce loads only when it is used."""
+    code = ("import sys, vsr.ui.main_window, vsr.ui.package_dialogs, vsr.ui.interop.menu, "
+            "vsr.ui.session.export_dialog; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('deduce', 'docdeid')))")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env=env, check=True)
+    assert done.stdout.strip() == "[]", done.stdout
