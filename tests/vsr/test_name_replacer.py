@@ -106,3 +106,13 @@ def test_default_titles_are_neutral(library: Library, tmp_path: Path) -> None:
     assert review.title.startswith("Terugkijksessie van ")
     for title in (rec.title, review.title):
         assert "Jan" not in title and "Vries" not in title and "Gesprek" not in title
+
+
+def test_hostile_names_and_texts() -> None:
+    """Names without a letter are no names; lone surrogates, NUL and long texts pass."""
+    names = replacer_from({"Jan Ø": "Cliënt", ".": "Cliënt", "*+?(": "Cliënt", " ": "Cliënt"})
+    assert set(names.table) == {"jan o", "j.o.", "jan"}
+    text = "\ud800 Jan \x00 . *+?( " + "a" * 100_000
+    assert names(text) == text.replace("Jan", "Cliënt")
+    assert [names.file_name(n) for n in ("..", ".", "", "Jan.srt")] == [
+        "export", "export", "export", "Cliënt.srt"]

@@ -115,7 +115,7 @@ class NameReplacer:
     def add(self, name: str, replacement: str) -> None:
         """Add a name unless it is already known (the first role given wins)."""
         key = fold(name.strip())
-        if key and key not in self.table:
+        if any(c.isalnum() for c in key) and key not in self.table:  # "." is no name
             self.table[key] = replacement
             if _needs_capital(name):
                 self.capital_only.add(key)
@@ -196,7 +196,8 @@ class NameReplacer:
         stem = name[:len(name) - len(suffix)]
         replaced = (self._replace(stem, any_case=True) + suffix).replace("[", "").replace("]", "")
         safe = re.sub(r'[\\/:*?"<>|\s]+', "-", replaced)
-        return re.sub(r"-+(?=\.[^.]*$)", "", safe).strip("-") or "export"
+        safe = re.sub(r"-+(?=\.[^.]*$)", "", safe).strip("-")
+        return safe if safe.strip(".") else "export"  # never "", "." or ".."
 
 
 def placeholder() -> str:
