@@ -33,9 +33,8 @@ __all__ = ["NameReplacer", "fold", "initials", "name_parts", "placeholder", "rep
            "role_words", "title_parts"]
 
 _MIN_TITLE_PART = 3  # a short word in a title or file name ("en", "of") is rarely a name
-PARTICLES = frozenset("""
-van von der den het ter ten de la le du des da di dos del el al bin ibn ben op in 't
-""".split())
+_DUTCH_PARTICLES = frozenset("van von der den het ter ten de des op in 't".split())
+PARTICLES = _DUTCH_PARTICLES | frozenset("la le du da di dos del el al bin ibn ben".split())
 # Words that are common in titles and file names but are not names.
 _NOT_NAMES = PARTICLES | frozenset("""
 met voor over bij door naar uit aan and the with for from about
@@ -62,10 +61,12 @@ def initials(name: str) -> str:
 
 def name_parts(name: str) -> list[str]:
     """The first and last names in a full name, of any length ("Bo", "Li") but not a single
-    letter (an initial), a particle or a number."""
+    letter (an initial), a particle or a number. A capitalised first word is a first name even
+    when it is a particle elsewhere ("Al Amrani", "Ben de Wit"), unless it is a Dutch one."""
     parts = []
-    for part in re.split(r"[\s\-_.,;:()\[\]/\\]+", name):
-        if len(part) >= 2 and fold(part) not in PARTICLES and not part.isdigit():
+    for i, part in enumerate(p for p in re.split(r"[\s\-_.,;:()\[\]/\\]+", name) if p):
+        first_name = i == 0 and part[:1].isupper() and fold(part) not in _DUTCH_PARTICLES
+        if len(part) >= 2 and not part.isdigit() and (first_name or fold(part) not in PARTICLES):
             parts.append(part)
     return parts
 
@@ -91,15 +92,21 @@ def title_parts(title: str) -> list[str]:
             and (w[:1].isupper() or not has_case)]
 
 
+def _name_words(text: str) -> list[str]:
+    """The words of a name that carry it: those that are not particles (or all, if none is)."""
+    words = _LETTERS.findall(text)
+    return [w for w in words if fold(w) not in PARTICLES] or words
+
+
 def _needs_capital(name: str) -> bool:
     """A name whose every word is an ordinary word or one or two letters long."""
-    words = [w for w in _LETTERS.findall(name) if fold(w) not in PARTICLES]
+    words = _name_words(name)
     return bool(words) and all(is_ordinary_word(w) for w in words)
 
 
 def _written_as_name(original: str) -> bool:
     """A word of the match other than a particle starts with a capital."""
-    return any(w[:1].isupper() for w in _LETTERS.findall(original) if fold(w) not in PARTICLES)
+    return any(w[:1].isupper() for w in _name_words(original))
 
 
 @dataclass(slots=True)
