@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from tests.lang import worded
 from tests.vsr.collection_fixtures import make_source
 from vsr.anonymise.names import NameReplacer, fold, replacer_from, title_parts
+from vsr.anonymise.ordinary_words import ordinary_words
 from vsr.library import Library
 from vsr.library import recordings as rc
 from vsr.library import reviews as rv
@@ -143,3 +144,17 @@ def test_any_name_is_found_however_it_is_written(first: str, last: str, upper: b
     # Where the surname and the first name stood, the role stands (frame words may be names).
     assert words[2] == words[-1] == "client", (name, written, result)
     assert result.startswith("Gisteren zei ") and result.endswith(".")
+
+
+_WORDS = sorted(w for w in ordinary_words() if w.isalpha() and len(w) >= 3)
+
+
+@settings(max_examples=150, deadline=None)
+@given(surname=st.sampled_from(_WORDS), first=st.sampled_from(["Anna", "Bo", "Mei", "Li"]))
+def test_a_surname_that_is_a_word_stays_a_word_in_small_letters(surname: str, first: str) -> None:
+    """Whatever ordinary word a surname is ("Jong", "Bos", "Wit", "April"), written small it
+    stays; written as a name it goes."""
+    names = replacer_from({f"{first} de {surname.capitalize()}": "Cliënt"})
+    text = f"het was {surname} en zo"
+    assert names(text) == text
+    assert names(f"het was {surname.capitalize()} en zo") == "het was Cliënt en zo"

@@ -62,11 +62,15 @@ def initials(name: str) -> str:
 def name_parts(name: str) -> list[str]:
     """The first and last names in a full name, of any length ("Bo", "Li") but not a single
     letter (an initial), a particle or a number. A capitalised first word is a first name even
-    when it is a particle elsewhere ("Al Amrani", "Ben de Wit"), unless it is a Dutch one."""
+    when it is a particle elsewhere ("Al Amrani", "Ben de Wit"), unless it is a Dutch one; the
+    last word is the surname ("Anna de Ben")."""
+    words = [p for p in re.split(r"[\s\-_.,;:()\[\]/\\]+", name) if p]
     parts = []
-    for i, part in enumerate(p for p in re.split(r"[\s\-_.,;:()\[\]/\\]+", name) if p):
+    for i, part in enumerate(words):
         first_name = i == 0 and part[:1].isupper() and fold(part) not in _DUTCH_PARTICLES
-        if len(part) >= 2 and not part.isdigit() and (first_name or fold(part) not in PARTICLES):
+        surname = i == len(words) - 1 and i > 0  # "Anna de Ben": the last word is no particle
+        if len(part) >= 2 and not part.isdigit() and (
+                first_name or surname or fold(part) not in PARTICLES):
             parts.append(part)
     return parts
 
