@@ -30,6 +30,9 @@ def _kinds(text: str) -> list[tuple[str, str]]:
     ("BSN 111222333.", "bsn", "111222333"),
     ("bsn 1112.22.333", "bsn", "1112.22.333"),
     ("woont Kerkstraat 12a sinds", "address", "Kerkstraat 12a"),
+    ("aan de Dorpsweg 3 toen", "address", "Dorpsweg 3"),
+    ("op Stationsplein 1", "address", "Stationsplein 1"),
+    ("via het Kerkpad 4", "address", "Kerkpad 4"),
     ("postcode 1234 AB daar", "address", "1234 AB"),
     ("postcode 1234ab daar", "address", "1234ab"),
     ("Postbus 123 te", "address", "Postbus 123"),
@@ -47,6 +50,8 @@ def test_each_identifier_is_found(text: str, kind: str, value: str) -> None:
     "De afspraak is op 20-11-2026 en op 5 december 2026.",  # recent dates are no birth dates
     "Ze is nog jong, haar jas is wit.",
     "Stap 1, stap 2 en stap 3; 1-3 momenten.",
+    "Eerst 3 dingen, Lijst 5 punten, het Kost 20 euro, Test 2, Markt 3, Park 4, week 45.",
+    "Er ging 1500ml in, 2000km rijden, 1024MB vrij, nummer 12345AB en 0123 AB.",
 ])
 def test_ordinary_numbers_and_recent_dates_stay(text: str) -> None:
     assert find_identifiers(text, TODAY) == []

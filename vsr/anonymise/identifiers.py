@@ -28,6 +28,14 @@ _KINDS = {"locatie": "address", "datum": "date", "bsn": "bsn", "telefoonnummer":
           "emailadres": "email"}
 # A BSN as people write it: 9 digits, or in groups ("1112.22.333", "111 222 333").
 _BSN = r"(?<![\d.])(\d{9}|\d{4}\.\d{2}\.\d{3}|\d{3}[ .]\d{3}[ .]\d{3})(?![\d])"
+# A street: a capitalised word ending in a street word. deduce also takes abbreviations ("st",
+# "str", "gr", "ln"), which made "Eerst 3 dingen" and "Lijst 5" into addresses: left out here.
+_STREET = (r"[A-Z][a-z]{2,}(baan|bolwerk|dam|dijk|dreef|gracht|hof|kade|laan|markt|pad|park|"
+           r"plantsoen|plein|singel|steeg|straat|weg|wal|erf|haven|kwartier|zijde)$")
+# A postcode: deduce's pattern, starting at a digit 1-9 after no other digit, and without units
+# ("1500ml", "2000km" are no postcodes).
+_POSTCODE = (r"(?<!\d)([1-9]\d{3}(?:[A-Za-z]{2}| [A-Z]{2}))"
+             r"(?<!mg|MG|gr|ie|km|KM|ml|cm|mm|kg|KG|kb|KB|mb|MB|gb|GB|pm|am)(\W|$)")
 _EMAIL = re.compile(r"[\w.+%~'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 _PHONE_INTL = re.compile(r"(?<![\w+])(?:\+|00)31[\s.-]?(?:\(0\)[\s.-]?)?[1-9](?:[\s.-]?\d){8}(?!\d)")
 _BIRTH_WORDS = re.compile(r"(?i)\b(?:geb(?:oren)?\.?|geboortedatum|geboortedag|born|birth|dob|"
@@ -76,6 +84,8 @@ def _build_pipeline() -> Any:
     config = json.loads(deduce_module._BASE_CONFIG_FILE.read_text("utf-8"))
     annotators = {k: v for k, v in config["annotators"].items() if k in _ANNOTATORS}
     annotators["bsn"]["args"]["bsn_regexp"] = _BSN
+    annotators["street_pattern"]["args"]["pattern"] = [{"re_match": _STREET}]
+    annotators["postal_code"]["args"]["regexp_pattern"] = _POSTCODE
     tokenizer = deduce_module.Deduce._initialize_tokenizer(deduce_module._LOOKUP_LIST_PATH)
     loader = deduce_module._DeduceProcessorLoader()
     processors = loader._load_annotators(config=annotators, extras={"tokenizer": tokenizer})
