@@ -3,7 +3,8 @@ numbers, BSN (only when the elfproef holds), street + house number, postcodes, P
 dates of birth. The patterns are those of deduce, the maintained Dutch de-identification
 library, run as a slim pipeline: only its pattern annotators, not its name lookups (those take
 16 s and 1.1 GB to load and `NameReplacer` already knows the names that matter). Two gaps of
-deduce are filled here: e-mail addresses at any domain, and "+31 6 1234 5678" with spaces.
+deduce are filled here: e-mail addresses at any domain, and "+31 6 1234 5678" with spaces; two of
+its patterns are narrowed: street abbreviations and units that looked like postcodes.
 
 Loading takes about 0.3 s the first time (importing deduce and docdeid), so it is done lazily,
 once per process, and `preload()` lets a worker do it before an export. Start-up never loads it."""
