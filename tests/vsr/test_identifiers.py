@@ -70,3 +70,25 @@ def test_deduce_is_not_loaded_at_import() -> None:
             "print('deduce' in sys.modules or 'docdeid' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_without_deduce_anonymising_stops_with_a_message(
+        library, tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """Going on without it would let phone numbers out: the export stops, nothing is written."""
+    from tests.vsr.interop_fixtures import interop_review
+    from vsr.anonymise import identifiers
+    from vsr.errors import VsrError
+    from vsr.interop.exports import export_review_file
+
+    def broken() -> None:
+        raise ImportError("No module named 'deduce'")
+
+    monkeypatch.setattr(identifiers, "_pipeline", None)
+    monkeypatch.setattr(identifiers, "_slim_pipeline", broken)
+    data = interop_review(library, tmp_path)
+    out = tmp_path / "uit" / "x.csv"
+    with pytest.raises(VsrError) as err:
+        export_review_file(library, data.review.id, "csv", out, anonymize_names=True)
+    assert err.value.key == "error.anonymise.identifiers_unavailable"
+    assert "Er is niets geëxporteerd" in err.value.message() and "deduce" in err.value.message()
+    assert not out.parent.exists() or list(out.parent.iterdir()) == []

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from vsr.errors import VsrError
 from vsr.i18n import translate
 
 # deduce's annotators we use, and which identifier each tag is.
@@ -43,6 +44,7 @@ _BIRTH_WORDS = re.compile(r"(?i)\b(?:geb(?:oren)?\.?|geboortedatum|geboortedag|b
                           r"d\.o\.b\.?)\W{0,3}(?:\w+\W+){0,2}$")
 ADULT_YEARS = 12  # a full date at least this long ago is taken for a date of birth
 
+log = logging.getLogger(__name__)
 _lock = threading.Lock()
 _pipeline: Any = None
 
@@ -73,15 +75,26 @@ def _deduce() -> Any:
 
 
 def _build_pipeline() -> Any:
+    """deduce's pattern annotators as one pipeline. When deduce cannot be loaded, anonymising
+    stops with a message: going on without it would let phone numbers and BSNs out."""
+    try:
+        return _slim_pipeline()
+    except (ImportError, OSError, KeyError, TypeError, ValueError, AttributeError) as exc:
+        log.warning("deduce could not be loaded: %r", exc)
+        raise VsrError("error.anonymise.identifiers_unavailable", reason=str(exc)) from exc
+
+
+def _slim_pipeline() -> Any:
     root = logging.getLogger()
     handlers, level = list(root.handlers), root.level
-    from deduce import deduce as deduce_module  # its import calls logging.basicConfig
-    from docdeid.deidentifier import DocDeid
-
-    for handler in root.handlers[:]:
-        if handler not in handlers:
-            root.removeHandler(handler)
-    root.setLevel(level)
+    try:
+        from deduce import deduce as deduce_module  # its import calls logging.basicConfig
+        from docdeid.deidentifier import DocDeid
+    finally:
+        for handler in root.handlers[:]:
+            if handler not in handlers:
+                root.removeHandler(handler)
+        root.setLevel(level)
     config = json.loads(deduce_module._BASE_CONFIG_FILE.read_text("utf-8"))
     annotators = {k: v for k, v in config["annotators"].items() if k in _ANNOTATORS}
     annotators["bsn"]["args"]["bsn_regexp"] = _BSN
