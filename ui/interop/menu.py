@@ -19,11 +19,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vsr.anonymise.known import review_names
 from vsr.errors import VsrError
 from vsr.interop.eaf_read import read_eaf
-from vsr.interop.exports import export_review_file
+from vsr.interop.exports import (
+    ReviewExport,
+    anonymised_export,
+    plan_review_export,
+    write_review_export,
+)
 
-from ..anonymise_choice import names_check_box, when_identifiers_loaded
+from .. import workers
+from ..anonymise_choice import names_check_box
 from ..dialogs import show_error
 from ..operations import perform
 
@@ -96,20 +103,27 @@ def export_review_as(window: MainWindow, fmt: str) -> None:
         window, QCoreApplication.translate("Interop", "Export as"), str(suggested), _filters()[fmt])
     if not name:
         return
-
-    def export() -> None:
-        _export(window, review.id, fmt, Path(name), anonymise)
-
-    if not anonymise:
-        export()
+    lib = window.bridge.lib  # the library is read here, on the main thread
+    outcome = perform(lambda: (plan_review_export(lib, review.id, fmt, Path(name)),
+                               review_names(lib, review.id) if anonymise else None))
+    if not outcome.ok or outcome.value is None:
+        QMessageBox.warning(window, QCoreApplication.translate("Dialogs", "vsr"), outcome.message)
+        return
+    plan, names = outcome.value
+    if names is None:
+        _write(window, plan)
         return
     window.statusBar().showMessage(QCoreApplication.translate("Interop", "Preparing the export…"))
-    when_identifiers_loaded(export, lambda exc: show_error(window, exc))
+    # Replacing (and loading deduce the first time) runs on a worker; writing comes back here.
+    task = workers.Task(lambda _progress, _cancelled: anonymised_export(plan, names))
+    task.signals.done.connect(lambda anonymised: _write(window, anonymised))
+    task.signals.failed.connect(lambda exc: (window.statusBar().clearMessage(),
+                                             show_error(window, exc)))
+    workers.start(task)
 
 
-def _export(window: MainWindow, review_id: int, fmt: str, out: Path, anonymise: bool) -> None:
-    outcome = perform(lambda: export_review_file(window.bridge.lib, review_id, fmt, out,
-                                                 anonymize_names=anonymise))
+def _write(window: MainWindow, plan: ReviewExport) -> None:
+    outcome = perform(lambda: write_review_export(window.bridge.lib, plan))
     if not outcome.ok:
         window.statusBar().clearMessage()
         QMessageBox.warning(window, QCoreApplication.translate("Dialogs", "vsr"), outcome.message)
