@@ -13,11 +13,13 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from vsr.ui.bridge import LibraryBridge
 from vsr.ui.package_dialogs import ShareDialog, share_review
+from vsr.ui.session import export_dialog
 
 from tests.vsr.fakes import add_fake_recording
 from vsr.library import markers as mk
 from vsr.library import reviews as rv
 from vsr.library.sheets import SheetField, set_field
+from vsr.session import state as ss
 
 
 def test_share_with_names_replaced(qtbot, library, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -62,3 +64,38 @@ def test_the_window_starts_without_deduce() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           env=env, check=True)
     assert done.stdout.strip() == "[]", done.stdout
+
+
+def test_summary_with_initials_replaces_on_a_worker(qtbot, library, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                    monkeypatch) -> None:
+    """The summary dialog reads the library in the window but replaces names and identifiers
+    (and loads deduce) on its worker; the file holds neither the name nor the phone number."""
+    import threading
+
+    from docx import Document
+    from vsr.ui.session.export_dialog import ExportSummaryDialog
+
+    from tests.vsr import session_fixtures as fx
+    from vsr.anonymise import identifiers
+
+    walked = fx.walked_review(library, tmp_path, long_text=False)
+    summary = f"{fx.CLIENT.split()[0].upper()} belt 06-12345678. Ze is nog jong."
+    ss.set_summary(library, walked.review.id, summary)
+    replaced_on: list[bool] = []
+    anonymise = export_dialog.anonymise_summary
+    monkeypatch.setattr(identifiers, "_pipeline", None)
+    monkeypatch.setattr(export_dialog, "anonymise_summary", lambda *a: (
+        replaced_on.append(threading.current_thread() is threading.main_thread()),
+        anonymise(*a))[1])
+    dialog = ExportSummaryDialog(library, walked.review.id)
+    qtbot.addWidget(dialog)
+    dialog.format_group.button(1).setChecked(True)  # Word
+    dialog.initials.setChecked(True)
+    out = tmp_path / "uit" / "verslag.docx"
+    dialog.path.setText(str(out))
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: dialog.written is not None, timeout=20_000)
+    text = "\n".join(p.text for p in Document(str(out)).paragraphs)
+    assert replaced_on == [False] and identifiers.loaded()
+    assert "12345678" not in text and fx.CLIENT.split()[0].casefold() not in text.casefold()
+    assert "[telefoonnummer]" in text and "Ze is nog jong." in text
