@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vsr.anonymise.known import review_names
 from vsr.library.consent import has_consent
 from vsr.review_package import (
     Incoming,
@@ -38,6 +39,7 @@ from vsr.review_package import (
     read_incoming,
 )
 
+from .anonymise_choice import names_check_box, when_identifiers_loaded
 from .bridge import LibraryBridge
 from .dialogs import error_text
 from .operations import perform
@@ -62,6 +64,7 @@ class ShareDialog(QDialog):
             if may_send_recording else
             self.tr("The recording cannot go along: there is no valid consent for intervisie.")))
         why.setWordWrap(True)
+        self.replace_names = names_check_box(self)
         self.passphrase, self.again = QLineEdit(), QLineEdit()
         for field in (self.passphrase, self.again):
             field.setEchoMode(QLineEdit.EchoMode.Password)
@@ -76,6 +79,7 @@ class ShareDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(why)
         layout.addWidget(self.recording)
+        layout.addWidget(self.replace_names)
         layout.addLayout(form)
         layout.addWidget(self.note)
         layout.addWidget(buttons)
@@ -104,31 +108,43 @@ def share_review(parent: QWidget, bridge: LibraryBridge, review_id: int,
         return None
     out = Path(name) if name.endswith(".vsrpack") else Path(name + ".vsrpack")
     title = dialog.windowTitle()
-    begun = perform(lambda: begin_pack(bridge.lib, review_id, out,
-                                       with_recording=dialog.recording.isChecked(),
-                                       passphrase=dialog.chosen_passphrase()))
-    if not begun.ok or begun.value is None:
-        QMessageBox.warning(parent, title, begun.message)
-        return None
-    job = begun.value
-    task = Task(lambda _progress, _cancelled: job.write())
+    anonymise = dialog.replace_names.isChecked()
 
-    def written(_path: object) -> None:
-        finished = perform(lambda: finish_pack(bridge.lib, job))
-        if not finished.ok:
-            QMessageBox.warning(parent, title, finished.message)
-            return
-        text = QCoreApplication.translate("PackageDialogs", "Package written: %1")
-        QMessageBox.information(parent, title, text.replace("%1", str(out)))
+    def pack() -> Task | None:
+        names = review_names(bridge.lib, review_id) if anonymise else None
+        begun = perform(lambda: begin_pack(bridge.lib, review_id, out, names=names,
+                                           with_recording=dialog.recording.isChecked(),
+                                           passphrase=dialog.chosen_passphrase()))
+        if not begun.ok or begun.value is None:
+            QMessageBox.warning(parent, title, begun.message)
+            return None
+        job = begun.value
+        task = Task(lambda _progress, _cancelled: job.write())
 
-    def failed(exc: BaseException) -> None:
-        perform(lambda: abandon_pack(bridge.lib, job))
-        QMessageBox.warning(parent, title, error_text(exc))
+        def written(_path: object) -> None:
+            finished = perform(lambda: finish_pack(bridge.lib, job))
+            if not finished.ok:
+                QMessageBox.warning(parent, title, finished.message)
+                return
+            text = QCoreApplication.translate("PackageDialogs", "Package written: %1")
+            QMessageBox.information(parent, title, text.replace("%1", str(job.pending.path)))
 
-    # Queued: the answers run on this (the window's) thread, where the library lives.
-    task.signals.done.connect(written, Qt.ConnectionType.QueuedConnection)
-    task.signals.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
-    return start(task)
+        def failed(exc: BaseException) -> None:
+            perform(lambda: abandon_pack(bridge.lib, job))
+            QMessageBox.warning(parent, title, error_text(exc))
+
+        # Queued: the answers run on this (the window's) thread, where the library lives.
+        task.signals.done.connect(written, Qt.ConnectionType.QueuedConnection)
+        task.signals.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
+        return start(task)
+
+    def pack_when_loaded() -> None:
+        pack()
+
+    if anonymise:  # the identifier patterns load on a worker first, never in the window
+        return when_identifiers_loaded(pack_when_loaded, lambda exc: QMessageBox.warning(
+            parent, title, error_text(exc)))
+    return pack()
 
 
 class PackageReceiver(QObject):

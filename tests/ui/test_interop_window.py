@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,9 +12,11 @@ from PySide6.QtWidgets import QComboBox, QFileDialog
 from vsr.ui.actions import ActionId
 from vsr.ui.i18n import install_language
 from vsr.ui.interop.eaf_import_dialog import SKIP, EafImportDialog
+from vsr.ui.interop.menu import ExportChoiceDialog
 
 from scripts.screenshots import Scene, build_scene
 from tests.corpus import CORPUS
+from vsr.anonymise import identifiers
 from vsr.interop.eaf_read import read_eaf
 from vsr.library import markers as mk
 from vsr.library import reviews as rv
@@ -83,6 +86,7 @@ def test_failed_import_says_so_and_changes_nothing(scene: Scene) -> None:
 
 def test_export_as_and_import_back(scene: Scene, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "uit.eaf"
+    monkeypatch.setattr(ExportChoiceDialog, "exec", lambda self: 1)  # names kept (the default)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     scene.window.actions[ActionId.EXPORT_EAF].trigger()
     assert out.exists()
@@ -102,3 +106,38 @@ def test_export_as_and_import_back(scene: Scene, tmp_path: Path, monkeypatch: py
         monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, t=target, **k: (str(t), ""))
         scene.window.actions[action].trigger()
         assert target.exists()
+
+
+def test_export_as_with_names_replaced(qtbot, scene: Scene, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window's choice replaces names and identifiers; the export waits for the identifier
+    patterns to load on a worker, then writes a file with no name in it or in its name."""
+    client = rv.list_parties(scene.lib, scene.review_id)[1]
+    rv.rename_party(scene.lib, client.id, "Fatma Yıldız")
+    marker = mk.list_markers(scene.lib, scene.review_id)[0]
+    sh.set_field(scene.lib, marker.id, sh.SheetField.WHAT_HAPPENED,
+                 "YILDIZ belde met 06-12345678; ze is nog jong.")
+    chosen: list[bool] = []
+
+    def choose(self: ExportChoiceDialog) -> int:
+        assert not self.replace_names.isChecked()  # off until the user chooses it
+        self.replace_names.setChecked(True)
+        chosen.append(True)
+        return 1
+
+    monkeypatch.setattr(ExportChoiceDialog, "exec", choose)
+    # deduce loads fresh here, and it must load on a worker, never on the window's thread.
+    loaded_on: list[bool] = []
+    build = identifiers._build_pipeline
+    monkeypatch.setattr(identifiers, "_pipeline", None)
+    monkeypatch.setattr(identifiers, "_build_pipeline", lambda: (
+        loaded_on.append(threading.current_thread() is threading.main_thread()), build())[1])
+    asked = tmp_path / "Fatma Yıldız.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(asked), ""))
+    scene.window.actions[ActionId.EXPORT_CSV].trigger()
+    written = tmp_path / "Cliënt.csv"
+    qtbot.waitUntil(written.exists, timeout=20_000)
+    text = written.read_text("utf-8-sig")
+    assert chosen and not asked.exists() and loaded_on == [False]
+    assert "yildiz" not in text.casefold() and "12345678" not in text
+    assert "Cliënt belde met [telefoonnummer]; ze is nog jong." in text

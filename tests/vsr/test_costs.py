@@ -87,7 +87,7 @@ def test_while_hidden_the_shared_screen_shows_nothing_after_an_edit(library, tmp
 def test_the_cli_imports_only_the_command_group_it_runs(tmp_path: Path) -> None:
     code = ("import sys\nfrom vsr.cli.main import main\nmain(['list'])\n"
             "heavy = ('vsr.export', 'vsr.clips', 'vsr.packs', 'vsr.cli.privacy_commands',"
-            " 'vsr.cli.clip_commands', 'sqlite_utils', 'av', 'docx')\n"
+            " 'vsr.cli.clip_commands', 'sqlite_utils', 'av', 'docx', 'deduce', 'docdeid')\n"
             "print('LOADED', sorted(m for m in sys.modules if m.split('.')[0] in heavy"
             " or m in heavy))\n")
     # An existing library, as at every start but the very first (creating one runs the

@@ -160,3 +160,14 @@ def test_overview_lists_dependent_tiers_under_their_parent(corpus: Path) -> None
     assert [(t.id, t.default_party) for t in tier_overview(doc)] == [
         ("text", "text"), ("words-timesub", None), ("words-symsub", None), ("words-pos", None),
         ("gest_included", None), ("gestures", "gestures")]
+
+
+def test_an_imported_review_gets_a_neutral_title(library, tmp_path: Path, corpus: Path) -> None:
+    """The file's name often holds the client's name: the title says only the day."""
+    named = tmp_path / "gesprek_sanne_yıldız.eaf"
+    named.write_bytes((corpus / "eaf" / "pympi_fto_v2.7.eaf").read_bytes())
+    rec = add_fake_recording(library, tmp_path)
+    result = import_eaf(library, named, recording_id=rec.id)
+    title = rv.get_review(library, result.review_id).title
+    assert title.startswith("Ingelezen op ") and "sanne" not in title.casefold()
+    assert "gesprek" not in title.casefold() and ".eaf" not in title

@@ -3,12 +3,17 @@ and diacritics, possessives, names in titles and file names, and ordinary words 
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from tests.lang import worded
 from tests.vsr.collection_fixtures import make_source
-from vsr.anonymise.names import replacer_from, title_parts
+from vsr.anonymise.names import NameReplacer, fold, replacer_from, title_parts
+from vsr.anonymise.ordinary_words import ordinary_words
 from vsr.library import Library
 from vsr.library import recordings as rc
 from vsr.library import reviews as rv
@@ -45,8 +50,56 @@ def test_title_and_file_name_parts() -> None:
 
 
 def test_an_empty_replacer_changes_nothing() -> None:
-    names = replacer_from({})
-    assert not names.active and names("Jan de Vries") == "Jan de Vries"
+    names = NameReplacer()
+    assert not names.active and names("Jan de Vries, 06-12345678") == "Jan de Vries, 06-12345678"
+    # Anonymising with no names known still hides the other identifiers.
+    anonymous = replacer_from({})
+    assert anonymous.active and anonymous("Jan belt 06-12345678") == "Jan belt [telefoonnummer]"
+
+
+def test_letters_that_unicode_does_not_decompose_are_folded() -> None:
+    names = replacer_from({"Fatma Yıldız": "Cliënt", "Łukasz Nowak": "Professional",
+                           "Søren Ærø": "Cliënt", "Jörg Strauß": "Cliënt",
+                           "Ĳsbrand Kuiper": "Cliënt"})
+    text = ("Yildiz, YILDIZ, yıldız en YIldIz; Lukasz en ŁUKASZ; Soren, SØREN en Aero; "
+            "Strauss en STRAUSS; IJsbrand en Ijsbrand.")
+    assert names(text) == ("Cliënt, Cliënt, Cliënt en Cliënt; Professional en Professional; "
+                           "Cliënt, Cliënt en Cliënt; Cliënt en Cliënt; Cliënt en Cliënt.")
+
+
+def test_two_letter_names_are_replaced_but_not_inside_words() -> None:
+    names = replacer_from({"Bo de Wit": "Cliënt", "Jo Li": "Professional"})
+    assert names("Bo en Jo zagen Li. BO belde.") == (
+        "Cliënt en Professional zagen Professional. Cliënt belde.")
+    assert names("bonus, jokes, lift, een boek") == "bonus, jokes, lift, een boek"
+
+
+def test_names_that_are_also_words_are_replaced_only_as_names() -> None:
+    """Decision: such a name is replaced where it has a capital (also at a sentence start,
+    where a word too many is hidden rather than a name kept); written small it is a word."""
+    names = replacer_from({"Anna de Jong": "Professional", "Bo de Wit": "Cliënt",
+                           "April Mei": "Cliënt"})
+    assert names("Ze is nog jong, haar jas is wit en in mei of april is het warm.") == (
+        "Ze is nog jong, haar jas is wit en in mei of april is het warm.")
+    assert names("Mevrouw de Jong zag De Wit; April en Mei kwamen. Jong zei: wit.") == (
+        "Mevrouw Professional zag Cliënt; Cliënt en Cliënt kwamen. Professional zei: wit.")
+    assert names("JONG") == "Professional"  # in capitals it is taken for the name
+
+
+def test_names_in_file_names_in_any_case() -> None:
+    names = replacer_from({"Sanne Bakker": "Cliënt", "April Mei": "Cliënt"},
+                          ["VID_20261103_sanne_intake.mp4"])
+    assert names.file_name("VID_20261103_sanne_intake.mp4") == "naam.mp4"  # known as a whole
+    assert names.file_name("VID_20261104_SANNE_vervolg.mp4") == "VID_20261104_Cliënt_vervolg.mp4"
+    assert names.file_name("april-mei_BAKKER.srt") == "Cliënt-Cliënt_Cliënt.srt"
+    assert names("VID_20261103_sanne_intake.mp4") == "[naam]"  # the whole file name is known
+
+
+def test_role_words_do_not_replace_ordinary_words() -> None:
+    """Regression: a party called "Jong" made "nog jong" into "nog Professional"."""
+    names = replacer_from({"Jong": "Professional", "Wit": "Cliënt"})
+    assert names("nog jong, een witte muur en wit") == "nog jong, een witte muur en wit"
+    assert names("Jong en Wit") == "Professional en Cliënt"
 
 
 def test_default_titles_are_neutral(library: Library, tmp_path: Path) -> None:
@@ -58,3 +111,50 @@ def test_default_titles_are_neutral(library: Library, tmp_path: Path) -> None:
     assert review.title.startswith("Terugkijksessie van ")
     for title in (rec.title, review.title):
         assert "Jan" not in title and "Vries" not in title and "Gesprek" not in title
+
+
+def test_hostile_names_and_texts() -> None:
+    """Names without a letter are no names; lone surrogates, NUL and long texts pass."""
+    names = replacer_from({"Jan Ø": "Cliënt", ".": "Cliënt", "*+?(": "Cliënt", " ": "Cliënt"})
+    assert set(names.table) == {"jan o", "j.o.", "jan"}
+    text = "\ud800 Jan \x00 . *+?( " + "a" * 100_000
+    assert names(text) == text.replace("Jan", "Cliënt")
+    assert [names.file_name(n) for n in ("..", ".", "", "Jan.srt")] == [
+        "export", "export", "export", "Cliënt.srt"]
+
+
+_LETTERS_TYPED = {"ı": "i", "ł": "l", "ø": "o", "æ": "ae", "ß": "ss", "ĳ": "ij", "é": "e",
+                  "ü": "u", "ç": "c", "ğ": "g", "ş": "s", "å": "a"}
+
+
+@settings(max_examples=150, deadline=None)
+@given(first=st.text(alphabet="abdfghklmnprstuvwzıłøæßĳéüçğşå", min_size=2, max_size=8),
+       last=st.text(alphabet="abdfghklmnprstuvwzıłøæßĳéüçğşå", min_size=3, max_size=10),
+       upper=st.booleans(), typed=st.booleans())
+def test_any_name_is_found_however_it_is_written(first: str, last: str, upper: bool,
+                                                 typed: bool) -> None:
+    """A party's name, written capitalised, in capitals, or typed without its special letters
+    ("Yildiz" for "Yıldız"), is replaced wherever it stands as a name."""
+    name = f"{first.capitalize()} {last.capitalize()}"
+    names = replacer_from({name: "Cliënt"})
+    written = "".join(_LETTERS_TYPED.get(c, c) for c in last) if typed else last
+    written = written.upper() if upper else written.capitalize()
+    result = names(f"Gisteren zei {written} iets tegen {first.capitalize()}.")
+    words = re.findall(r"[^\W_]+", fold(result))
+    # Where the surname and the first name stood, the role stands (frame words may be names).
+    assert words[2] == words[-1] == "client", (name, written, result)
+    assert result.startswith("Gisteren zei ") and result.endswith(".")
+
+
+_WORDS = sorted(w for w in ordinary_words() if w.isalpha() and len(w) >= 3)
+
+
+@settings(max_examples=150, deadline=None)
+@given(surname=st.sampled_from(_WORDS), first=st.sampled_from(["Anna", "Bo", "Mei", "Li"]))
+def test_a_surname_that_is_a_word_stays_a_word_in_small_letters(surname: str, first: str) -> None:
+    """Whatever ordinary word a surname is ("Jong", "Bos", "Wit", "April"), written small it
+    stays; written as a name it goes."""
+    names = replacer_from({f"{first} de {surname.capitalize()}": "Cliënt"})
+    text = f"het was {surname} en zo"
+    assert names(text) == text
+    assert names(f"het was {surname.capitalize()} en zo") == "het was Cliënt en zo"

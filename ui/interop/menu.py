@@ -1,18 +1,36 @@
 """File → "Import ELAN file…" and File → "Export as" (ELAN, WebVTT, SRT, CSV) for the open
-review. The work is done by the core (`vsr.interop`); errors are shown in words."""
+review, with the choice to replace names. The work is done by the core (`vsr.interop`); errors
+are shown in words."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
+from vsr.anonymise.known import review_names
 from vsr.errors import VsrError
 from vsr.interop.eaf_read import read_eaf
-from vsr.interop.exports import export_review_file
+from vsr.interop.exports import (
+    ReviewExport,
+    anonymised_export,
+    plan_review_export,
+    write_review_export,
+)
 
+from .. import workers
+from ..anonymise_choice import names_check_box
 from ..dialogs import show_error
 from ..operations import perform
 
@@ -49,18 +67,65 @@ def import_eaf_file(window: MainWindow) -> None:
         window.open_review(dialog.result_value.review_id)
 
 
+class ExportChoiceDialog(QDialog):
+    """Before "Export as": whether names and other personal details are replaced."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Export as"))
+        self.replace_names = names_check_box(self)
+        why = QLabel(self.tr("The file holds the moments and gespreksbladen. Replace names when "
+                             "the file goes to someone outside this conversation."))
+        why.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (why, self.replace_names, buttons):
+            layout.addWidget(widget)
+        self.replace_names.setFocus()
+
+
 def export_review_as(window: MainWindow, fmt: str) -> None:
     review = window.review_view.review
     if review is None:
         return
+    choice = ExportChoiceDialog(window)
+    if not choice.exec():
+        return
+    anonymise = choice.replace_names.isChecked()
     folder = Path(str(QSettings().value("last_folder", str(Path.home()))))
-    suggested = folder / f"{review.title.strip() or 'review'}.{fmt}".replace("/", "-")
+    stem = (QCoreApplication.translate("Interop", "moments") + "-" + date.today().isoformat()
+            if anonymise else review.title.strip() or "review")  # no name in a suggestion
+    suggested = folder / f"{stem}.{fmt}".replace("/", "-")
     name, _ = QFileDialog.getSaveFileName(
         window, QCoreApplication.translate("Interop", "Export as"), str(suggested), _filters()[fmt])
     if not name:
         return
-    outcome = perform(lambda: export_review_file(window.bridge.lib, review.id, fmt, Path(name)))
+    lib = window.bridge.lib  # the library is read here, on the main thread
+    outcome = perform(lambda: (plan_review_export(lib, review.id, fmt, Path(name)),
+                               review_names(lib, review.id) if anonymise else None))
+    if not outcome.ok or outcome.value is None:
+        QMessageBox.warning(window, QCoreApplication.translate("Dialogs", "vsr"), outcome.message)
+        return
+    plan, names = outcome.value
+    if names is None:
+        _write(window, plan)
+        return
+    window.statusBar().showMessage(QCoreApplication.translate("Interop", "Preparing the export…"))
+    # Replacing (and loading deduce the first time) runs on a worker; writing comes back here.
+    task = workers.Task(lambda _progress, _cancelled: anonymised_export(plan, names))
+    task.signals.done.connect(lambda anonymised: _write(window, anonymised))
+    task.signals.failed.connect(lambda exc: (window.statusBar().clearMessage(),
+                                             show_error(window, exc)))
+    workers.start(task)
+
+
+def _write(window: MainWindow, plan: ReviewExport) -> None:
+    outcome = perform(lambda: write_review_export(window.bridge.lib, plan))
     if not outcome.ok:
+        window.statusBar().clearMessage()
         QMessageBox.warning(window, QCoreApplication.translate("Dialogs", "vsr"), outcome.message)
         return
     window.statusBar().showMessage(

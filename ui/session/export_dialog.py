@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vsr.anonymise.identifiers import loaded as identifiers_loaded
 from vsr.anonymise.known import review_names
+from vsr.anonymise.names import NameReplacer
 from vsr.errors import VsrError
 from vsr.export import (
     PendingSummary,
@@ -37,9 +39,12 @@ from vsr.export import (
     finish_summary_export,
     write_summary,
 )
+from vsr.export.summary_content import anonymise_summary
 from vsr.library import Library
+from vsr.library.reviews import get_review
 
 from .. import workers
+from ..anonymise_choice import when_identifiers_loaded
 from ..dialogs import error_text
 from ..extra_names_field import ExtraNamesField
 
@@ -163,9 +168,15 @@ class ExportSummaryDialog(QDialog):
         initials = self.initials.isChecked()
         if initials and not self.extra_names.save(self._report):
             return
-        try:  # the library is read here, on the main thread; the worker only lays out
-            doc = build_summary(self.lib, self.review_id,
+        if initials and not identifiers_loaded():  # loaded on a worker, never in the window
+            self._set_busy(True)
+            self.task = when_identifiers_loaded(self.start_export, self._failed)
+            return
+        names: NameReplacer | None = None
+        try:  # the library is read here, on the main thread; the worker replaces and lays out
+            doc = build_summary(self.lib, self.review_id, replace_names=False,
                                 party_naming="initials" if initials else "names")
+            created_at = get_review(self.lib, self.review_id).created_at
             if initials:  # no name in the file name either
                 names = review_names(self.lib, self.review_id)
                 out = out.with_name(names.file_name(out.name))
@@ -178,7 +189,8 @@ class ExportSummaryDialog(QDialog):
         self._pending = pending
 
         def work(_progress: object, _cancelled: object) -> Path:
-            return write_summary(add_stills(doc) if stills else doc, fmt, pending.path,
+            final = anonymise_summary(doc, names, created_at) if names is not None else doc
+            return write_summary(add_stills(final) if stills else final, fmt, pending.path,
                                  staging_root=pending.staging_root)
 
         self._written_as = (fmt, stills, "initials" if initials else "names")

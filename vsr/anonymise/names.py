@@ -1,27 +1,42 @@
-"""One name replacement for every text that leaves the app when anonymising: summaries, pack
-documents, clip titles, MP4 metadata and file names all pass through a `NameReplacer`.
+"""One replacement for every text that leaves the app when anonymising: summaries, pack
+documents, clip titles, MP4 metadata, ELAN, subtitles, CSV, review packages and file names all
+pass through a `NameReplacer`.
 
-It knows the parties' names (whole, and their first and last names), the initials they would
-get ("J.d.V."), who gave consent, the name parts in the recording's title and file name, and
-extra names the user gives. Matching ignores case and diacritics ("jose" finds "José"), takes
+It knows the parties' names (whole, their first and last names, "de Jong" with its particle),
+the initials they would get ("J.d.V."), who gave consent, the name parts in the recording's
+title and file name, and extra names the user gives. Matching ignores case and diacritics,
+folds letters such as ı ł ø æ ß ĳ ("Yildiz" finds "Yıldız", see `vsr.anonymise.folding`), takes
 whole words only (letters and digits; "_" and "-" separate words, as in file names) and keeps a
 possessive "s" ("Jans moeder" -> "Cliënts moeder"). Each name becomes its party's role, or
-"[naam]" when no role is known."""
+"[naam]" when no role is known. It also replaces e-mail addresses, phone numbers, BSN,
+addresses, postcodes and dates of birth (`vsr.anonymise.identifiers`).
+
+A name that is also an ordinary word ("Jong", "Wit", "Mei", "April") or has one or two letters
+("Bo", "Li") is replaced only where it is written as a name, with a capital letter: "nog jong"
+and "een witte jas" stay, "Fatma de Jong" and "Mei zei" are replaced. The first word of a
+sentence has a capital too; there such a word is replaced, since a name left in is worse than a
+word lost. In file names capitals say nothing, so there every name is replaced in any case."""
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from vsr.anonymise.folding import fold, folded_with_map
+from vsr.anonymise.identifiers import replace_identifiers
+from vsr.anonymise.ordinary_words import is_ordinary_word
 from vsr.i18n import LANGUAGES, translate, using_language
 
-_MIN_PART = 3  # shorter name parts ("de", "Ed") would replace ordinary words too
-# Name particles and words that are common in titles and file names but are not names.
-_NOT_NAMES = frozenset("""
-van von der den het ter ten de la le du des da di dos del el al bin ibn op in
+__all__ = ["NameReplacer", "fold", "initials", "name_parts", "placeholder", "replacer_from",
+           "role_words", "title_parts"]
+
+_MIN_TITLE_PART = 3  # a short word in a title or file name ("en", "of") is rarely a name
+_DUTCH_PARTICLES = frozenset("van von der den het ter ten de des op in 't".split())
+PARTICLES = _DUTCH_PARTICLES | frozenset("la le du da di dos del el al bin ibn ben".split())
+# Words that are common in titles and file names but are not names.
+_NOT_NAMES = PARTICLES | frozenset("""
 met voor over bij door naar uit aan and the with for from about
 gesprek gesprekken opname opnames video audio film clip clips sessie terugkijksessie
 begeleidingsgesprek intake interview recording recordings conversation session meeting review
@@ -35,23 +50,7 @@ maandag dinsdag woensdag donderdag vrijdag zaterdag zondag
 monday tuesday wednesday thursday friday saturday sunday
 """.split())
 _WORD = r"[^\W_]"  # a letter or digit: "_" separates words, as in file names
-
-
-def fold(text: str) -> str:
-    """Lower case without diacritics: "Zoë" and "zoe" compare equal."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-def _folded_with_map(text: str) -> tuple[str, list[int]]:
-    """`fold(text)` and, per folded character, the index of the character it came from."""
-    out: list[str] = []
-    where: list[int] = []
-    for i, char in enumerate(text):
-        piece = fold(char)
-        out.append(piece)
-        where.extend([i] * len(piece))
-    return "".join(out), where
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def initials(name: str) -> str:
@@ -61,49 +60,92 @@ def initials(name: str) -> str:
 
 
 def name_parts(name: str) -> list[str]:
-    """The first and last names in a full name: long enough, not a particle."""
+    """The first and last names in a full name, of any length ("Bo", "Li") but not a single
+    letter (an initial), a particle or a number. A capitalised first word is a first name even
+    when it is a particle elsewhere ("Al Amrani", "Ben de Wit"), unless it is a Dutch one; the
+    last word is the surname ("Anna de Ben")."""
+    words = [p for p in re.split(r"[\s\-_.,;:()\[\]/\\]+", name) if p]
     parts = []
-    for part in re.split(r"[\s\-_.,;:()\[\]/\\]+", name):
-        if len(part) >= _MIN_PART and fold(part) not in _NOT_NAMES and not part.isdigit():
+    for i, part in enumerate(words):
+        first_name = i == 0 and part[:1].isupper() and fold(part) not in _DUTCH_PARTICLES
+        surname = i == len(words) - 1 and i > 0  # "Anna de Ben": the last word is no particle
+        if len(part) >= 2 and not part.isdigit() and (
+                first_name or surname or fold(part) not in PARTICLES):
             parts.append(part)
     return parts
 
 
+def _surname_with_particles(name: str) -> str | None:
+    """"Anna de Jong" -> "de Jong", "Jan van der Berg" -> "van der Berg"; None without one."""
+    words = name.split()
+    for i, word in enumerate(words[1:], start=1):
+        if fold(word) in PARTICLES and i < len(words) - 1:
+            return " ".join(words[i:])
+    return None
+
+
 def title_parts(title: str) -> list[str]:
     """Words in a title or file name that may be names. With capitals to go by, only
-    capitalised words ("Gesprek Jan de Vries 2024"); in an all-lower-case file name
-    ("gesprek_jan_de_vries") every word that is not a common title word."""
+    capitalised words ("Gesprek Jan de Vries 2024"); in a lower-case file name
+    ("gesprek_jan_de_vries", also "VID_2026_sanne": a word in capitals says nothing) every
+    word that is not a common title word."""
     words = [w for w in re.split(r"[\W_\d]+", title) if w]
-    has_case = any(w[:1].isupper() for w in words)
+    has_case = any(w[:1].isupper() and not w.isupper() for w in words)
     return [w for w in words
-            if len(w) >= _MIN_PART and fold(w) not in _NOT_NAMES
+            if len(w) >= _MIN_TITLE_PART and fold(w) not in _NOT_NAMES
             and (w[:1].isupper() or not has_case)]
+
+
+def _name_words(text: str) -> list[str]:
+    """The words of a name that carry it: those that are not particles (or all, if none is)."""
+    words = _LETTERS.findall(text)
+    return [w for w in words if fold(w) not in PARTICLES] or words
+
+
+def _needs_capital(name: str) -> bool:
+    """A name whose every word is an ordinary word or one or two letters long."""
+    words = _name_words(name)
+    return bool(words) and all(is_ordinary_word(w) for w in words)
+
+
+def _written_as_name(original: str) -> bool:
+    """A word of the match other than a particle starts with a capital."""
+    return any(w[:1].isupper() for w in _name_words(original))
 
 
 @dataclass(slots=True)
 class NameReplacer:
-    """Names (folded) and what replaces each. An empty one changes nothing."""
+    """Names (folded) and what replaces each; with `identifiers` also e-mail addresses, phone
+    numbers, BSN, addresses and dates of birth. An empty one changes nothing."""
 
     table: dict[str, str] = field(default_factory=dict)
+    identifiers: bool = False
+    capital_only: set[str] = field(default_factory=set)  # folded names that are also words
     _pattern: re.Pattern[str] | None = None
 
     def add(self, name: str, replacement: str) -> None:
         """Add a name unless it is already known (the first role given wins)."""
         key = fold(name.strip())
-        if key and key not in self.table:
+        if any(c.isalnum() for c in key) and key not in self.table:  # "." is no name
             self.table[key] = replacement
+            if _needs_capital(name):
+                self.capital_only.add(key)
             self._pattern = None
 
     def add_person(self, name: str, replacement: str, roles: Iterable[str] = ()) -> None:
-        """A person's full name, its initials and its first and last names."""
+        """A person's full name, its initials, the surname with its particles and the first
+        and last names."""
         skip = {fold(r) for r in roles}
-        name = name.strip()
+        name = " ".join(name.split())
         if not name or fold(name) in skip:
             return
         self.add(name, replacement)
         words = name.replace("-", " ").split()
         if len(words) > 1 and all(w[:1].isalpha() for w in words):
             self.add(initials(name), replacement)
+        surname = _surname_with_particles(name)
+        if surname:
+            self.add(surname, replacement)
         for part in name_parts(name):
             if fold(part) not in skip:
                 self.add(part, replacement)
@@ -120,7 +162,8 @@ class NameReplacer:
 
     @property
     def active(self) -> bool:
-        return bool(self.table)
+        """Anonymising: names known, or identifiers to replace."""
+        return bool(self.table) or self.identifiers
 
     def _compiled(self) -> re.Pattern[str]:
         if self._pattern is None:
@@ -131,18 +174,26 @@ class NameReplacer:
         return self._pattern
 
     def __call__(self, text: str) -> str:
-        """`text` with every known name replaced."""
-        if not text or not self.table:
+        """`text` with every identifier and every known name replaced."""
+        return self._replace(text, any_case=False)
+
+    def _replace(self, text: str, *, any_case: bool) -> str:
+        if not text:
             return text
-        folded, where = _folded_with_map(text)
+        if self.identifiers:
+            text = replace_identifiers(text)
+        if not self.table:
+            return text
+        folded, where = folded_with_map(text)
         parts: list[str] = []
         last = 0
         for match in self._compiled().finditer(folded):
             start = where[match.start()]
             end = where[match.end() - 1] + 1
-            if start < last:
-                continue
             name = folded[match.start():match.end() - len(match.group(1))]
+            if start < last or (not any_case and name in self.capital_only
+                                and not _written_as_name(text[start:end])):
+                continue
             parts.append(text[last:start])
             parts.append(self.table[name] + ("s" if match.group(1) else ""))
             last = end
@@ -150,10 +201,14 @@ class NameReplacer:
         return "".join(parts)
 
     def file_name(self, name: str) -> str:
-        """A file name with names replaced, still a safe file name."""
-        replaced = self(name).replace("[", "").replace("]", "")
+        """A file name with names replaced in any case ("VID_2026_sanne.mp4"), its extension
+        kept, still a safe file name."""
+        suffix = Path(name).suffix if re.fullmatch(r"\.[A-Za-z0-9]{1,5}", Path(name).suffix) else ""
+        stem = name[:len(name) - len(suffix)]
+        replaced = (self._replace(stem, any_case=True) + suffix).replace("[", "").replace("]", "")
         safe = re.sub(r'[\\/:*?"<>|\s]+', "-", replaced)
-        return re.sub(r"-+(?=\.[^.]*$)", "", safe).strip("-") or "export"
+        safe = re.sub(r"-+(?=\.[^.]*$)", "", safe).strip("-")
+        return safe if safe.strip(".") else "export"  # never "", "." or ".."
 
 
 def placeholder() -> str:
@@ -176,7 +231,7 @@ def replacer_from(people: Mapping[str, str], titles: Iterable[str] = (),
     """A replacer for people (name -> role label), recording titles and file names, and extra
     names the user gave (those become "[naam]", as do names found only in titles)."""
     roles = role_words()
-    replacer = NameReplacer()
+    replacer = NameReplacer(identifiers=True)
     for name, role in people.items():
         replacer.add_person(name, role, roles)
     for name in extra:

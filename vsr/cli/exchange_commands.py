@@ -9,10 +9,14 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
+from vsr.anonymise.known import add_extra_names, review_names
+from vsr.anonymise.names import NameReplacer
+from vsr.cli.anonymize_options import add_anonymize_names, wants_names_replaced
 from vsr.errors import VsrError
 from vsr.i18n import translate
 from vsr.library import open_library
 from vsr.library.collections import clock
+from vsr.library.db import Library
 from vsr.library.search import MATCH_END, MATCH_START, search_moments
 from vsr.review_package import OnExisting, pack_review, unpack_review
 from vsr.review_package.archive import PackageError, os_reason, words
@@ -34,6 +38,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--with-recording", action="store_true",
                    help="include the recording (needs valid consent for intervisie)")
     p.add_argument("--passphrase-file", metavar="F", help="protect it with this passphrase")
+    add_anonymize_names(p)
     p.set_defaults(handler=cmd_pack)
 
     p = sub.add_parser("unpack", help="add the review from a package to the library")
@@ -92,7 +97,8 @@ def cmd_pack(args: argparse.Namespace) -> int:
         passphrase = _passphrase(args.passphrase_file)
         lib = open_library()
         try:
-            out = pack_review(lib, args.review, Path(args.output),
+            names = _names(lib, args)
+            out = pack_review(lib, args.review, Path(args.output), names=names,
                               with_recording=args.with_recording, passphrase=passphrase)
         finally:
             lib.close()
@@ -101,6 +107,15 @@ def cmd_pack(args: argparse.Namespace) -> int:
         return 2
     print(translate("cli.package.written", path=str(out)))
     return 0
+
+
+def _names(lib: Library, args: argparse.Namespace) -> NameReplacer | None:
+    """The replacement when `--anonymize names` was given (extra names are kept with the review)."""
+    if not wants_names_replaced(args):
+        return None
+    if args.extra_name:
+        add_extra_names(lib, "review", args.review, args.extra_name)
+    return review_names(lib, args.review)
 
 
 def cmd_unpack(args: argparse.Namespace) -> int:

@@ -1,4 +1,4 @@
-"""Other tools' formats: `vsr export eaf|vtt|srt|csv REVIEW -o FILE`, `vsr import-eaf FILE
+"""Other tools' formats: `vsr export eaf|vtt|srt|csv REVIEW -o FILE [--anonymize names]`, `vsr import-eaf FILE
 --recording ID [--review ID] [--map TIER=PARTY]... [--skip TIER]...` and `vsr import-boris FILE
 --recording ID [--review ID] [--observation NAME] [--map SUBJECT=PARTY]...`. A file that cannot
 be imported gets one line naming it and exit code 2; the library is then unchanged."""
@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from vsr.cli.anonymize_options import add_anonymize_names, wants_names_replaced
 from vsr.cli.summary_commands import export_subparsers
 from vsr.errors import VsrError
 from vsr.i18n import translate, translate_plural
@@ -35,6 +36,7 @@ def register(sub: SubParsers) -> None:
         if fmt == "csv":
             p.add_argument("--separator", default="semicolon", choices=sorted(_SEPARATOR_NAMES),
                            help="cell separator (default semicolon, as Excel with Dutch settings expects)")
+        add_anonymize_names(p)
         p.set_defaults(handler=cmd_export, export_format=fmt)
     p = sub.add_parser("import-eaf", help="moments from an ELAN file (.eaf): tiers become parties")
     p.add_argument("file", metavar="FILE")
@@ -59,10 +61,15 @@ def _target_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from vsr.anonymise.known import add_extra_names
+
     lib = open_library()
     try:
+        if args.extra_name:
+            add_extra_names(lib, "review", args.review, args.extra_name)
         path = export_review_file(lib, args.review, args.export_format, Path(args.output),
-                                  separator=_SEPARATOR_NAMES[getattr(args, "separator", "semicolon")])
+                                  separator=_SEPARATOR_NAMES[getattr(args, "separator", "semicolon")],
+                                  anonymize_names=wants_names_replaced(args))
     finally:
         lib.close()
     print(translate("cli.export.written", path=str(path)))

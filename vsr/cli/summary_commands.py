@@ -1,4 +1,4 @@
-"""`vsr export summary REVIEW --format pdf|docx|html|md -o OUT [--initials] [--stills]`:
+"""`vsr export summary REVIEW --format pdf|docx|html|md -o OUT [--initials | --anonymize names] [--stills]`:
 the joint learning summary of a review, in the language of --lang (default Dutch)."""
 
 from __future__ import annotations
@@ -7,6 +7,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from vsr.cli.anonymize_options import add_anonymize_names, wants_names_replaced
 from vsr.i18n import translate
 from vsr.library import open_library
 
@@ -41,6 +42,7 @@ def export_subparsers(sub: SubParsers) -> SubParsers:
 
 
 def register(sub: SubParsers) -> None:
+
     p = export_subparsers(sub).add_parser(
         "summary", help="the joint learning summary (gezamenlijk leerverslag) of a review")
     p.add_argument("review", type=int, metavar="REVIEW", help="review id (see `vsr list`)")
@@ -48,9 +50,7 @@ def register(sub: SubParsers) -> None:
     p.add_argument("-o", "--output", required=True, metavar="OUT", help="file to write")
     p.add_argument("--initials", action="store_true",
                    help="initials instead of names, and every known name replaced in the text")
-    p.add_argument("--extra-name", action="append", default=[], metavar="NAME",
-                   help="another name to replace with --initials (repeatable; kept with the "
-                   "review for later exports)")
+    add_anonymize_names(p)  # --anonymize names: the same as --initials, as on every export
     p.add_argument("--stills", action="store_true",
                    help="add a still from the video per moment (faces are personal data)")
     p.set_defaults(handler=cmd_export_summary)
@@ -68,7 +68,8 @@ def cmd_export_summary(args: argparse.Namespace) -> int:
             add_extra_names(lib, "review", args.review, args.extra_name)
         path = export_summary(
             lib, args.review, fmt, out,
-            party_naming="initials" if args.initials else "names", include_stills=args.stills)
+            party_naming="initials" if args.initials or wants_names_replaced(args) else "names",
+            include_stills=args.stills)
     finally:
         lib.close()
     print(translate("cli.summary_written", path=str(path)))

@@ -205,13 +205,14 @@ def _moment_block(number: int, marker: Marker, sheet: Sheet, columns: tuple[Part
 
 
 def build_summary(lib: Library, review_id: int,
-                  party_naming: PartyNaming = "names", extra_names: Iterable[str] = ()
-                  ) -> SummaryDoc:
+                  party_naming: PartyNaming = "names", extra_names: Iterable[str] = (),
+                  *, replace_names: bool = True) -> SummaryDoc:
     """Everything the summary shows, from this review only (quick: library reads only).
     With initials the summary is anonymised: every name the library knows (and `extra_names`)
-    is replaced in every text, and the review and recording are named by date, not title."""
+    is replaced in every text, and the review and recording are named by date, not title.
+    `replace_names=False` leaves that to the caller (`anonymise_summary`, e.g. on a worker)."""
     doc = _build_summary(lib, review_id, party_naming=party_naming)
-    if party_naming != "initials":
+    if party_naming != "initials" or not replace_names:
         return doc
     return anonymise_summary(doc, review_names(lib, review_id, extra_names),
                              get_review(lib, review_id).created_at)

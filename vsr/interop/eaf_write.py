@@ -6,12 +6,12 @@ languages, constraints and the theme cards as a multilingual controlled vocabula
 from __future__ import annotations
 
 import mimetypes
-import os
 import uuid
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import quote
 
 import vsr
 from vsr.i18n import current_language, translate, using_language
@@ -55,12 +55,13 @@ class _Ids:
 
 
 def eaf_tree(data: ExportReview, out: Path) -> ET.Element:
+    """The ELAN document for `data` (`out` is where it will be written)."""
     ids = _Ids()
     root = ET.Element("ANNOTATION_DOCUMENT", {
         "AUTHOR": "vsr", "DATE": datetime.now().astimezone().isoformat(timespec="seconds"),
         "FORMAT": "3.0", "VERSION": "3.0", "xmlns:xsi": XSI, "xsi:noNamespaceSchemaLocation": SCHEMA})
     header = ET.SubElement(root, "HEADER", {"MEDIA_FILE": "", "TIME_UNITS": "milliseconds"})
-    ET.SubElement(header, "MEDIA_DESCRIPTOR", _media(data, out))
+    ET.SubElement(header, "MEDIA_DESCRIPTOR", _media(data))
     time_order = ET.SubElement(root, "TIME_ORDER")
     tier_ids = _tier_names(data.parties)
     points: list[str] = []
@@ -79,16 +80,14 @@ def eaf_tree(data: ExportReview, out: Path) -> ET.Element:
     return root
 
 
-def _media(data: ExportReview, out: Path) -> dict[str, str]:
-    media = Path(data.recording.path).expanduser().absolute()
-    mime = mimetypes.guess_type(media.name)[0] or ("video/*" if data.recording.has_video else "audio/*")
-    attrs = {"MEDIA_URL": media.as_uri(), "MIME_TYPE": mime}
-    try:
-        rel = os.path.relpath(media, out.expanduser().absolute().parent).replace(os.sep, "/")
-        attrs["RELATIVE_MEDIA_URL"] = rel if rel.startswith("..") else f"./{rel}"
-    except ValueError:
-        pass  # another drive (Windows): ELAN then uses the absolute URL only
-    return attrs
+def _media(data: ExportReview) -> dict[str, str]:
+    """The recording by its file name only: a folder's name often holds the client's name, and
+    a colleague who gets the file keeps the recording beside it. ELAN looks for the media
+    beside the .eaf when the URL is not found, so both URLs are relative ("./name")."""
+    name = Path(data.recording.path).name
+    mime = mimetypes.guess_type(name)[0] or ("video/*" if data.recording.has_video else "audio/*")
+    relative = "./" + quote(name)
+    return {"MEDIA_URL": relative, "MIME_TYPE": mime, "RELATIVE_MEDIA_URL": relative}
 
 
 def _tier_names(parties: tuple[Party, ...]) -> dict[int, str]:

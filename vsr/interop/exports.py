@@ -4,12 +4,16 @@ hold the same gespreksbladen)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from vsr.anonymise.known import review_names
+from vsr.anonymise.names import NameReplacer
 from vsr.errors import VsrError
 from vsr.export import abandon_summary_export, begin_summary_export, finish_summary_export
 from vsr.export.atomic import write_atomic
+from vsr.interop.anonymised import anonymise_review
 from vsr.interop.csv_export import DEFAULT_SEPARATOR, SEPARATORS, write_csv
 from vsr.interop.eaf_write import write_eaf
 from vsr.interop.moments import ExportReview, gather_review
@@ -19,25 +23,61 @@ from vsr.library.db import Library
 EXPORT_FORMATS = ("eaf", "vtt", "srt", "csv")
 
 
+@dataclass(frozen=True, slots=True)
+class ReviewExport:
+    """What one export writes: the data (anonymised when asked) and where it goes."""
+
+    review_id: int
+    fmt: str
+    data: ExportReview
+    target: Path
+    separator: str = DEFAULT_SEPARATOR
+    names_replaced: bool = False
+
+
 def export_review_file(lib: Library, review_id: int, fmt: str, out: Path | str,
-                       separator: str = DEFAULT_SEPARATOR) -> Path:
+                       separator: str = DEFAULT_SEPARATOR, *, anonymize_names: bool = False,
+                       extra_names: Iterable[str] = ()) -> Path:
+    """Write the review's moments as `fmt` to `out`. With `anonymize_names` every name and
+    identifier is replaced (the parties become their roles) and the file's own name too."""
+    plan = plan_review_export(lib, review_id, fmt, out, separator)
+    if anonymize_names:
+        plan = anonymised_export(plan, review_names(lib, review_id, extra_names))
+    return write_review_export(lib, plan)
+
+
+def plan_review_export(lib: Library, review_id: int, fmt: str, out: Path | str,
+                       separator: str = DEFAULT_SEPARATOR) -> ReviewExport:
+    """Check the choices and read what the export writes (reads the library)."""
     fmt = fmt.lower()
     if fmt not in EXPORT_FORMATS:
         raise VsrError("error.export.format", fmt=fmt)
     if separator not in SEPARATORS:
         raise VsrError("error.export.format", fmt=repr(separator))
-    data = gather_review(lib, review_id)
-    target = Path(out).expanduser().absolute()
+    return ReviewExport(review_id, fmt, gather_review(lib, review_id),
+                        Path(out).expanduser().absolute(), separator)
+
+
+def anonymised_export(plan: ReviewExport, names: NameReplacer) -> ReviewExport:
+    """The plan with names and identifiers replaced, also in the file name. No library access:
+    the window runs this on a worker (it may load deduce and takes milliseconds per text)."""
+    return replace(plan, data=anonymise_review(plan.data, names), names_replaced=True,
+                   target=plan.target.with_name(names.file_name(plan.target.name)))
+
+
+def write_review_export(lib: Library, plan: ReviewExport) -> Path:
+    """Write the file atomically and record it (writes the library)."""
     # Recorded before the file exists, staged in the app's folder, like a summary: a kill
     # never leaves a file with gespreksbladen that a purge would not know about.
-    pending = begin_summary_export(lib, review_id, target)
+    pending = begin_summary_export(lib, plan.review_id, plan.target)
     try:
-        path = write_atomic(target, _writer(fmt, data, target, separator),
+        path = write_atomic(plan.target, _writer(plan.fmt, plan.data, plan.target, plan.separator),
                             staging_root=pending.staging_root)
     except BaseException:
         abandon_summary_export(lib, pending)
         raise
-    finish_summary_export(lib, pending, fmt=fmt, include_stills=False, party_naming="names")
+    finish_summary_export(lib, pending, fmt=plan.fmt, include_stills=False,
+                          party_naming="initials" if plan.names_replaced else "names")
     return path
 
 

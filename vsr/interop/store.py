@@ -4,7 +4,9 @@ markers and gespreksbladen, so an import is whole or absent, and fast for thousa
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
+from vsr.dates import long_date
 from vsr.errors import ImportFileError, VsrError
 from vsr.i18n import translate
 from vsr.library import reviews as rv
@@ -51,7 +53,8 @@ def store_moments(lib: Library, *, source: str, recording_id: int, review_id: in
     with lib.write() as changes:
         new = review_id is None
         if review_id is None:
-            title = translate("interop.imported_title", name=source.replace("\\", "/").split("/")[-1])
+            # Neutral: the file's name often holds the client's name ("gesprek_sanne.eaf").
+            title = translate("interop.imported_title", day=long_date(date.today()))
             review_id = rv.create_review(lib, recording_id, title=title,
                                          party_names=tuple(party_names), initiator=initiator).id
         party_ids = _party_ids(lib, review_id, party_names, initiator)

@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from vsr import __version__
+from vsr.anonymise.names import NameReplacer
+from vsr.anonymise.package_rows import anonymise_package_rows
 from vsr.errors import ConsentError
 from vsr.export.atomic import write_atomic
 from vsr.library.consent import require_consent
@@ -66,12 +68,14 @@ class PackJob:
 
 
 def pack_review(lib: Library, review_id: int, out: Path, *, with_recording: bool = False,
-                passphrase: str | None = None, today: date | None = None) -> Path:
+                passphrase: str | None = None, today: date | None = None,
+                names: NameReplacer | None = None) -> Path:
     """Write the package to `out` (atomically). See the module docstring for the recording.
+    With `names` (anonymising) its rows and the recording's file name pass the replacement.
     The file goes through the export ledger: recorded before it exists, audited once it is in
     place, forgotten when it never got there."""
     job = begin_pack(lib, review_id, out, with_recording=with_recording,
-                     passphrase=passphrase, today=today)
+                     passphrase=passphrase, today=today, names=names)
     try:
         path = job.write()
     except BaseException:
@@ -82,10 +86,16 @@ def pack_review(lib: Library, review_id: int, out: Path, *, with_recording: bool
 
 
 def begin_pack(lib: Library, review_id: int, out: Path, *, with_recording: bool = False,
-               passphrase: str | None = None, today: date | None = None) -> PackJob:
+               passphrase: str | None = None, today: date | None = None,
+               names: NameReplacer | None = None) -> PackJob:
     """Check what may go (the recording only with intervisie consent), take the review's rows
-    and record the file in the ledger; nothing is written yet."""
+    (names replaced when `names` is given) and record the file in the ledger; nothing is
+    written yet."""
     review = get_review(lib, review_id)
+    data = rows.dump_review(lib, review_id)
+    if names is not None:
+        data = anonymise_package_rows(data, names)
+        out = Path(out).with_name(names.file_name(Path(out).name))
     recording = None
     if with_recording:
         rec = get_recording(lib, review.recording_id)
@@ -96,12 +106,13 @@ def begin_pack(lib: Library, review_id: int, out: Path, *, with_recording: bool 
                                recording=f"{rec.id} ({rec.title})") from exc
         if not recording_available(rec):
             raise PackageError("error.package.recording_missing", path=Path(rec.path).name)
-        recording = (archive.RECORDING_DIR + _safe_name(Path(rec.path).name), Path(rec.path))
-    data = rows.dump_review(lib, review_id)
+        recording = (archive.RECORDING_DIR + _safe_name(str(data["recording"]["file_name"])),
+                      Path(rec.path))
     extra = {"app_version": __version__,
              "created_at": datetime.now(UTC).isoformat(timespec="seconds")}
     pending = ledger.begin_package(lib, review_id, Path(out),
-                                   with_recording=recording is not None)
+                                   with_recording=recording is not None,
+                                   names_replaced=names is not None)
     return PackJob(pending, data, extra, recording, passphrase, library_staging(lib))
 
 

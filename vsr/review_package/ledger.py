@@ -42,7 +42,7 @@ class PendingPackage:
 
 
 def begin_package(lib: Library, review_id: int, out: Path, *,
-                  with_recording: bool) -> PendingPackage:
+                  with_recording: bool, names_replaced: bool = False) -> PendingPackage:
     file = Path(out).expanduser().absolute()
     review = get_review(lib, review_id)
     export_id = uuid.uuid4().hex
@@ -50,7 +50,7 @@ def begin_package(lib: Library, review_id: int, out: Path, *,
     record_exported(lib, export_id, purpose.value, None,
                     [NewExportedFile(file, PACKAGE, recording_id=review.recording_id,
                                      faces_blurred=False if with_recording else None,
-                                     names_replaced=False)],
+                                     names_replaced=names_replaced)],
                     replace=False)
     return PendingPackage(review_id, export_id, file, with_recording)
 
