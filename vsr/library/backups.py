@@ -21,6 +21,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from vsr.errors import VsrError
+from vsr.library.sqlite_failures import SQLITE_FAILURES, failure_text
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +61,8 @@ def list_backups(library: Path) -> list[Backup]:
     for entry in entries:
         match = _NAME.match(entry.name)
         if match is None or match["lib"] != library.stem:
-            if not entry.name.startswith(".") and entry.name.startswith(library.stem + "-"):
+            if not entry.name.startswith(".") and entry.name.startswith(library.stem + "-") \
+                    and not _is_companion(entry.name):
                 log.warning("not a backup, skipped: %s", entry)
             continue
         made = datetime.strptime(match["stamp"], _STAMP).replace(tzinfo=UTC)
@@ -68,6 +70,12 @@ def list_backups(library: Path) -> list[Backup]:
     for entry in library.parent.glob(f"{glob_escape(library.name)}.v*.bak"):
         found.extend(_stat(entry, "migration", datetime.fromtimestamp(_mtime(entry), UTC)))
     return sorted(found, key=lambda b: (b.made_at, b.path.name), reverse=True)
+
+
+def _is_companion(name: str) -> bool:
+    """The -wal kept beside a raw 'before-restore' copy of a damaged library (part of it)."""
+    base, _, suffix = name.rpartition("-")
+    return suffix in ("wal", "shm") and _NAME.match(base) is not None
 
 
 def glob_escape(name: str) -> str:
@@ -98,8 +106,8 @@ def check_file(path: Path, *, full: bool = False) -> str:
         return str(exc.strerror)
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
-    except sqlite3.Error as exc:
-        return str(exc)
+    except SQLITE_FAILURES as exc:
+        return failure_text(exc)
     try:
         pragma = "integrity_check" if full else "quick_check"
         rows = conn.execute(f"PRAGMA {pragma}").fetchall()
@@ -109,8 +117,8 @@ def check_file(path: Path, *, full: bool = False) -> str:
         if int(conn.execute("PRAGMA user_version").fetchone()[0]) == 0:
             return "no library schema"
         return "ok"
-    except sqlite3.Error as exc:
-        return str(exc)
+    except SQLITE_FAILURES as exc:
+        return failure_text(exc)
     finally:
         conn.close()
 
@@ -161,8 +169,9 @@ def create_backup(library: Path, kind: str = "manual") -> Backup:
         when = _now()
         dest = _new_name(library, kind, when)
         copy_database(library, dest)
-    except (OSError, sqlite3.Error) as exc:
-        raise VsrError("error.backup.failed", path=str(library), reason=str(exc)) from exc
+    except (OSError, sqlite3.Error, UnicodeDecodeError) as exc:
+        raise VsrError("error.backup.failed", path=str(library), reason=failure_text(exc)) \
+            from exc
     rotate(library, kind)
     return Backup(dest, kind, when.replace(microsecond=0), dest.stat().st_size)
 
@@ -187,17 +196,20 @@ def rotate(library: Path, kind: str) -> list[Path]:
         try:
             old.path.unlink()
             removed.append(old.path)
+            Path(f"{old.path}-wal").unlink(missing_ok=True)  # kept with a raw copy
         except FileNotFoundError:
             pass  # another program rotated it first
     return removed
 
 
-def newest_good(library: Path, kinds: tuple[str, ...] = KINDS) -> Backup | None:
-    """The newest backup that passes a quick check; damaged ones are logged and passed over."""
+def newest_good(library: Path, kinds: tuple[str, ...] = KINDS, *,
+                full: bool = False) -> Backup | None:
+    """The newest backup that passes a quick check (`full`: the integrity check a restore
+    asks for); damaged ones are logged and passed over."""
     for backup in list_backups(library):
         if backup.kind not in kinds:
             continue
-        problem = check_file(backup.path)
+        problem = check_file(backup.path, full=full)
         if problem == "ok":
             return backup
         log.warning("damaged backup skipped: %s (%s)", backup.path, problem)
@@ -247,8 +259,9 @@ def restore_backup(library: Path, backup: Path) -> Backup | None:
     kept = _keep_current(library)
     try:
         _restore_in_place(library, backup)
-    except sqlite3.DatabaseError as exc:
-        log.warning("restoring %s in place failed (%s); replacing the file", library, exc)
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        log.warning("restoring %s in place failed (%s); replacing the file", library,
+                    failure_text(exc))
         _replace_file(library, backup)
     return kept
 
@@ -274,6 +287,7 @@ def _replace_file(library: Path, backup: Path) -> None:
         for suffix in ("-wal", "-shm"):
             Path(f"{library}{suffix}").unlink(missing_ok=True)
         os.replace(staged, library)
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, sqlite3.Error, UnicodeDecodeError) as exc:
         staged.unlink(missing_ok=True)
-        raise VsrError("error.backup.failed", path=str(library), reason=str(exc)) from exc
+        raise VsrError("error.backup.failed", path=str(library), reason=failure_text(exc)) \
+            from exc
