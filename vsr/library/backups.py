@@ -21,6 +21,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from vsr.errors import VsrError
+from vsr.library.backup_lock import backup_lock
+from vsr.library.id_sequences import highest_counters, keep_counters_ahead
 from vsr.library.sqlite_failures import SQLITE_FAILURES, failure_text
 
 log = logging.getLogger(__name__)
@@ -158,14 +160,28 @@ def _new_name(library: Path, kind: str, when: datetime) -> Path:
     return candidate
 
 
+def _private_folder(library: Path) -> Path:
+    folder = backup_folder(library)
+    folder.mkdir(mode=0o700, exist_ok=True)
+    os.chmod(folder, 0o700)
+    return folder
+
+
 def create_backup(library: Path, kind: str = "manual") -> Backup:
-    """Make a backup now (a new file; never replaces one), then rotate that kind."""
+    """Make a backup now (a new file; never replaces one), then rotate that kind. Waits while
+    another program makes or rotates backups of this library."""
+    try:
+        folder = _private_folder(library)
+    except OSError as exc:
+        raise VsrError("error.backup.failed", path=str(library), reason=str(exc)) from exc
+    with backup_lock(folder, library.stem):
+        return _create_locked(library, kind)
+
+
+def _create_locked(library: Path, kind: str) -> Backup:
     if kind not in KINDS or kind == "migration":
         raise ValueError(kind)
-    folder = backup_folder(library)
     try:
-        folder.mkdir(mode=0o700, exist_ok=True)
-        os.chmod(folder, 0o700)
         when = _now()
         dest = _new_name(library, kind, when)
         copy_database(library, dest)
@@ -220,11 +236,18 @@ def backup_if_due(library: Path) -> list[Backup]:
     """The daily (and weekly) backup, if the newest good one of that kind is older than its
     period. Called when the library is opened and found healthy."""
     made: list[Backup] = []
-    now = _now()
-    for kind, every in (("daily", DAILY_EVERY), ("weekly", WEEKLY_EVERY)):
-        newest = newest_good(library, (kind,))
-        if newest is None or now - newest.made_at >= every:
-            made.append(create_backup(library, kind))
+    try:
+        folder = _private_folder(library)
+    except OSError as exc:
+        raise VsrError("error.backup.failed", path=str(library), reason=str(exc)) from exc
+    with backup_lock(folder, library.stem, wait=False) as mine:
+        if not mine:  # another program is making them right now
+            return made
+        now = _now()  # read under the lock: what another program made is seen here
+        for kind, every in (("daily", DAILY_EVERY), ("weekly", WEEKLY_EVERY)):
+            newest = newest_good(library, (kind,))
+            if newest is None or now - newest.made_at >= every:
+                made.append(_create_locked(library, kind))
     return made
 
 
@@ -256,6 +279,7 @@ def restore_backup(library: Path, backup: Path) -> Backup | None:
     problem = check_file(backup, full=True) if backup.is_file() else "not found"
     if problem != "ok":
         raise VsrError("error.backup.damaged", path=str(backup), reason=problem)
+    counters = highest_counters([library, *(b.path for b in list_backups(library))])
     kept = _keep_current(library)
     try:
         _restore_in_place(library, backup)
@@ -263,6 +287,7 @@ def restore_backup(library: Path, backup: Path) -> Backup | None:
         log.warning("restoring %s in place failed (%s); replacing the file", library,
                     failure_text(exc))
         _replace_file(library, backup)
+    keep_counters_ahead(library, counters)  # no id is handed out a second time
     return kept
 
 
