@@ -13,6 +13,7 @@ APT_PACKAGES=(
   libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0 libx11-xcb1
   fonts-dejavu-core fonts-symbola
   xvfb xauth x11-utils imagemagick poppler-utils ffmpeg
+  desktop-file-utils appstream
 )
 
 if command -v apt-get >/dev/null 2>&1; then
