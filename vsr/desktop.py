@@ -41,12 +41,12 @@ def gui_command() -> str:
 def install(home: Path | None = None) -> list[Path]:
     """Write the menu entry, icon and metainfo; returns the files written."""
     paths = targets(home)
-    entry = resource_path("desktop", "vsr.desktop").read_text(encoding="utf-8")
+    entry = resource_path("desktop", f"{APP_ID}.desktop").read_text(encoding="utf-8")
     entry = entry.replace("Exec=vsr-gui ", f"Exec={gui_command()} ")
     sources = {
         "desktop": entry,
         "icon": resource_path("icons", "vsr.svg").read_text(encoding="utf-8"),
-        "metainfo": resource_path("desktop", "vsr.metainfo.xml").read_text(encoding="utf-8"),
+        "metainfo": resource_path("desktop", f"{APP_ID}.metainfo.xml").read_text(encoding="utf-8"),
     }
     for old in OLD_NAMES:
         (home or data_home()).joinpath(old).unlink(missing_ok=True)

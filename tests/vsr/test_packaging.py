@@ -56,7 +56,7 @@ def test_the_wheel_carries_translations_font_and_licences(wheel: Path) -> None:
     assert {f"vsr/resources/locale/{lang}/LC_MESSAGES/vsr.mo" for lang in ("nl", "en")} <= names
     assert {"vsr/resources/fonts/DejaVuSans.ttf", "vsr/resources/fonts/DejaVuSans-Bold.ttf"} <= names
     assert f"vsr-{__version__}.dist-info/licenses/LICENSE" in names
-    assert "vsr/resources/desktop/vsr.desktop" in names
+    assert "vsr/resources/desktop/nl.samenleerwijzer.vsr.desktop" in names
     # Everything under the project's own name: no top-level `ui` or `resources` package.
     assert {n.split("/")[0] for n in names} == {"vsr", f"vsr-{__version__}.dist-info"}
     ui_files = {str(p.relative_to(ROOT)) for p in (ROOT / "ui").rglob("*.py")}
