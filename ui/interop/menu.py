@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from vsr.errors import VsrError
+from vsr.i18n import translate_plural
 from vsr.interop.eaf_read import read_eaf
 from vsr.interop.exports import export_review_file
 
@@ -47,6 +48,9 @@ def import_eaf_file(window: MainWindow) -> None:
                              view.review.id if view.review else None, window)
     if dialog.exec() and dialog.result_value is not None:
         window.open_review(dialog.result_value.review_id)
+        if dialog.result_value.cut_at_end:  # never cut without a word
+            window.statusBar().showMessage(
+                translate_plural("warning.import.cut_at_end", dialog.result_value.cut_at_end), 0)
 
 
 def export_review_as(window: MainWindow, fmt: str) -> None:
