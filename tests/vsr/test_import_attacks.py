@@ -88,3 +88,28 @@ def test_a_photo_is_not_a_recording(tmp_path: Path, capsys: pytest.CaptureFixtur
                       "file." for p in photos]
     assert [row["path"] for row in imported] == [str(mjpeg_video)]
     assert imported[0]["duration_ms"] == 1000
+
+
+@pytest.mark.parametrize("fmt", ["eaf", "csv", "vtt"])
+def test_an_export_name_that_is_not_utf8_is_refused_before_writing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str) -> None:
+    from tests.vsr.fakes import add_fake_recording
+    from vsr.library import open_library
+    from vsr.library import reviews as rv
+
+    lib = open_library(tmp_path / "lib.sqlite")
+    review = rv.create_review(lib, add_fake_recording(lib, tmp_path).id)
+    lib.close()
+    out = os.fsdecode(os.path.join(os.fsencode(tmp_path), b"verslag \xe9." + fmt.encode()))
+    code = cli_main(["--library", str(tmp_path / "lib.sqlite"), "--lang", "en", "export", fmt,
+                     str(review.id), "-o", out])
+    _out, err = capsys.readouterr()
+    assert code == 1 and "Traceback" not in err
+    assert err.strip() == (f"The name {tmp_path}/verslag \ufffd.{fmt} contains characters that "
+                           "are not valid text. Choose another name; nothing was written.")
+    assert not os.path.exists(out)
+    lib = open_library(tmp_path / "lib.sqlite")
+    try:
+        assert lib.query("SELECT count(*) AS n FROM exported_files")[0]["n"] == 0
+    finally:
+        lib.close()

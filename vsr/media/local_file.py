@@ -15,26 +15,18 @@ import stat
 from pathlib import Path
 
 from vsr.errors import MediaError
+from vsr.file_names import is_text, printable_name
 
 # "scheme://..." (a URL) or a Windows-style "C:" is not what we mean; FFmpeg protocols such as
 # "concat:" or "pipe:" have no slashes but select a protocol all the same.
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
-def printable_name(text: str) -> str:
-    """A file name as it can be shown and stored: bytes that were not UTF-8 (a Latin-1 name
-    from an old USB stick, kept by Python as surrogates) become U+FFFD."""
-    try:
-        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    except UnicodeEncodeError:  # a surrogate that did not come from a byte
-        return text.encode("utf-8", "replace").decode("utf-8")
-
-
 def refuse_non_local(path: str | Path) -> None:
     """Raise `MediaError` for a URL or an FFmpeg protocol name ("https://…", "pipe:0"), and
     for a name that is not valid text: the library could not keep it, nor show it."""
     text = os.fspath(path)
-    if printable_name(text) != text:
+    if not is_text(text):
         raise MediaError("error.media.name_not_text",
                          path=str(Path(printable_name(text)).expanduser().absolute()))
     if _SCHEME.match(text) and not Path(text).exists():
