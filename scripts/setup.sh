@@ -14,6 +14,7 @@ APT_PACKAGES=(
   fonts-dejavu-core fonts-symbola
   postgresql
   xvfb xauth x11-utils imagemagick poppler-utils ffmpeg
+  desktop-file-utils appstream
 )
 
 if command -v apt-get >/dev/null 2>&1; then

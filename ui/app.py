@@ -160,8 +160,8 @@ def use_x11_for_vlc(environ: MutableMapping[str, str] | None = None) -> bool:
 
 def set_identity() -> None:
     """The names the system knows the app by, before the QApplication exists. The desktop file
-    name ties the windows to the installed vsr.desktop: Wayland compositors and taskbars take
-    the icon and name from there and group the windows under it."""
+    name ties the windows to the installed nl.samenleerwijzer.vsr.desktop: Wayland compositors
+    and taskbars take the icon and name from there and group the windows under it."""
     QCoreApplication.setOrganizationName("vsr")
     QCoreApplication.setApplicationName("vsr")
     QGuiApplication.setDesktopFileName(APP_ID)

@@ -23,7 +23,15 @@ from PySide6.QtWidgets import (
 
 from vsr.library import collections as co
 from vsr.library.collections import clock
-from vsr.library.search import MATCH_END, MATCH_START, SearchHit, add_hit_to_collection, search_moments
+from vsr.library.search import (
+    DEFAULT_LIMIT,
+    MATCH_END,
+    MATCH_START,
+    SearchHit,
+    add_hit_to_collection,
+    count_moments,
+    search_moments,
+)
 from vsr.method import theme_card, theme_cards
 
 from .bridge import LibraryBridge
@@ -117,18 +125,32 @@ class SearchDialog(QDialog):
         return None if day == field.minimumDate() else day.toString("yyyy-MM-dd")
 
     def run_search(self) -> None:
-        outcome = perform(lambda: search_moments(
-            self.bridge.lib, self.words.text(), theme=self.theme.currentData() or None,
-            party=self.party.text().strip() or None, date_from=self._day(self.date_from),
-            date_to=self._day(self.date_to)), report=self.status.setText)
+        filters = {"theme": self.theme.currentData() or None,
+                   "party": self.party.text().strip() or None,
+                   "date_from": self._day(self.date_from), "date_to": self._day(self.date_to)}
+        outcome = perform(lambda: search_moments(self.bridge.lib, self.words.text(), **filters),
+                          report=self.status.setText)
         self.results.clear()
         hits = outcome.value or []
         for hit in hits:
             self._add_item(hit)
         if outcome.ok:
-            self.status.setText(self.tr("Moments found: %1").replace("%1", str(len(hits))))
+            self.status.setText(self._found_text(len(hits), filters))
         if hits:
             self.results.setCurrentRow(0)
+
+    def _found_text(self, shown: int, filters: dict[str, str | None]) -> str:
+        """How many were found; over the limit also how many there are (never cut silently)."""
+        total = shown
+        if shown >= DEFAULT_LIMIT:
+            counted = perform(lambda: count_moments(self.bridge.lib, self.words.text(), **filters),
+                              report=self.status.setText)
+            total = counted.value if counted.value is not None else shown
+        if total > shown:
+            return (self.tr("Showing %1 of the %2 moments found. Add words or filters to see "
+                            "the ones you look for.")
+                    .replace("%1", str(shown)).replace("%2", str(total)))
+        return self.tr("Moments found: %1").replace("%1", str(shown))
 
     def _add_item(self, hit: SearchHit) -> None:
         item = QListWidgetItem()

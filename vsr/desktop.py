@@ -11,7 +11,12 @@ from pathlib import Path
 
 from vsr.method import resource_path
 
-APP_ID = "vsr"
+# The AppStream component id, reverse-DNS as AppStream asks; the menu entry and the metainfo
+# are installed under this name, and the window tells Wayland/X11 it (setDesktopFileName).
+APP_ID = "nl.samenleerwijzer.vsr"
+ICON = "vsr"
+# What `vsr desktop install` wrote before the id was reverse-DNS: replaced, never left double.
+OLD_NAMES = ("applications/vsr.desktop", "metainfo/vsr.metainfo.xml")
 
 
 def data_home() -> Path:
@@ -22,7 +27,7 @@ def targets(home: Path | None = None) -> dict[str, Path]:
     base = home or data_home()
     return {
         "desktop": base / "applications" / f"{APP_ID}.desktop",
-        "icon": base / "icons" / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg",
+        "icon": base / "icons" / "hicolor" / "scalable" / "apps" / f"{ICON}.svg",
         "metainfo": base / "metainfo" / f"{APP_ID}.metainfo.xml",
     }
 
@@ -36,13 +41,15 @@ def gui_command() -> str:
 def install(home: Path | None = None) -> list[Path]:
     """Write the menu entry, icon and metainfo; returns the files written."""
     paths = targets(home)
-    entry = resource_path("desktop", "vsr.desktop").read_text(encoding="utf-8")
+    entry = resource_path("desktop", f"{APP_ID}.desktop").read_text(encoding="utf-8")
     entry = entry.replace("Exec=vsr-gui ", f"Exec={gui_command()} ")
     sources = {
         "desktop": entry,
         "icon": resource_path("icons", "vsr.svg").read_text(encoding="utf-8"),
-        "metainfo": resource_path("desktop", "vsr.metainfo.xml").read_text(encoding="utf-8"),
+        "metainfo": resource_path("desktop", f"{APP_ID}.metainfo.xml").read_text(encoding="utf-8"),
     }
+    for old in OLD_NAMES:
+        (home or data_home()).joinpath(old).unlink(missing_ok=True)
     for key, path in paths.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_name(path.name + ".partial")

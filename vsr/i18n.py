@@ -75,7 +75,10 @@ def catalogue(lang: str) -> gettext.NullTranslations:
 def _word(text: str, params: dict[str, Any]) -> str:
     # A parameter may itself be a message key (e.g. a reason): word it in the same language.
     lang = current_language()
-    params = {name: translate(value) if isinstance(value, str) and _entries(lang).get(value) is False
+    # The nested message gets the outer parameters too: a reason may carry its own ({detail}).
+    params = {name: _word(catalogue(lang).gettext(value),
+                          {k: v for k, v in params.items() if k != name})
+              if isinstance(value, str) and _entries(lang).get(value) is False
               else value for name, value in params.items()}
     try:
         return text.format(**params)

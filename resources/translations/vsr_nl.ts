@@ -950,8 +950,8 @@
     </message>
     <message>
         <location filename="../../ui/dialogs.py" line="48" />
-        <location filename="../../ui/interop/menu.py" line="110" />
-        <location filename="../../ui/interop/menu.py" line="129" />
+        <location filename="../../ui/interop/menu.py" line="114" />
+        <location filename="../../ui/interop/menu.py" line="133" />
         <source>vsr</source>
         <translation>vsr</translation>
     </message>
@@ -1093,12 +1093,12 @@
 <context>
     <name>ExportChoiceDialog</name>
     <message>
-        <location filename="../../ui/interop/menu.py" line="75" />
+        <location filename="../../ui/interop/menu.py" line="79" />
         <source>Export as</source>
         <translation>Exporteren als</translation>
     </message>
     <message>
-        <location filename="../../ui/interop/menu.py" line="77" />
+        <location filename="../../ui/interop/menu.py" line="81" />
         <source>The file holds the moments and gespreksbladen. Replace names when the file goes to someone outside this conversation.</source>
         <translation>In het bestand staan de momenten en gespreksbladen. Vervang de namen als het bestand naar iemand buiten dit gesprek gaat.</translation>
     </message>
@@ -1460,47 +1460,47 @@
 <context>
     <name>Interop</name>
     <message>
-        <location filename="../../ui/interop/menu.py" line="42" />
+        <location filename="../../ui/interop/menu.py" line="43" />
         <source>ELAN files (*.eaf)</source>
         <translation>ELAN-bestanden (*.eaf)</translation>
     </message>
     <message>
-        <location filename="../../ui/interop/menu.py" line="43" />
+        <location filename="../../ui/interop/menu.py" line="44" />
         <source>WebVTT subtitles (*.vtt)</source>
         <translation>Ondertitels WebVTT (*.vtt)</translation>
     </message>
     <message>
-        <location filename="../../ui/interop/menu.py" line="44" />
+        <location filename="../../ui/interop/menu.py" line="45" />
         <source>SRT subtitles (*.srt)</source>
         <translation>Ondertitels SRT (*.srt)</translation>
     </message>
     <message>
-        <location filename="../../ui/interop/menu.py" line="45" />
+        <location filename="../../ui/interop/menu.py" line="46" />
         <source>Spreadsheet (*.csv)</source>
         <translation>Spreadsheet (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/interop/menu.py" line="56" />
+        <location filename="../../ui/interop/menu.py" line="57" />
         <source>Import ELAN file</source>
         <translation>ELAN-bestand importeren</translation>
     </message>
     <message>
-        <location filename="../../ui/interop/menu.py" line="99" />
+        <location filename="../../ui/interop/menu.py" line="103" />
         <source>moments</source>
         <translation>momenten</translation>
     </message>
     <message>
-        <location filename="../../ui/interop/menu.py" line="103" />
+        <location filename="../../ui/interop/menu.py" line="107" />
         <source>Export as</source>
         <translation>Exporteren als</translation>
     </message>
     <message>
-        <location filename="../../ui/interop/menu.py" line="116" />
+        <location filename="../../ui/interop/menu.py" line="120" />
         <source>Preparing the export…</source>
         <translation>De export wordt voorbereid…</translation>
     </message>
     <message>
-        <location filename="../../ui/interop/menu.py" line="132" />
+        <location filename="../../ui/interop/menu.py" line="136" />
         <source>Written: {path}</source>
         <translation>Opgeslagen: {path}</translation>
     </message>
@@ -2123,12 +2123,12 @@
         <translation>Momenten</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="209" />
+        <location filename="../../ui/review/review_view.py" line="210" />
         <source>Samenleergesprek</source>
         <translation>Samenleergesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="232" />
+        <location filename="../../ui/review/review_view.py" line="238" />
         <source>Where is the recording “{title}”?</source>
         <translation>Waar staat de opname ‘{title}’?</translation>
     </message>
@@ -2174,72 +2174,77 @@
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../ui/search_dialog.py" line="44" />
+        <location filename="../../ui/search_dialog.py" line="52" />
         <source>Search all reviews</source>
         <translation>Zoeken in alle gesprekken</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="47" />
+        <location filename="../../ui/search_dialog.py" line="55" />
         <source>Words in what happened, what it did, what we keep</source>
         <translation>Woorden uit wat er gebeurde, wat het met je deed, wat we houden</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="50" />
+        <location filename="../../ui/search_dialog.py" line="58" />
         <source>All themes</source>
         <translation>Alle thema's</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="54" />
+        <location filename="../../ui/search_dialog.py" line="62" />
         <source>Participant (name or role)</source>
         <translation>Deelnemer (naam of rol)</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="62" />
+        <location filename="../../ui/search_dialog.py" line="70" />
         <source>Open moment</source>
         <translation>Moment openen</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="63" />
+        <location filename="../../ui/search_dialog.py" line="71" />
         <source>Add to collection</source>
         <translation>Toevoegen aan verzameling</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="83" />
+        <location filename="../../ui/search_dialog.py" line="91" />
         <source>any day</source>
         <translation>elke dag</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="91" />
+        <location filename="../../ui/search_dialog.py" line="99" />
         <source>From</source>
         <translation>Van</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="93" />
+        <location filename="../../ui/search_dialog.py" line="101" />
         <source>to</source>
         <translation>tot en met</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="98" />
+        <location filename="../../ui/search_dialog.py" line="106" />
         <source>Collection:</source>
         <translation>Verzameling:</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="129" />
+        <location filename="../../ui/search_dialog.py" line="150" />
+        <source>Showing %1 of the %2 moments found. Add words or filters to see the ones you look for.</source>
+        <translation>%1 van de %2 gevonden momenten getoond. Zoek met meer woorden of filters om te vinden wat je zoekt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_dialog.py" line="153" />
         <source>Moments found: %1</source>
         <translation>Gevonden momenten: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="173" />
+        <location filename="../../ui/search_dialog.py" line="195" />
         <source>Added to the collection.</source>
         <translation>Toegevoegd aan de verzameling.</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="174" />
+        <location filename="../../ui/search_dialog.py" line="196" />
         <source>Added to the collection, without the gespreksblad: this review did not agree to share it.</source>
         <translation>Toegevoegd aan de verzameling, zonder het gespreksblad: bij dit gesprek is niet afgesproken dat het gedeeld mag worden.</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="177" />
+        <location filename="../../ui/search_dialog.py" line="199" />
         <source>Not added: %1</source>
         <translation>Niet toegevoegd: %1</translation>
     </message>

@@ -72,7 +72,7 @@ def test_the_app_names_its_desktop_entry_and_sets_a_scalable_window_icon(tmp_pat
                           text=True, timeout=120)
     assert done.returncode == 1, done.stderr  # probe: "no library", after the app was set up
     desktop_name, icon, big = done.stdout.splitlines()
-    assert desktop_name == "vsr"
+    assert desktop_name == "nl.samenleerwijzer.vsr"  # the installed .desktop file's name
     assert (ROOT / "resources" / "desktop" / f"{desktop_name}.desktop").is_file()
     assert icon == "False 512 2.0"  # an icon, drawn full size even at 256 px (512 device px)
     assert big == "64 2.0"  # sharp at the pixel ratio

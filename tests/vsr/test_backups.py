@@ -76,7 +76,9 @@ def test_backups_are_private_single_files(tmp_path: Path) -> None:
     folder = bk.backup_folder(path)
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     assert stat.S_IMODE(made.path.stat().st_mode) == 0o600
-    assert sorted(p.name for p in folder.iterdir()) == [made.path.name]  # no -wal, no temp
+    lock = folder / f".{path.stem}.lock"  # stays: removing a lock file others may hold races
+    assert stat.S_IMODE(lock.stat().st_mode) == 0o600 and lock.stat().st_size == 0
+    assert sorted(p.name for p in folder.iterdir() if p != lock) == [made.path.name]  # no -wal, no temp
     conn = sqlite3.connect(made.path)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
     conn.close()

@@ -87,6 +87,15 @@ PLURALS = {
                " library; deleted files do not come back:",
                "2 deletions made after the backup are undone. What was deleted is back in the"
                " library; deleted files do not come back:")},
+    "warning.import.cut_at_end": {
+        "nl": ("Let op: 1 moment liep door na het einde van de opname; het eindigt nu aan het "
+               "einde van de opname.",
+               "Let op: 2 momenten liepen door na het einde van de opname; ze eindigen nu aan het "
+               "einde van de opname."),
+        "en": ("Note: 1 moment ran past the end of the recording; it now ends where the "
+               "recording ends.",
+               "Note: 2 moments ran past the end of the recording; they now end where the "
+               "recording ends.")},
 }
 # "bestand(en)", "file(s)", "opname(s)": a plural faked in the text instead of chosen by count.
 FAKE_PLURAL = re.compile(r"\w\((?:en|s|n|e)\)")

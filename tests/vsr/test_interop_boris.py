@@ -81,7 +81,7 @@ def test_several_observations_need_a_choice(library, tmp_path: Path, corpus: Pat
 
 
 def test_every_observation_with_events_imports(library, tmp_path: Path, corpus: Path) -> None:
-    rec = add_fake_recording(library, tmp_path)
+    rec = add_fake_recording(library, tmp_path, duration_ms=3_600_000)  # as long as the longest
     for name in ("test.boris", "test_without_media_files_paths.boris"):
         project = read_boris(corpus / "boris" / name)
         for obs, events in project.observations.items():

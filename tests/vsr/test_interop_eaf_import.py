@@ -39,7 +39,7 @@ def test_every_real_eaf_imports(library, tmp_path: Path, corpus: Path, name: str
     total, moments, parties = CORPUS_FILES[name]
     doc = read_eaf(corpus / "eaf" / name)
     assert sum(t.annotations for t in tier_overview(doc)) == total
-    rec = add_fake_recording(library, tmp_path)
+    rec = add_fake_recording(library, tmp_path, duration_ms=3_600_000)  # as long as the longest
     result = import_eaf(library, corpus / "eaf" / name, recording_id=rec.id)
     assert result.moments == moments and list(result.parties) == parties
     assert [p.name for p in rv.list_parties(library, result.review_id)] == parties
@@ -113,7 +113,7 @@ def test_round_trip_in_english(library, tmp_path: Path) -> None:
 
 
 def test_large_file_is_one_fast_transaction(library, tmp_path: Path, corpus: Path) -> None:
-    rec = add_fake_recording(library, tmp_path)
+    rec = add_fake_recording(library, tmp_path, duration_ms=3_600_000)
     commits = []
     library.conn.set_trace_callback(lambda sql: commits.append(sql) if sql.strip() == "COMMIT" else None)
     started = time.perf_counter()

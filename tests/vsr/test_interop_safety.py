@@ -42,38 +42,46 @@ HOSTILE_EAF = {
     "truncated.eaf": (b"<ANNOTATION_DOCUMENT><HEADER>", "reason.xml_malformed"),
     "not_xml.eaf": (b"\x00\x01PK binary", "reason.xml_malformed"),
     "empty.eaf": (b"  \n", "reason.empty_file"),
-    "other_root.eaf": (b"<html><body/></html>", "reason.not_eaf"),
+    "other_root.eaf": (b"<html><body/></html>", "reason.not_eaf.at"),
     "dangling_slot.eaf": (b'<ANNOTATION_DOCUMENT><TIME_ORDER/><TIER TIER_ID="x"><ANNOTATION>'
                           b'<ALIGNABLE_ANNOTATION ANNOTATION_ID="a1" TIME_SLOT_REF1="t1" TIME_SLOT_REF2="t2">'
                           b'<ANNOTATION_VALUE>x</ANNOTATION_VALUE></ALIGNABLE_ANNOTATION></ANNOTATION></TIER>'
-                          b'</ANNOTATION_DOCUMENT>', "reason.not_eaf"),
+                          b'</ANNOTATION_DOCUMENT>', "reason.not_eaf.at"),
     "ref_loop.eaf": (b'<ANNOTATION_DOCUMENT><TIER TIER_ID="x"><ANNOTATION>'
                      b'<REF_ANNOTATION ANNOTATION_ID="a1" ANNOTATION_REF="a2"/></ANNOTATION><ANNOTATION>'
                      b'<REF_ANNOTATION ANNOTATION_ID="a2" ANNOTATION_REF="a1"/></ANNOTATION></TIER>'
-                     b'</ANNOTATION_DOCUMENT>', "reason.not_eaf"),
+                     b'</ANNOTATION_DOCUMENT>', "reason.not_eaf.at"),
     "huge_time.eaf": (b'<ANNOTATION_DOCUMENT><TIME_ORDER><TIME_SLOT TIME_SLOT_ID="t1" TIME_VALUE="1e30"/>'
-                      b'</TIME_ORDER></ANNOTATION_DOCUMENT>', "reason.not_eaf"),
+                      b'</TIME_ORDER></ANNOTATION_DOCUMENT>', "reason.not_eaf.at"),
     "inf_time.eaf": (b'<ANNOTATION_DOCUMENT><TIME_ORDER><TIME_SLOT TIME_SLOT_ID="t1" TIME_VALUE="inf"/>'
-                     b'</TIME_ORDER></ANNOTATION_DOCUMENT>', "reason.not_eaf"),
+                     b'</TIME_ORDER></ANNOTATION_DOCUMENT>', "reason.not_eaf.at"),
     "same_tier_twice.eaf": (b'<ANNOTATION_DOCUMENT><TIER TIER_ID="x"/><TIER TIER_ID="x"/>'
-                            b'</ANNOTATION_DOCUMENT>', "reason.not_eaf"),
+                            b'</ANNOTATION_DOCUMENT>', "reason.not_eaf.at"),
     "unknown_encoding.eaf": (b'<?xml version="1.0" encoding="U-F-8"?><ANNOTATION_DOCUMENT/>',
                              "reason.xml_malformed"),  # found by the fuzz test
     "frames.eaf": (b'<ANNOTATION_DOCUMENT><HEADER TIME_UNITS="PAL-frames"/></ANNOTATION_DOCUMENT>',
                    "reason.time_units"),
 }
 HOSTILE_BORIS = {
-    "list.boris": (b"[1, 2, 3]", "reason.not_boris"),
+    "list.boris": (b"[1, 2, 3]", "reason.not_boris.at"),
     "deep.boris": (b"[" * 100_000 + b"]" * 100_000, "reason.json_malformed"),
     "pickle.boris": (b"\x80\x04\x95\x10\x00\x00\x00\x00\x00\x00\x00\x8c\x05posix", "reason.json_malformed"),
     "bad_time.boris": (b'{"observations": {"o": {"events": [["soon", "", "p", "", ""]]}},'
                        b' "behaviors_conf": {}}',
-                       "reason.not_boris"),
+                       "reason.not_boris.at"),
     "nan_time.boris": (b'{"observations": {"o": {"events": [[NaN, "", "p", "", ""]]}}, "behaviors_conf": {}}',
-                       "reason.not_boris"),
+                       "reason.not_boris.at"),
     "bad_event.boris": (b'{"observations": {"o": {"events": [5]}}, "behaviors_conf": {}}',
-                        "reason.not_boris"),
+                        "reason.not_boris.at"),
+    "behaviour_not_a_dict.boris": (b'{"observations": {}, "behaviors_conf": {"0": 5}}',
+                                   "reason.not_boris"),
 }
+# What each .at reason names (an element, attribute or field of the format: no language of its own)
+DETAIL = {"other_root.eaf": "<html>", "dangling_slot.eaf": "TIME_SLOT_REF a1",
+          "ref_loop.eaf": "ANNOTATION_REF a1", "huge_time.eaf": "TIME_VALUE 1e30",
+          "inf_time.eaf": "TIME_VALUE inf", "same_tier_twice.eaf": "TIER_ID",
+          "list.boris": "observations", "bad_time.boris": "time", "nan_time.boris": "time",
+          "bad_event.boris": "events"}
 
 
 @pytest.fixture
@@ -153,3 +161,21 @@ def test_cli_says_it_in_one_line_with_exit_code_2(tmp_path: Path, capsys, lang: 
     lib = open_library(lib_path)
     assert table_dump(lib) == before
     lib.close()
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_EAF) + sorted(HOSTILE_BORIS))
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_reason_is_worded_not_a_placeholder(setup, tmp_path: Path, name: str, lang: str) -> None:
+    """Before: every file whose contents did not add up showed a literal '({detail})'."""
+    lib, rec_id = setup
+    content, _reason = {**HOSTILE_EAF, **HOSTILE_BORIS}[name]
+    file = tmp_path / name
+    file.write_bytes(content)
+    importer = import_eaf if name.endswith(".eaf") else import_boris
+    with pytest.raises(ImportFileError) as err:
+        importer(lib, file, recording_id=rec_id)
+    message = worded(lang, err.value.message)
+    assert "{" not in message and "}" not in message, message
+    assert name in message
+    if name in DETAIL:
+        assert f"({'bij' if lang == 'nl' else 'at'} {DETAIL[name]})" in message, message

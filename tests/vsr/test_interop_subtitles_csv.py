@@ -73,14 +73,15 @@ def test_csv_as_excel_reads_it(library, tmp_path: Path) -> None:
     header, *rows = _excel_rows(out)
     assert header == ["begin", "einde", "begin (ms)", "einde (ms)", "deelnemer", "themakaart", "onderwerp",
                       "A wat gebeurde er", "B Anouk de Vries over zichzelf", "B Anouk de Vries over de ander",
-                      "B Zoë Çelik over zichzelf", "B Zoë Çelik over de ander", "B Tolk over zichzelf",
-                      "B Tolk over de ander", "C behouden of veranderen"]
+                      "Gevoelens Anouk de Vries", "B Zoë Çelik over zichzelf", "B Zoë Çelik over de ander",
+                      "Gevoelens Zoë Çelik", "B Tolk over zichzelf", "B Tolk over de ander",
+                      "Gevoelens Tolk", "C behouden of veranderen"]
     assert len(rows) == 4 and all(len(r) == len(header) for r in rows)
     first, point = rows[0], rows[1]
     assert first[:7] == ["00:00:12.000", "00:00:24.500", "12000", "24500", "Anouk de Vries",
                          "Wat bereiken we met elkaar?", "Doel"]
-    assert first[7] == A_RANGE and first[8] == "'" + B_PRO and first[11] == "'" + B_CLIENT_OTHER
-    assert first[14] == "'" + C_TEXT
+    assert first[7] == A_RANGE and first[8] == "'" + B_PRO and first[12] == "'" + B_CLIENT_OTHER
+    assert first[17] == "'" + C_TEXT
     assert point[1] == "" and point[3] == "" and point[7] == "'" + A_POINT  # new line kept in the cell
     for row in rows:
         assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row)

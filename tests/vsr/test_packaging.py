@@ -56,7 +56,7 @@ def test_the_wheel_carries_translations_font_and_licences(wheel: Path) -> None:
     assert {f"vsr/resources/locale/{lang}/LC_MESSAGES/vsr.mo" for lang in ("nl", "en")} <= names
     assert {"vsr/resources/fonts/DejaVuSans.ttf", "vsr/resources/fonts/DejaVuSans-Bold.ttf"} <= names
     assert f"vsr-{__version__}.dist-info/licenses/LICENSE" in names
-    assert "vsr/resources/desktop/vsr.desktop" in names
+    assert "vsr/resources/desktop/nl.samenleerwijzer.vsr.desktop" in names
     # Everything under the project's own name: no top-level `ui` or `resources` package.
     assert {n.split("/")[0] for n in names} == {"vsr", f"vsr-{__version__}.dist-info"}
     ui_files = {str(p.relative_to(ROOT)) for p in (ROOT / "ui").rglob("*.py")}
@@ -121,7 +121,8 @@ def test_desktop_entry_menu_icon_and_metainfo(tmp_path: Path) -> None:
     from vsr import desktop
 
     written = desktop.install(tmp_path)
-    assert [p.name for p in written] == ["vsr.desktop", "vsr.svg", "vsr.metainfo.xml"]
+    assert [p.name for p in written] == ["nl.samenleerwijzer.vsr.desktop", "vsr.svg",
+                                         "nl.samenleerwijzer.vsr.metainfo.xml"]
     entry = configparser.ConfigParser(interpolation=None)
     entry.optionxform = str  # type: ignore[assignment,method-assign]
     entry.read(written[0], encoding="utf-8")
@@ -132,11 +133,31 @@ def test_desktop_entry_menu_icon_and_metainfo(tmp_path: Path) -> None:
     import xml.etree.ElementTree as ET
 
     component = ET.parse(written[2]).getroot()
-    assert component.findtext("id") == "vsr"
-    assert component.find("launchable").text == "vsr.desktop"  # type: ignore[union-attr]
+    assert component.findtext("id") == "nl.samenleerwijzer.vsr"
+    launchable = component.find("launchable")
+    assert launchable is not None and launchable.text == written[0].name
     assert [r.get("version") for r in component.iter("release")][0] == __version__
     assert desktop.uninstall(tmp_path) == written
     assert not any(p.exists() for p in written)
+
+
+@pytest.mark.skipif(not (shutil.which("desktop-file-validate") and shutil.which("appstreamcli")),
+                    reason="desktop-file-utils and appstream are not installed")
+def test_the_installed_entry_and_metainfo_pass_the_freedesktop_validators(tmp_path: Path) -> None:
+    """Before: Version=1.5 (unknown to desktop-file-validate) and the component id 'vsr' (not
+    reverse-DNS: appstreamcli's cid-desktopapp-is-not-rdns)."""
+    from vsr import desktop
+
+    (tmp_path / "applications").mkdir()
+    (tmp_path / "applications" / "vsr.desktop").write_text("old", encoding="utf-8")
+    entry, _icon, metainfo = desktop.install(tmp_path)
+    assert not (tmp_path / "applications" / "vsr.desktop").exists()  # an earlier install's
+    checked = subprocess.run(["desktop-file-validate", str(entry)], capture_output=True, text=True)
+    assert checked.returncode == 0 and "error" not in checked.stdout, checked.stdout
+    checked = subprocess.run(["appstreamcli", "validate", "--no-net", "--pedantic", str(metainfo)],
+                             capture_output=True, text=True)
+    problems = [line for line in checked.stdout.splitlines() if line[:2] in ("E:", "W:")]
+    assert checked.returncode == 0 and problems == [], checked.stdout
 
 
 NON_LATIN_EAF = """<?xml version="1.0" encoding="UTF-8"?>
@@ -260,3 +281,16 @@ def test_a_wheel_builds_from_the_source_distribution(tmp_path: Path) -> None:
     built = set(zipfile.ZipFile(wheel).namelist())
     assert {"vsr/resources/translations/vsr_nl.qm", "vsr/resources/locale/nl/LC_MESSAGES/vsr.mo",
             "vsr/resources/pictograms/png/feeling-blij.png"} <= built
+
+
+def test_every_resource_folder_is_a_package_so_the_build_is_quiet() -> None:
+    """Before: setuptools warned once per resource folder that it was absent from `packages`
+    (ten warnings in every build); the wheel's contents stay the same."""
+    import runpy
+
+    packages = runpy.run_path(str(ROOT / "setup.py"), run_name="setup_test")["_packages"]()
+    folders = {path.parent for path in (ROOT / "resources").rglob("*")
+               if path.is_file() and "__pycache__" not in path.parts}
+    for folder in folders:
+        name = ".".join(["vsr", *folder.relative_to(ROOT).parts])
+        assert name in packages, name

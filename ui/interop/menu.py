@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from vsr.anonymise.known import review_names
 from vsr.errors import VsrError
+from vsr.i18n import translate_plural
 from vsr.interop.eaf_read import read_eaf
 from vsr.interop.exports import (
     ReviewExport,
@@ -65,6 +66,9 @@ def import_eaf_file(window: MainWindow) -> None:
                              view.review.id if view.review else None, window)
     if dialog.exec() and dialog.result_value is not None:
         window.open_review(dialog.result_value.review_id)
+        if dialog.result_value.cut_at_end:  # never cut without a word
+            window.statusBar().showMessage(
+                translate_plural("warning.import.cut_at_end", dialog.result_value.cut_at_end), 0)
 
 
 class ExportChoiceDialog(QDialog):

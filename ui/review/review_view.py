@@ -173,6 +173,7 @@ class ReviewView(QWidget):
         self.marker_list.marker_activated.connect(self._list_activated)
         self.sheet.typing_started.connect(self._typing_started)
         self.banner.locate_requested.connect(self.locate_recording)
+        p.error.connect(self._cannot_play)
         self.consent_strip.change_requested.connect(a[ActionId.CONSENT].trigger)
         self.bridge.changed.connect(self._on_change)
 
@@ -223,6 +224,11 @@ class ReviewView(QWidget):
             int(round(1000 / self.recording.fps)) if self.recording.fps > 0 else 40)
         self.player.load(str(path))
         self.envelopes.load(path, self.recording.fingerprint)
+
+    def _cannot_play(self, message: str) -> None:
+        """The player cannot play the recording (damaged, or a kind it cannot play): say so
+        above the picture instead of leaving it black; the notes stay usable."""
+        self.banner.show_message(message)
 
     def locate_recording(self) -> None:
         from ..dialogs import ask_media_file, show_error

@@ -78,8 +78,8 @@ def cmd_create(args: argparse.Namespace) -> int:
 
 
 def _chosen(library: Path, file: str | None) -> bk.Backup:
-    if file is None:
-        newest = bk.newest_good(library)
+    if file is None:  # one the restore will accept: it checks the whole file
+        newest = bk.newest_good(library, full=True)
         if newest is None:
             raise VsrError("cli.backup.none")
         return newest

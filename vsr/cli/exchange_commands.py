@@ -17,19 +17,28 @@ from vsr.i18n import translate
 from vsr.library import open_library
 from vsr.library.collections import clock
 from vsr.library.db import Library
-from vsr.library.search import MATCH_END, MATCH_START, search_moments
+from vsr.library.search import (
+    DEFAULT_LIMIT,
+    MATCH_END,
+    MATCH_START,
+    count_moments,
+    search_moments,
+)
 from vsr.review_package import OnExisting, pack_review, unpack_review
 from vsr.review_package.archive import PackageError, os_reason, words
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("search", help="find moments across all reviews by their words")
-    p.add_argument("words", nargs="?", default="", help="words in A, B or C (prefixes work)")
+    p.add_argument("words", nargs="*", default=[],
+                   help="words in A, B or C, all required (prefixes work); no quotes needed")
     p.add_argument("--theme", metavar="KEY", help="only moments with this theme card")
     p.add_argument("--party", metavar="NAME|ROLE", help="only moments marked by this party")
     p.add_argument("--from", dest="date_from", metavar="DATE", help="reviews from this day")
     p.add_argument("--to", dest="date_to", metavar="DATE", help="reviews up to this day")
     p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--limit", type=int, default=DEFAULT_LIMIT, metavar="N",
+                   help=f"show at most N moments (default {DEFAULT_LIMIT}); the total is told")
     p.set_defaults(handler=cmd_search)
 
     p = sub.add_parser("pack", help="put a review into a package for a colleague")
@@ -53,12 +62,17 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    words = " ".join(args.words)  # `vsr search boos gesprek` and `vsr search "boos gesprek"`
+    filters = {"theme": args.theme, "party": args.party, "date_from": args.date_from,
+               "date_to": args.date_to}
     lib = open_library()
     try:
-        hits = search_moments(lib, args.words, theme=args.theme, party=args.party,
-                              date_from=args.date_from, date_to=args.date_to)
+        hits = search_moments(lib, words, limit=args.limit, **filters)
+        total = count_moments(lib, words, **filters) if len(hits) >= args.limit else len(hits)
     finally:
         lib.close()
+    if total > len(hits):  # never a silent cut: say how many there are (stderr: not in --json)
+        print(translate("cli.search.more", shown=len(hits), total=total), file=sys.stderr)
     if args.json:
         print(json.dumps([asdict(h) | {"snippet": _plain(h.snippet)} for h in hits],
                          ensure_ascii=False, indent=1))

@@ -99,6 +99,8 @@ def _run_import(args: argparse.Namespace, work: object) -> int:
         return 2
     print(translate_plural("cli.import_eaf.done", result.moments, review=result.review_id,
                     parties=", ".join(result.parties)))
+    if result.cut_at_end:
+        print(translate_plural("warning.import.cut_at_end", result.cut_at_end), file=sys.stderr)
     return 0
 
 

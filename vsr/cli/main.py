@@ -3,11 +3,15 @@
 
 Command groups are imported lazily: a group pulls in what its commands need (exports, media,
 privacy), and start-up of `vsr` (the window) or `vsr list` must not pay for all of them. Only for
-help, an unknown command or a command of no known group are all groups loaded."""
+help, an unknown command or a command of no known group are all groups loaded.
+
+This module is also the entry point and is light on purpose (what the commands need is imported
+in `dispatch`): Ctrl+C, SIGTERM and a closed output pipe (`vsr list | head -1`) are handled
+before anything heavy loads, so at any moment they end the program with an exit code (130, 143,
+141) and never a traceback."""
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import os
 import signal
@@ -15,12 +19,13 @@ import sys
 import threading
 from collections.abc import Sequence
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from vsr import __version__
-from vsr.app_log import setup_logging
 from vsr.errors import Terminated, VsrError
-from vsr.i18n import LANGUAGES, set_language
-from vsr.library.db import report_damage_to
+
+if TYPE_CHECKING:
+    import argparse
 
 COMMAND_GROUPS = ["vsr.cli.library_commands", "vsr.cli.summary_commands",
                   "vsr.cli.clip_commands", "vsr.cli.privacy_commands",
@@ -66,6 +71,10 @@ def _groups_for(argv: Sequence[str]) -> list[ModuleType]:
 
 
 def _parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    import argparse
+
+    from vsr.i18n import LANGUAGES
+
     parser = argparse.ArgumentParser(
         prog="vsr",
         description="Video-stimulated recall for the Samenleergesprek.",
@@ -82,21 +91,69 @@ def _parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     return parser
 
 
-def _terminate(_signum: int, _frame: object) -> None:
-    raise Terminated
+EXIT_INTERRUPTED = 128 + signal.SIGINT  # 130, as a shell reports Ctrl+C
+EXIT_TERMINATED = 128 + signal.SIGTERM  # 143
+EXIT_BROKEN_PIPE = 128 + signal.SIGPIPE  # 141, as `yes | head -1` ends
+
+
+def _stop(signum: int, _frame: object) -> None:
+    # One stop is enough: a second signal during the clean-up must not cut it short with a
+    # traceback of its own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    raise Terminated if signum == signal.SIGTERM else KeyboardInterrupt
+
+
+def _silence_stdout() -> None:
+    """The reader of our output went away: what is left to print goes nowhere, so the flush at
+    exit does not complain about the pipe either."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    finally:
+        os.close(devnull)
+
+
+def _run(argv: Sequence[str] | None) -> int:
+    try:
+        try:
+            return dispatch(argv)
+        finally:  # here, not at exit (also after --help), where a closed pipe cannot be handled
+            if sys.stdout is not None:
+                sys.stdout.flush()
+    except Terminated:
+        return EXIT_TERMINATED
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run `vsr` with `argv` (None: the program's own arguments, as the console script does)."""
     if threading.current_thread() is not threading.main_thread():
-        return _main(argv)  # signal handlers can only be set from the main thread
-    previous = signal.signal(signal.SIGTERM, _terminate)
+        return _run(argv)  # signal handlers can only be set from the main thread
+    previous = signal.signal(signal.SIGTERM, _stop), signal.signal(signal.SIGINT, _stop)
     try:
-        return _main(argv)
-    finally:  # called in-process (tests, the GUI launcher): leave the handler as it was
-        signal.signal(signal.SIGTERM, previous)
+        return _run(argv)
+    finally:
+        if argv is None:  # the program ends now: a late signal ends it without a word
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            signal.signal(signal.SIGINT, signal.SIG_DFL)
+        else:  # called in-process (tests, the GUI launcher): leave the handlers as they were
+            signal.signal(signal.SIGTERM, previous[0])
+            signal.signal(signal.SIGINT, previous[1])
 
 
-def _main(argv: Sequence[str] | None) -> int:
+def dispatch(argv: Sequence[str] | None) -> int:
+    """Parse `argv` and run its command. Signals and a closed output pipe are handled by the
+    entry point `main`, which calls this."""
+    from vsr.i18n import set_language
+    from vsr.library.db import report_damage_to
+
     words = list(sys.argv[1:] if argv is None else argv)
     parser = _parser(words)
     args = parser.parse_args(words)
@@ -121,9 +178,16 @@ def _main(argv: Sequence[str] | None) -> int:
         print(exc.message(), file=sys.stderr)
         return 1
     except Terminated:
-        return 128 + signal.SIGTERM
+        return EXIT_TERMINATED
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
+
+
+def setup_logging() -> None:
+    """The app's log (a name of this module, so a test can leave it out)."""
+    from vsr.app_log import setup_logging as set_up
+
+    set_up()
 
 
 if __name__ == "__main__":

@@ -301,6 +301,16 @@ def _footer(document: DocxDocument, doc: SummaryDoc) -> None:
             paragraph.add_run(text)
 
 
+CORE_PROPERTY_MAX = 255  # python-docx refuses a longer core property (the OOXML schema's limit)
+
+
+def _core_property(text: str) -> str:
+    """`text` on one line, shortened with "…" to what a document property may hold; the
+    document's own heading keeps the whole title."""
+    line = " ".join(text.split())
+    return line if len(line) <= CORE_PROPERTY_MAX else line[:CORE_PROPERTY_MAX - 1] + "…"
+
+
 def build_docx(doc: SummaryDoc) -> DocxDocument:
     t = doc.t
     document = Document()
@@ -309,7 +319,7 @@ def build_docx(doc: SummaryDoc) -> DocxDocument:
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Cm(2.0))
     document.styles["Normal"].font.size = Pt(10.5)
-    document.core_properties.title = f"{t('title')} – {doc.review_title}"
+    document.core_properties.title = _core_property(f"{t('title')} – {doc.review_title}")
     document.core_properties.language = doc.lang
     w = _Writer(document)
     w.heading(t("title"), 0)

@@ -9,17 +9,33 @@ from pathlib import Path
 
 from vsr.export.summary_content import SummaryDoc
 
-_BLOCK_START = re.compile(r"^(\s*)([#>+*-]|\d+[.)])")
+# Characters that make Markdown structure anywhere in a line (emphasis, code, links, tables,
+# strikethrough, escapes), and what makes a block at the start of one (headings, quotes, lists,
+# setext underlines, ordered lists). A user's text is never read as Markdown or HTML.
+_INLINE = re.compile(r"([\\`*_\[\]|~])")
+_BLOCK_START = re.compile(r"^([#>+=-])|^(\d+)([.)])")
+_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+
+
+def _escape_line(line: str) -> str:
+    line = "".join(_HTML.get(ch, ch) for ch in line.strip())  # no HTML, no <autolink:>
+    line = _INLINE.sub(r"\\\1", line)
+    return _BLOCK_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", line)
+
+
+def _inline(text: str) -> str:
+    """A user's text inside a line of ours (a title, a name, a list item): one line, escaped."""
+    return _escape_line(" ".join(text.split()))
 
 
 def _para(text: str) -> str:
-    """A user's text as a paragraph: line breaks kept, nothing read as Markdown structure."""
-    lines = [_BLOCK_START.sub(r"\1\\\2", line.rstrip()) for line in text.strip().splitlines()]
-    return "  \n".join(lines)
+    """A user's text as a paragraph: line breaks kept, nothing read as Markdown structure
+    (no indented code either: leading spaces go)."""
+    return "  \n".join(_escape_line(line) for line in text.strip().splitlines())
 
 
 def _cell(text: str) -> str:
-    return " <br> ".join(t.strip() for t in text.strip().splitlines()).replace("|", "\\|")
+    return " <br> ".join(_escape_line(t) for t in text.strip().splitlines() if t.strip())
 
 
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:
@@ -33,20 +49,20 @@ def render_markdown(doc: SummaryDoc) -> str:
     t, e = doc.t, doc.or_empty
     names = [p.label for p in doc.parties]
     out = [f"# {t('title')}", "", f"**{_cell(doc.review_title)}**", "",
-           f"- {t('date')}: {doc.date_text}",
-           f"- {t('parties')}: {', '.join(names)}",
-           f"- {t('recording')}: {doc.recording_text}", "",
+           f"- {t('date')}: {_inline(doc.date_text)}",
+           f"- {t('parties')}: {', '.join(_inline(n) for n in names)}",
+           f"- {t('recording')}: {_inline(doc.recording_text)}", "",
            f"## {t('rules_heading')}", "", t("rules_line"), "", doc.rules_confirmed_text, "",
            f"## {t('moments_heading')}", ""]
     if doc.moments_note:
-        out += [f"*{doc.moments_note}*", ""]
+        out += [f"*{_inline(doc.moments_note)}*", ""]
     p = doc.prompts
     for m in doc.moments:
         theme = m.theme_title or t("no_theme")
         if m.subtopic_title:
             theme += f" – {m.subtopic_title}"
         out += [f"### {t('moment_heading', n=m.number, time=m.time_text)}", "",
-                f"- {t('theme')}: {theme}", f"- {t('marked_by')}: {m.marked_by}", ""]
+                f"- {t('theme')}: {_inline(theme)}", f"- {t('marked_by')}: {_inline(m.marked_by)}", ""]
         if m.still_missing:
             out += [f"*{t('still_missing')}*", ""]
         out += [f"**{p.a_title}**", "", _para(e(m.what_happened)), "", f"**{p.b_title}**", ""]
@@ -76,7 +92,7 @@ def render_markdown(doc: SummaryDoc) -> str:
     else:
         out += [f"*{doc.ratings_note}*", ""]
     out += [f"## {t('signoff_heading')}", "", t("signoff_text"), ""]
-    out += [f"- {name}: {t('signature')} ______________________  {t('date')} ____________"
+    out += [f"- {_inline(name)}: {t('signature')} ______________________  {t('date')} ____________"
             for name in names]
     return "\n".join(out) + "\n"
 

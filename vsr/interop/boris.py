@@ -43,14 +43,17 @@ def read_boris(path: Path | str, limit: int = MAX_IMPORT_BYTES) -> BorisProject:
     data = parse_json(read_limited(path, limit), path)
     try:
         return _project(data)
-    except (_Bad, TypeError, AttributeError, KeyError, ValueError, ArithmeticError) as exc:
-        raise ImportFileError(path=str(path), reason="reason.not_boris",
-                              detail=str(exc)[:80] or type(exc).__name__) from exc
+    except (_Bad, KeyError) as exc:  # names the project's field: the same in every language
+        raise ImportFileError(path=str(path), reason="reason.not_boris.at",
+                              detail=str(exc.args[0] if exc.args else "")[:80]) from exc
+    except (TypeError, AttributeError, ValueError, ArithmeticError) as exc:
+        # Python's own text is English: not for a Dutch sentence
+        raise ImportFileError(path=str(path), reason="reason.not_boris") from exc
 
 
 def _project(data: Any) -> BorisProject:
     if not isinstance(data, dict) or not isinstance(data.get("observations"), dict):
-        raise _Bad("no observations")
+        raise _Bad("observations")
     conf = data.get("behaviors_conf") or {}
     if not isinstance(conf, dict):
         raise _Bad("behaviors_conf")
@@ -63,7 +66,7 @@ def _project(data: Any) -> BorisProject:
         offset = _seconds(obs.get("time offset", 0) or 0)
         events = obs.get("events", [])
         if not isinstance(events, list):
-            raise _Bad(f"events of {name}")
+            raise _Bad(f"events {str(name)[:40]}")
         observations[str(name)] = tuple(_event(e, offset) for e in events)
     return BorisProject(behaviours, observations)
 
@@ -71,7 +74,10 @@ def _project(data: Any) -> BorisProject:
 def _seconds(value: Any) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, int | float | str):
         raise _Bad("time")
-    result = Decimal(str(value))
+    try:
+        result = Decimal(str(value))
+    except ArithmeticError as exc:  # decimal.InvalidOperation: "soon" is not a time
+        raise _Bad("time") from exc
     if not result.is_finite():
         raise _Bad("time")
     return result
@@ -79,7 +85,7 @@ def _seconds(value: Any) -> Decimal:
 
 def _event(raw: Any, offset: Decimal) -> BorisEvent:
     if not isinstance(raw, list) or len(raw) < 3:
-        raise _Bad("event")
+        raise _Bad("events")
     seconds = _seconds(raw[0]) + offset
     if abs(seconds) > 10**7:  # over 100 days: not a recording's time
         raise _Bad("time")

@@ -1,4 +1,5 @@
-"""Moments as a spreadsheet: one row per moment with times, party, theme, A, B per party and C.
+"""Moments as a spreadsheet: one row per moment with times, party, theme, A, B per party (with
+the feelings chosen as pictograms, in words) and C.
 UTF-8 with a byte-order mark and ";" between cells, which is what Excel with Dutch (and most
 European) settings opens correctly on a double click; "," can be chosen. A cell that starts with
 = + - @ (or tab/CR) is prefixed with ' so no spreadsheet runs it as a formula."""
@@ -9,7 +10,7 @@ import csv
 from pathlib import Path
 
 from vsr.i18n import translate
-from vsr.interop.moments import ExportReview
+from vsr.interop.moments import ExportReview, feeling_words
 from vsr.interop.subtitles import clock
 
 DEFAULT_SEPARATOR = ";"
@@ -25,7 +26,8 @@ def csv_rows(data: ExportReview) -> list[list[str]]:
     header = [translate(k) for k in ("csv.start", "csv.end", "csv.start_ms", "csv.end_ms",
                                            "csv.party", "csv.theme", "csv.subtopic", "csv.a")]
     for p in data.parties:
-        header += [translate("csv.b_me", party=p.name), translate("csv.b_other", party=p.name)]
+        header += [translate("csv.b_me", party=p.name), translate("csv.b_other", party=p.name),
+                   translate("csv.feelings", party=p.name)]
     header.append(translate("csv.c"))
     rows = [header]
     for m in data.moments:
@@ -35,7 +37,7 @@ def csv_rows(data: ExportReview) -> list[list[str]]:
                m.subtopic_title, m.sheet.what_happened]
         for p in data.parties:
             b = m.sheet.reflection(p.id)
-            row += [b.to_me, b.to_other]
+            row += [b.to_me, b.to_other, feeling_words(m, p.id)]
         row.append(m.sheet.keep_or_change)
         rows.append(row)
     return [[neutralise(cell) for cell in row] for row in rows]

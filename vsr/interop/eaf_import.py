@@ -160,6 +160,8 @@ def _moment(party: str, ann: EafAnnotation, point: bool, ours: bool,
             else:
                 other = child.value
             reflections[tier.participant] = (me, other)
+        elif kind == names.LT_FEELINGS:
+            continue  # words in the export's language; the pictograms are not read back
         elif kind in names.FIELD_TYPES:
             fields[kind] = child.value if kind != names.LT_THEME else (child.cve_ref or child.value)
         else:

@@ -14,4 +14,5 @@ LT_B_OTHER = "vsr-b-ander"
 LT_C = "vsr-c"
 LT_THEME = "vsr-themakaart"
 LT_SUBTOPIC = "vsr-onderwerp"
+LT_FEELINGS = "vsr-b-gevoelens"  # the feelings a party chose as pictograms, in words
 FIELD_TYPES = (LT_A, LT_C, LT_THEME, LT_SUBTOPIC)

@@ -64,15 +64,16 @@ def read_eaf(path: Path | str, limit: int = MAX_IMPORT_BYTES) -> EafDocument:
     root = parse_xml(data, path)
     try:
         return _document(root, path)
-    except _Bad as exc:
-        raise ImportFileError(path=str(path), reason="reason.not_eaf", detail=str(exc)) from exc
+    except _Bad as exc:  # names the element or attribute: the same words in every language
+        raise ImportFileError(path=str(path), reason="reason.not_eaf.at", detail=str(exc)) from exc
     except (ValueError, ArithmeticError, RecursionError) as exc:
-        raise ImportFileError(path=str(path), reason="reason.not_eaf", detail=str(exc)[:80]) from exc
+        # Python's own text is English: not for a Dutch sentence
+        raise ImportFileError(path=str(path), reason="reason.not_eaf") from exc
 
 
 def _document(root: Element, path: Path | str) -> EafDocument:
     if root.tag != "ANNOTATION_DOCUMENT":
-        raise _Bad(f"root <{root.tag}>")
+        raise _Bad(f"<{str(root.tag)[:40]}>")
     header = root.find("HEADER")
     if header is not None and header.get("TIME_UNITS", "milliseconds") != "milliseconds":
         raise ImportFileError(path=str(path), reason="reason.time_units")
@@ -81,7 +82,7 @@ def _document(root: Element, path: Path | str) -> EafDocument:
     elements = list(root.iter("TIER"))
     raw = {t.get("TIER_ID", ""): t for t in elements}
     if "" in raw or len(raw) != len(elements):
-        raise _Bad("TIER_ID missing or used twice")
+        raise _Bad("TIER_ID")
     aligned: dict[str, tuple[int, int]] = {}
     refs: dict[str, str] = {}
     values: dict[str, tuple[str, str, str]] = {}  # id -> (tier, value, cve_ref)
@@ -92,7 +93,7 @@ def _document(root: Element, path: Path | str) -> EafDocument:
     for tier_id, tier in raw.items():
         parent = tier.get("PARENT_REF")
         if parent is not None and parent not in raw:
-            raise _Bad(f"PARENT_REF {parent}")
+            raise _Bad(f"PARENT_REF {parent[:40]}")
         anns = tuple(
             EafAnnotation(aid, *times[aid], value, refs.get(aid), cve)
             for aid, (tid, value, cve) in values.items() if tid == tier_id
@@ -113,7 +114,10 @@ def _time_slots(root: Element) -> dict[str, int]:
     known: list[int | None] = []
     for s in slots:
         value = s.get("TIME_VALUE")
-        ms = None if value is None else int(float(value))
+        try:
+            ms = None if value is None else int(float(value))
+        except (ValueError, OverflowError) as exc:
+            raise _Bad(f"TIME_VALUE {value[:20] if value else ''}") from exc
         if ms is not None and abs(ms) > MAX_MS:
             raise _Bad(f"TIME_VALUE {value[:20] if value else ''}")
         known.append(ms)
@@ -158,17 +162,17 @@ def _collect(tier: Element, tier_id: str, slots: dict[str, int], cvs: dict[str, 
         for ann in wrapper:
             aid = ann.get("ANNOTATION_ID", "")
             if not aid or aid in values:
-                raise _Bad(f"annotation id {aid!r} missing or used twice")
+                raise _Bad(f"ANNOTATION_ID {aid[:40]}".rstrip())
             if ann.tag == "ALIGNABLE_ANNOTATION":
                 r1, r2 = ann.get("TIME_SLOT_REF1", ""), ann.get("TIME_SLOT_REF2", "")
                 if r1 not in slots or r2 not in slots:
-                    raise _Bad(f"time slot of {aid}")
+                    raise _Bad(f"TIME_SLOT_REF {aid[:40]}")
                 a, b = slots[r1], slots[r2]
                 aligned[aid] = (min(a, b), max(a, b))
             elif ann.tag == "REF_ANNOTATION":
                 refs[aid] = ann.get("ANNOTATION_REF", "")
             else:
-                raise _Bad(f"<{ann.tag}>")
+                raise _Bad(f"<{str(ann.tag)[:40]}>")
             node = ann.find("ANNOTATION_VALUE")
             cve = ann.get("CVE_REF", "")
             text = (node.text or "") if node is not None else ""
@@ -183,7 +187,7 @@ def _resolve_times(aligned: dict[str, tuple[int, int]], refs: dict[str, str]) ->
         current = aid
         while current not in times:
             if current in chain or current not in refs:
-                raise _Bad(f"ANNOTATION_REF of {aid}")
+                raise _Bad(f"ANNOTATION_REF {aid[:40]}")
             chain.append(current)
             current = refs[current]
         for link in chain:

@@ -16,7 +16,7 @@ from urllib.parse import quote
 import vsr
 from vsr.i18n import current_language, translate, using_language
 from vsr.interop import eaf_names as names
-from vsr.interop.moments import ExportMoment, ExportReview
+from vsr.interop.moments import ExportMoment, ExportReview, feeling_words
 from vsr.library.sheets import first_words
 from vsr.method import theme_cards
 from vsr.model import Party
@@ -128,6 +128,8 @@ def _party_tiers(root: ET.Element, ids: _Ids, party: Party, tier_ids: dict[int, 
                          lambda m, o=other.id: m.sheet.reflection(o).to_me))
         children.append((names.LT_B_OTHER, translate("eaf.tier.b_other", party=oname), oname,
                          lambda m, o=other.id: m.sheet.reflection(o).to_other))
+        children.append((names.LT_FEELINGS, translate("eaf.tier.feelings", party=oname), oname,
+                         lambda m, o=other.id: feeling_words(m, o)))
     children += [
         (names.LT_C, translate("eaf.tier.c"), name, lambda m: m.sheet.keep_or_change),
         (names.LT_THEME, translate("eaf.tier.theme"), name, lambda m: m.theme_title),
@@ -162,7 +164,8 @@ def _number_slots(root: ET.Element, time_order: ET.Element, ids: _Ids) -> None:
 def _declarations(root: ET.Element, lang_id: str) -> None:
     ET.SubElement(root, "LINGUISTIC_TYPE", {"GRAPHIC_REFERENCES": "false",
                                             "LINGUISTIC_TYPE_ID": names.LT_MOMENT, "TIME_ALIGNABLE": "true"})
-    for kind in (names.LT_A, names.LT_B_ME, names.LT_B_OTHER, names.LT_C, names.LT_THEME, names.LT_SUBTOPIC):
+    for kind in (names.LT_A, names.LT_B_ME, names.LT_B_OTHER, names.LT_FEELINGS, names.LT_C,
+                 names.LT_THEME, names.LT_SUBTOPIC):
         attrs = {"CONSTRAINTS": "Symbolic_Association", "GRAPHIC_REFERENCES": "false",
                  "LINGUISTIC_TYPE_ID": kind, "TIME_ALIGNABLE": "false"}
         if kind == names.LT_THEME:

@@ -10,7 +10,7 @@ from vsr.library import reviews as rv
 from vsr.library import sheets as sh
 from vsr.library.db import Library
 from vsr.library.recordings import get_recording
-from vsr.method import subtopic_title, theme_card
+from vsr.method import feelings, subtopic_title, theme_card
 from vsr.model import Marker, Party, Recording, Review, Sheet
 from vsr.session.blind import markers_hidden
 
@@ -30,6 +30,13 @@ class ExportMoment:
         """The end for formats that need one: a point lasts POINT_CUE_MS."""
         m = self.marker
         return m.end_ms if m.end_ms is not None else m.start_ms + POINT_CUE_MS
+
+
+def feeling_words(m: ExportMoment, party_id: int) -> str:
+    """The feelings `party_id` chose with pictograms at this moment (what a client who does not
+    write said), as words in the export's language: "onzeker, niet gehoord"."""
+    titles = {f.key: f.title for f in feelings()}
+    return ", ".join(titles.get(key, key) for key in m.sheet.reflection(party_id).feelings)
 
 
 @dataclass(frozen=True, slots=True)

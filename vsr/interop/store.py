@@ -37,6 +37,7 @@ class ImportResult:
     moments: int
     parties: tuple[str, ...]  # the parties that got moments, in lane order
     new_review: bool
+    cut_at_end: int = 0  # moments whose end ran past the recording's end, now ending there
 
 
 def store_moments(lib: Library, *, source: str, recording_id: int, review_id: int | None,
@@ -44,9 +45,12 @@ def store_moments(lib: Library, *, source: str, recording_id: int, review_id: in
                   initiator: object | None = None) -> ImportResult:
     """Add `moments` to review `review_id`, or to a new review of `recording_id` whose parties
     are `party_names`. Existing parties are matched by name (ignoring case); others are added."""
-    get_recording(lib, recording_id)  # NotFoundError before anything is written
+    from vsr.interop.fit import fit_to_recording
+
+    recording = get_recording(lib, recording_id)  # NotFoundError before anything is written
     if not moments:
         raise ImportFileError("error.import.nothing", path=source)
+    moments, cut = fit_to_recording(moments, recording.duration_ms, source)
     if review_id is not None and rv.get_review(lib, review_id).recording_id != recording_id:
         raise VsrError("error.import.other_recording", review=review_id, recording=recording_id)
     party_names = list({n.casefold(): n for n in reversed(party_names)}.values())[::-1]
@@ -63,7 +67,7 @@ def store_moments(lib: Library, *, source: str, recording_id: int, review_id: in
         changes.append(Change("marker", "added", tuple(marker_ids), review_id, initiator))
     used = {m.party.casefold() for m in moments}
     return ImportResult(review_id, len(marker_ids),
-                        tuple(n for n in party_names if n.casefold() in used), new)
+                        tuple(n for n in party_names if n.casefold() in used), new, cut)
 
 
 def _party_ids(lib: Library, review_id: int, names: list[str], initiator: object | None) -> dict[str, int]:

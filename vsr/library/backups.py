@@ -21,6 +21,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from vsr.errors import VsrError
+from vsr.library.backup_lock import backup_lock
+from vsr.library.id_sequences import highest_counters, keep_counters_ahead
+from vsr.library.sqlite_failures import SQLITE_FAILURES, failure_text
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +63,8 @@ def list_backups(library: Path) -> list[Backup]:
     for entry in entries:
         match = _NAME.match(entry.name)
         if match is None or match["lib"] != library.stem:
-            if not entry.name.startswith(".") and entry.name.startswith(library.stem + "-"):
+            if not entry.name.startswith(".") and entry.name.startswith(library.stem + "-") \
+                    and not _is_companion(entry.name):
                 log.warning("not a backup, skipped: %s", entry)
             continue
         made = datetime.strptime(match["stamp"], _STAMP).replace(tzinfo=UTC)
@@ -68,6 +72,12 @@ def list_backups(library: Path) -> list[Backup]:
     for entry in library.parent.glob(f"{glob_escape(library.name)}.v*.bak"):
         found.extend(_stat(entry, "migration", datetime.fromtimestamp(_mtime(entry), UTC)))
     return sorted(found, key=lambda b: (b.made_at, b.path.name), reverse=True)
+
+
+def _is_companion(name: str) -> bool:
+    """The -wal kept beside a raw 'before-restore' copy of a damaged library (part of it)."""
+    base, _, suffix = name.rpartition("-")
+    return suffix in ("wal", "shm") and _NAME.match(base) is not None
 
 
 def glob_escape(name: str) -> str:
@@ -98,8 +108,8 @@ def check_file(path: Path, *, full: bool = False) -> str:
         return str(exc.strerror)
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
-    except sqlite3.Error as exc:
-        return str(exc)
+    except SQLITE_FAILURES as exc:
+        return failure_text(exc)
     try:
         pragma = "integrity_check" if full else "quick_check"
         rows = conn.execute(f"PRAGMA {pragma}").fetchall()
@@ -109,8 +119,8 @@ def check_file(path: Path, *, full: bool = False) -> str:
         if int(conn.execute("PRAGMA user_version").fetchone()[0]) == 0:
             return "no library schema"
         return "ok"
-    except sqlite3.Error as exc:
-        return str(exc)
+    except SQLITE_FAILURES as exc:
+        return failure_text(exc)
     finally:
         conn.close()
 
@@ -150,19 +160,34 @@ def _new_name(library: Path, kind: str, when: datetime) -> Path:
     return candidate
 
 
+def _private_folder(library: Path) -> Path:
+    folder = backup_folder(library)
+    folder.mkdir(mode=0o700, exist_ok=True)
+    os.chmod(folder, 0o700)
+    return folder
+
+
 def create_backup(library: Path, kind: str = "manual") -> Backup:
-    """Make a backup now (a new file; never replaces one), then rotate that kind."""
+    """Make a backup now (a new file; never replaces one), then rotate that kind. Waits while
+    another program makes or rotates backups of this library."""
+    try:
+        folder = _private_folder(library)
+    except OSError as exc:
+        raise VsrError("error.backup.failed", path=str(library), reason=str(exc)) from exc
+    with backup_lock(folder, library.stem):
+        return _create_locked(library, kind)
+
+
+def _create_locked(library: Path, kind: str) -> Backup:
     if kind not in KINDS or kind == "migration":
         raise ValueError(kind)
-    folder = backup_folder(library)
     try:
-        folder.mkdir(mode=0o700, exist_ok=True)
-        os.chmod(folder, 0o700)
         when = _now()
         dest = _new_name(library, kind, when)
         copy_database(library, dest)
-    except (OSError, sqlite3.Error) as exc:
-        raise VsrError("error.backup.failed", path=str(library), reason=str(exc)) from exc
+    except (OSError, sqlite3.Error, UnicodeDecodeError) as exc:
+        raise VsrError("error.backup.failed", path=str(library), reason=failure_text(exc)) \
+            from exc
     rotate(library, kind)
     return Backup(dest, kind, when.replace(microsecond=0), dest.stat().st_size)
 
@@ -187,17 +212,20 @@ def rotate(library: Path, kind: str) -> list[Path]:
         try:
             old.path.unlink()
             removed.append(old.path)
+            Path(f"{old.path}-wal").unlink(missing_ok=True)  # kept with a raw copy
         except FileNotFoundError:
             pass  # another program rotated it first
     return removed
 
 
-def newest_good(library: Path, kinds: tuple[str, ...] = KINDS) -> Backup | None:
-    """The newest backup that passes a quick check; damaged ones are logged and passed over."""
+def newest_good(library: Path, kinds: tuple[str, ...] = KINDS, *,
+                full: bool = False) -> Backup | None:
+    """The newest backup that passes a quick check (`full`: the integrity check a restore
+    asks for); damaged ones are logged and passed over."""
     for backup in list_backups(library):
         if backup.kind not in kinds:
             continue
-        problem = check_file(backup.path)
+        problem = check_file(backup.path, full=full)
         if problem == "ok":
             return backup
         log.warning("damaged backup skipped: %s (%s)", backup.path, problem)
@@ -208,11 +236,18 @@ def backup_if_due(library: Path) -> list[Backup]:
     """The daily (and weekly) backup, if the newest good one of that kind is older than its
     period. Called when the library is opened and found healthy."""
     made: list[Backup] = []
-    now = _now()
-    for kind, every in (("daily", DAILY_EVERY), ("weekly", WEEKLY_EVERY)):
-        newest = newest_good(library, (kind,))
-        if newest is None or now - newest.made_at >= every:
-            made.append(create_backup(library, kind))
+    try:
+        folder = _private_folder(library)
+    except OSError as exc:
+        raise VsrError("error.backup.failed", path=str(library), reason=str(exc)) from exc
+    with backup_lock(folder, library.stem, wait=False) as mine:
+        if not mine:  # another program is making them right now
+            return made
+        now = _now()  # read under the lock: what another program made is seen here
+        for kind, every in (("daily", DAILY_EVERY), ("weekly", WEEKLY_EVERY)):
+            newest = newest_good(library, (kind,))
+            if newest is None or now - newest.made_at >= every:
+                made.append(_create_locked(library, kind))
     return made
 
 
@@ -250,13 +285,16 @@ def restore_backup(library: Path, backup: Path) -> Backup | None:
     if problem != "ok":
         raise VsrError("error.backup.damaged", path=str(backup), reason=problem)
     plan = plan_restore(library, backup)
+    counters = highest_counters([library, *(b.path for b in list_backups(library))])
     kept = _keep_current(library)
     try:
         _restore_in_place(library, backup)
-    except sqlite3.DatabaseError as exc:
-        log.warning("restoring %s in place failed (%s); replacing the file", library, exc)
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        log.warning("restoring %s in place failed (%s); replacing the file", library,
+                    failure_text(exc))
         _replace_file(library, backup)
     carry_forward(library, plan, kept.path if kept else None)
+    keep_counters_ahead(library, counters)  # no id is handed out a second time
     return kept
 
 
@@ -281,6 +319,7 @@ def _replace_file(library: Path, backup: Path) -> None:
         for suffix in ("-wal", "-shm"):
             Path(f"{library}{suffix}").unlink(missing_ok=True)
         os.replace(staged, library)
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, sqlite3.Error, UnicodeDecodeError) as exc:
         staged.unlink(missing_ok=True)
-        raise VsrError("error.backup.failed", path=str(library), reason=str(exc)) from exc
+        raise VsrError("error.backup.failed", path=str(library), reason=failure_text(exc)) \
+            from exc

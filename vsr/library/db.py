@@ -25,6 +25,7 @@ from vsr.app_dirs import (
 from vsr.errors import StorageError, VsrError
 from vsr.library import backups
 from vsr.library.schema import MIGRATIONS, Migration
+from vsr.library.sqlite_failures import failure_text, is_damage
 from vsr.staging import clean_staging
 
 if TYPE_CHECKING:
@@ -34,8 +35,6 @@ APP_NAME = "vsr"
 BUSY_WAIT_MS = 10_000  # a busy library: wait this long for the other program, then say so
 MIGRATION_WAIT_MS = 300_000  # another program migrating the library: wait for it
 log = logging.getLogger(__name__)
-# What SQLite says about a file that is damaged, rather than missing or not allowed.
-_DAMAGE_WORDS = ("malformed", "not a database", "corrupt")
 
 
 def default_library_path() -> Path:
@@ -148,9 +147,10 @@ class Library:
         try:
             cursor = self.conn.execute(sql, params)
             rows = cursor.fetchall()
-        except sqlite3.DatabaseError as exc:
-            if _is_damage(exc):
-                raise VsrError("cli.backup.check_bad", path=str(self.path), problem=str(exc)) from exc
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+            if is_damage(exc):
+                raise VsrError("cli.backup.check_bad", path=str(self.path),
+                               problem=failure_text(exc)) from exc
             raise
         names = [d[0] for d in cursor.description or ()]
         return [dict(zip(names, row, strict=True)) for row in rows]
@@ -298,10 +298,6 @@ def _is_busy(exc: sqlite3.Error) -> bool:
     return "locked" in text or "busy" in text
 
 
-def _is_damage(exc: sqlite3.Error) -> bool:
-    return any(word in str(exc).lower() for word in _DAMAGE_WORDS)
-
-
 def quick_check(conn: sqlite3.Connection) -> str:
     """'ok', or what SQLite's quick_check found wrong."""
     try:
@@ -310,8 +306,8 @@ def quick_check(conn: sqlite3.Connection) -> str:
         if _is_busy(exc):  # another program has it: busy, not damaged
             raise
         return str(exc)
-    except sqlite3.DatabaseError as exc:
-        return str(exc)
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        return failure_text(exc)
     return "ok" if rows == ["ok"] else "; ".join(rows[:5])
 
 
@@ -332,9 +328,9 @@ def open_library(path: Path | str | None = None, *, backup: bool = True) -> Libr
             make_private(companion)
         # Every start: remove what exports killed in an earlier run left (never a live one's).
         clean_staging(staging_root(lib_path))
-    except sqlite3.DatabaseError as exc:
-        if _is_damage(exc):
-            return _open_damaged(lib_path, str(exc))
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        if is_damage(exc):
+            return _open_damaged(lib_path, failure_text(exc))
         raise VsrError("error.library.unreadable", path=str(lib_path), reason=str(exc)) from exc
     except OSError as exc:
         raise VsrError("error.library.unreadable", path=str(lib_path), reason=exc.strerror) from exc
@@ -370,8 +366,9 @@ def _open_damaged(path: Path, problem: str) -> Library:
                                isolation_level=None, check_same_thread=False, timeout=10)
         conn.execute("PRAGMA query_only=ON")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.Error as exc:
-        raise LibraryDamagedError(path, problem if str(exc) in problem else f"{problem}; {exc}") \
+    except (sqlite3.Error, UnicodeDecodeError) as exc:
+        text = failure_text(exc)
+        raise LibraryDamagedError(path, problem if text in problem else f"{problem}; {text}") \
             from exc
     for reporter in list(_damage_reporters):
         reporter(path, problem)

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from vsr.app_dirs import unlink_own_file
+from vsr.errors import VsrError
+from vsr.file_names import is_text, printable_name
 from vsr.library.audit import AuditAction, audit
 from vsr.library.db import Change, Library
 from vsr.library.rows import as_int, now_iso, opt_int
@@ -88,6 +90,10 @@ def record_exported(
     (the new file overwrote the old one). replace=False keeps the older rows for now, for a
     caller that records files before they are in place: it calls `drop_replaced` once they
     are, or `forget_export` if they never get there."""
+    for f in files:  # before anything is written: the ledger could not keep such a name
+        if not is_text(f.path):
+            raise VsrError("error.export.name_not_text",
+                           path=str(Path(printable_name(os.fspath(f.path))).absolute()))
     with lib.write(Change("exported_file", "added")):
         for f in files:
             path = str(Path(f.path).absolute())

@@ -100,7 +100,7 @@ def plan_restore(library: Path, backup: Path) -> RestorePlan:
     try:
         with _read_only(library) as now, _read_only(backup) as then:
             return _plan(now, then, backup, head)
-    except sqlite3.DatabaseError:
+    except (sqlite3.DatabaseError, UnicodeDecodeError):  # damaged schema pages: undecodable text
         return RestorePlan(backup, readable=False, log_diverges=True)
 
 

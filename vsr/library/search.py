@@ -24,7 +24,8 @@ from vsr.library.db import Library
 MATCH_START = "\x02"
 MATCH_END = "\x03"
 _WORD = re.compile(r"\w+", re.UNICODE)
-_LIMIT = 200
+_LIMIT = 200  # shown at once; the rest is counted (count_moments), never hidden
+DEFAULT_LIMIT = _LIMIT
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +83,33 @@ def search_moments(
 ) -> list[SearchHit]:
     """Moments matching every word of `text` (all moments when it has none) and the filters.
     `party` is a party's name or role (professional, client, other), case-insensitive; dates
-    are inclusive and compare with the day the review was created. Best matches first."""
+    are inclusive and compare with the day the review was created. Best matches first, at most
+    `limit` of them: `count_moments` says how many there are in all."""
+    sql, params, query = _matching(lib, text, theme, party, date_from, date_to)
+    order = "moment_text_fts.rank, " if query else ""
+    sql += f" ORDER BY {order}r.created_at DESC, m.start_ms LIMIT ?"
+    return [_hit(row) for row in lib.query(sql, (*params, max(1, limit)))]
+
+
+def count_moments(
+    lib: Library,
+    text: str = "",
+    *,
+    theme: str | None = None,
+    party: str | None = None,
+    date_from: date | str | None = None,
+    date_to: date | str | None = None,
+) -> int:
+    """How many moments `search_moments` would find without a limit."""
+    sql, params, _query = _matching(lib, text, theme, party, date_from, date_to)
+    rows = lib.query(f"SELECT count(*) AS n FROM ({sql})", tuple(params))
+    return int(str(rows[0]["n"]))
+
+
+def _matching(lib: Library, text: str, theme: str | None, party: str | None,
+              date_from: date | str | None, date_to: date | str | None,
+              ) -> tuple[str, list[object], str]:
+    """The SELECT of every moment that matches, its parameters and the FTS query."""
     query = fts_query(text)
     params: list[object] = []
     if query:
@@ -105,10 +132,7 @@ def search_moments(
     if date_to is not None:
         sql += " AND substr(r.created_at, 1, 10) <= ?"
         params.append(parse_date(date_to).isoformat())
-    order = "moment_text_fts.rank, " if query else ""
-    sql += f" ORDER BY {order}r.created_at DESC, m.start_ms LIMIT ?"
-    params.append(max(1, limit))
-    return [_hit(row) for row in lib.query(sql, tuple(params))]
+    return sql, params, query
 
 
 def _party_ids(lib: Library, party: str) -> list[int]:

@@ -28,6 +28,7 @@ from vsr.app_dirs import create_private_file, private_dir
 from vsr.errors import MediaError
 from vsr.media.probe import open_media, pick_audio_stream, reason_text
 from vsr.media.tasks import CancelFn, ProgressFn, ProgressThrottle, check_cancel
+from vsr.model import MAX_RECORDING_MS
 
 # The loudness that maps to 1.0: a high percentile rather than the maximum, so one cough or
 # click does not flatten the rest of the conversation. Louder buckets are clipped to 1.0.
@@ -303,11 +304,28 @@ def load_or_compute_envelope(
 
 
 def _load(file: Path, bucket_ms: int) -> Envelope | None:
+    """The cached peaks, or None (then they are computed and the file written again) when the
+    file is not what this module writes: its header is read and checked against the file's
+    size and the longest recording before any memory is taken, since a damaged header can ask
+    for terabytes (np.load raised MemoryError, and the envelope was never rebuilt)."""
     try:
-        peaks = np.load(file, allow_pickle=False)
-    except (OSError, ValueError, EOFError):
+        with file.open("rb") as handle:
+            version = np.lib.format.read_magic(handle)
+            if version == (1, 0):
+                shape, fortran, dtype = np.lib.format.read_array_header_1_0(handle)
+            elif version == (2, 0):
+                shape, fortran, dtype = np.lib.format.read_array_header_2_0(handle)
+            else:
+                return None
+            count = shape[0] if len(shape) == 1 else -1
+            limit = MAX_RECORDING_MS // max(1, bucket_ms) + 1
+            if dtype != np.float32 or fortran or not 0 <= count <= limit \
+                    or handle.tell() + count * 4 != os.fstat(handle.fileno()).st_size:
+                return None
+            peaks = np.fromfile(handle, dtype=np.float32, count=count)
+    except (OSError, ValueError, EOFError, MemoryError):
         return None
-    if peaks.ndim != 1 or peaks.dtype != np.float32:
+    if len(peaks) != count or not np.all((peaks >= 0.0) & (peaks <= 1.0)):  # NaN fails too
         return None
     return Envelope(bucket_ms, peaks)
 

@@ -15,6 +15,7 @@ import stat
 from pathlib import Path
 
 from vsr.errors import MediaError
+from vsr.file_names import is_text, printable_name
 
 # "scheme://..." (a URL) or a Windows-style "C:" is not what we mean; FFmpeg protocols such as
 # "concat:" or "pipe:" have no slashes but select a protocol all the same.
@@ -22,8 +23,12 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 def refuse_non_local(path: str | Path) -> None:
-    """Raise `MediaError` for a URL or an FFmpeg protocol name ("https://…", "pipe:0")."""
+    """Raise `MediaError` for a URL or an FFmpeg protocol name ("https://…", "pipe:0"), and
+    for a name that is not valid text: the library could not keep it, nor show it."""
     text = os.fspath(path)
+    if not is_text(text):
+        raise MediaError("error.media.name_not_text",
+                         path=str(Path(printable_name(text)).expanduser().absolute()))
     if _SCHEME.match(text) and not Path(text).exists():
         raise MediaError("error.media.not_local", path=text)
 

@@ -98,6 +98,13 @@ def _probe_container(file: Path, container: InputContainer) -> ProbeResult:
     if video is not None and video.codec_context.width * video.codec_context.height > MAX_PIXELS:
         size = f"{video.codec_context.width}x{video.codec_context.height}"
         raise MediaError("error.media.picture_too_big", path=str(file), size=size)
+    if video is not None and audio is None and _is_still_picture(container):
+        raise MediaError("error.media.still_picture", path=str(file))
+    if audio is not None and not _plausible_sample_rate(audio):
+        if video is None:  # a header that turns 1 s of sound into hours: refuse, not believe
+            raise MediaError("error.media.sample_rate", path=str(file),
+                             rate=audio.codec_context.sample_rate)
+        audio = None  # the picture is still usable; the "sound" is not
     warnings: list[str] = []
     decoded = _decode_first_frames(file, container, video, audio)
     if decoded.damaged:
@@ -133,6 +140,25 @@ def _probe_container(file: Path, container: InputContainer) -> ProbeResult:
         container=container.format.name,
         warnings=tuple(warnings),
     )
+
+
+# Image formats FFmpeg reads as a one-frame "video" (a photo is not a recording).
+STILL_FORMATS = ("image2", "jpeg_pipe", "png_pipe", "webp_pipe", "bmp_pipe", "tiff_pipe",
+                 "gif_pipe", "svg_pipe", "heif", "avif")
+# The range of real recorded sound; a WAV header with a sample rate of 1 Hz makes 1 s of data
+# last 13 hours, and a duration read from such a header is not what is really there.
+MIN_SAMPLE_RATE = 4_000
+MAX_SAMPLE_RATE = 768_000
+
+
+def _is_still_picture(container: InputContainer) -> bool:
+    name = container.format.name
+    return name in STILL_FORMATS or name.endswith("_pipe")
+
+
+def _plausible_sample_rate(stream: AudioStream) -> bool:
+    rate = stream.codec_context.sample_rate or 0  # 0: not in the header, known when decoded
+    return rate == 0 or MIN_SAMPLE_RATE <= rate <= MAX_SAMPLE_RATE
 
 
 def pick_video_stream(container: InputContainer) -> VideoStream | None:

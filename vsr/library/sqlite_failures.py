@@ -1,0 +1,30 @@
+"""SQLite's failures on a damaged file, caught as one kind.
+
+Damage in a schema page can put bytes that are not UTF-8 into SQLite's own error message (the
+name of a table or trigger it could not read). Python's sqlite3 then fails to decode that
+message and raises UnicodeDecodeError instead of DatabaseError, from any statement, even
+`PRAGMA journal_mode`. Code that handles a damaged library catches `SQLITE_FAILURES` and words
+it with `failure_text`, so such a library is reported and can be restored like any other."""
+
+from __future__ import annotations
+
+import sqlite3
+
+SQLITE_FAILURES: tuple[type[Exception], ...] = (sqlite3.Error, UnicodeDecodeError)
+# What SQLite (or Python reading its text) says about a damaged file, rather than a missing,
+# busy or forbidden one.
+DAMAGE_WORDS = ("malformed", "not a database", "corrupt", "could not decode")
+
+
+def failure_text(exc: BaseException) -> str:
+    """SQLite's message; one it could not decode is shown with its bad bytes replaced."""
+    if isinstance(exc, UnicodeDecodeError) and isinstance(exc.object, bytes | bytearray):
+        return bytes(exc.object).decode("utf-8", "replace")
+    return str(exc)
+
+
+def is_damage(exc: BaseException) -> bool:
+    """Whether the failure says the file is damaged (not busy, missing or not allowed)."""
+    if isinstance(exc, UnicodeDecodeError):  # only a damaged file gives such a message
+        return True
+    return any(word in str(exc).lower() for word in DAMAGE_WORDS)
