@@ -3,6 +3,7 @@ from, so that a withdrawal of consent or a purge can find and delete them again.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
