@@ -7,17 +7,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QGridLayout, QSizePolicy, QToolButton, QWidget
 
 from vsr import method
 from vsr.model import Party
 
-from ..flow_layout import FlowLayout
 from ..icons import pictogram
-from ..widgets import PartyFrame, text_field
+from ..widgets import MIN_TARGET, PartyFrame, text_field
 from .sheet_fields import SheetTextField
 
 SIDE_BY_SIDE_MIN = 520  # px: below this the party columns stack (each needs ~250 px)
+FEELINGS_PER_ROW = 4
 
 
 class PartyReflection(PartyFrame):
@@ -27,50 +27,55 @@ class PartyReflection(PartyFrame):
 
     def __init__(self, party: Party, parent: QWidget | None = None) -> None:
         super().__init__(party, parent)
+        self.body.setContentsMargins(8, 5, 8, 6)
+        self.body.setSpacing(4)
         prompts = method.sheet_prompts()
-        feel = QLabel(self.tr("How did it feel? (choose one or more)"))
-        feel.setWordWrap(True)
-        self.body.addWidget(feel)
-        flow = QWidget()
-        flow_layout = FlowLayout(flow, spacing=4)
+        # Compact, so A, B of both parties and C fit beside the video in Stap 2 at 1366x768:
+        # the feelings in two rows of four, the two questions inside their empty fields (and
+        # in their accessible names, so a screen reader still reads them once filled in).
+        choose = self.tr("How did it feel? Choose one or more.")
+        grid_box = QWidget()
+        grid = QGridLayout(grid_box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(4)
         c = QColor(party.color)
         tint = f"rgba({c.red()}, {c.green()}, {c.blue()}, 50)"
         self.feeling_buttons: dict[str, QToolButton] = {}
-        for feeling in method.feelings():
-            button = QToolButton()
-            button.setCheckable(True)
-            button.setIcon(pictogram(feeling.pictogram))
-            button.setIconSize(QSize(28, 28))
-            button.setText(feeling.title)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
-            bold = QFont(button.font())
-            bold.setBold(True)  # a chosen feeling is shown in bold: leave room for it
-            width = max(84, QFontMetrics(bold).horizontalAdvance(feeling.title) + 20)
-            button.setFixedSize(width, 64)
+        for n, feeling in enumerate(method.feelings()):
+            button = self._feeling_button(feeling.title, feeling.pictogram, party.color, tint)
+            button.setToolTip(choose)
             button.setAccessibleName(self.tr("{name} feels: {feeling}")
                                      .format(name=party.name, feeling=feeling.title))
-            button.setStyleSheet(
-                f"QToolButton {{ border: 1px solid #bbbbbb; border-radius: 6px; padding: 2px; }}"
-                f" QToolButton:checked {{ background: {tint};"
-                f" border: 3px solid {party.color}; font-weight: bold; }}")
+            button.setAccessibleDescription(choose)
             button.clicked.connect(lambda _on: self.feelings_toggled.emit(self.chosen_feelings()))
-            flow_layout.addWidget(button)
+            grid.addWidget(button, n // FEELINGS_PER_ROW, n % FEELINGS_PER_ROW)
             self.feeling_buttons[feeling.key] = button
-        self.body.addWidget(flow)
-        self.body.addWidget(self._label(prompts.b_to_me))
+        self.body.addWidget(grid_box)
         self.to_me: SheetTextField = text_field(
-            self.tr("Type here (optional)…"), f"{party.name}: {prompts.b_to_me}", 56, 110)
-        self.body.addWidget(self.to_me)
-        self.body.addWidget(self._label(prompts.b_to_other))
+            prompts.b_to_me, f"{party.name}: {prompts.b_to_me}", MIN_TARGET, 110)
+        self.body.addWidget(self.to_me, 1)
         self.to_other: SheetTextField = text_field(
-            self.tr("Type here (optional)…"), f"{party.name}: {prompts.b_to_other}", 56, 110)
-        self.body.addWidget(self.to_other)
+            prompts.b_to_other, f"{party.name}: {prompts.b_to_other}", MIN_TARGET, 110)
+        self.body.addWidget(self.to_other, 1)
 
     @staticmethod
-    def _label(text: str) -> QLabel:
-        label = QLabel(text)
-        label.setWordWrap(True)
-        return label
+    def _feeling_button(title: str, picture: str, color: str, tint: str) -> QToolButton:
+        button = QToolButton()
+        button.setCheckable(True)
+        button.setIcon(pictogram(picture))
+        button.setIconSize(QSize(24, 24))
+        button.setText(title)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+        bold = QFont(button.font())
+        bold.setBold(True)  # a chosen feeling is shown in bold: leave room for it
+        button.setMinimumWidth(QFontMetrics(bold).horizontalAdvance(title) + 12)
+        button.setFixedHeight(50)
+        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        button.setStyleSheet(
+            f"QToolButton {{ border: 1px solid #bbbbbb; border-radius: 6px; padding: 1px; }}"
+            f" QToolButton:checked {{ background: {tint};"
+            f" border: 3px solid {color}; font-weight: bold; }}")
+        return button
 
     def show_feelings(self, feelings: tuple[str, ...]) -> None:
         for key, button in self.feeling_buttons.items():
@@ -102,6 +107,7 @@ class PartyColumns(QWidget):
             self._grid.addWidget(column, i // per_row, i % per_row)
         for col in range(2):
             self._grid.setColumnStretch(col, 1 if col < per_row else 0)
+        self.updateGeometry()  # side by side needs less height: let the sheet know
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
         self._place(2 if event.size().width() >= SIDE_BY_SIDE_MIN and len(self.columns) > 1

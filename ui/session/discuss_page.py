@@ -20,12 +20,11 @@ from vsr.library import markers as mk
 from vsr.model import Marker
 from vsr.session.model import MAX_LEAD_LAG_MS, Moment
 
-from ..fitting import StackingBox
 from ..flow_layout import FlowLayout
 from ..icons import pictogram
 from ..review.sheet_editor import SheetEditor
 from ..timefmt import format_ms
-from ..widgets import MIN_TARGET, big_button, heading, prompt
+from ..widgets import MIN_TARGET, big_button, prompt
 from .context import Page, SessionContext
 from .moments_page import time_text
 
@@ -41,22 +40,25 @@ class DiscussPage(Page):
         self.marker: Marker | None = None
         step = method.steps()[1]
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 8, 16, 0)
-        # Heading and moment tabs on one line when they fit; the clip's controls wrap. The page
-        # fits beside the video on a 1366x768 screen.
-        top = StackingBox(spacing=12)
-        top.add(heading(self.tr("Step 2 – {title}").format(title=step.title), 1.5), 1)
-        tabs = QWidget()
-        self.tabs = QHBoxLayout(tabs)
+        layout.setContentsMargins(8, 4, 8, 0)
+        # The moment tabs: the panel shows them in its bottom bar, between Back and Next.
+        self.tab_row = QWidget()
+        self.tabs = QHBoxLayout(self.tab_row)
         self.tabs.setContentsMargins(0, 0, 0, 0)
         self.tabs.setSpacing(6)
-        top.add(tabs)
-        layout.addWidget(top)
-        layout.addWidget(prompt(step.text))
-        layout.addWidget(self._clip_bar())
+        # The clip and who marked it: the review window shows this under the video, so the
+        # gespreksblad has the whole height beside it (see ReviewView.give_stap2_room).
+        self.clip_box = QWidget()
+        clip = QVBoxLayout(self.clip_box)
+        clip.setContentsMargins(0, 0, 0, 0)
+        guide = prompt(step.text)
+        guide.setAccessibleName(self.tr("Step 2 – {title}").format(title=step.title))
+        clip.addWidget(guide)
+        clip.addWidget(self._clip_bar())
         self.marked_by = QLabel()
         self.marked_by.setWordWrap(True)
-        layout.addWidget(self.marked_by)
+        clip.addWidget(self.marked_by)
+        layout.addWidget(self.clip_box)
         # The same gespreksblad editor as the Moments tab: undoable on the window's stack.
         self.sheet = SheetEditor(ctx.bridge, ctx.undo)
         self.sheet.show_moment_title = False  # the tab and `marked_by` above say it already
@@ -137,6 +139,8 @@ class DiscussPage(Page):
                                 short=f"{i + 1} · {time}")
             button.setToolTip(self.tr("Moment {n}: {time}").format(n=i + 1,
                                                                    time=time_text(marker)))
+            button.setAccessibleDescription(self.tr("Moment {n} of {count}").format(
+                n=i + 1, count=len(moments)))
             button.setCheckable(True)
             button.setChecked(i == current)
             # Bold by font, not by style sheet: a :checked font-weight would make the text
