@@ -81,6 +81,9 @@ def text_width(button: QAbstractButton) -> int:
         font.setBold(True)
     from PySide6.QtGui import QFontMetrics
 
+    if isinstance(button, QToolButton) and \
+            button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly:
+        return button.iconSize().width()  # the text is only its name and tooltip
     width = QFontMetrics(font).horizontalAdvance(button.text())
     beside = not isinstance(button, QToolButton) or button.toolButtonStyle() in (
         Qt.ToolButtonStyle.ToolButtonTextBesideIcon, Qt.ToolButtonStyle.ToolButtonFollowStyle)
@@ -259,6 +262,67 @@ def test_agreements_buttons_stay_put_when_the_notice_goes(qtbot, scene: Scene) -
     scroll = rules.findChild(QScrollArea)
     assert scroll.verticalScrollBar().value() == 0
     assert inside_the_viewport(scroll, rules.blind)  # type: ignore[attr-defined]
+
+
+def test_at_the_minimum_size_nothing_is_cut_cropped_or_scrolled_sideways(scene: Scene) -> None:
+    """The window's minimum is honest: at it, every step shows whole buttons (the client's
+    pause too), pages that never scroll sideways, and the video at its own minimum size."""
+    window, view = scene.window, scene.window.review_view
+    least = window.minimumSizeHint()
+    for step in [*SessionStep, *SessionStep]:  # every page built, so every page's minimum counts
+        show_step(scene, step)
+        settle()
+        least = least.expandedTo(window.minimumSizeHint())
+    assert fits(least, QSize(WINDOW_W, WINDOW_H)), least
+    window.resize(least)
+    settle()
+    assert window.size() == least
+    video = view.screen
+    for step in (None, *SessionStep):
+        if step is None:
+            view.tabs.setCurrentIndex(0)
+            settle()
+        else:
+            show_step(scene, step)
+        assert window.minimumSizeHint().width() <= least.width(), step
+        assert not cut_buttons(view), (step, cut_buttons(view))
+        assert not sideways_scrolling(view), (step, sideways_scrolling(view))
+        assert video.width() >= video.minimumWidth() and video.height() >= video.minimumHeight(), (
+            step, video.size())
+        assert video.visibleRegion().boundingRect() == video.rect(), step  # not covered
+    panel = show_step(scene, SessionStep.DISCUSS)
+    assert panel.pause_button.isVisibleTo(window)
+    assert panel.pause_button.text().startswith("❚❚  ")  # not "Pa"
+    assert panel.pause_button.width() >= text_width(panel.pause_button)
+
+
+def test_both_mark_buttons_say_the_same_kind_of_thing(qapp: QApplication) -> None:
+    """One party's button never says "Markeer: Al" while the other only says a name: with a
+    two-letter name beside a long one, both show the name only, or both the long text."""
+    from vsr.ui.review.mark_buttons import MarkButtons
+
+    from vsr.model import MarkerShape, Party, PartyRole
+
+    parties = [Party(1, 1, PartyRole.PROFESSIONAL, "Al", "#1f77b4", MarkerShape.CIRCLE, 0),
+               Party(2, 1, PartyRole.CLIENT, "Zoë Çelik-Øğünç Łukasiewicz", "#d95f02",
+                     MarkerShape.DIAMOND, 1)]
+    buttons = MarkButtons()
+    buttons.set_parties(parties)
+    short_al = buttons.buttons[1].long_width()
+    long_other = buttons.buttons[2].long_width()
+    assert short_al < long_other
+    kinds = set()
+    for width in range(2 * buttons.buttons[2].minimumSizeHint().width() + 20,
+                       2 * long_other + 40, 7):
+        buttons.resize(width, 60)
+        buttons.show()
+        settle()
+        texts = [b.text() for b in buttons.buttons.values()]
+        long_form = [text != party.name for text, party in zip(texts, parties, strict=True)]
+        assert long_form[0] == long_form[1], (width, texts)
+        kinds.add(long_form[0])
+    assert kinds == {True, False}  # both forms were seen, each on both buttons
+    buttons.close()
 
 
 def test_dialogs_fit_the_screen(qtbot, scene: Scene) -> None:  # type: ignore[no-untyped-def]

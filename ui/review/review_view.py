@@ -7,7 +7,7 @@ from __future__ import annotations
 from enum import Enum
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
@@ -61,6 +61,34 @@ def _share(value: object) -> float:
     return min(0.8, max(0.2, float(str(value))))
 
 
+class MinimumColumn(QWidget):
+    """A column whose minimum height counts the lines its wrapping parts (the transport bar,
+    the clip controls) need at its minimum width: splitters ask only for the minimum, so
+    without this the video would be squeezed below its own minimum and cropped."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.wrapping: list[object] = []  # the parts that wrap (widgets or layouts)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        hint = super().minimumSizeHint()
+        layout = self.layout()
+        if layout is None:
+            return hint
+        margins = layout.contentsMargins()
+        width = hint.width() - margins.left() - margins.right()
+        height, shown = margins.top() + margins.bottom(), 0
+        for i in range(layout.count()):
+            item = layout.itemAt(i)
+            if item is None or item.isEmpty():
+                continue
+            shown += 1
+            wraps = item.hasHeightForWidth() and (item.widget() or item.layout()) in self.wrapping
+            height += item.heightForWidth(width) if wraps else item.minimumSize().height()
+        height += layout.spacing() * max(0, shown - 1)
+        return QSize(hint.width(), max(hint.height(), height))
+
+
 class ReviewView(QWidget):
     """One open review. `title_changed` lets the window show the review's title."""
 
@@ -95,7 +123,7 @@ class ReviewView(QWidget):
         self.sheet = SheetEditor(self.bridge, self.undo)
         self.shuttle = Shuttle(self.player, self)
 
-        left = QWidget()
+        left = MinimumColumn()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
         lv.addWidget(self.banner)
@@ -113,6 +141,7 @@ class ReviewView(QWidget):
         lv.addWidget(self.mark_buttons)
         self._clip_host = QVBoxLayout()  # Stap 2's clip controls, under the video
         lv.addLayout(self._clip_host)
+        left.wrapping = [self.transport, self._clip_host]
 
         moments = QSplitter(Qt.Orientation.Vertical)
         moments.addWidget(self.marker_list)
@@ -220,6 +249,7 @@ class ReviewView(QWidget):
         self.session_panel.discuss.sheet.typing_started.connect(self._typing_started)
         self.session_panel.step_shown.connect(self._arrange)
         self.tabs.addTab(self.session_panel, self.tr("Samenleergesprek"))
+        self._arrange()
 
     def _load_media(self) -> None:
         assert self.recording is not None
@@ -284,6 +314,16 @@ class ReviewView(QWidget):
         sizes = self._top.sizes()
         if sum(sizes) > 0:
             self.video_share[self.room()] = sizes[0] / sum(sizes)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        # The consent strip wraps onto more lines when the window is narrow: count them, or
+        # the video would be squeezed below its own minimum (and cropped) at the minimum size.
+        hint = super().minimumSizeHint()
+        strip = self.consent_strip
+        if strip.isVisibleTo(self) and strip.hasHeightForWidth():
+            extra = strip.heightForWidth(hint.width() - 12) - strip.minimumSizeHint().height()
+            hint.setHeight(hint.height() + max(0, extra))
+        return hint
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)

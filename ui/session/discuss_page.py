@@ -136,7 +136,7 @@ class DiscussPage(Page):
             marker = mk.get_marker(self.ctx.lib, moment.marker_id)
             time = format_ms(marker.start_ms)
             button = big_button(self.tr("Moment {n} · {time}").format(n=i + 1, time=time),
-                                short=f"{i + 1} · {time}")
+                                short=str(i + 1))
             button.setToolTip(self.tr("Moment {n}: {time}").format(n=i + 1,
                                                                    time=time_text(marker)))
             button.setAccessibleDescription(self.tr("Moment {n} of {count}").format(

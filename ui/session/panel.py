@@ -92,10 +92,13 @@ class SessionPanel(QWidget):
 
     def _nav_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
-        self.back_button = big_button(self.tr("◀  Back"))
+        # Only the arrows when the panel is narrow (the tooltip and the name keep the word).
+        self.back_button = big_button(self.tr("◀  Back"), short="◀")
+        self.back_button.setAccessibleName(self.tr("Back"))
         self.back_button.setToolTip(self.tr("Back (Alt+Left)"))
         self.back_button.clicked.connect(self.back)
-        self.next_button = big_button(self.tr("Next  ▶"), primary=True)
+        self.next_button = big_button(self.tr("Next  ▶"), primary=True, short="▶")
+        self.next_button.setAccessibleName(self.tr("Next"))
         self.next_button.setToolTip(self.tr("Next (Alt+Right)"))
         self.next_button.clicked.connect(self.next)
         # A notice ("Nog 2 te gaan") shows between the buttons, not above the page: when it
@@ -154,8 +157,13 @@ class SessionPanel(QWidget):
         count = len(ss.get_session(self.ctx.lib, self.ctx.review_id).moments)
         self.back_button.setEnabled(self.step != SessionStep.RULES)
         # At the end "next" is the joint learning summary.
-        self.next_button.setText(self.tr("Make the learning summary…")
-                                 if self.step == SessionStep.CLOSING else self.tr("Next  ▶"))
+        if self.step == SessionStep.CLOSING:
+            self.next_button.set_texts(self.tr("Make the learning summary…"),
+                                       self.tr("Summary…"))
+            self.next_button.setAccessibleName(self.tr("Make the learning summary…"))
+        else:
+            self.next_button.set_texts(self.tr("Next  ▶"), "▶")
+            self.next_button.setAccessibleName(self.tr("Next"))
         self.discuss.tab_row.setVisible(self.step == SessionStep.DISCUSS and count > 0)
 
     def next(self) -> None:
