@@ -1,12 +1,21 @@
-"""Two building blocks that let a screen fit a small laptop (1366x768) without scrolling
-sideways: a box that puts its parts side by side while they fit and under each other when not,
-and a button that shows a shorter text when its long one does not fit."""
+"""Building blocks that let a screen fit a small laptop (1366x768) without scrolling sideways: a
+box that puts its parts side by side while they fit and under each other when not, a button that
+shows a shorter text when its long one does not fit, and a scroll area that only scrolls up and
+down and asks for the width of what it holds."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QLayout, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QLayout,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStyle,
+    QWidget,
+)
 
 _ROW = QBoxLayout.Direction.LeftToRight
 _COLUMN = QBoxLayout.Direction.TopToBottom
@@ -140,3 +149,33 @@ class FittingButton(QPushButton):
             QPushButton.setText(self, text)
         tip = self._tip or (self._long if text != self._long else "")
         super().setToolTip(tip)
+
+
+class UpAndDownScrollArea(QScrollArea):
+    """Scrolls up and down only: it asks for the width of what it holds, so the window's
+    minimum width is honest and a page never scrolls sideways at the minimum size."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def setWidget(self, widget: QWidget) -> None:  # noqa: N802 (Qt API)
+        super().setWidget(widget)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        # What it holds changed its layout (cards added, a wider text): ask again for room.
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()
+        return super().eventFilter(watched, event)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        hint = super().minimumSizeHint()
+        body = self.widget()
+        if body is None:
+            return hint
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        frame = 2 * self.frameWidth()
+        return QSize(max(hint.width(), body.minimumSizeHint().width() + bar + frame),
+                     hint.height())

@@ -64,12 +64,12 @@
     <message>
         <location filename="../../ui/actions.py" line="70"/>
         <source>&amp;New review of this recording</source>
-        <translation>&amp;Nieuwe terugkijksessie van deze opname</translation>
+        <translation>&amp;Nieuw terugkijkgesprek van deze opname</translation>
     </message>
     <message>
         <location filename="../../ui/actions.py" line="71"/>
         <source>&amp;Export learning summary…</source>
-        <translation>Leerverslag &amp;exporteren…</translation>
+        <translation>Leerverslag &amp;opslaan als bestand…</translation>
     </message>
     <message>
         <location filename="../../ui/actions.py" line="72"/>
@@ -84,12 +84,12 @@
     <message>
         <location filename="../../ui/actions.py" line="74"/>
         <source>WebVTT subtitles (.vtt)…</source>
-        <translation>Ondertitels WebVTT (.vtt)…</translation>
+        <translation>Ondertitels voor een videospeler (.vtt)…</translation>
     </message>
     <message>
         <location filename="../../ui/actions.py" line="75"/>
         <source>SRT subtitles (.srt)…</source>
-        <translation>Ondertitels SRT (.srt)…</translation>
+        <translation>Ondertitels voor een videospeler (.srt)…</translation>
     </message>
     <message>
         <location filename="../../ui/actions.py" line="76"/>
@@ -333,7 +333,7 @@
     <message>
         <location filename="../../ui/backup_dialog.py" line="62"/>
         <source>vsr makes a backup of your library every day (the last 7 are kept) and every week (the last 4), and before every update. Putting one back replaces everything since; a backup of the library as it is now is made first.</source>
-        <translation>vsr maakt elke dag een reservekopie van je bibliotheek (de laatste 7 blijven bewaard) en elke week (de laatste 4), en voor elke update. Als je er een terugzet, vervangt die alles van daarna. Eerst wordt een reservekopie gemaakt van de bibliotheek zoals hij nu is.</translation>
+        <translation>vsr maakt elke dag een reservekopie van je gegevensbestand (de laatste 7 blijven bewaard) en elke week (de laatste 4), en voor elke update. Als je naar een reservekopie teruggaat, vervangt die alles van daarna. Eerst wordt een reservekopie gemaakt van het gegevensbestand zoals het nu is.</translation>
     </message>
     <message>
         <location filename="../../ui/backup_dialog.py" line="65"/>
@@ -358,7 +358,7 @@
     <message>
         <location filename="../../ui/backup_dialog.py" line="76"/>
         <source>Restore…</source>
-        <translation>Terugzetten…</translation>
+        <translation>Teruggaan naar deze…</translation>
     </message>
     <message>
         <location filename="../../ui/backup_dialog.py" line="78"/>
@@ -383,12 +383,12 @@
     <message>
         <location filename="../../ui/backup_dialog.py" line="130"/>
         <source>Restore backup</source>
-        <translation>Reservekopie terugzetten</translation>
+        <translation>Teruggaan naar een reservekopie</translation>
     </message>
     <message>
         <location filename="../../ui/backup_dialog.py" line="131"/>
         <source>Put back the backup of {date}? Everything changed since then is replaced. A backup of the library as it is now is made first, so you can go back.</source>
-        <translation>De reservekopie van {date} terugzetten? Alles wat daarna is veranderd, wordt vervangen. Eerst wordt een reservekopie gemaakt van de bibliotheek zoals hij nu is. Zo kun je altijd terug.</translation>
+        <translation>Teruggaan naar de reservekopie van {date}? Alles wat daarna is veranderd, wordt vervangen. Eerst wordt een reservekopie gemaakt van het gegevensbestand zoals het nu is. Zo kun je altijd terug.</translation>
     </message>
 </context>
 <context>
@@ -411,7 +411,7 @@
     <message>
         <location filename="../../ui/backup_dialog.py" line="37"/>
         <source>Before a restore</source>
-        <translation>Voor het terugzetten</translation>
+        <translation>Gemaakt voor het teruggaan</translation>
     </message>
     <message>
         <location filename="../../ui/backup_dialog.py" line="38"/>
@@ -421,17 +421,17 @@
     <message>
         <location filename="../../ui/backup_dialog.py" line="146"/>
         <source>The library is damaged</source>
-        <translation>De bibliotheek is beschadigd</translation>
+        <translation>Het gegevensbestand is beschadigd</translation>
     </message>
     <message>
         <location filename="../../ui/backup_dialog.py" line="147"/>
         <source>The library {path} is damaged ({problem}).</source>
-        <translation>De bibliotheek {path} is beschadigd ({problem}).</translation>
+        <translation>Het gegevensbestand {path} is beschadigd ({problem}).</translation>
     </message>
     <message>
         <location filename="../../ui/backup_dialog.py" line="150"/>
         <source>The newest good backup is of {date}. Put it back? A copy of the damaged library is kept.</source>
-        <translation>De nieuwste goede reservekopie is van {date}. Wil je die terugzetten? Een kopie van de beschadigde bibliotheek blijft bewaard.</translation>
+        <translation>De nieuwste goede reservekopie is van {date}. Wil je daarnaar teruggaan? Een kopie van het beschadigde gegevensbestand blijft bewaard.</translation>
     </message>
     <message>
         <location filename="../../ui/backup_dialog.py" line="152"/>
@@ -446,7 +446,7 @@
     <message>
         <location filename="../../ui/backup_dialog.py" line="158"/>
         <source>Restore backup</source>
-        <translation>Reservekopie terugzetten</translation>
+        <translation>Teruggaan naar een reservekopie</translation>
     </message>
     <message>
         <location filename="../../ui/backup_dialog.py" line="159"/>
@@ -579,7 +579,7 @@
     <message>
         <location filename="../../ui/clips/collection_dialog.py" line="161"/>
         <source>Export…</source>
-        <translation>Exporteren…</translation>
+        <translation>Opslaan als bestand…</translation>
     </message>
     <message>
         <location filename="../../ui/clips/collection_dialog.py" line="169"/>
@@ -599,12 +599,12 @@
     <message>
         <location filename="../../ui/clips/collection_dialog.py" line="188"/>
         <source>Start at playhead</source>
-        <translation>Begin bij afspeelpositie</translation>
+        <translation>Begin waar de opname nu is</translation>
     </message>
     <message>
         <location filename="../../ui/clips/collection_dialog.py" line="189"/>
         <source>End at playhead</source>
-        <translation>Einde bij afspeelpositie</translation>
+        <translation>Einde waar de opname nu is</translation>
     </message>
     <message>
         <location filename="../../ui/clips/collection_dialog.py" line="190"/>
@@ -757,7 +757,7 @@
     <message>
         <location filename="../../ui/privacy/consent_dialog.py" line="178"/>
         <source>Retention</source>
-        <translation>Bewaartermijn</translation>
+        <translation>Hoe lang bewaren</translation>
     </message>
     <message>
         <location filename="../../ui/privacy/consent_dialog.py" line="181"/>
@@ -767,7 +767,7 @@
     <message>
         <location filename="../../ui/privacy/consent_dialog.py" line="183"/>
         <source>Save retention</source>
-        <translation>Bewaartermijn opslaan</translation>
+        <translation>Bewaardatum opslaan</translation>
     </message>
     <message>
         <location filename="../../ui/privacy/consent_dialog.py" line="198"/>
@@ -999,12 +999,12 @@
     <message>
         <location filename="../../ui/interop/eaf_import_dialog.py" line="52"/>
         <source>Into a new review of this recording</source>
-        <translation>In een nieuwe terugkijksessie van deze opname</translation>
+        <translation>In een nieuw terugkijkgesprek van deze opname</translation>
     </message>
     <message>
         <location filename="../../ui/interop/eaf_import_dialog.py" line="53"/>
         <source>Into the open review</source>
-        <translation>In de terugkijksessie die nu open is</translation>
+        <translation>In het terugkijkgesprek dat nu open is</translation>
     </message>
     <message>
         <location filename="../../ui/interop/eaf_import_dialog.py" line="61"/>
@@ -1057,7 +1057,7 @@
     <message>
         <location filename="../../ui/clips/export_dialog.py" line="79"/>
         <source>Export clips — {name}</source>
-        <translation>Fragmenten exporteren — {name}</translation>
+        <translation>Fragmenten opslaan als bestanden — {name}</translation>
     </message>
     <message>
         <location filename="../../ui/clips/export_dialog.py" line="83"/>
@@ -1102,7 +1102,7 @@
     <message>
         <location filename="../../ui/clips/export_dialog.py" line="114"/>
         <source>Intervisie pack (clips and handout)</source>
-        <translation>Intervisiepakket (fragmenten en hand-out)</translation>
+        <translation>Pakket voor intervisie met collega&apos;s (fragmenten en een blad met vragen)</translation>
     </message>
     <message>
         <location filename="../../ui/clips/export_dialog.py" line="115"/>
@@ -1187,7 +1187,7 @@
     <message>
         <location filename="../../ui/clips/export_dialog.py" line="180"/>
         <source>Export</source>
-        <translation>Exporteren</translation>
+        <translation>Opslaan</translation>
     </message>
     <message>
         <location filename="../../ui/clips/export_dialog.py" line="182"/>
@@ -1202,7 +1202,7 @@
     <message>
         <location filename="../../ui/clips/export_dialog.py" line="203"/>
         <source>Export to folder</source>
-        <translation>Exporteren naar map</translation>
+        <translation>Opslaan in map</translation>
     </message>
     <message>
         <location filename="../../ui/clips/export_dialog.py" line="227"/>
@@ -1217,7 +1217,7 @@
     <message>
         <location filename="../../ui/clips/export_dialog.py" line="307"/>
         <source>Exporting…</source>
-        <translation>Bezig met exporteren…</translation>
+        <translation>Bezig met opslaan…</translation>
     </message>
     <message>
         <location filename="../../ui/clips/export_dialog.py" line="325"/>
@@ -1286,12 +1286,12 @@
     <message>
         <location filename="../../ui/session/export_dialog.py" line="96"/>
         <source>Off by default: faces in the video are personal data.</source>
-        <translation>Staat standaard uit: gezichten in de video zijn persoonsgegevens.</translation>
+        <translation>Staat standaard uit: aan een gezicht in de video herken je iemand.</translation>
     </message>
     <message>
         <location filename="../../ui/session/export_dialog.py" line="98"/>
         <source>Faces are personal data. Add stills only if everyone agrees.</source>
-        <translation>Gezichten zijn persoonsgegevens. Voeg alleen beelden toe als iedereen dat goed vindt.</translation>
+        <translation>Aan een gezicht herken je iemand. Voeg alleen beelden toe als iedereen dat goed vindt.</translation>
     </message>
     <message>
         <location filename="../../ui/session/export_dialog.py" line="109"/>
@@ -1340,7 +1340,7 @@
     <message>
         <location filename="../../ui/extra_names_field.py" line="23"/>
         <source>Names of people the app does not know, such as a partner or a child. They become “[name]” in everything that is exported.</source>
-        <translation>Namen van mensen die de app niet kent, zoals een partner of een kind. Ze worden “[naam]” in alles wat je exporteert.</translation>
+        <translation>Namen van mensen die de app niet kent, zoals een partner of een kind. Ze worden “[naam]” in alles wat je als bestand opslaat.</translation>
     </message>
     <message>
         <location filename="../../ui/extra_names_field.py" line="25"/>
@@ -1416,12 +1416,12 @@
     <message>
         <location filename="../../ui/interop/menu.py" line="25"/>
         <source>WebVTT subtitles (*.vtt)</source>
-        <translation>Ondertitels WebVTT (*.vtt)</translation>
+        <translation>Ondertitels voor een videospeler (*.vtt)</translation>
     </message>
     <message>
         <location filename="../../ui/interop/menu.py" line="26"/>
         <source>SRT subtitles (*.srt)</source>
-        <translation>Ondertitels SRT (*.srt)</translation>
+        <translation>Ondertitels voor een videospeler (*.srt)</translation>
     </message>
     <message>
         <location filename="../../ui/interop/menu.py" line="27"/>
@@ -1436,7 +1436,7 @@
     <message>
         <location filename="../../ui/interop/menu.py" line="59"/>
         <source>Export as</source>
-        <translation>Exporteren als</translation>
+        <translation>Opslaan als bestand</translation>
     </message>
     <message>
         <location filename="../../ui/interop/menu.py" line="67"/>
@@ -1454,7 +1454,7 @@
     <message>
         <location filename="../../ui/main_window.py" line="110"/>
         <source>Recent reviews</source>
-        <translation>Recente terugkijksessies</translation>
+        <translation>Recente terugkijkgesprekken</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="130"/>
@@ -1481,12 +1481,12 @@
     <message>
         <location filename="../../ui/main_window.py" line="81"/>
         <source>Only looking: the library is damaged, nothing is saved. File → Backups… puts a backup back.</source>
-        <translation>Alleen bekijken: de bibliotheek is beschadigd, er wordt niets bewaard. Met Bestand → Reservekopieën… zet je een reservekopie terug.</translation>
+        <translation>Alleen bekijken: het gegevensbestand is beschadigd, er wordt niets bewaard. Met Bestand → Reservekopieën… ga je terug naar een reservekopie.</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="115"/>
         <source>Export as</source>
-        <translation>Exporteren als</translation>
+        <translation>Opslaan als bestand</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="152"/>
@@ -1506,7 +1506,7 @@
     <message>
         <location filename="../../ui/main_window.py" line="228"/>
         <source>No reviews yet.</source>
-        <translation>Nog geen terugkijksessies.</translation>
+        <translation>Nog geen terugkijkgesprekken.</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="246"/>
@@ -1526,7 +1526,7 @@
     <message>
         <location filename="../../ui/main_window.py" line="320"/>
         <source>New review</source>
-        <translation>Nieuwe terugkijksessie</translation>
+        <translation>Nieuw terugkijkgesprek</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="320"/>
@@ -1551,7 +1551,7 @@
     <message>
         <location filename="../../ui/main_window.py" line="407"/>
         <source>Nothing has passed its retention date.</source>
-        <translation>Niets is over de bewaartermijn heen.</translation>
+        <translation>Niets is langer bewaard dan afgesproken.</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="430"/>
@@ -1747,62 +1747,67 @@
         <translation>Stap 1 – {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="117"/>
+        <location filename="../../ui/session/moments_page.py" line="111"/>
+        <source>A theme card is a subject to talk about, such as “How do we work together?”. Each card has smaller subjects, each with a question.</source>
+        <translation>Een themakaart is een onderwerp om over te praten, zoals “Hoe gaat onze samenwerking?”. Elke kaart heeft kleinere onderwerpen, elk met een vraag.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/moments_page.py" line="121"/>
         <source>Moments you marked</source>
         <translation>Momenten die jullie markeerden</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="118"/>
+        <location filename="../../ui/session/moments_page.py" line="122"/>
         <source>You marked separately. The moments are still hidden from each other.</source>
         <translation>Jullie hebben apart gemarkeerd. De momenten zijn nog verborgen voor elkaar.</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="121"/>
+        <location filename="../../ui/session/moments_page.py" line="125"/>
         <source>Show the moments</source>
         <translation>Laat de momenten zien</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="126"/>
+        <location filename="../../ui/session/moments_page.py" line="130"/>
         <source>Moments to choose from</source>
         <translation>Momenten om uit te kiezen</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="134"/>
+        <location filename="../../ui/session/moments_page.py" line="138"/>
         <source>Choose this moment  →</source>
         <translation>Kies dit moment  →</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="152"/>
+        <location filename="../../ui/session/moments_page.py" line="156"/>
         <source>No moment chosen yet. Choose one to three moments.</source>
         <translation>Nog geen moment gekozen. Kies één tot drie momenten.</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="180"/>
+        <location filename="../../ui/session/moments_page.py" line="184"/>
         <source>Both marked ({names})</source>
         <translation>Allebei gemarkeerd ({names})</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="181"/>
+        <location filename="../../ui/session/moments_page.py" line="185"/>
         <source>Only {name}</source>
         <translation>Alleen {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="203"/>
+        <location filename="../../ui/session/moments_page.py" line="207"/>
         <source>✓ chosen</source>
         <translation>✓ gekozen</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="219"/>
+        <location filename="../../ui/session/moments_page.py" line="223"/>
         <source>Chosen: {n} of {max}</source>
         <translation>Gekozen: {n} van {max}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="243"/>
+        <location filename="../../ui/session/moments_page.py" line="247"/>
         <source>Add a new moment here ({time}), marked by:</source>
         <translation>Nieuw moment hier ({time}), gemarkeerd door:</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="246"/>
+        <location filename="../../ui/session/moments_page.py" line="250"/>
         <source>Add a moment at {time} for {name}</source>
         <translation>Moment toevoegen op {time} voor {name}</translation>
     </message>
@@ -1830,7 +1835,7 @@
     <message>
         <location filename="../../ui/package_dialogs.py" line="130"/>
         <source>This review is already in your library.</source>
-        <translation>Dit terugkijkgesprek staat al in je bibliotheek.</translation>
+        <translation>Dit terugkijkgesprek staat al in je gegevensbestand.</translation>
     </message>
     <message>
         <location filename="../../ui/package_dialogs.py" line="132"/>
@@ -1880,7 +1885,7 @@
         <location filename="../../ui/privacy/purge_dialog.py" line="32"/>
         <location filename="../../ui/privacy/purge_dialog.py" line="67"/>
         <source>Retention period over</source>
-        <translation>Bewaartermijn verstreken</translation>
+        <translation>Langer bewaard dan afgesproken</translation>
     </message>
     <message>
         <location filename="../../ui/privacy/purge_dialog.py" line="36"/>
@@ -2307,32 +2312,37 @@
         <translation>Themakaart</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_header.py" line="84"/>
+        <location filename="../../ui/review/sheet_header.py" line="79"/>
+        <source>A theme card is a subject to talk about. Each card has smaller subjects, each with a question. Choosing one is not required.</source>
+        <translation>Een themakaart is een onderwerp om over te praten. Elke kaart heeft kleinere onderwerpen, elk met een vraag. Kiezen hoeft niet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/sheet_header.py" line="92"/>
         <source>Moment at {time}</source>
         <translation>Moment op {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_header.py" line="89"/>
+        <location filename="../../ui/review/sheet_header.py" line="97"/>
         <source>marked by {name}</source>
         <translation>gemarkeerd door {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_header.py" line="99"/>
+        <location filename="../../ui/review/sheet_header.py" line="107"/>
         <source>No theme card</source>
         <translation>Geen themakaart</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_header.py" line="116"/>
+        <location filename="../../ui/review/sheet_header.py" line="124"/>
         <source>Add your own sub-topic…</source>
         <translation>Eigen onderwerp toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_header.py" line="128"/>
+        <location filename="../../ui/review/sheet_header.py" line="135"/>
         <source>Own sub-topic</source>
         <translation>Eigen onderwerp</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_header.py" line="129"/>
+        <location filename="../../ui/review/sheet_header.py" line="136"/>
         <source>Name of the sub-topic:</source>
         <translation>Naam van het onderwerp:</translation>
     </message>
@@ -2421,7 +2431,7 @@
         <location filename="../../ui/start_page.py" line="56"/>
         <location filename="../../ui/start_page.py" line="63"/>
         <source>Recent reviews</source>
-        <translation>Recente terugkijksessies</translation>
+        <translation>Recente terugkijkgesprekken</translation>
     </message>
     <message>
         <location filename="../../ui/start_page.py" line="73"/>
@@ -2436,7 +2446,7 @@
     <message>
         <location filename="../../ui/start_page.py" line="81"/>
         <source>No reviews yet.</source>
-        <translation>Nog geen terugkijksessies.</translation>
+        <translation>Nog geen terugkijkgesprekken.</translation>
     </message>
 </context>
 <context>
@@ -2530,7 +2540,7 @@
     <message>
         <location filename="../../ui/timeline/view.py" line="49"/>
         <source>The recording over time, with one row of marked moments per person. Left and right arrow keys move the playhead by one second, plus and minus zoom, zero shows all.</source>
-        <translation>De opname in de tijd, met een rij gemarkeerde momenten per persoon. De pijltjes links en rechts verplaatsen de afspeelpositie een seconde, plus en min zoomen, nul toont alles.</translation>
+        <translation>De opname in de tijd, met een rij gemarkeerde momenten per persoon. De pijltjes links en rechts gaan een seconde terug of vooruit in de opname, plus en min zoomen, nul toont alles.</translation>
     </message>
 </context>
 <context>

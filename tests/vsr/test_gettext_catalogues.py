@@ -46,8 +46,8 @@ PLURALS = {
         "en": ("The audit log was checked: 1 entry, nothing was altered.",
                "The audit log was checked: 2 entries, nothing was altered.")},
     "cli.import_eaf.done": {
-        "nl": ("1 moment ingelezen in terugkijksessie 7 (A).",
-               "2 momenten ingelezen in terugkijksessie 7 (A)."),
+        "nl": ("1 moment ingelezen in terugkijkgesprek 7 (A).",
+               "2 momenten ingelezen in terugkijkgesprek 7 (A)."),
         "en": ("1 moment imported into review 7 (A).", "2 moments imported into review 7 (A).")},
     "cli.export.done": {"nl": ("Klaar: 1 bestand in M", "Klaar: 2 bestanden in M"),
                         "en": ("Done: 1 file in M", "Done: 2 files in M")},

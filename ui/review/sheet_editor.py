@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QScrollArea, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QStyle, QVBoxLayout, QWidget
 
 from vsr import method
 from vsr.library import Change, themes
@@ -17,6 +17,7 @@ from vsr.library import sheets as sh
 from vsr.model import Marker, Party
 
 from ..bridge import LibraryBridge
+from ..fitting import UpAndDownScrollArea
 from ..operations import perform, push_performed
 from ..widgets import MIN_TARGET, NoticeBar, heading, prompt, text_field
 from .party_reflection import PartyColumns, PartyReflection
@@ -52,9 +53,7 @@ class SheetEditor(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         self.notice = NoticeBar()
         outer.addWidget(self.notice)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll = UpAndDownScrollArea()
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         outer.addWidget(self.scroll, 1)
         self._layout = QVBoxLayout()

@@ -65,11 +65,19 @@ class SheetHeader(QWidget):
         theme_label.setBuddy(self.theme_combo)
         self.theme_combo.activated.connect(self._chosen)
         theme_row.addWidget(self.theme_combo, 1)
+        # Beside the card: the chosen sub-topic's question, or what a theme card is (the word
+        # is new to most people). Beside, not under, so the sheet keeps its height.
         self.question = QLabel()
         self.question.setObjectName("subtopicQuestion")
         self.question.setWordWrap(True)
-        self.question.setStyleSheet("font-style: italic; color: #333333; padding: 2px 0 4px 0;")
-        column.addWidget(self.question)
+        self.question.setStyleSheet("font-style: italic; color: #333333;")
+        theme_row.addWidget(self.question, 1)
+        self.theme_combo.setToolTip(self.explanation())
+        self.theme_combo.setAccessibleDescription(self.explanation())
+
+    def explanation(self) -> str:
+        return self.tr("A theme card is a subject to talk about. Each card has smaller "
+                       "subjects, each with a question. Choosing one is not required.")
 
     def set_title_visible(self, visible: bool) -> None:
         """Stap 2 names the moment and who marked it above the sheet already: no second time."""
@@ -117,8 +125,7 @@ class SheetHeader(QWidget):
                           f"{card.key}|{ADD_OWN}")
         index = combo.findData(f"{self.marker.theme}|{self.marker.subtopic}")
         combo.setCurrentIndex(max(0, index))
-        self.question.setText(question)
-        self.question.setVisible(bool(question))
+        self.question.setText(question or self.explanation())
 
     def _chosen(self, index: int) -> None:
         if self.marker is None:

@@ -7,15 +7,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QScrollArea, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from vsr.library import Library
 from vsr.library.reviews import list_parties
 from vsr.model import Party, PartyRole
 
 from ..bridge import LibraryBridge
+from ..fitting import UpAndDownScrollArea
 from ..operations import perform
 from ..player.base import MediaPlayer
 
@@ -53,36 +54,6 @@ class SessionContext(QObject):
     def saved(self, operation: Callable[[], object]) -> bool:
         """Like `run`, for text fields: True only when the text is in the library."""
         return perform(operation, report=self.message.emit).ok
-
-
-class UpAndDownScrollArea(QScrollArea):
-    """Scrolls up and down only: it asks for the width of what it holds, so the window's
-    minimum width is honest and a page never scrolls sideways at the minimum size."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-
-    def setWidget(self, widget: QWidget) -> None:  # noqa: N802 (Qt API)
-        super().setWidget(widget)
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        # What it holds changed its layout (cards added, a wider text): ask again for room.
-        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
-            self.updateGeometry()
-        return super().eventFilter(watched, event)
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
-        hint = super().minimumSizeHint()
-        body = self.widget()
-        if body is None:
-            return hint
-        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        frame = 2 * self.frameWidth()
-        return QSize(max(hint.width(), body.minimumSizeHint().width() + bar + frame),
-                     hint.height())
 
 
 class Page(QWidget):

@@ -24,6 +24,7 @@ _NOT_NAMES = frozenset("""
 van von der den het ter ten de la le du des da di dos del el al bin ibn op in
 met voor over bij door naar uit aan and the with for from about
 gesprek gesprekken opname opnames video audio film clip clips sessie terugkijksessie
+terugkijkgesprek terugkijkgesprekken
 begeleidingsgesprek intake interview recording recordings conversation session meeting review
 samenleergesprek leerverslag intervisie training oefening oefenmateriaal cursus coach klant
 afspraak deel part camera cam img vid mov dsc gopr pxl whatsapp screen scherm kopie copy
