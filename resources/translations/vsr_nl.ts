@@ -2288,17 +2288,17 @@
 <context>
     <name>SheetEditor</name>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="61"/>
+        <location filename="../../ui/review/sheet_editor.py" line="60"/>
         <source>Reflection sheet</source>
         <translation>Gespreksblad</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="81"/>
+        <location filename="../../ui/review/sheet_editor.py" line="80"/>
         <source>Mark a moment or choose one in the list to fill in its reflection sheet.</source>
         <translation>Markeer een moment, of kies er een in de lijst, om het gespreksblad in te vullen.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="179"/>
+        <location filename="../../ui/review/sheet_editor.py" line="178"/>
         <source>What you typed stays here and is saved as soon as that works again.</source>
         <translation>Wat je hebt getypt blijft hier staan en wordt bewaard zodra dat weer lukt.</translation>
     </message>
@@ -2529,8 +2529,8 @@
     </message>
     <message>
         <location filename="../../ui/timeline/canvas.py" line="384"/>
-        <source>hidden</source>
-        <translation>verborgen</translation>
+        <source>hidden: you see them after “Show the moments” in step 1</source>
+        <translation>verborgen: jullie zien ze na “Laat de momenten zien” in stap 1</translation>
     </message>
     <message>
         <location filename="../../ui/timeline/view.py" line="46"/>

@@ -6,6 +6,7 @@ comes back where it was, fitted to a smaller screen."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -323,6 +324,39 @@ def test_both_mark_buttons_say_the_same_kind_of_thing(qapp: QApplication) -> Non
         kinds.add(long_form[0])
     assert kinds == {True, False}  # both forms were seen, each on both buttons
     buttons.close()
+
+
+def test_blind_lanes_show_the_whole_name_and_say_why_they_are_empty(scene: Scene) -> None:
+    """While the parties mark separately, a lane's header shows the whole name (never
+    "Professiona…") and the note that the moments are hidden stands in the empty lane."""
+    from PySide6.QtGui import QImage, QPainter
+    from vsr.ui.timeline.marker_paint import paint_headers
+
+    class Recording(QPainter):
+        def __init__(self, image: QImage) -> None:
+            super().__init__(image)
+            self.texts: list[tuple[float, str]] = []
+
+        def drawText(self, *args: object) -> None:  # type: ignore[override]  # noqa: N802
+            point, text = args[0], args[1]
+            self.texts.append((point.x(), str(text)))  # type: ignore[attr-defined]
+            super().drawText(*args)  # type: ignore[arg-type]
+
+    view = scene.window.review_view.timeline.view
+    parties = [replace(p, name=name) for p, name in
+               zip(rv.list_parties(scene.lib, scene.review_id), ("Professional", "Cliënt"),
+                   strict=True)]
+    view.set_parties(parties)
+    layout = view.current_layout()
+    image = QImage(layout.width, layout.height, QImage.Format.Format_ARGB32)
+    painter = Recording(image)
+    paint_headers(painter, layout, parties, {p.id for p in parties}, "Audio", "verborgen")
+    painter.end()
+    names = [text for x, text in painter.texts if x < layout.header_w]
+    notes = [x for x, text in painter.texts if text == "(verborgen)"]
+    assert "Professional" in names and "Cliënt" in names, names
+    assert len(notes) == 2 and all(x > layout.header_w for x in notes)
+    view.set_parties(rv.list_parties(scene.lib, scene.review_id))
 
 
 def test_dialogs_fit_the_screen(qtbot, scene: Scene) -> None:  # type: ignore[no-untyped-def]
