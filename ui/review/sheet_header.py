@@ -18,11 +18,13 @@ from PySide6.QtWidgets import (
 from vsr import method
 from vsr.model import Marker, Party
 
+from ..fitting import StackingBox
 from ..icons import pictogram, shape_icon
 from ..timefmt import format_ms
 from ..widgets import MIN_TARGET
 
 ADD_OWN = "__add_own__"
+QUESTION_BESIDE_AT = 560  # px: narrower, the question goes under the card
 
 
 class SheetHeader(QWidget):
@@ -51,8 +53,11 @@ class SheetHeader(QWidget):
         self.who = QLabel()
         self.who.setWordWrap(True)
         row.addWidget(self.who, 1)
+        # The card and, beside it when there is room (under it when not), its question.
+        card_row = StackingBox(spacing=8, wide_at=QUESTION_BESIDE_AT)
+        column.addWidget(card_row)
         theme_row = QHBoxLayout()
-        column.addLayout(theme_row)
+        card_row.add(theme_row, 1)
         theme_label = QLabel(self.tr("Theme card"))
         theme_row.addWidget(theme_label)
         self.theme_combo = QComboBox()
@@ -71,7 +76,7 @@ class SheetHeader(QWidget):
         self.question.setObjectName("subtopicQuestion")
         self.question.setWordWrap(True)
         self.question.setStyleSheet("font-style: italic; color: #333333;")
-        theme_row.addWidget(self.question, 1)
+        card_row.add(self.question, 1)
         self.theme_combo.setToolTip(self.explanation())
         self.theme_combo.setAccessibleDescription(self.explanation())
 
