@@ -4,7 +4,6 @@ refreshes from library change events."""
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
@@ -39,54 +38,13 @@ from .envelope_loader import EnvelopeLoader
 from .mark_buttons import MarkButtons
 from .marker_list import MarkerListPanel
 from .missing_banner import MissingRecordingBanner
+from .review_layout import MinimumColumn, Room, share_of_width
 from .sheet_editor import SheetEditor
 from .shuttle import Shuttle
 from .transport import TransportBar
 from .undo_commands import AddMarkerCommand, DeleteMarkerCommand, MoveMarkerCommand
 
 LOOP_AROUND_POINT_MS = 5_000
-
-
-class Room(Enum):
-    """The arrangements of the review window: beside the Moments tab, beside the
-    Samenleergesprek, and its Stap 2 (the gespreksblad gets the room)."""
-
-    MOMENTS = "moments"
-    SESSION = "session"
-    STAP2 = "stap2"
-
-
-def _share(value: object) -> float:
-    """A stored share of the width, kept between 20 % and 80 %."""
-    return min(0.8, max(0.2, float(str(value))))
-
-
-class MinimumColumn(QWidget):
-    """A column whose minimum height counts the lines its wrapping parts (the transport bar,
-    the clip controls) need at its minimum width: splitters ask only for the minimum, so
-    without this the video would be squeezed below its own minimum and cropped."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.wrapping: list[object] = []  # the parts that wrap (widgets or layouts)
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
-        hint = super().minimumSizeHint()
-        layout = self.layout()
-        if layout is None:
-            return hint
-        margins = layout.contentsMargins()
-        width = hint.width() - margins.left() - margins.right()
-        height, shown = margins.top() + margins.bottom(), 0
-        for i in range(layout.count()):
-            item = layout.itemAt(i)
-            if item is None or item.isEmpty():
-                continue
-            shown += 1
-            wraps = item.hasHeightForWidth() and (item.widget() or item.layout()) in self.wrapping
-            height += item.heightForWidth(width) if wraps else item.minimumSize().height()
-        height += layout.spacing() * max(0, shown - 1)
-        return QSize(hint.width(), max(hint.height(), height))
 
 
 class ReviewView(QWidget):
@@ -341,7 +299,7 @@ class ReviewView(QWidget):
         if isinstance(shares, list) and len(shares) in (2, 3):  # 2: before Stap 2 had its own
             try:
                 for room, share in zip(Room, shares, strict=False):
-                    self.video_share[room] = _share(share)
+                    self.video_share[room] = share_of_width(share)
             except ValueError:
                 pass
         for key, splitter in (("review/outer", self._outer), ("review/moments", self._moments)):
