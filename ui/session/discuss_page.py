@@ -4,7 +4,7 @@ tab (ui.review.sheet_editor): A, then B for each party side by side, then C, all
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -21,7 +21,6 @@ from vsr.model import Marker
 from vsr.session.model import MAX_LEAD_LAG_MS, Moment
 
 from ..flow_layout import FlowLayout
-from ..icons import pictogram
 from ..review.sheet_editor import SheetEditor
 from ..timefmt import format_ms
 from ..widgets import MIN_TARGET, big_button, prompt
@@ -69,21 +68,7 @@ class DiscussPage(Page):
     def _clip_bar(self) -> QWidget:
         bar = QWidget()
         flow = FlowLayout(bar, spacing=8)
-        # The moment's theme card (its number and time are on the chosen tab above).
-        title = self._card_title = QWidget()
-        row = QHBoxLayout(title)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.theme_icon = QLabel()
-        self.theme_icon.setFixedSize(40, 40)
-        row.addWidget(self.theme_icon)
-        self.title = QLabel()
-        font = self.title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.title.setFont(font)
-        self.title.setMinimumHeight(MIN_TARGET)
-        row.addWidget(self.title)
-        flow.addWidget(title)
+        # (The theme card shows in the gespreksblad beside it, with its pictogram.)
         self.play_button = big_button(self.tr("▶  Play the clip"), primary=True)
         self.play_button.clicked.connect(self.play_clip)
         flow.addWidget(self.play_button)
@@ -161,13 +146,6 @@ class DiscussPage(Page):
 
     def _show_header(self) -> None:
         assert self.marker is not None and self.moment is not None
-        card = method.theme_card(self.marker.theme) if self.marker.theme else None
-        if card is not None:
-            self.theme_icon.setPixmap(pictogram(card.pictogram).pixmap(QSize(40, 40)))
-        else:
-            self.theme_icon.clear()
-        self._card_title.setVisible(card is not None)
-        self.title.setText(card.title if card is not None else "")
         self.marked_by.setText(self._marked_by_text())
         for spin, value in ((self.lead, self.moment.lead_ms), (self.lag, self.moment.lag_ms)):
             spin.blockSignals(True)
