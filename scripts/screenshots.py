@@ -219,26 +219,21 @@ def save_agreements_notice(scene: Scene, save: Callable[[QWidget, str], None]) -
     save(scene.window, "02-session-rules-one-agreed")
 
 
-def fit_to_screen(window: QWidget, minimum: bool) -> None:
+def fit_to_screen(scene: Scene, minimum: bool) -> None:
     """At the window's minimum size (the largest any step needs), or as large as the screen
     allows (at QT_SCALE_FACTOR=2 a 1366x768 screen is 683x384: the window stays at its
     minimum and runs off the screen, which the shots then show)."""
+    window = scene.window
     if minimum:
         least = window.minimumSizeHint()
-        for step in SessionStep:
-            show_step_of(window, step)
+        for step in [*SessionStep, *SessionStep]:
+            show_step(scene, step)
             least = least.expandedTo(window.minimumSizeHint())
         window.resize(least)
+        window.review_view.tabs.setCurrentIndex(0)
     else:
         room = QApplication.primaryScreen().availableGeometry()
         window.resize(min(WINDOW_W, room.width()), min(WINDOW_H, room.height() - 30))
-    settle()
-
-
-def show_step_of(window: QWidget, step: SessionStep) -> None:
-    panel = window.review_view.session_panel  # type: ignore[attr-defined]
-    window.review_view.tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
-    panel.go(step)
     settle()
 
 
@@ -261,7 +256,7 @@ def take_all(out: Path, lang: str, minimum: bool = False) -> list[Path]:
         scene = build_scene(Path(tmp), lang)
         window = scene.window
         window.move(0, 0)
-        fit_to_screen(window, minimum)
+        fit_to_screen(scene, minimum)
         save(window, "01-review-moments")
         names = {SessionStep.RULES: "02-session-rules", SessionStep.MOMENTS: "03-session-step1",
                  SessionStep.DISCUSS: "04-session-step2", SessionStep.CLOSING: "05-session-step3"}
