@@ -206,7 +206,38 @@ def language(lang: str) -> Iterator[None]:
         install_language("nl")
 
 
-def take_all(out: Path, lang: str) -> list[Path]:
+def save_agreements_notice(scene: Scene, save: Callable[[QWidget, str], None]) -> None:
+    """Next before anyone agreed (the notice), then the first "ik doe mee" (notice gone)."""
+    panel = scene.panel
+    for party in rv.list_parties(scene.lib, scene.review_id):
+        ss.confirm_rules(scene.lib, scene.review_id, party.id, False)
+    panel.current_page().refresh()
+    panel.next()
+    save(scene.window, "02-session-rules-notice")
+    first = rv.list_parties(scene.lib, scene.review_id)[0]
+    panel.pages[SessionStep.RULES].confirm_buttons[first.id].click()  # type: ignore[attr-defined]
+    save(scene.window, "02-session-rules-one-agreed")
+
+
+def fit_to_screen(scene: Scene, minimum: bool) -> None:
+    """At the window's minimum size (the largest any step needs), or as large as the screen
+    allows (at QT_SCALE_FACTOR=2 a 1366x768 screen is 683x384: the window stays at its
+    minimum and runs off the screen, which the shots then show)."""
+    window = scene.window
+    if minimum:
+        least = window.minimumSizeHint()
+        for step in [*SessionStep, *SessionStep]:
+            show_step(scene, step)
+            least = least.expandedTo(window.minimumSizeHint())
+        window.resize(least)
+        window.review_view.tabs.setCurrentIndex(0)
+    else:
+        room = QApplication.primaryScreen().availableGeometry()
+        window.resize(min(WINDOW_W, room.width()), min(WINDOW_H, room.height() - 30))
+    settle()
+
+
+def take_all(out: Path, lang: str, minimum: bool = False) -> list[Path]:
     from vsr.ui.i18n import install_language
 
     install_language(lang)
@@ -225,12 +256,15 @@ def take_all(out: Path, lang: str) -> list[Path]:
         scene = build_scene(Path(tmp), lang)
         window = scene.window
         window.move(0, 0)
+        fit_to_screen(scene, minimum)
         save(window, "01-review-moments")
         names = {SessionStep.RULES: "02-session-rules", SessionStep.MOMENTS: "03-session-step1",
                  SessionStep.DISCUSS: "04-session-step2", SessionStep.CLOSING: "05-session-step3"}
         for step, name in names.items():
             panel = show_step(scene, step)
             save(window, name)
+            if step == SessionStep.RULES:
+                save_agreements_notice(scene, save)
             scroll = page_scroll(panel)
             if scroll is not None and scroll.verticalScrollBar().maximum() > 0:
                 scroll.verticalScrollBar().setValue(scroll.verticalScrollBar().maximum())
@@ -257,6 +291,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("folder", nargs="?", default="/tmp/shots")
     parser.add_argument("--lang", default="nl", choices=("nl", "en"))
+    parser.add_argument("--minimum", action="store_true",
+                        help="at the window's minimum size instead of a maximised window")
     args = parser.parse_args(argv)
     os.environ.setdefault("VSR_VLC_ARGS", "--aout=dummy")
     from PySide6.QtCore import QCoreApplication
@@ -264,7 +300,7 @@ def main(argv: list[str] | None = None) -> int:
     QCoreApplication.setOrganizationName("vsr-screenshots")
     QCoreApplication.setApplicationName("vsr-screenshots")
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    for path in take_all(Path(args.folder), args.lang):
+    for path in take_all(Path(args.folder), args.lang, args.minimum):
         print(path)
     del app
     return 0

@@ -81,11 +81,17 @@ class DueDateEdit(QDateEdit):
         self.setDate(NO_DATE if day is None else qdate(day))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # The popup shows the edit's date; while empty that would be January 2000.
+        # The popup shows the edit's date; while empty that would be January 2000. Today is
+        # selected instead (not the 1st of the month), so Enter picks today and the arrow keys
+        # start from it. Quietly: looking at the calendar chooses nothing yet.
         if watched is self.calendarWidget() and event.type() == QEvent.Type.Show \
                 and self.value() is None:
             today = self._today()
-            self.calendarWidget().setCurrentPage(today.year, today.month)
+            calendar = self.calendarWidget()
+            calendar.blockSignals(True)
+            calendar.setSelectedDate(qdate(today))
+            calendar.blockSignals(False)
+            calendar.setCurrentPage(today.year, today.month)
         return super().eventFilter(watched, event)
 
     def stepBy(self, steps: int) -> None:

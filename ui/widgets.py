@@ -45,7 +45,7 @@ def big_button(text: str, *, primary: bool = False, color: str | None = None,
     """A large button; with `short`, that text is shown when `text` does not fit."""
     button = FittingButton(text, short)
     button.setMinimumHeight(MIN_TARGET)
-    button.setMinimumWidth(MIN_TARGET)
+    button.least_width = MIN_TARGET
     button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
     font = button.font()
     font.setPointSizeF(font.pointSizeF() * 1.1)

@@ -73,7 +73,7 @@ class Party:
 
 @dataclass(frozen=True, slots=True)
 class Review:
-    """A terugkijksessie: one recording watched back together by its parties."""
+    """A terugkijkgesprek: one recording watched back together by its parties."""
 
     id: int
     recording_id: int

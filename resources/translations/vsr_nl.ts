@@ -13,32 +13,37 @@
         <translation>Actie {n}: wat</translation>
     </message>
     <message>
-        <location filename="../../ui/session/actions_editor.py" line="51" />
+        <location filename="../../ui/session/actions_editor.py" line="53" />
         <source>Action {n}: who</source>
         <translation>Actie {n}: wie</translation>
     </message>
     <message>
-        <location filename="../../ui/session/actions_editor.py" line="52" />
+        <location filename="../../ui/session/actions_editor.py" line="54" />
         <source>Together</source>
         <translation>Samen</translation>
     </message>
     <message>
-        <location filename="../../ui/session/actions_editor.py" line="59" />
+        <location filename="../../ui/session/actions_editor.py" line="61" />
         <source>Action {n}: by when</source>
         <translation>Actie {n}: wanneer klaar</translation>
     </message>
     <message>
-        <location filename="../../ui/session/actions_editor.py" line="66" />
+        <location filename="../../ui/session/actions_editor.py" line="64" />
+        <source>Done</source>
+        <translation>Klaar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/actions_editor.py" line="68" />
         <source>Action {n}: done</source>
         <translation>Actie {n}: klaar</translation>
     </message>
     <message>
-        <location filename="../../ui/session/actions_editor.py" line="70" />
+        <location filename="../../ui/session/actions_editor.py" line="72" />
         <source>Remove this action</source>
         <translation>Deze actie weghalen</translation>
     </message>
     <message>
-        <location filename="../../ui/session/actions_editor.py" line="71" />
+        <location filename="../../ui/session/actions_editor.py" line="73" />
         <source>Remove action {n}</source>
         <translation>Actie {n} weghalen</translation>
     </message>
@@ -58,12 +63,12 @@
     <message>
         <location filename="../../ui/actions.py" line="70" />
         <source>&amp;New review of this recording</source>
-        <translation>&amp;Nieuwe terugkijksessie van deze opname</translation>
+        <translation>&amp;Nieuw terugkijkgesprek van deze opname</translation>
     </message>
     <message>
         <location filename="../../ui/actions.py" line="71" />
         <source>&amp;Export learning summary…</source>
-        <translation>Leerverslag &amp;exporteren…</translation>
+        <translation>Leerverslag &amp;opslaan als bestand…</translation>
     </message>
     <message>
         <location filename="../../ui/actions.py" line="72" />
@@ -78,12 +83,12 @@
     <message>
         <location filename="../../ui/actions.py" line="74" />
         <source>WebVTT subtitles (.vtt)…</source>
-        <translation>Ondertitels WebVTT (.vtt)…</translation>
+        <translation>Ondertitels voor een videospeler (.vtt)…</translation>
     </message>
     <message>
         <location filename="../../ui/actions.py" line="75" />
         <source>SRT subtitles (.srt)…</source>
-        <translation>Ondertitels SRT (.srt)…</translation>
+        <translation>Ondertitels voor een videospeler (.srt)…</translation>
     </message>
     <message>
         <location filename="../../ui/actions.py" line="76" />
@@ -274,34 +279,14 @@
 <context>
     <name>ActionsEditor</name>
     <message>
-        <location filename="../../ui/session/actions_editor.py" line="93" />
+        <location filename="../../ui/session/actions_editor.py" line="105" />
         <source>No actions yet.</source>
         <translation>Nog geen acties.</translation>
     </message>
     <message>
-        <location filename="../../ui/session/actions_editor.py" line="96" />
+        <location filename="../../ui/session/actions_editor.py" line="108" />
         <source>+ Add an action</source>
         <translation>+ Actie toevoegen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/session/actions_editor.py" line="112" />
-        <source>What</source>
-        <translation>Wat</translation>
-    </message>
-    <message>
-        <location filename="../../ui/session/actions_editor.py" line="112" />
-        <source>Who</source>
-        <translation>Wie</translation>
-    </message>
-    <message>
-        <location filename="../../ui/session/actions_editor.py" line="112" />
-        <source>By when</source>
-        <translation>Wanneer klaar</translation>
-    </message>
-    <message>
-        <location filename="../../ui/session/actions_editor.py" line="112" />
-        <source>Done</source>
-        <translation>Klaar</translation>
     </message>
 </context>
 <context>
@@ -309,7 +294,7 @@
     <message>
         <location filename="../../ui/anonymise_choice.py" line="18" />
         <source>Replace names and other personal details</source>
-        <translation>Namen en andere persoonsgegevens vervangen</translation>
+        <translation>Namen en andere gegevens waaraan je iemand herkent vervangen</translation>
     </message>
     <message>
         <location filename="../../ui/anonymise_choice.py" line="20" />
@@ -327,7 +312,7 @@
     <message>
         <location filename="../../ui/privacy/audit_dialog.py" line="49" />
         <source>Who did what, on which computer, with whose recording, and when: every export, deletion and consent change, and every time a review was opened or a recording played. Newest first. This log cannot be changed.</source>
-        <translation>Wie deed wat, op welke computer, met wiens opname, en wanneer: elke export, verwijdering en wijziging van toestemming, en elke keer dat een terugkijksessie is geopend of een opname is afgespeeld. Nieuwste eerst. Dit logboek kan niet worden veranderd.</translation>
+        <translation>Wie deed wat, op welke computer, met wiens opname, en wanneer: elk opgeslagen bestand, elke verwijdering en wijziging van toestemming, en elke keer dat een terugkijkgesprek is geopend of een opname is afgespeeld. Nieuwste eerst. Dit logboek kan niet worden veranderd.</translation>
     </message>
     <message>
         <location filename="../../ui/privacy/audit_dialog.py" line="62" />
@@ -375,7 +360,7 @@
     <message>
         <location filename="../../ui/backup_dialog.py" line="64" />
         <source>vsr makes a backup of your library every day (the last 7 are kept) and every week (the last 4), and before every update. Putting one back replaces everything since; a backup of the library as it is now is made first.</source>
-        <translation>vsr maakt elke dag een reservekopie van je bibliotheek (de laatste 7 blijven bewaard) en elke week (de laatste 4), en voor elke update. Als je er een terugzet, vervangt die alles van daarna. Eerst wordt een reservekopie gemaakt van de bibliotheek zoals hij nu is.</translation>
+        <translation>vsr maakt elke dag een reservekopie van je gegevensbestand (de laatste 7 blijven bewaard) en elke week (de laatste 4), en voor elke update. Als je naar een reservekopie teruggaat, vervangt die alles van daarna. Eerst wordt een reservekopie gemaakt van het gegevensbestand zoals het nu is.</translation>
     </message>
     <message>
         <location filename="../../ui/backup_dialog.py" line="67" />
@@ -400,7 +385,7 @@
     <message>
         <location filename="../../ui/backup_dialog.py" line="78" />
         <source>Restore…</source>
-        <translation>Terugzetten…</translation>
+        <translation>Teruggaan naar deze…</translation>
     </message>
     <message>
         <location filename="../../ui/backup_dialog.py" line="80" />
@@ -425,12 +410,12 @@
     <message>
         <location filename="../../ui/backup_dialog.py" line="131" />
         <source>Restore backup</source>
-        <translation>Reservekopie terugzetten</translation>
+        <translation>Teruggaan naar een reservekopie</translation>
     </message>
     <message>
         <location filename="../../ui/backup_dialog.py" line="132" />
         <source>Put back the backup of {date}? Everything changed since then is replaced. A backup of the library as it is now is made first, so you can go back.</source>
-        <translation>De reservekopie van {date} terugzetten? Alles wat daarna is veranderd, wordt vervangen. Eerst wordt een reservekopie gemaakt van de bibliotheek zoals hij nu is. Zo kun je altijd terug.</translation>
+        <translation>Teruggaan naar de reservekopie van {date}? Alles wat daarna is veranderd, wordt vervangen. Eerst wordt een reservekopie gemaakt van het gegevensbestand zoals het nu is. Zo kun je altijd terug.</translation>
     </message>
 </context>
 <context>
@@ -453,7 +438,7 @@
     <message>
         <location filename="../../ui/backup_dialog.py" line="38" />
         <source>Before a restore</source>
-        <translation>Voor het terugzetten</translation>
+        <translation>Gemaakt voor het teruggaan</translation>
     </message>
     <message>
         <location filename="../../ui/backup_dialog.py" line="39" />
@@ -463,17 +448,17 @@
     <message>
         <location filename="../../ui/backup_dialog.py" line="152" />
         <source>The library is damaged</source>
-        <translation>De bibliotheek is beschadigd</translation>
+        <translation>Het gegevensbestand is beschadigd</translation>
     </message>
     <message>
         <location filename="../../ui/backup_dialog.py" line="153" />
         <source>The library {path} is damaged ({problem}).</source>
-        <translation>De bibliotheek {path} is beschadigd ({problem}).</translation>
+        <translation>Het gegevensbestand {path} is beschadigd ({problem}).</translation>
     </message>
     <message>
         <location filename="../../ui/backup_dialog.py" line="156" />
         <source>The newest good backup is of {date}. Put it back? A copy of the damaged library is kept.</source>
-        <translation>De nieuwste goede reservekopie is van {date}. Wil je die terugzetten? Een kopie van de beschadigde bibliotheek blijft bewaard.</translation>
+        <translation>De nieuwste goede reservekopie is van {date}. Wil je daarnaar teruggaan? Een kopie van het beschadigde gegevensbestand blijft bewaard.</translation>
     </message>
     <message>
         <location filename="../../ui/backup_dialog.py" line="158" />
@@ -488,7 +473,7 @@
     <message>
         <location filename="../../ui/backup_dialog.py" line="164" />
         <source>Restore backup</source>
-        <translation>Reservekopie terugzetten</translation>
+        <translation>Teruggaan naar een reservekopie</translation>
     </message>
     <message>
         <location filename="../../ui/backup_dialog.py" line="165" />
@@ -504,43 +489,43 @@
 <context>
     <name>ClosingPage</name>
     <message>
-        <location filename="../../ui/session/closing_page.py" line="23" />
+        <location filename="../../ui/session/closing_page.py" line="24" />
         <source>Step 3 – {title}</source>
         <translation>Stap 3 – {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/closing_page.py" line="26" />
-        <location filename="../../ui/session/closing_page.py" line="28" />
+        <location filename="../../ui/session/closing_page.py" line="27" />
+        <location filename="../../ui/session/closing_page.py" line="29" />
         <source>Summary</source>
         <translation>Samenvatting</translation>
     </message>
     <message>
-        <location filename="../../ui/session/closing_page.py" line="27" />
+        <location filename="../../ui/session/closing_page.py" line="28" />
         <source>What did we talk about? Type here…</source>
         <translation>Waar hebben we over gepraat? Typ hier…</translation>
     </message>
     <message>
-        <location filename="../../ui/session/closing_page.py" line="33" />
+        <location filename="../../ui/session/closing_page.py" line="34" />
         <source>What did we learn?</source>
         <translation>Wat hebben we geleerd?</translation>
     </message>
     <message>
-        <location filename="../../ui/session/closing_page.py" line="41" />
+        <location filename="../../ui/session/closing_page.py" line="43" />
         <source>Actions</source>
         <translation>Acties</translation>
     </message>
     <message>
-        <location filename="../../ui/session/closing_page.py" line="46" />
+        <location filename="../../ui/session/closing_page.py" line="48" />
         <source>How do we each see it?</source>
         <translation>Hoe ervaren we het?</translation>
     </message>
     <message>
-        <location filename="../../ui/session/closing_page.py" line="63" />
+        <location filename="../../ui/session/closing_page.py" line="65" />
         <source>What did you learn? Type here…</source>
         <translation>Wat heb jij geleerd? Typ hier…</translation>
     </message>
     <message>
-        <location filename="../../ui/session/closing_page.py" line="64" />
+        <location filename="../../ui/session/closing_page.py" line="66" />
         <source>{name}: what did I learn?</source>
         <translation>{name}: wat heb ik geleerd?</translation>
     </message>
@@ -621,7 +606,7 @@
     <message>
         <location filename="../../ui/clips/collection_dialog.py" line="161" />
         <source>Export…</source>
-        <translation>Exporteren…</translation>
+        <translation>Opslaan als bestand…</translation>
     </message>
     <message>
         <location filename="../../ui/clips/collection_dialog.py" line="169" />
@@ -641,12 +626,12 @@
     <message>
         <location filename="../../ui/clips/collection_dialog.py" line="188" />
         <source>Start at playhead</source>
-        <translation>Begin bij afspeelpositie</translation>
+        <translation>Begin waar de opname nu is</translation>
     </message>
     <message>
         <location filename="../../ui/clips/collection_dialog.py" line="189" />
         <source>End at playhead</source>
-        <translation>Einde bij afspeelpositie</translation>
+        <translation>Einde waar de opname nu is</translation>
     </message>
     <message>
         <location filename="../../ui/clips/collection_dialog.py" line="190" />
@@ -799,7 +784,7 @@
     <message>
         <location filename="../../ui/privacy/consent_dialog.py" line="178" />
         <source>Retention</source>
-        <translation>Bewaartermijn</translation>
+        <translation>Hoe lang bewaren</translation>
     </message>
     <message>
         <location filename="../../ui/privacy/consent_dialog.py" line="181" />
@@ -809,7 +794,7 @@
     <message>
         <location filename="../../ui/privacy/consent_dialog.py" line="183" />
         <source>Save retention</source>
-        <translation>Bewaartermijn opslaan</translation>
+        <translation>Bewaardatum opslaan</translation>
     </message>
     <message>
         <location filename="../../ui/privacy/consent_dialog.py" line="198" />
@@ -959,52 +944,57 @@
 <context>
     <name>DiscussPage</name>
     <message>
-        <location filename="../../ui/session/discuss_page.py" line="48" />
+        <location filename="../../ui/session/discuss_page.py" line="54" />
         <source>Step 2 – {title}</source>
         <translation>Stap 2 – {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/discuss_page.py" line="85" />
+        <location filename="../../ui/session/discuss_page.py" line="72" />
         <source>▶  Play the clip</source>
         <translation>▶  Fragment afspelen</translation>
     </message>
     <message>
-        <location filename="../../ui/session/discuss_page.py" line="90" />
+        <location filename="../../ui/session/discuss_page.py" line="77" />
         <source>Start earlier</source>
         <translation>Eerder beginnen</translation>
     </message>
     <message>
-        <location filename="../../ui/session/discuss_page.py" line="91" />
+        <location filename="../../ui/session/discuss_page.py" line="78" />
         <source>Stop later</source>
         <translation>Later stoppen</translation>
     </message>
     <message>
-        <location filename="../../ui/session/discuss_page.py" line="136" />
+        <location filename="../../ui/session/discuss_page.py" line="123" />
         <source>Moment {n} · {time}</source>
         <translation>Moment {n} · {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/discuss_page.py" line="138" />
+        <location filename="../../ui/session/discuss_page.py" line="125" />
         <source>Moment {n}: {time}</source>
         <translation>Moment {n}: {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/discuss_page.py" line="179" />
+        <location filename="../../ui/session/discuss_page.py" line="127" />
+        <source>Moment {n} of {count}</source>
+        <translation>Moment {n} van {count}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/discuss_page.py" line="161" />
         <source>Marked by both of you ({first} and {second})</source>
         <translation>Door jullie allebei gemarkeerd ({first} en {second})</translation>
     </message>
     <message>
-        <location filename="../../ui/session/discuss_page.py" line="182" />
+        <location filename="../../ui/session/discuss_page.py" line="164" />
         <source>Marked by all of you ({names})</source>
         <translation>Door jullie allemaal gemarkeerd ({names})</translation>
     </message>
     <message>
-        <location filename="../../ui/session/discuss_page.py" line="183" />
+        <location filename="../../ui/session/discuss_page.py" line="165" />
         <source>Marked by {name}</source>
         <translation>Gemarkeerd door {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/discuss_page.py" line="213" />
+        <location filename="../../ui/session/discuss_page.py" line="195" />
         <source>Clip {start} – {end}, repeats</source>
         <translation>Fragment {start} – {end}, speelt steeds opnieuw</translation>
     </message>
@@ -1037,12 +1027,12 @@
     <message>
         <location filename="../../ui/interop/eaf_import_dialog.py" line="52" />
         <source>Into a new review of this recording</source>
-        <translation>In een nieuwe terugkijksessie van deze opname</translation>
+        <translation>In een nieuw terugkijkgesprek van deze opname</translation>
     </message>
     <message>
         <location filename="../../ui/interop/eaf_import_dialog.py" line="53" />
         <source>Into the open review</source>
-        <translation>In de terugkijksessie die nu open is</translation>
+        <translation>In het terugkijkgesprek dat nu open is</translation>
     </message>
     <message>
         <location filename="../../ui/interop/eaf_import_dialog.py" line="61" />
@@ -1095,7 +1085,7 @@
     <message>
         <location filename="../../ui/interop/menu.py" line="79" />
         <source>Export as</source>
-        <translation>Exporteren als</translation>
+        <translation>Opslaan als bestand</translation>
     </message>
     <message>
         <location filename="../../ui/interop/menu.py" line="81" />
@@ -1108,7 +1098,7 @@
     <message>
         <location filename="../../ui/clips/export_dialog.py" line="79" />
         <source>Export clips — {name}</source>
-        <translation>Fragmenten exporteren — {name}</translation>
+        <translation>Fragmenten opslaan als bestanden — {name}</translation>
     </message>
     <message>
         <location filename="../../ui/clips/export_dialog.py" line="83" />
@@ -1153,7 +1143,7 @@
     <message>
         <location filename="../../ui/clips/export_dialog.py" line="114" />
         <source>Intervisie pack (clips and handout)</source>
-        <translation>Intervisiepakket (fragmenten en hand-out)</translation>
+        <translation>Pakket voor intervisie met collega's (fragmenten en een blad met vragen)</translation>
     </message>
     <message>
         <location filename="../../ui/clips/export_dialog.py" line="115" />
@@ -1238,7 +1228,7 @@
     <message>
         <location filename="../../ui/clips/export_dialog.py" line="180" />
         <source>Export</source>
-        <translation>Exporteren</translation>
+        <translation>Opslaan</translation>
     </message>
     <message>
         <location filename="../../ui/clips/export_dialog.py" line="182" />
@@ -1253,7 +1243,7 @@
     <message>
         <location filename="../../ui/clips/export_dialog.py" line="203" />
         <source>Export to folder</source>
-        <translation>Exporteren naar map</translation>
+        <translation>Opslaan in map</translation>
     </message>
     <message>
         <location filename="../../ui/clips/export_dialog.py" line="227" />
@@ -1268,7 +1258,7 @@
     <message>
         <location filename="../../ui/clips/export_dialog.py" line="307" />
         <source>Exporting…</source>
-        <translation>Bezig met exporteren…</translation>
+        <translation>Bezig met opslaan…</translation>
     </message>
     <message>
         <location filename="../../ui/clips/export_dialog.py" line="325" />
@@ -1337,12 +1327,12 @@
     <message>
         <location filename="../../ui/session/export_dialog.py" line="101" />
         <source>Off by default: faces in the video are personal data.</source>
-        <translation>Staat standaard uit: gezichten in de video zijn persoonsgegevens.</translation>
+        <translation>Staat standaard uit: aan een gezicht in de video herken je iemand.</translation>
     </message>
     <message>
         <location filename="../../ui/session/export_dialog.py" line="103" />
         <source>Faces are personal data. Add stills only if everyone agrees.</source>
-        <translation>Gezichten zijn persoonsgegevens. Voeg alleen beelden toe als iedereen dat goed vindt.</translation>
+        <translation>Aan een gezicht herken je iemand. Voeg alleen beelden toe als iedereen dat goed vindt.</translation>
     </message>
     <message>
         <location filename="../../ui/session/export_dialog.py" line="114" />
@@ -1391,7 +1381,7 @@
     <message>
         <location filename="../../ui/extra_names_field.py" line="23" />
         <source>Names of people the app does not know, such as a partner or a child. They become “[name]” in everything that is exported.</source>
-        <translation>Namen van mensen die de app niet kent, zoals een partner of een kind. Ze worden “[naam]” in alles wat je exporteert.</translation>
+        <translation>Namen van mensen die de app niet kent, zoals een partner of een kind. Ze worden “[naam]” in alles wat je als bestand opslaat.</translation>
     </message>
     <message>
         <location filename="../../ui/extra_names_field.py" line="25" />
@@ -1467,12 +1457,12 @@
     <message>
         <location filename="../../ui/interop/menu.py" line="44" />
         <source>WebVTT subtitles (*.vtt)</source>
-        <translation>Ondertitels WebVTT (*.vtt)</translation>
+        <translation>Ondertitels voor een videospeler (*.vtt)</translation>
     </message>
     <message>
         <location filename="../../ui/interop/menu.py" line="45" />
         <source>SRT subtitles (*.srt)</source>
-        <translation>Ondertitels SRT (*.srt)</translation>
+        <translation>Ondertitels voor een videospeler (*.srt)</translation>
     </message>
     <message>
         <location filename="../../ui/interop/menu.py" line="46" />
@@ -1492,7 +1482,7 @@
     <message>
         <location filename="../../ui/interop/menu.py" line="107" />
         <source>Export as</source>
-        <translation>Exporteren als</translation>
+        <translation>Opslaan als bestand</translation>
     </message>
     <message>
         <location filename="../../ui/interop/menu.py" line="120" />
@@ -1515,7 +1505,7 @@
     <message>
         <location filename="../../ui/main_window.py" line="110" />
         <source>Recent reviews</source>
-        <translation>Recente terugkijksessies</translation>
+        <translation>Recente terugkijkgesprekken</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="130" />
@@ -1542,12 +1532,12 @@
     <message>
         <location filename="../../ui/main_window.py" line="81" />
         <source>Only looking: the library is damaged, nothing is saved. File → Backups… puts a backup back.</source>
-        <translation>Alleen bekijken: de bibliotheek is beschadigd, er wordt niets bewaard. Met Bestand → Reservekopieën… zet je een reservekopie terug.</translation>
+        <translation>Alleen bekijken: het gegevensbestand is beschadigd, er wordt niets bewaard. Met Bestand → Reservekopieën… ga je terug naar een reservekopie.</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="115" />
         <source>Export as</source>
-        <translation>Exporteren als</translation>
+        <translation>Opslaan als bestand</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="152" />
@@ -1567,7 +1557,7 @@
     <message>
         <location filename="../../ui/main_window.py" line="228" />
         <source>No reviews yet.</source>
-        <translation>Nog geen terugkijksessies.</translation>
+        <translation>Nog geen terugkijkgesprekken.</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="246" />
@@ -1587,7 +1577,7 @@
     <message>
         <location filename="../../ui/main_window.py" line="320" />
         <source>New review</source>
-        <translation>Nieuwe terugkijksessie</translation>
+        <translation>Nieuw terugkijkgesprek</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="320" />
@@ -1612,7 +1602,7 @@
     <message>
         <location filename="../../ui/main_window.py" line="407" />
         <source>Nothing has passed its retention date.</source>
-        <translation>Niets is over de bewaartermijn heen.</translation>
+        <translation>Niets is langer bewaard dan afgesproken.</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="430" />
@@ -1808,62 +1798,67 @@
         <translation>Stap 1 – {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="117" />
+        <location filename="../../ui/session/moments_page.py" line="111" />
+        <source>A theme card is a subject to talk about, such as “How do we work together?”. Each card has smaller subjects, each with a question.</source>
+        <translation>Een themakaart is een onderwerp om over te praten, zoals “Hoe gaat onze samenwerking?”. Elke kaart heeft kleinere onderwerpen, elk met een vraag.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/moments_page.py" line="121" />
         <source>Moments you marked</source>
         <translation>Momenten die jullie markeerden</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="118" />
+        <location filename="../../ui/session/moments_page.py" line="122" />
         <source>You marked separately. The moments are still hidden from each other.</source>
         <translation>Jullie hebben apart gemarkeerd. De momenten zijn nog verborgen voor elkaar.</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="121" />
+        <location filename="../../ui/session/moments_page.py" line="125" />
         <source>Show the moments</source>
         <translation>Laat de momenten zien</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="126" />
+        <location filename="../../ui/session/moments_page.py" line="130" />
         <source>Moments to choose from</source>
         <translation>Momenten om uit te kiezen</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="134" />
+        <location filename="../../ui/session/moments_page.py" line="138" />
         <source>Choose this moment  →</source>
         <translation>Kies dit moment  →</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="152" />
+        <location filename="../../ui/session/moments_page.py" line="156" />
         <source>No moment chosen yet. Choose one to three moments.</source>
         <translation>Nog geen moment gekozen. Kies één tot drie momenten.</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="180" />
+        <location filename="../../ui/session/moments_page.py" line="184" />
         <source>Both marked ({names})</source>
         <translation>Allebei gemarkeerd ({names})</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="181" />
+        <location filename="../../ui/session/moments_page.py" line="185" />
         <source>Only {name}</source>
         <translation>Alleen {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="203" />
+        <location filename="../../ui/session/moments_page.py" line="207" />
         <source>✓ chosen</source>
         <translation>✓ gekozen</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="219" />
+        <location filename="../../ui/session/moments_page.py" line="223" />
         <source>Chosen: {n} of {max}</source>
         <translation>Gekozen: {n} van {max}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="243" />
+        <location filename="../../ui/session/moments_page.py" line="247" />
         <source>Add a new moment here ({time}), marked by:</source>
         <translation>Nieuw moment hier ({time}), gemarkeerd door:</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="246" />
+        <location filename="../../ui/session/moments_page.py" line="250" />
         <source>Add a moment at {time} for {name}</source>
         <translation>Moment toevoegen op {time} voor {name}</translation>
     </message>
@@ -1892,7 +1887,7 @@
     <message>
         <location filename="../../ui/package_dialogs.py" line="222" />
         <source>This review is already in your library.</source>
-        <translation>Dit terugkijkgesprek staat al in je bibliotheek.</translation>
+        <translation>Dit terugkijkgesprek staat al in je gegevensbestand.</translation>
     </message>
     <message>
         <location filename="../../ui/package_dialogs.py" line="224" />
@@ -1926,20 +1921,14 @@
 <context>
     <name>PartyReflection</name>
     <message>
-        <location filename="../../ui/review/party_reflection.py" line="31" />
-        <source>How did it feel? (choose one or more)</source>
-        <translation>Hoe voelde het? (kies er één of meer)</translation>
+        <location filename="../../ui/review/party_reflection.py" line="38" />
+        <source>How did it feel? Choose one or more.</source>
+        <translation>Hoe voelde het? Kies er één of meer.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/party_reflection.py" line="50" />
+        <location filename="../../ui/review/party_reflection.py" line="46" />
         <source>{name} feels: {feeling}</source>
         <translation>{name} voelt: {feeling}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/party_reflection.py" line="62" />
-        <location filename="../../ui/review/party_reflection.py" line="66" />
-        <source>Type here (optional)…</source>
-        <translation>Typ hier (hoeft niet)…</translation>
     </message>
 </context>
 <context>
@@ -1948,7 +1937,7 @@
         <location filename="../../ui/privacy/purge_dialog.py" line="32" />
         <location filename="../../ui/privacy/purge_dialog.py" line="67" />
         <source>Retention period over</source>
-        <translation>Bewaartermijn verstreken</translation>
+        <translation>Langer bewaard dan afgesproken</translation>
     </message>
     <message>
         <location filename="../../ui/privacy/purge_dialog.py" line="36" />
@@ -2113,7 +2102,7 @@
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../ui/review/review_view.py" line="95" />
+        <location filename="../../ui/review/review_view.py" line="92" />
         <source>Sound only: this recording has no picture.</source>
         <translation>Alleen geluid: deze opname heeft geen beeld.</translation>
     </message>
@@ -2123,12 +2112,12 @@
         <translation>Momenten</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="210" />
+        <location filename="../../ui/review/review_view.py" line="213" />
         <source>Samenleergesprek</source>
         <translation>Samenleergesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="238" />
+        <location filename="../../ui/review/review_view.py" line="242" />
         <source>Where is the recording “{title}”?</source>
         <translation>Waar staat de opname ‘{title}’?</translation>
     </message>
@@ -2136,37 +2125,37 @@
 <context>
     <name>RulesPage</name>
     <message>
-        <location filename="../../ui/session/rules_page.py" line="30" />
+        <location filename="../../ui/session/rules_page.py" line="32" />
         <source>Our agreements for this conversation</source>
         <translation>Onze afspraken voor dit gesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/session/rules_page.py" line="31" />
+        <location filename="../../ui/session/rules_page.py" line="33" />
         <source>Read them together. Each of you says yes with your own button.</source>
         <translation>Lees ze samen. Ieder zegt ja met een eigen knop.</translation>
     </message>
     <message>
-        <location filename="../../ui/session/rules_page.py" line="47" />
+        <location filename="../../ui/session/rules_page.py" line="49" />
         <source>Mark separately</source>
         <translation>Apart markeren</translation>
     </message>
     <message>
-        <location filename="../../ui/session/rules_page.py" line="52" />
+        <location filename="../../ui/session/rules_page.py" line="54" />
         <source>You do not see each other's moments until you choose "Show the moments" in step 1.</source>
         <translation>Jullie zien elkaars momenten pas als je in stap 1 kiest voor "Laat de momenten zien".</translation>
     </message>
     <message>
-        <location filename="../../ui/session/rules_page.py" line="86" />
+        <location filename="../../ui/session/rules_page.py" line="88" />
         <source>✓  {name}: I agree</source>
         <translation>✓  {name}: ik doe mee</translation>
     </message>
     <message>
-        <location filename="../../ui/session/rules_page.py" line="87" />
+        <location filename="../../ui/session/rules_page.py" line="89" />
         <source>☐  {name}: I agree</source>
         <translation>☐  {name}: ik doe mee</translation>
     </message>
     <message>
-        <location filename="../../ui/session/rules_page.py" line="88" />
+        <location filename="../../ui/session/rules_page.py" line="90" />
         <source>{name} agrees with the agreements</source>
         <translation>{name} is het eens met de afspraken</translation>
     </message>
@@ -2252,7 +2241,7 @@
 <context>
     <name>SessionPanel</name>
     <message>
-        <location filename="../../ui/session/panel.py" line="40" />
+        <location filename="../../ui/session/panel.py" line="44" />
         <source>Samenleergesprek</source>
         <translation>Samenleergesprek</translation>
     </message>
@@ -2263,37 +2252,49 @@
     </message>
     <message>
         <location filename="../../ui/session/panel.py" line="97" />
+        <source>Back</source>
+        <translation>Terug</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/panel.py" line="98" />
         <source>Back (Alt+Left)</source>
         <translation>Terug (Alt+Links)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="99" />
-        <location filename="../../ui/session/panel.py" line="147" />
+        <location filename="../../ui/session/panel.py" line="100" />
+        <location filename="../../ui/session/panel.py" line="165" />
         <source>Next  ▶</source>
         <translation>Verder  ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="100" />
+        <location filename="../../ui/session/panel.py" line="101" />
+        <location filename="../../ui/session/panel.py" line="166" />
+        <source>Next</source>
+        <translation>Verder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/panel.py" line="102" />
         <source>Next (Alt+Right)</source>
         <translation>Verder (Alt+Rechts)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="146" />
+        <location filename="../../ui/session/panel.py" line="161" />
+        <location filename="../../ui/session/panel.py" line="163" />
         <source>Make the learning summary…</source>
         <translation>Leerverslag maken…</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="149" />
-        <source>Moment {n} of {count}</source>
-        <translation>Moment {n} van {count}</translation>
+        <location filename="../../ui/session/panel.py" line="162" />
+        <source>Summary…</source>
+        <translation>Verslag…</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="197" />
+        <location filename="../../ui/session/panel.py" line="212" />
         <source>❚❚  Pause – {name}</source>
         <translation>❚❚  Pauze – {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="198" />
+        <location filename="../../ui/session/panel.py" line="213" />
         <source>❚❚  Pause</source>
         <translation>❚❚  Pauze</translation>
     </message>
@@ -2344,7 +2345,7 @@
 <context>
     <name>SheetEditor</name>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="61" />
+        <location filename="../../ui/review/sheet_editor.py" line="60" />
         <source>Reflection sheet</source>
         <translation>Gespreksblad</translation>
     </message>
@@ -2354,52 +2355,51 @@
         <translation>Markeer een moment, of kies er een in de lijst, om het gespreksblad in te vullen.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="171" />
+        <location filename="../../ui/review/sheet_editor.py" line="178" />
         <source>What you typed stays here and is saved as soon as that works again.</source>
         <translation>Wat je hebt getypt blijft hier staan en wordt bewaard zodra dat weer lukt.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/sheet_editor.py" line="130" />
-        <location filename="../../ui/review/sheet_editor.py" line="144" />
-        <source>Type here…</source>
-        <translation>Typ hier…</translation>
     </message>
 </context>
 <context>
     <name>SheetHeader</name>
     <message>
-        <location filename="../../ui/review/sheet_header.py" line="56" />
-        <location filename="../../ui/review/sheet_header.py" line="59" />
+        <location filename="../../ui/review/sheet_header.py" line="61" />
+        <location filename="../../ui/review/sheet_header.py" line="64" />
         <source>Theme card</source>
         <translation>Themakaart</translation>
     </message>
     <message>
         <location filename="../../ui/review/sheet_header.py" line="84" />
+        <source>A theme card is a subject to talk about. Each card has smaller subjects, each with a question. Choosing one is not required.</source>
+        <translation>Een themakaart is een onderwerp om over te praten. Elke kaart heeft kleinere onderwerpen, elk met een vraag. Kiezen hoeft niet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/sheet_header.py" line="97" />
         <source>Moment at {time}</source>
         <translation>Moment op {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_header.py" line="89" />
+        <location filename="../../ui/review/sheet_header.py" line="102" />
         <source>marked by {name}</source>
         <translation>gemarkeerd door {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_header.py" line="99" />
+        <location filename="../../ui/review/sheet_header.py" line="112" />
         <source>No theme card</source>
         <translation>Geen themakaart</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_header.py" line="116" />
+        <location filename="../../ui/review/sheet_header.py" line="129" />
         <source>Add your own sub-topic…</source>
         <translation>Eigen onderwerp toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_header.py" line="128" />
+        <location filename="../../ui/review/sheet_header.py" line="140" />
         <source>Own sub-topic</source>
         <translation>Eigen onderwerp</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_header.py" line="129" />
+        <location filename="../../ui/review/sheet_header.py" line="141" />
         <source>Name of the sub-topic:</source>
         <translation>Naam van het onderwerp:</translation>
     </message>
@@ -2488,7 +2488,7 @@
         <location filename="../../ui/start_page.py" line="56" />
         <location filename="../../ui/start_page.py" line="63" />
         <source>Recent reviews</source>
-        <translation>Recente terugkijksessies</translation>
+        <translation>Recente terugkijkgesprekken</translation>
     </message>
     <message>
         <location filename="../../ui/start_page.py" line="73" />
@@ -2503,7 +2503,7 @@
     <message>
         <location filename="../../ui/start_page.py" line="81" />
         <source>No reviews yet.</source>
-        <translation>Nog geen terugkijksessies.</translation>
+        <translation>Nog geen terugkijkgesprekken.</translation>
     </message>
 </context>
 <context>
@@ -2586,8 +2586,8 @@
     </message>
     <message>
         <location filename="../../ui/timeline/canvas.py" line="384" />
-        <source>hidden</source>
-        <translation>verborgen</translation>
+        <source>hidden: you see them after “Show the moments” in step 1</source>
+        <translation>verborgen: jullie zien ze na “Laat de momenten zien” in stap 1</translation>
     </message>
     <message>
         <location filename="../../ui/timeline/view.py" line="46" />
@@ -2597,7 +2597,7 @@
     <message>
         <location filename="../../ui/timeline/view.py" line="49" />
         <source>The recording over time, with one row of marked moments per person. Left and right arrow keys move the playhead by one second, plus and minus zoom, zero shows all.</source>
-        <translation>De opname in de tijd, met een rij gemarkeerde momenten per persoon. De pijltjes links en rechts verplaatsen de afspeelpositie een seconde, plus en min zoomen, nul toont alles.</translation>
+        <translation>De opname in de tijd, met een rij gemarkeerde momenten per persoon. De pijltjes links en rechts gaan een seconde terug of vooruit in de opname, plus en min zoomen, nul toont alles.</translation>
     </message>
 </context>
 <context>

@@ -117,3 +117,38 @@ def test_a_stored_action_without_date_reads_geen_datum_in_dutch(qtbot, editor) -
         assert due.value() is None and due.text() == "geen datum"
     finally:
         QApplication.instance().removeTranslator(translator)  # type: ignore[union-attr]
+
+
+def test_the_calendar_selects_today_and_enter_picks_it(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Keyboard only: open the empty box's calendar, it has today selected (not the 1st of the
+    month), Enter chooses it; an arrow key first moves from today, not from the 1st."""
+    edit = DueDateEdit(today=lambda: SOME_DAY)
+    qtbot.addWidget(edit)
+    edit.show()
+    open_popup(qtbot, edit)
+    calendar = edit.calendarWidget()
+    assert calendar.selectedDate() == QDate(2031, 5, 14)
+    assert edit.value() is None  # selected, not chosen yet
+    view = calendar.focusWidget() or calendar
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not calendar.isVisible())
+    assert edit.value() == SOME_DAY
+
+    edit.set_value(None)
+    open_popup(qtbot, edit)
+    view = calendar.focusWidget() or calendar
+    qtbot.keyClick(view, Qt.Key.Key_Right)  # a day later than today
+    qtbot.keyClick(view, Qt.Key.Key_Enter)
+    qtbot.waitUntil(lambda: not calendar.isVisible())
+    assert edit.value() == date(2031, 5, 15)
+
+
+def test_escape_leaves_the_box_empty(qtbot) -> None:  # type: ignore[no-untyped-def]
+    edit = DueDateEdit(today=lambda: SOME_DAY)
+    qtbot.addWidget(edit)
+    edit.show()
+    open_popup(qtbot, edit)
+    calendar = edit.calendarWidget()
+    qtbot.keyClick(calendar.focusWidget() or calendar, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not calendar.isVisible())
+    assert edit.value() is None

@@ -189,7 +189,8 @@ def test_stap2_edits_are_undoable_and_both_editors_follow(qtbot, window) -> None
         window.undo_action.trigger()
         assert stored() == state
         assert shown(moments) == state and shown(stap2) == state
-    assert not stap2.header.question.isVisible()  # type: ignore[union-attr]
+    # No sub-topic any more: what a theme card is shows in the question's place.
+    assert stap2.header.question.text() == stap2.header.explanation()  # type: ignore[union-attr]
 
     # Ctrl+Y redoes (as does Ctrl+Shift+Z), from the keyboard, outside the text fields.
     assert QKeySequence("Ctrl+Y") in window.redo_action.shortcuts()

@@ -47,7 +47,7 @@ def test_subjects_name_what_they_are_about(library: Library, tmp_path: Path) -> 
     assert worded("en", subject_label, library, f"recording:{rec.id}") == \
         f"Recording {rec.id} (Gesprek mei)"
     assert subject_label(library, f"review:{review.id}") == \
-        f"Terugkijksessie {review.id} (Terugkijken mei)"
+        f"Terugkijkgesprek {review.id} (Terugkijken mei)"
     assert worded("en", subject_label, library, f"collection:{col.id}") == \
         f"Collection {col.id} (Intervisie juni)"
     assert subject_label(library, "purge") == "Opruimen"

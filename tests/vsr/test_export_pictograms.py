@@ -124,7 +124,10 @@ def test_html_has_the_pictogram_of_every_feeling_and_theme(library, walked,
     feelings = Counter((f.pictogram, f.title) for m in doc.moments for r in m.reflections
                        for f in r.feelings if f.pictogram)
     for (path, title), count in feelings.items():
-        assert html.count(f'<span class="feel">{img(path)} alt="">{title}</span>') == count
+        # The feeling's name is the pictogram's alt text (said once: the word is aria-hidden).
+        assert html.count(f'<span class="feel">{img(path)} alt="{title}"><span aria-hidden='
+                          f'"true">{title}</span></span>') == count
     for moment in doc.moments:
         assert moment.pictogram is not None
-        assert f'<div class="theme">{img(moment.pictogram)}' in html
+        assert f'<div class="theme">{img(moment.pictogram)} alt="{moment.theme_title}">' in html
+    assert 'alt=""' not in html  # no picture without a name

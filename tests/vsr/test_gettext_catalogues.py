@@ -46,8 +46,8 @@ PLURALS = {
         "en": ("The audit log was checked: 1 entry, nothing was altered.",
                "The audit log was checked: 2 entries, nothing was altered.")},
     "cli.import_eaf.done": {
-        "nl": ("1 moment ingelezen in terugkijksessie 7 (A).",
-               "2 momenten ingelezen in terugkijksessie 7 (A)."),
+        "nl": ("1 moment ingelezen in terugkijkgesprek 7 (A).",
+               "2 momenten ingelezen in terugkijkgesprek 7 (A)."),
         "en": ("1 moment imported into review 7 (A).", "2 moments imported into review 7 (A).")},
     "cli.export.done": {"nl": ("Klaar: 1 bestand in M", "Klaar: 2 bestanden in M"),
                         "en": ("Done: 1 file in M", "Done: 2 files in M")},
@@ -62,9 +62,9 @@ PLURALS = {
                "Deleted because the consent lapsed: 2 clips.")},
     "restore.log_carried": {
         "nl": ("Het logboek blijft compleet: 1 regel van na de reservekopie gaat mee, en het"
-               " terugzetten komt er ook in.",
+               " teruggaan komt er ook in.",
                "Het logboek blijft compleet: 2 regels van na de reservekopie gaan mee, en het"
-               " terugzetten komt er ook in."),
+               " teruggaan komt er ook in."),
         "en": ("The audit log stays complete: 1 entry written after the backup is carried"
                " over, and the restore is logged too.",
                "The audit log stays complete: 2 entries written after the backup are carried"
@@ -80,9 +80,9 @@ PLURALS = {
                " so withdrawing and purging still find them:")},
     "restore.deletions": {
         "nl": ("1 verwijdering van na de reservekopie wordt teruggedraaid. Wat verwijderd was,"
-               " staat weer in de bibliotheek; verwijderde bestanden komen niet terug:",
+               " staat weer in het gegevensbestand; verwijderde bestanden komen niet terug:",
                "2 verwijderingen van na de reservekopie worden teruggedraaid. Wat verwijderd"
-               " was, staat weer in de bibliotheek; verwijderde bestanden komen niet terug:"),
+               " was, staat weer in het gegevensbestand; verwijderde bestanden komen niet terug:"),
         "en": ("1 deletion made after the backup is undone. What was deleted is back in the"
                " library; deleted files do not come back:",
                "2 deletions made after the backup are undone. What was deleted is back in the"

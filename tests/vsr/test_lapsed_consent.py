@@ -66,7 +66,7 @@ def test_lapsed_consent_is_planned_and_purged(two: tuple[World, World], tmp_path
 
     lines = rt.describe_purge(lib, plan)
     assert any("verlopen" in line for line in lines)
-    assert not any("bewaartermijn" in line for line in lines)  # nothing expired by retention
+    assert not any("langer bewaard dan afgesproken" in line for line in lines)  # no retention
     assert any("intervisie" in line and "Gesprek A" in line and "30 april 2026" in line
                for line in lines)
     assert any("Van A" in line and "Intervisie mei" in line for line in lines)

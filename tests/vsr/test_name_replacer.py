@@ -108,7 +108,7 @@ def test_default_titles_are_neutral(library: Library, tmp_path: Path) -> None:
     made = date.fromtimestamp(source.stat().st_mtime)
     assert rec.title.startswith("Opname van ") and str(made.year) in rec.title
     review = rv.create_review(library, rec.id)
-    assert review.title.startswith("Terugkijksessie van ")
+    assert review.title.startswith("Terugkijkgesprek van ")
     for title in (rec.title, review.title):
         assert "Jan" not in title and "Vries" not in title and "Gesprek" not in title
 

@@ -106,3 +106,47 @@ def test_the_client_sees_intervisie_with_its_meaning() -> None:
     for purpose in Purpose:  # every purpose has a plain name in both languages
         assert translate(purpose.plain_label_key) != purpose.plain_label_key
         assert worded("en", translate, purpose.plain_label_key) != purpose.plain_label_key
+
+
+# Words a B1 reader stumbles on, each with the plain words used instead (issue 19). One name for
+# one thing: "terugkijkgesprek", never "terugkijksessie" beside it.
+BANNED = {
+    "bibliotheek": "gegevensbestand",
+    "bewaartermijn": "hoe lang bewaren / langer bewaard dan afgesproken",
+    "exporte": "opslaan als bestand",
+    "persoonsgegevens": "aan een gezicht herken je iemand",
+    "afspeelpositie": "waar de opname nu is",
+    "terugzet": "teruggaan naar een reservekopie",
+    "webvtt": "ondertitels voor een videospeler",
+    "intervisiepakket": "pakket voor intervisie met collega's",
+    "terugkijksessie": "terugkijkgesprek",
+}
+
+
+def banned_words(text: str) -> list[str]:
+    low = text.lower()
+    return [word for word in BANNED if word in low]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Leerverslag &exporteren…", ["exporte"]), ("De Bibliotheek is bezet", ["bibliotheek"]),
+    ("Recente terugkijksessies", ["terugkijksessie"]), ("Opslaan als bestand", []),
+    ("Het terugkijkgesprek", []),
+])
+def test_banned_words_are_recognised(text: str, expected: list[str]) -> None:
+    assert banned_words(text) == expected
+
+
+def test_dutch_texts_use_plain_words() -> None:
+    """Every Dutch text the app shows (window, core messages, method content)."""
+    texts = [*_ts_translations(), *_po_texts(PO_FILE),
+             *_dutch_in(json.loads(METHOD_FILE.read_text(encoding="utf-8")), "method")]
+    assert len(texts) > 600
+    assert [(where, text) for where, text in texts if banned_words(text)] == []
+
+
+def test_the_theme_card_is_explained_where_it_is_first_seen() -> None:
+    explained = [text for _where, text in _ts_translations()
+                 if text.startswith("Een themakaart is een onderwerp om over te praten")]
+    assert len(explained) == 2  # Stap 1, and beside the card on every gespreksblad
+    assert all("onderwerpen, elk met een vraag" in text for text in explained)

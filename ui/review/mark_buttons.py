@@ -7,7 +7,7 @@ the feedback that the mark was taken: it counts ("3 gemarkeerd") and flashes bri
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from vsr.model import Party
@@ -97,6 +97,22 @@ class MarkButtons(QWidget):
                                       "together").format(name=party.name, count=count)
             button.set_texts(text, short)
             button.setAccessibleDescription(description)
+        self._same_form()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self._same_form()
+
+    def _same_form(self) -> None:
+        """Both buttons say "Markeer: name" or both only the name: never one of each (the
+        buttons share the row equally, so the longest text decides)."""
+        if not self.buttons:
+            return
+        share = (self.width() - self._layout.spacing() * (len(self.buttons) - 1)) \
+            // len(self.buttons)
+        short = share < max(b.long_width() for b in self.buttons.values())
+        for button in self.buttons.values():
+            button.force_short(short)
 
     def flash(self, party_id: int) -> None:
         """A short flash of the party's button: your mark was taken (it shows nothing else)."""

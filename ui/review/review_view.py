@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
@@ -25,6 +25,7 @@ from vsr.library import sheets as sh
 from vsr.model import MAX_RECORDING_MS, Marker, Party, Recording, Review
 from vsr.session import SharedScreen, shared_screen
 from vsr.session.blind import refresh_shared_screen
+from vsr.session.model import SessionStep
 
 from ..actions import ActionId, ActionRegistry
 from ..bridge import LibraryBridge
@@ -38,17 +39,13 @@ from .mark_buttons import MarkButtons
 from .marker_list import MarkerListPanel
 from .missing_banner import MissingRecordingBanner
 from .read_log import ReadLog
+from .review_layout import MinimumColumn, Room, share_of_width
 from .sheet_editor import SheetEditor
 from .shuttle import Shuttle
 from .transport import TransportBar
 from .undo_commands import AddMarkerCommand, DeleteMarkerCommand, MoveMarkerCommand
 
 LOOP_AROUND_POINT_MS = 5_000
-
-
-def _share(value: object) -> float:
-    """A stored share of the width, kept between 20 % and 80 %."""
-    return min(0.8, max(0.2, float(str(value))))
 
 
 class ReviewView(QWidget):
@@ -66,9 +63,9 @@ class ReviewView(QWidget):
         self.markers: list[Marker] = []
         self.selected: int | None = None
         self.shared: SharedScreen | None = None  # what the shared screen may show now
-        # The video's share of the width beside the Moments tab (False) and the
-        # Samenleergesprek (True), which needs more room.
-        self.video_share = {False: 0.55, True: 0.48}
+        # The video's share of the width beside the Moments tab, the Samenleergesprek (which
+        # needs more room) and its Stap 2 (where the gespreksblad needs the most).
+        self.video_share = {Room.MOMENTS: 0.55, Room.SESSION: 0.48, Room.STAP2: 0.36}
         self._build()
         self._connect()
         self.envelopes = EnvelopeLoader(self)
@@ -86,7 +83,7 @@ class ReviewView(QWidget):
         self.sheet = SheetEditor(self.bridge, self.undo)
         self.shuttle = Shuttle(self.player, self)
 
-        left = QWidget()
+        left = MinimumColumn()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
         lv.addWidget(self.banner)
@@ -102,6 +99,9 @@ class ReviewView(QWidget):
         lv.addWidget(self.screen, 1)
         lv.addWidget(self.transport)
         lv.addWidget(self.mark_buttons)
+        self._clip_host = QVBoxLayout()  # Stap 2's clip controls, under the video
+        lv.addLayout(self._clip_host)
+        left.wrapping = [self.transport, self._clip_host]
 
         moments = QSplitter(Qt.Orientation.Vertical)
         moments.addWidget(self.marker_list)
@@ -203,11 +203,15 @@ class ReviewView(QWidget):
         if self.session_panel is not None:
             self.session_panel.flush()
             self.tabs.removeTab(1)
+            self.session_panel.discuss.clip_box.deleteLater()  # it lives under the video
             self.session_panel.deleteLater()
         self.session_panel = SessionPanel(self.bridge, self.review.id, self.player,
                                           undo=self.undo)
+        self._clip_host.addWidget(self.session_panel.discuss.clip_box)
         self.session_panel.discuss.sheet.typing_started.connect(self._typing_started)
+        self.session_panel.step_shown.connect(self._arrange)
         self.tabs.addTab(self.session_panel, self.tr("Samenleergesprek"))
+        self._arrange()
 
     def _load_media(self) -> None:
         assert self.recording is not None
@@ -247,19 +251,46 @@ class ReviewView(QWidget):
         self._load_media()
 
     def _tab_changed(self, _index: int) -> None:
+        self._arrange()
+
+    def room(self) -> Room:
+        """Which arrangement the open tab and step ask for."""
+        if self.tabs.currentIndex() != 1 or self.session_panel is None:
+            return Room.MOMENTS
+        return Room.STAP2 if self.session_panel.step == SessionStep.DISCUSS else Room.SESSION
+
+    def _arrange(self, _step: object = None) -> None:
+        """Stap 2 gives the gespreksblad the room: the timeline and the mark buttons fold away
+        (marking is for watching, not for talking a moment through) and the video narrows, so
+        A, B of both parties and C fit a 1366x768 screen without scrolling."""
+        stap2 = self.room() == Room.STAP2
+        self.timeline.setVisible(not stap2)
+        self.mark_buttons.setVisible(not stap2)
+        if self.session_panel is not None:
+            self.session_panel.discuss.clip_box.setVisible(stap2)
         self._apply_share()
 
     def _apply_share(self) -> None:
         """Give the video its share of the width for the open tab (each tab keeps its own,
         as the user last dragged it); the minimum widths of both sides win over the share."""
         total = sum(self._top.sizes()) or self._top.width()
-        left = int(total * self.video_share[self.tabs.currentIndex() == 1])
+        left = int(total * self.video_share[self.room()])
         self._top.setSizes([left, total - left])
 
     def _share_moved(self, _pos: int, _index: int) -> None:
         sizes = self._top.sizes()
         if sum(sizes) > 0:
-            self.video_share[self.tabs.currentIndex() == 1] = sizes[0] / sum(sizes)
+            self.video_share[self.room()] = sizes[0] / sum(sizes)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        # The consent strip wraps onto more lines when the window is narrow: count them, or
+        # the video would be squeezed below its own minimum (and cropped) at the minimum size.
+        hint = super().minimumSizeHint()
+        strip = self.consent_strip
+        if strip.isVisibleTo(self) and strip.hasHeightForWidth():
+            extra = strip.heightForWidth(hint.width() - 12) - strip.minimumSizeHint().height()
+            hint.setHeight(hint.height() + max(0, extra))
+        return hint
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
@@ -267,16 +298,17 @@ class ReviewView(QWidget):
 
     def save_layout(self, settings: QSettings) -> None:
         """Remember the splitters (the window calls this when it closes)."""
-        settings.setValue("review/video_share", [self.video_share[False], self.video_share[True]])
+        settings.setValue("review/video_share", [self.video_share[room] for room in Room])
         for key, splitter in (("review/outer", self._outer), ("review/moments", self._moments)):
             if all(size > 0 for size in splitter.sizes()):  # never shown (start page): no sizes
                 settings.setValue(key, splitter.saveState())
 
     def restore_layout(self, settings: QSettings) -> None:
         shares = settings.value("review/video_share")
-        if isinstance(shares, list) and len(shares) == 2:
+        if isinstance(shares, list) and len(shares) in (2, 3):  # 2: before Stap 2 had its own
             try:
-                self.video_share = {False: _share(shares[0]), True: _share(shares[1])}
+                for room, share in zip(Room, shares, strict=False):
+                    self.video_share[room] = share_of_width(share)
             except ValueError:
                 pass
         for key, splitter in (("review/outer", self._outer), ("review/moments", self._moments)):

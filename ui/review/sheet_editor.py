@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QScrollArea, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QStyle, QVBoxLayout, QWidget
 
 from vsr import method
 from vsr.library import Change, themes
@@ -17,8 +17,9 @@ from vsr.library import sheets as sh
 from vsr.model import Marker, Party
 
 from ..bridge import LibraryBridge
+from ..fitting import UpAndDownScrollArea
 from ..operations import perform, push_performed
-from ..widgets import NoticeBar, heading, prompt, text_field
+from ..widgets import MIN_TARGET, NoticeBar, heading, prompt, text_field
 from .party_reflection import PartyColumns, PartyReflection
 from .sheet_fields import RETRY_MS, SheetTextField
 from .sheet_header import SheetHeader
@@ -52,9 +53,7 @@ class SheetEditor(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         self.notice = NoticeBar()
         outer.addWidget(self.notice)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll = UpAndDownScrollArea()
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         outer.addWidget(self.scroll, 1)
         self._layout = QVBoxLayout()
@@ -71,7 +70,8 @@ class SheetEditor(QWidget):
             old.deleteLater()
         body = QWidget()
         self._layout = QVBoxLayout(body)
-        self._layout.setContentsMargins(4, 4, 8, 12)
+        self._layout.setContentsMargins(4, 2, 8, 4)
+        self._layout.setSpacing(4)
         self.scroll.setWidget(body)
         return self._layout
 
@@ -124,11 +124,13 @@ class SheetEditor(QWidget):
         self.header.theme_chosen.connect(self._set_theme)
         self.header.own_subtopic.connect(self._add_own_subtopic)
         layout.addWidget(self.header)
-        layout.addWidget(heading(prompts.a_title, 1.15))
-        layout.addWidget(prompt(prompts.a_prompt))
-        layout.addWidget(self._field(
-            text_field(self.tr("Type here…"), prompts.a_title), sh.SheetField.WHAT_HAPPENED, None))
-        layout.addWidget(heading(prompts.b_title, 1.15))
+        # Each question sits inside its empty field (and in its tooltip and accessible
+        # description), so the whole sheet fits beside the video in Stap 2; the fields share
+        # whatever height is left.
+        layout.addWidget(heading(prompts.a_title, 1.1))
+        layout.addWidget(self._field(self._question_field(prompts.a_title, prompts.a_prompt),
+                                     sh.SheetField.WHAT_HAPPENED, None), 1)
+        layout.addWidget(heading(prompts.b_title, 1.1))
         layout.addWidget(prompt(prompts.b_prompt))
         for party in self.parties:
             column = PartyReflection(party)
@@ -136,14 +138,19 @@ class SheetEditor(QWidget):
             self._field(column.to_me, sh.SheetField.TO_ME, party.id)
             self._field(column.to_other, sh.SheetField.TO_OTHER, party.id)
             self.columns[party.id] = column
-        layout.addWidget(PartyColumns(list(self.columns.values())))
+        layout.addWidget(PartyColumns(list(self.columns.values())), 2)
         layout.addWidget(prompt(prompts.b_difference))
-        layout.addWidget(heading(prompts.c_title, 1.15))
-        layout.addWidget(prompt(prompts.c_prompt))
-        layout.addWidget(self._field(
-            text_field(self.tr("Type here…"), prompts.c_title), sh.SheetField.KEEP_OR_CHANGE, None))
-        layout.addStretch(1)
+        layout.addWidget(heading(prompts.c_title, 1.1))
+        layout.addWidget(self._field(self._question_field(prompts.c_title, prompts.c_prompt),
+                                     sh.SheetField.KEEP_OR_CHANGE, None), 1)
         self.updateGeometry()
+
+    @staticmethod
+    def _question_field(title: str, question: str) -> SheetTextField:
+        field = text_field(question, title, MIN_TARGET)
+        field.setToolTip(question)
+        field.setAccessibleDescription(question)
+        return field
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
         # The scroll area only scrolls up and down: the editor must be as wide as what it holds.

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
@@ -44,6 +44,14 @@ class SheetTextField(QPlainTextEdit):
         timer.setInterval(interval)
         timer.timeout.connect(self.flush)
         return timer
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        # As tall as its minimum: a sheet asks for no more than it needs, and a layout with
+        # room to spare lets the fields grow (their stretch).
+        return QSize(super().sizeHint().width(), self.minimumHeight())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        return QSize(super().minimumSizeHint().width(), self.minimumHeight())
 
     def set_saver(self, saver: Saver) -> None:
         self._saver = saver

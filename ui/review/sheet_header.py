@@ -18,11 +18,13 @@ from PySide6.QtWidgets import (
 from vsr import method
 from vsr.model import Marker, Party
 
+from ..fitting import StackingBox
 from ..icons import pictogram, shape_icon
 from ..timefmt import format_ms
 from ..widgets import MIN_TARGET
 
 ADD_OWN = "__add_own__"
+QUESTION_BESIDE_AT = 560  # px: narrower, the question goes under the card
 
 
 class SheetHeader(QWidget):
@@ -51,8 +53,11 @@ class SheetHeader(QWidget):
         self.who = QLabel()
         self.who.setWordWrap(True)
         row.addWidget(self.who, 1)
+        # The card and, beside it when there is room (under it when not), its question.
+        card_row = StackingBox(spacing=8, wide_at=QUESTION_BESIDE_AT)
+        column.addWidget(card_row)
         theme_row = QHBoxLayout()
-        column.addLayout(theme_row)
+        card_row.add(theme_row, 1)
         theme_label = QLabel(self.tr("Theme card"))
         theme_row.addWidget(theme_label)
         self.theme_combo = QComboBox()
@@ -65,11 +70,19 @@ class SheetHeader(QWidget):
         theme_label.setBuddy(self.theme_combo)
         self.theme_combo.activated.connect(self._chosen)
         theme_row.addWidget(self.theme_combo, 1)
+        # Beside the card: the chosen sub-topic's question, or what a theme card is (the word
+        # is new to most people). Beside, not under, so the sheet keeps its height.
         self.question = QLabel()
         self.question.setObjectName("subtopicQuestion")
         self.question.setWordWrap(True)
-        self.question.setStyleSheet("font-style: italic; color: #333333; padding: 2px 0 4px 0;")
-        column.addWidget(self.question)
+        self.question.setStyleSheet("font-style: italic; color: #333333;")
+        card_row.add(self.question, 1)
+        self.theme_combo.setToolTip(self.explanation())
+        self.theme_combo.setAccessibleDescription(self.explanation())
+
+    def explanation(self) -> str:
+        return self.tr("A theme card is a subject to talk about. Each card has smaller "
+                       "subjects, each with a question. Choosing one is not required.")
 
     def set_title_visible(self, visible: bool) -> None:
         """Stap 2 names the moment and who marked it above the sheet already: no second time."""
@@ -117,8 +130,7 @@ class SheetHeader(QWidget):
                           f"{card.key}|{ADD_OWN}")
         index = combo.findData(f"{self.marker.theme}|{self.marker.subtopic}")
         combo.setCurrentIndex(max(0, index))
-        self.question.setText(question)
-        self.question.setVisible(bool(question))
+        self.question.setText(question or self.explanation())
 
     def _chosen(self, index: int) -> None:
         if self.marker is None:

@@ -48,6 +48,8 @@ class ActionRow(QObject):
         self.what.editingFinished.connect(self.save_what)
         self.who = QComboBox()
         self.who.setMinimumHeight(MIN_TARGET)
+        self.who.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.who.setMinimumContentsLength(10)
         self.who.setAccessibleName(self.tr("Action {n}: who").format(n=n))
         self.who.addItem(self.tr("Together"), TOGETHER)
         for party in editor.ctx.parties():
@@ -59,7 +61,7 @@ class ActionRow(QObject):
         self.due.setAccessibleName(self.tr("Action {n}: by when").format(n=n))
         self.due.set_value(date.fromisoformat(action.due) if action.due else None)
         self.due.dateChanged.connect(lambda _d: editor.set_due(self.id, self.due.value()))
-        self.done = QCheckBox()
+        self.done = QCheckBox(self.tr("Done"))
         self.done.setMinimumHeight(MIN_TARGET)
         self.done.setStyleSheet("QCheckBox::indicator { width: 24px; height: 24px; }")
         self.done.setChecked(action.done)
@@ -80,6 +82,15 @@ class ActionRow(QObject):
     def widgets(self) -> list[QWidget]:
         return [self.what, self.who, self.due, self.done, self.remove]
 
+    def place(self, grid: QGridLayout, first_row: int) -> None:
+        """Two lines per action, so Stap 3 fits beside the video at the window's minimum:
+        what (and remove), then who, by when and done."""
+        grid.addWidget(self.what, first_row, 0, 1, 3)
+        grid.addWidget(self.remove, first_row, 3)
+        grid.addWidget(self.who, first_row + 1, 0)
+        grid.addWidget(self.due, first_row + 1, 1)
+        grid.addWidget(self.done, first_row + 1, 2, 1, 2)
+
 
 class ActionsEditor(QWidget):
     def __init__(self, ctx: SessionContext, parent: QWidget | None = None) -> None:
@@ -89,6 +100,7 @@ class ActionsEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.grid = QGridLayout()
         self.grid.setColumnStretch(0, 1)
+        self.grid.setColumnStretch(1, 1)
         layout.addLayout(self.grid)
         self.empty = QLabel(self.tr("No actions yet."))
         self.empty.setStyleSheet("color: #555555;")
@@ -109,21 +121,14 @@ class ActionsEditor(QWidget):
             if item.widget() is not None:
                 item.widget().hide()
                 item.widget().deleteLater()
-        heads = (self.tr("What"), self.tr("Who"), self.tr("By when"), self.tr("Done"), "")
-        for col, head in enumerate(heads):
-            label = QLabel(f"<b>{head}</b>")
-            self.grid.addWidget(label, 0, col)
         for old_row in self.rows:
             old_row.deleteLater()
         self.rows = [ActionRow(self, a) for a in actions]
-        for r, row in enumerate(self.rows, start=1):
-            for c, widget in enumerate(row.widgets()):
-                self.grid.addWidget(widget, r, c)
+        for r, row in enumerate(self.rows):
+            row.place(self.grid, 3 * r)
+            if r:  # a little air between two actions
+                self.grid.setRowMinimumHeight(3 * r - 1, 8)
         self.empty.setVisible(not actions)
-        for col in range(len(heads)):
-            item = self.grid.itemAtPosition(0, col)
-            if item is not None and item.widget() is not None:
-                item.widget().setVisible(bool(actions))
 
     def add(self) -> None:
         self.ctx.run(lambda: ss.add_action(self.ctx.lib, self.ctx.review_id, initiator=self))

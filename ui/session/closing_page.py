@@ -3,11 +3,12 @@ and the perception check."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGridLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from vsr import method
 from vsr import session as ss
 
+from ..review.party_reflection import PartyColumns
 from ..review.sheet_fields import SheetTextField
 from ..widgets import PartyFrame, heading, load_quietly, prompt, separator, text_field
 from .actions_editor import ActionsEditor
@@ -31,9 +32,10 @@ class ClosingPage(Page):
         layout.addWidget(self.summary)
 
         layout.addWidget(heading(self.tr("What did we learn?"), 1.15))
-        self.learn_grid = QGridLayout()
-        self.learn_grid.setSpacing(12)
-        layout.addLayout(self.learn_grid)
+        # Side by side when there is room, one under the other beside the video.
+        self._learn_box = QVBoxLayout()
+        layout.addLayout(self._learn_box)
+        self._learn_columns: PartyColumns | None = None
         self.learnings: dict[int, SheetTextField] = {}
         self._learn_frames: list[PartyFrame] = []
 
@@ -54,11 +56,11 @@ class ClosingPage(Page):
                 f.party == p for f, p in zip(self._learn_frames, parties, strict=True)):
             return
         self.flush()
-        for frame in self._learn_frames:
-            frame.hide()
-            frame.deleteLater()
+        if self._learn_columns is not None:
+            self._learn_columns.hide()
+            self._learn_columns.deleteLater()
         self._learn_frames, self.learnings = [], {}
-        for i, party in enumerate(parties):
+        for party in parties:
             frame = PartyFrame(party)
             field = text_field(self.tr("What did you learn? Type here…"),
                                self.tr("{name}: what did I learn?").format(name=party.name))
@@ -66,9 +68,10 @@ class ClosingPage(Page):
                 lambda: ss.set_learning(self.ctx.lib, self.ctx.review_id, p, new,
                                         initiator=self)))
             frame.body.addWidget(field)
-            self.learn_grid.addWidget(frame, i // 2, i % 2)
             self._learn_frames.append(frame)
             self.learnings[party.id] = field
+        self._learn_columns = PartyColumns(self._learn_frames)
+        self._learn_box.addWidget(self._learn_columns)
 
     def refresh(self) -> None:
         self._build_learnings()

@@ -9,13 +9,14 @@ from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from vsr.library import Library
 from vsr.library.reviews import list_parties
 from vsr.model import Party, PartyRole
 
 from ..bridge import LibraryBridge
+from ..fitting import UpAndDownScrollArea
 from ..operations import perform
 from ..player.base import MediaPlayer
 
@@ -66,8 +67,7 @@ class Page(QWidget):
         """Make the page one scroll area and return the layout of what scrolls in it."""
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
+        scroll = UpAndDownScrollArea()
         outer.addWidget(scroll)
         body = QWidget()
         scroll.setWidget(body)

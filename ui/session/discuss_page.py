@@ -4,7 +4,7 @@ tab (ui.review.sheet_editor): A, then B for each party side by side, then C, all
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -20,12 +20,10 @@ from vsr.library import markers as mk
 from vsr.model import Marker
 from vsr.session.model import MAX_LEAD_LAG_MS, Moment
 
-from ..fitting import StackingBox
 from ..flow_layout import FlowLayout
-from ..icons import pictogram
 from ..review.sheet_editor import SheetEditor
 from ..timefmt import format_ms
-from ..widgets import MIN_TARGET, big_button, heading, prompt
+from ..widgets import MIN_TARGET, big_button, prompt
 from .context import Page, SessionContext
 from .moments_page import time_text
 
@@ -41,22 +39,25 @@ class DiscussPage(Page):
         self.marker: Marker | None = None
         step = method.steps()[1]
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 8, 16, 0)
-        # Heading and moment tabs on one line when they fit; the clip's controls wrap. The page
-        # fits beside the video on a 1366x768 screen.
-        top = StackingBox(spacing=12)
-        top.add(heading(self.tr("Step 2 – {title}").format(title=step.title), 1.5), 1)
-        tabs = QWidget()
-        self.tabs = QHBoxLayout(tabs)
+        layout.setContentsMargins(8, 4, 8, 0)
+        # The moment tabs: the panel shows them in its bottom bar, between Back and Next.
+        self.tab_row = QWidget()
+        self.tabs = QHBoxLayout(self.tab_row)
         self.tabs.setContentsMargins(0, 0, 0, 0)
         self.tabs.setSpacing(6)
-        top.add(tabs)
-        layout.addWidget(top)
-        layout.addWidget(prompt(step.text))
-        layout.addWidget(self._clip_bar())
+        # The clip and who marked it: the review window shows this under the video, so the
+        # gespreksblad has the whole height beside it (see ReviewView.give_stap2_room).
+        self.clip_box = QWidget()
+        clip = QVBoxLayout(self.clip_box)
+        clip.setContentsMargins(0, 0, 0, 0)
+        guide = prompt(step.text)
+        guide.setAccessibleName(self.tr("Step 2 – {title}").format(title=step.title))
+        clip.addWidget(guide)
+        clip.addWidget(self._clip_bar())
         self.marked_by = QLabel()
         self.marked_by.setWordWrap(True)
-        layout.addWidget(self.marked_by)
+        clip.addWidget(self.marked_by)
+        layout.addWidget(self.clip_box)
         # The same gespreksblad editor as the Moments tab: undoable on the window's stack.
         self.sheet = SheetEditor(ctx.bridge, ctx.undo)
         self.sheet.show_moment_title = False  # the tab and `marked_by` above say it already
@@ -67,21 +68,7 @@ class DiscussPage(Page):
     def _clip_bar(self) -> QWidget:
         bar = QWidget()
         flow = FlowLayout(bar, spacing=8)
-        # The moment's theme card (its number and time are on the chosen tab above).
-        title = self._card_title = QWidget()
-        row = QHBoxLayout(title)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.theme_icon = QLabel()
-        self.theme_icon.setFixedSize(40, 40)
-        row.addWidget(self.theme_icon)
-        self.title = QLabel()
-        font = self.title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.title.setFont(font)
-        self.title.setMinimumHeight(MIN_TARGET)
-        row.addWidget(self.title)
-        flow.addWidget(title)
+        # (The theme card shows in the gespreksblad beside it, with its pictogram.)
         self.play_button = big_button(self.tr("▶  Play the clip"), primary=True)
         self.play_button.clicked.connect(self.play_clip)
         flow.addWidget(self.play_button)
@@ -134,9 +121,11 @@ class DiscussPage(Page):
             marker = mk.get_marker(self.ctx.lib, moment.marker_id)
             time = format_ms(marker.start_ms)
             button = big_button(self.tr("Moment {n} · {time}").format(n=i + 1, time=time),
-                                short=f"{i + 1} · {time}")
+                                short=str(i + 1))
             button.setToolTip(self.tr("Moment {n}: {time}").format(n=i + 1,
                                                                    time=time_text(marker)))
+            button.setAccessibleDescription(self.tr("Moment {n} of {count}").format(
+                n=i + 1, count=len(moments)))
             button.setCheckable(True)
             button.setChecked(i == current)
             # Bold by font, not by style sheet: a :checked font-weight would make the text
@@ -157,13 +146,6 @@ class DiscussPage(Page):
 
     def _show_header(self) -> None:
         assert self.marker is not None and self.moment is not None
-        card = method.theme_card(self.marker.theme) if self.marker.theme else None
-        if card is not None:
-            self.theme_icon.setPixmap(pictogram(card.pictogram).pixmap(QSize(40, 40)))
-        else:
-            self.theme_icon.clear()
-        self._card_title.setVisible(card is not None)
-        self.title.setText(card.title if card is not None else "")
         self.marked_by.setText(self._marked_by_text())
         for spin, value in ((self.lead, self.moment.lead_ms), (self.lag, self.moment.lag_ms)):
             spin.blockSignals(True)

@@ -107,6 +107,10 @@ class MomentsPage(Page):
         layout = self.scrolling_body(top_margin=12)
         layout.addWidget(heading(self.tr("Step 1 – {title}").format(title=step.title), 1.5))
         layout.addWidget(prompt(step.text))
+        # The theme cards are named here for the first time: say what they are.
+        layout.addWidget(prompt(self.tr("A theme card is a subject to talk about, such as “How "
+                                        "do we work together?”. Each card has smaller subjects, "
+                                        "each with a question.")))
         # The marked moments and the chosen ones side by side on a wide panel; beside the video
         # on a laptop screen the chosen ones on top (so choosing one shows it), the list under.
         columns = StackingBox(spacing=24, wide_at=820, last_on_top=True)

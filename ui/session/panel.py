@@ -5,7 +5,7 @@ panel opens where the conversation was left, days later too."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
@@ -30,6 +30,10 @@ _REFRESH_ON = {"session", "marker", "sheet", "party", "review", "theme"}
 
 
 class SessionPanel(QWidget):
+    """`step_shown(step)` after a step is shown, so the window can give Stap 2 more room."""
+
+    step_shown = Signal(object)  # SessionStep
+
     def __init__(self, bridge: LibraryBridge, review_id: int, player: MediaPlayer,
                  parent: QWidget | None = None, *,
                  undo: QUndoStack | None = None) -> None:
@@ -39,14 +43,9 @@ class SessionPanel(QWidget):
         self.ctx = SessionContext(bridge, review_id, player, stack, self)
         self.setAccessibleName(self.tr("Samenleergesprek"))
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.setSpacing(4)
         layout.addWidget(self._top_bar())
-        self.notice = QLabel()
-        self.notice.setWordWrap(True)
-        self.notice.setStyleSheet("background: #fff4ce; border: 1px solid #e0b000;"
-                                  " padding: 8px; border-radius: 4px;")
-        self.notice.hide()
-        layout.addWidget(self.notice)
         self.stack = QStackedWidget()
         self.pages: dict[SessionStep, Page] = {
             SessionStep.RULES: RulesPage(self.ctx),
@@ -93,18 +92,32 @@ class SessionPanel(QWidget):
 
     def _nav_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
-        self.back_button = big_button(self.tr("◀  Back"))
+        # Only the arrows when the panel is narrow (the tooltip and the name keep the word).
+        self.back_button = big_button(self.tr("◀  Back"), short="◀")
+        self.back_button.setAccessibleName(self.tr("Back"))
         self.back_button.setToolTip(self.tr("Back (Alt+Left)"))
         self.back_button.clicked.connect(self.back)
-        self.next_button = big_button(self.tr("Next  ▶"), primary=True)
+        self.next_button = big_button(self.tr("Next  ▶"), primary=True, short="▶")
+        self.next_button.setAccessibleName(self.tr("Next"))
         self.next_button.setToolTip(self.tr("Next (Alt+Right)"))
         self.next_button.clicked.connect(self.next)
-        self.position_label = QLabel()
-        bar.addWidget(self.back_button)
-        bar.addStretch(1)
-        bar.addWidget(self.position_label)
-        bar.addStretch(1)
-        bar.addWidget(self.next_button)
+        # A notice ("Nog 2 te gaan") shows between the buttons, not above the page: when it
+        # comes or goes, nothing on the page moves under someone's pointer. The buttons keep
+        # to the bottom line when a long notice makes the bar taller.
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("background: #fff4ce; border: 1px solid #e0b000;"
+                                  " padding: 6px; border-radius: 4px;")
+        self.notice.hide()
+        middle = QVBoxLayout()
+        middle.setSpacing(0)
+        middle.addWidget(self.notice)
+        # Stap 2's moments, as tabs between Back and Next (the checked one is on show).
+        middle.addWidget(self.discuss.tab_row, 0, Qt.AlignmentFlag.AlignHCenter)
+        bottom = Qt.AlignmentFlag.AlignBottom
+        bar.addWidget(self.back_button, 0, bottom)
+        bar.addLayout(middle, 1)
+        bar.addWidget(self.next_button, 0, bottom)
         return bar
 
     @property
@@ -138,18 +151,20 @@ class SessionPanel(QWidget):
             page.enter()
         self.indicator.set_step(step)
         self._update_nav()
+        self.step_shown.emit(step)
 
     def _update_nav(self) -> None:
         count = len(ss.get_session(self.ctx.lib, self.ctx.review_id).moments)
         self.back_button.setEnabled(self.step != SessionStep.RULES)
         # At the end "next" is the joint learning summary.
-        self.next_button.setText(self.tr("Make the learning summary…")
-                                 if self.step == SessionStep.CLOSING else self.tr("Next  ▶"))
-        if self.step == SessionStep.DISCUSS and count:
-            self.position_label.setText(self.tr("Moment {n} of {count}").format(
-                n=self.moment_index + 1, count=count))
+        if self.step == SessionStep.CLOSING:
+            self.next_button.set_texts(self.tr("Make the learning summary…"),
+                                       self.tr("Summary…"))
+            self.next_button.setAccessibleName(self.tr("Make the learning summary…"))
         else:
-            self.position_label.setText("")
+            self.next_button.set_texts(self.tr("Next  ▶"), "▶")
+            self.next_button.setAccessibleName(self.tr("Next"))
+        self.discuss.tab_row.setVisible(self.step == SessionStep.DISCUSS and count > 0)
 
     def next(self) -> None:
         """Stap 2 walks through its moments first; then on to the next step."""

@@ -25,24 +25,26 @@ def _confirm_style(color: str) -> str:
 class RulesPage(Page):
     def __init__(self, ctx: SessionContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        layout = self.scrolling_body()
-        layout.setSpacing(10)
-        layout.addWidget(heading(self.tr("Our agreements for this conversation"), 1.5))
+        # Compact enough that "Mark separately" shows without scrolling beside the video on a
+        # 1366x768 screen.
+        layout = self.scrolling_body(top_margin=10)
+        layout.setSpacing(6)
+        layout.addWidget(heading(self.tr("Our agreements for this conversation"), 1.35))
         layout.addWidget(prompt(self.tr("Read them together. Each of you says yes with your "
                                         "own button.")))
         for rule in method.ground_rules():
             label = QLabel(f"•  {rule}")
             label.setWordWrap(True)
             font = label.font()
-            font.setPointSizeF(font.pointSizeF() * 1.25)
+            font.setPointSizeF(font.pointSizeF() * 1.15)
             label.setFont(font)
             layout.addWidget(label)
-        layout.addSpacing(8)
+        layout.addSpacing(4)
         # Side by side when there is room, one under the other beside the video.
         self._buttons_row = StackingBox(spacing=16)
         layout.addWidget(self._buttons_row)
         self.confirm_buttons: dict[int, QPushButton] = {}
-        layout.addSpacing(12)
+        layout.addSpacing(4)
         # A check box cannot wrap its text: a short one, and the explanation wraps under it.
         self.blind = QCheckBox(self.tr("Mark separately"))
         self.blind.setMinimumHeight(MIN_TARGET)
@@ -67,7 +69,7 @@ class RulesPage(Page):
             button = big_button("", color=party.color)
             button.setStyleSheet(_confirm_style(party.color))
             button.setCheckable(True)
-            button.setMinimumHeight(64)
+            button.setMinimumHeight(56)
             button.setProperty("partyName", party.name)
             button.toggled.connect(lambda on, p=party.id: self._confirm(p, on))
             self._buttons_row.add(button, 1)

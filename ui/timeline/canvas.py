@@ -381,5 +381,6 @@ class TimelineCanvas(QWidget):
             marker_preview=self._marker_preview(),
             draw_preview=self._draw_preview(),
             audio_title=QCoreApplication.translate("TimelineView", "Audio"),
-            hidden_note=QCoreApplication.translate("TimelineView", "hidden"),
+            hidden_note=QCoreApplication.translate(
+                "TimelineView", "hidden: you see them after “Show the moments” in step 1"),
         )

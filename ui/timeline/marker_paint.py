@@ -173,9 +173,13 @@ def paint_headers(
         painter.setOpacity(1.0)
         painter.setFont(name_font)
         painter.setPen(COLORS.text_muted if is_hidden else COLORS.text)
-        text = party.name + (f" ({hidden_note})" if is_hidden else "")
-        shown = name_metrics.elidedText(text, Qt.TextElideMode.ElideRight, w - 36)
+        # The name alone in the header (it is sized for the names); while hidden, the note
+        # goes in the empty lane beside it, so "Professional" is never cut to "Professiona…".
+        shown = name_metrics.elidedText(party.name, Qt.TextElideMode.ElideRight, w - 36)
         painter.drawText(QPointF(30, cy + name_metrics.capHeight() / 2), shown)
+        if is_hidden:
+            painter.setFont(base_font)
+            painter.drawText(QPointF(w + 10, cy + metrics.capHeight() / 2), f"({hidden_note})")
         painter.setPen(QPen(COLORS.border, 1))
         painter.drawLine(QPointF(0, r.bottom - 0.5), QPointF(w, r.bottom - 0.5))
     painter.setFont(base_font)

@@ -39,6 +39,7 @@ PARTICLES = _DUTCH_PARTICLES | frozenset("la le du da di dos del el al bin ibn b
 _NOT_NAMES = PARTICLES | frozenset("""
 met voor over bij door naar uit aan and the with for from about
 gesprek gesprekken opname opnames video audio film clip clips sessie terugkijksessie
+terugkijkgesprek terugkijkgesprekken
 begeleidingsgesprek intake interview recording recordings conversation session meeting review
 samenleergesprek leerverslag intervisie training oefening oefenmateriaal cursus coach klant
 afspraak deel part camera cam img vid mov dsc gopr pxl whatsapp screen scherm kopie copy

@@ -54,8 +54,10 @@ def _data_uri(path: Path | None) -> str:
     return f"data:{mime};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
 
 
-def _img(path: Path | None) -> str:
-    return f'<img src="{_data_uri(path)}" alt="">' if path is not None else ""
+def _img(path: Path | None, name: str) -> str:
+    """A pictogram with its name as alt text (what a screen reader says, and what shows
+    when pictures are off)."""
+    return f'<img src="{_data_uri(path)}" alt="{escape(name)}">' if path is not None else ""
 
 
 def _text(doc: SummaryDoc, text: str, tag: str = "div") -> str:
@@ -75,14 +77,15 @@ def _moment(doc: SummaryDoc, m_index: int) -> list[str]:
     theme = escape(m.theme_title or doc.t("no_theme"))
     if m.subtopic_title:
         theme += f" – {escape(m.subtopic_title)}"
-    picto = _img(m.pictogram)
+    picto = _img(m.pictogram, m.theme_title or doc.t("no_theme"))
     out = ['<section class="moment">',
            f"<h3>{escape(doc.t('moment_heading', n=m.number, time=m.time_text))}</h3>",
            f'<div class="theme">{picto}<span><b>{escape(doc.t("theme"))}:</b> {theme}<br>'
            f'<b>{escape(doc.t("marked_by"))}:</b> {escape(m.marked_by)}</span></div>']
     if m.still:
         data = base64.b64encode(m.still).decode("ascii")
-        out.append(f'<img class="still" src="data:image/jpeg;base64,{data}" alt="">')
+        still_name = escape(doc.t("moment_heading", n=m.number, time=m.time_text))
+        out.append(f'<img class="still" src="data:image/jpeg;base64,{data}" alt="{still_name}">')
     elif m.still_missing:
         out.append(f'<p class="note">{escape(doc.t("still_missing"))}</p>')
     out += [f"<h4>{escape(p.a_title)}</h4>", _text(doc, m.what_happened),
@@ -93,7 +96,11 @@ def _moment(doc: SummaryDoc, m_index: int) -> list[str]:
         out.append(f"<tr><th>{escape(label)}</th>{cells}</tr>")
     feel_cells = []
     for r in m.reflections:
-        items = [f'<span class="feel">{_img(f.pictogram)}{escape(f.title)}</span>'
+        # The name is the picture's alt text; the word beside it is for the eye only, so a
+        # screen reader says "Blij" once, not twice.
+        items = [f'<span class="feel">{_img(f.pictogram, f.title)}'
+                 f'<span aria-hidden="true">{escape(f.title)}</span></span>'
+                 if f.pictogram else f'<span class="feel">{escape(f.title)}</span>'
                  for f in r.feelings]
         feel_cells.append(f"<td>{' '.join(items) or '—'}</td>")
     out += [f"<tr><th>{escape(doc.t('feelings'))}</th>{''.join(feel_cells)}</tr></table>",
@@ -109,7 +116,10 @@ def _ratings(doc: SummaryDoc) -> list[str]:
     for r in doc.ratings:
         cells = []
         for v, face in zip(r.values, r.faces, strict=True):
-            cells.append(f'<td class="rate">{_img(face)}{v} – {escape(doc.rating_label(v))}</td>')
+            said = f"{v} – {doc.rating_label(v)}"
+            cells.append(f'<td class="rate">{_img(face, said)}<span aria-hidden="true">'
+                         f'{escape(said)}</span></td>' if face is not None
+                         else f'<td class="rate">{escape(said)}</td>')
         out.append(f"<tr><th>{escape(r.question)}</th>{''.join(cells)}"
                    f"<td>{escape(r.difference)}</td></tr>")
     return [*out, "</table>"]

@@ -1,4 +1,4 @@
-"""Reviews (terugkijksessies) and their parties."""
+"""Reviews (terugkijkgesprekken) and their parties."""
 
 from __future__ import annotations
 
