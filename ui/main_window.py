@@ -27,7 +27,7 @@ from .bridge import LibraryBridge
 from .dialogs import ask_media_file, error_text, show_error
 from .icons import icon
 from .interop import menu as interop_menu
-from .operations import UndoStack
+from .operations import UndoStack, in_box, perform
 from .party_dialog import PartyNamesDialog
 from .player.base import MediaPlayer
 from .start_page import StartPage
@@ -46,6 +46,13 @@ REVIEW_ONLY = (
     ActionId.SHUTTLE_BACK, ActionId.SHUTTLE_STOP, ActionId.SHUTTLE_FORWARD, ActionId.GO_START,
     ActionId.GO_END, ActionId.IMPORT_EAF, ActionId.EXPORT_EAF, ActionId.EXPORT_VTT,
     ActionId.EXPORT_SRT, ActionId.EXPORT_CSV, ActionId.SHARE_PACKAGE,
+)
+# Actions that change the library: off while the library is only looked at ("Alleen
+# bekijken", a damaged library opened read-only), where every write would be refused.
+EDIT_ACTIONS = (
+    ActionId.OPEN, ActionId.NEW_REVIEW, ActionId.DELETE_MARKER, ActionId.RENAME_PARTY,
+    ActionId.ADD_PARTY, ActionId.PAUSE_ON_MARK, ActionId.IMPORT_EAF, ActionId.OPEN_PACKAGE,
+    ActionId.PURGE,
 )
 EXPORT_AS = {ActionId.EXPORT_EAF: "eaf", ActionId.EXPORT_VTT: "vtt", ActionId.EXPORT_SRT: "srt",
              ActionId.EXPORT_CSV: "csv"}
@@ -230,6 +237,11 @@ class MainWindow(QMainWindow):
     def _set_review_actions(self, enabled: bool) -> None:
         for action_id in REVIEW_ONLY:
             self.actions[action_id].setEnabled(enabled)
+        if self.bridge.lib.read_only:
+            for action_id in EDIT_ACTIONS:
+                self.actions[action_id].setEnabled(False)
+            if self._review_view is not None:
+                self._review_view.mark_buttons.setEnabled(False)
 
     # -- opening --------------------------------------------------------------------------
     def show_start(self) -> None:
@@ -257,17 +269,20 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Reading the file…"))
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            result = rc.import_recording(self.bridge.lib, path)
-        except (VsrError, OSError) as exc:
+            imported = perform(lambda: rc.import_recording(self.bridge.lib, path))
+        finally:
             QApplication.restoreOverrideCursor()
             self.statusBar().clearMessage()
-            show_error(self, exc)
+        result = imported.value
+        if result is None:
+            in_box(self)(imported.message)
             return False
-        QApplication.restoreOverrideCursor()
-        self.statusBar().clearMessage()
         rec = result.recording
         reviews = rv.list_reviews(self.bridge.lib, rec.id)
-        review = reviews[-1] if reviews else rv.create_review(self.bridge.lib, rec.id)
+        review = reviews[-1] if reviews else perform(
+            lambda: rv.create_review(self.bridge.lib, rec.id), report=in_box(self)).value
+        if review is None:  # not saved (a locked or read-only library): said in the box
+            return False
         opened = self.open_review(review.id)
         if opened and result.warnings:
             self.show_file_warnings(Path(rec.path).name, result.warnings)
@@ -319,8 +334,11 @@ class MainWindow(QMainWindow):
             return
         title, ok = QInputDialog.getText(self, self.tr("New review"), self.tr("Title:"))
         if ok:
-            review = rv.create_review(self.bridge.lib, rec_id, title=title.strip() or None)
-            self.open_review(review.id)
+            review = perform(lambda: rv.create_review(self.bridge.lib, rec_id,
+                                                      title=title.strip() or None),
+                             report=in_box(self)).value
+            if review is not None:
+                self.open_review(review.id)
 
     def _export_summary(self) -> None:
         panel = self.review_view.session_panel
@@ -330,10 +348,11 @@ class MainWindow(QMainWindow):
     def _rename_parties(self) -> None:
         dialog = PartyNamesDialog(self.review_view.parties, self)
         if dialog.exec():
-            for party_id, name in dialog.names().items():
-                current = next(p for p in self.review_view.parties if p.id == party_id)
-                if current.name != name:
-                    rv.rename_party(self.bridge.lib, party_id, name)
+            current = {p.id: p.name for p in self.review_view.parties}
+            changed = {pid: name for pid, name in dialog.names().items()
+                       if current.get(pid) != name}
+            if changed:
+                perform(lambda: rv.rename_parties(self.bridge.lib, changed), report=in_box(self))
 
     def _add_party(self) -> None:
         review = self.review_view.review
@@ -342,7 +361,7 @@ class MainWindow(QMainWindow):
         name, ok = QInputDialog.getText(self, self.tr("Add participant"),
                                         self.tr("Name (for example: interpreter):"))
         if ok and name.strip():
-            rv.add_party(self.bridge.lib, review.id, name)
+            perform(lambda: rv.add_party(self.bridge.lib, review.id, name), report=in_box(self))
 
     def _consent(self) -> None:
         from .privacy.consent_dialog import ConsentDialog

@@ -28,7 +28,7 @@ from vsr.session.blind import refresh_shared_screen
 
 from ..actions import ActionId, ActionRegistry
 from ..bridge import LibraryBridge
-from ..operations import push_performed
+from ..operations import in_box, perform, push_performed
 from ..player.base import MediaPlayer
 from ..session.panel import SessionPanel
 from ..timeline.panel import TimelinePanel
@@ -180,7 +180,7 @@ class ReviewView(QWidget):
         self.sheet.flush()
         self.review = rv.get_review(lib, review_id)
         self.recording = rc.get_recording(lib, self.review.recording_id)
-        rv.touch_review(lib, review_id)
+        perform(lambda: rv.touch_review(lib, review_id))  # only the recent list: no message
         self.undo.clear()
         self.selected = None
         self.actions[ActionId.PAUSE_ON_MARK].setChecked(self.review.pause_on_mark)
@@ -419,7 +419,8 @@ class ReviewView(QWidget):
         self.timeline.view.set_selected_marker(marker_id)
         self.marker_list.select_marker(marker_id)
         self.sheet.set_marker(marker_id, self.parties)
-        self.actions[ActionId.DELETE_MARKER].setEnabled(marker_id is not None)
+        self.actions[ActionId.DELETE_MARKER].setEnabled(
+            marker_id is not None and not self.bridge.lib.read_only)
         marker = self._marker(marker_id)
         if marker is not None and seek:
             self.player.seek(marker.start_ms)
@@ -477,9 +478,17 @@ class ReviewView(QWidget):
         return True
 
     def _set_pause_on_mark(self, on: bool) -> None:
-        if self.review is not None and self.review.pause_on_mark != on:
-            rv.set_pause_on_mark(self.bridge.lib, self.review.id, on)
-            self.review = rv.get_review(self.bridge.lib, self.review.id)
+        review = self.review
+        if review is None or review.pause_on_mark == on:
+            return
+        if perform(lambda: rv.set_pause_on_mark(self.bridge.lib, review.id, on),
+                   report=in_box(self)).ok:
+            self.review = rv.get_review(self.bridge.lib, review.id)
+            return
+        action = self.actions[ActionId.PAUSE_ON_MARK]  # not saved: the tick shows what is
+        blocked = action.blockSignals(True)
+        action.setChecked(review.pause_on_mark)
+        action.blockSignals(blocked)
 
     def _typing_started(self) -> None:
         # "Pause while typing": whoever starts writing gets the picture to hold still.

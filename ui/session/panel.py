@@ -15,7 +15,7 @@ from vsr.session.model import SessionStep
 
 from ..bridge import LibraryBridge
 from ..fitting import StackingBox
-from ..operations import UndoStack
+from ..operations import UndoStack, perform
 from ..player.base import MediaPlayer
 from ..widgets import big_button
 from .closing_page import ClosingPage
@@ -69,7 +69,10 @@ class SessionPanel(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
-        state = ss.start_session(bridge.lib, review_id)
+        # Remembering when the conversation started may fail (a read-only or busy library):
+        # the conversation still shows what is stored.
+        state = (perform(lambda: ss.start_session(bridge.lib, review_id)).value
+                 or ss.get_session(bridge.lib, review_id))
         self.step = state.step
         self._show(state.step, state.moment_index, autoplay=False)
         self._stale = False  # a change came while hidden: refresh when shown
