@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QRect, QSettings, Qt, Signal
 from PySide6.QtGui import (
     QAction,
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(view)
             self.actions[ActionId.LOCATE].triggered.connect(view.locate_recording)
             view.title_changed.connect(lambda t: self.setWindowTitle(f"{t} — vsr"))
+            view.hidden_undo.changed.connect(self._enable_undo_actions)
             if self._settings is not None:
                 view.restore_layout(self._settings)
         return self._review_view
@@ -186,17 +188,37 @@ class MainWindow(QMainWindow):
                 keys.append(QKeySequence(extra))
         redo.setShortcuts(keys)
         self.actions[ActionId.REDO].setShortcuts(keys)  # the shortcut overview lists them all
-        undo.triggered.connect(self.undo.undo)
-        redo.triggered.connect(self.undo.redo)
+        undo.triggered.connect(lambda: self.undo_or_redo(redo=False))
+        redo.triggered.connect(lambda: self.undo_or_redo(redo=True))
         for action, can, text_changed, label in (
                 (undo, self.undo.canUndoChanged, self.undo.undoTextChanged, self.tr("&Undo")),
                 (redo, self.undo.canRedoChanged, self.undo.redoTextChanged, self.tr("&Redo"))):
             action.setEnabled(False)
-            can.connect(action.setEnabled)
+            can.connect(self._enable_undo_actions)
             text_changed.connect(
                 lambda text, act=action, base=label: act.setText(f"{base} {text}".strip()))
         self.undo_action, self.redo_action = undo, redo
         return undo, redo
+
+    def undo_or_redo(self, *, redo: bool) -> None:
+        """Ctrl+Z / Ctrl+Y: while the parties mark apart, only the asked party's own hidden
+        mark (ReviewView.undo_hidden_mark); otherwise the window's one history."""
+        view = self._review_view
+        if view is not None and self.showing_review() and view.undo_hidden_mark(redo=redo):
+            return
+        if redo:
+            self.undo.redo()
+        else:
+            self.undo.undo()
+
+    def _enable_undo_actions(self, *_changed: object) -> None:
+        if not shiboken6.isValid(self.undo):  # the window is being taken down
+            return
+        hidden = self._review_view.hidden_undo if self._review_view is not None else None
+        self.undo_action.setEnabled(
+            self.undo.canUndo() or (hidden is not None and bool(hidden.undoable())))
+        self.redo_action.setEnabled(
+            self.undo.canRedo() or (hidden is not None and bool(hidden.redoable())))
 
     def _connect(self) -> None:
         a = self.actions

@@ -32,6 +32,7 @@ from ..operations import in_box, perform, push_performed
 from ..player.base import MediaPlayer
 from ..session.panel import SessionPanel
 from ..timeline.panel import TimelinePanel
+from . import hidden_mark_undo
 from .consent_strip import ConsentStrip
 from .envelope_loader import EnvelopeLoader
 from .mark_buttons import MarkButtons
@@ -71,6 +72,7 @@ class ReviewView(QWidget):
         self._build()
         self._connect()
         self.envelopes = EnvelopeLoader(self)
+        self.hidden_undo = hidden_mark_undo.HiddenMarkUndo(self)  # marks made apart, per party
         self.envelopes.ready.connect(self.timeline.view.set_envelope)
 
     # -- layout ---------------------------------------------------------------------------
@@ -182,6 +184,7 @@ class ReviewView(QWidget):
         self.recording = rc.get_recording(lib, self.review.recording_id)
         perform(lambda: rv.touch_review(lib, review_id))  # only the recent list: no message
         self.undo.clear()
+        self.hidden_undo.clear()
         self.selected = None
         self.actions[ActionId.PAUSE_ON_MARK].setChecked(self.review.pause_on_mark)
         self._reload_parties()
@@ -306,6 +309,8 @@ class ReviewView(QWidget):
         # show the other party where.
         self.timeline.view.set_hidden_parties({p.id for p in self.parties} if hidden else set())
         self.mark_buttons.set_counts(self.shared.counts if hidden else None)
+        if not hidden and (self.hidden_undo.undoable() or self.hidden_undo.redoable()):
+            self.hidden_undo.clear()  # revealed: ordinary moments now, deleted like any other
         words = sh.what_happened_words(lib, self.review.id) if self.markers else {}
         self.timeline.view.set_markers(self.markers, in_order=True)  # as the core lists them
         self.marker_list.set_data(self.markers, self.parties, words)
@@ -378,13 +383,34 @@ class ReviewView(QWidget):
             self.player.pause()
         command = AddMarkerCommand(self.bridge.lib, party_id, self.player.position(),
                                    report=self.sheet.report)
-        if push_performed(self.undo, command):
+        if self._push_mark(party_id, command):
             self._show_new_marker(party_id, command.marker_id)
 
     def _range_drawn(self, party_id: int, start_ms: int, end_ms: int) -> None:
         command = AddMarkerCommand(self.bridge.lib, party_id, start_ms, end_ms, report=self.sheet.report)
-        if push_performed(self.undo, command):
+        if self._push_mark(party_id, command):
             self._show_new_marker(party_id, command.marker_id)
+
+    def _push_mark(self, party_id: int, command: AddMarkerCommand) -> bool:
+        """A mark made while the markers are hidden goes into its party's own history."""
+        if self.shared is not None and self.shared.hidden:
+            return self.hidden_undo.push(party_id, command)
+        return push_performed(self.undo, command)
+
+    def undo_hidden_mark(self, *, redo: bool = False) -> bool:
+        """Ctrl+Z (or redo) while the parties mark apart: ask whose mark, and take back (or
+        bring back) only that party's last one. False when there is no hidden mark to act on,
+        so the window's own history goes on as usual."""
+        if self.shared is None or not self.shared.hidden:
+            return False
+        ids = self.hidden_undo.redoable() if redo else self.hidden_undo.undoable()
+        if not ids:
+            return False
+        whose = hidden_mark_undo.ask_whose_mark(
+            self, [p for p in self.parties if p.id in ids], redo=redo)
+        if whose is not None:
+            (self.hidden_undo.redo if redo else self.hidden_undo.undo)(whose)
+        return True
 
     def _show_new_marker(self, party_id: int, marker_id: int | None) -> None:
         """Open the sheet of a new marker, or, while the markers are hidden, only let its
