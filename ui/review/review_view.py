@@ -24,6 +24,7 @@ from vsr.library import reviews as rv
 from vsr.library import sheets as sh
 from vsr.model import MAX_RECORDING_MS, Marker, Party, Recording, Review
 from vsr.session import SharedScreen, shared_screen
+from vsr.session import pauses as ps
 from vsr.session.blind import refresh_shared_screen
 
 from ..actions import ActionId, ActionRegistry
@@ -189,6 +190,7 @@ class ReviewView(QWidget):
         self.actions[ActionId.PAUSE_ON_MARK].setChecked(self.review.pause_on_mark)
         self._reload_parties()
         self._reload_markers()
+        self._reload_pauses()
         self.timeline.view.set_duration(self.recording.duration_ms)
         self.timeline.view.zoom_to_fit()
         self.sheet.set_marker(None, self.parties)
@@ -317,6 +319,12 @@ class ReviewView(QWidget):
         if self.selected is not None and not self.shared.shows(self.selected):
             self.select_marker(None)
 
+    def _reload_pauses(self) -> None:
+        """Where each party paused the replay: a small mark in its lane."""
+        assert self.review is not None
+        self.timeline.view.set_pauses(
+            (p.party_id, p.position_ms) for p in ps.list_pauses(self.bridge.lib, self.review.id))
+
     def _update_markers(self, ids: tuple[int, ...]) -> None:
         """Markers `ids` were added, moved or removed: update those rows and glyphs only. The
         core decides again what the shared screen may show (vsr.session.blind)."""
@@ -358,6 +366,8 @@ class ReviewView(QWidget):
         if (change.entity in ("consent", "recording") and self.recording is not None
                 and (not change.ids or self.recording.id in change.ids)):
             self.consent_strip.show_recording(self.bridge.lib, self.recording.id)
+        if change.entity == ps.ENTITY:
+            self._reload_pauses()
         if change.entity == "party":
             self._reload_parties()
             self._reload_markers()

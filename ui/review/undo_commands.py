@@ -14,6 +14,7 @@ from vsr.library import Library
 from vsr.library import markers as mk
 from vsr.library import sheets as sh
 from vsr.library.markers import MarkerSnapshot
+from vsr.session import pauses as ps
 
 from ..operations import OperationCommand, Report, quiet
 
@@ -171,3 +172,26 @@ class EditSheetFieldCommand(ReviewCommand):
 
     def revert(self) -> None:
         sh.set_field(self.lib, self.marker_id, self.field, self.old, self.party_id)
+
+
+class PauseToMomentCommand(ReviewCommand):
+    """A recorded pause made a moment of the party who paused (one step, undoable)."""
+
+    def __init__(self, lib: Library, pause_id: int, *, report: Report = quiet,
+                 initiator: object | None = None) -> None:
+        super().__init__(
+            QCoreApplication.translate("UndoCommands", "Make the pause a moment"),
+            lib, report=report, initiator=initiator)
+        self.pause_id = pause_id
+        self.marker_id: int | None = None
+        self._snapshot: MarkerSnapshot | None = None
+
+    def apply(self) -> None:
+        if self._snapshot is not None:  # redo: the same moment with its gespreksblad
+            self.marker_id = ps.redo_pause_moment(self.lib, self.pause_id, self._snapshot).id
+            return
+        self.marker_id = ps.pause_to_moment(self.lib, self.pause_id,
+                                            initiator=self.initiator()).id
+
+    def revert(self) -> None:
+        self._snapshot = ps.undo_pause_moment(self.lib, self.pause_id)

@@ -11,12 +11,14 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, 
 
 from vsr import session as ss
 from vsr.library import Change
+from vsr.session import pauses as ps
 from vsr.session.model import SessionStep
 
 from ..bridge import LibraryBridge
 from ..fitting import StackingBox
-from ..operations import UndoStack, perform
+from ..operations import UndoStack, perform, push_performed
 from ..player.base import MediaPlayer
+from ..review.undo_commands import PauseToMomentCommand
 from ..widgets import big_button
 from .closing_page import ClosingPage
 from .context import Page, SessionContext
@@ -91,6 +93,13 @@ class SessionPanel(QWidget):
         self.pause_button = big_button("", color=client.color if client else "#444444")
         self.pause_button.clicked.connect(self._client_pause)
         bar.add(self.pause_button)
+        # The last pause, made a moment in one step (hidden until someone paused).
+        self.last_pause: ps.Pause | None = None
+        self.pause_moment_button = big_button(self.tr("+  Make this pause a moment"),
+                                              short=self.tr("+  Moment"))
+        self.pause_moment_button.clicked.connect(self.make_pause_moment)
+        self.pause_moment_button.hide()
+        bar.add(self.pause_moment_button)
         self._show_pause_state(self.ctx.player.state())
         return bar
 
@@ -189,8 +198,44 @@ class SessionPanel(QWidget):
 
     # -- the client's pause ------------------------------------------------------------------
     def _client_pause(self) -> None:
-        if self.ctx.player.is_playing():
+        client = self.ctx.client()
+        if client is not None:
+            self.pause_for(client.id)
+        elif self.ctx.player.is_playing():
             self.ctx.player.pause()
+
+    def pause_for(self, party_id: int) -> ps.Pause | None:
+        """A party stops the replay: keep who paused, where and when (a failed save is said
+        in the notice; the replay stops all the same)."""
+        player = self.ctx.player
+        if not player.is_playing():
+            return None
+        player.pause()
+        position = player.position()
+        pause = self.ctx.run(lambda: ps.record_pause(self.ctx.lib, self.ctx.review_id, party_id,
+                                                     position, initiator=self))
+        if pause is not None:
+            self.last_pause = pause
+            name = next((p.name for p in self.ctx.parties() if p.id == party_id), "")
+            self.pause_moment_button.setAccessibleName(
+                self.tr("Make the pause of {name} a moment").format(name=name))
+            self.pause_moment_button.show()
+            if self.step == SessionStep.DISCUSS:
+                self.discuss.show_pauses()
+        return pause
+
+    def make_pause_moment(self) -> bool:
+        """The last pause becomes a moment of the party who paused (undoable)."""
+        if self.last_pause is None:
+            return False
+        command = PauseToMomentCommand(self.ctx.lib, self.last_pause.id,
+                                       report=self.ctx.message.emit)
+        if not push_performed(self.ctx.undo, command):
+            return False
+        self.last_pause = None
+        self.pause_moment_button.hide()
+        self.show_notice(self.tr("The pause is now a moment. Choose it in Step 1."))
+        return True
 
     def _show_pause_state(self, state: str) -> None:
         """The client's own pause: always there with their name, usable while the replay

@@ -16,11 +16,14 @@ from PySide6.QtWidgets import QToolTip, QWidget
 
 from vsr.model import Marker, Party
 
+from ..timefmt import format_ms
 from .canvas import TimelineCanvas
 from .drag import DragKind
+from .geometry import TimelineLayout
 from .interaction import PointerInteraction
 from .lanes import MarkerPart
 from .marker_text import marker_tooltip
+from .pause_paint import pause_at
 from .view_input import EdgeAutoScroll, handle_key, handle_wheel
 
 
@@ -210,7 +213,7 @@ class TimelineView(TimelineCanvas):
             lane = layout.lane_at(y)
             if lane is not None and x < layout.time_x0 and lane < len(self._parties):
                 return self._parties[lane].name
-            return None
+            return self._pause_tooltip(layout, x, y)
         lane = self._lane_of_party.get(marker.party_id)
         party = self._parties[lane] if lane is not None else None
         return marker_tooltip(
@@ -220,6 +223,14 @@ class TimelineView(TimelineCanvas):
             self._theme_titles,
             self._labels.get(marker.id),
         )
+
+    def _pause_tooltip(self, layout: TimelineLayout, x: float, y: float) -> str | None:
+        hit = pause_at(layout, self.current_scale(), self._pauses, self._lane_of_party, x, y)
+        if hit is None:
+            return None
+        lane = self._lane_of_party[hit[0]]
+        return self.tr("{name} paused here ({time})").format(
+            name=self._parties[lane].name, time=format_ms(hit[1]))
 
     def _update_hover(self, x: float, y: float) -> None:
         hit = self.marker_at(x, y) if self.rect().contains(int(x), int(y)) else None
