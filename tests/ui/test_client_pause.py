@@ -135,3 +135,23 @@ def test_a_refused_pause_says_so_and_still_stops(qtbot, window) -> None:  # type
     assert ps.list_pauses(lib, window.review_id) == []
     assert panel.notice.isVisible() and panel.notice.text()
     assert not panel.pause_moment_button.isVisible()
+
+
+def test_any_pause_on_the_timeline_becomes_a_moment(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    lib, rid = window.bridge.lib, window.review_id
+    _pro, client = rv.list_parties(lib, rid)
+    client_pauses_at(qtbot, window, 20_000)
+    client_pauses_at(qtbot, window, 70_000)  # the panel's button now offers this one
+    view = window.review_view.timeline.view
+    view.pause_moment_requested.emit(client.id, 20_000)  # what the context menu sends
+    assert [(m.party_id, m.start_ms, m.end_ms) for m in mk.list_markers(lib, rid)] == [
+        (client.id, 15_000, 20_000)]
+    assert window.review_view.selected == mk.list_markers(lib, rid)[0].id  # its sheet opens
+    window.review_view.select_marker(None)
+    view.pause_moment_requested.emit(client.id, 20_000)  # twice: still one moment, shown
+    assert len(mk.list_markers(lib, rid)) == 1
+    assert window.review_view.selected == mk.list_markers(lib, rid)[0].id
+    window.undo_or_redo(redo=False)  # one undo takes the one moment back
+    assert mk.list_markers(lib, rid) == []
+    window.undo_or_redo(redo=False)  # nothing further of the pauses to undo
+    assert [p.position_ms for p in ps.list_pauses(lib, rid)] == [20_000, 70_000]

@@ -42,7 +42,12 @@ from .missing_banner import MissingRecordingBanner
 from .sheet_editor import SheetEditor
 from .shuttle import Shuttle
 from .transport import TransportBar
-from .undo_commands import AddMarkerCommand, DeleteMarkerCommand, MoveMarkerCommand
+from .undo_commands import (
+    AddMarkerCommand,
+    DeleteMarkerCommand,
+    MoveMarkerCommand,
+    PauseToMomentCommand,
+)
 
 LOOP_AROUND_POINT_MS = 5_000
 
@@ -170,6 +175,7 @@ class ReviewView(QWidget):
         view.marker_clicked.connect(self.select_marker)
         view.marker_move_finished.connect(self._marker_moved)
         view.range_drawn.connect(self._range_drawn)
+        view.pause_moment_requested.connect(self.make_pause_moment)
         self.mark_buttons.mark_requested.connect(self.mark)
         self.marker_list.marker_activated.connect(self._list_activated)
         self.sheet.typing_started.connect(self._typing_started)
@@ -399,6 +405,19 @@ class ReviewView(QWidget):
     def _range_drawn(self, party_id: int, start_ms: int, end_ms: int) -> None:
         command = AddMarkerCommand(self.bridge.lib, party_id, start_ms, end_ms, report=self.sheet.report)
         if self._push_mark(party_id, command):
+            self._show_new_marker(party_id, command.marker_id)
+
+    def make_pause_moment(self, party_id: int, at_ms: int) -> None:
+        """A recorded pause (picked on the timeline) becomes a moment of the party who paused."""
+        if self.review is None:
+            return
+        pause = next((p for p in ps.list_pauses(self.bridge.lib, self.review.id, party_id)
+                      if p.position_ms == at_ms), None)
+        if pause is None or pause.marker_id is not None:  # already a moment: show that one
+            self.select_marker(pause.marker_id if pause else None, seek=True)
+            return
+        command = PauseToMomentCommand(self.bridge.lib, pause.id, report=self.sheet.report)
+        if push_performed(self.undo, command):
             self._show_new_marker(party_id, command.marker_id)
 
     def _push_mark(self, party_id: int, command: AddMarkerCommand) -> bool:

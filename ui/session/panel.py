@@ -228,6 +228,10 @@ class SessionPanel(QWidget):
         """The last pause becomes a moment of the party who paused (undoable)."""
         if self.last_pause is None:
             return False
+        if ps.get_pause(self.ctx.lib, self.last_pause.id).marker_id is not None:
+            self.last_pause = None  # made a moment on the timeline meanwhile
+            self.pause_moment_button.hide()
+            return False
         command = PauseToMomentCommand(self.ctx.lib, self.last_pause.id,
                                        report=self.ctx.message.emit)
         if not push_performed(self.ctx.undo, command):
