@@ -15,7 +15,14 @@ from PySide6.QtGui import (
     QDropEvent,
     QKeySequence,
 )
-from PySide6.QtWidgets import QInputDialog, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QInputDialog,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
 
 from vsr import __version__
 from vsr.errors import NotFoundError, VsrError
@@ -206,6 +213,11 @@ class MainWindow(QMainWindow):
         view = self._review_view
         if view is not None and self.showing_review() and view.undo_hidden_mark(redo=redo):
             return
+        from .review.sheet_fields import SheetTextField
+
+        focus = QApplication.focusWidget()
+        if isinstance(focus, SheetTextField):
+            focus.flush()  # what is being typed becomes the step that undo takes back
         if redo:
             self.undo.redo()
         else:
@@ -284,8 +296,6 @@ class MainWindow(QMainWindow):
 
     def open_file(self, path: Path) -> bool:
         """Add the file to the library (or find it there) and open its latest review."""
-        from PySide6.QtWidgets import QApplication
-
         # The file is read in a child process (a broken file cannot take the window down);
         # that takes a moment, a hanging file at most the probe's timeout.
         self.statusBar().showMessage(self.tr("Reading the file…"))
@@ -334,8 +344,6 @@ class MainWindow(QMainWindow):
         return True
 
     def open_demo(self) -> None:
-        from PySide6.QtWidgets import QApplication
-
         from vsr.demo import make_demo
 
         self.statusBar().showMessage(self.tr("Making the demo recording…"))

@@ -111,8 +111,8 @@ class SheetEditor(QWidget):
             # Forget the previous moment's text first (a failed save of it is a draft now), so
             # nothing of it can be saved into this moment.
             widget.load("")
-            widget.set_saver(lambda old, new, f=field, p=party_id:
-                             self._save_text(marker_id, f, p, old, new))
+            widget.set_saver(lambda old, new, f=field, p=party_id, w=widget:
+                             self._save_text(marker_id, f, p, old, new, w.burst))
         self.scroll.verticalScrollBar().setValue(0)
 
     def _build(self) -> None:
@@ -159,7 +159,8 @@ class SheetEditor(QWidget):
         widget.setObjectName(f"field_{field.value}_{party_id or 0}")
         assert self.marker is not None
         marker_id = self.marker.id  # the text belongs to this moment, whatever is shown later
-        widget.set_saver(lambda old, new: self._save_text(marker_id, field, party_id, old, new))
+        widget.set_saver(lambda old, new: self._save_text(marker_id, field, party_id, old, new,
+                                                          widget.burst))
         widget.typing_started.connect(self.typing_started)
         self._fields[(field, party_id)] = widget
         return widget
@@ -173,9 +174,10 @@ class SheetEditor(QWidget):
         self.notice.show_message(text)
 
     def _save_text(self, marker_id: int, field: sh.SheetField, party_id: int | None, old: str,
-                   new: str) -> bool:
+                   new: str, burst: int = 0) -> bool:
         return push_performed(self.undo, EditSheetFieldCommand(
-            self.bridge.lib, marker_id, field, old, new, party_id, report=self.report, initiator=self))
+            self.bridge.lib, marker_id, field, old, new, party_id, burst=burst,
+            report=self.report, initiator=self))
 
     def _keep_unsaved(self) -> None:
         """Before another moment is shown: text that cannot be saved now is kept as a draft,

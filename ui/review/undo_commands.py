@@ -143,22 +143,25 @@ class SetFeelingsCommand(ReviewCommand):
 
 
 class EditSheetFieldCommand(ReviewCommand):
-    """A text edit in the gespreksblad. Typing in the same field merges into one undo step."""
+    """A text edit in the gespreksblad. Typing in the same field without a pause (one `burst`)
+    merges into one undo step; a pause, another field or another edit in between starts a new
+    one (QUndoStack merges only with the step on top)."""
 
     def __init__(self, lib: Library, marker_id: int, field: sh.SheetField, old: str, new: str,
-                 party_id: int | None = None, *, report: Report = quiet,
+                 party_id: int | None = None, *, burst: int = 0, report: Report = quiet,
                  initiator: object | None = None) -> None:
         super().__init__(
             QCoreApplication.translate("UndoCommands", "Edit reflection sheet"),
             lib, report=report, initiator=initiator)
         self.marker_id, self.field, self.party_id = marker_id, field, party_id
         self.old, self.new = old, new
+        self.burst = burst  # saves of one burst of typing (no pause) are one step
 
     def id(self) -> int:
         return ID_TEXT
 
-    def key(self) -> tuple[int, str, int | None]:
-        return (self.marker_id, self.field.value, self.party_id)
+    def key(self) -> tuple[int, str, int | None, int]:
+        return (self.marker_id, self.field.value, self.party_id, self.burst)
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt API)
         if not isinstance(other, EditSheetFieldCommand) or other.key() != self.key():
