@@ -6,7 +6,7 @@ party's last mark. Nothing here shows where a mark was."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from vsr.model import Party
@@ -23,14 +23,18 @@ class HiddenMarkUndo(QObject):
         super().__init__(parent)
         self._stacks: dict[int, UndoStack] = {}
 
-    def push(self, party_id: int, command: OperationCommand) -> bool:
-        """Save a party's hidden mark and remember it in that party's history only."""
+    def stack_for(self, party_id: int) -> UndoStack:
+        """The party's own history of hidden marks (made on first use)."""
         stack = self._stacks.get(party_id)
         if stack is None:
             stack = UndoStack(self)
             stack.indexChanged.connect(self._stack_moved)
             self._stacks[party_id] = stack
-        return push_performed(stack, command)
+        return stack
+
+    def push(self, party_id: int, command: OperationCommand) -> bool:
+        """Save a party's hidden mark and remember it in that party's history only."""
+        return push_performed(self.stack_for(party_id), command)
 
     def _stack_moved(self, _index: int) -> None:
         self.changed.emit()
@@ -59,26 +63,31 @@ class HiddenMarkUndo(QObject):
         self.changed.emit()
 
 
+class WhoseMarkBox(QMessageBox):
+    """One button per party, named in the party's own name, and Cancel."""
+
+    def __init__(self, parent: QWidget | None, parties: list[Party], *, redo: bool) -> None:
+        super().__init__(parent)
+        self.setIcon(QMessageBox.Icon.Question)
+        self.setWindowTitle(self.tr("Whose mark?"))
+        if redo:
+            self.setText(self.tr("Whose last mark do you want to bring back?"))
+            each = self.tr("Bring back the last mark of {name}")
+        else:
+            self.setText(self.tr("Whose last mark do you want to take back?"))
+            each = self.tr("Take back the last mark of {name}")
+        self.setInformativeText(self.tr("Only that person's mark changes. "
+                                        "Nobody sees where it was."))
+        self.party_of: dict[object, int] = {}
+        for party in parties:
+            button = self.addButton(party.name, QMessageBox.ButtonRole.AcceptRole)
+            button.setAccessibleName(each.format(name=party.name))
+            self.party_of[button] = party.id
+        self.addButton(QMessageBox.StandardButton.Cancel)
+
+
 def ask_whose_mark(parent: QWidget | None, parties: list[Party], *, redo: bool) -> int | None:
-    """Ask whose hidden mark to take back (or bring back): one button per party that has one,
-    named in the party's own name; None for "Cancel"."""
-    tr = QCoreApplication.translate
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(tr("HiddenMarkUndo", "Whose mark?"))
-    if redo:
-        box.setText(tr("HiddenMarkUndo", "Whose last mark do you want to bring back?"))
-        each = tr("HiddenMarkUndo", "Bring back the last mark of {name}")
-    else:
-        box.setText(tr("HiddenMarkUndo", "Whose last mark do you want to take back?"))
-        each = tr("HiddenMarkUndo", "Take back the last mark of {name}")
-    box.setInformativeText(
-        tr("HiddenMarkUndo", "Only that person's mark changes. Nobody sees where it was."))
-    buttons = {}
-    for party in parties:
-        button = box.addButton(party.name, QMessageBox.ButtonRole.AcceptRole)
-        button.setAccessibleName(each.format(name=party.name))
-        buttons[button] = party.id
-    box.addButton(QMessageBox.StandardButton.Cancel)
+    """Ask whose hidden mark to take back (or bring back); None for "Cancel"."""
+    box = WhoseMarkBox(parent, parties, redo=redo)
     box.exec()
-    return buttons.get(box.clickedButton())
+    return box.party_of.get(box.clickedButton())

@@ -31,6 +31,7 @@ from ..actions import ActionId, ActionRegistry
 from ..bridge import LibraryBridge
 from ..operations import in_box, perform, push_performed
 from ..player.base import MediaPlayer
+from ..save_queue import SaveQueue
 from ..session.panel import SessionPanel
 from ..timeline.panel import TimelinePanel
 from . import hidden_mark_undo
@@ -79,6 +80,7 @@ class ReviewView(QWidget):
         self._connect()
         self.envelopes = EnvelopeLoader(self)
         self.hidden_undo = hidden_mark_undo.HiddenMarkUndo(self)  # marks made apart, per party
+        self.saves = SaveQueue(self)  # marks the library refused as busy, saved when it is free
         self.envelopes.ready.connect(self.timeline.view.set_envelope)
 
     # -- layout ---------------------------------------------------------------------------
@@ -397,15 +399,13 @@ class ReviewView(QWidget):
             return
         if self.review.pause_on_mark and self.player.is_playing():
             self.player.pause()
-        command = AddMarkerCommand(self.bridge.lib, party_id, self.player.position(),
-                                   report=self.sheet.report)
-        if self._push_mark(party_id, command):
-            self._show_new_marker(party_id, command.marker_id)
+        self._push_mark(party_id, AddMarkerCommand(
+            self.bridge.lib, party_id, self.player.position(),
+            report=self.sheet.notice.show_message))
 
     def _range_drawn(self, party_id: int, start_ms: int, end_ms: int) -> None:
-        command = AddMarkerCommand(self.bridge.lib, party_id, start_ms, end_ms, report=self.sheet.report)
-        if self._push_mark(party_id, command):
-            self._show_new_marker(party_id, command.marker_id)
+        self._push_mark(party_id, AddMarkerCommand(
+            self.bridge.lib, party_id, start_ms, end_ms, report=self.sheet.notice.show_message))
 
     def make_pause_moment(self, party_id: int, at_ms: int) -> None:
         """A recorded pause (picked on the timeline) becomes a moment of the party who paused."""
@@ -420,11 +420,20 @@ class ReviewView(QWidget):
         if push_performed(self.undo, command):
             self._show_new_marker(party_id, command.marker_id)
 
-    def _push_mark(self, party_id: int, command: AddMarkerCommand) -> bool:
-        """A mark made while the markers are hidden goes into its party's own history."""
-        if self.shared is not None and self.shared.hidden:
-            return self.hidden_undo.push(party_id, command)
-        return push_performed(self.undo, command)
+    def _push_mark(self, party_id: int, command: AddMarkerCommand) -> None:
+        """Save a mark (or keep it until a busy library is free) and show it once saved. A
+        mark made while the markers are hidden goes into its party's own history."""
+        hidden = self.shared is not None and self.shared.hidden
+        stack = self.hidden_undo.stack_for(party_id) if hidden else self.undo
+        now = [True]  # saved later: shown, but the sheet being typed in is not taken away
+        saved = self.saves.submit_command(
+            stack, command,
+            lambda: self._show_new_marker(party_id, command.marker_id, select=now[0]),
+            waiting_text=self.tr("The library is in use by another program. Your mark is "
+                                 "saved as soon as the library is free."))
+        now[0] = False
+        if not saved and self.saves.waiting():
+            self.mark_buttons.flash(party_id)  # taken (it says so above the sheet), not saved
 
     def undo_hidden_mark(self, *, redo: bool = False) -> bool:
         """Ctrl+Z (or redo) while the parties mark apart: ask whose mark, and take back (or
@@ -441,14 +450,15 @@ class ReviewView(QWidget):
             (self.hidden_undo.redo if redo else self.hidden_undo.undo)(whose)
         return True
 
-    def _show_new_marker(self, party_id: int, marker_id: int | None) -> None:
+    def _show_new_marker(self, party_id: int, marker_id: int | None, *,
+                         select: bool = True) -> None:
         """Open the sheet of a new marker, or, while the markers are hidden, only let its
         party know the mark was taken (count and flash of their button)."""
         if self.shared is None or not (self.shared.hidden or self.shared.shows(marker_id)):
             self._reload_markers()  # the change event did not reach this view (yet)
         if self.shared is not None and self.shared.hidden:
             self.mark_buttons.flash(party_id)
-        else:
+        elif select:
             self.select_marker(marker_id, seek=False)
 
     def _marker_moved(self, marker_id: int, start_ms: int, end_ms: object) -> None:

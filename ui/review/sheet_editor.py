@@ -11,6 +11,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QScrollArea, QStyle, QVBoxLayout, QWidget
 
 from vsr import method
+from vsr.errors import StorageError
 from vsr.library import Change, themes
 from vsr.library import markers as mk
 from vsr.library import sheets as sh
@@ -168,7 +169,10 @@ class SheetEditor(QWidget):
     # -- saving ---------------------------------------------------------------------------
     def report(self, text: str) -> None:
         """Where the edit path says that a save failed ("" once saving works again)."""
-        if text:
+        if text == StorageError("error.storage.busy").message():
+            text = self.tr("The library is in use by another program. What you typed stays "
+                           "here and is saved as soon as the library is free.")
+        elif text:
             text += " " + self.tr("What you typed stays here and is saved as soon as that "
                                   "works again.")
         self.notice.show_message(text)
