@@ -2216,68 +2216,73 @@
 <context>
     <name>SessionPanel</name>
     <message>
-        <location filename="../../ui/session/panel.py" line="42"/>
+        <location filename="../../ui/session/panel.py" line="46"/>
         <source>Samenleergesprek</source>
         <translation>Samenleergesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="98"/>
+        <location filename="../../ui/session/panel.py" line="102"/>
         <source>+  Make this pause a moment</source>
         <translation>+  Maak van deze pauze een moment</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="99"/>
+        <location filename="../../ui/session/panel.py" line="103"/>
         <source>+  Moment</source>
         <translation>+  Moment</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="108"/>
+        <location filename="../../ui/session/panel.py" line="112"/>
         <source>◀  Back</source>
         <translation>◀  Terug</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="109"/>
+        <location filename="../../ui/session/panel.py" line="113"/>
         <source>Back (Alt+Left)</source>
         <translation>Terug (Alt+Links)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="111"/>
-        <location filename="../../ui/session/panel.py" line="159"/>
+        <location filename="../../ui/session/panel.py" line="115"/>
+        <location filename="../../ui/session/panel.py" line="163"/>
         <source>Next  ▶</source>
         <translation>Verder  ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="112"/>
+        <location filename="../../ui/session/panel.py" line="116"/>
         <source>Next (Alt+Right)</source>
         <translation>Verder (Alt+Rechts)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="158"/>
+        <location filename="../../ui/session/panel.py" line="162"/>
         <source>Make the learning summary…</source>
         <translation>Leerverslag maken…</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="161"/>
+        <location filename="../../ui/session/panel.py" line="165"/>
         <source>Moment {n} of {count}</source>
         <translation>Moment {n} van {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="221"/>
+        <location filename="../../ui/session/panel.py" line="225"/>
+        <source>The library is in use by another program. The pause is saved as soon as the library is free.</source>
+        <translation>De bibliotheek is in gebruik door een ander programma. De pauze wordt opgeslagen zodra de bibliotheek vrij is.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/panel.py" line="233"/>
         <source>Make the pause of {name} a moment</source>
         <translation>Maak van de pauze van {name} een moment</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="241"/>
+        <location filename="../../ui/session/panel.py" line="252"/>
         <source>The pause is now a moment. Choose it in Step 1.</source>
         <translation>De pauze is nu een moment. Kies het in Stap 1.</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="249"/>
+        <location filename="../../ui/session/panel.py" line="260"/>
         <source>❚❚  Pause – {name}</source>
         <translation>❚❚  Pauze – {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="250"/>
+        <location filename="../../ui/session/panel.py" line="261"/>
         <source>❚❚  Pause</source>
         <translation>❚❚  Pauze</translation>
     </message>

@@ -168,3 +168,31 @@ def test_a_locked_library_never_stops_the_window_and_loses_nothing(qtbot, window
     made = [window.undo.command(i) for i in range(window.undo.count())]
     assert [c.start_ms for c in made if isinstance(c, AddMarkerCommand)] == [
         20_000, 5_000, 61_000]
+
+
+def test_the_clients_pause_waits_for_a_locked_library_too(qtbot, window, locker) -> None:  # type: ignore[no-untyped-def]
+    from vsr.session import pauses as ps
+
+    lib = window.bridge.lib
+    review_id, _marker_id = window.ids
+    _pro, client = rv.list_parties(lib, review_id)
+    view = window.review_view
+    view.tabs.setCurrentIndex(1)
+    panel = view.session_panel
+    player: FakePlayer = window.player_under_test
+    player.play()
+    player.seek(33_000)
+    clock = QElapsedTimer()
+    clock.start()
+    panel.pause_button.click()
+    assert clock.elapsed() < MAX_STALL_MS
+    assert not player.is_playing()  # the replay stops at once, saved or not
+    assert ps.list_pauses(lib, review_id) == []
+    assert "zodra de bibliotheek vrij is" in panel.notice.text()
+    assert not panel.pause_moment_button.isVisible()  # nothing to make a moment of yet
+    locker.release()
+    qtbot.waitUntil(lambda: ps.list_pauses(lib, review_id) != [], timeout=10_000)
+    assert [(p.party_id, p.position_ms) for p in ps.list_pauses(lib, review_id)] == [
+        (client.id, 33_000)]
+    qtbot.waitUntil(lambda: view.timeline.view.pauses() == [(client.id, 33_000)])
+    assert panel.pause_moment_button.isVisible()

@@ -214,7 +214,7 @@ class ReviewView(QWidget):
             self.tabs.removeTab(1)
             self.session_panel.deleteLater()
         self.session_panel = SessionPanel(self.bridge, self.review.id, self.player,
-                                          undo=self.undo)
+                                          undo=self.undo, saves=self.saves)
         self.session_panel.discuss.sheet.typing_started.connect(self._typing_started)
         self.tabs.addTab(self.session_panel, self.tr("Samenleergesprek"))
 

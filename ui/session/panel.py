@@ -19,6 +19,7 @@ from ..fitting import StackingBox
 from ..operations import UndoStack, perform, push_performed
 from ..player.base import MediaPlayer
 from ..review.undo_commands import PauseToMomentCommand
+from ..save_queue import SaveQueue
 from ..widgets import big_button
 from .closing_page import ClosingPage
 from .context import Page, SessionContext
@@ -34,8 +35,11 @@ _REFRESH_ON = {"session", "marker", "sheet", "party", "review", "theme"}
 class SessionPanel(QWidget):
     def __init__(self, bridge: LibraryBridge, review_id: int, player: MediaPlayer,
                  parent: QWidget | None = None, *,
-                 undo: QUndoStack | None = None) -> None:
+                 undo: QUndoStack | None = None, saves: SaveQueue | None = None) -> None:
         super().__init__(parent)
+        # Pauses the library refuses as busy wait here (the window's queue, in order with
+        # the marks) and are saved as soon as it is free.
+        self.saves = saves if saves is not None else SaveQueue(self)
         # The window's undo stack, so Ctrl+Z takes back an edit made here or in the Moments tab.
         stack = undo if undo is not None else UndoStack(self)
         self.ctx = SessionContext(bridge, review_id, player, stack, self)
@@ -212,17 +216,24 @@ class SessionPanel(QWidget):
             return None
         player.pause()
         position = player.position()
-        pause = self.ctx.run(lambda: ps.record_pause(self.ctx.lib, self.ctx.review_id, party_id,
-                                                     position, initiator=self))
-        if pause is not None:
-            self.last_pause = pause
-            name = next((p.name for p in self.ctx.parties() if p.id == party_id), "")
-            self.pause_moment_button.setAccessibleName(
-                self.tr("Make the pause of {name} a moment").format(name=name))
-            self.pause_moment_button.show()
-            if self.step == SessionStep.DISCUSS:
-                self.discuss.show_pauses()
-        return pause
+        kept: list[ps.Pause] = []
+        self.saves.submit(
+            lambda: ps.record_pause(self.ctx.lib, self.ctx.review_id, party_id, position,
+                                    initiator=self),
+            lambda pause: (kept.append(pause), self._pause_saved(pause)),
+            report=self.ctx.message.emit,
+            waiting_text=self.tr("The library is in use by another program. The pause is "
+                                 "saved as soon as the library is free."))
+        return kept[0] if kept else None
+
+    def _pause_saved(self, pause: ps.Pause) -> None:
+        self.last_pause = pause
+        name = next((p.name for p in self.ctx.parties() if p.id == pause.party_id), "")
+        self.pause_moment_button.setAccessibleName(
+            self.tr("Make the pause of {name} a moment").format(name=name))
+        self.pause_moment_button.show()
+        if self.step == SessionStep.DISCUSS:
+            self.discuss.show_pauses()
 
     def make_pause_moment(self) -> bool:
         """The last pause becomes a moment of the party who paused (undoable)."""
