@@ -2077,27 +2077,27 @@
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../ui/review/review_view.py" line="103"/>
+        <location filename="../../ui/review/review_view.py" line="102"/>
         <source>Sound only: this recording has no picture.</source>
         <translation>Alleen geluid: deze opname heeft geen beeld.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="125"/>
+        <location filename="../../ui/review/review_view.py" line="124"/>
         <source>Moments</source>
         <translation>Momenten</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="219"/>
+        <location filename="../../ui/review/review_view.py" line="218"/>
         <source>Samenleergesprek</source>
         <translation>Samenleergesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="242"/>
+        <location filename="../../ui/review/review_view.py" line="241"/>
         <source>Where is the recording “{title}”?</source>
         <translation>Waar staat de opname ‘{title}’?</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="432"/>
+        <location filename="../../ui/review/marking.py" line="32"/>
         <source>The library is in use by another program. Your mark is saved as soon as the library is free.</source>
         <translation>De bibliotheek is in gebruik door een ander programma. Je markering wordt opgeslagen zodra de bibliotheek vrij is.</translation>
     </message>

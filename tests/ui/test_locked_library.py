@@ -53,22 +53,39 @@ class Locker:
             self.proc.wait(timeout=30)
 
 
+def waited_for_cpu_ms() -> float:
+    """How long the UI thread has been ready to run but waiting for a CPU (Linux schedstat):
+    time the machine gave to other programs, which is not the window standing still."""
+    try:
+        return int(Path("/proc/thread-self/schedstat").read_text().split()[1]) / 1e6
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
 class StallMeter:
-    """The longest gap between ticks of a 5 ms timer: how long the event loop stood still."""
+    """The longest gap between ticks of a 5 ms timer: how long the event loop stood still.
+    On a loaded machine (CI, shared cores) the time the thread only waited for a CPU is not
+    counted; `longest_wall` is the plain wall-clock gap."""
 
     def __init__(self) -> None:
-        self.longest = 0
+        self.longest = 0.0
+        self.longest_wall = 0
         self._clock = QElapsedTimer()
+        self._cpu_wait = 0.0
         self._timer = QTimer()
         self._timer.setInterval(5)
         self._timer.timeout.connect(self._tick)
 
     def start(self) -> None:
         self._clock.start()
+        self._cpu_wait = waited_for_cpu_ms()
         self._timer.start()
 
     def _tick(self) -> None:
-        self.longest = max(self.longest, self._clock.restart())
+        gap = self._clock.restart()
+        cpu_wait, self._cpu_wait = self._cpu_wait, waited_for_cpu_ms()
+        self.longest_wall = max(self.longest_wall, gap)
+        self.longest = max(self.longest, gap - (self._cpu_wait - cpu_wait))
 
     def stop(self) -> None:
         self._timer.stop()
@@ -144,7 +161,8 @@ def test_a_locked_library_never_stops_the_window_and_loses_nothing(qtbot, window
     tries.start()
     qtbot.waitUntil(lambda: tries.elapsed() > 2_500, timeout=5_000)
 
-    assert meter.longest < MAX_STALL_MS, f"the window stood still for {meter.longest} ms"
+    assert meter.longest < MAX_STALL_MS, (
+        f"the window stood still for {meter.longest:.0f} ms ({meter.longest_wall} ms wall)")
     assert view.saves.waiting() == 3  # the marks wait, in order
     assert [m.id for m in mk.list_markers(lib, review_id)] == [marker_id]  # nothing new saved
     assert field.toPlainText() == text and field.has_pending_edit()  # kept, not marked saved

@@ -39,15 +39,14 @@ from .consent_strip import ConsentStrip
 from .envelope_loader import EnvelopeLoader
 from .mark_buttons import MarkButtons
 from .marker_list import MarkerListPanel
+from .marking import MarkingIntents
 from .missing_banner import MissingRecordingBanner
 from .sheet_editor import SheetEditor
 from .shuttle import Shuttle
 from .transport import TransportBar
 from .undo_commands import (
-    AddMarkerCommand,
     DeleteMarkerCommand,
     MoveMarkerCommand,
-    PauseToMomentCommand,
 )
 
 LOOP_AROUND_POINT_MS = 5_000
@@ -58,7 +57,7 @@ def _share(value: object) -> float:
     return min(0.8, max(0.2, float(str(value))))
 
 
-class ReviewView(QWidget):
+class ReviewView(MarkingIntents, QWidget):
     """One open review. `title_changed` lets the window show the review's title."""
 
     title_changed = Signal(str)
@@ -392,75 +391,7 @@ class ReviewView(QWidget):
             self.review = rv.get_review(self.bridge.lib, self.review.id)
             self.title_changed.emit(self.review.title)
 
-    # -- intents --------------------------------------------------------------------------
-    def mark(self, party_id: int) -> None:
-        """Mark the current moment for a party, while the video keeps playing (unless asked)."""
-        if self.review is None:
-            return
-        if self.review.pause_on_mark and self.player.is_playing():
-            self.player.pause()
-        self._push_mark(party_id, AddMarkerCommand(
-            self.bridge.lib, party_id, self.player.position(),
-            report=self.sheet.notice.show_message))
-
-    def _range_drawn(self, party_id: int, start_ms: int, end_ms: int) -> None:
-        self._push_mark(party_id, AddMarkerCommand(
-            self.bridge.lib, party_id, start_ms, end_ms, report=self.sheet.notice.show_message))
-
-    def make_pause_moment(self, party_id: int, at_ms: int) -> None:
-        """A recorded pause (picked on the timeline) becomes a moment of the party who paused."""
-        if self.review is None:
-            return
-        pause = next((p for p in ps.list_pauses(self.bridge.lib, self.review.id, party_id)
-                      if p.position_ms == at_ms), None)
-        if pause is None or pause.marker_id is not None:  # already a moment: show that one
-            self.select_marker(pause.marker_id if pause else None, seek=True)
-            return
-        command = PauseToMomentCommand(self.bridge.lib, pause.id, report=self.sheet.report)
-        if push_performed(self.undo, command):
-            self._show_new_marker(party_id, command.marker_id)
-
-    def _push_mark(self, party_id: int, command: AddMarkerCommand) -> None:
-        """Save a mark (or keep it until a busy library is free) and show it once saved. A
-        mark made while the markers are hidden goes into its party's own history."""
-        hidden = self.shared is not None and self.shared.hidden
-        stack = self.hidden_undo.stack_for(party_id) if hidden else self.undo
-        now = [True]  # saved later: shown, but the sheet being typed in is not taken away
-        saved = self.saves.submit_command(
-            stack, command,
-            lambda: self._show_new_marker(party_id, command.marker_id, select=now[0]),
-            waiting_text=self.tr("The library is in use by another program. Your mark is "
-                                 "saved as soon as the library is free."))
-        now[0] = False
-        if not saved and self.saves.waiting():
-            self.mark_buttons.flash(party_id)  # taken (it says so above the sheet), not saved
-
-    def undo_hidden_mark(self, *, redo: bool = False) -> bool:
-        """Ctrl+Z (or redo) while the parties mark apart: ask whose mark, and take back (or
-        bring back) only that party's last one. False when there is no hidden mark to act on,
-        so the window's own history goes on as usual."""
-        if self.shared is None or not self.shared.hidden:
-            return False
-        ids = self.hidden_undo.redoable() if redo else self.hidden_undo.undoable()
-        if not ids:
-            return False
-        whose = hidden_mark_undo.ask_whose_mark(
-            self, [p for p in self.parties if p.id in ids], redo=redo)
-        if whose is not None:
-            (self.hidden_undo.redo if redo else self.hidden_undo.undo)(whose)
-        return True
-
-    def _show_new_marker(self, party_id: int, marker_id: int | None, *,
-                         select: bool = True) -> None:
-        """Open the sheet of a new marker, or, while the markers are hidden, only let its
-        party know the mark was taken (count and flash of their button)."""
-        if self.shared is None or not (self.shared.hidden or self.shared.shows(marker_id)):
-            self._reload_markers()  # the change event did not reach this view (yet)
-        if self.shared is not None and self.shared.hidden:
-            self.mark_buttons.flash(party_id)
-        elif select:
-            self.select_marker(marker_id, seek=False)
-
+    # -- intents (marking: ui.review.marking) ----------------------------------------------
     def _marker_moved(self, marker_id: int, start_ms: int, end_ms: object) -> None:
         end = None if end_ms is None else int(end_ms)  # type: ignore[call-overload]
         if not push_performed(self.undo, MoveMarkerCommand(
