@@ -83,7 +83,8 @@ class WhoseMarkBox(QMessageBox):
             button = self.addButton(party.name, QMessageBox.ButtonRole.AcceptRole)
             button.setAccessibleName(each.format(name=party.name))
             self.party_of[button] = party.id
-        self.addButton(QMessageBox.StandardButton.Cancel)
+        # Return alone must not take back anybody's mark: the safe answer is the default.
+        self.setDefaultButton(self.addButton(QMessageBox.StandardButton.Cancel))
 
 
 def ask_whose_mark(parent: QWidget | None, parties: list[Party], *, redo: bool) -> int | None:
