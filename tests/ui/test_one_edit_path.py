@@ -218,3 +218,28 @@ def test_only_looking_turns_every_edit_action_off(window) -> None:  # type: igno
     assert all(not window.actions[a].isEnabled() for a in EDIT_ACTIONS)
     assert not window.review_view.mark_buttons.isEnabled()
     assert window.actions[ActionId.PLAY_PAUSE].isEnabled()  # looking still works
+
+
+def test_only_looking_still_walks_the_conversation_and_shows_the_sheet(window) -> None:  # type: ignore[no-untyped-def]
+    from vsr import session as ss
+    from vsr.library import markers as mk
+    from vsr.library import sheets as sh
+    from vsr.session.model import SessionStep
+
+    lib = window.bridge.lib
+    pro, client = rv.list_parties(lib, window.review_id)
+    for party in (pro, client):
+        ss.confirm_rules(lib, window.review_id, party.id)
+    marker = mk.add_marker(lib, client.id, 4_000)
+    sh.set_field(lib, marker.id, sh.SheetField.WHAT_HAPPENED, "Ik schrok ervan")
+    ss.choose_moment(lib, window.review_id, marker.id)
+    lib.damage = "test: opened to look only"
+    refuse_writes(window)
+    assert window.open_review(window.review_id)
+    panel = window.review_view.session_panel
+    assert panel.go(SessionStep.DISCUSS)  # not remembered, but shown
+    assert panel.step == SessionStep.DISCUSS
+    field = panel.discuss.sheet.field(sh.SheetField.WHAT_HAPPENED)
+    assert field.toPlainText() == "Ik schrok ervan" and field.isReadOnly()
+    assert not panel.discuss.sheet.header.isEnabled()
+    assert ss.get_session(lib, window.review_id).step != SessionStep.DISCUSS

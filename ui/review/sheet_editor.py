@@ -144,6 +144,13 @@ class SheetEditor(QWidget):
         layout.addWidget(self._field(
             text_field(self.tr("Type here…"), prompts.c_title), sh.SheetField.KEEP_OR_CHANGE, None))
         layout.addStretch(1)
+        if self.bridge.lib.read_only:  # "Alleen bekijken": readable, nothing to change
+            for widget in self._fields.values():
+                widget.setReadOnly(True)
+            self.header.setEnabled(False)
+            for column in self.columns.values():
+                for button in column.feeling_buttons.values():
+                    button.setEnabled(False)
         self.updateGeometry()
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)

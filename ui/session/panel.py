@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from vsr import session as ss
+from vsr.errors import StorageError
 from vsr.library import Change
 from vsr.session import pauses as ps
 from vsr.session.model import SessionStep
@@ -133,12 +134,19 @@ class SessionPanel(QWidget):
     def go(self, step: SessionStep, moment_index: int = 0) -> bool:
         """Move to a step (and moment); shows why not when it cannot be entered yet."""
         self.current_page().flush()
-        state = self.ctx.run(lambda: ss.go_to_step(self.ctx.lib, self.ctx.review_id, step,
-                                                   moment_index, initiator=self))
-        if state is None:
-            return False
-        self._show(state.step, state.moment_index, autoplay=True)
-        return True
+        lib, rid = self.ctx.lib, self.ctx.review_id
+        outcome = perform(lambda: ss.go_to_step(lib, rid, step, moment_index, initiator=self))
+        if outcome.value is not None:
+            self._show(outcome.value.step, outcome.value.moment_index, autoplay=True)
+            return True
+        if isinstance(outcome.error, StorageError) and ss.step_blocker(lib, rid, step) is None:
+            # Only looking, or another program holds the library: the conversation goes on
+            # (where it is is not remembered this time).
+            count = len(ss.get_session(lib, rid).moments)
+            self._show(step, max(0, min(moment_index, count - 1)), autoplay=True)
+            return True
+        self.show_notice(outcome.message)
+        return False
 
     def _show(self, step: SessionStep, moment_index: int, *, autoplay: bool) -> None:
         previous = self.current_page()
