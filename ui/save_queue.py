@@ -19,7 +19,8 @@ from PySide6.QtGui import QUndoStack
 
 from vsr.errors import StorageError
 
-from .operations import OperationCommand, Outcome, Report, perform, quiet
+from .dialogs import error_text
+from .operations import FAILURES, OperationCommand, Outcome, Report, perform, quiet
 
 log = logging.getLogger(__name__)
 RETRY_MS = 500
@@ -80,7 +81,7 @@ class SaveQueue(QObject):
         """Save what waits, oldest first; stop at the first edit the library still refuses."""
         while self._waiting:
             item = self._waiting[0]
-            outcome: Outcome[Any] = perform(item.operation)
+            outcome = self._attempt(item.operation)
             if not outcome.ok and is_busy(outcome.error):
                 return  # still locked: the timer tries again
             self._waiting.popleft()
@@ -93,6 +94,14 @@ class SaveQueue(QObject):
             self.waiting_changed.emit(len(self._waiting))
         self._timer.stop()
 
+    @staticmethod
+    def _attempt(operation: Callable[[], Any]) -> Outcome[Any]:
+        """`perform` without a log line for every try while the library stays locked."""
+        try:
+            return Outcome(True, operation())
+        except FAILURES as exc:
+            return Outcome(False, None, error_text(exc), exc)
+
     def submit_command(self, stack: QUndoStack, command: OperationCommand,
                        on_saved: Callable[[], None] = lambda: None, *,
                        waiting_text: str = "") -> bool:
@@ -104,3 +113,4 @@ class SaveQueue(QObject):
 
         return self.submit(command.apply, saved, report=command.report,
                            waiting_text=waiting_text)
+
