@@ -385,7 +385,7 @@ _V9 = Migration(run=_v9)
 # moment made of a pause. IF NOT EXISTS: safe if a merge renumbers the migrations.
 _V10 = [
     """CREATE TABLE IF NOT EXISTS pauses (
-        id INTEGER PRIMARY KEY,
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
         review_id INTEGER NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
         party_id INTEGER NOT NULL REFERENCES parties(id) ON DELETE CASCADE,
         position_ms INTEGER NOT NULL CHECK (position_ms >= 0),
