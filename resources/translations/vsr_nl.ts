@@ -2216,73 +2216,73 @@
 <context>
     <name>SessionPanel</name>
     <message>
-        <location filename="../../ui/session/panel.py" line="46"/>
+        <location filename="../../ui/session/panel.py" line="54"/>
         <source>Samenleergesprek</source>
         <translation>Samenleergesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="102"/>
-        <source>+  Make this pause a moment</source>
-        <translation>+  Maak van deze pauze een moment</translation>
+        <location filename="../../ui/session/panel.py" line="110"/>
+        <source>+  Pause as moment</source>
+        <translation>+  Pauze als moment</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="103"/>
-        <source>+  Moment</source>
-        <translation>+  Moment</translation>
+        <location filename="../../ui/session/panel.py" line="111"/>
+        <source>Make this pause a moment</source>
+        <translation>Maak van deze pauze een moment</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="112"/>
+        <location filename="../../ui/session/panel.py" line="122"/>
         <source>◀  Back</source>
         <translation>◀  Terug</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="113"/>
+        <location filename="../../ui/session/panel.py" line="123"/>
         <source>Back (Alt+Left)</source>
         <translation>Terug (Alt+Links)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="115"/>
-        <location filename="../../ui/session/panel.py" line="163"/>
+        <location filename="../../ui/session/panel.py" line="125"/>
+        <location filename="../../ui/session/panel.py" line="180"/>
         <source>Next  ▶</source>
         <translation>Verder  ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="116"/>
+        <location filename="../../ui/session/panel.py" line="126"/>
         <source>Next (Alt+Right)</source>
         <translation>Verder (Alt+Rechts)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="162"/>
+        <location filename="../../ui/session/panel.py" line="179"/>
         <source>Make the learning summary…</source>
         <translation>Leerverslag maken…</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="165"/>
+        <location filename="../../ui/session/panel.py" line="182"/>
         <source>Moment {n} of {count}</source>
         <translation>Moment {n} van {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="225"/>
+        <location filename="../../ui/session/panel.py" line="242"/>
         <source>The library is in use by another program. The pause is saved as soon as the library is free.</source>
         <translation>De bibliotheek is in gebruik door een ander programma. De pauze wordt opgeslagen zodra de bibliotheek vrij is.</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="233"/>
+        <location filename="../../ui/session/panel.py" line="250"/>
         <source>Make the pause of {name} a moment</source>
         <translation>Maak van de pauze van {name} een moment</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="252"/>
+        <location filename="../../ui/session/panel.py" line="269"/>
         <source>The pause is now a moment. Choose it in Step 1.</source>
         <translation>De pauze is nu een moment. Kies het in Stap 1.</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="260"/>
+        <location filename="../../ui/session/panel.py" line="277"/>
         <source>❚❚  Pause – {name}</source>
         <translation>❚❚  Pauze – {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="261"/>
+        <location filename="../../ui/session/panel.py" line="278"/>
         <source>❚❚  Pause</source>
         <translation>❚❚  Pauze</translation>
     </message>
@@ -2343,12 +2343,12 @@
         <translation>Markeer een moment, of kies er een in de lijst, om het gespreksblad in te vullen.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="173"/>
+        <location filename="../../ui/review/sheet_editor.py" line="180"/>
         <source>The library is in use by another program. What you typed stays here and is saved as soon as the library is free.</source>
         <translation>De bibliotheek is in gebruik door een ander programma. Wat je typte blijft hier staan en wordt opgeslagen zodra de bibliotheek vrij is.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="176"/>
+        <location filename="../../ui/review/sheet_editor.py" line="183"/>
         <source>What you typed stays here and is saved as soon as that works again.</source>
         <translation>Wat je hebt getypt blijft hier staan en wordt bewaard zodra dat weer lukt.</translation>
     </message>

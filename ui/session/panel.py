@@ -7,7 +7,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from vsr import session as ss
 from vsr.errors import StorageError
@@ -100,9 +107,11 @@ class SessionPanel(QWidget):
         bar.add(self.pause_button)
         # The last pause, made a moment in one step (hidden until someone paused).
         self.last_pause: ps.Pause | None = None
-        self.pause_moment_button = big_button(self.tr("+  Make this pause a moment"),
-                                              short=self.tr("+  Moment"))
+        self.pause_moment_button = big_button(self.tr("+  Pause as moment"))
+        self.pause_moment_button.setToolTip(self.tr("Make this pause a moment"))
         self.pause_moment_button.clicked.connect(self.make_pause_moment)
+        # The pause button keeps the room for the client's name; this one only what it needs.
+        self.pause_moment_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.pause_moment_button.hide()
         bar.add(self.pause_moment_button)
         self._show_pause_state(self.ctx.player.state())
