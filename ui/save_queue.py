@@ -78,21 +78,27 @@ class SaveQueue(QObject):
         self.waiting_changed.emit(len(self._waiting))
 
     def retry(self) -> None:
-        """Save what waits, oldest first; stop at the first edit the library still refuses."""
-        while self._waiting:
-            item = self._waiting[0]
-            outcome = self._attempt(item.operation)
-            if not outcome.ok and is_busy(outcome.error):
-                return  # still locked: the timer tries again
-            self._waiting.popleft()
-            if outcome.ok:
-                item.report("")
-                item.on_saved(outcome.value)
-            else:  # refused for another reason (read-only, disk full): say so, drop it
-                log.warning("waiting edit not saved: %s", outcome.error)
-                item.report(outcome.message)
-            self.waiting_changed.emit(len(self._waiting))
-        self._timer.stop()
+        """Save the oldest waiting edit; the next one follows in the next turn of the event
+        loop (each save is a commit to disk: one at a time keeps the window responsive)."""
+        if not self._waiting:
+            self._timer.stop()
+            return
+        item = self._waiting[0]
+        outcome = self._attempt(item.operation)
+        if not outcome.ok and is_busy(outcome.error):
+            return  # still locked: the timer tries again
+        self._waiting.popleft()
+        if outcome.ok:
+            item.report("")
+            item.on_saved(outcome.value)
+        else:  # refused for another reason (read-only, disk full): say so, drop it
+            log.warning("waiting edit not saved: %s", outcome.error)
+            item.report(outcome.message)
+        self.waiting_changed.emit(len(self._waiting))
+        if self._waiting:
+            QTimer.singleShot(0, self, self.retry)
+        else:
+            self._timer.stop()
 
     @staticmethod
     def _attempt(operation: Callable[[], Any]) -> Outcome[Any]:
