@@ -243,3 +243,22 @@ def test_only_looking_still_walks_the_conversation_and_shows_the_sheet(window) -
     assert field.toPlainText() == "Ik schrok ervan" and field.isReadOnly()
     assert not panel.discuss.sheet.header.isEnabled()
     assert ss.get_session(lib, window.review_id).step != SessionStep.DISCUSS
+
+
+def test_no_sql_and_no_write_transaction_in_ui() -> None:
+    """The UI never writes SQL or opens a write transaction itself: only through the core."""
+    found = []
+    for path in (ROOT / "ui").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr in ("execute", "executemany", "executescript", "write")
+                    and _owner(node.func.value) in ("conn", "lib")):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert found == []
+
+
+def _owner(node: ast.expr) -> str | None:
+    """`lib` for `lib.x`, `self.bridge.lib.x` alike."""
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    return node.id if isinstance(node, ast.Name) else None
