@@ -112,3 +112,24 @@ def test_deleting_the_review_deletes_its_pauses(library, review) -> None:  # typ
     ps.record_pause(library, review.id, pro.id, 1_000)
     rv.delete_review(library, review.id)
     assert library.query("SELECT COUNT(*) AS n FROM pauses") == [{"n": 0}]
+
+
+def test_the_pauses_travel_in_a_review_package(library, review, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from vsr.review_package import pack_review, unpack_review
+
+    _pro, client = rv.list_parties(library, review.id)
+    kept = ps.record_pause(library, review.id, client.id, 12_000)
+    made = ps.pause_to_moment(library, ps.record_pause(library, review.id, client.id, 30_000).id)
+    other = open_library(tmp_path / "coach" / "library.sqlite")
+    try:
+        done = unpack_review(other, pack_review(library, review.id, tmp_path / "r.vsrpack"))
+        there = ps.list_pauses(other, done.review_id)
+        client_there = rv.list_parties(other, done.review_id)[1]
+        assert [(p.party_id, p.position_ms) for p in there] == [
+            (client_there.id, 12_000), (client_there.id, 30_000)]
+        assert there[0].paused_at == kept.paused_at  # when, as it was
+        moment = mk.get_marker(other, there[1].marker_id)  # still linked to its moment
+        assert (moment.start_ms, moment.end_ms) == (made.start_ms, made.end_ms)
+        assert there[0].marker_id is None
+    finally:
+        other.close()
