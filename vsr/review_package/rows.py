@@ -1,6 +1,6 @@
 """A review's rows as JSON and back: the review, its parties, moments (markers), the pauses made
-during the review, gespreksbladen, the Samenleergesprek state (steps, chosen moments, learnings, actions, ratings, summary) and the
-recording's description and consent state.
+during the review, gespreksbladen, the Samenleergesprek state (steps, chosen moments,
+learnings, actions, ratings, summary) and the recording's description and consent state.
 
 Ids are the sending library's; on the way in every table gets new ids and the references
 between them are mapped. Package data is untrusted: only columns the receiving table has are
