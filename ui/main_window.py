@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QRect, QSettings, Qt, Signal
 from PySide6.QtGui import (
     QAction,
@@ -14,7 +15,14 @@ from PySide6.QtGui import (
     QDropEvent,
     QKeySequence,
 )
-from PySide6.QtWidgets import QInputDialog, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QInputDialog,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
 
 from vsr import __version__
 from vsr.errors import NotFoundError, VsrError
@@ -27,7 +35,7 @@ from .bridge import LibraryBridge
 from .dialogs import ask_media_file, error_text, show_error
 from .icons import icon
 from .interop import menu as interop_menu
-from .operations import UndoStack
+from .operations import UndoStack, in_box, perform
 from .party_dialog import PartyNamesDialog
 from .player.base import MediaPlayer
 from .start_page import StartPage
@@ -46,6 +54,13 @@ REVIEW_ONLY = (
     ActionId.SHUTTLE_BACK, ActionId.SHUTTLE_STOP, ActionId.SHUTTLE_FORWARD, ActionId.GO_START,
     ActionId.GO_END, ActionId.IMPORT_EAF, ActionId.EXPORT_EAF, ActionId.EXPORT_VTT,
     ActionId.EXPORT_SRT, ActionId.EXPORT_CSV, ActionId.SHARE_PACKAGE,
+)
+# Actions that change the library: off while the library is only looked at ("Alleen
+# bekijken", a damaged library opened read-only), where every write would be refused.
+EDIT_ACTIONS = (
+    ActionId.OPEN, ActionId.NEW_REVIEW, ActionId.DELETE_MARKER, ActionId.RENAME_PARTY,
+    ActionId.ADD_PARTY, ActionId.PAUSE_ON_MARK, ActionId.IMPORT_EAF, ActionId.OPEN_PACKAGE,
+    ActionId.PURGE,
 )
 EXPORT_AS = {ActionId.EXPORT_EAF: "eaf", ActionId.EXPORT_VTT: "vtt", ActionId.EXPORT_SRT: "srt",
              ActionId.EXPORT_CSV: "csv"}
@@ -94,6 +109,8 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(view)
             self.actions[ActionId.LOCATE].triggered.connect(view.locate_recording)
             view.title_changed.connect(lambda t: self.setWindowTitle(f"{t} — vsr"))
+            view.read_log.refused.connect(self.statusBar().showMessage)  # never blocks playing
+            view.hidden_undo.changed.connect(self._enable_undo_actions)
             if self._settings is not None:
                 view.restore_layout(self._settings)
         return self._review_view
@@ -179,17 +196,42 @@ class MainWindow(QMainWindow):
                 keys.append(QKeySequence(extra))
         redo.setShortcuts(keys)
         self.actions[ActionId.REDO].setShortcuts(keys)  # the shortcut overview lists them all
-        undo.triggered.connect(self.undo.undo)
-        redo.triggered.connect(self.undo.redo)
+        undo.triggered.connect(lambda: self.undo_or_redo(redo=False))
+        redo.triggered.connect(lambda: self.undo_or_redo(redo=True))
         for action, can, text_changed, label in (
                 (undo, self.undo.canUndoChanged, self.undo.undoTextChanged, self.tr("&Undo")),
                 (redo, self.undo.canRedoChanged, self.undo.redoTextChanged, self.tr("&Redo"))):
             action.setEnabled(False)
-            can.connect(action.setEnabled)
+            can.connect(self._enable_undo_actions)
             text_changed.connect(
                 lambda text, act=action, base=label: act.setText(f"{base} {text}".strip()))
         self.undo_action, self.redo_action = undo, redo
         return undo, redo
+
+    def undo_or_redo(self, *, redo: bool) -> None:
+        """Ctrl+Z / Ctrl+Y: while the parties mark apart, only the asked party's own hidden
+        mark (ReviewView.undo_hidden_mark); otherwise the window's one history."""
+        view = self._review_view
+        if view is not None and self.showing_review() and view.undo_hidden_mark(redo=redo):
+            return
+        from .review.sheet_fields import SheetTextField
+
+        focus = QApplication.focusWidget()
+        if isinstance(focus, SheetTextField):
+            focus.flush()  # what is being typed becomes the step that undo takes back
+        if redo:
+            self.undo.redo()
+        else:
+            self.undo.undo()
+
+    def _enable_undo_actions(self, *_changed: object) -> None:
+        if not shiboken6.isValid(self.undo):  # the window is being taken down
+            return
+        hidden = self._review_view.hidden_undo if self._review_view is not None else None
+        self.undo_action.setEnabled(
+            self.undo.canUndo() or (hidden is not None and bool(hidden.undoable())))
+        self.redo_action.setEnabled(
+            self.undo.canRedo() or (hidden is not None and bool(hidden.redoable())))
 
     def _connect(self) -> None:
         a = self.actions
@@ -230,6 +272,11 @@ class MainWindow(QMainWindow):
     def _set_review_actions(self, enabled: bool) -> None:
         for action_id in REVIEW_ONLY:
             self.actions[action_id].setEnabled(enabled)
+        if self.bridge.lib.read_only:
+            for action_id in EDIT_ACTIONS:
+                self.actions[action_id].setEnabled(False)
+            if self._review_view is not None:
+                self._review_view.mark_buttons.setEnabled(False)
 
     # -- opening --------------------------------------------------------------------------
     def show_start(self) -> None:
@@ -250,24 +297,25 @@ class MainWindow(QMainWindow):
 
     def open_file(self, path: Path) -> bool:
         """Add the file to the library (or find it there) and open its latest review."""
-        from PySide6.QtWidgets import QApplication
-
         # The file is read in a child process (a broken file cannot take the window down);
         # that takes a moment, a hanging file at most the probe's timeout.
         self.statusBar().showMessage(self.tr("Reading the file…"))
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            result = rc.import_recording(self.bridge.lib, path)
-        except (VsrError, OSError) as exc:
+            imported = perform(lambda: rc.import_recording(self.bridge.lib, path))
+        finally:
             QApplication.restoreOverrideCursor()
             self.statusBar().clearMessage()
-            show_error(self, exc)
+        result = imported.value
+        if result is None:
+            in_box(self)(imported.message)
             return False
-        QApplication.restoreOverrideCursor()
-        self.statusBar().clearMessage()
         rec = result.recording
         reviews = rv.list_reviews(self.bridge.lib, rec.id)
-        review = reviews[-1] if reviews else rv.create_review(self.bridge.lib, rec.id)
+        review = reviews[-1] if reviews else perform(
+            lambda: rv.create_review(self.bridge.lib, rec.id), report=in_box(self)).value
+        if review is None:  # not saved (a locked or read-only library): said in the box
+            return False
         opened = self.open_review(review.id)
         if opened and result.warnings:
             self.show_file_warnings(Path(rec.path).name, result.warnings)
@@ -297,8 +345,6 @@ class MainWindow(QMainWindow):
         return True
 
     def open_demo(self) -> None:
-        from PySide6.QtWidgets import QApplication
-
         from vsr.demo import make_demo
 
         self.statusBar().showMessage(self.tr("Making the demo recording…"))
@@ -319,8 +365,11 @@ class MainWindow(QMainWindow):
             return
         title, ok = QInputDialog.getText(self, self.tr("New review"), self.tr("Title:"))
         if ok:
-            review = rv.create_review(self.bridge.lib, rec_id, title=title.strip() or None)
-            self.open_review(review.id)
+            review = perform(lambda: rv.create_review(self.bridge.lib, rec_id,
+                                                      title=title.strip() or None),
+                             report=in_box(self)).value
+            if review is not None:
+                self.open_review(review.id)
 
     def _export_summary(self) -> None:
         panel = self.review_view.session_panel
@@ -330,10 +379,11 @@ class MainWindow(QMainWindow):
     def _rename_parties(self) -> None:
         dialog = PartyNamesDialog(self.review_view.parties, self)
         if dialog.exec():
-            for party_id, name in dialog.names().items():
-                current = next(p for p in self.review_view.parties if p.id == party_id)
-                if current.name != name:
-                    rv.rename_party(self.bridge.lib, party_id, name)
+            current = {p.id: p.name for p in self.review_view.parties}
+            changed = {pid: name for pid, name in dialog.names().items()
+                       if current.get(pid) != name}
+            if changed:
+                perform(lambda: rv.rename_parties(self.bridge.lib, changed), report=in_box(self))
 
     def _add_party(self) -> None:
         review = self.review_view.review
@@ -342,7 +392,7 @@ class MainWindow(QMainWindow):
         name, ok = QInputDialog.getText(self, self.tr("Add participant"),
                                         self.tr("Name (for example: interpreter):"))
         if ok and name.strip():
-            rv.add_party(self.bridge.lib, review.id, name)
+            perform(lambda: rv.add_party(self.bridge.lib, review.id, name), report=in_box(self))
 
     def _consent(self) -> None:
         from .privacy.consent_dialog import ConsentDialog

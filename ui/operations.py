@@ -16,7 +16,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from vsr.errors import VsrError
 
@@ -41,6 +43,15 @@ class Outcome(Generic[T]):
 
 def quiet(_text: str) -> None:
     """A report that shows nothing (for callers that have no place for a message)."""
+
+
+def in_box(parent: QWidget | None) -> Report:
+    """A report for a window without a notice line: a failure becomes a warning box with
+    the sentence (never the "something unexpected" box with a traceback)."""
+    def report(text: str) -> None:
+        if text:
+            QMessageBox.warning(parent, QCoreApplication.translate("Dialogs", "vsr"), text)
+    return report
 
 
 def perform(operation: Callable[[], T], *, report: Report = quiet) -> Outcome[T]:

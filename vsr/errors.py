@@ -44,6 +44,11 @@ class StorageError(VsrError):
 
     key = "error.storage"
 
+    @property
+    def busy(self) -> bool:
+        """Another program holds the library's write lock: the same edit may work soon."""
+        return self.key == "error.storage.busy"
+
 
 class ConsentError(VsrError):
     key = "error.consent.missing"

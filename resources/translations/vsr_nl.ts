@@ -654,7 +654,7 @@
         <translation>Gekozen fragment</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="488" />
+        <location filename="../../ui/clips/collection_dialog.py" line="483" />
         <source>Clip trimmed.</source>
         <translation>Fragment ingekort.</translation>
     </message>
@@ -709,37 +709,37 @@
         <translation>Open een terugkijkgesprek van deze opname in het hoofdvenster om de speler te gebruiken.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="394" />
+        <location filename="../../ui/clips/collection_dialog.py" line="389" />
         <source>Rename collection</source>
         <translation>Naam van de verzameling wijzigen</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="394" />
+        <location filename="../../ui/clips/collection_dialog.py" line="389" />
         <source>Name:</source>
         <translation>Naam:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="407" />
+        <location filename="../../ui/clips/collection_dialog.py" line="402" />
         <source>Delete collection</source>
         <translation>Verzameling verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="408" />
+        <location filename="../../ui/clips/collection_dialog.py" line="403" />
         <source>Delete the collection “{name}” with its {n} clip(s)? The recordings stay; files already exported stay where they are.</source>
         <translation>De verzameling “{name}” met {n} fragment(en) verwijderen? De opnames blijven; al geëxporteerde bestanden blijven waar ze staan.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="438" />
+        <location filename="../../ui/clips/collection_dialog.py" line="433" />
         <source>Select a moment in the review first.</source>
         <translation>Kies eerst een moment in het terugkijken.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="444" />
+        <location filename="../../ui/clips/collection_dialog.py" line="439" />
         <source>Clip added.</source>
         <translation>Fragment toegevoegd.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="447" />
+        <location filename="../../ui/clips/collection_dialog.py" line="442" />
         <source>The clip was not added.</source>
         <translation>Het fragment is niet toegevoegd.</translation>
     </message>
@@ -747,90 +747,90 @@
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="120" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="121" />
         <source>Consent — {title}</source>
         <translation>Toestemming — {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="124" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="125" />
         <source>Consent is given per recording and per purpose. Withdrawing it also deletes the clips and exported files made for that purpose.</source>
         <translation>Toestemming geldt per opname en per doel. Trek je die in, dan worden ook de fragmenten en bestanden voor dat doel verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="130" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="131" />
         <source>&lt;b&gt;Given&lt;/b&gt;: looking back at your own conversation together is always allowed.</source>
         <translation>&lt;b&gt;Gegeven&lt;/b&gt;: samen je eigen gesprek terugkijken mag altijd.</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="154" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="155" />
         <source>Sharing the gespreksbladen of this review</source>
         <translation>Gespreksbladen van dit terugkijkgesprek delen</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="155" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="156" />
         <source>and</source>
         <translation>en</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="158" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="159" />
         <source>Only when {names} agree, their own gespreksblad of a moment (A, B, C) may go with its clip into material for peer consultation (with colleagues) or training. Names are replaced by roles when the export asks for it.</source>
         <translation>Alleen als {names} het goed vinden, mag hun eigen gespreksblad van een moment (A, B, C) met het fragment mee. Dat is voor intervisie (bespreken met collega's) of training. Namen worden dan rollen als de export daarom vraagt.</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="162" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="163" />
         <source>They agree: the gespreksbladen may be shared with clips</source>
         <translation>Zij vinden het goed: de gespreksbladen mogen met fragmenten mee</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="178" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="179" />
         <source>Retention</source>
         <translation>Hoe lang bewaren</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="181" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="182" />
         <source>Keep until</source>
         <translation>Bewaren tot</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="183" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="184" />
         <source>Save retention</source>
         <translation>Bewaardatum opslaan</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="198" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="199" />
         <source>No end date: the recording is kept until you delete it.</source>
         <translation>Geen einddatum: de opname blijft bewaard tot je hem verwijdert.</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="202" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="203" />
         <source>&lt;b&gt;Kept until {day}.&lt;/b&gt; After that day the recording, its reviews and clips are deleted (at the next start of the app, after a question).</source>
         <translation>&lt;b&gt;Bewaard tot {day}.&lt;/b&gt; Na die dag worden de opname, de terugkijkgesprekken en de fragmenten verwijderd (bij de volgende start van de app, na een vraag).</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="241" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="238" />
         <source>This cannot be undone. Change the consent?</source>
         <translation>Dit kun je niet ongedaan maken. Toestemming aanpassen?</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="243" />
-        <location filename="../../ui/privacy/consent_dialog.py" line="254" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="240" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="251" />
         <source>Change consent</source>
         <translation>Toestemming aanpassen</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="267" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="264" />
         <source>This cannot be undone. Withdraw consent?</source>
         <translation>Dit kan niet ongedaan worden gemaakt. Toestemming intrekken?</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="269" />
-        <location filename="../../ui/privacy/consent_dialog.py" line="282" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="266" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="278" />
         <source>Withdraw consent</source>
         <translation>Toestemming intrekken</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="255" />
-        <location filename="../../ui/privacy/consent_dialog.py" line="283" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="252" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="279" />
         <source>{n} exported file(s) could not be deleted. Delete them by hand.</source>
         <translation>{n} bestand(en) niet verwijderd. Verwijder ze zelf.</translation>
     </message>
@@ -937,6 +937,7 @@
         <location filename="../../ui/dialogs.py" line="48" />
         <location filename="../../ui/interop/menu.py" line="114" />
         <location filename="../../ui/interop/menu.py" line="133" />
+        <location filename="../../ui/operations.py" line="53" />
         <source>vsr</source>
         <translation>vsr</translation>
     </message>
@@ -944,57 +945,62 @@
 <context>
     <name>DiscussPage</name>
     <message>
-        <location filename="../../ui/session/discuss_page.py" line="54" />
+        <location filename="../../ui/session/discuss_page.py" line="55" />
         <source>Step 2 – {title}</source>
         <translation>Stap 2 – {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/discuss_page.py" line="72" />
+        <location filename="../../ui/session/discuss_page.py" line="73" />
         <source>▶  Play the clip</source>
         <translation>▶  Fragment afspelen</translation>
     </message>
     <message>
-        <location filename="../../ui/session/discuss_page.py" line="77" />
+        <location filename="../../ui/session/discuss_page.py" line="78" />
         <source>Start earlier</source>
         <translation>Eerder beginnen</translation>
     </message>
     <message>
-        <location filename="../../ui/session/discuss_page.py" line="78" />
+        <location filename="../../ui/session/discuss_page.py" line="79" />
         <source>Stop later</source>
         <translation>Later stoppen</translation>
     </message>
     <message>
-        <location filename="../../ui/session/discuss_page.py" line="123" />
+        <location filename="../../ui/session/discuss_page.py" line="124" />
         <source>Moment {n} · {time}</source>
         <translation>Moment {n} · {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/discuss_page.py" line="125" />
+        <location filename="../../ui/session/discuss_page.py" line="126" />
         <source>Moment {n}: {time}</source>
         <translation>Moment {n}: {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/discuss_page.py" line="127" />
+        <location filename="../../ui/session/discuss_page.py" line="128" />
         <source>Moment {n} of {count}</source>
         <translation>Moment {n} van {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/discuss_page.py" line="161" />
+        <location filename="../../ui/session/discuss_page.py" line="166" />
+        <source>❚❚ {name} paused here ({times})</source>
+        <translation>❚❚ {name} pauzeerde hier ({times})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/discuss_page.py" line="176" />
         <source>Marked by both of you ({first} and {second})</source>
         <translation>Door jullie allebei gemarkeerd ({first} en {second})</translation>
     </message>
     <message>
-        <location filename="../../ui/session/discuss_page.py" line="164" />
+        <location filename="../../ui/session/discuss_page.py" line="179" />
         <source>Marked by all of you ({names})</source>
         <translation>Door jullie allemaal gemarkeerd ({names})</translation>
     </message>
     <message>
-        <location filename="../../ui/session/discuss_page.py" line="165" />
+        <location filename="../../ui/session/discuss_page.py" line="180" />
         <source>Marked by {name}</source>
         <translation>Gemarkeerd door {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/discuss_page.py" line="195" />
+        <location filename="../../ui/session/discuss_page.py" line="210" />
         <source>Clip {start} – {end}, repeats</source>
         <translation>Fragment {start} – {end}, speelt steeds opnieuw</translation>
     </message>
@@ -1285,83 +1291,83 @@
 <context>
     <name>ExportSummaryDialog</name>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="63" />
+        <location filename="../../ui/session/export_dialog.py" line="64" />
         <source>Export learning summary</source>
         <translation>Leerverslag opslaan</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="79" />
+        <location filename="../../ui/session/export_dialog.py" line="80" />
         <source>Format</source>
         <translation>Soort bestand</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="82" />
+        <location filename="../../ui/session/export_dialog.py" line="83" />
         <source>Full names</source>
         <translation>Volledige namen</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="83" />
+        <location filename="../../ui/session/export_dialog.py" line="84" />
         <source>Initials only</source>
         <translation>Alleen voorletters</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="87" />
+        <location filename="../../ui/session/export_dialog.py" line="88" />
         <source>Participants</source>
         <translation>Deelnemers</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="91" />
+        <location filename="../../ui/session/export_dialog.py" line="92" />
         <source>Other names</source>
         <translation>Andere namen</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="93" />
+        <location filename="../../ui/session/export_dialog.py" line="94" />
         <source>With initials, every name (also in the notes and the file name) becomes a role or “[name]”.</source>
         <translation>Met voorletters wordt elke naam (ook in de notities en de bestandsnaam) een rol of “[naam]”.</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="99" />
+        <location filename="../../ui/session/export_dialog.py" line="100" />
         <source>Add a still from the video for each moment</source>
         <translation>Een beeld uit de video toevoegen bij elk moment</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="101" />
+        <location filename="../../ui/session/export_dialog.py" line="102" />
         <source>Off by default: faces in the video are personal data.</source>
         <translation>Staat standaard uit: aan een gezicht in de video herken je iemand.</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="103" />
+        <location filename="../../ui/session/export_dialog.py" line="104" />
         <source>Faces are personal data. Add stills only if everyone agrees.</source>
         <translation>Aan een gezicht herken je iemand. Voeg alleen beelden toe als iedereen dat goed vindt.</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="114" />
-        <location filename="../../ui/session/export_dialog.py" line="120" />
+        <location filename="../../ui/session/export_dialog.py" line="115" />
+        <location filename="../../ui/session/export_dialog.py" line="121" />
         <source>File</source>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="115" />
+        <location filename="../../ui/session/export_dialog.py" line="116" />
         <source>Choose…</source>
         <translation>Kiezen…</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="131" />
+        <location filename="../../ui/session/export_dialog.py" line="132" />
         <source>Export</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="156" />
+        <location filename="../../ui/session/export_dialog.py" line="157" />
         <source>Save learning summary</source>
         <translation>Leerverslag opslaan</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="164" />
+        <location filename="../../ui/session/export_dialog.py" line="165" />
         <source>Choose a file first.</source>
         <translation>Kies eerst een bestand.</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="199" />
+        <location filename="../../ui/session/export_dialog.py" line="200" />
         <source>Making the learning summary…</source>
         <translation>Het leerverslag wordt gemaakt…</translation>
     </message>
@@ -1498,124 +1504,124 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="108" />
+        <location filename="../../ui/main_window.py" line="124" />
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110" />
+        <location filename="../../ui/main_window.py" line="126" />
         <source>Recent reviews</source>
         <translation>Recente terugkijkgesprekken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130" />
+        <location filename="../../ui/main_window.py" line="146" />
         <source>&amp;Edit</source>
         <translation>B&amp;ewerken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173" />
-        <location filename="../../ui/main_window.py" line="185" />
+        <location filename="../../ui/main_window.py" line="189" />
+        <location filename="../../ui/main_window.py" line="201" />
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174" />
-        <location filename="../../ui/main_window.py" line="186" />
+        <location filename="../../ui/main_window.py" line="190" />
+        <location filename="../../ui/main_window.py" line="202" />
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;doen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138" />
+        <location filename="../../ui/main_window.py" line="154" />
         <source>&amp;Playback</source>
         <translation>&amp;Afspelen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81" />
+        <location filename="../../ui/main_window.py" line="96" />
         <source>Only looking: the library is damaged, nothing is saved. File → Backups… puts a backup back.</source>
         <translation>Alleen bekijken: het gegevensbestand is beschadigd, er wordt niets bewaard. Met Bestand → Reservekopieën… ga je terug naar een reservekopie.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115" />
+        <location filename="../../ui/main_window.py" line="131" />
         <source>Export as</source>
         <translation>Opslaan als bestand</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152" />
+        <location filename="../../ui/main_window.py" line="168" />
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156" />
+        <location filename="../../ui/main_window.py" line="172" />
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163" />
+        <location filename="../../ui/main_window.py" line="179" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228" />
+        <location filename="../../ui/main_window.py" line="269" />
         <source>No reviews yet.</source>
         <translation>Nog geen terugkijkgesprekken.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246" />
+        <location filename="../../ui/main_window.py" line="292" />
         <source>Open recording</source>
         <translation>Opname openen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257" />
+        <location filename="../../ui/main_window.py" line="301" />
         <source>Reading the file…</source>
         <translation>Het bestand wordt gelezen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304" />
+        <location filename="../../ui/main_window.py" line="349" />
         <source>Making the demo recording…</source>
         <translation>De demo-opname wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320" />
+        <location filename="../../ui/main_window.py" line="365" />
         <source>New review</source>
         <translation>Nieuw terugkijkgesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320" />
+        <location filename="../../ui/main_window.py" line="365" />
         <source>Title:</source>
         <translation>Titel:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342" />
+        <location filename="../../ui/main_window.py" line="391" />
         <source>Add participant</source>
         <translation>Deelnemer toevoegen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343" />
+        <location filename="../../ui/main_window.py" line="392" />
         <source>Name (for example: interpreter):</source>
         <translation>Naam (bijvoorbeeld: tolk):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406" />
+        <location filename="../../ui/main_window.py" line="455" />
         <source>Delete expired material</source>
         <translation>Verlopen materiaal verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="407" />
+        <location filename="../../ui/main_window.py" line="456" />
         <source>Nothing has passed its retention date.</source>
         <translation>Niets is langer bewaard dan afgesproken.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="430" />
+        <location filename="../../ui/main_window.py" line="479" />
         <source>Audit log altered</source>
         <translation>Logboek veranderd</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="458" />
+        <location filename="../../ui/main_window.py" line="507" />
         <source>About vsr</source>
         <translation>Over vsr</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="459" />
+        <location filename="../../ui/main_window.py" line="508" />
         <source>&lt;b&gt;vsr {version}&lt;/b&gt;&lt;p&gt;Video-stimulated recall for the Samenleergesprek: look back together at a recorded conversation and learn from it.&lt;/p&gt;&lt;p&gt;Method: Samenleerwijzer (Lengkeek &amp;amp; van Hal, HAN, 2021).&lt;/p&gt;</source>
         <translation>&lt;b&gt;vsr {version}&lt;/b&gt;&lt;p&gt;Samen terugkijken voor het Samenleergesprek: bekijk samen een opgenomen gesprek en leer ervan.&lt;/p&gt;&lt;p&gt;Methode: Samenleerwijzer (Lengkeek &amp;amp; van Hal, HAN, 2021).&lt;/p&gt;</translation>
     </message>
@@ -1934,33 +1940,33 @@
 <context>
     <name>PurgeDialog</name>
     <message>
-        <location filename="../../ui/privacy/purge_dialog.py" line="32" />
-        <location filename="../../ui/privacy/purge_dialog.py" line="67" />
+        <location filename="../../ui/privacy/purge_dialog.py" line="31" />
+        <location filename="../../ui/privacy/purge_dialog.py" line="65" />
         <source>Retention period over</source>
         <translation>Langer bewaard dan afgesproken</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/purge_dialog.py" line="36" />
+        <location filename="../../ui/privacy/purge_dialog.py" line="35" />
         <source>&lt;b&gt;Some material has passed its last day to be kept.&lt;/b&gt; Recordings of clients are kept no longer than agreed. This is what will be deleted:</source>
         <translation>&lt;b&gt;Er is materiaal over de laatste bewaardag heen.&lt;/b&gt; Opnames van cliënten worden niet langer bewaard dan afgesproken. Dit wordt verwijderd:</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/purge_dialog.py" line="43" />
+        <location filename="../../ui/privacy/purge_dialog.py" line="42" />
         <source>Deleting cannot be undone; it is written in the audit log. With “Later” nothing changes and you are asked again at the next start.</source>
         <translation>Verwijderen kan niet ongedaan worden gemaakt en komt in het logboek. Met “Later” verandert er niets en krijg je de vraag bij de volgende start opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/purge_dialog.py" line="49" />
+        <location filename="../../ui/privacy/purge_dialog.py" line="48" />
         <source>Delete now</source>
         <translation>Nu verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/purge_dialog.py" line="50" />
+        <location filename="../../ui/privacy/purge_dialog.py" line="49" />
         <source>Later</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/purge_dialog.py" line="68" />
+        <location filename="../../ui/privacy/purge_dialog.py" line="66" />
         <source>{n} file(s) could not be deleted. Delete them by hand:
 {paths}</source>
         <translation>{n} bestand(en) konden niet worden verwijderd. Verwijder ze zelf:
@@ -1970,78 +1976,78 @@
 <context>
     <name>PurposeBox</name>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="55" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="56" />
         <source>Name or initials of the client</source>
         <translation>Naam of voorletters van de cliënt</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="58" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="59" />
         <source>Ends on</source>
         <translation>Eindigt op</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="60" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="61" />
         <source>The client may be recognisable (no face blurring needed)</source>
         <translation>De cliënt mag herkenbaar zijn (gezicht hoeft niet vervaagd)</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="61" />
-        <location filename="../../ui/privacy/consent_dialog.py" line="86" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="62" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="87" />
         <source>Grant</source>
         <translation>Toestemming geven</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="62" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="63" />
         <source>Withdraw…</source>
         <translation>Intrekken…</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="68" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="69" />
         <source>Given by:</source>
         <translation>Gegeven door:</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="69" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="70" />
         <source>Date:</source>
         <translation>Datum:</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="70" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="71" />
         <source>End date:</source>
         <translation>Einddatum:</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="85" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="86" />
         <source>&lt;b&gt;No consent.&lt;/b&gt; Clips for this purpose are not allowed.</source>
         <translation>&lt;b&gt;Geen toestemming.&lt;/b&gt; Fragmenten voor dit doel mogen niet.</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="90" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="91" />
         <source> until {day}</source>
         <translation> tot en met {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="93" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="94" />
         <source>&lt;b&gt;Lapsed&lt;/b&gt; on {day}. Given by {who} on {given}.</source>
         <translation>&lt;b&gt;Verlopen&lt;/b&gt; op {day}. Gegeven door {who} op {given}.</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="97" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="98" />
         <source>&lt;b&gt;Given&lt;/b&gt; by {who} on {given}{until}.</source>
         <translation>&lt;b&gt;Gegeven&lt;/b&gt; door {who} op {given}{until}.</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="100" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="101" />
         <source>The client may be recognisable.</source>
         <translation>De cliënt mag herkenbaar zijn.</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="101" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="102" />
         <source>Faces must be made unrecognisable.</source>
         <translation>Gezichten moeten onherkenbaar worden gemaakt.</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="107" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="108" />
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
@@ -2049,52 +2055,62 @@
 <context>
     <name>RatingsEditor</name>
     <message>
-        <location filename="../../ui/session/ratings_editor.py" line="44" />
+        <location filename="../../ui/session/ratings_editor.py" line="48" />
         <source>Each of you answers alone. You see each other's answers only when everyone has answered.</source>
         <translation>Ieder antwoordt voor zich. Jullie zien elkaars antwoorden pas als iedereen heeft geantwoord.</translation>
     </message>
     <message>
-        <location filename="../../ui/session/ratings_editor.py" line="107" />
+        <location filename="../../ui/session/ratings_editor.py" line="111" />
         <source>{name}: {question} – {value}</source>
         <translation>{name}: {question} – {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/ratings_editor.py" line="120" />
+        <location filename="../../ui/session/ratings_editor.py" line="126" />
         <source>Ready – hide my answers</source>
         <translation>Klaar – verberg mijn antwoorden</translation>
     </message>
     <message>
-        <location filename="../../ui/session/ratings_editor.py" line="125" />
+        <location filename="../../ui/session/ratings_editor.py" line="133" />
+        <source>✓ Answered (hidden)</source>
+        <translation>✓ Beantwoord (verborgen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/ratings_editor.py" line="133" />
+        <source>Not answered yet</source>
+        <translation>Nog niet beantwoord</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/ratings_editor.py" line="137" />
         <source>✓ Answered. Hidden until everyone has answered.</source>
         <translation>✓ Beantwoord. Verborgen tot iedereen heeft geantwoord.</translation>
     </message>
     <message>
-        <location filename="../../ui/session/ratings_editor.py" line="126" />
+        <location filename="../../ui/session/ratings_editor.py" line="138" />
         <source>Not answered yet.</source>
         <translation>Nog niet beantwoord.</translation>
     </message>
     <message>
-        <location filename="../../ui/session/ratings_editor.py" line="129" />
+        <location filename="../../ui/session/ratings_editor.py" line="141" />
         <source>Change my answers</source>
         <translation>Mijn antwoorden wijzigen</translation>
     </message>
     <message>
-        <location filename="../../ui/session/ratings_editor.py" line="129" />
+        <location filename="../../ui/session/ratings_editor.py" line="141" />
         <source>Answer now</source>
         <translation>Nu antwoorden</translation>
     </message>
     <message>
-        <location filename="../../ui/session/ratings_editor.py" line="169" />
+        <location filename="../../ui/session/ratings_editor.py" line="181" />
         <source>Professional</source>
         <translation>Professional</translation>
     </message>
     <message>
-        <location filename="../../ui/session/ratings_editor.py" line="169" />
+        <location filename="../../ui/session/ratings_editor.py" line="181" />
         <source>Client</source>
         <translation>Cliënt</translation>
     </message>
     <message>
-        <location filename="../../ui/session/ratings_editor.py" line="170" />
+        <location filename="../../ui/session/ratings_editor.py" line="182" />
         <source>Other</source>
         <translation>Ander</translation>
     </message>
@@ -2102,24 +2118,29 @@
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../ui/review/review_view.py" line="92" />
+        <location filename="../../ui/review/review_view.py" line="101" />
         <source>Sound only: this recording has no picture.</source>
         <translation>Alleen geluid: deze opname heeft geen beeld.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="117" />
+        <location filename="../../ui/review/review_view.py" line="126" />
         <source>Moments</source>
         <translation>Momenten</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="213" />
+        <location filename="../../ui/review/review_view.py" line="225" />
         <source>Samenleergesprek</source>
         <translation>Samenleergesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="242" />
+        <location filename="../../ui/review/review_view.py" line="254" />
         <source>Where is the recording “{title}”?</source>
         <translation>Waar staat de opname ‘{title}’?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/marking.py" line="32" />
+        <source>The library is in use by another program. Your mark is saved as soon as the library is free.</source>
+        <translation>Het gegevensbestand is in gebruik door een ander programma. Je markering wordt opgeslagen zodra het weer vrij is.</translation>
     </message>
 </context>
 <context>
@@ -2241,60 +2262,85 @@
 <context>
     <name>SessionPanel</name>
     <message>
-        <location filename="../../ui/session/panel.py" line="44" />
+        <location filename="../../ui/session/panel.py" line="58" />
         <source>Samenleergesprek</source>
         <translation>Samenleergesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="96" />
+        <location filename="../../ui/session/panel.py" line="109" />
+        <source>+  Pause as moment</source>
+        <translation>+  Pauze als moment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/panel.py" line="110" />
+        <source>Make this pause a moment</source>
+        <translation>Maak van deze pauze een moment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/panel.py" line="122" />
         <source>◀  Back</source>
         <translation>◀  Terug</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="97" />
+        <location filename="../../ui/session/panel.py" line="123" />
         <source>Back</source>
         <translation>Terug</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="98" />
+        <location filename="../../ui/session/panel.py" line="124" />
         <source>Back (Alt+Left)</source>
         <translation>Terug (Alt+Links)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="100" />
-        <location filename="../../ui/session/panel.py" line="165" />
+        <location filename="../../ui/session/panel.py" line="126" />
+        <location filename="../../ui/session/panel.py" line="198" />
         <source>Next  ▶</source>
         <translation>Verder  ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="101" />
-        <location filename="../../ui/session/panel.py" line="166" />
+        <location filename="../../ui/session/panel.py" line="127" />
+        <location filename="../../ui/session/panel.py" line="199" />
         <source>Next</source>
         <translation>Verder</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="102" />
+        <location filename="../../ui/session/panel.py" line="128" />
         <source>Next (Alt+Right)</source>
         <translation>Verder (Alt+Rechts)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="161" />
-        <location filename="../../ui/session/panel.py" line="163" />
+        <location filename="../../ui/session/panel.py" line="194" />
+        <location filename="../../ui/session/panel.py" line="196" />
         <source>Make the learning summary…</source>
         <translation>Leerverslag maken…</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="162" />
+        <location filename="../../ui/session/panel.py" line="195" />
         <source>Summary…</source>
         <translation>Verslag…</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="212" />
+        <location filename="../../ui/session/panel.py" line="257" />
+        <source>The library is in use by another program. The pause is saved as soon as the library is free.</source>
+        <translation>Het gegevensbestand is in gebruik door een ander programma. De pauze wordt opgeslagen zodra het weer vrij is.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/panel.py" line="265" />
+        <source>Make the pause of {name} a moment</source>
+        <translation>Maak van de pauze van {name} een moment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/panel.py" line="284" />
+        <source>The pause is now a moment. Choose it in Step 1.</source>
+        <translation>De pauze is nu een moment. Kies het in Stap 1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/panel.py" line="292" />
         <source>❚❚  Pause – {name}</source>
         <translation>❚❚  Pauze – {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="213" />
+        <location filename="../../ui/session/panel.py" line="293" />
         <source>❚❚  Pause</source>
         <translation>❚❚  Pauze</translation>
     </message>
@@ -2345,17 +2391,22 @@
 <context>
     <name>SheetEditor</name>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="60" />
+        <location filename="../../ui/review/sheet_editor.py" line="61" />
         <source>Reflection sheet</source>
         <translation>Gespreksblad</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="80" />
+        <location filename="../../ui/review/sheet_editor.py" line="81" />
         <source>Mark a moment or choose one in the list to fill in its reflection sheet.</source>
         <translation>Markeer een moment, of kies er een in de lijst, om het gespreksblad in te vullen.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="178" />
+        <location filename="../../ui/review/sheet_editor.py" line="187" />
+        <source>The library is in use by another program. What you typed stays here and is saved as soon as the library is free.</source>
+        <translation>Het gegevensbestand is in gebruik door een ander programma. Wat je typte blijft hier staan en wordt opgeslagen zodra het weer vrij is.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/sheet_editor.py" line="190" />
         <source>What you typed stays here and is saved as soon as that works again.</source>
         <translation>Wat je hebt getypt blijft hier staan en wordt bewaard zodra dat weer lukt.</translation>
     </message>
@@ -2580,24 +2631,34 @@
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../ui/timeline/canvas.py" line="383" />
+        <location filename="../../ui/timeline/canvas.py" line="396" />
         <source>Audio</source>
         <translation>Geluid</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/canvas.py" line="384" />
+        <location filename="../../ui/timeline/canvas.py" line="397" />
         <source>hidden: you see them after “Show the moments” in step 1</source>
         <translation>verborgen: jullie zien ze na “Laat de momenten zien” in stap 1</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/view.py" line="46" />
+        <location filename="../../ui/timeline/view.py" line="57" />
         <source>Timeline</source>
         <translation>Tijdlijn</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/view.py" line="49" />
+        <location filename="../../ui/timeline/view.py" line="60" />
         <source>The recording over time, with one row of marked moments per person. Left and right arrow keys move the playhead by one second, plus and minus zoom, zero shows all.</source>
         <translation>De opname in de tijd, met een rij gemarkeerde momenten per persoon. De pijltjes links en rechts gaan een seconde terug of vooruit in de opname, plus en min zoomen, nul toont alles.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/view.py" line="244" />
+        <source>Make this pause a moment</source>
+        <translation>Maak van deze pauze een moment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/view.py" line="253" />
+        <source>{name} paused here ({time})</source>
+        <translation>{name} pauzeerde hier ({time})</translation>
     </message>
 </context>
 <context>
@@ -2632,34 +2693,72 @@
 <context>
     <name>UndoCommands</name>
     <message>
-        <location filename="../../ui/review/undo_commands.py" line="43" />
+        <location filename="../../ui/review/undo_commands.py" line="44" />
         <source>Mark moment</source>
         <translation>Moment markeren</translation>
     </message>
     <message>
-        <location filename="../../ui/review/undo_commands.py" line="65" />
+        <location filename="../../ui/review/undo_commands.py" line="66" />
         <source>Delete moment</source>
         <translation>Moment verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/review/undo_commands.py" line="84" />
+        <location filename="../../ui/review/undo_commands.py" line="85" />
         <source>Move moment</source>
         <translation>Moment verplaatsen</translation>
     </message>
     <message>
-        <location filename="../../ui/review/undo_commands.py" line="111" />
+        <location filename="../../ui/review/undo_commands.py" line="112" />
         <source>Choose theme card</source>
         <translation>Themakaart kiezen</translation>
     </message>
     <message>
-        <location filename="../../ui/review/undo_commands.py" line="132" />
+        <location filename="../../ui/review/undo_commands.py" line="133" />
         <source>Choose feelings</source>
         <translation>Gevoelens kiezen</translation>
     </message>
     <message>
-        <location filename="../../ui/review/undo_commands.py" line="151" />
+        <location filename="../../ui/review/undo_commands.py" line="154" />
         <source>Edit reflection sheet</source>
         <translation>Gespreksblad bewerken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/undo_commands.py" line="186" />
+        <source>Make the pause a moment</source>
+        <translation>Moment maken van pauze</translation>
+    </message>
+</context>
+<context>
+    <name>WhoseMarkBox</name>
+    <message>
+        <location filename="../../ui/review/hidden_mark_undo.py" line="72" />
+        <source>Whose mark?</source>
+        <translation>Wiens markering?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/hidden_mark_undo.py" line="74" />
+        <source>Whose last mark do you want to bring back?</source>
+        <translation>Van wie wil je de laatste markering weer terughalen?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/hidden_mark_undo.py" line="75" />
+        <source>Bring back the last mark of {name}</source>
+        <translation>Zet de laatste markering van {name} terug</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/hidden_mark_undo.py" line="77" />
+        <source>Whose last mark do you want to take back?</source>
+        <translation>Wiens laatste markering wil je terugnemen?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/hidden_mark_undo.py" line="78" />
+        <source>Take back the last mark of {name}</source>
+        <translation>Neem de laatste markering van {name} terug</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/hidden_mark_undo.py" line="79" />
+        <source>Only that person's mark changes. Nobody sees where it was.</source>
+        <translation>Alleen de markering van die persoon verandert. Niemand ziet waar die stond.</translation>
     </message>
 </context>
 <context>

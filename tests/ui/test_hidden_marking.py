@@ -151,7 +151,7 @@ def show_all_tabs(win: MainWindow) -> Iterator[str]:
 
 # -- the test -----------------------------------------------------------------------------------
 
-def test_nothing_of_a_hidden_marker_shows_until_the_reveal(qtbot, window) -> None:
+def test_nothing_of_a_hidden_marker_shows_until_the_reveal(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     view = window.review_view
     player: FakePlayer = window.player_under_test
     lib, rid = window.bridge.lib, window.review_id
@@ -207,11 +207,17 @@ def test_nothing_of_a_hidden_marker_shows_until_the_reveal(qtbot, window) -> Non
     assert moments.candidates.count() == 0 and moments.cards == []  # type: ignore[attr-defined]
     assert not any(b.isEnabled() for b in moments.add_buttons.values())  # type: ignore[attr-defined]
     assert not panel.go(SessionStep.DISCUSS)
-    # Undoing a hidden mark takes it back without telling where; redo brings it back.
-    window.undo.undo()  # the client's Ctrl+2 mark
+    # Undoing a hidden mark (the client's, asked whose) takes it back without telling where;
+    # redo brings it back.
+    from vsr.ui.review import hidden_mark_undo
+
+    asked = []
+    monkeypatch.setattr(hidden_mark_undo, "ask_whose_mark",
+                        lambda _w, offered, redo: asked.append(offered) or client.id)
+    window.undo_or_redo(redo=False)  # the client's Ctrl+2 mark
     assert "2 gemarkeerd" in view.mark_buttons.buttons[client.id].text()
     assert leaks(screen_texts(window), names) == []
-    window.undo.redo()
+    window.undo_or_redo(redo=True)
     assert "3 gemarkeerd" in view.mark_buttons.buttons[client.id].text()
     assert leaks(screen_texts(window), names) == []
     assert len(mk.list_markers(lib, rid)) == 5

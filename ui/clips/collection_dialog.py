@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vsr.errors import NotFoundError, VsrError
+from vsr.errors import NotFoundError
 from vsr.i18n import translate
 from vsr.library import collections as co
 from vsr.library.consent import SHARED_PURPOSES
@@ -44,7 +44,7 @@ from vsr.library.retention import set_collection_retention
 
 from ..bridge import LibraryBridge
 from ..date_fields import OptionalDateField
-from ..dialogs import show_error
+from ..operations import in_box, perform
 from ..review.sheet_fields import SheetTextField
 
 SelectedMarker = Callable[[], "int | None"]
@@ -355,12 +355,7 @@ class CollectionDialog(QDialog):
 
     # -- intents ----------------------------------------------------------------------------
     def _run(self, op: Callable[[], object]) -> bool:
-        try:
-            op()
-        except VsrError as exc:
-            show_error(self, exc)
-            return False
-        return True
+        return perform(op, report=in_box(self)).ok
 
     def flush(self) -> None:
         """Save what the form holds for the clip it shows (questions save shortly after typing

@@ -41,6 +41,7 @@ from vsr.library.withdrawal import describe_withdrawal, plan_withdrawal, withdra
 
 from ..date_fields import OptionalDateField, pydate, qdate
 from ..dialogs import show_error
+from ..operations import in_box, perform
 
 
 class PurposeBox(QGroupBox):
@@ -208,13 +209,9 @@ class ConsentDialog(QDialog):
         """Make one change; a refusal is shown as the core words it. The dialog then shows
         what is stored, whichever way it went."""
         try:
-            change()
-        except VsrError as exc:
-            show_error(self, exc)
-            return False
+            return perform(change, report=in_box(self)).ok
         finally:
             self.refresh()
-        return True
 
     def save_retention(self) -> bool:
         keep = self.keep_field.value()
@@ -271,13 +268,12 @@ class ConsentDialog(QDialog):
             QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        try:
-            report = withdraw_consent(self.lib, self.recording_id, purpose, initiator=self)
-        except (VsrError, OSError) as exc:
-            show_error(self, exc)
-            self.refresh()
-            return False
+        outcome = perform(lambda: withdraw_consent(self.lib, self.recording_id, purpose,
+                                                   initiator=self), report=in_box(self))
         self.refresh()
+        report = outcome.value
+        if report is None:
+            return False
         if report.files.failed:  # known files that could not be deleted stay listed
             QMessageBox.warning(self, self.tr("Withdraw consent"), self.tr(
                 "{n} exported file(s) could not be deleted. Delete them by hand.").format(

@@ -16,11 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vsr.errors import VsrError
 from vsr.library.db import Library
 from vsr.library.retention import PurgePlan, PurgeReport, describe_purge, purge
 
-from ..dialogs import show_error
+from ..operations import in_box, perform
 
 
 class PurgeDialog(QDialog):
@@ -56,12 +55,11 @@ class PurgeDialog(QDialog):
         layout.addWidget(buttons)
 
     def delete_now(self) -> None:
-        try:
-            self.report = purge(self.lib, self.plan.today)
-        except (VsrError, OSError) as exc:
-            show_error(self, exc)
+        report = perform(lambda: purge(self.lib, self.plan.today), report=in_box(self)).value
+        if report is None:
             self.reject()
             return
+        self.report = report
         failed = [*self.report.files.failed, *self.report.media_failed]
         if failed:
             QMessageBox.warning(self, self.tr("Retention period over"), self.tr(

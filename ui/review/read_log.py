@@ -4,16 +4,25 @@ each opening (not every frame, pause or seek). The rows are written by the core
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+import logging
 
-from vsr.errors import VsrError
+from PySide6.QtCore import QObject, Signal
+
+from vsr.errors import StorageError, VsrError
 from vsr.library.audit import record_recording_played, record_review_opened
 
 from ..bridge import LibraryBridge
 from ..player.base import PLAYING, MediaPlayer
 
+log = logging.getLogger(__name__)
+
 
 class ReadLog(QObject):
+    """`refused(str)`: the log refused the row (not a busy or read-only library): the player was
+    paused and the sentence says why; the window shows it without blocking."""
+
+    refused = Signal(str)
+
     def __init__(self, bridge: LibraryBridge, player: MediaPlayer,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -34,9 +43,12 @@ class ReadLog(QObject):
         self.played = True
         try:
             record_recording_played(self.bridge.lib, self.recording_id, self.review_id)
-        except VsrError as exc:  # the log refused: do not play on unlogged
-            from ..dialogs import show_error
-
+        except StorageError as exc:
+            # A busy, read-only or full library: playing goes on (the client's replay never
+            # waits on the log) and the row is written at the next play that can.
+            log.warning("play not logged yet: %s", exc)
+            self.played = False
+        except VsrError as exc:  # the log itself refused the row: do not play on unlogged
             self.player.pause()
             self.played = False
-            show_error(None, exc)
+            self.refused.emit(exc.message())

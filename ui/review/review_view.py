@@ -24,31 +24,38 @@ from vsr.library import reviews as rv
 from vsr.library import sheets as sh
 from vsr.model import MAX_RECORDING_MS, Marker, Party, Recording, Review
 from vsr.session import SharedScreen, shared_screen
+from vsr.session import pauses as ps
 from vsr.session.blind import refresh_shared_screen
 from vsr.session.model import SessionStep
 
 from ..actions import ActionId, ActionRegistry
 from ..bridge import LibraryBridge
-from ..operations import push_performed
+from ..operations import in_box, perform, push_performed
 from ..player.base import MediaPlayer
+from ..save_queue import SaveQueue
 from ..session.panel import SessionPanel
 from ..timeline.panel import TimelinePanel
+from . import hidden_mark_undo
 from .consent_strip import ConsentStrip
 from .envelope_loader import EnvelopeLoader
 from .mark_buttons import MarkButtons
 from .marker_list import MarkerListPanel
+from .marking import MarkingIntents
 from .missing_banner import MissingRecordingBanner
 from .read_log import ReadLog
 from .review_layout import MinimumColumn, Room, share_of_width
 from .sheet_editor import SheetEditor
 from .shuttle import Shuttle
 from .transport import TransportBar
-from .undo_commands import AddMarkerCommand, DeleteMarkerCommand, MoveMarkerCommand
+from .undo_commands import (
+    DeleteMarkerCommand,
+    MoveMarkerCommand,
+)
 
 LOOP_AROUND_POINT_MS = 5_000
 
 
-class ReviewView(QWidget):
+class ReviewView(MarkingIntents, QWidget):
     """One open review. `title_changed` lets the window show the review's title."""
 
     title_changed = Signal(str)
@@ -69,6 +76,8 @@ class ReviewView(QWidget):
         self._build()
         self._connect()
         self.envelopes = EnvelopeLoader(self)
+        self.hidden_undo = hidden_mark_undo.HiddenMarkUndo(self)  # marks made apart, per party
+        self.saves = SaveQueue(self)  # marks the library refused as busy, saved when it is free
         self.envelopes.ready.connect(self.timeline.view.set_envelope)
         self.read_log = ReadLog(bridge, player, self)  # opening and first play are logged
 
@@ -169,6 +178,7 @@ class ReviewView(QWidget):
         view.marker_clicked.connect(self.select_marker)
         view.marker_move_finished.connect(self._marker_moved)
         view.range_drawn.connect(self._range_drawn)
+        view.pause_moment_requested.connect(self.make_pause_moment)
         self.mark_buttons.mark_requested.connect(self.mark)
         self.marker_list.marker_activated.connect(self._list_activated)
         self.sheet.typing_started.connect(self._typing_started)
@@ -184,12 +194,14 @@ class ReviewView(QWidget):
         self.review = rv.get_review(lib, review_id)
         self.recording = rc.get_recording(lib, self.review.recording_id)
         self.read_log.opened(review_id, self.recording.id)
-        rv.touch_review(lib, review_id)
+        perform(lambda: rv.touch_review(lib, review_id))  # only the recent list: no message
         self.undo.clear()
+        self.hidden_undo.clear()
         self.selected = None
         self.actions[ActionId.PAUSE_ON_MARK].setChecked(self.review.pause_on_mark)
         self._reload_parties()
         self._reload_markers()
+        self._reload_pauses()
         self.timeline.view.set_duration(self.recording.duration_ms)
         self.timeline.view.zoom_to_fit()
         self.sheet.set_marker(None, self.parties)
@@ -206,7 +218,7 @@ class ReviewView(QWidget):
             self.session_panel.discuss.clip_box.deleteLater()  # it lives under the video
             self.session_panel.deleteLater()
         self.session_panel = SessionPanel(self.bridge, self.review.id, self.player,
-                                          undo=self.undo)
+                                          undo=self.undo, saves=self.saves)
         self._clip_host.addWidget(self.session_panel.discuss.clip_box)
         self.session_panel.discuss.sheet.typing_started.connect(self._typing_started)
         self.session_panel.step_shown.connect(self._arrange)
@@ -347,11 +359,19 @@ class ReviewView(QWidget):
         # show the other party where.
         self.timeline.view.set_hidden_parties({p.id for p in self.parties} if hidden else set())
         self.mark_buttons.set_counts(self.shared.counts if hidden else None)
+        if not hidden and (self.hidden_undo.undoable() or self.hidden_undo.redoable()):
+            self.hidden_undo.clear()  # revealed: ordinary moments now, deleted like any other
         words = sh.what_happened_words(lib, self.review.id) if self.markers else {}
         self.timeline.view.set_markers(self.markers, in_order=True)  # as the core lists them
         self.marker_list.set_data(self.markers, self.parties, words)
         if self.selected is not None and not self.shared.shows(self.selected):
             self.select_marker(None)
+
+    def _reload_pauses(self) -> None:
+        """Where each party paused the replay: a small mark in its lane."""
+        assert self.review is not None
+        self.timeline.view.set_pauses(
+            (p.party_id, p.position_ms) for p in ps.list_pauses(self.bridge.lib, self.review.id))
 
     def _update_markers(self, ids: tuple[int, ...]) -> None:
         """Markers `ids` were added, moved or removed: update those rows and glyphs only. The
@@ -394,6 +414,8 @@ class ReviewView(QWidget):
         if (change.entity in ("consent", "recording") and self.recording is not None
                 and (not change.ids or self.recording.id in change.ids)):
             self.consent_strip.show_recording(self.bridge.lib, self.recording.id)
+        if change.entity == ps.ENTITY:
+            self._reload_pauses()
         if change.entity == "party":
             self._reload_parties()
             self._reload_markers()
@@ -410,33 +432,7 @@ class ReviewView(QWidget):
             self.review = rv.get_review(self.bridge.lib, self.review.id)
             self.title_changed.emit(self.review.title)
 
-    # -- intents --------------------------------------------------------------------------
-    def mark(self, party_id: int) -> None:
-        """Mark the current moment for a party, while the video keeps playing (unless asked)."""
-        if self.review is None:
-            return
-        if self.review.pause_on_mark and self.player.is_playing():
-            self.player.pause()
-        command = AddMarkerCommand(self.bridge.lib, party_id, self.player.position(),
-                                   report=self.sheet.report)
-        if push_performed(self.undo, command):
-            self._show_new_marker(party_id, command.marker_id)
-
-    def _range_drawn(self, party_id: int, start_ms: int, end_ms: int) -> None:
-        command = AddMarkerCommand(self.bridge.lib, party_id, start_ms, end_ms, report=self.sheet.report)
-        if push_performed(self.undo, command):
-            self._show_new_marker(party_id, command.marker_id)
-
-    def _show_new_marker(self, party_id: int, marker_id: int | None) -> None:
-        """Open the sheet of a new marker, or, while the markers are hidden, only let its
-        party know the mark was taken (count and flash of their button)."""
-        if self.shared is None or not (self.shared.hidden or self.shared.shows(marker_id)):
-            self._reload_markers()  # the change event did not reach this view (yet)
-        if self.shared is not None and self.shared.hidden:
-            self.mark_buttons.flash(party_id)
-        else:
-            self.select_marker(marker_id, seek=False)
-
+    # -- intents (marking: ui.review.marking) ----------------------------------------------
     def _marker_moved(self, marker_id: int, start_ms: int, end_ms: object) -> None:
         end = None if end_ms is None else int(end_ms)  # type: ignore[call-overload]
         if not push_performed(self.undo, MoveMarkerCommand(
@@ -460,7 +456,8 @@ class ReviewView(QWidget):
         self.timeline.view.set_selected_marker(marker_id)
         self.marker_list.select_marker(marker_id)
         self.sheet.set_marker(marker_id, self.parties)
-        self.actions[ActionId.DELETE_MARKER].setEnabled(marker_id is not None)
+        self.actions[ActionId.DELETE_MARKER].setEnabled(
+            marker_id is not None and not self.bridge.lib.read_only)
         marker = self._marker(marker_id)
         if marker is not None and seek:
             self.player.seek(marker.start_ms)
@@ -518,9 +515,17 @@ class ReviewView(QWidget):
         return True
 
     def _set_pause_on_mark(self, on: bool) -> None:
-        if self.review is not None and self.review.pause_on_mark != on:
-            rv.set_pause_on_mark(self.bridge.lib, self.review.id, on)
-            self.review = rv.get_review(self.bridge.lib, self.review.id)
+        review = self.review
+        if review is None or review.pause_on_mark == on:
+            return
+        if perform(lambda: rv.set_pause_on_mark(self.bridge.lib, review.id, on),
+                   report=in_box(self)).ok:
+            self.review = rv.get_review(self.bridge.lib, review.id)
+            return
+        action = self.actions[ActionId.PAUSE_ON_MARK]  # not saved: the tick shows what is
+        blocked = action.blockSignals(True)
+        action.setChecked(review.pause_on_mark)
+        action.blockSignals(blocked)
 
     def _typing_started(self) -> None:
         # "Pause while typing": whoever starts writing gets the picture to hold still.

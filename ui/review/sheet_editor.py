@@ -11,6 +11,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QStyle, QVBoxLayout, QWidget
 
 from vsr import method
+from vsr.errors import StorageError
 from vsr.library import Change, themes
 from vsr.library import markers as mk
 from vsr.library import sheets as sh
@@ -111,8 +112,8 @@ class SheetEditor(QWidget):
             # Forget the previous moment's text first (a failed save of it is a draft now), so
             # nothing of it can be saved into this moment.
             widget.load("")
-            widget.set_saver(lambda old, new, f=field, p=party_id:
-                             self._save_text(marker_id, f, p, old, new))
+            widget.set_saver(lambda old, new, f=field, p=party_id, w=widget:
+                             self._save_text(marker_id, f, p, old, new, w.burst))
         self.scroll.verticalScrollBar().setValue(0)
 
     def _build(self) -> None:
@@ -143,6 +144,13 @@ class SheetEditor(QWidget):
         layout.addWidget(heading(prompts.c_title, 1.1))
         layout.addWidget(self._field(self._question_field(prompts.c_title, prompts.c_prompt),
                                      sh.SheetField.KEEP_OR_CHANGE, None), 1)
+        if self.bridge.lib.read_only:  # "Alleen bekijken": readable, nothing to change
+            for widget in self._fields.values():
+                widget.setReadOnly(True)
+            self.header.setEnabled(False)
+            for column in self.columns.values():
+                for button in column.feeling_buttons.values():
+                    button.setEnabled(False)
         self.updateGeometry()
 
     @staticmethod
@@ -166,7 +174,8 @@ class SheetEditor(QWidget):
         widget.setObjectName(f"field_{field.value}_{party_id or 0}")
         assert self.marker is not None
         marker_id = self.marker.id  # the text belongs to this moment, whatever is shown later
-        widget.set_saver(lambda old, new: self._save_text(marker_id, field, party_id, old, new))
+        widget.set_saver(lambda old, new: self._save_text(marker_id, field, party_id, old, new,
+                                                          widget.burst))
         widget.typing_started.connect(self.typing_started)
         self._fields[(field, party_id)] = widget
         return widget
@@ -174,15 +183,19 @@ class SheetEditor(QWidget):
     # -- saving ---------------------------------------------------------------------------
     def report(self, text: str) -> None:
         """Where the edit path says that a save failed ("" once saving works again)."""
-        if text:
+        if text == StorageError("error.storage.busy").message():
+            text = self.tr("The library is in use by another program. What you typed stays "
+                           "here and is saved as soon as the library is free.")
+        elif text:
             text += " " + self.tr("What you typed stays here and is saved as soon as that "
                                   "works again.")
         self.notice.show_message(text)
 
     def _save_text(self, marker_id: int, field: sh.SheetField, party_id: int | None, old: str,
-                   new: str) -> bool:
+                   new: str, burst: int = 0) -> bool:
         return push_performed(self.undo, EditSheetFieldCommand(
-            self.bridge.lib, marker_id, field, old, new, party_id, report=self.report, initiator=self))
+            self.bridge.lib, marker_id, field, old, new, party_id, burst=burst,
+            report=self.report, initiator=self))
 
     def _keep_unsaved(self) -> None:
         """Before another moment is shown: text that cannot be saved now is kept as a draft,

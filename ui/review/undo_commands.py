@@ -14,6 +14,7 @@ from vsr.library import Library
 from vsr.library import markers as mk
 from vsr.library import sheets as sh
 from vsr.library.markers import MarkerSnapshot
+from vsr.session import pauses as ps
 
 from ..operations import OperationCommand, Report, quiet
 
@@ -142,22 +143,25 @@ class SetFeelingsCommand(ReviewCommand):
 
 
 class EditSheetFieldCommand(ReviewCommand):
-    """A text edit in the gespreksblad. Typing in the same field merges into one undo step."""
+    """A text edit in the gespreksblad. Typing in the same field without a pause (one `burst`)
+    merges into one undo step; a pause, another field or another edit in between starts a new
+    one (QUndoStack merges only with the step on top)."""
 
     def __init__(self, lib: Library, marker_id: int, field: sh.SheetField, old: str, new: str,
-                 party_id: int | None = None, *, report: Report = quiet,
+                 party_id: int | None = None, *, burst: int = 0, report: Report = quiet,
                  initiator: object | None = None) -> None:
         super().__init__(
             QCoreApplication.translate("UndoCommands", "Edit reflection sheet"),
             lib, report=report, initiator=initiator)
         self.marker_id, self.field, self.party_id = marker_id, field, party_id
         self.old, self.new = old, new
+        self.burst = burst  # saves of one burst of typing (no pause) are one step
 
     def id(self) -> int:
         return ID_TEXT
 
-    def key(self) -> tuple[int, str, int | None]:
-        return (self.marker_id, self.field.value, self.party_id)
+    def key(self) -> tuple[int, str, int | None, int]:
+        return (self.marker_id, self.field.value, self.party_id, self.burst)
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt API)
         if not isinstance(other, EditSheetFieldCommand) or other.key() != self.key():
@@ -171,3 +175,26 @@ class EditSheetFieldCommand(ReviewCommand):
 
     def revert(self) -> None:
         sh.set_field(self.lib, self.marker_id, self.field, self.old, self.party_id)
+
+
+class PauseToMomentCommand(ReviewCommand):
+    """A recorded pause made a moment of the party who paused (one step, undoable)."""
+
+    def __init__(self, lib: Library, pause_id: int, *, report: Report = quiet,
+                 initiator: object | None = None) -> None:
+        super().__init__(
+            QCoreApplication.translate("UndoCommands", "Make the pause a moment"),
+            lib, report=report, initiator=initiator)
+        self.pause_id = pause_id
+        self.marker_id: int | None = None
+        self._snapshot: MarkerSnapshot | None = None
+
+    def apply(self) -> None:
+        if self._snapshot is not None:  # redo: the same moment with its gespreksblad
+            self.marker_id = ps.redo_pause_moment(self.lib, self.pause_id, self._snapshot).id
+            return
+        self.marker_id = ps.pause_to_moment(self.lib, self.pause_id,
+                                            initiator=self.initiator()).id
+
+    def revert(self) -> None:
+        self._snapshot = ps.undo_pause_moment(self.lib, self.pause_id)

@@ -18,6 +18,7 @@ from vsr import method
 from vsr import session as ss
 from vsr.library import markers as mk
 from vsr.model import Marker
+from vsr.session import pauses as ps
 from vsr.session.model import MAX_LEAD_LAG_MS, Moment
 
 from ..flow_layout import FlowLayout
@@ -146,11 +147,25 @@ class DiscussPage(Page):
 
     def _show_header(self) -> None:
         assert self.marker is not None and self.moment is not None
-        self.marked_by.setText(self._marked_by_text())
+        self.show_pauses()  # who marked it, and who paused the replay at it
         for spin, value in ((self.lead, self.moment.lead_ms), (self.lag, self.moment.lag_ms)):
             spin.blockSignals(True)
             spin.setValue(value // 1000)
             spin.blockSignals(False)
+
+    def show_pauses(self) -> None:
+        """Who marked the moment, and who paused the replay at it ("hier pauzeerde ...")."""
+        if self.marker is None or self.moment is None:
+            return
+        text = self._marked_by_text()
+        near = ps.pauses_near(ps.list_pauses(self.ctx.lib, self.ctx.review_id),
+                              self.marker.start_ms, self.marker.end_ms)
+        names = {p.id: p.name for p in self.ctx.parties()}
+        for party_id in dict.fromkeys(p.party_id for p in near):  # each party once, in order
+            at = ", ".join(format_ms(p.position_ms) for p in near if p.party_id == party_id)
+            text += "  ·  " + self.tr("❚❚ {name} paused here ({times})").format(
+                name=names.get(party_id, "?"), times=at)
+        self.marked_by.setText(text)
 
     def _marked_by_text(self) -> str:
         """Who marked this moment: a moment several parties marked is all of theirs."""

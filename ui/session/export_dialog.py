@@ -47,6 +47,7 @@ from .. import workers
 from ..anonymise_choice import when_identifiers_loaded
 from ..dialogs import error_text
 from ..extra_names_field import ExtraNamesField
+from ..operations import perform
 
 FORMATS = (("pdf", "PDF (.pdf)"), ("docx", "Word (.docx)"), ("html", "HTML (.html)"),
            ("md", "Markdown (.md)"))
@@ -217,13 +218,12 @@ class ExportSummaryDialog(QDialog):
         self._set_busy(False)
         fmt, stills, naming = self._written_as
         pending, self._pending = self._pending, None
-        try:  # known to the library since it began, so a purge finds it; audited now
-            if pending is not None:
-                finish_summary_export(self.lib, pending, fmt=fmt, include_stills=stills,
-                                      party_naming=naming)
-        except (VsrError, OSError) as exc:
-            self._failed(exc)
-            return
+        if pending is not None:  # known to the library since it began, so a purge finds it
+            finished = perform(lambda: finish_summary_export(
+                self.lib, pending, fmt=fmt, include_stills=stills, party_naming=naming))
+            if finished.error is not None:  # audited now, or said why not
+                self._failed(finished.error)
+                return
         self.written = path
         self.status.setText(self.tr("Saved: {path}").format(path=str(path)))
 

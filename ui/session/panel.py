@@ -7,16 +7,27 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from vsr import session as ss
+from vsr.errors import StorageError
 from vsr.library import Change
+from vsr.session import pauses as ps
 from vsr.session.model import SessionStep
 
 from ..bridge import LibraryBridge
 from ..fitting import StackingBox
-from ..operations import UndoStack
+from ..operations import UndoStack, perform, push_performed
 from ..player.base import MediaPlayer
+from ..review.undo_commands import PauseToMomentCommand
+from ..save_queue import SaveQueue
 from ..widgets import big_button
 from .closing_page import ClosingPage
 from .context import Page, SessionContext
@@ -36,8 +47,11 @@ class SessionPanel(QWidget):
 
     def __init__(self, bridge: LibraryBridge, review_id: int, player: MediaPlayer,
                  parent: QWidget | None = None, *,
-                 undo: QUndoStack | None = None) -> None:
+                 undo: QUndoStack | None = None, saves: SaveQueue | None = None) -> None:
         super().__init__(parent)
+        # Pauses the library refuses as busy wait here (the window's queue, in order with
+        # the marks) and are saved as soon as it is free.
+        self.saves = saves if saves is not None else SaveQueue(self)
         # The window's undo stack, so Ctrl+Z takes back an edit made here or in the Moments tab.
         stack = undo if undo is not None else UndoStack(self)
         self.ctx = SessionContext(bridge, review_id, player, stack, self)
@@ -68,7 +82,10 @@ class SessionPanel(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
-        state = ss.start_session(bridge.lib, review_id)
+        # Remembering when the conversation started may fail (a read-only or busy library):
+        # the conversation still shows what is stored.
+        state = (perform(lambda: ss.start_session(bridge.lib, review_id)).value
+                 or ss.get_session(bridge.lib, review_id))
         self.step = state.step
         self._show(state.step, state.moment_index, autoplay=False)
         self._stale = False  # a change came while hidden: refresh when shown
@@ -87,6 +104,15 @@ class SessionPanel(QWidget):
         self.pause_button = big_button("", color=client.color if client else "#444444")
         self.pause_button.clicked.connect(self._client_pause)
         bar.add(self.pause_button)
+        # The last pause, made a moment in one step (hidden until someone paused).
+        self.last_pause: ps.Pause | None = None
+        self.pause_moment_button = big_button(self.tr("+  Pause as moment"))
+        self.pause_moment_button.setToolTip(self.tr("Make this pause a moment"))
+        self.pause_moment_button.clicked.connect(self.make_pause_moment)
+        # The pause button keeps the room for the client's name; this one only what it needs.
+        self.pause_moment_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.pause_moment_button.hide()
+        bar.add(self.pause_moment_button)
         self._show_pause_state(self.ctx.player.state())
         return bar
 
@@ -130,12 +156,19 @@ class SessionPanel(QWidget):
     def go(self, step: SessionStep, moment_index: int = 0) -> bool:
         """Move to a step (and moment); shows why not when it cannot be entered yet."""
         self.current_page().flush()
-        state = self.ctx.run(lambda: ss.go_to_step(self.ctx.lib, self.ctx.review_id, step,
-                                                   moment_index, initiator=self))
-        if state is None:
-            return False
-        self._show(state.step, state.moment_index, autoplay=True)
-        return True
+        lib, rid = self.ctx.lib, self.ctx.review_id
+        outcome = perform(lambda: ss.go_to_step(lib, rid, step, moment_index, initiator=self))
+        if outcome.value is not None:
+            self._show(outcome.value.step, outcome.value.moment_index, autoplay=True)
+            return True
+        if isinstance(outcome.error, StorageError) and ss.step_blocker(lib, rid, step) is None:
+            # Only looking, or another program holds the library: the conversation goes on
+            # (where it is is not remembered this time).
+            count = len(ss.get_session(lib, rid).moments)
+            self._show(step, max(0, min(moment_index, count - 1)), autoplay=True)
+            return True
+        self.show_notice(outcome.message)
+        return False
 
     def _show(self, step: SessionStep, moment_index: int, *, autoplay: bool) -> None:
         previous = self.current_page()
@@ -201,8 +234,55 @@ class SessionPanel(QWidget):
 
     # -- the client's pause ------------------------------------------------------------------
     def _client_pause(self) -> None:
-        if self.ctx.player.is_playing():
+        client = self.ctx.client()
+        if client is not None:
+            self.pause_for(client.id)
+        elif self.ctx.player.is_playing():
             self.ctx.player.pause()
+
+    def pause_for(self, party_id: int) -> ps.Pause | None:
+        """A party stops the replay: keep who paused, where and when (a failed save is said
+        in the notice; the replay stops all the same)."""
+        player = self.ctx.player
+        if not player.is_playing():
+            return None
+        player.pause()
+        position = player.position()
+        kept: list[ps.Pause] = []
+        self.saves.submit(
+            lambda: ps.record_pause(self.ctx.lib, self.ctx.review_id, party_id, position,
+                                    initiator=self),
+            lambda pause: (kept.append(pause), self._pause_saved(pause)),
+            report=self.ctx.message.emit,
+            waiting_text=self.tr("The library is in use by another program. The pause is "
+                                 "saved as soon as the library is free."))
+        return kept[0] if kept else None
+
+    def _pause_saved(self, pause: ps.Pause) -> None:
+        self.last_pause = pause
+        name = next((p.name for p in self.ctx.parties() if p.id == pause.party_id), "")
+        self.pause_moment_button.setAccessibleName(
+            self.tr("Make the pause of {name} a moment").format(name=name))
+        self.pause_moment_button.show()
+        if self.step == SessionStep.DISCUSS:
+            self.discuss.show_pauses()
+
+    def make_pause_moment(self) -> bool:
+        """The last pause becomes a moment of the party who paused (undoable)."""
+        if self.last_pause is None:
+            return False
+        if ps.get_pause(self.ctx.lib, self.last_pause.id).marker_id is not None:
+            self.last_pause = None  # made a moment on the timeline meanwhile
+            self.pause_moment_button.hide()
+            return False
+        command = PauseToMomentCommand(self.ctx.lib, self.last_pause.id,
+                                       report=self.ctx.message.emit)
+        if not push_performed(self.ctx.undo, command):
+            return False
+        self.last_pause = None
+        self.pause_moment_button.hide()
+        self.show_notice(self.tr("The pause is now a moment. Choose it in Step 1."))
+        return True
 
     def _show_pause_state(self, state: str) -> None:
         """The client's own pause: always there with their name, usable while the replay

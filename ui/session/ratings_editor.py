@@ -1,7 +1,9 @@
 """The perception check: each party answers the three theme questions on a 1..5 pictogram
-scale, one party at a time, without seeing the others' answers. Only the answering party's own
-answers are ever loaded (the core holds the rest back); once all have answered, the answers are
-shown side by side with the difference in words, plus the trend over earlier reviews."""
+scale, one party at a time, without seeing the others' answers. Both sit at one screen, so no
+choice stays visible before everyone answered, not even the answering party's own: a face
+button does not stay pressed and focus moves on; the question only says "answered" (the
+core's `shared_ratings` gives nothing more). Once all have answered, the answers are shown
+side by side with the difference in words, plus the trend over earlier reviews."""
 
 from __future__ import annotations
 
@@ -39,6 +41,8 @@ class RatingsEditor(QWidget):
         self.ctx = ctx
         self.active: int | None = None  # the party answering now
         self.face_groups: dict[tuple[int, str], QButtonGroup] = {}
+        self.answered_labels: dict[tuple[int, str], QLabel] = {}
+        self.ready_button: QWidget | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(prompt(self.tr("Each of you answers alone. You see each other's "
@@ -69,24 +73,26 @@ class RatingsEditor(QWidget):
             frame.deleteLater()
         self.frames = {}
         self.face_groups = {}
-        revealed = ss.ratings_revealed(lib, rid)
+        self.answered_labels = {}
+        self.ready_button = None
+        shared = ss.shared_ratings(lib, rid)
+        revealed = shared.revealed
         if revealed:
             self.active = None
-        status = ss.rating_status(lib, rid)
-        seen = ss.visible_ratings(lib, rid, self.active)
         for party in self.ctx.parties():
             frame = PartyFrame(party)
+            answered = shared.answered.get(party.id, frozenset())
             if revealed:
-                self._show_answers(frame, seen[party.id].values)
+                self._show_answers(frame, shared.values[party.id].values)
             elif party.id == self.active:
-                self._ask(frame, party, seen[party.id].values)
+                self._ask(frame, party, answered)
             else:
-                self._closed(frame, party, status.get(party.id, False))
+                self._closed(frame, party, answered >= set(RATING_QUESTIONS))
             self.columns_row.add(frame, 1)
             self.frames[party.id] = frame
         self._show_differences(revealed)
 
-    def _ask(self, frame: PartyFrame, party: Party, values: dict[str, int]) -> None:
+    def _ask(self, frame: PartyFrame, party: Party, answered: frozenset[str]) -> None:
         for question in RATING_QUESTIONS:
             title, picto = _question_title(question)
             label = QLabel(title)
@@ -95,10 +101,8 @@ class RatingsEditor(QWidget):
             frame.body.addWidget(label)
             row = QHBoxLayout()
             group = QButtonGroup(frame)
-            group.setExclusive(True)
             for value in range(RATING_MIN, RATING_MAX + 1):
-                button = QToolButton()
-                button.setCheckable(True)
+                button = QToolButton()  # not checkable: a pressed face would show the choice
                 button.setIcon(pictogram(f"rating-{value}.svg"))
                 button.setIconSize(QSize(34, 34))
                 button.setMinimumSize(48, 48)
@@ -106,10 +110,8 @@ class RatingsEditor(QWidget):
                 button.setToolTip(words)
                 button.setAccessibleName(self.tr("{name}: {question} – {value}").format(
                     name=party.name, question=title, value=words))
-                button.setStyleSheet(f"QToolButton {{ border: 1px solid #bbbbbb;"
-                                     f" border-radius: 24px; }} QToolButton:checked {{"
-                                     f" border: 4px solid {party.color}; }}")
-                button.setChecked(values.get(question) == value)
+                button.setStyleSheet("QToolButton { border: 1px solid #bbbbbb;"
+                                     " border-radius: 24px; }")
                 group.addButton(button, value)
                 row.addWidget(button)
             group.idClicked.connect(
@@ -117,9 +119,19 @@ class RatingsEditor(QWidget):
             self.face_groups[(party.id, question)] = group
             row.addStretch(1)
             frame.body.addLayout(row)
+            note = QLabel()
+            self.answered_labels[(party.id, question)] = note
+            self._show_answered(party.id, question, question in answered)
+            frame.body.addWidget(note)
         done = big_button(self.tr("Ready – hide my answers"), color=party.color)
         done.clicked.connect(self.close_answers)
+        self.ready_button = done
         frame.body.addWidget(done)
+
+    def _show_answered(self, party_id: int, question: str, answered: bool) -> None:
+        note = self.answered_labels[(party_id, question)]
+        note.setText(self.tr("✓ Answered (hidden)") if answered else self.tr("Not answered yet"))
+        note.setAccessibleName(note.text())
 
     def _closed(self, frame: PartyFrame, party: Party, complete: bool) -> None:
         note = QLabel(self.tr("✓ Answered. Hidden until everyone has answered.") if complete
@@ -189,7 +201,21 @@ class RatingsEditor(QWidget):
     def rate(self, party_id: int, question: str, value: int) -> None:
         if party_id != self.active:
             return
-        self.ctx.run(lambda: ss.set_rating(self.ctx.lib, self.ctx.review_id, party_id, question,
-                                           value, initiator=self))
+        if not self.ctx.saved(lambda: ss.set_rating(self.ctx.lib, self.ctx.review_id, party_id,
+                                                    question, value, initiator=self)):
+            return
         if ss.ratings_revealed(self.ctx.lib, self.ctx.review_id):
             self.refresh()  # the last answer: show everything side by side
+            return
+        self._show_answered(party_id, question, True)
+        self._focus_after(party_id, question)
+
+    def _focus_after(self, party_id: int, question: str) -> None:
+        """Focus leaves the face just pressed (its focus ring would show the choice): on to
+        the next question's first face, or to "Ready" after the last question."""
+        index = RATING_QUESTIONS.index(question)
+        if index + 1 < len(RATING_QUESTIONS):
+            group = self.face_groups[(party_id, RATING_QUESTIONS[index + 1])]
+            group.buttons()[0].setFocus(Qt.FocusReason.OtherFocusReason)
+        elif self.ready_button is not None:
+            self.ready_button.setFocus(Qt.FocusReason.OtherFocusReason)

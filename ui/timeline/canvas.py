@@ -16,9 +16,10 @@ from vsr.model import MAX_RECORDING_MS, Marker, Party
 from .envelope import EnvelopeLike
 from .geometry import TimelineLayout, TimeScale, clamp, make_layout
 from .lanes import MarkerGeometry, MarkerHit, hit_test, layout_markers
+from .pause_paint import paint_pauses
 from .ruler_paint import paint_playhead, paint_time_readout
 from .static_layer import SceneContent, StaticScene
-from .theme import COLORS
+from .theme import COLORS, party_color
 from .zoom import MAX_ZOOM_MS_PER_PX, ZOOM_STEP, ZoomScroll
 
 RULER_H = 26
@@ -55,6 +56,7 @@ class TimelineCanvas(QWidget):
         self._geometries: list[MarkerGeometry] | None = None  # with the selected one on top
         self._geometries_selected: int | None = None
         self._ordered: list[Marker] = []  # by (start, id): sorted once per set_markers
+        self._pauses: list[tuple[int, int]] = []  # (party id, ms): recorded pauses
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self._update_header_width()
@@ -93,6 +95,14 @@ class TimelineCanvas(QWidget):
                          else sorted(self._markers.values(), key=attrgetter("start_ms", "id")))
         self._geometry_key = None
         self._invalidate(markers_only=True)
+
+    def set_pauses(self, pauses: Iterable[tuple[int, int]]) -> None:
+        """Where each party paused the replay: (party id, ms), a small mark in its lane."""
+        self._pauses = list(pauses)
+        self.update()
+
+    def pauses(self) -> list[tuple[int, int]]:
+        return list(self._pauses)
 
     def set_hidden_parties(self, party_ids: set[int]) -> None:
         self._hidden = frozenset(party_ids)
@@ -353,6 +363,9 @@ class TimelineCanvas(QWidget):
         painter = QPainter(self)
         pixmap = self._scene.pixmap(self, self._scene_content)
         painter.drawPixmap(0, 0, pixmap)
+        if self._pauses:
+            paint_pauses(painter, layout, scale, self._pauses, self._lane_of_party,
+                         {p.id: party_color(p.color) for p in self._parties})
         paint_playhead(painter, layout, scale, self._position)
         paint_time_readout(painter, layout, self._position, self._duration >= 3_600_000)
         if self.hasFocus():

@@ -11,16 +11,26 @@ import dataclasses
 from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QHelpEvent, QKeyEvent, QMouseEvent, QWheelEvent
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QFocusEvent,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QMenu, QToolTip, QWidget
 
 from vsr.model import Marker, Party
 
+from ..timefmt import format_ms
 from .canvas import TimelineCanvas
 from .drag import DragKind
+from .geometry import TimelineLayout
 from .interaction import PointerInteraction
 from .lanes import MarkerPart
 from .marker_text import marker_tooltip
+from .pause_paint import pause_at
 from .view_input import EdgeAutoScroll, handle_key, handle_wheel
 
 
@@ -33,6 +43,7 @@ class TimelineView(TimelineCanvas):
     marker_moving = Signal(int, int, object)  # id, start_ms, end_ms | None
     marker_move_finished = Signal(int, int, object)  # id, start_ms, end_ms | None
     range_drawn = Signal(int, int, int)  # party id, start_ms, end_ms
+    pause_moment_requested = Signal(int, int)  # party id, ms of a recorded pause
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -210,7 +221,7 @@ class TimelineView(TimelineCanvas):
             lane = layout.lane_at(y)
             if lane is not None and x < layout.time_x0 and lane < len(self._parties):
                 return self._parties[lane].name
-            return None
+            return self._pause_tooltip(layout, x, y)
         lane = self._lane_of_party.get(marker.party_id)
         party = self._parties[lane] if lane is not None else None
         return marker_tooltip(
@@ -220,6 +231,27 @@ class TimelineView(TimelineCanvas):
             self._theme_titles,
             self._labels.get(marker.id),
         )
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 (Qt API)
+        """Right-click on a pause mark: make that pause a moment."""
+        pos = event.pos()
+        hit = pause_at(self.current_layout(), self.current_scale(), self._pauses,
+                       self._lane_of_party, pos.x(), pos.y())
+        if hit is None:
+            super().contextMenuEvent(event)
+            return
+        menu = QMenu(self)
+        action = menu.addAction(self.tr("Make this pause a moment"))
+        action.triggered.connect(lambda: self.pause_moment_requested.emit(*hit))
+        menu.exec(event.globalPos())
+
+    def _pause_tooltip(self, layout: TimelineLayout, x: float, y: float) -> str | None:
+        hit = pause_at(layout, self.current_scale(), self._pauses, self._lane_of_party, x, y)
+        if hit is None:
+            return None
+        lane = self._lane_of_party[hit[0]]
+        return self.tr("{name} paused here ({time})").format(
+            name=self._parties[lane].name, time=format_ms(hit[1]))
 
     def _update_hover(self, x: float, y: float) -> None:
         hit = self.marker_at(x, y) if self.rect().contains(int(x), int(y)) else None

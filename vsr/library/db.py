@@ -167,6 +167,12 @@ class Library:
                 (key, value),
             )
 
+    def set_busy_wait(self, ms: int) -> None:
+        """How long a write waits for another program's write lock before it fails as busy.
+        The command line waits BUSY_WAIT_MS; the window waits a few ms only (nothing may wait
+        on its UI thread) and tries a refused edit again later (ui.save_queue)."""
+        self.conn.execute(f"PRAGMA busy_timeout = {max(0, int(ms))}")
+
     @property
     def read_only(self) -> bool:
         return self.damage is not None

@@ -166,6 +166,13 @@ def rename_party(lib: Library, party_id: int, name: str, initiator: object | Non
     return get_party(lib, party_id)
 
 
+def rename_parties(lib: Library, names: dict[int, str],
+                   initiator: object | None = None) -> list[Party]:
+    """Rename several parties in one transaction: all names are saved, or none."""
+    with lib.write():
+        return [rename_party(lib, party_id, name, initiator) for party_id, name in names.items()]
+
+
 def remove_party(lib: Library, party_id: int) -> None:
     """Remove a party that has placed no markers; the first two parties always stay."""
     party = get_party(lib, party_id)

@@ -381,4 +381,19 @@ def _v9(conn: sqlite3.Connection) -> None:
 
 _V9 = Migration(run=_v9)
 
-MIGRATIONS: list[list[str] | Migration] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9]
+# Who paused the replay, where in the recording and when (the client's pause button), and the
+# moment made of a pause. IF NOT EXISTS: safe if a merge renumbers the migrations.
+_V10 = [
+    """CREATE TABLE IF NOT EXISTS pauses (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        review_id INTEGER NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
+        party_id INTEGER NOT NULL REFERENCES parties(id) ON DELETE CASCADE,
+        position_ms INTEGER NOT NULL CHECK (position_ms >= 0),
+        paused_at TEXT NOT NULL,
+        marker_id INTEGER REFERENCES markers(id) ON DELETE SET NULL
+    )""",
+    "CREATE INDEX IF NOT EXISTS idx_pauses_review ON pauses(review_id, position_ms)",
+    "CREATE INDEX IF NOT EXISTS idx_pauses_marker ON pauses(marker_id)",
+]
+
+MIGRATIONS: list[list[str] | Migration] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10]

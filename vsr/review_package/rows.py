@@ -1,6 +1,6 @@
-"""A review's rows as JSON and back: the review, its parties, moments (markers), gespreksbladen,
-the Samenleergesprek state (steps, chosen moments, learnings, actions, ratings, summary) and the
-recording's description and consent state.
+"""A review's rows as JSON and back: the review, its parties, moments (markers), the pauses made
+during the review, gespreksbladen, the Samenleergesprek state (steps, chosen moments,
+learnings, actions, ratings, summary) and the recording's description and consent state.
 
 Ids are the sending library's; on the way in every table gets new ids and the references
 between them are mapped. Package data is untrusted: it is written only after
@@ -26,6 +26,7 @@ from vsr.text import clean_text
 TABLES: tuple[tuple[str, str], ...] = (
     ("parties", "review_id = ?"),
     ("markers", "review_id = ?"),
+    ("pauses", "review_id = ?"),
     ("sheets", "marker_id IN (SELECT id FROM markers WHERE review_id = ?)"),
     ("reflections", "marker_id IN (SELECT id FROM markers WHERE review_id = ?)"),
     ("session_state", "review_id = ?"),

@@ -44,6 +44,7 @@ from vsr.session.ratings import (
     ratings_revealed,
     revealed_ratings,
     set_rating,
+    shared_ratings,
     visible_ratings,
 )
 from vsr.session.state import (
@@ -67,4 +68,5 @@ __all__ = [
     "set_learning", "set_loop_margins", "set_moment_theme", "set_rating", "set_summary",
     "shared_screen",
     "start_session", "step_blocker", "update_action", "visible_markers", "visible_ratings",
+    "shared_ratings",
 ]

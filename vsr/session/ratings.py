@@ -5,10 +5,14 @@ client the answers form a trend.
 
 The hiding is enforced here, not in a view: the only functions that return another party's
 values are `revealed_ratings` and `visible_ratings`, and both hold them back until all rated.
+Both parties sit at one screen, so the screen shows nobody's choice before then, not even the
+answering party's own: `shared_ratings` is what it may show (which questions each party
+answered, no values, until everyone answered everything).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from statistics import fmean
 
 from vsr.i18n import LANGUAGES, in_language, translate
@@ -93,6 +97,26 @@ def visible_ratings(lib: Library, review_id: int, viewer: int | None) -> dict[in
     if ratings_revealed(lib, review_id):
         return everything
     return {p: (r if p == viewer else PartyRatings(p)) for p, r in everything.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class SharedRatings:
+    """What the screen both parties look at may show of the perception check right now."""
+
+    revealed: bool  # every party answered every question
+    answered: dict[int, frozenset[str]]  # party id -> the questions it answered (no values)
+    values: dict[int, PartyRatings]  # everyone's answers once revealed; empty ones before
+
+
+def shared_ratings(lib: Library, review_id: int) -> SharedRatings:
+    """The one rule for the shared screen: before the reveal no party's values, its own
+    included (the other party sees the same screen); only which questions are answered."""
+    everything = _all_ratings(lib, review_id)
+    answered = {p: frozenset(r.values) for p, r in everything.items()}
+    revealed = bool(everything) and all(r.complete for r in everything.values())
+    if revealed:
+        return SharedRatings(True, answered, everything)
+    return SharedRatings(False, answered, {p: PartyRatings(p) for p in everything})
 
 
 # -- the difference in words -----------------------------------------------------------------
