@@ -105,13 +105,13 @@ def cmd_add_member(args: argparse.Namespace) -> int:
 
 def cmd_share(args: argparse.Namespace) -> int:
     from vsr.library import open_library
-    from vsr.team.connection import connect
+    from vsr.team.outbox import connect_and_flush
     from vsr.team.sharing import share_review
 
     media = _media(args)
     lib = open_library()
     try:
-        with connect(args.url) as conn:
+        with connect_and_flush(lib, args.url, media) as conn:
             share_id = share_review(lib, conn, media, args.review, args.team, args.purpose)
     finally:
         lib.close()
@@ -179,13 +179,13 @@ def cmd_open(args: argparse.Namespace) -> int:
 def cmd_withdraw(args: argparse.Namespace) -> int:
     from vsr.library import open_library
     from vsr.library.recordings import get_recording
-    from vsr.team.connection import connect
+    from vsr.team.outbox import connect_and_flush
     from vsr.team.sharing import team_recording_id, withdraw
 
     lib = open_library()
     try:
         rec = get_recording(lib, args.recording)
-        with connect(args.url) as conn:
+        with connect_and_flush(lib, args.url, _media(args)) as conn:
             done = withdraw(lib, conn, _media(args), team_recording_id(rec.fingerprint),
                             args.purpose)
     finally:
