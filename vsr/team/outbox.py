@@ -53,8 +53,8 @@ def outbox_path(lib: Library) -> Path:
     return Path(lib.path).with_name(Path(lib.path).name + ".team-outbox.json")
 
 
-def pending(lib: Library) -> list[ConsentChange]:
-    path = outbox_path(lib)
+def pending(lib: Library | Path) -> list[ConsentChange]:
+    path = lib if isinstance(lib, Path) else outbox_path(lib)
     try:
         rows = json.loads(path.read_text("utf-8"))
     except FileNotFoundError:
@@ -64,10 +64,9 @@ def pending(lib: Library) -> list[ConsentChange]:
     return [ConsentChange(**row) for row in rows if isinstance(row, dict)]
 
 
-def _save(lib: Library, changes: list[ConsentChange]) -> None:
+def _save(path: Path, changes: list[ConsentChange]) -> None:
     from vsr.app_dirs import PRIVATE_FILE
 
-    path = outbox_path(lib)
     if not changes:
         path.unlink(missing_ok=True)
         return
@@ -105,11 +104,19 @@ def tell_team(lib: Library, recording_id: int, purpose: str, *, url: str | None,
               ) -> TeamNotice:
     """After a local withdrawal (or, with `narrowed_to` = (given_on, until, recognisable), a
     narrowing): tell the team library, or queue the change when it cannot be reached."""
+    outbox = queue_change(lib, recording_id, purpose, narrowed_to)
+    return TeamNotice.NOT_SHARED if outbox is None else deliver(outbox, url, media)
+
+
+def queue_change(lib: Library, recording_id: int, purpose: str,
+                 narrowed_to: tuple[date, date | None, bool] | None = None) -> Path | None:
+    """Put the change in the outbox (first, so nothing is lost if sending fails); the outbox,
+    or None when the recording was never shared for `purpose` from here. Quick: no network."""
     from vsr.library.recordings import get_recording
     from vsr.team.sharing import team_recording_id
 
     if not was_shared(lib, recording_id, purpose):
-        return TeamNotice.NOT_SHARED
+        return None
     rec = team_recording_id(get_recording(lib, recording_id).fingerprint)
     if narrowed_to is None:
         change = ConsentChange(rec, purpose, withdrawn=True)
@@ -118,18 +125,26 @@ def tell_team(lib: Library, recording_id: int, purpose: str, *, url: str | None,
         change = ConsentChange(rec, purpose, withdrawn=False, given_on=given_on.isoformat(),
                                until=None if until is None else until.isoformat(),
                                recognisable=recognisable)
-    _save(lib, [*pending(lib), change])  # first queued: nothing is lost if sending fails
+    outbox = outbox_path(lib)
+    _save(outbox, [*pending(outbox), change])
+    return outbox
+
+
+def deliver(outbox: Path, url: str | None, media: Path | None) -> TeamNotice:
+    """Send the outbox (a network call: off the window's thread); TOLD or QUEUED."""
     try:
-        conn = connect_and_flush(lib, url, media)
+        conn = connect_and_flush(outbox, url, media)
     except TeamError:
         return TeamNotice.QUEUED
     conn.close()
-    return TeamNotice.TOLD if not pending(lib) else TeamNotice.QUEUED
+    return TeamNotice.TOLD if not pending(outbox) else TeamNotice.QUEUED
 
 
-def flush(lib: Library, conn: psycopg.Connection[Any], media: Path | None) -> int:
-    """Send what waits in the outbox, in order; what fails stays. The number sent."""
-    waiting = pending(lib)
+def flush(lib: Library | Path, conn: psycopg.Connection[Any], media: Path | None) -> int:
+    """Send what waits in the outbox (of a library, or the file), in order; what fails stays.
+    The number sent."""
+    outbox = lib if isinstance(lib, Path) else outbox_path(lib)
+    waiting = pending(outbox)
     sent = 0
     for change in waiting:
         try:
@@ -137,11 +152,11 @@ def flush(lib: Library, conn: psycopg.Connection[Any], media: Path | None) -> in
         except TeamError:
             break
         sent += 1
-    _save(lib, waiting[sent:])
+    _save(outbox, waiting[sent:])
     return sent
 
 
-def connect_and_flush(lib: Library, url: str | None, media: Path | None
+def connect_and_flush(lib: Library | Path, url: str | None, media: Path | None
                       ) -> psycopg.Connection[Any]:
     """A connection to the team library, after the outbox went out on it (the next connect)."""
     conn = connect(url)
