@@ -31,6 +31,7 @@ from .operations import UndoStack
 from .party_dialog import PartyNamesDialog
 from .player.base import MediaPlayer
 from .start_page import StartPage
+from .team import menu as team_menu
 from .window_geometry import save_rect, saved_rect, screen_area
 
 if TYPE_CHECKING:
@@ -121,6 +122,7 @@ class MainWindow(QMainWindow):
         file.addAction(a[ActionId.SHARE_PACKAGE])
         file.addAction(a[ActionId.OPEN_PACKAGE])
         file.addSeparator()
+        self.team_actions = team_menu.install(self, file.addMenu(self.tr("Team library")))
         file.addAction(a[ActionId.CONSENT])
         file.addAction(a[ActionId.COLLECTIONS])
         file.addAction(a[ActionId.PURGE])

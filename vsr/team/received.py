@@ -24,9 +24,6 @@ if TYPE_CHECKING:
 
     from vsr.library.db import Library
 
-Progress = Callable[[int], None]
-
-
 def received_path(lib: Library) -> Path:
     return Path(lib.path).with_name(Path(lib.path).name + ".team-received.json")
 
@@ -60,8 +57,9 @@ def default_cache() -> Path:
 
 
 def receive(lib: Library, conn: psycopg.Connection[Any], media: Path, share_id: str,
-            cache: Path | None = None, progress: Progress | None = None) -> int:
-    """Open a share into the local library (once); the local review's id."""
+            cache: Path | None = None, progress: Callable[[float], None] | None = None) -> int:
+    """Open a share into the local library (once); the local review's id. `progress` gets
+    the fraction of the recording decrypted."""
     from vsr.library.reviews import get_review
 
     known = received(lib).get(share_id)
@@ -73,7 +71,9 @@ def receive(lib: Library, conn: psycopg.Connection[Any], media: Path, share_id: 
     item = open_shared(conn, share_id)
     item.setdefault("team", _team_of(conn, share_id))
     target = (cache or default_cache()) / f"{share_id}.mp4"
-    fetch_media(item, media, target, progress)
+    size = max(1, int(item.get("media_size") or 1))
+    fetch_media(item, media, target,
+                None if progress is None else lambda done: progress(min(1.0, done / size)))
     review_id, recording_id = _into_library(lib, item, target)
     entries = received(lib)
     entries[share_id] = {"review_id": review_id, "recording_id": recording_id,
