@@ -85,7 +85,7 @@ def test_share_dialog_shows_what_leaves_and_shares(qtbot, team_db, world, media)
     dialog = ShareDialog(world.lib, world.review.id)
     qtbot.addWidget(dialog)
     preview = dialog.preview.toPlainText()
-    assert "Anouk" not in preview and "client" in preview and "2 moment" in preview
+    assert "Anouk" not in preview and "Cliënt" in preview and "2 moment" in preview
     qtbot.waitUntil(dialog.share_button.isEnabled, timeout=15_000)
     assert dialog.team_box.currentText() == "Team Noord"
     dialog.share_button.click()  # no consent for intervisie yet: refused in words

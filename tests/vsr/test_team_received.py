@@ -12,6 +12,7 @@ import pytest
 from tests.vsr.pg_cluster import pg_cluster  # noqa: F401 (fixture)
 from tests.vsr.test_team import _Db, _grant, _share, media, source, team_db, world  # noqa: F401
 from vsr.library import Library, open_library
+from vsr.library import consent as cs
 from vsr.library import markers as mk
 from vsr.library import reviews as rv
 from vsr.library import sheets as sh
@@ -47,6 +48,8 @@ def test_a_coach_receives_watches_and_loses_it_on_withdrawal(
     first = sh.get_sheet(coach_lib, markers[0].id)
     assert "afspraken niet duidelijk" in first.what_happened
     assert "Anouk" not in first.what_happened  # the client's name never reached the coach
+    here = cs.get_consent(coach_lib, review.recording_id, "intervisie")
+    assert here is not None and "Team Noord" in here.given_by  # the coach may cut clips
     with team_db.conn("carla") as carla:
         assert forget_gone(coach_lib, carla) == []  # still shared: kept
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from vsr.errors import VsrError
+from vsr.i18n import translate
 from vsr.team.connection import TeamError, connect, media_folder
 from vsr.team.sharing import TEAM_PURPOSES, SharePreview, my_teams, preview_share
 
@@ -97,7 +98,8 @@ class ShareDialog(QDialog):
         p = self._preview
         lines = [self.tr("The recording, encrypted with a new key."),
                  self.tr("Title: {title}").format(title=p.title),
-                 self.tr("The parties by role only: {roles}").format(roles=", ".join(p.roles)),
+                 self.tr("The parties by role only: {roles}").format(
+                     roles=", ".join(translate(f"party.{r}") for r in p.roles)),
                  self.tr("{n} moment(s), with the names this library knows replaced.").format(
                      n=len(p.moments)),
                  self.tr("What it did to each party (B) goes along.") if p.with_reflections

@@ -97,12 +97,18 @@ def _into_library(lib: Library, item: dict[str, Any], file: Path) -> tuple[int, 
     from vsr.library import markers as mk
     from vsr.library import reviews as rv
     from vsr.library import sheets as sh
+    from vsr.library.consent import grant_consent
     from vsr.library.recordings import add_recording
 
     rec, _ = add_recording(lib, file)
     title = translate("team.received.title", team=str(item.get("team", "")),
                       title=str(item.get("title", "")))
     review = rv.create_review(lib, rec.id, title=title)
+    # The consent lives at the source; here it is what lets the coach cut clips for the share's
+    # purpose. It goes with the recording when the share is gone (forget_gone).
+    grant_consent(lib, rec.id, str(item["purpose"]),
+                  given_by=translate("team.received.consent_by", team=str(item.get("team", ""))),
+                  recognisable=bool(item.get("recognisable")))
     party_of = {p.role.value: p.id for p in rv.list_parties(lib, review.id)}
     for m in item.get("moments", []):
         party = party_of.get(str(m.get("party")), next(iter(party_of.values())))
