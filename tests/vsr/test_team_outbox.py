@@ -81,3 +81,44 @@ def test_narrowing_reaches_the_team_and_a_lapsed_consent_hides_the_share(
     assert second is TeamNotice.TOLD
     assert not _coach_sees(team_db, share_id)
     assert pending(world.lib) == []
+
+
+def test_vsr_consent_withdraw_says_the_change_waits_for_the_team(team_db, world, media) -> None:  # noqa: F811
+    import os
+    import subprocess
+    import sys
+
+    _grant(world, "intervisie")
+    share_id = _share(team_db, world, media)
+    env = {**os.environ, "VSR_LIBRARY": str(world.lib.path), "VSR_TEAM": NOWHERE,
+           "VSR_TEAM_MEDIA": str(media)}
+    done = subprocess.run([sys.executable, "-m", "vsr", "--lang", "nl", "consent",
+                           str(world.rec.id), "--withdraw", "intervisie", "--yes"],
+                          capture_output=True, text=True, env=env, timeout=300,
+                          stdin=subprocess.DEVNULL)
+    assert done.returncode == 0, done.stderr
+    assert "niet bereikbaar" in done.stdout and "volgende verbinding" in done.stdout
+    assert "Traceback" not in done.stderr
+    assert [c.withdrawn for c in pending(world.lib)] == [True]
+    assert _coach_sees(team_db, share_id)
+    with connect_and_flush(world.lib, team_db.url("alice"), media):
+        pass
+    assert not _coach_sees(team_db, share_id)
+
+
+def test_a_damaged_outbox_is_a_sentence_not_a_traceback(world, media: Path) -> None:  # noqa: F811
+    import pytest
+
+    from vsr.errors import VsrError
+    from vsr.library.audit import audit, subject_of
+
+    _grant(world, "intervisie")
+    audit(world.lib, "team.shared", subject_of("review", world.review.id), team="Team Noord",
+          purpose="intervisie", share="x", moments=2)  # as if shared from here
+    outbox_path(world.lib).write_text("{niet: json ł ø", "utf-8")
+    withdraw_consent(world.lib, world.rec.id, "intervisie")
+    with pytest.raises(VsrError) as err:
+        tell_team(world.lib, world.rec.id, "intervisie", url=NOWHERE, media=media)
+    assert err.value.key == "error.team.outbox_damaged"
+    assert outbox_path(world.lib).name in err.value.message()
+    assert "opnieuw" in err.value.message()
