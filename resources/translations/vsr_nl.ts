@@ -2461,7 +2461,7 @@
     <message>
         <location filename="../../ui/team/share_dialog.py" line="131"/>
         <source>You are not a professional in any team. Ask the team library&apos;s administrator to add you.</source>
-        <translation>U bent in geen enkel team professional. Vraag de beheerder van de teambibliotheek om u toe te voegen.</translation>
+        <translation>Je bent in geen enkel team professional. Vraag de beheerder van de teambibliotheek om je toe te voegen.</translation>
     </message>
     <message>
         <location filename="../../ui/team/share_dialog.py" line="155"/>
@@ -2471,7 +2471,7 @@
     <message>
         <location filename="../../ui/team/share_dialog.py" line="166"/>
         <source>Shared with {team}. You can withdraw it at any time by withdrawing the consent.</source>
-        <translation>Gedeeld met {team}. U kunt het altijd terugnemen door de toestemming in te trekken.</translation>
+        <translation>Gedeeld met {team}. Je kunt het altijd terugnemen door de toestemming in te trekken.</translation>
     </message>
 </context>
 <context>
@@ -2712,7 +2712,7 @@
     <message>
         <location filename="../../ui/team/menu.py" line="36"/>
         <source>Open a review first; then share it with your team.</source>
-        <translation>Open eerst een terugkijksessie. Deel hem daarna met uw team.</translation>
+        <translation>Open eerst een terugkijksessie. Deel hem daarna met je team.</translation>
     </message>
 </context>
 <context>

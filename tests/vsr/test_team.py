@@ -317,6 +317,6 @@ def test_the_command_line_shares_lists_searches_opens_and_withdraws(
                  "intervisie"]) == 0
     assert "sleutel" in capsys.readouterr().out
     assert main(["team", "--url", carla, "open", item["id"]]) == 1
-    assert "niet (meer) met u gedeeld" in capsys.readouterr().err
+    assert "niet (meer) met je gedeeld" in capsys.readouterr().err
     assert main(["team", "--url", "postgresql://x@/vsr?host=/nonexistent", "list"]) == 1
     assert "niet bereikbaar" in capsys.readouterr().err
