@@ -39,6 +39,7 @@ from .operations import UndoStack, in_box, perform
 from .party_dialog import PartyNamesDialog
 from .player.base import MediaPlayer
 from .start_page import StartPage
+from .team import menu as team_menu
 from .window_geometry import save_rect, saved_rect, screen_area
 
 if TYPE_CHECKING:
@@ -138,6 +139,7 @@ class MainWindow(QMainWindow):
         file.addAction(a[ActionId.SHARE_PACKAGE])
         file.addAction(a[ActionId.OPEN_PACKAGE])
         file.addSeparator()
+        self.team_actions = team_menu.install(self, file.addMenu(self.tr("Team library")))
         file.addAction(a[ActionId.CONSENT])
         file.addAction(a[ActionId.COLLECTIONS])
         file.addAction(a[ActionId.PURGE])

@@ -310,11 +310,6 @@
         <translation>Logboek</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/audit_dialog.py" line="49" />
-        <source>Who did what, on which computer, with whose recording, and when: every export, deletion and consent change, and every time a review was opened or a recording played. Newest first. This log cannot be changed.</source>
-        <translation>Wie deed wat, op welke computer, met wiens opname, en wanneer: elk opgeslagen bestand, elke verwijdering en wijziging van toestemming, en elke keer dat een terugkijkgesprek is geopend of een opname is afgespeeld. Nieuwste eerst. Dit logboek kan niet worden veranderd.</translation>
-    </message>
-    <message>
         <location filename="../../ui/privacy/audit_dialog.py" line="62" />
         <source>Time</source>
         <translation>Tijd</translation>
@@ -325,16 +320,6 @@
         <translation>Handeling</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/audit_dialog.py" line="62" />
-        <source>Who</source>
-        <translation>Wie</translation>
-    </message>
-    <message>
-        <location filename="../../ui/privacy/audit_dialog.py" line="62" />
-        <source>Computer</source>
-        <translation>Computer</translation>
-    </message>
-    <message>
         <location filename="../../ui/privacy/audit_dialog.py" line="63" />
         <source>Subject</source>
         <translation>Onderwerp</translation>
@@ -343,6 +328,21 @@
         <location filename="../../ui/privacy/audit_dialog.py" line="63" />
         <source>Details</source>
         <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy/audit_dialog.py" line="49" />
+        <source>Who did what, on which computer, with whose recording, and when: every export, deletion and consent change, and every time a review was opened or a recording played. Newest first. This log cannot be changed.</source>
+        <translation>Wie deed wat, op welke computer, met wiens opname, en wanneer: elk opgeslagen bestand, elke verwijdering en wijziging van toestemming, en elke keer dat een terugkijkgesprek is geopend of een opname is afgespeeld. Nieuwste eerst. Dit logboek kan niet worden veranderd.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy/audit_dialog.py" line="62" />
+        <source>Who</source>
+        <translation>Wie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy/audit_dialog.py" line="62" />
+        <source>Computer</source>
+        <translation>Computer</translation>
     </message>
     <message>
         <location filename="../../ui/privacy/audit_dialog.py" line="63" />
@@ -813,24 +813,24 @@
     </message>
     <message>
         <location filename="../../ui/privacy/consent_dialog.py" line="240" />
-        <location filename="../../ui/privacy/consent_dialog.py" line="251" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="256" />
         <source>Change consent</source>
         <translation>Toestemming aanpassen</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="264" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="269" />
         <source>This cannot be undone. Withdraw consent?</source>
         <translation>Dit kan niet ongedaan worden gemaakt. Toestemming intrekken?</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="266" />
-        <location filename="../../ui/privacy/consent_dialog.py" line="278" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="271" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="286" />
         <source>Withdraw consent</source>
         <translation>Toestemming intrekken</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="252" />
-        <location filename="../../ui/privacy/consent_dialog.py" line="279" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="257" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="287" />
         <source>{n} exported file(s) could not be deleted. Delete them by hand.</source>
         <translation>{n} bestand(en) niet verwijderd. Verwijder ze zelf.</translation>
     </message>
@@ -1504,124 +1504,129 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="124" />
+        <location filename="../../ui/main_window.py" line="126" />
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126" />
+        <location filename="../../ui/main_window.py" line="128" />
         <source>Recent reviews</source>
         <translation>Recente terugkijkgesprekken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146" />
+        <location filename="../../ui/main_window.py" line="149" />
         <source>&amp;Edit</source>
         <translation>B&amp;ewerken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189" />
-        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="192" />
+        <location filename="../../ui/main_window.py" line="204" />
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190" />
-        <location filename="../../ui/main_window.py" line="202" />
+        <location filename="../../ui/main_window.py" line="193" />
+        <location filename="../../ui/main_window.py" line="205" />
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;doen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="157" />
         <source>&amp;Playback</source>
         <translation>&amp;Afspelen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96" />
+        <location filename="../../ui/main_window.py" line="97" />
         <source>Only looking: the library is damaged, nothing is saved. File → Backups… puts a backup back.</source>
         <translation>Alleen bekijken: het gegevensbestand is beschadigd, er wordt niets bewaard. Met Bestand → Reservekopieën… ga je terug naar een reservekopie.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131" />
+        <location filename="../../ui/main_window.py" line="133" />
         <source>Export as</source>
         <translation>Opslaan als bestand</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168" />
+        <location filename="../../ui/main_window.py" line="142" />
+        <source>Team library</source>
+        <translation>Teamopslag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="171" />
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172" />
+        <location filename="../../ui/main_window.py" line="175" />
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179" />
+        <location filename="../../ui/main_window.py" line="182" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269" />
+        <location filename="../../ui/main_window.py" line="272" />
         <source>No reviews yet.</source>
         <translation>Nog geen terugkijkgesprekken.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292" />
+        <location filename="../../ui/main_window.py" line="295" />
         <source>Open recording</source>
         <translation>Opname openen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301" />
+        <location filename="../../ui/main_window.py" line="304" />
         <source>Reading the file…</source>
         <translation>Het bestand wordt gelezen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349" />
+        <location filename="../../ui/main_window.py" line="352" />
         <source>Making the demo recording…</source>
         <translation>De demo-opname wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365" />
+        <location filename="../../ui/main_window.py" line="368" />
         <source>New review</source>
         <translation>Nieuw terugkijkgesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365" />
+        <location filename="../../ui/main_window.py" line="368" />
         <source>Title:</source>
         <translation>Titel:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391" />
+        <location filename="../../ui/main_window.py" line="394" />
         <source>Add participant</source>
         <translation>Deelnemer toevoegen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392" />
+        <location filename="../../ui/main_window.py" line="395" />
         <source>Name (for example: interpreter):</source>
         <translation>Naam (bijvoorbeeld: tolk):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="455" />
+        <location filename="../../ui/main_window.py" line="458" />
         <source>Delete expired material</source>
         <translation>Verlopen materiaal verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="456" />
+        <location filename="../../ui/main_window.py" line="459" />
         <source>Nothing has passed its retention date.</source>
         <translation>Niets is langer bewaard dan afgesproken.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="479" />
+        <location filename="../../ui/main_window.py" line="482" />
         <source>Audit log altered</source>
         <translation>Logboek veranderd</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="507" />
+        <location filename="../../ui/main_window.py" line="510" />
         <source>About vsr</source>
         <translation>Over vsr</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="508" />
+        <location filename="../../ui/main_window.py" line="511" />
         <source>&lt;b&gt;vsr {version}&lt;/b&gt;&lt;p&gt;Video-stimulated recall for the Samenleergesprek: look back together at a recorded conversation and learn from it.&lt;/p&gt;&lt;p&gt;Method: Samenleerwijzer (Lengkeek &amp;amp; van Hal, HAN, 2021).&lt;/p&gt;</source>
         <translation>&lt;b&gt;vsr {version}&lt;/b&gt;&lt;p&gt;Samen terugkijken voor het Samenleergesprek: bekijk samen een opgenomen gesprek en leer ervan.&lt;/p&gt;&lt;p&gt;Methode: Samenleerwijzer (Lengkeek &amp;amp; van Hal, HAN, 2021).&lt;/p&gt;</translation>
     </message>
@@ -2116,6 +2121,80 @@
     </message>
 </context>
 <context>
+    <name>ReceivedDialog</name>
+    <message>
+        <location filename="../../ui/team/received_dialog.py" line="72" />
+        <source>Shared with me</source>
+        <translation>Gedeeld met mij</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/received_dialog.py" line="76" />
+        <source>Search in what is shared with me</source>
+        <translation>Zoeken in wat met mij gedeeld is</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/received_dialog.py" line="77" />
+        <location filename="../../ui/team/received_dialog.py" line="79" />
+        <source>Search</source>
+        <translation>Zoeken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/received_dialog.py" line="85" />
+        <source>Shared reviews</source>
+        <translation>Gedeelde terugkijkgesprekken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/received_dialog.py" line="93" />
+        <source>Open</source>
+        <translation>Openen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/received_dialog.py" line="128" />
+        <source>Connecting to the team library…</source>
+        <translation>Verbinden met de teamopslag…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/received_dialog.py" line="137" />
+        <source>{title} — {team}, {purpose}, {moments} moment(s), {when}</source>
+        <translation>{title} — {team}, {purpose}, {moments} moment(en), {when}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/received_dialog.py" line="143" />
+        <source>{n} shared review(s).</source>
+        <translation>Aantal gedeelde terugkijkgesprekken: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/received_dialog.py" line="145" />
+        <source>{n} received review(s) are no longer shared and were removed from this computer.</source>
+        <translation>Ontvangen terugkijkgesprekken die niet meer gedeeld zijn, zijn van deze computer gehaald: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/received_dialog.py" line="154" />
+        <source>Searching…</source>
+        <translation>Zoeken…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/received_dialog.py" line="170" />
+        <source>{n} moment(s) found.</source>
+        <translation>{n} moment(en) gevonden.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/received_dialog.py" line="175" />
+        <source>Choose a shared review first.</source>
+        <translation>Kies eerst een gedeeld terugkijkgesprek.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/received_dialog.py" line="187" />
+        <source>Getting the recording…</source>
+        <translation>De opname wordt opgehaald…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/received_dialog.py" line="197" />
+        <source>Received. It is open in the window.</source>
+        <translation>Ontvangen. Hij staat open in het venster.</translation>
+    </message>
+</context>
+<context>
     <name>ReviewView</name>
     <message>
         <location filename="../../ui/review/review_view.py" line="101" />
@@ -2387,6 +2466,101 @@
         <source>The two passphrases are not the same.</source>
         <translation>De twee wachtwoorden zijn niet hetzelfde.</translation>
     </message>
+    <message>
+        <location filename="../../ui/team/share_dialog.py" line="53" />
+        <source>Share with team</source>
+        <translation>Delen met team</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/share_dialog.py" line="58" />
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/share_dialog.py" line="60" />
+        <source>Intervisie (peer consultation)</source>
+        <translation>Intervisie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/share_dialog.py" line="61" />
+        <source>Training (exercise material)</source>
+        <translation>Training (oefenmateriaal)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/share_dialog.py" line="64" />
+        <source>Team:</source>
+        <translation>Team:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/share_dialog.py" line="65" />
+        <source>Purpose:</source>
+        <translation>Doel:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/share_dialog.py" line="67" />
+        <source>What leaves this computer</source>
+        <translation>Wat deze computer verlaat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/share_dialog.py" line="74" />
+        <source>Share</source>
+        <translation>Delen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/share_dialog.py" line="81" />
+        <source>This leaves the computer:</source>
+        <translation>Dit gaat van de computer af:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/share_dialog.py" line="99" />
+        <source>The recording, encrypted with a new key.</source>
+        <translation>De opname, versleuteld met een nieuwe sleutel.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/share_dialog.py" line="100" />
+        <source>Title: {title}</source>
+        <translation>Titel: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/share_dialog.py" line="101" />
+        <source>The parties by role only: {roles}</source>
+        <translation>De deelnemers alleen met hun rol: {roles}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/share_dialog.py" line="103" />
+        <source>{n} moment(s), with the names this library knows replaced.</source>
+        <translation>Aantal momenten: {n}. Namen die dit gegevensbestand kent, zijn vervangen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/share_dialog.py" line="105" />
+        <source>What it did to each party (B) goes along.</source>
+        <translation>Wat het met ieder deed (B) gaat mee.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/share_dialog.py" line="106" />
+        <source>What it did to each party (B) stays here.</source>
+        <translation>Wat het met ieder deed (B) blijft hier.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/share_dialog.py" line="114" />
+        <source>Connecting to the team library…</source>
+        <translation>Verbinden met de teamopslag…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/share_dialog.py" line="133" />
+        <source>You are not a professional in any team. Ask the team library's administrator to add you.</source>
+        <translation>Je bent in geen enkel team professional. Vraag de beheerder van de teamopslag om je toe te voegen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/share_dialog.py" line="157" />
+        <source>Encrypting and sharing…</source>
+        <translation>Versleutelen en delen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/share_dialog.py" line="168" />
+        <source>Shared with {team}. You can withdraw it at any time by withdrawing the consent.</source>
+        <translation>Gedeeld met {team}. Je kunt het altijd terugnemen door de toestemming in te trekken.</translation>
+    </message>
 </context>
 <context>
     <name>SheetEditor</name>
@@ -2598,6 +2772,102 @@
         <location filename="../../ui/session/step_indicator.py" line="51" />
         <source>current step</source>
         <translation>huidige stap</translation>
+    </message>
+</context>
+<context>
+    <name>Team</name>
+    <message>
+        <location filename="../../ui/team/consent_hook.py" line="42" />
+        <source>Team library</source>
+        <translation>Teamopslag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/menu.py" line="19" />
+        <source>Share with team…</source>
+        <translation>Delen met team…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/menu.py" line="21" />
+        <source>Shared with me…</source>
+        <translation>Gedeeld met mij…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/menu.py" line="23" />
+        <source>Team library settings…</source>
+        <translation>Instellingen teamopslag…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/menu.py" line="35" />
+        <source>Share with team</source>
+        <translation>Delen met team</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/menu.py" line="36" />
+        <source>Open a review first; then share it with your team.</source>
+        <translation>Open eerst een terugkijkgesprek. Deel het daarna met je team.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamSettingsDialog</name>
+    <message>
+        <location filename="../../ui/team/settings.py" line="49" />
+        <source>Team library settings</source>
+        <translation>Instellingen teamopslag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/settings.py" line="54" />
+        <source>A folder on the network share</source>
+        <translation>Een map op de netwerkschijf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/settings.py" line="55" />
+        <source>Choose…</source>
+        <translation>Kiezen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/settings.py" line="61" />
+        <source>Address of the team library:</source>
+        <translation>Adres van de teamopslag:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/settings.py" line="62" />
+        <source>Media folder:</source>
+        <translation>Map voor opnames:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/settings.py" line="66" />
+        <source>Test connection</source>
+        <translation>Verbinding testen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/settings.py" line="69" />
+        <source>Result of the connection test</source>
+        <translation>Uitkomst van de verbindingstest</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/settings.py" line="87" />
+        <source>{name} is set on this computer and is used.</source>
+        <translation>{name} is op deze computer ingesteld en wordt gebruikt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/settings.py" line="92" />
+        <source>Media folder</source>
+        <translation>Map voor opnames</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/settings.py" line="107" />
+        <source>Testing the connection…</source>
+        <translation>De verbinding wordt getest…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/settings.py" line="119" />
+        <source>All is well.</source>
+        <translation>Alles is in orde.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/settings.py" line="120" />
+        <source>Something is not right yet; see the lines above.</source>
+        <translation>Er klopt nog iets niet. Kijk bij de regels hierboven.</translation>
     </message>
 </context>
 <context>

@@ -14,14 +14,17 @@ import pytest
 
 from vsr.team.media_crypto import (
     CHUNK,
+    FORMAT,
     MAGIC,
+    TAG,
     MediaCryptoError,
     decrypt_stream,
     encrypt_stream,
     new_key,
 )
 
-HEADER = len(MAGIC) + 8
+HEADER = FORMAT.preamble_bytes
+STEP = CHUNK + TAG
 
 
 def _sealed(plain: bytes, key: bytes) -> bytes:
@@ -37,12 +40,8 @@ def _open(data: bytes, key: bytes) -> bytes:
 
 
 def _records(data: bytes) -> list[bytes]:
-    pos, out = HEADER, []
-    while pos < len(data):
-        (n,) = struct.unpack(">I", data[pos:pos + 4])
-        out.append(data[pos:pos + 4 + n])
-        pos += 4 + n
-    return out
+    body = data[HEADER:]
+    return [body[i:i + STEP] for i in range(0, len(body), STEP)]
 
 
 @pytest.mark.parametrize("size", [0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 3 * CHUNK + 17])
@@ -66,7 +65,9 @@ def test_every_change_is_refused() -> None:
         "chunk repeated": head + recs[0] + b"".join(recs),
         "cut inside a chunk": data[:-7],
         "bytes appended": data + b"\x00\x00\x00\x10" + b"x" * 16,
-        "header changed": MAGIC + os.urandom(8) + b"".join(recs),
+        "prefix changed": MAGIC + os.urandom(7) + head[-4:] + b"".join(recs),
+        "chunk size changed": head[:-4] + struct.pack(">I", CHUNK // 2) + b"".join(recs),
+        "old format": b"VSRMED1\x00" + data[8:],
         "not ours": b"PK\x03\x04" + data[4:],
         "empty": b"",
     }
@@ -93,7 +94,9 @@ enc = src.with_suffix('.enc')
 encrypt_file(src, enc, key)
 with enc.open('rb') as a, open('/dev/null', 'wb') as b:
     decrypt_stream(a, b, key)
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+# VmHWM: this process's own peak (ru_maxrss would carry the forking parent's peak over exec)
+hwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM:')][0].split()[1]
+print(int(hwm) // 1024)
 """
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
@@ -119,7 +122,15 @@ def test_random_access_reads_the_same_bytes_and_checks_each_chunk(tmp_path: Path
     damaged = bytearray(enc.read_bytes())
     damaged[-3] ^= 0xFF
     enc.write_bytes(bytes(damaged))
+    with pytest.raises(MediaCryptoError):  # the last chunk is checked on opening
+        ChunkReader(enc, key)
+    if size <= CHUNK:
+        return  # one chunk: first and last are the same
+    damaged[-3] ^= 0xFF
+    damaged[HEADER + 2] ^= 0xFF  # now the first chunk: found when it is read
+    enc.write_bytes(bytes(damaged))
     reader = ChunkReader(enc, key)
+    assert reader.read(size - 1, 1) == plain[-1:]
     with pytest.raises(MediaCryptoError):
-        reader.read(size - 1, 1)
+        reader.read(0, 1)
     reader.close()

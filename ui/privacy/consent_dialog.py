@@ -247,6 +247,11 @@ class ConsentDialog(QDialog):
         done = self._apply(lambda: report.append(narrow_consent(
             self.lib, self.recording_id, purpose, given_by=given_by, given_on=given_on,
             until=until, recognisable=recognisable, initiator=self)))
+        if done:
+            from ..team.consent_hook import tell_team_later
+
+            tell_team_later(self, self.lib, self.recording_id, purpose.value,
+                            narrowed_to=(given_on, until, recognisable))
         if done and report and report[0].files.failed:
             QMessageBox.warning(self, self.tr("Change consent"), self.tr(
                 "{n} exported file(s) could not be deleted. Delete them by hand.").format(
@@ -274,6 +279,9 @@ class ConsentDialog(QDialog):
         report = outcome.value
         if report is None:
             return False
+        from ..team.consent_hook import tell_team_later
+
+        tell_team_later(self, self.lib, self.recording_id, purpose.value)
         if report.files.failed:  # known files that could not be deleted stay listed
             QMessageBox.warning(self, self.tr("Withdraw consent"), self.tr(
                 "{n} exported file(s) could not be deleted. Delete them by hand.").format(

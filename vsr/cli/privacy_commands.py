@@ -130,6 +130,10 @@ def _grant(lib: Library, args: argparse.Namespace) -> int:
     report = narrow_consent(lib, args.recording, purpose, given_by=given_by, until=args.until,
                             given_on=args.given_on, recognisable=args.recognisable)
     print(translate_plural("cli.consent.narrowed", len(report.files.deleted)))
+    now = cs.get_consent(lib, args.recording, purpose)
+    if now is not None:
+        _tell_team(lib, args.recording, purpose.value,
+                   narrowed_to=(now.given_on, now.until, now.recognisable))
     _report_failures(report.files)
     return 1 if report.files.failed else 0
 
@@ -145,8 +149,23 @@ def _withdraw(lib: Library, args: argparse.Namespace) -> int:
     print(translate(
         "cli.consent.withdrawn", clips=translate_plural("count.clips", len(report.removed_clip_ids)),
         files=translate_plural("count.files", len(report.files.deleted))))
+    _tell_team(lib, args.recording, plan.purpose.value)
     _report_failures(report.files)
     return 1 if report.files.failed else 0
+
+
+def _tell_team(lib: Library, recording_id: int, purpose: str,
+               narrowed_to: tuple[date, date | None, bool] | None = None) -> None:
+    """A shared recording's team library hears of the change, or it waits in the outbox."""
+    import os
+
+    from vsr.team.connection import ENV_URL, media_folder
+    from vsr.team.outbox import tell_team
+
+    notice = tell_team(lib, recording_id, purpose, url=os.environ.get(ENV_URL) or None,
+                       media=media_folder(required=False), narrowed_to=narrowed_to)
+    if notice.message():
+        print(notice.message())
 
 
 def _show_consent(lib: Library, recording_id: int) -> None:

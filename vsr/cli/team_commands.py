@@ -48,6 +48,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = cmds.add_parser("open", help="get a shared review's moments and recording")
     p.add_argument("share", metavar="SHARE-ID")
     p.add_argument("-o", "--output", metavar="FILE", help="where to put the recording (private)")
+    p.add_argument("--stream", action="store_true",
+                   help="play it from the media folder on a 127.0.0.1 address (no decrypted copy)"
+                        " until Ctrl+C")
     p.set_defaults(handler=cmd_open)
     p = cmds.add_parser("withdraw", help="withdraw consent for a purpose: gone for everyone")
     p.add_argument("recording", type=int, metavar="RECORDING", help="the recording's number here")
@@ -105,13 +108,13 @@ def cmd_add_member(args: argparse.Namespace) -> int:
 
 def cmd_share(args: argparse.Namespace) -> int:
     from vsr.library import open_library
-    from vsr.team.connection import connect
+    from vsr.team.outbox import connect_and_flush
     from vsr.team.sharing import share_review
 
     media = _media(args)
     lib = open_library()
     try:
-        with connect(args.url) as conn:
+        with connect_and_flush(lib, args.url, media) as conn:
             share_id = share_review(lib, conn, media, args.review, args.team, args.purpose)
     finally:
         lib.close()
@@ -167,6 +170,8 @@ def cmd_open(args: argparse.Namespace) -> int:
 
     with connect(args.url) as conn:
         item = open_shared(conn, args.share)
+    if args.stream:
+        return _stream(item, _media(args))
     cache = Path(platformdirs.user_cache_dir("vsr", appauthor=False)) / "team"
     target = Path(args.output) if args.output else cache / f"{item['id']}.mp4"
     fetch_media(item, _media(args), target)
@@ -179,13 +184,13 @@ def cmd_open(args: argparse.Namespace) -> int:
 def cmd_withdraw(args: argparse.Namespace) -> int:
     from vsr.library import open_library
     from vsr.library.recordings import get_recording
-    from vsr.team.connection import connect
+    from vsr.team.outbox import connect_and_flush
     from vsr.team.sharing import team_recording_id, withdraw
 
     lib = open_library()
     try:
         rec = get_recording(lib, args.recording)
-        with connect(args.url) as conn:
+        with connect_and_flush(lib, args.url, _media(args)) as conn:
             done = withdraw(lib, conn, _media(args), team_recording_id(rec.fingerprint),
                             args.purpose)
     finally:
@@ -214,4 +219,27 @@ def cmd_log(args: argparse.Namespace) -> int:
     for r in rows:
         print(f"{r[1]:%Y-%m-%d %H:%M:%S}  {r[2]}  {r[3]}  {r[4] or ''}  {r[5]}  "
               f"{r[6] or ''}  {json.dumps(r[8], ensure_ascii=False)}")
+    return 0
+
+
+def _stream(item: dict[str, object], media: Path) -> int:
+    """Serve the shared recording on 127.0.0.1 (vsr.team.media_server) until interrupted."""
+    import threading
+
+    from vsr.team.connection import TeamError
+    from vsr.team.media_server import MediaServer
+
+    if not item.get("key"):
+        raise TeamError("error.team.key_gone")
+    source = media / str(item["media_ref"])
+    if not source.is_file():
+        raise TeamError("error.team.media_missing", folder=str(media))
+    server = MediaServer(source, bytes.fromhex(str(item["key"])))
+    print(server.url, flush=True)
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.close()
     return 0

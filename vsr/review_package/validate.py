@@ -94,6 +94,8 @@ TABLES: dict[str, tuple[dict[str, Field], tuple[str, ...]]] = {
     "session_ratings": ({"party_id": Field(ident), "question": Field(choice(RATING_QUESTIONS)),
                          "value": Field(whole(RATING_MIN, RATING_MAX)),
                          "rated_at": Field(moment)}, ("party_id", "question")),
+    "pauses": ({"id": Field(ident), "party_id": Field(ident), "position_ms": Field(ms),
+                "paused_at": Field(moment), "marker_id": Field(optional(ident), None)}, ("id",)),
 }
 # Which table a referencing field points into.
 REFERENCES = {"party_id": "parties", "who_party_id": "parties", "marker_id": "markers",

@@ -1,29 +1,36 @@
-"""A recording encrypted for the team's media store: AES-256-GCM in chunks, as a stream.
+"""A recording encrypted for the team's media store: the program's one sealed stream
+(vsr.sealed_stream: AES-256-GCM in chunks, random access) with a key of its own.
 
 The file is read and written a chunk at a time, so a 4 GB recording needs a few megabytes of
-memory. Each chunk is sealed on its own with a nonce made of a random file prefix and the
-chunk's number, and the associated data binds the file's header, the chunk's number and
-whether it is the last one: a chunk moved, dropped, repeated, or a file cut short or extended
-fails to open. The key (32 random bytes per recording) lives only in the team database; when it
-is deleted there every copy of the file is unreadable (crypto-shredding).
+memory; a chunk moved, dropped, repeated, or a file cut short or extended fails to open. The
+key (32 random bytes per recording) lives only in the team database; when it is deleted there
+every copy of the file is unreadable (crypto-shredding).
 
-Layout: MAGIC (8 bytes) | prefix (8 bytes) | chunks; a chunk is its length as 4 bytes
-big-endian, then ciphertext with its 16-byte tag."""
+Layout: MAGIC, nonce prefix (7 bytes), chunk size (4 bytes), then chunks of CHUNK plain bytes
+each sealed with its 16-byte tag (see vsr.sealed_stream)."""
 
 from __future__ import annotations
 
 import hashlib
 import os
-import struct
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO, Any, BinaryIO
 
 from vsr.errors import VsrError
+from vsr.sealed_stream import (
+    CHUNK_BYTES,
+    TAG_BYTES,
+    SealedReader,
+    SealError,
+    SealingWriter,
+    StreamFormat,
+)
 
-MAGIC = b"VSRMED1\x00"
-CHUNK = 1 << 20  # 1 MiB of plain text per chunk
-TAG = 16
+MAGIC = b"VSRMEDIA-AES256GCM-STREAM-2\n"
+FORMAT = StreamFormat(MAGIC)
+CHUNK = CHUNK_BYTES  # plain bytes per chunk
+TAG = TAG_BYTES
 KEY_BYTES = 32
 Progress = Callable[[int], None]
 
@@ -36,84 +43,58 @@ def new_key() -> bytes:
     return os.urandom(KEY_BYTES)
 
 
-def _aad(header: bytes, index: int, last: bool) -> bytes:
-    return header + struct.pack(">QB", index, 1 if last else 0)
+class _Hashing:
+    """Passes writes on to `out` and keeps the sha256 of everything written."""
 
+    def __init__(self, out: IO[bytes]) -> None:
+        self.out, self.digest = out, hashlib.sha256()
 
-def _nonce(prefix: bytes, index: int) -> bytes:
-    return prefix + struct.pack(">I", index)
+    def write(self, data: Any) -> int:
+        self.digest.update(data)
+        return self.out.write(data)
 
 
 def encrypt_stream(src: BinaryIO, dst: BinaryIO, key: bytes, *, progress: Progress | None = None
                    ) -> str:
     """Encrypt all of `src` into `dst`; returns the sha256 (hex) of what was written."""
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+    out = _Hashing(dst)
+    writer = SealingWriter(out, key, FORMAT)  # type: ignore[arg-type]  # only write() is used
+    done = 0
+    try:
+        for block in iter(lambda: src.read(CHUNK), b""):
+            writer.write(block)
+            done += len(block)
+            if progress is not None:
+                progress(done)
+    except BaseException:
+        writer.abandon()
+        raise
+    writer.close()
+    return out.digest.hexdigest()
 
-    aead = AESGCM(key)
-    prefix = os.urandom(8)
-    header = MAGIC + prefix
-    digest = hashlib.sha256(header)
-    dst.write(header)
-    index, done = 0, 0
-    chunk = src.read(CHUNK)
-    while True:
-        following = src.read(CHUNK) if chunk else b""
-        last = not following
-        sealed = aead.encrypt(_nonce(prefix, index), chunk, _aad(header, index, last))
-        record = struct.pack(">I", len(sealed)) + sealed
-        dst.write(record)
-        digest.update(record)
-        done += len(chunk)
-        if progress is not None:
-            progress(done)
-        if last:
-            return digest.hexdigest()
-        chunk, index = following, index + 1
-        if index >= 1 << 32:
-            raise MediaCryptoError("error.team.media_too_large")
+
+def _reader(src: IO[bytes], key: bytes) -> SealedReader:
+    try:
+        return SealedReader(src, key, FORMAT)
+    except SealError as exc:
+        raise MediaCryptoError() from exc
 
 
 def decrypt_stream(src: BinaryIO, dst: BinaryIO, key: bytes, *, progress: Progress | None = None
                    ) -> None:
-    """Decrypt `src` into `dst`; raises MediaCryptoError on any change to the file."""
-    from cryptography.exceptions import InvalidTag
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
-    aead = AESGCM(key)
-    header = src.read(len(MAGIC) + 8)
-    if len(header) != len(MAGIC) + 8 or not header.startswith(MAGIC):
-        raise MediaCryptoError()
-    prefix = header[len(MAGIC):]
-    index, done = 0, 0
-    length = _read_length(src)
-    while length is not None:
-        if not TAG <= length <= CHUNK + TAG:
-            raise MediaCryptoError()
-        sealed = src.read(length)
-        if len(sealed) != length:
-            raise MediaCryptoError()
-        following = _read_length(src)
-        try:
-            plain = aead.decrypt(_nonce(prefix, index), sealed,
-                                 _aad(header, index, following is None))
-        except InvalidTag as exc:
-            raise MediaCryptoError() from exc
-        dst.write(plain)
-        done += len(plain)
-        if progress is not None:
-            progress(done)
-        length, index = following, index + 1
-    if index == 0:
-        raise MediaCryptoError()
-
-
-def _read_length(src: BinaryIO) -> int | None:
-    raw = src.read(4)
-    if not raw:
-        return None
-    if len(raw) != 4:
-        raise MediaCryptoError()
-    return int(struct.unpack(">I", raw)[0])
+    """Decrypt `src` (seekable) into `dst`; raises MediaCryptoError on any change to the file."""
+    reader = _reader(src, key)
+    done = 0
+    try:
+        while block := reader.read(CHUNK):
+            dst.write(block)
+            done += len(block)
+            if progress is not None:
+                progress(done)
+    except SealError as exc:
+        raise MediaCryptoError() from exc
+    finally:
+        reader.close()
 
 
 def encrypt_file(path: Path, target: Path, key: bytes, *, progress: Progress | None = None) -> str:
@@ -145,52 +126,16 @@ class ChunkReader:
     chunk read is authenticated (position and last-chunk flag included)."""
 
     def __init__(self, path: Path, key: bytes) -> None:
-        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
-        self._aead = AESGCM(key)
-        self._fh = path.open("rb")
-        self._header = self._fh.read(len(MAGIC) + 8)
-        if len(self._header) != len(MAGIC) + 8 or not self._header.startswith(MAGIC):
-            self._fh.close()
-            raise MediaCryptoError()
-        self._prefix = self._header[len(MAGIC):]
-        body = path.stat().st_size - len(self._header)
-        record = 4 + CHUNK + TAG
-        self._chunks = max(1, -(-body // record))
-        last_record = body - (self._chunks - 1) * record
-        if last_record < 4 + TAG:
-            self._fh.close()
-            raise MediaCryptoError()
-        self.size = (self._chunks - 1) * CHUNK + last_record - 4 - TAG
-        self._cache: tuple[int, bytes] | None = None
-
-    def _chunk(self, index: int) -> bytes:
-        if self._cache is not None and self._cache[0] == index:
-            return self._cache[1]
-        from cryptography.exceptions import InvalidTag
-
-        self._fh.seek(len(self._header) + index * (4 + CHUNK + TAG))
-        length = _read_length(self._fh)
-        last = index == self._chunks - 1
-        if length is None or length != (self.size - index * CHUNK + TAG if last else CHUNK + TAG):
-            raise MediaCryptoError()
-        try:
-            plain = self._aead.decrypt(_nonce(self._prefix, index), self._fh.read(length),
-                                       _aad(self._header, index, last))
-        except InvalidTag as exc:
-            raise MediaCryptoError() from exc
-        self._cache = (index, plain)
-        return plain
+        self._reader = _reader(path.open("rb"), key)
+        self.size = self._reader.size
 
     def read(self, offset: int, size: int) -> bytes:
         """Up to `size` plain bytes from `offset` (fewer at the end)."""
-        out = bytearray()
-        while size > 0 and offset < self.size:
-            index, within = divmod(offset, CHUNK)
-            piece = self._chunk(index)[within:within + size]
-            out += piece
-            offset, size = offset + len(piece), size - len(piece)
-        return bytes(out)
+        try:
+            self._reader.seek(offset)
+            return self._reader.read(max(0, size))
+        except SealError as exc:
+            raise MediaCryptoError() from exc
 
     def close(self) -> None:
-        self._fh.close()
+        self._reader.close()

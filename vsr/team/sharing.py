@@ -116,6 +116,30 @@ def _moments_payload(lib: Library, review_id: int
     return moments, roles, replace
 
 
+@dataclass(frozen=True, slots=True)
+class SharePreview:
+    """What sharing a review would send (shown before it is sent)."""
+
+    title: str  # neutral: the names the library knows replaced
+    roles: tuple[str, ...]  # the parties by role, never by name
+    moments: tuple[dict[str, Any], ...]
+    with_reflections: bool  # B (what it did to each party) goes along
+
+
+def preview_share(lib: Library, review_id: int) -> SharePreview:
+    """What would leave the laptop; refuses like sharing does (hidden moments)."""
+    from vsr.library.reviews import get_review, shares_reflections
+
+    moments, roles, replace = _moments_payload(lib, review_id)
+    return SharePreview(replace(get_review(lib, review_id).title)[:300] or "-", tuple(roles),
+                        tuple(moments), shares_reflections(lib, review_id))
+
+
+def my_teams(conn: psycopg.Connection[Any]) -> list[tuple[str, str]]:
+    """The teams the user is in, with their function there: (team, function)."""
+    return [(str(t), str(f)) for t, f in _call(conn, "SELECT team, function FROM vsr_team.my_teams()")]
+
+
 def share_review(lib: Library, conn: psycopg.Connection[Any], media: Path, review_id: int,
                  team: str, purpose: str, *, progress: Progress | None = None,
                  today: date | None = None) -> str:

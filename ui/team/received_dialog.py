@@ -1,0 +1,200 @@
+"""File → "Shared with me…": what is shared with me in the team library, a search across it
+(Dutch words), and Open: the review is received into this library (vsr.team.received) and
+opened in the normal review window. Every network call runs on a worker; when the team library
+cannot be reached the dialog says so in words and everything local keeps working."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vsr.team.connection import TeamError, connect, media_folder
+from vsr.team.sharing import SharedItem, TeamHit, search_team
+
+from .. import workers
+from ..dialogs import error_text
+from ..timefmt import format_ms
+from .settings import team_media_setting, team_url_setting
+
+SHARE_ID = Qt.ItemDataRole.UserRole
+
+
+def _refresh_on_worker(library_path: Path, url: str, media: Path | None
+                       ) -> tuple[list[SharedItem], list[int]]:
+    """Send the outbox, forget what is no longer shared, list what is: (items, removed)."""
+    from vsr.library import open_library
+    from vsr.team.outbox import connect_and_flush
+    from vsr.team.received import forget_gone
+    from vsr.team.sharing import list_shared
+
+    lib = open_library(library_path, backup=False)
+    try:
+        with connect_and_flush(lib, url, media) as conn:
+            removed = forget_gone(lib, conn)
+            return list_shared(conn), removed
+    finally:
+        lib.close()
+
+
+def _receive_on_worker(library_path: Path, url: str, media: Path, share_id: str,
+                       progress: Any) -> int:
+    from vsr.library import open_library
+    from vsr.team.received import receive
+
+    lib = open_library(library_path, backup=False)
+    try:
+        with connect(url) as conn:
+            return receive(lib, conn, media, share_id, progress=progress)
+    finally:
+        lib.close()
+
+
+class ReceivedDialog(QDialog):
+    review_received = Signal(int)  # the local review's id, to open in the window
+
+    def __init__(self, library_path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Shared with me"))
+        self.resize(720, 480)
+        self.library_path = library_path
+        self.search_field = QLineEdit()
+        self.search_field.setPlaceholderText(self.tr("Search in what is shared with me"))
+        self.search_field.setAccessibleName(self.tr("Search"))
+        self.search_field.returnPressed.connect(self.search)
+        search_button = QPushButton(self.tr("Search"))
+        search_button.clicked.connect(self.search)
+        row = QHBoxLayout()
+        row.addWidget(self.search_field, 1)
+        row.addWidget(search_button)
+        self.items = QListWidget()
+        self.items.setAccessibleName(self.tr("Shared reviews"))
+        self.items.itemActivated.connect(lambda _item: self.open_selected())
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.hide()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.open_button = QPushButton(self.tr("Open"))
+        buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_button.clicked.connect(self.open_selected)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.items, 1)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+        self._task: workers.Task | None = None
+        self.shared: list[SharedItem] = []
+        self.refresh()
+
+    def say(self, text: str) -> None:
+        self.status.setText(text)
+
+    def _run(self, fn: Any, done: Any) -> bool:
+        url = team_url_setting()
+        if not url:
+            self.say(TeamError("error.team.no_url").message())
+            return False
+        task = workers.Task(lambda progress, _c: fn(url, progress))
+        task.signals.done.connect(done)
+        task.signals.failed.connect(self._failed)
+        task.signals.progress.connect(lambda f: self.progress.setValue(int(f * 100)))
+        self._task = workers.start(task)
+        return True
+
+    def _failed(self, exc: BaseException) -> None:
+        self.progress.hide()
+        self.open_button.setEnabled(True)
+        self.say(error_text(exc))
+
+    def refresh(self) -> None:
+        self.say(self.tr("Connecting to the team library…"))
+        media = team_media_setting()
+        self._run(lambda url, _p: _refresh_on_worker(self.library_path, url, media),
+                  self._show_list)
+
+    def _show_list(self, result: tuple[list[SharedItem], list[int]]) -> None:
+        self.shared, removed = result
+        self.items.clear()
+        for item in self.shared:
+            text = self.tr("{title} — {team}, {purpose}, {moments} moment(s), {when}").format(
+                title=item.title, team=item.team, purpose=item.purpose, moments=item.moments,
+                when=f"{item.shared_at:%d-%m-%Y}")
+            QListWidgetItem(text, self.items).setData(SHARE_ID, item.id)
+        if self.items.count():
+            self.items.setCurrentRow(0)
+        words = [self.tr("{n} shared review(s).").format(n=len(self.shared))]
+        if removed:
+            words.append(self.tr("{n} received review(s) are no longer shared and were removed "
+                                 "from this computer.").format(n=len(removed)))
+        self.say(" ".join(words))
+
+    def search(self) -> None:
+        words = self.search_field.text().strip()
+        if not words:
+            self.refresh()
+            return
+        self.say(self.tr("Searching…"))
+
+        def find(url: str, _p: Any) -> tuple[list[TeamHit], int]:
+            with connect(url) as conn:
+                return search_team(conn, words)
+
+        self._run(find, self._show_hits)
+
+    def _show_hits(self, result: tuple[list[TeamHit], int]) -> None:
+        hits, total = result
+        self.items.clear()
+        for hit in hits:
+            text = f"{hit.title} — {format_ms(hit.start_ms)} — {hit.snippet}"
+            QListWidgetItem(text, self.items).setData(SHARE_ID, hit.share_id)
+        if self.items.count():
+            self.items.setCurrentRow(0)
+        self.say(self.tr("{n} moment(s) found.").format(n=total))
+
+    def open_selected(self) -> None:
+        current = self.items.currentItem()
+        if current is None:
+            self.say(self.tr("Choose a shared review first."))
+            return
+        try:
+            media = media_folder(team_media_setting())
+        except TeamError as exc:
+            self.say(exc.message())
+            return
+        assert media is not None
+        share_id = str(current.data(SHARE_ID))
+        self.open_button.setEnabled(False)
+        self.progress.setValue(0)
+        self.progress.show()
+        self.say(self.tr("Getting the recording…"))
+        ok = self._run(lambda url, progress: _receive_on_worker(
+            self.library_path, url, media, share_id, progress),
+            self._received)
+        if not ok:
+            self.open_button.setEnabled(True)
+
+    def _received(self, review_id: int) -> None:
+        self.progress.hide()
+        self.open_button.setEnabled(True)
+        self.say(self.tr("Received. It is open in the window."))
+        self.review_received.emit(review_id)
+        self.accept()
+
