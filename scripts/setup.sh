@@ -14,6 +14,7 @@ APT_PACKAGES=(
   fonts-dejavu-core fonts-symbola
   postgresql
   xvfb xauth x11-utils imagemagick poppler-utils ffmpeg
+  espeak-ng
 )
 
 if command -v apt-get >/dev/null 2>&1; then
@@ -41,5 +42,5 @@ if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
 .venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e ".[dev]"
+.venv/bin/python -m pip install -q -e ".[dev,transcript]"
 .venv/bin/python scripts/build_assets.py
