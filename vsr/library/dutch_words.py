@@ -1,7 +1,7 @@
 """Dutch as Dutch in search: Snowball's Dutch stemmer, so "afspraak" finds "afspraken".
 
-Snowball undoubles a vowel before the last consonant ("afspraak" and "afspraken" both become
-"afsprak"), so the stem is not always a prefix of the word as written. `stems` gives the stems
+The stem is not always a prefix of the word as written (Snowball writes one stem for
+"afspraak" and "afspraken", with the vowel single or double depending on its version). `stems` gives the stems
 of a text (stored beside spoken text in its index); `fts_words` gives, for one query word, the
 prefixes to look for in an index of written words (the word, its stem, and its stem with the
 vowel doubled again)."""
@@ -32,20 +32,31 @@ def stems(text: str) -> str:
 
 
 def fts_words(word: str) -> list[str]:
-    """Prefixes that find `word` and its Dutch inflections in an index of written words."""
+    """Prefixes that find `word` and its Dutch inflections in an index of written words: the
+    word, its stem, and the stem with its last long vowel written single and double (Snowball
+    2 writes "afsprak" for "afspraak" and "afspraken", Snowball 3 "afspraak"; "afsprak"* finds
+    "afspraken", "afspraak"* finds "afspraak")."""
     word = word.casefold()
     found = [word]
     root = stem(word)
-    if root and root not in found:
-        found.append(root)
-    redoubled = _redouble(root)
-    if redoubled and redoubled not in found:
-        found.append(redoubled)
+    for form in (root, _undouble(root), _redouble(root)):
+        if form and form not in found:
+            found.append(form)
     return found
 
 
+def _undouble(root: str) -> str | None:
+    """"afspraak" -> "afsprak": a doubled vowel before the last consonant, written single."""
+    if len(root) < 4:
+        return None
+    a, b, c = root[-3], root[-2], root[-1]
+    if a == b and a in _VOWELS and c not in _VOWELS:
+        return root[:-2] + c
+    return None
+
+
 def _redouble(root: str) -> str | None:
-    """"afsprak" -> "afspraak": the long vowel Snowball undoubled before the last consonant."""
+    """"afsprak" -> "afspraak": a single vowel before the last consonant, written double."""
     if len(root) < 3:
         return None
     a, b, c = root[-3], root[-2], root[-1]

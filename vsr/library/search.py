@@ -18,6 +18,7 @@ from vsr.errors import VsrError
 from vsr.library.collections import CollectionClip, add_clip_from_marker
 from vsr.library.consent import parse_date
 from vsr.library.db import Library
+from vsr.library.dutch_words import stemmed_fts_query
 
 # Snippet highlight marks: control characters that never occur in typed text, so a view can
 # turn them into bold (window) or brackets (CLI) without escaping problems.
@@ -83,7 +84,7 @@ def search_moments(
     """Moments matching every word of `text` (all moments when it has none) and the filters.
     `party` is a party's name or role (professional, client, other), case-insensitive; dates
     are inclusive and compare with the day the review was created. Best matches first."""
-    query = fts_query(text)
+    query = stemmed_fts_query(text)  # Dutch as Dutch: "afspraak" finds "afspraken" (issue 22)
     params: list[object] = []
     if query:
         sql = _SELECT.format(snippet=_SNIPPET,
