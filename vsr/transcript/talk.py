@@ -88,7 +88,7 @@ def speaker_label(speaker: int | None) -> str:
 
 def talk_sentences(talk: TalkTime) -> list[str]:
     """Talk time in words, for Stap 3 and the summary: share and time per voice, then the
-    longest turns. Plain facts, no norm ("Stem 1 sprak 64 % van de tijd (4:05, 12 beurten)")."""
+    longest turns. Plain facts, no norm ("Stem 1 sprak 64 % van de tijd (4:05; aantal beurten: 12)")."""
     from vsr.i18n import translate
 
     lines = [translate("transcript.talk.share", who=speaker_label(n),
