@@ -20,13 +20,22 @@ EXPORT_FORMATS = ("eaf", "vtt", "srt", "csv")
 
 
 def export_review_file(lib: Library, review_id: int, fmt: str, out: Path | str,
-                       separator: str = DEFAULT_SEPARATOR) -> Path:
+                       separator: str = DEFAULT_SEPARATOR, *, with_transcript: bool = False
+                       ) -> Path:
+    """`with_transcript` (ELAN only): a tier per voice with what was said; never by default,
+    a transcript is personal data."""
     fmt = fmt.lower()
     if fmt not in EXPORT_FORMATS:
         raise VsrError("error.export.format", fmt=fmt)
     if separator not in SEPARATORS:
         raise VsrError("error.export.format", fmt=repr(separator))
     data = gather_review(lib, review_id)
+    if with_transcript and fmt == "eaf":
+        from dataclasses import replace
+
+        from vsr.transcript.store import load_transcript
+
+        data = replace(data, transcript=load_transcript(lib, data.recording.id))
     target = Path(out).expanduser().absolute()
     # Recorded before the file exists, staged in the app's folder, like a summary: a kill
     # never leaves a file with gespreksbladen that a purge would not know about.
