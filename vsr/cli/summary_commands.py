@@ -53,6 +53,8 @@ def register(sub: SubParsers) -> None:
                    "review for later exports)")
     p.add_argument("--stills", action="store_true",
                    help="add a still from the video per moment (faces are personal data)")
+    p.add_argument("--talk-time", action="store_true",
+                   help="add who spoke how much, from the transcript (a conversation aid)")
     p.set_defaults(handler=cmd_export_summary)
 
 
@@ -68,7 +70,8 @@ def cmd_export_summary(args: argparse.Namespace) -> int:
             add_extra_names(lib, "review", args.review, args.extra_name)
         path = export_summary(
             lib, args.review, fmt, out,
-            party_naming="initials" if args.initials else "names", include_stills=args.stills)
+            party_naming="initials" if args.initials else "names", include_stills=args.stills,
+            include_talk_time=args.talk_time)
     finally:
         lib.close()
     print(translate("cli.summary_written", path=str(path)))

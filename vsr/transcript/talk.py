@@ -5,8 +5,12 @@ a norm or a judgement."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from vsr.transcript.store import Segment, Transcript
+
+if TYPE_CHECKING:
+    from vsr.library.db import Library
 
 # Segments of one voice with a pause shorter than this between them are one turn.
 TURN_GAP_MS = 1500
@@ -98,3 +102,15 @@ def talk_sentences(talk: TalkTime) -> list[str]:
                         at=minutes_seconds(t.start_ms), length=minutes_seconds(t.length_ms))
               for t in talk.longest_turns]
     return lines
+
+
+def review_talk_sentences(lib: Library, review_id: int) -> list[str]:
+    """Stap 3's talk time for a review: the sentences of `talk_sentences` for its recording's
+    transcript, or [] when the recording has none (Stap 3 then shows nothing of it)."""
+    from vsr.library.reviews import get_review
+    from vsr.transcript.store import has_transcript, load_transcript
+
+    recording_id = get_review(lib, review_id).recording_id
+    if not has_transcript(lib, recording_id):
+        return []
+    return talk_sentences(talk_time(load_transcript(lib, recording_id)))
