@@ -191,6 +191,7 @@ class ReviewView(QWidget):
         self._reload_markers()
         self.timeline.view.set_duration(self.recording.duration_ms)
         self.timeline.view.zoom_to_fit()
+        self._reload_transcript()
         self.sheet.set_marker(None, self.parties)
         self.consent_strip.show_recording(lib, self.recording.id)
         self._make_session_panel()
@@ -207,6 +208,15 @@ class ReviewView(QWidget):
                                           undo=self.undo)
         self.session_panel.discuss.sheet.typing_started.connect(self._typing_started)
         self.tabs.addTab(self.session_panel, self.tr("Samenleergesprek"))
+
+    def _reload_transcript(self) -> None:
+        """The transcript lane (issue 22): hidden when the recording has no transcript."""
+        from vsr.transcript.store import has_transcript, load_transcript
+
+        assert self.recording is not None
+        lib, rec = self.bridge.lib, self.recording.id
+        segments = load_transcript(lib, rec).segments if has_transcript(lib, rec) else ()
+        self.timeline.transcript_lane.set_transcript(segments)
 
     def _load_media(self) -> None:
         assert self.recording is not None
@@ -356,6 +366,9 @@ class ReviewView(QWidget):
         if (change.entity in ("consent", "recording") and self.recording is not None
                 and (not change.ids or self.recording.id in change.ids)):
             self.consent_strip.show_recording(self.bridge.lib, self.recording.id)
+        if (change.entity == "transcript" and self.recording is not None
+                and self.recording.id in change.ids):
+            self._reload_transcript()
         if change.entity == "party":
             self._reload_parties()
             self._reload_markers()
