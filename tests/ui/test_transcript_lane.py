@@ -7,7 +7,8 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 from vsr.ui.timeline.panel import TimelinePanel
 
-from tests.vsr.test_transcript_store import CONVERSATION
+from tests.vsr.test_transcript_store import CONVERSATION, _words
+from vsr.transcript.store import Segment
 
 
 def _panel(qtbot):  # type: ignore[no-untyped-def]
@@ -40,24 +41,28 @@ def test_current_words_follow_the_playhead(qtbot) -> None:  # type: ignore[no-un
     qtbot.waitUntil(lambda: [w.text for w in lane.current_words()] == ["Zullen"])
 
 
-def test_click_a_word_seeks_there(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_click_a_sentence_or_a_word_seeks_there(qtbot) -> None:  # type: ignore[no-untyped-def]
     panel = _panel(qtbot)
     lane = panel.transcript_lane
-    lane.set_transcript(CONVERSATION)
+    slow = Segment(12_000, 17_000, "Wat wil je anders?",
+                   _words("Wat wil je anders?", 12_000, step_ms=1_000), 1)
+    lane.set_transcript([*CONVERSATION[:3], slow])
     qtbot.waitUntil(lambda: bool(lane.word_boxes()))  # painted
     drawn = lane.word_boxes()
-    assert len(drawn) >= 10
     for (a, _w), (b, _v) in zip(drawn, drawn[1:], strict=False):
-        assert a.right() < b.left()  # words never drawn over each other (long ones cut short)
-    panel.view.set_ms_per_px(10.0)  # zoomed in fully: every word has a place (long ones cut)
-    panel.view.scroll_to(2_500)
-    qtbot.waitUntil(lambda: "afspraken" in {w.text for _b, w in lane.word_boxes()})
-    boxes = {w.text: box for box, w in lane.word_boxes()}
-    assert boxes["afspraken"].left() < boxes["gemaakt"].left()
-    target = boxes["afspraken"].center().toPoint()
+        assert a.right() < b.left()  # never text over text
+    # The whole recording in view: sentences (cut short), a click goes to the sentence's start
+    sentence = next(box for box, w in drawn if w.text.startswith("We hadden afspraken"))
     with qtbot.waitSignal(panel.view.seek_requested) as seek:
-        qtbot.mouseClick(lane, Qt.MouseButton.LeftButton, pos=target)
-    assert seek.args == [3_800]
+        qtbot.mouseClick(lane, Qt.MouseButton.LeftButton, pos=sentence.center().toPoint())
+    assert seek.args == [3_000]
+    panel.view.set_ms_per_px(10.0)  # zoomed in: the slow sentence's words have room
+    panel.view.scroll_to(11_000)
+    qtbot.waitUntil(lambda: "anders?" in {w.text for _b, w in lane.word_boxes()})
+    boxes = {w.text: box for box, w in lane.word_boxes()}
+    with qtbot.waitSignal(panel.view.seek_requested) as seek:
+        qtbot.mouseClick(lane, Qt.MouseButton.LeftButton, pos=boxes["anders?"].center().toPoint())
+    assert seek.args == [15_000]
     seen: list[int] = []
     panel.view.seek_requested.connect(seen.append)
     qtbot.mouseClick(lane, Qt.MouseButton.LeftButton, pos=QPoint(5, 10))  # the header: nothing

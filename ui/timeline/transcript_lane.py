@@ -18,7 +18,7 @@ from .theme import COLORS
 
 LANE_H = 34
 _WORD_GAP_PX = 4
-_MIN_WORD_PX = 14  # narrower than this a word is left out (its neighbours are drawn)
+_MIN_WORD_PX = 24  # a sentence with less room than this is left out at this zoom
 
 
 class TranscriptLane(QWidget):
@@ -101,41 +101,50 @@ class TranscriptLane(QWidget):
         painter.end()
 
     def _paint_words(self, painter: QPainter, x0: float) -> None:
-        font = QFont(self.font())
-        painter.setFont(font)
+        """Each segment's words at their times when they have room at this zoom; otherwise
+        the segment's sentence, cut short, over its span (never text drawn over text)."""
+        painter.setFont(QFont(self.font()))
         metrics = painter.fontMetrics()
         now = set(map(id, self.current_words()))
+        current = self.current_segment()
         self._boxes = []
-        words = [w for s in self._segments for w in s.words]
-        next_free = x0
-        for index, word in enumerate(words):
-            x = self._x_of(word.start_ms)
-            if x > self.width():
-                break
-            following = (self._x_of(words[index + 1].start_ms) if index + 1 < len(words)
-                         else float(self.width()))
-            room = min(float(metrics.horizontalAdvance(word.text)), following - x - _WORD_GAP_PX)
-            if x < next_free or room < _MIN_WORD_PX or x + room < x0:
-                continue  # no room at this zoom: the next word that has room is drawn
-            # A long word is cut short ("schuldhulpv…") rather than drawn over the next one.
-            text = metrics.elidedText(word.text, Qt.TextElideMode.ElideRight, int(room))
-            box = QRectF(x, 6, room, self.height() - 12)
-            if id(word) in now:
-                painter.fillRect(box, COLORS.focus)
-                painter.setPen(COLORS.background)
-            else:
-                painter.setPen(COLORS.text)
-            painter.drawText(box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                             text)
-            self._boxes.append((box, word))
-            next_free = x + room + _WORD_GAP_PX
+        for index, seg in enumerate(self._segments):
+            left = max(x0, self._x_of(seg.start_ms))
+            right = (self._x_of(self._segments[index + 1].start_ms)
+                     if index + 1 < len(self._segments) else float(self.width()))
+            right = min(right, float(self.width())) - _WORD_GAP_PX
+            if right <= x0 or left >= self.width():
+                continue
+            words = [(w, self._x_of(w.start_ms), metrics.horizontalAdvance(w.text))
+                     for w in seg.words]
+            fits = bool(words) and all(
+                x + width + _WORD_GAP_PX <= (words[n + 1][1] if n + 1 < len(words) else right)
+                for n, (_w, x, width) in enumerate(words))
+            if fits:
+                for word, x, width in words:
+                    self._draw(painter, QRectF(x, 6, width + 2, self.height() - 12), word.text,
+                               word, id(word) in now)
+            elif right - left >= _MIN_WORD_PX:
+                text = metrics.elidedText(seg.text, Qt.TextElideMode.ElideRight, int(right - left))
+                whole = Word(seg.start_ms, seg.end_ms, seg.text)
+                self._draw(painter, QRectF(left, 6, right - left, self.height() - 12), text,
+                           whole, seg is current)
         painter.setPen(QPen(COLORS.playhead, 2))
         px = self._x_of(self._position)
         painter.drawLine(int(px), 0, int(px), self.height())
 
+    def _draw(self, painter: QPainter, box: QRectF, text: str, word: Word, now: bool) -> None:
+        if now:
+            painter.fillRect(box, COLORS.focus)
+            painter.setPen(COLORS.background)
+        else:
+            painter.setPen(COLORS.text)
+        painter.drawText(box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
+        self._boxes.append((box, word))
+
     # ------------------------------------------------------------------ input
     def word_boxes(self) -> list[tuple[QRectF, Word]]:
-        """Where each drawn word was painted last (words without room are not drawn)."""
+        """Where each word (or, zoomed out, each sentence as one Word) was painted last."""
         return list(self._boxes)
 
     def word_at(self, x: float) -> Word | None:
