@@ -45,7 +45,7 @@ REVIEW_ONLY = (
     ActionId.ZOOM_OUT, ActionId.ZOOM_FIT, ActionId.CONSENT,
     ActionId.SHUTTLE_BACK, ActionId.SHUTTLE_STOP, ActionId.SHUTTLE_FORWARD, ActionId.GO_START,
     ActionId.GO_END, ActionId.IMPORT_EAF, ActionId.EXPORT_EAF, ActionId.EXPORT_VTT,
-    ActionId.EXPORT_SRT, ActionId.EXPORT_CSV, ActionId.SHARE_PACKAGE,
+    ActionId.EXPORT_SRT, ActionId.EXPORT_CSV, ActionId.SHARE_PACKAGE, ActionId.TRANSCRIBE,
 )
 EXPORT_AS = {ActionId.EXPORT_EAF: "eaf", ActionId.EXPORT_VTT: "vtt", ActionId.EXPORT_SRT: "srt",
              ActionId.EXPORT_CSV: "csv"}
@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
             self._review_view = view
             self.stack.addWidget(view)
             self.actions[ActionId.LOCATE].triggered.connect(view.locate_recording)
+            self.actions[ActionId.TRANSCRIBE].triggered.connect(view.transcribe)
             view.title_changed.connect(lambda t: self.setWindowTitle(f"{t} — vsr"))
             if self._settings is not None:
                 view.restore_layout(self._settings)
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = file.addMenu(self.tr("Recent reviews"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file.addAction(a[ActionId.LOCATE])
+        file.addAction(a[ActionId.TRANSCRIBE])
         file.addAction(a[ActionId.NEW_REVIEW])
         file.addAction(a[ActionId.EXPORT_SUMMARY])
         export_as = file.addMenu(self.tr("Export as"))

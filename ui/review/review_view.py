@@ -218,6 +218,25 @@ class ReviewView(QWidget):
         segments = load_transcript(lib, rec).segments if has_transcript(lib, rec) else ()
         self.timeline.transcript_lane.set_transcript(segments)
 
+    def transcribe(self) -> None:
+        """Write down what was said (issue 22), in the background; the lane shows it after."""
+        from ..dialogs import show_error
+        from .transcribe_dialog import Transcriber
+
+        if self.recording is None or getattr(self, "_transcriber", None) is not None:
+            return
+        try:
+            media = rc.require_available(self.recording)
+        except RecordingMissingError as exc:
+            show_error(self, exc)
+            return
+        self._transcriber: Transcriber | None = Transcriber(self.bridge.lib, self.recording.id,
+                                                            media, self)
+        self._transcriber.finished.connect(self._transcribed)
+
+    def _transcribed(self, _ok: bool) -> None:
+        self._transcriber = None  # the lane reloads through the "transcript" change event
+
     def _load_media(self) -> None:
         assert self.recording is not None
         try:

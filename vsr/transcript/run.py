@@ -40,6 +40,16 @@ def transcribe_recording(lib: Library, recording_id: int, *, progress: ProgressF
     if not rec.has_audio:
         raise VsrError("error.transcript.no_audio", title=rec.title)
     model = find_model(lib.get_setting(SETTING_KEY))
+    segments = transcribe_media(model, media, progress=progress, cancel=cancel, command=command)
+    save_transcript(lib, recording_id, segments, model=model.name, initiator=initiator)
+    return len(segments)
+
+
+def transcribe_media(model: SpeechModel, media: Path, *, progress: ProgressFn | None = None,
+                     cancel: CancelFn | None = None, command: ChildCommand = child_command
+                     ) -> list[Segment]:
+    """The segments of `media`, speakers assigned; touches no library (a window runs this on a
+    worker and stores the result on its own thread)."""
     with tempfile.TemporaryDirectory(prefix="vsr-transcript-") as tmp:
         out_json = Path(tmp) / "result.json"
         _run_child(command(model, media, out_json), progress, cancel)
@@ -47,9 +57,7 @@ def transcribe_recording(lib: Library, recording_id: int, *, progress: ProgressF
             raw = json.loads(out_json.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
             raise VsrError("error.transcript.failed") from exc
-    segments = _segments(raw)
-    save_transcript(lib, recording_id, segments, model=model.name, initiator=initiator)
-    return len(segments)
+    return _segments(raw)
 
 
 def _run_child(cmd: list[str], progress: ProgressFn | None, cancel: CancelFn | None) -> None:
