@@ -2308,23 +2308,33 @@
 <context>
     <name>SheetEditor</name>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="61"/>
+        <location filename="../../ui/review/sheet_editor.py" line="70"/>
         <source>Reflection sheet</source>
         <translation>Gespreksblad</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="80"/>
+        <location filename="../../ui/review/sheet_editor.py" line="89"/>
         <source>Mark a moment or choose one in the list to fill in its reflection sheet.</source>
         <translation>Markeer een moment, of kies er een in de lijst, om het gespreksblad in te vullen.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="171"/>
+        <location filename="../../ui/review/sheet_editor.py" line="163"/>
+        <source>Put the words from the recording here</source>
+        <translation>Zet hier de woorden uit de opname</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/sheet_editor.py" line="165"/>
+        <source>Adds what was said at this moment to A; you can change it.</source>
+        <translation>Zet wat er op dit moment gezegd is bij A. Je kunt het daarna aanpassen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/sheet_editor.py" line="215"/>
         <source>What you typed stays here and is saved as soon as that works again.</source>
         <translation>Wat je hebt getypt blijft hier staan en wordt bewaard zodra dat weer lukt.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="130"/>
-        <location filename="../../ui/review/sheet_editor.py" line="144"/>
+        <location filename="../../ui/review/sheet_editor.py" line="139"/>
+        <location filename="../../ui/review/sheet_editor.py" line="154"/>
         <source>Type here…</source>
         <translation>Typ hier…</translation>
     </message>

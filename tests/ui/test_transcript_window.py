@@ -55,3 +55,22 @@ def test_the_file_menu_offers_to_write_it_down(window) -> None:  # type: ignore[
     action = window.actions[ActionId.TRANSCRIBE]
     assert action.isEnabled()
     assert action in window.menuBar().actions()[0].menu().actions()
+
+
+def test_a_gets_the_words_of_a_moment_with_one_click(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    from vsr.library import markers as mk
+    from vsr.library.sheets import get_sheet
+
+    view = window.review_view
+    pro = rv.list_parties(window.bridge.lib, view.review.id)[0]
+    marker = mk.add_marker(window.bridge.lib, pro.id, 7_200, 8_000).id
+    view.sheet.set_marker(marker, rv.list_parties(window.bridge.lib, view.review.id))
+    button = view.sheet.words_button
+    qtbot.waitUntil(button.isVisible)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    saved = get_sheet(window.bridge.lib, marker).what_happened
+    assert saved.startswith("“") and "schuldhulpverlening" in saved
+    window.undo.undo()  # one action, undone as one
+    qtbot.waitUntil(lambda: get_sheet(window.bridge.lib, marker).what_happened == "")

@@ -65,8 +65,12 @@ def fill_what_happened(lib: Library, marker_id: int, *, initiator: object | None
     words = moment_words(lib, marker_id)
     if not words:
         raise VsrError("error.transcript.no_words")
-    current = get_sheet(lib, marker_id).what_happened.strip()
-    quoted = f"“{words}”"
-    text = f"{current}\n{quoted}" if current else quoted
+    text = with_moment_words(get_sheet(lib, marker_id).what_happened, words)
     set_field(lib, marker_id, SheetField.WHAT_HAPPENED, text, initiator=initiator)
     return text
+
+
+def with_moment_words(current: str, words: str) -> str:
+    """A's text with the moment's words added after what is there, quoted."""
+    quoted = f"“{words}”"
+    return f"{current.strip()}\n{quoted}" if current.strip() else quoted
