@@ -27,7 +27,7 @@ from pathlib import Path
 from bench import media
 from bench.rows import Row, parse_emitted
 
-GROUPS = ("open", "ui", "player", "media", "anonymise", "package")
+GROUPS = ("open", "ui", "player", "media", "anonymise", "package", "transcript")
 
 
 def _subprocess_rows(module: str, args: list[str], *, display: bool) -> list[Row]:
@@ -83,6 +83,8 @@ def run(quick: bool, workdir: Path, skip: set[str]) -> list[Row]:
         rows += _optional_rows("bench.bench_anonymise", "anonymise_rows", quick, workdir)
     if "package" not in skip:
         rows += _optional_rows("bench.package_rows", "package_rows", quick, workdir)
+    if "transcript" not in skip:
+        rows += _optional_rows("bench.bench_transcript", "transcript_rows", quick, workdir)
     return rows
 
 

@@ -15,6 +15,7 @@ APT_PACKAGES=(
   postgresql
   xvfb xauth x11-utils imagemagick poppler-utils ffmpeg
   desktop-file-utils appstream
+  espeak-ng
 )
 
 if command -v apt-get >/dev/null 2>&1; then
@@ -42,5 +43,5 @@ if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
 .venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e ".[dev]"
+.venv/bin/python -m pip install -q -e ".[dev,transcript]"
 .venv/bin/python scripts/build_assets.py

@@ -59,6 +59,7 @@ class ActionId(Enum):
     SEARCH = auto()
     SHARE_PACKAGE = auto()
     OPEN_PACKAGE = auto()
+    TRANSCRIBE = auto()
 
 
 # id: (text, shortcut, icon, checkable)
@@ -112,6 +113,7 @@ def _specs() -> dict[ActionId, tuple[str, str | QKeySequence.StandardKey | None,
         ActionId.SEARCH: (QCoreApplication.translate("Actions", "&Search all reviews…"), "Ctrl+F", "", False),
         ActionId.SHARE_PACKAGE: (QCoreApplication.translate("Actions", "&Share review (package)…"), None, "", False),
         ActionId.OPEN_PACKAGE: (QCoreApplication.translate("Actions", "Open &package…"), None, "", False),
+        ActionId.TRANSCRIBE: (QCoreApplication.translate("Actions", "&Write down what was said"), None, "", False),
     }
 
 

@@ -54,7 +54,7 @@ REVIEW_ONLY = (
     ActionId.ZOOM_OUT, ActionId.ZOOM_FIT, ActionId.CONSENT,
     ActionId.SHUTTLE_BACK, ActionId.SHUTTLE_STOP, ActionId.SHUTTLE_FORWARD, ActionId.GO_START,
     ActionId.GO_END, ActionId.IMPORT_EAF, ActionId.EXPORT_EAF, ActionId.EXPORT_VTT,
-    ActionId.EXPORT_SRT, ActionId.EXPORT_CSV, ActionId.SHARE_PACKAGE,
+    ActionId.EXPORT_SRT, ActionId.EXPORT_CSV, ActionId.SHARE_PACKAGE, ActionId.TRANSCRIBE,
 )
 # Actions that change the library: off while the library is only looked at ("Alleen
 # bekijken", a damaged library opened read-only), where every write would be refused.
@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
             self._review_view = view
             self.stack.addWidget(view)
             self.actions[ActionId.LOCATE].triggered.connect(view.locate_recording)
+            self.actions[ActionId.TRANSCRIBE].triggered.connect(view.transcribe)
             view.title_changed.connect(lambda t: self.setWindowTitle(f"{t} — vsr"))
             view.read_log.refused.connect(self.statusBar().showMessage)  # never blocks playing
             view.hidden_undo.changed.connect(self._enable_undo_actions)
@@ -128,6 +129,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = file.addMenu(self.tr("Recent reviews"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file.addAction(a[ActionId.LOCATE])
+        file.addAction(a[ActionId.TRANSCRIBE])
         file.addAction(a[ActionId.NEW_REVIEW])
         file.addAction(a[ActionId.EXPORT_SUMMARY])
         export_as = file.addMenu(self.tr("Export as"))

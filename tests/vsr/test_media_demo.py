@@ -26,7 +26,10 @@ DURATION_S = 6.0
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return generate_demo_recording(tmp_path_factory.mktemp("demo") / "demo.mp4", DURATION_S)
+    # The humming voices (espeak-ng absent, or spoken=False): their pitch and rhythm are tested
+    # here; the spoken demo in tests/vsr/test_transcript_demo.py.
+    return generate_demo_recording(tmp_path_factory.mktemp("demo") / "demo.mp4", DURATION_S,
+                                   spoken=False)
 
 
 def _frames_at(path: Path, times_ms: list[int]) -> dict[int, npt.NDArray[np.uint8]]:

@@ -204,6 +204,7 @@ class ReviewView(MarkingIntents, QWidget):
         self._reload_pauses()
         self.timeline.view.set_duration(self.recording.duration_ms)
         self.timeline.view.zoom_to_fit()
+        self._reload_transcript()
         self.sheet.set_marker(None, self.parties)
         self.consent_strip.show_recording(lib, self.recording.id)
         self._make_session_panel()
@@ -224,6 +225,34 @@ class ReviewView(MarkingIntents, QWidget):
         self.session_panel.step_shown.connect(self._arrange)
         self.tabs.addTab(self.session_panel, self.tr("Samenleergesprek"))
         self._arrange()
+
+    def _reload_transcript(self) -> None:
+        """The transcript lane (issue 22): hidden when the recording has no transcript."""
+        from vsr.transcript.store import has_transcript, load_transcript
+
+        assert self.recording is not None
+        lib, rec = self.bridge.lib, self.recording.id
+        segments = load_transcript(lib, rec).segments if has_transcript(lib, rec) else ()
+        self.timeline.transcript_lane.set_transcript(segments)
+
+    def transcribe(self) -> None:
+        """Write down what was said (issue 22), in the background; the lane shows it after."""
+        from ..dialogs import show_error
+        from .transcribe_dialog import Transcriber
+
+        if self.recording is None or getattr(self, "_transcriber", None) is not None:
+            return
+        try:
+            media = rc.require_available(self.recording)
+        except RecordingMissingError as exc:
+            show_error(self, exc)
+            return
+        self._transcriber: Transcriber | None = Transcriber(self.bridge.lib, self.recording.id,
+                                                            media, self)
+        self._transcriber.finished.connect(self._transcribed)
+
+    def _transcribed(self, _ok: bool) -> None:
+        self._transcriber = None  # the lane reloads through the "transcript" change event
 
     def _load_media(self) -> None:
         assert self.recording is not None
@@ -416,6 +445,9 @@ class ReviewView(MarkingIntents, QWidget):
             self.consent_strip.show_recording(self.bridge.lib, self.recording.id)
         if change.entity == ps.ENTITY:
             self._reload_pauses()
+        if (change.entity == "transcript" and self.recording is not None
+                and self.recording.id in change.ids):
+            self._reload_transcript()
         if change.entity == "party":
             self._reload_parties()
             self._reload_markers()

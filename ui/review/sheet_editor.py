@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QPushButton, QStyle, QVBoxLayout, QWidget
 
 from vsr import method
 from vsr.errors import StorageError
@@ -131,6 +131,7 @@ class SheetEditor(QWidget):
         layout.addWidget(heading(prompts.a_title, 1.1))
         layout.addWidget(self._field(self._question_field(prompts.a_title, prompts.a_prompt),
                                      sh.SheetField.WHAT_HAPPENED, None), 1)
+        layout.addWidget(self._words_button())  # issue 22: what was said, into A
         layout.addWidget(heading(prompts.b_title, 1.1))
         layout.addWidget(prompt(prompts.b_prompt))
         for party in self.parties:
@@ -159,6 +160,40 @@ class SheetEditor(QWidget):
         field.setToolTip(question)
         field.setAccessibleDescription(question)
         return field
+
+    def _words_button(self) -> QPushButton:
+        """"Put the words from the recording here": shown when the recording has a transcript."""
+        from vsr.transcript.store import has_transcript
+
+        assert self.marker is not None
+        button = QPushButton(self.tr("Put the words from the recording here"))
+        button.setObjectName("fill_a_from_transcript")
+        button.setToolTip(self.tr("Adds what was said at this moment to A; you can change it."))
+        review = self.bridge.lib.query("SELECT recording_id FROM reviews WHERE id = ?",
+                                       (self.marker.review_id,))
+        button.setVisible(bool(review) and has_transcript(
+            self.bridge.lib, int(str(review[0]["recording_id"]))))
+        button.clicked.connect(self._fill_from_transcript)
+        self.words_button = button
+        return button
+
+    def _fill_from_transcript(self) -> None:
+        from vsr.errors import VsrError
+        from vsr.transcript.moment_words import moment_words, with_moment_words
+
+        if self.marker is None:
+            return
+        field = self._fields[(sh.SheetField.WHAT_HAPPENED, None)]
+        try:
+            words = moment_words(self.bridge.lib, self.marker.id)
+        except VsrError as exc:
+            self.notice.show_message(exc.message())
+            return
+        if not words:
+            self.notice.show_message(VsrError("error.transcript.no_words").message())
+            return
+        field.setPlainText(with_moment_words(field.toPlainText(), words))
+        field.flush()  # saved now, through the undo stack like typing
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
         # The scroll area only scrolls up and down: the editor must be as wide as what it holds.

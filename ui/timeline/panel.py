@@ -6,6 +6,7 @@ from PySide6.QtCore import QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QScrollBar, QToolButton, QVBoxLayout, QWidget
 
+from .transcript_lane import TranscriptLane
 from .view import TimelineView
 
 _ICON_PX = 18
@@ -76,6 +77,10 @@ class TimelinePanel(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
         outer.addWidget(self.view, 1)
+        # What was said, under the sound and the lanes (issue 22); hidden without a transcript.
+        self.transcript_lane = TranscriptLane(self.view, self)
+        self.transcript_lane.seek_requested.connect(self.view.seek_requested)
+        outer.addWidget(self.transcript_lane)
         outer.addLayout(bottom)
 
         self.view.view_changed.connect(self._sync_scrollbar)

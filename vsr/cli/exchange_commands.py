@@ -26,6 +26,8 @@ from vsr.library.search import (
 )
 from vsr.review_package import OnExisting, pack_review, unpack_review
 from vsr.review_package.archive import PackageError, os_reason, words
+from vsr.transcript.spoken_search import SpokenHit, search_spoken
+from vsr.transcript.talk import speaker_label
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -73,17 +75,41 @@ def cmd_search(args: argparse.Namespace) -> int:
         lib.close()
     if total > len(hits):  # never a silent cut: say how many there are (stderr: not in --json)
         print(translate("cli.search.more", shown=len(hits), total=total), file=sys.stderr)
+    filtered = any((args.theme, args.party, args.date_from, args.date_to))
+    spoken = [] if filtered else _spoken_hits(words)
     if args.json:
-        print(json.dumps([asdict(h) | {"snippet": _plain(h.snippet)} for h in hits],
-                         ensure_ascii=False, indent=1))
+        print(json.dumps([asdict(h) | {"snippet": _plain(h.snippet)} for h in hits]
+                         + [asdict(s) | {"kind": "spoken", "snippet": _plain(s.snippet)}
+                            for s in spoken], ensure_ascii=False, indent=1))
         return 0
-    if not hits:
+    if not hits and not spoken:
         print(translate("cli.search.none"))
     for h in hits:
         theme = f" [{h.theme}]" if h.theme else ""
         print(f"{h.review_id}  {h.review_title}  {clock(h.start_ms)}  {h.party_name}{theme}"
               f"  {h.snippet.replace(MATCH_START, '«').replace(MATCH_END, '»')}")
+    _print_spoken(spoken)
     return 0
+
+
+def _spoken_hits(words: str) -> list[SpokenHit]:
+    """Spoken words too (issue 22): the hit is a time in a recording. Printed after the
+    moments; a filter on theme, party or date does not apply to them, so none are shown then."""
+    if not words.strip():
+        return []
+    lib = open_library()
+    try:
+        return search_spoken(lib, words)
+    finally:
+        lib.close()
+
+
+def _print_spoken(spoken: list[SpokenHit]) -> None:
+    for s in spoken:
+        who = f"  {speaker_label(s.speaker)}" if s.speaker is not None else ""
+        print(f"{translate('cli.search.spoken', recording=s.recording_id)}  {s.recording_title}"
+              f"  {clock(s.start_ms)}{who}"
+              f"  {s.snippet.replace(MATCH_START, '«').replace(MATCH_END, '»')}")
 
 
 def _plain(snippet: str) -> str:

@@ -37,6 +37,9 @@ def register(sub: SubParsers) -> None:
             p.add_argument("--separator", default="semicolon", choices=sorted(_SEPARATOR_NAMES),
                            help="cell separator (default semicolon, as Excel with Dutch settings expects)")
         add_anonymize_names(p)
+        if fmt == "eaf":
+            p.add_argument("--with-transcript", action="store_true",
+                           help="add a tier per voice with what was said (see vsr transcribe)")
         p.set_defaults(handler=cmd_export, export_format=fmt)
     p = sub.add_parser("import-eaf", help="moments from an ELAN file (.eaf): tiers become parties")
     p.add_argument("file", metavar="FILE")
@@ -69,7 +72,8 @@ def cmd_export(args: argparse.Namespace) -> int:
             add_extra_names(lib, "review", args.review, args.extra_name)
         path = export_review_file(lib, args.review, args.export_format, Path(args.output),
                                   separator=_SEPARATOR_NAMES[getattr(args, "separator", "semicolon")],
-                                  anonymize_names=wants_names_replaced(args))
+                                  anonymize_names=wants_names_replaced(args),
+                                  with_transcript=getattr(args, "with_transcript", False))
     finally:
         lib.close()
     print(translate("cli.export.written", path=str(path)))

@@ -31,12 +31,13 @@ COMMAND_GROUPS = ["vsr.cli.library_commands", "vsr.cli.summary_commands",
                   "vsr.cli.clip_commands", "vsr.cli.privacy_commands",
                   "vsr.cli.desktop_commands", "vsr.cli.backup_commands",
                   "vsr.cli.interop_commands", "vsr.cli.exchange_commands",
-                  "vsr.cli.team_commands"]
+                  "vsr.cli.team_commands", "vsr.cli.transcript_commands"]
 # Which groups register a command (a group may add to another's: `export clips`).
 GROUPS_OF_COMMAND: dict[str | None, tuple[str, ...]] = {
     None: ("vsr.cli.library_commands",),  # no command: the window
     **{c: ("vsr.cli.library_commands",) for c in ("import", "list", "open", "demo", "gui")},
-    "export": ("vsr.cli.summary_commands", "vsr.cli.clip_commands", "vsr.cli.interop_commands"),
+    "export": ("vsr.cli.summary_commands", "vsr.cli.clip_commands", "vsr.cli.interop_commands",
+               "vsr.cli.transcript_commands"),
     "import-eaf": ("vsr.cli.interop_commands",),
     "import-boris": ("vsr.cli.interop_commands",),
     "collection": ("vsr.cli.clip_commands",),
@@ -46,6 +47,7 @@ GROUPS_OF_COMMAND: dict[str | None, tuple[str, ...]] = {
     "backup": ("vsr.cli.backup_commands",),
     **{c: ("vsr.cli.exchange_commands",) for c in ("search", "pack", "unpack")},
     "team": ("vsr.cli.team_commands",),
+    **{c: ("vsr.cli.transcript_commands",) for c in ("transcribe", "transcript")},
 }
 _OPTIONS_WITH_VALUE = {"--library", "--lang"}
 

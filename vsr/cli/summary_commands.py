@@ -53,6 +53,8 @@ def register(sub: SubParsers) -> None:
     add_anonymize_names(p)  # --anonymize names: the same as --initials, as on every export
     p.add_argument("--stills", action="store_true",
                    help="add a still from the video per moment (faces are personal data)")
+    p.add_argument("--talk-time", action="store_true",
+                   help="add who spoke how much, from the transcript (a conversation aid)")
     p.set_defaults(handler=cmd_export_summary)
 
 
@@ -69,7 +71,7 @@ def cmd_export_summary(args: argparse.Namespace) -> int:
         path = export_summary(
             lib, args.review, fmt, out,
             party_naming="initials" if args.initials or wants_names_replaced(args) else "names",
-            include_stills=args.stills)
+            include_stills=args.stills, include_talk_time=args.talk_time)
     finally:
         lib.close()
     print(translate("cli.summary_written", path=str(path)))

@@ -66,6 +66,7 @@ def export_summary(
     party_naming: PartyNaming = "names",
     include_stills: bool = False, grab_still: StillGrabber | None = None,
     extra_names: Iterable[str] = (), language: str | None = None,
+    include_talk_time: bool = False,
 ) -> Path:
     """Write the learning summary of `review_id` to `out` and return its absolute path.
 
@@ -73,12 +74,15 @@ def export_summary(
     current language, vsr.i18n.set_language). `party_naming` "initials" shows
     "A.d.V." instead of names and anonymises the summary: every name the library knows, and
     `extra_names`, is replaced in every text and in the file name. Stills from the video are
-    off by default (faces are personal data). Nothing is written unless the whole file could be made."""
+    off by default (faces are personal data), and so is `include_talk_time` (who spoke how much,
+from the recording's transcript). Nothing is written unless the whole file could be made."""
     _writer(str(fmt).lower())  # an unknown format fails before any work is done
     with using_language(language):
         doc = build_summary(lib, review_id, party_naming=party_naming,
                             extra_names=extra_names)
         names = review_names(lib, review_id, extra_names) if party_naming == "initials" else None
+        if include_talk_time:
+            doc = with_talk_time(lib, review_id, doc)
     if include_stills:
         doc = add_stills(doc, grab_still)
     out = Path(out)
@@ -94,6 +98,19 @@ def export_summary(
     finish_summary_export(lib, pending, fmt=fmt, include_stills=include_stills,
                           party_naming=party_naming)
     return path
+
+
+def with_talk_time(lib: Library, review_id: int, doc: SummaryDoc) -> SummaryDoc:
+    """The summary with its optional section "who spoke how much"; VsrError when it was chosen
+    and the recording has no transcript (said, not silently left out)."""
+    from dataclasses import replace
+
+    from vsr.transcript.talk import review_talk_sentences
+
+    sentences = review_talk_sentences(lib, review_id)
+    if not sentences:
+        raise VsrError("error.transcript.none", recording=get_review(lib, review_id).recording_id)
+    return replace(doc, talk_time=tuple(sentences))
 
 
 @dataclass(frozen=True, slots=True)

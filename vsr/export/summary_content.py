@@ -118,6 +118,7 @@ class SummaryDoc:
     recording_path: str  # for stills only; never printed
     recording_rotation: int
     recording_duration: str = ""  # "12:34"
+    talk_time: tuple[str, ...] = ()  # only when chosen (issue 22): who spoke how much
 
     def t(self, key: str, **params: object) -> str:
         """A label of the summary in the document's language."""

@@ -207,6 +207,9 @@ def _closing(w: _Writer, doc: SummaryDoc) -> None:
     for col, (party, text) in enumerate(zip(doc.parties, doc.learnings, strict=True)):
         _party_header(table.cell(0, col), party)
         _set_text(table.cell(1, col), text, empty=t("empty"))
+    if doc.talk_time:
+        w.heading(t("talk_time"), 2)
+        _text_block(w, doc, "\n".join([t("talk_time_note"), *doc.talk_time]))
     w.heading(t("actions"), 2)
     if doc.actions:
         table = _table(w, len(doc.actions) + 1, 4)

@@ -148,6 +148,10 @@ def render_html(doc: SummaryDoc) -> str:
             _text(doc, doc.summary), f"<h3>{escape(t('learnings'))}</h3>",
             f"<table><tr>{_party_headers(doc.parties)}</tr><tr>",
             *[f"<td>{_text(doc, text, 'span')}</td>" for text in doc.learnings], "</tr></table>",
+            *([f"<h3>{escape(t('talk_time'))}</h3>",
+               f'<p class="note">{escape(t("talk_time_note"))}</p>', "<ul>",
+               *[f"<li>{escape(line)}</li>" for line in doc.talk_time], "</ul>"]
+              if doc.talk_time else []),
             f"<h3>{escape(t('actions'))}</h3>"]
     if doc.actions:
         out.append(f"<table><tr><th style=\"width:45%\">{escape(t('action_what'))}</th>"

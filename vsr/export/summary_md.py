@@ -76,6 +76,9 @@ def render_markdown(doc: SummaryDoc) -> str:
     out += [f"## {t('closing_heading')}", "", f"### {t('summary')}", "", _para(e(doc.summary)),
             "", f"### {t('learnings')}", ""]
     out += _table(names, [[e(text) for text in doc.learnings]])
+    if doc.talk_time:
+        out += [f"### {t('talk_time')}", "", _para(e(t("talk_time_note"))), "",
+                *[f"- {e(line)}" for line in doc.talk_time], ""]
     out += [f"### {t('actions')}", ""]
     if doc.actions:
         out += _table(

@@ -78,6 +78,11 @@ def _closing(pdf: SummaryPdf, doc: SummaryDoc) -> None:
     learn_rows = [[_text_cell(doc, s) for s in doc.learnings]]
     pdf.heading(t("learnings"), 3, keep_mm=pdf.grid_start_h(learn_cols, learn_rows))
     pdf.grid(learn_cols, learn_rows)
+    if doc.talk_time:
+        pdf.heading(t("talk_time"), 3)
+        pdf.para(t("talk_time_note"), grey=True)
+        for line in doc.talk_time:
+            pdf.para(line)
     if doc.actions:
         w = pdf.usable_w
         columns = [GridColumn(w * 0.5, t("action_what")), GridColumn(w * 0.2, t("action_who")),

@@ -14,6 +14,7 @@ from pathlib import Path
 from vsr.errors import ImportFileError
 from vsr.interop import eaf_names as names
 from vsr.interop.eaf_read import EafAnnotation, EafDocument, EafTier, read_eaf
+from vsr.interop.eaf_transcript import LT_SPOKEN
 from vsr.interop.store import ImportedMoment, ImportResult, store_moments
 from vsr.library.db import Library
 from vsr.method import theme_cards
@@ -214,6 +215,8 @@ def import_eaf(lib: Library, path: Path | str, *, recording_id: int, review_id: 
 def import_eaf_document(lib: Library, doc: EafDocument, source: str, *, recording_id: int,
                         review_id: int | None, mapping: dict[str, str], skip: set[str],
                         initiator: object | None = None) -> ImportResult:
+    # What was said (a transcript tier vsr wrote, issue 22) is no moment: left out.
+    skip = skip | {t.id for t in doc.tiers if t.linguistic_type == LT_SPOKEN}
     plan = plan_parties(doc, mapping, skip, source)
     moments = build_moments(doc, plan, skip)
     parties = list(dict.fromkeys(plan.values()))

@@ -68,14 +68,22 @@ def eaf_tree(data: ExportReview, out: Path) -> ET.Element:
     for party in data.parties:
         mine = [m for m in data.moments if m.party.id == party.id]
         _party_tiers(root, ids, party, tier_ids, data, mine, points)
-    _number_slots(root, time_order, ids)
     lang_id = LANG_IDS.get(current_language(), LANG_IDS["nl"])[0]
+    if data.transcript is not None:  # only when chosen (issue 22)
+        from vsr.interop.eaf_transcript import transcript_tiers
+
+        transcript_tiers(root, data.transcript, lang_id, ids.slot, ids.annotation)
+    _number_slots(root, time_order, ids)
     for prop, value in (("URN", f"urn:nl-mpi-tools-elan-eaf:{uuid.uuid4()}"),
                         (names.EXPORT_PROPERTY, vsr.__version__),
                         (names.POINTS_PROPERTY, " ".join(points)),
                         ("lastUsedAnnotationId", str(ids.annotations))):
         ET.SubElement(header, "PROPERTY", {"NAME": prop}).text = value
     _declarations(root, lang_id)
+    if data.transcript is not None:
+        from vsr.interop.eaf_transcript import declare_spoken_type
+
+        declare_spoken_type(root)
     ET.indent(root, space="    ")
     return root
 

@@ -19,6 +19,7 @@ from vsr.interop.eaf_write import write_eaf
 from vsr.interop.moments import ExportReview, gather_review
 from vsr.interop.subtitles import write_srt, write_vtt
 from vsr.library.db import Library
+from vsr.transcript.store import Transcript
 
 EXPORT_FORMATS = ("eaf", "vtt", "srt", "csv")
 
@@ -37,32 +38,50 @@ class ReviewExport:
 
 def export_review_file(lib: Library, review_id: int, fmt: str, out: Path | str,
                        separator: str = DEFAULT_SEPARATOR, *, anonymize_names: bool = False,
-                       extra_names: Iterable[str] = ()) -> Path:
+                       extra_names: Iterable[str] = (), with_transcript: bool = False) -> Path:
     """Write the review's moments as `fmt` to `out`. With `anonymize_names` every name and
-    identifier is replaced (the parties become their roles) and the file's own name too."""
-    plan = plan_review_export(lib, review_id, fmt, out, separator)
+    identifier is replaced (the parties become their roles) and the file's own name too.
+    `with_transcript` (ELAN only): a tier per voice with what was said; never by default, a
+    transcript is personal data."""
+    plan = plan_review_export(lib, review_id, fmt, out, separator, with_transcript=with_transcript)
     if anonymize_names:
         plan = anonymised_export(plan, review_names(lib, review_id, extra_names))
     return write_review_export(lib, plan)
 
 
 def plan_review_export(lib: Library, review_id: int, fmt: str, out: Path | str,
-                       separator: str = DEFAULT_SEPARATOR) -> ReviewExport:
+                       separator: str = DEFAULT_SEPARATOR, *, with_transcript: bool = False
+                       ) -> ReviewExport:
     """Check the choices and read what the export writes (reads the library)."""
     fmt = fmt.lower()
     if fmt not in EXPORT_FORMATS:
         raise VsrError("error.export.format", fmt=fmt)
     if separator not in SEPARATORS:
         raise VsrError("error.export.format", fmt=repr(separator))
-    return ReviewExport(review_id, fmt, gather_review(lib, review_id),
-                        Path(out).expanduser().absolute(), separator)
+    data = gather_review(lib, review_id)
+    if with_transcript and fmt == "eaf":
+        from vsr.transcript.store import load_transcript
+
+        data = replace(data, transcript=load_transcript(lib, data.recording.id))
+    return ReviewExport(review_id, fmt, data, Path(out).expanduser().absolute(), separator)
 
 
 def anonymised_export(plan: ReviewExport, names: NameReplacer) -> ReviewExport:
-    """The plan with names and identifiers replaced, also in the file name. No library access:
-    the window runs this on a worker (it may load deduce and takes milliseconds per text)."""
-    return replace(plan, data=anonymise_review(plan.data, names), names_replaced=True,
+    """The plan with names and identifiers replaced, also in the file name and in a transcript
+    that comes along. No library access: the window runs this on a worker (it may load deduce
+    and takes milliseconds per text)."""
+    data = anonymise_review(plan.data, names)
+    if plan.data.transcript is not None:
+        data = replace(data, transcript=_anonymised_transcript(plan.data.transcript, names))
+    return replace(plan, data=data, names_replaced=True,
                    target=plan.target.with_name(names.file_name(plan.target.name)))
+
+
+def _anonymised_transcript(transcript: Transcript, names: NameReplacer) -> Transcript:
+    return replace(transcript, segments=tuple(
+        replace(s, text=names(s.text), words=tuple(replace(w, text=names(w.text))
+                                                   for w in s.words))
+        for s in transcript.segments))
 
 
 def write_review_export(lib: Library, plan: ReviewExport) -> Path:

@@ -13,6 +13,7 @@ from vsr.library.recordings import get_recording
 from vsr.method import feelings, subtopic_title, theme_card
 from vsr.model import Marker, Party, Recording, Review, Sheet
 from vsr.session.blind import markers_hidden
+from vsr.transcript.store import Transcript
 
 POINT_CUE_MS = 500  # how long a point moment lasts where a format needs an end (ELAN, cues)
 
@@ -45,6 +46,7 @@ class ExportReview:
     recording: Recording
     parties: tuple[Party, ...]
     moments: tuple[ExportMoment, ...]  # in time order
+    transcript: Transcript | None = None  # only when the user chose to include it (issue 22)
 
 
 def gather_review(lib: Library, review_id: int) -> ExportReview:

@@ -396,4 +396,44 @@ _V10 = [
     "CREATE INDEX IF NOT EXISTS idx_pauses_marker ON pauses(marker_id)",
 ]
 
-MIGRATIONS: list[list[str] | Migration] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10]
+# Version 11 (issue 22): a recording's transcript. Segments (with the party heard, 0 or 1, NULL
+# when not known) and their words, in milliseconds; a full-text index over each segment's text
+# and its Dutch stems (written by vsr.transcript.store in the same transaction; a trigger takes
+# a segment's row out when the segment goes, also when it cascades away with its recording, so
+# a purge or deletion leaves no spoken word behind). Self-contained: renumbering at merge time
+# cannot break it (IF NOT EXISTS throughout).
+_V11 = [
+    """CREATE TABLE IF NOT EXISTS transcripts (
+        recording_id INTEGER PRIMARY KEY REFERENCES recordings(id) ON DELETE CASCADE,
+        model TEXT NOT NULL,
+        language TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE IF NOT EXISTS transcript_segments (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        recording_id INTEGER NOT NULL REFERENCES transcripts(recording_id) ON DELETE CASCADE,
+        start_ms INTEGER NOT NULL,
+        end_ms INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        speaker INTEGER,
+        CHECK (end_ms >= start_ms),
+        CHECK (speaker IS NULL OR speaker IN (0, 1))
+    )""",
+    "CREATE INDEX IF NOT EXISTS idx_transcript_segments_rec ON transcript_segments(recording_id,"
+    " start_ms)",
+    """CREATE TABLE IF NOT EXISTS transcript_words (
+        segment_id INTEGER NOT NULL REFERENCES transcript_segments(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        start_ms INTEGER NOT NULL,
+        end_ms INTEGER NOT NULL,
+        word TEXT NOT NULL,
+        PRIMARY KEY (segment_id, idx)
+    )""",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS transcript_fts USING fts5(text, stems,"
+    " tokenize='unicode61 remove_diacritics 2')",
+    "CREATE TRIGGER IF NOT EXISTS transcript_fts_del AFTER DELETE ON transcript_segments BEGIN"
+    " DELETE FROM transcript_fts WHERE rowid = old.id; END",
+]
+
+MIGRATIONS: list[list[str] | Migration] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10,
+                                          _V11]

@@ -18,6 +18,7 @@ from vsr.errors import VsrError
 from vsr.library.collections import CollectionClip, add_clip_from_marker
 from vsr.library.consent import parse_date
 from vsr.library.db import Library
+from vsr.library.dutch_words import stemmed_fts_query
 
 # Snippet highlight marks: control characters that never occur in typed text, so a view can
 # turn them into bold (window) or brackets (CLI) without escaping problems.
@@ -110,7 +111,7 @@ def _matching(lib: Library, text: str, theme: str | None, party: str | None,
               date_from: date | str | None, date_to: date | str | None,
               ) -> tuple[str, list[object], str]:
     """The SELECT of every moment that matches, its parameters and the FTS query."""
-    query = fts_query(text)
+    query = stemmed_fts_query(text)  # Dutch as Dutch: "afspraak" finds "afspraken" (issue 22)
     params: list[object] = []
     if query:
         sql = _SELECT.format(snippet=_SNIPPET,

@@ -26,6 +26,7 @@ from vsr.media.demo_script import (
     speech_level,
     turn_fade,
 )
+from vsr.media.demo_speech import demo_speech
 from vsr.media.tasks import CancelFn, ProgressFn, ProgressThrottle, check_cancel
 from vsr.media.testclip import generate_test_clip, read_frame_number
 from vsr.media.writer import CONTAINERS, MediaWriter, atomic_output
@@ -58,17 +59,21 @@ def generate_demo_recording(
     fps: int = 25,
     progress: ProgressFn | None = None,
     cancel: CancelFn | None = None,
+    spoken: bool = True,
 ) -> Path:
     """Write the demo conversation (H.264 + AAC in .mp4) to `out_path` and return it.
 
     The speaker turns are `demo_turns(duration_ms)` (for the default length: `DEMO_TURNS`).
     Raises `Cancelled` when `cancel()` turns True; `out_path` is then left untouched.
+    `spoken`: the turns speak Dutch when espeak-ng is installed (so the demo gets a
+    transcript); otherwise, or with spoken=False, they hum.
     """
     out_path = Path(out_path)
     duration_ms = int(duration_s * 1000)
     turns = demo_turns(duration_ms)
     scenes = {role: _scene(width, height, role) for role in (None, PROFESSIONAL, CLIENT)}
-    synth = VoiceSynth(turns, SAMPLE_RATE)
+    speech = demo_speech(turns, SAMPLE_RATE) if spoken else None
+    synth = VoiceSynth(turns, SAMPLE_RATE, speech)
     n_frames = max(1, round(duration_s * fps))
     total_samples = round(duration_s * SAMPLE_RATE)
     report = ProgressThrottle(progress)

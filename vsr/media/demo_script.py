@@ -102,10 +102,12 @@ def active_turn(turns: list[Turn], ms: int) -> Turn | None:
 class VoiceSynth:
     """Renders the conversation's sound in chunks, continuous across chunk borders."""
 
-    def __init__(self, turns: list[Turn], sample_rate: int) -> None:
+    def __init__(self, turns: list[Turn], sample_rate: int,
+                 speech: dict[int, npt.NDArray[np.float32]] | None = None) -> None:
         self._turns = sorted(turns)
         self._starts = [turn[0] for turn in self._turns]
         self.sample_rate = sample_rate
+        self._speech = speech or {}  # spoken Dutch per turn start (vsr.media.demo_speech)
 
     def render(self, start_sample: int, count: int) -> npt.NDArray[np.float32]:
         t = (start_sample + np.arange(count, dtype=np.float64)) / self.sample_rate
@@ -123,11 +125,24 @@ class VoiceSynth:
                 continue
             start_s, end_s = start_ms / 1000, end_ms / 1000
             inside = (t >= start_s) & (t < end_s)
-            if inside.any():
-                tt = t[inside]
-                level = speech_level(tt, role) * turn_fade(tt, start_s, end_s)
-                out[inside] += _SPEECH_GAIN * level * self._harmonic_tone(tt, VOICES[role])
+            if not inside.any():
+                continue
+            tt = t[inside]
+            if start_ms in self._speech:
+                out[inside] += self._spoken(self._speech[start_ms], tt, start_s, end_s)
+                continue
+            level = speech_level(tt, role) * turn_fade(tt, start_s, end_s)
+            out[inside] += _SPEECH_GAIN * level * self._harmonic_tone(tt, VOICES[role])
         return out.astype(np.float32)
+
+    def _spoken(self, clip: npt.NDArray[np.float32], t: npt.NDArray[np.float64], start_s: float,
+                end_s: float) -> npt.NDArray[np.float64]:
+        """The turn's speech at times `t` (cut at the turn's end, with a soft edge)."""
+        index = np.round((t - start_s) * self.sample_rate).astype(np.int64)
+        valid = (index >= 0) & (index < clip.size)
+        out = np.zeros_like(t)
+        out[valid] = clip[index[valid]]
+        return out * turn_fade(t, start_s, end_s)
 
     @staticmethod
     def _harmonic_tone(t: npt.NDArray[np.float64], voice: Voice) -> npt.NDArray[np.float64]:

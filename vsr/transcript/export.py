@@ -1,0 +1,86 @@
+"""`vsr export transcript`: a recording's transcript as WebVTT, SRT or plain text. Only when
+asked for (a transcript is personal data), through the export ledger (recorded before the file
+exists, so a purge of the recording finds and deletes it) and the one name replacement of
+vsr.anonymise when names are to be replaced."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from vsr.anonymise.known import known_names
+from vsr.errors import VsrError
+from vsr.export.atomic import write_atomic
+from vsr.interop.subtitles import clock, srt_text, vtt_escape
+from vsr.library.audit import AuditAction, audit, subject_of
+from vsr.library.consent import Purpose
+from vsr.library.db import Library, library_staging
+from vsr.library.exported import NewExportedFile, drop_replaced, forget_export, record_exported
+from vsr.transcript.store import Transcript, load_transcript
+from vsr.transcript.talk import speaker_label
+
+TRANSCRIPT = "transcript"  # the ledger's kind for these files
+FORMATS = ("vtt", "srt", "txt")
+Rewrite = Callable[[str], str]
+
+
+def _cue(text: str, speaker: int | None) -> str:
+    label = speaker_label(speaker)
+    return f"{label}: {text}" if label else text
+
+
+def transcript_vtt(t: Transcript, rewrite: Rewrite) -> str:
+    lines = ["WEBVTT", ""]
+    for s in t.segments:
+        lines += [f"{clock(s.start_ms, '.')} --> {clock(s.end_ms, '.')}",
+                  vtt_escape(rewrite(_cue(s.text, s.speaker))), ""]
+    return "\n".join(lines)
+
+
+def transcript_srt(t: Transcript, rewrite: Rewrite) -> str:
+    lines: list[str] = []
+    for n, s in enumerate(t.segments, start=1):
+        lines += [str(n), f"{clock(s.start_ms, ',')} --> {clock(s.end_ms, ',')}",
+                  srt_text(rewrite(_cue(s.text, s.speaker))), ""]
+    return "\r\n".join(lines)
+
+
+def transcript_txt(t: Transcript, rewrite: Rewrite) -> str:
+    return "\n".join(f"[{clock(s.start_ms, '.')[:8]}] {rewrite(_cue(s.text, s.speaker))}"
+                     for s in t.segments) + "\n"
+
+
+_RENDER = {"vtt": transcript_vtt, "srt": transcript_srt, "txt": transcript_txt}
+
+
+def export_transcript(lib: Library, recording_id: int, fmt: str, out: Path | str, *,
+                      replace_names: bool = False, extra_names: Iterable[str] = ()) -> Path:
+    """Write the transcript to `out` (atomically), recorded in the ledger and audited."""
+    fmt = fmt.lower()
+    if fmt not in FORMATS:
+        raise VsrError("error.export.format", fmt=fmt)
+    transcript = load_transcript(lib, recording_id)
+    rewrite: Rewrite = (known_names(lib, [recording_id], extra_names) if replace_names
+                        else (lambda text: text))
+    body = _RENDER[fmt](transcript, rewrite)
+    data = body.encode("utf-8-sig" if fmt == "srt" else "utf-8")
+    target = Path(out).expanduser().absolute()
+    export_id = uuid.uuid4().hex
+    record_exported(lib, export_id, Purpose.OWN_REVIEW.value, None,
+                    [NewExportedFile(target, TRANSCRIPT, recording_id=recording_id,
+                                     names_replaced=replace_names)], replace=False)
+    try:
+        def write(tmp: Path) -> None:
+            tmp.write_bytes(data)
+
+        write_atomic(target, write, staging_root=library_staging(lib))
+    except BaseException:
+        forget_export(lib, export_id)
+        raise
+    with lib.write():
+        drop_replaced(lib, export_id)
+        audit(lib, AuditAction.EXPORT, subject_of("recording", recording_id),
+              export_id=export_id, format=fmt, file=target.name, kind=TRANSCRIPT,
+              names_replaced=replace_names)
+    return target
