@@ -262,10 +262,10 @@ def _central_half(face: Face) -> NDArray[np.bool_]:
 
 def _laplacian(picture: Pixels, rect: Rect) -> NDArray[np.float64]:
     x1, y1, x2, y2 = rect
-    grey = cv2.cvtColor(picture, cv2.COLOR_BGR2GRAY)
     pad = 2  # the Laplacian of the box's own border pixels needs their neighbours
     top, left = max(0, y1 - pad), max(0, x1 - pad)
-    lap = cv2.Laplacian(grey[top:y2 + pad, left:x2 + pad], cv2.CV_64F)
+    grey = cv2.cvtColor(picture[top:y2 + pad, left:x2 + pad], cv2.COLOR_BGR2GRAY)
+    lap = cv2.Laplacian(grey, cv2.CV_64F)
     return np.asarray(lap[y1 - top:y1 - top + y2 - y1, x1 - left:x1 - left + x2 - x1])
 
 
