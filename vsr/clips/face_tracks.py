@@ -16,7 +16,8 @@ from vsr.clips.centerface import Box
 from vsr.clips.face_motion import Look, Velocity, follow
 
 HEAD_SHAPE = 0.9  # a cover is at least this wide for its height: a profile's head is too
-GROWTH = 0.04  # share of the face size a cover grows each frame since the face was confirmed
+GROWTH = 0.04  # share of the face size a cover grows each frame the face goes unconfirmed
+CONFIRM_EVERY = 8  # frames between the detector's looks: a face seen on each does not grow
 MAX_GROWTH = 0.6
 MOTION_AHEAD = 1.5  # frames of motion a cover reaches ahead (and one behind)
 
@@ -78,11 +79,14 @@ class Track:
                 and abs(self.velocity[0]) + abs(self.velocity[1]) < 2.0)
 
     def cover(self, index: int) -> Box:
-        """The box to blur at frame `index`: head-shaped, grown with the time since it was
-        confirmed (and more while the flow has lost it), stretched along the motion."""
+        """The box to blur at frame `index`: head-shaped, grown with the time it went
+        unconfirmed (and more while the flow has lost it), stretched along the motion. A face
+        the detector confirms on every look does not grow: a cover that grew and shrank again
+        every few frames would make the encoder redo the picture around it each time."""
         box, (vx, vy) = self.box, self.velocity
         size = max(box.width, box.height)
-        unsure = min(MAX_GROWTH, GROWTH * (abs(index - self.seen) + 2 * self.lost)) * size
+        unconfirmed = max(0, abs(index - self.seen) - CONFIRM_EVERY)
+        unsure = min(MAX_GROWTH, GROWTH * (unconfirmed + 2 * self.lost)) * size
         half_width = max(box.width, HEAD_SHAPE * box.height) / 2 + unsure
         half_height = box.height / 2 + unsure
         cx, cy = (box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2

@@ -16,11 +16,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Literal
 
-import cv2
 import numpy as np
 from numpy.typing import NDArray
 
 from vsr.clips.centerface import Box, CenterFace
+from vsr.clips.face_blur import BlurLayers, merged, pixelated
 from vsr.clips.face_scan import ClipScan, FaceDetector, Passes, ScanFrame
 from vsr.clips.face_tracks import HEAD_SHAPE, ManualBox, with_manual
 from vsr.clips.frames import Picture, pictures_between
@@ -33,6 +33,7 @@ DEFAULT_THRESHOLD = 0.3  # lower than a typical 0.5: missing a face is worse tha
 STILL_THRESHOLD = 0.2  # a single still has no frames around it to make up for a miss
 STEP = 8  # a reduced-size look every 8th frame (about 3 times a second at 25 fps)
 FINE_EVERY = 3  # every third one at full size (faces under about 40 px need it)
+GRID = 8  # px: blurred areas snap to this grid
 HOLD = 16  # a face nobody confirms stays covered 16 frames (32 while the flow follows it)
 
 
@@ -61,7 +62,7 @@ class FaceAnonymizer:
         self,
         mode: Mode = "blur",
         *,
-        margin: float = 0.4,
+        margin: float = 0.5,
         step: int = STEP,
         fine_every: int = FINE_EVERY,
         hold: int = HOLD,
@@ -122,12 +123,14 @@ class FaceAnonymizer:
         """A copy with `faces` (grown by the margin) and `drawn` boxes (as they are) covered."""
         out = frame_bgr.copy()
         height, width = out.shape[:2]
-        bounds = [b.enlarged(self.margin, width, height) for b in faces]
+        bounds = [_on_grid(b.enlarged(self.margin, width, height), width, height)
+                  for b in faces]
         bounds += [b.enlarged(0.0, width, height) for b in drawn]
+        layers = BlurLayers(frame_bgr)
         for x1, y1, x2, y2 in merged(bounds):
             if x2 - x1 >= 2 and y2 - y1 >= 2:
-                region = out[y1:y2, x1:x2]
-                out[y1:y2, x1:x2] = _pixelate(region) if self.mode == "pixelate" else _blur(region)
+                out[y1:y2, x1:x2] = (pixelated(out[y1:y2, x1:x2]) if self.mode == "pixelate"
+                                     else layers.blurred(x1, y1, x2, y2))
         return out
 
     def preview(self, src: Path, ms: int, clip: tuple[int, int] | None = None
@@ -147,57 +150,17 @@ class FaceAnonymizer:
         return original, covered.pixels
 
 
+def _on_grid(bounds: tuple[int, int, int, int], width: int, height: int
+             ) -> tuple[int, int, int, int]:
+    """The bounds grown out to an 8 px grid: a face that moves a pixel keeps the same blurred
+    area, so the encoder need not redo its edge every frame."""
+    x1, y1, x2, y2 = bounds
+    return (x1 - x1 % GRID, y1 - y1 % GRID, min(width, x2 + -x2 % GRID),
+            min(height, y2 + -y2 % GRID))
+
+
 def _head_shaped(box: Box) -> Box:
     """At least as wide as a head for its height (a profile's box is narrow)."""
     half = max(box.width, HEAD_SHAPE * box.height) / 2
     cx = (box.x1 + box.x2) / 2
     return Box(cx - half, box.y1, cx + half, box.y2, box.score)
-
-
-def _blur(region: NDArray[np.uint8]) -> NDArray[np.uint8]:
-    """Shrink to a few pixels, blur those widely and blow up again: the detail is gone (not
-    just softened), and it stays smooth to look at. Strength scales with the face size. The
-    blur works on the shrunk picture, where it costs a hundredth of a full-size one."""
-    height, width = region.shape[:2]
-    small = (max(1, width // 12), max(1, height // 12))
-    tiny = cv2.resize(region, small, interpolation=cv2.INTER_AREA)
-    kernel = max(3, (max(small) // 2) | 1)
-    tiny = cv2.GaussianBlur(tiny, (kernel, kernel), 0, borderType=cv2.BORDER_REPLICATE)
-    return np.asarray(cv2.resize(tiny, (width, height), interpolation=cv2.INTER_LINEAR),
-                      dtype=np.uint8)
-
-
-def merged(bounds: Sequence[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
-    """Overlapping boxes joined into their common bounding box, so one face held from several
-    keyframes is covered once (and the path it moved along with it)."""
-    result: list[tuple[int, int, int, int]] = []
-    for box in sorted(bounds):
-        for i, other in enumerate(result):
-            if _overlap_share(box, other) > 0.3:
-                result[i] = (min(box[0], other[0]), min(box[1], other[1]),
-                             max(box[2], other[2]), max(box[3], other[3]))
-                break
-        else:
-            result.append(box)
-    return result
-
-
-def _overlap_share(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> float:
-    """Intersection over the smaller box's area."""
-    w = min(a[2], b[2]) - max(a[0], b[0])
-    h = min(a[3], b[3]) - max(a[1], b[1])
-    if w <= 0 or h <= 0:
-        return 0.0
-    smaller = min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]))
-    return w * h / max(smaller, 1)
-
-
-def _pixelate(region: NDArray[np.uint8], blocks: int = 5) -> NDArray[np.uint8]:
-    """Coarse blocks: about `blocks` across the longer side of the face."""
-    height, width = region.shape[:2]
-    step = max(1, max(width, height) // blocks)
-    small = (max(1, width // step), max(1, height // step))
-    tiny = cv2.resize(region, small, interpolation=cv2.INTER_AREA)
-    return np.asarray(
-        cv2.resize(tiny, (width, height), interpolation=cv2.INTER_NEAREST), dtype=np.uint8
-    )
