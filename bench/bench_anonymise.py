@@ -118,7 +118,7 @@ def hard_case_rows(quick: bool) -> list[dict[str, Any]]:
     (in memory, no encoding; the criterion is in tests/vsr/face_scenes.py)."""
     rows = []
     anonymizer = FaceAnonymizer("blur")
-    for name, make in hard_scenes(short=quick).items():
+    for make in hard_scenes(short=quick).values():
         scene = make()
         result = tally(scene, [p.pixels for p in anonymizer.process(scene.pictures())])
         rows.append({"name": f"face boxes that kept detail: {scene.name}",
