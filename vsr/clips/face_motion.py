@@ -17,6 +17,8 @@ CHANGED_LEVEL = 24  # grey levels: a thumbnail cell that changed more than this 
 CUT_CHANGED = 0.2  # share of changed cells that, with a new histogram, makes a cut
 CUT_HISTOGRAM = 0.1  # half the L1 distance of the grey histograms (0 same, 1 disjoint)
 FAST_CHANGED = 0.12  # share of changed cells from which the picture changes fast
+REGION_LEVEL = 6  # grey levels (quarter size) a pixel must change by to count as changed
+WHOLE_SHARE = 0.4  # share of changed picture from which the whole picture is looked at
 STILL_LEVEL = 2.0  # mean grey difference in a box under which nothing in it moved
 Velocity = tuple[float, float]
 
@@ -57,6 +59,29 @@ def change_between(before: Look, after: Look) -> Change:
     distance = 0.5 * float(np.abs(after.histogram - before.histogram).sum())
     cut = changed > CUT_CHANGED and distance > CUT_HISTOGRAM
     return Change(cut=cut, fast=cut or changed > FAST_CHANGED)
+
+
+def changed_regions(before: Look, after: Look, reach: int) -> list[tuple[int, int, int, int]]:
+    """The parts of the picture (x1, y1, x2, y2 in full-size pixels) where anything changed
+    between the two frames, each grown by `reach` px; [] when nothing changed, and the whole
+    picture when most of it did. Worked out on the quarter-size grey: a face that moves a
+    pixel or turns its head changes it."""
+    a, b = before.levels[2], after.levels[2]
+    height, width = before.grey.shape
+    if a.shape != b.shape:
+        return [(0, 0, width, height)]
+    moved = (cv2.absdiff(a, b) > REGION_LEVEL).astype(np.uint8)
+    grow = max(1, reach // 4)
+    moved = np.asarray(cv2.dilate(moved, np.ones((2 * grow + 1, 2 * grow + 1), np.uint8)),
+                       np.uint8)
+    if moved.mean() > WHOLE_SHARE:
+        return [(0, 0, width, height)]
+    count, _labels, stats, _centres = cv2.connectedComponentsWithStats(moved, connectivity=8)
+    regions = []
+    for x, y, w, h, _area in stats[1:count]:
+        regions.append((max(0, int(x) * 4), max(0, int(y) * 4),
+                        min(width, int(x + w) * 4), min(height, int(y + h) * 4)))
+    return regions
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from vsr.clips.centerface import Box, CenterFace
-from vsr.clips.face_motion import Change, Look, change_between, look_at
+from vsr.clips.face_motion import Change, Look, change_between, changed_regions, look_at
 from vsr.clips.face_tracks import Track, between, matches
 from vsr.clips.frames import Picture
 
@@ -28,9 +28,12 @@ if TYPE_CHECKING:
     from vsr.clips.faces import FaceAnonymizer
 
 UNSURE_THRESHOLD = 0.12  # accepted near the picture's edge and where a lost face should be
+TINY_FACE = 32  # px high: the network scores faces this small low, and unevenly
+TINY_THRESHOLD = 0.2  # so they count from this score
 PROFILE = 0.7  # a box narrower than this share of its height is a head turned sideways
 EDGE = 0.6  # face sizes from the picture's edge that count as "near the edge"
 COARSE_SIDE = 640  # the reduced look: the longer side at most this (at most half size)
+FINE_REACH = 192  # px around a change that a full-size look takes in (context for a face)
 SMALL_AT_COARSE = 36  # px in the reduced picture under which a face needs the full-size look
 
 
@@ -93,6 +96,7 @@ class ClipScan:
         self.last_coarse: int | None = None
         self.last_fine: int | None = None
         self.shot_start = 0
+        self.fine_look: Look | None = None  # the frame of the last full-size look
         self.lookahead = owner.fine_step + owner.step
 
     def add(self, picture: Picture) -> list[ScanFrame]:
@@ -153,7 +157,7 @@ class ClipScan:
         coarse = fine or change.fast or index % owner.step == 0 or (
             self.last_coarse is not None and index - self.last_coarse >= owner.step)
         if coarse:
-            self._take(frame, self._whole(frame, fine))
+            self._take(frame, self._whole(frame, fine, change.cut))
         looked_at = coarse
         for track in list(self.tracks):
             # Around a fast or lost face every frame; a small one needs a full-size look
@@ -162,15 +166,27 @@ class ClipScan:
             if due and track.seen != index and not (looked_at and not track.small):
                 self._take(frame, self._around(frame, track))
 
-    def _whole(self, frame: ScanFrame, fine: bool) -> list[Box]:
+    def _whole(self, frame: ScanFrame, fine: bool, cut: bool = True) -> list[Box]:
+        """The detector's look at the whole picture (reduced, or at full size). A full-size
+        look within a shot looks only where the picture changed since the last full-size
+        look: elsewhere it would find what it found then (at 1080p this is most of the
+        cost)."""
         pixels = frame.picture.pixels
-        self.last_coarse = frame.index
-        if fine:
-            self.last_fine = frame.index
-        found = self.passes.whole(pixels, min(UNSURE_THRESHOLD, self.owner.threshold), fine)
         height, width = pixels.shape[:2]
+        threshold = min(UNSURE_THRESHOLD, self.owner.threshold)
+        self.last_coarse = frame.index
+        if fine and self.fine_look is not None and not cut and self.passes.net is not None:
+            found = []
+            for rect in changed_regions(self.fine_look, frame.look, FINE_REACH):
+                found += self.passes.crop(pixels, _on_net_grid(rect, width, height), 1.0,
+                                          threshold)
+        else:
+            found = self.passes.whole(pixels, threshold, fine)
+        if fine:
+            self.last_fine, self.fine_look = frame.index, frame.look
         return [_as_head(b) for b in found if b.score >= self.owner.threshold
-                or _near_edge(b, width, height) or _profile(b)]
+                or _near_edge(b, width, height) or _profile(b)
+                or (b.height < TINY_FACE and b.score >= TINY_THRESHOLD)]
 
     def _around(self, frame: ScanFrame, track: Track) -> list[Box]:
         """A crop around where the track is (and is going), at a size where the face is
@@ -242,6 +258,19 @@ class ClipScan:
                 break
             frame.boxes.append(back.cover(frame.index))
             later = frame
+
+
+def _on_net_grid(rect: tuple[int, int, int, int], width: int, height: int
+                 ) -> tuple[int, int, int, int]:
+    """The crop grown to whole 32 px cells of the picture's grid: the network needs sides in
+    multiples of 32 and would stretch the crop otherwise, and on the picture's own grid a
+    small face is found (or missed) as in a look at the whole picture."""
+    x1, y1, x2, y2 = rect
+    x1, y1 = x1 - x1 % 32, y1 - y1 % 32
+    x2, y2 = min(width, x2 + -x2 % 32), min(height, y2 + -y2 % 32)
+    x1 = max(0, x1 - (x2 - x1) % 32)  # at the right or bottom edge: grow the other way
+    y1 = max(0, y1 - (y2 - y1) % 32)
+    return x1, y1, x2, y2
 
 
 def _profile(box: Box) -> bool:
