@@ -174,9 +174,10 @@ def test_training_without_recognisable_consent_needs_faces_anonymised(
     export_collection(world.lib, col.id, tmp_path / "b", anonymize_faces=True,
                       anonymize_names=False, pack="exercise",
                       anonymizer_factory=lambda: FaceAnonymizer(detector=detector))
-    # The detector looks at keyframes (every 8th frame and the last) of the 20-frame clip;
+    # The detector looks at keyframes (every 8th frame and the last) of the 20-frame clip,
+    # and where much of the picture changes at once (frame 10 of this recording, issue 18);
     # the frames between are covered from them (issue 11: it used to see every frame).
-    assert detector.frames == 4
+    assert detector.frames == 5
     html = (tmp_path / "b/index.html").read_text("utf-8")
     assert "Cliënt twijfelt" in html and "Anouk" not in html
     assert list_audit(world.lib, action="export")[0].details["anonymize_faces"] is True

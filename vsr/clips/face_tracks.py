@@ -1,18 +1,25 @@
-"""Temporal filling: which boxes to cover in every frame, from detections on some of them.
+"""Faces followed from frame to frame between the detector's looks.
 
-The detector runs on every `step`-th frame (the keyframes). A frame between two keyframes gets
-the faces of both, moved along a straight line where a face of one matches a face of the
-other, and every face seen on any keyframe up to `hold` frames before or after it: a face the
-detector misses on one keyframe (a turned head, motion blur) is still covered there because it
-was found around it. Boxes a trainer drew by hand are added, and detections inside an "ignore"
-box are dropped."""
+A face the detector finds starts a track. Every frame the track moves with the face (optical
+flow on the box, see face_motion.py; where the flow finds too little, on with its velocity),
+and a later detection of the same face puts it right again. A track nobody confirms lives on
+`hold` frames (twice that while the flow still follows something) and is drawn larger the
+longer it goes unconfirmed and the faster it moves: when unsure, blur more. Boxes a trainer
+drew by hand are added, and detections inside an "ignore" box are dropped."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from vsr.clips.centerface import Box
+from vsr.clips.face_motion import Look, Velocity, follow
+
+HEAD_SHAPE = 0.9  # a cover is at least this wide for its height: a profile's head is too
+GROWTH = 0.04  # share of the face size a cover grows each frame the face goes unconfirmed
+CONFIRM_EVERY = 8  # frames between the detector's looks: a face seen on each does not grow
+MAX_GROWTH = 0.6
+MOTION_AHEAD = 1.5  # frames of motion a cover reaches ahead (and one behind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,44 +44,93 @@ class ManualBox:
         return Box(self.x1 * width, self.y1 * height, self.x2 * width, self.y2 * height)
 
 
-def boxes_at(index: int, keyframes: Mapping[int, Sequence[Box]], hold: int) -> list[Box]:
-    """The faces to cover in frame `index`, from the detections on keyframes near it."""
-    near = sorted(k for k in keyframes if abs(k - index) <= hold)
-    before = [k for k in near if k <= index]
-    after = [k for k in near if k > index]
-    boxes: list[Box] = []
-    if before and after:
-        a, b = before[-1], after[0]
-        boxes += interpolated(keyframes[a], keyframes[b], (index - a) / (b - a))
-        near = [k for k in near if k not in (a, b)]
-    for key in near:
-        boxes += keyframes[key]
-    return boxes
+@dataclass(slots=True)
+class Track:
+    """One face followed over frames. `seen`/`seen_box`: the last frame a detection confirmed
+    it and its box there; `lost`: frames since the flow last found it."""
+
+    box: Box
+    velocity: Velocity
+    seen: int
+    seen_box: Box
+    small: bool
+    lost: int = 0
+    flowed: tuple[int, Box] | None = None  # the last frame the flow placed it on, and where
+    measured: bool = False  # its velocity came from the flow (a new track's is a guess)
+
+    def step(self, before: Look, after: Look, gap: int = 1) -> None:
+        """Moves the track on to `after`, `gap` frames after `before` (or back, with the two
+        swapped), from where it was at `before`."""
+        start = self.flowed[1] if self.flowed is not None and gap > 1 else self.box
+        followed = follow(before, after, start, self.velocity, gap)
+        self.box, self.velocity = followed.box, followed.velocity
+        self.lost = 0 if followed.sure else self.lost + 1
+        self.measured = self.measured or followed.sure
+
+    def coast(self) -> None:
+        """Moves the track one frame on with its velocity (no flow worked out)."""
+        vx, vy = self.velocity
+        b = self.box
+        self.box = Box(b.x1 + vx, b.y1 + vy, b.x2 + vx, b.y2 + vy, b.score)
+
+    def slow(self) -> bool:
+        """Moving under 2 px a frame, and followed surely: it can coast one frame."""
+        return (self.measured and self.lost == 0
+                and abs(self.velocity[0]) + abs(self.velocity[1]) < 2.0)
+
+    def cover(self, index: int) -> Box:
+        """The box to blur at frame `index`: head-shaped, grown with the time it went
+        unconfirmed (and more while the flow has lost it), stretched along the motion. A face
+        the detector confirms on every look does not grow: a cover that grew and shrank again
+        every few frames would make the encoder redo the picture around it each time."""
+        box, (vx, vy) = self.box, self.velocity
+        size = max(box.width, box.height)
+        unconfirmed = max(0, abs(index - self.seen) - CONFIRM_EVERY)
+        unsure = min(MAX_GROWTH, GROWTH * (unconfirmed + 2 * self.lost)) * size
+        half_width = max(box.width, HEAD_SHAPE * box.height) / 2 + unsure
+        half_height = box.height / 2 + unsure
+        cx, cy = (box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2
+        return Box(cx - half_width + min(0.0, vx * MOTION_AHEAD) - abs(vx),
+                   cy - half_height + min(0.0, vy * MOTION_AHEAD) - abs(vy),
+                   cx + half_width + max(0.0, vx * MOTION_AHEAD) + abs(vx),
+                   cy + half_height + max(0.0, vy * MOTION_AHEAD) + abs(vy), box.score)
+
+    def expired(self, index: int, hold: int, width: int, height: int) -> bool:
+        """Unconfirmed for too long (twice `hold` while the flow still follows it), or
+        wholly out of the picture."""
+        life = hold * (2 if self.lost == 0 else 1)
+        box = self.box
+        outside = box.x2 < 0 or box.y2 < 0 or box.x1 > width or box.y1 > height
+        return outside or index - self.seen > life
+
+    def fast(self) -> bool:
+        """Moving a fifth of its size or 8 px a frame or more: worth a look every frame."""
+        speed = (self.velocity[0] ** 2 + self.velocity[1] ** 2) ** 0.5
+        return bool(speed >= min(8.0, 0.2 * max(self.box.width, self.box.height)))
 
 
-def interpolated(first: Sequence[Box], second: Sequence[Box], t: float) -> list[Box]:
-    """Faces of two keyframes at share `t` of the way from the first to the second: every face
-    of both stays covered where it was seen, and a face matched in both is covered along the
-    line between too (so a face that moves more than its own size is covered in between).
-    Closest pairs are matched first, so neighbours in a group are not swapped."""
-    pairs = sorted((_distance(a, b), i, j) for i, a in enumerate(first)
-                   for j, b in enumerate(second) if _may_be_same(a, b))
-    used_first: set[int] = set()
-    used_second: set[int] = set()
-    moving: list[Box] = []
+def matches(tracks: Sequence[Track], found: Sequence[Box]) -> list[tuple[int, int]]:
+    """(track, detection) pairs that are plausibly one face: similar size and near where
+    the track is now, closest first."""
+    pairs = sorted((_distance(t.box, b), i, j) for i, t in enumerate(tracks)
+                   for j, b in enumerate(found) if _may_be_same(t, b))
+    used_tracks: set[int] = set()
+    used_found: set[int] = set()
+    result = []
     for _, i, j in pairs:
-        if i in used_first or j in used_second:
-            continue
-        used_first.add(i)
-        used_second.add(j)
-        a, b = first[i], second[j]
-        x1, y1, x2, y2 = (p + (q - p) * t for p, q in zip(_coords(a), _coords(b), strict=True))
-        moving.append(Box(x1, y1, x2, y2, max(a.score, b.score)))
-    return moving + list(first) + list(second)
+        if i not in used_tracks and j not in used_found:
+            used_tracks.add(i)
+            used_found.add(j)
+            result.append((i, j))
+    return result
 
 
-def _coords(box: Box) -> tuple[float, float, float, float]:
-    return box.x1, box.y1, box.x2, box.y2
+def between(first: Box, second: Box, t: float) -> Box:
+    """The box at share `t` of the straight way from `first` to `second`."""
+    x1, y1, x2, y2 = (p + (q - p) * t for p, q in zip(
+        (first.x1, first.y1, first.x2, first.y2),
+        (second.x1, second.y1, second.x2, second.y2), strict=True))
+    return Box(x1, y1, x2, y2, max(first.score, second.score))
 
 
 def _distance(a: Box, b: Box) -> float:
@@ -83,9 +139,11 @@ def _distance(a: Box, b: Box) -> float:
     return float(((ax - bx) ** 2 + (ay - by) ** 2) ** 0.5)
 
 
-def _may_be_same(a: Box, b: Box) -> bool:
-    """Similar size and at most two face sizes apart: plausibly one face a few frames on."""
-    similar = 0.5 < b.width / max(a.width, 1e-6) < 2.0
+def _may_be_same(track: Track, b: Box) -> bool:
+    """Similar size and within two face sizes (plus how far it may have gone since it was
+    last confirmed) of where the track is now."""
+    a = track.box
+    similar = 0.5 < b.height / max(a.height, 1e-6) < 2.0
     return similar and _distance(a, b) <= 2 * max(a.width, a.height)
 
 

@@ -119,6 +119,7 @@ class SummaryDoc:
     recording_rotation: int
     recording_duration: str = ""  # "12:34"
     talk_time: tuple[str, ...] = ()  # only when chosen (issue 22): who spoke how much
+    faces_blurred: bool = False  # anonymised: stills get every face blurred
 
     def t(self, key: str, **params: object) -> str:
         """A label of the summary in the document's language."""
@@ -241,6 +242,7 @@ def _anonymised(doc: SummaryDoc, names: NameReplacer, created_at: str, duration:
         summary=names(doc.summary),
         learnings=tuple(names(x) for x in doc.learnings),
         actions=tuple(replace(a, what=names(a.what)) for a in doc.actions),
+        faces_blurred=True,
     )
 
 
@@ -309,13 +311,21 @@ def _listed_markers(lib: Library, review_id: int, moments: tuple[Moment, ...], h
 
 def add_stills(doc: SummaryDoc, grab: StillGrabber | None = None) -> SummaryDoc:
     """The summary with a still of each moment (slow: decodes video; no library access, so it
-    may run on a worker thread). A moment whose still cannot be made says so."""
+    may run on a worker thread). A moment whose still cannot be made says so. In an
+    anonymised summary every face in a still is blurred, whoever grabbed it."""
     if grab is not None:
+        if doc.faces_blurred:
+            from vsr.export.stills import StillFaces
+
+            given, faces = grab, StillFaces()
+            grab = lambda path, at_ms, rotation: faces.blurred_jpeg(  # noqa: E731
+                given(path, at_ms, rotation))
         return _with_stills(doc, grab)
     from vsr.export.stills import StillReader  # PyAV only when stills are asked for
 
     # One reader for all moments: the recording is opened and its index read once.
-    with StillReader(doc.recording_path, rotation=doc.recording_rotation) as reader:
+    with StillReader(doc.recording_path, rotation=doc.recording_rotation,
+                     blur_faces=doc.faces_blurred) as reader:
         return _with_stills(doc, lambda _path, at_ms, _rotation: reader.grab(at_ms))
 
 
