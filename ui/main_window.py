@@ -22,6 +22,8 @@ from vsr.i18n import current_language, translate
 from vsr.library import recordings as rc
 from vsr.library import reviews as rv
 
+from .accessibility_focus import install_focus_ring
+from .accessibility_keys import install_keyboard_guard
 from .actions import ActionId, ActionRegistry
 from .bridge import LibraryBridge
 from .dialogs import ask_media_file, error_text, show_error
@@ -45,7 +47,8 @@ REVIEW_ONLY = (
     ActionId.ZOOM_OUT, ActionId.ZOOM_FIT, ActionId.CONSENT,
     ActionId.SHUTTLE_BACK, ActionId.SHUTTLE_STOP, ActionId.SHUTTLE_FORWARD, ActionId.GO_START,
     ActionId.GO_END, ActionId.IMPORT_EAF, ActionId.EXPORT_EAF, ActionId.EXPORT_VTT,
-    ActionId.EXPORT_SRT, ActionId.EXPORT_CSV, ActionId.SHARE_PACKAGE,
+    ActionId.EXPORT_SRT, ActionId.EXPORT_CSV, ActionId.SHARE_PACKAGE, ActionId.NEXT_TAB,
+    ActionId.PREV_TAB,
 )
 EXPORT_AS = {ActionId.EXPORT_EAF: "eaf", ActionId.EXPORT_VTT: "vtt", ActionId.EXPORT_SRT: "srt",
              ActionId.EXPORT_CSV: "csv"}
@@ -58,6 +61,8 @@ class MainWindow(QMainWindow):
     def __init__(self, bridge: LibraryBridge, player: MediaPlayer,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        install_keyboard_guard()  # before any widget: it sees every table's Polish
+        install_focus_ring()
         self.bridge, self.player = bridge, player
         self._settings: QSettings | None = None  # where show_restored found the layout
         self.setWindowTitle("vsr")

@@ -1,5 +1,6 @@
 """One large, clearly labelled mark button per party, in the party's colour and shape, with a
-hotkey that works while the video plays (digit keys outside text fields, Ctrl+digit anywhere).
+hotkey that works while the video plays (digit keys outside text fields, Ctrl+digit anywhere),
+and Alt+digit: that party pauses the replay.
 
 While the parties mark separately the new marker is not shown anywhere, so the button itself is
 the feedback that the mark was taken: it counts ("3 gemarkeerd") and flashes briefly."""
@@ -32,6 +33,7 @@ def _style(color: str, flash: bool) -> str:
 
 class MarkButtons(QWidget):
     mark_requested = Signal(int)  # party id
+    pause_requested = Signal(int)  # party id: this party paused the replay (Alt+digit)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,7 +64,8 @@ class MarkButtons(QWidget):
             button.setIconSize(QSize(20, 20))
             button.setMinimumHeight(52)
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-            button.setToolTip(self.tr("Mark this moment for {name} (key {n}, or Ctrl+{n})")
+            button.setToolTip(self.tr("Mark this moment for {name} (key {n}, or Ctrl+{n}). "
+                                      "Alt+{n}: pause for {name}.")
                               .format(name=party.name, n=number))
             button.setAccessibleName(self.tr("Mark moment for {name}").format(name=party.name))
             button.setStyleSheet(_style(party.color, False))
@@ -70,10 +73,12 @@ class MarkButtons(QWidget):
             self._layout.addWidget(button, 1)
             self.buttons[party.id] = button
             if number <= 9:
-                for seq in (str(number), f"Ctrl+{number}"):
+                for seq, signal in ((str(number), self.mark_requested),
+                                    (f"Ctrl+{number}", self.mark_requested),
+                                    (f"Alt+{number}", self.pause_requested)):
                     shortcut = QShortcut(QKeySequence(seq), window)
                     shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-                    shortcut.activated.connect(lambda pid=party.id: self.mark_requested.emit(pid))
+                    shortcut.activated.connect(lambda pid=party.id, s=signal: s.emit(pid))
                     self._shortcuts.append(shortcut)
         self._show_texts()
 

@@ -26,11 +26,13 @@ from vsr.model import MAX_RECORDING_MS, Marker, Party, Recording, Review
 from vsr.session import SharedScreen, shared_screen
 from vsr.session.blind import refresh_shared_screen
 
+from ..accessibility_announce import announce
 from ..actions import ActionId, ActionRegistry
 from ..bridge import LibraryBridge
 from ..operations import push_performed
 from ..player.base import MediaPlayer
 from ..session.panel import SessionPanel
+from ..timefmt import format_ms
 from ..timeline.panel import TimelinePanel
 from .consent_strip import ConsentStrip
 from .envelope_loader import EnvelopeLoader
@@ -112,6 +114,8 @@ class ReviewView(QWidget):
         # The gespreksblad per moment, and the guided Samenleergesprek (made per review).
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        self.tabs.setAccessibleName(self.tr("Moments and Samenleergesprek"))
+        self.tabs.tabBar().setAccessibleName(self.tr("Tabs"))
         self.tabs.addTab(moments, self.tr("Moments"))
         self.session_panel: SessionPanel | None = None
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -168,6 +172,9 @@ class ReviewView(QWidget):
         view.marker_move_finished.connect(self._marker_moved)
         view.range_drawn.connect(self._range_drawn)
         self.mark_buttons.mark_requested.connect(self.mark)
+        self.mark_buttons.pause_requested.connect(self.pause_for)
+        a[ActionId.NEXT_TAB].triggered.connect(lambda: self._step_tab(1))
+        a[ActionId.PREV_TAB].triggered.connect(lambda: self._step_tab(-1))
         self.marker_list.marker_activated.connect(self._list_activated)
         self.sheet.typing_started.connect(self._typing_started)
         self.banner.locate_requested.connect(self.locate_recording)
@@ -381,6 +388,21 @@ class ReviewView(QWidget):
         if push_performed(self.undo, command):
             self._show_new_marker(party_id, command.marker_id)
 
+    def pause_for(self, party_id: int) -> None:
+        """A party paused the replay by key (Alt+digit): the same as their pause button."""
+        party = next((p for p in self.parties if p.id == party_id), None)
+        if party is None or not self.player.is_playing():
+            return
+        self.player.pause()
+        announce(self.tr("Paused for {name}").format(name=party.name), self)
+
+    def _step_tab(self, direction: int) -> None:
+        """Ctrl+Tab / Ctrl+PgDown and back: the other tab, with the focus on the tab bar."""
+        count = self.tabs.count()
+        if count > 1:
+            self.tabs.setCurrentIndex((self.tabs.currentIndex() + direction) % count)
+            self.tabs.tabBar().setFocus(Qt.FocusReason.TabFocusReason)
+
     def _range_drawn(self, party_id: int, start_ms: int, end_ms: int) -> None:
         command = AddMarkerCommand(self.bridge.lib, party_id, start_ms, end_ms, report=self.sheet.report)
         if push_performed(self.undo, command):
@@ -391,10 +413,17 @@ class ReviewView(QWidget):
         party know the mark was taken (count and flash of their button)."""
         if self.shared is None or not (self.shared.hidden or self.shared.shows(marker_id)):
             self._reload_markers()  # the change event did not reach this view (yet)
+        name = next((p.name for p in self.parties if p.id == party_id), "")
         if self.shared is not None and self.shared.hidden:
             self.mark_buttons.flash(party_id)
+            announce(self.tr("Moment marked for {name}; hidden until you show them "
+                             "together").format(name=name), self)
         else:
             self.select_marker(marker_id, seek=False)
+            marker = self._marker(marker_id)
+            when = format_ms(marker.start_ms) if marker is not None else ""
+            announce(self.tr("Moment marked for {name} at {time}").format(name=name, time=when),
+                     self)
 
     def _marker_moved(self, marker_id: int, start_ms: int, end_ms: object) -> None:
         end = None if end_ms is None else int(end_ms)  # type: ignore[call-overload]

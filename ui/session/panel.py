@@ -13,6 +13,8 @@ from vsr import session as ss
 from vsr.library import Change
 from vsr.session.model import SessionStep
 
+from ..accessibility_announce import announce
+from ..accessibility_keys import chain_tab_order, tab_stops
 from ..bridge import LibraryBridge
 from ..fitting import StackingBox
 from ..operations import UndoStack
@@ -95,6 +97,7 @@ class SessionPanel(QWidget):
         bar = QHBoxLayout()
         self.back_button = big_button(self.tr("◀  Back"))
         self.back_button.setToolTip(self.tr("Back (Alt+Left)"))
+        self.back_button.setAccessibleName(self.tr("Back"))
         self.back_button.clicked.connect(self.back)
         self.next_button = big_button(self.tr("Next  ▶"), primary=True)
         self.next_button.setToolTip(self.tr("Next (Alt+Right)"))
@@ -138,13 +141,26 @@ class SessionPanel(QWidget):
             page.enter()
         self.indicator.set_step(step)
         self._update_nav()
+        if self.isVisible():  # a screen reader hears where the conversation is now
+            self.order_tabs()
+            where = self.indicator.buttons[step].accessibleName()
+            announce(" ".join(t for t in (where, self.position_label.text()) if t), self)
+
+    def order_tabs(self) -> None:
+        """Tab goes: the steps, the client's pause, the page top to bottom, Back, Next (the
+        pages rebuild buttons, which Qt would otherwise put at the end of the chain)."""
+        top = [*self.indicator.buttons.values(), self.pause_button]
+        chain_tab_order(top + tab_stops(self.current_page()) + [self.back_button, self.next_button])
 
     def _update_nav(self) -> None:
         count = len(ss.get_session(self.ctx.lib, self.ctx.review_id).moments)
         self.back_button.setEnabled(self.step != SessionStep.RULES)
         # At the end "next" is the joint learning summary.
-        self.next_button.setText(self.tr("Make the learning summary…")
-                                 if self.step == SessionStep.CLOSING else self.tr("Next  ▶"))
+        closing = self.step == SessionStep.CLOSING
+        self.next_button.setText(self.tr("Make the learning summary…") if closing
+                                 else self.tr("Next  ▶"))
+        self.next_button.setAccessibleName(self.tr("Make the learning summary") if closing
+                                           else self.tr("Next"))
         if self.step == SessionStep.DISCUSS and count:
             self.position_label.setText(self.tr("Moment {n} of {count}").format(
                 n=self.moment_index + 1, count=count))
@@ -206,6 +222,7 @@ class SessionPanel(QWidget):
             return
         self.notice.setText(text)
         self.notice.show()
+        announce(text, self, assertive=True)
         self._notice_timer.start()
 
     def _on_change(self, change: Change) -> None:
@@ -225,6 +242,7 @@ class SessionPanel(QWidget):
 
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802 (Qt API)
         super().showEvent(event)
+        self.order_tabs()
         if self._stale:
             self._stale = False
             self._show_pause_state(self.ctx.player.state())  # as a party change would
@@ -242,6 +260,7 @@ class SessionPanel(QWidget):
         else:
             self.current_page().refresh()
         self._update_nav()
+        self.order_tabs()
 
     def flush(self) -> None:
         """Save whatever is still being typed (call before closing the review)."""
