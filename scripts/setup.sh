@@ -13,6 +13,8 @@ APT_PACKAGES=(
   libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0 libx11-xcb1
   fonts-dejavu-core fonts-symbola
   xvfb xauth x11-utils imagemagick poppler-utils ffmpeg
+  # The accessibility test (tests/a11y): the AT-SPI bus and the system Python's pyatspi.
+  dbus dbus-bin at-spi2-core python3-pyatspi gir1.2-atspi-2.0 python3-gi
 )
 
 if command -v apt-get >/dev/null 2>&1; then

@@ -8,12 +8,14 @@ Used by the widget tests (tests/ui/test_keyboard_access.py) and by the AT-SPI ru
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
+
+from vsr.model import Party
 
 MAX_TABS = 150  # more than any page has controls: a trap or an unreachable control fails
 
@@ -85,3 +87,29 @@ def tab_press(fragment: str, how: Qt.Key = Qt.Key.Key_Space, *, exact: bool = Fa
     widget = tab_to(exactly(fragment) if exact else named(fragment), what=repr(fragment))
     key(how)
     return widget
+
+
+def drive_session(parties: Sequence[Party]) -> None:
+    """From anywhere in the review window: Ctrl+Tab to the Samenleergesprek, the agreements,
+    Stap 1 (choose a moment), Stap 2 (A and a feeling), Stap 3 (a rating, an action). Tab,
+    Space, Return, arrows and typing only."""
+    key(Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    for party in parties:
+        tab_to(lambda w, n=party.name: w.property("partyName") == n, what=party.name)
+        key(Qt.Key.Key_Space)
+    tab_press("Next", Qt.Key.Key_Return, exact=True)
+    tab_to(lambda w: type(w).__name__ == "QListWidget", what="the marked moments")
+    key(Qt.Key.Key_Down)
+    key(Qt.Key.Key_Return)  # choose it
+    tab_press("Next", Qt.Key.Key_Return, exact=True)
+    tab_to(lambda w: type(w).__name__ == "SheetTextField", what="A")
+    type_text("Zij zei ı ł ø")
+    tab_press(f"{parties[0].name} feels:")
+    tab_press("Next", Qt.Key.Key_Return, exact=True)
+    tab_press(f"{parties[0].name}: Answer now")
+    tab_to(lambda w: w.accessibleName().startswith(f"{parties[0].name}: ")
+           and " – " in w.accessibleName(), what="a rating")
+    key(Qt.Key.Key_Space)
+    tab_press("Add an action", Qt.Key.Key_Return)
+    type_text("Bellen")
+    key(Qt.Key.Key_Tab)  # leaving the field saves it

@@ -199,8 +199,7 @@ def test_a_whole_samenleergesprek_by_keyboard_only(qtbot, window) -> None:
     lib, review_id = window.bridge.lib, window.review_view.review.id
     parties = rv.list_parties(lib, review_id)
     window.review_view.timeline.view.setFocus()
-    kd.key(Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)  # to the Samenleergesprek tab
-    drive_session(parties)
+    kd.drive_session(parties)
     state = ss.get_session(lib, review_id)
     assert set(state.rules_confirmed) == {p.id for p in parties}
     assert len(state.moments) == 1
@@ -210,27 +209,3 @@ def test_a_whole_samenleergesprek_by_keyboard_only(qtbot, window) -> None:
     assert state.actions and state.actions[0].what == "Bellen"
     assert ss.visible_ratings(lib, review_id, parties[0].id)[parties[0].id].values
     assert state.step is SessionStep.CLOSING
-
-
-def drive_session(parties) -> None:  # type: ignore[no-untyped-def]
-    """Agreements, Stap 1, Stap 2 (A, a feeling, C), Stap 3 (a rating, an action): Tab, Space,
-    Return, arrows and typing only."""
-    for party in parties:
-        kd.tab_to(lambda w, n=party.name: w.property("partyName") == n, what=party.name)
-        kd.key(Qt.Key.Key_Space)
-    kd.tab_press("Next", Qt.Key.Key_Return, exact=True)
-    kd.tab_to(lambda w: type(w).__name__ == "QListWidget", what="the marked moments")
-    kd.key(Qt.Key.Key_Down)
-    kd.key(Qt.Key.Key_Return)  # choose it
-    kd.tab_press("Next", Qt.Key.Key_Return, exact=True)
-    kd.tab_to(lambda w: type(w).__name__ == "SheetTextField", what="A")
-    kd.type_text("Zij zei ı ł ø")
-    kd.tab_press(f"{parties[0].name} feels:")
-    kd.tab_press("Next", Qt.Key.Key_Return, exact=True)
-    kd.tab_press(f"{parties[0].name}: Answer now")
-    kd.tab_to(lambda w: w.accessibleName().startswith(f"{parties[0].name}: ")
-              and " – " in w.accessibleName(), what="a rating")
-    kd.key(Qt.Key.Key_Space)
-    kd.tab_press("Add an action", Qt.Key.Key_Return)
-    kd.type_text("Bellen")
-    kd.key(Qt.Key.Key_Tab)  # leaving the field saves it

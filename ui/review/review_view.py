@@ -116,6 +116,8 @@ class ReviewView(QWidget):
         self.tabs.setDocumentMode(True)
         self.tabs.setAccessibleName(self.tr("Moments and Samenleergesprek"))
         self.tabs.tabBar().setAccessibleName(self.tr("Tabs"))
+        self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the tab bar is the Tab stop,
+        self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.TabFocus)  # not a nameless pane
         self.tabs.addTab(moments, self.tr("Moments"))
         self.session_panel: SessionPanel | None = None
         self.tabs.currentChanged.connect(self._tab_changed)
