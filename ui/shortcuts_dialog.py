@@ -96,19 +96,20 @@ def shortcut_rows(actions: ActionRegistry, parties: Sequence[Party]) -> list[Sho
 def _focus_rows() -> list[ShortcutRow]:
     """Moving through the window and the timeline by keyboard (keys of the controls, not
     actions)."""
-    tr = QCoreApplication.translate
     late = len(_ORDER) + 100  # after the actions of their group
-    return [
-        ShortcutRow(Group.GENERAL, f"Tab / {_native('Shift+Tab')}",
-                    tr("ShortcutsDialog", "Next / previous button or field"), -2),
-        ShortcutRow(Group.GENERAL, f"{_native('Space')} / {_native('Return')}",
-                    tr("ShortcutsDialog", "Press the button that has the focus (Space plays "
-                       "and pauses only when no button, list or field has the focus)"), -1),
-        ShortcutRow(Group.NAVIGATION, f"{_native('Up')} / {_native('Down')}",
-                    tr("ShortcutsDialog", "In the timeline: previous / next moment"), late),
-        ShortcutRow(Group.NAVIGATION, _native("Return"),
-                    tr("ShortcutsDialog", "In the timeline: open the moment"), late + 1),
-    ]
+    rows = (
+        (Group.GENERAL, f"Tab / {_native('Shift+Tab')}", -2,
+         QCoreApplication.translate("ShortcutsDialog", "Next / previous button or field")),
+        (Group.GENERAL, f"{_native('Space')} / {_native('Return')}", -1,
+         QCoreApplication.translate(
+             "ShortcutsDialog", "Press the button that has the focus (Space plays and pauses "
+             "only when no button, list or field has the focus)")),
+        (Group.NAVIGATION, f"{_native('Up')} / {_native('Down')}", late,
+         QCoreApplication.translate("ShortcutsDialog", "In the timeline: previous / next moment")),
+        (Group.NAVIGATION, _native("Return"), late + 1,
+         QCoreApplication.translate("ShortcutsDialog", "In the timeline: open the moment")),
+    )
+    return [ShortcutRow(group, keys, words, order) for group, keys, order, words in rows]
 
 
 def _mark_rows(parties: Sequence[Party]) -> list[ShortcutRow]:

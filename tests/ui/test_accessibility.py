@@ -72,7 +72,7 @@ def test_the_timeline_has_a_named_child_per_marker_in_time_order(qtbot, window) 
         "Cliënt ı, 0:31, Luisteren en begrijpen",
         "Ło, 1:10 to 1:20, Wat bereiken we met elkaar?",
     ]
-    assert names[:2] == ["Row of Ło: 2 moments", "Row of Cliënt ı: 1 moments"]
+    assert names[:2] == ["Row of Ło: 2 moments", "Row of Cliënt ı: 1 moment"]
     playhead = parts[-1]
     assert playhead.role() == QAccessible.Role.Slider
     assert playhead.text(QAccessible.Text.Value) == "0:00 of 2:00"

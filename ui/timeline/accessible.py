@@ -30,9 +30,6 @@ Key = tuple[str, int]
 PLAYHEAD: Key = ("playhead", 0)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TimelineAccessible", text)
-
 
 def theme_words(marker: Marker) -> str:
     """The sub-topic when there is one ("Luisteren en begrijpen"), else the card's title."""
@@ -41,14 +38,18 @@ def theme_words(marker: Marker) -> str:
         if title:
             return title
     card = method.theme_card(marker.theme) if marker.theme else None
-    return card.title if card is not None else _tr("no theme yet")
+    if card is not None:
+        return card.title
+    return QCoreApplication.translate("TimelineAccessible", "no theme yet")
 
 
 def marker_name(marker: Marker, party: Party | None) -> str:
-    who = party.name if party is not None else _tr("Unknown")
+    unknown = QCoreApplication.translate("TimelineAccessible", "Unknown")
+    who = party.name if party is not None else unknown
     when = format_ms(marker.start_ms)
     if marker.end_ms is not None and marker.end_ms > marker.start_ms:
-        when = _tr("{start} to {end}").format(start=when, end=format_ms(marker.end_ms))
+        when = QCoreApplication.translate("TimelineAccessible", "{start} to {end}").format(
+            start=when, end=format_ms(marker.end_ms))
     return f"{who}, {when}, {theme_words(marker)}"
 
 

@@ -24,9 +24,6 @@ TIMELINE_KEYS = [int(k) for k in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Ret
                                   Qt.Key.Key_Enter)]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TimelineAccessible", text)
-
 
 class MarkerFocus:
     """Needs TimelineView's state (_parties, _ordered, _markers, _hidden, _selected)."""
@@ -88,8 +85,8 @@ class MarkerFocus:
         return ""
 
     def _position_words(self: TimelineView) -> str:
-        return _tr("{now} of {total}").format(now=format_ms(self.position()),
-                                               total=format_ms(self.duration_ms()))
+        return QCoreApplication.translate("TimelineAccessible", "{now} of {total}").format(
+            now=format_ms(self.position()), total=format_ms(self.duration_ms()))
 
     def _accessible_name(self: TimelineView, key: Key) -> str:
         kind, ident = key
@@ -97,20 +94,27 @@ class MarkerFocus:
             party = next((p for p in self._parties if p.id == ident), None)
             name = party.name if party is not None else ""
             if ident in self._hidden:
-                return _tr("Row of {name} (hidden)").format(name=name)
+                return QCoreApplication.translate(
+                    "TimelineAccessible", "Row of {name} (hidden)").format(name=name)
             count = sum(1 for m in self._ordered if m.party_id == ident)
-            return _tr("Row of {name}: {n} moments").format(name=name, n=count)
+            if count == 1:
+                return QCoreApplication.translate(
+                    "TimelineAccessible", "Row of {name}: 1 moment").format(name=name)
+            return QCoreApplication.translate(
+                "TimelineAccessible", "Row of {name}: {n} moments").format(name=name, n=count)
         if kind == "marker":
             marker = self._markers.get(ident)
             if marker is None:
                 return ""
             lane = self._lane_of_party.get(marker.party_id)
             return marker_name(marker, self._parties[lane] if lane is not None else None)
-        return _tr("Position in the recording")
+        return QCoreApplication.translate("TimelineAccessible", "Position in the recording")
 
     def _accessible_description(self: TimelineView, key: Key) -> str:
         if key[0] == "marker":
-            return _tr("Return opens this moment. Up and down go to the previous or next one.")
+            return QCoreApplication.translate(
+                "TimelineAccessible",
+                "Return opens this moment. Up and down go to the previous or next one.")
         if key == PLAYHEAD:
             return self._position_words()
         return ""
