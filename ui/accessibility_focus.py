@@ -2,24 +2,25 @@
 
 Fusion marks a focused button with a faint tint only, and the many buttons with a style sheet of
 their own (mark buttons, steps, feelings) showed nothing at all. A ring drawn by the widgets
-themselves would need every style sheet changed; instead one QFocusFrame follows the focus: it
-sits in the focused widget's parent just outside the widget (so a scroll area clips it like the
-widget), and is drawn here: a FOCUS_RING_PX line in FOCUS_COLOR with a thin white halo, so it
-shows on light and dark backgrounds alike (WCAG 2.4.7, and 1.4.11 with contrast >= 3:1)."""
+themselves would need every style sheet changed; instead one ring widget follows the focus,
+just outside the focused control, in its parent or the nearest ancestor with room for it (a
+scroll area still clips it like the control; QFocusFrame showed only the style's 1-2 px of it).
+It draws a FOCUS_RING_PX line in FOCUS_COLOR with a thin white halo, so it shows on light and
+dark backgrounds alike (WCAG 2.4.7, and 1.4.11 with contrast >= 3:1)."""
 
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QAbstractScrollArea,
     QAbstractSlider,
     QAbstractSpinBox,
     QApplication,
     QComboBox,
-    QFocusFrame,
     QLineEdit,
     QPlainTextEdit,
     QTabBar,
@@ -42,11 +43,65 @@ def wants_ring(widget: QWidget | None) -> bool:
     return isinstance(widget, _RINGED) or bool(widget.property("focusRing"))
 
 
-class FocusRing(QFocusFrame):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+class FocusRing(QWidget):
+    """Drawn just outside `widget()`, in its parent, above its siblings; mouse goes through."""
+
+    MARGIN = FOCUS_RING_PX + 2  # ring and halo outside the control's own border
+
+    def __init__(self) -> None:
+        super().__init__()
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setObjectName("focusRing")
+        self._target: QWidget | None = None
+
+    def widget(self) -> QWidget | None:
+        return self._target
+
+    def setWidget(self, target: QWidget | None) -> None:  # noqa: N802 (as QFocusFrame)
+        for watched in (self._target, self.parentWidget()):
+            if watched is not None and shiboken6.isValid(watched):
+                watched.removeEventFilter(self)
+        self._target = target
+        if target is None or target.parentWidget() is None:
+            self.hide()
+            return
+        self.setParent(self._host(target))
+        target.installEventFilter(self)
+        self.parentWidget().installEventFilter(self)
+        self._follow()
+
+    def _host(self, target: QWidget) -> QWidget:
+        """The nearest ancestor with room for the whole ring (a row of buttons without margins
+        would cut it off); never past a scroll area's viewport or the window."""
+        host = target.parentWidget()
+        assert host is not None
+        m = self.MARGIN
+        while True:
+            box = QRect(target.mapTo(host, QPoint(0, 0)), target.size()).adjusted(-m, -m, m, m)
+            parent = host.parentWidget()
+            if (host.rect().contains(box) or parent is None or host.isWindow()
+                    or isinstance(parent, QAbstractScrollArea)):
+                return host
+            host = parent
+
+    def _follow(self) -> None:
+        target, host = self._target, self.parentWidget()
+        if (target is None or host is None or not shiboken6.isValid(target)
+                or not target.isVisible()):
+            self.hide()
+            return
+        m = self.MARGIN
+        self.setGeometry(QRect(target.mapTo(host, QPoint(0, 0)), target.size())
+                         .adjusted(-m, -m, m, m))
+        self.show()
+        self.raise_()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if event.type() in (QEvent.Type.Move, QEvent.Type.Resize, QEvent.Type.Show,
+                            QEvent.Type.Hide, QEvent.Type.LayoutRequest):
+            self._follow()
+        return False
 
     def ring_color(self) -> QColor:
         """The app's blue; in a high-contrast theme the system's own highlight colour."""
@@ -59,12 +114,12 @@ class FocusRing(QFocusFrame):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt API)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        outer = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(QPen(QColor(HALO_COLOR), 1))
-        painter.drawRoundedRect(outer, 5, 5)
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
         inset = 1 + FOCUS_RING_PX / 2
         painter.setPen(QPen(self.ring_color(), FOCUS_RING_PX))
-        painter.drawRoundedRect(QRectF(self.rect()).adjusted(inset, inset, -inset, -inset), 4, 4)
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(inset, inset, -inset, -inset), 5, 5)
         painter.end()
 
 
@@ -82,13 +137,10 @@ class FocusRingTracker(QObject):
         if not wants_ring(new):
             if ring is not None:
                 ring.setWidget(None)
-                ring.hide()
             return
         if ring is None:  # the first, or its window was closed and took it along
             ring = self.ring = FocusRing()
         ring.setWidget(new)
-        ring.show()
-        ring.raise_()
 
 
 def install_focus_ring() -> FocusRingTracker | None:

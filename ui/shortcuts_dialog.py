@@ -158,6 +158,7 @@ class ShortcutsDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(body)
+        scroll.setAccessibleName(self.tr("List of keys"))  # a Tab stop: arrows scroll it
         key_width = max(label.sizeHint().width() for label in self._key_labels)
         for label in self._key_labels:  # one key column width: the groups line up
             label.setMinimumWidth(key_width)

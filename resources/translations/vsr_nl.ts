@@ -2489,6 +2489,11 @@
         <source>Letter keys, digits, Space, Home and End work when you are not typing in a text field. In a text field they type as usual.</source>
         <translation>Letters, cijfers, de spatiebalk, Home en End werken als je niet in een tekstveld typt. In een tekstveld typ je gewoon.</translation>
     </message>
+    <message>
+        <location filename="../../ui/shortcuts_dialog.py" line="161"/>
+        <source>List of keys</source>
+        <translation>Lijst van toetsen</translation>
+    </message>
 </context>
 <context>
     <name>StartPage</name>

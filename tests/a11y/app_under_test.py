@@ -23,7 +23,7 @@ MARKERS = ((1, 31_000, "samenwerking", "luisteren"), (0, 12_000, "bereiken", "do
            (0, 70_000, "begeleiding", ""), (1, 95_000, "samenwerking", "klik"))
 
 
-def build(folder: Path):  # type: ignore[no-untyped-def]
+def build(folder: Path, lang: str = "en"):  # type: ignore[no-untyped-def]
     from vsr.ui.bridge import LibraryBridge
     from vsr.ui.i18n import install_language
     from vsr.ui.main_window import MainWindow
@@ -35,7 +35,7 @@ def build(folder: Path):  # type: ignore[no-untyped-def]
     from vsr.library import recordings as rc
     from vsr.library import reviews as rv
 
-    install_language("en")
+    install_language(lang)
     rc._default_fingerprinter = fake_fingerprint
     lib = open_library(str(folder / "library.sqlite"))
     rec = add_fake_recording(lib, folder)

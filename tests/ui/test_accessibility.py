@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QAccessible, QAccessibleActionInterface, QColor
 from PySide6.QtWidgets import QWidget
 from vsr.ui import widgets
@@ -202,7 +202,10 @@ def test_the_focus_ring_surrounds_the_focused_control_in_the_app_blue(qtbot, win
     qtbot.waitUntil(lambda: ring.isVisible())
     assert ring.widget() is button
     around = ring.geometry()
-    assert around.contains(button.geometry()) and around != button.geometry()
+    host = ring.parentWidget()
+    inner = QRect(button.mapTo(host, QPoint(0, 0)), button.size())
+    assert around.contains(inner) and around != inner
+    assert host.rect().contains(around)  # not cut off by a row of buttons without margins
     assert ring.ring_color() == QColor(FOCUS_COLOR) and FOCUS_RING_PX >= 2
     background = window.palette().color(window.backgroundRole())
     assert contrast_ratio(FOCUS_COLOR, background) >= UI_CONTRAST
