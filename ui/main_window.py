@@ -22,6 +22,7 @@ from vsr.i18n import current_language, translate
 from vsr.library import recordings as rc
 from vsr.library import reviews as rv
 
+from .accessibility_contrast import install_system_colours
 from .accessibility_focus import install_focus_ring
 from .accessibility_keys import install_keyboard_guard
 from .actions import ActionId, ActionRegistry
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         install_keyboard_guard()  # before any widget: it sees every table's Polish
         install_focus_ring()
+        install_system_colours()  # only when the system asks for high contrast
         self.bridge, self.player = bridge, player
         self._settings: QSettings | None = None  # where show_restored found the layout
         self.setWindowTitle("vsr")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QAccessible, QAccessibleActionInterface, QColor
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from vsr.ui import widgets
 from vsr.ui.accessibility_colors import TEXT_CONTRAST, UI_CONTRAST, contrast_ratio, readable_on
 from vsr.ui.accessibility_focus import FOCUS_COLOR, FOCUS_RING_PX, FocusRing
@@ -240,3 +240,43 @@ def test_contrast_ratio_matches_wcag_examples() -> None:
     assert contrast_ratio("#000000", "#ffffff") == pytest.approx(21.0)
     assert contrast_ratio("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)
     assert contrast_ratio("#ffffff", "#ffffff") == pytest.approx(1.0)
+
+
+def test_high_contrast_drops_the_app_colours_for_the_system_ones(qtbot, library, tmp_path,
+                                                                  monkeypatch) -> None:
+    from vsr.ui.accessibility_contrast import SystemColours
+
+    monkeypatch.setenv("VSR_HIGH_CONTRAST", "1")
+    monkeypatch.setattr(rc, "_default_fingerprinter", fake_fingerprint)
+    rec = add_fake_recording(library, tmp_path)
+    review = rv.create_review(library, rec.id)
+    bridge = LibraryBridge(library)
+    win = MainWindow(bridge, FakePlayer(duration_ms=DURATION))
+    qtbot.addWidget(win)
+    guard = QApplication.instance().findChild(SystemColours, "systemColours")
+    assert guard is not None
+    try:
+        win.resize(1366, 768)
+        win.show()
+        qtbot.waitExposed(win)
+        win.activateWindow()
+        assert win.open_review(review.id)
+        win.review_view.tabs.setCurrentIndex(1)
+        panel = win.review_view.session_panel
+        styled = [w for w in win.findChildren(QWidget) if w.isVisible() and w.styleSheet()]
+        assert not styled, [type(w).__name__ for w in styled]
+        for button in panel.indicator.buttons.values():
+            assert button.styleSheet() == ""
+        button = next(iter(win.review_view.mark_buttons.buttons.values()))
+        win.review_view.mark_buttons.flash(next(iter(win.review_view.mark_buttons.buttons)))
+        assert button.styleSheet() == ""  # also a style sheet set later
+        button.setFocus(Qt.FocusReason.TabFocusReason)
+        qtbot.waitUntil(lambda: (win.findChild(FocusRing) is not None
+                                 and win.findChild(FocusRing).widget() is button))
+        ring = win.findChild(FocusRing)
+        assert ring.ring_color() == ring.palette().color(ring.palette().ColorRole.Highlight)
+    finally:
+        QApplication.instance().removeEventFilter(guard)
+        guard.deleteLater()
+        win.close()
+        bridge.close()
