@@ -1,6 +1,8 @@
 """Read the accessibility tree of one application over AT-SPI, as Orca sees it, and print it
 as JSON. Runs with the system Python (/usr/bin/python3), which has pyatspi from Debian
-(python3-pyatspi); the app runs with the project's venv. Usage: atspi_walker.py APP_NAME"""
+(python3-pyatspi); the app runs with the project's venv. Usage: atspi_walker.py APP_NAME [PRESS_PREFIX]: with a prefix, the first push button whose name
+starts with it is pressed through its AT-SPI action, as a screen reader user would, and what
+the timeline's playhead then says is reported ("pressed")."""
 
 from __future__ import annotations
 
@@ -69,8 +71,25 @@ def main() -> int:
         return 1
     nodes: list[dict[str, object]] = []
     walk(app, "0", nodes)
-    print(json.dumps({"nodes": nodes}))
+    result: dict[str, object] = {"nodes": nodes}
+    if len(sys.argv) > 2:
+        result["pressed"] = press(app, sys.argv[2])
+    print(json.dumps(result))
     return 0
+
+
+def press(app, prefix: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """Press the first button named `prefix`…; then read the playhead's words again."""
+    button = pyatspi.findDescendant(
+        app, lambda n: n.getRoleName() == "push button" and (n.name or "").startswith(prefix))
+    if button is None:
+        return {"error": f"no button named {prefix!r}…"}
+    action = button.queryAction()
+    names = [action.getName(i) for i in range(action.nActions)]
+    action.doAction(names.index("Press"))
+    time.sleep(0.5)
+    slider = pyatspi.findDescendant(button.parent, lambda n: n.getRoleName() == "slider")
+    return {"button": button.name, "playhead": slider.description if slider else ""}
 
 
 if __name__ == "__main__":

@@ -25,8 +25,8 @@ def wait_for(path: Path, timeout_s: float) -> bool:
     return False
 
 
-def walk() -> dict[str, object]:
-    done = subprocess.run([SYSTEM_PYTHON, str(HERE / "atspi_walker.py"), APP_NAME],
+def walk(*press: str) -> dict[str, object]:
+    done = subprocess.run([SYSTEM_PYTHON, str(HERE / "atspi_walker.py"), APP_NAME, *press],
                           capture_output=True, text=True, timeout=90, check=False)
     try:
         return json.loads(done.stdout)
@@ -50,7 +50,7 @@ def main(folder: Path) -> int:
             report["error"] = "the app did not start"
             return 1
         report["library"] = json.loads((folder / "ready.json").read_text())
-        report["before"] = walk()
+        report["before"] = walk("Cliënt, 0:31")
         (folder / "drive").touch()
         if wait_for(folder / "driven.json", 60):
             report["driven"] = json.loads((folder / "driven.json").read_text())

@@ -81,6 +81,12 @@ def test_every_marker_is_a_named_child_of_the_timeline(report) -> None:
     assert [k["description"] for k in kids if k["role"] == "slider"] == ["0:00 of 2:00"]
 
 
+def test_pressing_a_marker_through_at_spi_goes_to_its_moment(report) -> None:
+    pressed = report["before"]["pressed"]
+    assert pressed["button"].startswith("Cliënt, 0:31, ")
+    assert pressed["playhead"] == "0:31 of 2:00"
+
+
 def test_every_focusable_control_has_a_name_and_a_role(report) -> None:
     for moment in ("before", "after"):
         shown = [n for n in nodes(report[moment])
