@@ -1,8 +1,10 @@
 """Read the accessibility tree of one application over AT-SPI, as Orca sees it, and print it
 as JSON. Runs with the system Python (/usr/bin/python3), which has pyatspi from Debian
-(python3-pyatspi); the app runs with the project's venv. Usage: atspi_walker.py APP_NAME [PRESS_PREFIX]: with a prefix, the first push button whose name
-starts with it is pressed through its AT-SPI action, as a screen reader user would, and what
-the timeline's playhead then says is reported ("pressed")."""
+(python3-pyatspi); the app runs with the project's venv.
+
+Usage: atspi_walker.py APP_NAME [PRESS_PREFIX]. With a prefix, the first push button whose name
+starts with it is pressed through its AT-SPI action, as a screen reader user would, and what the
+timeline's playhead then says is reported ("pressed")."""
 
 from __future__ import annotations
 
