@@ -6,7 +6,8 @@ bar skipped 5 s instead of switching tabs. Qt asks the focused widget first with
 ShortcutOverride event: accepting it gives the key to the widget. KeyboardGuard accepts it for
 the keys each kind of control uses itself, so the player's keys work only where no control takes
 them. It also makes Return press a focused button (Qt only does that in dialogs) and lets Tab leave
-every table and list (tab key navigation off: the Moments table trapped Tab for 110+ presses)."""
+every table, list and text box (the Moments table trapped Tab for 110+ presses; a text box would
+type a tab character)."""
 
 from __future__ import annotations
 
@@ -72,6 +73,8 @@ class KeyboardGuard(QObject):
         kind = event.type()
         if kind == QEvent.Type.Polish and isinstance(watched, QAbstractItemView):
             watched.setTabKeyNavigation(False)  # Tab leaves a table; arrows move inside it
+        elif kind == QEvent.Type.Polish and isinstance(watched, (QTextEdit, QPlainTextEdit)):
+            watched.setTabChangesFocus(True)  # no text here needs a tab character
         elif kind == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
             if isinstance(watched, QWidget) and watched is QApplication.focusWidget() \
                     and keys_taken_by(watched, event):

@@ -209,3 +209,46 @@ def test_a_whole_samenleergesprek_by_keyboard_only(qtbot, window) -> None:
     assert state.actions and state.actions[0].what == "Bellen"
     assert ss.visible_ratings(lib, review_id, parties[0].id)[parties[0].id].values
     assert state.step is SessionStep.CLOSING
+
+
+def tab_round(start: QWidget, limit: int = 60) -> list[QWidget]:
+    """Tab from `start` until the focus is back on it; fails on a trap (focus stuck or never
+    back)."""
+    start.setFocus(Qt.FocusReason.TabFocusReason)
+    visited: list[QWidget] = []
+    for _ in range(limit):
+        before = kd.focus()
+        kd.key(Qt.Key.Key_Tab)
+        after = kd.focus()
+        assert after is not before or after is start, f"Tab is stuck on {kd.name_of(after)!r}"
+        if after is start:
+            return visited
+        visited.append(after)
+    pytest.fail(f"Tab never came back: {[kd.name_of(w) for w in visited[-10:]]}")
+
+
+def test_dialogs_have_no_tab_traps(qtbot, window) -> None:
+    from PySide6.QtWidgets import QDialog, QPlainTextEdit
+
+    panel = session_panel(window)
+    export = panel.open_export()
+    qtbot.waitExposed(export)
+    export.activateWindow()
+    qtbot.waitUntil(lambda: export.isAncestorOf(QApplication.focusWidget()))
+    stops = tab_round(kd.focus())
+    assert len(stops) >= 4 and all(export.isAncestorOf(w) for w in stops)  # stays in the dialog
+    export.close()
+    # A text box in a dialog lets Tab go on instead of typing a tab character.
+    dialog = QDialog(window)
+    box = QPlainTextEdit("a list", dialog)
+    from PySide6.QtWidgets import QDialogButtonBox, QVBoxLayout
+
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(box)
+    layout.addWidget(QDialogButtonBox(QDialogButtonBox.StandardButton.Close))
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: dialog.isAncestorOf(QApplication.focusWidget()))
+    assert len(tab_round(box)) >= 1 and box.toPlainText() == "a list"
+    dialog.close()
