@@ -17,6 +17,7 @@ from vsr.ui.accessibility_focus import FOCUS_COLOR, FOCUS_RING_PX, FocusRing
 from vsr.ui.bridge import LibraryBridge
 from vsr.ui.main_window import MainWindow
 from vsr.ui.session import step_indicator
+from vsr.ui.timeline.theme import COLORS
 
 from tests import keyboard_drive as kd
 from tests.ui.fake_player import FakePlayer
@@ -231,6 +232,10 @@ def test_party_colours_and_style_sheet_text_colours_reach_4_5_to_1() -> None:
         sheet = getattr(step_indicator, name)
         found = dict(re.findall(r"(?<![-\w])(background|color):\s*([#\w]+)", sheet))
         pairs[f"steps {name}"] = (found["color"], found["background"])
+    timeline = COLORS  # the timeline paints its texts (times, names, the playhead's time)
+    for fg in ("text", "text_muted", "playhead"):
+        for bg in ("background", "header_bg", "ruler_bg"):
+            pairs[f"timeline {fg} on {bg}"] = (getattr(timeline, fg), getattr(timeline, bg))
     for where, (text, background) in pairs.items():
         assert contrast_ratio(text, background) >= TEXT_CONTRAST, where
     assert readable_on("#ffd700") == "#000000" and readable_on("#1f4e79") == "#ffffff"
