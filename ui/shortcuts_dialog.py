@@ -192,7 +192,10 @@ class ShortcutsDialog(QDialog):
         grid.setContentsMargins(0, 0, 0, 12)
         grid.setHorizontalSpacing(12)
         title = QLabel(group_title(group))
-        title.setStyleSheet("font-weight: bold; font-size: 15px;")
+        font = title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)  # grows with the user's text size
+        title.setFont(font)
         grid.addWidget(title, 0, 0, 1, 2)
         for line, row in enumerate((r for r in self.rows if r.group is group), start=1):
             keys = QLabel(row.keys)

@@ -285,3 +285,36 @@ def test_high_contrast_drops_the_app_colours_for_the_system_ones(qtbot, library,
         guard.deleteLater()
         win.close()
         bridge.close()
+
+
+def test_texts_grow_with_the_users_text_size(qtbot) -> None:
+    """At twice the system's text size the mark buttons' text is twice as large too (it was
+    fixed at 15 px in their style sheet), and no style sheet fixes a font size in pixels
+    (WCAG 1.4.4)."""
+    from vsr.ui.review.mark_buttons import MarkButtons
+
+    from vsr.model import MarkerShape, Party, PartyRole
+
+    app = QApplication.instance()
+    normal = app.font()
+    party = Party(1, 1, PartyRole.CLIENT, "Cliënt", "#D55E00", list(MarkerShape)[1], 1)
+
+    def mark_button_px() -> int:
+        buttons = MarkButtons()
+        qtbot.addWidget(buttons)
+        buttons.set_parties([party])
+        return next(iter(buttons.buttons.values())).fontInfo().pixelSize()
+
+    small = mark_button_px()
+    big_font = app.font()
+    big_font.setPointSizeF(normal.pointSizeF() * 2)
+    app.setFont(big_font)
+    try:
+        big = mark_button_px()
+        assert big >= small * 1.8
+    finally:
+        app.setFont(normal)
+    ui = Path(__file__).resolve().parents[2] / "ui"
+    fixed = [f"{p.relative_to(ui)}: {m.group(0)}" for p in ui.rglob("*.py")
+             for m in re.finditer(r"font-size:\s*\d+px", p.read_text(encoding="utf-8"))]
+    assert not fixed

@@ -25,7 +25,8 @@ def _style(color: str, flash: bool) -> str:
     # A flash inverts the button (and thickens its border): visible from the couch, no position.
     bg, text = (fg, color) if flash else (color, fg)
     border = f"border: 4px solid {color};" if flash else ""
-    return (f"QPushButton {{ background: {bg}; color: {text}; font-size: 15px;"
+    # No font size here: the button's font follows the user's text size (set_parties).
+    return (f"QPushButton {{ background: {bg}; color: {text};"
             f" font-weight: bold; border-radius: 8px; padding: 6px 12px; {border} }}"
             f"QPushButton:pressed {{ background: {QColor(color).darker(130).name()}; }}"
             f"QPushButton:focus {{ border: 3px solid #202020; }}")
@@ -63,6 +64,9 @@ class MarkButtons(QWidget):
             button.setIcon(shape_icon(party.shape, text_on(party.color), 20))
             button.setIconSize(QSize(20, 20))
             button.setMinimumHeight(52)
+            font = button.font()
+            font.setPointSizeF(font.pointSizeF() * 1.2)  # was 15 px, whatever the text size
+            button.setFont(font)
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             button.setToolTip(self.tr("Mark this moment for {name} (key {n}, or Ctrl+{n}). "
                                       "Alt+{n}: pause for {name}.")

@@ -95,7 +95,10 @@ class ReviewView(QWidget):
         self.audio_only = QLabel(self.tr("Sound only: this recording has no picture."))
         self.audio_only.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.audio_only.setWordWrap(True)
-        self.audio_only.setStyleSheet("background: #1e2a33; color: #e8eef2; font-size: 18px;")
+        self.audio_only.setStyleSheet("background: #1e2a33; color: #e8eef2;")
+        font = self.audio_only.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)  # grows with the user's text size
+        self.audio_only.setFont(font)
         self.screen = QStackedWidget()
         self.screen.addWidget(video)
         self.screen.addWidget(self.audio_only)
