@@ -2,9 +2,9 @@
 
 Fusion marks a focused button with a faint tint only, and the many buttons with a style sheet of
 their own (mark buttons, steps, feelings) showed nothing at all. A ring drawn by the widgets
-themselves would need every style sheet changed; instead one ring widget follows the focus,
-just outside the focused control, in its parent or the nearest ancestor with room for it (a
-scroll area still clips it like the control; QFocusFrame showed only the style's 1-2 px of it).
+themselves would need every style sheet changed; instead a ring widget in each window follows
+the focus, just outside the focused control (QFocusFrame showed only the style's 1-2 px of it,
+and ancestors without margins cut a ring in the control's own parent off).
 It draws a FOCUS_RING_PX line in FOCUS_COLOR with a thin white halo, so it shows on light and
 dark backgrounds alike (WCAG 2.4.7, and 1.4.11 with contrast >= 3:1)."""
 
@@ -16,7 +16,6 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
-    QAbstractScrollArea,
     QAbstractSlider,
     QAbstractSpinBox,
     QApplication,
@@ -44,12 +43,14 @@ def wants_ring(widget: QWidget | None) -> bool:
 
 
 class FocusRing(QWidget):
-    """Drawn just outside `widget()`, in its parent, above its siblings; mouse goes through."""
+    """Drawn just outside `widget()`, above everything in its window; mouse goes through.
+    One per window, a child of it: it lives and dies with the window and is never moved
+    between windows or into widgets that a page rebuild may delete."""
 
     MARGIN = FOCUS_RING_PX + 2  # ring and halo outside the control's own border
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setObjectName("focusRing")
@@ -59,47 +60,28 @@ class FocusRing(QWidget):
         return self._target
 
     def setWidget(self, target: QWidget | None) -> None:  # noqa: N802 (as QFocusFrame)
-        for watched in (self._target, self.parentWidget()):
-            if watched is not None and shiboken6.isValid(watched):
-                watched.removeEventFilter(self)
+        if self._target is not None and shiboken6.isValid(self._target):
+            self._target.removeEventFilter(self)
         self._target = target
-        if target is None or target.parentWidget() is None:
-            self.hide()
-            return
-        self.setParent(self._host(target))
-        target.installEventFilter(self)
-        self.parentWidget().installEventFilter(self)
+        if target is not None:
+            target.installEventFilter(self)
         self._follow()
 
-    def _host(self, target: QWidget) -> QWidget:
-        """The nearest ancestor with room for the whole ring (a row of buttons without margins
-        would cut it off); never past a scroll area's viewport or the window."""
-        host = target.parentWidget()
-        assert host is not None
-        m = self.MARGIN
-        while True:
-            box = QRect(target.mapTo(host, QPoint(0, 0)), target.size()).adjusted(-m, -m, m, m)
-            parent = host.parentWidget()
-            if (host.rect().contains(box) or parent is None or host.isWindow()
-                    or isinstance(parent, QAbstractScrollArea)):
-                return host
-            host = parent
-
     def _follow(self) -> None:
-        target, host = self._target, self.parentWidget()
-        if (target is None or host is None or not shiboken6.isValid(target)
-                or not target.isVisible()):
+        target, window = self._target, self.parentWidget()
+        if (target is None or window is None or not shiboken6.isValid(target)
+                or not target.isVisible() or target.window() is not window):
             self.hide()
             return
         m = self.MARGIN
-        self.setGeometry(QRect(target.mapTo(host, QPoint(0, 0)), target.size())
+        self.setGeometry(QRect(target.mapTo(window, QPoint(0, 0)), target.size())
                          .adjusted(-m, -m, m, m))
         self.show()
         self.raise_()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         if event.type() in (QEvent.Type.Move, QEvent.Type.Resize, QEvent.Type.Show,
-                            QEvent.Type.Hide, QEvent.Type.LayoutRequest):
+                            QEvent.Type.Hide):
             self._follow()
         return False
 
@@ -124,22 +106,24 @@ class FocusRing(QWidget):
 
 
 class FocusRingTracker(QObject):
-    """Moves the one FocusRing to whichever control gets the focus (install_focus_ring)."""
+    """Moves its window's FocusRing to whichever control gets the focus (install_focus_ring)."""
 
     def __init__(self, app: QApplication) -> None:
         super().__init__(app)
         self.setObjectName("focusRingTracker")
-        self.ring: FocusRing | None = None
         app.focusChanged.connect(self._focus_changed)
 
-    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        ring = self.ring if self.ring is not None and shiboken6.isValid(self.ring) else None
-        if not wants_ring(new):
-            if ring is not None:
-                ring.setWidget(None)
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        if old is not None and shiboken6.isValid(old) and old.window() is not None:
+            for ring in old.window().findChildren(FocusRing):
+                if new is None or ring.parentWidget() is not new.window():
+                    ring.setWidget(None)
+        if not wants_ring(new) or new is None:
             return
-        if ring is None:  # the first, or its window was closed and took it along
-            ring = self.ring = FocusRing()
+        window = new.window()
+        ring = window.findChild(FocusRing, "focusRing", Qt.FindChildOption.FindDirectChildrenOnly)
+        if ring is None:
+            ring = FocusRing(window)
         ring.setWidget(new)
 
 

@@ -6,15 +6,16 @@ The timeline paints everything itself, so Qt saw one nameless widget ("filler" o
 children have no widget of their own; each is a QAccessibleWidget over the timeline that answers
 for its part. (A plain QAccessibleInterface subclass cannot give Qt an action interface from
 Python: PySide6 cannot hand out the second C++ base, and AT-SPI crashed on it.) A child's
-object() is None so Qt's cache keeps mapping the timeline widget to the pane itself; the
-children are kept here and unregistered when the timeline goes."""
+object() is None so Qt's cache keeps mapping the timeline widget to the pane itself; see
+keep_alive for who owns them."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import atexit
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QPoint, QRect
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, QRect, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleActionInterface, QAccessibleEvent, QAccessibleInterface
 from PySide6.QtWidgets import QAccessibleWidget, QWidget
 
@@ -163,19 +164,38 @@ def part_for(view: TimelineView, key: Key) -> TimelinePart:
     parts: dict[Key, TimelinePart] = view.__dict__.setdefault("_accessible_parts", {})
     part = parts.get(key)
     if part is None:
-        if not parts:
-            view.destroyed.connect(_forget_parts(parts))
         part = parts[key] = TimelinePart(view, key, _ROLES[key[0]])
+        keep_alive(view, part)
     return part
 
 
-def _forget_parts(parts: dict[Key, TimelinePart]) -> Callable[[], None]:
-    def forget() -> None:
-        # Qt deletes (through its cache) what it registered; Python then lets go.
-        for part in parts.values():
-            QAccessible.deleteAccessibleInterface(QAccessible.uniqueId(part))
-        parts.clear()
-    return forget
+# Qt's accessibility cache holds raw pointers to the interfaces, but PySide leaves them owned
+# by Python: were Python to free one Qt still holds, the next screen reader query (or the cache
+# at exit) would crash. So every interface made here is held until Qt is done with it: after its
+# widget is gone (the cache has deleted the pane by then) the rest are deleted through the cache
+# itself, and at exit whatever is left, before Python tears down.
+_alive: dict[int, list[QAccessibleInterface]] = {}
+
+
+def keep_alive(view: QWidget, interface: QAccessibleInterface) -> None:
+    key = shiboken6.getCppPointer(view)[0]
+    held = _alive.get(key)
+    if held is None:
+        held = _alive[key] = []
+        view.destroyed.connect(lambda *_args, k=key: QTimer.singleShot(0, lambda: release(k)))
+    held.append(interface)
+
+
+def release(key: int) -> None:
+    for interface in _alive.pop(key, []):
+        if shiboken6.isValid(interface):
+            QAccessible.deleteAccessibleInterface(QAccessible.uniqueId(interface))
+
+
+@atexit.register
+def _release_all() -> None:
+    for key in list(_alive):
+        release(key)
 
 
 def notify(view: QWidget, kind: QAccessible.Event, child: int = -1) -> None:
@@ -188,7 +208,11 @@ def notify(view: QWidget, kind: QAccessible.Event, child: int = -1) -> None:
 def _factory(_class_name: str, obj: QObject) -> QAccessibleInterface | None:
     from .view import TimelineView
 
-    return TimelineAccessible(obj) if isinstance(obj, TimelineView) else None
+    if not isinstance(obj, TimelineView):
+        return None
+    pane = TimelineAccessible(obj)
+    keep_alive(obj, pane)
+    return pane
 
 
 _installed = False
