@@ -16,6 +16,8 @@ APT_PACKAGES=(
   xvfb xauth x11-utils imagemagick poppler-utils ffmpeg
   desktop-file-utils appstream
   espeak-ng
+  # The accessibility test (tests/a11y): the AT-SPI bus and the system Python's pyatspi.
+  dbus dbus-bin at-spi2-core python3-pyatspi gir1.2-atspi-2.0 python3-gi
 )
 
 if command -v apt-get >/dev/null 2>&1; then

@@ -16,6 +16,8 @@ python -m pytest -q -p no:cacheprovider tests/vsr tests/ui "$@"
 echo "== pytest: end to end (real VLC in a real window under Xvfb)"
 VSR_E2E_DISPLAY=1 xvfb-run -a -s "-screen 0 1600x1000x24" \
   python -m pytest -q -p no:cacheprovider tests/e2e "$@"
+echo "== accessibility: the window over AT-SPI (Xvfb, private D-Bus session, Orca's view)"
+python -m pytest -q -p no:cacheprovider tests/a11y "$@"
 echo "== standalone build (PyInstaller) and its smoke test on the built folder"
 VSR_STANDALONE=1 python -m pytest -q -p no:cacheprovider tests/packaging "$@"
 echo "== benchmark smoke run (python -m bench --quick: every row runs on 2-minute media)"

@@ -60,10 +60,15 @@ class ActionId(Enum):
     SHARE_PACKAGE = auto()
     OPEN_PACKAGE = auto()
     TRANSCRIBE = auto()
+    NEXT_TAB = auto()
+    PREV_TAB = auto()
 
 
-# id: (text, shortcut, icon, checkable)
-def _specs() -> dict[ActionId, tuple[str, str | QKeySequence.StandardKey | None, str, bool]]:
+Keys = str | QKeySequence.StandardKey | tuple[str, ...] | None
+
+
+# id: (text, shortcut(s), icon, checkable)
+def _specs() -> dict[ActionId, tuple[str, Keys, str, bool]]:
     K = QKeySequence.StandardKey  # noqa: N806
     return {
         ActionId.OPEN: (QCoreApplication.translate("Actions", "&Open recording…"), K.Open, "open", False),
@@ -114,6 +119,11 @@ def _specs() -> dict[ActionId, tuple[str, str | QKeySequence.StandardKey | None,
         ActionId.SHARE_PACKAGE: (QCoreApplication.translate("Actions", "&Share review (package)…"), None, "", False),
         ActionId.OPEN_PACKAGE: (QCoreApplication.translate("Actions", "Open &package…"), None, "", False),
         ActionId.TRANSCRIBE: (QCoreApplication.translate("Actions", "&Write down what was said"), None, "", False),
+        # As in every Qt program with tabs; from anywhere in the window, not only the tab bar.
+        ActionId.NEXT_TAB: (QCoreApplication.translate("Actions", "Next tab (Moments / Samenleergesprek)"),
+                            ("Ctrl+Tab", "Ctrl+PgDown"), "", False),
+        ActionId.PREV_TAB: (QCoreApplication.translate("Actions", "Previous tab"),
+                            ("Ctrl+Shift+Tab", "Ctrl+PgUp"), "", False),
     }
 
 
@@ -124,7 +134,9 @@ class ActionRegistry:
         for action_id, (text, shortcut, icon_name, checkable) in _specs().items():
             self._labels[action_id] = text.replace("&", "")
             action = QAction(text, parent)
-            if shortcut is not None:
+            if isinstance(shortcut, tuple):
+                action.setShortcuts([QKeySequence(keys) for keys in shortcut])
+            elif shortcut is not None:
                 action.setShortcut(QKeySequence(shortcut))
             if icon_name:
                 action.setIcon(icon(icon_name))

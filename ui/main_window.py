@@ -30,6 +30,9 @@ from vsr.i18n import current_language, translate
 from vsr.library import recordings as rc
 from vsr.library import reviews as rv
 
+from .accessibility_contrast import install_system_colours
+from .accessibility_focus import install_focus_ring
+from .accessibility_keys import install_keyboard_guard
 from .actions import ActionId, ActionRegistry
 from .bridge import LibraryBridge
 from .dialogs import ask_media_file, error_text, show_error
@@ -55,6 +58,7 @@ REVIEW_ONLY = (
     ActionId.SHUTTLE_BACK, ActionId.SHUTTLE_STOP, ActionId.SHUTTLE_FORWARD, ActionId.GO_START,
     ActionId.GO_END, ActionId.IMPORT_EAF, ActionId.EXPORT_EAF, ActionId.EXPORT_VTT,
     ActionId.EXPORT_SRT, ActionId.EXPORT_CSV, ActionId.SHARE_PACKAGE, ActionId.TRANSCRIBE,
+    ActionId.NEXT_TAB, ActionId.PREV_TAB,
 )
 # Actions that change the library: off while the library is only looked at ("Alleen
 # bekijken", a damaged library opened read-only), where every write would be refused.
@@ -74,6 +78,9 @@ class MainWindow(QMainWindow):
     def __init__(self, bridge: LibraryBridge, player: MediaPlayer,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        install_keyboard_guard()  # before any widget: it sees every table's Polish
+        install_focus_ring()
+        install_system_colours()  # only when the system asks for high contrast
         self.bridge, self.player = bridge, player
         self._settings: QSettings | None = None  # where show_restored found the layout
         self.setWindowTitle("vsr")

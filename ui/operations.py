@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from vsr.errors import VsrError
 
+from .accessibility_announce import announce
 from .dialogs import error_text
 
 log = logging.getLogger(__name__)
@@ -62,6 +63,7 @@ def perform(operation: Callable[[], T], *, report: Report = quiet) -> Outcome[T]
         log.warning("edit not saved: %s", exc)
         message = error_text(exc)
         report(message)
+        announce(message, assertive=True)  # a screen reader user hears it failed, too
         return Outcome(False, None, message, exc)
     report("")
     return Outcome(True, value)

@@ -42,7 +42,8 @@ GROUPS: dict[ActionId, Group] = {
     **dict.fromkeys((ActionId.BACK_5, ActionId.FORWARD_5, ActionId.FRAME_BACK,
                      ActionId.FRAME_FORWARD, ActionId.GO_START, ActionId.GO_END,
                      ActionId.PREV_MARKER, ActionId.NEXT_MARKER, ActionId.ZOOM_IN,
-                     ActionId.ZOOM_OUT, ActionId.ZOOM_FIT), Group.NAVIGATION),
+                     ActionId.ZOOM_OUT, ActionId.ZOOM_FIT, ActionId.NEXT_TAB,
+                     ActionId.PREV_TAB), Group.NAVIGATION),
     **dict.fromkeys((ActionId.UNDO, ActionId.REDO, ActionId.DELETE_MARKER), Group.EDITING),
 }
 _ORDER = {action_id: index for index, action_id in enumerate(GROUPS)}
@@ -88,20 +89,50 @@ def shortcut_rows(actions: ActionRegistry, parties: Sequence[Party]) -> list[Sho
                                                        "Hold K: one frame back / forward"),
                             _AFTER_SHUTTLE))
     rows += _mark_rows(parties)
+    rows += _focus_rows()
     return sorted(rows, key=lambda r: (r.group.value, r.order))
 
 
+def _focus_rows() -> list[ShortcutRow]:
+    """Moving through the window and the timeline by keyboard (keys of the controls, not
+    actions)."""
+    late = len(_ORDER) + 100  # after the actions of their group
+    rows = (
+        (Group.GENERAL, f"Tab / {_native('Shift+Tab')}", -2,
+         QCoreApplication.translate("ShortcutsDialog", "Next / previous button or field")),
+        (Group.GENERAL, f"{_native('Space')} / {_native('Return')}", -1,
+         QCoreApplication.translate(
+             "ShortcutsDialog", "Press the button that has the focus (Space plays and pauses "
+             "only when no button, list or field has the focus)")),
+        (Group.NAVIGATION, f"{_native('Up')} / {_native('Down')}", late,
+         QCoreApplication.translate("ShortcutsDialog", "In the timeline: previous / next moment")),
+        (Group.NAVIGATION, _native("Return"), late + 1,
+         QCoreApplication.translate("ShortcutsDialog", "In the timeline: open the moment")),
+    )
+    return [ShortcutRow(group, keys, words, order) for group, keys, order, words in rows]
+
+
 def _mark_rows(parties: Sequence[Party]) -> list[ShortcutRow]:
-    """The digit keys of the open review's participants (they are shortcuts, not actions)."""
+    """The digit keys of the open review's participants: mark, and pause for them (they are
+    shortcuts, not actions)."""
     if not parties:
         return [ShortcutRow(Group.MARKING, f"1, 2, … / {_native('Ctrl+1')}, …",
                             QCoreApplication.translate(
                                 "ShortcutsDialog",
-                                "Mark a moment for the first, second, … participant"))]
-    return [ShortcutRow(Group.MARKING, f"{number} / {_native(f'Ctrl+{number}')}",
-                        QCoreApplication.translate("ShortcutsDialog", "Mark a moment for {name}")
-                        .format(name=party.name))
-            for number, party in enumerate(parties[:9], start=1)]
+                                "Mark a moment for the first, second, … participant")),
+                ShortcutRow(Group.MARKING, f"{_native('Alt+1')}, {_native('Alt+2')}, …",
+                            QCoreApplication.translate(
+                                "ShortcutsDialog", "Pause for the first, second, … participant"),
+                            1)]
+    marks = [ShortcutRow(Group.MARKING, f"{number} / {_native(f'Ctrl+{number}')}",
+                         QCoreApplication.translate("ShortcutsDialog", "Mark a moment for {name}")
+                         .format(name=party.name), number)
+             for number, party in enumerate(parties[:9], start=1)]
+    pauses = [ShortcutRow(Group.MARKING, _native(f"Alt+{number}"),
+                          QCoreApplication.translate("ShortcutsDialog", "Pause for {name}")
+                          .format(name=party.name), 10 + number)
+              for number, party in enumerate(parties[:9], start=1)]
+    return marks + pauses
 
 
 class ShortcutsDialog(QDialog):
@@ -127,6 +158,7 @@ class ShortcutsDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(body)
+        scroll.setAccessibleName(self.tr("List of keys"))  # a Tab stop: arrows scroll it
         key_width = max(label.sizeHint().width() for label in self._key_labels)
         for label in self._key_labels:  # one key column width: the groups line up
             label.setMinimumWidth(key_width)
@@ -160,7 +192,10 @@ class ShortcutsDialog(QDialog):
         grid.setContentsMargins(0, 0, 0, 12)
         grid.setHorizontalSpacing(12)
         title = QLabel(group_title(group))
-        title.setStyleSheet("font-weight: bold; font-size: 15px;")
+        font = title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)  # grows with the user's text size
+        title.setFont(font)
         grid.addWidget(title, 0, 0, 1, 2)
         for line, row in enumerate((r for r in self.rows if r.group is group), start=1):
             keys = QLabel(row.keys)

@@ -4,11 +4,12 @@ big buttons, party frames in the party's colour and name, and text fields that s
 from __future__ import annotations
 
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from vsr.model import Party
 
+from .accessibility_colors import readable_on
 from .fitting import FittingButton
 from .review.sheet_fields import SheetTextField
 
@@ -17,9 +18,7 @@ MIN_TARGET = 44  # px: the smallest click/touch target (WCAG 2.5.5)
 
 def text_on(color: str) -> str:
     """Black or white, whichever reads better on `color`."""
-    c = QColor(color)
-    return "#000000" if (0.299 * c.red() + 0.587 * c.green() + 0.114 * c.blue()) > 150 \
-        else "#ffffff"
+    return readable_on(color)  # by WCAG contrast, so text on it reaches 4.5:1 where it can
 
 
 def heading(text: str, scale: float = 1.25) -> QLabel:

@@ -51,234 +51,244 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../ui/actions.py" line="69" />
+        <location filename="../../ui/actions.py" line="74" />
         <source>&amp;Open recording…</source>
         <translation>Opname &amp;openen…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="70" />
+        <location filename="../../ui/actions.py" line="75" />
         <source>&amp;Locate recording…</source>
         <translation>Opname &amp;zoeken…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="71" />
+        <location filename="../../ui/actions.py" line="76" />
         <source>&amp;New review of this recording</source>
         <translation>&amp;Nieuw terugkijkgesprek van deze opname</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="72" />
+        <location filename="../../ui/actions.py" line="77" />
         <source>&amp;Export learning summary…</source>
         <translation>Leerverslag &amp;opslaan als bestand…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="73" />
+        <location filename="../../ui/actions.py" line="78" />
         <source>Import ELAN file…</source>
         <translation>ELAN-bestand importeren…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="74" />
+        <location filename="../../ui/actions.py" line="79" />
         <source>ELAN file (.eaf)…</source>
         <translation>ELAN-bestand (.eaf)…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="75" />
+        <location filename="../../ui/actions.py" line="80" />
         <source>WebVTT subtitles (.vtt)…</source>
         <translation>Ondertitels voor een videospeler (.vtt)…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="76" />
+        <location filename="../../ui/actions.py" line="81" />
         <source>SRT subtitles (.srt)…</source>
         <translation>Ondertitels voor een videospeler (.srt)…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="77" />
+        <location filename="../../ui/actions.py" line="82" />
         <source>Spreadsheet (.csv)…</source>
         <translation>Spreadsheet (.csv)…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="78" />
+        <location filename="../../ui/actions.py" line="83" />
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="79" />
+        <location filename="../../ui/actions.py" line="84" />
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="80" />
+        <location filename="../../ui/actions.py" line="85" />
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;doen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="81" />
+        <location filename="../../ui/actions.py" line="86" />
         <source>&amp;Delete moment</source>
         <translation>Moment &amp;verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="82" />
+        <location filename="../../ui/actions.py" line="87" />
         <source>&amp;Names of the participants…</source>
         <translation>&amp;Namen van de deelnemers…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="83" />
+        <location filename="../../ui/actions.py" line="88" />
         <source>&amp;Add participant (e.g. interpreter)…</source>
         <translation>Deelnemer &amp;toevoegen (bijv. tolk)…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="84" />
+        <location filename="../../ui/actions.py" line="89" />
         <source>Play / pause</source>
         <translation>Afspelen / pauzeren</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="85" />
+        <location filename="../../ui/actions.py" line="90" />
         <source>Back 5 seconds</source>
         <translation>5 seconden terug</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="86" />
+        <location filename="../../ui/actions.py" line="91" />
         <source>Forward 5 seconds</source>
         <translation>5 seconden vooruit</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="87" />
+        <location filename="../../ui/actions.py" line="92" />
         <source>Previous frame</source>
         <translation>Vorig beeldje</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="88" />
+        <location filename="../../ui/actions.py" line="93" />
         <source>Next frame</source>
         <translation>Volgend beeldje</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="89" />
+        <location filename="../../ui/actions.py" line="94" />
         <source>Slower</source>
         <translation>Langzamer</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="90" />
+        <location filename="../../ui/actions.py" line="95" />
         <source>Faster</source>
         <translation>Sneller</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="91" />
+        <location filename="../../ui/actions.py" line="96" />
         <source>Repeat the selected moment</source>
         <translation>Gekozen moment herhalen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="92" />
+        <location filename="../../ui/actions.py" line="97" />
         <source>Pause when marking</source>
         <translation>Pauzeren bij markeren</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="93" />
+        <location filename="../../ui/actions.py" line="98" />
         <source>Previous moment</source>
         <translation>Vorig moment</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="94" />
+        <location filename="../../ui/actions.py" line="99" />
         <source>Next moment</source>
         <translation>Volgend moment</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="95" />
+        <location filename="../../ui/actions.py" line="100" />
         <source>Zoom in</source>
         <translation>Inzoomen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="96" />
+        <location filename="../../ui/actions.py" line="101" />
         <source>Zoom out</source>
         <translation>Uitzoomen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="97" />
+        <location filename="../../ui/actions.py" line="102" />
         <source>Whole recording</source>
         <translation>Hele opname</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="100" />
+        <location filename="../../ui/actions.py" line="105" />
         <source>&amp;About vsr</source>
         <translation>&amp;Over vsr</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="101" />
+        <location filename="../../ui/actions.py" line="106" />
         <source>&amp;Consent…</source>
         <translation>&amp;Toestemming…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="102" />
+        <location filename="../../ui/actions.py" line="107" />
         <source>Clip &amp;collections…</source>
         <translation>&amp;Verzamelingen van fragmenten…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="103" />
+        <location filename="../../ui/actions.py" line="108" />
         <source>Audit &amp;log…</source>
         <translation>&amp;Logboek…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="104" />
+        <location filename="../../ui/actions.py" line="109" />
         <source>Delete &amp;expired material…</source>
         <translation>V&amp;erlopen materiaal verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="105" />
+        <location filename="../../ui/actions.py" line="110" />
         <source>Pause while typing</source>
         <translation>Pauzeren tijdens het typen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="106" />
+        <location filename="../../ui/actions.py" line="111" />
         <source>Rewind (again: faster)</source>
         <translation>Terugspoelen (nog eens: sneller)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="107" />
+        <location filename="../../ui/actions.py" line="112" />
         <source>Pause</source>
         <translation>Pauzeren</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="108" />
+        <location filename="../../ui/actions.py" line="113" />
         <source>Play (again: faster)</source>
         <translation>Afspelen (nog eens: sneller)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="109" />
+        <location filename="../../ui/actions.py" line="114" />
         <source>Go to the start</source>
         <translation>Naar het begin</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="110" />
+        <location filename="../../ui/actions.py" line="115" />
         <source>Go to the end</source>
         <translation>Naar het einde</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="111" />
+        <location filename="../../ui/actions.py" line="116" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="112" />
+        <location filename="../../ui/actions.py" line="117" />
         <source>&amp;Backups…</source>
         <translation>&amp;Reservekopieën…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="113" />
+        <location filename="../../ui/actions.py" line="118" />
         <source>&amp;Search all reviews…</source>
         <translation>&amp;Zoeken in alle gesprekken…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="114" />
+        <location filename="../../ui/actions.py" line="119" />
         <source>&amp;Share review (package)…</source>
         <translation>Terugkijkgesprek &amp;delen (pakket)…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="115" />
+        <location filename="../../ui/actions.py" line="120" />
         <source>Open &amp;package…</source>
         <translation>&amp;Pakket openen…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="116" />
+        <location filename="../../ui/actions.py" line="121" />
         <source>&amp;Write down what was said</source>
         <translation>&amp;Uitschrijven wat er gezegd is</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="123" />
+        <source>Next tab (Moments / Samenleergesprek)</source>
+        <translation>Volgend tabblad (Momenten / Samenleergesprek)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="125" />
+        <source>Previous tab</source>
+        <translation>Vorig tabblad</translation>
     </message>
 </context>
 <context>
@@ -315,6 +325,11 @@
         <translation>Logboek</translation>
     </message>
     <message>
+        <location filename="../../ui/privacy/audit_dialog.py" line="49" />
+        <source>Who did what, on which computer, with whose recording, and when: every export, deletion and consent change, and every time a review was opened or a recording played. Newest first. This log cannot be changed.</source>
+        <translation>Wie deed wat, op welke computer, met wiens opname, en wanneer: elk opgeslagen bestand, elke verwijdering en wijziging van toestemming, en elke keer dat een terugkijkgesprek is geopend of een opname is afgespeeld. Nieuwste eerst. Dit logboek kan niet worden veranderd.</translation>
+    </message>
+    <message>
         <location filename="../../ui/privacy/audit_dialog.py" line="62" />
         <source>Time</source>
         <translation>Tijd</translation>
@@ -325,21 +340,6 @@
         <translation>Handeling</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/audit_dialog.py" line="63" />
-        <source>Subject</source>
-        <translation>Onderwerp</translation>
-    </message>
-    <message>
-        <location filename="../../ui/privacy/audit_dialog.py" line="63" />
-        <source>Details</source>
-        <translation>Details</translation>
-    </message>
-    <message>
-        <location filename="../../ui/privacy/audit_dialog.py" line="49" />
-        <source>Who did what, on which computer, with whose recording, and when: every export, deletion and consent change, and every time a review was opened or a recording played. Newest first. This log cannot be changed.</source>
-        <translation>Wie deed wat, op welke computer, met wiens opname, en wanneer: elk opgeslagen bestand, elke verwijdering en wijziging van toestemming, en elke keer dat een terugkijkgesprek is geopend of een opname is afgespeeld. Nieuwste eerst. Dit logboek kan niet worden veranderd.</translation>
-    </message>
-    <message>
         <location filename="../../ui/privacy/audit_dialog.py" line="62" />
         <source>Who</source>
         <translation>Wie</translation>
@@ -348,6 +348,16 @@
         <location filename="../../ui/privacy/audit_dialog.py" line="62" />
         <source>Computer</source>
         <translation>Computer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy/audit_dialog.py" line="63" />
+        <source>Subject</source>
+        <translation>Onderwerp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy/audit_dialog.py" line="63" />
+        <source>Details</source>
+        <translation>Details</translation>
     </message>
     <message>
         <location filename="../../ui/privacy/audit_dialog.py" line="63" />
@@ -942,7 +952,7 @@
         <location filename="../../ui/dialogs.py" line="48" />
         <location filename="../../ui/interop/menu.py" line="114" />
         <location filename="../../ui/interop/menu.py" line="133" />
-        <location filename="../../ui/operations.py" line="53" />
+        <location filename="../../ui/operations.py" line="54" />
         <source>vsr</source>
         <translation>vsr</translation>
     </message>
@@ -1509,129 +1519,129 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="127" />
+        <location filename="../../ui/main_window.py" line="134" />
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129" />
+        <location filename="../../ui/main_window.py" line="136" />
         <source>Recent reviews</source>
         <translation>Recente terugkijkgesprekken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151" />
+        <location filename="../../ui/main_window.py" line="158" />
         <source>&amp;Edit</source>
         <translation>B&amp;ewerken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194" />
-        <location filename="../../ui/main_window.py" line="206" />
+        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="213" />
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195" />
-        <location filename="../../ui/main_window.py" line="207" />
+        <location filename="../../ui/main_window.py" line="202" />
+        <location filename="../../ui/main_window.py" line="214" />
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;doen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159" />
+        <location filename="../../ui/main_window.py" line="166" />
         <source>&amp;Playback</source>
         <translation>&amp;Afspelen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97" />
+        <location filename="../../ui/main_window.py" line="104" />
         <source>Only looking: the library is damaged, nothing is saved. File → Backups… puts a backup back.</source>
         <translation>Alleen bekijken: het gegevensbestand is beschadigd, er wordt niets bewaard. Met Bestand → Reservekopieën… ga je terug naar een reservekopie.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135" />
+        <location filename="../../ui/main_window.py" line="142" />
         <source>Export as</source>
         <translation>Opslaan als bestand</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144" />
+        <location filename="../../ui/main_window.py" line="151" />
         <source>Team library</source>
         <translation>Teamopslag</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173" />
+        <location filename="../../ui/main_window.py" line="180" />
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177" />
+        <location filename="../../ui/main_window.py" line="184" />
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184" />
+        <location filename="../../ui/main_window.py" line="191" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274" />
+        <location filename="../../ui/main_window.py" line="281" />
         <source>No reviews yet.</source>
         <translation>Nog geen terugkijkgesprekken.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297" />
+        <location filename="../../ui/main_window.py" line="304" />
         <source>Open recording</source>
         <translation>Opname openen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306" />
+        <location filename="../../ui/main_window.py" line="313" />
         <source>Reading the file…</source>
         <translation>Het bestand wordt gelezen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354" />
+        <location filename="../../ui/main_window.py" line="361" />
         <source>Making the demo recording…</source>
         <translation>De demo-opname wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370" />
+        <location filename="../../ui/main_window.py" line="377" />
         <source>New review</source>
         <translation>Nieuw terugkijkgesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370" />
+        <location filename="../../ui/main_window.py" line="377" />
         <source>Title:</source>
         <translation>Titel:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396" />
+        <location filename="../../ui/main_window.py" line="403" />
         <source>Add participant</source>
         <translation>Deelnemer toevoegen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="397" />
+        <location filename="../../ui/main_window.py" line="404" />
         <source>Name (for example: interpreter):</source>
         <translation>Naam (bijvoorbeeld: tolk):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="460" />
+        <location filename="../../ui/main_window.py" line="467" />
         <source>Delete expired material</source>
         <translation>Verlopen materiaal verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="461" />
+        <location filename="../../ui/main_window.py" line="468" />
         <source>Nothing has passed its retention date.</source>
         <translation>Niets is langer bewaard dan afgesproken.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="484" />
+        <location filename="../../ui/main_window.py" line="491" />
         <source>Audit log altered</source>
         <translation>Logboek veranderd</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="512" />
+        <location filename="../../ui/main_window.py" line="519" />
         <source>About vsr</source>
         <translation>Over vsr</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="513" />
+        <location filename="../../ui/main_window.py" line="520" />
         <source>&lt;b&gt;vsr {version}&lt;/b&gt;&lt;p&gt;Video-stimulated recall for the Samenleergesprek: look back together at a recorded conversation and learn from it.&lt;/p&gt;&lt;p&gt;Method: Samenleerwijzer (Lengkeek &amp;amp; van Hal, HAN, 2021).&lt;/p&gt;</source>
         <translation>&lt;b&gt;vsr {version}&lt;/b&gt;&lt;p&gt;Samen terugkijken voor het Samenleergesprek: bekijk samen een opgenomen gesprek en leer ervan.&lt;/p&gt;&lt;p&gt;Methode: Samenleerwijzer (Lengkeek &amp;amp; van Hal, HAN, 2021).&lt;/p&gt;</translation>
     </message>
@@ -1639,28 +1649,28 @@
 <context>
     <name>MarkButtons</name>
     <message>
-        <location filename="../../ui/review/mark_buttons.py" line="60" />
-        <location filename="../../ui/review/mark_buttons.py" line="89" />
+        <location filename="../../ui/review/mark_buttons.py" line="63" />
+        <location filename="../../ui/review/mark_buttons.py" line="98" />
         <source>Mark: {name}</source>
         <translation>Markeer: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/mark_buttons.py" line="65" />
-        <source>Mark this moment for {name} (key {n}, or Ctrl+{n})</source>
-        <translation>Markeer dit moment voor {name} (toets {n}, of Ctrl+{n})</translation>
+        <location filename="../../ui/review/mark_buttons.py" line="71" />
+        <source>Mark this moment for {name} (key {n}, or Ctrl+{n}). Alt+{n}: pause for {name}.</source>
+        <translation>Markeer dit moment voor {name} (toets {n} of Ctrl+{n}). Alt+{n}: pauze voor {name}.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/mark_buttons.py" line="67" />
+        <location filename="../../ui/review/mark_buttons.py" line="74" />
         <source>Mark moment for {name}</source>
         <translation>Moment markeren voor {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/mark_buttons.py" line="93" />
+        <location filename="../../ui/review/mark_buttons.py" line="102" />
         <source>{n} marked</source>
         <translation>{n} gemarkeerd</translation>
     </message>
     <message>
-        <location filename="../../ui/review/mark_buttons.py" line="96" />
+        <location filename="../../ui/review/mark_buttons.py" line="105" />
         <source>{name}: {count}, hidden until you show them together</source>
         <translation>{name}: {count}, verborgen tot jullie ze samen laten zien</translation>
     </message>
@@ -1668,23 +1678,23 @@
 <context>
     <name>MarkerListPanel</name>
     <message>
-        <location filename="../../ui/review/marker_list.py" line="157" />
-        <location filename="../../ui/review/marker_list.py" line="186" />
+        <location filename="../../ui/review/marker_list.py" line="161" />
+        <location filename="../../ui/review/marker_list.py" line="190" />
         <source>Marked moments</source>
         <translation>Gemarkeerde momenten</translation>
     </message>
     <message>
-        <location filename="../../ui/review/marker_list.py" line="164" />
+        <location filename="../../ui/review/marker_list.py" line="168" />
         <source>Show moments of</source>
         <translation>Toon momenten van</translation>
     </message>
     <message>
-        <location filename="../../ui/review/marker_list.py" line="168" />
+        <location filename="../../ui/review/marker_list.py" line="172" />
         <source>You are marking separately: the moments stay hidden until you show them together (Samenleergesprek, step 1).</source>
         <translation>Jullie markeren apart: de momenten blijven verborgen tot jullie ze samen laten zien (Samenleergesprek, stap 1).</translation>
     </message>
     <message>
-        <location filename="../../ui/review/marker_list.py" line="200" />
+        <location filename="../../ui/review/marker_list.py" line="204" />
         <source>Everyone</source>
         <translation>Iedereen</translation>
     </message>
@@ -1710,6 +1720,16 @@
         <location filename="../../ui/review/marker_list.py" line="63" />
         <source>What happened</source>
         <translation>Wat gebeurde er</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/marker_list.py" line="89" />
+        <source>no theme yet</source>
+        <translation>nog geen thema</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/marker_list.py" line="89" />
+        <source>nothing written yet</source>
+        <translation>nog niets geschreven</translation>
     </message>
 </context>
 <context>
@@ -1771,32 +1791,32 @@
 <context>
     <name>MomentCard</name>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="73" />
+        <location filename="../../ui/session/moments_page.py" line="77" />
         <source>Moment at {time}</source>
         <translation>Moment op {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="76" />
+        <location filename="../../ui/session/moments_page.py" line="80" />
         <source>Theme card of moment {n}</source>
         <translation>Themakaart van moment {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="83" />
+        <location filename="../../ui/session/moments_page.py" line="87" />
         <source>Move moment {n} up</source>
         <translation>Moment {n} naar boven</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="88" />
+        <location filename="../../ui/session/moments_page.py" line="92" />
         <source>Move moment {n} down</source>
         <translation>Moment {n} naar beneden</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="92" />
+        <location filename="../../ui/session/moments_page.py" line="96" />
         <source>Remove</source>
         <translation>Weghalen</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="93" />
+        <location filename="../../ui/session/moments_page.py" line="97" />
         <source>Remove moment {n}</source>
         <translation>Moment {n} weghalen</translation>
     </message>
@@ -1809,72 +1829,72 @@
         <translation>Geen themakaart</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="108" />
+        <location filename="../../ui/session/moments_page.py" line="112" />
         <source>Step 1 – {title}</source>
         <translation>Stap 1 – {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="111" />
+        <location filename="../../ui/session/moments_page.py" line="115" />
         <source>A theme card is a subject to talk about, such as “How do we work together?”. Each card has smaller subjects, each with a question.</source>
         <translation>Een themakaart is een onderwerp om over te praten, zoals “Hoe gaat onze samenwerking?”. Elke kaart heeft kleinere onderwerpen, elk met een vraag.</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="121" />
+        <location filename="../../ui/session/moments_page.py" line="125" />
         <source>Moments you marked</source>
         <translation>Momenten die jullie markeerden</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="122" />
+        <location filename="../../ui/session/moments_page.py" line="126" />
         <source>You marked separately. The moments are still hidden from each other.</source>
         <translation>Jullie hebben apart gemarkeerd. De momenten zijn nog verborgen voor elkaar.</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="125" />
+        <location filename="../../ui/session/moments_page.py" line="129" />
         <source>Show the moments</source>
         <translation>Laat de momenten zien</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="130" />
+        <location filename="../../ui/session/moments_page.py" line="134" />
         <source>Moments to choose from</source>
         <translation>Momenten om uit te kiezen</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="138" />
+        <location filename="../../ui/session/moments_page.py" line="142" />
         <source>Choose this moment  →</source>
         <translation>Kies dit moment  →</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="156" />
+        <location filename="../../ui/session/moments_page.py" line="160" />
         <source>No moment chosen yet. Choose one to three moments.</source>
         <translation>Nog geen moment gekozen. Kies één tot drie momenten.</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="184" />
+        <location filename="../../ui/session/moments_page.py" line="188" />
         <source>Both marked ({names})</source>
         <translation>Allebei gemarkeerd ({names})</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="185" />
+        <location filename="../../ui/session/moments_page.py" line="189" />
         <source>Only {name}</source>
         <translation>Alleen {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="207" />
+        <location filename="../../ui/session/moments_page.py" line="211" />
         <source>✓ chosen</source>
         <translation>✓ gekozen</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="223" />
+        <location filename="../../ui/session/moments_page.py" line="227" />
         <source>Chosen: {n} of {max}</source>
         <translation>Gekozen: {n} van {max}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="247" />
+        <location filename="../../ui/session/moments_page.py" line="251" />
         <source>Add a new moment here ({time}), marked by:</source>
         <translation>Nieuw moment hier ({time}), gemarkeerd door:</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="250" />
+        <location filename="../../ui/session/moments_page.py" line="254" />
         <source>Add a moment at {time} for {name}</source>
         <translation>Moment toevoegen op {time} voor {name}</translation>
     </message>
@@ -1882,7 +1902,7 @@
 <context>
     <name>NoticeBar</name>
     <message>
-        <location filename="../../ui/widgets.py" line="120" />
+        <location filename="../../ui/widgets.py" line="119" />
         <source>Message</source>
         <translation>Bericht</translation>
     </message>
@@ -2202,29 +2222,54 @@
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../ui/review/review_view.py" line="101" />
+        <location filename="../../ui/review/review_view.py" line="103" />
         <source>Sound only: this recording has no picture.</source>
         <translation>Alleen geluid: deze opname heeft geen beeld.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="126" />
+        <location filename="../../ui/review/review_view.py" line="131" />
+        <source>Moments and Samenleergesprek</source>
+        <translation>Momenten en Samenleergesprek</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/review_view.py" line="132" />
+        <source>Tabs</source>
+        <translation>Tabbladen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/review_view.py" line="135" />
         <source>Moments</source>
         <translation>Momenten</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="226" />
+        <location filename="../../ui/review/review_view.py" line="238" />
         <source>Samenleergesprek</source>
         <translation>Samenleergesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="283" />
+        <location filename="../../ui/review/review_view.py" line="295" />
         <source>Where is the recording “{title}”?</source>
         <translation>Waar staat de opname ‘{title}’?</translation>
     </message>
     <message>
-        <location filename="../../ui/review/marking.py" line="32" />
+        <location filename="../../ui/review/review_view.py" line="490" />
+        <source>Paused for {name}</source>
+        <translation>Pauze voor {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/marking.py" line="34" />
         <source>The library is in use by another program. Your mark is saved as soon as the library is free.</source>
         <translation>Het gegevensbestand is in gebruik door een ander programma. Je markering wordt opgeslagen zodra het weer vrij is.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/marking.py" line="126" />
+        <source>Moment marked for {name}; hidden until you show them together</source>
+        <translation>Moment gemarkeerd voor {name}; verborgen tot jullie ze samen laten zien</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/marking.py" line="134" />
+        <source>Moment marked for {name} at {time}</source>
+        <translation>Moment gemarkeerd voor {name} op {time}</translation>
     </message>
 </context>
 <context>
@@ -2346,85 +2391,95 @@
 <context>
     <name>SessionPanel</name>
     <message>
-        <location filename="../../ui/session/panel.py" line="58" />
+        <location filename="../../ui/session/panel.py" line="60" />
         <source>Samenleergesprek</source>
         <translation>Samenleergesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="109" />
-        <source>+  Pause as moment</source>
-        <translation>+  Pauze als moment</translation>
-    </message>
-    <message>
-        <location filename="../../ui/session/panel.py" line="110" />
-        <source>Make this pause a moment</source>
-        <translation>Maak van deze pauze een moment</translation>
-    </message>
-    <message>
-        <location filename="../../ui/session/panel.py" line="122" />
+        <location filename="../../ui/session/panel.py" line="124" />
         <source>◀  Back</source>
         <translation>◀  Terug</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="123" />
-        <source>Back</source>
-        <translation>Terug</translation>
-    </message>
-    <message>
-        <location filename="../../ui/session/panel.py" line="124" />
+        <location filename="../../ui/session/panel.py" line="126" />
         <source>Back (Alt+Left)</source>
         <translation>Terug (Alt+Links)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="126" />
-        <location filename="../../ui/session/panel.py" line="198" />
+        <location filename="../../ui/session/panel.py" line="125" />
+        <location filename="../../ui/session/panel.py" line="127" />
+        <source>Back</source>
+        <translation>Terug</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/panel.py" line="111" />
+        <source>+  Pause as moment</source>
+        <translation>+  Pauze als moment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/panel.py" line="112" />
+        <source>Make this pause a moment</source>
+        <translation>Maak van deze pauze een moment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/panel.py" line="129" />
+        <location filename="../../ui/session/panel.py" line="219" />
         <source>Next  ▶</source>
         <translation>Verder  ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="127" />
-        <location filename="../../ui/session/panel.py" line="199" />
-        <source>Next</source>
-        <translation>Verder</translation>
-    </message>
-    <message>
-        <location filename="../../ui/session/panel.py" line="128" />
+        <location filename="../../ui/session/panel.py" line="131" />
         <source>Next (Alt+Right)</source>
         <translation>Verder (Alt+Rechts)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="194" />
-        <location filename="../../ui/session/panel.py" line="196" />
+        <location filename="../../ui/session/panel.py" line="215" />
         <source>Make the learning summary…</source>
         <translation>Leerverslag maken…</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="195" />
+        <location filename="../../ui/session/panel.py" line="216" />
         <source>Summary…</source>
         <translation>Verslag…</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="257" />
+        <location filename="../../ui/session/panel.py" line="217" />
+        <source>Make the learning summary</source>
+        <translation>Maak het leerverslag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/panel.py" line="130" />
+        <location filename="../../ui/session/panel.py" line="220" />
+        <source>Next</source>
+        <translation>Verder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/panel.py" line="201" />
+        <source>Moment {n} of {count}</source>
+        <translation>Moment {n} van {count}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/panel.py" line="278" />
         <source>The library is in use by another program. The pause is saved as soon as the library is free.</source>
         <translation>Het gegevensbestand is in gebruik door een ander programma. De pauze wordt opgeslagen zodra het weer vrij is.</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="265" />
+        <location filename="../../ui/session/panel.py" line="286" />
         <source>Make the pause of {name} a moment</source>
         <translation>Maak van de pauze van {name} een moment</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="284" />
+        <location filename="../../ui/session/panel.py" line="305" />
         <source>The pause is now a moment. Choose it in Step 1.</source>
         <translation>De pauze is nu een moment. Kies het in Stap 1.</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="292" />
+        <location filename="../../ui/session/panel.py" line="313" />
         <source>❚❚  Pause – {name}</source>
         <translation>❚❚  Pauze – {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="293" />
+        <location filename="../../ui/session/panel.py" line="314" />
         <source>❚❚  Pause</source>
         <translation>❚❚  Pauze</translation>
     </message>
@@ -2570,32 +2625,32 @@
 <context>
     <name>SheetEditor</name>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="61" />
+        <location filename="../../ui/review/sheet_editor.py" line="62" />
         <source>Reflection sheet</source>
         <translation>Gespreksblad</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="81" />
+        <location filename="../../ui/review/sheet_editor.py" line="82" />
         <source>Mark a moment or choose one in the list to fill in its reflection sheet.</source>
         <translation>Markeer een moment, of kies er een in de lijst, om het gespreksblad in te vullen.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="169" />
+        <location filename="../../ui/review/sheet_editor.py" line="170" />
         <source>Put the words from the recording here</source>
         <translation>Zet hier de woorden uit de opname</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="171" />
+        <location filename="../../ui/review/sheet_editor.py" line="172" />
         <source>Adds what was said at this moment to A; you can change it.</source>
         <translation>Zet wat er op dit moment gezegd is bij A. Je kunt het daarna aanpassen.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="222" />
+        <location filename="../../ui/review/sheet_editor.py" line="223" />
         <source>The library is in use by another program. What you typed stays here and is saved as soon as the library is free.</source>
         <translation>Het gegevensbestand is in gebruik door een ander programma. Wat je typte blijft hier staan en wordt opgeslagen zodra het weer vrij is.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="225" />
+        <location filename="../../ui/review/sheet_editor.py" line="226" />
         <source>What you typed stays here and is saved as soon as that works again.</source>
         <translation>Wat je hebt getypt blijft hier staan en wordt bewaard zodra dat weer lukt.</translation>
     </message>
@@ -2647,54 +2702,89 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../ui/shortcuts_dialog.py" line="62" />
+        <location filename="../../ui/shortcuts_dialog.py" line="63" />
         <source>Playback</source>
         <translation>Afspelen</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts_dialog.py" line="63" />
+        <location filename="../../ui/shortcuts_dialog.py" line="64" />
         <source>Marking</source>
         <translation>Markeren</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts_dialog.py" line="64" />
+        <location filename="../../ui/shortcuts_dialog.py" line="65" />
         <source>Moving through the recording</source>
         <translation>Door de opname gaan</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts_dialog.py" line="66" />
+        <location filename="../../ui/shortcuts_dialog.py" line="67" />
         <source>Editing</source>
         <translation>Bewerken</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts_dialog.py" line="67" />
+        <location filename="../../ui/shortcuts_dialog.py" line="68" />
         <source>General</source>
         <translation>Algemeen</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts_dialog.py" line="87" />
+        <location filename="../../ui/shortcuts_dialog.py" line="88" />
         <source>Hold K: one frame back / forward</source>
         <translation>K ingedrukt houden: één beeldje terug / verder</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts_dialog.py" line="98" />
+        <location filename="../../ui/shortcuts_dialog.py" line="102" />
+        <source>Next / previous button or field</source>
+        <translation>Volgende / vorige knop of veld</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts_dialog.py" line="104" />
+        <source>Press the button that has the focus (Space plays and pauses only when no button, list or field has the focus)</source>
+        <translation>Druk op de knop die de focus heeft (Spatie speelt en pauzeert alleen als geen knop, lijst of veld de focus heeft)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts_dialog.py" line="108" />
+        <source>In the timeline: previous / next moment</source>
+        <translation>In de tijdlijn: vorig / volgend moment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts_dialog.py" line="110" />
+        <source>In the timeline: open the moment</source>
+        <translation>In de tijdlijn: open het moment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts_dialog.py" line="120" />
         <source>Mark a moment for the first, second, … participant</source>
         <translation>Moment markeren voor de eerste, tweede, … deelnemer</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts_dialog.py" line="102" />
+        <location filename="../../ui/shortcuts_dialog.py" line="124" />
+        <source>Pause for the first, second, … participant</source>
+        <translation>Pauze voor de eerste, tweede, … deelnemer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts_dialog.py" line="128" />
         <source>Mark a moment for {name}</source>
         <translation>Moment markeren voor {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts_dialog.py" line="111" />
+        <location filename="../../ui/shortcuts_dialog.py" line="132" />
+        <source>Pause for {name}</source>
+        <translation>Pauze voor {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts_dialog.py" line="142" />
         <source>Keyboard shortcuts</source>
         <translation>Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts_dialog.py" line="113" />
+        <location filename="../../ui/shortcuts_dialog.py" line="144" />
         <source>Letter keys, digits, Space, Home and End work when you are not typing in a text field. In a text field they type as usual.</source>
         <translation>Letters, cijfers, de spatiebalk, Home en End werken als je niet in een tekstveld typt. In een tekstveld typ je gewoon.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts_dialog.py" line="161" />
+        <source>List of keys</source>
+        <translation>Lijst van toetsen</translation>
     </message>
 </context>
 <context>
@@ -2886,6 +2976,54 @@
     </message>
 </context>
 <context>
+    <name>TimelineAccessible</name>
+    <message>
+        <location filename="../../ui/timeline/accessible.py" line="44" />
+        <source>no theme yet</source>
+        <translation>nog geen thema</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/accessible.py" line="48" />
+        <source>Unknown</source>
+        <translation>Onbekend</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/accessible.py" line="52" />
+        <source>{start} to {end}</source>
+        <translation>{start} tot {end}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/marker_focus.py" line="88" />
+        <source>{now} of {total}</source>
+        <translation>{now} van {total}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/marker_focus.py" line="97" />
+        <source>Row of {name} (hidden)</source>
+        <translation>Rij van {name} (verborgen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/marker_focus.py" line="101" />
+        <source>Row of {name}: 1 moment</source>
+        <translation>Rij van {name}: 1 moment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/marker_focus.py" line="103" />
+        <source>Row of {name}: {n} moments</source>
+        <translation>Rij van {name}: {n} momenten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/marker_focus.py" line="111" />
+        <source>Position in the recording</source>
+        <translation>Plek in de opname</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/marker_focus.py" line="115" />
+        <source>Return opens this moment. Up and down go to the previous or next one.</source>
+        <translation>Enter opent dit moment. Pijl omhoog en omlaag gaan naar het vorige of volgende moment.</translation>
+    </message>
+</context>
+<context>
     <name>TimelinePanel</name>
     <message>
         <location filename="../../ui/timeline/panel.py" line="60" />
@@ -2926,22 +3064,22 @@
         <translation>verborgen: jullie zien ze na “Laat de momenten zien” in stap 1</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/view.py" line="57" />
+        <location filename="../../ui/timeline/view.py" line="63" />
         <source>Timeline</source>
         <translation>Tijdlijn</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/view.py" line="60" />
-        <source>The recording over time, with one row of marked moments per person. Left and right arrow keys move the playhead by one second, plus and minus zoom, zero shows all.</source>
-        <translation>De opname in de tijd, met een rij gemarkeerde momenten per persoon. De pijltjes links en rechts gaan een seconde terug of vooruit in de opname, plus en min zoomen, nul toont alles.</translation>
+        <location filename="../../ui/timeline/view.py" line="66" />
+        <source>The recording over time, with one row of marked moments per person. Up and down go from moment to moment, Return opens it. Left and right arrow keys move the playhead by one second, plus and minus zoom, zero shows all.</source>
+        <translation>De opname in de tijd, met een rij gemarkeerde momenten per persoon. Pijl omhoog en omlaag gaan van moment naar moment, Enter opent het. Pijl links en rechts zetten de video 1 seconde terug of verder, plus en min zoomen in en uit, nul laat de hele opname zien.</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/view.py" line="244" />
+        <location filename="../../ui/timeline/view.py" line="251" />
         <source>Make this pause a moment</source>
         <translation>Maak van deze pauze een moment</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/view.py" line="253" />
+        <location filename="../../ui/timeline/view.py" line="260" />
         <source>{name} paused here ({time})</source>
         <translation>{name} pauzeerde hier ({time})</translation>
     </message>

@@ -191,8 +191,11 @@ def test_f1_lists_every_key_of_the_registry_and_the_mark_keys(qtbot, window, mon
             assert any(text in row.keys.split(" / ") for row in dialog.rows), text
     names = [p.name for p in rv.list_parties(window.bridge.lib, window.review_view.review.id)]
     marks = [row for row in dialog.rows if row.group is Group.MARKING]
-    assert [r.keys.split(" / ")[0] for r in marks] == ["1", "2"]
-    assert all(name in r.text for name, r in zip(names, marks, strict=True))
+    alt = [QKeySequence(f"Alt+{n}").toString(QKeySequence.SequenceFormat.NativeText)
+           for n in (1, 2)]
+    assert [r.keys.split(" / ")[0] for r in marks] == ["1", "2", *alt]  # mark, then pause
+    assert all(name in r.text for name, r in zip(names * 2, marks, strict=True))
+    assert marks[2].text == f"Pause for {names[0]}"
     dialog.show()
     qtbot.addWidget(dialog)
     assert dialog.width() <= 1366 and dialog.height() <= 700

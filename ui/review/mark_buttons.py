@@ -1,5 +1,6 @@
 """One large, clearly labelled mark button per party, in the party's colour and shape, with a
-hotkey that works while the video plays (digit keys outside text fields, Ctrl+digit anywhere).
+hotkey that works while the video plays (digit keys outside text fields, Ctrl+digit anywhere),
+and Alt+digit: that party pauses the replay.
 
 While the parties mark separately the new marker is not shown anywhere, so the button itself is
 the feedback that the mark was taken: it counts ("3 gemarkeerd") and flashes briefly."""
@@ -24,7 +25,8 @@ def _style(color: str, flash: bool) -> str:
     # A flash inverts the button (and thickens its border): visible from the couch, no position.
     bg, text = (fg, color) if flash else (color, fg)
     border = f"border: 4px solid {color};" if flash else ""
-    return (f"QPushButton {{ background: {bg}; color: {text}; font-size: 15px;"
+    # No font size here: the button's font follows the user's text size (set_parties).
+    return (f"QPushButton {{ background: {bg}; color: {text};"
             f" font-weight: bold; border-radius: 8px; padding: 6px 12px; {border} }}"
             f"QPushButton:pressed {{ background: {QColor(color).darker(130).name()}; }}"
             f"QPushButton:focus {{ border: 3px solid #202020; }}")
@@ -32,6 +34,7 @@ def _style(color: str, flash: bool) -> str:
 
 class MarkButtons(QWidget):
     mark_requested = Signal(int)  # party id
+    pause_requested = Signal(int)  # party id: this party paused the replay (Alt+digit)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,8 +64,12 @@ class MarkButtons(QWidget):
             button.setIcon(shape_icon(party.shape, text_on(party.color), 20))
             button.setIconSize(QSize(20, 20))
             button.setMinimumHeight(52)
+            font = button.font()
+            font.setPointSizeF(font.pointSizeF() * 1.2)  # was 15 px, whatever the text size
+            button.setFont(font)
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-            button.setToolTip(self.tr("Mark this moment for {name} (key {n}, or Ctrl+{n})")
+            button.setToolTip(self.tr("Mark this moment for {name} (key {n}, or Ctrl+{n}). "
+                                      "Alt+{n}: pause for {name}.")
                               .format(name=party.name, n=number))
             button.setAccessibleName(self.tr("Mark moment for {name}").format(name=party.name))
             button.setStyleSheet(_style(party.color, False))
@@ -70,10 +77,12 @@ class MarkButtons(QWidget):
             self._layout.addWidget(button, 1)
             self.buttons[party.id] = button
             if number <= 9:
-                for seq in (str(number), f"Ctrl+{number}"):
+                for seq, signal in ((str(number), self.mark_requested),
+                                    (f"Ctrl+{number}", self.mark_requested),
+                                    (f"Alt+{number}", self.pause_requested)):
                     shortcut = QShortcut(QKeySequence(seq), window)
                     shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-                    shortcut.activated.connect(lambda pid=party.id: self.mark_requested.emit(pid))
+                    shortcut.activated.connect(lambda pid=party.id, s=signal: s.emit(pid))
                     self._shortcuts.append(shortcut)
         self._show_texts()
 

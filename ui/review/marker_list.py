@@ -83,6 +83,10 @@ class MarkerTableModel(QAbstractTableModel):
                 sub = method.subtopic_title(m.theme, m.subtopic) if m.subtopic else ""
                 return f"{card.number}. {sub}" if sub else f"{card.number}. {card.title}"
             return self.first_words.get(m.id, "")
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            # A screen reader names a cell by its text; an empty one says so instead of nothing.
+            shown = self.data(index, Qt.ItemDataRole.DisplayRole)
+            return shown or (self.tr("no theme yet") if col == 2 else self.tr("nothing written yet"))
         if role == Qt.ItemDataRole.DecorationRole:
             if col == 1 and party:
                 return shape_icon(party.shape, party.color)

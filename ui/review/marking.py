@@ -12,6 +12,8 @@ from PySide6.QtCore import QCoreApplication
 
 from vsr.session import pauses as ps
 
+from ..accessibility_announce import announce
+from ..timefmt import format_ms
 from . import hidden_mark_undo
 from .undo_commands import AddMarkerCommand, PauseToMomentCommand
 
@@ -118,8 +120,17 @@ class MarkingIntents:
         party know the mark was taken (count and flash of their button)."""
         if self.shared is None or not (self.shared.hidden or self.shared.shows(marker_id)):
             self._reload_markers()  # the change event did not reach this view (yet)
+        name = next((p.name for p in self.parties if p.id == party_id), "")
         if self.shared is not None and self.shared.hidden:
             self.mark_buttons.flash(party_id)
-        elif select:
+            announce(QCoreApplication.translate(
+                "ReviewView", "Moment marked for {name}; hidden until you show them together"
+            ).format(name=name), self)
+            return
+        if select:
             self.select_marker(marker_id, seek=False)
+        marker = self._marker(marker_id)
+        when = format_ms(marker.start_ms) if marker is not None else ""
+        announce(QCoreApplication.translate("ReviewView", "Moment marked for {name} at {time}")
+                 .format(name=name, time=when), self)
 

@@ -28,6 +28,7 @@ from vsr.session import pauses as ps
 from vsr.session.blind import refresh_shared_screen
 from vsr.session.model import SessionStep
 
+from ..accessibility_announce import announce
 from ..actions import ActionId, ActionRegistry
 from ..bridge import LibraryBridge
 from ..operations import in_box, perform, push_performed
@@ -101,7 +102,10 @@ class ReviewView(MarkingIntents, QWidget):
         self.audio_only = QLabel(self.tr("Sound only: this recording has no picture."))
         self.audio_only.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.audio_only.setWordWrap(True)
-        self.audio_only.setStyleSheet("background: #1e2a33; color: #e8eef2; font-size: 18px;")
+        self.audio_only.setStyleSheet("background: #1e2a33; color: #e8eef2;")
+        font = self.audio_only.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)  # grows with the user's text size
+        self.audio_only.setFont(font)
         self.screen = QStackedWidget()
         self.screen.addWidget(video)
         self.screen.addWidget(self.audio_only)
@@ -123,6 +127,10 @@ class ReviewView(MarkingIntents, QWidget):
         # The gespreksblad per moment, and the guided Samenleergesprek (made per review).
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        self.tabs.setAccessibleName(self.tr("Moments and Samenleergesprek"))
+        self.tabs.tabBar().setAccessibleName(self.tr("Tabs"))
+        self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the tab bar is the Tab stop,
+        self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.TabFocus)  # not a nameless pane
         self.tabs.addTab(moments, self.tr("Moments"))
         self.session_panel: SessionPanel | None = None
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -180,6 +188,9 @@ class ReviewView(MarkingIntents, QWidget):
         view.range_drawn.connect(self._range_drawn)
         view.pause_moment_requested.connect(self.make_pause_moment)
         self.mark_buttons.mark_requested.connect(self.mark)
+        self.mark_buttons.pause_requested.connect(self.pause_for)
+        a[ActionId.NEXT_TAB].triggered.connect(lambda: self._step_tab(1))
+        a[ActionId.PREV_TAB].triggered.connect(lambda: self._step_tab(-1))
         self.marker_list.marker_activated.connect(self._list_activated)
         self.sheet.typing_started.connect(self._typing_started)
         self.banner.locate_requested.connect(self.locate_recording)
@@ -465,6 +476,25 @@ class ReviewView(MarkingIntents, QWidget):
             self.title_changed.emit(self.review.title)
 
     # -- intents (marking: ui.review.marking) ----------------------------------------------
+    def pause_for(self, party_id: int) -> None:
+        """A party paused the replay by key (Alt+digit): the same as their pause button, so
+        the pause is recorded (Samenleergesprek panel) and announced."""
+        party = next((p for p in self.parties if p.id == party_id), None)
+        if party is None or not self.player.is_playing():
+            return
+        if self.session_panel is not None:
+            self.session_panel.pause_for(party_id)
+        else:
+            self.player.pause()
+        announce(self.tr("Paused for {name}").format(name=party.name), self)
+
+    def _step_tab(self, direction: int) -> None:
+        """Ctrl+Tab / Ctrl+PgDown and back: the other tab, with the focus on the tab bar."""
+        count = self.tabs.count()
+        if count > 1:
+            self.tabs.setCurrentIndex((self.tabs.currentIndex() + direction) % count)
+            self.tabs.tabBar().setFocus(Qt.FocusReason.TabFocusReason)
+
     def _marker_moved(self, marker_id: int, start_ms: int, end_ms: object) -> None:
         end = None if end_ms is None else int(end_ms)  # type: ignore[call-overload]
         if not push_performed(self.undo, MoveMarkerCommand(

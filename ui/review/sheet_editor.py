@@ -56,6 +56,7 @@ class SheetEditor(QWidget):
         outer.addWidget(self.notice)
         self.scroll = UpAndDownScrollArea()
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no nameless Tab stop; fields scroll in
         outer.addWidget(self.scroll, 1)
         self._layout = QVBoxLayout()
         self.setAccessibleName(self.tr("Reflection sheet"))

@@ -57,10 +57,12 @@ class Transcriber(QObject):
         if self._stopped:  # a result already on its way when Stop was pressed: not kept
             return
         self._dialog.reset()
-        try:
-            save_transcript(self._lib, self._recording_id, segments, model=self._model_name)
-        except Exception as exc:  # noqa: BLE001 - said in words, never a traceback
-            self._fail(exc)
+        from ..operations import perform
+
+        saved = perform(lambda: save_transcript(self._lib, self._recording_id, segments,
+                                                model=self._model_name))
+        if not saved.ok:  # a busy, read-only or full library: said in words, nothing kept
+            self._fail(saved.error or RuntimeError(saved.message))
             return
         self.finished.emit(True)
 

@@ -64,10 +64,14 @@ class MomentCard(QFrame):
         # Number, title and the buttons on one line, the theme card under it: fits ~500 px.
         grid = QGridLayout(self)
         number = QLabel(str(moment.position + 1))
-        number.setFixedSize(36, 36)
+        font = number.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)  # grows with the user's text size
+        number.setFont(font)
+        side = max(36, number.fontMetrics().height() + 10)  # the circle grows with it
+        number.setFixedSize(side, side)
         number.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        number.setStyleSheet("background: #1f4e79; color: white; border-radius: 18px;"
-                             " font-weight: bold; font-size: 16px;")
+        number.setStyleSheet(f"background: #1f4e79; color: white; border-radius: {side // 2}px;"
+                             " font-weight: bold;")
         grid.addWidget(number, 0, 0)
         n = moment.position + 1
         title = self.tr("Moment at {time}").format(time=time_text(marker))

@@ -22,6 +22,8 @@ from vsr.library import Change
 from vsr.session import pauses as ps
 from vsr.session.model import SessionStep
 
+from ..accessibility_announce import announce
+from ..accessibility_keys import chain_tab_order, tab_stops
 from ..bridge import LibraryBridge
 from ..fitting import StackingBox
 from ..operations import UndoStack, perform, push_performed
@@ -122,6 +124,7 @@ class SessionPanel(QWidget):
         self.back_button = big_button(self.tr("◀  Back"), short="◀")
         self.back_button.setAccessibleName(self.tr("Back"))
         self.back_button.setToolTip(self.tr("Back (Alt+Left)"))
+        self.back_button.setAccessibleName(self.tr("Back"))
         self.back_button.clicked.connect(self.back)
         self.next_button = big_button(self.tr("Next  ▶"), primary=True, short="▶")
         self.next_button.setAccessibleName(self.tr("Next"))
@@ -185,6 +188,24 @@ class SessionPanel(QWidget):
         self.indicator.set_step(step)
         self._update_nav()
         self.step_shown.emit(step)
+        if self.isVisible():  # a screen reader hears where the conversation is now
+            self.order_tabs()
+            where = self.indicator.buttons[step].accessibleName()
+            announce(" ".join(t for t in (where, self._position_text()) if t), self)
+
+    def _position_text(self) -> str:
+        """"Moment 2 of 3" in Stap 2 (for a screen reader; the tabs show it on screen)."""
+        if self.step != SessionStep.DISCUSS:
+            return ""
+        count = len(ss.get_session(self.ctx.lib, self.ctx.review_id).moments)
+        return self.tr("Moment {n} of {count}").format(n=self.moment_index + 1, count=count) \
+            if count else ""
+
+    def order_tabs(self) -> None:
+        """Tab goes: the steps, the client's pause, the page top to bottom, Back, Next (the
+        pages rebuild buttons, which Qt would otherwise put at the end of the chain)."""
+        top = [*self.indicator.buttons.values(), self.pause_button]
+        chain_tab_order(top + tab_stops(self.current_page()) + [self.back_button, self.next_button])
 
     def _update_nav(self) -> None:
         count = len(ss.get_session(self.ctx.lib, self.ctx.review_id).moments)
@@ -193,7 +214,7 @@ class SessionPanel(QWidget):
         if self.step == SessionStep.CLOSING:
             self.next_button.set_texts(self.tr("Make the learning summary…"),
                                        self.tr("Summary…"))
-            self.next_button.setAccessibleName(self.tr("Make the learning summary…"))
+            self.next_button.setAccessibleName(self.tr("Make the learning summary"))
         else:
             self.next_button.set_texts(self.tr("Next  ▶"), "▶")
             self.next_button.setAccessibleName(self.tr("Next"))
@@ -301,6 +322,7 @@ class SessionPanel(QWidget):
             return
         self.notice.setText(text)
         self.notice.show()
+        announce(text, self, assertive=True)
         self._notice_timer.start()
 
     def _on_change(self, change: Change) -> None:
@@ -320,6 +342,7 @@ class SessionPanel(QWidget):
 
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802 (Qt API)
         super().showEvent(event)
+        self.order_tabs()
         if self._stale:
             self._stale = False
             self._show_pause_state(self.ctx.player.state())  # as a party change would
@@ -337,6 +360,7 @@ class SessionPanel(QWidget):
         else:
             self.current_page().refresh()
         self._update_nav()
+        self.order_tabs()
 
     def flush(self) -> None:
         """Save whatever is still being typed (call before closing the review)."""

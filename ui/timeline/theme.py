@@ -15,7 +15,7 @@ class TimelineColors:
     grid: QColor = QColor(17, 24, 39, 18)  # faint major-tick lines through the lanes
     tick: QColor = QColor("#8b95a3")
     text: QColor = QColor("#1f2933")
-    text_muted: QColor = QColor("#6b7583")
+    text_muted: QColor = QColor("#5f6875")  # 5.2:1 on the ruler (was #6b7583, 4.3:1)
     envelope_bg: QColor = QColor("#fbfbfc")
     envelope_axis: QColor = QColor("#dde2e8")
     envelope_fill: QColor = QColor("#a9b8cc")

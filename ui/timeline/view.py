@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import (
+    QAccessible,
     QContextMenuEvent,
     QFocusEvent,
     QHelpEvent,
@@ -24,17 +25,19 @@ from PySide6.QtWidgets import QMenu, QToolTip, QWidget
 from vsr.model import Marker, Party
 
 from ..timefmt import format_ms
+from .accessible import install_timeline_accessibility, notify
 from .canvas import TimelineCanvas
 from .drag import DragKind
 from .geometry import TimelineLayout
 from .interaction import PointerInteraction
 from .lanes import MarkerPart
+from .marker_focus import TIMELINE_KEYS, MarkerFocus
 from .marker_text import marker_tooltip
 from .pause_paint import pause_at
 from .view_input import EdgeAutoScroll, handle_key, handle_wheel
 
 
-class TimelineView(TimelineCanvas):
+class TimelineView(MarkerFocus, TimelineCanvas):
     """The interactive timeline. Signals carry intents only; see the module docstring."""
 
     seek_requested = Signal(int)
@@ -54,12 +57,15 @@ class TimelineView(TimelineCanvas):
         )
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
+        install_timeline_accessibility()
+        self.setProperty("keysTaken", TIMELINE_KEYS)
+        self.setProperty("focusRing", True)
         self.setAccessibleName(self.tr("Timeline"))
         self.setAccessibleDescription(
             self.tr(
-                "The recording over time, with one row of marked moments per person. Left and "
-                "right arrow keys move the playhead by one second, plus and minus zoom, zero "
-                "shows all."
+                "The recording over time, with one row of marked moments per person. Up and "
+                "down go from moment to moment, Return opens it. Left and right arrow keys move "
+                "the playhead by one second, plus and minus zoom, zero shows all."
             )
         )
 
@@ -69,6 +75,7 @@ class TimelineView(TimelineCanvas):
         if preview is not None and all(m.id != preview[0] for m in markers):
             self._pointer.cancel()  # the dragged marker was deleted meanwhile
         super().set_markers(markers, in_order=in_order)
+        notify(self, QAccessible.Event.ObjectReorder)  # the markers are the pane's children
 
     # ------------------------------------------------------------------ hooks
     def _scrubbing(self) -> bool:

@@ -23,7 +23,8 @@ AUTOSCROLL_EDGE_PX = 6
 
 def handle_key(view: TimelineView, event: QKeyEvent) -> bool:
     """+/- zoom, 0 shows all, Left/Right move the playhead 1 s (10 s with Shift), Home/End go to
-    the start/end. Returns whether the key was used."""
+    the start/end, Up/Down move the focus between markers, Return opens the focused one.
+    Returns whether the key was used."""
     key = event.key()
     shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
     if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
@@ -36,6 +37,10 @@ def handle_key(view: TimelineView, event: QKeyEvent) -> bool:
         step = KEY_BIG_STEP_MS if shift else KEY_STEP_MS
         sign = -1 if key == Qt.Key.Key_Left else 1
         _key_seek(view, view.position() + sign * step)
+    elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+        view.step_marker_focus(-1 if key == Qt.Key.Key_Up else 1)
+    elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        view.activate_marker()
     elif key == Qt.Key.Key_Home:
         _key_seek(view, 0)
     elif key == Qt.Key.Key_End:

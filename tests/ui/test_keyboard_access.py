@@ -1,0 +1,254 @@
+"""Issue 19, keyboard: no Tab traps, the tabs and steps reachable, Space/Return press the focused
+button (and only then does Space not play), each party's pause on a key, and a whole
+Samenleergesprek done with the keyboard alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QTableView, QWidget
+from vsr.ui.bridge import LibraryBridge
+from vsr.ui.main_window import MainWindow
+
+from tests import keyboard_drive as kd
+from tests.ui.fake_player import FakePlayer
+from tests.vsr.fakes import add_fake_recording, fake_fingerprint
+from vsr import session as ss
+from vsr.library import markers as mk
+from vsr.library import recordings as rc
+from vsr.library import reviews as rv
+from vsr.library import sheets as sh
+from vsr.session.model import SessionStep
+
+DURATION = 120_000
+
+
+@pytest.fixture
+def window(qtbot, library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(rc, "_default_fingerprinter", fake_fingerprint)
+    rec = add_fake_recording(library, tmp_path)
+    review = rv.create_review(library, rec.id)
+    parties = rv.list_parties(library, review.id)
+    for i in range(40):  # a long table: Tab used to walk every cell of it
+        mk.add_marker(library, parties[i % 2].id, 1_000 + i * 2_500)
+    bridge = LibraryBridge(library)
+    player = FakePlayer(duration_ms=DURATION)
+    win = MainWindow(bridge, player)
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    assert win.open_review(review.id)
+    win.player_under_test = player  # type: ignore[attr-defined]
+    yield win
+    win.close()
+    bridge.close()
+
+
+def table(win: MainWindow) -> QTableView:
+    view = win.review_view.marker_list.findChild(QTableView)
+    assert view is not None
+    return view
+
+
+def inside(widget: QWidget | None, container: QWidget) -> bool:
+    return widget is not None and (widget is container or container.isAncestorOf(widget))
+
+
+def test_tab_and_shift_tab_leave_the_moments_table_at_once(qtbot, window) -> None:
+    moments = table(window)
+    assert moments.model().rowCount() == 40
+    moments.setFocus()
+    moments.setCurrentIndex(moments.model().index(3, 1))
+    kd.key(Qt.Key.Key_Tab)
+    assert not inside(QApplication.focusWidget(), moments)
+    moments.setFocus()
+    kd.key(Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert not inside(QApplication.focusWidget(), moments)
+    # Arrows still move inside the table, and do not skip the video.
+    player: FakePlayer = window.player_under_test
+    moments.setFocus()
+    moments.setCurrentIndex(moments.model().index(3, 0))
+    kd.key(Qt.Key.Key_Down)
+    assert moments.currentIndex().row() == 4
+    at = player.position()  # choosing a row goes to its moment
+    kd.key(Qt.Key.Key_Right)  # a column to the right, not 5 s on
+    assert moments.currentIndex().column() == 1 and player.position() == at
+
+
+def test_tab_cycles_through_the_whole_window_and_comes_back(qtbot, window) -> None:
+    """No trap anywhere: Tab from the timeline visits the table, the tab bar, the mark buttons
+    and returns to the timeline within a bounded number of presses."""
+    view = window.review_view.timeline.view
+    view.setFocus()
+    seen: list[QWidget] = []
+    for _ in range(kd.MAX_TABS):
+        kd.key(Qt.Key.Key_Tab)
+        widget = kd.focus()
+        if widget is view:
+            break
+        seen.append(widget)
+    else:
+        pytest.fail(f"Tab never came back to the timeline: {[kd.name_of(w) for w in seen[-20:]]}")
+    assert table(window) in seen
+    assert window.review_view.tabs.tabBar() in seen
+    assert all(b in seen for b in window.review_view.mark_buttons.buttons.values())
+    assert len(seen) < 80
+
+
+def test_ctrl_tab_and_ctrl_page_keys_switch_tabs_from_anywhere(qtbot, window) -> None:
+    tabs = window.review_view.tabs
+    table(window).setFocus()
+    kd.key(Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert tabs.currentIndex() == 1 and kd.focus() is tabs.tabBar()
+    kd.key(Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert tabs.currentIndex() == 0
+    window.review_view.timeline.view.setFocus()
+    kd.key(Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert tabs.currentIndex() == 1
+
+
+def test_arrows_on_the_tab_bar_switch_tabs_and_do_not_seek(qtbot, window) -> None:
+    player: FakePlayer = window.player_under_test
+    tabs = window.review_view.tabs
+    tabs.tabBar().setFocus()
+    kd.key(Qt.Key.Key_Right)
+    assert tabs.currentIndex() == 1 and player.position() == 0
+    kd.key(Qt.Key.Key_Left)
+    assert tabs.currentIndex() == 0 and player.position() == 0
+
+
+def session_panel(window):  # type: ignore[no-untyped-def]
+    window.review_view.tabs.setCurrentIndex(1)
+    panel = window.review_view.session_panel
+    assert panel is not None
+    return panel
+
+
+@pytest.mark.parametrize("how", [Qt.Key.Key_Space, Qt.Key.Key_Return])
+def test_space_and_return_press_a_focused_step_button_and_do_not_play(qtbot, window, how) -> None:
+    player: FakePlayer = window.player_under_test
+    lib, review_id = window.bridge.lib, window.review_view.review.id
+    for party in rv.list_parties(lib, review_id):
+        ss.confirm_rules(lib, review_id, party.id)
+    panel = session_panel(window)
+    step1 = panel.indicator.buttons[SessionStep.MOMENTS]
+    step1.setFocus()
+    player.calls.clear()
+    kd.key(how)
+    assert panel.step is SessionStep.MOMENTS
+    assert not player.is_playing() and ("toggle_play",) not in player.calls
+    assert all(call[0] not in ("play", "toggle_play") for call in player.calls)
+
+
+def test_return_and_space_on_feeling_buttons_save_the_feelings(qtbot, window) -> None:
+    lib, review_id = window.bridge.lib, window.review_view.review.id
+    parties = rv.list_parties(lib, review_id)
+    for party in parties:
+        ss.confirm_rules(lib, review_id, party.id)
+    marker_id = window.review_view.markers[0].id
+    ss.choose_moment(lib, review_id, marker_id)
+    panel = session_panel(window)
+    assert panel.go(SessionStep.DISCUSS, 0)
+
+    def feeling_buttons() -> list[QWidget]:
+        return [b for b in panel.discuss.findChildren(QWidget)
+                if b.accessibleName().startswith(f"{parties[1].name} feels:") and b.isVisible()]
+
+    qtbot.waitUntil(lambda: len(feeling_buttons()) > 1)
+    buttons = feeling_buttons()
+    player: FakePlayer = window.player_under_test
+    player.pause()
+    buttons[0].setFocus()
+    kd.key(Qt.Key.Key_Return)
+    buttons[1].setFocus()
+    kd.key(Qt.Key.Key_Space)
+    feelings = sh.get_sheet(lib, marker_id).reflection(parties[1].id).feelings
+    assert len(feelings) == 2
+    assert not player.is_playing()
+
+
+def test_space_plays_where_no_control_takes_it(qtbot, window) -> None:
+    player: FakePlayer = window.player_under_test
+    window.review_view.timeline.view.setFocus()
+    kd.key(Qt.Key.Key_Space)
+    assert player.is_playing()
+    window.review_view.mark_buttons.buttons[next(iter(window.review_view.mark_buttons.buttons))] \
+        .setFocus()
+    kd.key(Qt.Key.Key_Space)  # the mark button takes Space: it marks, the video keeps playing
+    assert player.is_playing()
+
+
+def test_alt_digit_pauses_for_that_party_and_f1_says_so(qtbot, window) -> None:
+    player: FakePlayer = window.player_under_test
+    player.play()
+    table(window).setFocus()
+    kd.key(Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    assert not player.is_playing()
+    player.play()
+    view = window.review_view.timeline.view
+    view.setFocus()
+    kd.key(Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    assert not player.is_playing()
+
+
+def test_a_whole_samenleergesprek_by_keyboard_only(qtbot, window) -> None:
+    lib, review_id = window.bridge.lib, window.review_view.review.id
+    parties = rv.list_parties(lib, review_id)
+    window.review_view.timeline.view.setFocus()
+    kd.drive_session(parties)
+    state = ss.get_session(lib, review_id)
+    assert set(state.rules_confirmed) == {p.id for p in parties}
+    assert len(state.moments) == 1
+    sheet = sh.get_sheet(lib, state.moments[0].marker_id)
+    assert sheet.what_happened == "Zij zei ı ł ø"
+    assert sheet.reflection(parties[0].id).feelings
+    assert state.actions and state.actions[0].what == "Bellen"
+    assert ss.visible_ratings(lib, review_id, parties[0].id)[parties[0].id].values
+    assert state.step is SessionStep.CLOSING
+
+
+def tab_round(start: QWidget, limit: int = 60) -> list[QWidget]:
+    """Tab from `start` until the focus is back on it; fails on a trap (focus stuck or never
+    back)."""
+    start.setFocus(Qt.FocusReason.TabFocusReason)
+    visited: list[QWidget] = []
+    for _ in range(limit):
+        before = kd.focus()
+        kd.key(Qt.Key.Key_Tab)
+        after = kd.focus()
+        assert after is not before or after is start, f"Tab is stuck on {kd.name_of(after)!r}"
+        if after is start:
+            return visited
+        visited.append(after)
+    pytest.fail(f"Tab never came back: {[kd.name_of(w) for w in visited[-10:]]}")
+
+
+def test_dialogs_have_no_tab_traps(qtbot, window) -> None:
+    from PySide6.QtWidgets import QDialog, QPlainTextEdit
+
+    panel = session_panel(window)
+    export = panel.open_export()
+    qtbot.waitExposed(export)
+    export.activateWindow()
+    qtbot.waitUntil(lambda: export.isAncestorOf(QApplication.focusWidget()))
+    stops = tab_round(kd.focus())
+    assert len(stops) >= 4 and all(export.isAncestorOf(w) for w in stops)  # stays in the dialog
+    export.close()
+    # A text box in a dialog lets Tab go on instead of typing a tab character.
+    dialog = QDialog(window)
+    box = QPlainTextEdit("a list", dialog)
+    from PySide6.QtWidgets import QDialogButtonBox, QVBoxLayout
+
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(box)
+    layout.addWidget(QDialogButtonBox(QDialogButtonBox.StandardButton.Close))
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: dialog.isAncestorOf(QApplication.focusWidget()))
+    assert len(tab_round(box)) >= 1 and box.toPlainText() == "a list"
+    dialog.close()

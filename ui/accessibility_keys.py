@@ -1,0 +1,135 @@
+"""Keys go to the control that has the focus before they reach a window shortcut.
+
+The player's keys are window shortcuts (Space plays, arrows skip, digits mark). Without this a
+focused button's Space played the video instead of pressing the button, and arrow keys on the tab
+bar skipped 5 s instead of switching tabs. Qt asks the focused widget first with a
+ShortcutOverride event: accepting it gives the key to the widget. KeyboardGuard accepts it for
+the keys each kind of control uses itself, so the player's keys work only where no control takes
+them. It also makes Return press a focused button (Qt only does that in dialogs) and lets Tab leave
+every table, list and text box (the Moments table trapped Tab for 110+ presses; a text box would
+type a tab character)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QTabBar,
+    QTextEdit,
+    QToolButton,
+    QWidget,
+)
+
+K = Qt.Key
+PRESS_KEYS = frozenset({K.Key_Space, K.Key_Return, K.Key_Enter, K.Key_Select})
+ARROWS = frozenset({K.Key_Left, K.Key_Right, K.Key_Up, K.Key_Down})
+PAGING = frozenset({K.Key_Home, K.Key_End, K.Key_PageUp, K.Key_PageDown})
+_NO_COMMAND = ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
+
+
+def keys_taken_by(widget: QWidget, event: QKeyEvent) -> bool:
+    """Whether `widget` (which has the focus) uses this key itself, so no shortcut may take it.
+    Keys with Ctrl, Alt or Meta stay shortcuts everywhere (Ctrl+digit marks even in a text)."""
+    if event.modifiers() & _NO_COMMAND:
+        return False
+    key = Qt.Key(event.key())
+    if isinstance(widget, (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)):
+        return bool(event.text().strip()) or key in PRESS_KEYS | ARROWS | PAGING
+    if isinstance(widget, (QAbstractItemView, QComboBox)):
+        return key in PRESS_KEYS | ARROWS | PAGING
+    if isinstance(widget, QAbstractSlider):
+        return key in ARROWS | PAGING
+    if isinstance(widget, QTabBar):
+        return key in ARROWS | {K.Key_Home, K.Key_End}
+    if isinstance(widget, QRadioButton):
+        return key in PRESS_KEYS | ARROWS
+    if isinstance(widget, (QCheckBox, QAbstractButton)):
+        return key in PRESS_KEYS
+    taken = widget.property("keysTaken")  # custom widgets list their own keys (the timeline)
+    return isinstance(taken, (list, tuple)) and int(key) in taken
+
+
+def presses_on_return(widget: QWidget) -> bool:
+    """Return and Enter press a focused push or tool button, as Space does."""
+    return (isinstance(widget, (QPushButton, QToolButton)) and widget.isEnabled()
+            and widget.isVisible())
+
+
+class KeyboardGuard(QObject):
+    """One per application (install_keyboard_guard); filters every key event once."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        kind = event.type()
+        if kind == QEvent.Type.Polish and isinstance(watched, QAbstractItemView):
+            watched.setTabKeyNavigation(False)  # Tab leaves a table; arrows move inside it
+        elif kind == QEvent.Type.Polish and isinstance(watched, (QTextEdit, QPlainTextEdit)):
+            watched.setTabChangesFocus(True)  # no text here needs a tab character
+        elif kind == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            if isinstance(watched, QWidget) and watched is QApplication.focusWidget() \
+                    and keys_taken_by(watched, event):
+                event.accept()
+                return True
+        elif (kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+              and event.key() in (K.Key_Return, K.Key_Enter)
+              and not event.modifiers() & _NO_COMMAND and isinstance(watched, QAbstractButton)
+              and watched is QApplication.focusWidget() and presses_on_return(watched)):
+            watched.click()
+            return True
+        return False
+
+
+def install_keyboard_guard() -> KeyboardGuard | None:
+    """Install the guard on the running application once; returns it (None without an app)."""
+    app = QCoreApplication.instance()
+    if app is None:
+        return None
+    guard = app.findChild(KeyboardGuard, "keyboardGuard")
+    if guard is None:
+        guard = KeyboardGuard(app)
+        guard.setObjectName("keyboardGuard")
+        app.installEventFilter(guard)
+    return guard
+
+
+def tab_stops(container: QWidget) -> list[QWidget]:
+    """The controls Tab should stop at inside `container`, in reading order: the children of
+    each widget top to bottom, those side by side left to right, and all of one child (a
+    party's column) before the next."""
+    stops: list[QWidget] = []
+    for child in reading_order(container.findChildren(
+            QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)):
+        if child.isHidden() or child.isWindow():
+            continue
+        if child.focusPolicy() & Qt.FocusPolicy.TabFocus and child.isEnabled():
+            stops.append(child)
+        stops += tab_stops(child)
+    return stops
+
+
+def reading_order(widgets: list[QWidget], same_row_px: int = 12) -> list[QWidget]:
+    """Top to bottom; widgets whose tops differ by less than `same_row_px` form a row, read
+    left to right."""
+    rows: list[list[QWidget]] = []
+    for widget in sorted(widgets, key=lambda w: w.y()):
+        if rows and abs(widget.y() - rows[-1][0].y()) < same_row_px:
+            rows[-1].append(widget)
+        else:
+            rows.append([widget])
+    return [w for row in rows for w in sorted(row, key=lambda w: w.x())]
+
+
+def chain_tab_order(widgets: list[QWidget]) -> None:
+    """Tab visits `widgets` in this order (the rest of the window keeps its place)."""
+    for first, second in zip(widgets, widgets[1:], strict=False):
+        QWidget.setTabOrder(first, second)
