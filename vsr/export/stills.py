@@ -18,6 +18,8 @@ from av.container import InputContainer
 from av.video.frame import VideoFrame
 from av.video.stream import VideoStream
 
+from vsr.media import nal
+
 STILL_WIDTH = 480
 JPEG_QUALITY = 85
 _ERRORS = (av.FFmpegError, OSError, ValueError)
@@ -80,14 +82,19 @@ class StillReader:
     @staticmethod
     def _frame_at(container: InputContainer, stream: VideoStream,
                   at_ms: int) -> VideoFrame | None:
-        container.seek(max(0, at_ms) * 1000, backward=True, any_frame=False)  # microseconds
-        stream.codec_context.flush_buffers()  # no frame from before the seek comes out
-        last: VideoFrame | None = None
-        for frame in container.decode(stream):
-            last = frame  # not converted: only the frame kept is
-            if frame.time is not None and frame.time * 1000 >= at_ms - 1:
-                break
-        return last
+        """The first frame at or after `at_ms`. A seek can land past the moment: with an open
+        GOP (HEVC from phones) the pictures shown just before a keyframe are decoded after it
+        and need the GOP before; then seek again, further back."""
+        rate = stream.guessed_rate or stream.average_rate
+        frame_ms = 1000 / float(rate) if rate else 40.0
+        seek_ms = at_ms
+        for back_ms in (2_000, 10_000, 60_000, 0):
+            frame, first_ms = _decode_forward(container, stream, seek_ms, at_ms)
+            late = first_ms is not None and first_ms - frame_ms >= at_ms - 1
+            if not late or seek_ms <= 0 or not back_ms:
+                return frame
+            seek_ms = max(0, seek_ms - back_ms)
+        return None  # not reached: the last round returns
 
     def _jpeg(self, frame: VideoFrame) -> bytes | None:
         upright_w = frame.height if self._rotation % 180 == 90 else frame.width
@@ -98,6 +105,42 @@ class StillReader:
         image = _rotate(image, self._rotation)
         ok, data = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, JPEG_QUALITY])
         return bytes(data.tobytes()) if ok else None
+
+
+def _decode_forward(container: InputContainer, stream: VideoStream, seek_ms: int,
+                    at_ms: int) -> tuple[VideoFrame | None, float | None]:
+    """Seek to the keyframe before `seek_ms` and decode forward to the first frame at or after
+    `at_ms`, leaving out the pictures before it that nothing refers to (a camera's
+    non-reference B-frames: about half of what lies between keyframe and moment). Returns that
+    frame (or the last one, at the end) and the time in ms of the first frame decoded."""
+    container.seek(max(0, seek_ms) * 1000, backward=True, any_frame=False)  # microseconds
+    context = stream.codec_context
+    context.flush_buffers()  # no frame from before the seek comes out
+    prefix = nal.length_size(context.name, context.extradata)
+    wanted_pts = _pts_before(stream, at_ms - 1)
+    last: VideoFrame | None = None
+    first_ms: float | None = None
+    for packet in container.demux(stream):
+        if (prefix is not None and packet.pts is not None and wanted_pts is not None
+                and packet.pts < wanted_pts
+                and nal.is_disposable_sample(memoryview(packet), prefix, context.name)):
+            continue  # shown before the moment, needed by no other picture
+        for frame in packet.decode():
+            last = frame  # not converted: only the frame kept is
+            if frame.time is not None and first_ms is None:
+                first_ms = frame.time * 1000
+            if frame.time is not None and frame.time * 1000 >= at_ms - 1:
+                return frame, first_ms
+    return last, first_ms
+
+
+def _pts_before(stream: VideoStream, ms: int) -> int | None:
+    """`ms` in the stream's time base (as `frame.time` counts), rounded down; None without a
+    time base or before the start."""
+    base = stream.time_base
+    if not base or ms <= 0:
+        return None
+    return int(ms * base.denominator // (1000 * base.numerator))
 
 
 def grab_still(path: Path | str, at_ms: int, *, rotation: int = 0,
