@@ -1,6 +1,7 @@
 """Rows through the command line, as a coach's script or a user waits for them: `vsr export
 clips` end to end (a new process, the library read, the clip written) against `ffmpeg -c copy`
-of the same 30 s, and `vsr list` on a library of 1 and of 200 reviews (start-up flat in the
+of the same 30 s, `vsr export summary --stills` of 300 moments (the stills and the PDF made in
+a child process), and `vsr list` on a library of 1 and of 200 reviews (start-up flat in the
 library's size). Every row pairs its runs with its reference in the same run (interleaved)
 and reports medians and the load average.
 
@@ -91,7 +92,33 @@ def open_flat_row(reviews: int, runs: int, workdir: Path, src: Path) -> Row:
                                 "the same on a library of 1 review"))
 
 
-def cli_rows(quick: bool, workdir: Path, only: tuple[str, ...] = ("clips", "open")) -> list[Row]:
+def summary_cli_row(src: Path, kind: str, moments: int, runs: int, workdir: Path) -> Row:
+    """`vsr export summary --stills` (PDF) of a review with `moments` marked moments: the
+    library read, a still per moment made in the child, the file written; the target is
+    absolute (5 s at 300), the reference the same command without stills."""
+    from bench.libraries import make_library
+
+    with tempfile.TemporaryDirectory(prefix="vsr-bench-summary-", dir=workdir) as tmp:
+        home = Path(tmp)
+        lib, review = make_library(home / "library.sqlite", src, moments)
+        lib.close()
+        cli = Cli(home)
+        cli("list")  # the first open checks the new library, as a user's first would
+
+        def export(*extra: str) -> None:
+            cli("export", "summary", str(review), "-o", str(home / "verslag.pdf"), *extra)
+
+        timing = paired_seconds(lambda: export("--stills"), export, runs)
+    goal = 5.0 * moments / 300
+    r = timing.row(f"summary PDF with {moments} stills via the CLI, {kind}", goal,
+                   "the same without stills")
+    r.update(target=f"<= {goal:g} s ({r['ratio']}x the summary without stills)",
+             met=timing.ours <= goal)
+    return r
+
+
+def cli_rows(quick: bool, workdir: Path,
+             only: tuple[str, ...] = ("clips", "summary", "open")) -> list[Row]:
     seconds = media.QUICK_S if quick else media.HOUR_S
     runs = 3 if quick else 5
     workdir.mkdir(parents=True, exist_ok=True)
@@ -101,6 +128,9 @@ def cli_rows(quick: bool, workdir: Path, only: tuple[str, ...] = ("clips", "open
         for src, kind in ((plain, "ultrafast H.264"),
                           (media.camera_recording(workdir, seconds), "camera-like H.264")):
             rows.append(clip_cli_row(src, kind, seconds, runs, workdir))
+    if "summary" in only:
+        camera = media.camera_recording(workdir, seconds)
+        rows.append(summary_cli_row(camera, "camera-like H.264", 300, runs, workdir))
     if "open" in only:
         rows.append(open_flat_row(200, runs, workdir, plain))
     return rows
@@ -110,7 +140,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--workdir", type=Path, default=media.DEFAULT_WORKDIR)
-    parser.add_argument("--only", default="clips,open")
+    parser.add_argument("--only", default="clips,summary,open")
     args = parser.parse_args()
     from bench.__main__ import table
 
