@@ -107,3 +107,24 @@ def test_hevc_slice_types() -> None:
     assert not nal.is_disposable_sample(unit(1), 4, "hevc")  # TRAIL_R
     assert not nal.is_disposable_sample(unit(19), 4, "hevc")  # IDR_W_RADL
     assert not nal.is_disposable_sample(unit(39), 4, "hevc")  # SEI only: no picture
+
+
+def test_moments_close_together_decode_on_without_seeking(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = make_recording(tmp_path / "dense.mp4", bframes=3, audio=False)
+    seeks: list[int] = []  # every _Decoding starts with a seek
+    real_init = still_module._Decoding.__init__
+
+    def counted(self: Any, container: Any, stream: Any, seek_ms: int, at_ms: int) -> None:
+        seeks.append(seek_ms)
+        real_init(self, container, stream, seek_ms, at_ms)
+
+    monkeypatch.setattr(still_module._Decoding, "__init__", counted)
+    moments = list(range(0, 5800, 200)) + [600, 5960, 5960]
+    with still_module.StillReader(path, width=320) as reader:
+        for ms in moments:
+            assert _index_of(reader.grab(ms)) == ms * FPS // 1000, ms
+    # In order and close together: one seek, then decoding goes on (29 stills); back to
+    # 600 ms, on to 5960 ms (over 2 s further) and the same moment twice need a seek each
+    # (a frame handed out is not decoded again).
+    assert seeks == [0, 600, 5960, 5960], seeks
