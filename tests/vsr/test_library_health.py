@@ -80,9 +80,11 @@ def test_a_program_killed_with_the_library_open_makes_the_next_open_check(
     checks.clear()
     _open_close(path)
     assert checks.count("library") == 1
+    assert list(health.state_dir(path).glob("open-*")) == []  # dealt with by that check
+    assert health.check_reason(path) is None
     checks.clear()
-    _open_close(path)  # the dead program's marker stays, so does the check: until cleaned
-    assert health.check_reason(path) == "unclean"
+    _open_close(path)
+    assert checks == []
 
 
 def test_a_file_changed_behind_our_back_is_checked_and_opens_read_only(

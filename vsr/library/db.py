@@ -358,6 +358,8 @@ def open_library(path: Path | str | None = None, *, backup: bool = True) -> Libr
 
 def _opened(lib_path: Path, conn: sqlite3.Connection, checked: bool) -> Library:
     lib = Library(lib_path, conn)
+    if checked:
+        health.forget_dead(lib_path)
     lib._open_marker = health.mark_open(lib_path)
     lib._checked_at = time.time() if checked else None
     return lib

@@ -73,6 +73,14 @@ def mark_open(library: Path) -> Path | None:
     return marker
 
 
+def forget_dead(library: Path) -> None:
+    """After a check: the markers of programs that stopped without closing have been dealt
+    with (the file was found healthy), so they no longer ask for one."""
+    for marker in _markers(state_dir(library)):
+        if not process_alive(_pid_of(marker)):
+            marker.unlink(missing_ok=True)
+
+
 def mark_closed(library: Path, marker: Path | None, checked_at: float | None) -> None:
     """Remove this program's marker and, with no other program left, stamp the clean close.
     `checked_at`: when this program checked the library (None: it did not)."""
