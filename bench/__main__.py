@@ -6,10 +6,13 @@ Each row runs several times and reports the median, and where there is a referen
 tools, an empty Qt window, a bare Python) the ratio to it, measured in the same run on the same
 file. Groups: open (adding a recording), ui (timeline, placing a marker, opening a review, SQL
 of one edit; offscreen Qt), player (start-up, seeking with the real VLC, memory; under Xvfb when
-there is no display), media (bench/media_rows.py: stills, envelope, clip export, summaries) and
-anonymise (bench/bench_anonymise.py), the last two when their modules are present, and package
+there is no display), media (bench/media_rows.py: stills, envelope, clip export, summaries, on
+the ultrafast and on a camera-like recording), cli (bench/cli_rows.py: `vsr export clips` and
+`vsr export summary` end to end, `vsr list` at 1 and 200 reviews), anonymise
+(bench/bench_anonymise.py), the last three when their modules are present, and package
 (bench/package_rows.py: a passphrase package of a 4 GiB recording, its time and memory).
 --quick uses 2-minute media and fewer runs: a smoke run for CI that keeps the suite from rotting.
+Every row records the load average it was measured under ("load").
 """
 
 from __future__ import annotations
@@ -25,9 +28,9 @@ import time
 from pathlib import Path
 
 from bench import media
-from bench.rows import Row, parse_emitted
+from bench.rows import Row, parse_emitted, with_load
 
-GROUPS = ("open", "ui", "player", "media", "anonymise", "package", "transcript")
+GROUPS = ("open", "ui", "player", "media", "cli", "anonymise", "package", "transcript")
 
 
 def _subprocess_rows(module: str, args: list[str], *, display: bool) -> list[Row]:
@@ -39,7 +42,7 @@ def _subprocess_rows(module: str, args: list[str], *, display: bool) -> list[Row
     elif not display:
         env["QT_QPA_PLATFORM"] = "offscreen"
     done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
-    rows = parse_emitted(done.stdout)
+    rows = [with_load(r) for r in parse_emitted(done.stdout)]  # rows that did not say
     if not rows:
         sys.stderr.write(f"{module} gave no rows (exit {done.returncode}):\n{done.stderr[-3000:]}\n")
     return rows
@@ -54,7 +57,7 @@ def _optional_rows(module: str, function: str, quick: bool, workdir: Path) -> li
             raise
         print(f"({module} not present: its rows are left out)", file=sys.stderr)
         return []
-    rows: list[Row] = getattr(found, function)(quick, workdir)
+    rows: list[Row] = [with_load(r) for r in getattr(found, function)(quick, workdir)]
     for r in rows:
         if "ratio" not in r:
             ref = r.get("reference_value")
@@ -72,13 +75,15 @@ def run(quick: bool, workdir: Path, skip: set[str]) -> list[Row]:
     if "open" not in skip:
         from bench.open_rows import open_rows
 
-        rows += open_rows(recording, label, 3 if quick else 7)
+        rows += [with_load(r) for r in open_rows(recording, label, 3 if quick else 7)]
     if "ui" not in skip:
         rows += _subprocess_rows("bench.ui_rows", [*flag, str(recording)], display=False)
     if "player" not in skip:
         rows += _subprocess_rows("bench.player_rows", [*flag, str(recording)], display=True)
     if "media" not in skip:
         rows += _optional_rows("bench.media_rows", "media_rows", quick, workdir)
+    if "cli" not in skip:
+        rows += _optional_rows("bench.cli_rows", "cli_rows", quick, workdir)
     if "anonymise" not in skip:
         rows += _optional_rows("bench.bench_anonymise", "anonymise_rows", quick, workdir)
     if "package" not in skip:
@@ -97,8 +102,8 @@ def table(rows: list[Row]) -> str:
             return str(value)
         return f"{value:,.3g}" if isinstance(value, float) and abs(value) < 100 else f"{value:,}"
 
-    lines = ["| what | value | CPU | reference | ratio | target | met |",
-             "| --- | ---: | ---: | ---: | ---: | ---: | :---: |"]
+    lines = ["| what | value | CPU | reference | ratio | target | met | load |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | :---: | ---: |"]
     for r in rows:
         unit = r.get("unit", "")
         ref = r.get("reference_value")
@@ -107,7 +112,8 @@ def table(rows: list[Row]) -> str:
             f"{number(r['cpu_value']) + ' ' + unit if r.get('cpu_value') is not None else '–'} | "
             f"{number(ref) + ' ' + unit if ref is not None else '–'} | "
             f"{number(r.get('ratio')) + 'x' if r.get('ratio') is not None else '–'} | "
-            f"{number(r.get('target'))} | {'yes' if r.get('met') else 'NO'} |")
+            f"{number(r.get('target'))} | {'yes' if r.get('met') else 'NO'} | "
+            f"{number(r.get('load'))} |")
     return "\n".join(lines)
 
 

@@ -28,3 +28,19 @@ def make_library(path: Path, media: Path, count: int) -> tuple[Library, int]:
                 sh.set_field(lib, marker.id, sh.SheetField.WHAT_HAPPENED,
                              f"Moment {i}: de cliënt vertelt over thuis en de afspraak van vorige week.")
     return lib, review.id
+
+
+def make_reviews(path: Path, media: Path, count: int) -> None:
+    """A new library at `path` with `count` reviews of one recording, ten marked moments each
+    with words in A; closed cleanly (as a user's library is between sessions)."""
+    lib = open_library(path)
+    recording, _ = rc.add_recording(lib, media)
+    with lib.write():
+        for n in range(count):
+            review = rv.create_review(lib, recording.id)
+            parties = rv.list_parties(lib, review.id)
+            for i in range(10):
+                marker = mk.add_marker(lib, parties[i % 2].id, 5000 + i * 9000 + n)
+                sh.set_field(lib, marker.id, sh.SheetField.WHAT_HAPPENED,
+                             f"Gesprek {n}, moment {i}: de cliënt vertelt over thuis en werk.")
+    lib.close()

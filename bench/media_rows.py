@@ -2,7 +2,11 @@
 the learning summary (DOCX, PDF). Each timed row is run a few times, interleaved with its
 reference (the ffmpeg tool on the same file in the same run), and reports medians.
 
-    python bench/media_rows.py [--quick] [--workdir DIR]
+    python -m bench.media_rows [--quick] [--workdir DIR] [--only stills,clip,...]
+
+The stills and clip rows run on two recordings (bench/media.py): the ultrafast H.264 the
+suite always had, and the same picture encoded like a camera (High profile, B-frames, CABAC,
+6 Mbit/s), whose decoding costs what users' files cost; stills also on a phone's rotated HEVC.
 
 `media_rows(quick, workdir)` returns the rows as dicts for the `python -m bench` suite:
 {"name", "value", "unit", "reference_value", "target", "met"}; rows against a reference give
@@ -12,127 +16,34 @@ better), and the target is on that ratio."""
 from __future__ import annotations
 
 import argparse
-import fcntl
-import os
-import resource
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-HOUR_S = 3600
-QUICK_S = 120
+from bench import media  # noqa: E402
+from bench.rows import Row, paired_seconds, with_load  # noqa: E402
+
+HOUR_S = media.HOUR_S
+QUICK_S = media.QUICK_S
 STILLS = 50
 CLIP_S = 30
-Row = dict[str, Any]
-
-
-# -- media, generated once with the ffmpeg tool and cached ----------------------------------
-
-def _make(path: Path, args: list[str]) -> Path:
-    """Run ffmpeg into a hidden partial file under a lock, then rename it into place."""
-    if path.exists():
-        return path
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path.with_name(path.name + ".lock"), "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # another benchmark may be making it: wait for it
-        for partial in path.parent.glob(f".*.{path.name}"):  # or a maker without the lock
-            pid = partial.name.split(".")[1]
-            while pid.isdigit() and Path(f"/proc/{pid}").exists() and not path.exists():
-                time.sleep(2)
-        if path.exists():
-            return path
-        partial = path.with_name(f".{os.getpid()}.{path.name}")
-        print(f"generating {path} (once; cached) ...", file=sys.stderr, flush=True)
-        subprocess.run(["ffmpeg", "-v", "error", "-y", *args, "-f", "mp4", str(partial)],
-                       check=True)
-        partial.rename(path)
-    return path
-
-
-def _label(seconds: int) -> str:
-    return {HOUR_S: "one_hour", QUICK_S: "two_min"}.get(seconds, f"{seconds}s")
-
-
-def recording(workdir: Path, seconds: int) -> Path:
-    """1280x720 25 fps H.264 (a keyframe every 2 s) + AAC."""
-    path = workdir / f"{_label(seconds)}_1280x720_25fps_h264_aac.mp4"
-    return _make(path, [
-        "-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=25",
-        "-f", "lavfi", "-i", "sine=frequency=440:beep_factor=4", "-t", str(seconds),
-        "-c:v", "libx264", "-preset", "ultrafast", "-g", "50", "-pix_fmt", "yuv420p",
-        "-c:a", "aac", "-b:a", "96k"])
-
-
-def audio_only(workdir: Path, seconds: int) -> Path:
-    path = workdir / f"{_label(seconds)}_aac.m4a"
-    return _make(path, ["-f", "lavfi", "-i", "sine=frequency=440:beep_factor=4",
-                        "-t", str(seconds), "-c:a", "aac", "-b:a", "96k"])
-
-
-# -- timing ---------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Timing:
-    """Medians in seconds: wall clock, and CPU (this process plus the ffmpeg children). On
-    a shared machine the CPU seconds say what the wall clock cannot: ffmpeg runs several
-    threads and so gets more of a busy machine than one Python thread does."""
-
-    ours: float
-    reference: float | None
-    ours_cpu: float
-    reference_cpu: float | None
-
-
-def _cpu() -> float:
-    children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return time.process_time() + children.ru_utime + children.ru_stime
-
-
-def _timed(fn: Callable[[], object]) -> tuple[float, float]:
-    started, started_cpu = time.perf_counter(), _cpu()
-    fn()
-    return time.perf_counter() - started, _cpu() - started_cpu
-
-
-def _paired(ours: Callable[[], object], reference: Callable[[], object] | None,
-            runs: int) -> Timing:
-    """Medians of `runs` interleaved runs of ours and the reference."""
-    mine: list[tuple[float, float]] = []
-    theirs: list[tuple[float, float]] = []
-    for _ in range(runs):
-        mine.append(_timed(ours))
-        if reference is not None:
-            theirs.append(_timed(reference))
-    med = statistics.median
-    return Timing(med(m[0] for m in mine), med(t[0] for t in theirs) if theirs else None,
-                  med(m[1] for m in mine), med(t[1] for t in theirs) if theirs else None)
 
 
 def _ffmpeg(*args: str) -> None:
     subprocess.run(["ffmpeg", "-v", "error", "-nostdin", "-y", *args], check=True)
 
 
-def _ratio_row(name: str, timing: Timing, target: float, note: str) -> Row:
-    assert timing.reference is not None and timing.reference_cpu is not None
-    ratio = timing.ours / timing.reference
-    # value and reference in seconds, measured in the same run; the target is on their ratio.
-    return {"name": name, "value": round(timing.ours, 3), "unit": "s",
-            "reference_value": round(timing.reference, 3), "ratio": round(ratio, 3),
-            "target": f"ratio <= {target}x {note}", "met": ratio <= target,
-            "cpu_ratio": round(timing.ours_cpu / max(timing.reference_cpu, 1e-9), 3)}
-
-
 # -- rows -----------------------------------------------------------------------------------
 
-def stills_row(src: Path, seconds: int, runs: int, out: Path) -> Row:
+def stills_row(src: Path, kind: str, seconds: int, runs: int, out: Path, *,
+               rotation: int = 0) -> Row:
     """50 stills spread over the recording, the way the summary export asks for them."""
     from dataclasses import replace
 
@@ -144,7 +55,7 @@ def stills_row(src: Path, seconds: int, runs: int, out: Path) -> Row:
     times = [round((i + 0.5) * seconds * 1000 / STILLS) + (i * 2000 // STILLS)
              for i in range(STILLS)]
     base = summary_doc(STILLS)
-    doc = replace(base, recording_path=str(src), moments=tuple(
+    doc = replace(base, recording_path=str(src), recording_rotation=rotation, moments=tuple(
         replace(m, at_ms=ms) for m, ms in zip(base.moments, times, strict=True)))
 
     def ours() -> None:
@@ -155,20 +66,22 @@ def stills_row(src: Path, seconds: int, runs: int, out: Path) -> Row:
             _ffmpeg("-ss", f"{ms / 1000:.3f}", "-i", str(src), "-frames:v", "1",
                     "-vf", "scale=480:-2", "-q:v", "3", str(out / f"still{i}.jpg"))
 
-    return _ratio_row(f"{STILLS} stills over the recording ({seconds} s)",
-                      _paired(ours, cli, runs), 0.25, "ffmpeg CLI (one run per still)")
+    return paired_seconds(ours, cli, runs).row(
+        f"{STILLS} stills over the recording ({seconds} s), {kind}", 0.25,
+        "ffmpeg CLI (one run per still)")
 
 
 def envelope_row(src: Path, kind: str, seconds: int, runs: int) -> Row:
     from vsr.media.envelope import compute_envelope
 
-    timing = _paired(lambda: compute_envelope(src),
-                     lambda: _ffmpeg("-i", str(src), "-vn", "-f", "null", "-"), runs)
-    return _ratio_row(f"audio envelope, {kind} ({seconds} s)", timing, 1.2,
-                      "`ffmpeg -vn -f null -`")
+    timing = paired_seconds(lambda: compute_envelope(src),
+                            lambda: _ffmpeg("-i", str(src), "-vn", "-f", "null", "-"), runs)
+    return timing.row(f"audio envelope, {kind} ({seconds} s)", 1.2, "`ffmpeg -vn -f null -`")
 
 
-def clip_rows(src: Path, seconds: int, runs: int, out: Path) -> list[Row]:
+def clip_rows(src: Path, kind: str, seconds: int, runs: int, out: Path) -> list[Row]:
+    """A 30 s clip from mid-GOP, in this process (no start-up): against a stream copy and
+    against a full `-preset veryfast` re-encode of the same 30 s."""
     from vsr.clips import export_clip
 
     start = seconds / 2 + 0.52  # mid-GOP: keyframes fall on even seconds
@@ -176,21 +89,17 @@ def clip_rows(src: Path, seconds: int, runs: int, out: Path) -> list[Row]:
     ours = lambda: export_clip(src, start_ms, end_ms, out / "clip.mp4")  # noqa: E731
     copy = lambda: _ffmpeg("-ss", f"{start:.3f}", "-i", str(src), "-t", str(CLIP_S),  # noqa: E731
                            "-c", "copy", str(out / "copy.mp4"))
-    timing = _paired(ours, copy, runs)
-    veryfast = _paired(lambda: None, lambda: _ffmpeg(
+    timing = paired_seconds(ours, copy, runs)
+    veryfast = paired_seconds(ours, lambda: _ffmpeg(
         "-ss", f"{start:.3f}", "-i", str(src), "-t", str(CLIP_S), "-c:v", "libx264",
         "-preset", "veryfast", "-c:a", "aac", str(out / "veryfast.mp4")), 1)
-    assert veryfast.reference is not None
     speedup = veryfast.reference / timing.ours
-    return [
-        _ratio_row(f"{CLIP_S} s frame-accurate clip vs stream copy", timing, 2.0,
-                   "`ffmpeg -c copy`"),
-        {"name": f"{CLIP_S} s frame-accurate clip vs veryfast re-encode",
-         "value": round(timing.ours, 3), "unit": "s",
-         "reference_value": round(veryfast.reference, 3),
-         "ratio": round(timing.ours / veryfast.reference, 3),
-         "target": "ratio <= 0.2x (>= 5x faster than `-preset veryfast`)", "met": speedup >= 5.0},
-    ]
+    against_veryfast = veryfast.row(f"{CLIP_S} s frame-accurate clip vs veryfast re-encode, "
+                                    f"{kind}", 0.2, "(>= 5x faster than `-preset veryfast`)")
+    against_veryfast.update(value=round(timing.ours, 3), ratio=round(1 / speedup, 3),
+                            met=speedup >= 5.0)
+    return [timing.row(f"{CLIP_S} s frame-accurate clip vs stream copy, {kind}", 2.0,
+                       "`ffmpeg -c copy`"), against_veryfast]
 
 
 def summary_doc(moments: int) -> Any:
@@ -263,61 +172,57 @@ def summary_rows(sizes: tuple[int, ...], out: Path, runs: int) -> list[Row]:
     return rows
 
 
+def sources(workdir: Path, seconds: int) -> list[tuple[Path, str]]:
+    """The recordings the media rows run on: the ultrafast one and the camera-like one."""
+    return [(media.recording(workdir, seconds), "ultrafast H.264"),
+            (media.camera_recording(workdir, seconds), "camera-like H.264 (High, B, CABAC)")]
+
+
 def media_rows(quick: bool, workdir: Path) -> list[Row]:
-    """All media and export rows; `quick` uses 2-minute media, one run each and smaller
-    summaries (a smoke run)."""
-    seconds = QUICK_S if quick else HOUR_S
-    runs = 1 if quick else 3
-    video, audio = recording(workdir, seconds), audio_only(workdir, seconds)
-    with tempfile.TemporaryDirectory(prefix="vsr-bench-") as tmp:
-        out = Path(tmp)
-        rows = [stills_row(video, seconds, runs, out),
-                envelope_row(video, "mp4", seconds, runs),
-                envelope_row(audio, "m4a", seconds, runs),
-                *clip_rows(video, seconds, runs, out),
-                *summary_rows((30, 300) if quick else (30, 300, 1000), out, runs)]
-    return rows
-
-
-def print_table(rows: list[Row]) -> None:
-    print(f"{'row':52} {'value':>8} {'unit':10} {'ref s':>7} {'vsr s':>7} {'cpu':>7}  "
-          f"{'met':4} target")
-    for r in rows:
-        ref = "" if r["reference_value"] is None else f"{r['reference_value']:.3f}"
-        cpu = r.get("cpu_ratio", r.get("cpu_seconds", ""))  # a CPU ratio, or CPU seconds
-        print(f"{r['name']:52} {r['value']:>8} {r['unit']:10} {ref:>7} "
-              f"{r.get('seconds', ''):>7} {cpu:>7}  {'yes' if r['met'] else 'NO':4} "
-              f"{r['target']}")
+    """All media and export rows; `quick` uses 2-minute media and smaller summaries (a smoke
+    run); the ratio rows run three rounds and report medians either way."""
+    return _some_rows(["stills", "envelope", "clip", "summary"], quick, workdir)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="2-minute media, one run each")
-    parser.add_argument("--workdir", type=Path, default=Path("/tmp/vsr-bench-media"))
-    parser.add_argument("--only", default="", help="comma list: stills,envelope,clip,summary")
+    parser.add_argument("--quick", action="store_true", help="2-minute media")
+    parser.add_argument("--workdir", type=Path, default=media.DEFAULT_WORKDIR)
+    parser.add_argument("--only", default="stills,envelope,clip,summary",
+                        help="comma list: stills,envelope,clip,summary")
     args = parser.parse_args()
-    if not args.only:
-        print_table(media_rows(args.quick, args.workdir))
-        return
-    print_table(_some_rows(args.only.split(","), args.quick, args.workdir))
+    from bench.__main__ import table
+
+    print(table(_some_rows(args.only.split(","), args.quick, args.workdir)))
 
 
 def _some_rows(only: list[str], quick: bool, workdir: Path) -> list[Row]:
     seconds = QUICK_S if quick else HOUR_S
-    runs = 1 if quick else 3
+    runs = 3
     rows: list[Row] = []
-    with tempfile.TemporaryDirectory(prefix="vsr-bench-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="vsr-bench-", dir=_made(workdir)) as tmp:
         out = Path(tmp)
-        if "stills" in only:
-            rows.append(stills_row(recording(workdir, seconds), seconds, runs, out))
+        for src, kind in sources(workdir, seconds):
+            if "stills" in only:
+                rows.append(stills_row(src, kind, seconds, runs, out))
+            if "clip" in only:
+                rows += clip_rows(src, kind, seconds, runs, out)
+        phone = media.phone_hevc(workdir, seconds) if "stills" in only else None
+        if phone is not None:  # a phone's HEVC, turned a quarter: stills only (no smart cut)
+            rows.append(stills_row(phone, "phone HEVC, rotated", seconds, runs, out,
+                                   rotation=90))
         if "envelope" in only:
-            rows.append(envelope_row(recording(workdir, seconds), "mp4", seconds, runs))
-            rows.append(envelope_row(audio_only(workdir, seconds), "m4a", seconds, runs))
-        if "clip" in only:
-            rows += clip_rows(recording(workdir, seconds), seconds, runs, out)
+            rows.append(envelope_row(media.recording(workdir, seconds), "mp4", seconds, runs))
+            rows.append(envelope_row(media.audio_only(workdir, seconds), "m4a", seconds, runs))
         if "summary" in only:
-            rows += summary_rows((30, 300) if quick else (30, 300, 1000), out, runs)
+            rows += [with_load(r) for r in
+                     summary_rows((30, 300) if quick else (30, 300, 1000), out, runs)]
     return rows
+
+
+def _made(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 if __name__ == "__main__":

@@ -75,7 +75,7 @@ def test_unusable_library_is_a_clear_message(tmp_path: Path) -> None:
     lib.write_bytes(b"garbage" * 1000)
     proc = run_vsr("list", library=lib, lang="nl")
     assert proc.returncode == 1
-    assert "zo beschadigd dat hij niet open kan" in proc.stderr  # issue 10: offers a restore
+    assert "zo beschadigd dat het niet open kan" in proc.stderr  # issue 10: offers a restore
     assert "vsr backup restore" in proc.stderr
     assert "Traceback" not in proc.stderr
 

@@ -14,7 +14,7 @@ from vsr.cli.anonymize_options import add_anonymize_names, wants_names_replaced
 from vsr.cli.summary_commands import export_subparsers
 from vsr.errors import VsrError
 from vsr.i18n import translate, translate_plural
-from vsr.interop.exports import EXPORT_FORMATS, export_review_file
+from vsr.interop.formats import EXPORT_FORMATS
 from vsr.interop.store import ImportResult
 from vsr.library import open_library
 
@@ -65,6 +65,7 @@ def _target_arguments(p: argparse.ArgumentParser) -> None:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from vsr.anonymise.known import add_extra_names
+    from vsr.interop.exports import export_review_file  # its writers load only when used
 
     lib = open_library()
     try:

@@ -4,6 +4,9 @@ the joint learning summary of a review, in the language of --lang (default Dutch
 from __future__ import annotations
 
 import argparse
+import signal
+import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -59,11 +62,16 @@ def register(sub: SubParsers) -> None:
 
 
 def cmd_export_summary(args: argparse.Namespace) -> int:
+    """The stills and the file are made in a child process (progress on a terminal; Ctrl-C
+    or SIGTERM stops it and leaves no file); the library is read and written here."""
     from vsr.anonymise.known import add_extra_names
+    from vsr.clips.errors import Cancelled
+    from vsr.errors import Terminated
     from vsr.export import export_summary
 
     out = Path(args.output)
     fmt = args.format or out.suffix.lstrip(".").lower() or "pdf"
+    show = sys.stderr.isatty()
     lib = open_library()
     try:
         if args.extra_name:
@@ -71,8 +79,26 @@ def cmd_export_summary(args: argparse.Namespace) -> int:
         path = export_summary(
             lib, args.review, fmt, out,
             party_naming="initials" if args.initials or wants_names_replaced(args) else "names",
-            include_stills=args.stills, include_talk_time=args.talk_time)
+            include_stills=args.stills, include_talk_time=args.talk_time, in_child=True,
+            progress=_percent_printer() if show else None)
+    except (Cancelled, KeyboardInterrupt) as exc:
+        print(("\n" if show else "") + translate("cli.export.cancelled"), file=sys.stderr)
+        return 128 + signal.SIGTERM if isinstance(exc, Terminated) else 130
     finally:
         lib.close()
+    if show:
+        print(file=sys.stderr)
     print(translate("cli.summary_written", path=str(path)))
     return 0
+
+
+def _percent_printer() -> Callable[[float], None]:
+    last = [-1]
+
+    def show(fraction: float) -> None:
+        percent = int(fraction * 100)
+        if percent != last[0]:
+            last[0] = percent
+            print(f"\r{percent:3d}%", end="", file=sys.stderr, flush=True)
+
+    return show

@@ -1,11 +1,24 @@
 """Clips: frame-accurate MP4 export of a part of a recording, optionally with faces made
-unrecognisable."""
+unrecognisable.
 
-from vsr.clips.centerface import Box
+The face detector (OpenCV and its model) loads only when one of its names is first used: a
+plain clip export must not wait for it."""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from vsr.clips.cut import ClipResult, export_clip
 from vsr.clips.errors import Cancelled, ClipRangeError
 from vsr.clips.face_tracks import ManualBox
-from vsr.clips.faces import FaceAnonymizer, detect_faces
+
+if TYPE_CHECKING:
+    from vsr.clips.centerface import Box
+    from vsr.clips.faces import FaceAnonymizer, detect_faces
+
+_LAZY = {"Box": "vsr.clips.centerface", "FaceAnonymizer": "vsr.clips.faces",
+         "detect_faces": "vsr.clips.faces"}
 
 __all__ = [
     "Box",
@@ -17,3 +30,10 @@ __all__ = [
     "detect_faces",
     "export_clip",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'vsr.clips' has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)

@@ -6,6 +6,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from vsr.media.nal import is_disposable_sample
+
+__all__ = ["is_disposable_sample"]  # re-exported for the smart cut; its home is vsr.media.nal
+
+NAL_SLICE = 1  # a slice of a picture that is not an IDR
 NAL_SLICE_IDR = 5
 NAL_SPS = 7
 NAL_PPS = 8

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-import cv2
 import numpy as np
 from numpy.typing import NDArray
 
@@ -70,6 +69,8 @@ class CenterFace:
         path = path or model_path()
         if not path.is_file():
             raise VsrError("error.faces.model_missing", path=str(path))
+        import cv2  # here, not at the top: `Box` is used by clip exports without faces
+
         self.net = cv2.dnn.readNetFromONNX(str(path))
 
     def detect(
@@ -87,6 +88,8 @@ class CenterFace:
             scale = min(1.0, max_side / max(width, height))
         net_w = int(np.ceil(width * scale / 32) * 32)
         net_h = int(np.ceil(height * scale / 32) * 32)
+        import cv2  # loaded by __init__ already: a dictionary look-up
+
         blob = cv2.dnn.blobFromImage(frame_bgr, 1.0, (net_w, net_h), (0, 0, 0), swapRB=True)
         self.net.setInput(blob)
         heatmap, sizes, offsets, _landmarks = self.net.forward(_OUTPUTS)

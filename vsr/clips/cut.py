@@ -14,7 +14,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass, replace
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import av
 import av.error
@@ -24,7 +24,6 @@ from av.packet import Packet
 from vsr.clips.audio import AudioCut
 from vsr.clips.audio_copy import AudioCopy, PacketSplitter, can_copy
 from vsr.clips.errors import Cancelled, ClipRangeError
-from vsr.clips.faces import FaceAnonymizer
 from vsr.clips.reencode import FrameFilter, ReencodeVideo
 from vsr.clips.scan import FrameSpan, Kept, frame_span, scan_packets
 from vsr.clips.smart import SmartVideo, SpliceError, make_plan, smart_config
@@ -37,6 +36,9 @@ from vsr.clips.source import (
     read_rotation,
 )
 from vsr.errors import MediaError, StorageError, VsrError
+
+if TYPE_CHECKING:  # the face detector (OpenCV) loads only for an anonymised clip
+    from vsr.clips.faces import FaceAnonymizer
 
 # Audio packets are written at most this far ahead of the video, so players read both in step.
 _INTERLEAVE = 0.5

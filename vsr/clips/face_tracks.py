@@ -11,9 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from vsr.clips.centerface import Box
-from vsr.clips.face_motion import Look, Velocity, follow
+
+if TYPE_CHECKING:  # OpenCV: loaded with the face detector, not with every clip (ManualBox)
+    from vsr.clips.face_motion import Look, Velocity
 
 HEAD_SHAPE = 0.9  # a cover is at least this wide for its height: a profile's head is too
 GROWTH = 0.04  # share of the face size a cover grows each frame the face goes unconfirmed
@@ -61,6 +64,8 @@ class Track:
     def step(self, before: Look, after: Look, gap: int = 1) -> None:
         """Moves the track on to `after`, `gap` frames after `before` (or back, with the two
         swapped), from where it was at `before`."""
+        from vsr.clips.face_motion import follow
+
         start = self.flowed[1] if self.flowed is not None and gap > 1 else self.box
         followed = follow(before, after, start, self.velocity, gap)
         self.box, self.velocity = followed.box, followed.velocity

@@ -66,7 +66,8 @@ def export_summary(
     party_naming: PartyNaming = "names",
     include_stills: bool = False, grab_still: StillGrabber | None = None,
     extra_names: Iterable[str] = (), language: str | None = None,
-    include_talk_time: bool = False,
+    include_talk_time: bool = False, *, in_child: bool = False,
+    progress: Callable[[float], None] | None = None, cancel: Callable[[], bool] | None = None,
 ) -> Path:
     """Write the learning summary of `review_id` to `out` and return its absolute path.
 
@@ -75,7 +76,9 @@ def export_summary(
     "A.d.V." instead of names and anonymises the summary: every name the library knows, and
     `extra_names`, is replaced in every text and in the file name. Stills from the video are
     off by default (faces are personal data), and so is `include_talk_time` (who spoke how much,
-from the recording's transcript). Nothing is written unless the whole file could be made."""
+    from the recording's transcript). Nothing is written unless the whole file could be made.
+    `in_child`: the stills and the file are made in a child process (vsr.export.child) with
+    `progress` and `cancel` (then `grab_still` is not used); the library is read here."""
     _writer(str(fmt).lower())  # an unknown format fails before any work is done
     with using_language(language):
         doc = build_summary(lib, review_id, party_naming=party_naming,
@@ -83,7 +86,7 @@ from the recording's transcript). Nothing is written unless the whole file could
         names = review_names(lib, review_id, extra_names) if party_naming == "initials" else None
         if include_talk_time:
             doc = with_talk_time(lib, review_id, doc)
-    if include_stills:
+    if include_stills and not in_child:
         doc = add_stills(doc, grab_still)
     out = Path(out)
     if names is not None:  # no name in the file name either
@@ -91,7 +94,15 @@ from the recording's transcript). Nothing is written unless the whole file could
     pending = begin_summary_export(lib, review_id, out,
                                    names_replaced=party_naming == "initials")
     try:
-        path = write_summary(doc, fmt, pending.path, staging_root=pending.staging_root)
+        if in_child:
+            from vsr.export.child import write_summary_in_child
+
+            path = write_summary_in_child(doc, str(fmt).lower(), pending.path,
+                                          staging_root=pending.staging_root,
+                                          include_stills=include_stills, progress=progress,
+                                          cancel=cancel)
+        else:
+            path = write_summary(doc, fmt, pending.path, staging_root=pending.staging_root)
     except BaseException:
         abandon_summary_export(lib, pending)
         raise

@@ -10,18 +10,22 @@ decoded up to the wanted one but only that one is converted, scaled down in the 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 import av
 import cv2
 import numpy as np
 import numpy.typing as npt
 from av.container import InputContainer
+from av.packet import Packet
 from av.video.frame import VideoFrame
 from av.video.stream import VideoStream
 
 from vsr.errors import VsrError
+from vsr.media import nal
 
 STILL_WIDTH = 480
 FACE_LOOK_WIDTH = 2  # faces are looked for at twice the still's width (small ones too)
@@ -48,6 +52,7 @@ class StillReader:
         self._container: InputContainer | None = None
         self._stream: VideoStream | None = None
         self._failed = False
+        self._decoding: _Decoding | None = None
 
     def __enter__(self) -> StillReader:
         return self
@@ -59,7 +64,7 @@ class StillReader:
     def close(self) -> None:
         if self._container is not None:
             self._container.close()
-        self._container, self._stream = None, None
+        self._container, self._stream, self._decoding = None, None, None
 
     def _open(self) -> VideoStream | None:
         if self._stream is None and not self._failed:
@@ -84,19 +89,32 @@ class StillReader:
             frame = self._frame_at(self._container, stream, at_ms)
             return None if frame is None else self._jpeg(frame)
         except _ERRORS:
+            self._decoding = None  # the next still seeks afresh
             return None
 
-    @staticmethod
-    def _frame_at(container: InputContainer, stream: VideoStream,
+    def _frame_at(self, container: InputContainer, stream: VideoStream,
                   at_ms: int) -> VideoFrame | None:
-        container.seek(max(0, at_ms) * 1000, backward=True, any_frame=False)  # microseconds
-        stream.codec_context.flush_buffers()  # no frame from before the seek comes out
-        last: VideoFrame | None = None
-        for frame in container.decode(stream):
-            last = frame  # not converted: only the frame kept is
-            if frame.time is not None and frame.time * 1000 >= at_ms - 1:
-                break
-        return last
+        """The first frame at or after `at_ms`. A moment shortly after the last still is
+        reached by decoding on from there, with no seek (a summary's moments are in order,
+        often close together). A seek can land past the moment: with an open GOP (HEVC from
+        phones) the pictures shown just before a keyframe need the GOP before; then seek
+        again, further back."""
+        if self._decoding is not None and self._decoding.can_reach(at_ms):
+            frame = self._decoding.first_at(at_ms)
+            if frame is not None:
+                return frame
+        rate = stream.guessed_rate or stream.average_rate
+        frame_ms = 1000 / float(rate) if rate else 40.0
+        seek_ms = at_ms
+        for back_ms in (2_000, 10_000, 60_000, 0):
+            self._decoding = _Decoding(container, stream, seek_ms, at_ms)
+            frame = self._decoding.first_at(at_ms)
+            first_ms = self._decoding.first_ms
+            late = first_ms is not None and first_ms - frame_ms >= at_ms - 1
+            if not late or seek_ms <= 0 or not back_ms:
+                return frame
+            seek_ms = max(0, seek_ms - back_ms)
+        return None  # not reached: the last round returns
 
     def _jpeg(self, frame: VideoFrame) -> bytes | None:
         upright_w = frame.height if self._rotation % 180 == 90 else frame.width
@@ -155,6 +173,63 @@ def _to_width(image: npt.NDArray[np.uint8], width: int) -> npt.NDArray[np.uint8]
 def _encode(image: npt.NDArray[np.uint8]) -> bytes | None:
     ok, data = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, JPEG_QUALITY])
     return bytes(data.tobytes()) if ok else None
+
+
+class _Decoding:
+    """Decoding forward from a seek to the keyframe before `seek_ms`, leaving out the pictures
+    before the moment wanted that nothing refers to (a camera's non-reference B-frames: about
+    half of what lies between keyframe and moment). Kept between stills, so a later moment
+    close by is reached by decoding on."""
+
+    CONTINUE_MS = 2_000  # decoding on this far costs less than a seek and a GOP's start
+
+    def __init__(self, container: InputContainer, stream: VideoStream, seek_ms: int,
+                 at_ms: int) -> None:
+        container.seek(max(0, seek_ms) * 1000, backward=True, any_frame=False)  # µs
+        context = stream.codec_context
+        context.flush_buffers()  # no frame from before the seek comes out
+        self._stream, self._codec = stream, context.name
+        self._prefix = nal.length_size(context.name, context.extradata)
+        self._wanted_pts = _pts_before(stream, at_ms - 1)
+        self._frames = self._decode(container.demux(stream))
+        self.first_ms: float | None = None  # the first frame decoded after the seek
+        self.last_ms: float | None = None  # the last frame handed out
+
+    def can_reach(self, at_ms: int) -> bool:
+        return self.last_ms is not None and 0 < at_ms - 1 - self.last_ms <= self.CONTINUE_MS
+
+    def first_at(self, at_ms: int) -> VideoFrame | None:
+        """The first frame at or after `at_ms` (the last one, at the end of the file)."""
+        self._wanted_pts = _pts_before(self._stream, at_ms - 1)
+        last: VideoFrame | None = None
+        for frame in self._frames:
+            last = frame  # not converted: only the frame kept is
+            if frame.time is None:
+                continue
+            if self.first_ms is None:
+                self.first_ms = frame.time * 1000
+            self.last_ms = frame.time * 1000
+            if frame.time * 1000 >= at_ms - 1:
+                return frame
+        self.last_ms = None  # at the end: nothing to decode on from
+        return last
+
+    def _decode(self, packets: Iterator[Packet[Any]]) -> Iterator[VideoFrame]:
+        for packet in packets:
+            if (self._prefix is not None and packet.pts is not None
+                    and self._wanted_pts is not None and packet.pts < self._wanted_pts
+                    and nal.is_disposable_sample(memoryview(packet), self._prefix, self._codec)):
+                continue  # shown before the moment, needed by no other picture
+            yield from packet.decode()
+
+
+def _pts_before(stream: VideoStream, ms: int) -> int | None:
+    """`ms` in the stream's time base (as `frame.time` counts), rounded down; None without a
+    time base or before the start."""
+    base = stream.time_base
+    if not base or ms <= 0:
+        return None
+    return int(ms * base.denominator // (1000 * base.numerator))
 
 
 def grab_still(path: Path | str, at_ms: int, *, rotation: int = 0,

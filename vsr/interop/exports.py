@@ -16,12 +16,13 @@ from vsr.export.atomic import write_atomic
 from vsr.interop.anonymised import anonymise_review
 from vsr.interop.csv_export import DEFAULT_SEPARATOR, SEPARATORS, write_csv
 from vsr.interop.eaf_write import write_eaf
+from vsr.interop.formats import EXPORT_FORMATS
 from vsr.interop.moments import ExportReview, gather_review
 from vsr.interop.subtitles import write_srt, write_vtt
 from vsr.library.db import Library
 from vsr.transcript.store import Transcript
 
-EXPORT_FORMATS = ("eaf", "vtt", "srt", "csv")
+__all__ = ["EXPORT_FORMATS"]  # re-exported: its home is vsr.interop.formats
 
 
 @dataclass(frozen=True, slots=True)

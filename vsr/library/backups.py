@@ -232,7 +232,7 @@ def newest_good(library: Path, kinds: tuple[str, ...] = KINDS, *,
     return None
 
 
-def backup_if_due(library: Path) -> list[Backup]:
+def backup_if_due(library: Path, *, verify: bool = True) -> list[Backup]:
     """The daily (and weekly) backup, if the newest good one of that kind is older than its
     period. Called when the library is opened and found healthy."""
     made: list[Backup] = []
@@ -243,12 +243,40 @@ def backup_if_due(library: Path) -> list[Backup]:
     with backup_lock(folder, library.stem, wait=False) as mine:
         if not mine:  # another program is making them right now
             return made
-        now = _now()  # read under the lock: what another program made is seen here
-        for kind, every in (("daily", DAILY_EVERY), ("weekly", WEEKLY_EVERY)):
-            newest = newest_good(library, (kind,))
-            if newest is None or now - newest.made_at >= every:
-                made.append(_create_locked(library, kind))
+        # Which are due is read under the lock: what another program made is seen here.
+        for kind in kinds_due(library, verify=verify):
+            made.append(_create_locked(library, kind))
     return made
+
+
+def kinds_due(library: Path, *, verify: bool) -> list[str]:
+    """Which of the daily and weekly backups are due. `verify`: the newest of a kind counts only
+    if it passes a quick check (a full read of it); otherwise, on the opens between checks, only
+    if it looks like a library from the past (its header read, never the whole file)."""
+    now = _now()
+    due: list[str] = []
+    for kind, every in (("daily", DAILY_EVERY), ("weekly", WEEKLY_EVERY)):
+        newest = newest_good(library, (kind,)) if verify else _newest_plausible(library, kind)
+        if newest is None or now - newest.made_at >= every:
+            due.append(kind)
+    return due
+
+
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _newest_plausible(library: Path, kind: str) -> Backup | None:
+    now = _now()
+    for backup in list_backups(library):
+        if backup.kind != kind or backup.made_at > now:
+            continue  # dated in the future: a clock that was wrong, not a backup to rely on
+        try:
+            with open(backup.path, "rb") as file:
+                if file.read(len(_SQLITE_HEADER)) == _SQLITE_HEADER:
+                    return backup
+        except OSError:
+            pass
+    return None
 
 
 def _keep_current(library: Path) -> Backup | None:

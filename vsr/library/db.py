@@ -23,7 +23,7 @@ from vsr.app_dirs import (
     staging_root,
 )
 from vsr.errors import StorageError, VsrError
-from vsr.library import backups
+from vsr.library import backups, health
 from vsr.library.schema import MIGRATIONS, Migration
 from vsr.library.sqlite_failures import failure_text, is_damage
 from vsr.staging import clean_staging
@@ -87,6 +87,9 @@ class Library:
         self._listeners: list[Listener] = []
         self._depth = 0
         self._pending: list[Change] = []
+        # This program's open-marker and when it checked the file (see vsr.library.health).
+        self._open_marker: Path | None = None
+        self._checked_at: float | None = None
 
     @property
     def db(self) -> sqlite_utils.Database:
@@ -184,6 +187,8 @@ class Library:
     def close(self) -> None:
         self._listeners.clear()
         self.conn.close()
+        marker, self._open_marker = self._open_marker, None
+        health.mark_closed(self.path, marker, self._checked_at)
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -200,18 +205,19 @@ def _connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def _connect_when_free(path: Path) -> tuple[sqlite3.Connection, str]:
-    """`_connect` and `quick_check`, waiting as long as for a migration while another program
-    holds the library in a way SQLite does not wait for by itself: switching an old library to
-    WAL needs it alone, and a program that closes the library last briefly holds it to fold the
-    WAL back in; SQLite can answer "locked" there at once instead of calling its busy handler."""
+def _connect_when_free(path: Path, *, check: bool = True) -> tuple[sqlite3.Connection, str]:
+    """`_connect` and `quick_check` (if `check`; else 'ok' unchecked), waiting as long as for a
+    migration while another program holds the library in a way SQLite does not wait for by
+    itself: switching an old library to WAL needs it alone, and a program that closes the
+    library last briefly holds it to fold the WAL back in; SQLite can answer "locked" there at
+    once instead of calling its busy handler."""
     deadline = time.monotonic() + MIGRATION_WAIT_MS / 1000
     pause = 0.01
     while True:
         try:
             conn = _connect(path)
             try:
-                return conn, quick_check(conn)
+                return conn, quick_check(conn) if check else "ok"
             except BaseException:
                 conn.close()
                 raise
@@ -319,13 +325,17 @@ def quick_check(conn: sqlite3.Connection) -> str:
 
 def open_library(path: Path | str | None = None, *, backup: bool = True) -> Library:
     """Open (creating if needed) the library at path, bringing its schema up to date. It is
-    checked first: a damaged library opens read-only (Library.damage says what is wrong). A
-    healthy one gets its daily/weekly backup when one is due (unless backup=False)."""
+    checked first when a check pays (`vsr.library.health`: after an unclean shutdown, once a
+    day, before a backup): a damaged library opens read-only (Library.damage says what is
+    wrong). A healthy one gets its daily/weekly backup when one is due (unless backup=False)."""
     lib_path = Path(path).expanduser() if path is not None else default_library_path()
     existed = lib_path.is_file() and lib_path.stat().st_size > 0
+    reason = health.check_reason(lib_path) if existed else None
+    due = backups.kinds_due(lib_path, verify=reason is not None) if backup and existed else []
+    checked = reason is not None or bool(due) or not existed  # a new one: cheap to check
     try:
         _prepare_private(lib_path)
-        conn, problem = _connect_when_free(lib_path)
+        conn, problem = _connect_when_free(lib_path, check=checked)
         if problem != "ok":
             conn.close()
             return _open_damaged(lib_path, problem)
@@ -340,12 +350,21 @@ def open_library(path: Path | str | None = None, *, backup: bool = True) -> Libr
         raise VsrError("error.library.unreadable", path=str(lib_path), reason=str(exc)) from exc
     except OSError as exc:
         raise VsrError("error.library.unreadable", path=str(lib_path), reason=exc.strerror) from exc
-    if backup and existed:
+    if due:  # made under the backups' lock, which decides again what is due (ten programs: one)
         try:
-            backups.backup_if_due(lib_path)
+            backups.backup_if_due(lib_path, verify=reason is not None)
         except VsrError as exc:  # a backup that fails must not keep anyone from their work
             log.warning("%s", exc.message())
-    return Library(lib_path, conn)
+    return _opened(lib_path, conn, checked)
+
+
+def _opened(lib_path: Path, conn: sqlite3.Connection, checked: bool) -> Library:
+    lib = Library(lib_path, conn)
+    if checked:
+        health.forget_dead(lib_path)
+    lib._open_marker = health.mark_open(lib_path)
+    lib._checked_at = time.time() if checked else None
+    return lib
 
 
 def _prepare_private(lib_path: Path) -> None:

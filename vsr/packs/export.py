@@ -32,11 +32,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from vsr.anonymise.known import collection_names
 from vsr.anonymise.names import NameReplacer
-from vsr.clips import ClipResult, FaceAnonymizer, ManualBox, export_clip
+from vsr.clips import ClipResult, export_clip
+from vsr.clips.face_tracks import ManualBox
 from vsr.errors import StorageError, VsrError
 from vsr.library.audit import AuditAction, audit, subject_of
 from vsr.library.collections import get_collection, list_clips
@@ -67,11 +68,14 @@ from vsr.staging import (
     open_staging,
 )
 
+if TYPE_CHECKING:  # the face detector (OpenCV) loads only when faces are to be blurred
+    from vsr.clips.faces import FaceAnonymizer
+
 PackKind = Literal["intervisie", "exercise"]
 PACKS: tuple[PackKind, ...] = ("intervisie", "exercise")
 Progress = Callable[[float], None]
 Cancel = Callable[[], bool]
-AnonymizerFactory = Callable[[], FaceAnonymizer]
+AnonymizerFactory = Callable[[], "FaceAnonymizer"]
 
 _DOC_SHARE = 0.05  # share of the progress bar for the pack documents
 __all__ = ["OWNER_FILE", "STAGING_PREFIX"]  # re-exported: older staging folders use them
@@ -245,7 +249,7 @@ def _write_clips(staged: StagedExport, progress: Progress | None, cancel: Cancel
     job = staged.job
     total = sum(c.end_ms - c.start_ms for c in job.doc.clips) or 1
     done = 0
-    anonymizer = (anonymizer_factory or FaceAnonymizer)() if job.anonymize_faces else None
+    anonymizer = _anonymizer(anonymizer_factory) if job.anonymize_faces else None
     for clip in job.doc.clips:
         span = clip.end_ms - clip.start_ms
 
@@ -263,11 +267,19 @@ def _write_clips(staged: StagedExport, progress: Progress | None, cancel: Cancel
         done += span
 
 
+def _anonymizer(factory: AnonymizerFactory | None) -> FaceAnonymizer:
+    from vsr.clips.faces import FaceAnonymizer  # OpenCV and the detector: only when asked
+
+    return (factory or FaceAnonymizer)()
+
+
 def _write_documents(staged: StagedExport) -> None:
+    job = staged.job
+    if job.pack is None:
+        return  # the PDF and HTML writers (fpdf, fonts) load only for a pack
     from vsr.packs.index_html import write_index
     from vsr.packs.pdf import write_handout, write_worksheet
 
-    job = staged.job
     try:
         if job.pack == "intervisie":
             write_handout(job.doc, staged.staging / job.doc.t("handout_file"))
