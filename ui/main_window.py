@@ -118,7 +118,9 @@ class MainWindow(QMainWindow):
             self.actions[ActionId.LOCATE].triggered.connect(view.locate_recording)
             self.actions[ActionId.TRANSCRIBE].triggered.connect(view.transcribe)
             view.title_changed.connect(lambda t: self.setWindowTitle(f"{t} — vsr"))
-            view.read_log.refused.connect(self.statusBar().showMessage)  # never blocks playing
+            # Never blocks playing; the status bar is made only when there is something to say
+            # (made now, it would take 22 px of the 1366x768 screen for nothing).
+            view.read_log.refused.connect(lambda text: self.statusBar().showMessage(text))
             view.hidden_undo.changed.connect(self._enable_undo_actions)
             if self._settings is not None:
                 view.restore_layout(self._settings)

@@ -64,6 +64,9 @@ def shell(qtbot, library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # t
     if shell.window is not None:
         shell.window.close()
         shell.window.deleteLater()
+    for player in players:  # the windows' players, the replaced ones too: no clock left ticking
+        player.stop_clock()
+        player.pause()
     install_language("en")  # the other widget tests run in the source language
     bridge.close()
 

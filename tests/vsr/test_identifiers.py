@@ -90,5 +90,5 @@ def test_without_deduce_anonymising_stops_with_a_message(
     with pytest.raises(VsrError) as err:
         export_review_file(library, data.review.id, "csv", out, anonymize_names=True)
     assert err.value.key == "error.anonymise.identifiers_unavailable"
-    assert "Er is niets geëxporteerd" in err.value.message() and "deduce" in err.value.message()
+    assert "Er is geen bestand gemaakt" in err.value.message() and "deduce" in err.value.message()
     assert not out.parent.exists() or list(out.parent.iterdir()) == []
