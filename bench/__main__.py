@@ -30,7 +30,7 @@ from pathlib import Path
 from bench import media
 from bench.rows import Row, parse_emitted, with_load
 
-GROUPS = ("open", "ui", "player", "media", "cli", "anonymise", "package", "transcript")
+GROUPS = ("open", "ui", "player", "media", "cli", "anonymise", "package", "transcript", "team")
 
 
 def _subprocess_rows(module: str, args: list[str], *, display: bool) -> list[Row]:
@@ -90,6 +90,8 @@ def run(quick: bool, workdir: Path, skip: set[str]) -> list[Row]:
         rows += _optional_rows("bench.package_rows", "package_rows", quick, workdir)
     if "transcript" not in skip:
         rows += _optional_rows("bench.bench_transcript", "transcript_rows", quick, workdir)
+    if "team" not in skip:  # a PostgreSQL cluster of its own, in a temporary folder
+        rows += _optional_rows("bench.team_rows", "team_rows", quick, workdir)
     return rows
 
 
