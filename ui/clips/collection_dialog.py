@@ -37,8 +37,8 @@ from PySide6.QtWidgets import (
 from vsr.errors import NotFoundError
 from vsr.i18n import translate
 from vsr.library import collections as co
+from vsr.library.changes import Change, Entity
 from vsr.library.consent import SHARED_PURPOSES
-from vsr.library.db import Change
 from vsr.library.recordings import get_recording
 from vsr.library.retention import set_collection_retention
 
@@ -49,6 +49,8 @@ from ..review.sheet_fields import SheetTextField
 
 SelectedMarker = Callable[[], "int | None"]
 RETENTION_SAVE_DELAY_MS = 700
+# Changes made elsewhere (e.g. a withdrawal) that reload the collections.
+_RELOAD_ON = {Entity.COLLECTION, Entity.CLIP, Entity.CONSENT, Entity.RECORDING, Entity.REVIEW}
 
 
 @dataclass(frozen=True, slots=True)
@@ -349,8 +351,7 @@ class CollectionDialog(QDialog):
 
     def _on_change(self, change: Change) -> None:
         # Changes this window made are already shown; others (e.g. a withdrawal) are reloaded.
-        if change.initiator is not self and change.entity in ("collection", "clip", "consent",
-                                                              "recording", "review"):
+        if change.initiator is not self and change.entity in _RELOAD_ON:
             self.refresh_collections()
 
     # -- intents ----------------------------------------------------------------------------

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from vsr.errors import RecordingMissingError
-from vsr.library import Change
 from vsr.library import recordings as rc
 from vsr.library import reviews as rv
 from vsr.library import sheets as sh
+from vsr.library.changes import Action, Change, Entity
 from vsr.model import MAX_RECORDING_MS, Marker, Party, Recording, Review
 from vsr.session import SharedScreen, shared_screen
 from vsr.session import pauses as ps
@@ -451,27 +451,27 @@ class ReviewView(MarkingIntents, QWidget):
     def _on_change(self, change: Change) -> None:
         if self.review is None or change.review_id not in (None, self.review.id):
             return
-        if (change.entity in ("consent", "recording") and self.recording is not None
+        if (change.entity in (Entity.CONSENT, Entity.RECORDING) and self.recording is not None
                 and (not change.ids or self.recording.id in change.ids)):
             self.consent_strip.show_recording(self.bridge.lib, self.recording.id)
         if change.entity == ps.ENTITY:
             self._reload_pauses()
-        if (change.entity == "transcript" and self.recording is not None
+        if (change.entity == Entity.TRANSCRIPT and self.recording is not None
                 and self.recording.id in change.ids):
             self._reload_transcript()
-        if change.entity == "party":
+        if change.entity == Entity.PARTY:
             self._reload_parties()
             self._reload_markers()
             self.sheet.set_marker(self.selected, self.parties)
-        elif change.entity == "marker" and change.ids:
+        elif change.entity == Entity.MARKER and change.ids:
             self._update_markers(change.ids)
             if self.actions[ActionId.LOOP].isChecked():
                 self._apply_loop(True)
-        elif change.entity == "sheet" and change.ids:
+        elif change.entity == Entity.SHEET and change.ids:
             self._update_words(change.ids)
-        elif change.entity in ("marker", "sheet", "theme", "session"):
+        elif change.entity in (Entity.MARKER, Entity.SHEET, Entity.THEME, Entity.SESSION):
             self._reload_markers()
-        elif change.entity == "review" and change.action == "updated":
+        elif change.entity == Entity.REVIEW and change.action == Action.UPDATED:
             self.review = rv.get_review(self.bridge.lib, self.review.id)
             self.title_changed.emit(self.review.title)
 

@@ -16,7 +16,8 @@ from enum import StrEnum
 
 from vsr.errors import ConsentError, NotFoundError, VsrError
 from vsr.library.audit import AuditAction, audit, subject_of
-from vsr.library.db import Change, Library
+from vsr.library.changes import Action, Change, Entity
+from vsr.library.db import Library
 from vsr.library.rows import now_iso
 from vsr.text import clean_text
 
@@ -179,7 +180,7 @@ def grant_consent(
         raise VsrError("error.consent.until_past", until=str(last), given_on=str(day))
     recognisable = recognisable and kind is Purpose.TRAINING  # only training asks this
     previous = get_consent(lib, recording_id, kind)
-    with lib.write(Change("consent", "updated", (recording_id,), initiator=initiator)):
+    with lib.write(Change(Entity.CONSENT, Action.UPDATED, (recording_id,), initiator=initiator)):
         lib.conn.execute(
             "INSERT INTO consents (recording_id, purpose, given_by, given_on, until,"
             " recognisable, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
