@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from vsr.anonymise.known import review_names
 from vsr.errors import VsrError
+from vsr.file_names import safe_file_name
 from vsr.i18n import translate_plural
 from vsr.interop.eaf_read import read_eaf
 from vsr.interop.exports import (
@@ -102,7 +103,7 @@ def export_review_as(window: MainWindow, fmt: str) -> None:
     folder = Path(str(QSettings().value("last_folder", str(Path.home()))))
     stem = (QCoreApplication.translate("Interop", "moments") + "-" + date.today().isoformat()
             if anonymise else review.title.strip() or "review")  # no name in a suggestion
-    suggested = folder / f"{stem}.{fmt}".replace("/", "-")
+    suggested = folder / safe_file_name(stem, fmt, fallback="review")
     name, _ = QFileDialog.getSaveFileName(
         window, QCoreApplication.translate("Interop", "Export as"), str(suggested), _filters()[fmt])
     if not name:

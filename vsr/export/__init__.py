@@ -5,7 +5,6 @@ after a kill), staged in the app's own private folder, and audited once it is in
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from vsr.export.summary_content import (
     add_stills,
     build_summary,
 )
+from vsr.file_names import safe_file_name
 from vsr.i18n import translate, using_language
 from vsr.library.audit import AuditAction, audit, subject_of
 from vsr.library.consent import Purpose
@@ -176,15 +176,14 @@ def default_summary_name(lib: Library, review_id: int, fmt: str, *, anonymise: b
     suffix = str(fmt).lower()
     if anonymise:
         day = (today or date.today()).isoformat()
-        return f"{translate('summary.file_stem')}-{day}.{suffix}"
+        return safe_file_name(f"{translate('summary.file_stem')}-{day}", suffix)
     return file_name_from_title(get_review(lib, review_id).title, suffix,
                                 translate("summary.file_stem"))
 
 
 def file_name_from_title(title: str, fmt: str, fallback: str = "leerverslag") -> str:
     """A file name from a title, without characters file systems refuse."""
-    stem = re.sub(r'[\\/:*?"<>|\s]+', "-", title).strip("-.")[:60] or fallback
-    return f"{stem}.{fmt}"
+    return safe_file_name(title, fmt, fallback=fallback)
 
 
 def write_summary(doc: SummaryDoc, fmt: SummaryFormat | str, out: Path | str, *,
