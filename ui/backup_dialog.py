@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vsr.dates import date_time
 from vsr.library import backups as bk
 from vsr.library.restore import describe_restore, plan_restore
 
@@ -48,7 +49,7 @@ def size_label(size: int) -> str:
 
 
 def local_time(backup: bk.Backup) -> str:
-    return backup.made_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    return date_time(backup.made_at)
 
 
 class BackupDialog(QDialog):

@@ -11,6 +11,8 @@ from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
 
+from vsr.dates import DATE_FIELD_FORMAT
+
 
 def qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
@@ -69,7 +71,7 @@ class DueDateEdit(QDateEdit):
         self.setCalendarPopup(True)
         self.setMinimumDate(NO_DATE)
         self.setSpecialValueText(self.tr("no date"))
-        self.setDisplayFormat("d-M-yyyy")
+        self.setDisplayFormat(DATE_FIELD_FORMAT)
         self.setToolTip(self.tr("Delete: no date"))
         self.setDate(NO_DATE)
         self.calendarWidget().installEventFilter(self)

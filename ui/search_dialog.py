@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vsr.dates import DATE_FIELD_FORMAT, clock, long_date_of
 from vsr.library import collections as co
-from vsr.library.collections import clock
 from vsr.library.search import (
     DEFAULT_LIMIT,
     MATCH_END,
@@ -35,6 +35,7 @@ from vsr.library.search import (
 from vsr.method import theme_card, theme_cards
 
 from .bridge import LibraryBridge
+from .date_fields import pydate
 from .icons import pictogram
 from .operations import perform
 
@@ -86,7 +87,7 @@ class SearchDialog(QDialog):
     def _date_field(self) -> QDateEdit:
         field = QDateEdit()
         field.setCalendarPopup(True)
-        field.setDisplayFormat("yyyy-MM-dd")
+        field.setDisplayFormat(DATE_FIELD_FORMAT)
         field.setMinimumDate(QDate(2000, 1, 1))
         field.setSpecialValueText(self.tr("any day"))
         field.setDate(field.minimumDate())  # the special value: no limit
@@ -122,7 +123,7 @@ class SearchDialog(QDialog):
 
     def _day(self, field: QDateEdit) -> str | None:
         day = field.date()
-        return None if day == field.minimumDate() else day.toString("yyyy-MM-dd")
+        return None if day == field.minimumDate() else pydate(day).isoformat()  # the query's
 
     def run_search(self) -> None:
         filters = {"theme": self.theme.currentData() or None,
@@ -172,7 +173,7 @@ class SearchDialog(QDialog):
     def _text(self, hit: SearchHit) -> str:
         snippet = html.escape(hit.snippet).replace(MATCH_START, "<b>").replace(MATCH_END, "</b>")
         head = html.escape(f"{hit.review_title} · {clock(hit.start_ms)} · {hit.party_name}"
-                           f" · {hit.review_date}")
+                           f" · {long_date_of(hit.review_date)}")
         return f"<b>{head}</b><br>{snippet}"
 
     def current_hit(self) -> SearchHit | None:

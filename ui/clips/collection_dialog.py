@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vsr.dates import TIME_FIELD_FORMAT, clock, long_date, seconds
 from vsr.errors import NotFoundError
 from vsr.i18n import translate
 from vsr.library import collections as co
@@ -72,7 +73,7 @@ def _ms(value: QTime) -> int:
 
 def _time_edit() -> QTimeEdit:
     edit = QTimeEdit()
-    edit.setDisplayFormat("H:mm:ss.zzz")
+    edit.setDisplayFormat(TIME_FIELD_FORMAT)
     edit.setCurrentSection(QTimeEdit.Section.SecondSection)
     edit.setKeyboardTracking(False)
     return edit
@@ -276,7 +277,7 @@ class CollectionDialog(QDialog):
         else:
             self.keep_note.setText(self.tr(
                 "Deleted after {day}, with its clips and the files exported from it (the app "
-                "asks first).").format(day=keep_until.isoformat()))
+                "asks first).").format(day=long_date(keep_until)))
 
     def refresh_clips(self, select: int | None = None) -> None:
         keep = select if select is not None else self.current_clip()
@@ -291,7 +292,7 @@ class CollectionDialog(QDialog):
             title = clip.title or self.tr("(no title)")
             item = QListWidgetItem(self.tr("{n}. {title} — {recording}, {start}–{end}").format(
                 n=number, title=title, recording=titles[clip.recording_id],
-                start=co.clock(clip.start_ms), end=co.clock(clip.end_ms)))
+                start=clock(clip.start_ms, exact=True), end=clock(clip.end_ms, exact=True)))
             item.setData(Qt.ItemDataRole.UserRole, clip.id)
             self.clips.addItem(item)
             if clip.id == keep:
@@ -327,7 +328,7 @@ class CollectionDialog(QDialog):
             self.start.setTime(_time(clip.start_ms))
             self.end.setTime(_time(clip.end_ms))
             self.length.setText(self.tr("({seconds} s)").format(
-                seconds=f"{clip.duration_ms / 1000:.1f}"))
+                seconds=seconds(clip.duration_ms)))
             self.questions.load("\n".join(clip.questions))
             allowed = co.clip_may_include_reflections(self.bridge.lib, clip)
             self.reflections.setChecked(clip.include_reflections and allowed)

@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from vsr.clips import Cancelled, FaceAnonymizer
+from vsr.dates import clock
 from vsr.errors import VsrError
-from vsr.library.collections import CollectionClip, clock, get_clip, get_collection, list_clips
+from vsr.library.collections import CollectionClip, get_clip, get_collection, list_clips
 from vsr.library.consent import Purpose
 from vsr.library.db import Library
 from vsr.library.recordings import get_recording, require_available
@@ -230,7 +231,7 @@ class ExportClipsDialog(QDialog):
 
     def _show_preview_time(self) -> None:
         chosen = self.preview_ms()
-        self.preview_time.setText(clock(chosen[1]) if chosen else "")
+        self.preview_time.setText(clock(chosen[1], exact=True) if chosen else "")
 
     def _preview_again(self) -> None:
         if self.preview_task is not None and self.preview_button.isEnabled():

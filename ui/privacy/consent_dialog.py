@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vsr.dates import long_date
 from vsr.errors import VsrError
 from vsr.i18n import translate
 from vsr.library.consent import SHARED_PURPOSES, Consent, Purpose, get_consent, grant_consent
@@ -88,15 +89,15 @@ class PurposeBox(QGroupBox):
             self.withdraw_button.setEnabled(False)
             return
         lapsed = not consent.valid_on(date.today())
-        until = (self.tr(" until {day}").format(day=consent.until.isoformat())
+        until = (self.tr(" until {day}").format(day=long_date(consent.until))
                  if consent.until else "")
         if lapsed:
             text = self.tr("<b>Lapsed</b> on {day}. Given by {who} on {given}.")
-            text = text.format(day=str(consent.until), who=consent.given_by,
-                               given=consent.given_on.isoformat())
+            text = text.format(day=long_date(consent.until) if consent.until else "",
+                               who=consent.given_by, given=long_date(consent.given_on))
         else:
             text = self.tr("<b>Given</b> by {who} on {given}{until}.").format(
-                who=consent.given_by, given=consent.given_on.isoformat(), until=until)
+                who=consent.given_by, given=long_date(consent.given_on), until=until)
         if self.purpose is Purpose.TRAINING:
             text += " " + (self.tr("The client may be recognisable.") if consent.recognisable
                            else self.tr("Faces must be made unrecognisable."))
@@ -202,7 +203,7 @@ class ConsentDialog(QDialog):
             self.keep_state.setText(self.tr(
                 "<b>Kept until {day}.</b> After that day the recording, its reviews and clips "
                 "are deleted (at the next start of the app, after a question).").format(
-                    day=keep.isoformat()))
+                    day=long_date(keep)))
         self.keep_field.set_value(keep)
 
     def _apply(self, change: Callable[[], object]) -> bool:

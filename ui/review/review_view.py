@@ -403,7 +403,8 @@ class ReviewView(MarkingIntents, QWidget):
             self.hidden_undo.clear()  # revealed: ordinary moments now, deleted like any other
         words = sh.what_happened_words(lib, self.review.id) if self.markers else {}
         self.timeline.view.set_markers(self.markers, in_order=True)  # as the core lists them
-        self.marker_list.set_data(self.markers, self.parties, words)
+        self.marker_list.set_data(self.markers, self.parties, words, length_ms=(
+            self.recording.duration_ms if self.recording is not None else 0))
         if self.selected is not None and not self.shared.shows(self.selected):
             self.select_marker(None)
 

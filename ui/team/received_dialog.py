@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vsr.dates import long_date
 from vsr.team.connection import TeamError, connect, media_folder
 from vsr.team.sharing import SharedItem, TeamHit, search_team
 
@@ -136,7 +137,7 @@ class ReceivedDialog(QDialog):
         for item in self.shared:
             text = self.tr("{title} — {team}, {purpose}, {moments} moment(s), {when}").format(
                 title=item.title, team=item.team, purpose=item.purpose, moments=item.moments,
-                when=f"{item.shared_at:%d-%m-%Y}")
+                when=long_date(item.shared_at))
             QListWidgetItem(text, self.items).setData(SHARE_ID, item.id)
         if self.items.count():
             self.items.setCurrentRow(0)

@@ -9,6 +9,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
+from vsr.dates import date_time
 from vsr.errors import VsrError
 from vsr.i18n import translate
 from vsr.library import backups as bk
@@ -33,7 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def local_time(backup: bk.Backup) -> str:
-    return backup.made_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    return date_time(backup.made_at)
 
 
 def restore_command(library: Path, backup: Path) -> str:

@@ -10,12 +10,11 @@ import sys
 
 from vsr.anonymise.known import add_extra_names
 from vsr.cli.summary_commands import export_subparsers
-from vsr.dates import long_date
+from vsr.dates import clock, long_date
 from vsr.errors import Terminated
 from vsr.i18n import translate, translate_plural
 from vsr.library import Library, open_library
 from vsr.library import collections as co
-from vsr.library.collections import clock
 
 # The media stack (PyAV, OpenCV) loads only for an export, so other commands start quickly.
 PACKS = ("intervisie", "exercise")
@@ -101,7 +100,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     finally:
         lib.close()
     print(translate("cli.clip_added", clip=clip.id, collection=clip.collection_id,
-                    start=clock(clip.start_ms), end=clock(clip.end_ms)))
+                    start=clock(clip.start_ms, exact=True), end=clock(clip.end_ms, exact=True)))
     return 0
 
 
@@ -156,8 +155,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         return 0
     print(f"{collection.name} ({collection.purpose.value})")
     for n, c in enumerate(clips, start=1):
-        print(f"  {n:>2}. [{c.id}] {translate('what.recording')} {c.recording_id}  {clock(c.start_ms)}-"
-              f"{clock(c.end_ms)}  {c.title}")
+        print(f"  {n:>2}. [{c.id}] {translate('what.recording')} {c.recording_id}  "
+              f"{clock(c.start_ms, exact=True)}-{clock(c.end_ms, exact=True)}  {c.title}")
         for q in c.questions:
             print(f"        - {q}")
     return 0

@@ -12,10 +12,10 @@ from pathlib import Path
 from vsr.anonymise.known import add_extra_names, review_names
 from vsr.anonymise.names import NameReplacer
 from vsr.cli.anonymize_options import add_anonymize_names, wants_names_replaced
+from vsr.dates import clock
 from vsr.errors import VsrError
 from vsr.i18n import translate
 from vsr.library import open_library
-from vsr.library.collections import clock
 from vsr.library.db import Library
 from vsr.library.search import (
     DEFAULT_LIMIT,

@@ -8,6 +8,7 @@ import os
 import sys
 from pathlib import Path
 
+from vsr.dates import clock
 from vsr.errors import VsrError
 from vsr.i18n import translate, translate_plural
 from vsr.library import open_library
@@ -95,17 +96,12 @@ def cmd_list(args: argparse.Namespace) -> int:
     print(translate("cli.list.recordings"))
     for r in recordings:
         missing = "" if rc.recording_available(r) else translate("cli.list.not_found")
-        print(f"  {r.id:>4}  {_clock(r.duration_ms):>8}  {r.title}  [{r.path}]{missing}")
+        print(f"  {r.id:>4}  {clock(r.duration_ms):>8}  {r.title}  [{r.path}]{missing}")
     print(translate("cli.list.reviews"))
     for v in reviews:
         markers = translate_plural("count.markers", counts.get(v.id, 0))
         print(f"  {v.id:>4}  opname {v.recording_id:<4} {markers:>12}  {v.title}")
     return 0
-
-
-def _clock(ms: int) -> str:
-    s = ms // 1000
-    return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}"
 
 
 def cmd_open(args: argparse.Namespace) -> int:

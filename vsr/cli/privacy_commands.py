@@ -13,7 +13,7 @@ import json
 import sys
 from datetime import date
 
-from vsr.dates import long_date
+from vsr.dates import date_time, long_date
 from vsr.i18n import translate, translate_plural
 from vsr.library import Library, open_library
 from vsr.library import consent as cs
@@ -283,6 +283,6 @@ def cmd_audit(args: argparse.Namespace) -> int:
           f"{translate('audit.column.recording'):<14}  {translate('audit.column.details')}")
     for e in entries:
         where = f"{e.who}@{e.workstation}" if e.who else "-"
-        print(f"{e.id:>5}  {e.at:<25}  {where:<24} {action_label(e.action):<26} "
+        print(f"{e.id:>5}  {date_time(e.at):<25}  {where:<24} {action_label(e.action):<26} "
               f"{subjects[e.subject]:<14}  {recordings[e.id] or '-':<14}  {details_label(e)}")
     return 0

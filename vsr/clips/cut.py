@@ -35,6 +35,7 @@ from vsr.clips.source import (
     open_media,
     read_rotation,
 )
+from vsr.dates import clock
 from vsr.errors import MediaError, StorageError, VsrError
 
 if TYPE_CHECKING:  # the face detector (OpenCV) loads only for an anonymised clip
@@ -107,8 +108,8 @@ def _check_range(info: SourceInfo, start_ms: int, end_ms: int) -> None:
 
 
 def _clock(ms: int) -> str:
-    sign, ms = ("-", -ms) if ms < 0 else ("", ms)
-    return f"{sign}{ms // 60000}:{ms // 1000 % 60:02d}.{ms % 1000:03d}"
+    """Exact (a cut is an edit to the frame); a time before the start keeps its minus."""
+    return ("-" if ms < 0 else "") + clock(abs(ms), exact=True)
 
 
 def _write_atomically(out: Path, source: Path, write: Callable[[Path], ClipResult]) -> ClipResult:

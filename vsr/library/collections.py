@@ -12,6 +12,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from vsr.dates import clock
 from vsr.errors import NotFoundError, VsrError
 from vsr.i18n import DEFAULT_LANGUAGE, current_language
 from vsr.library.audit import AuditAction, audit, subject_of
@@ -203,20 +204,9 @@ def _checked_range(lib: Library, recording_id: int, start_ms: int, end_ms: int) 
     duration = int(rows[0]["duration_ms"] or 0)  # type: ignore[call-overload]
     start, end = int(start_ms), int(end_ms)
     if start < 0 or end <= start or (duration and start >= duration):
-        raise VsrError("error.collection.bad_range", start=clock(start), end=clock(end),
-                       duration=clock(duration))
+        raise VsrError("error.collection.bad_range", start=clock(start, exact=True),
+                       end=clock(end, exact=True), duration=clock(duration, exact=True))
     return start, min(end, duration) if duration else end
-
-
-def clock(ms: int) -> str:
-    """"1:02:03", "2:03", or "2:03.5" when the time is not on a whole second (clips are cut
-    to the frame, so a handout should not round a start away)."""
-    ms = max(0, ms)
-    s, rest_ms = divmod(ms, 1000)
-    h, rest = divmod(s, 3600)
-    text = f"{h}:{rest // 60:02d}:{rest % 60:02d}" if h else f"{rest // 60}:{rest % 60:02d}"
-    tenths = rest_ms // 100
-    return f"{text}.{tenths}" if tenths else text
 
 
 def add_clip(

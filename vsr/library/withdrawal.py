@@ -8,11 +8,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from vsr.dates import clock
 from vsr.errors import VsrError
 from vsr.i18n import translate
 from vsr.library.audit import AuditAction, audit, subject_of
 from vsr.library.changes import Action, Change, Entity
-from vsr.library.collections import CollectionClip, clips_from_recording, clock, get_collection
+from vsr.library.collections import CollectionClip, clips_from_recording, get_collection
 from vsr.library.consent import Consent, Purpose, get_consent, parse_purpose
 from vsr.library.db import Library
 from vsr.library.exported import ExportedFile, FileDeletion, delete_exported_files
@@ -119,6 +120,6 @@ def describe_made(lib: Library, clips: Sequence[CollectionClip], files: Sequence
         lines.append(indent + translate(
             "withdraw.clip", collection=names[clip.collection_id],
             title=clip.title or translate("pack.untitled", n=clip.position + 1),
-            start=clock(clip.start_ms), end=clock(clip.end_ms)))
+            start=clock(clip.start_ms, exact=True), end=clock(clip.end_ms, exact=True)))
     lines += [indent + translate("withdraw.file", path=f.path) for f in files]
     return lines

@@ -78,9 +78,10 @@ def talk_time(transcript: Transcript, *, longest: int = 3) -> TalkTime:
 
 
 def minutes_seconds(ms: int) -> str:
-    """"4:05" for 245,000 ms (a length or a time in the recording)."""
-    seconds = max(0, ms) // 1000
-    return f"{seconds // 60}:{seconds % 60:02d}"
+    """"4:05" for 245,000 ms (a length or a time in the recording): the one clock."""
+    from vsr.dates import clock
+
+    return clock(ms)
 
 
 def speaker_label(speaker: int | None) -> str:
