@@ -696,7 +696,7 @@
     <message>
         <location filename="../../ui/clips/collection_dialog.py" line="276" />
         <source>Deleted after {day}, with its clips and the files exported from it (the app asks first).</source>
-        <translation>Na {day} verwijderd, met de fragmenten en de bestanden die eruit zijn geëxporteerd (de app vraagt het eerst).</translation>
+        <translation>Na {day} verwijderd, met de fragmenten en de bestanden die ervan zijn opgeslagen (de app vraagt het eerst).</translation>
     </message>
     <message>
         <location filename="../../ui/clips/collection_dialog.py" line="289" />
@@ -741,7 +741,7 @@
     <message>
         <location filename="../../ui/clips/collection_dialog.py" line="403" />
         <source>Delete the collection “{name}” with its {n} clip(s)? The recordings stay; files already exported stay where they are.</source>
-        <translation>De verzameling “{name}” met {n} fragment(en) verwijderen? De opnames blijven; al geëxporteerde bestanden blijven waar ze staan.</translation>
+        <translation>De verzameling “{name}” met {n} fragment(en) verwijderen? De opnames blijven; bestanden die al zijn opgeslagen, blijven waar ze staan.</translation>
     </message>
     <message>
         <location filename="../../ui/clips/collection_dialog.py" line="433" />
@@ -890,7 +890,7 @@
     <message>
         <location filename="../../ui/review/consent_strip.py" line="91" />
         <source>The consent ended on {day}; its clips can no longer be exported.</source>
-        <translation>De toestemming is op {day} geëindigd; fragmenten ervan kunnen niet meer worden geëxporteerd.</translation>
+        <translation>De toestemming is op {day} geëindigd; fragmenten ervan kunnen niet meer als bestand worden opgeslagen.</translation>
     </message>
     <message>
         <location filename="../../ui/review/consent_strip.py" line="97" />
