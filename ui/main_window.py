@@ -35,7 +35,7 @@ from .accessibility_focus import install_focus_ring
 from .accessibility_keys import install_keyboard_guard
 from .actions import ActionId, ActionRegistry
 from .bridge import LibraryBridge
-from .dialogs import ask_media_file, error_text, show_error
+from .dialogs import ask_media_file, error_text, inform, show_error, warn
 from .icons import icon
 from .interop import menu as interop_menu
 from .operations import UndoStack, in_box, perform
@@ -466,8 +466,8 @@ class MainWindow(QMainWindow):
             return
         if plan.empty:
             if say_when_nothing:
-                QMessageBox.information(self, self.tr("Delete expired material"),
-                                        self.tr("Nothing has passed its retention date."))
+                inform(self, self.tr("Delete expired material"),
+                       self.tr("Nothing has passed its retention date."))
             return
         report = ask_purge(self, self.bridge.lib, plan)
         if report is None:
@@ -490,8 +490,7 @@ class MainWindow(QMainWindow):
 
         check = check_audit_log(self.bridge.lib)
         if not check.ok:
-            QMessageBox.warning(self, self.tr("Audit log altered"),
-                                "\n".join(check_lines(check)))
+            warn(self, "\n".join(check_lines(check)), title=self.tr("Audit log altered"))
         return check.ok
 
     def _audit_log(self) -> None:

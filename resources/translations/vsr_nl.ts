@@ -828,7 +828,7 @@
     </message>
     <message>
         <location filename="../../ui/privacy/consent_dialog.py" line="240" />
-        <location filename="../../ui/privacy/consent_dialog.py" line="256" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="258" />
         <source>Change consent</source>
         <translation>Toestemming aanpassen</translation>
     </message>
@@ -839,7 +839,7 @@
     </message>
     <message>
         <location filename="../../ui/privacy/consent_dialog.py" line="271" />
-        <location filename="../../ui/privacy/consent_dialog.py" line="286" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="288" />
         <source>Withdraw consent</source>
         <translation>Toestemming intrekken</translation>
     </message>
@@ -929,30 +929,27 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="21" />
+        <location filename="../../ui/dialogs.py" line="26" />
         <source>Recordings ({patterns})</source>
         <translation>Opnames ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="22" />
+        <location filename="../../ui/dialogs.py" line="27" />
         <source>All files (*)</source>
         <translation>Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="40" />
+        <location filename="../../ui/dialogs.py" line="45" />
         <source>The file could not be read or written{where}: {reason}</source>
         <translation>Het bestand kon niet worden gelezen of geschreven{where}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="43" />
+        <location filename="../../ui/dialogs.py" line="48" />
         <source>Something unexpected went wrong. Nothing you saved was lost. Details: {detail}</source>
         <translation>Er ging iets onverwachts mis. Wat je hebt opgeslagen, is niet verloren. Details: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="48" />
-        <location filename="../../ui/interop/menu.py" line="114" />
-        <location filename="../../ui/interop/menu.py" line="133" />
-        <location filename="../../ui/operations.py" line="54" />
+        <location filename="../../ui/dialogs.py" line="53" />
         <source>vsr</source>
         <translation>vsr</translation>
     </message>
@@ -1104,12 +1101,12 @@
 <context>
     <name>ExportChoiceDialog</name>
     <message>
-        <location filename="../../ui/interop/menu.py" line="79" />
+        <location filename="../../ui/interop/menu.py" line="78" />
         <source>Export as</source>
         <translation>Opslaan als bestand</translation>
     </message>
     <message>
-        <location filename="../../ui/interop/menu.py" line="81" />
+        <location filename="../../ui/interop/menu.py" line="80" />
         <source>The file holds the moments and gespreksbladen. Replace names when the file goes to someone outside this conversation.</source>
         <translation>In het bestand staan de momenten en gespreksbladen. Vervang de namen als het bestand naar iemand buiten dit gesprek gaat.</translation>
     </message>
@@ -1471,47 +1468,47 @@
 <context>
     <name>Interop</name>
     <message>
-        <location filename="../../ui/interop/menu.py" line="43" />
+        <location filename="../../ui/interop/menu.py" line="42" />
         <source>ELAN files (*.eaf)</source>
         <translation>ELAN-bestanden (*.eaf)</translation>
     </message>
     <message>
-        <location filename="../../ui/interop/menu.py" line="44" />
+        <location filename="../../ui/interop/menu.py" line="43" />
         <source>WebVTT subtitles (*.vtt)</source>
         <translation>Ondertitels voor een videospeler (*.vtt)</translation>
     </message>
     <message>
-        <location filename="../../ui/interop/menu.py" line="45" />
+        <location filename="../../ui/interop/menu.py" line="44" />
         <source>SRT subtitles (*.srt)</source>
         <translation>Ondertitels voor een videospeler (*.srt)</translation>
     </message>
     <message>
-        <location filename="../../ui/interop/menu.py" line="46" />
+        <location filename="../../ui/interop/menu.py" line="45" />
         <source>Spreadsheet (*.csv)</source>
         <translation>Spreadsheet (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/interop/menu.py" line="57" />
+        <location filename="../../ui/interop/menu.py" line="56" />
         <source>Import ELAN file</source>
         <translation>ELAN-bestand importeren</translation>
     </message>
     <message>
-        <location filename="../../ui/interop/menu.py" line="103" />
+        <location filename="../../ui/interop/menu.py" line="102" />
         <source>moments</source>
         <translation>momenten</translation>
     </message>
     <message>
-        <location filename="../../ui/interop/menu.py" line="107" />
+        <location filename="../../ui/interop/menu.py" line="106" />
         <source>Export as</source>
         <translation>Opslaan als bestand</translation>
     </message>
     <message>
-        <location filename="../../ui/interop/menu.py" line="120" />
+        <location filename="../../ui/interop/menu.py" line="119" />
         <source>Preparing the export…</source>
         <translation>De export wordt voorbereid…</translation>
     </message>
     <message>
-        <location filename="../../ui/interop/menu.py" line="136" />
+        <location filename="../../ui/interop/menu.py" line="135" />
         <source>Written: {path}</source>
         <translation>Opgeslagen: {path}</translation>
     </message>
@@ -1519,34 +1516,34 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="134" />
+        <location filename="../../ui/main_window.py" line="136" />
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136" />
+        <location filename="../../ui/main_window.py" line="138" />
         <source>Recent reviews</source>
         <translation>Recente terugkijkgesprekken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/main_window.py" line="160" />
         <source>&amp;Edit</source>
         <translation>B&amp;ewerken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201" />
-        <location filename="../../ui/main_window.py" line="213" />
+        <location filename="../../ui/main_window.py" line="203" />
+        <location filename="../../ui/main_window.py" line="215" />
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202" />
-        <location filename="../../ui/main_window.py" line="214" />
+        <location filename="../../ui/main_window.py" line="204" />
+        <location filename="../../ui/main_window.py" line="216" />
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;doen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166" />
+        <location filename="../../ui/main_window.py" line="168" />
         <source>&amp;Playback</source>
         <translation>&amp;Afspelen</translation>
     </message>
@@ -1556,92 +1553,92 @@
         <translation>Alleen bekijken: het gegevensbestand is beschadigd, er wordt niets bewaard. Met Bestand → Reservekopieën… ga je terug naar een reservekopie.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142" />
+        <location filename="../../ui/main_window.py" line="144" />
         <source>Export as</source>
         <translation>Opslaan als bestand</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151" />
+        <location filename="../../ui/main_window.py" line="153" />
         <source>Team library</source>
         <translation>Teamopslag</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180" />
+        <location filename="../../ui/main_window.py" line="182" />
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184" />
+        <location filename="../../ui/main_window.py" line="186" />
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191" />
+        <location filename="../../ui/main_window.py" line="193" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281" />
+        <location filename="../../ui/main_window.py" line="283" />
         <source>No reviews yet.</source>
         <translation>Nog geen terugkijkgesprekken.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304" />
+        <location filename="../../ui/main_window.py" line="306" />
         <source>Open recording</source>
         <translation>Opname openen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313" />
+        <location filename="../../ui/main_window.py" line="315" />
         <source>Reading the file…</source>
         <translation>Het bestand wordt gelezen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361" />
+        <location filename="../../ui/main_window.py" line="363" />
         <source>Making the demo recording…</source>
         <translation>De demo-opname wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377" />
+        <location filename="../../ui/main_window.py" line="379" />
         <source>New review</source>
         <translation>Nieuw terugkijkgesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377" />
+        <location filename="../../ui/main_window.py" line="379" />
         <source>Title:</source>
         <translation>Titel:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="403" />
+        <location filename="../../ui/main_window.py" line="405" />
         <source>Add participant</source>
         <translation>Deelnemer toevoegen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="404" />
+        <location filename="../../ui/main_window.py" line="406" />
         <source>Name (for example: interpreter):</source>
         <translation>Naam (bijvoorbeeld: tolk):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="467" />
+        <location filename="../../ui/main_window.py" line="469" />
         <source>Delete expired material</source>
         <translation>Verlopen materiaal verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="468" />
+        <location filename="../../ui/main_window.py" line="470" />
         <source>Nothing has passed its retention date.</source>
         <translation>Niets is langer bewaard dan afgesproken.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="491" />
+        <location filename="../../ui/main_window.py" line="493" />
         <source>Audit log altered</source>
         <translation>Logboek veranderd</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="519" />
+        <location filename="../../ui/main_window.py" line="520" />
         <source>About vsr</source>
         <translation>Over vsr</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="520" />
+        <location filename="../../ui/main_window.py" line="521" />
         <source>&lt;b&gt;vsr {version}&lt;/b&gt;&lt;p&gt;Video-stimulated recall for the Samenleergesprek: look back together at a recorded conversation and learn from it.&lt;/p&gt;&lt;p&gt;Method: Samenleerwijzer (Lengkeek &amp;amp; van Hal, HAN, 2021).&lt;/p&gt;</source>
         <translation>&lt;b&gt;vsr {version}&lt;/b&gt;&lt;p&gt;Samen terugkijken voor het Samenleergesprek: bekijk samen een opgenomen gesprek en leer ervan.&lt;/p&gt;&lt;p&gt;Methode: Samenleerwijzer (Lengkeek &amp;amp; van Hal, HAN, 2021).&lt;/p&gt;</translation>
     </message>
@@ -1971,7 +1968,7 @@
     <name>PurgeDialog</name>
     <message>
         <location filename="../../ui/privacy/purge_dialog.py" line="31" />
-        <location filename="../../ui/privacy/purge_dialog.py" line="65" />
+        <location filename="../../ui/privacy/purge_dialog.py" line="68" />
         <source>Retention period over</source>
         <translation>Langer bewaard dan afgesproken</translation>
     </message>
@@ -2222,37 +2219,37 @@
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../ui/review/review_view.py" line="103" />
+        <location filename="../../ui/review/review_view.py" line="102" />
         <source>Sound only: this recording has no picture.</source>
         <translation>Alleen geluid: deze opname heeft geen beeld.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="131" />
+        <location filename="../../ui/review/review_view.py" line="130" />
         <source>Moments and Samenleergesprek</source>
         <translation>Momenten en Samenleergesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="132" />
+        <location filename="../../ui/review/review_view.py" line="131" />
         <source>Tabs</source>
         <translation>Tabbladen</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="135" />
+        <location filename="../../ui/review/review_view.py" line="134" />
         <source>Moments</source>
         <translation>Momenten</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="238" />
+        <location filename="../../ui/review/review_view.py" line="237" />
         <source>Samenleergesprek</source>
         <translation>Samenleergesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="295" />
+        <location filename="../../ui/review/review_view.py" line="294" />
         <source>Where is the recording “{title}”?</source>
         <translation>Waar staat de opname ‘{title}’?</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="490" />
+        <location filename="../../ui/review/review_view.py" line="489" />
         <source>Paused for {name}</source>
         <translation>Pauze voor {name}</translation>
     </message>
@@ -2887,27 +2884,27 @@
         <translation>Teamopslag</translation>
     </message>
     <message>
-        <location filename="../../ui/team/menu.py" line="19" />
+        <location filename="../../ui/team/menu.py" line="21" />
         <source>Share with team…</source>
         <translation>Delen met team…</translation>
     </message>
     <message>
-        <location filename="../../ui/team/menu.py" line="21" />
+        <location filename="../../ui/team/menu.py" line="23" />
         <source>Shared with me…</source>
         <translation>Gedeeld met mij…</translation>
     </message>
     <message>
-        <location filename="../../ui/team/menu.py" line="23" />
+        <location filename="../../ui/team/menu.py" line="25" />
         <source>Team library settings…</source>
         <translation>Instellingen teamopslag…</translation>
     </message>
     <message>
-        <location filename="../../ui/team/menu.py" line="35" />
+        <location filename="../../ui/team/menu.py" line="37" />
         <source>Share with team</source>
         <translation>Delen met team</translation>
     </message>
     <message>
-        <location filename="../../ui/team/menu.py" line="36" />
+        <location filename="../../ui/team/menu.py" line="38" />
         <source>Open a review first; then share it with your team.</source>
         <translation>Open eerst een terugkijkgesprek. Deel het daarna met je team.</translation>
     </message>
@@ -3223,7 +3220,7 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../ui/app.py" line="125" />
+        <location filename="../../ui/app.py" line="126" />
         <source>The backup was put back.</source>
         <translation>De reservekopie is teruggezet.</translation>
     </message>

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from dataclasses import asdict
 from pathlib import Path
 
 from vsr.anonymise.known import add_extra_names, review_names
 from vsr.anonymise.names import NameReplacer
 from vsr.cli.anonymize_options import add_anonymize_names, wants_names_replaced
+from vsr.cli.output import print_error, print_note
 from vsr.errors import VsrError
 from vsr.i18n import translate
 from vsr.library import open_library
@@ -74,7 +74,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     finally:
         lib.close()
     if total > len(hits):  # never a silent cut: say how many there are (stderr: not in --json)
-        print(translate("cli.search.more", shown=len(hits), total=total), file=sys.stderr)
+        print_note(translate("cli.search.more", shown=len(hits), total=total))
     filtered = any((args.theme, args.party, args.date_from, args.date_to))
     spoken = [] if filtered else _spoken_hits(words)
     if args.json:
@@ -143,7 +143,7 @@ def cmd_pack(args: argparse.Namespace) -> int:
         finally:
             lib.close()
     except VsrError as exc:
-        print(exc.message(), file=sys.stderr)
+        print_error(exc)
         return 2
     print(translate("cli.package.written", path=str(out)))
     return 0
@@ -170,7 +170,7 @@ def cmd_unpack(args: argparse.Namespace) -> int:
         finally:
             lib.close()
     except VsrError as exc:
-        print(exc.message(), file=sys.stderr)
+        print_error(exc)
         return 2
     print(translate("cli.package.unpacked", review=done.review_id,
                     title=done.title, path=args.package))

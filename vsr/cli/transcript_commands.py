@@ -5,9 +5,9 @@ recording (issue 22). Progress goes to stderr; Ctrl+C stops the child and keeps 
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import TYPE_CHECKING
 
+from vsr.cli.output import end_progress, percent_printer, print_error
 from vsr.cli.summary_commands import export_subparsers
 from vsr.i18n import translate
 from vsr.library import open_library
@@ -57,18 +57,15 @@ def cmd_transcribe(args: argparse.Namespace) -> int:
         print(write_manifest(args.write_manifest))
         return 0
     if args.recording is None:
-        print(translate("cli.transcript.which"), file=sys.stderr)
+        print_error(translate("cli.transcript.which"))
         return 2
     from vsr.transcript.run import transcribe_recording
 
-    def progress(fraction: float) -> None:
-        print(f"\r{round(fraction * 100):3d} %", end="", file=sys.stderr, flush=True)
-
     lib = open_library()
     try:
-        count = transcribe_recording(lib, args.recording, progress=progress)
+        count = transcribe_recording(lib, args.recording, progress=percent_printer())
     finally:
-        print(file=sys.stderr)
+        end_progress()
         lib.close()
     print(translate("cli.transcript.done", count=count))
     return 0
