@@ -123,3 +123,26 @@ def test_transcript_files_and_cli_use_the_names(library, walked, tmp_path: Path,
     assert out == [f"Stem 1: {client}", f"Stem 2: {pro}"]
     assert main(["--library", path, "transcript", "talk", str(rec)]) == 0
     assert capsys.readouterr().out.startswith(f"{client} sprak 54 %")
+
+
+def test_elan_tiers_carry_the_names_or_roles(library, tmp_path: Path) -> None:
+    import pympi
+
+    from tests.vsr.interop_fixtures import interop_review
+    from vsr.interop.exports import export_review_file
+
+    data = interop_review(library, tmp_path)
+    rec = data.review.recording_id
+    save_transcript(library, rec, CONVERSATION, model="whisper-base")
+    set_voice_role(library, rec, 0, PartyRole.PROFESSIONAL)
+    pro, client = rv.list_parties(library, data.review.id)[:2]
+    out = export_review_file(library, data.review.id, "eaf", tmp_path / "met.eaf",
+                             with_transcript=True)
+    tiers = pympi.Elan.Eaf(str(out)).get_tier_names()
+    assert f"{pro.name} - gezegd" in tiers and f"{client.name} - gezegd" in tiers
+    hidden = export_review_file(library, data.review.id, "eaf", tmp_path / "anon.eaf",
+                                with_transcript=True, anonymize_names=True)
+    text = hidden.read_text(encoding="utf-8")
+    assert "gezegd" in text
+    for name in (pro.name, client.name):
+        assert name not in text
