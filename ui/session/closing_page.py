@@ -4,11 +4,14 @@ conversation aid, never a score; not while "Apart markeren" still hides the mome
 
 from __future__ import annotations
 
+import sqlite3
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from vsr import method
 from vsr import session as ss
+from vsr.errors import VsrError
 
 from ..review.party_reflection import PartyColumns
 from ..review.sheet_fields import SheetTextField
@@ -110,7 +113,10 @@ class ClosingPage(Page):
 
         if ss.get_session(self.ctx.lib, self.ctx.review_id).markers_hidden:
             return []
-        return self.ctx.run(lambda: review_talk_sentences(self.ctx.lib, self.ctx.review_id)) or []
+        try:  # a read: no edit path, and a notice shown on the page stays
+            return review_talk_sentences(self.ctx.lib, self.ctx.review_id)
+        except (VsrError, sqlite3.Error):
+            return []
 
     def refresh_talk_time(self) -> None:
         lines = self.talk_lines()
