@@ -123,6 +123,9 @@ def test_transcript_files_and_cli_use_the_names(library, walked, tmp_path: Path,
     assert out == [f"Stem 1: {client}", f"Stem 2: {pro}"]
     assert main(["--library", path, "transcript", "talk", str(rec)]) == 0
     assert capsys.readouterr().out.startswith(f"{client} sprak 54 %")
+    assert main(["--library", path, "search", "schuldhulp"]) == 0
+    spoken = [line for line in capsys.readouterr().out.splitlines() if "0:07" in line]
+    assert spoken and f"  {pro}  " in spoken[0] and "«schuldhulpverlening»" in spoken[0]
 
 
 def test_elan_tiers_carry_the_names_or_roles(library, tmp_path: Path) -> None:
