@@ -1179,7 +1179,7 @@
     <message>
         <location filename="../../ui/clips/export_dialog.py" line="114"/>
         <source>Subtitles from what was said (a .vtt file per clip)</source>
-        <translation>Ondertitels van wat er gezegd is (een .vtt-bestand per clip)</translation>
+        <translation>Ondertitels van wat er gezegd is (een .vtt-bestand per fragment)</translation>
     </message>
     <message>
         <location filename="../../ui/clips/export_dialog.py" line="116"/>

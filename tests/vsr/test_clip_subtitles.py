@@ -102,7 +102,7 @@ def test_only_when_chosen_and_said_without_a_transcript(world: World, tmp_path: 
     with pytest.raises(VsrError) as err:
         export_collection(world.lib, col, tmp_path / "none", anonymize_faces=False,
                           subtitles=True)
-    assert err.value.key == "error.clips.no_transcript" and "uitschrift" in err.value.message()
+    assert err.value.key == "error.clips.no_transcript" and "uitgeschreven" in err.value.message()
 
 
 def test_cli_writes_them(world: World, tmp_path: Path) -> None:
