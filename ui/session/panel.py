@@ -39,7 +39,7 @@ from .moments_page import MomentsPage
 from .rules_page import RulesPage
 from .step_indicator import StepIndicator
 
-_REFRESH_ON = {"session", "marker", "sheet", "party", "review", "theme"}
+_REFRESH_ON = {"session", "marker", "sheet", "party", "review", "theme", "transcript"}
 
 
 class SessionPanel(QWidget):

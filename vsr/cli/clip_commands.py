@@ -66,6 +66,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                    help="faces: blur faces (names are then replaced too); names: replace "
                    "names by roles")
     p.add_argument("--no-audio", action="store_true", help="leave the sound out")
+    p.add_argument("--subtitles", action="store_true",
+                   help="a WebVTT file beside each clip, from the recording's transcript")
     p.add_argument("--pack", choices=PACKS,
                    help="intervisie: add a handout PDF; exercise: add index.html and a "
                    "worksheet PDF")
@@ -178,7 +180,8 @@ def cmd_export_clips(args: argparse.Namespace) -> int:
             add_extra_names(lib, "collection", args.collection, args.extra_name)
         report = export_collection(lib, args.collection, args.output, anonymize_faces=faces,
                                    anonymize_names=names, keep_audio=not args.no_audio,
-                                   pack=args.pack, progress=progress)
+                                   pack=args.pack, progress=progress,
+                                   subtitles=args.subtitles)
     except (Cancelled, KeyboardInterrupt) as exc:
         print_error(("\n" if show else "") + translate("cli.export.cancelled"))
         return 128 + signal.SIGTERM if isinstance(exc, Terminated) else 130
