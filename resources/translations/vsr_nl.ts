@@ -51,242 +51,247 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../ui/actions.py" line="74" />
+        <location filename="../../ui/actions.py" line="75" />
         <source>&amp;Open recording…</source>
         <translation>Opname &amp;openen…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="75" />
+        <location filename="../../ui/actions.py" line="76" />
         <source>&amp;Locate recording…</source>
         <translation>Opname &amp;zoeken…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="76" />
+        <location filename="../../ui/actions.py" line="77" />
         <source>&amp;New review of this recording</source>
         <translation>&amp;Nieuw terugkijkgesprek van deze opname</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="77" />
+        <location filename="../../ui/actions.py" line="78" />
         <source>&amp;Export learning summary…</source>
         <translation>Leerverslag &amp;opslaan als bestand…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="78" />
+        <location filename="../../ui/actions.py" line="79" />
         <source>Import ELAN file…</source>
         <translation>ELAN-bestand importeren…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="79" />
+        <location filename="../../ui/actions.py" line="80" />
         <source>ELAN file (.eaf)…</source>
         <translation>ELAN-bestand (.eaf)…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="80" />
+        <location filename="../../ui/actions.py" line="81" />
         <source>WebVTT subtitles (.vtt)…</source>
         <translation>Ondertitels voor een videospeler (.vtt)…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="81" />
+        <location filename="../../ui/actions.py" line="82" />
         <source>SRT subtitles (.srt)…</source>
         <translation>Ondertitels voor een videospeler (.srt)…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="82" />
+        <location filename="../../ui/actions.py" line="83" />
         <source>Spreadsheet (.csv)…</source>
         <translation>Spreadsheet (.csv)…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="83" />
+        <location filename="../../ui/actions.py" line="84" />
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="84" />
+        <location filename="../../ui/actions.py" line="85" />
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="85" />
+        <location filename="../../ui/actions.py" line="86" />
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;doen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="86" />
+        <location filename="../../ui/actions.py" line="87" />
         <source>&amp;Delete moment</source>
         <translation>Moment &amp;verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="87" />
+        <location filename="../../ui/actions.py" line="88" />
         <source>&amp;Names of the participants…</source>
         <translation>&amp;Namen van de deelnemers…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="88" />
+        <location filename="../../ui/actions.py" line="89" />
         <source>&amp;Add participant (e.g. interpreter)…</source>
         <translation>Deelnemer &amp;toevoegen (bijv. tolk)…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="89" />
+        <location filename="../../ui/actions.py" line="90" />
         <source>Play / pause</source>
         <translation>Afspelen / pauzeren</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="90" />
+        <location filename="../../ui/actions.py" line="91" />
         <source>Back 5 seconds</source>
         <translation>5 seconden terug</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="91" />
+        <location filename="../../ui/actions.py" line="92" />
         <source>Forward 5 seconds</source>
         <translation>5 seconden vooruit</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="92" />
+        <location filename="../../ui/actions.py" line="93" />
         <source>Previous frame</source>
         <translation>Vorig beeldje</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="93" />
+        <location filename="../../ui/actions.py" line="94" />
         <source>Next frame</source>
         <translation>Volgend beeldje</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="94" />
+        <location filename="../../ui/actions.py" line="95" />
         <source>Slower</source>
         <translation>Langzamer</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="95" />
+        <location filename="../../ui/actions.py" line="96" />
         <source>Faster</source>
         <translation>Sneller</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="96" />
+        <location filename="../../ui/actions.py" line="97" />
         <source>Repeat the selected moment</source>
         <translation>Gekozen moment herhalen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="97" />
+        <location filename="../../ui/actions.py" line="98" />
         <source>Pause when marking</source>
         <translation>Pauzeren bij markeren</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="98" />
+        <location filename="../../ui/actions.py" line="99" />
         <source>Previous moment</source>
         <translation>Vorig moment</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="99" />
+        <location filename="../../ui/actions.py" line="100" />
         <source>Next moment</source>
         <translation>Volgend moment</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="100" />
+        <location filename="../../ui/actions.py" line="101" />
         <source>Zoom in</source>
         <translation>Inzoomen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="101" />
+        <location filename="../../ui/actions.py" line="102" />
         <source>Zoom out</source>
         <translation>Uitzoomen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="102" />
+        <location filename="../../ui/actions.py" line="103" />
         <source>Whole recording</source>
         <translation>Hele opname</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="105" />
+        <location filename="../../ui/actions.py" line="106" />
         <source>&amp;About vsr</source>
         <translation>&amp;Over vsr</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="106" />
+        <location filename="../../ui/actions.py" line="107" />
         <source>&amp;Consent…</source>
         <translation>&amp;Toestemming…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="107" />
+        <location filename="../../ui/actions.py" line="108" />
         <source>Clip &amp;collections…</source>
         <translation>&amp;Verzamelingen van fragmenten…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="108" />
+        <location filename="../../ui/actions.py" line="109" />
         <source>Audit &amp;log…</source>
         <translation>&amp;Logboek…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="109" />
+        <location filename="../../ui/actions.py" line="110" />
         <source>Delete &amp;expired material…</source>
         <translation>V&amp;erlopen materiaal verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="110" />
+        <location filename="../../ui/actions.py" line="111" />
         <source>Pause while typing</source>
         <translation>Pauzeren tijdens het typen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="111" />
+        <location filename="../../ui/actions.py" line="112" />
         <source>Rewind (again: faster)</source>
         <translation>Terugspoelen (nog eens: sneller)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="112" />
+        <location filename="../../ui/actions.py" line="113" />
         <source>Pause</source>
         <translation>Pauzeren</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="113" />
+        <location filename="../../ui/actions.py" line="114" />
         <source>Play (again: faster)</source>
         <translation>Afspelen (nog eens: sneller)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="114" />
+        <location filename="../../ui/actions.py" line="115" />
         <source>Go to the start</source>
         <translation>Naar het begin</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="115" />
+        <location filename="../../ui/actions.py" line="116" />
         <source>Go to the end</source>
         <translation>Naar het einde</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="116" />
+        <location filename="../../ui/actions.py" line="117" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="117" />
+        <location filename="../../ui/actions.py" line="118" />
         <source>&amp;Backups…</source>
         <translation>&amp;Reservekopieën…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="118" />
+        <location filename="../../ui/actions.py" line="119" />
         <source>&amp;Search all reviews…</source>
         <translation>&amp;Zoeken in alle gesprekken…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="119" />
+        <location filename="../../ui/actions.py" line="120" />
         <source>&amp;Share review (package)…</source>
         <translation>Terugkijkgesprek &amp;delen (pakket)…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="120" />
+        <location filename="../../ui/actions.py" line="121" />
         <source>Open &amp;package…</source>
         <translation>&amp;Pakket openen…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="121" />
+        <location filename="../../ui/actions.py" line="122" />
         <source>&amp;Write down what was said</source>
         <translation>&amp;Uitschrijven wat er gezegd is</translation>
     </message>
     <message>
         <location filename="../../ui/actions.py" line="123" />
+        <source>Who is who in what was said…</source>
+        <translation>Wie is wie in wat er gezegd is…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="125" />
         <source>Next tab (Moments / Samenleergesprek)</source>
         <translation>Volgend tabblad (Momenten / Samenleergesprek)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="125" />
+        <location filename="../../ui/actions.py" line="127" />
         <source>Previous tab</source>
         <translation>Vorig tabblad</translation>
     </message>
@@ -504,43 +509,58 @@
 <context>
     <name>ClosingPage</name>
     <message>
-        <location filename="../../ui/session/closing_page.py" line="24" />
+        <location filename="../../ui/session/closing_page.py" line="29" />
         <source>Step 3 – {title}</source>
         <translation>Stap 3 – {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/closing_page.py" line="27" />
-        <location filename="../../ui/session/closing_page.py" line="29" />
+        <location filename="../../ui/session/closing_page.py" line="32" />
+        <location filename="../../ui/session/closing_page.py" line="34" />
         <source>Summary</source>
         <translation>Samenvatting</translation>
     </message>
     <message>
-        <location filename="../../ui/session/closing_page.py" line="28" />
+        <location filename="../../ui/session/closing_page.py" line="33" />
         <source>What did we talk about? Type here…</source>
         <translation>Waar hebben we over gepraat? Typ hier…</translation>
     </message>
     <message>
-        <location filename="../../ui/session/closing_page.py" line="34" />
+        <location filename="../../ui/session/closing_page.py" line="39" />
         <source>What did we learn?</source>
         <translation>Wat hebben we geleerd?</translation>
     </message>
     <message>
-        <location filename="../../ui/session/closing_page.py" line="43" />
+        <location filename="../../ui/session/closing_page.py" line="48" />
         <source>Actions</source>
         <translation>Acties</translation>
     </message>
     <message>
-        <location filename="../../ui/session/closing_page.py" line="48" />
+        <location filename="../../ui/session/closing_page.py" line="53" />
         <source>How do we each see it?</source>
         <translation>Hoe ervaren we het?</translation>
     </message>
     <message>
-        <location filename="../../ui/session/closing_page.py" line="65" />
+        <location filename="../../ui/session/closing_page.py" line="62" />
+        <source>Who spoke how much</source>
+        <translation>Wie sprak hoeveel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/closing_page.py" line="63" />
+        <source>From what was said in the recording. To talk about, not a score.</source>
+        <translation>Uit wat er gezegd is in de opname. Om over te praten, geen score.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/closing_page.py" line="68" />
+        <source>Who is who…</source>
+        <translation>Wie is wie…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/closing_page.py" line="88" />
         <source>What did you learn? Type here…</source>
         <translation>Wat heb jij geleerd? Typ hier…</translation>
     </message>
     <message>
-        <location filename="../../ui/session/closing_page.py" line="66" />
+        <location filename="../../ui/session/closing_page.py" line="89" />
         <source>{name}: what did I learn?</source>
         <translation>{name}: wat heb ik geleerd?</translation>
     </message>
@@ -696,7 +716,7 @@
     <message>
         <location filename="../../ui/clips/collection_dialog.py" line="276" />
         <source>Deleted after {day}, with its clips and the files exported from it (the app asks first).</source>
-        <translation>Na {day} verwijderd, met de fragmenten en de bestanden die eruit zijn geëxporteerd (de app vraagt het eerst).</translation>
+        <translation>Na {day} verwijderd, met de fragmenten en de bestanden die ervan zijn opgeslagen (de app vraagt het eerst).</translation>
     </message>
     <message>
         <location filename="../../ui/clips/collection_dialog.py" line="289" />
@@ -741,7 +761,7 @@
     <message>
         <location filename="../../ui/clips/collection_dialog.py" line="403" />
         <source>Delete the collection “{name}” with its {n} clip(s)? The recordings stay; files already exported stay where they are.</source>
-        <translation>De verzameling “{name}” met {n} fragment(en) verwijderen? De opnames blijven; al geëxporteerde bestanden blijven waar ze staan.</translation>
+        <translation>De verzameling “{name}” met {n} fragment(en) verwijderen? De opnames blijven; bestanden die al zijn opgeslagen, blijven waar ze staan.</translation>
     </message>
     <message>
         <location filename="../../ui/clips/collection_dialog.py" line="433" />
@@ -828,7 +848,7 @@
     </message>
     <message>
         <location filename="../../ui/privacy/consent_dialog.py" line="240" />
-        <location filename="../../ui/privacy/consent_dialog.py" line="256" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="258" />
         <source>Change consent</source>
         <translation>Toestemming aanpassen</translation>
     </message>
@@ -839,7 +859,7 @@
     </message>
     <message>
         <location filename="../../ui/privacy/consent_dialog.py" line="271" />
-        <location filename="../../ui/privacy/consent_dialog.py" line="286" />
+        <location filename="../../ui/privacy/consent_dialog.py" line="288" />
         <source>Withdraw consent</source>
         <translation>Toestemming intrekken</translation>
     </message>
@@ -890,7 +910,7 @@
     <message>
         <location filename="../../ui/review/consent_strip.py" line="91" />
         <source>The consent ended on {day}; its clips can no longer be exported.</source>
-        <translation>De toestemming is op {day} geëindigd; fragmenten ervan kunnen niet meer worden geëxporteerd.</translation>
+        <translation>De toestemming is op {day} geëindigd; fragmenten ervan kunnen niet meer als bestand worden opgeslagen.</translation>
     </message>
     <message>
         <location filename="../../ui/review/consent_strip.py" line="97" />
@@ -929,30 +949,27 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="21" />
+        <location filename="../../ui/dialogs.py" line="26" />
         <source>Recordings ({patterns})</source>
         <translation>Opnames ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="22" />
+        <location filename="../../ui/dialogs.py" line="27" />
         <source>All files (*)</source>
         <translation>Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="40" />
+        <location filename="../../ui/dialogs.py" line="45" />
         <source>The file could not be read or written{where}: {reason}</source>
         <translation>Het bestand kon niet worden gelezen of geschreven{where}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="43" />
+        <location filename="../../ui/dialogs.py" line="48" />
         <source>Something unexpected went wrong. Nothing you saved was lost. Details: {detail}</source>
         <translation>Er ging iets onverwachts mis. Wat je hebt opgeslagen, is niet verloren. Details: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="48" />
-        <location filename="../../ui/interop/menu.py" line="114" />
-        <location filename="../../ui/interop/menu.py" line="133" />
-        <location filename="../../ui/operations.py" line="54" />
+        <location filename="../../ui/dialogs.py" line="53" />
         <source>vsr</source>
         <translation>vsr</translation>
     </message>
@@ -1104,12 +1121,12 @@
 <context>
     <name>ExportChoiceDialog</name>
     <message>
-        <location filename="../../ui/interop/menu.py" line="79" />
+        <location filename="../../ui/interop/menu.py" line="78" />
         <source>Export as</source>
         <translation>Opslaan als bestand</translation>
     </message>
     <message>
-        <location filename="../../ui/interop/menu.py" line="81" />
+        <location filename="../../ui/interop/menu.py" line="80" />
         <source>The file holds the moments and gespreksbladen. Replace names when the file goes to someone outside this conversation.</source>
         <translation>In het bestand staan de momenten en gespreksbladen. Vervang de namen als het bestand naar iemand buiten dit gesprek gaat.</translation>
     </message>
@@ -1157,148 +1174,163 @@
         <translation>Geluid behouden</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="113" />
+        <location filename="../../ui/clips/export_dialog.py" line="114" />
+        <source>Subtitles from what was said (a .vtt file per clip)</source>
+        <translation>Ondertitels van wat er gezegd is (een .vtt-bestand per fragment)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clips/export_dialog.py" line="116" />
+        <source>From the transcript of the recording. With names replaced, also in the subtitles.</source>
+        <translation>Uit het uitschrift van de opname. Als namen vervangen worden, ook in de ondertitels.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clips/export_dialog.py" line="120" />
         <source>Only the clips</source>
         <translation>Alleen de fragmenten</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="114" />
+        <location filename="../../ui/clips/export_dialog.py" line="121" />
         <source>Intervisie pack (clips and handout)</source>
         <translation>Pakket voor intervisie met collega's (fragmenten en een blad met vragen)</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="115" />
+        <location filename="../../ui/clips/export_dialog.py" line="122" />
         <source>Exercise pack (clips, web page and worksheet)</source>
         <translation>Oefenpakket (fragmenten, webpagina en werkblad)</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="118" />
+        <location filename="../../ui/clips/export_dialog.py" line="125" />
         <source>Choose…</source>
         <translation>Kiezen…</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="128" />
+        <location filename="../../ui/clips/export_dialog.py" line="135" />
         <source>Faces:</source>
         <translation>Gezichten:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="130" />
+        <location filename="../../ui/clips/export_dialog.py" line="137" />
         <source>Names:</source>
         <translation>Namen:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="131" />
+        <location filename="../../ui/clips/export_dialog.py" line="138" />
         <source>Other names:</source>
         <translation>Andere namen:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="132" />
+        <location filename="../../ui/clips/export_dialog.py" line="139" />
         <source>Sound:</source>
         <translation>Geluid:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="133" />
+        <location filename="../../ui/clips/export_dialog.py" line="141" />
+        <source>Subtitles:</source>
+        <translation>Ondertitels:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clips/export_dialog.py" line="142" />
         <source>Pack:</source>
         <translation>Pakket:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="134" />
+        <location filename="../../ui/clips/export_dialog.py" line="143" />
         <source>Folder:</source>
         <translation>Map:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="135" />
+        <location filename="../../ui/clips/export_dialog.py" line="144" />
         <source>Preview faces</source>
         <translation>Gezichten vooraf bekijken</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="139" />
+        <location filename="../../ui/clips/export_dialog.py" line="148" />
         <source>Clip {n}</source>
         <translation>Fragment {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="142" />
+        <location filename="../../ui/clips/export_dialog.py" line="151" />
         <source>Where in the clip to look</source>
         <translation>Waar in het fragment je kijkt</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="149" />
+        <location filename="../../ui/clips/export_dialog.py" line="158" />
         <source>Preview:</source>
         <translation>Voorbeeld:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="157" />
+        <location filename="../../ui/clips/export_dialog.py" line="166" />
         <source>What the export shows. Drag a box over a face the program missed.</source>
         <translation>Zo ziet de export eruit. Trek een vak over een gezicht dat het programma heeft gemist.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="159" />
+        <location filename="../../ui/clips/export_dialog.py" line="168" />
         <source>Original</source>
         <translation>Origineel</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="160" />
+        <location filename="../../ui/clips/export_dialog.py" line="169" />
         <source>Faces made unrecognisable</source>
         <translation>Gezichten onherkenbaar gemaakt</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="167" />
+        <location filename="../../ui/clips/export_dialog.py" line="176" />
         <source>Press “Preview faces” to see a picture of the clip.</source>
         <translation>Klik op “Gezichten vooraf bekijken” om een beeld uit het fragment te zien.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="180" />
+        <location filename="../../ui/clips/export_dialog.py" line="189" />
         <source>Export</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="182" />
+        <location filename="../../ui/clips/export_dialog.py" line="191" />
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="183" />
+        <location filename="../../ui/clips/export_dialog.py" line="192" />
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="203" />
+        <location filename="../../ui/clips/export_dialog.py" line="212" />
         <source>Export to folder</source>
         <translation>Opslaan in map</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="227" />
+        <location filename="../../ui/clips/export_dialog.py" line="236" />
         <source>Press “Preview faces” first, then draw on the picture.</source>
         <translation>Klik eerst op ‘Gezichten vooraf bekijken’ en teken dan op de afbeelding.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="282" />
+        <location filename="../../ui/clips/export_dialog.py" line="297" />
         <source>Choose a folder first.</source>
         <translation>Kies eerst een map.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="307" />
+        <location filename="../../ui/clips/export_dialog.py" line="324" />
         <source>Exporting…</source>
         <translation>Bezig met opslaan…</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="325" />
+        <location filename="../../ui/clips/export_dialog.py" line="342" />
         <source>The export was not saved.</source>
         <translation>De export is niet opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="329" />
+        <location filename="../../ui/clips/export_dialog.py" line="346" />
         <source>{n} file(s) written to {folder}.</source>
         <translation>{n} bestand(en) opgeslagen in {folder}.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="336" />
-        <location filename="../../ui/clips/export_dialog.py" line="348" />
+        <location filename="../../ui/clips/export_dialog.py" line="353" />
+        <location filename="../../ui/clips/export_dialog.py" line="365" />
         <source>Export cancelled. No files were left behind.</source>
         <translation>Export geannuleerd. Er zijn geen bestanden achtergebleven.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="338" />
+        <location filename="../../ui/clips/export_dialog.py" line="355" />
         <source>The export failed. No files were left behind.</source>
         <translation>De export is mislukt. Er zijn geen bestanden achtergebleven.</translation>
     </message>
@@ -1306,88 +1338,98 @@
 <context>
     <name>ExportSummaryDialog</name>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="64" />
+        <location filename="../../ui/session/export_dialog.py" line="67" />
         <source>Export learning summary</source>
         <translation>Leerverslag opslaan</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="80" />
+        <location filename="../../ui/session/export_dialog.py" line="83" />
         <source>Format</source>
         <translation>Soort bestand</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="83" />
+        <location filename="../../ui/session/export_dialog.py" line="86" />
         <source>Full names</source>
         <translation>Volledige namen</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="84" />
+        <location filename="../../ui/session/export_dialog.py" line="87" />
         <source>Initials only</source>
         <translation>Alleen voorletters</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="88" />
+        <location filename="../../ui/session/export_dialog.py" line="91" />
         <source>Participants</source>
         <translation>Deelnemers</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="92" />
+        <location filename="../../ui/session/export_dialog.py" line="95" />
         <source>Other names</source>
         <translation>Andere namen</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="94" />
+        <location filename="../../ui/session/export_dialog.py" line="97" />
         <source>With initials, every name (also in the notes and the file name) becomes a role or “[name]”.</source>
         <translation>Met voorletters wordt elke naam (ook in de notities en de bestandsnaam) een rol of “[naam]”.</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="100" />
+        <location filename="../../ui/session/export_dialog.py" line="103" />
         <source>Add a still from the video for each moment</source>
         <translation>Een beeld uit de video toevoegen bij elk moment</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="102" />
+        <location filename="../../ui/session/export_dialog.py" line="105" />
         <source>Off by default: faces in the video are personal data.</source>
         <translation>Staat standaard uit: aan een gezicht in de video herken je iemand.</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="104" />
+        <location filename="../../ui/session/export_dialog.py" line="107" />
         <source>Faces are personal data. Add stills only if everyone agrees.</source>
         <translation>Aan een gezicht herken je iemand. Voeg alleen beelden toe als iedereen dat goed vindt.</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="115" />
-        <location filename="../../ui/session/export_dialog.py" line="121" />
+        <location filename="../../ui/session/export_dialog.py" line="112" />
+        <source>Add who spoke how much (from what was said)</source>
+        <translation>Zet erin wie hoeveel sprak (uit wat er gezegd is)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/export_dialog.py" line="114" />
+        <source>Off by default: it comes from the transcript of the recording. A conversation aid, not a score.</source>
+        <translation>Staat uit: het komt uit het uitschrift van de opname. Een hulp voor het gesprek, geen score.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/export_dialog.py" line="126" />
+        <location filename="../../ui/session/export_dialog.py" line="132" />
         <source>File</source>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="116" />
+        <location filename="../../ui/session/export_dialog.py" line="127" />
         <source>Choose…</source>
         <translation>Kiezen…</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="132" />
+        <location filename="../../ui/session/export_dialog.py" line="143" />
         <source>Export</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="157" />
+        <location filename="../../ui/session/export_dialog.py" line="168" />
         <source>Save learning summary</source>
         <translation>Leerverslag opslaan</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="165" />
+        <location filename="../../ui/session/export_dialog.py" line="176" />
         <source>Choose a file first.</source>
         <translation>Kies eerst een bestand.</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="200" />
+        <location filename="../../ui/session/export_dialog.py" line="214" />
         <source>Making the learning summary…</source>
         <translation>Het leerverslag wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="228" />
+        <location filename="../../ui/session/export_dialog.py" line="242" />
         <source>Saved: {path}</source>
         <translation>Opgeslagen: {path}</translation>
     </message>
@@ -1471,47 +1513,47 @@
 <context>
     <name>Interop</name>
     <message>
-        <location filename="../../ui/interop/menu.py" line="43" />
+        <location filename="../../ui/interop/menu.py" line="42" />
         <source>ELAN files (*.eaf)</source>
         <translation>ELAN-bestanden (*.eaf)</translation>
     </message>
     <message>
-        <location filename="../../ui/interop/menu.py" line="44" />
+        <location filename="../../ui/interop/menu.py" line="43" />
         <source>WebVTT subtitles (*.vtt)</source>
         <translation>Ondertitels voor een videospeler (*.vtt)</translation>
     </message>
     <message>
-        <location filename="../../ui/interop/menu.py" line="45" />
+        <location filename="../../ui/interop/menu.py" line="44" />
         <source>SRT subtitles (*.srt)</source>
         <translation>Ondertitels voor een videospeler (*.srt)</translation>
     </message>
     <message>
-        <location filename="../../ui/interop/menu.py" line="46" />
+        <location filename="../../ui/interop/menu.py" line="45" />
         <source>Spreadsheet (*.csv)</source>
         <translation>Spreadsheet (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/interop/menu.py" line="57" />
+        <location filename="../../ui/interop/menu.py" line="56" />
         <source>Import ELAN file</source>
         <translation>ELAN-bestand importeren</translation>
     </message>
     <message>
-        <location filename="../../ui/interop/menu.py" line="103" />
+        <location filename="../../ui/interop/menu.py" line="102" />
         <source>moments</source>
         <translation>momenten</translation>
     </message>
     <message>
-        <location filename="../../ui/interop/menu.py" line="107" />
+        <location filename="../../ui/interop/menu.py" line="106" />
         <source>Export as</source>
         <translation>Opslaan als bestand</translation>
     </message>
     <message>
-        <location filename="../../ui/interop/menu.py" line="120" />
+        <location filename="../../ui/interop/menu.py" line="119" />
         <source>Preparing the export…</source>
         <translation>De export wordt voorbereid…</translation>
     </message>
     <message>
-        <location filename="../../ui/interop/menu.py" line="136" />
+        <location filename="../../ui/interop/menu.py" line="135" />
         <source>Written: {path}</source>
         <translation>Opgeslagen: {path}</translation>
     </message>
@@ -1519,129 +1561,129 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="134" />
+        <location filename="../../ui/main_window.py" line="139" />
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136" />
+        <location filename="../../ui/main_window.py" line="141" />
         <source>Recent reviews</source>
         <translation>Recente terugkijkgesprekken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/main_window.py" line="164" />
         <source>&amp;Edit</source>
         <translation>B&amp;ewerken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201" />
-        <location filename="../../ui/main_window.py" line="213" />
+        <location filename="../../ui/main_window.py" line="207" />
+        <location filename="../../ui/main_window.py" line="219" />
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202" />
-        <location filename="../../ui/main_window.py" line="214" />
+        <location filename="../../ui/main_window.py" line="208" />
+        <location filename="../../ui/main_window.py" line="220" />
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;doen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166" />
+        <location filename="../../ui/main_window.py" line="172" />
         <source>&amp;Playback</source>
         <translation>&amp;Afspelen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104" />
+        <location filename="../../ui/main_window.py" line="105" />
         <source>Only looking: the library is damaged, nothing is saved. File → Backups… puts a backup back.</source>
         <translation>Alleen bekijken: het gegevensbestand is beschadigd, er wordt niets bewaard. Met Bestand → Reservekopieën… ga je terug naar een reservekopie.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142" />
+        <location filename="../../ui/main_window.py" line="148" />
         <source>Export as</source>
         <translation>Opslaan als bestand</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151" />
+        <location filename="../../ui/main_window.py" line="157" />
         <source>Team library</source>
         <translation>Teamopslag</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180" />
+        <location filename="../../ui/main_window.py" line="186" />
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184" />
+        <location filename="../../ui/main_window.py" line="190" />
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191" />
+        <location filename="../../ui/main_window.py" line="197" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281" />
+        <location filename="../../ui/main_window.py" line="287" />
         <source>No reviews yet.</source>
         <translation>Nog geen terugkijkgesprekken.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304" />
+        <location filename="../../ui/main_window.py" line="310" />
         <source>Open recording</source>
         <translation>Opname openen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313" />
+        <location filename="../../ui/main_window.py" line="319" />
         <source>Reading the file…</source>
         <translation>Het bestand wordt gelezen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361" />
+        <location filename="../../ui/main_window.py" line="385" />
         <source>Making the demo recording…</source>
         <translation>De demo-opname wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377" />
+        <location filename="../../ui/main_window.py" line="401" />
         <source>New review</source>
         <translation>Nieuw terugkijkgesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377" />
+        <location filename="../../ui/main_window.py" line="401" />
         <source>Title:</source>
         <translation>Titel:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="403" />
+        <location filename="../../ui/main_window.py" line="427" />
         <source>Add participant</source>
         <translation>Deelnemer toevoegen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="404" />
+        <location filename="../../ui/main_window.py" line="428" />
         <source>Name (for example: interpreter):</source>
         <translation>Naam (bijvoorbeeld: tolk):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="467" />
+        <location filename="../../ui/main_window.py" line="505" />
         <source>Delete expired material</source>
         <translation>Verlopen materiaal verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="468" />
+        <location filename="../../ui/main_window.py" line="506" />
         <source>Nothing has passed its retention date.</source>
         <translation>Niets is langer bewaard dan afgesproken.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="491" />
+        <location filename="../../ui/main_window.py" line="529" />
         <source>Audit log altered</source>
         <translation>Logboek veranderd</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="519" />
+        <location filename="../../ui/main_window.py" line="556" />
         <source>About vsr</source>
         <translation>Over vsr</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="520" />
+        <location filename="../../ui/main_window.py" line="557" />
         <source>&lt;b&gt;vsr {version}&lt;/b&gt;&lt;p&gt;Video-stimulated recall for the Samenleergesprek: look back together at a recorded conversation and learn from it.&lt;/p&gt;&lt;p&gt;Method: Samenleerwijzer (Lengkeek &amp;amp; van Hal, HAN, 2021).&lt;/p&gt;</source>
         <translation>&lt;b&gt;vsr {version}&lt;/b&gt;&lt;p&gt;Samen terugkijken voor het Samenleergesprek: bekijk samen een opgenomen gesprek en leer ervan.&lt;/p&gt;&lt;p&gt;Methode: Samenleerwijzer (Lengkeek &amp;amp; van Hal, HAN, 2021).&lt;/p&gt;</translation>
     </message>
@@ -1971,7 +2013,7 @@
     <name>PurgeDialog</name>
     <message>
         <location filename="../../ui/privacy/purge_dialog.py" line="31" />
-        <location filename="../../ui/privacy/purge_dialog.py" line="65" />
+        <location filename="../../ui/privacy/purge_dialog.py" line="68" />
         <source>Retention period over</source>
         <translation>Langer bewaard dan afgesproken</translation>
     </message>
@@ -2222,37 +2264,47 @@
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../ui/review/review_view.py" line="103" />
+        <location filename="../../ui/review/review_view.py" line="105" />
         <source>Sound only: this recording has no picture.</source>
         <translation>Alleen geluid: deze opname heeft geen beeld.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="131" />
+        <location filename="../../ui/review/review_view.py" line="133" />
         <source>Moments and Samenleergesprek</source>
         <translation>Momenten en Samenleergesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="132" />
+        <location filename="../../ui/review/review_view.py" line="134" />
         <source>Tabs</source>
         <translation>Tabbladen</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="135" />
+        <location filename="../../ui/review/review_view.py" line="137" />
         <source>Moments</source>
         <translation>Momenten</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="238" />
+        <location filename="../../ui/review/review_view.py" line="242" />
         <source>Samenleergesprek</source>
         <translation>Samenleergesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="295" />
+        <location filename="../../ui/review/review_view.py" line="281" />
+        <source>Who is who</source>
+        <translation>Wie is wie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/review_view.py" line="282" />
+        <source>There is nothing written down yet. Choose “Write down what was said” in the File menu first.</source>
+        <translation>Er is nog niets uitgeschreven. Kies eerst “Uitschrijven wat er gezegd is” in het menu Bestand.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/review_view.py" line="319" />
         <source>Where is the recording “{title}”?</source>
         <translation>Waar staat de opname ‘{title}’?</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="490" />
+        <location filename="../../ui/review/review_view.py" line="514" />
         <source>Paused for {name}</source>
         <translation>Pauze voor {name}</translation>
     </message>
@@ -2313,77 +2365,87 @@
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../ui/search_dialog.py" line="52" />
+        <location filename="../../ui/search_dialog.py" line="59" />
         <source>Search all reviews</source>
         <translation>Zoeken in alle gesprekken</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="55" />
-        <source>Words in what happened, what it did, what we keep</source>
-        <translation>Woorden uit wat er gebeurde, wat het met je deed, wat we houden</translation>
+        <location filename="../../ui/search_dialog.py" line="62" />
+        <source>Words in what happened, what it did, what we keep, or what was said</source>
+        <translation>Woorden uit wat er gebeurde, wat het met je deed, wat we houden, of wat er gezegd is</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="58" />
+        <location filename="../../ui/search_dialog.py" line="66" />
         <source>All themes</source>
         <translation>Alle thema's</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="62" />
+        <location filename="../../ui/search_dialog.py" line="70" />
         <source>Participant (name or role)</source>
         <translation>Deelnemer (naam of rol)</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="70" />
+        <location filename="../../ui/search_dialog.py" line="78" />
         <source>Open moment</source>
         <translation>Moment openen</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="71" />
+        <location filename="../../ui/search_dialog.py" line="79" />
         <source>Add to collection</source>
         <translation>Toevoegen aan verzameling</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="91" />
+        <location filename="../../ui/search_dialog.py" line="100" />
         <source>any day</source>
         <translation>elke dag</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="99" />
+        <location filename="../../ui/search_dialog.py" line="108" />
         <source>From</source>
         <translation>Van</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="101" />
+        <location filename="../../ui/search_dialog.py" line="110" />
         <source>to</source>
         <translation>tot en met</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="106" />
+        <location filename="../../ui/search_dialog.py" line="115" />
         <source>Collection:</source>
         <translation>Verzameling:</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="150" />
+        <location filename="../../ui/search_dialog.py" line="152" />
+        <source>Said in a recording: %1</source>
+        <translation>Gezegd in een opname: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_dialog.py" line="187" />
         <source>Showing %1 of the %2 moments found. Add words or filters to see the ones you look for.</source>
         <translation>%1 van de %2 gevonden momenten getoond. Zoek met meer woorden of filters om te vinden wat je zoekt.</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="153" />
+        <location filename="../../ui/search_dialog.py" line="190" />
         <source>Moments found: %1</source>
         <translation>Gevonden momenten: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="195" />
+        <location filename="../../ui/search_dialog.py" line="213" />
+        <source>Said</source>
+        <translation>Gezegd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_dialog.py" line="240" />
         <source>Added to the collection.</source>
         <translation>Toegevoegd aan de verzameling.</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="196" />
+        <location filename="../../ui/search_dialog.py" line="241" />
         <source>Added to the collection, without the gespreksblad: this review did not agree to share it.</source>
         <translation>Toegevoegd aan de verzameling, zonder het gespreksblad: bij dit gesprek is niet afgesproken dat het gedeeld mag worden.</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="199" />
+        <location filename="../../ui/search_dialog.py" line="244" />
         <source>Not added: %1</source>
         <translation>Niet toegevoegd: %1</translation>
     </message>
@@ -2887,27 +2949,27 @@
         <translation>Teamopslag</translation>
     </message>
     <message>
-        <location filename="../../ui/team/menu.py" line="19" />
+        <location filename="../../ui/team/menu.py" line="21" />
         <source>Share with team…</source>
         <translation>Delen met team…</translation>
     </message>
     <message>
-        <location filename="../../ui/team/menu.py" line="21" />
+        <location filename="../../ui/team/menu.py" line="23" />
         <source>Shared with me…</source>
         <translation>Gedeeld met mij…</translation>
     </message>
     <message>
-        <location filename="../../ui/team/menu.py" line="23" />
+        <location filename="../../ui/team/menu.py" line="25" />
         <source>Team library settings…</source>
         <translation>Instellingen teamopslag…</translation>
     </message>
     <message>
-        <location filename="../../ui/team/menu.py" line="35" />
+        <location filename="../../ui/team/menu.py" line="37" />
         <source>Share with team</source>
         <translation>Delen met team</translation>
     </message>
     <message>
-        <location filename="../../ui/team/menu.py" line="36" />
+        <location filename="../../ui/team/menu.py" line="38" />
         <source>Open a review first; then share it with your team.</source>
         <translation>Open eerst een terugkijkgesprek. Deel het daarna met je team.</translation>
     </message>
@@ -3121,6 +3183,29 @@
     </message>
 </context>
 <context>
+    <name>TranscriptOffer</name>
+    <message>
+        <location filename="../../ui/review/transcript_offer.py" line="25" />
+        <source>Write down what was said? The computer can do it on this laptop, in a few minutes. You can go on working meanwhile.</source>
+        <translation>Uitschrift maken? De computer kan opschrijven wat er gezegd is, op deze laptop zelf. Dat duurt een paar minuten. Je kunt intussen gewoon verder werken.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/transcript_offer.py" line="29" />
+        <source>Yes, write it down</source>
+        <translation>Ja, maak een uitschrift</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/transcript_offer.py" line="30" />
+        <source>Not now</source>
+        <translation>Nu niet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/transcript_offer.py" line="31" />
+        <source>Never ask again</source>
+        <translation>Nooit meer vragen</translation>
+    </message>
+</context>
+<context>
     <name>TransportBar</name>
     <message>
         <location filename="../../ui/review/transport.py" line="38" />
@@ -3188,6 +3273,69 @@
     </message>
 </context>
 <context>
+    <name>VoicesDialog</name>
+    <message>
+        <location filename="../../ui/review/voices_dialog.py" line="47" />
+        <source>Who is who</source>
+        <translation>Wie is wie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/voices_dialog.py" line="50" />
+        <source>The computer heard two voices. Say who is who. Then the names are used instead of “Voice 1” and “Voice 2”.</source>
+        <translation>De computer hoorde twee stemmen. Zeg wie wie is. Dan staan de namen er voortaan in plaats van “Stem 1” en “Stem 2”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/voices_dialog.py" line="62" />
+        <source>First heard at %1: “%2”</source>
+        <translation>Eerst gehoord op %1: “%2”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/voices_dialog.py" line="64" />
+        <source>This voice was not heard.</source>
+        <translation>Deze stem is niet gehoord.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/voices_dialog.py" line="65" />
+        <source>Voice %1</source>
+        <translation>Stem %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/voices_dialog.py" line="71" />
+        <source>Who is voice %1?</source>
+        <translation>Wie is stem %1?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/voices_dialog.py" line="72" />
+        <source>Not chosen</source>
+        <translation>Nog niet gekozen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/voices_dialog.py" line="75" />
+        <source>the client</source>
+        <translation>de cliënt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/voices_dialog.py" line="76" />
+        <source>the professional</source>
+        <translation>de professional</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/voices_dialog.py" line="79" />
+        <source>Someone else</source>
+        <translation>Iemand anders</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/voices_dialog.py" line="83" />
+        <source>Listen</source>
+        <translation>Luister</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/voices_dialog.py" line="110" />
+        <source>Saved.</source>
+        <translation>Bewaard.</translation>
+    </message>
+</context>
+<context>
     <name>WhoseMarkBox</name>
     <message>
         <location filename="../../ui/review/hidden_mark_undo.py" line="72" />
@@ -3223,7 +3371,7 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../ui/app.py" line="125" />
+        <location filename="../../ui/app.py" line="126" />
         <source>The backup was put back.</source>
         <translation>De reservekopie is teruggezet.</translation>
     </message>

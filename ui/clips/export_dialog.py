@@ -110,6 +110,13 @@ class ExportClipsDialog(QDialog):
         self.names.toggled.connect(self.extra_names.setEnabled)
         self.audio = QCheckBox(self.tr("Keep the sound"))
         self.audio.setChecked(True)
+        # Subtitles from the transcript (issue 22): offered when a clip's recording has one;
+        # off by default, as a transcript is personal data. Names replaced as in the texts.
+        self.subtitles = QCheckBox(self.tr("Subtitles from what was said (a .vtt file per clip)"))
+        self.subtitles.setChecked(False)
+        self.subtitles.setToolTip(self.tr("From the transcript of the recording. With names "
+                                          "replaced, also in the subtitles."))
+        self.offer_subtitles = self._has_transcript()
         self.pack = QComboBox()
         self.pack.addItem(self.tr("Only the clips"), None)
         self.pack.addItem(self.tr("Intervisie pack (clips and handout)"), "intervisie")
@@ -131,6 +138,8 @@ class ExportClipsDialog(QDialog):
         form.addRow(self.tr("Names:"), self.names)
         form.addRow(self.tr("Other names:"), self.extra_names)
         form.addRow(self.tr("Sound:"), self.audio)
+        if self.offer_subtitles:
+            form.addRow(self.tr("Subtitles:"), self.subtitles)
         form.addRow(self.tr("Pack:"), self.pack)
         form.addRow(self.tr("Folder:"), folder_row)
         self.preview_button = QPushButton(self.tr("Preview faces"))
@@ -278,6 +287,12 @@ class ExportClipsDialog(QDialog):
         show_error(self, exc)
 
     # -- export -----------------------------------------------------------------------------
+    def _has_transcript(self) -> bool:
+        from vsr.transcript.store import has_transcript
+
+        return any(has_transcript(self.lib, rec) for rec in
+                   {c.recording_id for c in list_clips(self.lib, self.collection_id)})
+
     def start_export(self) -> None:
         if not self.folder.text().strip():
             self.status.setText(self.tr("Choose a folder first."))
@@ -289,7 +304,9 @@ class ExportClipsDialog(QDialog):
             job = prepare_export(self.lib, self.collection_id, self.folder.text().strip(),
                                  anonymize_faces=self.faces.isChecked(),
                                  keep_audio=self.audio.isChecked(), pack=self.pack.currentData(),
-                                 anonymize_names=self.names.isChecked())
+                                 anonymize_names=self.names.isChecked(),
+                                 subtitles=self.offer_subtitles
+                                 and self.subtitles.isChecked())
         except (VsrError, OSError) as exc:
             show_error(self, exc)
             return

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QLabel,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +32,7 @@ from vsr.interop.exports import (
 
 from .. import workers
 from ..anonymise_choice import names_check_box
-from ..dialogs import show_error
+from ..dialogs import show_error, warn
 from ..operations import perform
 
 if TYPE_CHECKING:
@@ -112,7 +111,7 @@ def export_review_as(window: MainWindow, fmt: str) -> None:
     outcome = perform(lambda: (plan_review_export(lib, review.id, fmt, Path(name)),
                                review_names(lib, review.id) if anonymise else None))
     if not outcome.ok or outcome.value is None:
-        QMessageBox.warning(window, QCoreApplication.translate("Dialogs", "vsr"), outcome.message)
+        warn(window, outcome.message)
         return
     plan, names = outcome.value
     if names is None:
@@ -131,7 +130,7 @@ def _write(window: MainWindow, plan: ReviewExport) -> None:
     outcome = perform(lambda: write_review_export(window.bridge.lib, plan))
     if not outcome.ok:
         window.statusBar().clearMessage()
-        QMessageBox.warning(window, QCoreApplication.translate("Dialogs", "vsr"), outcome.message)
+        warn(window, outcome.message)
         return
     window.statusBar().showMessage(
         QCoreApplication.translate("Interop", "Written: {path}").format(path=str(outcome.value)), 8000)

@@ -41,7 +41,7 @@ from vsr.library.reviews import list_parties, set_share_reflections, shares_refl
 from vsr.library.withdrawal import describe_withdrawal, plan_withdrawal, withdraw_consent
 
 from ..date_fields import OptionalDateField, pydate, qdate
-from ..dialogs import show_error
+from ..dialogs import show_error, warn
 from ..operations import in_box, perform
 
 
@@ -254,9 +254,9 @@ class ConsentDialog(QDialog):
             tell_team_later(self, self.lib, self.recording_id, purpose.value,
                             narrowed_to=(given_on, until, recognisable))
         if done and report and report[0].files.failed:
-            QMessageBox.warning(self, self.tr("Change consent"), self.tr(
+            warn(self, self.tr(
                 "{n} exported file(s) could not be deleted. Delete them by hand.").format(
-                    n=len(report[0].files.failed)))
+                    n=len(report[0].files.failed)), title=self.tr("Change consent"))
         return done
 
     def withdraw(self, purpose: Purpose) -> bool:
@@ -284,7 +284,7 @@ class ConsentDialog(QDialog):
 
         tell_team_later(self, self.lib, self.recording_id, purpose.value)
         if report.files.failed:  # known files that could not be deleted stay listed
-            QMessageBox.warning(self, self.tr("Withdraw consent"), self.tr(
+            warn(self, self.tr(
                 "{n} exported file(s) could not be deleted. Delete them by hand.").format(
-                    n=len(report.files.failed)))
+                    n=len(report.files.failed)), title=self.tr("Withdraw consent"))
         return True

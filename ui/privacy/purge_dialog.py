@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from vsr.library.db import Library
 from vsr.library.retention import PurgePlan, PurgeReport, describe_purge, purge
 
+from ..dialogs import warn
 from ..operations import in_box, perform
 
 
@@ -62,9 +62,10 @@ class PurgeDialog(QDialog):
         self.report = report
         failed = [*self.report.files.failed, *self.report.media_failed]
         if failed:
-            QMessageBox.warning(self, self.tr("Retention period over"), self.tr(
+            warn(self, self.tr(
                 "{n} file(s) could not be deleted. Delete them by hand:\n{paths}").format(
-                    n=len(failed), paths="\n".join(path for path, _ in failed)))
+                    n=len(failed), paths="\n".join(path for path, _ in failed)),
+                 title=self.tr("Retention period over"))
         self.accept()
 
 

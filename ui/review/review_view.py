@@ -47,6 +47,7 @@ from .read_log import ReadLog
 from .review_layout import MinimumColumn, Room, share_of_width
 from .sheet_editor import SheetEditor
 from .shuttle import Shuttle
+from .transcript_offer import TranscriptOffer
 from .transport import TransportBar
 from .undo_commands import (
     DeleteMarkerCommand,
@@ -86,6 +87,8 @@ class ReviewView(MarkingIntents, QWidget):
     def _build(self) -> None:
         self.banner = MissingRecordingBanner()
         self.consent_strip = ConsentStrip()
+        self.transcript_offer = TranscriptOffer()
+        self.transcript_offer.accepted.connect(self.transcribe)
         self.transport = TransportBar(self.player, self.actions)
         self.mark_buttons = MarkButtons(self)
         self.timeline = TimelinePanel()
@@ -154,6 +157,7 @@ class ReviewView(MarkingIntents, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.consent_strip)
+        layout.addWidget(self.transcript_offer)
         layout.addWidget(outer)
 
     def _connect(self) -> None:
@@ -205,6 +209,7 @@ class ReviewView(MarkingIntents, QWidget):
         self.review = rv.get_review(lib, review_id)
         self.recording = rc.get_recording(lib, self.review.recording_id)
         self.read_log.opened(review_id, self.recording.id)
+        self.transcript_offer.hide()  # it was about the recording before
         perform(lambda: rv.touch_review(lib, review_id))  # only the recent list: no message
         self.undo.clear()
         self.hidden_undo.clear()
@@ -261,6 +266,26 @@ class ReviewView(MarkingIntents, QWidget):
         self._transcriber: Transcriber | None = Transcriber(self.bridge.lib, self.recording.id,
                                                             media, self)
         self._transcriber.finished.connect(self._transcribed)
+
+    def name_voices(self) -> None:
+        """Say which voice of the transcript is the client and which the professional."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from vsr.transcript.store import has_transcript
+
+        from .voices_dialog import VoicesDialog
+
+        if self.recording is None or self.review is None:
+            return
+        if not has_transcript(self.bridge.lib, self.recording.id):
+            QMessageBox.information(self, self.tr("Who is who"), self.tr(
+                "There is nothing written down yet. Choose “Write down what was said” in the "
+                "File menu first."))
+            return
+        rec = self.recording.id
+        VoicesDialog(self.bridge.lib, rec, self.review.id,
+                     play=(lambda a, b: self.play_range(rec, a, b))
+                     if self.playhead() is not None else None, parent=self).exec()
 
     def _transcribed(self, _ok: bool) -> None:
         self._transcriber = None  # the lane reloads through the "transcript" change event

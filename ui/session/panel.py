@@ -40,7 +40,7 @@ from .rules_page import RulesPage
 from .step_indicator import StepIndicator
 
 _REFRESH_ON = {Entity.SESSION, Entity.MARKER, Entity.SHEET, Entity.PARTY, Entity.REVIEW,
-               Entity.THEME}
+               Entity.THEME, Entity.TRANSCRIPT}
 
 
 class SessionPanel(QWidget):

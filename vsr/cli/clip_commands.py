@@ -6,9 +6,9 @@ from __future__ import annotations
 import argparse
 import json
 import signal
-import sys
 
 from vsr.anonymise.known import add_extra_names
+from vsr.cli.output import end_progress, percent_printer, print_error, print_note, shows_progress
 from vsr.cli.summary_commands import export_subparsers
 from vsr.dates import clock, long_date
 from vsr.errors import Terminated
@@ -65,6 +65,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                    help="faces: blur faces (names are then replaced too); names: replace "
                    "names by roles")
     p.add_argument("--no-audio", action="store_true", help="leave the sound out")
+    p.add_argument("--subtitles", action="store_true",
+                   help="a WebVTT file beside each clip, from the recording's transcript")
     p.add_argument("--pack", choices=PACKS,
                    help="intervisie: add a handout PDF; exercise: add index.html and a "
                    "worksheet PDF")
@@ -168,14 +170,8 @@ def cmd_export_clips(args: argparse.Namespace) -> int:
 
     faces = "faces" in args.anonymize
     names = True if "names" in args.anonymize else None
-    show = sys.stderr.isatty()
-    last = [-1]
-
-    def progress(fraction: float) -> None:
-        percent = int(fraction * 100)
-        if show and percent != last[0]:
-            last[0] = percent
-            print(f"\r{percent:3d}%", end="", file=sys.stderr, flush=True)
+    show = shows_progress()
+    progress = percent_printer() if show else None
 
     lib = open_library()
     try:
@@ -183,16 +179,16 @@ def cmd_export_clips(args: argparse.Namespace) -> int:
             add_extra_names(lib, "collection", args.collection, args.extra_name)
         report = export_collection(lib, args.collection, args.output, anonymize_faces=faces,
                                    anonymize_names=names, keep_audio=not args.no_audio,
-                                   pack=args.pack, progress=progress)
+                                   pack=args.pack, progress=progress,
+                                   subtitles=args.subtitles)
     except (Cancelled, KeyboardInterrupt) as exc:
-        print(("\n" if show else "") + translate("cli.export.cancelled"), file=sys.stderr)
+        print_error(("\n" if show else "") + translate("cli.export.cancelled"))
         return 128 + signal.SIGTERM if isinstance(exc, Terminated) else 130
     finally:
         lib.close()
     if show:
-        print(file=sys.stderr)
+        end_progress()
     for path in report.files:
         print(path)
-    print(translate_plural("cli.export.done", len(report.files), folder=str(report.out_dir)),
-          file=sys.stderr)
+    print_note(translate_plural("cli.export.done", len(report.files), folder=str(report.out_dir)))
     return 0

@@ -6,7 +6,6 @@ when it is complete: it is written to a temp file beside `out` and renamed at th
 
 from __future__ import annotations
 
-import errno
 import os
 import uuid
 from collections.abc import Callable, Iterator, Mapping
@@ -37,6 +36,7 @@ from vsr.clips.source import (
 )
 from vsr.dates import clock
 from vsr.errors import MediaError, StorageError, VsrError
+from vsr.media.opener import open_output, storage_error
 
 if TYPE_CHECKING:  # the face detector (OpenCV) loads only for an anonymised clip
     from vsr.clips.faces import FaceAnonymizer
@@ -134,16 +134,10 @@ def _user_error(exc: BaseException, source: Path) -> VsrError | None:
     if isinstance(exc, Cancelled | VsrError | SpliceError):
         return None
     if isinstance(exc, OSError):  # PyAV's I/O errors are OSErrors too: writing failed
-        return _storage_error(exc)
+        return storage_error(exc)
     if isinstance(exc, av.error.FFmpegError):
         return MediaError(path=str(source), reason=str(exc))
     return None
-
-
-def _storage_error(exc: OSError) -> StorageError:
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return StorageError("error.storage.disk_full")
-    return StorageError(reason=exc.strerror or str(exc))
 
 
 class _Job:
@@ -186,7 +180,7 @@ class _Job:
         self.tick()
         with ExitStack() as stack:
             output = stack.enter_context(
-                av.open(str(tmp), "w", format="mp4", container_options={"movflags": "+faststart"})
+                open_output(tmp, format="mp4", container_options={"movflags": "+faststart"})
             )
             output.metadata.update({k: v for k, v in self.metadata.items() if v})
             if self.info.has_video:

@@ -85,7 +85,7 @@ def export_summary(
                             extra_names=extra_names)
         names = review_names(lib, review_id, extra_names) if party_naming == "initials" else None
         if include_talk_time:
-            doc = with_talk_time(lib, review_id, doc)
+            doc = with_talk_time(lib, review_id, doc, party_naming)
     if include_stills and not in_child:
         doc = add_stills(doc, grab_still)
     out = Path(out)
@@ -111,14 +111,23 @@ def export_summary(
     return path
 
 
-def with_talk_time(lib: Library, review_id: int, doc: SummaryDoc) -> SummaryDoc:
+def with_talk_time(lib: Library, review_id: int, doc: SummaryDoc,
+                   party_naming: PartyNaming = "names") -> SummaryDoc:
     """The summary with its optional section "who spoke how much"; VsrError when it was chosen
-    and the recording has no transcript (said, not silently left out)."""
+    and the recording has no transcript (said, not silently left out). The voices carry the
+    parties' labels of the summary (initials when it is anonymised), once the users said who
+    is who."""
     from dataclasses import replace
 
+    from vsr.export.summary_content import party_labels
+    from vsr.library.reviews import list_parties
+    from vsr.session.blind import markers_hidden
     from vsr.transcript.talk import review_talk_sentences
 
-    sentences = review_talk_sentences(lib, review_id)
+    if markers_hidden(lib, review_id):  # "Apart markeren": not before the moments are shown
+        raise VsrError("error.transcript.talk_hidden")
+    labels = party_labels(list_parties(lib, review_id), party_naming)
+    sentences = review_talk_sentences(lib, review_id, labels)
     if not sentences:
         raise VsrError("error.transcript.none", recording=get_review(lib, review_id).recording_id)
     return replace(doc, talk_time=tuple(sentences))
