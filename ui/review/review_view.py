@@ -272,7 +272,6 @@ class ReviewView(MarkingIntents, QWidget):
         from vsr.transcript.store import has_transcript
 
         from ..dialogs import inform
-
         from .voices_dialog import VoicesDialog
 
         if self.recording is None or self.review is None:
