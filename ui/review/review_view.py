@@ -269,16 +269,15 @@ class ReviewView(MarkingIntents, QWidget):
 
     def name_voices(self) -> None:
         """Say which voice of the transcript is the client and which the professional."""
-        from PySide6.QtWidgets import QMessageBox
-
         from vsr.transcript.store import has_transcript
 
+        from ..dialogs import inform
         from .voices_dialog import VoicesDialog
 
         if self.recording is None or self.review is None:
             return
         if not has_transcript(self.bridge.lib, self.recording.id):
-            QMessageBox.information(self, self.tr("Who is who"), self.tr(
+            inform(self, self.tr("Who is who"), self.tr(
                 "There is nothing written down yet. Choose “Write down what was said” in the "
                 "File menu first."))
             return
