@@ -140,7 +140,7 @@ def require_consent(
         raise ConsentError(purpose=kind.label_key, recording=label)
     if not consent.valid_on(today or date.today()):
         raise ConsentError("error.consent.lapsed", purpose=kind.label_key, recording=label,
-                           until=str(consent.until))
+                           until=consent.until)
     return consent
 
 
@@ -177,7 +177,7 @@ def grant_consent(
     day = parse_date(given_on) if given_on is not None else date.today()
     last = parse_date(until) if until is not None else None
     if last is not None and last < day:
-        raise VsrError("error.consent.until_past", until=str(last), given_on=str(day))
+        raise VsrError("error.consent.until_past", until=last, given_on=day)
     recognisable = recognisable and kind is Purpose.TRAINING  # only training asks this
     previous = get_consent(lib, recording_id, kind)
     with lib.write(Change(Entity.CONSENT, Action.UPDATED, (recording_id,), initiator=initiator)):
