@@ -55,16 +55,25 @@ class FocusRing(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setObjectName("focusRing")
         self._target: QWidget | None = None
+        self._watched: list[QWidget] = []  # the target and its parents (scrolling moves those)
 
     def widget(self) -> QWidget | None:
         return self._target
 
     def setWidget(self, target: QWidget | None) -> None:  # noqa: N802 (as QFocusFrame)
-        if self._target is not None and shiboken6.isValid(self._target):
-            self._target.removeEventFilter(self)
+        for watched in self._watched:
+            if shiboken6.isValid(watched):
+                watched.removeEventFilter(self)
         self._target = target
-        if target is not None:
-            target.installEventFilter(self)
+        self._watched = []
+        window = self.parentWidget()
+        widget = target
+        # The target and its parents up to the window: a scroll area moves the target's parent
+        # when it scrolls, and the ring must move along.
+        while widget is not None and widget is not window:
+            widget.installEventFilter(self)
+            self._watched.append(widget)
+            widget = widget.parentWidget()
         self._follow()
 
     def _follow(self) -> None:
@@ -87,10 +96,16 @@ class FocusRing(QWidget):
 
     def ring_color(self) -> QColor:
         """The app's blue; in a high-contrast theme the system's own highlight colour."""
-        from .accessibility_colors import high_contrast_on
+        from .accessibility_colors import UI_CONTRAST, contrast_ratio, high_contrast_on
 
         if high_contrast_on():
-            return self.palette().color(self.palette().ColorRole.Highlight)
+            # The system's highlight, when it stands out 3:1 from the window (else its text).
+            role = self.palette().ColorRole
+            window = self.palette().color(role.Window)
+            for color in (self.palette().color(role.Highlight),
+                          self.palette().color(role.WindowText)):
+                if contrast_ratio(color, window) >= UI_CONTRAST:
+                    return color
         return QColor(FOCUS_COLOR)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt API)

@@ -41,6 +41,7 @@ from .interop import menu as interop_menu
 from .operations import UndoStack, in_box, perform
 from .party_dialog import PartyNamesDialog
 from .player.base import MediaPlayer
+from .small_screen import ScreenFittingArea, install_small_screen_support
 from .start_page import StartPage
 from .team import menu as team_menu
 from .window_geometry import save_rect, saved_rect, screen_area
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         install_keyboard_guard()  # before any widget: it sees every table's Polish
         install_focus_ring()
         install_system_colours()  # only when the system asks for high contrast
+        install_small_screen_support()  # focus scrolled into view, dialogs fitted to the screen
         self.bridge, self.player = bridge, player
         self._settings: QSettings | None = None  # where show_restored found the layout
         self.setWindowTitle("vsr")
@@ -93,7 +95,9 @@ class MainWindow(QMainWindow):
         self._review_view: ReviewView | None = None  # built when a review is first opened
         self.stack = QStackedWidget()
         self.stack.addWidget(self.start_page)
-        self.setCentralWidget(self.stack)
+        # On a screen smaller than the content's minimum (200 % text size) it scrolls.
+        self.fitting = ScreenFittingArea(self.stack)
+        self.setCentralWidget(self.fitting)
         self._menus()
         self._connect()
         self.show_start()
