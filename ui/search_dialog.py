@@ -35,6 +35,7 @@ from vsr.library.search import (
 from vsr.method import theme_card, theme_cards
 
 from .bridge import LibraryBridge
+from .date_fields import OpenDateEdit
 from .icons import pictogram
 from .operations import perform
 
@@ -54,20 +55,25 @@ class SearchDialog(QDialog):
         self.words = QLineEdit()
         self.words.setPlaceholderText(self.tr("Words in what happened, what it did, what we keep"))
         self.words.setClearButtonEnabled(True)
+        self.words.setAccessibleName(self.tr("Words to search for"))
         self.theme = QComboBox()
         self.theme.addItem(self.tr("All themes"), "")
         for card in theme_cards():
             self.theme.addItem(pictogram(card.pictogram), f"{card.number}. {card.title}", card.key)
         self.party = QLineEdit()
         self.party.setPlaceholderText(self.tr("Participant (name or role)"))
+        self.party.setAccessibleName(self.tr("Participant"))
         self.date_from, self.date_to = self._date_field(), self._date_field()
         self.results = QListWidget()
         self.results.setWordWrap(True)
+        self.results.setAccessibleName(self.tr("Moments found"))
         self.results.setAlternatingRowColors(True)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.collection = QComboBox()
         self.open_button = QPushButton(self.tr("Open moment"))
+        # Return opens the moment chosen in the list (the search runs while typing).
+        self.open_button.setDefault(True)
         self.add_button = QPushButton(self.tr("Add to collection"))
         self._layout()
         self._timer = QTimer(self, singleShot=True, interval=250)
@@ -84,7 +90,7 @@ class SearchDialog(QDialog):
         self.run_search()
 
     def _date_field(self) -> QDateEdit:
-        field = QDateEdit()
+        field = OpenDateEdit()
         field.setCalendarPopup(True)
         field.setDisplayFormat("yyyy-MM-dd")
         field.setMinimumDate(QDate(2000, 1, 1))

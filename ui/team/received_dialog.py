@@ -75,8 +75,10 @@ class ReceivedDialog(QDialog):
         self.search_field = QLineEdit()
         self.search_field.setPlaceholderText(self.tr("Search in what is shared with me"))
         self.search_field.setAccessibleName(self.tr("Search"))
-        self.search_field.returnPressed.connect(self.search)
         search_button = QPushButton(self.tr("Search"))
+        # Return searches, from the field or anywhere in the dialog (it is the default button;
+        # the field's returnPressed as well searched twice).
+        search_button.setDefault(True)
         search_button.clicked.connect(self.search)
         row = QHBoxLayout()
         row.addWidget(self.search_field, 1)
