@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QRegion
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -83,8 +83,17 @@ class FocusRing(QWidget):
             self.hide()
             return
         m = self.MARGIN
+        shown = target.visibleRegion().boundingRect()
+        if shown.isEmpty():  # scrolled out of sight: no ring over whatever is there now
+            self.hide()
+            return
         self.setGeometry(QRect(target.mapTo(window, QPoint(0, 0)), target.size())
                          .adjusted(-m, -m, m, m))
+        # Only around the part of the control on show (in a scroll area, part may be out).
+        if shown.size() == target.size():
+            self.clearMask()
+        else:
+            self.setMask(QRegion(shown.translated(m, m).adjusted(-m, -m, m, m)))
         self.show()
         self.raise_()
 

@@ -14,6 +14,7 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -128,7 +129,14 @@ class MainWindow(QMainWindow):
             view.hidden_undo.changed.connect(self._enable_undo_actions)
             if self._settings is not None:
                 view.restore_layout(self._settings)
+            self._fit_review()
         return self._review_view
+
+    def _fit_review(self) -> None:
+        """On a screen too narrow for the video beside the tabs, they go under each other."""
+        view = self._review_view
+        if view is not None:
+            view.fit_room(self.fitting.room().width())
 
     def showing_review(self) -> bool:
         return self._review_view is not None and self.stack.currentWidget() is self._review_view
@@ -559,6 +567,10 @@ class MainWindow(QMainWindow):
         if self._review_view is not None:
             self._review_view.save_layout(settings)
         settings.sync()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        self._fit_review()  # the screen may have changed (moved to another, resolution)
+        super().resizeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         if self._settings is not None:

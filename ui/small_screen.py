@@ -67,6 +67,7 @@ class _Holder(QWidget):
 
     def __init__(self, content: QWidget) -> None:
         super().__init__()
+        self.tall = False  # scrolling: as tall as the content would like, not its least
         self.content = content
         content.setParent(self)
         content.installEventFilter(self)
@@ -76,8 +77,16 @@ class _Holder(QWidget):
             self.updateGeometry()
         return False
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+    def least(self) -> QSize:
         return self.content.minimumSizeHint().expandedTo(self.content.minimumSize())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        least = self.least()
+        if self.tall:
+            # While the window scrolls, its pages get the height they would like: at their
+            # least height a page's own list or text would be a slit of its own to scroll.
+            least.setHeight(max(least.height(), self.content.sizeHint().height()))
+        return least
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
         return self.content.sizeHint()
@@ -117,6 +126,10 @@ class ScreenFittingArea(QScrollArea):
         """Scroll bars only on a screen too small: on one large enough the area is a plain
         holder, and the window behaves as it did without it."""
         policy = Qt.ScrollBarPolicy.ScrollBarAsNeeded if on else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        holder = self.widget()
+        if isinstance(holder, _Holder) and holder.tall != on:
+            holder.tall = on
+            holder.updateGeometry()
         if self.verticalScrollBarPolicy() != policy:
             self.setHorizontalScrollBarPolicy(policy)
             self.setVerticalScrollBarPolicy(policy)
@@ -167,7 +180,7 @@ class ScreenFittingArea(QScrollArea):
     def needed(self) -> QSize:
         """The content's own minimum (what a screen large enough gives it)."""
         content = self.widget()
-        return content.minimumSizeHint() if content is not None else QSize()
+        return content.least() if isinstance(content, _Holder) else QSize()
 
     def scrolls(self) -> bool:
         """The screen is smaller than the content's minimum."""
@@ -233,7 +246,7 @@ class FocusFollower(QObject):
         QTimer.singleShot(0, self, lambda: self._again(new))
 
     def _again(self, widget: QWidget) -> None:
-        if shiboken6.isValid(widget) and widget.hasFocus():
+        if shiboken6.isValid(widget) and QApplication.focusWidget() is widget:
             bring_into_view(widget)
 
 
