@@ -113,6 +113,10 @@ def test_every_control_of_every_step_is_reachable(small: Scene, where: str) -> N
     assert window.minimumSizeHint().height() <= room_for(window).height() - TITLE_BAR_H, where
     controls = focusable(window)
     assert len(controls) >= 3, where
+    if room_for(window).width() < 700:  # 683 wide: the steps under the video, no sideways
+        assert window.review_view.panels_stacked() or where in ("start", "review"), where
+        assert window.fitting.horizontalScrollBar().maximum() == 0, (
+            where, window.fitting.widget().width(), window.fitting.viewport().width())
     assert not unreachable(window), (where, unreachable(window))
 
 
