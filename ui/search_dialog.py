@@ -34,6 +34,7 @@ from vsr.library.search import (
 )
 from vsr.method import theme_card, theme_cards
 
+from .accessibility_keys import ReturnOpens
 from .bridge import LibraryBridge
 from .date_fields import OpenDateEdit
 from .icons import pictogram
@@ -84,6 +85,7 @@ class SearchDialog(QDialog):
         for date_field in (self.date_from, self.date_to):
             date_field.dateChanged.connect(lambda _d: self.run_search())
         self.results.itemActivated.connect(lambda _i: self.open_selected())
+        ReturnOpens(self.results, self.open_selected)  # once, not again by the default button
         self.open_button.clicked.connect(self.open_selected)
         self.add_button.clicked.connect(self.add_selected)
         self.fill_collections()

@@ -180,3 +180,25 @@ def test_dialog_walked_by_keyboard(qtbot, scene: Scene, name: str,  # type: igno
         kd.key(Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: bool(pressed))
     dialog.close()
+
+
+def test_return_on_a_found_moment_opens_it_once(qtbot, scene: Scene) -> None:  # type: ignore[no-untyped-def]
+    """The list opens the moment on Return, and the default button ("Open moment") is not
+    pressed again by the same key (it opened twice)."""
+    from vsr.ui.search_dialog import SearchDialog
+
+    dialog = SearchDialog(scene.bridge, scene.window)
+    qtbot.addWidget(dialog)
+    opened: list[tuple[int, int]] = []
+    dialog.open_moment.connect(lambda review, marker: opened.append((review, marker)))
+    pressed: list[bool] = []  # Qt's animated click of a default button presses it at once
+    dialog.open_button.pressed.connect(lambda: pressed.append(True))
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    assert dialog.results.count() >= 1
+    dialog.results.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.results)
+    kd.key(Qt.Key.Key_Return)
+    assert len(opened) == 1 and not pressed and not dialog.open_button.isDown(), opened
+    dialog.close()

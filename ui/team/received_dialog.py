@@ -27,6 +27,7 @@ from vsr.team.connection import TeamError, connect, media_folder
 from vsr.team.sharing import SharedItem, TeamHit, search_team
 
 from .. import workers
+from ..accessibility_keys import ReturnOpens
 from ..dialogs import error_text
 from ..timefmt import format_ms
 from .settings import team_media_setting, team_url_setting
@@ -86,6 +87,7 @@ class ReceivedDialog(QDialog):
         self.items = QListWidget()
         self.items.setAccessibleName(self.tr("Shared reviews"))
         self.items.itemActivated.connect(lambda _item: self.open_selected())
+        ReturnOpens(self.items, self.open_selected)  # not also a search (the default button)
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.progress.hide()
