@@ -14,6 +14,7 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -41,6 +42,7 @@ from .interop import menu as interop_menu
 from .operations import UndoStack, in_box, perform
 from .party_dialog import PartyNamesDialog
 from .player.base import MediaPlayer
+from .small_screen import ScreenFittingArea, install_small_screen_support
 from .start_page import StartPage
 from .team import menu as team_menu
 from .window_geometry import save_rect, saved_rect, screen_area
@@ -82,6 +84,7 @@ class MainWindow(QMainWindow):
         install_keyboard_guard()  # before any widget: it sees every table's Polish
         install_focus_ring()
         install_system_colours()  # only when the system asks for high contrast
+        install_small_screen_support()  # focus scrolled into view, dialogs fitted to the screen
         self.bridge, self.player = bridge, player
         self._settings: QSettings | None = None  # where show_restored found the layout
         self.setWindowTitle("vsr")
@@ -94,7 +97,9 @@ class MainWindow(QMainWindow):
         self._review_view: ReviewView | None = None  # built when a review is first opened
         self.stack = QStackedWidget()
         self.stack.addWidget(self.start_page)
-        self.setCentralWidget(self.stack)
+        # On a screen smaller than the content's minimum (200 % text size) it scrolls.
+        self.fitting = ScreenFittingArea(self.stack)
+        self.setCentralWidget(self.fitting)
         self._menus()
         self._connect()
         self.show_start()
@@ -127,7 +132,14 @@ class MainWindow(QMainWindow):
             view.hidden_undo.changed.connect(self._enable_undo_actions)
             if self._settings is not None:
                 view.restore_layout(self._settings)
+            self._fit_review()
         return self._review_view
+
+    def _fit_review(self) -> None:
+        """On a screen too narrow for the video beside the tabs, they go under each other."""
+        view = self._review_view
+        if view is not None:
+            view.fit_room(self.fitting.room().width())
 
     def showing_review(self) -> bool:
         return self._review_view is not None and self.stack.currentWidget() is self._review_view
@@ -590,6 +602,10 @@ class MainWindow(QMainWindow):
         if self._review_view is not None:
             self._review_view.save_layout(settings)
         settings.sync()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        self._fit_review()  # the screen may have changed (moved to another, resolution)
+        super().resizeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         if self._settings is not None:

@@ -38,8 +38,9 @@ from vsr.method import theme_card, theme_cards
 from vsr.transcript.parties import voice_labels
 from vsr.transcript.spoken_search import SpokenHit, search_spoken
 
+from .accessibility_keys import ReturnOpens
 from .bridge import LibraryBridge
-from .date_fields import pydate
+from .date_fields import OpenDateEdit, pydate
 from .icons import pictogram
 from .operations import perform
 
@@ -63,20 +64,25 @@ class SearchDialog(QDialog):
         self.words.setPlaceholderText(self.tr("Words in what happened, what it did, what we "
                                               "keep, or what was said"))
         self.words.setClearButtonEnabled(True)
+        self.words.setAccessibleName(self.tr("Words to search for"))
         self.theme = QComboBox()
         self.theme.addItem(self.tr("All themes"), "")
         for card in theme_cards():
             self.theme.addItem(pictogram(card.pictogram), f"{card.number}. {card.title}", card.key)
         self.party = QLineEdit()
         self.party.setPlaceholderText(self.tr("Participant (name or role)"))
+        self.party.setAccessibleName(self.tr("Participant"))
         self.date_from, self.date_to = self._date_field(), self._date_field()
         self.results = QListWidget()
         self.results.setWordWrap(True)
+        self.results.setAccessibleName(self.tr("Moments found"))
         self.results.setAlternatingRowColors(True)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.collection = QComboBox()
         self.open_button = QPushButton(self.tr("Open moment"))
+        # Return opens the moment chosen in the list (the search runs while typing).
+        self.open_button.setDefault(True)
         self.add_button = QPushButton(self.tr("Add to collection"))
         self._layout()
         self._timer = QTimer(self, singleShot=True, interval=250)
@@ -88,13 +94,14 @@ class SearchDialog(QDialog):
             date_field.dateChanged.connect(lambda _d: self.run_search())
         self.results.itemActivated.connect(lambda _i: self.open_selected())
         self.results.currentItemChanged.connect(lambda *_a: self._hit_changed())
+        ReturnOpens(self.results, self.open_selected)  # once, not again by the default button
         self.open_button.clicked.connect(self.open_selected)
         self.add_button.clicked.connect(self.add_selected)
         self.fill_collections()
         self.run_search()
 
     def _date_field(self) -> QDateEdit:
-        field = QDateEdit()
+        field = OpenDateEdit()
         field.setCalendarPopup(True)
         field.setDisplayFormat(DATE_FIELD_FORMAT)
         field.setMinimumDate(QDate(2000, 1, 1))

@@ -109,6 +109,7 @@ class CollectionDialog(QDialog):
     def _collections_side(self) -> QWidget:
         side = QGroupBox(self.tr("Collections"))
         self.collections = QListWidget()
+        self.collections.setAccessibleName(self.tr("Collections"))
         self.collections.currentRowChanged.connect(lambda _row: self._collection_changed())
         self.rename_button = QPushButton(self.tr("Rename…"))
         self.delete_button = QPushButton(self.tr("Delete…"))
@@ -147,6 +148,7 @@ class CollectionDialog(QDialog):
     def _clips_side(self) -> QWidget:
         side = QGroupBox(self.tr("Clips"))
         self.clips = QListWidget()
+        self.clips.setAccessibleName(self.tr("Clips"))
         self.clips.currentRowChanged.connect(lambda _row: self._show_clip())
         self.add_button = QPushButton(self.tr("Add selected moment"))
         self.add_button.setToolTip(self.tr(

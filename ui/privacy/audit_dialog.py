@@ -54,6 +54,7 @@ class AuditDialog(QDialog):
         self.banner.setWordWrap(True)
         layout.addWidget(self.banner)
         self.table = QTableWidget(0, 7)
+        self.table.setAccessibleName(self.tr("Audit log"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Time"), self.tr("Who"), self.tr("Computer"), self.tr("Action"),
              self.tr("Subject"), self.tr("Recording"), self.tr("Details")])

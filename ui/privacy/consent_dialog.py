@@ -42,6 +42,7 @@ from vsr.library.withdrawal import describe_withdrawal, plan_withdrawal, withdra
 
 from ..date_fields import OptionalDateField, pydate, qdate
 from ..dialogs import show_error, warn
+from ..fitting import StackingBox
 from ..operations import in_box, perform
 
 
@@ -135,14 +136,16 @@ class ConsentDialog(QDialog):
         own_layout.addWidget(self.own_state)
         layout.addWidget(own)
         self.boxes: dict[Purpose, PurposeBox] = {}
-        purposes = QHBoxLayout()  # side by side: the dialog fits on a small screen
-        layout.addLayout(purposes)
+        # Side by side: the dialog fits a 1366x768 screen; under each other where that is too
+        # narrow (200 % text size), so it scrolls up and down, not sideways.
+        purposes = StackingBox(12)
+        layout.addWidget(purposes)
         for purpose in SHARED_PURPOSES:
             box = PurposeBox(purpose)
             box.grant_button.clicked.connect(lambda _=False, p=purpose: self.grant(p))
             box.withdraw_button.clicked.connect(lambda _=False, p=purpose: self.withdraw(p))
             self.boxes[purpose] = box
-            purposes.addWidget(box, 1)
+            purposes.add(box, 1)
         self.share: QCheckBox | None = None
         if review_id is not None:
             layout.addWidget(self._sharing_box(review_id))

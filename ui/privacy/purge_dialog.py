@@ -38,6 +38,7 @@ class PurgeDialog(QDialog):
         layout.addWidget(intro)
         self.listing = QPlainTextEdit("\n".join(describe_purge(lib, plan)))
         self.listing.setReadOnly(True)
+        self.listing.setAccessibleName(self.tr("What will be deleted"))
         layout.addWidget(self.listing, 1)
         note = QLabel(self.tr("Deleting cannot be undone; it is written in the audit log. "
                               "With “Later” nothing changes and you are asked again at the next "

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
@@ -75,6 +75,7 @@ class ReviewView(MarkingIntents, QWidget):
         # The video's share of the width beside the Moments tab, the Samenleergesprek (which
         # needs more room) and its Stap 2 (where the gespreksblad needs the most).
         self.video_share = {Room.MOMENTS: 0.55, Room.SESSION: 0.48, Room.STAP2: 0.36}
+        self._room_width = 0  # the screen's width (fit_room); 0: side by side always
         self._build()
         self._connect()
         self.envelopes = EnvelopeLoader(self)
@@ -346,14 +347,53 @@ class ReviewView(MarkingIntents, QWidget):
             self.session_panel.discuss.clip_box.setVisible(stap2)
         self._apply_share()
 
+    def side_by_side_width(self) -> int:
+        """The least width at which the video and the tabs fit beside each other."""
+        parts = [self._top.widget(i).minimumSizeHint().width() for i in range(2)]
+        margins = self.layout().contentsMargins()
+        return sum(parts) + self._top.handleWidth() + margins.left() + margins.right()
+
+    def fit_room(self, width: int) -> None:
+        """The screen is `width` wide: the video and the tabs side by side when they fit it
+        (with a scroll bar beside them), under each other when not."""
+        self._room_width = width
+        self._restack()
+
+    def _restack(self) -> None:
+        bar = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent)
+        self.stack_panels(0 < self._room_width < self.side_by_side_width() + bar + 4)
+
+    def event(self, event: QEvent) -> bool:
+        # Another tab or step asks for another width: decide again (the sum of both sides'
+        # minimum widths does not depend on the direction, so this settles at once).
+        if event.type() == QEvent.Type.LayoutRequest and self._room_width:
+            self._restack()
+        return super().event(event)
+
+    def stack_panels(self, on: bool) -> None:
+        """On a screen too narrow for the video beside the tabs (200 % text size) the tabs
+        go under the video, and the window scrolls up and down instead of sideways."""
+        orientation = Qt.Orientation.Vertical if on else Qt.Orientation.Horizontal
+        if self._top.orientation() != orientation:
+            self._top.setOrientation(orientation)
+            self.updateGeometry()
+            self._apply_share()
+
+    def panels_stacked(self) -> bool:
+        return self._top.orientation() == Qt.Orientation.Vertical
+
     def _apply_share(self) -> None:
         """Give the video its share of the width for the open tab (each tab keeps its own,
         as the user last dragged it); the minimum widths of both sides win over the share."""
+        if self.panels_stacked():
+            return  # under each other: each at least its minimum, the window scrolls
         total = sum(self._top.sizes()) or self._top.width()
         left = int(total * self.video_share[self.room()])
         self._top.setSizes([left, total - left])
 
     def _share_moved(self, _pos: int, _index: int) -> None:
+        if self.panels_stacked():
+            return
         sizes = self._top.sizes()
         if sum(sizes) > 0:
             self.video_share[self.room()] = sizes[0] / sum(sizes)
