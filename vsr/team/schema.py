@@ -457,19 +457,237 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, vsr_team SET 
 """)
 
 
+# Speed at 10,000 shared reviews and 50 clients (bench/team_rows.py). Whether the consent and
+# the retention still allow a share is kept on the share itself (`open_until`, the last day it
+# may be seen; 'infinity' for no end, '-infinity' once withdrawn), set by triggers whenever the
+# consent or the recording's retention changes; so the policies compare a column instead of
+# calling a function for every row. The member rule compares team_id with the user's teams
+# (one InitPlan per query, `= ANY`, which an index can use). A moment is visible when its share
+# is: the policy asks once for the set of visible shares (a hashed SubPlan), not per moment.
+# The list walks one index per team (newest first) and stops at the page; the search reads
+# only the moments of the shares the user sees and ranks only the newest 1,000 matches;
+# opening reads one share's rows and returns the team's name (receiving paged through the
+# whole list to find it).
+MIGRATIONS.append(r"""
+ALTER TABLE vsr_team.share ADD COLUMN open_until date NOT NULL DEFAULT '-infinity';
+
+CREATE FUNCTION vsr_team.open_until(rec uuid, purp text) RETURNS date
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, vsr_team SET jit = off AS $$
+    SELECT coalesce((
+        SELECT CASE WHEN c.withdrawn_at IS NOT NULL THEN '-infinity'::date
+                    ELSE least(coalesce(c.until, 'infinity'), coalesce(r.keep_until, 'infinity'))
+               END
+        FROM vsr_team.consent c JOIN vsr_team.recording r ON r.id = c.recording_id
+        WHERE c.recording_id = rec AND c.purpose = purp), '-infinity'::date) $$;
+
+CREATE FUNCTION vsr_team.share_open_until() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, vsr_team AS $$
+BEGIN
+    NEW.open_until := vsr_team.open_until(NEW.recording_id, NEW.purpose);
+    RETURN NEW;
+END $$;
+CREATE TRIGGER share_open_until BEFORE INSERT OR UPDATE OF recording_id, purpose
+    ON vsr_team.share FOR EACH ROW EXECUTE FUNCTION vsr_team.share_open_until();
+
+CREATE FUNCTION vsr_team.consent_changed() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, vsr_team AS $$
+BEGIN
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        UPDATE vsr_team.share s SET open_until = vsr_team.open_until(OLD.recording_id, OLD.purpose)
+        WHERE s.recording_id = OLD.recording_id AND s.purpose = OLD.purpose;
+    END IF;
+    IF TG_OP IN ('UPDATE', 'INSERT') THEN
+        UPDATE vsr_team.share s SET open_until = vsr_team.open_until(NEW.recording_id, NEW.purpose)
+        WHERE s.recording_id = NEW.recording_id AND s.purpose = NEW.purpose;
+    END IF;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER consent_changed AFTER INSERT OR UPDATE OR DELETE ON vsr_team.consent
+    FOR EACH ROW EXECUTE FUNCTION vsr_team.consent_changed();
+
+CREATE FUNCTION vsr_team.retention_changed() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, vsr_team AS $$
+BEGIN
+    UPDATE vsr_team.share s SET open_until = vsr_team.open_until(s.recording_id, s.purpose)
+    WHERE s.recording_id = NEW.id;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER retention_changed AFTER UPDATE OF keep_until ON vsr_team.recording
+    FOR EACH ROW EXECUTE FUNCTION vsr_team.retention_changed();
+
+UPDATE vsr_team.share SET open_until = vsr_team.open_until(recording_id, purpose);
+
+DROP INDEX vsr_team.share_team;
+DROP INDEX vsr_team.share_by;
+CREATE INDEX share_team_recent ON vsr_team.share (team_id, purpose, shared_at DESC, id);
+CREATE INDEX share_by_recent ON vsr_team.share (shared_by, shared_at DESC, id);
+
+-- The teams I am in, as one array (the team policy asked has_role for every member row of
+-- every team row: 60 ms for a join with 20 teams).
+CREATE FUNCTION vsr_team.my_team_ids() RETURNS int[]
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, vsr_team SET jit = off AS $$
+    SELECT coalesce(array_agg(DISTINCT m.team_id), '{}')
+    FROM vsr_team.member m JOIN pg_roles r ON r.rolname = m.member
+    WHERE pg_has_role(session_user, r.oid, 'MEMBER') $$;
+
+-- Functions without arguments are asked once per query (a sub-select: an InitPlan).
+ALTER POLICY team_admin ON vsr_team.team USING (session_user = (SELECT vsr_team.owner_role()));
+ALTER POLICY team_read ON vsr_team.team USING (
+    (SELECT vsr_team.is_officer()) OR id = ANY ((SELECT vsr_team.my_team_ids())::int[]));
+ALTER POLICY member_admin ON vsr_team.member USING (session_user = (SELECT vsr_team.owner_role()));
+ALTER POLICY member_read ON vsr_team.member USING (
+    (SELECT vsr_team.is_officer()) OR vsr_team.has_role(member));
+ALTER POLICY consent_seen ON vsr_team.consent USING (
+    (SELECT vsr_team.is_officer())
+    OR EXISTS (SELECT 1 FROM vsr_team.recording r WHERE r.id = recording_id));
+ALTER POLICY log_read ON vsr_team.log USING (
+    (SELECT vsr_team.is_officer()) OR db_role = session_user
+    OR session_user = (SELECT vsr_team.owner_role()));
+
+ALTER POLICY key_seen ON vsr_team.media_key USING (
+    EXISTS (SELECT 1 FROM vsr_team.share s WHERE s.recording_id = media_key.recording_id
+            AND @SEEN(s.)@));
+ALTER POLICY share_seen ON vsr_team.share USING (
+    @SEEN()@ OR ((SELECT vsr_team.is_officer()) AND session_user <> shared_by));
+ALTER POLICY moment_seen ON vsr_team.moment USING (
+    share_id IN (SELECT s.id FROM vsr_team.share s WHERE @SEEN(s.)@));
+
+CREATE OR REPLACE FUNCTION vsr_team.list_shares(max_rows int DEFAULT 200, skip int DEFAULT 0)
+RETURNS TABLE (id uuid, title text, purpose text, team text, shared_by name,
+        shared_at timestamptz, recording_id uuid, duration_ms bigint, moments bigint)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, vsr_team SET jit = off AS $$
+DECLARE
+    page int := greatest(0, max_rows) + greatest(0, skip);
+BEGIN
+    PERFORM vsr_team.write_log('share.list', NULL, NULL, '{}');
+    RETURN QUERY
+    -- The newest `page` of each source (my own shares, each of my teams for its purpose), each
+    -- read from an index in order, then merged: the work is the page, not the table.
+    WITH mine AS (
+        SELECT x.* FROM vsr_team.share x
+        WHERE x.shared_by = session_user AND x.open_until >= current_date
+        ORDER BY x.shared_at DESC, x.id LIMIT page),
+    theirs AS (
+        SELECT x.* FROM (SELECT unnest(vsr_team.teams_for('intervisie')) AS team_id,
+                                'intervisie'::text AS purpose
+                         UNION ALL
+                         SELECT unnest(vsr_team.teams_for('training')), 'training') tp
+        CROSS JOIN LATERAL (
+            SELECT y.* FROM vsr_team.share y
+            WHERE y.team_id = tp.team_id AND y.purpose = tp.purpose
+              AND y.open_until >= current_date
+            ORDER BY y.shared_at DESC, y.id LIMIT page) x),
+    found AS (SELECT * FROM mine UNION SELECT * FROM theirs)
+    SELECT s.id, s.title, s.purpose, t.name, s.shared_by, s.shared_at, s.recording_id,
+           s.duration_ms, s.moments::bigint
+    FROM found s JOIN vsr_team.team t ON t.id = s.team_id
+    ORDER BY s.shared_at DESC, s.id LIMIT max_rows OFFSET skip;
+END $$;
+
+-- Opening: the share is checked under the policies (the member rule), logged, and then its
+-- contents are read by share_contents, the owner's function (only vsr_api may call it): the
+-- policies of recording, key, consent and moment each asked again for every share the user
+-- sees (a hashed SubPlan over the whole list) to return one share's five rows.
+CREATE FUNCTION vsr_team.share_contents(sid uuid) RETURNS jsonb
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, vsr_team SET jit = off AS $$
+    SELECT jsonb_build_object(
+        'id', s.id, 'title', s.title, 'purpose', s.purpose, 'parties', s.parties,
+        'team', t.name, 'recording_id', r.id, 'duration_ms', r.duration_ms,
+        'media_ref', r.media_ref, 'media_size', r.media_size, 'media_sha256', r.media_sha256,
+        'key', (SELECT encode(k.key, 'hex') FROM vsr_team.media_key k
+                WHERE k.recording_id = r.id),
+        'recognisable', (SELECT c.recognisable FROM vsr_team.consent c
+                         WHERE c.recording_id = r.id AND c.purpose = s.purpose),
+        'moments', coalesce((SELECT jsonb_agg(jsonb_build_object(
+            'start_ms', m.start_ms, 'end_ms', m.end_ms, 'party', m.party, 'theme', m.theme,
+            'what_happened', m.what_happened, 'reflections', m.reflections,
+            'keep_or_change', m.keep_or_change) ORDER BY m.start_ms, m.id)
+            FROM vsr_team.moment m WHERE m.share_id = s.id), '[]'::jsonb))
+    FROM vsr_team.share s JOIN vsr_team.recording r ON r.id = s.recording_id
+    JOIN vsr_team.team t ON t.id = s.team_id
+    WHERE s.id = sid $$;
+
+CREATE OR REPLACE FUNCTION vsr_team.open_share(sid uuid) RETURNS jsonb
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, vsr_team SET jit = off AS $$
+DECLARE
+    rec uuid;
+BEGIN
+    SELECT x.recording_id INTO rec FROM vsr_team.share x WHERE x.id = sid AND @SEEN(x.)@;
+    IF rec IS NULL THEN
+        RAISE EXCEPTION 'not shared with you' USING ERRCODE = 'VT002';
+    END IF;
+    PERFORM vsr_team.write_log('share.open', rec, sid, '{}');
+    RETURN vsr_team.share_contents(sid);
+END $$;
+
+-- Search. Under row-level security PostgreSQL may not use the GIN index for the words (the
+-- match operator is not leakproof, so the policy is checked on every moment first: a scan of
+-- all moments). So the search asks, under the policies, for the shares the user sees (one
+-- index scan per team), and hands that list to match_moments, the owner's function (only
+-- vsr_api may call it), which reads the moments of exactly those shares (the share index),
+-- ranks only the newest 1,000 matches and returns the best `max_hits` with the total. The
+-- work grows with the number of moments the user may see, not with the matches elsewhere.
+CREATE FUNCTION vsr_team.match_moments(query tsquery, shares uuid[], max_hits int)
+RETURNS TABLE (id bigint, share_id uuid, start_ms bigint, end_ms bigint, party text,
+        body text, rank real, total bigint)
+LANGUAGE sql STABLE SECURITY DEFINER ROWS 200 SET search_path = pg_catalog, vsr_team SET jit = off AS $$
+    WITH visible AS (SELECT DISTINCT v.id, s.shared_at FROM unnest(shares) AS v(id)
+                     JOIN vsr_team.share s ON s.id = v.id),
+    matched AS MATERIALIZED (
+        SELECT m.id, m.share_id, m.start_ms, v.shared_at
+        FROM visible v JOIN vsr_team.moment m ON m.share_id = v.id
+        -- the function, not the operator: each share's few moments are checked through the
+        -- share index; the operator made the planner scan the GIN index again for every share
+        WHERE ts_match_vq(m.words, query)),
+    newest AS (SELECT * FROM matched ORDER BY shared_at DESC, share_id, start_ms LIMIT 1000),
+    ranked AS (
+        SELECT n.id, ts_rank(m.words, query) AS rank
+        FROM newest n JOIN vsr_team.moment m ON m.id = n.id
+        ORDER BY 2 DESC, n.id LIMIT max_hits)
+    SELECT m.id, m.share_id, m.start_ms, m.end_ms, m.party,
+           m.what_happened || ' ' || m.reflections || ' ' || m.keep_or_change, r.rank,
+           (SELECT count(*) FROM matched)
+    FROM ranked r JOIN vsr_team.moment m ON m.id = r.id $$;
+
+CREATE OR REPLACE FUNCTION vsr_team.search(q text, max_hits int DEFAULT 200) RETURNS TABLE (
+        share_id uuid, title text, team text, start_ms bigint, end_ms bigint, party text,
+        snippet text, rank real, total bigint)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, vsr_team SET jit = off AS $$
+DECLARE
+    query tsquery := websearch_to_tsquery('dutch', q);
+    seen uuid[];
+BEGIN
+    PERFORM vsr_team.write_log('search', NULL, NULL, jsonb_build_object('words', length(q)));
+    -- The member rule, as for the list (the officer's oversight is not a search).
+    SELECT coalesce(array_agg(x.id), '{}') INTO seen FROM vsr_team.share x WHERE @SEEN(x.)@;
+    RETURN QUERY
+    SELECT h.share_id, s.title, t.name, h.start_ms, h.end_ms, h.party,
+           ts_headline('dutch', h.body, query, 'StartSel=[, StopSel=], MaxWords=20, MinWords=5'),
+           h.rank, h.total
+    FROM vsr_team.match_moments(query, seen, max_hits) h
+    JOIN vsr_team.share s ON s.id = h.share_id JOIN vsr_team.team t ON t.id = s.team_id
+    ORDER BY h.rank DESC, h.share_id, h.start_ms;
+END $$;
+""")
+
+
+
 API_FUNCTIONS = (
     "my_teams()", "put_recording(uuid, text, bigint, text, bigint, text, date, bytea)",
     "put_consent(uuid, text, date, date, boolean)",
     "share_review(uuid, text, text, text, jsonb, jsonb)", "list_shares(int, int)", "open_share(uuid)",
     "search(text, int)", "withdraw(uuid, text)", "read_log(int)",
     "write_log(text, uuid, uuid, jsonb)")
+# The owner's, called only by the API (vsr_api), never by users: they read without policies.
+INTERNAL_FUNCTIONS = ("match_moments(tsquery, uuid[], int)",
+                      "share_contents(uuid)")
 # Stays the owner's (reads without policies, to find what nobody may see any more); anyone may
 # call it, as it deletes only what retention or lapsed consent already hide.
 MAINTENANCE_FUNCTIONS = ("purge_expired()",)
 # The functions the policies call: the owner's, read without policies (see the docstring).
 POLICY_FUNCTIONS = ("has_role(name)", "is_member(int, text)", "consent_holds(uuid, text)",
                     "sees(int, text, name, uuid)", "is_officer()", "owner_role()",
-                    "teams_for(text)", "owns(uuid)")
+                    "teams_for(text)", "owns(uuid)", "open_until(uuid, text)", "my_team_ids()")
 TABLES = ("team", "member", "recording", "consent", "media_key", "share", "moment")
 
 
@@ -483,7 +701,19 @@ def _sees(alias: str) -> str:
             f" AND vsr_team.consent_holds({a}recording_id, {a}purpose))")
 
 
-MIGRATIONS[:] = [re.sub(r"@SEES\(([a-z]*\.?)\)@", lambda m: _sees(m.group(1)), sql)
+def _seen(alias: str) -> str:
+    """The member rule from migration 3 on: the teams as one InitPlan compared with `= ANY`
+    (an index can use it), and the consent and retention read from the share's `open_until`."""
+    a = alias
+    teams = "{a}team_id = ANY ((SELECT vsr_team.teams_for('{p}'))::int[])"
+    return (f"(({a}shared_by = session_user"
+            f" OR ({a}purpose = 'intervisie' AND {teams.format(a=a, p='intervisie')})"
+            f" OR ({a}purpose = 'training' AND {teams.format(a=a, p='training')}))"
+            f" AND {a}open_until >= current_date)")
+
+
+MIGRATIONS[:] = [re.sub(r"@SEEN\(([a-z]*\.?)\)@", lambda m: _seen(m.group(1)),
+                        re.sub(r"@SEES\(([a-z]*\.?)\)@", lambda m: _sees(m.group(1)), sql))
                  for sql in MIGRATIONS]
 
 
@@ -503,6 +733,8 @@ def rights_sql() -> list[str]:
         out.append(f"GRANT EXECUTE ON FUNCTION vsr_team.{fn} TO {users}")
     for fn in POLICY_FUNCTIONS:
         out.append(f"GRANT EXECUTE ON FUNCTION vsr_team.{fn} TO {API_ROLE}, {users}")
+    for fn in INTERNAL_FUNCTIONS:
+        out.append(f"GRANT EXECUTE ON FUNCTION vsr_team.{fn} TO {API_ROLE}")
     for fn in API_FUNCTIONS:
         out.append(f"ALTER FUNCTION vsr_team.{fn} OWNER TO {API_ROLE}")
         out.append(f"REVOKE ALL ON FUNCTION vsr_team.{fn} FROM PUBLIC")
