@@ -671,15 +671,273 @@ END $$;
 """)
 
 
+# Collections shared with a team for a purpose (a coach's clips for intervisie, a trainer's
+# exercise set). A clip is a part of a recording in the team library. The rules are those of a
+# shared review: the collection is seen by its sharer and by the team's members whose function
+# fits the purpose; each clip only while its recording's consent for that purpose holds; a
+# clip may be added by the recording's owner, or by a member who sees that recording shared
+# with the same team for the same purpose (so a clip never reaches a team or a purpose the
+# professional did not share it with). Withdrawal takes the recording's clips out of every
+# collection of the purpose (an emptied collection goes too).
+MIGRATIONS.append(r"""
+CREATE TABLE vsr_team.collection (
+    id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+    team_id int NOT NULL REFERENCES vsr_team.team ON DELETE CASCADE,
+    purpose text NOT NULL CHECK (purpose IN ('intervisie', 'training')),
+    title text NOT NULL CHECK (length(title) BETWEEN 1 AND 300),
+    shared_by name NOT NULL DEFAULT session_user,
+    shared_at timestamptz NOT NULL DEFAULT now(),
+    UNIQUE (id, purpose),
+    UNIQUE (team_id, purpose, title, shared_by)
+);
+CREATE TABLE vsr_team.collection_clip (
+    id bigserial PRIMARY KEY,
+    collection_id uuid NOT NULL,
+    purpose text NOT NULL,
+    position int NOT NULL CHECK (position >= 0),
+    recording_id uuid NOT NULL REFERENCES vsr_team.recording ON DELETE CASCADE,
+    start_ms bigint NOT NULL CHECK (start_ms >= 0),
+    end_ms bigint NOT NULL CHECK (end_ms > start_ms),
+    title text NOT NULL DEFAULT '' CHECK (length(title) <= 300),
+    questions jsonb NOT NULL DEFAULT '[]',
+    FOREIGN KEY (collection_id, purpose) REFERENCES vsr_team.collection (id, purpose)
+        ON DELETE CASCADE
+);
+CREATE INDEX collection_team_recent ON vsr_team.collection (team_id, purpose, shared_at DESC);
+CREATE INDEX collection_by ON vsr_team.collection (shared_by);
+CREATE INDEX collection_clip_collection ON vsr_team.collection_clip (collection_id, position);
+CREATE INDEX collection_clip_recording ON vsr_team.collection_clip (recording_id, purpose);
+
+-- May the user put a part of this recording in a collection for this team and purpose?
+CREATE FUNCTION vsr_team.may_clip(rec uuid, team int, purp text) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, vsr_team SET jit = off AS $$
+    SELECT vsr_team.consent_holds(rec, purp) AND (
+        vsr_team.owns(rec)
+        OR EXISTS (SELECT 1 FROM vsr_team.share s
+                   WHERE s.recording_id = rec AND s.team_id = team AND s.purpose = purp
+                     AND s.open_until >= current_date
+                     AND (s.shared_by = session_user OR team = ANY (vsr_team.teams_for(purp))))) $$;
+
+ALTER TABLE vsr_team.collection ENABLE ROW LEVEL SECURITY;
+ALTER TABLE vsr_team.collection_clip ENABLE ROW LEVEL SECURITY;
+
+CREATE POLICY collection_seen ON vsr_team.collection FOR SELECT USING (
+    shared_by = session_user
+    OR (purpose = 'intervisie' AND team_id = ANY ((SELECT vsr_team.teams_for('intervisie'))::int[]))
+    OR (purpose = 'training' AND team_id = ANY ((SELECT vsr_team.teams_for('training'))::int[]))
+    OR ((SELECT vsr_team.is_officer()) AND session_user <> shared_by));
+CREATE POLICY collection_add ON vsr_team.collection FOR INSERT WITH CHECK (
+    shared_by = session_user AND team_id = ANY (vsr_team.teams_for(purpose)));
+CREATE POLICY collection_remove ON vsr_team.collection FOR DELETE USING (
+    shared_by = session_user);
+
+CREATE POLICY clip_seen ON vsr_team.collection_clip FOR SELECT USING (
+    collection_id IN (SELECT k.id FROM vsr_team.collection k
+                      WHERE k.shared_by = session_user
+                         OR (k.purpose = 'intervisie'
+                             AND k.team_id = ANY ((SELECT vsr_team.teams_for('intervisie'))::int[]))
+                         OR (k.purpose = 'training'
+                             AND k.team_id = ANY ((SELECT vsr_team.teams_for('training'))::int[])))
+    AND vsr_team.consent_holds(recording_id, purpose));
+CREATE POLICY clip_add ON vsr_team.collection_clip FOR INSERT WITH CHECK (
+    EXISTS (SELECT 1 FROM vsr_team.collection k WHERE k.id = collection_id
+            AND k.shared_by = session_user AND vsr_team.may_clip(recording_id, k.team_id, purpose)));
+CREATE POLICY clip_remove ON vsr_team.collection_clip FOR DELETE USING (
+    EXISTS (SELECT 1 FROM vsr_team.collection k WHERE k.id = collection_id
+            AND k.shared_by = session_user)
+    OR NOT vsr_team.consent_holds(recording_id, purpose));
+
+-- A clip's recording and key are readable for whoever sees the clip (its policy decides).
+ALTER POLICY recording_seen ON vsr_team.recording USING (
+    (SELECT vsr_team.is_officer())
+    OR EXISTS (SELECT 1 FROM vsr_team.share s WHERE s.recording_id = recording.id)
+    OR EXISTS (SELECT 1 FROM vsr_team.collection_clip c WHERE c.recording_id = recording.id));
+ALTER POLICY key_seen ON vsr_team.media_key USING (
+    EXISTS (SELECT 1 FROM vsr_team.share s WHERE s.recording_id = media_key.recording_id
+            AND @SEEN(s.)@)
+    OR EXISTS (SELECT 1 FROM vsr_team.collection_clip c
+               WHERE c.recording_id = media_key.recording_id));
+
+CREATE FUNCTION vsr_team.share_collection(team_name text, purp text, ttl text, clips jsonb)
+RETURNS uuid
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, vsr_team SET jit = off AS $$
+DECLARE
+    tid int;
+    cid uuid;
+    clip jsonb;
+BEGIN
+    SELECT id INTO tid FROM vsr_team.team WHERE name = team_name;
+    IF tid IS NULL THEN
+        RAISE EXCEPTION 'no team %', team_name USING ERRCODE = 'VT001';
+    END IF;
+    IF jsonb_array_length(clips) = 0 THEN
+        RAISE EXCEPTION 'an empty collection' USING ERRCODE = 'VT005';
+    END IF;
+    FOR clip IN SELECT * FROM jsonb_array_elements(clips) LOOP
+        IF NOT vsr_team.may_clip((clip->>'recording_id')::uuid, tid, purp) THEN
+            RAISE EXCEPTION 'no consent or no right for a clip of %', clip->>'recording_id'
+                USING ERRCODE = 'VT004';
+        END IF;
+    END LOOP;
+    DELETE FROM vsr_team.collection WHERE team_id = tid AND purpose = purp AND title = ttl
+                                      AND shared_by = session_user;
+    INSERT INTO vsr_team.collection (team_id, purpose, title) VALUES (tid, purp, ttl)
+    RETURNING id INTO cid;
+    INSERT INTO vsr_team.collection_clip (collection_id, purpose, position, recording_id,
+                                          start_ms, end_ms, title, questions)
+    SELECT cid, purp, (c.n - 1)::int, (c.v->>'recording_id')::uuid, (c.v->>'start_ms')::bigint,
+           (c.v->>'end_ms')::bigint, coalesce(c.v->>'title', ''),
+           coalesce(c.v->'questions', '[]'::jsonb)
+    FROM jsonb_array_elements(clips) WITH ORDINALITY AS c(v, n);
+    PERFORM vsr_team.write_log('collection.add', NULL, NULL,
+        jsonb_build_object('collection', cid, 'team', team_name, 'purpose', purp,
+                           'clips', jsonb_array_length(clips)));
+    RETURN cid;
+END $$;
+
+CREATE FUNCTION vsr_team.list_collections(max_rows int DEFAULT 200)
+RETURNS TABLE (id uuid, title text, purpose text, team text, shared_by name,
+        shared_at timestamptz, clips bigint)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, vsr_team SET jit = off AS $$
+BEGIN
+    PERFORM vsr_team.write_log('collection.list', NULL, NULL, '{}');
+    RETURN QUERY
+    SELECT k.id, k.title, k.purpose, t.name, k.shared_by, k.shared_at,
+           (SELECT count(*) FROM vsr_team.collection_clip c WHERE c.collection_id = k.id)
+    FROM vsr_team.collection k JOIN vsr_team.team t ON t.id = k.team_id
+    WHERE k.shared_by = session_user OR k.team_id = ANY (vsr_team.teams_for(k.purpose))
+    ORDER BY k.shared_at DESC, k.id LIMIT max_rows;
+END $$;
+
+-- Opening a collection: its clips in order, each with its recording's place and key. The
+-- clips whose consent no longer holds are not there. Logged before reading.
+CREATE FUNCTION vsr_team.open_collection(cid uuid) RETURNS jsonb
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, vsr_team SET jit = off AS $$
+DECLARE
+    k vsr_team.collection;
+BEGIN
+    SELECT * INTO k FROM vsr_team.collection x WHERE x.id = cid
+        AND (x.shared_by = session_user OR x.team_id = ANY (vsr_team.teams_for(x.purpose)));
+    IF k.id IS NULL THEN
+        RAISE EXCEPTION 'not shared with you' USING ERRCODE = 'VT002';
+    END IF;
+    PERFORM vsr_team.write_log('collection.open', NULL, NULL, jsonb_build_object('collection', cid));
+    RETURN jsonb_build_object(
+        'id', k.id, 'title', k.title, 'purpose', k.purpose,
+        'team', (SELECT t.name FROM vsr_team.team t WHERE t.id = k.team_id),
+        'clips', coalesce((SELECT jsonb_agg(jsonb_build_object(
+            'position', c.position, 'recording_id', c.recording_id, 'start_ms', c.start_ms,
+            'end_ms', c.end_ms, 'title', c.title, 'questions', c.questions,
+            'duration_ms', r.duration_ms, 'media_ref', r.media_ref, 'media_size', r.media_size,
+            'media_sha256', r.media_sha256,
+            'key', (SELECT encode(m.key, 'hex') FROM vsr_team.media_key m
+                    WHERE m.recording_id = c.recording_id),
+            'recognisable', (SELECT n.recognisable FROM vsr_team.consent n
+                             WHERE n.recording_id = c.recording_id AND n.purpose = c.purpose))
+            ORDER BY c.position, c.id)
+            FROM vsr_team.collection_clip c JOIN vsr_team.recording r ON r.id = c.recording_id
+            WHERE c.collection_id = k.id), '[]'::jsonb));
+END $$;
+
+CREATE FUNCTION vsr_team.remove_collection(cid uuid) RETURNS boolean
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, vsr_team SET jit = off AS $$
+DECLARE
+    n bigint;
+BEGIN
+    DELETE FROM vsr_team.collection WHERE id = cid AND shared_by = session_user;
+    GET DIAGNOSTICS n = ROW_COUNT;
+    IF n > 0 THEN
+        PERFORM vsr_team.write_log('collection.remove', NULL, NULL,
+            jsonb_build_object('collection', cid));
+    END IF;
+    RETURN n > 0;
+END $$;
+
+-- Withdrawal and retention reach the collections: the recording's clips go (an emptied
+-- collection goes with them).
+CREATE OR REPLACE FUNCTION vsr_team.withdraw(rec uuid, purp text) RETURNS TABLE (
+        shares_removed bigint, key_deleted boolean, media_ref text)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, vsr_team SET jit = off AS $$
+DECLARE
+    n bigint;
+    clips bigint;
+    gone boolean := false;
+    ref text;
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM vsr_team.recording r WHERE r.id = rec AND r.owner = session_user) THEN
+        RAISE EXCEPTION 'not your recording' USING ERRCODE = 'VT003';
+    END IF;
+    -- The shares and clips first: once the consent is withdrawn the policies hide them.
+    DELETE FROM vsr_team.share WHERE recording_id = rec AND purpose = purp;
+    GET DIAGNOSTICS n = ROW_COUNT;
+    clips := vsr_team.drop_clips(rec, purp);
+    UPDATE vsr_team.consent SET withdrawn_at = now()
+        WHERE recording_id = rec AND purpose = purp AND withdrawn_at IS NULL;
+    SELECT r.media_ref INTO ref FROM vsr_team.recording r WHERE r.id = rec;
+    IF NOT EXISTS (SELECT 1 FROM vsr_team.consent c WHERE c.recording_id = rec
+                   AND c.withdrawn_at IS NULL) THEN
+        DELETE FROM vsr_team.media_key WHERE recording_id = rec;
+        gone := true;
+    END IF;
+    PERFORM vsr_team.write_log('consent.withdrawn', rec, NULL,
+        jsonb_build_object('purpose', purp, 'shares', n, 'clips', clips, 'key_deleted', gone));
+    RETURN QUERY SELECT n, gone, ref;
+END $$;
+
+-- The clips of a recording for a purpose, out of every collection (whoever shared them), and
+-- the collections left empty. The owner's: it reads without policies (the withdrawing
+-- professional cannot see a coach's collection, yet their clips must go).
+CREATE FUNCTION vsr_team.drop_clips(rec uuid, purp text) RETURNS bigint
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, vsr_team SET jit = off AS $$
+DECLARE
+    n bigint;
+    touched uuid[];
+BEGIN
+    WITH gone AS (
+        DELETE FROM vsr_team.collection_clip c
+        WHERE c.recording_id = rec AND (purp IS NULL OR c.purpose = purp)
+        RETURNING c.collection_id)
+    SELECT count(*), coalesce(array_agg(DISTINCT collection_id), '{}') INTO n, touched FROM gone;
+    DELETE FROM vsr_team.collection k WHERE k.id = ANY (touched)
+        AND NOT EXISTS (SELECT 1 FROM vsr_team.collection_clip c WHERE c.collection_id = k.id);
+    RETURN n;
+END $$;
+
+CREATE OR REPLACE FUNCTION vsr_team.purge_expired() RETURNS TABLE (recording_id uuid,
+        media_ref text)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, vsr_team SET jit = off AS $$
+DECLARE
+    r record;
+BEGIN
+    FOR r IN
+        SELECT x.id, x.media_ref FROM vsr_team.recording x
+        WHERE (x.keep_until IS NOT NULL AND x.keep_until < current_date)
+           OR NOT EXISTS (SELECT 1 FROM vsr_team.consent c WHERE c.recording_id = x.id
+                          AND c.withdrawn_at IS NULL AND (c.until IS NULL OR c.until >= current_date))
+    LOOP
+        DELETE FROM vsr_team.share s WHERE s.recording_id = r.id;
+        PERFORM vsr_team.drop_clips(r.id, NULL);
+        DELETE FROM vsr_team.media_key k WHERE k.recording_id = r.id;
+        IF EXISTS (SELECT 1 FROM vsr_team.recording x WHERE x.id = r.id
+                   AND x.keep_until IS NOT NULL AND x.keep_until < current_date) THEN
+            PERFORM vsr_team.write_log('recording.expired', r.id, NULL, '{}');
+            recording_id := r.id; media_ref := r.media_ref;
+            RETURN NEXT;
+        END IF;
+    END LOOP;
+END $$;
+""")
+
 
 API_FUNCTIONS = (
     "my_teams()", "put_recording(uuid, text, bigint, text, bigint, text, date, bytea)",
     "put_consent(uuid, text, date, date, boolean)",
     "share_review(uuid, text, text, text, jsonb, jsonb)", "list_shares(int, int)", "open_share(uuid)",
     "search(text, int)", "withdraw(uuid, text)", "read_log(int)",
-    "write_log(text, uuid, uuid, jsonb)")
+    "write_log(text, uuid, uuid, jsonb)", "share_collection(text, text, text, jsonb)",
+    "list_collections(int)", "open_collection(uuid)", "remove_collection(uuid)")
 # The owner's, called only by the API (vsr_api), never by users: they read without policies.
-INTERNAL_FUNCTIONS = ("match_moments(tsquery, uuid[], int)",
+INTERNAL_FUNCTIONS = ("drop_clips(uuid, text)", "match_moments(tsquery, uuid[], int)",
                       "share_contents(uuid)")
 # Stays the owner's (reads without policies, to find what nobody may see any more); anyone may
 # call it, as it deletes only what retention or lapsed consent already hide.
@@ -687,8 +945,10 @@ MAINTENANCE_FUNCTIONS = ("purge_expired()",)
 # The functions the policies call: the owner's, read without policies (see the docstring).
 POLICY_FUNCTIONS = ("has_role(name)", "is_member(int, text)", "consent_holds(uuid, text)",
                     "sees(int, text, name, uuid)", "is_officer()", "owner_role()",
-                    "teams_for(text)", "owns(uuid)", "open_until(uuid, text)", "my_team_ids()")
-TABLES = ("team", "member", "recording", "consent", "media_key", "share", "moment")
+                    "teams_for(text)", "owns(uuid)", "open_until(uuid, text)", "my_team_ids()",
+                    "may_clip(uuid, int, text)")
+TABLES = ("team", "member", "recording", "consent", "media_key", "share", "moment", "collection",
+          "collection_clip")
 
 
 def _sees(alias: str) -> str:
