@@ -465,7 +465,8 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, vsr_team SET 
 # (one InitPlan per query, `= ANY`, which an index can use). A moment is visible when its share
 # is: the policy asks once for the set of visible shares (a hashed SubPlan), not per moment.
 # The list walks one index per team (newest first) and stops at the page; the search reads
-# only the moments of the shares the user sees and ranks only the newest 1,000 matches;
+# only the matches within the user's teams (the GIN index, words and scope together) and ranks
+# only the newest 1,000;
 # opening reads one share's rows and returns the team's name (receiving paged through the
 # whole list to find it).
 MIGRATIONS.append(r"""
@@ -622,23 +623,56 @@ END $$;
 
 -- Search. Under row-level security PostgreSQL may not use the GIN index for the words (the
 -- match operator is not leakproof, so the policy is checked on every moment first: a scan of
--- all moments). So the search asks, under the policies, for the shares the user sees (one
--- index scan per team), and hands that list to match_moments, the owner's function (only
--- vsr_api may call it), which reads the moments of exactly those shares (the share index),
--- ranks only the newest 1,000 matches and returns the best `max_hits` with the total. The
--- work grows with the number of moments the user may see, not with the matches elsewhere.
-CREATE FUNCTION vsr_team.match_moments(query tsquery, shares uuid[], max_hits int)
+-- all moments). So each moment carries its share's scope as lexemes (`~t<team><purpose>` and
+-- `~u<md5 of the sharer>`, set by a trigger), indexed with its words in one GIN index; the
+-- search asks, under the policies, for the shares the user sees, and hands that list and the
+-- user's scopes to match_moments, the owner's function (only vsr_api may call it). The index
+-- intersects the words with the user's teams, so the work follows the matches the user may
+-- see, not the matches in the whole library nor every moment the user may see; the list of
+-- visible shares then decides (consent, retention). Only the newest 1,000 matches are ranked.
+ALTER TABLE vsr_team.moment ADD COLUMN scope tsvector NOT NULL DEFAULT ''::tsvector;
+
+CREATE FUNCTION vsr_team.scope_of(sid uuid) RETURNS tsvector
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, vsr_team SET jit = off AS $$
+    SELECT coalesce((SELECT array_to_tsvector(ARRAY['~t' || s.team_id || s.purpose,
+                                                    '~u' || md5(s.shared_by)])
+                     FROM vsr_team.share s WHERE s.id = sid), ''::tsvector) $$;
+
+CREATE FUNCTION vsr_team.moment_scope() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, vsr_team AS $$
+BEGIN
+    NEW.scope := vsr_team.scope_of(NEW.share_id);
+    RETURN NEW;
+END $$;
+CREATE TRIGGER moment_scope BEFORE INSERT OR UPDATE OF share_id, scope ON vsr_team.moment
+    FOR EACH ROW EXECUTE FUNCTION vsr_team.moment_scope();
+UPDATE vsr_team.moment m SET scope = vsr_team.scope_of(m.share_id);
+DROP INDEX vsr_team.moment_words;
+CREATE INDEX moment_words_scope ON vsr_team.moment USING gin (words, scope);
+
+-- The user's scopes as a query: their teams for each purpose, and what they shared themselves.
+CREATE FUNCTION vsr_team.my_scopes() RETURNS tsquery
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, vsr_team SET jit = off AS $$
+    SELECT string_agg(quote_literal(x), ' | ')::tsquery
+    FROM (SELECT '~t' || t || 'intervisie' FROM unnest(vsr_team.teams_for('intervisie')) AS t
+          UNION ALL
+          SELECT '~t' || t || 'training' FROM unnest(vsr_team.teams_for('training')) AS t
+          UNION ALL
+          SELECT '~u' || md5(session_user)) AS z(x) $$;
+
+CREATE FUNCTION vsr_team.match_moments(query tsquery, scopes tsquery, shares uuid[],
+        max_hits int)
 RETURNS TABLE (id bigint, share_id uuid, start_ms bigint, end_ms bigint, party text,
         body text, rank real, total bigint)
 LANGUAGE sql STABLE SECURITY DEFINER ROWS 200 SET search_path = pg_catalog, vsr_team SET jit = off AS $$
-    WITH visible AS (SELECT DISTINCT v.id, s.shared_at FROM unnest(shares) AS v(id)
-                     JOIN vsr_team.share s ON s.id = v.id),
+    WITH found AS MATERIALIZED (  -- one GIN scan: the words within the user's scopes
+        SELECT m.id, m.share_id, m.start_ms FROM vsr_team.moment m
+        WHERE m.words @@ query AND m.scope @@ scopes),
+    visible AS (SELECT DISTINCT v.id FROM unnest(shares) AS v(id)),
     matched AS MATERIALIZED (
-        SELECT m.id, m.share_id, m.start_ms, v.shared_at
-        FROM visible v JOIN vsr_team.moment m ON m.share_id = v.id
-        -- the function, not the operator: each share's few moments are checked through the
-        -- share index; the operator made the planner scan the GIN index again for every share
-        WHERE ts_match_vq(m.words, query)),
+        SELECT f.id, f.share_id, f.start_ms, s.shared_at
+        FROM found f JOIN visible v ON v.id = f.share_id
+        JOIN vsr_team.share s ON s.id = f.share_id),
     newest AS (SELECT * FROM matched ORDER BY shared_at DESC, share_id, start_ms LIMIT 1000),
     ranked AS (
         SELECT n.id, ts_rank(m.words, query) AS rank
@@ -664,7 +698,7 @@ BEGIN
     SELECT h.share_id, s.title, t.name, h.start_ms, h.end_ms, h.party,
            ts_headline('dutch', h.body, query, 'StartSel=[, StopSel=], MaxWords=20, MinWords=5'),
            h.rank, h.total
-    FROM vsr_team.match_moments(query, seen, max_hits) h
+    FROM vsr_team.match_moments(query, vsr_team.my_scopes(), seen, max_hits) h
     JOIN vsr_team.share s ON s.id = h.share_id JOIN vsr_team.team t ON t.id = s.team_id
     ORDER BY h.rank DESC, h.share_id, h.start_ms;
 END $$;
@@ -937,7 +971,7 @@ API_FUNCTIONS = (
     "write_log(text, uuid, uuid, jsonb)", "share_collection(text, text, text, jsonb)",
     "list_collections(int)", "open_collection(uuid)", "remove_collection(uuid)")
 # The owner's, called only by the API (vsr_api), never by users: they read without policies.
-INTERNAL_FUNCTIONS = ("drop_clips(uuid, text)", "match_moments(tsquery, uuid[], int)",
+INTERNAL_FUNCTIONS = ("drop_clips(uuid, text)", "match_moments(tsquery, tsquery, uuid[], int)",
                       "share_contents(uuid)")
 # Stays the owner's (reads without policies, to find what nobody may see any more); anyone may
 # call it, as it deletes only what retention or lapsed consent already hide.
@@ -946,6 +980,7 @@ MAINTENANCE_FUNCTIONS = ("purge_expired()",)
 POLICY_FUNCTIONS = ("has_role(name)", "is_member(int, text)", "consent_holds(uuid, text)",
                     "sees(int, text, name, uuid)", "is_officer()", "owner_role()",
                     "teams_for(text)", "owns(uuid)", "open_until(uuid, text)", "my_team_ids()",
+                    "my_scopes()",
                     "may_clip(uuid, int, text)")
 TABLES = ("team", "member", "recording", "consent", "media_key", "share", "moment", "collection",
           "collection_clip")
