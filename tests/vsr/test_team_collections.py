@@ -199,3 +199,30 @@ def test_only_the_sharer_removes_a_collection(team_db: _Db, world: World, media:
     with team_db.conn("alice") as alice:
         assert tc.remove_shared_collection(alice, shared) is True
     assert shared not in _shared(team_db, "carla")
+
+
+def test_the_command_line_shares_lists_and_opens_a_collection(  # noqa: F811
+        team_db: _Db, world: World, media: Path,  # noqa: F811
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from vsr.cli.main import main
+
+    _grant(world, "intervisie")
+    coll = _collection(world, [world.rec.id])
+    monkeypatch.setenv("VSR_LIBRARY", str(world.lib.path))
+    monkeypatch.setenv("VSR_TEAM_MEDIA", str(media))
+    alice, carla, dirk = (team_db.url(u) for u in ("alice", "carla", "dirk"))
+    assert main(["team", "--url", alice, "share-collection", str(coll), "--team", "Team Noord"]) == 0
+    assert "Verzameling gedeeld met Team Noord" in capsys.readouterr().out
+    assert main(["team", "--url", carla, "collections", "--json"]) == 0
+    (item,) = json.loads(capsys.readouterr().out)
+    assert item["clips"] == 1 and item["purpose"] == "intervisie"
+    assert main(["team", "--url", carla, "open-collection", item["id"]]) == 0
+    opened = json.loads(capsys.readouterr().out)
+    assert [c["start_ms"] for c in opened["clips"]] == [200]
+    assert all("key" not in c for c in opened["clips"])  # the key is not printed
+    assert main(["team", "--url", dirk, "open-collection", item["id"]]) == 1
+    assert "niet (meer) met je gedeeld" in capsys.readouterr().err
+    empty = cl.create_collection(world.lib, "Leeg", "intervisie")
+    assert main(["team", "--url", alice, "share-collection", str(empty.id), "--team",
+                 "Team Noord"]) == 1
+    assert "geen fragmenten" in capsys.readouterr().err
