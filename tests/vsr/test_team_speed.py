@@ -129,3 +129,27 @@ def test_the_row_policies_call_no_function_per_row(pg_cluster: Cluster) -> None:
                     break
             outside = outside[:start] + outside[end + 1:]
         assert "vsr_team." not in outside, (name, expr)
+
+
+def test_the_functions_that_read_without_policies_are_not_for_users(pg_cluster: Cluster) -> None:  # noqa: F811
+    """match_moments, share_contents, drop_clips and my_scopes are the owner's and read without
+    policies: only vsr_api (the API) may run them; open_until and scope_of only the triggers."""
+    url = _old_library(pg_cluster)
+    init_schema(url)
+    with psycopg.connect(url, autocommit=True) as admin:
+        share = admin.execute("SELECT id, recording_id FROM vsr_team.share").fetchone()
+    assert share is not None
+    calls = [("SELECT vsr_team.share_contents(%s)", (share[0],)),
+             ("SELECT * FROM vsr_team.match_moments('afspraak', 'x', %s, 10)", ([share[0]],)),
+             ("SELECT vsr_team.drop_clips(%s, 'intervisie')", (share[1],)),
+             ("SELECT vsr_team.my_scopes()", ()),
+             ("SELECT vsr_team.open_until(%s, 'intervisie')", (share[1],)),
+             ("SELECT vsr_team.scope_of(%s)", (share[0],))]
+    for user in ("carla", "dirk"):
+        for sql, args in calls:
+            with _as(url, user) as conn:
+                try:
+                    conn.execute(sql, args)  # type: ignore[arg-type]
+                except psycopg.errors.InsufficientPrivilege:
+                    continue
+                raise AssertionError(f"{user} may run {sql}")

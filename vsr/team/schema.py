@@ -972,16 +972,16 @@ API_FUNCTIONS = (
     "list_collections(int)", "open_collection(uuid)", "remove_collection(uuid)")
 # The owner's, called only by the API (vsr_api), never by users: they read without policies.
 INTERNAL_FUNCTIONS = ("drop_clips(uuid, text)", "match_moments(tsquery, tsquery, uuid[], int)",
-                      "share_contents(uuid)")
+                      "share_contents(uuid)", "my_scopes()")
+# The owner's, run only by its triggers (nobody else may execute them): open_until(uuid, text)
+# and scope_of(uuid) read consent, retention and a share's team without policies.
 # Stays the owner's (reads without policies, to find what nobody may see any more); anyone may
 # call it, as it deletes only what retention or lapsed consent already hide.
 MAINTENANCE_FUNCTIONS = ("purge_expired()",)
 # The functions the policies call: the owner's, read without policies (see the docstring).
 POLICY_FUNCTIONS = ("has_role(name)", "is_member(int, text)", "consent_holds(uuid, text)",
                     "sees(int, text, name, uuid)", "is_officer()", "owner_role()",
-                    "teams_for(text)", "owns(uuid)", "open_until(uuid, text)", "my_team_ids()",
-                    "my_scopes()",
-                    "may_clip(uuid, int, text)")
+                    "teams_for(text)", "owns(uuid)", "my_team_ids()", "may_clip(uuid, int, text)")
 TABLES = ("team", "member", "recording", "consent", "media_key", "share", "moment", "collection",
           "collection_clip")
 
