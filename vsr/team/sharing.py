@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from vsr.errors import VsrError
 from vsr.team.connection import TeamError, _first_line
-from vsr.team.media_crypto import decrypt_stream, encrypt_file, new_key, sha256_of
+from vsr.team.media_crypto import decrypt_file_checked, encrypt_file, new_key
 
 if TYPE_CHECKING:
     import psycopg
@@ -246,13 +246,14 @@ def fetch_media(item: dict[str, Any], media: Path, target: Path,
         raise TeamError("error.team.key_gone")
     if not source.is_file():
         raise TeamError("error.team.media_missing", folder=str(media))
-    if source.stat().st_size != int(item["media_size"]) or sha256_of(source) != item["media_sha256"]:
+    if source.stat().st_size != int(item["media_size"]):
         raise TeamError("error.team.media_damaged")
     private_dir(target.parent)
     tmp = target.with_name(target.name + ".part")
-    try:
-        with source.open("rb") as src, open(tmp, "wb", opener=_private_opener) as dst:
-            decrypt_stream(src, dst, bytes.fromhex(str(item["key"])), progress=progress)
+    try:  # the file's sha256 is checked in the same read as it is decrypted
+        with open(tmp, "wb", opener=_private_opener) as dst:
+            decrypt_file_checked(source, dst, bytes.fromhex(str(item["key"])),
+                                 str(item["media_sha256"]), progress=progress)
         tmp.replace(target)
     except BaseException:
         tmp.unlink(missing_ok=True)
