@@ -546,7 +546,70 @@
     </message>
 </context>
 <context>
+    <name>CollectionShareDialog</name>
+    <message>
+        <location filename="../../ui/team/collection_share_dialog.py" line="54" />
+        <source>Share collection with team</source>
+        <translation>Verzameling delen met team</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/collection_share_dialog.py" line="62" />
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/collection_share_dialog.py" line="64" />
+        <source>Team:</source>
+        <translation>Team:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/collection_share_dialog.py" line="65" />
+        <source>Purpose:</source>
+        <translation>Doel:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/collection_share_dialog.py" line="67" />
+        <source>This leaves the computer: {n} clip(s) with their titles and questions, the names this library knows replaced; each recording of your own once, encrypted with a new key (a recording received from the team is not sent again). Never what it did to each party (B). Every clip needs the client&apos;s consent for {purpose}.</source>
+        <translation>Dit gaat van de computer: {n} fragment(en) met hun titels en vragen, met de namen die dit gegevensbestand kent vervangen; elke eigen opname één keer, versleuteld met een nieuwe sleutel (een opname die je van het team kreeg gaat niet opnieuw). Nooit wat het met ieder deed (B). Voor elk fragment is toestemming van de cliënt voor {purpose} nodig.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/collection_share_dialog.py" line="79" />
+        <source>Share</source>
+        <translation>Delen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/collection_share_dialog.py" line="101" />
+        <source>Connecting to the team library…</source>
+        <translation>Verbinden met de teamopslag…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/collection_share_dialog.py" line="120" />
+        <source>You are in no team where your function fits {purpose}. Ask the team library&apos;s administrator.</source>
+        <translation>Je zit in geen team waar je functie bij {purpose} past. Vraag het de beheerder van de teamopslag.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/collection_share_dialog.py" line="132" />
+        <source>Encrypting and sharing…</source>
+        <translation>Versleutelen en delen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/collection_share_dialog.py" line="142" />
+        <source>Shared with {team}. Withdrawing a client&apos;s consent takes their clips out of it.</source>
+        <translation>Gedeeld met {team}. Trekt een cliënt de toestemming in, dan gaan die fragmenten eruit.</translation>
+    </message>
+</context>
+<context>
     <name>CollectionDialog</name>
+    <message>
+        <location filename="../../ui/clips/collection_dialog.py" line="162" />
+        <source>Share with team…</source>
+        <translation>Delen met team…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clips/collection_dialog.py" line="163" />
+        <source>Share this collection with a team in the team library, for its purpose</source>
+        <translation>Deel deze verzameling met een team in de teamopslag, voor haar doel</translation>
+    </message>
     <message>
         <location filename="../../ui/clips/collection_dialog.py" line="88" />
         <source>Clip collections</source>
