@@ -1,7 +1,9 @@
 """Exporting a collection's clips: options (faces, audio, pack, folder), a preview of the face
-anonymisation on the first clip's first frame, and the export itself on a worker with progress
-and Cancel. The core's three steps keep the library on this thread: prepare here, cut on the
-worker, then commit (or discard) here, so a cancelled export leaves no files behind."""
+anonymisation on the first clip's first frame, and the export itself in a child process
+(`vsr.jobs`: cutting and making faces unrecognisable is CPU work that would stall the window)
+with progress and Cancel. The core's three steps keep the library on this thread: prepare
+here, cut in the child, then commit (or discard) here, so a cancelled export (the child is
+killed) leaves no files behind; closing the dialog cancels."""
 
 from __future__ import annotations
 
@@ -28,26 +30,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vsr.clips import Cancelled, FaceAnonymizer
+from vsr.clips import FaceAnonymizer
 from vsr.errors import VsrError
 from vsr.library.collections import CollectionClip, clock, get_clip, get_collection, list_clips
 from vsr.library.consent import Purpose
 from vsr.library.db import Library
 from vsr.library.recordings import get_recording, require_available
+from vsr.jobs.work import ClipsWork
 from vsr.packs.export import (
     ExportReport,
     StagedExport,
+    clean_stale_staging,
     commit_export,
-    discard_export,
     faces_must_be_hidden,
     manual_boxes,
     prepare_export,
-    run_export,
 )
+from vsr.staging import clean_staging
 
 from ..dialogs import show_error
 from ..extra_names_field import ExtraNamesField
-from ..workers import Task, start
+from ..workers import ChildJob, Task, start
 from .face_box_canvas import FaceBoxCanvas
 from .face_box_editor import FaceBoxEditor
 
@@ -72,7 +75,7 @@ class ExportClipsDialog(QDialog):
         super().__init__(parent)
         self.lib, self.collection_id = lib, collection_id
         self.collection = get_collection(lib, collection_id)
-        self.task: Task | None = None
+        self.task: ChildJob | None = None
         self.preview_task: Task | None = None
         self.report: ExportReport | None = None
         self._shown_boxes: list[tuple[tuple[float, float, float, float], bool]] = []
@@ -292,25 +295,26 @@ class ExportClipsDialog(QDialog):
         except (VsrError, OSError) as exc:
             show_error(self, exc)
             return
-        mode = self._mode()
+        created = not job.out_dir.exists()
 
-        def work(progress: Any, cancelled: Any) -> StagedExport:
-            staged = run_export(job, progress=progress, cancel=cancelled,
-                                anonymizer_factory=lambda: FaceAnonymizer(mode))  # type: ignore[arg-type]
-            if cancelled():  # cancelled after the last clip: the result is never committed
-                discard_export(staged)
-                raise Cancelled()
-            return staged
+        def clean() -> None:  # the child is gone: its staging, and the folder it made
+            clean_staging(job.staging_root)
+            clean_stale_staging(job.out_dir)
+            if created:
+                try:
+                    job.out_dir.rmdir()  # only when still empty
+                except OSError:
+                    pass
 
         self.report = None
         self.progress.setValue(0)
         self.status.setText(self.tr("Exporting…"))
         self._busy(True)
-        self.task = Task(work)
-        self.task.signals.progress.connect(lambda f: self.progress.setValue(int(f * 1000)))
-        self.task.signals.done.connect(self._export_done)
-        self.task.signals.failed.connect(self._export_failed)
-        start(self.task)
+        self.task = ChildJob("clips", ClipsWork(job, self._mode()), cleanup=clean)
+        self.task.progress.connect(lambda f: self.progress.setValue(int(f * 1000)))
+        self.task.done.connect(self._export_done)
+        self.task.failed.connect(self._export_failed)
+        self.task.start()
 
     def _busy(self, busy: bool) -> None:
         self.export_button.setEnabled(not busy)
@@ -332,15 +336,12 @@ class ExportClipsDialog(QDialog):
     def _export_failed(self, exc: BaseException) -> None:
         self._busy(False)
         self.progress.setValue(0)
-        if isinstance(exc, Cancelled):
-            self.status.setText(self.tr("Export cancelled. No files were left behind."))
-            return
         self.status.setText(self.tr("The export failed. No files were left behind."))
         show_error(self, exc)
 
     def cancel_export(self) -> None:
-        """The worker stops at its next check and removes what it made; the Task sends nothing
-        after a cancel, so the dialog resets itself here."""
+        """The child is killed and what it staged removed once it is gone; the job sends
+        nothing after a cancel, so the dialog resets itself here."""
         if self.task is not None:
             self.task.cancel()
         self._busy(False)

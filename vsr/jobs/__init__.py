@@ -1,0 +1,44 @@
+"""Long work in a child process, one mechanism for the window and the command line (issue 21).
+
+CPU work in a thread holds the interpreter lock and stalls the window's events; a child process
+does not. The parent starts `python -m vsr.jobs.child`, writes one pickled request on its stdin
+(the job's name, its payload, the language and where the result goes) and reads lines on its
+stdout:
+
+    progress 0.412              a fraction of the work, at most every 50 ms
+    vsr-error {"key": …}        a VsrError: the parent raises the same message
+    error TEXT                  anything else, said as `error.job.failed`
+    done                        the pickled result is in the result file
+
+Only the jobs named in `JOBS` can run. The child touches no library: the caller gathers what the
+job needs and records its outcome on its own thread. A cancelled job is killed; its files were
+written into staging (`vsr.staging`) and are removed by the parent, so nothing half-made stays.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+#: job name -> "module:function"; the function takes (payload, progress) and returns the result
+JOBS: dict[str, str] = {
+    "summary": "vsr.jobs.work:summary",
+    "clips": "vsr.jobs.work:clips",
+    "sleep": "vsr.jobs.work:sleep",  # for tests: progress steps, then a result or an error
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    job: str
+    payload: Any
+    language: str
+    result_path: str
+
+
+def parse_line(line: str) -> tuple[str, str]:
+    """('progress'|'vsr-error'|'error'|'done'|'', rest) of one line the child wrote."""
+    kind, _, rest = line.strip().partition(" ")
+    if kind in ("progress", "vsr-error", "error", "done"):
+        return kind, rest
+    return "", line
