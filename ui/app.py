@@ -25,10 +25,10 @@ from vsr.library.db import LibraryDamagedError
 from .backup_dialog import ask_about_damage
 from .bridge import LibraryBridge
 from .crash_dialog import CrashReporter
+from .dialogs import error_text
 from .i18n import install_language, save_language, saved_language
 from .icons import icon
 from .main_window import MainWindow
-from .dialogs import error_text
 from .operations import FAILURES
 from .player.base import MediaPlayer
 from .player.factory import create_player

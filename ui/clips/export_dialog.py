@@ -32,11 +32,11 @@ from PySide6.QtWidgets import (
 
 from vsr.clips import FaceAnonymizer
 from vsr.errors import VsrError
+from vsr.jobs.work import ClipsWork
 from vsr.library.collections import CollectionClip, clock, get_clip, get_collection, list_clips
 from vsr.library.consent import Purpose
 from vsr.library.db import Library
 from vsr.library.recordings import get_recording, require_available
-from vsr.jobs.work import ClipsWork
 from vsr.packs.export import (
     ExportReport,
     StagedExport,
