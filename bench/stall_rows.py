@@ -14,6 +14,7 @@ import argparse
 import os
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -38,10 +39,16 @@ TARGET_MS = 50.0
 
 class StallMeter(QObject):
     """A 5 ms timer on the event loop; `longest_ms` is the longest gap between two ticks: how
-    long the window could not answer."""
+    long the window could not answer. A watcher thread notes where the UI thread was (the
+    innermost vsr frames) while a gap grows past 40 ms: `where` names the longest stall's
+    cause."""
 
     def __init__(self, interval_ms: int = 5) -> None:
         super().__init__()
+        self.where = ""
+        self._seen: dict[str, float] = {}
+        self._watching = False
+        self._main = threading.main_thread().ident
         self.timer = QTimer(self)
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.setInterval(interval_ms)
@@ -52,6 +59,9 @@ class StallMeter(QObject):
 
     def start(self) -> None:
         self.last, self.longest, self.ticks = time.perf_counter(), 0.0, 0
+        self._seen.clear()
+        self._watching = True
+        threading.Thread(target=self._watch, daemon=True).start()
         self.timer.start()
 
     def _tick(self) -> None:
@@ -60,9 +70,28 @@ class StallMeter(QObject):
         self.last = now
         self.ticks += 1
 
+    def _watch(self) -> None:
+        while self._watching:
+            time.sleep(0.01)
+            gap = time.perf_counter() - self.last
+            if gap < 0.04 or self._main is None:
+                continue
+            frame = sys._current_frames().get(self._main)
+            names = []
+            while frame is not None and len(names) < 3:
+                code = frame.f_code
+                if "/vsr/" in code.co_filename or "/ui/" in code.co_filename:
+                    names.append(f"{Path(code.co_filename).stem}.{code.co_name}")
+                frame = frame.f_back
+            key = " < ".join(names) or "Qt (no Python frame)"
+            self._seen[key] = max(self._seen.get(key, 0.0), gap)
+
     def stop(self) -> float:
         self._tick()
         self.timer.stop()
+        self._watching = False
+        if self._seen:
+            self.where = max(self._seen, key=lambda k: self._seen[k])
         return self.longest * 1000.0
 
 
@@ -79,6 +108,9 @@ def run_loop_until(done: Callable[[], bool], timeout_s: float) -> bool:
     return done()
 
 
+LAST_WHERE: list[str] = []
+
+
 def measure(start: Callable[[], object], done: Callable[[], bool], *,
             timeout_s: float = 600.0) -> tuple[float | None, float]:
     """(longest stall in ms, wall seconds) of an action: `start` runs from the event loop (as a
@@ -89,6 +121,7 @@ def measure(start: Callable[[], object], done: Callable[[], bool], *,
     QTimer.singleShot(0, start)
     finished = run_loop_until(done, timeout_s)
     stall = meter.stop()
+    LAST_WHERE[:] = [meter.where]
     return (stall if finished else None), time.perf_counter() - began
 
 
@@ -294,6 +327,8 @@ def stall_rows(quick: bool, workdir: Path, only: set[str] | None = None) -> list
                 continue
             r = action()
             r["load"] = round(load_average(), 2)
+            if LAST_WHERE and LAST_WHERE[0] and (r.get("value") or 0) > TARGET_MS:
+                r["where"] = LAST_WHERE[0]
             rows.append(r)
         ref_row["load"] = rows[-1]["load"]
         window.close()
@@ -314,7 +349,8 @@ def main() -> int:
     emit(rows)
     for r in rows:
         print(f"{r['name']}: {r['value']} ms (idle {r.get('reference_value')} ms, "
-              f"{r.get('seconds', '-')} s, load {r.get('load')}) {r.get('error', '')}",
+              f"{r.get('seconds', '-')} s, load {r.get('load')}) {r.get('error', '')} "
+              f"{r.get('where', '')}",
               file=sys.stderr)
     del app
     return 0

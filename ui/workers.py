@@ -1,14 +1,16 @@
 """Running core work off the main thread. Workers never touch widgets: results come back to
 the main thread through queued signals. `Task` runs on a pool thread (I/O, short work);
 `ChildJob` runs a `vsr.jobs` job in a child process (CPU work: it never holds this
-interpreter's lock), read by QProcess on the event loop."""
+interpreter's lock), its lines brought to the UI thread by queued signals."""
 
 from __future__ import annotations
 
 import contextlib
 import json
+import os
 import pickle
 import shutil
+import subprocess
 import sys
 import tempfile
 import threading
@@ -16,15 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (
-    QObject,
-    QProcess,
-    QProcessEnvironment,
-    QRunnable,
-    Qt,
-    QThreadPool,
-    Signal,
-)
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 
 from vsr.errors import VsrError
 from vsr.jobs import parse_line
@@ -89,8 +83,10 @@ def running() -> int:
 
 # -- work in a child process -----------------------------------------------------------------
 # CPU-heavy work (stills, a PDF, clips with faces made unrecognisable, packs) runs in a child
-# process: a thread doing it holds the interpreter lock and the window stutters. QProcess reads
-# the child's lines as they come, on the event loop: the UI thread never waits for it.
+# process: a thread doing it holds the interpreter lock and the window stutters. A small thread
+# of this process starts the child (starting a process waits until it runs, which under load
+# takes a while) and reads its lines, blocked in read() without the interpreter lock; each
+# line reaches the UI thread as a queued signal, so the UI thread never waits for the child.
 
 _children: set[ChildJob] = set()
 _STDERR_KEEP = 4000
@@ -110,29 +106,25 @@ class ChildJob(QObject):
     done = Signal(object)
     failed = Signal(object)
     finished = Signal()
+    _line = Signal(str)  # from the reader thread, queued to this object's (the UI) thread
+    _exited = Signal(int)
 
     def __init__(self, name: str, payload: object, *,
                  cleanup: Callable[[], None] | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.name, self._payload, self._cleanup = name, payload, cleanup
+        self._lock = threading.Lock()
+        self._proc: subprocess.Popen[bytes] | None = None
         self._cancelled = False
         self._ended = False
-        self._out = b""
-        self._err = b""
+        self.returncode: int | None = None
         self._said: list[tuple[str, str]] = []
         self._folder = Path(tempfile.mkdtemp(prefix="vsr-job-"))  # 0700
         self._result = self._folder / "result.pickle"
-        self.process = QProcess(self)
-        self.process.setProgram(sys.executable)
-        self.process.setArguments(["-m", "vsr.jobs.child"])
-        env = QProcessEnvironment.systemEnvironment()
-        env.insert("PYTHONUNBUFFERED", "1")
-        self.process.setProcessEnvironment(env)
-        self.process.readyReadStandardOutput.connect(self._read_out)
-        self.process.readyReadStandardError.connect(self._read_err)
-        self.process.finished.connect(self._ended_with)
-        self.process.errorOccurred.connect(self._error)
+        self._stderr = self._folder / "stderr.txt"
+        self._line.connect(self._read_line, Qt.ConnectionType.QueuedConnection)
+        self._exited.connect(self._ended_with, Qt.ConnectionType.QueuedConnection)
 
     @property
     def cancelled(self) -> bool:
@@ -148,55 +140,72 @@ class ChildJob(QObject):
         request = Request(self.name, self._payload, current_language(), str(self._result))
         data = pickle.dumps(request)
         _children.add(self)
-        self.process.start()
-        self.process.write(data)  # buffered by Qt until the child runs, written by the loop
-        self.process.closeWriteChannel()
+        threading.Thread(target=self._run, args=(data,), name=f"vsr-job-{self.name}",
+                         daemon=True).start()
         return self
 
     def cancel(self) -> None:
         """Kill the child; what it staged is removed once it is gone."""
-        if self._ended or self._cancelled:
+        with self._lock:
+            if self._ended or self._cancelled:
+                return
+            self._cancelled = True
+            proc = self._proc
+        if proc is not None:
+            with contextlib.suppress(OSError):
+                proc.kill()
+
+    # -- the reader thread -----------------------------------------------------------------
+    def _run(self, data: bytes) -> None:
+        env = dict(os.environ, PYTHONUNBUFFERED="1")
+        try:
+            with self._stderr.open("wb") as stderr:
+                proc = subprocess.Popen([sys.executable, "-m", "vsr.jobs.child"],
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                        stderr=stderr, env=env)
+        except OSError as exc:
+            self._line.emit(f"error could not start: {exc}")
+            self._exited.emit(1)
             return
-        self._cancelled = True
-        self.process.kill()
+        with self._lock:
+            self._proc = proc
+            if self._cancelled:
+                proc.kill()
+        assert proc.stdin is not None and proc.stdout is not None
+        with contextlib.suppress(OSError):  # a killed child closed its end
+            proc.stdin.write(data)
+            proc.stdin.close()
+        for raw in proc.stdout:
+            self._line.emit(raw.decode("utf-8", "replace"))
+        proc.stdout.close()
+        self._exited.emit(proc.wait())
 
-    # -- the child's lines and end ---------------------------------------------------------
-    def _read_out(self) -> None:
-        self._out += bytes(self.process.readAllStandardOutput().data())
-        *lines, self._out = self._out.split(b"\n")
-        for raw in lines:
-            kind, rest = parse_line(raw.decode("utf-8", "replace"))
-            if kind == "progress":
-                if not self._cancelled:
-                    with contextlib.suppress(ValueError):
-                        self.progress.emit(float(rest))
-            elif kind:
-                self._said.append((kind, rest))
+    # -- on the UI thread ------------------------------------------------------------------
+    def _read_line(self, line: str) -> None:
+        kind, rest = parse_line(line)
+        if kind == "progress":
+            if not self._cancelled:
+                with contextlib.suppress(ValueError):
+                    self.progress.emit(float(rest))
+        elif kind:
+            self._said.append((kind, rest))
 
-    def _read_err(self) -> None:
-        self._err = (self._err + bytes(self.process.readAllStandardError().data()))[
-            -_STDERR_KEEP:]
-
-    def _error(self, error: QProcess.ProcessError) -> None:
-        if error == QProcess.ProcessError.FailedToStart:
-            self._ended_with(-1, QProcess.ExitStatus.CrashExit)
-
-    def _ended_with(self, code: int, status: QProcess.ExitStatus) -> None:
-        if self._ended:
-            return
-        self._ended = True
-        self._read_out()
+    def _ended_with(self, code: int) -> None:
+        with self._lock:
+            if self._ended:
+                return
+            self._ended = True
+        self.returncode = code
         result: object = None
         error: BaseException | None = None
         if not self._cancelled:
-            if status == QProcess.ExitStatus.NormalExit and code == 0 \
-                    and ("done", "") in self._said and self._result.is_file():
+            if code == 0 and ("done", "") in self._said and self._result.is_file():
                 try:  # our own child's result, in our own private folder
                     result = pickle.loads(self._result.read_bytes())  # noqa: S301
                 except (OSError, pickle.UnpicklingError, EOFError) as exc:
                     error = VsrError("error.job.failed", reason=str(exc))
             else:
-                error = self._failure(code, status)
+                error = self._failure(code)
         shutil.rmtree(self._folder, ignore_errors=True)
         if (self._cancelled or error is not None) and self._cleanup is not None:
             with contextlib.suppress(OSError, VsrError):
@@ -210,7 +219,7 @@ class ChildJob(QObject):
             self.finished.emit()
             _children.discard(self)
 
-    def _failure(self, code: int, status: QProcess.ExitStatus) -> BaseException:
+    def _failure(self, code: int) -> BaseException:
         for kind, rest in self._said:
             if kind == "vsr-error":
                 try:
@@ -220,9 +229,12 @@ class ChildJob(QObject):
                     break
             if kind == "error":
                 return VsrError("error.job.failed", reason=rest)
-        last = self._err.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
-        reason = f"exit code {code}" if status == QProcess.ExitStatus.NormalExit \
-            else "the process stopped"
+        try:
+            stderr = self._stderr.read_bytes()[-_STDERR_KEEP:].decode("utf-8", "replace")
+        except OSError:
+            stderr = ""
+        last = stderr.strip().splitlines()[-1:] or [""]
+        reason = f"exit code {code}" if code >= 0 else "the process stopped"
         return VsrError("error.job.failed", reason=f"{reason}; {last[0]}".strip("; ")[:300])
 
 

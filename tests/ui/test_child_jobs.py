@@ -1,7 +1,7 @@
 """Long actions never freeze the window (issue 21): `workers.ChildJob` runs CPU work in a child
-process read on the event loop; progress moves, Cancel kills the child and leaves no file, an
-error in the child is a sentence. Then each dialog that uses it (the learning summary with
-stills, clips with faces made unrecognisable, a backup) on real media."""
+process whose lines reach the UI thread by signal; progress moves, Cancel kills the child and
+leaves no file, an error in the child is a sentence. Then each dialog that uses it (the learning
+summary with stills, clips with faces made unrecognisable) and a backup, on real media."""
 
 from __future__ import annotations
 
@@ -68,7 +68,7 @@ def test_cancel_kills_the_child_and_cleans_up(qtbot) -> None:
     job.cancel()
     qtbot.waitUntil(lambda: seen.finished == 1, timeout=10_000)
     assert seen.done == [] and seen.failed == [] and cleaned == [True]
-    assert job.process.exitStatus() == job.process.ExitStatus.CrashExit  # killed, not done
+    assert job.returncode is not None and job.returncode < 0  # killed, not done
 
 
 @pytest.mark.parametrize(("work", "key"), [
