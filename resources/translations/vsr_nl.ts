@@ -1951,28 +1951,38 @@
 <context>
     <name>PackageDialogs</name>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="129"/>
+        <location filename="../../ui/package_dialogs.py" line="132"/>
+        <source>Writing the package…</source>
+        <translation>Het pakket wordt geschreven…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="133"/>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="161"/>
         <source>Package written: %1</source>
         <translation>Pakket gemaakt: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="161"/>
-        <location filename="../../ui/package_dialogs.py" line="212"/>
+        <location filename="../../ui/package_dialogs.py" line="193"/>
+        <location filename="../../ui/package_dialogs.py" line="244"/>
         <source>Open package</source>
         <translation>Pakket openen</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="222"/>
+        <location filename="../../ui/package_dialogs.py" line="254"/>
         <source>This review is already in your library.</source>
         <translation>Dit terugkijkgesprek staat al in je gegevensbestand.</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="224"/>
+        <location filename="../../ui/package_dialogs.py" line="256"/>
         <source>Keep both</source>
         <translation>Allebei houden</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="225"/>
+        <location filename="../../ui/package_dialogs.py" line="257"/>
         <source>Replace</source>
         <translation>Vervangen</translation>
     </message>
@@ -2528,42 +2538,42 @@
 <context>
     <name>ShareDialog</name>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="58"/>
+        <location filename="../../ui/package_dialogs.py" line="60"/>
         <source>Share review (package)</source>
         <translation>Terugkijkgesprek delen (pakket)</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="59"/>
+        <location filename="../../ui/package_dialogs.py" line="61"/>
         <source>Include the recording</source>
         <translation>De opname ook meesturen</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="61"/>
+        <location filename="../../ui/package_dialogs.py" line="63"/>
         <source>The package holds the moments, gespreksbladen, the Samenleergesprek and the consent state.</source>
         <translation>In het pakket zitten de momenten, de gespreksbladen, het Samenleergesprek en de toestemming.</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="63"/>
+        <location filename="../../ui/package_dialogs.py" line="65"/>
         <source>The recording may go along: the client consented to intervisie.</source>
         <translation>De opname mag mee: de cliënt gaf toestemming voor intervisie.</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="65"/>
+        <location filename="../../ui/package_dialogs.py" line="67"/>
         <source>The recording cannot go along: there is no valid consent for intervisie.</source>
         <translation>De opname mag niet mee: er is geen geldige toestemming voor intervisie.</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="77"/>
+        <location filename="../../ui/package_dialogs.py" line="79"/>
         <source>Passphrase (optional):</source>
         <translation>Wachtwoord (als je wilt):</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="78"/>
+        <location filename="../../ui/package_dialogs.py" line="80"/>
         <source>Passphrase again:</source>
         <translation>Wachtwoord nog een keer:</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="90"/>
+        <location filename="../../ui/package_dialogs.py" line="92"/>
         <source>The two passphrases are not the same.</source>
         <translation>De twee wachtwoorden zijn niet hetzelfde.</translation>
     </message>

@@ -5,10 +5,12 @@ summary with stills, clips with faces made unrecognisable) and a backup, on real
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 from vsr.ui import workers
 from vsr.ui.backup_dialog import BackupDialog
 from vsr.ui.clips.export_dialog import ExportClipsDialog
@@ -261,3 +263,59 @@ def test_a_backup_that_fails_is_a_sentence(qtbot, tmp_path: Path) -> None:
     qtbot.waitUntil(lambda: not dialog.running(), timeout=30_000)
     said = dialog.message.text()
     assert said and "Traceback" not in said and "error." not in said
+
+
+# -- a review package with its recording -------------------------------------------------------
+def _share(qtbot, library, tmp_path: Path, monkeypatch, out: Path):  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+    from vsr.ui.bridge import LibraryBridge
+    from vsr.ui.package_dialogs import ShareDialog, share_review
+
+    review_id = _summary_with_real_media(library, tmp_path, 6.0)
+    rec_id = rv.get_review(library, review_id).recording_id
+    grant_consent(library, rec_id, "intervisie", given_by="Zoë")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+
+    def choose(self: ShareDialog) -> int:
+        self.recording.setChecked(True)
+        return 1
+
+    monkeypatch.setattr(ShareDialog, "exec", choose)
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: said.append(text))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: said.append(text))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    task = share_review(parent, LibraryBridge(library), review_id, rec_id)
+    assert task is not None
+    busy = parent.findChild(QProgressDialog)
+    assert busy is not None
+    return task, busy, said
+
+
+def test_a_package_shows_progress_and_cancel_leaves_no_file(qtbot, library, tmp_path: Path,
+                                                             monkeypatch) -> None:
+    from vsr.review_package import archive
+
+    monkeypatch.setattr(archive, "_CHUNK", 1024)  # many steps, each a moment
+    real_stepper = archive._stepper
+
+    def slow_stepper(*args):  # type: ignore[no-untyped-def]
+        step = real_stepper(*args)
+
+        def slow(count: int) -> None:
+            time.sleep(0.004)
+            step(count)
+        return slow
+
+    monkeypatch.setattr(archive, "_stepper", slow_stepper)
+    out = tmp_path / "gesprek.vsrpack"
+    task, busy, said = _share(qtbot, library, tmp_path, monkeypatch, out)
+    qtbot.waitUntil(lambda: 0 < busy.value() < 1000, timeout=30_000)  # the progress moves
+    [cancel] = busy.findChildren(QPushButton)
+    cancel.click()
+    qtbot.waitUntil(lambda: workers.running() == 0, timeout=30_000)
+    qtbot.wait(50)  # the queued answer to the worker's end
+    assert not out.exists() and said == []
+    assert list_exported(library) == [] and list_audit(library, action="export") == []
+    assert not [p for p in tmp_path.rglob("*.vsrpack*")]
