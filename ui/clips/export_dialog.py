@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vsr.anonymise.identifiers import loaded as identifiers_loaded
 from vsr.clips import FaceAnonymizer
 from vsr.errors import VsrError
 from vsr.jobs.work import ClipsWork
@@ -48,6 +49,7 @@ from vsr.packs.export import (
 )
 from vsr.staging import clean_staging
 
+from ..anonymise_choice import when_identifiers_loaded
 from ..dialogs import show_error
 from ..extra_names_field import ExtraNamesField
 from ..workers import ChildJob, Task, start
@@ -77,6 +79,8 @@ class ExportClipsDialog(QDialog):
         self.collection = get_collection(lib, collection_id)
         self.task: ChildJob | None = None
         self.preview_task: Task | None = None
+        self.preload: Task | None = None
+        self._closed = False
         self.report: ExportReport | None = None
         self._shown_boxes: list[tuple[tuple[float, float, float, float], bool]] = []
         self.setWindowTitle(self.tr("Export clips — {name}").format(name=self.collection.name))
@@ -287,6 +291,14 @@ class ExportClipsDialog(QDialog):
         if self.names.isChecked() and not self.extra_names.save(
                                                                  self.status.setText):
             return
+        if self.names.isChecked() and not identifiers_loaded():
+            # the identifier patterns load on a worker first (seconds), never in the window
+            self.status.setText(self.tr("Exporting…"))
+            self._busy(True)
+            self.cancel_button.setEnabled(False)
+            self.preload = when_identifiers_loaded(self._loaded_then_export,
+                                                   self._export_failed)
+            return
         try:
             job = prepare_export(self.lib, self.collection_id, self.folder.text().strip(),
                                  anonymize_faces=self.faces.isChecked(),
@@ -315,6 +327,11 @@ class ExportClipsDialog(QDialog):
         self.task.done.connect(self._export_done)
         self.task.failed.connect(self._export_failed)
         self.task.start()
+
+    def _loaded_then_export(self) -> None:
+        self._busy(False)
+        if not self._closed:  # closed while the patterns loaded: nothing is started
+            self.start_export()
 
     def _busy(self, busy: bool) -> None:
         self.export_button.setEnabled(not busy)
@@ -349,6 +366,7 @@ class ExportClipsDialog(QDialog):
         self.status.setText(self.tr("Export cancelled. No files were left behind."))
 
     def reject(self) -> None:
+        self._closed = True
         if self.task is not None and self.cancel_button.isEnabled():
             self.cancel_export()
         super().reject()

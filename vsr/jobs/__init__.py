@@ -13,6 +13,8 @@ stdout:
 Only the jobs named in `JOBS` can run. The child touches no library: the caller gathers what the
 job needs and records its outcome on its own thread. A cancelled job is killed; its files were
 written into staging (`vsr.staging`) and are removed by the parent, so nothing half-made stays.
+The child runs at a lower CPU priority (`run_in_background`): on a busy computer the window's
+thread comes first.
 """
 
 from __future__ import annotations
@@ -34,6 +36,19 @@ class Request:
     payload: Any
     language: str
     result_path: str
+
+
+BACKGROUND_NICENESS = 10  # a child yields the CPU to the window the user is looking at
+
+
+def run_in_background() -> None:
+    """Lower this process's CPU priority (called first thing in a child): the work takes the
+    cores nobody else wants, so the window's thread is never starved of them."""
+    import contextlib
+    import os
+
+    with contextlib.suppress(OSError, AttributeError):
+        os.nice(BACKGROUND_NICENESS)
 
 
 def parse_line(line: str) -> tuple[str, str]:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from vsr.errors import VsrError
-from vsr.jobs import JOBS, Request
+from vsr.jobs import JOBS, Request, run_in_background
 
 _EVERY_S = 0.05
 
@@ -66,6 +66,7 @@ def run(request: Request) -> int:
 
 
 def main() -> int:
+    run_in_background()
     request = pickle.loads(sys.stdin.buffer.read())  # noqa: S301 - our own parent's pipe
     if not isinstance(request, Request):
         _say("error not a job request")
