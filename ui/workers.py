@@ -11,7 +11,6 @@ import os
 import pickle
 import shutil
 import subprocess
-import sys
 import tempfile
 import threading
 from collections.abc import Callable
@@ -21,7 +20,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 
 from vsr.errors import VsrError
-from vsr.jobs import parse_line
+from vsr.jobs import child_command, parse_line
 
 
 class _Signals(QObject):
@@ -160,7 +159,7 @@ class ChildJob(QObject):
         env = dict(os.environ, PYTHONUNBUFFERED="1")
         try:
             with self._stderr.open("wb") as stderr:
-                proc = subprocess.Popen([sys.executable, "-m", "vsr.jobs.child"],
+                proc = subprocess.Popen(child_command(),
                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                         stderr=stderr, env=env)
         except OSError as exc:

@@ -38,6 +38,22 @@ class Request:
     result_path: str
 
 
+# The standalone build has no `python -m`: its `vsr` program runs a job when it is started
+# with this first argument (packaging/cli_entry.py), as it does for the media probe.
+FROZEN_FLAG = "--vsr-job-child"
+
+
+def child_command() -> list[str]:
+    """The command line that starts a job child."""
+    import sys
+    from pathlib import Path
+
+    if getattr(sys, "frozen", False):  # PyInstaller: vsr beside vsr-gui (or itself)
+        exe = Path(sys.executable)
+        return [str(exe.with_name("vsr" + exe.suffix)), FROZEN_FLAG]
+    return [sys.executable, "-m", "vsr.jobs.child"]
+
+
 BACKGROUND_NICENESS = 10  # a child yields the CPU to the window the user is looking at
 
 
