@@ -9,7 +9,7 @@ a stall that is the program's own work on the UI thread, which the load of a sha
 
 Actions: the learning summary with stills (PDF), clips with an intervisie pack, clips with
 faces made unrecognisable (anonymisation), a review package with its recording, the transcript
-(when the speech model is installed), a backup and a restore."""
+(when the speech model is installed), a backup, a restore, and adding a recording."""
 
 from __future__ import annotations
 
@@ -323,7 +323,47 @@ def restore_row(tmp: Path, media: Path, reference: float) -> Row:
     return r
 
 
-ACTIONS = ("summary", "pack", "faces", "package", "transcript", "backup", "restore")
+ACTIONS = ("summary", "pack", "faces", "package", "transcript", "backup", "restore", "import")
+
+
+def import_row(tmp: Path, media: Path, reference: float) -> Row:
+    """Adding a recording as the window does: MainWindow.open_file reads the file (the probe's
+    child process, the fingerprint) on a worker, adds the row and opens its review."""
+    from vsr.ui.bridge import LibraryBridge
+    from vsr.ui.main_window import MainWindow
+
+    from tests.ui.fake_player import FakePlayer
+
+    tmp.mkdir(exist_ok=True)
+    lib = open_library(tmp / "library.sqlite")
+    window = MainWindow(LibraryBridge(lib), FakePlayer(duration_ms=20_000))
+    window.resize(1366, 768)
+    window.show()
+    opened: list[bool] = []
+    reading = StallMeter()  # until the file is read (then the row and the review's page)
+    while_read: list[float] = []
+    read_file = window._read_file
+
+    def timed_read(path: Path) -> object:
+        result = read_file(path)
+        while_read.append(reading.stop())
+        return result
+
+    window._read_file = timed_read  # type: ignore[method-assign,assignment]
+
+    def begin() -> None:
+        reading.start()
+        opened.append(window.open_file(media))
+
+    stall, wall = measure(begin, lambda: bool(opened))
+    r = row("stall: adding a recording and opening its review (open_file)",
+            stall if opened == [True] else None, "ms", TARGET_MS, reference)
+    r["seconds"] = round(wall, 2)
+    r["also"] = row("stall: adding a recording, while the file is read (probe, fingerprint)",
+                    while_read[0] if while_read else None, "ms", TARGET_MS, reference)
+    window.close()
+    lib.close()
+    return r
 
 
 def stall_rows(quick: bool, workdir: Path, only: set[str] | None = None) -> list[Row]:
@@ -351,6 +391,7 @@ def stall_rows(quick: bool, workdir: Path, only: set[str] | None = None) -> list
             "transcript": lambda: transcript_row(lib, rec_id, media, reference),
             "backup": lambda: backup_row(lib, reference),
             "restore": lambda: restore_row(tmp / "restore", media, reference),
+            "import": lambda: import_row(tmp / "import", media, reference),
         }
         for key, action in actions.items():
             if only and key not in only:

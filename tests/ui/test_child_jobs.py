@@ -319,3 +319,42 @@ def test_a_package_shows_progress_and_cancel_leaves_no_file(qtbot, library, tmp_
     assert not out.exists() and said == []
     assert list_exported(library) == [] and list_audit(library, action="export") == []
     assert not [p for p in tmp_path.rglob("*.vsrpack*")]
+
+
+# -- adding a recording -------------------------------------------------------------------------
+def test_the_window_answers_while_a_file_is_read(qtbot, library, tmp_path: Path,
+                                                 monkeypatch) -> None:
+    """open_file reads the file (the probe, the fingerprint) on a worker: the event loop goes
+    on meanwhile, and the recording is added and opened after."""
+    import threading
+
+    from PySide6.QtCore import QTimer
+    from vsr.ui.bridge import LibraryBridge
+    from vsr.ui.main_window import MainWindow
+
+    from tests.ui.fake_player import FakePlayer
+
+    media = generate_test_clip(tmp_path / "nieuw.mp4", 2.0)
+    probe = rc._default_prober
+    probed_on: list[bool] = []
+
+    def slow_probe(path: Path):  # type: ignore[no-untyped-def]
+        probed_on.append(threading.current_thread() is threading.main_thread())
+        time.sleep(0.4)
+        return probe(path)
+
+    monkeypatch.setattr(rc, "_default_prober", slow_probe)
+    window = MainWindow(LibraryBridge(library), FakePlayer(duration_ms=2_000))
+    qtbot.addWidget(window)
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start(10)
+    began = time.perf_counter()
+    assert window.open_file(media) is True
+    ended = time.perf_counter()
+    timer.stop()
+    assert probed_on == [False]
+    assert len([t for t in ticks if began < t < ended]) >= 3  # the loop ran while it was read
+    assert [r.path for r in rc.list_recordings(library)] == [str(media.absolute())]
+    assert window.review_view.review is not None
