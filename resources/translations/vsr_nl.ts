@@ -1144,187 +1144,188 @@
 <context>
     <name>ExportClipsDialog</name>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="82"/>
+        <location filename="../../ui/clips/export_dialog.py" line="86"/>
         <source>Export clips — {name}</source>
         <translation>Fragmenten opslaan als bestanden — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="86"/>
+        <location filename="../../ui/clips/export_dialog.py" line="90"/>
         <source>Make faces unrecognisable</source>
         <translation>Gezichten onherkenbaar maken</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="88"/>
+        <location filename="../../ui/clips/export_dialog.py" line="92"/>
         <source>Blur</source>
         <translation>Vervagen</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="89"/>
+        <location filename="../../ui/clips/export_dialog.py" line="93"/>
         <source>Pixelate</source>
         <translation>Blokjes (pixels)</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="101"/>
+        <location filename="../../ui/clips/export_dialog.py" line="105"/>
         <source>Required: a client in this collection did not agree to be recognisable in training material.</source>
         <translation>Verplicht: een cliënt in deze verzameling wil niet herkenbaar zijn in oefenmateriaal.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="104"/>
+        <location filename="../../ui/clips/export_dialog.py" line="108"/>
         <source>Replace names by roles in titles and texts</source>
         <translation>Namen vervangen door rollen in titels en teksten</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="107"/>
+        <location filename="../../ui/clips/export_dialog.py" line="111"/>
         <source>“Zoë” becomes “client”, the professional&apos;s name “professional”. Always done for a training clip whose client may not be recognisable.</source>
         <translation>“Zoë” wordt “cliënt”, de naam van de professional “professional”. Gebeurt altijd bij een trainingsfragment waarvan de cliënt niet herkenbaar mag zijn.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="113"/>
+        <location filename="../../ui/clips/export_dialog.py" line="117"/>
         <source>Keep the sound</source>
         <translation>Geluid behouden</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="116"/>
+        <location filename="../../ui/clips/export_dialog.py" line="120"/>
         <source>Only the clips</source>
         <translation>Alleen de fragmenten</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="117"/>
+        <location filename="../../ui/clips/export_dialog.py" line="121"/>
         <source>Intervisie pack (clips and handout)</source>
         <translation>Pakket voor intervisie met collega&apos;s (fragmenten en een blad met vragen)</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="118"/>
+        <location filename="../../ui/clips/export_dialog.py" line="122"/>
         <source>Exercise pack (clips, web page and worksheet)</source>
         <translation>Oefenpakket (fragmenten, webpagina en werkblad)</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="121"/>
+        <location filename="../../ui/clips/export_dialog.py" line="125"/>
         <source>Choose…</source>
         <translation>Kiezen…</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="131"/>
+        <location filename="../../ui/clips/export_dialog.py" line="135"/>
         <source>Faces:</source>
         <translation>Gezichten:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="133"/>
+        <location filename="../../ui/clips/export_dialog.py" line="137"/>
         <source>Names:</source>
         <translation>Namen:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="134"/>
+        <location filename="../../ui/clips/export_dialog.py" line="138"/>
         <source>Other names:</source>
         <translation>Andere namen:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="135"/>
+        <location filename="../../ui/clips/export_dialog.py" line="139"/>
         <source>Sound:</source>
         <translation>Geluid:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="136"/>
+        <location filename="../../ui/clips/export_dialog.py" line="140"/>
         <source>Pack:</source>
         <translation>Pakket:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="137"/>
+        <location filename="../../ui/clips/export_dialog.py" line="141"/>
         <source>Folder:</source>
         <translation>Map:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="138"/>
+        <location filename="../../ui/clips/export_dialog.py" line="142"/>
         <source>Preview faces</source>
         <translation>Gezichten vooraf bekijken</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="142"/>
+        <location filename="../../ui/clips/export_dialog.py" line="146"/>
         <source>Clip {n}</source>
         <translation>Fragment {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="145"/>
+        <location filename="../../ui/clips/export_dialog.py" line="149"/>
         <source>Where in the clip to look</source>
         <translation>Waar in het fragment je kijkt</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="152"/>
+        <location filename="../../ui/clips/export_dialog.py" line="156"/>
         <source>Preview:</source>
         <translation>Voorbeeld:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="160"/>
+        <location filename="../../ui/clips/export_dialog.py" line="164"/>
         <source>What the export shows. Drag a box over a face the program missed.</source>
         <translation>Zo ziet de export eruit. Trek een vak over een gezicht dat het programma heeft gemist.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="162"/>
+        <location filename="../../ui/clips/export_dialog.py" line="166"/>
         <source>Original</source>
         <translation>Origineel</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="163"/>
+        <location filename="../../ui/clips/export_dialog.py" line="167"/>
         <source>Faces made unrecognisable</source>
         <translation>Gezichten onherkenbaar gemaakt</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="170"/>
+        <location filename="../../ui/clips/export_dialog.py" line="174"/>
         <source>Press “Preview faces” to see a picture of the clip.</source>
         <translation>Klik op “Gezichten vooraf bekijken” om een beeld uit het fragment te zien.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="183"/>
+        <location filename="../../ui/clips/export_dialog.py" line="187"/>
         <source>Export</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="185"/>
+        <location filename="../../ui/clips/export_dialog.py" line="189"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="186"/>
+        <location filename="../../ui/clips/export_dialog.py" line="190"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="206"/>
+        <location filename="../../ui/clips/export_dialog.py" line="210"/>
         <source>Export to folder</source>
         <translation>Opslaan in map</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="230"/>
+        <location filename="../../ui/clips/export_dialog.py" line="234"/>
         <source>Press “Preview faces” first, then draw on the picture.</source>
         <translation>Klik eerst op ‘Gezichten vooraf bekijken’ en teken dan op de afbeelding.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="285"/>
+        <location filename="../../ui/clips/export_dialog.py" line="289"/>
         <source>Choose a folder first.</source>
         <translation>Kies eerst een map.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="311"/>
+        <location filename="../../ui/clips/export_dialog.py" line="296"/>
+        <location filename="../../ui/clips/export_dialog.py" line="323"/>
         <source>Exporting…</source>
         <translation>Bezig met opslaan…</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="329"/>
+        <location filename="../../ui/clips/export_dialog.py" line="346"/>
         <source>The export was not saved.</source>
         <translation>De export is niet opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="333"/>
+        <location filename="../../ui/clips/export_dialog.py" line="350"/>
         <source>{n} file(s) written to {folder}.</source>
         <translation>{n} bestand(en) opgeslagen in {folder}.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="349"/>
+        <location filename="../../ui/clips/export_dialog.py" line="366"/>
         <source>Export cancelled. No files were left behind.</source>
         <translation>Export geannuleerd. Er zijn geen bestanden achtergebleven.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="339"/>
+        <location filename="../../ui/clips/export_dialog.py" line="356"/>
         <source>The export failed. No files were left behind.</source>
         <translation>De export is mislukt. Er zijn geen bestanden achtergebleven.</translation>
     </message>
@@ -1560,129 +1561,129 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>Recent reviews</source>
         <translation>Recente terugkijkgesprekken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>&amp;Edit</source>
         <translation>B&amp;ewerken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;doen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>&amp;Playback</source>
         <translation>&amp;Afspelen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="107"/>
         <source>Only looking: the library is damaged, nothing is saved. File → Backups… puts a backup back.</source>
         <translation>Alleen bekijken: het gegevensbestand is beschadigd, er wordt niets bewaard. Met Bestand → Reservekopieën… ga je terug naar een reservekopie.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>Export as</source>
         <translation>Opslaan als bestand</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>Team library</source>
         <translation>Teamopslag</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>No reviews yet.</source>
         <translation>Nog geen terugkijkgesprekken.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>Open recording</source>
         <translation>Opname openen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>Reading the file…</source>
         <translation>Het bestand wordt gelezen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="397"/>
         <source>Making the demo recording…</source>
         <translation>De demo-opname wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="413"/>
         <source>New review</source>
         <translation>Nieuw terugkijkgesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="413"/>
         <source>Title:</source>
         <translation>Titel:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405"/>
+        <location filename="../../ui/main_window.py" line="439"/>
         <source>Add participant</source>
         <translation>Deelnemer toevoegen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406"/>
+        <location filename="../../ui/main_window.py" line="440"/>
         <source>Name (for example: interpreter):</source>
         <translation>Naam (bijvoorbeeld: tolk):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="469"/>
+        <location filename="../../ui/main_window.py" line="503"/>
         <source>Delete expired material</source>
         <translation>Verlopen materiaal verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="470"/>
+        <location filename="../../ui/main_window.py" line="504"/>
         <source>Nothing has passed its retention date.</source>
         <translation>Niets is langer bewaard dan afgesproken.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="493"/>
+        <location filename="../../ui/main_window.py" line="527"/>
         <source>Audit log altered</source>
         <translation>Logboek veranderd</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="521"/>
+        <location filename="../../ui/main_window.py" line="555"/>
         <source>About vsr</source>
         <translation>Over vsr</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="522"/>
+        <location filename="../../ui/main_window.py" line="556"/>
         <source>&lt;b&gt;vsr {version}&lt;/b&gt;&lt;p&gt;Video-stimulated recall for the Samenleergesprek: look back together at a recorded conversation and learn from it.&lt;/p&gt;&lt;p&gt;Method: Samenleerwijzer (Lengkeek &amp;amp; van Hal, HAN, 2021).&lt;/p&gt;</source>
         <translation>&lt;b&gt;vsr {version}&lt;/b&gt;&lt;p&gt;Samen terugkijken voor het Samenleergesprek: bekijk samen een opgenomen gesprek en leer ervan.&lt;/p&gt;&lt;p&gt;Methode: Samenleerwijzer (Lengkeek &amp;amp; van Hal, HAN, 2021).&lt;/p&gt;</translation>
     </message>
