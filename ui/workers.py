@@ -5,6 +5,7 @@ interpreter's lock), its lines brought to the UI thread by queued signals."""
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import json
 import os
@@ -235,6 +236,16 @@ class ChildJob(QObject):
         last = stderr.strip().splitlines()[-1:] or [""]
         reason = f"exit code {code}" if code >= 0 else "the process stopped"
         return VsrError("error.job.failed", reason=f"{reason}; {last[0]}".strip("; ")[:300])
+
+
+def _kill_children() -> None:
+    """At exit: a child still working is stopped (its staged work is cleaned at the next
+    start); it would otherwise go on for a program that no longer waits for it."""
+    for job in list(_children):
+        job.cancel()
+
+
+atexit.register(_kill_children)
 
 
 def children() -> int:

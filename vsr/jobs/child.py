@@ -9,6 +9,7 @@ import json
 import os
 import pickle
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -65,7 +66,20 @@ def run(request: Request) -> int:
     return 0
 
 
+def _stop_with_parent(parent: int) -> None:
+    """A child whose program has gone (quit, crashed, killed) stops too: its work was staged
+    and is cleaned at the next start, and no file appears that nobody waits for."""
+    def watch() -> None:
+        while True:
+            time.sleep(0.5)
+            if os.getppid() != parent:
+                os._exit(3)
+
+    threading.Thread(target=watch, name="vsr-job-parent", daemon=True).start()
+
+
 def main() -> int:
+    _stop_with_parent(os.getppid())
     run_in_background()
     request = pickle.loads(sys.stdin.buffer.read())  # noqa: S301 - our own parent's pipe
     if not isinstance(request, Request):
