@@ -287,12 +287,75 @@ def take_all(out: Path, lang: str, minimum: bool = False) -> list[Path]:
     return saved
 
 
+def take_scale200(out: Path, lang: str) -> list[Path]:
+    """The steps a user walks at 200 % text size, each with a control of its own page focused
+    (so the window has scrolled to it): run with QT_SCALE_FACTOR=2 on a 1366x768 screen (the
+    window then has 683x384 logical pixels) and save as docs/screenshots/scale200-*.png."""
+    from vsr.ui.i18n import install_language
+    from vsr.ui.small_screen import room_for
+    from vsr.ui.window_geometry import fit_to_screen as fit_rect
+
+    install_language(lang)
+    out.mkdir(parents=True, exist_ok=True)
+    saved: list[Path] = []
+
+    def save(name: str, focus: QWidget | None = None, what: QWidget | None = None) -> None:
+        if focus is not None:
+            focus.setFocus()
+        settle()
+        settle()
+        path = out / f"scale200-{name}.png"
+        # The window (or dialog) painted afresh: a grab of the screen could show pixels of
+        # the layout before (the X server had not been told of the repaint yet).
+        (what or scene.window).grab().save(str(path))
+        saved.append(path)
+
+    def first_control(root: QWidget) -> QWidget | None:
+        from PySide6.QtCore import Qt
+
+        for widget in root.findChildren(QWidget):
+            if (widget.isVisibleTo(root) and widget.isEnabled()
+                    and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
+                return widget
+        return None
+
+    with tempfile.TemporaryDirectory() as tmp:
+        scene = build_scene(Path(tmp), lang)
+        window = scene.window
+        window.setGeometry(fit_rect(QRect(0, 0, 5000, 5000), room_for(window)))
+        window.activateWindow()
+        window.show_start()
+        save("01-start", first_control(window.start_page))
+        window.open_review(scene.review_id)
+        window.review_view.tabs.setCurrentIndex(0)
+        save("02-review-moments", window.review_view.marker_list)
+        names = {SessionStep.RULES: "03-agreements", SessionStep.MOMENTS: "04-stap1",
+                 SessionStep.DISCUSS: "05-stap2", SessionStep.CLOSING: "06-stap3"}
+        for step, name in names.items():
+            panel = show_step(scene, step)
+            save(name, first_control(panel.current_page()))
+        made = dialogs(scene)
+        for name in ("summary-export", "consent"):
+            dialog = made[name]()
+            dialog.show()
+            settle()
+            dialog.activateWindow()
+            save(f"07-{name}" if name == "summary-export" else f"08-{name}",
+                 first_control(dialog), dialog)
+            dialog.close()
+            dialog.deleteLater()
+        scene.close()
+    return saved
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("folder", nargs="?", default="/tmp/shots")
     parser.add_argument("--lang", default="nl", choices=("nl", "en"))
     parser.add_argument("--minimum", action="store_true",
                         help="at the window's minimum size instead of a maximised window")
+    parser.add_argument("--scale200", action="store_true",
+                        help="the steps at 200 %% text size (run with QT_SCALE_FACTOR=2)")
     args = parser.parse_args(argv)
     os.environ.setdefault("VSR_VLC_ARGS", "--aout=dummy")
     from PySide6.QtCore import QCoreApplication
@@ -300,7 +363,9 @@ def main(argv: list[str] | None = None) -> int:
     QCoreApplication.setOrganizationName("vsr-screenshots")
     QCoreApplication.setApplicationName("vsr-screenshots")
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    for path in take_all(Path(args.folder), args.lang, args.minimum):
+    take = (lambda: take_scale200(Path(args.folder), args.lang)) if args.scale200 else (
+        lambda: take_all(Path(args.folder), args.lang, args.minimum))
+    for path in take():
         print(path)
     del app
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 TEXT_CONTRAST = 4.5  # WCAG 1.4.3, normal text
 UI_CONTRAST = 3.0  # WCAG 1.4.11, focus rings and control borders
@@ -35,8 +35,12 @@ def readable_on(background: str) -> str:
 
 def high_contrast_on() -> bool:
     """The system asks for high contrast (Qt 6.10's contrast preference, a GTK high-contrast
-    theme, or VSR_HIGH_CONTRAST=1 for systems that tell Qt nothing)."""
+    theme, a high-contrast palette, or VSR_HIGH_CONTRAST=1 for systems that tell Qt
+    nothing)."""
     if os.environ.get("VSR_HIGH_CONTRAST") == "1":
+        return True
+    if QGuiApplication.instance() is not None and is_high_contrast_palette(
+            QGuiApplication.palette()):
         return True
     if "highcontrast" in os.environ.get("GTK_THEME", "").replace("-", "").lower():
         return True
@@ -44,3 +48,15 @@ def high_contrast_on() -> bool:
     preference = getattr(hints, "contrastPreference", None)
     high = getattr(getattr(Qt, "ContrastPreference", None), "HighContrast", None)
     return preference is not None and high is not None and preference() == high
+
+
+def is_high_contrast_palette(palette: QPalette) -> bool:
+    """A high-contrast palette (Windows' contrast themes, GTK's HighContrast and
+    HighContrastInverse): text against a (nearly) pure black or white window, at 15:1 or more
+    for the window's and the fields' text. The ordinary light and dark palettes have grey
+    windows (#efefef, #353535)."""
+    role = QPalette.ColorRole
+    window, base = palette.color(role.Window), palette.color(role.Base)
+    extreme = relative_luminance(window) <= 0.003 or relative_luminance(window) >= 0.97
+    return (extreme and contrast_ratio(palette.color(role.WindowText), window) >= 15
+            and contrast_ratio(palette.color(role.Text), base) >= 15)

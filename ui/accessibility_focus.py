@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QRegion
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -55,16 +55,25 @@ class FocusRing(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setObjectName("focusRing")
         self._target: QWidget | None = None
+        self._watched: list[QWidget] = []  # the target and its parents (scrolling moves those)
 
     def widget(self) -> QWidget | None:
         return self._target
 
     def setWidget(self, target: QWidget | None) -> None:  # noqa: N802 (as QFocusFrame)
-        if self._target is not None and shiboken6.isValid(self._target):
-            self._target.removeEventFilter(self)
+        for watched in self._watched:
+            if shiboken6.isValid(watched):
+                watched.removeEventFilter(self)
         self._target = target
-        if target is not None:
-            target.installEventFilter(self)
+        self._watched = []
+        window = self.parentWidget()
+        widget = target
+        # The target and its parents up to the window: a scroll area moves the target's parent
+        # when it scrolls, and the ring must move along.
+        while widget is not None and widget is not window:
+            widget.installEventFilter(self)
+            self._watched.append(widget)
+            widget = widget.parentWidget()
         self._follow()
 
     def _follow(self) -> None:
@@ -74,8 +83,17 @@ class FocusRing(QWidget):
             self.hide()
             return
         m = self.MARGIN
+        shown = target.visibleRegion().boundingRect()
+        if shown.isEmpty():  # scrolled out of sight: no ring over whatever is there now
+            self.hide()
+            return
         self.setGeometry(QRect(target.mapTo(window, QPoint(0, 0)), target.size())
                          .adjusted(-m, -m, m, m))
+        # Only around the part of the control on show (in a scroll area, part may be out).
+        if shown.size() == target.size():
+            self.clearMask()
+        else:
+            self.setMask(QRegion(shown.translated(m, m).adjusted(-m, -m, m, m)))
         self.show()
         self.raise_()
 
@@ -87,10 +105,16 @@ class FocusRing(QWidget):
 
     def ring_color(self) -> QColor:
         """The app's blue; in a high-contrast theme the system's own highlight colour."""
-        from .accessibility_colors import high_contrast_on
+        from .accessibility_colors import UI_CONTRAST, contrast_ratio, high_contrast_on
 
         if high_contrast_on():
-            return self.palette().color(self.palette().ColorRole.Highlight)
+            # The system's highlight, when it stands out 3:1 from the window (else its text).
+            role = self.palette().ColorRole
+            window = self.palette().color(role.Window)
+            for color in (self.palette().color(role.Highlight),
+                          self.palette().color(role.WindowText)):
+                if contrast_ratio(color, window) >= UI_CONTRAST:
+                    return color
         return QColor(FOCUS_COLOR)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt API)

@@ -11,6 +11,8 @@ type a tab character)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -133,3 +135,23 @@ def chain_tab_order(widgets: list[QWidget]) -> None:
     """Tab visits `widgets` in this order (the rest of the window keeps its place)."""
     for first, second in zip(widgets, widgets[1:], strict=False):
         QWidget.setTabOrder(first, second)
+
+
+class ReturnOpens(QObject):
+    """Return (or Enter) on a list's item calls `open_item` once and goes no further. A list
+    view passes Return on to its dialog after opening the item, so the dialog's default button
+    ("Open moment", "Search") was pressed as well: the moment opened twice, or a search ran
+    besides the opening."""
+
+    def __init__(self, view: QAbstractItemView, open_item: Callable[[], object]) -> None:
+        super().__init__(view)
+        self._open = open_item
+        view.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and isinstance(watched, QAbstractItemView) and watched.currentIndex().isValid()):
+            self._open()
+            return True
+        return False

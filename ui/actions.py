@@ -60,6 +60,7 @@ class ActionId(Enum):
     SHARE_PACKAGE = auto()
     OPEN_PACKAGE = auto()
     TRANSCRIBE = auto()
+    NAME_VOICES = auto()
     NEXT_TAB = auto()
     PREV_TAB = auto()
 
@@ -119,6 +120,7 @@ def _specs() -> dict[ActionId, tuple[str, Keys, str, bool]]:
         ActionId.SHARE_PACKAGE: (QCoreApplication.translate("Actions", "&Share review (package)…"), None, "", False),
         ActionId.OPEN_PACKAGE: (QCoreApplication.translate("Actions", "Open &package…"), None, "", False),
         ActionId.TRANSCRIBE: (QCoreApplication.translate("Actions", "&Write down what was said"), None, "", False),
+        ActionId.NAME_VOICES: (QCoreApplication.translate("Actions", "Who is who in what was said…"), None, "", False),
         # As in every Qt program with tabs; from anywhere in the window, not only the tab bar.
         ActionId.NEXT_TAB: (QCoreApplication.translate("Actions", "Next tab (Moments / Samenleergesprek)"),
                             ("Ctrl+Tab", "Ctrl+PgDown"), "", False),

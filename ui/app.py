@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from vsr import __version__
 from vsr.app_log import log_file, setup_logging
@@ -25,7 +25,7 @@ from vsr.library.db import LibraryDamagedError
 from .backup_dialog import ask_about_damage
 from .bridge import LibraryBridge
 from .crash_dialog import CrashReporter
-from .dialogs import error_text
+from .dialogs import error_text, show_error
 from .i18n import install_language, save_language, saved_language
 from .icons import icon
 from .main_window import MainWindow
@@ -226,7 +226,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         lib = open_checked(args.library)
     except VsrError as exc:
-        QMessageBox.critical(None, "vsr", exc.message())
+        show_error(None, exc, critical=True)
         return 1
     if lib is None:
         return 1

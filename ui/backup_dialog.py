@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vsr.dates import date_time
 from vsr.library import backups as bk
 from vsr.library.restore import describe_restore, plan_restore
 
@@ -52,7 +53,7 @@ def size_label(size: int) -> str:
 
 
 def local_time(backup: bk.Backup) -> str:
-    return backup.made_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    return date_time(backup.made_at)
 
 
 class BackupDialog(QDialog):
@@ -72,6 +73,7 @@ class BackupDialog(QDialog):
         intro = QLabel(self.tr("vsr makes a backup of your library every day (the last 7 are kept) and every week (the last 4), and before every update. Putting one back replaces everything since; a backup of the library as it is now is made first."))
         intro.setWordWrap(True)
         self.table = QTableWidget(0, 3)
+        self.table.setAccessibleName(self.tr("Backups"))
         self.table.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Kind"), self.tr("Size")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -11,6 +11,8 @@ from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
 
+from vsr.dates import DATE_FIELD_FORMAT
+
 
 def qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
@@ -57,7 +59,18 @@ class OptionalDateField(QWidget):
 NO_DATE = QDate(2000, 1, 1)
 
 
-class DueDateEdit(QDateEdit):
+class OpenDateEdit(QDateEdit):
+    """A date box whose minimum shows a special text ("no date", "any day"). Tab leaves it
+    there: Qt's date box moves Tab between the day, month and year, and on the special text,
+    which has none of them, Tab stayed in the box for ever (a keyboard trap, WCAG 2.1.2)."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 (Qt API)
+        if self.specialValueText() and self.date() == self.minimumDate():
+            return QWidget.focusNextPrevChild(self, next)
+        return super().focusNextPrevChild(next)
+
+
+class DueDateEdit(OpenDateEdit):
     """A date that may be empty ("geen datum"). Its calendar opens at today's month when no date
     is set (not at the year 2000), a step up or down from empty starts at today, and Delete or
     Backspace makes it empty again. `value()` is None while empty."""
@@ -69,7 +82,7 @@ class DueDateEdit(QDateEdit):
         self.setCalendarPopup(True)
         self.setMinimumDate(NO_DATE)
         self.setSpecialValueText(self.tr("no date"))
-        self.setDisplayFormat("d-M-yyyy")
+        self.setDisplayFormat(DATE_FIELD_FORMAT)
         self.setToolTip(self.tr("Delete: no date"))
         self.setDate(NO_DATE)
         self.calendarWidget().installEventFilter(self)

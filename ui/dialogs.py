@@ -1,4 +1,9 @@
-"""Small dialogs shared by the window: choosing media files and showing errors as messages."""
+"""Small dialogs shared by the window: choosing media files, and the one way a failure, a
+refusal or a notice becomes a message box (`warn`, `show_error`, `inform`). A failure is always a
+sentence in the UI language (`error_text`), never a traceback; a lint test
+(tests/ui/test_one_message_path.py) keeps direct `QMessageBox.warning/critical/information`
+calls out of the rest of the window. Questions with choices are not failures and build their
+own boxes."""
 
 from __future__ import annotations
 
@@ -44,5 +49,26 @@ def error_text(exc: BaseException) -> str:
                ).format(detail=str(exc) or type(exc).__name__)
 
 
-def show_error(parent: QWidget | None, exc: BaseException) -> None:
-    QMessageBox.warning(parent, QCoreApplication.translate("Dialogs", "vsr"), error_text(exc))
+def _title(title: str | None) -> str:
+    return title or QCoreApplication.translate("Dialogs", "vsr")
+
+
+def warn(parent: QWidget | None, text: str, *, title: str | None = None,
+         critical: bool = False) -> None:
+    """A warning box with a sentence already worded in the UI language (a failure the user can
+    act on, or why something was refused); `critical` when the program cannot go on."""
+    if critical:
+        QMessageBox.critical(parent, _title(title), text)
+    else:
+        QMessageBox.warning(parent, _title(title), text)
+
+
+def show_error(parent: QWidget | None, exc: BaseException, *, title: str | None = None,
+               critical: bool = False) -> None:
+    """A warning box for a failure: its sentence (`error_text`), never a traceback."""
+    warn(parent, error_text(exc), title=title, critical=critical)
+
+
+def inform(parent: QWidget | None, title: str, text: str) -> None:
+    """A notice box: something the user should know that is not a failure."""
+    QMessageBox.information(parent, _title(title), text)

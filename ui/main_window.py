@@ -14,6 +14,7 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -35,12 +36,13 @@ from .accessibility_focus import install_focus_ring
 from .accessibility_keys import install_keyboard_guard
 from .actions import ActionId, ActionRegistry
 from .bridge import LibraryBridge
-from .dialogs import ask_media_file, error_text, show_error
+from .dialogs import ask_media_file, error_text, inform, show_error, warn
 from .icons import icon
 from .interop import menu as interop_menu
 from .operations import UndoStack, in_box, perform
 from .party_dialog import PartyNamesDialog
 from .player.base import MediaPlayer
+from .small_screen import ScreenFittingArea, install_small_screen_support
 from .start_page import StartPage
 from .team import menu as team_menu
 from .window_geometry import save_rect, saved_rect, screen_area
@@ -60,15 +62,16 @@ REVIEW_ONLY = (
     ActionId.SHUTTLE_BACK, ActionId.SHUTTLE_STOP, ActionId.SHUTTLE_FORWARD, ActionId.GO_START,
     ActionId.GO_END, ActionId.IMPORT_EAF, ActionId.EXPORT_EAF, ActionId.EXPORT_VTT,
     ActionId.EXPORT_SRT, ActionId.EXPORT_CSV, ActionId.SHARE_PACKAGE, ActionId.TRANSCRIBE,
-    ActionId.NEXT_TAB, ActionId.PREV_TAB,
+    ActionId.NAME_VOICES, ActionId.NEXT_TAB, ActionId.PREV_TAB,
 )
 # Actions that change the library: off while the library is only looked at ("Alleen
 # bekijken", a damaged library opened read-only), where every write would be refused.
 EDIT_ACTIONS = (
     ActionId.OPEN, ActionId.NEW_REVIEW, ActionId.DELETE_MARKER, ActionId.RENAME_PARTY,
     ActionId.ADD_PARTY, ActionId.PAUSE_ON_MARK, ActionId.IMPORT_EAF, ActionId.OPEN_PACKAGE,
-    ActionId.PURGE,
+    ActionId.PURGE, ActionId.NAME_VOICES,
 )
+OFFER_TRANSCRIPT_KEY = "transcript.offer_after_import"  # "never" once the user said so
 EXPORT_AS = {ActionId.EXPORT_EAF: "eaf", ActionId.EXPORT_VTT: "vtt", ActionId.EXPORT_SRT: "srt",
              ActionId.EXPORT_CSV: "csv"}
 
@@ -83,6 +86,7 @@ class MainWindow(QMainWindow):
         install_keyboard_guard()  # before any widget: it sees every table's Polish
         install_focus_ring()
         install_system_colours()  # only when the system asks for high contrast
+        install_small_screen_support()  # focus scrolled into view, dialogs fitted to the screen
         self.bridge, self.player = bridge, player
         self._settings: QSettings | None = None  # where show_restored found the layout
         self._reading_file = False  # open_file is reading a file on a worker
@@ -96,7 +100,9 @@ class MainWindow(QMainWindow):
         self._review_view: ReviewView | None = None  # built when a review is first opened
         self.stack = QStackedWidget()
         self.stack.addWidget(self.start_page)
-        self.setCentralWidget(self.stack)
+        # On a screen smaller than the content's minimum (200 % text size) it scrolls.
+        self.fitting = ScreenFittingArea(self.stack)
+        self.setCentralWidget(self.fitting)
         self._menus()
         self._connect()
         self.show_start()
@@ -120,6 +126,8 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(view)
             self.actions[ActionId.LOCATE].triggered.connect(view.locate_recording)
             self.actions[ActionId.TRANSCRIBE].triggered.connect(view.transcribe)
+            self.actions[ActionId.NAME_VOICES].triggered.connect(view.name_voices)
+            view.transcript_offer.never.connect(self._never_offer_transcript)
             view.title_changed.connect(lambda t: self.setWindowTitle(f"{t} — vsr"))
             # Never blocks playing; the status bar is made only when there is something to say
             # (made now, it would take 22 px of the 1366x768 screen for nothing).
@@ -127,7 +135,14 @@ class MainWindow(QMainWindow):
             view.hidden_undo.changed.connect(self._enable_undo_actions)
             if self._settings is not None:
                 view.restore_layout(self._settings)
+            self._fit_review()
         return self._review_view
+
+    def _fit_review(self) -> None:
+        """On a screen too narrow for the video beside the tabs, they go under each other."""
+        view = self._review_view
+        if view is not None:
+            view.fit_room(self.fitting.room().width())
 
     def showing_review(self) -> bool:
         return self._review_view is not None and self.stack.currentWidget() is self._review_view
@@ -142,6 +157,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file.addAction(a[ActionId.LOCATE])
         file.addAction(a[ActionId.TRANSCRIBE])
+        file.addAction(a[ActionId.NAME_VOICES])
         file.addAction(a[ActionId.NEW_REVIEW])
         file.addAction(a[ActionId.EXPORT_SUMMARY])
         export_as = file.addMenu(self.tr("Export as"))
@@ -349,6 +365,8 @@ class MainWindow(QMainWindow):
         opened = self.open_review(review.id)
         if opened and result.warnings:
             self.show_file_warnings(Path(rec.path).name, result.warnings)
+        if opened and result.created:
+            self.offer_transcript()
         return opened
 
     def _read_file(self, path: Path) -> tuple[Path, ProbeResult, str] | BaseException:
@@ -367,6 +385,22 @@ class MainWindow(QMainWindow):
         loop.exec()
         result = outcome[0] if outcome else RuntimeError("the file was not read")
         return result  # type: ignore[return-value]
+
+    def offer_transcript(self) -> None:
+        """After a recording was added: "Uitschrift maken?" (issue 22), a line above the video.
+        Only when a speech model is installed and the user did not say never (a library
+        setting, saved through the edit path); never forced: "Not now" does nothing."""
+        from vsr.transcript.model import SETTING_KEY, model_installed
+
+        lib = self.bridge.lib
+        if (lib.read_only or lib.get_setting(OFFER_TRANSCRIPT_KEY) == "never"
+                or not model_installed(lib.get_setting(SETTING_KEY))):
+            return
+        self.review_view.transcript_offer.show()
+
+    def _never_offer_transcript(self) -> None:
+        perform(lambda: self.bridge.lib.set_setting(OFFER_TRANSCRIPT_KEY, "never"),
+                report=in_box(self))
 
     def show_file_warnings(self, name: str, keys: tuple[str, ...]) -> None:
         """Say in the status bar what is wrong with a usable file (cut off, damaged in places);
@@ -461,6 +495,7 @@ class MainWindow(QMainWindow):
 
         dialog = SearchDialog(self.bridge, self)
         dialog.open_moment.connect(self.open_moment)
+        dialog.open_spoken.connect(self.open_spoken)
         dialog.show()  # not modal: open a moment, look, and search on
 
     def open_moment(self, review_id: int, marker_id: int) -> None:
@@ -469,6 +504,19 @@ class MainWindow(QMainWindow):
             if not self.open_review(review_id):
                 return
         self.review_view.select_marker(marker_id, seek=True)
+
+    def open_spoken(self, recording_id: int, time_ms: int) -> None:
+        """Open a recording's review at a time (a spoken hit in search): the open review when
+        it is of that recording, else its latest (a new one when it has none)."""
+        view = self.review_view
+        if view.review is None or view.review.recording_id != recording_id:
+            reviews = rv.list_reviews(self.bridge.lib, recording_id)
+            review = reviews[-1] if reviews else perform(
+                lambda: rv.create_review(self.bridge.lib, recording_id),
+                report=in_box(self)).value
+            if review is None or not self.open_review(review.id):
+                return
+        self.review_view.player.seek(time_ms)
 
     def _share_package(self) -> None:
         from .package_dialogs import share_review
@@ -500,8 +548,8 @@ class MainWindow(QMainWindow):
             return
         if plan.empty:
             if say_when_nothing:
-                QMessageBox.information(self, self.tr("Delete expired material"),
-                                        self.tr("Nothing has passed its retention date."))
+                inform(self, self.tr("Delete expired material"),
+                       self.tr("Nothing has passed its retention date."))
             return
         report = ask_purge(self, self.bridge.lib, plan)
         if report is None:
@@ -524,8 +572,7 @@ class MainWindow(QMainWindow):
 
         check = check_audit_log(self.bridge.lib)
         if not check.ok:
-            QMessageBox.warning(self, self.tr("Audit log altered"),
-                                "\n".join(check_lines(check)))
+            warn(self, "\n".join(check_lines(check)), title=self.tr("Audit log altered"))
         return check.ok
 
     def _audit_log(self) -> None:
@@ -589,6 +636,10 @@ class MainWindow(QMainWindow):
         if self._review_view is not None:
             self._review_view.save_layout(settings)
         settings.sync()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        self._fit_review()  # the screen may have changed (moved to another, resolution)
+        super().resizeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         if self._settings is not None:

@@ -16,14 +16,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from vsr.errors import VsrError
 
 from .accessibility_announce import announce
-from .dialogs import error_text
+from .dialogs import error_text, warn
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +50,7 @@ def in_box(parent: QWidget | None) -> Report:
     the sentence (never the "something unexpected" box with a traceback)."""
     def report(text: str) -> None:
         if text:
-            QMessageBox.warning(parent, QCoreApplication.translate("Dialogs", "vsr"), text)
+            warn(parent, text)
     return report
 
 

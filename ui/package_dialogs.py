@@ -43,7 +43,7 @@ from vsr.review_package import (
 
 from .anonymise_choice import names_check_box, when_identifiers_loaded
 from .bridge import LibraryBridge
-from .dialogs import error_text
+from .dialogs import error_text, inform, show_error, warn
 from .operations import perform
 from .workers import Task, start
 
@@ -118,7 +118,7 @@ def share_review(parent: QWidget, bridge: LibraryBridge, review_id: int,
                                            with_recording=dialog.recording.isChecked(),
                                            passphrase=dialog.chosen_passphrase()))
         if not begun.ok or begun.value is None:
-            QMessageBox.warning(parent, title, begun.message)
+            warn(parent, begun.message, title=title)
             return None
         job = begun.value
         written_to: list[Path] = []  # set by the worker once the file is in place
@@ -156,14 +156,14 @@ def share_review(parent: QWidget, bridge: LibraryBridge, review_id: int,
         def written(_path: object) -> None:
             finished = perform(lambda: finish_pack(bridge.lib, job))
             if not finished.ok:
-                QMessageBox.warning(parent, title, finished.message)
+                warn(parent, finished.message, title=title)
                 return
             text = QCoreApplication.translate("PackageDialogs", "Package written: %1")
-            QMessageBox.information(parent, title, text.replace("%1", str(job.pending.path)))
+            inform(parent, title, text.replace("%1", str(job.pending.path)))
 
         def failed(exc: BaseException) -> None:
             perform(lambda: abandon_pack(bridge.lib, job))
-            QMessageBox.warning(parent, title, error_text(exc))
+            show_error(parent, exc, title=title)
 
         # Queued: the answers run on this (the window's) thread, where the library lives.
         task.signals.done.connect(written, Qt.ConnectionType.QueuedConnection)
@@ -174,8 +174,8 @@ def share_review(parent: QWidget, bridge: LibraryBridge, review_id: int,
         pack()
 
     if anonymise:  # the identifier patterns load on a worker first, never in the window
-        return when_identifiers_loaded(pack_when_loaded, lambda exc: QMessageBox.warning(
-            parent, title, error_text(exc)))
+        return when_identifiers_loaded(pack_when_loaded, lambda exc: show_error(
+            parent, exc, title=title))
     return pack()
 
 
@@ -214,7 +214,7 @@ class PackageReceiver(QObject):
                 self.passphrase = text
                 self.start()
             return
-        QMessageBox.warning(self.owner, self.title, error_text(exc))
+        show_error(self.owner, exc, title=self.title)
 
     def _plan(self, incoming: Incoming) -> None:
         planned = perform(lambda: plan_unpack(self.bridge.lib, incoming, self.choice))
@@ -229,14 +229,14 @@ class PackageReceiver(QObject):
                 self.choice = picked
                 self._plan(incoming)
             return
-        QMessageBox.warning(self.owner, self.title, planned.message)
+        warn(self.owner, planned.message, title=self.title)
 
     def _finish(self, plan: UnpackPlan, file: Path | None) -> None:
         done = perform(lambda: finish_unpack(self.bridge.lib, plan, file))
         if done.ok:
             self.received.emit(done.value)
         else:
-            QMessageBox.warning(self.owner, self.title, done.message)
+            warn(self.owner, done.message, title=self.title)
 
 
 def open_package(parent: QWidget, bridge: LibraryBridge) -> PackageReceiver | None:

@@ -1,6 +1,8 @@
 """Zoeken in alle gesprekken: find moments across every review by their words, theme card,
 party and date; open one (the review opens with the moment selected) or add it to a clip
-collection. Thin: `vsr.library.search` does the finding and the consent and sharing rules."""
+collection. Spoken words too (issue 22): a hit in a recording's transcript is a time and the
+words said there, and opens the review at that time. Thin: `vsr.library.search` and
+`vsr.transcript.spoken_search` do the finding and the consent and sharing rules."""
 
 from __future__ import annotations
 
@@ -21,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vsr.dates import DATE_FIELD_FORMAT, clock, long_date_of
 from vsr.library import collections as co
-from vsr.library.collections import clock
 from vsr.library.search import (
     DEFAULT_LIMIT,
     MATCH_END,
@@ -33,8 +35,12 @@ from vsr.library.search import (
     search_moments,
 )
 from vsr.method import theme_card, theme_cards
+from vsr.transcript.parties import voice_labels
+from vsr.transcript.spoken_search import SpokenHit, search_spoken
 
+from .accessibility_keys import ReturnOpens
 from .bridge import LibraryBridge
+from .date_fields import OpenDateEdit, pydate
 from .icons import pictogram
 from .operations import perform
 
@@ -42,32 +48,41 @@ _HIT = Qt.ItemDataRole.UserRole
 
 
 class SearchDialog(QDialog):
-    """Emits `open_moment(review_id, marker_id)`; adding to a collection happens here."""
+    """Emits `open_moment(review_id, marker_id)` and, for a spoken hit,
+    `open_spoken(recording_id, time_ms)`; adding to a collection happens here."""
 
     open_moment = Signal(int, int)
+    open_spoken = Signal(int, int)
 
     def __init__(self, bridge: LibraryBridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.bridge = bridge
+        self._voices: dict[int, dict[int, str]] = {}  # recording id -> what to call its voices
         self.setWindowTitle(self.tr("Search all reviews"))
         self.resize(760, 560)  # fits 1366x768 with room for the window frame
         self.words = QLineEdit()
-        self.words.setPlaceholderText(self.tr("Words in what happened, what it did, what we keep"))
+        self.words.setPlaceholderText(self.tr("Words in what happened, what it did, what we "
+                                              "keep, or what was said"))
         self.words.setClearButtonEnabled(True)
+        self.words.setAccessibleName(self.tr("Words to search for"))
         self.theme = QComboBox()
         self.theme.addItem(self.tr("All themes"), "")
         for card in theme_cards():
             self.theme.addItem(pictogram(card.pictogram), f"{card.number}. {card.title}", card.key)
         self.party = QLineEdit()
         self.party.setPlaceholderText(self.tr("Participant (name or role)"))
+        self.party.setAccessibleName(self.tr("Participant"))
         self.date_from, self.date_to = self._date_field(), self._date_field()
         self.results = QListWidget()
         self.results.setWordWrap(True)
+        self.results.setAccessibleName(self.tr("Moments found"))
         self.results.setAlternatingRowColors(True)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.collection = QComboBox()
         self.open_button = QPushButton(self.tr("Open moment"))
+        # Return opens the moment chosen in the list (the search runs while typing).
+        self.open_button.setDefault(True)
         self.add_button = QPushButton(self.tr("Add to collection"))
         self._layout()
         self._timer = QTimer(self, singleShot=True, interval=250)
@@ -78,15 +93,17 @@ class SearchDialog(QDialog):
         for date_field in (self.date_from, self.date_to):
             date_field.dateChanged.connect(lambda _d: self.run_search())
         self.results.itemActivated.connect(lambda _i: self.open_selected())
+        self.results.currentItemChanged.connect(lambda *_a: self._hit_changed())
+        ReturnOpens(self.results, self.open_selected)  # once, not again by the default button
         self.open_button.clicked.connect(self.open_selected)
         self.add_button.clicked.connect(self.add_selected)
         self.fill_collections()
         self.run_search()
 
     def _date_field(self) -> QDateEdit:
-        field = QDateEdit()
+        field = OpenDateEdit()
         field.setCalendarPopup(True)
-        field.setDisplayFormat("yyyy-MM-dd")
+        field.setDisplayFormat(DATE_FIELD_FORMAT)
         field.setMinimumDate(QDate(2000, 1, 1))
         field.setSpecialValueText(self.tr("any day"))
         field.setDate(field.minimumDate())  # the special value: no limit
@@ -122,7 +139,7 @@ class SearchDialog(QDialog):
 
     def _day(self, field: QDateEdit) -> str | None:
         day = field.date()
-        return None if day == field.minimumDate() else day.toString("yyyy-MM-dd")
+        return None if day == field.minimumDate() else pydate(day).isoformat()  # the query's
 
     def run_search(self) -> None:
         filters = {"theme": self.theme.currentData() or None,
@@ -134,10 +151,38 @@ class SearchDialog(QDialog):
         hits = outcome.value or []
         for hit in hits:
             self._add_item(hit)
+        spoken = self._spoken_hits(filters) if outcome.ok else []
+        for spoken_hit in spoken:
+            self._add_item(spoken_hit)
         if outcome.ok:
-            self.status.setText(self._found_text(len(hits), filters))
-        if hits:
+            found = self._found_text(len(hits), filters)
+            if spoken:
+                found += "  " + self.tr("Said in a recording: %1").replace("%1", str(len(spoken)))
+            self.status.setText(found)
+        if self.results.count():
             self.results.setCurrentRow(0)
+        self._hit_changed()
+
+    def _spoken_hits(self, filters: dict[str, str | None]) -> list[SpokenHit]:
+        """What was said (transcripts). Only for words and without a filter: a theme card,
+        a participant or a date belongs to a moment, not to a spoken sentence (as `vsr
+        search`)."""
+        if not self.words.text().strip() or any(filters.values()):
+            return []
+        outcome = perform(lambda: search_spoken(self.bridge.lib, self.words.text()),
+                          report=self.status.setText)
+        hits = outcome.value or []
+        self._voices = {}
+        for hit in hits:
+            if hit.recording_id not in self._voices:
+                got = perform(lambda rec=hit.recording_id: voice_labels(self.bridge.lib, rec))
+                self._voices[hit.recording_id] = got.value or {}
+        return hits
+
+    def _hit_changed(self) -> None:
+        """A spoken hit is a time, not a moment: it cannot go into a collection."""
+        hit = self.current_hit()
+        self.add_button.setEnabled(self.collection.count() > 0 and isinstance(hit, SearchHit))
 
     def _found_text(self, shown: int, filters: dict[str, str | None]) -> str:
         """How many were found; over the limit also how many there are (never cut silently)."""
@@ -152,9 +197,9 @@ class SearchDialog(QDialog):
                     .replace("%1", str(shown)).replace("%2", str(total)))
         return self.tr("Moments found: %1").replace("%1", str(shown))
 
-    def _add_item(self, hit: SearchHit) -> None:
+    def _add_item(self, hit: SearchHit | SpokenHit) -> None:
         item = QListWidgetItem()
-        card = theme_card(hit.theme) if hit.theme else None
+        card = theme_card(hit.theme) if isinstance(hit, SearchHit) and hit.theme else None
         if card is not None:
             item.setIcon(pictogram(card.pictogram))
         item.setData(_HIT, hit)
@@ -169,25 +214,33 @@ class SearchDialog(QDialog):
         self.results.addItem(item)
         self.results.setItemWidget(item, label)
 
-    def _text(self, hit: SearchHit) -> str:
+    def _text(self, hit: SearchHit | SpokenHit) -> str:
         snippet = html.escape(hit.snippet).replace(MATCH_START, "<b>").replace(MATCH_END, "</b>")
+        if isinstance(hit, SpokenHit):
+            who = self._voices.get(hit.recording_id, {}).get(hit.speaker or 0, "")
+            parts = [self.tr("Said"), hit.recording_title, clock(hit.start_ms)]
+            if hit.speaker is not None and who:
+                parts.append(who)
+            return f"<b>{html.escape(' · '.join(parts))}</b><br>“{snippet}”"
         head = html.escape(f"{hit.review_title} · {clock(hit.start_ms)} · {hit.party_name}"
-                           f" · {hit.review_date}")
+                           f" · {long_date_of(hit.review_date)}")
         return f"<b>{head}</b><br>{snippet}"
 
-    def current_hit(self) -> SearchHit | None:
+    def current_hit(self) -> SearchHit | SpokenHit | None:
         item = self.results.currentItem()
         hit = item.data(_HIT) if item is not None else None
-        return hit if isinstance(hit, SearchHit) else None
+        return hit if isinstance(hit, SearchHit | SpokenHit) else None
 
     def open_selected(self) -> None:
         hit = self.current_hit()
-        if hit is not None:
+        if isinstance(hit, SpokenHit):
+            self.open_spoken.emit(hit.recording_id, hit.start_ms)
+        elif hit is not None:
             self.open_moment.emit(hit.review_id, hit.marker_id)
 
     def add_selected(self) -> None:
         hit, collection_id = self.current_hit(), self.collection.currentData()
-        if hit is None or collection_id is None:
+        if not isinstance(hit, SearchHit) or collection_id is None:
             return
         outcome = perform(lambda: add_hit_to_collection(self.bridge.lib, int(collection_id),
                                                         hit.marker_id, initiator=self))

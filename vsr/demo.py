@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from vsr.app_dirs import make_private, private_dir
-from vsr.i18n import current_language
+from vsr.i18n import translate
 from vsr.library import Library
 from vsr.library import markers as mk
 from vsr.library import recordings as rc
@@ -15,38 +15,27 @@ from vsr.library import sheets as sh
 from vsr.model import Recording, Review
 
 DEMO_FILE = "demo-begeleidingsgesprek.mp4"
-DEMO_TITLE = {"nl": "Demo: terugkijken op een begeleidingsgesprek",
-              "en": "Demo: looking back at a guidance conversation"}
+# The demo's words are core messages like every other text (resources/locale, keys "demo.…"), so
+# they are in the language the app speaks and translated in one place.
+DEMO_TITLE_KEY = "demo.title"
 
-# (party index, start s, end s or None, theme, subtopic, A, B professional, B client, C)
-_DEMO_MOMENTS: dict[str, list[tuple[int, float, float | None, str, str, str, str, str, str]]] = {
-    "nl": [
-        (0, 12.0, 24.0, "bereiken", "doel",
-         "Ik vroeg wat je doel is voor de komende maand.",
-         "Ik wilde snel een afspraak maken.", "Ik wist niet goed wat ik moest zeggen.",
-         "Eerst samen het doel in eigen woorden opschrijven."),
-        (1, 31.0, None, "samenwerking", "luisteren",
-         "Je zei dat je je zorgen maakt over het geld.", "", "Ik voelde me gehoord.",
-         "Dit willen we houden: even stilstaan bij zorgen."),
-        (1, 62.0, 75.0, "begeleiding", "vertrouwen",
-         "Het ging over de sollicitatieplicht.", "Ik legde de regels uit.",
-         "Het voelde als een straf.", ""),
-        (0, 98.0, None, "samenwerking", "openheid", "", "", "", ""),
-    ],
-    "en": [
-        (0, 12.0, 24.0, "bereiken", "doel",
-         "I asked what your goal is for the coming month.",
-         "I wanted to make an agreement quickly.", "I did not know what to say.",
-         "First write the goal down together in your own words."),
-        (1, 31.0, None, "samenwerking", "luisteren",
-         "You said you are worried about money.", "", "I felt heard.",
-         "We keep this: taking time for worries."),
-        (1, 62.0, 75.0, "begeleiding", "vertrouwen",
-         "We talked about the duty to apply for jobs.", "I explained the rules.",
-         "It felt like a punishment.", ""),
-        (0, 98.0, None, "samenwerking", "openheid", "", "", "", ""),
-    ],
-}
+# (party index, start s, end s or None, theme, subtopic, message key of A, B professional,
+# B client, C; None where the demo leaves that field empty)
+_DEMO_MOMENTS: list[tuple[int, float, float | None, str, str,
+                          str | None, str | None, str | None, str | None]] = [
+    (0, 12.0, 24.0, "bereiken", "doel", "demo.moment1.a", "demo.moment1.b_professional",
+     "demo.moment1.b_client", "demo.moment1.c"),
+    (1, 31.0, None, "samenwerking", "luisteren", "demo.moment2.a", None,
+     "demo.moment2.b_client", "demo.moment2.c"),
+    (1, 62.0, 75.0, "begeleiding", "vertrouwen", "demo.moment3.a", "demo.moment3.b_professional",
+     "demo.moment3.b_client", None),
+    (0, 98.0, None, "samenwerking", "openheid", None, None, None, None),
+]
+
+
+def demo_title() -> str:
+    """The demo review's title in the current language."""
+    return translate(DEMO_TITLE_KEY)
 
 
 def recordings_dir() -> Path:
@@ -76,14 +65,13 @@ def ensure_demo_recording(folder: Path | None = None) -> Path:
 
 def create_demo_review(lib: Library, rec: Recording) -> Review:
     """The demo review with a few markers from both parties, some with their gespreksblad."""
-    title = DEMO_TITLE.get(current_language(), DEMO_TITLE["nl"])
+    title = demo_title()
     for review in rv.list_reviews(lib, rec.id):
         if review.title == title:
             return review
     review = rv.create_review(lib, rec.id, title=title)
     parties = rv.list_parties(lib, review.id)
-    moments = _DEMO_MOMENTS.get(current_language(), _DEMO_MOMENTS["nl"])
-    for who, start, end, theme, sub, a, b_pro, b_client, c in moments:
+    for who, start, end, theme, sub, a, b_pro, b_client, c in _DEMO_MOMENTS:
         marker = mk.add_marker(
             lib, parties[who].id, int(start * 1000), None if end is None else int(end * 1000),
             theme=theme, subtopic=sub,
@@ -95,7 +83,7 @@ def create_demo_review(lib: Library, rec: Recording) -> Review:
             (sh.SheetField.KEEP_OR_CHANGE, c, None),
         ):
             if text:
-                sh.set_field(lib, marker.id, field, text, party)
+                sh.set_field(lib, marker.id, field, translate(text), party)
     return review
 
 

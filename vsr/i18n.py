@@ -17,6 +17,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from datetime import date
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -80,6 +81,12 @@ def _word(text: str, params: dict[str, Any]) -> str:
                           {k: v for k, v in params.items() if k != name})
               if isinstance(value, str) and _entries(lang).get(value) is False
               else value for name, value in params.items()}
+    # A date parameter is worded when the message is, so it is in the message's language.
+    if any(isinstance(value, date) for value in params.values()):
+        from vsr.dates import long_date
+
+        params = {name: long_date(value) if isinstance(value, date) else value
+                  for name, value in params.items()}
     try:
         return text.format(**params)
     except (KeyError, IndexError):

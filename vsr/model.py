@@ -55,7 +55,7 @@ class Recording:
     width: int
     height: int
     fps: float
-    rotation: int
+    rotation: int  # degrees clockwise to turn upright (vsr.media.opener)
     size_bytes: int
     added_at: str
 

@@ -14,6 +14,7 @@ from vsr.ui.bridge import LibraryBridge
 from vsr.ui.clips.collection_dialog import CollectionDialog
 from vsr.ui.clips.export_dialog import ExportClipsDialog, bgr_to_pixmap
 
+from vsr.dates import long_date
 from vsr.library import collections as co
 from vsr.library import reviews as rv
 from vsr.library.audit import list_audit
@@ -197,7 +198,7 @@ def test_a_box_drawn_on_the_preview_is_stored_shown_and_used(qtbot, library, mar
     qtbot.waitUntil(lambda: len(given) == 2 and dialog.preview_button.isEnabled(),
                     timeout=20_000)
     assert [(m.start_ms, m.end_ms, m.ignore) for m in given[1]] == [(1000, 1500, False)]
-    assert dialog.box_editor.boxes.currentText().endswith("0:01–0:01.5")
+    assert dialog.box_editor.boxes.currentText().endswith("0:01.0–0:01.5")  # the exact clock: tenths always
     dialog.box_editor.remove.click()
     assert list_face_boxes(library, boxes[0].clip_id) == []
     dialog.grab().save("/tmp/shots/export_preview_boxes.png")
@@ -294,7 +295,7 @@ def test_collection_retention_rename_and_delete(qtbot, library, marked, monkeypa
     dialog.keep_until.setDate(QDate(2031, 5, 1))
     dialog.flush()  # (otherwise saved shortly after the last change)
     assert co.get_collection(library, collection_id).keep_until == date(2031, 5, 1)
-    assert "2031-05-01" in dialog.keep_note.text()
+    assert long_date(date(2031, 5, 1)) in dialog.keep_note.text()  # in words, not ISO
     assert list_audit(library, action="retention.set")
     monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("Intervisie mei", True))
     dialog.rename_button.click()

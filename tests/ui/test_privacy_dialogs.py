@@ -14,6 +14,7 @@ from vsr.ui.privacy.audit_dialog import AuditDialog
 from vsr.ui.privacy.consent_dialog import ConsentDialog
 
 from tests.lang import worded
+from vsr.dates import long_date
 from vsr.library import collections as co
 from vsr.library.audit import list_audit
 from vsr.library.consent import Purpose, get_consent, grant_consent
@@ -156,7 +157,7 @@ def test_retention_of_the_recording_is_set_in_the_dialog(qtbot, library, recordi
     dialog.keep_button.click()
     keep = recording_keep_until(library, recording_id)
     assert keep is not None and keep > date.today()
-    assert keep.isoformat() in dialog.keep_state.text()
+    assert long_date(keep) in dialog.keep_state.text()  # in words, not ISO
     assert list_audit(library, action="retention.set")
     dialog.has_keep.setChecked(False)
     dialog.keep_button.click()

@@ -7,11 +7,12 @@ import numpy as np
 import pytest
 from vsr.ui.timeline.drag import MIN_RANGE_MS, dragged_span, drawn_range
 from vsr.ui.timeline.envelope import column_peaks
-from vsr.ui.timeline.geometry import TimeScale, format_ms, make_layout
+from vsr.ui.timeline.geometry import TimeScale, make_layout
 from vsr.ui.timeline.lanes import MarkerPart, hit_test, layout_markers
 from vsr.ui.timeline.ticks import MIN_MINOR_PX, choose_ticks, tick_times
 from vsr.ui.timeline.zoom import MAX_ZOOM_MS_PER_PX, ZoomScroll
 
+from vsr.dates import HOUR_MS, clock
 from vsr.model import Marker
 
 # ---------------------------------------------------------------- time <-> pixels
@@ -45,16 +46,17 @@ def test_layout_lanes_share_height_within_limits() -> None:
 @pytest.mark.parametrize(
     ("ms", "hours", "text"),
     [
-        (0, False, "00:00"),
-        (61_500, False, "01:01"),
+        (0, False, "0:00"),
+        (61_500, False, "1:01"),
         (3_599_999, False, "59:59"),
         (3_723_000, True, "1:02:03"),
         (5_000, True, "0:00:05"),
-        (-20, False, "00:00"),
+        (-20, False, "0:00"),
     ],
 )
-def test_format_ms(ms: int, hours: bool, text: str) -> None:
-    assert format_ms(ms, hours) == text
+def test_ruler_clock(ms: int, hours: bool, text: str) -> None:
+    """The ruler's labels are the one clock (vsr.dates): "1:01", not "01:01"."""
+    assert clock(ms, HOUR_MS if hours else 0) == text
 
 
 # ---------------------------------------------------------------- ticks

@@ -66,7 +66,9 @@ def test_consent_lapses_the_day_after_until(world: World) -> None:
     with pytest.raises(ConsentError) as err:
         cs.require_consent(world.lib, world.rec.id, "training", today=date(2026, 4, 1))
     assert err.value.key == "error.consent.lapsed"
-    assert "2026-03-31" in err.value.message() and "2026-03-31" in worded("en", err.value.message)
+    # the date in words, in the language the message is shown in (not the one it was raised in)
+    assert "31 maart 2026" in err.value.message()
+    assert "31 March 2026" in worded("en", err.value.message)
     # a lapsed consent also stops new clips
     training = co.create_collection(world.lib, "Cursus", "training")
     with pytest.raises(ConsentError):
@@ -82,6 +84,8 @@ def test_grant_rejects_bad_input(world: World) -> None:
         cs.grant_consent(world.lib, world.rec.id, "intervisie", given_by="A",
                          given_on="2026-02-01", until="2026-01-31")
     assert err.value.key == "error.consent.until_past"
+    assert "31 januari 2026" in err.value.message() and "1 februari 2026" in err.value.message()
+    assert "31 January 2026" in worded("en", err.value.message)
     with pytest.raises(VsrError) as err:
         cs.grant_consent(world.lib, world.rec.id, "reclame", given_by="A")
     assert err.value.key == "error.purpose.unknown"

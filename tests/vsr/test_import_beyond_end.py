@@ -47,15 +47,15 @@ def _boris(tmp_path: Path, seconds: list[float]) -> Path:
 
 
 def test_a_moment_after_the_end_refuses_the_import(library, tmp_path: Path) -> None:
-    rec = add_fake_recording(library, tmp_path)  # 2:00
+    rec = add_fake_recording(library, tmp_path)  # 2:00; the error says times exactly (to the tenth)
     before = table_dump(library)
-    cases = ((import_eaf, _eaf(tmp_path, [(1_000, 2_000), (6_300_000, 6_301_000)]), "1:45:00 (1"),
+    cases = ((import_eaf, _eaf(tmp_path, [(1_000, 2_000), (6_300_000, 6_301_000)]), "1:45:00.0 (1"),
              (import_boris, _boris(tmp_path, [1.0, 200.0, 125.5]), "2:05.5 (2"))
     for importer, file, first in cases:
         with pytest.raises(ImportFileError) as err:
             importer(library, file, recording_id=rec.id)  # type: ignore[operator]
         message = worded("en", err.value.message)
-        assert str(file) in message and "the recording lasts 2:00" in message
+        assert str(file) in message and "the recording lasts 2:00.0" in message
         assert f"the first moment after it starts at {first} in all)" in message
         assert "Nothing was imported" in message
         assert "het eerste moment erna begint op" in worded("nl", err.value.message)

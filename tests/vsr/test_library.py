@@ -17,6 +17,7 @@ from vsr.library import markers as mk
 from vsr.library import recordings as rc
 from vsr.library import reviews as rv
 from vsr.library import sheets as sh
+from vsr.library.changes import Action, Entity
 from vsr.library.schema import MIGRATIONS
 from vsr.model import PartyRole
 
@@ -156,7 +157,7 @@ def test_failed_write_rolls_back_and_emits_nothing(library, tmp_path: Path) -> N
     seen: list[Change] = []
     library.subscribe(seen.append)
     with pytest.raises(RuntimeError):
-        with library.write(Change("marker", "added")):
+        with library.write(Change(Entity.MARKER, Action.ADDED)):
             library.conn.execute("UPDATE reviews SET title = 'half' WHERE id = ?", (review.id,))
             raise RuntimeError("boom")
     assert rv.get_review(library, review.id).title != "half"

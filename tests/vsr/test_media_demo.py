@@ -104,7 +104,7 @@ def test_burned_in_clock_changes_every_tenth(demo: Path) -> None:
     diff = np.abs(first.astype(int) - second.astype(int)).sum(axis=2) > 300
     rows = np.nonzero(diff.any(axis=1))[0]
     assert len(rows) > 0 and rows.min() > 360 * 0.8
-    assert format_clock(0) == "00:00.0" and format_clock(83_456) == "01:23.4"
+    assert format_clock(0) == "0:00.0" and format_clock(83_456) == "1:23.4"  # the one exact clock
 
 
 def test_audio_is_louder_in_turns_than_in_pauses(demo: Path) -> None:

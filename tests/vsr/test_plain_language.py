@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -124,14 +125,16 @@ BANNED = {
 
 
 def banned_words(text: str) -> list[str]:
-    low = text.lower()
+    """Case and diacritics folded ("Geëxporteerd" holds "exporte" too)."""
+    low = "".join(c for c in unicodedata.normalize("NFKD", text.lower())
+                  if not unicodedata.combining(c))
     return [word for word in BANNED if word in low]
 
 
 @pytest.mark.parametrize("text, expected", [
     ("Leerverslag &exporteren…", ["exporte"]), ("De Bibliotheek is bezet", ["bibliotheek"]),
     ("Recente terugkijksessies", ["terugkijksessie"]), ("Opslaan als bestand", []),
-    ("Het terugkijkgesprek", []),
+    ("Het terugkijkgesprek", []), ("Geëxporteerd", ["exporte"]), ("BIBLIOTHÉÉK", ["bibliotheek"]),
 ])
 def test_banned_words_are_recognised(text: str, expected: list[str]) -> None:
     assert banned_words(text) == expected

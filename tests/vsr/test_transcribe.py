@@ -126,7 +126,9 @@ def test_a_short_dutch_clip_is_transcribed(library, dutch_clip: Path,
     # espeak's Dutch is rough; these words Whisper base hears reliably in it
     assert "samen" in text and "volgende" in text
     assert {s.speaker for s in t.segments} <= {0, 1}
-    assert [h.recording_id for h in search_spoken(library, "samen")] == [rec.id]
+    # a word heard as a word of its own (on some machines "samen" arrives glued: "gansamen")
+    assert [h.recording_id for h in search_spoken(library, "volgende")] == [rec.id]
+    assert search_spoken(library, "vrachtwagen") == []
 
 
 def _fake_model(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -34,11 +34,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vsr.dates import TIME_FIELD_FORMAT, clock, long_date, seconds
 from vsr.errors import NotFoundError
 from vsr.i18n import translate
 from vsr.library import collections as co
+from vsr.library.changes import Change, Entity
 from vsr.library.consent import SHARED_PURPOSES
-from vsr.library.db import Change
 from vsr.library.recordings import get_recording
 from vsr.library.retention import set_collection_retention
 
@@ -49,6 +50,8 @@ from ..review.sheet_fields import SheetTextField
 
 SelectedMarker = Callable[[], "int | None"]
 RETENTION_SAVE_DELAY_MS = 700
+# Changes made elsewhere (e.g. a withdrawal) that reload the collections.
+_RELOAD_ON = {Entity.COLLECTION, Entity.CLIP, Entity.CONSENT, Entity.RECORDING, Entity.REVIEW}
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +73,7 @@ def _ms(value: QTime) -> int:
 
 def _time_edit() -> QTimeEdit:
     edit = QTimeEdit()
-    edit.setDisplayFormat("H:mm:ss.zzz")
+    edit.setDisplayFormat(TIME_FIELD_FORMAT)
     edit.setCurrentSection(QTimeEdit.Section.SecondSection)
     edit.setKeyboardTracking(False)
     return edit
@@ -106,6 +109,7 @@ class CollectionDialog(QDialog):
     def _collections_side(self) -> QWidget:
         side = QGroupBox(self.tr("Collections"))
         self.collections = QListWidget()
+        self.collections.setAccessibleName(self.tr("Collections"))
         self.collections.currentRowChanged.connect(lambda _row: self._collection_changed())
         self.rename_button = QPushButton(self.tr("Rename…"))
         self.delete_button = QPushButton(self.tr("Delete…"))
@@ -144,6 +148,7 @@ class CollectionDialog(QDialog):
     def _clips_side(self) -> QWidget:
         side = QGroupBox(self.tr("Clips"))
         self.clips = QListWidget()
+        self.clips.setAccessibleName(self.tr("Clips"))
         self.clips.currentRowChanged.connect(lambda _row: self._show_clip())
         self.add_button = QPushButton(self.tr("Add selected moment"))
         self.add_button.setToolTip(self.tr(
@@ -274,7 +279,7 @@ class CollectionDialog(QDialog):
         else:
             self.keep_note.setText(self.tr(
                 "Deleted after {day}, with its clips and the files exported from it (the app "
-                "asks first).").format(day=keep_until.isoformat()))
+                "asks first).").format(day=long_date(keep_until)))
 
     def refresh_clips(self, select: int | None = None) -> None:
         keep = select if select is not None else self.current_clip()
@@ -289,7 +294,7 @@ class CollectionDialog(QDialog):
             title = clip.title or self.tr("(no title)")
             item = QListWidgetItem(self.tr("{n}. {title} — {recording}, {start}–{end}").format(
                 n=number, title=title, recording=titles[clip.recording_id],
-                start=co.clock(clip.start_ms), end=co.clock(clip.end_ms)))
+                start=clock(clip.start_ms, exact=True), end=clock(clip.end_ms, exact=True)))
             item.setData(Qt.ItemDataRole.UserRole, clip.id)
             self.clips.addItem(item)
             if clip.id == keep:
@@ -325,7 +330,7 @@ class CollectionDialog(QDialog):
             self.start.setTime(_time(clip.start_ms))
             self.end.setTime(_time(clip.end_ms))
             self.length.setText(self.tr("({seconds} s)").format(
-                seconds=f"{clip.duration_ms / 1000:.1f}"))
+                seconds=seconds(clip.duration_ms)))
             self.questions.load("\n".join(clip.questions))
             allowed = co.clip_may_include_reflections(self.bridge.lib, clip)
             self.reflections.setChecked(clip.include_reflections and allowed)
@@ -349,8 +354,7 @@ class CollectionDialog(QDialog):
 
     def _on_change(self, change: Change) -> None:
         # Changes this window made are already shown; others (e.g. a withdrawal) are reloaded.
-        if change.initiator is not self and change.entity in ("collection", "clip", "consent",
-                                                              "recording", "review"):
+        if change.initiator is not self and change.entity in _RELOAD_ON:
             self.refresh_collections()
 
     # -- intents ----------------------------------------------------------------------------

@@ -32,9 +32,10 @@ from PySide6.QtWidgets import (
 
 from vsr.anonymise.identifiers import loaded as identifiers_loaded
 from vsr.clips import FaceAnonymizer
+from vsr.dates import clock
 from vsr.errors import VsrError
 from vsr.jobs.work import ClipsWork
-from vsr.library.collections import CollectionClip, clock, get_clip, get_collection, list_clips
+from vsr.library.collections import CollectionClip, get_clip, get_collection, list_clips
 from vsr.library.consent import Purpose
 from vsr.library.db import Library
 from vsr.library.recordings import get_recording, require_available
@@ -116,12 +117,20 @@ class ExportClipsDialog(QDialog):
         self.names.toggled.connect(self.extra_names.setEnabled)
         self.audio = QCheckBox(self.tr("Keep the sound"))
         self.audio.setChecked(True)
+        # Subtitles from the transcript (issue 22): offered when a clip's recording has one;
+        # off by default, as a transcript is personal data. Names replaced as in the texts.
+        self.subtitles = QCheckBox(self.tr("Subtitles from what was said (a .vtt file per clip)"))
+        self.subtitles.setChecked(False)
+        self.subtitles.setToolTip(self.tr("From the transcript of the recording. With names "
+                                          "replaced, also in the subtitles."))
+        self.offer_subtitles = self._has_transcript()
         self.pack = QComboBox()
         self.pack.addItem(self.tr("Only the clips"), None)
         self.pack.addItem(self.tr("Intervisie pack (clips and handout)"), "intervisie")
         self.pack.addItem(self.tr("Exercise pack (clips, web page and worksheet)"), "exercise")
         self.pack.setCurrentIndex(1 if self.collection.purpose is Purpose.INTERVISIE else 2)
         self.folder = QLineEdit()
+        self.folder.setAccessibleName(self.tr("Folder for the clips"))
         browse = QPushButton(self.tr("Choose…"))
         browse.clicked.connect(self._choose_folder)
         folder_row = QHBoxLayout()
@@ -137,6 +146,8 @@ class ExportClipsDialog(QDialog):
         form.addRow(self.tr("Names:"), self.names)
         form.addRow(self.tr("Other names:"), self.extra_names)
         form.addRow(self.tr("Sound:"), self.audio)
+        if self.offer_subtitles:
+            form.addRow(self.tr("Subtitles:"), self.subtitles)
         form.addRow(self.tr("Pack:"), self.pack)
         form.addRow(self.tr("Folder:"), folder_row)
         self.preview_button = QPushButton(self.tr("Preview faces"))
@@ -147,6 +158,7 @@ class ExportClipsDialog(QDialog):
         self.preview_at = QSlider(Qt.Orientation.Horizontal)
         self.preview_at.setRange(0, 100)
         self.preview_at.setToolTip(self.tr("Where in the clip to look"))
+        self.preview_at.setAccessibleName(self.tr("Where in the clip to look"))
         self.preview_at.sliderReleased.connect(self._preview_again)
         self.preview_clip.currentIndexChanged.connect(lambda _i: self._preview_again())
         self.preview_time = QLabel()
@@ -237,7 +249,7 @@ class ExportClipsDialog(QDialog):
 
     def _show_preview_time(self) -> None:
         chosen = self.preview_ms()
-        self.preview_time.setText(clock(chosen[1]) if chosen else "")
+        self.preview_time.setText(clock(chosen[1], exact=True) if chosen else "")
 
     def _preview_again(self) -> None:
         if self.preview_task is not None and self.preview_button.isEnabled():
@@ -284,6 +296,12 @@ class ExportClipsDialog(QDialog):
         show_error(self, exc)
 
     # -- export -----------------------------------------------------------------------------
+    def _has_transcript(self) -> bool:
+        from vsr.transcript.store import has_transcript
+
+        return any(has_transcript(self.lib, rec) for rec in
+                   {c.recording_id for c in list_clips(self.lib, self.collection_id)})
+
     def start_export(self) -> None:
         if not self.folder.text().strip():
             self.status.setText(self.tr("Choose a folder first."))
@@ -303,7 +321,9 @@ class ExportClipsDialog(QDialog):
             job = prepare_export(self.lib, self.collection_id, self.folder.text().strip(),
                                  anonymize_faces=self.faces.isChecked(),
                                  keep_audio=self.audio.isChecked(), pack=self.pack.currentData(),
-                                 anonymize_names=self.names.isChecked())
+                                 anonymize_names=self.names.isChecked(),
+                                 subtitles=self.offer_subtitles
+                                 and self.subtitles.isChecked())
         except (VsrError, OSError) as exc:
             show_error(self, exc)
             return

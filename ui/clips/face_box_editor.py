@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vsr.library.collections import CollectionClip, clock
+from vsr.dates import clock
+from vsr.library.collections import CollectionClip
 from vsr.library.db import Library
 from vsr.library.face_boxes import FaceBox, add_face_box, list_face_boxes, remove_face_box
 
@@ -81,7 +82,7 @@ class FaceBoxEditor(QWidget):
     def describe(self, box: FaceBox) -> str:
         what = self.tr("Not a face") if box.ignore else self.tr("Blur")
         return self.tr("{what} {start}–{end}").format(
-            what=what, start=clock(box.start_ms), end=clock(box.end_ms))
+            what=what, start=clock(box.start_ms, exact=True), end=clock(box.end_ms, exact=True))
 
     def add(self, x1: float, y1: float, x2: float, y2: float) -> bool:
         """Store a box drawn on the preview for the chosen range of the clip."""

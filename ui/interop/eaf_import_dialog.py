@@ -58,6 +58,7 @@ class EafImportDialog(QDialog):
         self.new_review.setChecked(True)
         self.this_review.setEnabled(review_id is not None)
         self.table = QTableWidget(0, 3, self)
+        self.table.setAccessibleName(self.tr("Tiers in the file"))
         self.table.setHorizontalHeaderLabels([self.tr("Tier"), self.tr("Annotations"), self.tr("Goes to")])
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

@@ -14,13 +14,13 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QLabel,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
 from vsr.anonymise.known import review_names
 from vsr.errors import VsrError
+from vsr.file_names import safe_file_name
 from vsr.i18n import translate_plural
 from vsr.interop.eaf_read import read_eaf
 from vsr.interop.exports import (
@@ -32,7 +32,7 @@ from vsr.interop.exports import (
 
 from .. import workers
 from ..anonymise_choice import names_check_box
-from ..dialogs import show_error
+from ..dialogs import show_error, warn
 from ..operations import perform
 
 if TYPE_CHECKING:
@@ -102,7 +102,7 @@ def export_review_as(window: MainWindow, fmt: str) -> None:
     folder = Path(str(QSettings().value("last_folder", str(Path.home()))))
     stem = (QCoreApplication.translate("Interop", "moments") + "-" + date.today().isoformat()
             if anonymise else review.title.strip() or "review")  # no name in a suggestion
-    suggested = folder / f"{stem}.{fmt}".replace("/", "-")
+    suggested = folder / safe_file_name(stem, fmt, fallback="review")
     name, _ = QFileDialog.getSaveFileName(
         window, QCoreApplication.translate("Interop", "Export as"), str(suggested), _filters()[fmt])
     if not name:
@@ -111,7 +111,7 @@ def export_review_as(window: MainWindow, fmt: str) -> None:
     outcome = perform(lambda: (plan_review_export(lib, review.id, fmt, Path(name)),
                                review_names(lib, review.id) if anonymise else None))
     if not outcome.ok or outcome.value is None:
-        QMessageBox.warning(window, QCoreApplication.translate("Dialogs", "vsr"), outcome.message)
+        warn(window, outcome.message)
         return
     plan, names = outcome.value
     if names is None:
@@ -130,7 +130,7 @@ def _write(window: MainWindow, plan: ReviewExport) -> None:
     outcome = perform(lambda: write_review_export(window.bridge.lib, plan))
     if not outcome.ok:
         window.statusBar().clearMessage()
-        QMessageBox.warning(window, QCoreApplication.translate("Dialogs", "vsr"), outcome.message)
+        warn(window, outcome.message)
         return
     window.statusBar().showMessage(
         QCoreApplication.translate("Interop", "Written: {path}").format(path=str(outcome.value)), 8000)

@@ -37,6 +37,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
+from vsr.dates import clock
+
 from .base import ENDED, ERROR, PAUSED, PLAYING, STOPPED, MediaPlayer
 from .playback_clock import PlaybackClock
 from .video_surface import VideoSurface
@@ -50,11 +52,6 @@ POLL_MS = 50
 # (measured: 0 ms apart failed 4 times in 8, 100 ms apart never). Later ones wait; latest wins.
 SETTLE_MS = 150
 OPEN_TIMEOUT_S = 15.0
-
-
-def format_ms(ms: int) -> str:
-    seconds = max(0, ms) // 1000
-    return f"{seconds // 60}:{seconds % 60:02d}"
 
 
 @dataclass
@@ -372,7 +369,7 @@ class VlcPlayer(MediaPlayer):
                 QCoreApplication.translate(
                     "MediaPlayer",
                     "Playing {path} stopped at {at} of {total}: the file seems damaged or incomplete.",
-                ).format(path=self._path, at=format_ms(reached), total=format_ms(self._duration))
+                ).format(path=self._path, at=clock(reached, self._duration), total=clock(self._duration))
             )
         elif self._loop is not None:
             self._open(self._loop[0], play=True)

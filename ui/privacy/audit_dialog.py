@@ -4,8 +4,6 @@ whole hash chain each time it opens and says above the table whether the log was
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -20,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vsr.dates import date_time
 from vsr.library.audit import AuditEntry, check_audit_log, list_audit
 from vsr.library.audit_text import (
     action_label,
@@ -32,11 +31,8 @@ from vsr.library.db import Library
 
 
 def local_time(at: str) -> str:
-    """The stored UTC time shown in the computer's own time zone, to the minute."""
-    try:
-        return datetime.fromisoformat(at).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return at
+    """The stored UTC time shown in the computer's own time zone, to the minute, in words."""
+    return date_time(at)
 
 
 class AuditDialog(QDialog):
@@ -58,6 +54,7 @@ class AuditDialog(QDialog):
         self.banner.setWordWrap(True)
         layout.addWidget(self.banner)
         self.table = QTableWidget(0, 7)
+        self.table.setAccessibleName(self.tr("Audit log"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Time"), self.tr("Who"), self.tr("Computer"), self.tr("Action"),
              self.tr("Subject"), self.tr("Recording"), self.tr("Details")])

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vsr.dates import long_date
 from vsr.errors import VsrError
 from vsr.i18n import translate
 from vsr.library.consent import SHARED_PURPOSES, Consent, Purpose, get_consent, grant_consent
@@ -40,7 +41,8 @@ from vsr.library.reviews import list_parties, set_share_reflections, shares_refl
 from vsr.library.withdrawal import describe_withdrawal, plan_withdrawal, withdraw_consent
 
 from ..date_fields import OptionalDateField, pydate, qdate
-from ..dialogs import show_error
+from ..dialogs import show_error, warn
+from ..fitting import StackingBox
 from ..operations import in_box, perform
 
 
@@ -88,15 +90,15 @@ class PurposeBox(QGroupBox):
             self.withdraw_button.setEnabled(False)
             return
         lapsed = not consent.valid_on(date.today())
-        until = (self.tr(" until {day}").format(day=consent.until.isoformat())
+        until = (self.tr(" until {day}").format(day=long_date(consent.until))
                  if consent.until else "")
         if lapsed:
             text = self.tr("<b>Lapsed</b> on {day}. Given by {who} on {given}.")
-            text = text.format(day=str(consent.until), who=consent.given_by,
-                               given=consent.given_on.isoformat())
+            text = text.format(day=long_date(consent.until) if consent.until else "",
+                               who=consent.given_by, given=long_date(consent.given_on))
         else:
             text = self.tr("<b>Given</b> by {who} on {given}{until}.").format(
-                who=consent.given_by, given=consent.given_on.isoformat(), until=until)
+                who=consent.given_by, given=long_date(consent.given_on), until=until)
         if self.purpose is Purpose.TRAINING:
             text += " " + (self.tr("The client may be recognisable.") if consent.recognisable
                            else self.tr("Faces must be made unrecognisable."))
@@ -134,14 +136,16 @@ class ConsentDialog(QDialog):
         own_layout.addWidget(self.own_state)
         layout.addWidget(own)
         self.boxes: dict[Purpose, PurposeBox] = {}
-        purposes = QHBoxLayout()  # side by side: the dialog fits on a small screen
-        layout.addLayout(purposes)
+        # Side by side: the dialog fits a 1366x768 screen; under each other where that is too
+        # narrow (200 % text size), so it scrolls up and down, not sideways.
+        purposes = StackingBox(12)
+        layout.addWidget(purposes)
         for purpose in SHARED_PURPOSES:
             box = PurposeBox(purpose)
             box.grant_button.clicked.connect(lambda _=False, p=purpose: self.grant(p))
             box.withdraw_button.clicked.connect(lambda _=False, p=purpose: self.withdraw(p))
             self.boxes[purpose] = box
-            purposes.addWidget(box, 1)
+            purposes.add(box, 1)
         self.share: QCheckBox | None = None
         if review_id is not None:
             layout.addWidget(self._sharing_box(review_id))
@@ -202,7 +206,7 @@ class ConsentDialog(QDialog):
             self.keep_state.setText(self.tr(
                 "<b>Kept until {day}.</b> After that day the recording, its reviews and clips "
                 "are deleted (at the next start of the app, after a question).").format(
-                    day=keep.isoformat()))
+                    day=long_date(keep)))
         self.keep_field.set_value(keep)
 
     def _apply(self, change: Callable[[], object]) -> bool:
@@ -253,9 +257,9 @@ class ConsentDialog(QDialog):
             tell_team_later(self, self.lib, self.recording_id, purpose.value,
                             narrowed_to=(given_on, until, recognisable))
         if done and report and report[0].files.failed:
-            QMessageBox.warning(self, self.tr("Change consent"), self.tr(
+            warn(self, self.tr(
                 "{n} exported file(s) could not be deleted. Delete them by hand.").format(
-                    n=len(report[0].files.failed)))
+                    n=len(report[0].files.failed)), title=self.tr("Change consent"))
         return done
 
     def withdraw(self, purpose: Purpose) -> bool:
@@ -283,7 +287,7 @@ class ConsentDialog(QDialog):
 
         tell_team_later(self, self.lib, self.recording_id, purpose.value)
         if report.files.failed:  # known files that could not be deleted stay listed
-            QMessageBox.warning(self, self.tr("Withdraw consent"), self.tr(
+            warn(self, self.tr(
                 "{n} exported file(s) could not be deleted. Delete them by hand.").format(
-                    n=len(report.files.failed)))
+                    n=len(report.files.failed)), title=self.tr("Withdraw consent"))
         return True

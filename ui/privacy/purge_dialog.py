@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from vsr.library.db import Library
 from vsr.library.retention import PurgePlan, PurgeReport, describe_purge, purge
 
+from ..dialogs import warn
 from ..operations import in_box, perform
 
 
@@ -38,6 +38,7 @@ class PurgeDialog(QDialog):
         layout.addWidget(intro)
         self.listing = QPlainTextEdit("\n".join(describe_purge(lib, plan)))
         self.listing.setReadOnly(True)
+        self.listing.setAccessibleName(self.tr("What will be deleted"))
         layout.addWidget(self.listing, 1)
         note = QLabel(self.tr("Deleting cannot be undone; it is written in the audit log. "
                               "With “Later” nothing changes and you are asked again at the next "
@@ -62,9 +63,10 @@ class PurgeDialog(QDialog):
         self.report = report
         failed = [*self.report.files.failed, *self.report.media_failed]
         if failed:
-            QMessageBox.warning(self, self.tr("Retention period over"), self.tr(
+            warn(self, self.tr(
                 "{n} file(s) could not be deleted. Delete them by hand:\n{paths}").format(
-                    n=len(failed), paths="\n".join(path for path, _ in failed)))
+                    n=len(failed), paths="\n".join(path for path, _ in failed)),
+                 title=self.tr("Retention period over"))
         self.accept()
 
 

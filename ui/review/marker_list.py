@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from vsr import method
+from vsr.dates import span
 from vsr.model import Marker, Party
 
 from ..icons import pictogram, shape_icon
-from ..timefmt import format_ms
 
 Index = QModelIndex | QPersistentModelIndex
 _SORT_KEY = attrgetter("start_ms", "id")  # the rows' order: by time, then as marked
@@ -40,6 +40,7 @@ class MarkerTableModel(QAbstractTableModel):
         self._ids: list[int] = []  # of `markers`, row by row: finding a row is one C call
         self.parties: dict[int, Party] = {}
         self.first_words: dict[int, str] = {}
+        self.length_ms = 0  # the recording's: its times show hours when it is an hour or longer
 
     def set_rows(self, markers: list[Marker], parties: list[Party],
                  first_words: dict[int, str]) -> None:
@@ -72,8 +73,7 @@ class MarkerTableModel(QAbstractTableModel):
             return m.id
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
-                end = "" if m.end_ms is None else "–" + format_ms(m.end_ms)
-                return format_ms(m.start_ms) + end
+                return span(m.start_ms, m.end_ms, self.length_ms)  # as on the timeline
             if col == 1:
                 return party.name if party else ""
             if col == 2:
@@ -193,8 +193,9 @@ class MarkerListPanel(QWidget):
         layout.addWidget(self.table)
 
     def set_data(self, markers: list[Marker], parties: list[Party],
-                 first_words: dict[int, str]) -> None:
+                 first_words: dict[int, str], *, length_ms: int = 0) -> None:
         selected = self.selected_marker()
+        self.model.length_ms = length_ms
         self._all, self._words = markers, first_words
         if parties != self._parties:
             self._parties = parties

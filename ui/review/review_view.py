@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from vsr.errors import RecordingMissingError
-from vsr.library import Change
 from vsr.library import recordings as rc
 from vsr.library import reviews as rv
 from vsr.library import sheets as sh
+from vsr.library.changes import Action, Change, Entity
 from vsr.model import MAX_RECORDING_MS, Marker, Party, Recording, Review
 from vsr.session import SharedScreen, shared_screen
 from vsr.session import pauses as ps
@@ -47,6 +47,7 @@ from .read_log import ReadLog
 from .review_layout import MinimumColumn, Room, share_of_width
 from .sheet_editor import SheetEditor
 from .shuttle import Shuttle
+from .transcript_offer import TranscriptOffer
 from .transport import TransportBar
 from .undo_commands import (
     DeleteMarkerCommand,
@@ -74,6 +75,7 @@ class ReviewView(MarkingIntents, QWidget):
         # The video's share of the width beside the Moments tab, the Samenleergesprek (which
         # needs more room) and its Stap 2 (where the gespreksblad needs the most).
         self.video_share = {Room.MOMENTS: 0.55, Room.SESSION: 0.48, Room.STAP2: 0.36}
+        self._room_width = 0  # the screen's width (fit_room); 0: side by side always
         self._build()
         self._connect()
         self.envelopes = EnvelopeLoader(self)
@@ -86,6 +88,8 @@ class ReviewView(MarkingIntents, QWidget):
     def _build(self) -> None:
         self.banner = MissingRecordingBanner()
         self.consent_strip = ConsentStrip()
+        self.transcript_offer = TranscriptOffer()
+        self.transcript_offer.accepted.connect(self.transcribe)
         self.transport = TransportBar(self.player, self.actions)
         self.mark_buttons = MarkButtons(self)
         self.timeline = TimelinePanel()
@@ -154,6 +158,7 @@ class ReviewView(MarkingIntents, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.consent_strip)
+        layout.addWidget(self.transcript_offer)
         layout.addWidget(outer)
 
     def _connect(self) -> None:
@@ -205,6 +210,7 @@ class ReviewView(MarkingIntents, QWidget):
         self.review = rv.get_review(lib, review_id)
         self.recording = rc.get_recording(lib, self.review.recording_id)
         self.read_log.opened(review_id, self.recording.id)
+        self.transcript_offer.hide()  # it was about the recording before
         perform(lambda: rv.touch_review(lib, review_id))  # only the recent list: no message
         self.undo.clear()
         self.hidden_undo.clear()
@@ -261,6 +267,25 @@ class ReviewView(MarkingIntents, QWidget):
         self._transcriber: Transcriber | None = Transcriber(self.bridge.lib, self.recording.id,
                                                             media, self)
         self._transcriber.finished.connect(self._transcribed)
+
+    def name_voices(self) -> None:
+        """Say which voice of the transcript is the client and which the professional."""
+        from vsr.transcript.store import has_transcript
+
+        from ..dialogs import inform
+        from .voices_dialog import VoicesDialog
+
+        if self.recording is None or self.review is None:
+            return
+        if not has_transcript(self.bridge.lib, self.recording.id):
+            inform(self, self.tr("Who is who"), self.tr(
+                "There is nothing written down yet. Choose “Write down what was said” in the "
+                "File menu first."))
+            return
+        rec = self.recording.id
+        VoicesDialog(self.bridge.lib, rec, self.review.id,
+                     play=(lambda a, b: self.play_range(rec, a, b))
+                     if self.playhead() is not None else None, parent=self).exec()
 
     def _transcribed(self, _ok: bool) -> None:
         self._transcriber = None  # the lane reloads through the "transcript" change event
@@ -322,14 +347,53 @@ class ReviewView(MarkingIntents, QWidget):
             self.session_panel.discuss.clip_box.setVisible(stap2)
         self._apply_share()
 
+    def side_by_side_width(self) -> int:
+        """The least width at which the video and the tabs fit beside each other."""
+        parts = [self._top.widget(i).minimumSizeHint().width() for i in range(2)]
+        margins = self.layout().contentsMargins()
+        return sum(parts) + self._top.handleWidth() + margins.left() + margins.right()
+
+    def fit_room(self, width: int) -> None:
+        """The screen is `width` wide: the video and the tabs side by side when they fit it
+        (with a scroll bar beside them), under each other when not."""
+        self._room_width = width
+        self._restack()
+
+    def _restack(self) -> None:
+        bar = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent)
+        self.stack_panels(0 < self._room_width < self.side_by_side_width() + bar + 4)
+
+    def event(self, event: QEvent) -> bool:
+        # Another tab or step asks for another width: decide again (the sum of both sides'
+        # minimum widths does not depend on the direction, so this settles at once).
+        if event.type() == QEvent.Type.LayoutRequest and self._room_width:
+            self._restack()
+        return super().event(event)
+
+    def stack_panels(self, on: bool) -> None:
+        """On a screen too narrow for the video beside the tabs (200 % text size) the tabs
+        go under the video, and the window scrolls up and down instead of sideways."""
+        orientation = Qt.Orientation.Vertical if on else Qt.Orientation.Horizontal
+        if self._top.orientation() != orientation:
+            self._top.setOrientation(orientation)
+            self.updateGeometry()
+            self._apply_share()
+
+    def panels_stacked(self) -> bool:
+        return self._top.orientation() == Qt.Orientation.Vertical
+
     def _apply_share(self) -> None:
         """Give the video its share of the width for the open tab (each tab keeps its own,
         as the user last dragged it); the minimum widths of both sides win over the share."""
+        if self.panels_stacked():
+            return  # under each other: each at least its minimum, the window scrolls
         total = sum(self._top.sizes()) or self._top.width()
         left = int(total * self.video_share[self.room()])
         self._top.setSizes([left, total - left])
 
     def _share_moved(self, _pos: int, _index: int) -> None:
+        if self.panels_stacked():
+            return
         sizes = self._top.sizes()
         if sum(sizes) > 0:
             self.video_share[self.room()] = sizes[0] / sum(sizes)
@@ -403,7 +467,8 @@ class ReviewView(MarkingIntents, QWidget):
             self.hidden_undo.clear()  # revealed: ordinary moments now, deleted like any other
         words = sh.what_happened_words(lib, self.review.id) if self.markers else {}
         self.timeline.view.set_markers(self.markers, in_order=True)  # as the core lists them
-        self.marker_list.set_data(self.markers, self.parties, words)
+        self.marker_list.set_data(self.markers, self.parties, words, length_ms=(
+            self.recording.duration_ms if self.recording is not None else 0))
         if self.selected is not None and not self.shared.shows(self.selected):
             self.select_marker(None)
 
@@ -451,27 +516,27 @@ class ReviewView(MarkingIntents, QWidget):
     def _on_change(self, change: Change) -> None:
         if self.review is None or change.review_id not in (None, self.review.id):
             return
-        if (change.entity in ("consent", "recording") and self.recording is not None
+        if (change.entity in (Entity.CONSENT, Entity.RECORDING) and self.recording is not None
                 and (not change.ids or self.recording.id in change.ids)):
             self.consent_strip.show_recording(self.bridge.lib, self.recording.id)
         if change.entity == ps.ENTITY:
             self._reload_pauses()
-        if (change.entity == "transcript" and self.recording is not None
+        if (change.entity == Entity.TRANSCRIPT and self.recording is not None
                 and self.recording.id in change.ids):
             self._reload_transcript()
-        if change.entity == "party":
+        if change.entity == Entity.PARTY:
             self._reload_parties()
             self._reload_markers()
             self.sheet.set_marker(self.selected, self.parties)
-        elif change.entity == "marker" and change.ids:
+        elif change.entity == Entity.MARKER and change.ids:
             self._update_markers(change.ids)
             if self.actions[ActionId.LOOP].isChecked():
                 self._apply_loop(True)
-        elif change.entity == "sheet" and change.ids:
+        elif change.entity == Entity.SHEET and change.ids:
             self._update_words(change.ids)
-        elif change.entity in ("marker", "sheet", "theme", "session"):
+        elif change.entity in (Entity.MARKER, Entity.SHEET, Entity.THEME, Entity.SESSION):
             self._reload_markers()
-        elif change.entity == "review" and change.action == "updated":
+        elif change.entity == Entity.REVIEW and change.action == Action.UPDATED:
             self.review = rv.get_review(self.bridge.lib, self.review.id)
             self.title_changed.emit(self.review.title)
 

@@ -12,9 +12,10 @@ from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QPushButton, QStyle, QV
 
 from vsr import method
 from vsr.errors import StorageError
-from vsr.library import Change, themes
 from vsr.library import markers as mk
 from vsr.library import sheets as sh
+from vsr.library import themes
+from vsr.library.changes import Action, Change, Entity
 from vsr.model import Marker, Party
 
 from ..bridge import LibraryBridge
@@ -318,13 +319,13 @@ class SheetEditor(QWidget):
             return
         if change.ids and self.marker.id not in change.ids:
             return
-        if change.entity == "sheet":
+        if change.entity == Entity.SHEET:
             self.reload()
-        elif change.entity == "marker" and change.action == "updated":
+        elif change.entity == Entity.MARKER and change.action == Action.UPDATED:
             self._marker_changed()
-        elif change.entity == "marker" and change.action == "removed":
+        elif change.entity == Entity.MARKER and change.action == Action.REMOVED:
             self._drafts = {k: v for k, v in self._drafts.items() if k[0] != self.marker.id}
             self.marker = None
             self._show_empty()
-        elif change.entity == "theme":
+        elif change.entity == Entity.THEME:
             self._marker_changed()

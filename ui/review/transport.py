@@ -79,7 +79,8 @@ class TransportBar(QWidget):
 
     def _show_time(self, ms: int) -> None:
         self.time_label.setText(
-            f"{format_ms(ms, tenths=True)} / {format_ms(self.player.duration())}")
+            f"{format_ms(ms, tenths=True, length_ms=self.player.duration())} / "
+            f"{format_ms(self.player.duration())}")
 
     def _show_state(self, state: str) -> None:
         playing = state == "playing"

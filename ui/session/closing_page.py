@@ -1,12 +1,17 @@
 """Stap 3 – Afsluiting: the summary, what each party learned (side by side), the action items,
-and the perception check."""
+the perception check, and, when the recording has a transcript, who spoke how much (a
+conversation aid, never a score; not while "Apart markeren" still hides the moments)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+import sqlite3
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from vsr import method
 from vsr import session as ss
+from vsr.errors import VsrError
 
 from ..review.party_reflection import PartyColumns
 from ..review.sheet_fields import SheetTextField
@@ -48,6 +53,24 @@ class ClosingPage(Page):
         layout.addWidget(heading(self.tr("How do we each see it?"), 1.15))
         self.ratings = RatingsEditor(ctx)
         layout.addWidget(self.ratings)
+
+        self.talk_box = QWidget()
+        self.talk_box.setObjectName("talk_time")
+        talk = QVBoxLayout(self.talk_box)
+        talk.setContentsMargins(0, 0, 0, 0)
+        talk.addWidget(separator())
+        talk.addWidget(heading(self.tr("Who spoke how much"), 1.15))
+        note = prompt(self.tr("From what was said in the recording. To talk about, not a score."))
+        talk.addWidget(note)
+        self.talk_text = QLabel()
+        self.talk_text.setWordWrap(True)
+        talk.addWidget(self.talk_text)
+        self.voices_button = QPushButton(self.tr("Who is who…"))
+        self.voices_button.setMinimumHeight(36)
+        self.voices_button.clicked.connect(self._name_voices)
+        talk.addWidget(self.voices_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.talk_box.hide()
+        layout.addWidget(self.talk_box)
         layout.addStretch(1)
 
     def _build_learnings(self) -> None:
@@ -81,6 +104,33 @@ class ClosingPage(Page):
             load_quietly(field, state.learning(party_id))
         self.actions.refresh()
         self.ratings.refresh()
+        self.refresh_talk_time()
+
+    def talk_lines(self) -> list[str]:
+        """The talk-time sentences Stap 3 shows ([] without a transcript, and while the
+        moments are still hidden by "Apart markeren")."""
+        from vsr.transcript.talk import review_talk_sentences
+
+        if ss.get_session(self.ctx.lib, self.ctx.review_id).markers_hidden:
+            return []
+        try:  # a read: no edit path, and a notice shown on the page stays
+            return review_talk_sentences(self.ctx.lib, self.ctx.review_id)
+        except (VsrError, sqlite3.Error):
+            return []
+
+    def refresh_talk_time(self) -> None:
+        lines = self.talk_lines()
+        self.talk_text.setText("\n".join(lines))
+        self.talk_box.setVisible(bool(lines))
+
+    def _name_voices(self) -> None:
+        from vsr.library.reviews import get_review
+
+        from ..review.voices_dialog import VoicesDialog
+
+        recording_id = get_review(self.ctx.lib, self.ctx.review_id).recording_id
+        VoicesDialog(self.ctx.lib, recording_id, self.ctx.review_id, parent=self).exec()
+        self.refresh_talk_time()
 
     def flush(self) -> None:
         self.summary.flush()

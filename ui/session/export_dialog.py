@@ -1,8 +1,9 @@
 """"Export leerverslag…": choose the format, names or initials, stills (off by default: faces
-are personal data) and the file. The stills and the file are made in a child process
-(`vsr.jobs`: CPU work that would otherwise stall the window) with progress and Cancel; closing
-the dialog cancels. A cancelled or failed export leaves no file, and an error becomes a clear
-message in the dialog."""
+are personal data), who spoke how much (off by default: it comes from the transcript, which is
+personal data, and only when the recording has one and no moments are hidden) and the file. The
+stills and the file are made in a child process (`vsr.jobs`: CPU work that would otherwise
+stall the window) with progress and Cancel; closing the dialog cancels. A cancelled or failed
+export leaves no file, and an error becomes a clear message in the dialog."""
 
 from __future__ import annotations
 
@@ -38,6 +39,7 @@ from vsr.export import (
     build_summary,
     default_summary_name,
     finish_summary_export,
+    with_talk_time,
 )
 from vsr.jobs.work import SummaryWork
 from vsr.library import Library
@@ -106,6 +108,14 @@ class ExportSummaryDialog(QDialog):
         note.setWordWrap(True)
         note.setStyleSheet("color: #555555;")
         form.addRow("", note)
+
+        self.talk_time = QCheckBox(self.tr("Add who spoke how much (from what was said)"))
+        self.talk_time.setChecked(False)
+        self.talk_time.setToolTip(self.tr("Off by default: it comes from the transcript of the "
+                                          "recording. A conversation aid, not a score."))
+        self.talk_time_possible = _talk_time_possible(lib, review_id)
+        self.talk_time.setVisible(self.talk_time_possible)
+        form.addRow("", self.talk_time)
 
         file_row = QHBoxLayout()
         folder = QStandardPaths.writableLocation(
@@ -184,6 +194,9 @@ class ExportSummaryDialog(QDialog):
         try:  # the library is read here, on the main thread; the worker replaces and lays out
             doc = build_summary(self.lib, self.review_id, replace_names=False,
                                 party_naming="initials" if initials else "names")
+            if self.talk_time_possible and self.talk_time.isChecked():
+                doc = with_talk_time(self.lib, self.review_id, doc,
+                                     "initials" if initials else "names")
             created_at = get_review(self.lib, self.review_id).created_at
             if initials:  # no name in the file name either
                 names = review_names(self.lib, self.review_id)
@@ -268,3 +281,13 @@ class ExportSummaryDialog(QDialog):
                 abandon_summary_export(self.lib, pending)
         self.status.setText(error_text(exc))
         self.status.setStyleSheet("color: #a00000;")
+
+
+def _talk_time_possible(lib: Library, review_id: int) -> bool:
+    """"Who spoke how much" is offered when the recording has a transcript and "Apart
+    markeren" hides no moments."""
+    from vsr.session.blind import markers_hidden
+    from vsr.transcript.store import has_transcript
+
+    return (has_transcript(lib, get_review(lib, review_id).recording_id)
+            and not markers_hidden(lib, review_id))

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from vsr import session as ss
 from vsr.errors import StorageError
-from vsr.library import Change
+from vsr.library.changes import Action, Change, Entity
 from vsr.session import pauses as ps
 from vsr.session.model import SessionStep
 
@@ -39,7 +39,8 @@ from .moments_page import MomentsPage
 from .rules_page import RulesPage
 from .step_indicator import StepIndicator
 
-_REFRESH_ON = {"session", "marker", "sheet", "party", "review", "theme"}
+_REFRESH_ON = {Entity.SESSION, Entity.MARKER, Entity.SHEET, Entity.PARTY, Entity.REVIEW,
+               Entity.THEME, Entity.TRANSCRIPT}
 
 
 class SessionPanel(QWidget):
@@ -346,16 +347,16 @@ class SessionPanel(QWidget):
         if self._stale:
             self._stale = False
             self._show_pause_state(self.ctx.player.state())  # as a party change would
-            self._apply_change(Change("session", "updated", (), self.ctx.review_id))
+            self._apply_change(Change(Entity.SESSION, Action.UPDATED, (), self.ctx.review_id))
 
     def _apply_change(self, change: Change) -> None:
-        if change.entity == "party":
+        if change.entity == Entity.PARTY:
             client = self.ctx.client()
             if client is not None:
                 self._show_pause_state(self.ctx.player.state())
         shown = self.discuss.marker
-        if self.step == SessionStep.DISCUSS and (change.entity == "session" or (
-                change.entity == "marker" and shown is not None and shown.id in change.ids)):
+        if self.step == SessionStep.DISCUSS and (change.entity == Entity.SESSION or (
+                change.entity == Entity.MARKER and shown is not None and shown.id in change.ids)):
             self.discuss.show_moment(self.moment_index, seek=False)
         else:
             self.current_page().refresh()

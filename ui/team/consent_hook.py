@@ -9,13 +9,13 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from vsr.errors import VsrError
 from vsr.team.outbox import TeamNotice, deliver, queue_change
 
 from .. import workers
-from ..dialogs import show_error
+from ..dialogs import inform, show_error
 from .settings import team_media_setting, team_url_setting
 
 
@@ -39,5 +39,4 @@ def tell_team_later(parent: QWidget, lib: Any, recording_id: int, purpose: str,
 
 def _tell(parent: QWidget, notice: TeamNotice) -> None:
     if notice.message():
-        QMessageBox.information(parent, QCoreApplication.translate("Team", "Team library"),
-                                notice.message())
+        inform(parent, QCoreApplication.translate("Team", "Team library"), notice.message())

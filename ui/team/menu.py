@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtWidgets import QMenu
+
+from ..dialogs import inform
 
 if TYPE_CHECKING:
     from ..main_window import MainWindow
@@ -32,8 +34,8 @@ def share_open_review(window: MainWindow) -> None:
 
     review = window.review_view.review if window.showing_review() else None
     if review is None:
-        QMessageBox.information(window, QCoreApplication.translate("Team", "Share with team"),
-                                QCoreApplication.translate("Team", "Open a review first; then share it with your team."))
+        inform(window, QCoreApplication.translate("Team", "Share with team"),
+               QCoreApplication.translate("Team", "Open a review first; then share it with your team."))
         return
     window.review_view.sheet.flush()  # what was just typed goes along
     ShareDialog(window.bridge.lib, review.id, window).exec()

@@ -23,10 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vsr.dates import long_date
 from vsr.team.connection import TeamError, connect, media_folder
 from vsr.team.sharing import SharedItem, TeamHit, search_team
 
 from .. import workers
+from ..accessibility_keys import ReturnOpens
 from ..dialogs import error_text
 from ..timefmt import format_ms
 from .settings import team_media_setting, team_url_setting
@@ -75,8 +77,10 @@ class ReceivedDialog(QDialog):
         self.search_field = QLineEdit()
         self.search_field.setPlaceholderText(self.tr("Search in what is shared with me"))
         self.search_field.setAccessibleName(self.tr("Search"))
-        self.search_field.returnPressed.connect(self.search)
         search_button = QPushButton(self.tr("Search"))
+        # Return searches, from the field or anywhere in the dialog (it is the default button;
+        # the field's returnPressed as well searched twice).
+        search_button.setDefault(True)
         search_button.clicked.connect(self.search)
         row = QHBoxLayout()
         row.addWidget(self.search_field, 1)
@@ -84,6 +88,7 @@ class ReceivedDialog(QDialog):
         self.items = QListWidget()
         self.items.setAccessibleName(self.tr("Shared reviews"))
         self.items.itemActivated.connect(lambda _item: self.open_selected())
+        ReturnOpens(self.items, self.open_selected)  # not also a search (the default button)
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.progress.hide()
@@ -136,7 +141,7 @@ class ReceivedDialog(QDialog):
         for item in self.shared:
             text = self.tr("{title} — {team}, {purpose}, {moments} moment(s), {when}").format(
                 title=item.title, team=item.team, purpose=item.purpose, moments=item.moments,
-                when=f"{item.shared_at:%d-%m-%Y}")
+                when=long_date(item.shared_at))
             QListWidgetItem(text, self.items).setData(SHARE_ID, item.id)
         if self.items.count():
             self.items.setCurrentRow(0)

@@ -52,6 +52,7 @@ class TeamSettingsDialog(QDialog):
         self.url_field.setPlaceholderText("postgresql://naam@server/vsr?sslmode=verify-full")
         self.media_field = QLineEdit(str(team_media_setting() or ""))
         self.media_field.setPlaceholderText(self.tr("A folder on the network share"))
+        self.media_field.setAccessibleName(self.tr("Media folder"))
         browse = QPushButton(self.tr("Choose…"))
         browse.clicked.connect(self._choose_media)
         media_row = QHBoxLayout()

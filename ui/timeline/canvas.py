@@ -19,7 +19,7 @@ from .lanes import MarkerGeometry, MarkerHit, hit_test, layout_markers
 from .pause_paint import paint_pauses
 from .ruler_paint import paint_playhead, paint_time_readout
 from .static_layer import SceneContent, StaticScene
-from .theme import COLORS, party_color
+from .theme import COLORS, party_color, use_palette
 from .zoom import MAX_ZOOM_MS_PER_PX, ZOOM_STEP, ZoomScroll
 
 RULER_H = 26
@@ -60,6 +60,7 @@ class TimelineCanvas(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self._update_header_width()
+        use_palette(self.palette())  # the light look, or the system's high-contrast colours
 
     # ------------------------------------------------------------------ hooks for the view
     def _scrubbing(self) -> bool:
@@ -355,6 +356,10 @@ class TimelineCanvas(QWidget):
         if event.type() == QEvent.Type.FontChange:
             self._update_header_width()
             self._sync_width()
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
+            # A high-contrast theme switched on or off: repaint the cached layer in its colours.
+            use_palette(self.palette())
+            self._invalidate()
         super().changeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:

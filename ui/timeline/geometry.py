@@ -119,16 +119,5 @@ def make_layout(
     return TimelineLayout(width, height, header_w, ruler_h, envelope_h, lane_h, lane_count)
 
 
-def format_ms(ms: int, with_hours: bool = False) -> str:
-    """mm:ss, or h:mm:ss when `with_hours` (recordings of an hour or more use it everywhere so all
-    labels have the same form)."""
-    total_s = max(0, int(ms)) // 1000
-    hours, rest = divmod(total_s, 3600)
-    minutes, seconds = divmod(rest, 60)
-    if with_hours:
-        return f"{hours}:{minutes:02d}:{seconds:02d}"
-    return f"{hours * 60 + minutes:02d}:{seconds:02d}"
-
-
 def clamp(value: float, low: float, high: float) -> float:
     return max(low, min(high, value))

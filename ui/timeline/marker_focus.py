@@ -86,7 +86,8 @@ class MarkerFocus:
 
     def _position_words(self: TimelineView) -> str:
         return QCoreApplication.translate("TimelineAccessible", "{now} of {total}").format(
-            now=format_ms(self.position()), total=format_ms(self.duration_ms()))
+            now=format_ms(self.position(), length_ms=self.duration_ms()),
+            total=format_ms(self.duration_ms()))
 
     def _accessible_name(self: TimelineView, key: Key) -> str:
         kind, ident = key

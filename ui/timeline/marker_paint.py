@@ -26,8 +26,6 @@ from .geometry import Rect, TimelineLayout
 from .lanes import GLYPH_R, MarkerGeometry
 from .theme import (
     COLORS,
-    HIDDEN_LANE_ALPHA,
-    LANE_TINT_ALPHA,
     darker_outline,
     party_color,
 )
@@ -76,7 +74,7 @@ def paint_glyph(
     outline_w: float = 1.2,
 ) -> None:
     path = glyph_path(shape, cx, cy, r)
-    painter.setPen(QPen(QColor("#ffffff"), outline_w + 2.0))  # white halo: glyph stands out on bars
+    painter.setPen(QPen(COLORS.halo, outline_w + 2.0))  # a halo: the glyph stands out on bars
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawPath(path)
     painter.setPen(QPen(outline, outline_w))
@@ -85,6 +83,13 @@ def paint_glyph(
 
 
 _GLYPH_CACHE: dict[tuple[object, ...], QPixmap] = {}
+
+
+def forget_looks() -> None:
+    """The timeline's colours changed (theme.use_palette): build pens and glyphs again."""
+    _GLYPH_CACHE.clear()
+    _style.cache_clear()
+
 _GLYPH_CACHE_MAX = 256
 
 
@@ -131,7 +136,7 @@ def paint_lanes(
     for i, party in enumerate(parties):
         r = layout.lane_rect(i)
         tint = QColor(party_color(party.color))
-        tint.setAlpha(HIDDEN_LANE_ALPHA if party.id in hidden else LANE_TINT_ALPHA)
+        tint.setAlpha(COLORS.hidden_lane_alpha if party.id in hidden else COLORS.lane_tint_alpha)
         painter.fillRect(QRectF(r.x, r.y, r.w, r.h), tint)
         painter.setPen(QPen(COLORS.border, 1))
         painter.drawLine(QPointF(0, r.bottom - 0.5), QPointF(layout.width, r.bottom - 0.5))
@@ -212,11 +217,13 @@ def _style(hex_color: str, selected: bool, hovered: bool, is_range: bool) -> _Ma
     return _MarkerStyle(
         color=color,
         outline=outline,
-        line_pen=QPen(outline if selected else color, 2.0 if selected else 1.0),
+        line_pen=QPen(outline if selected or COLORS.high_contrast else color,
+                      2.0 if selected else 1.0),
         bar_pen=QPen(outline, bar_w),
         bar_brush=QBrush(fill),
         glyph_r=glyph_r,
-        glyph_outline_w=2.0 if selected else 1.2,
+        # In high contrast the edge carries the 3:1 (the fill is the party's colour): thicker.
+        glyph_outline_w=2.0 if selected or COLORS.high_contrast else 1.2,
     )
 
 

@@ -6,9 +6,8 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import QCoreApplication
 
+from vsr.dates import HOUR_MS, seconds, span
 from vsr.model import Marker, Party
-
-from .geometry import format_ms
 
 
 def _tr(text: str) -> str:
@@ -16,13 +15,11 @@ def _tr(text: str) -> str:
 
 
 def marker_time_text(marker: Marker, with_hours: bool) -> str:
-    """'01:23' for a point, '01:23 – 01:40 (17 s)' for a range."""
-    start = format_ms(marker.start_ms, with_hours)
+    """'1:23' for a point, '1:23 – 1:40 (17 s)' for a range: the moments list's text."""
+    when = span(marker.start_ms, marker.end_ms, HOUR_MS if with_hours else 0)
     if marker.end_ms is None:
-        return start
-    seconds = max(0, marker.end_ms - marker.start_ms) / 1000
-    length = f"{seconds:.1f}".rstrip("0").rstrip(".")
-    return f"{start} – {format_ms(marker.end_ms, with_hours)} ({length} s)"
+        return when
+    return f"{when} ({seconds(max(0, marker.end_ms - marker.start_ms))} s)"
 
 
 def marker_tooltip(

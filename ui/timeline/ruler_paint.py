@@ -6,7 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
-from .geometry import TimelineLayout, TimeScale, format_ms
+from vsr.dates import HOUR_MS, clock
+
+from .geometry import TimelineLayout, TimeScale
 from .theme import COLORS
 from .ticks import choose_ticks, tick_times
 
@@ -46,7 +48,7 @@ def paint_ruler(
         x = round(scale.ms_to_x(t))
         if x < layout.time_x0 - 1:
             continue  # a label cut in half by the left edge reads as a wrong time
-        painter.drawText(QPointF(x + 4, baseline), format_ms(t, with_hours))
+        painter.drawText(QPointF(x + 4, baseline), clock(t, HOUR_MS if with_hours else 0))
     painter.restore()
     painter.setPen(QPen(COLORS.border, 1))
     painter.drawLine(QPointF(0, h - 0.5), QPointF(layout.width, h - 0.5))
@@ -132,6 +134,6 @@ def paint_time_readout(
     painter.drawText(
         rect.adjusted(10, 0, 0, 0),
         int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
-        format_ms(ms, with_hours),
+        clock(ms, HOUR_MS if with_hours else 0),
     )
     painter.restore()

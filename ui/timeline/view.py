@@ -258,7 +258,7 @@ class TimelineView(MarkerFocus, TimelineCanvas):
             return None
         lane = self._lane_of_party[hit[0]]
         return self.tr("{name} paused here ({time})").format(
-            name=self._parties[lane].name, time=format_ms(hit[1]))
+            name=self._parties[lane].name, time=format_ms(hit[1], length_ms=self.duration_ms()))
 
     def _update_hover(self, x: float, y: float) -> None:
         hit = self.marker_at(x, y) if self.rect().contains(int(x), int(y)) else None

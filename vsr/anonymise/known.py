@@ -11,8 +11,9 @@ from typing import Literal
 
 from vsr.anonymise.names import NameReplacer, replacer_from
 from vsr.i18n import translate
+from vsr.library.changes import Action, Change, Entity
 from vsr.library.consent import list_consents
-from vsr.library.db import Change, Library
+from vsr.library.db import Library
 from vsr.library.recordings import get_recording
 from vsr.library.reviews import list_parties, list_reviews
 
@@ -46,7 +47,7 @@ def set_extra_names(lib: Library, owner: Owner, ident: int, names: Iterable[str]
                     initiator: object | None = None) -> tuple[str, ...]:
     """Store the extra names of a review or collection (replacing what was there)."""
     cleaned = clean_names(names)
-    with lib.write(Change(owner, "updated", (ident,), initiator=initiator)):
+    with lib.write(Change(Entity(owner), Action.UPDATED, (ident,), initiator=initiator)):
         lib.conn.execute(f"UPDATE {_TABLES[owner]} SET extra_names = ? WHERE id = ?",
                          (json.dumps(list(cleaned), ensure_ascii=False), ident))
     return cleaned

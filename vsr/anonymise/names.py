@@ -27,6 +27,7 @@ from pathlib import Path
 from vsr.anonymise.folding import fold, folded_with_map
 from vsr.anonymise.identifiers import replace_identifiers
 from vsr.anonymise.ordinary_words import is_ordinary_word
+from vsr.file_names import safe_file_name
 from vsr.i18n import LANGUAGES, translate, using_language
 
 __all__ = ["NameReplacer", "fold", "initials", "name_parts", "placeholder", "replacer_from",
@@ -206,10 +207,8 @@ class NameReplacer:
         kept, still a safe file name."""
         suffix = Path(name).suffix if re.fullmatch(r"\.[A-Za-z0-9]{1,5}", Path(name).suffix) else ""
         stem = name[:len(name) - len(suffix)]
-        replaced = (self._replace(stem, any_case=True) + suffix).replace("[", "").replace("]", "")
-        safe = re.sub(r'[\\/:*?"<>|\s]+', "-", replaced)
-        safe = re.sub(r"-+(?=\.[^.]*$)", "", safe).strip("-")
-        return safe if safe.strip(".") else "export"  # never "", "." or ".."
+        replaced = self._replace(stem, any_case=True).replace("[", "").replace("]", "")
+        return safe_file_name(replaced, suffix)  # never "", "." or ".."
 
 
 def placeholder() -> str:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 import shlex
-import sys
 from datetime import datetime
 from pathlib import Path
 
+from vsr.cli.output import print_error
+from vsr.dates import date_time
 from vsr.errors import VsrError
 from vsr.i18n import translate
 from vsr.library import backups as bk
@@ -33,7 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def local_time(backup: bk.Backup) -> str:
-    return backup.made_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    return date_time(backup.made_at)
 
 
 def restore_command(library: Path, backup: Path) -> str:
@@ -44,11 +45,11 @@ def print_damage(library: Path, problem: str) -> None:
     """What the CLI says when it opens a damaged library read-only: the problem and the fix."""
     newest = bk.newest_good(library)
     if newest is None:
-        print(translate("error.library.damaged_no_backup", path=str(library), problem=problem),
-              file=sys.stderr)
+        print_error(translate("error.library.damaged_no_backup", path=str(library),
+                              problem=problem))
         return
-    print(translate("error.library.damaged", path=str(library), problem=problem,
-                    command=restore_command(library, newest.path)), file=sys.stderr)
+    print_error(translate("error.library.damaged", path=str(library), problem=problem,
+                          command=restore_command(library, newest.path)))
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -113,8 +114,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     if problem == "ok":
         print(translate("cli.backup.check_ok", path=str(library)))
         return 0
-    print(translate("cli.backup.check_bad", path=str(library), problem=problem), file=sys.stderr)
+    print_error(translate("cli.backup.check_bad", path=str(library), problem=problem))
     newest = bk.newest_good(library)
     if newest is not None:
-        print("  " + restore_command(library, newest.path), file=sys.stderr)
+        print_error("  " + restore_command(library, newest.path))
     return 1

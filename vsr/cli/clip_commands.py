@@ -6,16 +6,15 @@ from __future__ import annotations
 import argparse
 import json
 import signal
-import sys
 
 from vsr.anonymise.known import add_extra_names
+from vsr.cli.output import end_progress, percent_printer, print_error, print_note, shows_progress
 from vsr.cli.summary_commands import export_subparsers
-from vsr.dates import long_date
+from vsr.dates import clock, long_date
 from vsr.errors import Terminated
 from vsr.i18n import translate, translate_plural
 from vsr.library import Library, open_library
 from vsr.library import collections as co
-from vsr.library.collections import clock
 
 # The media stack (PyAV, OpenCV) loads only for an export, so other commands start quickly.
 PACKS = ("intervisie", "exercise")
@@ -66,6 +65,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                    help="faces: blur faces (names are then replaced too); names: replace "
                    "names by roles")
     p.add_argument("--no-audio", action="store_true", help="leave the sound out")
+    p.add_argument("--subtitles", action="store_true",
+                   help="a WebVTT file beside each clip, from the recording's transcript")
     p.add_argument("--pack", choices=PACKS,
                    help="intervisie: add a handout PDF; exercise: add index.html and a "
                    "worksheet PDF")
@@ -101,7 +102,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     finally:
         lib.close()
     print(translate("cli.clip_added", clip=clip.id, collection=clip.collection_id,
-                    start=clock(clip.start_ms), end=clock(clip.end_ms)))
+                    start=clock(clip.start_ms, exact=True), end=clock(clip.end_ms, exact=True)))
     return 0
 
 
@@ -156,8 +157,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         return 0
     print(f"{collection.name} ({collection.purpose.value})")
     for n, c in enumerate(clips, start=1):
-        print(f"  {n:>2}. [{c.id}] {translate('what.recording')} {c.recording_id}  {clock(c.start_ms)}-"
-              f"{clock(c.end_ms)}  {c.title}")
+        print(f"  {n:>2}. [{c.id}] {translate('what.recording')} {c.recording_id}  "
+              f"{clock(c.start_ms, exact=True)}-{clock(c.end_ms, exact=True)}  {c.title}")
         for q in c.questions:
             print(f"        - {q}")
     return 0
@@ -169,14 +170,8 @@ def cmd_export_clips(args: argparse.Namespace) -> int:
 
     faces = "faces" in args.anonymize
     names = True if "names" in args.anonymize else None
-    show = sys.stderr.isatty()
-    last = [-1]
-
-    def progress(fraction: float) -> None:
-        percent = int(fraction * 100)
-        if show and percent != last[0]:
-            last[0] = percent
-            print(f"\r{percent:3d}%", end="", file=sys.stderr, flush=True)
+    show = shows_progress()
+    progress = percent_printer() if show else None
 
     lib = open_library()
     try:
@@ -184,16 +179,16 @@ def cmd_export_clips(args: argparse.Namespace) -> int:
             add_extra_names(lib, "collection", args.collection, args.extra_name)
         report = export_collection(lib, args.collection, args.output, anonymize_faces=faces,
                                    anonymize_names=names, keep_audio=not args.no_audio,
-                                   pack=args.pack, progress=progress)
+                                   pack=args.pack, progress=progress,
+                                   subtitles=args.subtitles)
     except (Cancelled, KeyboardInterrupt) as exc:
-        print(("\n" if show else "") + translate("cli.export.cancelled"), file=sys.stderr)
+        print_error(("\n" if show else "") + translate("cli.export.cancelled"))
         return 128 + signal.SIGTERM if isinstance(exc, Terminated) else 130
     finally:
         lib.close()
     if show:
-        print(file=sys.stderr)
+        end_progress()
     for path in report.files:
         print(path)
-    print(translate_plural("cli.export.done", len(report.files), folder=str(report.out_dir)),
-          file=sys.stderr)
+    print_note(translate_plural("cli.export.done", len(report.files), folder=str(report.out_dir)))
     return 0

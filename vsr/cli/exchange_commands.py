@@ -5,17 +5,17 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from dataclasses import asdict
 from pathlib import Path
 
 from vsr.anonymise.known import add_extra_names, review_names
 from vsr.anonymise.names import NameReplacer
 from vsr.cli.anonymize_options import add_anonymize_names, wants_names_replaced
+from vsr.cli.output import print_error, print_note
+from vsr.dates import clock
 from vsr.errors import VsrError
 from vsr.i18n import translate
 from vsr.library import open_library
-from vsr.library.collections import clock
 from vsr.library.db import Library
 from vsr.library.search import (
     DEFAULT_LIMIT,
@@ -27,7 +27,6 @@ from vsr.library.search import (
 from vsr.review_package import OnExisting, pack_review, unpack_review
 from vsr.review_package.archive import PackageError, os_reason, words
 from vsr.transcript.spoken_search import SpokenHit, search_spoken
-from vsr.transcript.talk import speaker_label
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -74,13 +73,14 @@ def cmd_search(args: argparse.Namespace) -> int:
     finally:
         lib.close()
     if total > len(hits):  # never a silent cut: say how many there are (stderr: not in --json)
-        print(translate("cli.search.more", shown=len(hits), total=total), file=sys.stderr)
+        print_note(translate("cli.search.more", shown=len(hits), total=total))
     filtered = any((args.theme, args.party, args.date_from, args.date_to))
     spoken = [] if filtered else _spoken_hits(words)
     if args.json:
         print(json.dumps([asdict(h) | {"snippet": _plain(h.snippet)} for h in hits]
-                         + [asdict(s) | {"kind": "spoken", "snippet": _plain(s.snippet)}
-                            for s in spoken], ensure_ascii=False, indent=1))
+                         + [asdict(s) | {"kind": "spoken", "snippet": _plain(s.snippet),
+                                         "who": name}
+                            for s, name in spoken], ensure_ascii=False, indent=1))
         return 0
     if not hits and not spoken:
         print(translate("cli.search.none"))
@@ -92,21 +92,27 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
-def _spoken_hits(words: str) -> list[SpokenHit]:
-    """Spoken words too (issue 22): the hit is a time in a recording. Printed after the
-    moments; a filter on theme, party or date does not apply to them, so none are shown then."""
+def _spoken_hits(words: str) -> list[tuple[SpokenHit, str]]:
+    """Spoken words too (issue 22): the hit is a time in a recording, with who said it (the
+    party's name once the users said who is who). Printed after the moments; a filter on
+    theme, party or date does not apply to them, so none are shown then."""
     if not words.strip():
         return []
+    from vsr.transcript.parties import voice_labels
+
     lib = open_library()
     try:
-        return search_spoken(lib, words)
+        hits = search_spoken(lib, words)
+        names = {rec: voice_labels(lib, rec) for rec in {h.recording_id for h in hits}}
     finally:
         lib.close()
+    return [(h, names[h.recording_id].get(h.speaker, "") if h.speaker is not None else "")
+            for h in hits]
 
 
-def _print_spoken(spoken: list[SpokenHit]) -> None:
-    for s in spoken:
-        who = f"  {speaker_label(s.speaker)}" if s.speaker is not None else ""
+def _print_spoken(spoken: list[tuple[SpokenHit, str]]) -> None:
+    for s, name in spoken:
+        who = f"  {name}" if name else ""
         print(f"{translate('cli.search.spoken', recording=s.recording_id)}  {s.recording_title}"
               f"  {clock(s.start_ms)}{who}"
               f"  {s.snippet.replace(MATCH_START, '«').replace(MATCH_END, '»')}")
@@ -143,7 +149,7 @@ def cmd_pack(args: argparse.Namespace) -> int:
         finally:
             lib.close()
     except VsrError as exc:
-        print(exc.message(), file=sys.stderr)
+        print_error(exc)
         return 2
     print(translate("cli.package.written", path=str(out)))
     return 0
@@ -170,7 +176,7 @@ def cmd_unpack(args: argparse.Namespace) -> int:
         finally:
             lib.close()
     except VsrError as exc:
-        print(exc.message(), file=sys.stderr)
+        print_error(exc)
         return 2
     print(translate("cli.package.unpacked", review=done.review_id,
                     title=done.title, path=args.package))

@@ -6,11 +6,11 @@ be imported gets one line naming it and exit code 2; the library is then unchang
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from vsr.cli.anonymize_options import add_anonymize_names, wants_names_replaced
+from vsr.cli.output import print_error
 from vsr.cli.summary_commands import export_subparsers
 from vsr.errors import VsrError
 from vsr.i18n import translate, translate_plural
@@ -100,12 +100,12 @@ def _run_import(args: argparse.Namespace, work: object) -> int:
         finally:
             lib.close()
     except VsrError as exc:
-        print(exc.message(), file=sys.stderr)
+        print_error(exc)
         return 2
     print(translate_plural("cli.import_eaf.done", result.moments, review=result.review_id,
                     parties=", ".join(result.parties)))
     if result.cut_at_end:
-        print(translate_plural("warning.import.cut_at_end", result.cut_at_end), file=sys.stderr)
+        print_error(translate_plural("warning.import.cut_at_end", result.cut_at_end))
     return 0
 
 

@@ -8,6 +8,8 @@ import os
 import sys
 from pathlib import Path
 
+from vsr.cli.output import print_error
+from vsr.dates import clock
 from vsr.errors import VsrError
 from vsr.i18n import translate, translate_plural
 from vsr.library import open_library
@@ -55,12 +57,12 @@ def cmd_import(args: argparse.Namespace) -> int:
                 result = rc.import_recording(lib, name)
             except VsrError as exc:
                 failed = True
-                print(exc.message(), file=sys.stderr)  # it names the file
+                print_error(exc)  # it names the file
                 continue
             # A usable file with a problem (cut off, damaged in places) is imported: say so.
             for key in result.warnings:
-                print(translate("warning.media.in_file", path=result.recording.path,
-                                message=translate(key)), file=sys.stderr)
+                print_error(translate("warning.media.in_file", path=result.recording.path,
+                                      message=translate(key)))
             print(json.dumps(recording_json(result.recording), ensure_ascii=False), flush=True)
     finally:
         lib.close()
@@ -95,17 +97,13 @@ def cmd_list(args: argparse.Namespace) -> int:
     print(translate("cli.list.recordings"))
     for r in recordings:
         missing = "" if rc.recording_available(r) else translate("cli.list.not_found")
-        print(f"  {r.id:>4}  {_clock(r.duration_ms):>8}  {r.title}  [{r.path}]{missing}")
+        print(f"  {r.id:>4}  {clock(r.duration_ms):>8}  {r.title}  [{r.path}]{missing}")
     print(translate("cli.list.reviews"))
     for v in reviews:
         markers = translate_plural("count.markers", counts.get(v.id, 0))
-        print(f"  {v.id:>4}  opname {v.recording_id:<4} {markers:>12}  {v.title}")
+        recording = translate("cli.list.of_recording", id=v.recording_id)
+        print(f"  {v.id:>4}  {recording:<11} {markers:>12}  {v.title}")
     return 0
-
-
-def _clock(ms: int) -> str:
-    s = ms // 1000
-    return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}"
 
 
 def cmd_open(args: argparse.Namespace) -> int:
@@ -146,6 +144,6 @@ def launch_gui(extra: list[str]) -> int:
     try:
         os.execv(argv[0], argv)
     except OSError as exc:
-        print(translate("cli.no_gui", reason=exc.strerror), file=sys.stderr)
+        print_error(translate("cli.no_gui", reason=exc.strerror))
         return 1
     return 0  # not reached

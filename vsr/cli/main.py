@@ -73,11 +73,11 @@ def _groups_for(argv: Sequence[str]) -> list[ModuleType]:
 
 
 def _parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
-    import argparse
-
+    from vsr.cli.help_text import ArgumentParser, install
     from vsr.i18n import LANGUAGES
 
-    parser = argparse.ArgumentParser(
+    install()  # argparse's own words ("usage:", "options") in the current language too
+    parser = ArgumentParser(
         prog="vsr",
         description="Video-stimulated recall for the Samenleergesprek.",
     )
@@ -153,10 +153,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 def dispatch(argv: Sequence[str] | None) -> int:
     """Parse `argv` and run its command. Signals and a closed output pipe are handled by the
     entry point `main`, which calls this."""
+    from vsr.cli.help_text import language_in
     from vsr.i18n import set_language
     from vsr.library.db import report_damage_to
 
     words = list(sys.argv[1:] if argv is None else argv)
+    # The language first: --help and argparse's errors are worded in it.
+    set_language(language_in(words) or os.environ.get("VSR_LANG"))
     parser = _parser(words)
     args = parser.parse_args(words)
     setup_logging()
@@ -177,7 +180,9 @@ def dispatch(argv: Sequence[str] | None) -> int:
         code: int = handler(args)
         return code
     except VsrError as exc:
-        print(exc.message(), file=sys.stderr)
+        from vsr.cli.output import print_error
+
+        print_error(exc)
         return 1
     except Terminated:
         return EXIT_TERMINATED

@@ -13,7 +13,8 @@ import json
 import sys
 from datetime import date
 
-from vsr.dates import long_date
+from vsr.cli.output import print_error
+from vsr.dates import date_time, long_date
 from vsr.i18n import translate, translate_plural
 from vsr.library import Library, open_library
 from vsr.library import consent as cs
@@ -93,7 +94,7 @@ def confirmed(yes: bool) -> bool:
 
 def _report_failures(files: FileDeletion) -> None:
     for path, reason in files.failed:
-        print(translate("cli.file_failed", path=path, reason=reason), file=sys.stderr)
+        print_error(translate("cli.file_failed", path=path, reason=reason))
 
 
 def cmd_consent(args: argparse.Namespace) -> int:
@@ -125,7 +126,7 @@ def _grant(lib: Library, args: argparse.Namespace) -> int:
     for line in describe_narrowing(plan):
         print(line)
     if not confirmed(args.yes):
-        print(translate("cli.not_confirmed"), file=sys.stderr)
+        print_error(translate("cli.not_confirmed"))
         return NOT_CONFIRMED
     report = narrow_consent(lib, args.recording, purpose, given_by=given_by, until=args.until,
                             given_on=args.given_on, recognisable=args.recognisable)
@@ -143,7 +144,7 @@ def _withdraw(lib: Library, args: argparse.Namespace) -> int:
     for line in describe_withdrawal(lib, plan):
         print(line)
     if not confirmed(args.yes):
-        print(translate("cli.not_confirmed"), file=sys.stderr)
+        print_error(translate("cli.not_confirmed"))
         return NOT_CONFIRMED
     report = withdraw_consent(lib, args.recording, plan.purpose)
     print(translate(
@@ -233,7 +234,7 @@ def cmd_purge(args: argparse.Namespace) -> int:
         for line in rt.describe_purge(lib, plan):
             print(line)
         if not confirmed(args.yes):
-            print(translate("cli.not_confirmed"), file=sys.stderr)
+            print_error(translate("cli.not_confirmed"))
             return NOT_CONFIRMED
         report = rt.purge(lib)
     finally:
@@ -247,7 +248,7 @@ def cmd_purge(args: argparse.Namespace) -> int:
         print(translate_plural("cli.purge.clips_done", len(report.removed_clip_ids)))
     _report_failures(report.files)
     for path, reason in report.media_failed:
-        print(translate("cli.file_failed", path=path, reason=reason), file=sys.stderr)
+        print_error(translate("cli.file_failed", path=path, reason=reason))
     return 1 if report.files.failed or report.media_failed else 0
 
 
@@ -262,11 +263,14 @@ def cmd_audit(args: argparse.Namespace) -> int:
         lib.close()
     if args.verify:
         for line in check_lines(check):
-            print(line, file=sys.stdout if check.ok else sys.stderr)
+            if check.ok:
+                print(line)
+            else:
+                print_error(line)
         return 0 if check.ok else 1
     if not check.ok:
         for line in check_lines(check):
-            print(line, file=sys.stderr)
+            print_error(line)
     if args.json:  # raw, as stored
         print(json.dumps([{"id": e.id, "at": e.at, "who": e.who, "workstation": e.workstation,
                            "action": e.action, "subject": e.subject,
@@ -283,6 +287,6 @@ def cmd_audit(args: argparse.Namespace) -> int:
           f"{translate('audit.column.recording'):<14}  {translate('audit.column.details')}")
     for e in entries:
         where = f"{e.who}@{e.workstation}" if e.who else "-"
-        print(f"{e.id:>5}  {e.at:<25}  {where:<24} {action_label(e.action):<26} "
+        print(f"{e.id:>5}  {date_time(e.at):<25}  {where:<24} {action_label(e.action):<26} "
               f"{subjects[e.subject]:<14}  {recordings[e.id] or '-':<14}  {details_label(e)}")
     return 0

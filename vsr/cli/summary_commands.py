@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import argparse
 import signal
-import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from vsr.cli.anonymize_options import add_anonymize_names, wants_names_replaced
+from vsr.cli.output import end_progress, percent_printer, print_error, shows_progress
 from vsr.i18n import translate
 from vsr.library import open_library
 
@@ -71,7 +70,7 @@ def cmd_export_summary(args: argparse.Namespace) -> int:
 
     out = Path(args.output)
     fmt = args.format or out.suffix.lstrip(".").lower() or "pdf"
-    show = sys.stderr.isatty()
+    show = shows_progress()
     lib = open_library()
     try:
         if args.extra_name:
@@ -80,25 +79,14 @@ def cmd_export_summary(args: argparse.Namespace) -> int:
             lib, args.review, fmt, out,
             party_naming="initials" if args.initials or wants_names_replaced(args) else "names",
             include_stills=args.stills, include_talk_time=args.talk_time, in_child=True,
-            progress=_percent_printer() if show else None)
+            progress=percent_printer() if show else None)
     except (Cancelled, KeyboardInterrupt) as exc:
-        print(("\n" if show else "") + translate("cli.export.cancelled"), file=sys.stderr)
+        print_error(("\n" if show else "") + translate("cli.export.cancelled"))
         return 128 + signal.SIGTERM if isinstance(exc, Terminated) else 130
     finally:
         lib.close()
     if show:
-        print(file=sys.stderr)
+        end_progress()
     print(translate("cli.summary_written", path=str(path)))
     return 0
 
-
-def _percent_printer() -> Callable[[float], None]:
-    last = [-1]
-
-    def show(fraction: float) -> None:
-        percent = int(fraction * 100)
-        if percent != last[0]:
-            last[0] = percent
-            print(f"\r{percent:3d}%", end="", file=sys.stderr, flush=True)
-
-    return show

@@ -10,6 +10,7 @@ import argparse
 import json
 from pathlib import Path
 
+from vsr.dates import date_time
 from vsr.i18n import translate
 
 
@@ -123,7 +124,7 @@ def cmd_share(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from vsr.library.collections import clock
+    from vsr.dates import clock
     from vsr.team.connection import connect
     from vsr.team.sharing import list_shared
 
@@ -143,7 +144,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from vsr.library.collections import clock
+    from vsr.dates import clock
     from vsr.team.connection import connect
     from vsr.team.sharing import search_team
 
@@ -164,7 +165,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 def cmd_open(args: argparse.Namespace) -> int:
     import platformdirs
 
-    from vsr.library.collections import clock
+    from vsr.dates import clock
     from vsr.team.connection import connect
     from vsr.team.sharing import fetch_media, open_shared
 
@@ -217,7 +218,7 @@ def cmd_log(args: argparse.Namespace) -> int:
     with connect(args.url) as conn:
         rows = read_log(conn, args.limit)
     for r in rows:
-        print(f"{r[1]:%Y-%m-%d %H:%M:%S}  {r[2]}  {r[3]}  {r[4] or ''}  {r[5]}  "
+        print(f"{date_time(r[1])}  {r[2]}  {r[3]}  {r[4] or ''}  {r[5]}  "
               f"{r[6] or ''}  {json.dumps(r[8], ensure_ascii=False)}")
     return 0
 

@@ -5,9 +5,9 @@ recording (issue 22). Progress goes to stderr; Ctrl+C stops the child and keeps 
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import TYPE_CHECKING
 
+from vsr.cli.output import end_progress, percent_printer, print_error
 from vsr.cli.summary_commands import export_subparsers
 from vsr.i18n import translate
 from vsr.library import open_library
@@ -35,6 +35,11 @@ def register(sub: SubParsers) -> None:
     q.add_argument("segment", type=int, metavar="SEGMENT")
     q.add_argument("speaker", choices=("1", "2", "none"))
     q.set_defaults(handler=cmd_speaker)
+    q = tsub.add_parser("voice", help="say who a voice is: the client or the professional")
+    q.add_argument("recording", type=int, metavar="RECORDING")
+    q.add_argument("voice", choices=("1", "2"))
+    q.add_argument("role", choices=("client", "professional", "other", "none"))
+    q.set_defaults(handler=cmd_voice)
     q = tsub.add_parser("moment", help="the words of a moment (for gespreksblad A)")
     q.add_argument("marker", type=int, metavar="MARKER")
     q.add_argument("--fill", action="store_true", help="place them in A of its gespreksblad")
@@ -57,18 +62,15 @@ def cmd_transcribe(args: argparse.Namespace) -> int:
         print(write_manifest(args.write_manifest))
         return 0
     if args.recording is None:
-        print(translate("cli.transcript.which"), file=sys.stderr)
+        print_error(translate("cli.transcript.which"))
         return 2
     from vsr.transcript.run import transcribe_recording
 
-    def progress(fraction: float) -> None:
-        print(f"\r{round(fraction * 100):3d} %", end="", file=sys.stderr, flush=True)
-
     lib = open_library()
     try:
-        count = transcribe_recording(lib, args.recording, progress=progress)
+        count = transcribe_recording(lib, args.recording, progress=percent_printer())
     finally:
-        print(file=sys.stderr)
+        end_progress()
         lib.close()
     print(translate("cli.transcript.done", count=count))
     return 0
@@ -76,6 +78,7 @@ def cmd_transcribe(args: argparse.Namespace) -> int:
 
 def cmd_transcript(args: argparse.Namespace) -> int:
     from vsr.transcript.export import transcript_txt
+    from vsr.transcript.parties import voice_labels
     from vsr.transcript.store import load_transcript, swap_speakers
     from vsr.transcript.talk import talk_sentences, talk_time
 
@@ -84,15 +87,16 @@ def cmd_transcript(args: argparse.Namespace) -> int:
         if args.transcript_what == "swap":
             swap_speakers(lib, args.recording)
         transcript = load_transcript(lib, args.recording)
+        names = voice_labels(lib, args.recording)
     finally:
         lib.close()
     if args.transcript_what == "show":
-        print(transcript_txt(transcript, lambda text: text), end="")
+        print(transcript_txt(transcript, lambda text: text, names), end="")
         return 0
     if args.transcript_what == "swap":
         print(translate("cli.transcript.swapped"))
         return 0
-    for line in talk_sentences(talk_time(transcript)):
+    for line in talk_sentences(talk_time(transcript), names):
         print(line)
     return 0
 
@@ -106,6 +110,22 @@ def cmd_speaker(args: argparse.Namespace) -> int:
         set_segment_speaker(lib, args.segment, speaker)
     finally:
         lib.close()
+    return 0
+
+
+def cmd_voice(args: argparse.Namespace) -> int:
+    from vsr.model import PartyRole
+    from vsr.transcript.parties import set_voice_role, voice_labels
+
+    lib = open_library()
+    try:
+        set_voice_role(lib, args.recording, int(args.voice) - 1,
+                       None if args.role == "none" else PartyRole(args.role))
+        names = voice_labels(lib, args.recording)
+    finally:
+        lib.close()
+    for n in (0, 1):
+        print(translate("cli.transcript.voice", number=n + 1, who=names[n]))
     return 0
 
 

@@ -6,7 +6,6 @@ when it is complete: it is written to a temp file beside `out` and renamed at th
 
 from __future__ import annotations
 
-import errno
 import os
 import uuid
 from collections.abc import Callable, Iterator, Mapping
@@ -35,7 +34,9 @@ from vsr.clips.source import (
     open_media,
     read_rotation,
 )
+from vsr.dates import clock
 from vsr.errors import MediaError, StorageError, VsrError
+from vsr.media.opener import open_output, storage_error
 
 if TYPE_CHECKING:  # the face detector (OpenCV) loads only for an anonymised clip
     from vsr.clips.faces import FaceAnonymizer
@@ -107,8 +108,8 @@ def _check_range(info: SourceInfo, start_ms: int, end_ms: int) -> None:
 
 
 def _clock(ms: int) -> str:
-    sign, ms = ("-", -ms) if ms < 0 else ("", ms)
-    return f"{sign}{ms // 60000}:{ms // 1000 % 60:02d}.{ms % 1000:03d}"
+    """Exact (a cut is an edit to the frame); a time before the start keeps its minus."""
+    return ("-" if ms < 0 else "") + clock(abs(ms), exact=True)
 
 
 def _write_atomically(out: Path, source: Path, write: Callable[[Path], ClipResult]) -> ClipResult:
@@ -133,16 +134,10 @@ def _user_error(exc: BaseException, source: Path) -> VsrError | None:
     if isinstance(exc, Cancelled | VsrError | SpliceError):
         return None
     if isinstance(exc, OSError):  # PyAV's I/O errors are OSErrors too: writing failed
-        return _storage_error(exc)
+        return storage_error(exc)
     if isinstance(exc, av.error.FFmpegError):
         return MediaError(path=str(source), reason=str(exc))
     return None
-
-
-def _storage_error(exc: OSError) -> StorageError:
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return StorageError("error.storage.disk_full")
-    return StorageError(reason=exc.strerror or str(exc))
 
 
 class _Job:
@@ -185,7 +180,7 @@ class _Job:
         self.tick()
         with ExitStack() as stack:
             output = stack.enter_context(
-                av.open(str(tmp), "w", format="mp4", container_options={"movflags": "+faststart"})
+                open_output(tmp, format="mp4", container_options={"movflags": "+faststart"})
             )
             output.metadata.update({k: v for k, v in self.metadata.items() if v})
             if self.info.has_video:

@@ -14,6 +14,7 @@ from numpy.typing import NDArray
 
 from vsr.clips.source import TOLERANCE, first_video, inspect_source, open_media, seek_before
 from vsr.errors import MediaError
+from vsr.media.opener import rotation_of, upright
 
 
 def frame_at(src: Path, ms: int) -> NDArray[np.uint8]:
@@ -39,8 +40,7 @@ def frame_at(src: Path, ms: int) -> NDArray[np.uint8]:
     if shown is None:
         raise MediaError(path=str(src), reason=f"no picture at {ms} ms")
     pixels = np.asarray(shown.to_ndarray(format="bgr24"), dtype=np.uint8)
-    turns = int(round(shown.rotation / 90.0)) % 4  # counter-clockwise, as the display matrix
-    return np.ascontiguousarray(np.rot90(pixels, k=turns)) if turns else pixels
+    return upright(pixels, rotation_of(None, shown))
 
 
 @dataclass(slots=True)
@@ -61,13 +61,11 @@ def pictures_between(src: Path, start_ms: int, end_ms: int, first_ms: int) -> li
     if not info.has_video:
         raise MediaError("error.media.no_streams", path=str(src))
     fps = float(info.frame_rate or 25)
-    turns = info.rotation // 90
     begin, end = info.origin + Fraction(max(0, start_ms), 1000), info.origin + Fraction(end_ms, 1000)
     found: list[Picture] = []
-    with open_media(src) as container:
+    with open_media(src, threads=True) as container:
         stream = first_video(container)
         assert stream is not None and stream.time_base is not None
-        stream.codec_context.thread_type = "AUTO"
         seek_before(container, stream, begin)
         for frame in container.decode(stream):
             if frame.pts is None:
@@ -78,8 +76,7 @@ def pictures_between(src: Path, start_ms: int, end_ms: int, first_ms: int) -> li
             if at + TOLERANCE < begin:
                 continue
             ms = int((at - info.origin) * 1000)
-            pixels = np.asarray(frame.to_ndarray(format="bgr24"), dtype=np.uint8)
-            if turns:
-                pixels = np.ascontiguousarray(np.rot90(pixels, k=turns))
+            pixels = upright(np.asarray(frame.to_ndarray(format="bgr24"), dtype=np.uint8),
+                             info.rotation)
             found.append(Picture(round((ms - first_ms) * fps / 1000), ms, pixels, frame.pts))
     return found

@@ -19,6 +19,7 @@ from numpy.typing import NDArray
 from vsr.clips.frames import Picture
 from vsr.clips.scan import FrameSpan
 from vsr.clips.source import SourceInfo, first_video, seek_before
+from vsr.media.opener import upright
 
 CRF = "18"  # visually close to the source; clips are short, so size matters little
 PRESET = "veryfast"
@@ -96,10 +97,8 @@ class ReencodeVideo:
 
     def _upright(self, index: int, frame: VideoFrame) -> Picture:
         assert frame.pts is not None
-        pixels: NDArray[np.uint8] = np.asarray(frame.to_ndarray(format="bgr24"), np.uint8)
-        turns = self.info.rotation // 90
-        if turns:
-            pixels = np.ascontiguousarray(np.rot90(pixels, k=turns))
+        pixels: NDArray[np.uint8] = upright(
+            np.asarray(frame.to_ndarray(format="bgr24"), np.uint8), self.info.rotation)
         ms = int((frame.pts * self.time_base - self.info.origin) * 1000)
         return Picture(index, ms, pixels, frame.pts)
 
@@ -125,7 +124,7 @@ class ReencodeVideo:
             yield frame
 
     def _prepare(self, frame: VideoFrame) -> VideoFrame:
-        if self.info.rotation // 90 == 0:
+        if self.info.rotation % 360 == 0:
             return frame.reformat(width=self.width, height=self.height, format="yuv420p")
         pixels = self._upright(0, frame).pixels
         return VideoFrame.from_ndarray(pixels, format="bgr24").reformat(

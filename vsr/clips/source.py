@@ -14,6 +14,10 @@ from av.container import InputContainer
 from av.video.stream import VideoStream
 
 from vsr.errors import MediaError
+from vsr.media.opener import open_media, rotation_of
+
+__all__ = ["TOLERANCE", "SourceInfo", "first_audio", "first_video", "inspect_source",
+           "open_media", "read_rotation", "seek_before", "to_ticks"]
 
 # A frame counts as "shown at" a time if it starts at most this much later: the UI rounds
 # frame times to whole milliseconds, so 1001 ms means the frame at 1000.999... ms.
@@ -31,26 +35,10 @@ class SourceInfo:
     pix_fmt: str = ""
     width: int = 0
     height: int = 0
-    rotation: int = 0  # counter-clockwise degrees the picture is turned for display (PyAV)
+    rotation: int = 0  # degrees clockwise to turn the picture upright (vsr.media.opener)
     frame_rate: Fraction | None = None
     time_base: Fraction | None = None
     extradata: bytes = b""
-
-
-def open_media(path: Path) -> InputContainer:
-    """Open `path` for reading, turning every way it can fail into a MediaError."""
-    if not path.exists():
-        raise MediaError("error.media.not_found", path=str(path))
-    if path.is_file() and path.stat().st_size == 0:
-        raise MediaError("error.media.empty", path=str(path))
-    try:
-        return av.open(str(path), "r")
-    except (av.error.FFmpegError, OSError) as exc:
-        raise MediaError(path=str(path), reason=_reason(exc)) from exc
-
-
-def _reason(exc: BaseException) -> str:
-    return getattr(exc, "strerror", None) or str(exc)
 
 
 def inspect_source(
@@ -96,10 +84,11 @@ def read_rotation(path: Path) -> int:
 
 
 def _rotation(container: InputContainer, video: VideoStream) -> int:
-    """Rotation of the first frame: PyAV reads it from the stream's display matrix."""
+    """Degrees clockwise to turn the pictures upright, from the first frame's display matrix
+    (PyAV reads it from the stream's side data)."""
     try:
         for frame in container.decode(video):
-            return int(round(frame.rotation / 90.0)) * 90 % 360
+            return rotation_of(video, frame)
     except av.error.FFmpegError:
         return 0
     return 0

@@ -5,7 +5,6 @@ after a kill), staged in the app's own private folder, and audited once it is in
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from vsr.export.summary_content import (
     add_stills,
     build_summary,
 )
+from vsr.file_names import safe_file_name
 from vsr.i18n import translate, using_language
 from vsr.library.audit import AuditAction, audit, subject_of
 from vsr.library.consent import Purpose
@@ -85,7 +85,7 @@ def export_summary(
                             extra_names=extra_names)
         names = review_names(lib, review_id, extra_names) if party_naming == "initials" else None
         if include_talk_time:
-            doc = with_talk_time(lib, review_id, doc)
+            doc = with_talk_time(lib, review_id, doc, party_naming)
     if include_stills and not in_child:
         doc = add_stills(doc, grab_still)
     out = Path(out)
@@ -111,14 +111,23 @@ def export_summary(
     return path
 
 
-def with_talk_time(lib: Library, review_id: int, doc: SummaryDoc) -> SummaryDoc:
+def with_talk_time(lib: Library, review_id: int, doc: SummaryDoc,
+                   party_naming: PartyNaming = "names") -> SummaryDoc:
     """The summary with its optional section "who spoke how much"; VsrError when it was chosen
-    and the recording has no transcript (said, not silently left out)."""
+    and the recording has no transcript (said, not silently left out). The voices carry the
+    parties' labels of the summary (initials when it is anonymised), once the users said who
+    is who."""
     from dataclasses import replace
 
+    from vsr.export.summary_content import party_labels
+    from vsr.library.reviews import list_parties
+    from vsr.session.blind import markers_hidden
     from vsr.transcript.talk import review_talk_sentences
 
-    sentences = review_talk_sentences(lib, review_id)
+    if markers_hidden(lib, review_id):  # "Apart markeren": not before the moments are shown
+        raise VsrError("error.transcript.talk_hidden")
+    labels = party_labels(list_parties(lib, review_id), party_naming)
+    sentences = review_talk_sentences(lib, review_id, labels)
     if not sentences:
         raise VsrError("error.transcript.none", recording=get_review(lib, review_id).recording_id)
     return replace(doc, talk_time=tuple(sentences))
@@ -176,15 +185,14 @@ def default_summary_name(lib: Library, review_id: int, fmt: str, *, anonymise: b
     suffix = str(fmt).lower()
     if anonymise:
         day = (today or date.today()).isoformat()
-        return f"{translate('summary.file_stem')}-{day}.{suffix}"
+        return safe_file_name(f"{translate('summary.file_stem')}-{day}", suffix)
     return file_name_from_title(get_review(lib, review_id).title, suffix,
                                 translate("summary.file_stem"))
 
 
 def file_name_from_title(title: str, fmt: str, fallback: str = "leerverslag") -> str:
     """A file name from a title, without characters file systems refuse."""
-    stem = re.sub(r'[\\/:*?"<>|\s]+', "-", title).strip("-.")[:60] or fallback
-    return f"{stem}.{fmt}"
+    return safe_file_name(title, fmt, fallback=fallback)
 
 
 def write_summary(doc: SummaryDoc, fmt: SummaryFormat | str, out: Path | str, *,

@@ -26,18 +26,12 @@ from av.video.stream import VideoStream
 
 from vsr.errors import VsrError
 from vsr.media import nal
+from vsr.media.opener import open_media, upright
 
 STILL_WIDTH = 480
 FACE_LOOK_WIDTH = 2  # faces are looked for at twice the still's width (small ones too)
 JPEG_QUALITY = 85
 _ERRORS = (av.FFmpegError, OSError, ValueError)
-
-
-def _rotate(image: npt.NDArray[np.uint8], degrees: int) -> npt.NDArray[np.uint8]:
-    turns = {90: cv2.ROTATE_90_CLOCKWISE, 180: cv2.ROTATE_180,
-             270: cv2.ROTATE_90_COUNTERCLOCKWISE}
-    code = turns.get(degrees % 360)
-    return image if code is None else np.ascontiguousarray(cv2.rotate(image, code))
 
 
 class StillReader:
@@ -69,15 +63,14 @@ class StillReader:
     def _open(self) -> VideoStream | None:
         if self._stream is None and not self._failed:
             try:
-                self._container = av.open(self._path)
-            except _ERRORS:
+                self._container = open_media(self._path, threads=True)
+            except VsrError:  # missing, not media, too big: no still
                 self._failed = True
                 return None
             if not self._container.streams.video:
                 self._failed = True
                 return None
             self._stream = self._container.streams.video[0]
-            self._stream.thread_type = "AUTO"
         return self._stream
 
     def grab(self, at_ms: int) -> bytes | None:
@@ -123,7 +116,7 @@ class StillReader:
         image = np.asarray(frame.reformat(
             width=max(2, round(frame.width * scale)), height=max(2, round(frame.height * scale)),
             format="bgr24", interpolation="AREA").to_ndarray(), dtype=np.uint8)
-        image = _rotate(image, self._rotation)
+        image = upright(image, self._rotation)
         if self._blur_faces:
             if self._faces is None:
                 self._faces = StillFaces()

@@ -25,7 +25,7 @@ from typing import Literal
 from vsr import method
 from vsr.anonymise.known import review_names
 from vsr.anonymise.names import NameReplacer, initials
-from vsr.dates import long_date_of
+from vsr.dates import clock, long_date_of
 from vsr.i18n import current_language, translate, using_language
 from vsr.library import markers as mk
 from vsr.library import sheets as sh
@@ -132,12 +132,6 @@ class SummaryDoc:
     def rating_label(self, value: int) -> str:
         with using_language(self.lang):
             return rt.rating_label(value)
-
-
-def clock(ms: int) -> str:
-    s = max(0, ms) // 1000
-    h, rest = divmod(s, 3600)
-    return f"{h}:{rest // 60:02d}:{rest % 60:02d}" if h else f"{rest // 60}:{rest % 60:02d}"
 
 
 def party_labels(parties: list[Party], naming: PartyNaming) -> dict[int, str]:

@@ -17,12 +17,15 @@ NewId = Callable[[], str]
 
 
 def transcript_tiers(root: ET.Element, transcript: Transcript, lang_id: str, slot: Slot,
-                     new_id: NewId, rewrite: Callable[[str], str] = lambda t: t) -> None:
-    """Append a tier per voice (and one for segments whose voice is not known)."""
+                     new_id: NewId, rewrite: Callable[[str], str] = lambda t: t, *,
+                     names: dict[int, str] | None = None) -> None:
+    """Append a tier per voice (and one for segments whose voice is not known), named by
+    `names` (the parties, once the users said who is who) or numbered."""
     voices = sorted({s.speaker for s in transcript.segments},
                     key=lambda v: (v is None, v if v is not None else 0))
     for voice in voices:
-        who = speaker_label(voice) or translate("transcript.speaker_unknown")
+        who = ((names or {}).get(voice, "") if voice is not None else "") or speaker_label(
+            voice) or translate("transcript.speaker_unknown")
         tier_id = f"{who} - {translate('transcript.tier')}"
         tier = ET.SubElement(root, "TIER", {"LANG_REF": lang_id, "LINGUISTIC_TYPE_REF": LT_SPOKEN,
                                             "PARTICIPANT": who, "TIER_ID": tier_id})

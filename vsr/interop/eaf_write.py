@@ -72,7 +72,8 @@ def eaf_tree(data: ExportReview, out: Path) -> ET.Element:
     if data.transcript is not None:  # only when chosen (issue 22)
         from vsr.interop.eaf_transcript import transcript_tiers
 
-        transcript_tiers(root, data.transcript, lang_id, ids.slot, ids.annotation)
+        transcript_tiers(root, data.transcript, lang_id, ids.slot, ids.annotation,
+                         names=data.voice_names)
     _number_slots(root, time_order, ids)
     for prop, value in (("URN", f"urn:nl-mpi-tools-elan-eaf:{uuid.uuid4()}"),
                         (names.EXPORT_PROPERTY, vsr.__version__),

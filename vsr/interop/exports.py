@@ -61,9 +61,11 @@ def plan_review_export(lib: Library, review_id: int, fmt: str, out: Path | str,
         raise VsrError("error.export.format", fmt=repr(separator))
     data = gather_review(lib, review_id)
     if with_transcript and fmt == "eaf":
+        from vsr.transcript.parties import voice_labels
         from vsr.transcript.store import load_transcript
 
-        data = replace(data, transcript=load_transcript(lib, data.recording.id))
+        data = replace(data, transcript=load_transcript(lib, data.recording.id),
+                       voice_names=voice_labels(lib, data.recording.id, review_id))
     return ReviewExport(review_id, fmt, data, Path(out).expanduser().absolute(), separator)
 
 
@@ -73,7 +75,9 @@ def anonymised_export(plan: ReviewExport, names: NameReplacer) -> ReviewExport:
     and takes milliseconds per text)."""
     data = anonymise_review(plan.data, names)
     if plan.data.transcript is not None:
-        data = replace(data, transcript=_anonymised_transcript(plan.data.transcript, names))
+        data = replace(data, transcript=_anonymised_transcript(plan.data.transcript, names),
+                       voice_names={n: names(label) for n, label in
+                                    (plan.data.voice_names or {}).items()})
     return replace(plan, data=data, names_replaced=True,
                    target=plan.target.with_name(names.file_name(plan.target.name)))
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from vsr.dates import clock
 from vsr.errors import ImportFileError
 from vsr.interop.store import ImportedMoment
-from vsr.library.collections import clock
 
 
 def fit_to_recording(moments: list[ImportedMoment], duration_ms: int, source: str,
@@ -21,7 +21,7 @@ def fit_to_recording(moments: list[ImportedMoment], duration_ms: int, source: st
     after = sorted(m.start_ms for m in moments if m.start_ms >= duration_ms)
     if after:
         raise ImportFileError("error.import.beyond_end", path=source, count=len(after),
-                              first=clock(after[0]), length=clock(duration_ms))
+                              first=clock(after[0], exact=True), length=clock(duration_ms, exact=True))
     fitted, cut = [], 0
     for m in moments:
         if m.end_ms is not None and m.end_ms > duration_ms:

@@ -47,6 +47,7 @@ class ExportReview:
     parties: tuple[Party, ...]
     moments: tuple[ExportMoment, ...]  # in time order
     transcript: Transcript | None = None  # only when the user chose to include it (issue 22)
+    voice_names: dict[int, str] | None = None  # what to call the transcript's voices
 
 
 def gather_review(lib: Library, review_id: int) -> ExportReview:

@@ -10,7 +10,8 @@ from vsr.dates import long_date
 from vsr.errors import ImportFileError, VsrError
 from vsr.i18n import translate
 from vsr.library import reviews as rv
-from vsr.library.db import Change, Library
+from vsr.library.changes import Action, Change, Entity
+from vsr.library.db import Library
 from vsr.library.markers import insert_marker_row
 from vsr.library.recordings import get_recording
 from vsr.library.rows import now_iso
@@ -64,7 +65,7 @@ def store_moments(lib: Library, *, source: str, recording_id: int, review_id: in
         party_ids = _party_ids(lib, review_id, party_names, initiator)
         marker_ids = _insert(lib, review_id, party_ids, moments)
         lib.conn.execute("UPDATE reviews SET updated_at = ? WHERE id = ?", (now_iso(), review_id))
-        changes.append(Change("marker", "added", tuple(marker_ids), review_id, initiator))
+        changes.append(Change(Entity.MARKER, Action.ADDED, tuple(marker_ids), review_id, initiator))
     used = {m.party.casefold() for m in moments}
     return ImportResult(review_id, len(marker_ids),
                         tuple(n for n in party_names if n.casefold() in used), new, cut)

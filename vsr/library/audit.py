@@ -41,7 +41,8 @@ from vsr.library.audit_head import (
     read_tail,
     write_head,
 )
-from vsr.library.db import Change, Library
+from vsr.library.changes import Action, Change, Entity
+from vsr.library.db import Library
 from vsr.library.rows import now_iso
 
 log = logging.getLogger(__name__)
@@ -142,7 +143,7 @@ def audit(lib: Library, action: AuditAction | str, subject: str, **details: Any)
                                   (entry_id,)).fetchone()
         if stored is None or str(stored[0]) != chain:
             raise VsrError("error.audit.not_written")
-        changes.append(Change("audit", "added", (entry_id,)))
+        changes.append(Change(Entity.AUDIT, Action.ADDED, (entry_id,)))
     return entry_id
 
 
@@ -168,7 +169,7 @@ def _keep_head(lib: Library) -> None:
     _WITH_HEAD.add(lib)
 
     def follow(change: Change) -> None:
-        if change.entity == "audit":
+        if change.entity is Entity.AUDIT:
             update_head(lib)
 
     lib.subscribe(follow)

@@ -12,11 +12,13 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from vsr.dates import clock
 from vsr.errors import NotFoundError, VsrError
 from vsr.i18n import DEFAULT_LANGUAGE, current_language
 from vsr.library.audit import AuditAction, audit, subject_of
+from vsr.library.changes import Action, Change, Entity
 from vsr.library.consent import Purpose, parse_date, parse_purpose, require_consent
-from vsr.library.db import Change, Library
+from vsr.library.db import Library
 from vsr.library.markers import get_marker
 from vsr.library.reviews import shares_reflections
 from vsr.library.rows import now_iso, opt_int
@@ -134,7 +136,7 @@ def create_collection(
             "INSERT INTO collections (name, purpose, keep_until, created_at, updated_at)"
             " VALUES (?, ?, ?, ?, ?)", (title, kind.value, keep, now, now))
         collection_id = int(cur.lastrowid or 0)
-        changes.append(Change("collection", "added", (collection_id,), initiator=initiator))
+        changes.append(Change(Entity.COLLECTION, Action.ADDED, (collection_id,), initiator=initiator))
     return get_collection(lib, collection_id)
 
 
@@ -144,7 +146,7 @@ def rename_collection(lib: Library, collection_id: int, name: str,
     name = clean_text(name)
     if not name.strip():
         raise VsrError("error.collection.no_name")
-    with lib.write(Change("collection", "updated", (collection_id,), initiator=initiator)):
+    with lib.write(Change(Entity.COLLECTION, Action.UPDATED, (collection_id,), initiator=initiator)):
         lib.conn.execute("UPDATE collections SET name = ?, updated_at = ? WHERE id = ?",
                          (name.strip(), now_iso(), collection_id))
     return get_collection(lib, collection_id)
@@ -156,7 +158,7 @@ def delete_collection(lib: Library, collection_id: int, *, reason: str = "user",
     `vsr.library.retention` and `vsr.library.exported` for those); audited."""
     collection = get_collection(lib, collection_id)
     clips = list_clips(lib, collection_id)
-    with lib.write(Change("collection", "removed", (collection_id,), initiator=initiator)):
+    with lib.write(Change(Entity.COLLECTION, Action.REMOVED, (collection_id,), initiator=initiator)):
         lib.conn.execute("DELETE FROM collections WHERE id = ?", (collection_id,))
         audit(lib, AuditAction.COLLECTION_DELETED, subject_of("collection", collection_id),
               purpose=collection.purpose.value, clips=len(clips), reason=reason)
@@ -202,20 +204,9 @@ def _checked_range(lib: Library, recording_id: int, start_ms: int, end_ms: int) 
     duration = int(rows[0]["duration_ms"] or 0)  # type: ignore[call-overload]
     start, end = int(start_ms), int(end_ms)
     if start < 0 or end <= start or (duration and start >= duration):
-        raise VsrError("error.collection.bad_range", start=clock(start), end=clock(end),
-                       duration=clock(duration))
+        raise VsrError("error.collection.bad_range", start=clock(start, exact=True),
+                       end=clock(end, exact=True), duration=clock(duration, exact=True))
     return start, min(end, duration) if duration else end
-
-
-def clock(ms: int) -> str:
-    """"1:02:03", "2:03", or "2:03.5" when the time is not on a whole second (clips are cut
-    to the frame, so a handout should not round a start away)."""
-    ms = max(0, ms)
-    s, rest_ms = divmod(ms, 1000)
-    h, rest = divmod(s, 3600)
-    text = f"{h}:{rest // 60:02d}:{rest % 60:02d}" if h else f"{rest // 60}:{rest % 60:02d}"
-    tenths = rest_ms // 100
-    return f"{text}.{tenths}" if tenths else text
 
 
 def add_clip(
@@ -253,7 +244,7 @@ def add_clip(
              json.dumps(list(texts), ensure_ascii=False), int(include_reflections), now_iso()))
         clip_id = int(cur.lastrowid or 0)
         _touch(lib, collection_id)
-        changes.append(Change("clip", "added", (clip_id,), initiator=initiator))
+        changes.append(Change(Entity.CLIP, Action.ADDED, (clip_id,), initiator=initiator))
     return get_clip(lib, clip_id)
 
 
@@ -297,7 +288,7 @@ def move_clip(lib: Library, clip_id: int, position: int,
     clip = get_clip(lib, clip_id)
     order = [c.id for c in list_clips(lib, clip.collection_id) if c.id != clip_id]
     order.insert(max(0, min(position, len(order))), clip_id)
-    with lib.write(Change("clip", "updated", tuple(order), initiator=initiator)):
+    with lib.write(Change(Entity.CLIP, Action.UPDATED, tuple(order), initiator=initiator)):
         for index, ident in enumerate(order):
             lib.conn.execute("UPDATE collection_clips SET position = ? WHERE id = ?",
                              (index, ident))
@@ -308,7 +299,7 @@ def move_clip(lib: Library, clip_id: int, position: int,
 def _update(lib: Library, clip_id: int, initiator: object | None, sql: str,
             params: tuple[object, ...]) -> CollectionClip:
     clip = get_clip(lib, clip_id)
-    with lib.write(Change("clip", "updated", (clip_id,), initiator=initiator)):
+    with lib.write(Change(Entity.CLIP, Action.UPDATED, (clip_id,), initiator=initiator)):
         lib.conn.execute(f"UPDATE collection_clips SET {sql} WHERE id = ?", (*params, clip_id))
         _touch(lib, clip.collection_id)
     return get_clip(lib, clip_id)
@@ -369,7 +360,7 @@ def remove_clip(lib: Library, clip_id: int, *, initiator: object | None = None
                 ) -> CollectionClip:
     """Remove a clip from its collection (audited); returns it so undo can `restore_clip`."""
     clip = get_clip(lib, clip_id)
-    with lib.write(Change("clip", "removed", (clip_id,), initiator=initiator)):
+    with lib.write(Change(Entity.CLIP, Action.REMOVED, (clip_id,), initiator=initiator)):
         lib.conn.execute("DELETE FROM collection_clips WHERE id = ?", (clip_id,))
         _touch(lib, clip.collection_id)
         audit(lib, AuditAction.CLIPS_REMOVED, subject_of("collection", clip.collection_id),
@@ -385,7 +376,7 @@ def restore_clip(lib: Library, clip: CollectionClip, *, today: date | None = Non
     marker_id = clip.marker_id
     if marker_id is not None and not lib.query("SELECT 1 FROM markers WHERE id = ?", (marker_id,)):
         marker_id = None  # the marker was deleted meanwhile; the clip keeps its own times
-    with lib.write(Change("clip", "added", (clip.id,), initiator=initiator)):
+    with lib.write(Change(Entity.CLIP, Action.ADDED, (clip.id,), initiator=initiator)):
         lib.conn.execute(
             "UPDATE collection_clips SET position = position + 1"
             " WHERE collection_id = ? AND position >= ?", (clip.collection_id, clip.position))

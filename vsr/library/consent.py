@@ -16,7 +16,8 @@ from enum import StrEnum
 
 from vsr.errors import ConsentError, NotFoundError, VsrError
 from vsr.library.audit import AuditAction, audit, subject_of
-from vsr.library.db import Change, Library
+from vsr.library.changes import Action, Change, Entity
+from vsr.library.db import Library
 from vsr.library.rows import now_iso
 from vsr.text import clean_text
 
@@ -139,7 +140,7 @@ def require_consent(
         raise ConsentError(purpose=kind.label_key, recording=label)
     if not consent.valid_on(today or date.today()):
         raise ConsentError("error.consent.lapsed", purpose=kind.label_key, recording=label,
-                           until=str(consent.until))
+                           until=consent.until)
     return consent
 
 
@@ -176,10 +177,10 @@ def grant_consent(
     day = parse_date(given_on) if given_on is not None else date.today()
     last = parse_date(until) if until is not None else None
     if last is not None and last < day:
-        raise VsrError("error.consent.until_past", until=str(last), given_on=str(day))
+        raise VsrError("error.consent.until_past", until=last, given_on=day)
     recognisable = recognisable and kind is Purpose.TRAINING  # only training asks this
     previous = get_consent(lib, recording_id, kind)
-    with lib.write(Change("consent", "updated", (recording_id,), initiator=initiator)):
+    with lib.write(Change(Entity.CONSENT, Action.UPDATED, (recording_id,), initiator=initiator)):
         lib.conn.execute(
             "INSERT INTO consents (recording_id, purpose, given_by, given_on, until,"
             " recognisable, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)"

@@ -9,7 +9,6 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,6 +23,8 @@ from vsr.app_dirs import (
 )
 from vsr.errors import StorageError, VsrError
 from vsr.library import backups, health
+from vsr.library.changes import Action, Entity, Listener
+from vsr.library.changes import Change as Change  # re-exported: `from vsr.library.db import Change`
 from vsr.library.schema import MIGRATIONS, Migration
 from vsr.library.sqlite_failures import failure_text, is_damage
 from vsr.staging import clean_staging
@@ -50,18 +51,6 @@ def app_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
-    """What an operation changed, so views refresh only that, and can skip their own edits."""
-
-    entity: str  # "recording", "review", "party", "marker", "sheet", ...
-    action: str  # "added", "updated", "removed"
-    ids: tuple[int, ...] = ()
-    review_id: int | None = None
-    initiator: object | None = None
-
-
-Listener = Callable[[Change], None]
 
 
 def _storage_error(exc: sqlite3.Error) -> StorageError:
@@ -163,7 +152,7 @@ class Library:
         return str(rows[0]["value"]) if rows else default
 
     def set_setting(self, key: str, value: str) -> None:
-        with self.write(Change("setting", "updated")):
+        with self.write(Change(Entity.SETTING, Action.UPDATED)):
             self.conn.execute(
                 "INSERT INTO settings(key, value) VALUES (?, ?) "
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",

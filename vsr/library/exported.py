@@ -12,7 +12,8 @@ from vsr.app_dirs import unlink_own_file
 from vsr.errors import VsrError
 from vsr.file_names import is_text, printable_name
 from vsr.library.audit import AuditAction, audit
-from vsr.library.db import Change, Library
+from vsr.library.changes import Action, Change, Entity
+from vsr.library.db import Library
 from vsr.library.rows import as_int, now_iso, opt_int
 
 # Kinds of exported file. A clip file comes from one recording; a pack document (handout,
@@ -95,7 +96,7 @@ def record_exported(
         if not is_text(f.path):
             raise VsrError("error.export.name_not_text",
                            path=str(Path(printable_name(os.fspath(f.path))).absolute()))
-    with lib.write(Change("exported_file", "added")):
+    with lib.write(Change(Entity.EXPORTED_FILE, Action.ADDED)):
         for f in files:
             path = str(Path(f.path).absolute())
             if replace:
@@ -115,7 +116,7 @@ def _opt_int(value: bool | None) -> int | None:
 
 def drop_replaced(lib: Library, export_id: str) -> None:
     """Forget older rows for the paths this export now holds."""
-    with lib.write(Change("exported_file", "removed")):
+    with lib.write(Change(Entity.EXPORTED_FILE, Action.REMOVED)):
         lib.conn.execute(
             "DELETE FROM exported_files WHERE export_id != ? AND path IN"
             " (SELECT path FROM exported_files WHERE export_id = ?)", (export_id, export_id))
@@ -124,7 +125,7 @@ def drop_replaced(lib: Library, export_id: str) -> None:
 def forget_export(lib: Library, export_id: str) -> None:
     """Forget the rows of an export whose files never got into place (or were removed again).
     Not audited: nothing was exported."""
-    with lib.write(Change("exported_file", "removed")):
+    with lib.write(Change(Entity.EXPORTED_FILE, Action.REMOVED)):
         lib.conn.execute("DELETE FROM exported_files WHERE export_id = ?", (export_id,))
 
 
@@ -192,7 +193,7 @@ def delete_exported_files(
             result.failed.append((f.path, exc.strerror or str(exc)))
     if not files:
         return result
-    with lib.write(Change("exported_file", "removed", tuple(forget))):
+    with lib.write(Change(Entity.EXPORTED_FILE, Action.REMOVED, tuple(forget))):
         lib.conn.executemany("DELETE FROM exported_files WHERE id = ?", [(i,) for i in forget])
         audit(lib, AuditAction.FILES_DELETED, subject, reason=reason,
               deleted=_names(result.deleted), missing=_names(result.missing),

@@ -8,8 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from vsr.errors import NotFoundError, VsrError
+from vsr.library.changes import Action, Change, Entity
 from vsr.library.collections import get_clip
-from vsr.library.db import Change, Library
+from vsr.library.db import Library
 from vsr.library.rows import now_iso
 
 
@@ -46,7 +47,7 @@ def add_face_box(lib: Library, clip_id: int, start_ms: int, end_ms: int,
     x1, x2, y1, y2 = min(xa, xb), max(xa, xb), min(ya, yb), max(ya, yb)
     if x2 - x1 < 0.005 or y2 - y1 < 0.005 or end < start:
         raise VsrError("error.facebox.too_small")
-    with lib.write(Change("face_box", "added", (clip_id,), initiator=initiator)):
+    with lib.write(Change(Entity.FACE_BOX, Action.ADDED, (clip_id,), initiator=initiator)):
         cursor = lib.conn.execute(
             "INSERT INTO clip_face_boxes (clip_id, start_ms, end_ms, x1, y1, x2, y2, ignore,"
             " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -64,7 +65,7 @@ def get_face_box(lib: Library, box_id: int) -> FaceBox:
 
 def remove_face_box(lib: Library, box_id: int, *, initiator: object | None = None) -> FaceBox:
     box = get_face_box(lib, box_id)
-    with lib.write(Change("face_box", "removed", (box.clip_id,), initiator=initiator)):
+    with lib.write(Change(Entity.FACE_BOX, Action.REMOVED, (box.clip_id,), initiator=initiator)):
         lib.conn.execute("DELETE FROM clip_face_boxes WHERE id = ?", (box_id,))
     return box
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from vsr.errors import NotFoundError
-from vsr.library.db import Change, Library
+from vsr.library.changes import Action, Change, Entity
+from vsr.library.db import Library
 from vsr.library.rows import marker_from_row, now_iso
 from vsr.library.sheets import get_sheet, restore_sheet, write_sheet_row
 from vsr.model import Marker, Sheet
@@ -71,7 +72,7 @@ def add_marker(
                                       subtopic=subtopic)
         write_sheet_row(lib, marker_id)
         _touch(lib, review_id)
-        changes.append(Change("marker", "added", (marker_id,), review_id, initiator))
+        changes.append(Change(Entity.MARKER, Action.ADDED, (marker_id,), review_id, initiator))
     return get_marker(lib, marker_id)
 
 
@@ -104,7 +105,7 @@ def move_marker(
     """Move or resize; a point stays a point unless an end is given."""
     marker = get_marker(lib, marker_id)
     start, end = _normalise(start_ms, end_ms)
-    with lib.write(Change("marker", "updated", (marker_id,), marker.review_id, initiator)):
+    with lib.write(Change(Entity.MARKER, Action.UPDATED, (marker_id,), marker.review_id, initiator)):
         lib.conn.execute(
             "UPDATE markers SET start_ms = ?, end_ms = ? WHERE id = ?", (start, end, marker_id)
         )
@@ -117,7 +118,7 @@ def set_marker_theme(
     *, initiator: object | None = None,
 ) -> Marker:
     marker = get_marker(lib, marker_id)
-    with lib.write(Change("marker", "updated", (marker_id,), marker.review_id, initiator)):
+    with lib.write(Change(Entity.MARKER, Action.UPDATED, (marker_id,), marker.review_id, initiator)):
         lib.conn.execute(
             "UPDATE markers SET theme = ?, subtopic = ? WHERE id = ?",
             (clean_text(theme), clean_text(subtopic), marker_id),
@@ -130,7 +131,7 @@ def delete_marker(lib: Library, marker_id: int, *, initiator: object | None = No
     """Delete a marker and its gespreksblad; the snapshot lets undo restore both."""
     snapshot = MarkerSnapshot(get_marker(lib, marker_id), get_sheet(lib, marker_id))
     review_id = snapshot.marker.review_id
-    with lib.write(Change("marker", "removed", (marker_id,), review_id, initiator)):
+    with lib.write(Change(Entity.MARKER, Action.REMOVED, (marker_id,), review_id, initiator)):
         lib.conn.execute("DELETE FROM markers WHERE id = ?", (marker_id,))
         _touch(lib, review_id)
     return snapshot
@@ -138,7 +139,7 @@ def delete_marker(lib: Library, marker_id: int, *, initiator: object | None = No
 
 def restore_marker(lib: Library, snapshot: MarkerSnapshot, *, initiator: object | None = None) -> Marker:
     m = snapshot.marker
-    with lib.write(Change("marker", "added", (m.id,), m.review_id, initiator)):
+    with lib.write(Change(Entity.MARKER, Action.ADDED, (m.id,), m.review_id, initiator)):
         insert_marker_row(lib, review_id=m.review_id, party_id=m.party_id, start_ms=m.start_ms,
                           end_ms=m.end_ms, theme=m.theme, subtopic=m.subtopic,
                           created_at=m.created_at, marker_id=m.id)

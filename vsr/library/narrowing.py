@@ -107,7 +107,7 @@ def check_grant(*, given_by: str, until: date | str | None, given_on: date | str
     day = parse_date(given_on) if given_on is not None else date.today()
     last = parse_date(until) if until is not None else None
     if last is not None and last < day:
-        raise VsrError("error.consent.until_past", until=str(last), given_on=str(day))
+        raise VsrError("error.consent.until_past", until=last, given_on=day)
 
 
 def describe_narrowing(plan: NarrowingPlan) -> list[str]:

@@ -11,7 +11,8 @@ from pathlib import Path
 from vsr.dates import long_date
 from vsr.errors import FingerprintMismatchError, NotFoundError, RecordingMissingError
 from vsr.i18n import translate
-from vsr.library.db import Change, Library
+from vsr.library.changes import Action, Change, Entity
+from vsr.library.db import Library
 from vsr.library.rows import now_iso, recording_from_row
 from vsr.model import ProbeResult, Recording
 from vsr.text import clean_text
@@ -118,7 +119,7 @@ def import_recording(
             if existing.path != str(file) and not Path(existing.path).exists():
                 lib.conn.execute("UPDATE recordings SET path = ? WHERE id = ?",
                                  (str(file), existing.id))
-                changes.append(Change("recording", "updated", (existing.id,), initiator=initiator))
+                changes.append(Change(Entity.RECORDING, Action.UPDATED, (existing.id,), initiator=initiator))
             rec_id, created = existing.id, False
         else:
             cur = lib.conn.execute(
@@ -132,12 +133,12 @@ def import_recording(
                 ),
             )
             rec_id, created = int(cur.lastrowid or 0), True
-            changes.append(Change("recording", "added", (rec_id,), initiator=initiator))
+            changes.append(Change(Entity.RECORDING, Action.ADDED, (rec_id,), initiator=initiator))
     return ImportResult(get_recording(lib, rec_id), created, info.warnings)
 
 
 def _set_path(lib: Library, rec: Recording, file: Path, initiator: object | None) -> Recording:
-    with lib.write(Change("recording", "updated", (rec.id,), initiator=initiator)):
+    with lib.write(Change(Entity.RECORDING, Action.UPDATED, (rec.id,), initiator=initiator)):
         lib.conn.execute("UPDATE recordings SET path = ? WHERE id = ?", (str(file), rec.id))
     return get_recording(lib, rec.id)
 
@@ -172,7 +173,7 @@ def relocate_recording(
 
 
 def rename_recording(lib: Library, recording_id: int, title: str) -> Recording:
-    with lib.write(Change("recording", "updated", (recording_id,))):
+    with lib.write(Change(Entity.RECORDING, Action.UPDATED, (recording_id,))):
         lib.conn.execute("UPDATE recordings SET title = ? WHERE id = ?",
                          (clean_text(title), recording_id))
     return get_recording(lib, recording_id)

@@ -21,10 +21,10 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from vsr.dates import date_time
 from vsr.i18n import translate, translate_plural
 from vsr.library.audit import AuditAction, AuditEntry, audit, subject_of
 from vsr.library.audit_head import AuditHead, backup_head, read_tail
@@ -240,10 +240,7 @@ def describe_restore(plan: RestorePlan) -> list[str]:
 
 
 def _line(entry: AuditEntry) -> str:
-    try:
-        when = datetime.fromisoformat(entry.at).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        when = entry.at
+    when = date_time(entry.at)
     kind, _, ident = entry.subject.partition(":")
     label = translate(f"audit.subject.{kind}", id=ident)
     return translate("restore.line", at=when, what=action_label(entry.action),

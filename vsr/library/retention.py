@@ -25,6 +25,7 @@ from pathlib import Path
 from vsr.dates import long_date, long_date_of
 from vsr.i18n import translate
 from vsr.library.audit import AuditAction, audit, subject_of
+from vsr.library.changes import Action, Change, Entity
 from vsr.library.collections import (
     Collection,
     CollectionClip,
@@ -32,7 +33,7 @@ from vsr.library.collections import (
     list_collections,
 )
 from vsr.library.consent import Consent, consent_from_row, parse_date
-from vsr.library.db import Change, Library
+from vsr.library.db import Library
 from vsr.library.exported import (
     ExportedFile,
     FileDeletion,
@@ -97,19 +98,19 @@ class PurgeReport:
 def set_recording_retention(lib: Library, recording_id: int, keep_until: date | str | None,
                             *, initiator: object | None = None) -> None:
     get_recording(lib, recording_id)
-    _set(lib, "recordings", "recording", recording_id, keep_until, initiator)
+    _set(lib, "recordings", Entity.RECORDING, recording_id, keep_until, initiator)
 
 
 def set_collection_retention(lib: Library, collection_id: int, keep_until: date | str | None,
                              *, initiator: object | None = None) -> None:
     get_collection(lib, collection_id)
-    _set(lib, "collections", "collection", collection_id, keep_until, initiator)
+    _set(lib, "collections", Entity.COLLECTION, collection_id, keep_until, initiator)
 
 
-def _set(lib: Library, table: str, entity: str, ident: int, keep_until: date | str | None,
+def _set(lib: Library, table: str, entity: Entity, ident: int, keep_until: date | str | None,
          initiator: object | None) -> None:
     value = parse_date(keep_until).isoformat() if keep_until is not None else None
-    with lib.write(Change(entity, "updated", (ident,), initiator=initiator)):
+    with lib.write(Change(entity, Action.UPDATED, (ident,), initiator=initiator)):
         lib.conn.execute(f"UPDATE {table} SET keep_until = ? WHERE id = ?", (value, ident))
         audit(lib, AuditAction.RETENTION_SET, subject_of(entity, ident), keep_until=value)
 
@@ -240,9 +241,9 @@ def purge(lib: Library, today: date | None = None, *, media_folder: Path | None 
               lapsed_consents=len(plan.lapsed), clips_removed=len(clip_ids),
               files_deleted=len(files.deleted), media_deleted=len(media_deleted))
         if rec_ids:
-            changes.append(Change("recording", "removed", rec_ids, initiator=initiator))
+            changes.append(Change(Entity.RECORDING, Action.REMOVED, rec_ids, initiator=initiator))
         if col_ids:
-            changes.append(Change("collection", "removed", col_ids, initiator=initiator))
+            changes.append(Change(Entity.COLLECTION, Action.REMOVED, col_ids, initiator=initiator))
     return PurgeReport(plan, files, tuple(media_deleted), tuple(media_failed), tuple(clip_ids))
 
 

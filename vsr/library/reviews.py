@@ -8,7 +8,8 @@ from vsr.dates import long_date
 from vsr.errors import NotFoundError
 from vsr.i18n import translate
 from vsr.library.audit import AuditAction, audit, subject_of
-from vsr.library.db import Change, Library
+from vsr.library.changes import Action, Change, Entity
+from vsr.library.db import Library
 from vsr.library.recordings import get_recording
 from vsr.library.rows import now_iso, party_from_row, review_from_row
 from vsr.model import MarkerShape, Party, PartyRole, Review
@@ -73,7 +74,7 @@ def create_review(
         for position, name in enumerate(names):
             role = roles[position] if position < len(roles) else PartyRole.OTHER
             _insert_party(lib, review_id, role, clean_text(name).strip(), position)
-        changes.append(Change("review", "added", (review_id,), review_id, initiator))
+        changes.append(Change(Entity.REVIEW, Action.ADDED, (review_id,), review_id, initiator))
     return get_review(lib, review_id)
 
 
@@ -91,7 +92,7 @@ def _insert_party(lib: Library, review_id: int, role: PartyRole, name: str, posi
 
 def touch_review(lib: Library, review_id: int) -> None:
     """Remember that the review was opened now (for the recent list)."""
-    with lib.write(Change("review", "opened", (review_id,), review_id)):
+    with lib.write(Change(Entity.REVIEW, Action.OPENED, (review_id,), review_id)):
         lib.conn.execute("UPDATE reviews SET opened_at = ? WHERE id = ?", (now_iso(), review_id))
 
 
@@ -100,13 +101,13 @@ def _touch_updated(lib: Library, review_id: int) -> None:
 
 
 def rename_review(lib: Library, review_id: int, title: str, initiator: object | None = None) -> None:
-    with lib.write(Change("review", "updated", (review_id,), review_id, initiator)):
+    with lib.write(Change(Entity.REVIEW, Action.UPDATED, (review_id,), review_id, initiator)):
         lib.conn.execute("UPDATE reviews SET title = ? WHERE id = ?", (clean_text(title).strip(), review_id))
         _touch_updated(lib, review_id)
 
 
 def set_pause_on_mark(lib: Library, review_id: int, pause: bool) -> None:
-    with lib.write(Change("review", "updated", (review_id,), review_id)):
+    with lib.write(Change(Entity.REVIEW, Action.UPDATED, (review_id,), review_id)):
         lib.conn.execute("UPDATE reviews SET pause_on_mark = ? WHERE id = ?", (int(pause), review_id))
 
 
@@ -116,7 +117,7 @@ def set_share_reflections(lib: Library, review_id: int, allow: bool, *,
     audited (without names). Turning it off needs no clip rewritten: a pack checks it again
     when it is exported."""
     get_review(lib, review_id)  # NotFoundError for an unknown review
-    with lib.write(Change("review", "updated", (review_id,), review_id, initiator)):
+    with lib.write(Change(Entity.REVIEW, Action.UPDATED, (review_id,), review_id, initiator)):
         lib.conn.execute("UPDATE reviews SET share_reflections = ? WHERE id = ?",
                          (int(allow), review_id))
         _touch_updated(lib, review_id)
@@ -128,7 +129,7 @@ def shares_reflections(lib: Library, review_id: int) -> bool:
 
 
 def delete_review(lib: Library, review_id: int) -> None:
-    with lib.write(Change("review", "removed", (review_id,), review_id)):
+    with lib.write(Change(Entity.REVIEW, Action.REMOVED, (review_id,), review_id)):
         lib.conn.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
 
 
@@ -154,13 +155,13 @@ def add_party(
     position = len(list_parties(lib, review_id))
     with lib.write() as changes:
         party_id = _insert_party(lib, review_id, role, clean_text(name).strip(), position)
-        changes.append(Change("party", "added", (party_id,), review_id, initiator))
+        changes.append(Change(Entity.PARTY, Action.ADDED, (party_id,), review_id, initiator))
     return get_party(lib, party_id)
 
 
 def rename_party(lib: Library, party_id: int, name: str, initiator: object | None = None) -> Party:
     party = get_party(lib, party_id)
-    with lib.write(Change("party", "updated", (party_id,), party.review_id, initiator)):
+    with lib.write(Change(Entity.PARTY, Action.UPDATED, (party_id,), party.review_id, initiator)):
         lib.conn.execute("UPDATE parties SET name = ? WHERE id = ?", (clean_text(name).strip(), party_id))
         _touch_updated(lib, party.review_id)
     return get_party(lib, party_id)
@@ -179,5 +180,5 @@ def remove_party(lib: Library, party_id: int) -> None:
     used = lib.query("SELECT 1 FROM markers WHERE party_id = ? LIMIT 1", (party_id,))
     if used or party.position < 2:
         raise ValueError("party in use")
-    with lib.write(Change("party", "removed", (party_id,), party.review_id)):
+    with lib.write(Change(Entity.PARTY, Action.REMOVED, (party_id,), party.review_id)):
         lib.conn.execute("DELETE FROM parties WHERE id = ?", (party_id,))

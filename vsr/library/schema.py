@@ -435,5 +435,18 @@ _V11 = [
     " DELETE FROM transcript_fts WHERE rowid = old.id; END",
 ]
 
+# Version 12 (issue 22): which voice of a transcript is which party (the client, the
+# professional), said by the users. By role, not by party id: a recording may be watched back in
+# several reviews, and each names its parties. Goes with its transcript (a new run clusters the
+# voices anew, so the old answer would be wrong) and with its recording.
+_V12 = [
+    """CREATE TABLE IF NOT EXISTS transcript_voices (
+        recording_id INTEGER NOT NULL REFERENCES transcripts(recording_id) ON DELETE CASCADE,
+        speaker INTEGER NOT NULL CHECK (speaker IN (0, 1)),
+        role TEXT NOT NULL CHECK (role IN ('professional', 'client', 'other')),
+        PRIMARY KEY (recording_id, speaker)
+    )""",
+]
+
 MIGRATIONS: list[list[str] | Migration] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10,
-                                          _V11]
+                                          _V11, _V12]

@@ -7,7 +7,8 @@ import json
 from enum import StrEnum
 
 from vsr.errors import NotFoundError
-from vsr.library.db import Change, Library
+from vsr.library.changes import Action, Change, Entity
+from vsr.library.db import Library
 from vsr.library.rows import now_iso
 from vsr.model import PartyReflection, Sheet
 from vsr.text import clean_text
@@ -74,7 +75,7 @@ def set_field(
     """Save one field of the gespreksblad now (committed before this returns)."""
     review_id = _review_of(lib, marker_id)
     text = clean_text(text)
-    with lib.write(Change("sheet", "updated", (marker_id,), review_id, initiator)):
+    with lib.write(Change(Entity.SHEET, Action.UPDATED, (marker_id,), review_id, initiator)):
         if field.per_party:
             if party_id is None:
                 raise ValueError("a B field needs a party")
@@ -104,7 +105,7 @@ def set_feelings(
 ) -> None:
     """B by pictograms: the feelings a party picked for this moment."""
     review_id = _review_of(lib, marker_id)
-    with lib.write(Change("sheet", "updated", (marker_id,), review_id, initiator)):
+    with lib.write(Change(Entity.SHEET, Action.UPDATED, (marker_id,), review_id, initiator)):
         lib.conn.execute(
             "INSERT INTO reflections (marker_id, party_id, feelings) VALUES (?, ?, ?)"
             " ON CONFLICT(marker_id, party_id) DO UPDATE SET feelings = excluded.feelings",

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from vsr.library.db import Change, Library
+from vsr.library.changes import Action, Change, Entity
+from vsr.library.db import Library
 from vsr.library.rows import now_iso
 from vsr.text import clean_text
 
@@ -19,7 +20,7 @@ def add_custom_subtopic(lib: Library, theme: str, title: str) -> str:
     clean = " ".join(clean_text(title).split())
     if not clean:
         raise ValueError("empty sub-topic")
-    with lib.write(Change("theme", "updated")):
+    with lib.write(Change(Entity.THEME, Action.UPDATED)):
         lib.conn.execute(
             "INSERT OR IGNORE INTO custom_subtopics (theme, title, created_at) VALUES (?, ?, ?)",
             (theme, clean, now_iso()),

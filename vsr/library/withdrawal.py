@@ -8,12 +8,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from vsr.dates import clock
 from vsr.errors import VsrError
 from vsr.i18n import translate
 from vsr.library.audit import AuditAction, audit, subject_of
-from vsr.library.collections import CollectionClip, clips_from_recording, clock, get_collection
+from vsr.library.changes import Action, Change, Entity
+from vsr.library.collections import CollectionClip, clips_from_recording, get_collection
 from vsr.library.consent import Consent, Purpose, get_consent, parse_purpose
-from vsr.library.db import Change, Library
+from vsr.library.db import Library
 from vsr.library.exported import ExportedFile, FileDeletion, delete_exported_files
 from vsr.library.exported import files_from_recording as exported_from_recording
 from vsr.library.recordings import get_recording
@@ -65,7 +67,7 @@ def remove_clips(lib: Library, recording_id: int, clips: Sequence[CollectionClip
     clip_ids = tuple(c.id for c in clips)
     if not clip_ids:
         return clip_ids
-    with lib.write(Change("clip", "removed", clip_ids, initiator=initiator)):
+    with lib.write(Change(Entity.CLIP, Action.REMOVED, clip_ids, initiator=initiator)):
         lib.conn.executemany("DELETE FROM collection_clips WHERE id = ?",
                              [(i,) for i in clip_ids])
         audit(lib, AuditAction.CLIPS_REMOVED, subject_of("recording", recording_id),
@@ -83,7 +85,7 @@ def withdraw_consent(
     subject = subject_of("recording", recording_id)
     files = delete_exported_files(lib, list(plan.files), subject=subject,
                                   reason=f"consent.withdrawn:{plan.purpose.value}")
-    with lib.write(Change("consent", "removed", (recording_id,), initiator=initiator)):
+    with lib.write(Change(Entity.CONSENT, Action.REMOVED, (recording_id,), initiator=initiator)):
         lib.conn.execute("DELETE FROM consents WHERE recording_id = ? AND purpose = ?",
                          (recording_id, plan.purpose.value))
         clip_ids = remove_clips(lib, recording_id, plan.clips, initiator=initiator,
@@ -118,6 +120,6 @@ def describe_made(lib: Library, clips: Sequence[CollectionClip], files: Sequence
         lines.append(indent + translate(
             "withdraw.clip", collection=names[clip.collection_id],
             title=clip.title or translate("pack.untitled", n=clip.position + 1),
-            start=clock(clip.start_ms), end=clock(clip.end_ms)))
+            start=clock(clip.start_ms, exact=True), end=clock(clip.end_ms, exact=True)))
     lines += [indent + translate("withdraw.file", path=f.path) for f in files]
     return lines

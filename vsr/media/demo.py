@@ -14,6 +14,7 @@ import cv2
 import numpy as np
 import numpy.typing as npt
 
+from vsr.dates import clock
 from vsr.media.demo_script import (
     CLIENT,
     DEMO_DURATION_S,
@@ -240,9 +241,8 @@ def _draw_sound_waves(image: Image, panel: tuple[int, int, int, int], level: flo
 
 
 def format_clock(ms: int) -> str:
-    """mm:ss.f, as burned into the demo frames."""
-    minutes, rest = divmod(ms, 60_000)
-    return f"{minutes:02d}:{rest // 1000:02d}.{(rest % 1000) // 100}"
+    """The exact clock ("1:23.4"), as burned into the demo frames."""
+    return clock(ms, exact=True)
 
 
 def _draw_clock(image: Image, ms: int, w: int, h: int) -> None:

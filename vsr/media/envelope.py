@@ -26,7 +26,8 @@ from av.stream import Discard
 
 from vsr.app_dirs import create_private_file, private_dir
 from vsr.errors import MediaError
-from vsr.media.probe import open_media, pick_audio_stream, reason_text
+from vsr.media.opener import open_media, reason_text
+from vsr.media.probe import pick_audio_stream
 from vsr.media.tasks import CancelFn, ProgressFn, ProgressThrottle, check_cancel
 from vsr.model import MAX_RECORDING_MS
 

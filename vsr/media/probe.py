@@ -25,12 +25,10 @@ from av.video.stream import VideoStream
 
 from vsr.errors import MediaError
 from vsr.media.local_file import check_local_file
+from vsr.media.opener import open_media, reason_text, rotation_of
 from vsr.media.probe_end import check_end
 from vsr.model import MAX_RECORDING_MS, ProbeResult
 
-# No camera records more than 8K in both directions; a bigger header is a broken file, and
-# decoding it could allocate gigabytes (corpus invalid_vp9_bitstream-bug_1416.webm: 12336x12336).
-MAX_PIXELS = 8192 * 8192
 # Limits for finding the first decodable frame: generous for sparse keyframes, still bounded.
 FIRST_FRAME_MAX_PACKETS = 600
 FIRST_FRAME_MAX_BYTES = 64 * 1024 * 1024
@@ -56,48 +54,12 @@ def probe(path: str | Path) -> ProbeResult:
         container.close()
 
 
-def open_media(path: str | Path) -> InputContainer:
-    """Open a media file for reading, turning every failure into a `MediaError` for the user."""
-    file = check_local_file(path)
-    try:
-        return av.open(str(file), mode="r", metadata_errors="replace")
-    except Exception as exc:  # FFmpeg, OS and decoding errors all mean: not usable media
-        raise MediaError(
-            "error.media.unreadable", path=str(file), reason=reason_text(exc)
-        ) from None
-
-
-# FFmpeg's and the OS's common error texts, as message keys the user reads in their language.
-_KNOWN_REASONS = (
-    ("invalid data found", "reason.invalid_data"),
-    ("end of file", "reason.end_of_file"),
-    ("permission denied", "reason.permission"),
-    ("decoder not found", "reason.unsupported"),
-    ("function not implemented", "reason.unsupported"),
-    ("patch welcome", "reason.unsupported"),
-    ("no such file", "reason.not_found"),
-)
-
-
-def reason_text(exc: BaseException) -> str:
-    """A short human reason (a message key for the common cases), never a traceback."""
-    text = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
-    text = " ".join(str(text).split())
-    lowered = text.lower()
-    for needle, key in _KNOWN_REASONS:
-        if needle in lowered:
-            return key
-    return text if len(text) <= 120 else text[:117] + "..."
-
-
 def _probe_container(file: Path, container: InputContainer) -> ProbeResult:
     video = pick_video_stream(container)
     audio = pick_audio_stream(container)
     if video is None and audio is None:
         raise MediaError("error.media.no_streams", path=str(file))
-    if video is not None and video.codec_context.width * video.codec_context.height > MAX_PIXELS:
-        size = f"{video.codec_context.width}x{video.codec_context.height}"
-        raise MediaError("error.media.picture_too_big", path=str(file), size=size)
+    # (a picture too big to decode safely was refused by open_media)
     if video is not None and audio is None and _is_still_picture(container):
         raise MediaError("error.media.still_picture", path=str(file))
     if audio is not None and not _plausible_sample_rate(audio):
@@ -134,7 +96,7 @@ def _probe_container(file: Path, container: InputContainer) -> ProbeResult:
         width=width,
         height=height,
         fps=fps,
-        rotation=_rotation(video, decoded.video_frame) if video is not None else 0,
+        rotation=rotation_of(video, decoded.video_frame) if video is not None else 0,
         video_codec=video.codec_context.codec.canonical_name if video is not None else "",
         audio_codec=audio.codec_context.codec.canonical_name if has_audio and audio else "",
         container=container.format.name,
@@ -305,21 +267,3 @@ def _fps(stream: VideoStream) -> float:
             if PLAUSIBLE_FPS[0] <= value <= PLAUSIBLE_FPS[1]:
                 return round(value, 3)
     return 0.0
-
-
-def _rotation(stream: VideoStream, frame: VideoFrame | None) -> int:
-    """Degrees clockwise to turn the picture for display: 0, 90, 180 or 270.
-
-    FFmpeg's display matrix angle is counter-clockwise (an iPhone portrait clip says -90, i.e.
-    turn 90 degrees clockwise); the old QuickTime 'rotate' tag was already clockwise.
-    """
-    clockwise = 0.0
-    if frame is not None and frame.rotation:
-        clockwise = -float(frame.rotation)
-    else:
-        tag = stream.metadata.get("rotate", "")
-        try:
-            clockwise = float(tag) if tag else 0.0
-        except ValueError:
-            clockwise = 0.0
-    return (round(clockwise / 90) * 90) % 360

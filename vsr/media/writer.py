@@ -23,6 +23,8 @@ from av.audio.stream import AudioStream
 from av.container import OutputContainer
 from av.video.stream import VideoStream
 
+from vsr.media.opener import open_output
+
 AUDIO_FRAME_SAMPLES = 1024  # the AAC frame size; other encoders accept it too
 
 
@@ -76,9 +78,8 @@ class MediaWriter:
         fps: int,
         sample_rate: int | None,
     ) -> None:
-        self._container: OutputContainer = av.open(
-            str(path), mode="w", format=spec.format, options=dict(spec.options)
-        )
+        self._container: OutputContainer = open_output(
+            path, format=spec.format, options=dict(spec.options))
         self._video: VideoStream | None = None
         self._audio: AudioStream | None = None
         self._frame_index = 0

@@ -9,13 +9,12 @@ from datetime import date
 from pathlib import Path
 
 from vsr.anonymise.names import NameReplacer
-from vsr.dates import long_date
+from vsr.dates import clock, long_date, seconds
 from vsr.i18n import current_language, translate, using_language
 from vsr.library.collections import (
     Collection,
     CollectionClip,
     clip_may_include_reflections,
-    clock,
 )
 from vsr.library.db import Library
 from vsr.library.recordings import get_recording
@@ -81,7 +80,7 @@ class PackDoc:
 
 
 def seconds_text(ms: int) -> str:
-    return f"{ms / 1000:.1f}".rstrip("0").rstrip(".")
+    return seconds(ms)
 
 
 def _reflections(lib: Library, clip: CollectionClip, names: NameReplacer

@@ -59,6 +59,7 @@ from vsr.library.exported import (
 from vsr.library.face_boxes import list_face_boxes
 from vsr.library.recordings import get_recording, require_available
 from vsr.packs.content import PackDoc, build_pack_doc
+from vsr.packs.subtitles import SUBTITLES, clip_subtitles, subtitle_name
 from vsr.staging import (
     OWNER_FILE,
     STAGING_PREFIX,
@@ -96,10 +97,17 @@ class ExportJob:
     staging_root: Path  # the app's own staging folder (beside the library)
     # clip id -> boxes a trainer drew on it (blur or ignore), applied with the detector's
     face_boxes: dict[int, tuple[ManualBox, ...]] = field(default_factory=dict)
+    # clip id -> its WebVTT subtitles from the transcript (only when chosen; vsr.packs.subtitles)
+    subtitles: dict[int, str] = field(default_factory=dict)
 
     def file_names(self) -> list[tuple[str, str]]:
-        """(file name, kind) of every file the export makes, clips first."""
-        names = [(c.file_name, CLIP) for c in self.doc.clips]
+        """(file name, kind) of every file the export makes, clips first (each followed by
+        its subtitles when chosen)."""
+        names: list[tuple[str, str]] = []
+        for c in self.doc.clips:
+            names.append((c.file_name, CLIP))
+            if c.clip_id in self.subtitles:
+                names.append((subtitle_name(c.file_name), SUBTITLES))
         if self.pack == "intervisie":
             names.append((self.doc.t("handout_file"), "handout"))
         elif self.pack == "exercise":
@@ -146,12 +154,13 @@ def prepare_export(
     lib: Library, collection_id: int, out_dir: Path | str, *,
     anonymize_faces: bool, keep_audio: bool = True, pack: PackKind | None = None,
     anonymize_names: bool | None = None, today: date | None = None,
-    extra_names: Iterable[str] = (),
+    extra_names: Iterable[str] = (), subtitles: bool = False,
 ) -> ExportJob:
     """Check consent, files and the target folder, and gather the content. Names are replaced
     by roles when asked (default: when faces are anonymised), and always when a training
     clip's client did not consent to being recognisable; `extra_names` (and those stored
-    with the collection) are replaced too."""
+    with the collection) are replaced too. `subtitles`: a WebVTT file beside each clip whose
+    recording has a transcript (VsrError when none has one: said, not silently left out)."""
     if pack is not None and pack not in PACKS:
         raise VsrError("error.pack.unknown", pack=str(pack))
     collection = get_collection(lib, collection_id)
@@ -173,9 +182,12 @@ def prepare_export(
     doc = build_pack_doc(lib, collection, clips, names=names,
                          faces_anonymised=anonymize_faces, day=today or date.today())
     boxes = {c.id: manual_boxes(lib, c.id) for c in clips} if anonymize_faces else {}
+    cues = clip_subtitles(lib, doc.clips, names) if subtitles else {}
+    if subtitles and not cues:
+        raise VsrError("error.clips.no_transcript")
     job = ExportJob(uuid.uuid4().hex, collection_id, collection.purpose,
                     Path(out_dir).expanduser().absolute(), doc, pack, anonymize_faces, keep_audio,
-                    library_staging(lib), boxes)
+                    library_staging(lib), boxes, cues)
     _check_target(lib, job)
     return job
 
@@ -275,6 +287,13 @@ def _anonymizer(factory: AnonymizerFactory | None) -> FaceAnonymizer:
 
 def _write_documents(staged: StagedExport) -> None:
     job = staged.job
+    try:
+        for clip in job.doc.clips:
+            if clip.clip_id in job.subtitles:
+                (staged.staging / subtitle_name(clip.file_name)).write_text(
+                    job.subtitles[clip.clip_id], encoding="utf-8")
+    except OSError as exc:
+        raise StorageError(reason=f"{staged.staging}: {exc.strerror or exc}") from exc
     if job.pack is None:
         return  # the PDF and HTML writers (fpdf, fonts) load only for a pack
     from vsr.packs.index_html import write_index
@@ -337,9 +356,10 @@ def commit_export(lib: Library, staged: StagedExport, *, today: date | None = No
 def _record(lib: Library, staged: StagedExport) -> None:
     job = staged.job
     by_name = {c.file_name: c for c in job.doc.clips}
+    by_name.update({subtitle_name(c.file_name): c for c in job.doc.clips})
     files = []
     for name, kind in job.file_names():
-        clip = by_name.get(name) if kind == CLIP else None
+        clip = by_name.get(name) if kind in (CLIP, SUBTITLES) else None
         files.append(NewExportedFile(job.out_dir / name, kind,
                                      clip.recording_id if clip else None,
                                      clip.clip_id if clip else None,
@@ -357,7 +377,7 @@ def _audit(lib: Library, staged: StagedExport) -> None:
               export_id=job.export_id, purpose=job.purpose.value, pack=job.pack,
               files=[n for n, _ in job.file_names()],  # names only: folders name clients
               anonymize_faces=job.anonymize_faces, names_replaced=job.doc.names_replaced,
-              keep_audio=job.keep_audio,
+              keep_audio=job.keep_audio, subtitles=bool(job.subtitles),
               clips=[{"clip": c.clip_id, "recording": c.recording_id, "start_ms": c.start_ms,
                       "end_ms": c.end_ms} for c in job.doc.clips])
 
@@ -368,11 +388,12 @@ def export_collection(
     progress: Progress | None = None, cancel: Cancel | None = None,
     anonymize_names: bool | None = None, today: date | None = None,
     anonymizer_factory: AnonymizerFactory | None = None, extra_names: Iterable[str] = (),
+    subtitles: bool = False,
 ) -> ExportReport:
     """Prepare, run and commit an export in one call (the CLI's way; see the module doc)."""
     job = prepare_export(lib, collection_id, out_dir, anonymize_faces=anonymize_faces,
                          keep_audio=keep_audio, pack=pack, anonymize_names=anonymize_names,
-                         today=today, extra_names=extra_names)
+                         today=today, extra_names=extra_names, subtitles=subtitles)
     staged = run_export(job, progress=progress, cancel=cancel,
                         anonymizer_factory=anonymizer_factory)
     return commit_export(lib, staged, today=today)

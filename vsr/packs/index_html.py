@@ -52,7 +52,7 @@ def _sheet(doc: PackDoc, clip: PackClip) -> list[str]:
 
 def _clip(doc: PackDoc, clip: PackClip) -> list[str]:
     anchor = f"clip-{clip.number}"
-    time = doc.t("time_range", start=clock(clip.start_ms), end=clock(clip.end_ms),
+    time = doc.t("time_range", start=clock(clip.start_ms, exact=True), end=clock(clip.end_ms, exact=True),
                  seconds=seconds_text(clip.end_ms - clip.start_ms))
     parts = [
         f'<section id="{anchor}">',

@@ -25,7 +25,7 @@ def _new_pdf(doc: PackDoc, title: str) -> SummaryPdf:
 
 
 def _time_text(doc: PackDoc, clip: PackClip) -> str:
-    return doc.t("time_range", start=clock(clip.start_ms), end=clock(clip.end_ms),
+    return doc.t("time_range", start=clock(clip.start_ms, exact=True), end=clock(clip.end_ms, exact=True),
                  seconds=seconds_text(clip.end_ms - clip.start_ms))
 
 
@@ -35,7 +35,8 @@ def _overview(pdf: SummaryPdf, doc: PackDoc) -> None:
                GridColumn(w * 0.18, doc.t("file")), GridColumn(w * 0.17, doc.t("time")),
                GridColumn(w * 0.25, doc.t("source"))]
     rows = [[GridCell(str(c.number)), GridCell(c.title, bold=True), GridCell(c.file_name),
-             GridCell(f"{clock(c.start_ms)}–{clock(c.end_ms)}"), GridCell(c.source_title)]
+             GridCell(f"{clock(c.start_ms, exact=True)}–{clock(c.end_ms, exact=True)}"),
+             GridCell(c.source_title)]
             for c in doc.clips]
     pdf.heading(doc.t("overview"), 1)
     pdf.grid(columns, rows)

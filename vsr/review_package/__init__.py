@@ -23,6 +23,7 @@ from vsr.anonymise.names import NameReplacer
 from vsr.anonymise.package_rows import anonymise_package_rows
 from vsr.errors import ConsentError
 from vsr.export.atomic import write_atomic
+from vsr.file_names import safe_file_name
 from vsr.library.consent import require_consent
 from vsr.library.db import Library, library_staging
 from vsr.library.recordings import get_recording, recording_available
@@ -115,7 +116,8 @@ def begin_pack(lib: Library, review_id: int, out: Path, *, with_recording: bool 
                                recording=f"{rec.id} ({rec.title})") from exc
         if not recording_available(rec):
             raise PackageError("error.package.recording_missing", path=Path(rec.path).name)
-        recording = (archive.RECORDING_DIR + _safe_name(str(data["recording"]["file_name"])),
+        recording = (archive.RECORDING_DIR + safe_file_name(
+            str(data["recording"]["file_name"]), fallback="recording", ascii_only=True),
                       Path(rec.path))
     extra = {"app_version": __version__,
              "created_at": datetime.now(UTC).isoformat(timespec="seconds")}
@@ -131,8 +133,3 @@ def finish_pack(lib: Library, job: PackJob) -> None:
 
 def abandon_pack(lib: Library, job: PackJob) -> None:
     ledger.abandon_package(lib, job.pending)
-
-
-def _safe_name(name: str) -> str:
-    cleaned = "".join(c if c.isascii() and (c.isalnum() or c in "._ -") else "_" for c in name)
-    return (cleaned.lstrip("._ -") or "recording")[:120]

@@ -24,7 +24,8 @@ from typing import Any
 from vsr.app_dirs import create_private_new, private_dir
 from vsr.errors import NotFoundError
 from vsr.i18n import translate
-from vsr.library.db import Change, Library
+from vsr.library.changes import Action, Change, Entity
+from vsr.library.db import Library
 from vsr.library.recordings import find_by_fingerprint
 from vsr.review_package import archive, ledger, rows
 from vsr.review_package.archive import PackageError
@@ -180,7 +181,7 @@ def _insert(lib: Library, plan: UnpackPlan, received: Path | None) -> Unpacked:
         with lib.write() as changes:
             if plan.existing is not None:
                 lib.conn.execute("DELETE FROM reviews WHERE id = ?", (plan.existing,))
-                changes.append(Change("review", "removed", (plan.existing,), plan.existing))
+                changes.append(Change(Entity.REVIEW, Action.REMOVED, (plan.existing,), plan.existing))
             rec = find_by_fingerprint(lib, plan.incoming.fingerprint)
             if rec is not None:
                 recording_id = rec.id
@@ -188,9 +189,9 @@ def _insert(lib: Library, plan: UnpackPlan, received: Path | None) -> Unpacked:
                 name = str(data["recording"]["file_name"])
                 path = received or received_folder(lib) / name
                 recording_id = rows.insert_recording(lib, data, str(path))
-                changes.append(Change("recording", "added", (recording_id,)))
+                changes.append(Change(Entity.RECORDING, Action.ADDED, (recording_id,)))
             review_id = rows.insert_review(lib, data, recording_id, review_uuid, plan.title)
-            changes.append(Change("review", "added", (review_id,), review_id))
+            changes.append(Change(Entity.REVIEW, Action.ADDED, (review_id,), review_id))
             ledger.audit_received(lib, review_id, package,
                                   recording_received=received is not None,
                                   replaced=plan.existing is not None, copy=plan.copy)

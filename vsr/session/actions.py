@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from vsr.errors import NotFoundError, VsrError
+from vsr.library.changes import Action
 from vsr.library.db import Library
 from vsr.session import store
 from vsr.session.model import TOGETHER, ActionItem, Who
@@ -61,7 +62,7 @@ def add_action(
             (review_id, count, clean_text(what), who_id, due_text),
         )
         action_id = int(cur.lastrowid or 0)
-        changes.append(store.change("added", review_id, initiator, (action_id,)))
+        changes.append(store.change(Action.ADDED, review_id, initiator, (action_id,)))
     return get_action(lib, action_id)
 
 
@@ -87,7 +88,7 @@ def update_action(
         sets.append("done = ?")
         params.append(int(done))
     if sets:
-        with lib.write(store.change("updated", review_id, initiator, (action_id,))):
+        with lib.write(store.change(Action.UPDATED, review_id, initiator, (action_id,))):
             store.touch(lib, review_id)
             lib.conn.execute(f"UPDATE session_actions SET {', '.join(sets)} WHERE id = ?",
                              (*params, action_id))
@@ -96,7 +97,7 @@ def update_action(
 
 def remove_action(lib: Library, action_id: int, *, initiator: object | None = None) -> None:
     review_id = _review_of(lib, action_id)
-    with lib.write(store.change("removed", review_id, initiator, (action_id,))):
+    with lib.write(store.change(Action.REMOVED, review_id, initiator, (action_id,))):
         store.touch(lib, review_id)
         lib.conn.execute("DELETE FROM session_actions WHERE id = ?", (action_id,))
         rows = lib.query("SELECT id FROM session_actions WHERE review_id = ? ORDER BY position, id",

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from operator import attrgetter
 
 from vsr.library import markers as mk
+from vsr.library.changes import Action
 from vsr.library.db import Library
 from vsr.library.reviews import list_parties
 from vsr.library.rows import marker_from_row, now_iso
@@ -31,7 +32,7 @@ def set_blind_marking(lib: Library, review_id: int, on: bool,
                       *, initiator: object | None = None) -> None:
     """Switch independent marking on (markers hidden again until the next reveal) or off."""
     store.check_review(lib, review_id)
-    with lib.write(store.change("updated", review_id, initiator)):
+    with lib.write(store.change(Action.UPDATED, review_id, initiator)):
         store.touch(lib, review_id)
         lib.conn.execute(
             "UPDATE session_state SET blind_marking = ?, markers_revealed_at = NULL"
@@ -40,7 +41,7 @@ def set_blind_marking(lib: Library, review_id: int, on: bool,
 
 def reveal_markers(lib: Library, review_id: int, *, initiator: object | None = None) -> None:
     store.check_review(lib, review_id)
-    with lib.write(store.change("updated", review_id, initiator)):
+    with lib.write(store.change(Action.UPDATED, review_id, initiator)):
         store.touch(lib, review_id)
         lib.conn.execute("UPDATE session_state SET markers_revealed_at = ? WHERE review_id = ?",
                          (now_iso(), review_id))

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 
 from vsr.errors import NotFoundError, VsrError
 from vsr.library import markers as mk
-from vsr.library.db import Change, Library
+from vsr.library.changes import Action, Change, Entity
+from vsr.library.db import Library
 from vsr.library.reviews import list_parties
 from vsr.model import Marker
 from vsr.session import store
@@ -89,8 +90,8 @@ def choose_moment(
             [(moment_id, m.id) for m in (marker, *others)])
         names = {p.id: p.name for p in list_parties(lib, review_id)}
         if others and bring_sheets_together(lib, marker, others, names):
-            changes.append(Change("sheet", "updated", (marker_id,), review_id, initiator))
-        changes.append(store.change("added", review_id, initiator, (moment_id,)))
+            changes.append(Change(Entity.SHEET, Action.UPDATED, (marker_id,), review_id, initiator))
+        changes.append(store.change(Action.ADDED, review_id, initiator, (moment_id,)))
     return get_moment(lib, moment_id)
 
 
@@ -124,7 +125,7 @@ def add_moment_at(
 def remove_moment(lib: Library, moment_id: int, *, initiator: object | None = None) -> None:
     """Unchoose a moment; its marker and gespreksblad stay."""
     review_id = _review_of_moment(lib, moment_id)
-    with lib.write(store.change("removed", review_id, initiator, (moment_id,))):
+    with lib.write(store.change(Action.REMOVED, review_id, initiator, (moment_id,))):
         store.touch(lib, review_id)
         lib.conn.execute("DELETE FROM session_moments WHERE id = ?", (moment_id,))
         _renumber(lib, review_id)
@@ -137,7 +138,7 @@ def move_moment(lib: Library, moment_id: int, position: int,
     order = [m.id for m in get_session(lib, review_id).moments]
     order.remove(moment_id)
     order.insert(max(0, min(position, len(order))), moment_id)
-    with lib.write(store.change("updated", review_id, initiator, (moment_id,))):
+    with lib.write(store.change(Action.UPDATED, review_id, initiator, (moment_id,))):
         store.touch(lib, review_id)
         for index, mid in enumerate(order):
             lib.conn.execute("UPDATE session_moments SET position = ? WHERE id = ?", (index, mid))
@@ -147,7 +148,7 @@ def set_loop_margins(lib: Library, moment_id: int, lead_ms: int, lag_ms: int,
                      *, initiator: object | None = None) -> Moment:
     """How long before and after the marker the clip of this moment loops (0..120 s each)."""
     review_id = _review_of_moment(lib, moment_id)
-    with lib.write(store.change("updated", review_id, initiator, (moment_id,))):
+    with lib.write(store.change(Action.UPDATED, review_id, initiator, (moment_id,))):
         store.touch(lib, review_id)
         lib.conn.execute("UPDATE session_moments SET lead_ms = ?, lag_ms = ? WHERE id = ?",
                          (_clamp_margin(lead_ms), _clamp_margin(lag_ms), moment_id))

@@ -10,13 +10,14 @@ from dataclasses import dataclass
 
 from vsr.errors import NotFoundError
 from vsr.library import markers as mk
-from vsr.library.db import Change, Library
+from vsr.library.changes import Action, Change, Entity
+from vsr.library.db import Library
 from vsr.library.markers import MarkerSnapshot
 from vsr.library.rows import now_iso
 from vsr.model import MAX_RECORDING_MS, Marker
 from vsr.session import store
 
-ENTITY = "pause"
+ENTITY = Entity.PAUSE
 PAUSE_LEAD_MS = 5_000  # the moment made of a pause starts this long before it
 NEAR_MS = 3_000  # a pause this close to a moment (or inside it) belongs to that moment
 
@@ -50,7 +51,7 @@ def record_pause(lib: Library, review_id: int, party_id: int, position_ms: int,
             "INSERT INTO pauses (review_id, party_id, position_ms, paused_at) VALUES (?, ?, ?, ?)",
             (review_id, party_id, position, now_iso()))
         pause_id = int(cursor.lastrowid or 0)
-        changes.append(Change(ENTITY, "added", (pause_id,), review_id, initiator))
+        changes.append(Change(ENTITY, Action.ADDED, (pause_id,), review_id, initiator))
     return get_pause(lib, pause_id)
 
 
@@ -90,7 +91,7 @@ def pause_to_moment(lib: Library, pause_id: int, *, initiator: object | None = N
     if pause.marker_id is not None:
         return mk.get_marker(lib, pause.marker_id)
     start, end = moment_range(pause)
-    with lib.write(Change(ENTITY, "updated", (pause_id,), pause.review_id, initiator)):
+    with lib.write(Change(ENTITY, Action.UPDATED, (pause_id,), pause.review_id, initiator)):
         marker = mk.add_marker(lib, pause.party_id, start, end, initiator=initiator)
         lib.conn.execute("UPDATE pauses SET marker_id = ? WHERE id = ?", (marker.id, pause_id))
     return marker
@@ -101,14 +102,14 @@ def undo_pause_moment(lib: Library, pause_id: int) -> MarkerSnapshot | None:
     pause = get_pause(lib, pause_id)
     if pause.marker_id is None:
         return None
-    with lib.write(Change(ENTITY, "updated", (pause_id,), pause.review_id)):
+    with lib.write(Change(ENTITY, Action.UPDATED, (pause_id,), pause.review_id)):
         return mk.delete_marker(lib, pause.marker_id)  # ON DELETE SET NULL unlinks the pause
 
 
 def redo_pause_moment(lib: Library, pause_id: int, snapshot: MarkerSnapshot) -> Marker:
     """Bring back the moment `undo_pause_moment` took back, linked to its pause again."""
     pause = get_pause(lib, pause_id)
-    with lib.write(Change(ENTITY, "updated", (pause_id,), pause.review_id)):
+    with lib.write(Change(ENTITY, Action.UPDATED, (pause_id,), pause.review_id)):
         marker = mk.restore_marker(lib, snapshot)
         lib.conn.execute("UPDATE pauses SET marker_id = ? WHERE id = ?", (marker.id, pause_id))
     return marker

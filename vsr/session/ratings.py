@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from statistics import fmean
 
 from vsr.i18n import LANGUAGES, in_language, translate
+from vsr.library.changes import Action
 from vsr.library.db import Library
 from vsr.library.reviews import list_parties
 from vsr.library.rows import now_iso
@@ -36,7 +37,7 @@ def set_rating(lib: Library, review_id: int, party_id: int, question: str, value
     if not RATING_MIN <= int(value) <= RATING_MAX:
         raise ValueError(f"a rating is {RATING_MIN}..{RATING_MAX}, not {value}")
     store.check_party(lib, review_id, party_id)
-    with lib.write(store.change("updated", review_id, initiator)):
+    with lib.write(store.change(Action.UPDATED, review_id, initiator)):
         store.touch(lib, review_id)
         lib.conn.execute(
             "INSERT INTO session_ratings (review_id, party_id, question, value, rated_at)"
@@ -50,7 +51,7 @@ def clear_ratings(lib: Library, review_id: int, party_id: int,
                   *, initiator: object | None = None) -> None:
     """Take back all of one party's answers (e.g. a mistaken tap before the reveal)."""
     store.check_party(lib, review_id, party_id)
-    with lib.write(store.change("updated", review_id, initiator)):
+    with lib.write(store.change(Action.UPDATED, review_id, initiator)):
         store.touch(lib, review_id)
         lib.conn.execute("DELETE FROM session_ratings WHERE review_id = ? AND party_id = ?",
                          (review_id, party_id))

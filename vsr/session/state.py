@@ -5,6 +5,7 @@ closed at any moment and resumed days later where it was left."""
 from __future__ import annotations
 
 from vsr.errors import VsrError
+from vsr.library.changes import Action
 from vsr.library.db import Library
 from vsr.library.rows import now_iso
 from vsr.session import store
@@ -116,7 +117,7 @@ def go_to_step(lib: Library, review_id: int, step: SessionStep, moment_index: in
     count = len(current.moments)
     index = current.moment_index if moment_index is None else moment_index
     index = max(0, min(index, max(0, count - 1)))
-    with lib.write(store.change("updated", review_id, initiator)):
+    with lib.write(store.change(Action.UPDATED, review_id, initiator)):
         store.touch(lib, review_id)
         lib.conn.execute(
             "UPDATE session_state SET step = ?, moment_index = ? WHERE review_id = ?",
@@ -129,7 +130,7 @@ def start_session(lib: Library, review_id: int, *, initiator: object | None = No
     """Make sure the session exists (remembering when it started) and return it."""
     store.check_review(lib, review_id)
     if not lib.query("SELECT 1 FROM session_state WHERE review_id = ?", (review_id,)):
-        with lib.write(store.change("added", review_id, initiator)):
+        with lib.write(store.change(Action.ADDED, review_id, initiator)):
             store.ensure_state(lib, review_id)
     return get_session(lib, review_id)
 
@@ -140,7 +141,7 @@ def confirm_rules(lib: Library, review_id: int, party_id: int, confirmed: bool =
                   *, initiator: object | None = None) -> None:
     """A party says yes to the ground rules (or takes the yes back). The time is kept."""
     store.check_party(lib, review_id, party_id)
-    with lib.write(store.change("updated", review_id, initiator)):
+    with lib.write(store.change(Action.UPDATED, review_id, initiator)):
         store.touch(lib, review_id)
         if confirmed:
             lib.conn.execute(
@@ -164,7 +165,7 @@ def rules_confirmed_by_all(lib: Library, review_id: int) -> bool:
 def set_summary(lib: Library, review_id: int, text: str,
                 *, initiator: object | None = None) -> None:
     store.check_review(lib, review_id)
-    with lib.write(store.change("updated", review_id, initiator)):
+    with lib.write(store.change(Action.UPDATED, review_id, initiator)):
         store.touch(lib, review_id)
         lib.conn.execute("UPDATE session_state SET summary = ? WHERE review_id = ?",
                          (clean_text(text), review_id))
@@ -174,7 +175,7 @@ def set_learning(lib: Library, review_id: int, party_id: int, text: str,
                  *, initiator: object | None = None) -> None:
     """What this party learned from the conversation (Stap 3)."""
     store.check_party(lib, review_id, party_id)
-    with lib.write(store.change("updated", review_id, initiator)):
+    with lib.write(store.change(Action.UPDATED, review_id, initiator)):
         store.touch(lib, review_id)
         lib.conn.execute(
             "INSERT INTO session_learnings (review_id, party_id, text) VALUES (?, ?, ?)"

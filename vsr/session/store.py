@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from vsr.errors import NotFoundError
-from vsr.library.db import Change, Library
+from vsr.library.changes import Action, Change, Entity
+from vsr.library.db import Library
 from vsr.library.rows import now_iso
 
-ENTITY = "session"
+ENTITY = Entity.SESSION
 
 
 def ensure_state(lib: Library, review_id: int) -> None:
@@ -46,6 +47,6 @@ def party_ids(lib: Library, review_id: int) -> list[int]:
     return [int(str(r["id"])) for r in rows]
 
 
-def change(action: str, review_id: int, initiator: object | None,
+def change(action: Action, review_id: int, initiator: object | None,
            ids: tuple[int, ...] = ()) -> Change:
     return Change(ENTITY, action, ids or (review_id,), review_id, initiator)

@@ -147,11 +147,11 @@ def forget_gone(lib: Library, conn: psycopg.Connection[Any]) -> list[int]:
 
 def _remove_local(lib: Library, entry: dict[str, Any]) -> None:
     from vsr.library.audit import audit, subject_of
-    from vsr.library.db import Change
+    from vsr.library.changes import Action, Change, Entity
 
     recording_id = int(entry["recording_id"])
     Path(str(entry["file"])).unlink(missing_ok=True)
-    with lib.write(Change("recording", "removed", (recording_id,))):
+    with lib.write(Change(Entity.RECORDING, Action.REMOVED, (recording_id,))):
         lib.conn.execute("DELETE FROM recordings WHERE id = ?", (recording_id,))
         audit(lib, "team.received_removed", subject_of("recording", recording_id),
               review=int(entry["review_id"]))

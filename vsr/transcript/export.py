@@ -17,6 +17,7 @@ from vsr.library.audit import AuditAction, audit, subject_of
 from vsr.library.consent import Purpose
 from vsr.library.db import Library, library_staging
 from vsr.library.exported import NewExportedFile, drop_replaced, forget_export, record_exported
+from vsr.transcript.parties import voice_labels
 from vsr.transcript.store import Transcript, load_transcript
 from vsr.transcript.talk import speaker_label
 
@@ -25,30 +26,31 @@ FORMATS = ("vtt", "srt", "txt")
 Rewrite = Callable[[str], str]
 
 
-def _cue(text: str, speaker: int | None) -> str:
-    label = speaker_label(speaker)
+def _cue(text: str, speaker: int | None, names: dict[int, str] | None = None) -> str:
+    label = (names or {}).get(speaker, "") if speaker is not None else ""
+    label = label or speaker_label(speaker)
     return f"{label}: {text}" if label else text
 
 
-def transcript_vtt(t: Transcript, rewrite: Rewrite) -> str:
+def transcript_vtt(t: Transcript, rewrite: Rewrite, names: dict[int, str] | None = None) -> str:
     lines = ["WEBVTT", ""]
     for s in t.segments:
         lines += [f"{clock(s.start_ms, '.')} --> {clock(s.end_ms, '.')}",
-                  vtt_escape(rewrite(_cue(s.text, s.speaker))), ""]
+                  vtt_escape(rewrite(_cue(s.text, s.speaker, names))), ""]
     return "\n".join(lines)
 
 
-def transcript_srt(t: Transcript, rewrite: Rewrite) -> str:
+def transcript_srt(t: Transcript, rewrite: Rewrite, names: dict[int, str] | None = None) -> str:
     lines: list[str] = []
     for n, s in enumerate(t.segments, start=1):
         lines += [str(n), f"{clock(s.start_ms, ',')} --> {clock(s.end_ms, ',')}",
-                  srt_text(rewrite(_cue(s.text, s.speaker))), ""]
+                  srt_text(rewrite(_cue(s.text, s.speaker, names))), ""]
     return "\r\n".join(lines)
 
 
-def transcript_txt(t: Transcript, rewrite: Rewrite) -> str:
-    return "\n".join(f"[{clock(s.start_ms, '.')[:8]}] {rewrite(_cue(s.text, s.speaker))}"
-                     for s in t.segments) + "\n"
+def transcript_txt(t: Transcript, rewrite: Rewrite, names: dict[int, str] | None = None) -> str:
+    return "\n".join(f"[{clock(s.start_ms, '.')[:8]}] {rewrite(_cue(s.text, s.speaker, names))}"
+                      for s in t.segments) + "\n"
 
 
 _RENDER = {"vtt": transcript_vtt, "srt": transcript_srt, "txt": transcript_txt}
@@ -63,7 +65,7 @@ def export_transcript(lib: Library, recording_id: int, fmt: str, out: Path | str
     transcript = load_transcript(lib, recording_id)
     rewrite: Rewrite = (known_names(lib, [recording_id], extra_names) if replace_names
                         else (lambda text: text))
-    body = _RENDER[fmt](transcript, rewrite)
+    body = _RENDER[fmt](transcript, rewrite, voice_labels(lib, recording_id))
     data = body.encode("utf-8-sig" if fmt == "srt" else "utf-8")
     target = Path(out).expanduser().absolute()
     export_id = uuid.uuid4().hex

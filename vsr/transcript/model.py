@@ -112,6 +112,15 @@ def chosen_folder(setting: str = "") -> Path | None:
     return Path(value).expanduser() if value else None
 
 
+def model_installed(setting: str = "") -> bool:
+    """Quick (no file is read): is there a model to offer a transcript with? A chosen folder
+    with its manifest, or the packaged parts. `find_model` checks it properly before use."""
+    folder = chosen_folder(setting)
+    if folder is not None:
+        return (folder / MANIFEST_NAME).is_file()
+    return packaged_parts_installed()
+
+
 def packaged_parts_installed() -> bool:
     return all(importlib.util.find_spec(name) is not None for name in PACKAGED_PARTS)
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from vsr.errors import NotFoundError, VsrError
-from vsr.library.db import Change, Library
+from vsr.library.changes import Action, Change, Entity
+from vsr.library.db import Library
 from vsr.library.dutch_words import stems
 from vsr.library.rows import as_int, now_iso, opt_int
 
@@ -43,7 +44,7 @@ def save_transcript(lib: Library, recording_id: int, segments: list[Segment], *,
     """Store (or replace) the transcript of a recording, with its search index, at once."""
     if not lib.query("SELECT 1 FROM recordings WHERE id = ?", (recording_id,)):
         raise NotFoundError("error.not_found")
-    with lib.write(Change("transcript", "updated", (recording_id,), initiator=initiator)):
+    with lib.write(Change(Entity.TRANSCRIPT, Action.UPDATED, (recording_id,), initiator=initiator)):
         conn = lib.conn
         conn.execute("DELETE FROM transcripts WHERE recording_id = ?", (recording_id,))
         conn.execute("INSERT INTO transcripts (recording_id, model, language, created_at)"
@@ -98,18 +99,18 @@ def set_segment_speaker(lib: Library, segment_id: int, speaker: int | None, *,
     if not rows:
         raise NotFoundError("error.not_found")
     rec = as_int(rows[0]["recording_id"])
-    with lib.write(Change("transcript", "updated", (rec,), initiator=initiator)):
+    with lib.write(Change(Entity.TRANSCRIPT, Action.UPDATED, (rec,), initiator=initiator)):
         lib.conn.execute("UPDATE transcript_segments SET speaker = ? WHERE id = ?",
                          (speaker, segment_id))
 
 
 def swap_speakers(lib: Library, recording_id: int, *, initiator: object | None = None) -> None:
     """Who is who the other way round, for every segment of the recording."""
-    with lib.write(Change("transcript", "updated", (recording_id,), initiator=initiator)):
+    with lib.write(Change(Entity.TRANSCRIPT, Action.UPDATED, (recording_id,), initiator=initiator)):
         lib.conn.execute("UPDATE transcript_segments SET speaker = 1 - speaker"
                          " WHERE recording_id = ? AND speaker IS NOT NULL", (recording_id,))
 
 
 def delete_transcript(lib: Library, recording_id: int, *, initiator: object | None = None) -> None:
-    with lib.write(Change("transcript", "removed", (recording_id,), initiator=initiator)):
+    with lib.write(Change(Entity.TRANSCRIPT, Action.REMOVED, (recording_id,), initiator=initiator)):
         lib.conn.execute("DELETE FROM transcripts WHERE recording_id = ?", (recording_id,))

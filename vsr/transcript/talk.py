@@ -78,9 +78,10 @@ def talk_time(transcript: Transcript, *, longest: int = 3) -> TalkTime:
 
 
 def minutes_seconds(ms: int) -> str:
-    """"4:05" for 245,000 ms (a length or a time in the recording)."""
-    seconds = max(0, ms) // 1000
-    return f"{seconds // 60}:{seconds % 60:02d}"
+    """"4:05" for 245,000 ms (a length or a time in the recording): the one clock."""
+    from vsr.dates import clock
+
+    return clock(ms)
 
 
 def speaker_label(speaker: int | None) -> str:
@@ -90,27 +91,40 @@ def speaker_label(speaker: int | None) -> str:
     return translate("transcript.speaker", number=speaker + 1) if speaker is not None else ""
 
 
-def talk_sentences(talk: TalkTime) -> list[str]:
+def talk_sentences(talk: TalkTime, names: dict[int, str] | None = None) -> list[str]:
     """Talk time in words, for Stap 3 and the summary: share and time per voice, then the
-    longest turns. Plain facts, no norm ("Stem 1 sprak 64 % van de tijd (4:05; aantal beurten: 12)")."""
+    longest turns. Plain facts, no norm ("Anna sprak 64 % van de tijd (4:05; aantal beurten:
+    12)"). `names`: what to call each voice (vsr.transcript.parties.voice_labels); without it,
+    or while nobody said who is who, the voices are numbered and a last line says so."""
     from vsr.i18n import translate
 
-    lines = [translate("transcript.talk.share", who=speaker_label(n),
+    def who(n: int) -> str:
+        return (names or {}).get(n) or speaker_label(n)
+
+    lines = [translate("transcript.talk.share", who=who(n),
                        percent=talk.share_percent(n), time=minutes_seconds(talk.spoken_ms[n]),
                        turns=talk.turn_counts[n]) for n in (0, 1)]
-    lines += [translate("transcript.talk.turn", who=speaker_label(t.speaker),
+    lines += [translate("transcript.talk.turn", who=who(t.speaker),
                         at=minutes_seconds(t.start_ms), length=minutes_seconds(t.length_ms))
               for t in talk.longest_turns]
+    lines = [line[:1].upper() + line[1:] for line in lines]  # "De cliënt sprak ..."
+    if any(who(n) == speaker_label(n) for n in (0, 1)):
+        lines.append(translate("transcript.talk.voices_unnamed"))
     return lines
 
 
-def review_talk_sentences(lib: Library, review_id: int) -> list[str]:
+def review_talk_sentences(lib: Library, review_id: int,
+                          party_labels: dict[int, str] | None = None) -> list[str]:
     """Stap 3's talk time for a review: the sentences of `talk_sentences` for its recording's
-    transcript, or [] when the recording has none (Stap 3 then shows nothing of it)."""
+    transcript, with the voices called by the review's parties once the users said who is who
+    (`party_labels`, party id to label, e.g. initials), or [] when the recording has no
+    transcript (Stap 3 then shows nothing of it)."""
     from vsr.library.reviews import get_review
+    from vsr.transcript.parties import voice_labels
     from vsr.transcript.store import has_transcript, load_transcript
 
     recording_id = get_review(lib, review_id).recording_id
     if not has_transcript(lib, recording_id):
         return []
-    return talk_sentences(talk_time(load_transcript(lib, recording_id)))
+    names = voice_labels(lib, recording_id, review_id, labels=party_labels)
+    return talk_sentences(talk_time(load_transcript(lib, recording_id)), names)

@@ -21,7 +21,9 @@ def decode_channels(media: str, rate: int) -> np.ndarray:
     """The audio of `media` as float32 samples per channel (at most 2), at `rate` Hz."""
     import av
 
-    with av.open(media) as container:
+    from vsr.media.opener import open_media
+
+    with open_media(media) as container:
         if not container.streams.audio:
             return np.zeros((1, 0), dtype=np.float32)
         stream = container.streams.audio[0]
