@@ -62,7 +62,7 @@ class StallMeter(QObject):
 
     def start(self) -> None:
         self.last, self.longest, self.ticks = time.perf_counter(), 0.0, 0
-        self.last_cpu, self.busiest = time.thread_time(), 0.0
+        self.last_cpu, self.busiest, self.longest_cpu = time.thread_time(), 0.0, 0.0
         self._seen.clear()
         self._watching = True
         threading.Thread(target=self._watch, daemon=True).start()
@@ -73,7 +73,8 @@ class StallMeter(QObject):
         little CPU is the thread waiting (for the computer's cores under load, or blocked), a
         long gap full of CPU is work done on the UI thread."""
         now, cpu = time.perf_counter(), time.thread_time()
-        self.longest = max(self.longest, now - self.last)
+        if now - self.last > self.longest:  # the longest gap, and the CPU spent in it
+            self.longest, self.longest_cpu = now - self.last, cpu - self.last_cpu
         self.busiest = max(self.busiest, cpu - self.last_cpu)
         self.last, self.last_cpu = now, cpu
         self.ticks += 1
