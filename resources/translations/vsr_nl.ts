@@ -675,139 +675,202 @@
         <translation>Opslaan als bestand…</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="174"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="167"/>
+        <source>Share with team…</source>
+        <translation>Delen met team…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clips/collection_dialog.py" line="168"/>
+        <source>Share this collection with a team in the team library, for its purpose</source>
+        <translation>Deel deze verzameling met een team in de teamopslag, voor haar doel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clips/collection_dialog.py" line="178"/>
         <source>around a point:</source>
         <translation>rond een punt:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="176"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="180"/>
         <source>before,</source>
         <translation>ervoor,</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="178"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="182"/>
         <source>after</source>
         <translation>erna</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="193"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="198"/>
         <source>Start at playhead</source>
         <translation>Begin waar de opname nu is</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="194"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="199"/>
         <source>End at playhead</source>
         <translation>Einde waar de opname nu is</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="195"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="200"/>
         <source>Play clip</source>
         <translation>Fragment afspelen</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="210"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="215"/>
         <source>One question or task per line</source>
         <translation>Eén vraag of opdracht per regel</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="214"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="219"/>
         <source>Include the participants&apos; own gespreksblad (A, B, C)</source>
         <translation>Het eigen gespreksblad van de deelnemers meenemen (A, B, C)</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="219"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="224"/>
         <source>Selected clip</source>
         <translation>Gekozen fragment</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="487"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="493"/>
         <source>Clip trimmed.</source>
         <translation>Fragment ingekort.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="221"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="226"/>
         <source>Title:</source>
         <translation>Titel:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="222"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="227"/>
         <source>From – to:</source>
         <translation>Van – tot:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="224"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="229"/>
         <source>Questions:</source>
         <translation>Vragen:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="278"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="283"/>
         <source>Kept until you delete it.</source>
         <translation>Bewaard tot je de verzameling verwijdert.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="281"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="286"/>
         <source>Deleted after {day}, with its clips and the files exported from it (the app asks first).</source>
         <translation>Na {day} verwijderd, met de fragmenten en de bestanden die ervan zijn opgeslagen (de app vraagt het eerst).</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="294"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="299"/>
         <source>(no title)</source>
         <translation>(geen titel)</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="295"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="300"/>
         <source>{n}. {title} — {recording}, {start}–{end}</source>
         <translation>{n}. {title} — {recording}, {start}–{end}</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="332"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="338"/>
         <source>({seconds} s)</source>
         <translation>({seconds} s)</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="339"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="345"/>
         <source>Only for a clip from a moment whose participants agreed to share their gespreksblad (Consent window of that review).</source>
         <translation>Alleen voor een fragment van een moment waarvan de deelnemers hebben afgesproken dat hun gespreksblad gedeeld mag worden (venster Toestemming van dat terugkijkgesprek).</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="345"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="351"/>
         <source>Open a review of this recording in the main window to use the player.</source>
         <translation>Open een terugkijkgesprek van deze opname in het hoofdvenster om de speler te gebruiken.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="393"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="399"/>
         <source>Rename collection</source>
         <translation>Naam van de verzameling wijzigen</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="393"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="399"/>
         <source>Name:</source>
         <translation>Naam:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="406"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="412"/>
         <source>Delete collection</source>
         <translation>Verzameling verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="407"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="413"/>
         <source>Delete the collection “{name}” with its {n} clip(s)? The recordings stay; files already exported stay where they are.</source>
         <translation>De verzameling “{name}” met {n} fragment(en) verwijderen? De opnames blijven; bestanden die al zijn opgeslagen, blijven waar ze staan.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="437"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="443"/>
         <source>Select a moment in the review first.</source>
         <translation>Kies eerst een moment in het terugkijken.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="443"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="449"/>
         <source>Clip added.</source>
         <translation>Fragment toegevoegd.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="446"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="452"/>
         <source>The clip was not added.</source>
         <translation>Het fragment is niet toegevoegd.</translation>
+    </message>
+</context>
+<context>
+    <name>CollectionShareDialog</name>
+    <message>
+        <location filename="../../ui/team/collection_share_dialog.py" line="54"/>
+        <source>Share collection with team</source>
+        <translation>Verzameling delen met team</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/collection_share_dialog.py" line="62"/>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/collection_share_dialog.py" line="64"/>
+        <source>Team:</source>
+        <translation>Team:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/collection_share_dialog.py" line="65"/>
+        <source>Purpose:</source>
+        <translation>Doel:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/collection_share_dialog.py" line="67"/>
+        <source>This leaves the computer: {n} clip(s) with their titles and questions, the names this library knows replaced; each recording of your own once, encrypted with a new key (a recording received from the team is not sent again). Never what it did to each party (B). Every clip needs the client&apos;s consent for {purpose}.</source>
+        <translation>Dit gaat van de computer: {n} fragment(en) met hun titels en vragen, met de namen die dit gegevensbestand kent vervangen; elke eigen opname één keer, versleuteld met een nieuwe sleutel (een opname die je van het team kreeg gaat niet opnieuw). Nooit wat het met ieder deed (B). Voor elk fragment is toestemming van de cliënt voor {purpose} nodig.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/collection_share_dialog.py" line="79"/>
+        <source>Share</source>
+        <translation>Delen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/collection_share_dialog.py" line="101"/>
+        <source>Connecting to the team library…</source>
+        <translation>Verbinden met de teamopslag…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/collection_share_dialog.py" line="120"/>
+        <source>You are in no team where your function fits {purpose}. Ask the team library&apos;s administrator.</source>
+        <translation>Je zit in geen team waar je functie bij {purpose} past. Vraag het de beheerder van de teamopslag.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/collection_share_dialog.py" line="133"/>
+        <source>Encrypting and sharing…</source>
+        <translation>Versleutelen en delen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/collection_share_dialog.py" line="143"/>
+        <source>Shared with {team}. Withdrawing a client&apos;s consent takes their clips out of it.</source>
+        <translation>Gedeeld met {team}. Trekt een cliënt de toestemming in, dan gaan die fragmenten eruit.</translation>
     </message>
 </context>
 <context>
@@ -1748,28 +1811,28 @@
 <context>
     <name>MarkButtons</name>
     <message>
-        <location filename="../../ui/review/mark_buttons.py" line="63"/>
-        <location filename="../../ui/review/mark_buttons.py" line="98"/>
+        <location filename="../../ui/review/mark_buttons.py" line="66"/>
+        <location filename="../../ui/review/mark_buttons.py" line="101"/>
         <source>Mark: {name}</source>
         <translation>Markeer: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/mark_buttons.py" line="71"/>
+        <location filename="../../ui/review/mark_buttons.py" line="74"/>
         <source>Mark this moment for {name} (key {n}, or Ctrl+{n}). Alt+{n}: pause for {name}.</source>
         <translation>Markeer dit moment voor {name} (toets {n} of Ctrl+{n}). Alt+{n}: pauze voor {name}.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/mark_buttons.py" line="74"/>
+        <location filename="../../ui/review/mark_buttons.py" line="77"/>
         <source>Mark moment for {name}</source>
         <translation>Moment markeren voor {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/mark_buttons.py" line="102"/>
+        <location filename="../../ui/review/mark_buttons.py" line="105"/>
         <source>{n} marked</source>
         <translation>{n} gemarkeerd</translation>
     </message>
     <message>
-        <location filename="../../ui/review/mark_buttons.py" line="105"/>
+        <location filename="../../ui/review/mark_buttons.py" line="108"/>
         <source>{name}: {count}, hidden until you show them together</source>
         <translation>{name}: {count}, verborgen tot jullie ze samen laten zien</translation>
     </message>

@@ -326,6 +326,28 @@ def test_both_mark_buttons_say_the_same_kind_of_thing(qapp: QApplication) -> Non
     buttons.close()
 
 
+def test_parties_set_again_leave_one_button_each(qapp: QApplication) -> None:
+    """Setting the parties again (a review opened a second time) replaces the buttons at once:
+    the old ones leave the row before the event loop deletes them, so there are never four."""
+    from PySide6.QtWidgets import QPushButton
+    from vsr.ui.review.mark_buttons import MarkButtons
+
+    from vsr.model import MarkerShape, Party, PartyRole
+
+    parties = [Party(1, 1, PartyRole.PROFESSIONAL, "Anouk", "#1f77b4", MarkerShape.CIRCLE, 0),
+               Party(2, 1, PartyRole.CLIENT, "Zoë", "#d95f02", MarkerShape.DIAMOND, 1)]
+    buttons = MarkButtons()
+    buttons.resize(600, 60)
+    buttons.show()
+    buttons.set_parties(parties)
+    buttons.set_parties(parties)  # no event loop turn in between
+    assert buttons.layout().count() == 2  # the row holds only the new two
+    qapp.processEvents()  # the layout shows the new buttons on the next turn
+    shown = [b for b in buttons.findChildren(QPushButton) if b.isVisible()]
+    assert sorted(shown, key=lambda b: b.x()) == list(buttons.buttons.values())
+    buttons.close()
+
+
 def test_blind_lanes_show_the_whole_name_and_say_why_they_are_empty(scene: Scene) -> None:
     """While the parties mark separately, a lane's header shows the whole name (never
     "Professiona…") and the note that the moments are hidden stands in the empty lane."""

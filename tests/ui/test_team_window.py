@@ -164,3 +164,31 @@ def test_withdrawing_in_the_consent_dialog_reaches_the_team_or_waits(
     assert pending(world.lib) == []
     with team_db.conn("carla") as carla:
         assert share_id not in {i.id for i in ts.list_shared(carla)}
+
+
+def test_collection_share_dialog_offers_fitting_teams_and_shares(
+        qtbot, team_db, world, media, tmp_path: Path) -> None:  # noqa: F811
+    from vsr.ui.team.collection_share_dialog import CollectionShareDialog
+
+    from vsr.library import collections as cl
+    from vsr.team.collections import list_shared_collections
+
+    _grant(world, "intervisie")
+    coll = cl.create_collection(world.lib, "Doorvragen", "intervisie")
+    cl.add_clip(world.lib, coll.id, world.rec.id, 200, 900)
+    _use(team_db.url("alice"), media)
+    dialog = CollectionShareDialog(world.lib, coll.id)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(dialog.share_button.isEnabled, timeout=15_000)
+    assert [dialog.team_box.itemText(i) for i in range(dialog.team_box.count())] == ["Team Noord"]
+    dialog.grab().save(str(tmp_path / "collection-share.png"))
+    dialog.share_button.click()
+    qtbot.waitUntil(lambda: dialog.shared_id is not None, timeout=30_000)
+    assert "Team Noord" in dialog.status.text()
+    with team_db.conn("carla") as carla:
+        assert dialog.shared_id in {c.id for c in list_shared_collections(carla)}
+    _use(team_db.url("tess"), media)  # a trainer: no team fits intervisie
+    other = CollectionShareDialog(world.lib, coll.id)
+    qtbot.addWidget(other)
+    qtbot.waitUntil(lambda: "geen team" in other.status.text(), timeout=15_000)
+    assert not other.share_button.isEnabled()

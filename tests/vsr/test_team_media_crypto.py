@@ -134,3 +134,26 @@ def test_random_access_reads_the_same_bytes_and_checks_each_chunk(tmp_path: Path
     with pytest.raises(MediaCryptoError):
         reader.read(0, 1)
     reader.close()
+
+
+@pytest.mark.parametrize("size", [0, 1, CHUNK, 3 * CHUNK + 17])
+def test_decrypting_checks_the_files_sha256_in_the_same_read(tmp_path: Path, size: int) -> None:
+    import hashlib
+
+    from vsr.team.media_crypto import decrypt_file_checked
+
+    plain = os.urandom(size)
+    key = new_key()
+    enc = tmp_path / "m.vsrmedia"
+    enc.write_bytes(_sealed(plain, key))
+    right = hashlib.sha256(enc.read_bytes()).hexdigest()
+    out = io.BytesIO()
+    decrypt_file_checked(enc, out, key, right)
+    assert out.getvalue() == plain
+    with pytest.raises(MediaCryptoError):  # an intact file, but not the one shared
+        decrypt_file_checked(enc, io.BytesIO(), key, "0" * 64)
+    damaged = bytearray(enc.read_bytes())
+    damaged[-1] ^= 1  # the last chunk, which the reader reads first
+    enc.write_bytes(bytes(damaged))
+    with pytest.raises(MediaCryptoError):
+        decrypt_file_checked(enc, io.BytesIO(), key, right)

@@ -164,11 +164,15 @@ class CollectionDialog(QDialog):
         self.down_button = QPushButton(self.tr("Down"))
         self.remove_button = QPushButton(self.tr("Remove"))
         self.export_button = QPushButton(self.tr("Export…"))
+        self.team_button = QPushButton(self.tr("Share with team…"))
+        self.team_button.setToolTip(self.tr("Share this collection with a team in the team "
+                                            "library, for its purpose"))
         self.add_button.clicked.connect(self.add_selected_marker)
         self.up_button.clicked.connect(lambda: self.move_current(-1))
         self.down_button.clicked.connect(lambda: self.move_current(1))
         self.remove_button.clicked.connect(self.remove_current)
         self.export_button.clicked.connect(self.open_export)
+        self.team_button.clicked.connect(self.share_with_team)
         add_row = QHBoxLayout()
         add_row.addWidget(self.add_button)
         add_row.addWidget(QLabel(self.tr("around a point:")))
@@ -181,6 +185,7 @@ class CollectionDialog(QDialog):
         for button in (self.up_button, self.down_button, self.remove_button):
             row.addWidget(button)
         row.addStretch(1)
+        row.addWidget(self.team_button)
         row.addWidget(self.export_button)
 
         self.title = QLineEdit()
@@ -304,6 +309,7 @@ class CollectionDialog(QDialog):
         for widget in (self.add_button, self.lead, self.lag):
             widget.setEnabled(has_collection)
         self.export_button.setEnabled(self.clips.count() > 0)
+        self.team_button.setEnabled(self.clips.count() > 0)
         self._show_clip()
 
     def _show_clip(self) -> None:
@@ -515,6 +521,14 @@ class CollectionDialog(QDialog):
         if collection_id is not None:
             dialog = ExportClipsDialog(self.bridge.lib, collection_id, self)
             dialog.exec()
+
+    def share_with_team(self) -> None:
+        from ..team.collection_share_dialog import CollectionShareDialog
+
+        self.flush()
+        collection_id = self.current_collection()
+        if collection_id is not None:
+            CollectionShareDialog(self.bridge.lib, collection_id, self).exec()
 
     def done(self, result: int) -> None:  # noqa: D102 - disconnect like the other views
         self.flush()

@@ -50,6 +50,9 @@ class MarkButtons(QWidget):
 
     def set_parties(self, parties: list[Party]) -> None:
         for button in self.buttons.values():
+            # out of the row at once: deleted later, it would still take room until then
+            self._layout.removeWidget(button)
+            button.hide()
             button.deleteLater()
         for shortcut in self._shortcuts:
             shortcut.setEnabled(False)

@@ -53,6 +53,18 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                    help="play it from the media folder on a 127.0.0.1 address (no decrypted copy)"
                         " until Ctrl+C")
     p.set_defaults(handler=cmd_open)
+    p = cmds.add_parser("share-collection",
+                        help="share a collection of clips with a team (its purpose; consent for"
+                             " every clip)")
+    p.add_argument("collection", type=int, metavar="COLLECTION")
+    p.add_argument("--team", required=True)
+    p.set_defaults(handler=cmd_share_collection)
+    p = cmds.add_parser("collections", help="the collections shared with you")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_collections)
+    p = cmds.add_parser("open-collection", help="a shared collection's clips (JSON)")
+    p.add_argument("collection", metavar="COLLECTION-ID")
+    p.set_defaults(handler=cmd_open_collection)
     p = cmds.add_parser("withdraw", help="withdraw consent for a purpose: gone for everyone")
     p.add_argument("recording", type=int, metavar="RECORDING", help="the recording's number here")
     p.add_argument("--purpose", required=True, choices=("intervisie", "training"))
@@ -120,6 +132,52 @@ def cmd_share(args: argparse.Namespace) -> int:
     finally:
         lib.close()
     print(translate("cli.team.shared", team=args.team, id=share_id))
+    return 0
+
+
+def cmd_share_collection(args: argparse.Namespace) -> int:
+    from vsr.library import open_library
+    from vsr.team.collections import share_collection
+    from vsr.team.outbox import connect_and_flush
+
+    media = _media(args)
+    lib = open_library()
+    try:
+        with connect_and_flush(lib, args.url, media) as conn:
+            shared = share_collection(lib, conn, media, args.collection, args.team)
+    finally:
+        lib.close()
+    print(translate("cli.team.collection_shared", team=args.team, id=shared))
+    return 0
+
+
+def cmd_collections(args: argparse.Namespace) -> int:
+    from vsr.team.collections import list_shared_collections
+    from vsr.team.connection import connect
+
+    with connect(args.url) as conn:
+        items = list_shared_collections(conn)
+    if args.json:
+        print(json.dumps([{"id": i.id, "title": i.title, "purpose": i.purpose, "team": i.team,
+                           "shared_by": i.shared_by, "shared_at": i.shared_at.isoformat(),
+                           "clips": i.clips} for i in items], ensure_ascii=False, indent=1))
+        return 0
+    if not items:
+        print(translate("cli.team.none"))
+    for i in items:
+        print(f"{i.id}  {i.title}  {i.team} ({i.purpose})  {i.shared_by}  {i.clips}")
+    return 0
+
+
+def cmd_open_collection(args: argparse.Namespace) -> int:
+    from vsr.team.collections import open_shared_collection
+    from vsr.team.connection import connect
+
+    with connect(args.url) as conn:
+        item = open_shared_collection(conn, args.collection)
+    for clip in item.get("clips", []):
+        clip.pop("key", None)  # the key stays in this program
+    print(json.dumps(item, ensure_ascii=False, indent=1))
     return 0
 
 

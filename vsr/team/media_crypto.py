@@ -97,6 +97,54 @@ def decrypt_stream(src: BinaryIO, dst: BinaryIO, key: bytes, *, progress: Progre
         reader.close()
 
 
+class _HashedSource:
+    """The encrypted file as the sealed reader reads it, hashing its bytes in file order as they
+    pass (what was skipped, read at the end): one read of the file both checks its sha256 and
+    decrypts it, instead of a whole read for the check first."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._fh = path.open("rb")
+        self._pos = 0
+        self._hashed = 0  # bytes [0, _hashed) are in the digest, in order
+        self._digest = hashlib.sha256()
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._fh.read(size)
+        if self._pos == self._hashed:
+            self._digest.update(data)
+            self._hashed += len(data)
+        self._pos += len(data)
+        return data
+
+    def seek(self, offset: int, whence: int = os.SEEK_SET) -> int:
+        self._pos = self._fh.seek(offset, whence)
+        return self._pos
+
+    def tell(self) -> int:
+        return self._pos
+
+    def close(self) -> None:
+        self._fh.close()
+
+    def hexdigest(self) -> str:
+        with self.path.open("rb") as fh:  # the rest: the last chunk, read first by the reader
+            fh.seek(self._hashed)
+            for block in iter(lambda: fh.read(CHUNK), b""):
+                self._digest.update(block)
+        return self._digest.hexdigest()
+
+
+def decrypt_file_checked(path: Path, dst: BinaryIO, key: bytes, sha256: str, *,
+                         progress: Progress | None = None) -> None:
+    """Decrypt the file at `path` into `dst` and check that the file's sha256 is `sha256`, in
+    one read; MediaCryptoError (after writing) when it is not: the caller discards `dst`."""
+    source = _HashedSource(path)
+    decrypt_stream(source, dst, key, progress=progress)  # type: ignore[arg-type]  # read/seek
+    if source.hexdigest() != sha256:
+        raise MediaCryptoError()
+
+
 def encrypt_file(path: Path, target: Path, key: bytes, *, progress: Progress | None = None) -> str:
     """Encrypt `path` into `target` (written beside it, then renamed); the sha256 of `target`."""
     tmp = target.with_name(target.name + ".part")

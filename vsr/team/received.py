@@ -69,7 +69,8 @@ def receive(lib: Library, conn: psycopg.Connection[Any], media: Path, share_id: 
         except Exception:  # noqa: BLE001 - the local copy was deleted: receive it again
             pass
     item = open_shared(conn, share_id)
-    item.setdefault("team", _team_of(conn, share_id))
+    if not item.get("team"):  # a server before migration 3 does not say
+        item["team"] = _team_of(conn, share_id)
     target = (cache or default_cache()) / f"{share_id}.mp4"
     size = max(1, int(item.get("media_size") or 1))
     fetch_media(item, media, target,

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from vsr.errors import VsrError
 from vsr.team.connection import TeamError, _first_line
-from vsr.team.media_crypto import decrypt_stream, encrypt_file, new_key, sha256_of
+from vsr.team.media_crypto import decrypt_file_checked, encrypt_file, new_key
 
 if TYPE_CHECKING:
     import psycopg
@@ -80,7 +80,8 @@ def _call(conn: psycopg.Connection[Any], sql: str, params: tuple[Any, ...] = ()
 
 # SQLSTATEs of the API's own refusals (vsr.team.schema) and of the database's.
 _REFUSALS = {"VT001": "error.team.no_team", "VT002": "error.team.not_shared",
-             "VT003": "error.team.not_owner", "42501": "error.team.not_allowed",
+             "VT003": "error.team.not_owner", "VT004": "error.team.clip_not_allowed",
+             "VT005": "error.team.collection_empty", "42501": "error.team.not_allowed",
              "08000": "error.team.unreachable", "08003": "error.team.unreachable",
              "08006": "error.team.unreachable", "57P01": "error.team.unreachable"}
 
@@ -147,7 +148,6 @@ def share_review(lib: Library, conn: psycopg.Connection[Any], media: Path, revie
     from vsr.library.audit import audit, subject_of
     from vsr.library.consent import require_consent
     from vsr.library.recordings import get_recording
-    from vsr.library.retention import recording_keep_until
     from vsr.library.reviews import get_review
 
     if purpose not in TEAM_PURPOSES:
@@ -158,6 +158,31 @@ def share_review(lib: Library, conn: psycopg.Connection[Any], media: Path, revie
     recording = get_recording(lib, review.recording_id)
     moments, roles, replace = _moments_payload(lib, review_id)
     replace_title = replace(review.title)[:300]
+    rec_id, target = upload_recording(lib, conn, media, recording.id, purpose, consent,
+                                      replace_title or "-", progress=progress)
+    try:
+        rows = _call(conn, "SELECT vsr_team.share_review(%s, %s, %s, %s, %s, %s)",
+                     (rec_id, team, purpose, replace_title or "-", json.dumps(roles),
+                      json.dumps(moments)))
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
+    share_id = str(rows[0][0])
+    audit(lib, "team.shared", subject_of("review", review_id), team=team, purpose=purpose,
+          share=share_id, moments=len(moments))
+    return share_id
+
+
+def upload_recording(lib: Library, conn: psycopg.Connection[Any], media: Path, recording_id: int,
+                     purpose: str, consent: Any, label: str, *, progress: Progress | None = None
+                     ) -> tuple[str, Path]:
+    """Encrypt a local recording with a new key into the media folder and hand the database
+    its key, retention and the consent for `purpose`: (team recording id, encrypted file).
+    The file is removed again when the database refuses."""
+    from vsr.library.recordings import get_recording
+    from vsr.library.retention import recording_keep_until
+
+    recording = get_recording(lib, recording_id)
     source = Path(recording.path)
     if not source.is_file():
         raise VsrError("error.recording.missing", path=source.name)
@@ -171,20 +196,14 @@ def share_review(lib: Library, conn: psycopg.Connection[Any], media: Path, revie
         raise TeamError("error.team.media_write", folder=str(media), detail=str(exc)) from exc
     try:
         _call(conn, "SELECT vsr_team.put_recording(%s, %s, %s, %s, %s, %s, %s, %s)",
-              (rec_id, replace_title or "-", recording.duration_ms, ref, target.stat().st_size,
+              (rec_id, label, recording.duration_ms, ref, target.stat().st_size,
                digest, recording_keep_until(lib, recording.id), key))
         _call(conn, "SELECT vsr_team.put_consent(%s, %s, %s, %s, %s)",
               (rec_id, purpose, consent.given_on, consent.until, consent.recognisable))
-        rows = _call(conn, "SELECT vsr_team.share_review(%s, %s, %s, %s, %s, %s)",
-                     (rec_id, team, purpose, replace_title or "-", json.dumps(roles),
-                      json.dumps(moments)))
     except BaseException:
         target.unlink(missing_ok=True)
         raise
-    share_id = str(rows[0][0])
-    audit(lib, "team.shared", subject_of("review", review_id), team=team, purpose=purpose,
-          share=share_id, moments=len(moments))
-    return share_id
+    return rec_id, target
 
 
 def list_shared(conn: psycopg.Connection[Any], limit: int = 200, offset: int = 0
@@ -227,13 +246,14 @@ def fetch_media(item: dict[str, Any], media: Path, target: Path,
         raise TeamError("error.team.key_gone")
     if not source.is_file():
         raise TeamError("error.team.media_missing", folder=str(media))
-    if source.stat().st_size != int(item["media_size"]) or sha256_of(source) != item["media_sha256"]:
+    if source.stat().st_size != int(item["media_size"]):
         raise TeamError("error.team.media_damaged")
     private_dir(target.parent)
     tmp = target.with_name(target.name + ".part")
-    try:
-        with source.open("rb") as src, open(tmp, "wb", opener=_private_opener) as dst:
-            decrypt_stream(src, dst, bytes.fromhex(str(item["key"])), progress=progress)
+    try:  # the file's sha256 is checked in the same read as it is decrypted
+        with open(tmp, "wb", opener=_private_opener) as dst:
+            decrypt_file_checked(source, dst, bytes.fromhex(str(item["key"])),
+                                 str(item["media_sha256"]), progress=progress)
         tmp.replace(target)
     except BaseException:
         tmp.unlink(missing_ok=True)
