@@ -10,7 +10,9 @@ there is no display), media (bench/media_rows.py: stills, envelope, clip export,
 the ultrafast and on a camera-like recording), cli (bench/cli_rows.py: `vsr export clips` and
 `vsr export summary` end to end, `vsr list` at 1 and 200 reviews), anonymise
 (bench/bench_anonymise.py), the last three when their modules are present, and package
-(bench/package_rows.py: a passphrase package of a 4 GiB recording, its time and memory).
+(bench/package_rows.py: a passphrase package of a 4 GiB recording, its time and memory), and
+stall (bench/stall_rows.py: the longest event-loop stall of the window during each long action,
+the idle window as reference; offscreen Qt).
 --quick uses 2-minute media and fewer runs: a smoke run for CI that keeps the suite from rotting.
 Every row records the load average it was measured under ("load").
 """
@@ -30,7 +32,8 @@ from pathlib import Path
 from bench import media
 from bench.rows import Row, parse_emitted, with_load
 
-GROUPS = ("open", "ui", "player", "media", "cli", "anonymise", "package", "transcript", "team")
+GROUPS = ("open", "ui", "player", "media", "cli", "anonymise", "package", "transcript", "team",
+          "stall")
 
 
 def _subprocess_rows(module: str, args: list[str], *, display: bool) -> list[Row]:
@@ -92,6 +95,8 @@ def run(quick: bool, workdir: Path, skip: set[str]) -> list[Row]:
         rows += _optional_rows("bench.bench_transcript", "transcript_rows", quick, workdir)
     if "team" not in skip:  # a PostgreSQL cluster of its own, in a temporary folder
         rows += _optional_rows("bench.team_rows", "team_rows", quick, workdir)
+    if "stall" not in skip:  # a window of its own, offscreen
+        rows += _subprocess_rows("bench.stall_rows", [*flag, str(workdir)], display=False)
     return rows
 
 

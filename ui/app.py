@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from vsr import __version__
 from vsr.app_log import log_file, setup_logging
@@ -25,13 +25,14 @@ from vsr.library.db import LibraryDamagedError
 from .backup_dialog import ask_about_damage
 from .bridge import LibraryBridge
 from .crash_dialog import CrashReporter
-from .dialogs import show_error
+from .dialogs import error_text, show_error
 from .i18n import install_language, save_language, saved_language
 from .icons import icon
 from .main_window import MainWindow
-from .operations import perform
+from .operations import FAILURES
 from .player.base import MediaPlayer
 from .player.factory import create_player
+from .workers import Task, start
 
 
 def _args(argv: Sequence[str]) -> argparse.Namespace:
@@ -59,6 +60,7 @@ class Application:
                  player_factory: Callable[[], MediaPlayer] = create_player) -> None:
         self.app, self.bridge, self.lang = app, bridge, lang
         self.player_factory = player_factory
+        self.restoring: QProgressDialog | None = None  # while a backup is put back
         self.window: MainWindow | None = None
 
     def build(self, review_id: int | None = None) -> MainWindow:
@@ -110,21 +112,43 @@ class Application:
         old = self.window
         review = old.review_view.review if old is not None else None
         showing = old is not None and old.stack.currentWidget() is old.review_view
+        # Shown before the window closes: the program never has no window (it would quit).
+        self.restoring = QProgressDialog(
+            QCoreApplication.translate("Backups", "Putting the backup back…"), "", 0, 0)
+        self.restoring.setWindowTitle(QCoreApplication.translate("Backups", "Restore backup"))
+        self.restoring.setCancelButton(None)  # type: ignore[arg-type]
+        self.restoring.setMinimumDuration(0)
+        self.restoring.show()
         if old is not None:
             old.close()
             old.deleteLater()
         path = self.bridge.lib.path
         self.bridge.close()
         self.bridge.lib.close()
-        failure = perform(lambda: restore_backup(path, backup))
-        self.bridge = LibraryBridge(open_library(path))
         review_id = review.id if review is not None and showing else None
+        # The copy and its checks run on a worker (sqlite works without the interpreter lock);
+        # a small window says what happens. No Cancel: a restore stopped half-way would leave
+        # less than either library, and it is over in seconds.
+        task = Task(lambda _progress, _cancelled: restore_backup(path, backup))
+        task.signals.done.connect(lambda _kept: self._restored(path, review_id, None))
+        task.signals.failed.connect(lambda exc: self._restored(path, review_id, exc))
+        start(task)
+
+    def _restored(self, path: Path, review_id: int | None, failure: BaseException | None) -> None:
+        if self.restoring is not None:
+            self.restoring.close()
+            self.restoring.deleteLater()
+            self.restoring = None
+        if failure is not None and not isinstance(failure, FAILURES):
+            raise failure  # a real bug: the crash dialog, with the log
+        self.bridge = LibraryBridge(open_library(path))
         if review_id is not None and not any(
                 r.id == review_id for r in rv.list_reviews(self.bridge.lib)):
             review_id = None
         window = self.build(review_id)
-        message = failure.message or window.tr("The backup was put back.")
-        window.statusBar().showMessage(message, 0 if failure.message else 10_000)
+        message = error_text(failure) if failure is not None else ""
+        window.statusBar().showMessage(message or window.tr("The backup was put back."),
+                                       0 if message else 10_000)
 
 
 def open_checked(path: str | None) -> Library | None:

@@ -48,6 +48,8 @@ from .team import menu as team_menu
 from .window_geometry import save_rect, saved_rect, screen_area
 
 if TYPE_CHECKING:
+    from vsr.model import ProbeResult
+
     from .review.review_view import ReviewView
 
 REVIEW_ONLY = (
@@ -87,6 +89,7 @@ class MainWindow(QMainWindow):
         install_small_screen_support()  # focus scrolled into view, dialogs fitted to the screen
         self.bridge, self.player = bridge, player
         self._settings: QSettings | None = None  # where show_restored found the layout
+        self._reading_file = False  # open_file is reading a file on a worker
         self.setWindowTitle("vsr")
         self.setWindowIcon(icon("vsr"))
         self.setAcceptDrops(True)
@@ -328,11 +331,25 @@ class MainWindow(QMainWindow):
         """Add the file to the library (or find it there) and open its latest review."""
         # The file is read in a child process (a broken file cannot take the window down);
         # that takes a moment, a hanging file at most the probe's timeout.
+        # It is read on a worker while the window goes on answering (a local event loop, as
+        # a dialog's exec has); then the row is added here, where the library lives.
+        if self._reading_file:
+            return False  # one file at a time
         self.statusBar().showMessage(self.tr("Reading the file…"))
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        self._reading_file = True
         try:
-            imported = perform(lambda: rc.import_recording(self.bridge.lib, path))
+            read = self._read_file(path)
+            if isinstance(read, BaseException):
+                def refuse() -> rc.ImportResult:
+                    raise read
+                imported = perform(refuse)  # said as a sentence (a bug still reaches the log)
+            else:
+                file, info, fp = read
+                imported = perform(lambda: rc.import_recording(
+                    self.bridge.lib, file, prober=lambda _f: info, fingerprinter=lambda _f: fp))
         finally:
+            self._reading_file = False
             QApplication.restoreOverrideCursor()
             self.statusBar().clearMessage()
         result = imported.value
@@ -351,6 +368,23 @@ class MainWindow(QMainWindow):
         if opened and result.created:
             self.offer_transcript()
         return opened
+
+    def _read_file(self, path: Path) -> tuple[Path, ProbeResult, str] | BaseException:
+        """Probe and fingerprint `path` on a worker; the event loop runs meanwhile."""
+        from PySide6.QtCore import QEventLoop
+
+        from .workers import Task, start
+
+        outcome: list[object] = []
+        task = Task(lambda _progress, _cancelled: rc.read_recording_file(path))
+        loop = QEventLoop()
+        task.signals.done.connect(outcome.append)
+        task.signals.failed.connect(outcome.append)
+        task.signals.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
+        start(task)
+        loop.exec()
+        result = outcome[0] if outcome else RuntimeError("the file was not read")
+        return result  # type: ignore[return-value]
 
     def offer_transcript(self) -> None:
         """After a recording was added: "Uitschrift maken?" (issue 22), a line above the video.

@@ -1,7 +1,8 @@
 """File → "Terugkijkgesprek delen (pakket)…" and "Pakket openen…": hand the open review to a
 colleague, and receive one. Thin: `vsr.review_package` decides what may travel and checks what
 comes in; this asks the user's choices (recording, passphrase, keep both or replace). The
-package file is written on a worker; the library is touched on this thread only."""
+package file is written on a worker, with progress and Cancel (a cancelled package leaves no
+file); the library is touched on this thread only."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QProgressDialog,
     QVBoxLayout,
     QWidget,
 )
@@ -119,7 +121,37 @@ def share_review(parent: QWidget, bridge: LibraryBridge, review_id: int,
             warn(parent, begun.message, title=title)
             return None
         job = begun.value
-        task = Task(lambda _progress, _cancelled: job.write())
+        written_to: list[Path] = []  # set by the worker once the file is in place
+
+        def work(progress: Callable[[float], None], cancelled: Callable[[], bool]) -> Path:
+            path = job.write(progress, cancelled)
+            written_to.append(path)
+            return path
+
+        task = Task(work)
+        busy = QProgressDialog(QCoreApplication.translate("PackageDialogs", "Writing the package…"),
+                               QCoreApplication.translate("PackageDialogs", "Cancel"), 0, 1000,
+                               parent)
+        busy.setWindowTitle(title)
+        busy.setWindowModality(Qt.WindowModality.WindowModal)
+        busy.setMinimumDuration(300)  # a package without its recording is done before that
+        busy.setAutoClose(False)
+        busy.setAutoReset(False)
+        task.signals.progress.connect(lambda f: busy.setValue(round(f * 1000)),
+                                      Qt.ConnectionType.QueuedConnection)
+
+        def cancelled() -> None:
+            """Stop the worker; once it has ended, forget the file (none is left) or, when it
+            was already in place, keep it as written."""
+            task.cancel()
+            task.signals.finished.connect(
+                lambda: written(written_to[0]) if written_to else
+                perform(lambda: abandon_pack(bridge.lib, job)),
+                Qt.ConnectionType.QueuedConnection)
+
+        busy.canceled.connect(cancelled)
+        task.signals.finished.connect(busy.close, Qt.ConnectionType.QueuedConnection)
+        task.signals.finished.connect(busy.deleteLater, Qt.ConnectionType.QueuedConnection)
 
         def written(_path: object) -> None:
             finished = perform(lambda: finish_pack(bridge.lib, job))

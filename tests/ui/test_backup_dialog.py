@@ -45,11 +45,12 @@ def test_dialog_lists_makes_and_marks_damaged_backups(qtbot, library, tmp_path: 
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.table.rowCount() == 1
+    qtbot.waitUntil(lambda: dialog.damaged == {bad})  # checked on a worker, then marked
     assert not dialog.restore_button.isEnabled()
     dialog.table.selectRow(0)  # the damaged one cannot be chosen
     assert dialog.selected() is None and not dialog.restore_button.isEnabled()
-    dialog.create_backup()
-    assert dialog.table.rowCount() == 2
+    dialog.create_backup()  # on a worker: the window goes on
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 2)
     assert [b.kind for b in bk.list_backups(library.path)] == ["manual", "daily"]
     dialog.table.selectRow(0)
     assert dialog.selected() is not None and dialog.restore_button.isEnabled()
@@ -72,6 +73,9 @@ def test_restoring_while_a_review_is_open_reloads_the_window(
     field.setPlainText("nieuwer, nog aan het typen")
     assert old.actions[ActionId.BACKUPS].text()
     old.restore_requested.emit(made.path)
+    # put back on a worker: the window is rebuilt once it is done
+    qtbot.waitUntil(lambda: shell.window is not old and shell.restoring is None,
+                    timeout=30_000)
     try:
         new = shell.window
         assert new is not None and new is not old
@@ -169,7 +173,8 @@ def test_the_restore_question_lists_what_is_carried_and_kept(
         return QMessageBox.StandardButton.Cancel
 
     monkeypatch.setattr(QMessageBox, "exec", answer)
-    dialog.ask_restore()
+    dialog.ask_restore()  # what it would change is read on a worker, then asked
+    qtbot.waitUntil(lambda: bool(texts))
     assert dialog.chosen is None  # cancelled: nothing chosen
     [text] = texts
     assert "1 export van na de reservekopie" in text

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt, QThreadPool
 from PySide6.QtWidgets import QMessageBox
+from vsr.ui import workers
 from vsr.ui.bridge import LibraryBridge
 from vsr.ui.clips.collection_dialog import CollectionDialog
 from vsr.ui.clips.export_dialog import ExportClipsDialog, bgr_to_pixmap
@@ -124,6 +125,7 @@ def test_cancel_leaves_nothing(qtbot, library, marked, tmp_path) -> None:
     dialog.export_button.click()
     dialog.cancel_button.click()
     assert QThreadPool.globalInstance().waitForDone(60_000)
+    qtbot.waitUntil(lambda: workers.children() == 0, timeout=10_000)  # the child is gone
     qtbot.wait(50)  # let any queued signal arrive: none may commit
     assert dialog.report is None
     assert not out.exists() or list(out.iterdir()) == []

@@ -102,9 +102,31 @@ def test_a_black_picture_fails_at_play_and_nothing_is_exported(
 def test_a_missing_pdf_fails_the_export_step(window: MainWindow, tmp_path: Path,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     import vsr.ui.session.export_dialog as export_dialog
+    from PySide6.QtCore import QObject, QTimer, Signal
+
+    class NoFileJob(QObject):  # the child process says "done" but wrote nothing
+        progress, done, failed, finished = Signal(float), Signal(object), Signal(object), Signal()
+        cancelled = False
+
+        def __init__(self, _name: str, work: object, **_kw: object) -> None:
+            super().__init__()
+            self.path = work.out  # type: ignore[attr-defined]
+            self._ended = False
+
+        def start(self) -> NoFileJob:
+            QTimer.singleShot(0, self._end)
+            return self
+
+        def _end(self) -> None:
+            self._ended = True
+            self.done.emit(self.path)
+            self.finished.emit()
+
+        def running(self) -> bool:
+            return not self._ended
 
     # The export "succeeds" but no file is written: the self-test must not believe the dialog.
-    monkeypatch.setattr(export_dialog, "write_summary", lambda _doc, _fmt, path, **_kw: path)
+    monkeypatch.setattr(export_dialog.workers, "ChildJob", NoFileJob)
     out = tmp_path / "self-test"
     assert run_self_test(window, out, grab=picture) == 1
     step = report(out)["steps"][-1]

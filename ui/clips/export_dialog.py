@@ -1,7 +1,9 @@
 """Exporting a collection's clips: options (faces, audio, pack, folder), a preview of the face
-anonymisation on the first clip's first frame, and the export itself on a worker with progress
-and Cancel. The core's three steps keep the library on this thread: prepare here, cut on the
-worker, then commit (or discard) here, so a cancelled export leaves no files behind."""
+anonymisation on the first clip's first frame, and the export itself in a child process
+(`vsr.jobs`: cutting and making faces unrecognisable is CPU work that would stall the window)
+with progress and Cancel. The core's three steps keep the library on this thread: prepare
+here, cut in the child, then commit (or discard) here, so a cancelled export (the child is
+killed) leaves no files behind; closing the dialog cancels."""
 
 from __future__ import annotations
 
@@ -28,9 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vsr.clips import Cancelled, FaceAnonymizer
+from vsr.anonymise.identifiers import loaded as identifiers_loaded
+from vsr.clips import FaceAnonymizer
 from vsr.dates import clock
 from vsr.errors import VsrError
+from vsr.jobs.work import ClipsWork
 from vsr.library.collections import CollectionClip, get_clip, get_collection, list_clips
 from vsr.library.consent import Purpose
 from vsr.library.db import Library
@@ -38,17 +42,18 @@ from vsr.library.recordings import get_recording, require_available
 from vsr.packs.export import (
     ExportReport,
     StagedExport,
+    clean_stale_staging,
     commit_export,
-    discard_export,
     faces_must_be_hidden,
     manual_boxes,
     prepare_export,
-    run_export,
 )
+from vsr.staging import clean_staging
 
+from ..anonymise_choice import when_identifiers_loaded
 from ..dialogs import show_error
 from ..extra_names_field import ExtraNamesField
-from ..workers import Task, start
+from ..workers import ChildJob, Task, start
 from .face_box_canvas import FaceBoxCanvas
 from .face_box_editor import FaceBoxEditor
 
@@ -73,8 +78,10 @@ class ExportClipsDialog(QDialog):
         super().__init__(parent)
         self.lib, self.collection_id = lib, collection_id
         self.collection = get_collection(lib, collection_id)
-        self.task: Task | None = None
+        self.task: ChildJob | None = None
         self.preview_task: Task | None = None
+        self.preload: Task | None = None
+        self._closed = False
         self.report: ExportReport | None = None
         self._shown_boxes: list[tuple[tuple[float, float, float, float], bool]] = []
         self.setWindowTitle(self.tr("Export clips — {name}").format(name=self.collection.name))
@@ -302,6 +309,14 @@ class ExportClipsDialog(QDialog):
         if self.names.isChecked() and not self.extra_names.save(
                                                                  self.status.setText):
             return
+        if self.names.isChecked() and not identifiers_loaded():
+            # the identifier patterns load on a worker first (seconds), never in the window
+            self.status.setText(self.tr("Exporting…"))
+            self._busy(True)
+            self.cancel_button.setEnabled(False)
+            self.preload = when_identifiers_loaded(self._loaded_then_export,
+                                                   self._export_failed)
+            return
         try:
             job = prepare_export(self.lib, self.collection_id, self.folder.text().strip(),
                                  anonymize_faces=self.faces.isChecked(),
@@ -312,25 +327,31 @@ class ExportClipsDialog(QDialog):
         except (VsrError, OSError) as exc:
             show_error(self, exc)
             return
-        mode = self._mode()
+        created = not job.out_dir.exists()
 
-        def work(progress: Any, cancelled: Any) -> StagedExport:
-            staged = run_export(job, progress=progress, cancel=cancelled,
-                                anonymizer_factory=lambda: FaceAnonymizer(mode))  # type: ignore[arg-type]
-            if cancelled():  # cancelled after the last clip: the result is never committed
-                discard_export(staged)
-                raise Cancelled()
-            return staged
+        def clean() -> None:  # the child is gone: its staging, and the folder it made
+            clean_staging(job.staging_root)
+            clean_stale_staging(job.out_dir)
+            if created:
+                try:
+                    job.out_dir.rmdir()  # only when still empty
+                except OSError:
+                    pass
 
         self.report = None
         self.progress.setValue(0)
         self.status.setText(self.tr("Exporting…"))
         self._busy(True)
-        self.task = Task(work)
-        self.task.signals.progress.connect(lambda f: self.progress.setValue(int(f * 1000)))
-        self.task.signals.done.connect(self._export_done)
-        self.task.signals.failed.connect(self._export_failed)
-        start(self.task)
+        self.task = ChildJob("clips", ClipsWork(job, self._mode()), cleanup=clean)
+        self.task.progress.connect(lambda f: self.progress.setValue(int(f * 1000)))
+        self.task.done.connect(self._export_done)
+        self.task.failed.connect(self._export_failed)
+        self.task.start()
+
+    def _loaded_then_export(self) -> None:
+        self._busy(False)
+        if not self._closed:  # closed while the patterns loaded: nothing is started
+            self.start_export()
 
     def _busy(self, busy: bool) -> None:
         self.export_button.setEnabled(not busy)
@@ -352,15 +373,12 @@ class ExportClipsDialog(QDialog):
     def _export_failed(self, exc: BaseException) -> None:
         self._busy(False)
         self.progress.setValue(0)
-        if isinstance(exc, Cancelled):
-            self.status.setText(self.tr("Export cancelled. No files were left behind."))
-            return
         self.status.setText(self.tr("The export failed. No files were left behind."))
         show_error(self, exc)
 
     def cancel_export(self) -> None:
-        """The worker stops at its next check and removes what it made; the Task sends nothing
-        after a cancel, so the dialog resets itself here."""
+        """The child is killed and what it staged removed once it is gone; the job sends
+        nothing after a cancel, so the dialog resets itself here."""
         if self.task is not None:
             self.task.cancel()
         self._busy(False)
@@ -368,6 +386,7 @@ class ExportClipsDialog(QDialog):
         self.status.setText(self.tr("Export cancelled. No files were left behind."))
 
     def reject(self) -> None:
+        self._closed = True
         if self.task is not None and self.cancel_button.isEnabled():
             self.cancel_export()
         super().reject()

@@ -1,8 +1,9 @@
 """"Export leerverslag…": choose the format, names or initials, stills (off by default: faces
 are personal data), who spoke how much (off by default: it comes from the transcript, which is
-personal data, and only when the recording has one and no moments are hidden) and the file;
-the export runs on a worker thread with a busy indicator, and an error becomes a clear message
-in the dialog."""
+personal data, and only when the recording has one and no moments are hidden) and the file. The
+stills and the file are made in a child process (`vsr.jobs`: CPU work that would otherwise
+stall the window) with progress and Cancel; closing the dialog cancels. A cancelled or failed
+export leaves no file, and an error becomes a clear message in the dialog."""
 
 from __future__ import annotations
 
@@ -34,15 +35,13 @@ from vsr.errors import VsrError
 from vsr.export import (
     PendingSummary,
     abandon_summary_export,
-    add_stills,
     begin_summary_export,
     build_summary,
     default_summary_name,
     finish_summary_export,
     with_talk_time,
-    write_summary,
 )
-from vsr.export.summary_content import anonymise_summary
+from vsr.jobs.work import SummaryWork
 from vsr.library import Library
 from vsr.library.reviews import get_review
 
@@ -62,6 +61,7 @@ class ExportSummaryDialog(QDialog):
         super().__init__(parent)
         self.lib, self.review_id = lib, review_id
         self.task: workers.Task | None = None
+        self.job: workers.ChildJob | None = None
         self._pending: PendingSummary | None = None
         self.written: Path | None = None
         self.setWindowTitle(self.tr("Export learning summary"))
@@ -132,7 +132,9 @@ class ExportSummaryDialog(QDialog):
         form.addRow(self.tr("File"), file_row)
 
         self.busy = QProgressBar()
-        self.busy.setRange(0, 0)  # indeterminate: the export reports no steps
+        self.busy.setRange(0, 1000)
+        self.busy.setTextVisible(False)
+        self.busy.setAccessibleName(self.tr("Progress"))
         self.busy.hide()
         layout.addWidget(self.busy)
         self.status = QLabel()
@@ -142,8 +144,12 @@ class ExportSummaryDialog(QDialog):
         self.buttons = QDialogButtonBox()
         self.export_button = self.buttons.addButton(self.tr("Export"),
                                                     QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.buttons.addButton(self.tr("Cancel"),
+                                                    QDialogButtonBox.ButtonRole.ActionRole)
+        self.cancel_button.setEnabled(False)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.export_button.clicked.connect(self.start_export)
+        self.cancel_button.clicked.connect(self.cancel_export)
         self.close_button.clicked.connect(self.reject)
         layout.addWidget(self.buttons)
 
@@ -202,31 +208,52 @@ class ExportSummaryDialog(QDialog):
             self._failed(exc)
             return
         self._pending = pending
-
-        def work(_progress: object, _cancelled: object) -> Path:
-            final = anonymise_summary(doc, names, created_at) if names is not None else doc
-            return write_summary(add_stills(final) if stills else final, fmt, pending.path,
-                                 staging_root=pending.staging_root)
-
         self._written_as = (fmt, stills, "initials" if initials else "names")
+        work = SummaryWork(doc, fmt, pending.path, pending.staging_root, stills, names,
+                           created_at)
+
+        def clean() -> None:  # the child is gone: what it staged goes too
+            from vsr.staging import clean_staging
+
+            clean_staging(pending.staging_root)
 
         self._set_busy(True)
+        self.busy.setValue(0)
+        self.status.setStyleSheet("")
         self.status.setText(self.tr("Making the learning summary…"))
-        self.task = workers.Task(work)  # type: ignore[arg-type]
-        self.task.signals.done.connect(self._done)
-        self.task.signals.failed.connect(self._failed)
-        workers.start(self.task)
+        self.job = workers.ChildJob("summary", work, cleanup=clean)
+        self.job.progress.connect(lambda f: self.busy.setValue(round(f * 1000)))
+        self.job.done.connect(self._done)
+        self.job.failed.connect(self._failed)
+        self.job.start()
+
+    def running(self) -> bool:
+        return self.job is not None and self.job.running() and not self.job.cancelled
+
+    def cancel_export(self) -> None:
+        """Stop the child (killed); what it staged is removed and the file is never made."""
+        if self.job is not None and self.running():
+            self.job.cancel()
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            with contextlib.suppress(VsrError):
+                abandon_summary_export(self.lib, pending)
+        self._set_busy(False)
+        self.status.setStyleSheet("")
+        self.status.setText(self.tr("Export cancelled. No file was made."))
 
     def reject(self) -> None:
-        """Closing waits for a running export: the file is never left half made."""
-        if self.task is not None and self.busy.isVisibleTo(self):
-            return
+        """Closing during an export cancels it: nothing is lost, no half file stays."""
+        if self.running():
+            self.cancel_export()
+        elif self.task is not None and self.busy.isVisibleTo(self):
+            return  # the name patterns are loading (a moment): the export has not begun
         super().reject()
 
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
         self.export_button.setEnabled(not busy)
-        self.close_button.setEnabled(not busy)
+        self.cancel_button.setEnabled(busy)
 
     def _done(self, path: Path) -> None:
         self._set_busy(False)

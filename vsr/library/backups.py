@@ -16,6 +16,7 @@ import os
 import re
 import sqlite3
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -27,12 +28,17 @@ from vsr.library.sqlite_failures import SQLITE_FAILURES, failure_text
 
 log = logging.getLogger(__name__)
 
+class BackupCancelled(Exception):  # noqa: N818 - the name says what happened
+    """A backup stopped on request: no file was left."""
+
+
 FOLDER = "backups"
 KEEP = {"daily": 7, "weekly": 4, "before-restore": 5}  # "manual" and "migration" are never rotated
 KINDS = ("daily", "weekly", "manual", "before-restore", "migration")
 DAILY_EVERY = timedelta(days=1)
 WEEKLY_EVERY = timedelta(days=7)
 _STAMP = "%Y%m%d-%H%M%S"
+_PAGES_PER_STEP = 256  # pages copied between progress reports (1 MiB at 4 KiB pages)
 _NAME = re.compile(r"^(?P<lib>.+)-(?P<kind>daily|weekly|manual|before-restore)-"
                    r"(?P<stamp>\d{8}-\d{6})(?:-\d+)?\.sqlite$")
 
@@ -125,17 +131,29 @@ def check_file(path: Path, *, full: bool = False) -> str:
         conn.close()
 
 
-def copy_database(src: Path, dest: Path) -> None:
+def copy_database(src: Path, dest: Path, *, progress: Callable[[float], None] | None = None,
+                  cancel: Callable[[], bool] | None = None) -> None:
     """A consistent copy of src as a single self-contained file at dest, through the backup API
     from a separate read connection (SQLite refuses a backup from a connection holding the write
     lock; a reader in WAL mode sees the library as last committed). Written under a temporary
-    name, private to the user, and renamed: a half-made copy never carries the real name."""
+    name, private to the user, and renamed: a half-made copy never carries the real name.
+    `progress(fraction)` is told as pages are copied; when `cancel()` says so the copy stops,
+    the partial file is removed and `Cancelled` raised."""
     partial = dest.with_name(f".{dest.name}.{os.getpid()}.partial")
     partial.unlink(missing_ok=True)
     source = sqlite3.connect(f"{src.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
     target = sqlite3.connect(str(partial))
     try:
-        source.backup(target)
+        if progress is None and cancel is None:
+            source.backup(target)
+        else:
+            def step(_status: int, remaining: int, total: int) -> None:
+                if cancel is not None and cancel():
+                    raise BackupCancelled
+                if progress is not None and total > 0:
+                    progress((total - remaining) / total)
+
+            source.backup(target, pages=_PAGES_PER_STEP, progress=step)
         # One file, no -wal beside it: a copy that can be moved, checked and opened read-only.
         target.execute("PRAGMA journal_mode=DELETE")
     except BaseException:
@@ -167,24 +185,29 @@ def _private_folder(library: Path) -> Path:
     return folder
 
 
-def create_backup(library: Path, kind: str = "manual") -> Backup:
+def create_backup(library: Path, kind: str = "manual", *,
+                  progress: Callable[[float], None] | None = None,
+                  cancel: Callable[[], bool] | None = None) -> Backup:
     """Make a backup now (a new file; never replaces one), then rotate that kind. Waits while
-    another program makes or rotates backups of this library."""
+    another program makes or rotates backups of this library. `progress` and `cancel` as in
+    `copy_database` (a cancelled backup leaves no file)."""
     try:
         folder = _private_folder(library)
     except OSError as exc:
         raise VsrError("error.backup.failed", path=str(library), reason=str(exc)) from exc
     with backup_lock(folder, library.stem):
-        return _create_locked(library, kind)
+        return _create_locked(library, kind, progress, cancel)
 
 
-def _create_locked(library: Path, kind: str) -> Backup:
+def _create_locked(library: Path, kind: str,
+                   progress: Callable[[float], None] | None = None,
+                   cancel: Callable[[], bool] | None = None) -> Backup:
     if kind not in KINDS or kind == "migration":
         raise ValueError(kind)
     try:
         when = _now()
         dest = _new_name(library, kind, when)
-        copy_database(library, dest)
+        copy_database(library, dest, progress=progress, cancel=cancel)
     except (OSError, sqlite3.Error, UnicodeDecodeError) as exc:
         raise VsrError("error.backup.failed", path=str(library), reason=failure_text(exc)) \
             from exc

@@ -86,6 +86,21 @@ def add_recording(
     return result.recording, result.created
 
 
+def read_recording_file(path: Path | str, *, prober: Prober | None = None,
+                        fingerprinter: Fingerprinter | None = None
+                        ) -> tuple[Path, ProbeResult, str]:
+    """The slow part of adding a recording, touching no library (a window runs it on a
+    worker): the file's absolute path, what the probe found (raises MediaError for a file that
+    is no recording) and its fingerprint."""
+    from vsr.media.local_file import refuse_non_local
+
+    refuse_non_local(path)  # before Path() turns "https://x" into "https:/x"
+    file = Path(path).expanduser().absolute()
+    info = (prober or _default_prober)(file)  # raises MediaError before anything is written
+    fp = (fingerprinter or _default_fingerprinter)(file)
+    return file, info, fp
+
+
 def import_recording(
     lib: Library,
     path: Path | str,
@@ -95,12 +110,7 @@ def import_recording(
     initiator: object | None = None,
 ) -> ImportResult:
     """`add_recording` that also tells what the probe warned about, for the user to see."""
-    from vsr.media.local_file import refuse_non_local
-
-    refuse_non_local(path)  # before Path() turns "https://x" into "https:/x"
-    file = Path(path).expanduser().absolute()
-    info = (prober or _default_prober)(file)  # raises MediaError before anything is written
-    fp = (fingerprinter or _default_fingerprinter)(file)
+    file, info, fp = read_recording_file(path, prober=prober, fingerprinter=fingerprinter)
     # The check and the insert are one transaction: two programs adding the same file at once
     # both end up with the one recording, neither with a UNIQUE error.
     with lib.write() as changes:

@@ -12,6 +12,7 @@ through the export ledger and the audit log (`ledger`). Receiving: `receive`."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -61,9 +62,17 @@ class PackJob:
     passphrase: str | None
     staging_root: Path
 
-    def write(self) -> Path:
+    def write(self, progress: Callable[[float], None] | None = None,
+              cancel: Callable[[], bool] | None = None) -> Path:
+        """The package file, atomically; `progress` and `cancel` as in `write_package` (a
+        cancelled write leaves no file)."""
         def write(tmp: Path) -> None:
-            archive.write_package(tmp, self.data, self.extra, self.recording, self.passphrase)
+            if progress is None and cancel is None:
+                archive.write_package(tmp, self.data, self.extra, self.recording,
+                                      self.passphrase)
+            else:
+                archive.write_package(tmp, self.data, self.extra, self.recording,
+                                      self.passphrase, progress, cancel)
 
         return write_atomic(self.pending.path, write, staging_root=self.staging_root)
 

@@ -24,7 +24,7 @@ import json
 import re
 import stat
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -96,26 +96,51 @@ class Member:
     sha256: str
 
 
-def sha256_file(path: Path) -> str:
+def sha256_file(path: Path, step: Callable[[int], None] | None = None) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         for chunk in iter(lambda: handle.read(_CHUNK), b""):
             digest.update(chunk)
+            if step is not None:
+                step(len(chunk))
     return digest.hexdigest()
+
+
+class PackageCancelled(Exception):  # noqa: N818 - the name says what happened
+    """Writing a package stopped on request (the staged file is removed by its writer)."""
+
+
+def _stepper(total: int, progress: Callable[[float], None] | None,
+             cancel: Callable[[], bool] | None) -> Callable[[int], None]:
+    done = [0]
+
+    def step(count: int) -> None:
+        if cancel is not None and cancel():
+            raise PackageCancelled
+        done[0] += count
+        if progress is not None and total > 0:
+            progress(min(1.0, done[0] / total))
+
+    return step
 
 
 # -- writing -------------------------------------------------------------------------------
 
 def write_package(tmp: Path, review: dict[str, Any], manifest_extra: dict[str, Any],
-                  recording: tuple[str, Path] | None, passphrase: str | None = None) -> None:
+                  recording: tuple[str, Path] | None, passphrase: str | None = None,
+                  progress: Callable[[float], None] | None = None,
+                  cancel: Callable[[], bool] | None = None) -> None:
     """Write the zip to `tmp`: review.json (deflated), the recording (stored: media does not
     compress) and the manifest last, which lists both. With a passphrase the zip goes to disk
-    only sealed, chunk by chunk."""
+    only sealed, chunk by chunk. `progress(fraction)` follows the recording being read twice
+    (its checksum, then the copy); when `cancel()` says so `PackageCancelled` is raised."""
     data = json.dumps(review, ensure_ascii=False, indent=1).encode("utf-8")
     members = {REVIEW: {"size": len(data), "sha256": hashlib.sha256(data).hexdigest()}}
+    size = recording[1].stat().st_size if recording is not None else 0
+    step = _stepper(2 * size, progress, cancel)
     if recording is not None:
         name, file = recording
-        members[name] = {"size": file.stat().st_size, "sha256": sha256_file(file)}
+        members[name] = {"size": size, "sha256": sha256_file(file, step)}
     manifest = {"format": FORMAT, "format_version": FORMAT_VERSION, **manifest_extra,
                 "members": members}
     with tmp.open("wb") as raw:
@@ -125,7 +150,13 @@ def write_package(tmp: Path, review: dict[str, Any], manifest_extra: dict[str, A
                                  compression=zipfile.ZIP_DEFLATED, allowZip64=True) as zf:
                 zf.writestr(REVIEW, data)
                 if recording is not None:
-                    zf.write(recording[1], recording[0], compress_type=zipfile.ZIP_STORED)
+                    info = zipfile.ZipInfo.from_file(recording[1], recording[0])
+                    info.compress_type = zipfile.ZIP_STORED
+                    with recording[1].open("rb") as src, zf.open(info, "w",
+                                                                 force_zip64=True) as dest:
+                        for chunk in iter(lambda: src.read(_CHUNK), b""):
+                            step(len(chunk))
+                            dest.write(chunk)
                 zf.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
         except BaseException:
             if sealing is not None:

@@ -58,6 +58,9 @@ def main(argv: list[str]) -> int:
         _say("error error.transcript.failed")
         return 2
     model_folder, media, out_json = argv
+    from vsr.jobs import run_in_background
+
+    run_in_background()  # the window the user looks at comes first
     try:
         result = _transcribe(model_folder, media)
     except MemoryError:
