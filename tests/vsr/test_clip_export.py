@@ -218,7 +218,7 @@ def test_bad_range_raises(
     with pytest.raises(ClipRangeError) as caught:
         export_clip(sources["plain"], start_ms, end_ms, tmp_path / "clip.mp4")
     assert caught.value.key == "error.clip.range"
-    assert "plain.mp4" in caught.value.message() and "0:06.000" in worded("en", caught.value.message)
+    assert "plain.mp4" in caught.value.message() and "0:06.0" in worded("en", caught.value.message)
     assert list(tmp_path.iterdir()) == []
 
 

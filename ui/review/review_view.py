@@ -57,6 +57,11 @@ from .undo_commands import (
 LOOP_AROUND_POINT_MS = 5_000
 
 
+
+# The least screen width (logical px) for the video beside the tabs: the window's minimum width
+# at 100 % text size. Narrower screens (200 % on a 1366 px laptop: 683 px) stack them.
+SIDE_BY_SIDE_LEAST = 720
+
 class ReviewView(MarkingIntents, QWidget):
     """One open review. `title_changed` lets the window show the review's title."""
 
@@ -361,7 +366,11 @@ class ReviewView(MarkingIntents, QWidget):
 
     def _restack(self) -> None:
         bar = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent)
-        self.stack_panels(0 < self._room_width < self.side_by_side_width() + bar + 4)
+        # Below SIDE_BY_SIDE_LEAST the panels are always under each other: the steps of the
+        # Samenleergesprek need different widths (and know theirs only once filled), so a
+        # choice by the step on show would flip the layout under the user's pointer.
+        least = max(self.side_by_side_width() + bar + 4, SIDE_BY_SIDE_LEAST)
+        self.stack_panels(0 < self._room_width < least)
 
     def event(self, event: QEvent) -> bool:
         # Another tab or step asks for another width: decide again (the sum of both sides'
