@@ -86,6 +86,14 @@ def test_selection_and_loop_changes_lay_out_no_markers_again(qtbot, monkeypatch)
         return original(markers, *args, **kwargs)
 
     monkeypatch.setattr(canvas_module, "layout_markers", counting)
+    whole = canvas_module.MarkerLayout
+
+    def counting_whole(markers, *args, **kwargs):  # type: ignore[no-untyped-def]
+        markers = list(markers)
+        laid_out.append(len(markers))
+        return whole(markers, *args, **kwargs)
+
+    monkeypatch.setattr(canvas_module, "MarkerLayout", counting_whole)
     view.set_selected_marker(5)
     _painted(qtbot, view)
     view.set_loop_range(0, 60_000)

@@ -7,6 +7,7 @@ import functools
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -265,6 +266,7 @@ def paint_marker(
 class MarkerBatch:
     """The markers of one party as a few drawing calls (see paint_batch)."""
 
+    party_id: int
     lines: list[QLineF]
     rects: list[QRectF]  # bars narrow enough for square corners
     wide: list[QRectF]  # bars drawn rounded
@@ -279,7 +281,7 @@ def batch_markers(geos: Iterable[MarkerGeometry]) -> dict[int, MarkerBatch]:
     for geo in geos:
         b = batches.get(geo.party_id)
         if b is None:
-            b = batches[geo.party_id] = MarkerBatch([], [], [], [], [])
+            b = batches[geo.party_id] = MarkerBatch(geo.party_id, [], [], [], [], [])
         box, bar = geo.lane_box, geo.bar
         if bar is None:
             x = round(geo.x_start) + 0.5
@@ -292,6 +294,22 @@ def batch_markers(geos: Iterable[MarkerGeometry]) -> dict[int, MarkerBatch]:
             (b.point_glyphs if bar is None else b.bar_glyphs).append(
                 QPointF(geo.glyph_cx, geo.glyph_cy))
     return batches
+
+
+def join_batches(parts: Sequence[MarkerBatch]) -> MarkerBatch | None:
+    """The batches of one party's blocks as one (None when there are none)."""
+    if not parts:
+        return None
+    if len(parts) == 1:
+        return parts[0]
+    return MarkerBatch(
+        parts[0].party_id,
+        list(chain.from_iterable(p.lines for p in parts)),
+        list(chain.from_iterable(p.rects for p in parts)),
+        list(chain.from_iterable(p.wide for p in parts)),
+        list(chain.from_iterable(p.point_glyphs for p in parts)),
+        list(chain.from_iterable(p.bar_glyphs for p in parts)),
+    )
 
 
 @functools.lru_cache(maxsize=64)

@@ -16,10 +16,11 @@ from vsr.model import Marker, Party
 
 from .envelope import EnvelopeLike, column_peaks, envelope_lines, paint_envelope
 from .geometry import Rect, TimelineLayout, TimeScale
-from .lanes import MarkerGeometry, lane_time_box, marker_geometry
+from .lanes import MarkerGeometry, MarkerLayout, lane_time_box, marker_geometry
 from .marker_paint import (
     MarkerBatch,
     batch_markers,
+    join_batches,
     paint_batch,
     paint_draw_preview,
     paint_headers,
@@ -50,7 +51,7 @@ class SceneContent:
     envelope: EnvelopeLike | None
     loop: tuple[int, int] | None
     geometries: Sequence[MarkerGeometry]  # visible markers, drawing order
-    base_geometries: Sequence[MarkerGeometry]  # the same before selection (kept per layout)
+    marker_layout: MarkerLayout  # where the same come from, before selection
     markers: Mapping[int, Marker]  # as stored (before any drag preview)
     selected: int | None
     hover: int | None
@@ -73,8 +74,10 @@ class StaticScene:
         self._env_values: npt.NDArray[np.float32] = np.zeros(0, np.float32)
         self._env_lines_key: tuple[object, ...] | None = None
         self._env_lines: list[QLineF] = []
-        self._batched: Sequence[MarkerGeometry] | None = None  # what _batches were made of
-        self._batches: dict[int, MarkerBatch] = {}
+        # Batches per block of the marker layout (kept while the block is the same list), and
+        # per lane all its blocks' joined (kept while the lane's blocks are the same).
+        self._block_batches: dict[int, tuple[list[MarkerGeometry], MarkerBatch | None]] = {}
+        self._lane_batches: dict[int, tuple[tuple[int, ...], MarkerBatch | None]] = {}
 
     def invalidate(self, markers_only: bool = False) -> None:
         self._full = None
@@ -171,12 +174,9 @@ class StaticScene:
         show_labels = c.scale.ms_per_px <= LABEL_MAX_MS_PER_PX
         if c.marker_preview is not None:
             self._render_ghost(painter, c, party_by_id, lane_of)
-        if self._batched is not c.base_geometries:
-            self._batches = batch_markers(c.base_geometries)
-            self._batched = c.base_geometries
-        for party_id, batch in self._batches.items():
-            if party_id in party_by_id:
-                paint_batch(painter, batch, party_by_id[party_id])
+        for batch in self._batch_lanes(c.marker_layout):
+            if batch is not None and batch.party_id in party_by_id:
+                paint_batch(painter, batch, party_by_id[batch.party_id])
         # Drawn again on top, with their own look: the selected, hovered and labelled ones (the
         # selected one is last in `geometries`).
         special = [g for g in c.geometries if g.party_id in party_by_id and (
@@ -203,6 +203,30 @@ class StaticScene:
                     party_by_id[party_id],
                 )
         painter.restore()
+
+    def _batch_lanes(self, marker_layout: MarkerLayout) -> list[MarkerBatch | None]:
+        """One batch per lane, made again only from the blocks of the layout that changed: a
+        marker placed among thousands re-batches its own block, not all of them."""
+        blocks: dict[int, tuple[list[MarkerGeometry], MarkerBatch | None]] = {}
+        lanes: dict[int, tuple[tuple[int, ...], MarkerBatch | None]] = {}
+        out: list[MarkerBatch | None] = []
+        for lane in marker_layout.lanes():
+            parts: list[MarkerBatch] = []
+            for geos in marker_layout.lane_blocks(lane):
+                kept = self._block_batches.get(id(geos))
+                if kept is None or kept[0] is not geos:
+                    kept = (geos, next(iter(batch_markers(geos).values()), None))
+                blocks[id(geos)] = kept
+                if kept[1] is not None:
+                    parts.append(kept[1])
+            key = tuple(id(p) for p in parts)
+            joined = self._lane_batches.get(lane)
+            if joined is None or joined[0] != key:
+                joined = (key, join_batches(parts))
+            lanes[lane] = joined
+            out.append(joined[1])
+        self._block_batches, self._lane_batches = blocks, lanes
+        return out
 
     def _render_ghost(
         self,
