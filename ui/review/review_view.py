@@ -425,7 +425,7 @@ class ReviewView(MarkingIntents, QWidget):
             self._reload_markers()
             return
         self.markers = list(self.shared.markers)
-        shown = {m.id: m for m in self.markers if m.id in ids}
+        shown = {i: self.shared.by_id[i] for i in ids if i in self.shared.by_id}
         # As the core lists them; only `ids` differ, so only they are laid out again.
         self.timeline.view.set_markers(self.markers, in_order=True,
                                        changed={i: shown.get(i) for i in ids})

@@ -374,7 +374,8 @@ class TimelineCanvas(QWidget):
         if marker is None:
             return base
         chosen = layout_markers([marker], self._lane_of_party, self._hidden, layout, scale)
-        return [g for g in base if g.marker_id != marker.id] + chosen
+        at = self.marker_layout().index_of(marker.id)  # not a search through thousands
+        return (base if at is None else base[:at] + base[at + 1:]) + chosen
 
     # ------------------------------------------------------------------ Qt
     def sizeHint(self) -> QSize:

@@ -222,6 +222,23 @@ class MarkerLayout:
         """Whether the marker is in view (drawn, or hidden under the top one of its column)."""
         return marker_id in self._shown
 
+    def drawn(self, marker_id: int) -> MarkerGeometry | None:
+        """The marker's geometry when it is drawn (in view and on top in its column)."""
+        m = self._shown.get(marker_id)
+        if m is None:
+            return None
+        geo = self._top[self._lane_of_party[m.party_id]].get(self._column(m.start_ms))
+        return geo if geo is not None and geo.marker_id == marker_id else None
+
+    def index_of(self, marker_id: int) -> int | None:
+        """Where `drawn(marker_id)` is in `geometries()` (None when it is not drawn)."""
+        if self.drawn(marker_id) is None:
+            return None
+        m = self._shown[marker_id]
+        lane = self._lane_of_party[m.party_id]
+        before = sum(len(self._columns[other]) for other in self._columns if other < lane)
+        return before + bisect_left(self._columns[lane], self._column(m.start_ms))
+
     # ------------------------------------------------------------------ changing
     def update(self, removed: Iterable[int], added: Iterable[Marker]) -> None:
         """Markers `removed` (ids) are gone, `added` are new or at a new place (a moved marker

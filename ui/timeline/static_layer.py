@@ -70,6 +70,8 @@ class StaticScene:
     def __init__(self) -> None:
         self._background: QPixmap | None = None
         self._full: QPixmap | None = None
+        self._spare_background: QPixmap | None = None  # the last ones, to be painted over
+        self._spare_full: QPixmap | None = None
         self._env_key: tuple[int, float, float, int] | None = None
         self._env_values: npt.NDArray[np.float32] = np.zeros(0, np.float32)
         self._env_lines_key: tuple[object, ...] | None = None
@@ -80,19 +82,25 @@ class StaticScene:
         self._lane_batches: dict[int, tuple[tuple[int, ...], MarkerBatch | None]] = {}
 
     def invalidate(self, markers_only: bool = False) -> None:
-        self._full = None
-        if not markers_only:
-            self._background = None
+        # The pixmaps are painted over again rather than freed and made anew: a new 1 MB
+        # pixmap per placed marker cost more than painting it.
+        if self._full is not None:
+            self._spare_full, self._full = self._full, None
+        if not markers_only and self._background is not None:
+            self._spare_background, self._background = self._background, None
 
     def pixmap(self, widget: QWidget, content: Callable[[], SceneContent]) -> QPixmap:
         dpr = widget.devicePixelRatioF()
         size = widget.size() * dpr
         if self._background is None or self._background.size() != size:
-            self._background = self._paint_new(widget, dpr, None, content(), self._render_back)
-            self._full = None
+            spare, self._spare_background = self._spare_background, None
+            self._background = self._paint_new(widget, dpr, None, content(), self._render_back,
+                                               spare)
+            self.invalidate(markers_only=True)
         if self._full is None:
+            spare, self._spare_full = self._spare_full, None
             self._full = self._paint_new(
-                widget, dpr, self._background, content(), self._render_markers
+                widget, dpr, self._background, content(), self._render_markers, spare
             )
         return self._full
 
@@ -103,9 +111,14 @@ class StaticScene:
         base: QPixmap | None,
         c: SceneContent,
         render: Callable[[QPainter, SceneContent], None],
+        spare: QPixmap | None = None,
     ) -> QPixmap:
-        pixmap = QPixmap(widget.size() * dpr)
-        pixmap.setDevicePixelRatio(dpr)
+        size = widget.size() * dpr
+        if spare is not None and spare.size() == size and spare.devicePixelRatio() == dpr:
+            pixmap = spare
+        else:
+            pixmap = QPixmap(size)
+            pixmap.setDevicePixelRatio(dpr)
         painter = QPainter(pixmap)
         if base is None:
             painter.fillRect(pixmap.rect(), COLORS.background)
@@ -179,10 +192,11 @@ class StaticScene:
                 paint_batch(painter, batch, party_by_id[batch.party_id])
         # Drawn again on top, with their own look: the selected, hovered and labelled ones (the
         # selected one is last in `geometries`).
-        special = [g for g in c.geometries if g.party_id in party_by_id and (
-            g.marker_id in (c.selected, c.hover) or (show_labels and g.marker_id in c.labels))]
+        special = self._special(c, show_labels)
         for geo in special:  # selected last: on top
-            party = party_by_id[geo.party_id]
+            party = party_by_id.get(geo.party_id)
+            if party is None:
+                continue
             paint_marker(
                 painter,
                 geo,
@@ -203,6 +217,23 @@ class StaticScene:
                     party_by_id[party_id],
                 )
         painter.restore()
+
+    @staticmethod
+    def _special(c: SceneContent, show_labels: bool) -> list[MarkerGeometry]:
+        """The markers drawn again on top in drawing order: labelled (zoomed in), hovered and
+        the selected one (last in `geometries`). Without labels they are looked up, not
+        searched for among thousands."""
+        if show_labels and c.labels:
+            return [g for g in c.geometries if g.marker_id in (c.selected, c.hover)
+                    or g.marker_id in c.labels]
+        out: list[MarkerGeometry] = []
+        if c.hover is not None and c.hover != c.selected:
+            hovered = c.marker_layout.drawn(c.hover)
+            if hovered is not None:
+                out.append(hovered)
+        if c.selected is not None and c.geometries and c.geometries[-1].marker_id == c.selected:
+            out.append(c.geometries[-1])
+        return out
 
     def _batch_lanes(self, marker_layout: MarkerLayout) -> list[MarkerBatch | None]:
         """One batch per lane, made again only from the blocks of the layout that changed: a
