@@ -101,6 +101,20 @@ def draw_cached_glyph(
 ) -> None:
     """paint_glyph through a small pixmap cache: hundreds of markers share a handful of looks,
     and blitting is far cheaper than rendering an antialiased path twice per marker."""
+    pixmap, half = glyph_pixmap(painter, shape, r, fill, outline, outline_w)
+    painter.drawPixmap(QPointF(round(cx) - half, round(cy) - half), pixmap)
+
+
+def glyph_pixmap(
+    painter: QPainter,
+    shape: MarkerShape,
+    r: float,
+    fill: QColor,
+    outline: QColor,
+    outline_w: float,
+) -> tuple[QPixmap, int]:
+    """The cached picture of a glyph for `painter`'s device, and its half size: drawn with its
+    top-left at (round(cx) - half, round(cy) - half) it is centred on (cx, cy)."""
     device = painter.device()
     dpr = device.devicePixelRatioF() if device is not None else 1.0
     key = (shape, r, fill.rgba(), outline.rgba(), outline_w, dpr)
@@ -119,7 +133,7 @@ def draw_cached_glyph(
         paint_glyph(glyph_painter, shape, half + 0.5, half + 0.5, r, fill, outline, outline_w)
         glyph_painter.end()
         _GLYPH_CACHE[key] = pixmap
-    painter.drawPixmap(QPointF(round(cx) - half, round(cy) - half), pixmap)
+    return pixmap, half
 
 
 def paint_lanes(
@@ -270,8 +284,8 @@ class MarkerBatch:
     lines: list[QLineF]
     rects: list[QRectF]  # bars narrow enough for square corners
     wide: list[QRectF]  # bars drawn rounded
-    point_glyphs: list[QPointF]
-    bar_glyphs: list[QPointF]
+    point_glyphs: list[tuple[int, int]]  # glyph centres, rounded to whole pixels
+    bar_glyphs: list[tuple[int, int]]
 
 
 def batch_markers(geos: Iterable[MarkerGeometry]) -> dict[int, MarkerBatch]:
@@ -292,7 +306,7 @@ def batch_markers(geos: Iterable[MarkerGeometry]) -> dict[int, MarkerBatch]:
             b.wide.append(QRectF(bar.x, bar.y, bar.w, bar.h))
         if geo.glyph:
             (b.point_glyphs if bar is None else b.bar_glyphs).append(
-                QPointF(geo.glyph_cx, geo.glyph_cy))
+                (round(geo.glyph_cx), round(geo.glyph_cy)))
     return batches
 
 
@@ -340,10 +354,14 @@ def paint_batch(painter: QPainter, batch: MarkerBatch, party: Party) -> None:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     for rect in batch.wide:
         painter.drawRoundedRect(rect, 4, 4)
+    draw = painter.drawPixmap
     for style, centres in ((point, batch.point_glyphs), (ranged, batch.bar_glyphs)):
-        for c in centres:
-            draw_cached_glyph(painter, party.shape, c.x(), c.y(), style.glyph_r, style.color,
-                              style.outline, style.glyph_outline_w)
+        if not centres:
+            continue
+        pixmap, half = glyph_pixmap(painter, party.shape, style.glyph_r, style.color,
+                                    style.outline, style.glyph_outline_w)
+        for x, y in centres:  # one C++ call per glyph: this loop is most of a repaint
+            draw(x - half, y - half, pixmap)
 
 
 def _paint_edge_grips(painter: QPainter, bar: Rect, color: QColor) -> None:
