@@ -76,6 +76,7 @@ class StaticScene:
         self._env_values: npt.NDArray[np.float32] = np.zeros(0, np.float32)
         self._env_lines_key: tuple[object, ...] | None = None
         self._env_lines: list[QLineF] = []
+        self._env_band: QPixmap | None = None  # the band as painted for _env_lines_key
         # Batches per block of the marker layout (kept while the block is the same list), and
         # per lane all its blocks' joined (kept while the lane's blocks are the same).
         self._block_batches: dict[int, tuple[list[MarkerGeometry], MarkerBatch | None]] = {}
@@ -149,7 +150,8 @@ class StaticScene:
             if self._env_lines_key != (self._env_key, band):
                 self._env_lines = envelope_lines(band, values)
                 self._env_lines_key = (self._env_key, band)
-            paint_envelope(painter, band, values, self._env_lines)
+                self._env_band = None
+            painter.drawPixmap(int(band.x), int(band.y), self._envelope_band(painter, band, values))
             painter.setPen(QPen(COLORS.border, 1))
             y = layout.lanes_top - 0.5
             painter.drawLine(QPointF(0, y), QPointF(layout.width, y))
@@ -166,6 +168,22 @@ class StaticScene:
             paint_loop(painter, layout, scale, *c.loop)
         paint_past_end(painter, layout, scale, c.duration_ms)
         paint_headers(painter, layout, c.parties, c.hidden, c.audio_title, c.hidden_note)
+
+    def _envelope_band(self, painter: QPainter, band: Rect,
+                       values: npt.NDArray[np.float32]) -> QPixmap:
+        """The envelope band painted once per zoom, scroll and size (all opaque: the same
+        pixels as painting it in place); a loop range dragged over it then copies it."""
+        device = painter.device()
+        dpr = device.devicePixelRatioF() if device is not None else 1.0
+        if self._env_band is None or self._env_band.devicePixelRatio() != dpr:
+            pixmap = QPixmap(int(band.w * dpr), int(band.h * dpr))
+            pixmap.setDevicePixelRatio(dpr)
+            band_painter = QPainter(pixmap)
+            band_painter.translate(-band.x, -band.y)
+            paint_envelope(band_painter, band, values, self._env_lines)
+            band_painter.end()
+            self._env_band = pixmap
+        return self._env_band
 
     def _render_markers(self, painter: QPainter, c: SceneContent) -> None:
         layout = c.layout
