@@ -22,15 +22,13 @@ class EnvelopeLoader(QObject):
         self._task: Task | None = None
 
     def load(self, path: Path, fingerprint: str) -> None:
+        from vsr.media.envelope import load_or_compute_envelope
+
         self.cancel()
         self.ready.emit(None)
         cache = envelope_cache_dir()
 
         def work(progress, cancelled):  # type: ignore[no-untyped-def]
-            # Imported here, in the worker: it brings in PyAV (0.15 s), which the window
-            # does not need for the first picture of a review it opens.
-            from vsr.media.envelope import load_or_compute_envelope
-
             return load_or_compute_envelope(path, fingerprint, cache, progress=progress,
                                             cancel=cancelled)
 

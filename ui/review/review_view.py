@@ -205,9 +205,6 @@ class ReviewView(MarkingIntents, QWidget):
         self.review = rv.get_review(lib, review_id)
         self.recording = rc.get_recording(lib, self.review.recording_id)
         self.read_log.opened(review_id, self.recording.id)
-        # VLC opens the file in its own threads while the window fills the rest in; the
-        # envelope is read after all of it (the picture comes first).
-        media = self._start_player()
         perform(lambda: rv.touch_review(lib, review_id))  # only the recent list: no message
         self.undo.clear()
         self.hidden_undo.clear()
@@ -223,8 +220,7 @@ class ReviewView(MarkingIntents, QWidget):
         self.consent_strip.show_recording(lib, self.recording.id)
         self._make_session_panel()
         self.title_changed.emit(self.review.title)
-        if media is not None:
-            self.envelopes.load(media, self.recording.fingerprint)
+        self._load_media()
 
     def _make_session_panel(self) -> None:
         assert self.review is not None
@@ -271,26 +267,19 @@ class ReviewView(MarkingIntents, QWidget):
 
     def _load_media(self) -> None:
         assert self.recording is not None
-        media = self._start_player()
-        if media is not None:
-            self.envelopes.load(media, self.recording.fingerprint)
-
-    def _start_player(self) -> Path | None:
-        """Open the recording in the player; None (and a message) when it is missing."""
-        assert self.recording is not None
         try:
             path = rc.require_available(self.recording)
         except RecordingMissingError as exc:
             self.player.unload()
             self.banner.show_message(exc.message())
             self.timeline.view.set_envelope(None)
-            return None
+            return
         self.banner.hide()
         self.screen.setCurrentIndex(0 if self.recording.has_video else 1)
         self.player.set_frame_duration_ms(
             int(round(1000 / self.recording.fps)) if self.recording.fps > 0 else 40)
         self.player.load(str(path))
-        return path
+        self.envelopes.load(path, self.recording.fingerprint)
 
     def _cannot_play(self, message: str) -> None:
         """The player cannot play the recording (damaged, or a kind it cannot play): say so
