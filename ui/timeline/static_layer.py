@@ -77,6 +77,7 @@ class StaticScene:
         self._env_lines_key: tuple[object, ...] | None = None
         self._env_lines: list[QLineF] = []
         self._env_band: QPixmap | None = None  # the band as painted for _env_lines_key
+        self._env_band_look: tuple[float, int, int, int] | None = None
         # Batches per block of the marker layout (kept while the block is the same list), and
         # per lane all its blocks' joined (kept while the lane's blocks are the same).
         self._block_batches: dict[int, tuple[list[MarkerGeometry], MarkerBatch | None]] = {}
@@ -175,14 +176,17 @@ class StaticScene:
         pixels as painting it in place); a loop range dragged over it then copies it."""
         device = painter.device()
         dpr = device.devicePixelRatioF() if device is not None else 1.0
-        if self._env_band is None or self._env_band.devicePixelRatio() != dpr:
+        # The look is part of the key: a high-contrast theme may be switched on meanwhile.
+        look = (dpr, COLORS.envelope_bg.rgba(), COLORS.envelope_axis.rgba(),
+                COLORS.envelope_fill.rgba())
+        if self._env_band is None or self._env_band_look != look:
             pixmap = QPixmap(int(band.w * dpr), int(band.h * dpr))
             pixmap.setDevicePixelRatio(dpr)
             band_painter = QPainter(pixmap)
             band_painter.translate(-band.x, -band.y)
             paint_envelope(band_painter, band, values, self._env_lines)
             band_painter.end()
-            self._env_band = pixmap
+            self._env_band, self._env_band_look = pixmap, look
         return self._env_band
 
     def _render_markers(self, painter: QPainter, c: SceneContent) -> None:
