@@ -86,6 +86,14 @@ def test_selection_and_loop_changes_lay_out_no_markers_again(qtbot, monkeypatch)
         return original(markers, *args, **kwargs)
 
     monkeypatch.setattr(canvas_module, "layout_markers", counting)
+    whole = canvas_module.MarkerLayout
+
+    def counting_whole(markers, *args, **kwargs):  # type: ignore[no-untyped-def]
+        markers = list(markers)
+        laid_out.append(len(markers))
+        return whole(markers, *args, **kwargs)
+
+    monkeypatch.setattr(canvas_module, "MarkerLayout", counting_whole)
     view.set_selected_marker(5)
     _painted(qtbot, view)
     view.set_loop_range(0, 60_000)
@@ -116,3 +124,30 @@ def test_unselected_markers_are_drawn_in_batches(qtbot, monkeypatch) -> None:  #
     _painted(qtbot, view)
     assert single == [1]  # only the selected marker is drawn on its own
     assert len(batched) == 2  # one batch per party
+
+
+def test_the_kept_envelope_band_follows_a_new_look(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The envelope band is kept as a picture between repaints (a loop range dragged over it
+    copies it): when the timeline's colours change, it is painted again in the new ones."""
+    from PySide6.QtGui import QColor
+
+    class Envelope:
+        bucket_ms = 10
+        peaks = np.full(HOUR_MS // 10, 0.5, np.float32)
+
+    from vsr.ui.timeline.theme import COLORS
+
+    panel = _panel(qtbot, 10)
+    view = panel.view
+    view.set_envelope(Envelope())
+    layout = view.current_layout()
+    x, y = layout.time_x0 + 5, layout.envelope_top + 2  # envelope background, above the wave
+    before = view.grab().toImage().pixelColor(x, y)
+    old = COLORS.envelope_bg
+    try:
+        COLORS.envelope_bg = QColor("#102030")
+        view.set_loop_range(3_000_000, 3_100_000)  # a repaint of the background, band kept
+        after = view.grab().toImage().pixelColor(x, y)
+    finally:
+        COLORS.envelope_bg = old
+    assert before != after and after == QColor("#102030")

@@ -48,6 +48,9 @@ from .vlc_setup import VlcUnavailableError, attach_video, import_vlc, instance_a
 __all__ = ["VlcPlayer", "VlcUnavailableError"]
 
 POLL_MS = 50
+# While opening, VLC's state is looked at more often: each step of the warm-up (playing seen,
+# pictures drawn, paused) otherwise waits up to a whole POLL_MS for the next look.
+OPEN_POLL_MS = 10
 # Paused seeks issued too soon after a pause or after another paused seek draw a wrong frame
 # (measured: 0 ms apart failed 4 times in 8, 100 ms apart never). Later ones wait; latest wins.
 SETTLE_MS = 150
@@ -242,13 +245,13 @@ class VlcPlayer(MediaPlayer):
         self._mp.audio_set_mute(True)
         self._mp.play()
         self._set_state(PLAYING if play else PAUSED)
-        self._timer.start()
+        self._timer.start(OPEN_POLL_MS)
 
     def _start(self) -> None:
         self._mp.play()
         self._clock.start(self._rate)
         self._set_state(PLAYING)
-        self._timer.start()
+        self._timer.start(POLL_MS)
 
     def _paused_seek(self, target: int) -> None:
         wait_ms = (self._quiet_until - time.monotonic()) * 1000
@@ -283,6 +286,9 @@ class VlcPlayer(MediaPlayer):
             self._set_duration(length)
         if self._opening is not None:
             self._poll_opening(vlc_state)
+            interval = OPEN_POLL_MS if self._opening is not None else POLL_MS
+            if self._timer.interval() != interval:
+                self._timer.setInterval(interval)
         elif vlc_state == states.Ended:
             self._on_vlc_ended()
         elif vlc_state == states.Error:
@@ -333,7 +339,9 @@ class VlcPlayer(MediaPlayer):
         now = time.monotonic()
         if opening.playing_since is None:
             opening.playing_since = now
-            return False  # at least one poll (50 ms) of playing
+            return False
+        if now - opening.playing_since < POLL_MS / 1000:
+            return False  # at least 50 ms of playing, however often it is looked at
         has_video = self._mp.video_get_track_count() > 0
         return not has_video or self._mp.has_vout() > 0 or now - opening.playing_since > 1.0
 

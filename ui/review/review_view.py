@@ -499,8 +499,10 @@ class ReviewView(MarkingIntents, QWidget):
             self._reload_markers()
             return
         self.markers = list(self.shared.markers)
-        self.timeline.view.set_markers(self.markers, in_order=True)  # as the core lists them
-        shown = {m.id: m for m in self.markers if m.id in ids}
+        shown = {i: self.shared.by_id[i] for i in ids if i in self.shared.by_id}
+        # As the core lists them; only `ids` differ, so only they are laid out again.
+        self.timeline.view.set_markers(self.markers, in_order=True,
+                                       changed={i: shown.get(i) for i in ids})
         words = sh.what_happened_words(self.bridge.lib, self.review.id, tuple(shown))
         for marker_id in ids:
             if marker_id in shown:

@@ -15,7 +15,7 @@ from vsr.model import MAX_RECORDING_MS, Marker, Party
 
 from .envelope import EnvelopeLike
 from .geometry import TimelineLayout, TimeScale, clamp, make_layout
-from .lanes import MarkerGeometry, MarkerHit, hit_test, layout_markers
+from .lanes import MarkerGeometry, MarkerHit, MarkerLayout, hit_test, layout_markers
 from .pause_paint import paint_pauses
 from .ruler_paint import paint_playhead, paint_time_readout
 from .static_layer import SceneContent, StaticScene
@@ -52,6 +52,8 @@ class TimelineCanvas(QWidget):
         self._zoom = ZoomScroll()
         self._scene = StaticScene()
         self._base_geometries: list[MarkerGeometry] | None = None  # all but the selected
+        self._marker_layout: MarkerLayout | None = None  # what _base_geometries come from
+        self._laid_preview: tuple[int, int, int | None] | None = None  # the drag it shows
         self._geometry_key: tuple[object, ...] | None = None
         self._geometries: list[MarkerGeometry] | None = None  # with the selected one on top
         self._geometries_selected: int | None = None
@@ -89,12 +91,28 @@ class TimelineCanvas(QWidget):
         self.updateGeometry()
         self._sync_width()
 
-    def set_markers(self, markers: Iterable[Marker], *, in_order: bool = False) -> None:
-        """`in_order`: already sorted by (start, id), as the library lists them."""
-        self._markers = {m.id: m for m in markers}
-        self._ordered = (list(self._markers.values()) if in_order
-                         else sorted(self._markers.values(), key=attrgetter("start_ms", "id")))
-        self._geometry_key = None
+    def set_markers(self, markers: Iterable[Marker], *, in_order: bool = False,
+                    changed: Mapping[int, Marker | None] | None = None) -> None:
+        """`in_order`: already sorted by (start, id), as the library lists them. `changed`:
+        the only markers that differ from the last call, by id (None: gone), so the timeline
+        lays out those alone again instead of all of them (placing a marker among 10,000)."""
+        if changed is None or self._marker_layout is None:
+            self._markers = {m.id: m for m in markers}
+            self._ordered = (list(self._markers.values()) if in_order
+                             else sorted(self._markers.values(), key=attrgetter("start_ms", "id")))
+            self._geometry_key = None
+            self._marker_layout = None
+        else:
+            self._ordered = (list(markers) if in_order
+                             else sorted(markers, key=attrgetter("start_ms", "id")))
+            for marker_id, marker in changed.items():
+                if marker is None:
+                    self._markers.pop(marker_id, None)
+                else:
+                    self._markers[marker_id] = marker
+            preview = self._laid_preview
+            added = [self._previewed(m, preview) for m in changed.values() if m is not None]
+            self._marker_layout.update(changed, added)
         self._invalidate(markers_only=True)
 
     def set_pauses(self, pauses: Iterable[tuple[int, int]]) -> None:
@@ -310,19 +328,39 @@ class TimelineCanvas(QWidget):
             for m in self._markers.values()
         ]
 
-    def _marker_geometries(self) -> list[MarkerGeometry]:
-        """Laid out again only when what they depend on changed: not for a loop range, the
-        playhead or the envelope's values, which repaint often; a new selection only moves the
-        selected marker to the end (drawn on top, hit first)."""
+    @staticmethod
+    def _previewed(marker: Marker, preview: tuple[int, int, int | None] | None) -> Marker:
+        if preview is None or preview[0] != marker.id:
+            return marker
+        return dataclasses.replace(marker, start_ms=preview[1], end_ms=preview[2])
+
+    def marker_layout(self) -> MarkerLayout:
+        """The markers in view laid out, made again only when what they depend on changed:
+        not for a loop range, the playhead or the envelope's values, which repaint often. A
+        new, moved or deleted marker (set_markers with `changed`) or a dragged one changes
+        only its own pixel columns."""
         layout, scale, preview = self.current_layout(), self.current_scale(), self._marker_preview()
-        key = (layout, scale, preview, self._hidden, tuple(self._lane_of_party.items()))
-        if self._base_geometries is None or key != self._geometry_key:
+        key = (layout, scale, self._hidden, tuple(self._lane_of_party.items()))
+        if self._marker_layout is None or key != self._geometry_key:
             markers = self._effective_markers()
-            self._base_geometries = layout_markers(
-                markers, self._lane_of_party, self._hidden, layout, scale,
-                in_order=markers is self._ordered)
-            self._geometry_key = key
+            self._marker_layout = MarkerLayout(markers, self._lane_of_party, self._hidden,
+                                               layout, scale)
+            self._geometry_key, self._laid_preview = key, preview
+        elif preview != self._laid_preview:
+            ids = {p[0] for p in (preview, self._laid_preview) if p is not None}
+            stored = [self._markers[i] for i in ids if i in self._markers]
+            self._marker_layout.update(ids, [self._previewed(m, preview) for m in stored])
+            self._laid_preview = preview
+        return self._marker_layout
+
+    def _marker_geometries(self) -> list[MarkerGeometry]:
+        """The markers in view in drawing order; a new selection only moves the selected
+        marker to the end (drawn on top, hit first)."""
+        base = self.marker_layout().geometries()
+        if base is not self._base_geometries:
+            self._base_geometries = base
             self._geometries = None
+        layout, scale = self.current_layout(), self.current_scale()
         if self._geometries is None or self._geometries_selected != self._selected:
             self._geometries = self._with_selected_on_top(self._base_geometries, layout, scale)
             self._geometries_selected = self._selected
@@ -337,7 +375,8 @@ class TimelineCanvas(QWidget):
         if marker is None:
             return base
         chosen = layout_markers([marker], self._lane_of_party, self._hidden, layout, scale)
-        return [g for g in base if g.marker_id != marker.id] + chosen
+        at = self.marker_layout().index_of(marker.id)  # not a search through thousands
+        return (base if at is None else base[:at] + base[at + 1:]) + chosen
 
     # ------------------------------------------------------------------ Qt
     def sizeHint(self) -> QSize:
@@ -391,7 +430,7 @@ class TimelineCanvas(QWidget):
             envelope=self._envelope,
             loop=self._loop,
             geometries=self._marker_geometries(),
-            base_geometries=self._base_geometries or [],
+            marker_layout=self.marker_layout(),
             markers=self._markers,
             selected=self._selected,
             hover=self._hover.marker_id if self._hover is not None else None,

@@ -7,6 +7,7 @@ import functools
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -105,6 +106,20 @@ def draw_cached_glyph(
 ) -> None:
     """paint_glyph through a small pixmap cache: hundreds of markers share a handful of looks,
     and blitting is far cheaper than rendering an antialiased path twice per marker."""
+    pixmap, half = glyph_pixmap(painter, shape, r, fill, outline, outline_w)
+    painter.drawPixmap(QPointF(round(cx) - half, round(cy) - half), pixmap)
+
+
+def glyph_pixmap(
+    painter: QPainter,
+    shape: MarkerShape,
+    r: float,
+    fill: QColor,
+    outline: QColor,
+    outline_w: float,
+) -> tuple[QPixmap, int]:
+    """The cached picture of a glyph for `painter`'s device, and its half size: drawn with its
+    top-left at (round(cx) - half, round(cy) - half) it is centred on (cx, cy)."""
     device = painter.device()
     dpr = device.devicePixelRatioF() if device is not None else 1.0
     key = (shape, r, fill.rgba(), outline.rgba(), outline_w, dpr)
@@ -123,7 +138,7 @@ def draw_cached_glyph(
         paint_glyph(glyph_painter, shape, half + 0.5, half + 0.5, r, fill, outline, outline_w)
         glyph_painter.end()
         _GLYPH_CACHE[key] = pixmap
-    painter.drawPixmap(QPointF(round(cx) - half, round(cy) - half), pixmap)
+    return pixmap, half
 
 
 def paint_lanes(
@@ -272,11 +287,12 @@ def paint_marker(
 class MarkerBatch:
     """The markers of one party as a few drawing calls (see paint_batch)."""
 
+    party_id: int
     lines: list[QLineF]
     rects: list[QRectF]  # bars narrow enough for square corners
     wide: list[QRectF]  # bars drawn rounded
-    point_glyphs: list[QPointF]
-    bar_glyphs: list[QPointF]
+    point_glyphs: list[tuple[int, int]]  # glyph centres, rounded to whole pixels
+    bar_glyphs: list[tuple[int, int]]
 
 
 def batch_markers(geos: Iterable[MarkerGeometry]) -> dict[int, MarkerBatch]:
@@ -286,7 +302,7 @@ def batch_markers(geos: Iterable[MarkerGeometry]) -> dict[int, MarkerBatch]:
     for geo in geos:
         b = batches.get(geo.party_id)
         if b is None:
-            b = batches[geo.party_id] = MarkerBatch([], [], [], [], [])
+            b = batches[geo.party_id] = MarkerBatch(geo.party_id, [], [], [], [], [])
         box, bar = geo.lane_box, geo.bar
         if bar is None:
             x = round(geo.x_start) + 0.5
@@ -297,8 +313,24 @@ def batch_markers(geos: Iterable[MarkerGeometry]) -> dict[int, MarkerBatch]:
             b.wide.append(QRectF(bar.x, bar.y, bar.w, bar.h))
         if geo.glyph:
             (b.point_glyphs if bar is None else b.bar_glyphs).append(
-                QPointF(geo.glyph_cx, geo.glyph_cy))
+                (round(geo.glyph_cx), round(geo.glyph_cy)))
     return batches
+
+
+def join_batches(parts: Sequence[MarkerBatch]) -> MarkerBatch | None:
+    """The batches of one party's blocks as one (None when there are none)."""
+    if not parts:
+        return None
+    if len(parts) == 1:
+        return parts[0]
+    return MarkerBatch(
+        parts[0].party_id,
+        list(chain.from_iterable(p.lines for p in parts)),
+        list(chain.from_iterable(p.rects for p in parts)),
+        list(chain.from_iterable(p.wide for p in parts)),
+        list(chain.from_iterable(p.point_glyphs for p in parts)),
+        list(chain.from_iterable(p.bar_glyphs for p in parts)),
+    )
 
 
 @functools.lru_cache(maxsize=64)
@@ -329,10 +361,14 @@ def paint_batch(painter: QPainter, batch: MarkerBatch, party: Party) -> None:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     for rect in batch.wide:
         painter.drawRoundedRect(rect, 4, 4)
+    draw = painter.drawPixmap
     for style, centres in ((point, batch.point_glyphs), (ranged, batch.bar_glyphs)):
-        for c in centres:
-            draw_cached_glyph(painter, party.shape, c.x(), c.y(), style.glyph_r, style.color,
-                              style.outline, style.glyph_outline_w)
+        if not centres:
+            continue
+        pixmap, half = glyph_pixmap(painter, party.shape, style.glyph_r, style.color,
+                                    style.outline, style.glyph_outline_w)
+        for x, y in centres:  # one C++ call per glyph: this loop is most of a repaint
+            draw(x - half, y - half, pixmap)
 
 
 def _paint_edge_grips(painter: QPainter, bar: Rect, color: QColor) -> None:

@@ -61,11 +61,11 @@ def paint_grid(
     ticks = choose_ticks(scale.ms_per_px, label_px)
     start = scale.x_to_ms(layout.time_x0)
     end = min(float(duration_ms), scale.x_to_ms(layout.width))
-    painter.setPen(QPen(COLORS.grid, 1))
     top, bottom = layout.ruler_h, layout.height
+    # The same pixels as a 1 px line through the column's centre; a translucent line is blended
+    # row by row, a filled rectangle far faster.
     for t in tick_times(start, end, ticks.major_ms):
-        x = round(scale.ms_to_x(t)) + 0.5
-        painter.drawLine(QPointF(x, top), QPointF(x, bottom))
+        painter.fillRect(QRectF(round(scale.ms_to_x(t)), top, 1, bottom - top), COLORS.grid)
 
 
 def paint_past_end(

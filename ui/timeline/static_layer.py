@@ -16,10 +16,11 @@ from vsr.model import Marker, Party
 
 from .envelope import EnvelopeLike, column_peaks, envelope_lines, paint_envelope
 from .geometry import Rect, TimelineLayout, TimeScale
-from .lanes import MarkerGeometry, lane_time_box, marker_geometry
+from .lanes import MarkerGeometry, MarkerLayout, lane_time_box, marker_geometry
 from .marker_paint import (
     MarkerBatch,
     batch_markers,
+    join_batches,
     paint_batch,
     paint_draw_preview,
     paint_headers,
@@ -50,7 +51,7 @@ class SceneContent:
     envelope: EnvelopeLike | None
     loop: tuple[int, int] | None
     geometries: Sequence[MarkerGeometry]  # visible markers, drawing order
-    base_geometries: Sequence[MarkerGeometry]  # the same before selection (kept per layout)
+    marker_layout: MarkerLayout  # where the same come from, before selection
     markers: Mapping[int, Marker]  # as stored (before any drag preview)
     selected: int | None
     hover: int | None
@@ -69,27 +70,39 @@ class StaticScene:
     def __init__(self) -> None:
         self._background: QPixmap | None = None
         self._full: QPixmap | None = None
+        self._spare_background: QPixmap | None = None  # the last ones, to be painted over
+        self._spare_full: QPixmap | None = None
         self._env_key: tuple[int, float, float, int] | None = None
         self._env_values: npt.NDArray[np.float32] = np.zeros(0, np.float32)
         self._env_lines_key: tuple[object, ...] | None = None
         self._env_lines: list[QLineF] = []
-        self._batched: Sequence[MarkerGeometry] | None = None  # what _batches were made of
-        self._batches: dict[int, MarkerBatch] = {}
+        self._env_band: QPixmap | None = None  # the band as painted for _env_lines_key
+        self._env_band_look: tuple[float, int, int, int] | None = None
+        # Batches per block of the marker layout (kept while the block is the same list), and
+        # per lane all its blocks' joined (kept while the lane's blocks are the same).
+        self._block_batches: dict[int, tuple[list[MarkerGeometry], MarkerBatch | None]] = {}
+        self._lane_batches: dict[int, tuple[tuple[int, ...], MarkerBatch | None]] = {}
 
     def invalidate(self, markers_only: bool = False) -> None:
-        self._full = None
-        if not markers_only:
-            self._background = None
+        # The pixmaps are painted over again rather than freed and made anew: a new 1 MB
+        # pixmap per placed marker cost more than painting it.
+        if self._full is not None:
+            self._spare_full, self._full = self._full, None
+        if not markers_only and self._background is not None:
+            self._spare_background, self._background = self._background, None
 
     def pixmap(self, widget: QWidget, content: Callable[[], SceneContent]) -> QPixmap:
         dpr = widget.devicePixelRatioF()
         size = widget.size() * dpr
         if self._background is None or self._background.size() != size:
-            self._background = self._paint_new(widget, dpr, None, content(), self._render_back)
-            self._full = None
+            spare, self._spare_background = self._spare_background, None
+            self._background = self._paint_new(widget, dpr, None, content(), self._render_back,
+                                               spare)
+            self.invalidate(markers_only=True)
         if self._full is None:
+            spare, self._spare_full = self._spare_full, None
             self._full = self._paint_new(
-                widget, dpr, self._background, content(), self._render_markers
+                widget, dpr, self._background, content(), self._render_markers, spare
             )
         return self._full
 
@@ -100,9 +113,14 @@ class StaticScene:
         base: QPixmap | None,
         c: SceneContent,
         render: Callable[[QPainter, SceneContent], None],
+        spare: QPixmap | None = None,
     ) -> QPixmap:
-        pixmap = QPixmap(widget.size() * dpr)
-        pixmap.setDevicePixelRatio(dpr)
+        size = widget.size() * dpr
+        if spare is not None and spare.size() == size and spare.devicePixelRatio() == dpr:
+            pixmap = spare
+        else:
+            pixmap = QPixmap(size)
+            pixmap.setDevicePixelRatio(dpr)
         painter = QPainter(pixmap)
         if base is None:
             painter.fillRect(pixmap.rect(), COLORS.background)
@@ -133,7 +151,8 @@ class StaticScene:
             if self._env_lines_key != (self._env_key, band):
                 self._env_lines = envelope_lines(band, values)
                 self._env_lines_key = (self._env_key, band)
-            paint_envelope(painter, band, values, self._env_lines)
+                self._env_band = None
+            painter.drawPixmap(int(band.x), int(band.y), self._envelope_band(painter, band, values))
             painter.setPen(QPen(COLORS.border, 1))
             y = layout.lanes_top - 0.5
             painter.drawLine(QPointF(0, y), QPointF(layout.width, y))
@@ -150,6 +169,25 @@ class StaticScene:
             paint_loop(painter, layout, scale, *c.loop)
         paint_past_end(painter, layout, scale, c.duration_ms)
         paint_headers(painter, layout, c.parties, c.hidden, c.audio_title, c.hidden_note)
+
+    def _envelope_band(self, painter: QPainter, band: Rect,
+                       values: npt.NDArray[np.float32]) -> QPixmap:
+        """The envelope band painted once per zoom, scroll and size (all opaque: the same
+        pixels as painting it in place); a loop range dragged over it then copies it."""
+        device = painter.device()
+        dpr = device.devicePixelRatioF() if device is not None else 1.0
+        # The look is part of the key: a high-contrast theme may be switched on meanwhile.
+        look = (dpr, COLORS.envelope_bg.rgba(), COLORS.envelope_axis.rgba(),
+                COLORS.envelope_fill.rgba())
+        if self._env_band is None or self._env_band_look != look:
+            pixmap = QPixmap(int(band.w * dpr), int(band.h * dpr))
+            pixmap.setDevicePixelRatio(dpr)
+            band_painter = QPainter(pixmap)
+            band_painter.translate(-band.x, -band.y)
+            paint_envelope(band_painter, band, values, self._env_lines)
+            band_painter.end()
+            self._env_band, self._env_band_look = pixmap, look
+        return self._env_band
 
     def _render_markers(self, painter: QPainter, c: SceneContent) -> None:
         layout = c.layout
@@ -171,18 +209,16 @@ class StaticScene:
         show_labels = c.scale.ms_per_px <= LABEL_MAX_MS_PER_PX
         if c.marker_preview is not None:
             self._render_ghost(painter, c, party_by_id, lane_of)
-        if self._batched is not c.base_geometries:
-            self._batches = batch_markers(c.base_geometries)
-            self._batched = c.base_geometries
-        for party_id, batch in self._batches.items():
-            if party_id in party_by_id:
-                paint_batch(painter, batch, party_by_id[party_id])
+        for batch in self._batch_lanes(c.marker_layout):
+            if batch is not None and batch.party_id in party_by_id:
+                paint_batch(painter, batch, party_by_id[batch.party_id])
         # Drawn again on top, with their own look: the selected, hovered and labelled ones (the
         # selected one is last in `geometries`).
-        special = [g for g in c.geometries if g.party_id in party_by_id and (
-            g.marker_id in (c.selected, c.hover) or (show_labels and g.marker_id in c.labels))]
+        special = self._special(c, show_labels)
         for geo in special:  # selected last: on top
-            party = party_by_id[geo.party_id]
+            party = party_by_id.get(geo.party_id)
+            if party is None:
+                continue
             paint_marker(
                 painter,
                 geo,
@@ -203,6 +239,47 @@ class StaticScene:
                     party_by_id[party_id],
                 )
         painter.restore()
+
+    @staticmethod
+    def _special(c: SceneContent, show_labels: bool) -> list[MarkerGeometry]:
+        """The markers drawn again on top in drawing order: labelled (zoomed in), hovered and
+        the selected one (last in `geometries`). Without labels they are looked up, not
+        searched for among thousands."""
+        if show_labels and c.labels:
+            return [g for g in c.geometries if g.marker_id in (c.selected, c.hover)
+                    or g.marker_id in c.labels]
+        out: list[MarkerGeometry] = []
+        if c.hover is not None and c.hover != c.selected:
+            hovered = c.marker_layout.drawn(c.hover)
+            if hovered is not None:
+                out.append(hovered)
+        if c.selected is not None and c.geometries and c.geometries[-1].marker_id == c.selected:
+            out.append(c.geometries[-1])
+        return out
+
+    def _batch_lanes(self, marker_layout: MarkerLayout) -> list[MarkerBatch | None]:
+        """One batch per lane, made again only from the blocks of the layout that changed: a
+        marker placed among thousands re-batches its own block, not all of them."""
+        blocks: dict[int, tuple[list[MarkerGeometry], MarkerBatch | None]] = {}
+        lanes: dict[int, tuple[tuple[int, ...], MarkerBatch | None]] = {}
+        out: list[MarkerBatch | None] = []
+        for lane in marker_layout.lanes():
+            parts: list[MarkerBatch] = []
+            for geos in marker_layout.lane_blocks(lane):
+                kept = self._block_batches.get(id(geos))
+                if kept is None or kept[0] is not geos:
+                    kept = (geos, next(iter(batch_markers(geos).values()), None))
+                blocks[id(geos)] = kept
+                if kept[1] is not None:
+                    parts.append(kept[1])
+            key = tuple(id(p) for p in parts)
+            joined = self._lane_batches.get(lane)
+            if joined is None or joined[0] != key:
+                joined = (key, join_batches(parts))
+            lanes[lane] = joined
+            out.append(joined[1])
+        self._block_batches, self._lane_batches = blocks, lanes
+        return out
 
     def _render_ghost(
         self,

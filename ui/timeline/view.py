@@ -8,7 +8,7 @@ player's position updates cannot fight the mouse (as in Qt's player example).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import (
@@ -69,12 +69,15 @@ class TimelineView(MarkerFocus, TimelineCanvas):
             )
         )
 
-    def set_markers(self, markers: Iterable[Marker], *, in_order: bool = False) -> None:
+    def set_markers(self, markers: Iterable[Marker], *, in_order: bool = False,
+                    changed: Mapping[int, Marker | None] | None = None) -> None:
         markers = list(markers)
         preview = self._pointer.marker_preview()
-        if preview is not None and all(m.id != preview[0] for m in markers):
+        if preview is not None and (
+                changed.get(preview[0], True) is None if changed is not None
+                else all(m.id != preview[0] for m in markers)):
             self._pointer.cancel()  # the dragged marker was deleted meanwhile
-        super().set_markers(markers, in_order=in_order)
+        super().set_markers(markers, in_order=in_order, changed=changed)
         notify(self, QAccessible.Event.ObjectReorder)  # the markers are the pane's children
 
     # ------------------------------------------------------------------ hooks

@@ -88,11 +88,17 @@ class SummaryPdf(FPDF):
         fonts = find_unicode_font()
         self.unicode = fonts is not None
         self._covered: frozenset[int] = frozenset()
+        self._plain: frozenset[str] = frozenset()  # characters `clean` keeps as they are
+        self._font_chars: dict[str, frozenset[str]] = {}  # font key -> characters it has
         if fonts is not None:
             self.add_font(FAMILY, "", str(fonts.regular))
             self.add_font(FAMILY, "B", str(fonts.bold))
             self.family = FAMILY
             self._covered = frozenset(self._add_symbol_fallback())
+            self._plain = frozenset(
+                ch for ch in map(chr, self._covered)
+                if ord(ch) not in _JOINERS and unicodedata.category(ch) not in ("Cc", "Cs")
+            ) | {"\n", "\t"}
         else:
             self.family = "helvetica"
         self.set_text_color(*TEXT_RGB)
@@ -116,11 +122,35 @@ class SummaryPdf(FPDF):
         return covered
 
     # -- text ------------------------------------------------------------------------------
+    def cell(self, w: float | None = None, h: float | None = None, text: str = "",
+             *args: object, **kwargs: object) -> bool:
+        """fpdf2's cell; with a fallback font (the emoji one) set, fpdf2 looks at a line
+        character by character to find where the fallback is needed, which was most of a
+        300-moment summary's time. A line the current font has every character of needs no
+        fallback, and is printed without that search (the same PDF)."""
+        ids = getattr(self, "_fallback_font_ids", None)
+        font = self.current_font
+        if not ids or not isinstance(font, TTFFont) or not self._has_all(font, text):
+            return bool(super().cell(w, h, text, *args, **kwargs))  # type: ignore[arg-type]
+        self._fallback_font_ids = []
+        try:
+            return bool(super().cell(w, h, text, *args, **kwargs))  # type: ignore[arg-type]
+        finally:
+            self._fallback_font_ids = ids
+
+    def _has_all(self, font: TTFFont, text: str) -> bool:
+        chars = self._font_chars.get(font.fontkey)
+        if chars is None:
+            chars = self._font_chars[font.fontkey] = frozenset(map(chr, font.cmap))
+        return chars.issuperset(text)
+
     def clean(self, text: str) -> str:
         """Text the fonts can print. fpdf2 silently drops a character no font has; such a
         character is named instead ("[smiling face with horns]"), so nothing goes missing
         unseen. Core fonts hold Latin-1 only: swap typographic marks, replace anything else."""
         if self.unicode:
+            if self._plain.issuperset(text):  # nearly always: no character to look at alone
+                return text
             return "".join(self._printable(ch) for ch in text)
         return text.translate(_LATIN1_SWAPS).encode("latin-1", "replace").decode("latin-1")
 

@@ -14,7 +14,7 @@ would still show the other party yours. What it may show is how many moments eac
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from operator import attrgetter
 
 from vsr.library import markers as mk
@@ -69,14 +69,19 @@ class SharedScreen:
     hidden: bool  # independent marking on and not yet revealed
     markers: tuple[Marker, ...]  # the markers it may show (none while hidden)
     counts: dict[int, int]  # party id -> number of markers, always safe to show
-    ids: frozenset[int] = frozenset()  # of `markers` (made from them)
+    by_id: dict[int, Marker] = field(default_factory=dict)  # `markers` by id (made from them)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "ids", frozenset(m.id for m in self.markers))
+        if len(self.by_id) != len(self.markers):
+            object.__setattr__(self, "by_id", {m.id: m for m in self.markers})
+
+    @property
+    def ids(self) -> frozenset[int]:
+        return frozenset(self.by_id)
 
     def shows(self, marker_id: int | None) -> bool:
         """Whether a view may select, show, loop, delete or hand on this marker."""
-        return marker_id is not None and marker_id in self.ids
+        return marker_id is not None and marker_id in self.by_id
 
 
 def shared_screen(lib: Library, review_id: int) -> SharedScreen:
@@ -103,18 +108,22 @@ def refresh_shared_screen(lib: Library, screen: SharedScreen, review_id: int,
     markers are hidden (or when the hiding changed) it is `shared_screen` itself."""
     if screen.hidden or not changed_ids or _hidden_now(lib, review_id):
         return shared_screen(lib, review_id)
-    changed = set(changed_ids)
-    kept = [m for m in screen.markers if m.id not in changed]  # still in time order
+    # Only the changed markers are taken out and put in again (by their place in time), so
+    # the cost hardly grows with the number of markers (placing one among 10,000).
+    kept, by_id, counts = list(screen.markers), dict(screen.by_id), dict(screen.counts)
+    for marker_id in set(changed_ids):
+        old = by_id.pop(marker_id, None)
+        if old is not None:
+            del kept[bisect.bisect_left(kept, _TIME_ORDER(old), key=_TIME_ORDER)]
+            counts[old.party_id] -= 1
     placeholders = ", ".join("?" * len(changed_ids))
     for row in lib.query(f"SELECT * FROM markers WHERE review_id = ? AND id IN ({placeholders})",
                          (review_id, *changed_ids)):
         marker = marker_from_row(row)
         bisect.insort(kept, marker, key=_TIME_ORDER)
-    markers = tuple(kept)
-    counts = {p: 0 for p in screen.counts}
-    for m in markers:
-        counts[m.party_id] = counts.get(m.party_id, 0) + 1
-    return SharedScreen(False, markers, counts)
+        by_id[marker.id] = marker
+        counts[marker.party_id] = counts.get(marker.party_id, 0) + 1
+    return SharedScreen(False, tuple(kept), counts, by_id)
 
 
 def visible_markers(lib: Library, review_id: int, viewer: int | None) -> list[Marker]:
