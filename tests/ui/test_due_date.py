@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication
 from vsr.ui.bridge import LibraryBridge
 from vsr.ui.date_fields import NO_DATE, DueDateEdit
 from vsr.ui.operations import UndoStack
-from vsr.ui.session.actions_editor import ActionsEditor
-from vsr.ui.session.context import SessionContext
+from vsr.ui.samenleergesprek.actions_editor import ActionsEditor
+from vsr.ui.samenleergesprek.context import SessionContext
 
 from tests.ui.fake_player import FakePlayer
 from tests.vsr.fakes import add_fake_recording

@@ -20,7 +20,7 @@ from vsr.library import markers as mk
 from vsr.library import recordings as rc
 from vsr.library import reviews as rv
 from vsr.library import sheets as sh
-from vsr.session.model import SessionStep
+from vsr.samenleergesprek.model import SessionStep
 
 DURATION = 120_000
 

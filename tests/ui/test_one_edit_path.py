@@ -224,7 +224,7 @@ def test_only_looking_still_walks_the_conversation_and_shows_the_sheet(window) -
     from vsr import session as ss
     from vsr.library import markers as mk
     from vsr.library import sheets as sh
-    from vsr.session.model import SessionStep
+    from vsr.samenleergesprek.model import SessionStep
 
     lib = window.bridge.lib
     pro, client = rv.list_parties(lib, window.review_id)

@@ -25,7 +25,7 @@ from vsr.library import recordings as rc
 from vsr.library import reviews as rv
 from vsr.library import sheets as sh
 from vsr.library.sheets import SheetField
-from vsr.session.model import SessionStep
+from vsr.samenleergesprek.model import SessionStep
 
 A, C = SheetField.WHAT_HAPPENED, SheetField.KEEP_OR_CHANGE
 
