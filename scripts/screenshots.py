@@ -30,7 +30,7 @@ from vsr.ui.samenleergesprek.panel import SessionPanel  # noqa: E402
 
 from tests.ui.fake_player import FakePlayer  # noqa: E402
 from tests.vsr.fakes import fake_fingerprint, fake_probe  # noqa: E402
-from vsr import session as ss  # noqa: E402
+from vsr import samenleergesprek as ss  # noqa: E402
 from vsr.i18n import using_language  # noqa: E402
 from vsr.library import Library, open_library  # noqa: E402
 from vsr.library import markers as mk  # noqa: E402

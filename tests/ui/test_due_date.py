@@ -17,7 +17,7 @@ from vsr.ui.samenleergesprek.context import SessionContext
 
 from tests.ui.fake_player import FakePlayer
 from tests.vsr.fakes import add_fake_recording
-from vsr import session as ss
+from vsr import samenleergesprek as ss
 from vsr.library import reviews as rv
 from vsr.method import resource_path
 

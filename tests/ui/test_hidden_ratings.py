@@ -14,7 +14,7 @@ from vsr.ui.samenleergesprek.ratings_editor import RatingsEditor
 
 from tests.ui.fake_player import FakePlayer
 from tests.vsr.fakes import add_fake_recording
-from vsr import session as ss
+from vsr import samenleergesprek as ss
 from vsr.library import reviews as rv
 from vsr.samenleergesprek.model import RATING_QUESTIONS
 

@@ -13,7 +13,7 @@ from vsr.ui.samenleergesprek.panel import SessionPanel
 
 from tests.ui.fake_player import FakePlayer
 from tests.vsr import session_fixtures as fx
-from vsr import session as ss
+from vsr import samenleergesprek as ss
 from vsr.samenleergesprek.model import SessionStep
 
 

@@ -20,7 +20,7 @@ from vsr.ui.samenleergesprek.panel import SessionPanel
 
 from tests.ui.fake_player import FakePlayer
 from tests.vsr.fakes import add_fake_recording
-from vsr import session as ss
+from vsr import samenleergesprek as ss
 from vsr.library import markers as mk
 from vsr.library import reviews as rv
 from vsr.library import sheets as sh

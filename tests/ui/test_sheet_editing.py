@@ -18,7 +18,7 @@ from vsr.ui.review.sheet_fields import SAVE_EVERY_MS
 
 from tests.ui.fake_player import FakePlayer
 from tests.vsr.fakes import add_fake_recording, fake_fingerprint
-from vsr import session as ss
+from vsr import samenleergesprek as ss
 from vsr.errors import StorageError
 from vsr.library import markers as mk
 from vsr.library import recordings as rc

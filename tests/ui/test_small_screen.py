@@ -24,7 +24,7 @@ from scripts.screenshots import (
     settle,
     show_step,
 )
-from vsr import session as ss
+from vsr import samenleergesprek as ss
 from vsr.i18n import current_language
 from vsr.library import reviews as rv
 from vsr.library import sheets as sh

@@ -10,7 +10,7 @@ import pytest
 
 from tests.lang import worded
 from tests.vsr.fakes import add_fake_recording
-from vsr import session as ss
+from vsr import samenleergesprek as ss
 from vsr.errors import VsrError
 from vsr.export import summary_md
 from vsr.export.summary_content import build_summary

@@ -8,7 +8,7 @@ import pytest
 
 from tests.lang import worded
 from tests.vsr.fakes import add_fake_recording
-from vsr import session as ss
+from vsr import samenleergesprek as ss
 from vsr.errors import NotFoundError, VsrError
 from vsr.library import markers as mk
 from vsr.library import open_library

@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from tests.vsr import session_fixtures as fx
 from tests.vsr.collection_fixtures import CLIENT, make_source, make_world
 from tests.vsr.fakes import add_fake_recording
-from vsr import session as ss
+from vsr import samenleergesprek as ss
 from vsr.clip_packs import export_collection
 from vsr.export import export_summary
 from vsr.export import fonts as export_fonts

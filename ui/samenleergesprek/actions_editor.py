@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vsr import session as ss
+from vsr import samenleergesprek as ss
 from vsr.samenleergesprek.model import TOGETHER, ActionItem, Who
 
 from ..date_fields import DueDateEdit

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from vsr import method
-from vsr import session as ss
+from vsr import samenleergesprek as ss
 from vsr.library import markers as mk
 from vsr.library import sheets as sh
 from vsr.model import Marker, Party

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vsr import session as ss
+from vsr import samenleergesprek as ss
 from vsr.errors import StorageError
 from vsr.library.changes import Action, Change, Entity
 from vsr.samenleergesprek import pauses as ps

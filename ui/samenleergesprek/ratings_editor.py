@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from vsr import method
-from vsr import session as ss
+from vsr import samenleergesprek as ss
 from vsr.model import Party
 from vsr.samenleergesprek import ratings as rt
 from vsr.samenleergesprek.model import RATING_MAX, RATING_MIN, RATING_QUESTIONS
