@@ -39,7 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from vsr.media.demo_script import CLIENT, PROFESSIONAL, VoiceSynth, demo_turns  # noqa: E402
 from vsr.media.demo_speech import demo_speech  # noqa: E402
-from vsr.transcript.model import find_model  # noqa: E402
+from vsr.transcript.speech_model import find_model  # noqa: E402
 from vsr.transcript.store import Segment  # noqa: E402
 from vsr.transcript.voices import BANDS, assign_speakers  # noqa: E402
 

@@ -159,7 +159,7 @@ def _library(tmp: Path, media: Path, markers: int) -> tuple[Library, int, int]:
 
 
 def summary_row(lib: Library, review_id: int, out: Path, reference: float) -> Row:
-    from vsr.ui.session.export_dialog import ExportSummaryDialog
+    from vsr.ui.samenleergesprek.export_dialog import ExportSummaryDialog
 
     dialog = ExportSummaryDialog(lib, review_id)
     dialog.show()
@@ -233,7 +233,7 @@ def package_row(lib: Library, review_id: int, rec_id: int, out: Path, reference:
 def transcript_row(lib: Library, rec_id: int, media: Path, reference: float) -> Row:
     from vsr.ui.review.transcribe_dialog import Transcriber
 
-    from vsr.transcript.model import find_model
+    from vsr.transcript.speech_model import find_model
 
     try:
         find_model("")

@@ -26,18 +26,18 @@ from PySide6.QtCore import QRect  # noqa: E402 - after the path set-up
 from PySide6.QtWidgets import QApplication, QDialog, QScrollArea, QWidget  # noqa: E402
 from vsr.ui.bridge import LibraryBridge  # noqa: E402
 from vsr.ui.main_window import MainWindow  # noqa: E402
-from vsr.ui.session.panel import SessionPanel  # noqa: E402
+from vsr.ui.samenleergesprek.panel import SessionPanel  # noqa: E402
 
 from tests.ui.fake_player import FakePlayer  # noqa: E402
 from tests.vsr.fakes import fake_fingerprint, fake_probe  # noqa: E402
-from vsr import session as ss  # noqa: E402
+from vsr import samenleergesprek as ss  # noqa: E402
 from vsr.i18n import using_language  # noqa: E402
 from vsr.library import Library, open_library  # noqa: E402
 from vsr.library import markers as mk  # noqa: E402
 from vsr.library import recordings as rc  # noqa: E402
 from vsr.library import reviews as rv  # noqa: E402
 from vsr.library import sheets as sh  # noqa: E402
-from vsr.session.model import SessionStep  # noqa: E402
+from vsr.samenleergesprek.model import SessionStep  # noqa: E402
 
 SCREEN = QRect(0, 0, 1366, 768)
 # What a maximised window gets on a 1366x768 screen: minus a taskbar (~40) and a title bar (~30).
@@ -147,8 +147,8 @@ def dialogs(scene: Scene) -> dict[str, Callable[[], QDialog]]:
     from vsr.ui.privacy.audit_dialog import AuditDialog
     from vsr.ui.privacy.consent_dialog import ConsentDialog
     from vsr.ui.privacy.purge_dialog import PurgeDialog
+    from vsr.ui.samenleergesprek.export_dialog import ExportSummaryDialog
     from vsr.ui.search_dialog import SearchDialog
-    from vsr.ui.session.export_dialog import ExportSummaryDialog
 
     from vsr.library import collections as cl
     from vsr.library import consent as cs

@@ -390,7 +390,7 @@ class MainWindow(QMainWindow):
         """After a recording was added: "Uitschrift maken?" (issue 22), a line above the video.
         Only when a speech model is installed and the user did not say never (a library
         setting, saved through the edit path); never forced: "Not now" does nothing."""
-        from vsr.transcript.model import SETTING_KEY, model_installed
+        from vsr.transcript.speech_model import SETTING_KEY, model_installed
 
         lib = self.bridge.lib
         if (lib.read_only or lib.get_setting(OFFER_TRANSCRIPT_KEY) == "never"

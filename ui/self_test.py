@@ -24,7 +24,7 @@ from vsr.library import markers as mk
 
 from .actions import ActionId
 from .main_window import MainWindow
-from .session.export_dialog import ExportSummaryDialog
+from .samenleergesprek.export_dialog import ExportSummaryDialog
 
 REPORT_NAME = "self-test.json"
 PDF_NAME = "self-test-summary.pdf"

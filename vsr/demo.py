@@ -53,7 +53,7 @@ def recordings_dir() -> Path:
 
 def ensure_demo_recording(folder: Path | None = None) -> Path:
     """The demo recording, generated once (it is deterministic, so it is reused)."""
-    from vsr.media.demo import generate_demo_recording
+    from vsr.media.demo_recording import generate_demo_recording
 
     target = (folder or recordings_dir()) / DEMO_FILE
     private_dir(target.parent)  # the recordings folder is the user's only

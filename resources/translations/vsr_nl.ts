@@ -3,47 +3,47 @@
 <context>
     <name>ActionRow</name>
     <message>
-        <location filename="../../ui/session/actions_editor.py" line="37" />
+        <location filename="../../ui/samenleergesprek/actions_editor.py" line="37" />
         <source>What will we do?</source>
         <translation>Wat gaan we doen?</translation>
     </message>
     <message>
-        <location filename="../../ui/session/actions_editor.py" line="39" />
+        <location filename="../../ui/samenleergesprek/actions_editor.py" line="39" />
         <source>Action {n}: what</source>
         <translation>Actie {n}: wat</translation>
     </message>
     <message>
-        <location filename="../../ui/session/actions_editor.py" line="53" />
+        <location filename="../../ui/samenleergesprek/actions_editor.py" line="53" />
         <source>Action {n}: who</source>
         <translation>Actie {n}: wie</translation>
     </message>
     <message>
-        <location filename="../../ui/session/actions_editor.py" line="54" />
+        <location filename="../../ui/samenleergesprek/actions_editor.py" line="54" />
         <source>Together</source>
         <translation>Samen</translation>
     </message>
     <message>
-        <location filename="../../ui/session/actions_editor.py" line="61" />
+        <location filename="../../ui/samenleergesprek/actions_editor.py" line="61" />
         <source>Action {n}: by when</source>
         <translation>Actie {n}: wanneer klaar</translation>
     </message>
     <message>
-        <location filename="../../ui/session/actions_editor.py" line="64" />
+        <location filename="../../ui/samenleergesprek/actions_editor.py" line="64" />
         <source>Done</source>
         <translation>Klaar</translation>
     </message>
     <message>
-        <location filename="../../ui/session/actions_editor.py" line="68" />
+        <location filename="../../ui/samenleergesprek/actions_editor.py" line="68" />
         <source>Action {n}: done</source>
         <translation>Actie {n}: klaar</translation>
     </message>
     <message>
-        <location filename="../../ui/session/actions_editor.py" line="72" />
+        <location filename="../../ui/samenleergesprek/actions_editor.py" line="72" />
         <source>Remove this action</source>
         <translation>Deze actie weghalen</translation>
     </message>
     <message>
-        <location filename="../../ui/session/actions_editor.py" line="73" />
+        <location filename="../../ui/samenleergesprek/actions_editor.py" line="73" />
         <source>Remove action {n}</source>
         <translation>Actie {n} weghalen</translation>
     </message>
@@ -299,12 +299,12 @@
 <context>
     <name>ActionsEditor</name>
     <message>
-        <location filename="../../ui/session/actions_editor.py" line="105" />
+        <location filename="../../ui/samenleergesprek/actions_editor.py" line="105" />
         <source>No actions yet.</source>
         <translation>Nog geen acties.</translation>
     </message>
     <message>
-        <location filename="../../ui/session/actions_editor.py" line="108" />
+        <location filename="../../ui/samenleergesprek/actions_editor.py" line="108" />
         <source>+ Add an action</source>
         <translation>+ Actie toevoegen</translation>
     </message>
@@ -537,58 +537,58 @@
 <context>
     <name>ClosingPage</name>
     <message>
-        <location filename="../../ui/session/closing_page.py" line="29" />
+        <location filename="../../ui/samenleergesprek/closing_page.py" line="29" />
         <source>Step 3 – {title}</source>
         <translation>Stap 3 – {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/closing_page.py" line="32" />
-        <location filename="../../ui/session/closing_page.py" line="34" />
+        <location filename="../../ui/samenleergesprek/closing_page.py" line="32" />
+        <location filename="../../ui/samenleergesprek/closing_page.py" line="34" />
         <source>Summary</source>
         <translation>Samenvatting</translation>
     </message>
     <message>
-        <location filename="../../ui/session/closing_page.py" line="33" />
+        <location filename="../../ui/samenleergesprek/closing_page.py" line="33" />
         <source>What did we talk about? Type here…</source>
         <translation>Waar hebben we over gepraat? Typ hier…</translation>
     </message>
     <message>
-        <location filename="../../ui/session/closing_page.py" line="39" />
+        <location filename="../../ui/samenleergesprek/closing_page.py" line="39" />
         <source>What did we learn?</source>
         <translation>Wat hebben we geleerd?</translation>
     </message>
     <message>
-        <location filename="../../ui/session/closing_page.py" line="48" />
+        <location filename="../../ui/samenleergesprek/closing_page.py" line="48" />
         <source>Actions</source>
         <translation>Acties</translation>
     </message>
     <message>
-        <location filename="../../ui/session/closing_page.py" line="53" />
+        <location filename="../../ui/samenleergesprek/closing_page.py" line="53" />
         <source>How do we each see it?</source>
         <translation>Hoe ervaren we het?</translation>
     </message>
     <message>
-        <location filename="../../ui/session/closing_page.py" line="62" />
+        <location filename="../../ui/samenleergesprek/closing_page.py" line="62" />
         <source>Who spoke how much</source>
         <translation>Wie sprak hoeveel</translation>
     </message>
     <message>
-        <location filename="../../ui/session/closing_page.py" line="63" />
+        <location filename="../../ui/samenleergesprek/closing_page.py" line="63" />
         <source>From what was said in the recording. To talk about, not a score.</source>
         <translation>Uit wat er gezegd is in de opname. Om over te praten, geen score.</translation>
     </message>
     <message>
-        <location filename="../../ui/session/closing_page.py" line="68" />
+        <location filename="../../ui/samenleergesprek/closing_page.py" line="68" />
         <source>Who is who…</source>
         <translation>Wie is wie…</translation>
     </message>
     <message>
-        <location filename="../../ui/session/closing_page.py" line="88" />
+        <location filename="../../ui/samenleergesprek/closing_page.py" line="88" />
         <source>What did you learn? Type here…</source>
         <translation>Wat heb jij geleerd? Typ hier…</translation>
     </message>
     <message>
-        <location filename="../../ui/session/closing_page.py" line="89" />
+        <location filename="../../ui/samenleergesprek/closing_page.py" line="89" />
         <source>{name}: what did I learn?</source>
         <translation>{name}: wat heb ik geleerd?</translation>
     </message>
@@ -1070,62 +1070,62 @@
 <context>
     <name>DiscussPage</name>
     <message>
-        <location filename="../../ui/session/discuss_page.py" line="55" />
+        <location filename="../../ui/samenleergesprek/discuss_page.py" line="55" />
         <source>Step 2 – {title}</source>
         <translation>Stap 2 – {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/discuss_page.py" line="73" />
+        <location filename="../../ui/samenleergesprek/discuss_page.py" line="73" />
         <source>▶  Play the clip</source>
         <translation>▶  Fragment afspelen</translation>
     </message>
     <message>
-        <location filename="../../ui/session/discuss_page.py" line="78" />
+        <location filename="../../ui/samenleergesprek/discuss_page.py" line="78" />
         <source>Start earlier</source>
         <translation>Eerder beginnen</translation>
     </message>
     <message>
-        <location filename="../../ui/session/discuss_page.py" line="79" />
+        <location filename="../../ui/samenleergesprek/discuss_page.py" line="79" />
         <source>Stop later</source>
         <translation>Later stoppen</translation>
     </message>
     <message>
-        <location filename="../../ui/session/discuss_page.py" line="124" />
+        <location filename="../../ui/samenleergesprek/discuss_page.py" line="124" />
         <source>Moment {n} · {time}</source>
         <translation>Moment {n} · {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/discuss_page.py" line="126" />
+        <location filename="../../ui/samenleergesprek/discuss_page.py" line="126" />
         <source>Moment {n}: {time}</source>
         <translation>Moment {n}: {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/discuss_page.py" line="128" />
+        <location filename="../../ui/samenleergesprek/discuss_page.py" line="128" />
         <source>Moment {n} of {count}</source>
         <translation>Moment {n} van {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/discuss_page.py" line="166" />
+        <location filename="../../ui/samenleergesprek/discuss_page.py" line="166" />
         <source>❚❚ {name} paused here ({times})</source>
         <translation>❚❚ {name} pauzeerde hier ({times})</translation>
     </message>
     <message>
-        <location filename="../../ui/session/discuss_page.py" line="176" />
+        <location filename="../../ui/samenleergesprek/discuss_page.py" line="176" />
         <source>Marked by both of you ({first} and {second})</source>
         <translation>Door jullie allebei gemarkeerd ({first} en {second})</translation>
     </message>
     <message>
-        <location filename="../../ui/session/discuss_page.py" line="179" />
+        <location filename="../../ui/samenleergesprek/discuss_page.py" line="179" />
         <source>Marked by all of you ({names})</source>
         <translation>Door jullie allemaal gemarkeerd ({names})</translation>
     </message>
     <message>
-        <location filename="../../ui/session/discuss_page.py" line="180" />
+        <location filename="../../ui/samenleergesprek/discuss_page.py" line="180" />
         <source>Marked by {name}</source>
         <translation>Gemarkeerd door {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/discuss_page.py" line="210" />
+        <location filename="../../ui/samenleergesprek/discuss_page.py" line="210" />
         <source>Clip {start} – {end}, repeats</source>
         <translation>Fragment {start} – {end}, speelt steeds opnieuw</translation>
     </message>
@@ -1442,113 +1442,113 @@
 <context>
     <name>ExportSummaryDialog</name>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="67" />
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="67" />
         <source>Export learning summary</source>
         <translation>Leerverslag opslaan</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="83" />
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="83" />
         <source>Format</source>
         <translation>Soort bestand</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="86" />
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="86" />
         <source>Full names</source>
         <translation>Volledige namen</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="87" />
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="87" />
         <source>Initials only</source>
         <translation>Alleen voorletters</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="91" />
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="91" />
         <source>Participants</source>
         <translation>Deelnemers</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="95" />
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="95" />
         <source>Other names</source>
         <translation>Andere namen</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="97" />
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="97" />
         <source>With initials, every name (also in the notes and the file name) becomes a role or “[name]”.</source>
         <translation>Met voorletters wordt elke naam (ook in de notities en de bestandsnaam) een rol of “[naam]”.</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="103" />
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="103" />
         <source>Add a still from the video for each moment</source>
         <translation>Een beeld uit de video toevoegen bij elk moment</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="105" />
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="105" />
         <source>Off by default: faces in the video are personal data.</source>
         <translation>Staat standaard uit: aan een gezicht in de video herken je iemand.</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="107" />
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="107" />
         <source>Faces are personal data. Add stills only if everyone agrees.</source>
         <translation>Aan een gezicht herken je iemand. Voeg alleen beelden toe als iedereen dat goed vindt.</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="112" />
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="112" />
         <source>Add who spoke how much (from what was said)</source>
         <translation>Zet erin wie hoeveel sprak (uit wat er gezegd is)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="114" />
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="114" />
         <source>Off by default: it comes from the transcript of the recording. A conversation aid, not a score.</source>
         <translation>Staat uit: het komt uit het uitschrift van de opname. Een hulp voor het gesprek, geen score.</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="126" />
-        <location filename="../../ui/session/export_dialog.py" line="132" />
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="126" />
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="132" />
         <source>File</source>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="127" />
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="127" />
         <source>Choose…</source>
         <translation>Kiezen…</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="137" />
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="137" />
         <source>Progress</source>
         <translation>Voortgang</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="145" />
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="145" />
         <source>Export</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="147" />
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="147" />
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="174" />
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="174" />
         <source>Save learning summary</source>
         <translation>Leerverslag opslaan</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="182" />
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="182" />
         <source>Choose a file first.</source>
         <translation>Kies eerst een bestand.</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="223" />
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="223" />
         <source>Making the learning summary…</source>
         <translation>Het leerverslag wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="243" />
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="243" />
         <source>Export cancelled. No file was made.</source>
         <translation>Export geannuleerd. Er is geen bestand gemaakt.</translation>
     </message>
     <message>
-        <location filename="../../ui/session/export_dialog.py" line="269" />
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="269" />
         <source>Saved: {path}</source>
         <translation>Opgeslagen: {path}</translation>
     </message>
@@ -1952,32 +1952,32 @@
 <context>
     <name>MomentCard</name>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="77" />
+        <location filename="../../ui/samenleergesprek/moments_page.py" line="77" />
         <source>Moment at {time}</source>
         <translation>Moment op {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="80" />
+        <location filename="../../ui/samenleergesprek/moments_page.py" line="80" />
         <source>Theme card of moment {n}</source>
         <translation>Themakaart van moment {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="87" />
+        <location filename="../../ui/samenleergesprek/moments_page.py" line="87" />
         <source>Move moment {n} up</source>
         <translation>Moment {n} naar boven</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="92" />
+        <location filename="../../ui/samenleergesprek/moments_page.py" line="92" />
         <source>Move moment {n} down</source>
         <translation>Moment {n} naar beneden</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="96" />
+        <location filename="../../ui/samenleergesprek/moments_page.py" line="96" />
         <source>Remove</source>
         <translation>Weghalen</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="97" />
+        <location filename="../../ui/samenleergesprek/moments_page.py" line="97" />
         <source>Remove moment {n}</source>
         <translation>Moment {n} weghalen</translation>
     </message>
@@ -1985,77 +1985,77 @@
 <context>
     <name>MomentsPage</name>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="50" />
+        <location filename="../../ui/samenleergesprek/moments_page.py" line="50" />
         <source>No theme card</source>
         <translation>Geen themakaart</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="112" />
+        <location filename="../../ui/samenleergesprek/moments_page.py" line="112" />
         <source>Step 1 – {title}</source>
         <translation>Stap 1 – {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="115" />
+        <location filename="../../ui/samenleergesprek/moments_page.py" line="115" />
         <source>A theme card is a subject to talk about, such as “How do we work together?”. Each card has smaller subjects, each with a question.</source>
         <translation>Een themakaart is een onderwerp om over te praten, zoals “Hoe gaat onze samenwerking?”. Elke kaart heeft kleinere onderwerpen, elk met een vraag.</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="125" />
+        <location filename="../../ui/samenleergesprek/moments_page.py" line="125" />
         <source>Moments you marked</source>
         <translation>Momenten die jullie markeerden</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="126" />
+        <location filename="../../ui/samenleergesprek/moments_page.py" line="126" />
         <source>You marked separately. The moments are still hidden from each other.</source>
         <translation>Jullie hebben apart gemarkeerd. De momenten zijn nog verborgen voor elkaar.</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="129" />
+        <location filename="../../ui/samenleergesprek/moments_page.py" line="129" />
         <source>Show the moments</source>
         <translation>Laat de momenten zien</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="134" />
+        <location filename="../../ui/samenleergesprek/moments_page.py" line="134" />
         <source>Moments to choose from</source>
         <translation>Momenten om uit te kiezen</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="142" />
+        <location filename="../../ui/samenleergesprek/moments_page.py" line="142" />
         <source>Choose this moment  →</source>
         <translation>Kies dit moment  →</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="160" />
+        <location filename="../../ui/samenleergesprek/moments_page.py" line="160" />
         <source>No moment chosen yet. Choose one to three moments.</source>
         <translation>Nog geen moment gekozen. Kies één tot drie momenten.</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="188" />
+        <location filename="../../ui/samenleergesprek/moments_page.py" line="188" />
         <source>Both marked ({names})</source>
         <translation>Allebei gemarkeerd ({names})</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="189" />
+        <location filename="../../ui/samenleergesprek/moments_page.py" line="189" />
         <source>Only {name}</source>
         <translation>Alleen {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="211" />
+        <location filename="../../ui/samenleergesprek/moments_page.py" line="211" />
         <source>✓ chosen</source>
         <translation>✓ gekozen</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="227" />
+        <location filename="../../ui/samenleergesprek/moments_page.py" line="227" />
         <source>Chosen: {n} of {max}</source>
         <translation>Gekozen: {n} van {max}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="251" />
+        <location filename="../../ui/samenleergesprek/moments_page.py" line="251" />
         <source>Add a new moment here ({time}), marked by:</source>
         <translation>Nieuw moment hier ({time}), gemarkeerd door:</translation>
     </message>
     <message>
-        <location filename="../../ui/session/moments_page.py" line="254" />
+        <location filename="../../ui/samenleergesprek/moments_page.py" line="254" />
         <source>Add a moment at {time} for {name}</source>
         <translation>Moment toevoegen op {time} voor {name}</translation>
     </message>
@@ -2261,62 +2261,62 @@
 <context>
     <name>RatingsEditor</name>
     <message>
-        <location filename="../../ui/session/ratings_editor.py" line="48" />
+        <location filename="../../ui/samenleergesprek/ratings_editor.py" line="48" />
         <source>Each of you answers alone. You see each other's answers only when everyone has answered.</source>
         <translation>Ieder antwoordt voor zich. Jullie zien elkaars antwoorden pas als iedereen heeft geantwoord.</translation>
     </message>
     <message>
-        <location filename="../../ui/session/ratings_editor.py" line="111" />
+        <location filename="../../ui/samenleergesprek/ratings_editor.py" line="111" />
         <source>{name}: {question} – {value}</source>
         <translation>{name}: {question} – {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/ratings_editor.py" line="126" />
+        <location filename="../../ui/samenleergesprek/ratings_editor.py" line="126" />
         <source>Ready – hide my answers</source>
         <translation>Klaar – verberg mijn antwoorden</translation>
     </message>
     <message>
-        <location filename="../../ui/session/ratings_editor.py" line="133" />
+        <location filename="../../ui/samenleergesprek/ratings_editor.py" line="133" />
         <source>✓ Answered (hidden)</source>
         <translation>✓ Beantwoord (verborgen)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/ratings_editor.py" line="133" />
+        <location filename="../../ui/samenleergesprek/ratings_editor.py" line="133" />
         <source>Not answered yet</source>
         <translation>Nog niet beantwoord</translation>
     </message>
     <message>
-        <location filename="../../ui/session/ratings_editor.py" line="137" />
+        <location filename="../../ui/samenleergesprek/ratings_editor.py" line="137" />
         <source>✓ Answered. Hidden until everyone has answered.</source>
         <translation>✓ Beantwoord. Verborgen tot iedereen heeft geantwoord.</translation>
     </message>
     <message>
-        <location filename="../../ui/session/ratings_editor.py" line="138" />
+        <location filename="../../ui/samenleergesprek/ratings_editor.py" line="138" />
         <source>Not answered yet.</source>
         <translation>Nog niet beantwoord.</translation>
     </message>
     <message>
-        <location filename="../../ui/session/ratings_editor.py" line="141" />
+        <location filename="../../ui/samenleergesprek/ratings_editor.py" line="141" />
         <source>Change my answers</source>
         <translation>Mijn antwoorden wijzigen</translation>
     </message>
     <message>
-        <location filename="../../ui/session/ratings_editor.py" line="141" />
+        <location filename="../../ui/samenleergesprek/ratings_editor.py" line="141" />
         <source>Answer now</source>
         <translation>Nu antwoorden</translation>
     </message>
     <message>
-        <location filename="../../ui/session/ratings_editor.py" line="181" />
+        <location filename="../../ui/samenleergesprek/ratings_editor.py" line="181" />
         <source>Professional</source>
         <translation>Professional</translation>
     </message>
     <message>
-        <location filename="../../ui/session/ratings_editor.py" line="181" />
+        <location filename="../../ui/samenleergesprek/ratings_editor.py" line="181" />
         <source>Client</source>
         <translation>Cliënt</translation>
     </message>
     <message>
-        <location filename="../../ui/session/ratings_editor.py" line="182" />
+        <location filename="../../ui/samenleergesprek/ratings_editor.py" line="182" />
         <source>Other</source>
         <translation>Ander</translation>
     </message>
@@ -2461,37 +2461,37 @@
 <context>
     <name>RulesPage</name>
     <message>
-        <location filename="../../ui/session/rules_page.py" line="32" />
+        <location filename="../../ui/samenleergesprek/rules_page.py" line="32" />
         <source>Our agreements for this conversation</source>
         <translation>Onze afspraken voor dit gesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/session/rules_page.py" line="33" />
+        <location filename="../../ui/samenleergesprek/rules_page.py" line="33" />
         <source>Read them together. Each of you says yes with your own button.</source>
         <translation>Lees ze samen. Ieder zegt ja met een eigen knop.</translation>
     </message>
     <message>
-        <location filename="../../ui/session/rules_page.py" line="49" />
+        <location filename="../../ui/samenleergesprek/rules_page.py" line="49" />
         <source>Mark separately</source>
         <translation>Apart markeren</translation>
     </message>
     <message>
-        <location filename="../../ui/session/rules_page.py" line="54" />
+        <location filename="../../ui/samenleergesprek/rules_page.py" line="54" />
         <source>You do not see each other's moments until you choose "Show the moments" in step 1.</source>
         <translation>Jullie zien elkaars momenten pas als je in stap 1 kiest voor "Laat de momenten zien".</translation>
     </message>
     <message>
-        <location filename="../../ui/session/rules_page.py" line="88" />
+        <location filename="../../ui/samenleergesprek/rules_page.py" line="88" />
         <source>✓  {name}: I agree</source>
         <translation>✓  {name}: ik doe mee</translation>
     </message>
     <message>
-        <location filename="../../ui/session/rules_page.py" line="89" />
+        <location filename="../../ui/samenleergesprek/rules_page.py" line="89" />
         <source>☐  {name}: I agree</source>
         <translation>☐  {name}: ik doe mee</translation>
     </message>
     <message>
-        <location filename="../../ui/session/rules_page.py" line="90" />
+        <location filename="../../ui/samenleergesprek/rules_page.py" line="90" />
         <source>{name} agrees with the agreements</source>
         <translation>{name} is het eens met de afspraken</translation>
     </message>
@@ -2602,95 +2602,95 @@
 <context>
     <name>SessionPanel</name>
     <message>
-        <location filename="../../ui/session/panel.py" line="61" />
+        <location filename="../../ui/samenleergesprek/panel.py" line="61" />
         <source>Samenleergesprek</source>
         <translation>Samenleergesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="125" />
+        <location filename="../../ui/samenleergesprek/panel.py" line="125" />
         <source>◀  Back</source>
         <translation>◀  Terug</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="127" />
+        <location filename="../../ui/samenleergesprek/panel.py" line="127" />
         <source>Back (Alt+Left)</source>
         <translation>Terug (Alt+Links)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="126" />
-        <location filename="../../ui/session/panel.py" line="128" />
+        <location filename="../../ui/samenleergesprek/panel.py" line="126" />
+        <location filename="../../ui/samenleergesprek/panel.py" line="128" />
         <source>Back</source>
         <translation>Terug</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="112" />
+        <location filename="../../ui/samenleergesprek/panel.py" line="112" />
         <source>+  Pause as moment</source>
         <translation>+  Pauze als moment</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="113" />
+        <location filename="../../ui/samenleergesprek/panel.py" line="113" />
         <source>Make this pause a moment</source>
         <translation>Maak van deze pauze een moment</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="130" />
-        <location filename="../../ui/session/panel.py" line="220" />
+        <location filename="../../ui/samenleergesprek/panel.py" line="130" />
+        <location filename="../../ui/samenleergesprek/panel.py" line="220" />
         <source>Next  ▶</source>
         <translation>Verder  ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="132" />
+        <location filename="../../ui/samenleergesprek/panel.py" line="132" />
         <source>Next (Alt+Right)</source>
         <translation>Verder (Alt+Rechts)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="216" />
+        <location filename="../../ui/samenleergesprek/panel.py" line="216" />
         <source>Make the learning summary…</source>
         <translation>Leerverslag maken…</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="217" />
+        <location filename="../../ui/samenleergesprek/panel.py" line="217" />
         <source>Summary…</source>
         <translation>Verslag…</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="218" />
+        <location filename="../../ui/samenleergesprek/panel.py" line="218" />
         <source>Make the learning summary</source>
         <translation>Maak het leerverslag</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="131" />
-        <location filename="../../ui/session/panel.py" line="221" />
+        <location filename="../../ui/samenleergesprek/panel.py" line="131" />
+        <location filename="../../ui/samenleergesprek/panel.py" line="221" />
         <source>Next</source>
         <translation>Verder</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="202" />
+        <location filename="../../ui/samenleergesprek/panel.py" line="202" />
         <source>Moment {n} of {count}</source>
         <translation>Moment {n} van {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="279" />
+        <location filename="../../ui/samenleergesprek/panel.py" line="279" />
         <source>The library is in use by another program. The pause is saved as soon as the library is free.</source>
         <translation>Het gegevensbestand is in gebruik door een ander programma. De pauze wordt opgeslagen zodra het weer vrij is.</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="287" />
+        <location filename="../../ui/samenleergesprek/panel.py" line="287" />
         <source>Make the pause of {name} a moment</source>
         <translation>Maak van de pauze van {name} een moment</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="306" />
+        <location filename="../../ui/samenleergesprek/panel.py" line="306" />
         <source>The pause is now a moment. Choose it in Step 1.</source>
         <translation>De pauze is nu een moment. Kies het in Stap 1.</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="314" />
+        <location filename="../../ui/samenleergesprek/panel.py" line="314" />
         <source>❚❚  Pause – {name}</source>
         <translation>❚❚  Pauze – {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/session/panel.py" line="315" />
+        <location filename="../../ui/samenleergesprek/panel.py" line="315" />
         <source>❚❚  Pause</source>
         <translation>❚❚  Pauze</translation>
     </message>
@@ -3050,42 +3050,42 @@
 <context>
     <name>StepIndicator</name>
     <message>
-        <location filename="../../ui/session/step_indicator.py" line="32" />
+        <location filename="../../ui/samenleergesprek/step_indicator.py" line="32" />
         <source>Agreements</source>
         <translation>Afspraken</translation>
     </message>
     <message>
-        <location filename="../../ui/session/step_indicator.py" line="33" />
+        <location filename="../../ui/samenleergesprek/step_indicator.py" line="33" />
         <source>Step 1 · Choose</source>
         <translation>Stap 1 · Kiezen</translation>
     </message>
     <message>
-        <location filename="../../ui/session/step_indicator.py" line="33" />
+        <location filename="../../ui/samenleergesprek/step_indicator.py" line="33" />
         <source>Step 1</source>
         <translation>Stap 1</translation>
     </message>
     <message>
-        <location filename="../../ui/session/step_indicator.py" line="34" />
+        <location filename="../../ui/samenleergesprek/step_indicator.py" line="34" />
         <source>Step 2 · Talk</source>
         <translation>Stap 2 · Bespreken</translation>
     </message>
     <message>
-        <location filename="../../ui/session/step_indicator.py" line="34" />
+        <location filename="../../ui/samenleergesprek/step_indicator.py" line="34" />
         <source>Step 2</source>
         <translation>Stap 2</translation>
     </message>
     <message>
-        <location filename="../../ui/session/step_indicator.py" line="35" />
+        <location filename="../../ui/samenleergesprek/step_indicator.py" line="35" />
         <source>Step 3 · Close</source>
         <translation>Stap 3 · Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../ui/session/step_indicator.py" line="35" />
+        <location filename="../../ui/samenleergesprek/step_indicator.py" line="35" />
         <source>Step 3</source>
         <translation>Stap 3</translation>
     </message>
     <message>
-        <location filename="../../ui/session/step_indicator.py" line="51" />
+        <location filename="../../ui/samenleergesprek/step_indicator.py" line="51" />
         <source>current step</source>
         <translation>huidige stap</translation>
     </message>

@@ -52,7 +52,7 @@ def build(folder: Path, lang: str = "en"):  # type: ignore[no-untyped-def]
 
 def library_state(lib, review_id: int) -> dict[str, object]:  # type: ignore[no-untyped-def]
     from vsr import method
-    from vsr import session as ss
+    from vsr import samenleergesprek as ss
     from vsr.library import markers as mk
     from vsr.library import reviews as rv
     from vsr.library import sheets as sh
@@ -99,7 +99,7 @@ def main(folder: Path) -> int:
     def poll() -> None:
         if (folder / "drive").exists() and not (folder / "driven.json").exists():
             from tests import keyboard_drive as kd
-            from vsr import session as ss  # noqa: F401 - loaded before the keys fly
+            from vsr import samenleergesprek as ss  # noqa: F401 - loaded before the keys fly
 
             result: dict[str, object] = {}
             try:

@@ -16,18 +16,18 @@ from vsr.ui.accessibility_colors import TEXT_CONTRAST, UI_CONTRAST, contrast_rat
 from vsr.ui.accessibility_focus import FOCUS_COLOR, FOCUS_RING_PX, FocusRing
 from vsr.ui.bridge import LibraryBridge
 from vsr.ui.main_window import MainWindow
-from vsr.ui.session import step_indicator
+from vsr.ui.samenleergesprek import step_indicator
 from vsr.ui.timeline.theme import COLORS
 
 from tests import keyboard_drive as kd
 from tests.ui.fake_player import FakePlayer
 from tests.vsr.fakes import add_fake_recording, fake_fingerprint
-from vsr import session as ss
+from vsr import samenleergesprek as ss
 from vsr.library import markers as mk
 from vsr.library import recordings as rc
 from vsr.library import reviews as rv
 from vsr.library.reviews import PARTY_COLORS
-from vsr.session.model import SessionStep
+from vsr.samenleergesprek.model import SessionStep
 
 DURATION = 120_000
 

@@ -15,7 +15,7 @@ from vsr.ui import workers
 from vsr.ui.backup_dialog import BackupDialog
 from vsr.ui.clips.export_dialog import ExportClipsDialog
 from vsr.ui.dialogs import error_text
-from vsr.ui.session.export_dialog import ExportSummaryDialog
+from vsr.ui.samenleergesprek.export_dialog import ExportSummaryDialog
 
 from tests.vsr import session_fixtures as fx
 from vsr.errors import VsrError

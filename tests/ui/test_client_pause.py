@@ -14,12 +14,12 @@ from vsr.ui.main_window import MainWindow
 
 from tests.ui.fake_player import FakePlayer
 from tests.vsr.fakes import add_fake_recording, fake_fingerprint
-from vsr import session as ss
+from vsr import samenleergesprek as ss
 from vsr.library import markers as mk
 from vsr.library import recordings as rc
 from vsr.library import reviews as rv
-from vsr.session import pauses as ps
-from vsr.session.model import SessionStep
+from vsr.samenleergesprek import pauses as ps
+from vsr.samenleergesprek.model import SessionStep
 
 PAUSE_MS = 42_000
 

@@ -359,7 +359,7 @@ def test_names_are_replaced_by_roles_when_asked(qtbot, library, marked, tmp_path
 
 def test_training_from_a_client_who_may_not_be_recognisable_locks_blurring_on(
         qtbot, library, marked) -> None:
-    from vsr.packs.export import faces_must_be_hidden
+    from vsr.clip_packs.export import faces_must_be_hidden
 
     rec_id = marked[0]
     grant_consent(library, rec_id, "training", given_by="K.")  # not recognisable

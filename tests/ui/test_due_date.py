@@ -12,12 +12,12 @@ from PySide6.QtWidgets import QApplication
 from vsr.ui.bridge import LibraryBridge
 from vsr.ui.date_fields import NO_DATE, DueDateEdit
 from vsr.ui.operations import UndoStack
-from vsr.ui.session.actions_editor import ActionsEditor
-from vsr.ui.session.context import SessionContext
+from vsr.ui.samenleergesprek.actions_editor import ActionsEditor
+from vsr.ui.samenleergesprek.context import SessionContext
 
 from tests.ui.fake_player import FakePlayer
 from tests.vsr.fakes import add_fake_recording
-from vsr import session as ss
+from vsr import samenleergesprek as ss
 from vsr.library import reviews as rv
 from vsr.method import resource_path
 

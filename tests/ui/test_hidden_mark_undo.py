@@ -14,7 +14,7 @@ from vsr.ui.review import hidden_mark_undo
 
 from tests.ui.fake_player import FakePlayer
 from tests.vsr.fakes import add_fake_recording, fake_fingerprint
-from vsr import session as ss
+from vsr import samenleergesprek as ss
 from vsr.library import markers as mk
 from vsr.library import recordings as rc
 from vsr.library import reviews as rv

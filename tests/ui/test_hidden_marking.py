@@ -26,17 +26,17 @@ from PySide6.QtWidgets import (
 from vsr.ui.bridge import LibraryBridge
 from vsr.ui.i18n import install_language
 from vsr.ui.main_window import MainWindow
-from vsr.ui.session.discuss_page import DiscussPage
+from vsr.ui.samenleergesprek.discuss_page import DiscussPage
 from vsr.ui.timefmt import format_ms
 
 from tests.ui.fake_player import FakePlayer
 from tests.vsr.fakes import add_fake_recording, fake_fingerprint
-from vsr import session as ss
+from vsr import samenleergesprek as ss
 from vsr.library import markers as mk
 from vsr.library import recordings as rc
 from vsr.library import reviews as rv
 from vsr.library import sheets as sh
-from vsr.session.model import SessionStep
+from vsr.samenleergesprek.model import SessionStep
 
 SECRET_A = "GEHEIM-BLAD-tekst over de uitkering"
 SECRET_B = "GEHEIM-B-ik schrok ervan"

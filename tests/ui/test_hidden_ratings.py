@@ -9,14 +9,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 from vsr.ui.bridge import LibraryBridge
-from vsr.ui.session.panel import SessionPanel
-from vsr.ui.session.ratings_editor import RatingsEditor
+from vsr.ui.samenleergesprek.panel import SessionPanel
+from vsr.ui.samenleergesprek.ratings_editor import RatingsEditor
 
 from tests.ui.fake_player import FakePlayer
 from tests.vsr.fakes import add_fake_recording
-from vsr import session as ss
+from vsr import samenleergesprek as ss
 from vsr.library import reviews as rv
-from vsr.session.model import RATING_QUESTIONS
+from vsr.samenleergesprek.model import RATING_QUESTIONS
 
 
 @pytest.fixture

@@ -15,12 +15,12 @@ from vsr.ui.main_window import MainWindow
 from tests import keyboard_drive as kd
 from tests.ui.fake_player import FakePlayer
 from tests.vsr.fakes import add_fake_recording, fake_fingerprint
-from vsr import session as ss
+from vsr import samenleergesprek as ss
 from vsr.library import markers as mk
 from vsr.library import recordings as rc
 from vsr.library import reviews as rv
 from vsr.library import sheets as sh
-from vsr.session.model import SessionStep
+from vsr.samenleergesprek.model import SessionStep
 
 DURATION = 120_000
 

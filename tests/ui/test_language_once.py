@@ -11,8 +11,8 @@ from vsr.ui.bridge import LibraryBridge
 from vsr.ui.i18n import install_language
 from vsr.ui.operations import UndoStack
 from vsr.ui.review.sheet_editor import SheetEditor
+from vsr.ui.samenleergesprek.panel import SessionPanel
 from vsr.ui.search_dialog import SearchDialog
-from vsr.ui.session.panel import SessionPanel
 
 from tests.ui.fake_player import FakePlayer
 from tests.vsr.fakes import add_fake_recording

@@ -189,7 +189,7 @@ def test_a_locked_library_never_stops_the_window_and_loses_nothing(qtbot, window
 
 
 def test_the_clients_pause_waits_for_a_locked_library_too(qtbot, window, locker) -> None:  # type: ignore[no-untyped-def]
-    from vsr.session import pauses as ps
+    from vsr.samenleergesprek import pauses as ps
 
     lib = window.bridge.lib
     review_id, _marker_id = window.ids

@@ -221,10 +221,10 @@ def test_only_looking_turns_every_edit_action_off(window) -> None:  # type: igno
 
 
 def test_only_looking_still_walks_the_conversation_and_shows_the_sheet(window) -> None:  # type: ignore[no-untyped-def]
-    from vsr import session as ss
+    from vsr import samenleergesprek as ss
     from vsr.library import markers as mk
     from vsr.library import sheets as sh
-    from vsr.session.model import SessionStep
+    from vsr.samenleergesprek.model import SessionStep
 
     lib = window.bridge.lib
     pro, client = rv.list_parties(lib, window.review_id)

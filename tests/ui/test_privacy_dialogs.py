@@ -83,7 +83,7 @@ def test_withdraw_asks_with_what_goes_and_deletes(qtbot, library, recording_id: 
 
 def test_narrowing_asks_with_the_exports_that_go(qtbot, library, recording_id: int,
                                                  monkeypatch, tmp_path: Path) -> None:
-    from vsr.packs import export_collection
+    from vsr.clip_packs import export_collection
 
     grant_consent(library, recording_id, "training", given_by="K.", recognisable=True)
     collection = co.create_collection(library, "Oefenen", "training")

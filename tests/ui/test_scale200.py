@@ -16,7 +16,7 @@ from vsr.ui.window_geometry import TITLE_BAR_H, fit_to_screen
 
 from scripts.screenshots import Scene, build_scene, dialogs, settle, show_step
 from tests import keyboard_drive as kd
-from vsr.session.model import SessionStep
+from vsr.samenleergesprek.model import SessionStep
 
 SCALED = QRect(0, 0, 683, 384)  # 1366x768 at QT_SCALE_FACTOR=2
 LAPTOP = QRect(0, 0, 1366, 728)  # 1366x768 minus a taskbar

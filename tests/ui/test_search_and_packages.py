@@ -25,7 +25,7 @@ from vsr.library.audit import list_audit
 from vsr.library.consent import grant_consent
 from vsr.library.exported import list_exported
 from vsr.library.sheets import SheetField, set_field
-from vsr.session.blind import set_blind_marking
+from vsr.samenleergesprek.blind import set_blind_marking
 
 
 def _moment(library, tmp_path: Path, name: str, text: str) -> tuple[int, int]:  # type: ignore[no-untyped-def]

@@ -101,7 +101,7 @@ def test_a_black_picture_fails_at_play_and_nothing_is_exported(
 
 def test_a_missing_pdf_fails_the_export_step(window: MainWindow, tmp_path: Path,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    import vsr.ui.session.export_dialog as export_dialog
+    import vsr.ui.samenleergesprek.export_dialog as export_dialog
     from PySide6.QtCore import QObject, QTimer, Signal
 
     class NoFileJob(QObject):  # the child process says "done" but wrote nothing

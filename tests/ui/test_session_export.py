@@ -8,13 +8,13 @@ from pathlib import Path
 from docx import Document
 from PySide6.QtCore import Qt
 from vsr.ui.bridge import LibraryBridge
-from vsr.ui.session.export_dialog import ExportSummaryDialog
-from vsr.ui.session.panel import SessionPanel
+from vsr.ui.samenleergesprek.export_dialog import ExportSummaryDialog
+from vsr.ui.samenleergesprek.panel import SessionPanel
 
 from tests.ui.fake_player import FakePlayer
 from tests.vsr import session_fixtures as fx
-from vsr import session as ss
-from vsr.session.model import SessionStep
+from vsr import samenleergesprek as ss
+from vsr.samenleergesprek.model import SessionStep
 
 
 def test_defaults_and_export_on_a_worker(qtbot, library, tmp_path: Path) -> None:

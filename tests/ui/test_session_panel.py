@@ -15,16 +15,16 @@ from PySide6.QtCore import QDate, Qt, QTranslator
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from vsr.ui.bridge import LibraryBridge
-from vsr.ui.session.discuss_page import DiscussPage
-from vsr.ui.session.panel import SessionPanel
+from vsr.ui.samenleergesprek.discuss_page import DiscussPage
+from vsr.ui.samenleergesprek.panel import SessionPanel
 
 from tests.ui.fake_player import FakePlayer
 from tests.vsr.fakes import add_fake_recording
-from vsr import session as ss
+from vsr import samenleergesprek as ss
 from vsr.library import markers as mk
 from vsr.library import reviews as rv
 from vsr.library import sheets as sh
-from vsr.session.model import SessionStep
+from vsr.samenleergesprek.model import SessionStep
 
 PRO, CLIENT = "Anouk de Vries", "Zoë Çelik"
 

@@ -13,13 +13,13 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from vsr.ui.bridge import LibraryBridge
 from vsr.ui.package_dialogs import ShareDialog, share_review
-from vsr.ui.session import export_dialog
+from vsr.ui.samenleergesprek import export_dialog
 
 from tests.vsr.fakes import add_fake_recording
 from vsr.library import markers as mk
 from vsr.library import reviews as rv
 from vsr.library.sheets import SheetField, set_field
-from vsr.session import state as ss
+from vsr.samenleergesprek import state as ss
 
 
 def test_share_with_names_replaced(qtbot, library, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -58,7 +58,7 @@ def test_share_with_names_replaced(qtbot, library, tmp_path: Path, monkeypatch) 
 def test_the_window_starts_without_deduce() -> None:
     """The anonymisation choice is in the window, but deduce loads only when it is used."""
     code = ("import sys, vsr.ui.main_window, vsr.ui.package_dialogs, vsr.ui.interop.menu, "
-            "vsr.ui.session.export_dialog; "
+            "vsr.ui.samenleergesprek.export_dialog; "
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('deduce', 'docdeid')))")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
@@ -73,7 +73,7 @@ def test_summary_with_initials_replaces_on_a_worker(qtbot, library, tmp_path: Pa
     the child process that writes the file; the file holds neither the name nor the phone
     number."""
     from docx import Document
-    from vsr.ui.session.export_dialog import ExportSummaryDialog
+    from vsr.ui.samenleergesprek.export_dialog import ExportSummaryDialog
 
     from tests.vsr import session_fixtures as fx
     from vsr.anonymise import identifiers

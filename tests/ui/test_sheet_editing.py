@@ -18,14 +18,14 @@ from vsr.ui.review.sheet_fields import SAVE_EVERY_MS
 
 from tests.ui.fake_player import FakePlayer
 from tests.vsr.fakes import add_fake_recording, fake_fingerprint
-from vsr import session as ss
+from vsr import samenleergesprek as ss
 from vsr.errors import StorageError
 from vsr.library import markers as mk
 from vsr.library import recordings as rc
 from vsr.library import reviews as rv
 from vsr.library import sheets as sh
 from vsr.library.sheets import SheetField
-from vsr.session.model import SessionStep
+from vsr.samenleergesprek.model import SessionStep
 
 A, C = SheetField.WHAT_HAPPENED, SheetField.KEEP_OR_CHANGE
 

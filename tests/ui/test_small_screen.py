@@ -24,11 +24,11 @@ from scripts.screenshots import (
     settle,
     show_step,
 )
-from vsr import session as ss
+from vsr import samenleergesprek as ss
 from vsr.i18n import current_language
 from vsr.library import reviews as rv
 from vsr.library import sheets as sh
-from vsr.session.model import SessionStep
+from vsr.samenleergesprek.model import SessionStep
 
 # The window's minimum: fits 1366x768 and 1280x720 screens minus a taskbar and a title bar.
 BUDGET = QSize(1280, 650)

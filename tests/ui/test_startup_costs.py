@@ -20,7 +20,7 @@ from vsr.library import open_library
 window = MainWindow(LibraryBridge(open_library()), FakePlayer())
 window.show()
 app.processEvents()
-heavy = ("vsr.ui.review.review_view", "vsr.ui.timeline", "vsr.ui.session.panel", "numpy",
+heavy = ("vsr.ui.review.review_view", "vsr.ui.timeline", "vsr.ui.samenleergesprek.panel", "numpy",
          "sqlite_utils", "babel")
 print("LOADED", sorted(m for m in heavy if m in sys.modules), window._review_view is None)
 window.review_view  # what opening a review does first

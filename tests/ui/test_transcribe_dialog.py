@@ -13,7 +13,7 @@ from vsr.ui.review import transcribe_dialog as td
 from tests.vsr.fakes import add_fake_recording
 from tests.vsr.test_transcript_store import CONVERSATION
 from vsr.errors import VsrError
-from vsr.transcript.model import SpeechModel
+from vsr.transcript.speech_model import SpeechModel
 from vsr.transcript.store import has_transcript, load_transcript
 
 

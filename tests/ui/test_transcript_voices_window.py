@@ -16,10 +16,10 @@ from vsr.ui.clips.export_dialog import ExportClipsDialog
 from vsr.ui.i18n import install_language
 from vsr.ui.main_window import OFFER_TRANSCRIPT_KEY, MainWindow
 from vsr.ui.review.voices_dialog import VoicesDialog
+from vsr.ui.samenleergesprek.closing_page import ClosingPage
+from vsr.ui.samenleergesprek.context import SessionContext
+from vsr.ui.samenleergesprek.export_dialog import ExportSummaryDialog
 from vsr.ui.search_dialog import SearchDialog
-from vsr.ui.session.closing_page import ClosingPage
-from vsr.ui.session.context import SessionContext
-from vsr.ui.session.export_dialog import ExportSummaryDialog
 
 from tests.ui.fake_player import FakePlayer
 from tests.vsr import session_fixtures as fx
@@ -32,7 +32,7 @@ from vsr.library.consent import grant_consent
 from vsr.library.recordings import add_recording
 from vsr.media.testclip import generate_test_clip
 from vsr.model import PartyRole
-from vsr.session.blind import reveal_markers, set_blind_marking
+from vsr.samenleergesprek.blind import reveal_markers, set_blind_marking
 from vsr.transcript.parties import voice_roles
 from vsr.transcript.store import save_transcript
 
@@ -223,7 +223,7 @@ def test_offered_after_a_recording_is_added(qtbot, empty_window, tmp_path: Path,
 
 
 def test_not_offered_without_a_model(qtbot, empty_window, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr("vsr.transcript.model.model_installed", lambda _setting="": False)
+    monkeypatch.setattr("vsr.transcript.speech_model.model_installed", lambda _setting="": False)
     assert empty_window.open_file(generate_test_clip(tmp_path / "a.mp4", 1.5))
     assert not empty_window.review_view.transcript_offer.isVisible()
 

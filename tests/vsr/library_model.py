@@ -11,7 +11,7 @@ from typing import Any
 from vsr.library import markers as mk
 from vsr.library import sheets as sh
 from vsr.library.db import Library
-from vsr.session import state as st
+from vsr.samenleergesprek import state as st
 
 Edit = dict[str, Any]  # {"op": ..., ...}: JSON-friendly, printed by the crash child
 

@@ -15,7 +15,7 @@ import pytest
 from tests.vsr.collection_fixtures import make_source
 from tests.vsr.test_cli_clips import Vsr, _import
 
-HEAVY = ("cv2", "fpdf", "vsr.packs.pdf", "vsr.clips.faces",
+HEAVY = ("cv2", "fpdf", "vsr.clip_packs.pdf", "vsr.clips.faces",
          "vsr.interop.exports", "vsr.export.summary_pdf", "docx")
 _PROBE = """
 import json, sys

@@ -12,14 +12,14 @@ import pytest
 
 from tests.vsr.collection_fixtures import CLIENT, PRO, World, make_source, make_world
 from vsr.cli.main import main
+from vsr.clip_packs import export_collection
+from vsr.clip_packs.subtitles import SUBTITLES
 from vsr.errors import VsrError
 from vsr.library import collections as co
 from vsr.library import consent as cs
 from vsr.library.exported import files_from_recording, list_exported
 from vsr.library.withdrawal import withdraw_consent
 from vsr.model import PartyRole
-from vsr.packs import export_collection
-from vsr.packs.subtitles import SUBTITLES
 from vsr.transcript.parties import set_voice_role
 from vsr.transcript.store import Segment, Word, save_transcript
 

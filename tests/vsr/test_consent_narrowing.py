@@ -15,6 +15,7 @@ from numpy.typing import NDArray
 
 from tests.vsr.collection_fixtures import CLIENT, World, make_source, make_world
 from tests.vsr.test_cli_clips import Vsr
+from vsr.clip_packs import export_collection
 from vsr.clips import Box, FaceAnonymizer
 from vsr.errors import VsrError
 from vsr.library import Library
@@ -23,7 +24,6 @@ from vsr.library import consent as cs
 from vsr.library.audit import list_audit
 from vsr.library.exported import list_exported
 from vsr.library.narrowing import describe_narrowing, narrow_consent, plan_narrowing
-from vsr.packs import export_collection
 
 
 class _OneFace:

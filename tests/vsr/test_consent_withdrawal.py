@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.vsr.collection_fixtures import CLIENT, World, make_source, make_world
+from vsr.clip_packs import export_collection
 from vsr.errors import ConsentError, VsrError
 from vsr.library import Library
 from vsr.library import collections as co
@@ -16,7 +17,6 @@ from vsr.library import consent as cs
 from vsr.library.audit import list_audit
 from vsr.library.exported import list_exported
 from vsr.library.withdrawal import describe_withdrawal, plan_withdrawal, withdraw_consent
-from vsr.packs import export_collection
 
 
 @pytest.fixture(scope="module")

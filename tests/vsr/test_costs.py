@@ -16,8 +16,8 @@ from vsr import method
 from vsr.library import markers as mk
 from vsr.library import open_library
 from vsr.library import reviews as rv
-from vsr.session import blind
-from vsr.session.blind import refresh_shared_screen, shared_screen
+from vsr.samenleergesprek import blind
+from vsr.samenleergesprek.blind import refresh_shared_screen, shared_screen
 
 
 def test_theme_cards_are_built_once_per_language(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -86,7 +86,7 @@ def test_while_hidden_the_shared_screen_shows_nothing_after_an_edit(library, tmp
 
 def test_the_cli_imports_only_the_command_group_it_runs(tmp_path: Path) -> None:
     code = ("import sys\nfrom vsr.cli.main import main\nmain(['list'])\n"
-            "heavy = ('vsr.export', 'vsr.clips', 'vsr.packs', 'vsr.cli.privacy_commands',"
+            "heavy = ('vsr.export', 'vsr.clips', 'vsr.clip_packs', 'vsr.cli.privacy_commands',"
             " 'vsr.cli.clip_commands', 'sqlite_utils', 'av', 'docx', 'deduce', 'docdeid')\n"
             "print('LOADED', sorted(m for m in sys.modules if m.split('.')[0] in heavy"
             " or m in heavy))\n")

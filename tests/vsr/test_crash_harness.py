@@ -23,7 +23,7 @@ from tests.vsr.fakes import add_fake_recording
 from tests.vsr.library_model import Edit, Model, apply_edit, normalised, read_model
 from vsr.library import open_library
 from vsr.library import reviews as rv
-from vsr.session import state as st
+from vsr.samenleergesprek import state as st
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -16,6 +16,8 @@ import pytest
 
 from tests.vsr.collection_fixtures import CLIENT, World, make_source, make_world
 from vsr.app_dirs import staging_root
+from vsr.clip_packs import export as ex
+from vsr.clip_packs import export_collection
 from vsr.errors import StorageError
 from vsr.library import Library, open_library
 from vsr.library import collections as co
@@ -23,8 +25,6 @@ from vsr.library import consent as cs
 from vsr.library.audit import list_audit
 from vsr.library.exported import known_paths, list_exported
 from vsr.library.withdrawal import withdraw_consent
-from vsr.packs import export as ex
-from vsr.packs import export_collection
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -104,7 +104,7 @@ _KILLED_WHILE_MOVING = """
 import os, sys
 from pathlib import Path
 from vsr.library import open_library
-from vsr.packs import export as ex
+from vsr.clip_packs import export as ex
 
 lib = open_library(sys.argv[1])
 staged = ex.run_export(ex.prepare_export(lib, int(sys.argv[2]), sys.argv[3],

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from tests.lang import worded
 from tests.vsr import session_fixtures as fx
-from vsr import session as ss
+from vsr import samenleergesprek as ss
 from vsr.app_dirs import staging_root
 from vsr.cli.main import main as cli_main
 from vsr.errors import VsrError

@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 
 from tests.vsr.collection_fixtures import CLIENT, World, make_source, make_world
+from vsr.clip_packs.export import manual_boxes
 from vsr.errors import VsrError
 from vsr.library import Library
 from vsr.library import collections as co
 from vsr.library import consent as cs
 from vsr.library.face_boxes import add_face_box, list_face_boxes, remove_face_box
 from vsr.library.schema import MIGRATIONS
-from vsr.packs.export import manual_boxes
 
 
 @pytest.fixture

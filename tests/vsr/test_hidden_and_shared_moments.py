@@ -10,7 +10,7 @@ import pytest
 
 from tests.lang import worded
 from tests.vsr.fakes import add_fake_recording
-from vsr import session as ss
+from vsr import samenleergesprek as ss
 from vsr.errors import VsrError
 from vsr.export import summary_md
 from vsr.export.summary_content import build_summary
@@ -20,8 +20,8 @@ from vsr.library import reviews as rv
 from vsr.library import sheets as sh
 from vsr.library.schema import MIGRATIONS
 from vsr.model import Marker, Party, Review
-from vsr.session.model import SessionStep
-from vsr.session.moment_sheet import merged_sheet
+from vsr.samenleergesprek.model import SessionStep
+from vsr.samenleergesprek.moment_sheet import merged_sheet
 
 PRO_A = "PRO-A: ik stelde een vraag en wachtte niet"
 CLIENT_A = "CLIENT-A: ik kreeg geen tijd om te antwoorden"

@@ -14,7 +14,7 @@ from tests.vsr.interop_fixtures import A_POINT, A_RANGE, B_CLIENT_OTHER, B_PRO, 
 from vsr.errors import VsrError
 from vsr.interop.exports import export_review_file
 from vsr.library.sheets import first_words
-from vsr.session.blind import set_blind_marking
+from vsr.samenleergesprek.blind import set_blind_marking
 
 
 def _export(library, tmp_path: Path, lang: str = "nl") -> tuple[Path, object]:

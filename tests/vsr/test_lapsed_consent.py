@@ -12,13 +12,13 @@ import pytest
 from tests.lang import worded
 from tests.vsr.collection_fixtures import CLIENT, World, make_source, make_world
 from vsr.cli.main import main as cli_main
+from vsr.clip_packs import export_collection
 from vsr.library import Library
 from vsr.library import collections as co
 from vsr.library import consent as cs
 from vsr.library import retention as rt
 from vsr.library.audit import list_audit
 from vsr.library.exported import list_exported
-from vsr.packs import export_collection
 
 GIVEN = date(2026, 1, 1)
 LAST_DAY = date(2026, 4, 30)

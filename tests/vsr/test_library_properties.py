@@ -21,7 +21,7 @@ from tests.vsr.library_model import MarkerModel, Model, apply_edit, normalised, 
 from vsr.library import markers as mk
 from vsr.library import open_library
 from vsr.library import reviews as rv
-from vsr.session import state as session_state
+from vsr.samenleergesprek import state as session_state
 
 TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")),
                max_size=30)

@@ -10,7 +10,7 @@ import numpy.typing as npt
 import pytest
 
 from vsr.media import Cancelled
-from vsr.media.demo import (
+from vsr.media.demo_recording import (
     DEMO_TURNS,
     demo_turns,
     format_clock,

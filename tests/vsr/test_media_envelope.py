@@ -10,7 +10,7 @@ import pytest
 from tests.corpus import CORPUS
 from vsr.errors import MediaError, VsrError
 from vsr.media import Cancelled
-from vsr.media.demo import generate_demo_recording, generate_test_clip
+from vsr.media.demo_recording import generate_demo_recording, generate_test_clip
 from vsr.media.demo_script import demo_turns
 from vsr.media.envelope import (
     Envelope,

@@ -24,7 +24,7 @@ import pytest
 from tests.corpus import CORPUS
 from tests.lang import worded
 from vsr.errors import MediaError, VsrError
-from vsr.media.demo import generate_test_clip
+from vsr.media.demo_recording import generate_test_clip
 from vsr.media.probe import WARN_AUDIO_UNREADABLE, WARN_END_MISSING, probe
 
 VALID = CORPUS / "media" / "valid"

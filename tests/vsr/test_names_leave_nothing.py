@@ -26,6 +26,7 @@ from pypdf import PdfReader
 from tests.vsr.collection_fixtures import make_source
 from vsr.anonymise.known import review_names, set_extra_names
 from vsr.anonymise.names import fold
+from vsr.clip_packs import export_collection
 from vsr.clips import Box, FaceAnonymizer
 from vsr.export import FORMATS, default_summary_name, export_summary
 from vsr.interop.exports import EXPORT_FORMATS, export_review_file
@@ -36,9 +37,8 @@ from vsr.library import markers as mk
 from vsr.library import recordings as rc
 from vsr.library import reviews as rv
 from vsr.library import sheets as sh
-from vsr.packs import export_collection
 from vsr.review_package import OnExisting, pack_review, unpack_review
-from vsr.session import actions, state
+from vsr.samenleergesprek import actions, state
 
 CLIENT = "Zoë Öztürk"
 PRO = "Piet Jansen"

@@ -138,7 +138,7 @@ def good(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         review_id = _review(lib, folder)
         from vsr.library import reviews as rv
         from vsr.library.sheets import set_feelings
-        from vsr.session.ratings import set_rating
+        from vsr.samenleergesprek.ratings import set_rating
 
         pro, client = rv.list_parties(lib, review_id)
         marker = mk.list_markers(lib, review_id)[0]

@@ -16,6 +16,8 @@ from pypdf import PdfReader
 
 from tests.lang import worded
 from tests.vsr.collection_fixtures import CLIENT, World, make_source, make_world, marker_with_sheet
+from vsr.clip_packs import commit_export, export_collection, prepare_export, run_export
+from vsr.clip_packs.index_html import render_index
 from vsr.clips import Box, Cancelled, FaceAnonymizer
 from vsr.errors import ConsentError, RecordingMissingError, VsrError
 from vsr.library import Library
@@ -25,8 +27,6 @@ from vsr.library import reviews as rv
 from vsr.library.audit import list_audit
 from vsr.library.exported import list_exported
 from vsr.library.face_boxes import add_face_box
-from vsr.packs import commit_export, export_collection, prepare_export, run_export
-from vsr.packs.index_html import render_index
 
 
 @pytest.fixture(scope="module")
@@ -256,7 +256,7 @@ def test_foreign_files_are_never_overwritten_but_own_exports_are(world: World,
 
 
 def test_index_page_escapes_and_quotes_file_names(world: World) -> None:
-    from vsr.packs.content import PackClip, PackDoc
+    from vsr.clip_packs.content import PackClip, PackDoc
 
     clip = PackClip(1, 1, 1, Path("x.mp4"), 0, 1000, "clip 01#.mp4", "<b>", "bron", ("q",))
     page = render_index(PackDoc(1, "n", "training", "en", date(2026, 1, 1), False, False,
@@ -266,7 +266,7 @@ def test_index_page_escapes_and_quotes_file_names(world: World) -> None:
 
 def test_cli_pack_choices_match_the_packs() -> None:
     from vsr.cli import clip_commands
-    from vsr.packs import PACKS
+    from vsr.clip_packs import PACKS
 
     assert clip_commands.PACKS == PACKS
 

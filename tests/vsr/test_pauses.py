@@ -16,7 +16,7 @@ from vsr.library import reviews as rv
 from vsr.library import sheets as sh
 from vsr.library.schema import MIGRATIONS
 from vsr.model import MAX_RECORDING_MS
-from vsr.session import pauses as ps
+from vsr.samenleergesprek import pauses as ps
 
 
 @pytest.fixture

@@ -14,11 +14,11 @@ import pytest
 
 from tests.vsr.collection_fixtures import CLIENT, make_source, make_world
 from vsr.app_dirs import staging_root
+from vsr.clip_packs import export_collection
 from vsr.library import collections as co
 from vsr.library import consent as cs
 from vsr.library import open_library, schema
 from vsr.media.envelope import cache_file, load_or_compute_envelope
-from vsr.packs import export_collection
 from vsr.staging import close_staging, open_staging
 
 
@@ -144,7 +144,7 @@ def test_the_state_folder_in_home_is_private(home: Path, open_umask: None) -> No
 
 def test_the_recordings_folder_and_the_demo_are_private(
         home: Path, tmp_path: Path, open_umask: None, monkeypatch: pytest.MonkeyPatch) -> None:
-    import vsr.media.demo as media_demo
+    import vsr.media.demo_recording as media_demo
     from vsr.demo import ensure_demo_recording
 
     def fake_demo(out: Path, *args: object, **kwargs: object) -> None:

@@ -12,6 +12,7 @@ import pytest
 
 from tests.vsr.collection_fixtures import CLIENT, World, make_source, make_world
 from vsr.cli.main import main as cli_main
+from vsr.clip_packs import export_collection
 from vsr.library import backups as bk
 from vsr.library import collections as co
 from vsr.library import consent as cs
@@ -20,7 +21,6 @@ from vsr.library.audit import AuditAction, audit, check_audit_log, list_audit
 from vsr.library.exported import list_exported
 from vsr.library.restore import describe_restore, plan_restore
 from vsr.library.withdrawal import withdraw_consent
-from vsr.packs import export_collection
 
 
 @pytest.fixture(scope="module")

@@ -31,9 +31,9 @@ from vsr.review_package import (
     unpack_review,
 )
 from vsr.review_package.archive import PackageError
-from vsr.session.actions import add_action
-from vsr.session.moments import choose_moment
-from vsr.session.state import confirm_rules, get_session, set_learning, set_summary, start_session
+from vsr.samenleergesprek.actions import add_action
+from vsr.samenleergesprek.moments import choose_moment
+from vsr.samenleergesprek.state import confirm_rules, get_session, set_learning, set_summary, start_session
 
 
 def _review(lib: Library, tmp_path: Path) -> int:

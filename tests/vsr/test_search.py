@@ -25,7 +25,7 @@ from vsr.library.search import (
     search_moments,
 )
 from vsr.library.sheets import SheetField, set_field
-from vsr.session.blind import reveal_markers, set_blind_marking
+from vsr.samenleergesprek.blind import reveal_markers, set_blind_marking
 
 
 def _review(lib: Library, tmp_path: Path, name: str = "a.mp4"):  # type: ignore[no-untyped-def]

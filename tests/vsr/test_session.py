@@ -8,16 +8,16 @@ import pytest
 
 from tests.lang import worded
 from tests.vsr.fakes import add_fake_recording
-from vsr import session as ss
+from vsr import samenleergesprek as ss
 from vsr.errors import NotFoundError, VsrError
 from vsr.library import markers as mk
 from vsr.library import open_library
 from vsr.library import reviews as rv
-from vsr.session import actions as act
-from vsr.session import blind
-from vsr.session import moments as mo
-from vsr.session import ratings as rt
-from vsr.session.model import MAX_LEAD_LAG_MS, SessionStep
+from vsr.samenleergesprek import actions as act
+from vsr.samenleergesprek import blind
+from vsr.samenleergesprek import moments as mo
+from vsr.samenleergesprek import ratings as rt
+from vsr.samenleergesprek.model import MAX_LEAD_LAG_MS, SessionStep
 
 
 @pytest.fixture

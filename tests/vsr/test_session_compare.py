@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from vsr.model import Marker, MarkerShape, Party, PartyRole
-from vsr.session.compare import compare_markers, gap_ms
+from vsr.samenleergesprek.compare import compare_markers, gap_ms
 
 P1 = Party(1, 1, PartyRole.PROFESSIONAL, "Pro", "#0072B2", MarkerShape.CIRCLE, 0)
 P2 = Party(2, 1, PartyRole.CLIENT, "Client", "#D55E00", MarkerShape.DIAMOND, 1)

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from tests.vsr.fakes import add_fake_recording
-from vsr import session as ss
+from vsr import samenleergesprek as ss
 from vsr.library import reviews as rv
-from vsr.session import ratings as rt
-from vsr.session.model import RATING_QUESTIONS
+from vsr.samenleergesprek import ratings as rt
+from vsr.samenleergesprek.model import RATING_QUESTIONS
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ import pytest
 from tests.lang import worded
 from tests.vsr.collection_fixtures import CLIENT, PRO, World, make_source, make_world, marker_with_sheet
 from vsr.anonymise.names import NameReplacer
+from vsr.clip_packs.content import build_pack_doc
 from vsr.errors import NotFoundError, VsrError
 from vsr.library import Library, open_library
 from vsr.library import collections as co
@@ -21,7 +22,6 @@ from vsr.library import markers as mk
 from vsr.library import reviews as rv
 from vsr.library.audit import list_audit
 from vsr.library.schema import MIGRATIONS
-from vsr.packs.content import build_pack_doc
 
 DAY = date(2026, 5, 4)
 

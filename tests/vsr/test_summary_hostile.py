@@ -11,7 +11,7 @@ from docx import Document
 from markdown_it import MarkdownIt
 
 from tests.vsr import session_fixtures as fx
-from vsr import session as ss
+from vsr import samenleergesprek as ss
 from vsr.export import export_summary
 from vsr.library import markers as mk
 from vsr.library import reviews as rv

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.vsr.collection_fixtures import CLIENT, World, make_source, make_world
+from vsr.clip_packs import export_collection
 from vsr.export import export_summary
 from vsr.library import Library
 from vsr.library import collections as co
@@ -19,7 +20,6 @@ from vsr.library import retention as rt
 from vsr.library.audit import list_audit
 from vsr.library.exported import SUMMARY, list_exported
 from vsr.library.withdrawal import withdraw_consent
-from vsr.packs import export_collection
 
 
 @pytest.fixture(scope="module")

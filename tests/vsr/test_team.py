@@ -239,7 +239,7 @@ def test_dutch_search_finds_word_forms_and_only_what_you_may_see(
 
 def test_moments_hidden_by_apart_markeren_are_never_shared(
         team_db: _Db, world: World, media: Path) -> None:
-    from vsr.session.blind import set_blind_marking
+    from vsr.samenleergesprek.blind import set_blind_marking
 
     _grant(world, "intervisie")
     set_blind_marking(world.lib, world.review.id, True)

@@ -15,7 +15,8 @@ from pypdf import PdfReader
 from tests.vsr import session_fixtures as fx
 from tests.vsr.collection_fixtures import CLIENT, make_source, make_world
 from tests.vsr.fakes import add_fake_recording
-from vsr import session as ss
+from vsr import samenleergesprek as ss
+from vsr.clip_packs import export_collection
 from vsr.export import export_summary
 from vsr.export import fonts as export_fonts
 from vsr.export.pdf_layout import SummaryPdf
@@ -26,7 +27,6 @@ from vsr.library import markers as mk
 from vsr.library import recordings as rc
 from vsr.library import reviews as rv
 from vsr.library import sheets as sh
-from vsr.packs import export_collection
 from vsr.text import clean_text
 
 # Word's line break, NUL, a non-character, a lone surrogate, DEL, a C1 control, a form feed.

@@ -17,9 +17,9 @@ from tests.vsr.fakes import add_fake_recording
 from vsr.errors import VsrError
 from vsr.library.recordings import add_recording
 from vsr.media.tasks import Cancelled
-from vsr.transcript import model as model_mod
 from vsr.transcript import run as run_mod
-from vsr.transcript.model import (
+from vsr.transcript import speech_model as model_mod
+from vsr.transcript.speech_model import (
     ENV_KEY,
     MANIFEST_NAME,
     ModelError,

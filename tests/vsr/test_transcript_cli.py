@@ -16,7 +16,7 @@ from vsr.library import markers as mk
 from vsr.library import open_library
 from vsr.library import reviews as rv
 from vsr.library.sheets import get_sheet
-from vsr.transcript.model import ENV_KEY
+from vsr.transcript.speech_model import ENV_KEY
 from vsr.transcript.store import save_transcript
 
 

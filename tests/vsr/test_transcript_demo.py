@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from vsr.library.recordings import add_recording
-from vsr.media.demo import generate_demo_recording
+from vsr.media.demo_recording import generate_demo_recording
 from vsr.media.demo_script import demo_turns
 from vsr.media.demo_speech import demo_speech
-from vsr.transcript.model import ENV_KEY, packaged_parts_installed
 from vsr.transcript.run import transcribe_recording
+from vsr.transcript.speech_model import ENV_KEY, packaged_parts_installed
 from vsr.transcript.store import load_transcript
 
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from bench.bench_transcript import DUTCH_SPEECH, _words, dutch_speech, word_error_rate
-from vsr.transcript.model import find_model, packaged_parts_installed
 from vsr.transcript.run import transcribe_media
+from vsr.transcript.speech_model import find_model, packaged_parts_installed
 
 LINES = 6  # about 30 s of speech, three lines of each voice
 

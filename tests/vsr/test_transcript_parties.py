@@ -16,7 +16,7 @@ from vsr.errors import VsrError
 from vsr.export import export_summary
 from vsr.library import reviews as rv
 from vsr.model import PartyRole
-from vsr.session.blind import reveal_markers, set_blind_marking
+from vsr.samenleergesprek.blind import reveal_markers, set_blind_marking
 from vsr.transcript.export import export_transcript
 from vsr.transcript.parties import set_voice_role, voice_labels, voice_roles
 from vsr.transcript.store import save_transcript

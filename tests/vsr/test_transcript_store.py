@@ -18,7 +18,7 @@ from vsr.library.exported import files_from_recording
 from vsr.library.retention import purge, set_recording_retention
 from vsr.library.search import search_moments
 from vsr.library.sheets import SheetField, get_sheet, set_field
-from vsr.session.blind import reveal_markers, set_blind_marking
+from vsr.samenleergesprek.blind import reveal_markers, set_blind_marking
 from vsr.transcript.export import export_transcript
 from vsr.transcript.moment_words import fill_what_happened, moment_words
 from vsr.transcript.spoken_search import search_spoken

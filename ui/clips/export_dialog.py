@@ -31,15 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from vsr.anonymise.identifiers import loaded as identifiers_loaded
-from vsr.clips import FaceAnonymizer
-from vsr.dates import clock
-from vsr.errors import VsrError
-from vsr.jobs.work import ClipsWork
-from vsr.library.collections import CollectionClip, get_clip, get_collection, list_clips
-from vsr.library.consent import Purpose
-from vsr.library.db import Library
-from vsr.library.recordings import get_recording, require_available
-from vsr.packs.export import (
+from vsr.clip_packs.export import (
     ExportReport,
     StagedExport,
     clean_stale_staging,
@@ -48,6 +40,14 @@ from vsr.packs.export import (
     manual_boxes,
     prepare_export,
 )
+from vsr.clips import FaceAnonymizer
+from vsr.dates import clock
+from vsr.errors import VsrError
+from vsr.jobs.work import ClipsWork
+from vsr.library.collections import CollectionClip, get_clip, get_collection, list_clips
+from vsr.library.consent import Purpose
+from vsr.library.db import Library
+from vsr.library.recordings import get_recording, require_available
 from vsr.staging import clean_staging
 
 from ..anonymise_choice import when_identifiers_loaded

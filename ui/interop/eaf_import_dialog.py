@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from vsr.interop.eaf_import import import_eaf_document, tier_overview
 from vsr.interop.eaf_names import EXPORT_PROPERTY
 from vsr.interop.eaf_read import EafDocument
-from vsr.interop.store import ImportResult
+from vsr.interop.imported_rows import ImportResult
 from vsr.library import reviews as rv
 from vsr.library.db import Library
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from vsr.session import pauses as ps
+from vsr.samenleergesprek import pauses as ps
 
 from ..accessibility_announce import announce
 from ..timefmt import format_ms
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
 
     from vsr.model import Party, Review
-    from vsr.session import SharedScreen
+    from vsr.samenleergesprek import SharedScreen
 
     from ..bridge import LibraryBridge
     from ..player.base import MediaPlayer

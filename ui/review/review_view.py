@@ -23,18 +23,18 @@ from vsr.library import reviews as rv
 from vsr.library import sheets as sh
 from vsr.library.changes import Action, Change, Entity
 from vsr.model import MAX_RECORDING_MS, Marker, Party, Recording, Review
-from vsr.session import SharedScreen, shared_screen
-from vsr.session import pauses as ps
-from vsr.session.blind import refresh_shared_screen
-from vsr.session.model import SessionStep
+from vsr.samenleergesprek import SharedScreen, shared_screen
+from vsr.samenleergesprek import pauses as ps
+from vsr.samenleergesprek.blind import refresh_shared_screen
+from vsr.samenleergesprek.model import SessionStep
 
 from ..accessibility_announce import announce
 from ..actions import ActionId, ActionRegistry
 from ..bridge import LibraryBridge
 from ..operations import in_box, perform, push_performed
 from ..player.base import MediaPlayer
+from ..samenleergesprek.panel import SessionPanel
 from ..save_queue import SaveQueue
-from ..session.panel import SessionPanel
 from ..timeline.panel import TimelinePanel
 from . import hidden_mark_undo
 from .consent_strip import ConsentStrip
@@ -463,7 +463,7 @@ class ReviewView(MarkingIntents, QWidget):
         assert self.review is not None
         lib = self.bridge.lib
         # With independent marking on, nobody sees any marker until both reveal them together;
-        # the core decides what the shared screen may show (vsr.session.blind).
+        # the core decides what the shared screen may show (vsr.samenleergesprek.blind).
         self.shared = shared_screen(lib, self.review.id)
         self.markers = list(self.shared.markers)
         hidden = self.shared.hidden
@@ -489,7 +489,7 @@ class ReviewView(MarkingIntents, QWidget):
 
     def _update_markers(self, ids: tuple[int, ...]) -> None:
         """Markers `ids` were added, moved or removed: update those rows and glyphs only. The
-        core decides again what the shared screen may show (vsr.session.blind)."""
+        core decides again what the shared screen may show (vsr.samenleergesprek.blind)."""
         assert self.review is not None
         if self.shared is None or self.shared.hidden:
             self._reload_markers()  # nothing is shown but the counts: a full read is cheap

@@ -11,8 +11,8 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from vsr.library.db import Library
-from vsr.transcript.model import SETTING_KEY, find_model
 from vsr.transcript.run import transcribe_media
+from vsr.transcript.speech_model import SETTING_KEY, find_model
 from vsr.transcript.store import Segment, save_transcript
 
 from ..workers import Task, start

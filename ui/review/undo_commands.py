@@ -14,7 +14,7 @@ from vsr.library import Library
 from vsr.library import markers as mk
 from vsr.library import sheets as sh
 from vsr.library.markers import MarkerSnapshot
-from vsr.session import pauses as ps
+from vsr.samenleergesprek import pauses as ps
 
 from ..operations import OperationCommand, Report, quiet
 

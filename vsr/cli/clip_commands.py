@@ -165,8 +165,8 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_export_clips(args: argparse.Namespace) -> int:
+    from vsr.clip_packs import export_collection
     from vsr.clips import Cancelled
-    from vsr.packs import export_collection
 
     faces = "faces" in args.anonymize
     names = True if "names" in args.anonymize else None

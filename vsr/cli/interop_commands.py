@@ -15,7 +15,7 @@ from vsr.cli.summary_commands import export_subparsers
 from vsr.errors import VsrError
 from vsr.i18n import translate, translate_plural
 from vsr.interop.formats import EXPORT_FORMATS
-from vsr.interop.store import ImportResult
+from vsr.interop.imported_rows import ImportResult
 from vsr.library import open_library
 
 if TYPE_CHECKING:

@@ -57,7 +57,7 @@ def register(sub: SubParsers) -> None:
 
 def cmd_transcribe(args: argparse.Namespace) -> int:
     if args.write_manifest:
-        from vsr.transcript.model import write_manifest
+        from vsr.transcript.speech_model import write_manifest
 
         print(write_manifest(args.write_manifest))
         return 0

@@ -121,7 +121,7 @@ def with_talk_time(lib: Library, review_id: int, doc: SummaryDoc,
 
     from vsr.export.summary_content import party_labels
     from vsr.library.reviews import list_parties
-    from vsr.session.blind import markers_hidden
+    from vsr.samenleergesprek.blind import markers_hidden
     from vsr.transcript.talk import review_talk_sentences
 
     if markers_hidden(lib, review_id):  # "Apart markeren": not before the moments are shown

@@ -10,7 +10,7 @@ Decisions (also in the export docs):
   are still hidden. The trend over other reviews is left out: it is other reviews' data.
 - Only rows of this review are read: every query below is keyed by the review id.
 - A moment several parties marked is all of theirs: "Gemarkeerd door: jullie allebei (names)",
-  and its sheet holds what each wrote while marking (see `vsr.session.moment_sheet`).
+  and its sheet holds what each wrote while marking (see `vsr.samenleergesprek.moment_sheet`).
 - While the markers are hidden (independent marking, not yet revealed) no moment is listed,
   only a line saying so: the summary shows no more than the shared screen.
 """
@@ -33,10 +33,10 @@ from vsr.library.db import Library
 from vsr.library.recordings import get_recording
 from vsr.library.reviews import get_review, list_parties
 from vsr.model import Marker, Party, Sheet
-from vsr.session import ratings as rt
-from vsr.session.model import RATING_QUESTIONS, TOGETHER, Moment
-from vsr.session.moments import moment_party_ids
-from vsr.session.state import get_session
+from vsr.samenleergesprek import ratings as rt
+from vsr.samenleergesprek.model import RATING_QUESTIONS, TOGETHER, Moment
+from vsr.samenleergesprek.moments import moment_party_ids
+from vsr.samenleergesprek.state import get_session
 from vsr.text import clean_strings
 
 PartyNaming = Literal["names", "initials"]

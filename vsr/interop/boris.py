@@ -13,8 +13,8 @@ from typing import Any
 
 from vsr.errors import ImportFileError
 from vsr.i18n import translate
+from vsr.interop.imported_rows import ImportedMoment, ImportResult, store_moments
 from vsr.interop.safe_read import MAX_IMPORT_BYTES, parse_json, read_limited
-from vsr.interop.store import ImportedMoment, ImportResult, store_moments
 from vsr.library.db import Library
 
 MAX_PARTY_NAME = 60

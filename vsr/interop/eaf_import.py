@@ -15,7 +15,7 @@ from vsr.errors import ImportFileError
 from vsr.interop import eaf_names as names
 from vsr.interop.eaf_read import EafAnnotation, EafDocument, EafTier, read_eaf
 from vsr.interop.eaf_transcript import LT_SPOKEN
-from vsr.interop.store import ImportedMoment, ImportResult, store_moments
+from vsr.interop.imported_rows import ImportedMoment, ImportResult, store_moments
 from vsr.library.db import Library
 from vsr.method import theme_cards
 

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from vsr.dates import clock
 from vsr.errors import ImportFileError
-from vsr.interop.store import ImportedMoment
+from vsr.interop.imported_rows import ImportedMoment
 
 
 def fit_to_recording(moments: list[ImportedMoment], duration_ms: int, source: str,

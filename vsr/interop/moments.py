@@ -12,7 +12,7 @@ from vsr.library.db import Library
 from vsr.library.recordings import get_recording
 from vsr.method import feelings, subtopic_title, theme_card
 from vsr.model import Marker, Party, Recording, Review, Sheet
-from vsr.session.blind import markers_hidden
+from vsr.samenleergesprek.blind import markers_hidden
 from vsr.transcript.store import Transcript
 
 POINT_CUE_MS = 500  # how long a point moment lasts where a format needs an end (ELAN, cues)

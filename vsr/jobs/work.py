@@ -13,8 +13,8 @@ from vsr.errors import VsrError
 
 if TYPE_CHECKING:
     from vsr.anonymise.names import NameReplacer
+    from vsr.clip_packs.export import ExportJob, StagedExport
     from vsr.export.summary_content import SummaryDoc
-    from vsr.packs.export import ExportJob, StagedExport
 
 Progress = Callable[[float], None]
 STILLS_SHARE = 0.8  # of the progress of a summary with stills; the rest is the file
@@ -68,8 +68,8 @@ class ClipsWork:
 def clips(work: ClipsWork, progress: Progress) -> StagedExport:
     """A collection's clips (faces anonymised when the job says so) and its pack documents,
     written into staging; the parent commits or discards them."""
+    from vsr.clip_packs.export import run_export
     from vsr.clips.faces import FaceAnonymizer
-    from vsr.packs.export import run_export
 
     mode = work.mode
     return run_export(work.job, progress=progress,

@@ -5,7 +5,7 @@ every edit.
 
 Words are matched accent-insensitively and as prefixes ("clien" finds "cliënt" and
 "cliënten"); every word must occur. Moments hidden by independent marking (not yet revealed,
-`vsr.session.blind`) never appear: a search would otherwise show what the shared screen must
+`vsr.samenleergesprek.blind`) never appear: a search would otherwise show what the shared screen must
 not."""
 
 from __future__ import annotations

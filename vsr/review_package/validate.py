@@ -39,7 +39,7 @@ from vsr.review_package.checks import (
     uuid_text,
     whole,
 )
-from vsr.session.model import RATING_MAX, RATING_MIN, RATING_QUESTIONS, SessionStep
+from vsr.samenleergesprek.model import RATING_MAX, RATING_MIN, RATING_QUESTIONS, SessionStep
 
 _COUNT = whole(0, 100_000)
 REVIEW: dict[str, Field] = {

@@ -17,7 +17,7 @@ from vsr.errors import VsrError
 from vsr.library.db import Library
 from vsr.library.recordings import get_recording, require_available
 from vsr.media.tasks import CancelFn, Cancelled, ProgressFn
-from vsr.transcript.model import SETTING_KEY, SpeechModel, find_model
+from vsr.transcript.speech_model import SETTING_KEY, SpeechModel, find_model
 from vsr.transcript.store import Segment, Word, save_transcript
 from vsr.transcript.voices import BANDS, assign_speakers
 

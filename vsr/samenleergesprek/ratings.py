@@ -21,8 +21,8 @@ from vsr.library.db import Library
 from vsr.library.reviews import list_parties
 from vsr.library.rows import now_iso
 from vsr.model import Party, PartyRole
-from vsr.session import store
-from vsr.session.model import RATING_MAX, RATING_MIN, RATING_QUESTIONS, PartyRatings, TrendPoint
+from vsr.samenleergesprek import store
+from vsr.samenleergesprek.model import RATING_MAX, RATING_MIN, RATING_QUESTIONS, PartyRatings, TrendPoint
 
 
 def _check_question(question: str) -> None:

@@ -8,8 +8,8 @@ from vsr.errors import VsrError
 from vsr.library.changes import Action
 from vsr.library.db import Library
 from vsr.library.rows import now_iso
-from vsr.session import store
-from vsr.session.model import (
+from vsr.samenleergesprek import store
+from vsr.samenleergesprek.model import (
     TOGETHER,
     ActionItem,
     Moment,

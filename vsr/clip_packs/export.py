@@ -36,6 +36,8 @@ from typing import TYPE_CHECKING, Literal
 
 from vsr.anonymise.known import collection_names
 from vsr.anonymise.names import NameReplacer
+from vsr.clip_packs.content import PackDoc, build_pack_doc
+from vsr.clip_packs.subtitles import SUBTITLES, clip_subtitles, subtitle_name
 from vsr.clips import ClipResult, export_clip
 from vsr.clips.face_tracks import ManualBox
 from vsr.errors import StorageError, VsrError
@@ -58,8 +60,6 @@ from vsr.library.exported import (
 )
 from vsr.library.face_boxes import list_face_boxes
 from vsr.library.recordings import get_recording, require_available
-from vsr.packs.content import PackDoc, build_pack_doc
-from vsr.packs.subtitles import SUBTITLES, clip_subtitles, subtitle_name
 from vsr.staging import (
     OWNER_FILE,
     STAGING_PREFIX,
@@ -97,7 +97,7 @@ class ExportJob:
     staging_root: Path  # the app's own staging folder (beside the library)
     # clip id -> boxes a trainer drew on it (blur or ignore), applied with the detector's
     face_boxes: dict[int, tuple[ManualBox, ...]] = field(default_factory=dict)
-    # clip id -> its WebVTT subtitles from the transcript (only when chosen; vsr.packs.subtitles)
+    # clip id -> its WebVTT subtitles from the transcript (only when chosen; vsr.clip_packs.subtitles)
     subtitles: dict[int, str] = field(default_factory=dict)
 
     def file_names(self) -> list[tuple[str, str]]:
@@ -296,8 +296,8 @@ def _write_documents(staged: StagedExport) -> None:
         raise StorageError(reason=f"{staged.staging}: {exc.strerror or exc}") from exc
     if job.pack is None:
         return  # the PDF and HTML writers (fpdf, fonts) load only for a pack
-    from vsr.packs.index_html import write_index
-    from vsr.packs.pdf import write_handout, write_worksheet
+    from vsr.clip_packs.index_html import write_index
+    from vsr.clip_packs.pdf import write_handout, write_worksheet
 
     try:
         if job.pack == "intervisie":

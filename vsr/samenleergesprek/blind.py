@@ -23,9 +23,9 @@ from vsr.library.db import Library
 from vsr.library.reviews import list_parties
 from vsr.library.rows import marker_from_row, now_iso
 from vsr.model import Marker
-from vsr.session import store
-from vsr.session.compare import DEFAULT_TOLERANCE_MS, MarkerMatch, compare_markers, marker_end
-from vsr.session.state import get_session
+from vsr.samenleergesprek import store
+from vsr.samenleergesprek.compare import DEFAULT_TOLERANCE_MS, MarkerMatch, compare_markers, marker_end
+from vsr.samenleergesprek.state import get_session
 
 
 def set_blind_marking(lib: Library, review_id: int, on: bool,

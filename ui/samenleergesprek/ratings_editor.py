@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from vsr import method
-from vsr import session as ss
+from vsr import samenleergesprek as ss
 from vsr.model import Party
-from vsr.session import ratings as rt
-from vsr.session.model import RATING_MAX, RATING_MIN, RATING_QUESTIONS
+from vsr.samenleergesprek import ratings as rt
+from vsr.samenleergesprek.model import RATING_MAX, RATING_MIN, RATING_QUESTIONS
 
 from ..fitting import StackingBox
 from ..icons import pictogram

@@ -8,7 +8,7 @@ from html import escape
 from pathlib import Path
 from urllib.parse import quote
 
-from vsr.packs.content import PackClip, PackDoc, clock, seconds_text
+from vsr.clip_packs.content import PackClip, PackDoc, clock, seconds_text
 
 _STYLE = """
 body { font-family: "DejaVu Sans", Verdana, Arial, sans-serif; font-size: 18px;

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vsr import session as ss
-from vsr.session.model import TOGETHER, ActionItem, Who
+from vsr import samenleergesprek as ss
+from vsr.samenleergesprek.model import TOGETHER, ActionItem, Who
 
 from ..date_fields import DueDateEdit
 from ..review.sheet_fields import SAVE_DELAY_MS

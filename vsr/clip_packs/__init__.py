@@ -1,7 +1,7 @@
 """Exports of a collection of clips: the clips, and an intervisie pack (handout PDF) or an
 exercise pack (offline index.html and worksheet PDF) around them."""
 
-from vsr.packs.export import (
+from vsr.clip_packs.export import (
     PACKS,
     ExportJob,
     ExportReport,

@@ -11,17 +11,17 @@ from vsr.library.changes import Action, Change, Entity
 from vsr.library.db import Library
 from vsr.library.reviews import list_parties
 from vsr.model import Marker
-from vsr.session import store
-from vsr.session.blind import Candidate, lag_covering
-from vsr.session.model import (
+from vsr.samenleergesprek import store
+from vsr.samenleergesprek.blind import Candidate, lag_covering
+from vsr.samenleergesprek.model import (
     DEFAULT_LAG_MS,
     DEFAULT_LEAD_MS,
     MAX_LEAD_LAG_MS,
     MAX_MOMENTS,
     Moment,
 )
-from vsr.session.moment_sheet import bring_sheets_together
-from vsr.session.state import get_session
+from vsr.samenleergesprek.moment_sheet import bring_sheets_together
+from vsr.samenleergesprek.state import get_session
 
 
 def _clamp_margin(ms: int) -> int:
@@ -57,7 +57,7 @@ def choose_moment(
 ) -> Moment:
     """Add a marker of this review as the next chosen moment (at most three). `also` are the
     other parties' markers of the same moment: the moment covers them too and their sheets'
-    texts are brought into the main marker's sheet (see `vsr.session.moment_sheet`).
+    texts are brought into the main marker's sheet (see `vsr.samenleergesprek.moment_sheet`).
     Choosing a marker that is already chosen returns that moment unchanged."""
     marker = mk.get_marker(lib, marker_id)
     if marker.review_id != review_id:

@@ -15,7 +15,7 @@ from vsr.library.db import Library
 from vsr.library.markers import MarkerSnapshot
 from vsr.library.rows import now_iso
 from vsr.model import MAX_RECORDING_MS, Marker
-from vsr.session import store
+from vsr.samenleergesprek import store
 
 ENTITY = Entity.PAUSE
 PAUSE_LEAD_MS = 5_000  # the moment made of a pause starts this long before it

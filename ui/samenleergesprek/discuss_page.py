@@ -15,11 +15,11 @@ from PySide6.QtWidgets import (
 )
 
 from vsr import method
-from vsr import session as ss
+from vsr import samenleergesprek as ss
 from vsr.library import markers as mk
 from vsr.model import Marker
-from vsr.session import pauses as ps
-from vsr.session.model import MAX_LEAD_LAG_MS, Moment
+from vsr.samenleergesprek import pauses as ps
+from vsr.samenleergesprek.model import MAX_LEAD_LAG_MS, Moment
 
 from ..flow_layout import FlowLayout
 from ..review.sheet_editor import SheetEditor

@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from vsr import method
-from vsr import session as ss
+from vsr import samenleergesprek as ss
 from vsr.library import markers as mk
 from vsr.library import sheets as sh
 from vsr.model import Marker, Party
-from vsr.session.blind import Candidate
-from vsr.session.model import MAX_MOMENTS, Moment
+from vsr.samenleergesprek.blind import Candidate
+from vsr.samenleergesprek.model import MAX_MOMENTS, Moment
 
 from ..fitting import StackingBox
 from ..icons import pictogram, shape_icon
@@ -269,7 +269,7 @@ class MomentsPage(Page):
         if item is None or not item.flags() & Qt.ItemFlag.ItemIsEnabled:
             return
         candidate: Candidate = item.data(Qt.ItemDataRole.UserRole + 1)
-        # A moment several parties marked stays all of theirs (vsr.session.moment_sheet).
+        # A moment several parties marked stays all of theirs (vsr.samenleergesprek.moment_sheet).
         self.ctx.run(lambda: ss.choose_candidate(self.ctx.lib, self.ctx.review_id, candidate,
                                                  initiator=self))
         self.refresh()

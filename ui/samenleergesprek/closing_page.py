@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from vsr import method
-from vsr import session as ss
+from vsr import samenleergesprek as ss
 from vsr.errors import VsrError
 
 from ..review.party_reflection import PartyColumns

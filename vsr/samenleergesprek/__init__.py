@@ -1,8 +1,8 @@
 """The Samenleergesprek of a review: ground rules, Stap 1-3, the perception check and
 independent marking. Every operation commits at once (see `vsr.library.db.Library.write`)."""
 
-from vsr.session.actions import add_action, remove_action, update_action
-from vsr.session.blind import (
+from vsr.samenleergesprek.actions import add_action, remove_action, update_action
+from vsr.samenleergesprek.blind import (
     Candidate,
     SharedScreen,
     candidate_moments,
@@ -13,8 +13,8 @@ from vsr.session.blind import (
     shared_screen,
     visible_markers,
 )
-from vsr.session.compare import MarkerComparison, MarkerMatch, compare_markers
-from vsr.session.model import (
+from vsr.samenleergesprek.compare import MarkerComparison, MarkerMatch, compare_markers
+from vsr.samenleergesprek.model import (
     RATING_QUESTIONS,
     TOGETHER,
     ActionItem,
@@ -24,7 +24,7 @@ from vsr.session.model import (
     SessionStep,
     TrendPoint,
 )
-from vsr.session.moments import (
+from vsr.samenleergesprek.moments import (
     add_moment_at,
     choose_candidate,
     choose_moment,
@@ -36,7 +36,7 @@ from vsr.session.moments import (
     set_loop_margins,
     set_moment_theme,
 )
-from vsr.session.ratings import (
+from vsr.samenleergesprek.ratings import (
     describe_difference,
     own_ratings,
     rating_status,
@@ -47,7 +47,7 @@ from vsr.session.ratings import (
     shared_ratings,
     visible_ratings,
 )
-from vsr.session.state import (
+from vsr.samenleergesprek.state import (
     confirm_rules,
     get_session,
     go_to_step,

@@ -7,9 +7,9 @@ from datetime import date
 from vsr.errors import NotFoundError, VsrError
 from vsr.library.changes import Action
 from vsr.library.db import Library
-from vsr.session import store
-from vsr.session.model import TOGETHER, ActionItem, Who
-from vsr.session.state import get_session
+from vsr.samenleergesprek import store
+from vsr.samenleergesprek.model import TOGETHER, ActionItem, Who
+from vsr.samenleergesprek.state import get_session
 from vsr.text import clean_text
 
 

@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vsr import session as ss
+from vsr import samenleergesprek as ss
 from vsr.errors import StorageError
 from vsr.library.changes import Action, Change, Entity
-from vsr.session import pauses as ps
-from vsr.session.model import SessionStep
+from vsr.samenleergesprek import pauses as ps
+from vsr.samenleergesprek.model import SessionStep
 
 from ..accessibility_announce import announce
 from ..accessibility_keys import chain_tab_order, tab_stops

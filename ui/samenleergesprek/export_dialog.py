@@ -286,7 +286,7 @@ class ExportSummaryDialog(QDialog):
 def _talk_time_possible(lib: Library, review_id: int) -> bool:
     """"Who spoke how much" is offered when the recording has a transcript and "Apart
     markeren" hides no moments."""
-    from vsr.session.blind import markers_hidden
+    from vsr.samenleergesprek.blind import markers_hidden
     from vsr.transcript.store import has_transcript
 
     return (has_transcript(lib, get_review(lib, review_id).recording_id)

@@ -16,8 +16,8 @@ from vsr.transcript.store import Segment, Transcript, has_transcript, load_trans
 
 if TYPE_CHECKING:
     from vsr.anonymise.names import NameReplacer
+    from vsr.clip_packs.content import PackClip
     from vsr.library.db import Library
-    from vsr.packs.content import PackClip
 
 SUBTITLES = "clip_subtitles"  # the ledger's kind for these files
 

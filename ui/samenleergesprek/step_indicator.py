@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
-from vsr.session.model import SessionStep
+from vsr.samenleergesprek.model import SessionStep
 
 from ..fitting import FittingButton
 from ..widgets import MIN_TARGET

@@ -71,7 +71,7 @@ class ActionItem:
 @dataclass(frozen=True, slots=True)
 class SessionState:
     """Everything of one review's Samenleergesprek except the ratings (those are hidden until
-    every party rated; ask `vsr.session.ratings`)."""
+    every party rated; ask `vsr.samenleergesprek.ratings`)."""
 
     review_id: int
     step: SessionStep = SessionStep.RULES
@@ -88,7 +88,7 @@ class SessionState:
     @property
     def markers_hidden(self) -> bool:
         """Independent marking is on and the markers were not revealed yet: the shared screen
-        shows nothing of any marker (see `vsr.session.blind`)."""
+        shows nothing of any marker (see `vsr.samenleergesprek.blind`)."""
         return self.blind_marking and not self.markers_revealed_at
 
     def learning(self, party_id: int) -> str:

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from vsr.clip_packs.content import PackClip, PackDoc, clock, seconds_text
 from vsr.export.pdf_layout import LINE_MM, GridCell, GridColumn, SummaryPdf
-from vsr.packs.content import PackClip, PackDoc, clock, seconds_text
 
 NOTE_LINE_MM = 8.0
 
