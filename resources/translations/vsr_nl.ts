@@ -1921,22 +1921,22 @@
         <translation>(Technische informatie: {detail})</translation>
     </message>
     <message>
-        <location filename="../../ui/player/vlc_player.py" line="309" />
+        <location filename="../../ui/player/vlc_player.py" line="315" />
         <source>Opening {path} takes too long. The file may be damaged, or the drive it is on is slow or disconnected.</source>
         <translation>Het openen van {path} duurt te lang. Misschien is het bestand beschadigd, of is de schijf traag of niet aangesloten.</translation>
     </message>
     <message>
-        <location filename="../../ui/player/vlc_player.py" line="369" />
+        <location filename="../../ui/player/vlc_player.py" line="377" />
         <source>Playing {path} stopped at {at} of {total}: the file seems damaged or incomplete.</source>
         <translation>Het afspelen van {path} stopte bij {at} van {total}: het bestand lijkt beschadigd of onvolledig.</translation>
     </message>
     <message>
-        <location filename="../../ui/player/vlc_player.py" line="385" />
+        <location filename="../../ui/player/vlc_player.py" line="393" />
         <source>The file {path} cannot be played: no video or sound could be read from it. The file may be damaged or of a kind that cannot be played.</source>
         <translation>Het bestand {path} kan niet worden afgespeeld: er is geen beeld of geluid uit te lezen. Misschien is het bestand beschadigd of van een soort die niet kan worden afgespeeld.</translation>
     </message>
     <message>
-        <location filename="../../ui/player/vlc_player.py" line="393" />
+        <location filename="../../ui/player/vlc_player.py" line="401" />
         <source>The file {path} does not exist or cannot be read. Was it moved or renamed?</source>
         <translation>Het bestand {path} bestaat niet of kan niet worden gelezen. Is het verplaatst of hernoemd?</translation>
     </message>
@@ -2398,47 +2398,47 @@
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../ui/review/review_view.py" line="106" />
+        <location filename="../../ui/review/review_view.py" line="111" />
         <source>Sound only: this recording has no picture.</source>
         <translation>Alleen geluid: deze opname heeft geen beeld.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="134" />
+        <location filename="../../ui/review/review_view.py" line="139" />
         <source>Moments and Samenleergesprek</source>
         <translation>Momenten en Samenleergesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="135" />
+        <location filename="../../ui/review/review_view.py" line="140" />
         <source>Tabs</source>
         <translation>Tabbladen</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="138" />
+        <location filename="../../ui/review/review_view.py" line="143" />
         <source>Moments</source>
         <translation>Momenten</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="243" />
+        <location filename="../../ui/review/review_view.py" line="248" />
         <source>Samenleergesprek</source>
         <translation>Samenleergesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="281" />
+        <location filename="../../ui/review/review_view.py" line="286" />
         <source>Who is who</source>
         <translation>Wie is wie</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="282" />
+        <location filename="../../ui/review/review_view.py" line="287" />
         <source>There is nothing written down yet. Choose “Write down what was said” in the File menu first.</source>
         <translation>Er is nog niets uitgeschreven. Kies eerst “Uitschrijven wat er gezegd is” in het menu Bestand.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="319" />
+        <location filename="../../ui/review/review_view.py" line="324" />
         <source>Where is the recording “{title}”?</source>
         <translation>Waar staat de opname ‘{title}’?</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="554" />
+        <location filename="../../ui/review/review_view.py" line="565" />
         <source>Paused for {name}</source>
         <translation>Pauze voor {name}</translation>
     </message>
@@ -3266,12 +3266,12 @@
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../ui/timeline/canvas.py" line="401" />
+        <location filename="../../ui/timeline/canvas.py" line="440" />
         <source>Audio</source>
         <translation>Geluid</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/canvas.py" line="402" />
+        <location filename="../../ui/timeline/canvas.py" line="441" />
         <source>hidden: you see them after “Show the moments” in step 1</source>
         <translation>verborgen: jullie zien ze na “Laat de momenten zien” in stap 1</translation>
     </message>
@@ -3286,12 +3286,12 @@
         <translation>De opname in de tijd, met een rij gemarkeerde momenten per persoon. Pijl omhoog en omlaag gaan van moment naar moment, Enter opent het. Pijl links en rechts zetten de video 1 seconde terug of verder, plus en min zoomen in en uit, nul laat de hele opname zien.</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/view.py" line="251" />
+        <location filename="../../ui/timeline/view.py" line="254" />
         <source>Make this pause a moment</source>
         <translation>Maak van deze pauze een moment</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/view.py" line="260" />
+        <location filename="../../ui/timeline/view.py" line="263" />
         <source>{name} paused here ({time})</source>
         <translation>{name} pauzeerde hier ({time})</translation>
     </message>
