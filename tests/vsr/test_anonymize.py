@@ -3,7 +3,6 @@ detector finds in the source is found in no frame of the export."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import numpy as np
@@ -182,42 +181,3 @@ def test_anonymised_export_has_no_face_where_the_source_had_one(
     assert [read_index(frame) for frame in clip] == list(range(10, 36))
     # A stricter threshold than the anonymiser itself uses (0.3), for a safety margin.
     assert [detect_faces(frame, threshold=0.25) for frame in clip] == [[] for _ in clip]
-
-
-class _PaintBlack:
-    """A filter that paints one area black and, if `says`, tells the encoder which area."""
-
-    def __init__(self, area: tuple[int, int, int, int], says: bool) -> None:
-        self.area, self.says = area, says
-
-    def reset(self) -> None:
-        pass
-
-    def process(self, pictures: Iterable[Picture]) -> Iterator[Picture]:
-        x1, y1, x2, y2 = self.area
-        for picture in pictures:
-            picture.pixels[y1:y2, x1:x2] = 0
-            if self.says:
-                picture.changed = [self.area]
-            yield picture
-
-
-@pytest.mark.parametrize("says", [True, False])
-def test_a_filter_that_says_what_it_changed_gets_only_that_converted(
-    face_recording: Path, tmp_path: Path, says: bool
-) -> None:
-    """The encoder writes only the changed area (grown to whole 2x2 colour blocks) into the
-    decoded frame: it is there in every frame, and the rest is the source's picture as a
-    plain re-encode gives it (a filter that does not say converts the whole picture back)."""
-    plain = decoded_frames(export_clip(face_recording, 400, 1440, tmp_path / "plain.mp4",
-                                       smart=False).path)
-    painted = decoded_frames(export_clip(
-        face_recording, 400, 1440, tmp_path / "painted.mp4", smart=False,
-        anonymize=_PaintBlack((101, 51, 203, 149), says)).path)  # type: ignore[arg-type]
-    assert [read_index(f) for f in painted] == list(range(10, 36))
-    for before, after in zip(plain, painted, strict=True):
-        assert after[53:147, 103:201].max() < 24  # black, but for the encoder's noise
-        outside = np.ones(after.shape[:2], bool)
-        outside[40:160, 90:214] = False  # the encoder blurs the edge a little
-        difference = np.abs(after[outside].astype(int) - before[outside].astype(int)).mean()
-        assert difference < (2 if says else 6)

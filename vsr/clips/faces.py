@@ -115,34 +115,23 @@ class FaceAnonymizer:
         picture = frame.picture
         height, width = picture.pixels.shape[:2]
         kept, drawn = with_manual(frame.boxes, self.manual, picture.ms, width, height)
-        # In place (the frame leaves the scan here), and the encoder is told which areas
-        # changed: it converts only those back to the video's colours.
-        picture.changed = self._cover_in(picture.pixels, kept, drawn)
+        picture.pixels = self.cover(picture.pixels, kept, drawn)
         return picture
 
     def cover(self, frame_bgr: NDArray[np.uint8], faces: Sequence[Box],
               drawn: Sequence[Box]) -> NDArray[np.uint8]:
         """A copy with `faces` (grown by the margin) and `drawn` boxes (as they are) covered."""
         out = frame_bgr.copy()
-        self._cover_in(out, faces, drawn)
-        return out
-
-    def _cover_in(self, pixels: NDArray[np.uint8], faces: Sequence[Box],
-                  drawn: Sequence[Box]) -> list[tuple[int, int, int, int]]:
-        """Covers the boxes in `pixels` itself; the areas it changed."""
-        height, width = pixels.shape[:2]
+        height, width = out.shape[:2]
         bounds = [_on_grid(b.enlarged(self.margin, width, height), width, height)
                   for b in faces]
         bounds += [b.enlarged(0.0, width, height) for b in drawn]
-        layers = BlurLayers(pixels)  # its blur is made from the pixels before any is covered
-        changed = []
+        layers = BlurLayers(frame_bgr)
         for x1, y1, x2, y2 in merged(bounds):
             if x2 - x1 >= 2 and y2 - y1 >= 2:
-                pixels[y1:y2, x1:x2] = (pixelated(pixels[y1:y2, x1:x2])
-                                        if self.mode == "pixelate"
-                                        else layers.blurred(x1, y1, x2, y2))
-                changed.append((x1, y1, x2, y2))
-        return changed
+                out[y1:y2, x1:x2] = (pixelated(out[y1:y2, x1:x2]) if self.mode == "pixelate"
+                                     else layers.blurred(x1, y1, x2, y2))
+        return out
 
     def preview(self, src: Path, ms: int, clip: tuple[int, int] | None = None
                 ) -> tuple[NDArray[np.uint8], NDArray[np.uint8]]:

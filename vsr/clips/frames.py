@@ -46,16 +46,12 @@ def frame_at(src: Path, ms: int) -> NDArray[np.uint8]:
 @dataclass(slots=True)
 class Picture:
     """One upright frame of a clip on its way through a filter: its place in the clip (0 is the
-    first frame), its time in the recording (ms) and the source's pts, carried along.
-    `source`: the decoded frame the pixels came from (when they are not turned); `changed`:
-    the areas (x1, y1, x2, y2) a filter changed, None when any pixel may have changed."""
+    first frame), its time in the recording (ms) and the source's pts, carried along."""
 
     index: int
     ms: int
     pixels: NDArray[np.uint8]
     pts: int = 0
-    source: VideoFrame | None = None
-    changed: list[tuple[int, int, int, int]] | None = None
 
 
 def pictures_between(src: Path, start_ms: int, end_ms: int, first_ms: int) -> list[Picture]:

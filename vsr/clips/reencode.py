@@ -13,7 +13,6 @@ from av.container import InputContainer, OutputContainer
 from av.packet import Packet
 from av.video.codeccontext import VideoCodecContext
 from av.video.frame import PictureType, VideoFrame
-from av.video.plane import VideoPlane
 from av.video.stream import VideoStream
 from numpy.typing import NDArray
 
@@ -92,30 +91,8 @@ class ReencodeVideo:
             return
         numbered = (self._upright(index, frame) for index, frame in enumerate(frames))
         for picture in self.filter.process(numbered):
-            yield picture.pts, self._filtered(picture)
-
-    def _filtered(self, picture: Picture) -> VideoFrame:
-        """The picture to encode. When the filter says which areas it changed, only those are
-        converted back and written into the decoded frame: the rest keeps the source's own
-        pixels, and no colour conversion of the whole picture is paid (at 1080p 3 ms a
-        frame)."""
-        source = picture.source
-        if (picture.changed is None or source is None or source.format.name != "yuv420p"
-                or (source.width, source.height) != (self.width, self.height)):
-            return VideoFrame.from_ndarray(picture.pixels, format="bgr24").reformat(
+            yield picture.pts, VideoFrame.from_ndarray(picture.pixels, format="bgr24").reformat(
                 width=self.width, height=self.height, format="yuv420p")
-        source.make_writable()  # the decoder may still refer to it: then this is a copy
-        planes = [_plane_pixels(plane) for plane in source.planes]
-        for x1, y1, x2, y2 in picture.changed:
-            x1, y1 = x1 - x1 % 2, y1 - y1 % 2  # whole 2x2 blocks: 4:2:0 colour is per block
-            x2, y2 = min(self.width, x2 + x2 % 2), min(self.height, y2 + y2 % 2)
-            if x2 - x1 < 2 or y2 - y1 < 2:
-                continue
-            patch = VideoFrame.from_ndarray(np.ascontiguousarray(picture.pixels[y1:y2, x1:x2]),
-                                            format="bgr24").reformat(format="yuv420p")
-            for plane, part, shift in zip(planes, patch.planes, (0, 1, 1), strict=True):
-                plane[y1 >> shift:y2 >> shift, x1 >> shift:x2 >> shift] = _plane_pixels(part)
-        return source
 
     def _upright(self, index: int, frame: VideoFrame) -> Picture:
         assert frame.pts is not None
@@ -124,7 +101,7 @@ class ReencodeVideo:
         if turns:
             pixels = np.ascontiguousarray(np.rot90(pixels, k=turns))
         ms = int((frame.pts * self.time_base - self.info.origin) * 1000)
-        return Picture(index, ms, pixels, frame.pts, source=None if turns else frame)
+        return Picture(index, ms, pixels, frame.pts)
 
     def _decoded(self, start: Fraction, end: Fraction) -> Iterator[VideoFrame]:
         seek_before(self.source, self.stream, start)
@@ -153,9 +130,3 @@ class ReencodeVideo:
         pixels = self._upright(0, frame).pixels
         return VideoFrame.from_ndarray(pixels, format="bgr24").reformat(
             width=self.width, height=self.height, format="yuv420p")
-
-
-def _plane_pixels(plane: VideoPlane) -> NDArray[np.uint8]:
-    """A plane's pixels as a writable array (without the padding at the end of each line)."""
-    rows = np.frombuffer(memoryview(plane), np.uint8).reshape(plane.height, plane.line_size)
-    return np.asarray(rows[:, :plane.width], np.uint8)
