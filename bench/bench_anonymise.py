@@ -7,8 +7,10 @@ hard scenes (target 0).
 - 1080p: the hard 1080p scenes one after the other (fast walks at 24 and 40 px a frame, a
   profile half behind a pillar, faces of 24-40 px; see tests/vsr/face_scenes.py), so the
   clip has cuts too.
-The reference is a plain full re-encode of the same clip in the same run: the floor that
-decoding and encoding alone cost.
+The reference is a plain full re-encode of the same clip in the same run, with the same
+encoder and settings (libx264 `veryfast`, crf 18: vsr/clips/reencode.py): the floor that
+decoding and encoding alone cost. CPU time counts all threads of the process (the encoder's
+too); the 1080p row shows the wall-clock time beside it. What costs what: docs/faces.md.
 
     python bench/bench_anonymise.py [--quick] [--workdir DIR] [--only 720p|1080p|hard]
 
@@ -150,8 +152,10 @@ def main() -> None:
         for row in anonymise_rows(args.quick, args.workdir or Path(tmp), args.only):
             reference = row["reference_value"]
             compared = "" if reference is None else f" (plain re-encode {reference:.2f})"
-            print(f"{row['name']}: {row['value']} {row['unit']}{compared}; target <= "
+            wall = f", wall-clock {row['wall_value']} s/s" if "wall_value" in row else ""
+            print(f"{row['name']}: {row['value']} {row['unit']}{compared}{wall}; target <= "
                   f"{row['target']}: {'met' if row['met'] else 'NOT met'}", flush=True)
+        print(f"load average after: {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

@@ -134,10 +134,11 @@ class ClipScan:
             track.flowed = (frame.index, track.box)
 
     def finish(self) -> list[ScanFrame]:
-        """The clip ended: its last frame gets a full-size look too, then all are final."""
+        """The clip ended: its last frame gets a full-size look too (where the picture changed
+        since the last one, as within a shot), then all are final."""
         if self.buffer and self.last_fine != self.buffer[-1].index:
             last = self.buffer[-1]
-            self._take(last, self._whole(last, fine=True))
+            self._take(last, self._whole(last, fine=True, cut=False))
             self._cover(last)
         done = list(self.buffer)
         self.buffer.clear()

@@ -32,7 +32,7 @@ __all__ = ["Box", "FaceAnonymizer", "FaceDetector", "ManualBox", "Mode", "detect
 DEFAULT_THRESHOLD = 0.3  # lower than a typical 0.5: missing a face is worse than an extra blur
 STILL_THRESHOLD = 0.2  # a single still has no frames around it to make up for a miss
 STEP = 8  # a reduced-size look every 8th frame (about 3 times a second at 25 fps)
-FINE_EVERY = 3  # every third one at full size (faces under about 40 px need it)
+FINE_EVERY = 4  # every fourth one at full size (faces under about 40 px need it)
 GRID = 8  # px: blurred areas snap to this grid
 HOLD = 16  # a face nobody confirms stays covered 16 frames (32 while the flow follows it)
 
