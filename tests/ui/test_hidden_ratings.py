@@ -43,7 +43,10 @@ def faces(ratings: RatingsEditor, party_id: int, question: str) -> list[QAbstrac
 
 def pictures(buttons: list[QAbstractButton]) -> list[bytes]:
     QApplication.processEvents()
-    return [bytes(b.grab().toImage().constBits()) for b in buttons]  # type: ignore[call-overload]
+    # Each image is kept until its bytes are copied: constBits() of a temporary QImage reads
+    # memory already given back (its first bytes then hold the allocator's pointers).
+    images = [b.grab().toImage() for b in buttons]
+    return [bytes(image.constBits()) for image in images]  # type: ignore[call-overload]
 
 
 def texts(ratings: RatingsEditor) -> str:
