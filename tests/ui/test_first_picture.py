@@ -39,7 +39,12 @@ class OpeningPlayer(FakePlayer):
 
 @pytest.fixture
 def scene(qtbot, library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    from vsr.ui.review import review_view
+
     monkeypatch.setattr(rc, "_default_fingerprinter", fake_fingerprint)
+    # The panel waits at most this long for the player; a busy test machine can hold the event
+    # loop for seconds, which must not look like a player that never opens (tests set less).
+    monkeypatch.setattr(review_view, "PANEL_WAIT_S", 60.0)
     rec = add_fake_recording(library, tmp_path)
     first = rv.create_review(library, rec.id)
     second = rv.create_review(library, rec.id)
