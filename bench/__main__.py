@@ -5,7 +5,8 @@
 Each row runs several times and reports the median, and where there is a reference (the ffmpeg
 tools, an empty Qt window, a bare Python) the ratio to it, measured in the same run on the same
 file. Groups: open (adding a recording), ui (timeline, placing a marker, opening a review, SQL
-of one edit; offscreen Qt), player (start-up, seeking with the real VLC, memory; under Xvfb when
+of one edit; offscreen Qt), player (start-up, opening a review until the first picture against a
+bare python-vlc player, seeking with the real VLC, memory; under Xvfb when
 there is no display), media (bench/media_rows.py: stills, envelope, clip export, summaries, on
 the ultrafast and on a camera-like recording), cli (bench/cli_rows.py: `vsr export clips` and
 `vsr export summary` end to end, `vsr list` at 1 and 200 reviews), anonymise

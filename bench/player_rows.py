@@ -1,5 +1,6 @@
 """Rows that need a real display and the real VLC (run under Xvfb): start-up of `vsr` until
-the window is interactive, opening the recording in a review, seeking to a marked moment until
+the window is interactive, opening a review until the recording's first picture is on screen
+(against a bare python-vlc player in a plain window, same file, same run), seeking to a marked moment until
 that exact frame is on the screen (the picture is compared, not position()), and peak memory
 while playing with 1,000 markers. `python -m bench.player_rows [--quick] MEDIA`."""
 
@@ -20,9 +21,9 @@ os.environ.setdefault("VSR_VLC_ARGS", "--aout=dummy")
 
 import av  # noqa: E402
 import numpy as np  # noqa: E402
-from PySide6.QtCore import QCoreApplication, QSettings  # noqa: E402
-from PySide6.QtGui import QImage  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt  # noqa: E402
+from PySide6.QtGui import QGuiApplication, QImage  # noqa: E402
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget  # noqa: E402
 from vsr.ui.bridge import LibraryBridge  # noqa: E402
 from vsr.ui.i18n import install_language  # noqa: E402
 from vsr.ui.main_window import MainWindow  # noqa: E402
@@ -136,6 +137,115 @@ def on_screen(surface: QWidget, video_w: int, video_h: int) -> np.ndarray | None
     return small(array[y0:y0 + sh, x0:x0 + sw])
 
 
+def first_picture(media: Path) -> tuple[np.ndarray, tuple[int, int]]:
+    """The recording's first frame at SMALL size (decoded with PyAV) and its width, height."""
+    with av.open(str(media)) as container:
+        stream = container.streams.video[0]
+        frame = next(container.decode(stream))
+        return small(frame.to_ndarray(format="rgb24")), (frame.width, frame.height)
+
+
+def shows_first_picture(surface: QWidget, expected: np.ndarray, size: tuple[int, int]) -> bool:
+    """Is the recording's first picture on screen in `surface`: a real picture (not black, not
+    one colour) close to the decoded first frame?"""
+    picture = on_screen(surface, *size)
+    if picture is None or float(picture.std()) < 8:
+        return False
+    return float(np.abs(picture - expected).mean()) < 12
+
+
+def open_window_once(bridge: LibraryBridge, review_id: int, expected: np.ndarray,
+                     size: tuple[int, int]) -> tuple[float | None, QSize]:
+    """A new window and player (as `vsr` starts), shown; then the time from open_review until
+    the first picture is on screen. Returns it and the size of the video surface."""
+    player = create_player()
+    window = MainWindow(bridge, player)
+    window.resize(1366, 768)
+    window.show()
+    wait_for(lambda: window.isVisible() and window.isActiveWindow(), 5.0)
+    wait_for(lambda: False, 0.3)  # the window manager and the X server settle
+    surface = player.video_widget()
+    started = time.perf_counter()
+    window.open_review(review_id)
+    took = wait_for(lambda: shows_first_picture(surface, expected, size), 15.0)
+    shown = None if took is None else time.perf_counter() - started
+    surface_size = surface.size()
+    window.close()  # shuts the player down too
+    window.deleteLater()
+    QCoreApplication.processEvents()
+    return shown, surface_size
+
+
+def bare_vlc_once(media: Path, expected: np.ndarray, size: tuple[int, int],
+                  surface_size: QSize) -> float | None:
+    """The reference: a bare python-vlc MediaPlayer drawing into a plain QWidget of the window's
+    video size (set_xwindow, as ui/player/vlc_setup.attach_video), set_media + play() on the
+    same file, until its first picture is on screen the same way."""
+    import vlc
+    from vsr.ui.player.vlc_setup import instance_args
+
+    instance = vlc.Instance(instance_args(QGuiApplication.platformName()))
+    mp = instance.media_player_new()
+    window = QWidget()
+    window.setWindowTitle("bare python-vlc")
+    layout = QVBoxLayout(window)
+    layout.setContentsMargins(0, 0, 0, 0)
+    surface = QWidget()
+    surface.setAttribute(Qt.WidgetAttribute.WA_NativeWindow)
+    surface.setStyleSheet("background: black;")
+    surface.setFixedSize(surface_size)
+    layout.addWidget(surface)
+    window.show()
+    wait_for(lambda: window.isVisible() and window.isActiveWindow(), 5.0)
+    wait_for(lambda: False, 0.3)
+    started = time.perf_counter()
+    mp.set_xwindow(int(surface.winId()))
+    mp.set_media(instance.media_new_path(str(media)))
+    mp.play()
+    took = wait_for(lambda: shows_first_picture(surface, expected, size), 15.0)
+    shown = None if took is None else time.perf_counter() - started
+    mp.stop()
+    mp.release()
+    instance.release()
+    window.close()
+    window.deleteLater()
+    QCoreApplication.processEvents()
+    return shown
+
+
+def first_frame_rows(media: Path, tmp: Path, quick: bool) -> list[Row]:
+    """Opening a review until the recording's first picture is on screen in a real window (new
+    window and player each round, as `vsr` starts), against a bare python-vlc player on the
+    same file in a plain window of the same video size; rounds alternate, medians compared."""
+    expected, size = first_picture(media)
+    rounds = 3 if quick else 7
+    rows = []
+    for count in (1_000, 10_000):
+        lib, review_id = make_library(tmp / f"first-{count}.sqlite", media, count)
+        bridge = LibraryBridge(lib)
+        windows: list[float | None] = []
+        bares: list[float | None] = []
+        surface_size = QSize(*size)
+        for _ in range(rounds):  # alternating: a busy moment hits both sides alike
+            shown, surface_size = open_window_once(bridge, review_id, expected, size)
+            windows.append(shown)
+            bares.append(bare_vlc_once(media, expected, size, surface_size))
+        bridge.close()
+
+        def median(times: list[float | None]) -> float | None:
+            found = [t for t in times if t is not None]
+            return statistics.median(found) if len(found) > len(times) // 2 else None
+
+        r = row(f"opening a review with {count:,} markers until its first picture is on screen "
+                "(real VLC; reference: bare python-vlc)", median(windows), "s", None,
+                median(bares))
+        r.update(target="<= 2x bare python-vlc", met=r["ratio"] is not None and r["ratio"] <= 2.0,
+                 rounds={"window": [None if t is None else round(t, 3) for t in windows],
+                         "bare": [None if t is None else round(t, 3) for t in bares]})
+        rows.append(r)
+    return rows
+
+
 def seek_and_memory_rows(media: Path, tmp: Path, quick: bool) -> list[Row]:
     lib, review_id = make_library(tmp / "seek.sqlite", media, 1_000)
     pro = rv.list_parties(lib, review_id)[0]
@@ -152,12 +262,8 @@ def seek_and_memory_rows(media: Path, tmp: Path, quick: bool) -> list[Row]:
     wait_for(window.isVisible)
     started = time.perf_counter()
     window.open_review(review_id)
-    opened = wait_for(lambda: not player.is_opening() and player.duration() > 0)
-    open_s = None if opened is None else time.perf_counter() - started
-    probe_s = process_seconds(["ffprobe", "-v", "error", "-show_format", "-show_streams",
-                               str(media)])
-    rows = [row("opening the recording in a review until it plays (real VLC)", open_s, "s", 1.0,
-                probe_s)]
+    wait_for(lambda: not player.is_opening() and player.duration() > 0)
+    rows: list[Row] = []
     surface = player.video_widget()
     seeks, refs = [], []
     for marker_id, at in zip(seek_markers, targets, strict=True):
@@ -196,6 +302,8 @@ def seek_and_memory_rows(media: Path, tmp: Path, quick: bool) -> list[Row]:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--only", choices=("startup", "first", "seek"),
+                        help="only these rows (a quicker look while working on them)")
     parser.add_argument("media", type=Path)
     args = parser.parse_args()
     QCoreApplication.setOrganizationName("vsr-bench")
@@ -204,8 +312,13 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="vsr-bench-player-") as name:
         tmp = Path(name)
         QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp))
-        rows = startup_rows(3 if args.quick else 7, tmp)
-        rows += seek_and_memory_rows(args.media, tmp, args.quick)
+        rows: list[Row] = []
+        if args.only in (None, "startup"):
+            rows += startup_rows(3 if args.quick else 7, tmp)
+        if args.only in (None, "first"):
+            rows += first_frame_rows(args.media, tmp, args.quick)
+        if args.only in (None, "seek"):
+            rows += seek_and_memory_rows(args.media, tmp, args.quick)
     emit(rows)
     del app
     return 0

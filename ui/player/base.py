@@ -82,6 +82,10 @@ class MediaPlayer(QObject):
         """Translated text naming what to install; empty when the player is available."""
         return ""
 
+    def is_opening(self) -> bool:
+        """True while the backend is still opening the loaded recording (no picture yet)."""
+        return False
+
     # --- backend hooks: subclasses implement these --------------------------------------------
     def load(self, path: str) -> None:
         raise NotImplementedError

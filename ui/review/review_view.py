@@ -4,9 +4,11 @@ refreshes from library change events."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
@@ -33,7 +35,6 @@ from ..actions import ActionId, ActionRegistry
 from ..bridge import LibraryBridge
 from ..operations import in_box, perform, push_performed
 from ..player.base import MediaPlayer
-from ..samenleergesprek.panel import SessionPanel
 from ..save_queue import SaveQueue
 from ..timeline.panel import TimelinePanel
 from . import hidden_mark_undo
@@ -54,7 +55,15 @@ from .undo_commands import (
     MoveMarkerCommand,
 )
 
+if TYPE_CHECKING:
+    from ..samenleergesprek.panel import SessionPanel
+
 LOOP_AROUND_POINT_MS = 5_000
+# The Samenleergesprek panel is built once the player has its first picture (or its tab is
+# opened, or something asks for it): it is not needed for the picture, and building it first
+# kept the recording from starting. PANEL_WAIT_S: the most it waits for the player.
+PANEL_POLL_MS = 15
+PANEL_WAIT_S = 2.0
 
 
 
@@ -141,7 +150,16 @@ class ReviewView(MarkingIntents, QWidget):
         self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the tab bar is the Tab stop,
         self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.TabFocus)  # not a nameless pane
         self.tabs.addTab(moments, self.tr("Moments"))
-        self.session_panel: SessionPanel | None = None
+        # The Samenleergesprek tab; its panel (made per review) is built into it later.
+        self._session_panel: SessionPanel | None = None
+        self._session_host = QWidget()
+        host = QVBoxLayout(self._session_host)
+        host.setContentsMargins(0, 0, 0, 0)
+        self.tabs.addTab(self._session_host, self.tr("Samenleergesprek"))
+        self._panel_timer = QTimer(self)
+        self._panel_timer.setInterval(PANEL_POLL_MS)
+        self._panel_timer.timeout.connect(self._panel_when_ready)
+        self._panel_since = 0.0
         self.tabs.currentChanged.connect(self._tab_changed)
         right = self.tabs
 
@@ -215,6 +233,10 @@ class ReviewView(MarkingIntents, QWidget):
         self.review = rv.get_review(lib, review_id)
         self.recording = rc.get_recording(lib, self.review.recording_id)
         self.read_log.opened(review_id, self.recording.id)
+        self._drop_session_panel()
+        # The player first: VLC opens the recording in its own threads while the rest of the
+        # review is filled in (and the Samenleergesprek panel waits for the first picture).
+        path = self._start_player()
         self.transcript_offer.hide()  # it was about the recording before
         perform(lambda: rv.touch_review(lib, review_id))  # only the recent list: no message
         self.undo.clear()
@@ -229,23 +251,64 @@ class ReviewView(MarkingIntents, QWidget):
         self._reload_transcript()
         self.sheet.set_marker(None, self.parties)
         self.consent_strip.show_recording(lib, self.recording.id)
-        self._make_session_panel()
         self.title_changed.emit(self.review.title)
-        self._load_media()
+        if path is not None:
+            self.envelopes.load(path, self.recording.fingerprint)
+        self._arrange()
+        if self.tabs.currentIndex() == 1:
+            self._make_session_panel()
+        else:
+            self._panel_since = time.monotonic()
+            self._panel_timer.start()
+
+    @property
+    def session_panel(self) -> SessionPanel | None:
+        """The guided Samenleergesprek of the open review (None while no review is open). It
+        is built after the recording's first picture; asking for it earlier builds it now."""
+        if self._session_panel is None and self.review is not None:
+            self._make_session_panel()
+        return self._session_panel
+
+    def session_panel_built(self) -> bool:
+        return self._session_panel is not None
+
+    def _panel_when_ready(self) -> None:
+        """Build the panel once the player has opened the recording (its first picture is on
+        screen), or after PANEL_WAIT_S whatever the player does."""
+        if self.player.is_opening() and time.monotonic() - self._panel_since < PANEL_WAIT_S:
+            return
+        self._panel_timer.stop()
+        if self._session_panel is None and self.review is not None:
+            self._make_session_panel()
+
+    def _drop_session_panel(self) -> None:
+        """Let go of the previous review's panel (its typing saved first)."""
+        self._panel_timer.stop()
+        panel, self._session_panel = self._session_panel, None
+        if panel is None:
+            return
+        panel.flush()
+        if self.tabs.currentIndex() == 1:
+            self.tabs.setCurrentIndex(0)  # a new review starts on its moments
+        self._session_host.layout().removeWidget(panel)
+        panel.hide()
+        panel.discuss.clip_box.hide()
+        panel.discuss.clip_box.deleteLater()  # it lives under the video
+        panel.deleteLater()
 
     def _make_session_panel(self) -> None:
+        from ..samenleergesprek.panel import SessionPanel
+
         assert self.review is not None
-        if self.session_panel is not None:
-            self.session_panel.flush()
-            self.tabs.removeTab(1)
-            self.session_panel.discuss.clip_box.deleteLater()  # it lives under the video
-            self.session_panel.deleteLater()
-        self.session_panel = SessionPanel(self.bridge, self.review.id, self.player,
-                                          undo=self.undo, saves=self.saves)
-        self._clip_host.addWidget(self.session_panel.discuss.clip_box)
-        self.session_panel.discuss.sheet.typing_started.connect(self._typing_started)
-        self.session_panel.step_shown.connect(self._arrange)
-        self.tabs.addTab(self.session_panel, self.tr("Samenleergesprek"))
+        self._panel_timer.stop()
+        panel = SessionPanel(self.bridge, self.review.id, self.player, undo=self.undo,
+                             saves=self.saves)
+        self._session_panel = panel
+        self._clip_host.addWidget(panel.discuss.clip_box)
+        panel.discuss.sheet.typing_started.connect(self._typing_started)
+        panel.step_shown.connect(self._arrange)
+        self._session_host.layout().addWidget(panel)
+        panel.show()  # at once when its tab is on show (a layout shows new children later)
         self._arrange()
 
     def _reload_transcript(self) -> None:
@@ -297,19 +360,26 @@ class ReviewView(MarkingIntents, QWidget):
 
     def _load_media(self) -> None:
         assert self.recording is not None
+        path = self._start_player()
+        if path is not None:
+            self.envelopes.load(path, self.recording.fingerprint)
+
+    def _start_player(self) -> Path | None:
+        """Give the player the recording; the path, or None when it is missing (said so)."""
+        assert self.recording is not None
         try:
             path = rc.require_available(self.recording)
         except RecordingMissingError as exc:
             self.player.unload()
             self.banner.show_message(exc.message())
             self.timeline.view.set_envelope(None)
-            return
+            return None
         self.banner.hide()
         self.screen.setCurrentIndex(0 if self.recording.has_video else 1)
         self.player.set_frame_duration_ms(
             int(round(1000 / self.recording.fps)) if self.recording.fps > 0 else 40)
         self.player.load(str(path))
-        self.envelopes.load(path, self.recording.fingerprint)
+        return path
 
     def _cannot_play(self, message: str) -> None:
         """The player cannot play the recording (damaged, or a kind it cannot play): say so
@@ -332,14 +402,17 @@ class ReviewView(MarkingIntents, QWidget):
             return
         self._load_media()
 
-    def _tab_changed(self, _index: int) -> None:
+    def _tab_changed(self, index: int) -> None:
+        if index == 1 and self._session_panel is None and self.review is not None:
+            self._make_session_panel()  # opened before the first picture: build it now
         self._arrange()
 
     def room(self) -> Room:
         """Which arrangement the open tab and step ask for."""
-        if self.tabs.currentIndex() != 1 or self.session_panel is None:
+        panel = self._session_panel
+        if self.tabs.currentIndex() != 1 or panel is None:
             return Room.MOMENTS
-        return Room.STAP2 if self.session_panel.step == SessionStep.DISCUSS else Room.SESSION
+        return Room.STAP2 if panel.step == SessionStep.DISCUSS else Room.SESSION
 
     def _arrange(self, _step: object = None) -> None:
         """Stap 2 gives the gespreksblad the room: the timeline and the mark buttons fold away
@@ -348,8 +421,8 @@ class ReviewView(MarkingIntents, QWidget):
         stap2 = self.room() == Room.STAP2
         self.timeline.setVisible(not stap2)
         self.mark_buttons.setVisible(not stap2)
-        if self.session_panel is not None:
-            self.session_panel.discuss.clip_box.setVisible(stap2)
+        if self._session_panel is not None:
+            self._session_panel.discuss.clip_box.setVisible(stap2)
         self._apply_share()
 
     def side_by_side_width(self) -> int:
@@ -673,7 +746,8 @@ class ReviewView(MarkingIntents, QWidget):
     def close_review(self) -> None:
         """Save what is being typed and let go of the media."""
         self.sheet.flush()
-        if self.session_panel is not None:
-            self.session_panel.flush()
+        self._panel_timer.stop()
+        if self._session_panel is not None:
+            self._session_panel.flush()
         self.envelopes.cancel()
         self.player.unload()
