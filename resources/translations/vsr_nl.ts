@@ -2398,47 +2398,47 @@
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../ui/review/review_view.py" line="111" />
+        <location filename="../../ui/review/review_view.py" line="120" />
         <source>Sound only: this recording has no picture.</source>
         <translation>Alleen geluid: deze opname heeft geen beeld.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="139" />
+        <location filename="../../ui/review/review_view.py" line="148" />
         <source>Moments and Samenleergesprek</source>
         <translation>Momenten en Samenleergesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="140" />
+        <location filename="../../ui/review/review_view.py" line="149" />
         <source>Tabs</source>
         <translation>Tabbladen</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="143" />
+        <location filename="../../ui/review/review_view.py" line="152" />
         <source>Moments</source>
         <translation>Momenten</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="248" />
+        <location filename="../../ui/review/review_view.py" line="158" />
         <source>Samenleergesprek</source>
         <translation>Samenleergesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="286" />
+        <location filename="../../ui/review/review_view.py" line="349" />
         <source>Who is who</source>
         <translation>Wie is wie</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="287" />
+        <location filename="../../ui/review/review_view.py" line="350" />
         <source>There is nothing written down yet. Choose “Write down what was said” in the File menu first.</source>
         <translation>Er is nog niets uitgeschreven. Kies eerst “Uitschrijven wat er gezegd is” in het menu Bestand.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="324" />
+        <location filename="../../ui/review/review_view.py" line="394" />
         <source>Where is the recording “{title}”?</source>
         <translation>Waar staat de opname ‘{title}’?</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="565" />
+        <location filename="../../ui/review/review_view.py" line="638" />
         <source>Paused for {name}</source>
         <translation>Pauze voor {name}</translation>
     </message>
