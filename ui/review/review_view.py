@@ -65,6 +65,10 @@ LOOP_AROUND_POINT_MS = 5_000
 # kept the recording from starting. PANEL_WAIT_S: the most it waits for the player.
 PANEL_POLL_MS = 15
 PANEL_WAIT_S = 2.0
+# The player says it has opened the recording once VLC has a video output and has played for a
+# moment; the picture may reach the screen a little after. The work waiting for it (markers,
+# panel) waits this much longer, so it does not hold the window just as the picture comes.
+PICTURE_SETTLE_MS = 100
 # A review with more marked moments than this has them read on a worker (ui.review.
 # marker_loader) and shown after the recording's first picture: at 10,000 the read took 0.2 s
 # before VLC could start. Fewer are read at once: less than a frame, and the list is whole when
@@ -174,6 +178,7 @@ class ReviewView(MarkingIntents, QWidget):
         self._panel_timer.setInterval(PANEL_POLL_MS)
         self._panel_timer.timeout.connect(self._panel_when_ready)
         self._panel_since = 0.0
+        self._opened_at: float | None = None  # when the player was first seen opened
         self.tabs.currentChanged.connect(self._tab_changed)
         right = self.tabs
 
@@ -274,6 +279,7 @@ class ReviewView(MarkingIntents, QWidget):
         if self.tabs.currentIndex() == 1:
             self._make_session_panel()
         self._panel_since = time.monotonic()
+        self._opened_at = None
         self._panel_timer.start()
 
     @property
@@ -288,10 +294,17 @@ class ReviewView(MarkingIntents, QWidget):
         return self._session_panel is not None
 
     def _after_first_picture(self) -> bool:
-        """The player has opened the recording (its first picture is on screen), or waited
-        PANEL_WAIT_S whatever the player does."""
-        return (not self.player.is_opening()
-                or time.monotonic() - self._panel_since >= PANEL_WAIT_S)
+        """The player has opened the recording PICTURE_SETTLE_MS ago (its first picture is on
+        screen), or PANEL_WAIT_S have passed whatever the player does."""
+        now = time.monotonic()
+        if now - self._panel_since >= PANEL_WAIT_S:
+            return True
+        if self.player.is_opening():
+            self._opened_at = None
+            return False
+        if self._opened_at is None:
+            self._opened_at = now
+        return now - self._opened_at >= PICTURE_SETTLE_MS / 1000
 
     def _panel_when_ready(self) -> None:
         """After the first picture: show the markers read meanwhile, and (at the next tick: two
