@@ -163,6 +163,7 @@ def test_a_short_review_is_read_at_once(qtbot, scene, monkeypatch) -> None:  # t
     assert win.open_review(review_id)
     assert shown_ids(win) == stored_ids(win, review_id)  # no "reading" line flashing by
     assert not win.review_view.marker_list.loading() and gated.calls == []
+    assert not win.review_view.marker_loader.busy()
 
 
 @pytest.mark.parametrize("read_when", ["before the mark", "after the mark", "after the undo"])
@@ -247,6 +248,7 @@ def test_markers_hidden_are_never_shown_while_or_after_reading(qtbot, scene) -> 
     calls = len(gated.calls)
     assert win.open_review(review_id)
     assert shown_ids(win) == [] and view.shared.hidden and len(gated.calls) == calls
+    assert not view.marker_loader.busy()
     assert view.mark_buttons._counts == counts
 
 
@@ -317,7 +319,7 @@ def test_the_stap_pages_while_the_markers_are_read(qtbot, scene) -> None:  # typ
     assert panel is not None and view.session_panel_built()
     chosen = stored_ids(win, review_id)[2]
     assert perform(lambda: ss.choose_moment(lib, review_id, chosen)).ok
-    assert gated.calls.count(review_id) == 2  # read again: the first read may be older
+    qtbot.waitUntil(lambda: gated.calls.count(review_id) == 2, timeout=5000)  # read again
     gated.open(review_id)
     qtbot.waitUntil(lambda: loaded(win), timeout=5000)
     assert shown_ids(win) == stored_ids(win, review_id)

@@ -179,6 +179,7 @@ class ReviewView(MarkingIntents, QWidget):
         self._panel_timer.timeout.connect(self._panel_when_ready)
         self._panel_since = 0.0
         self._opened_at: float | None = None  # when the player was first seen opened
+        self._touch_pending: int | None = None  # a review opened, not yet put in the recent list
         self.tabs.currentChanged.connect(self._tab_changed)
         right = self.tabs
 
@@ -250,15 +251,28 @@ class ReviewView(MarkingIntents, QWidget):
     def open_review(self, review_id: int) -> None:
         lib = self.bridge.lib
         self.sheet.flush()
+        self._touch_opened()  # the review opened before, if the picture did not come first
         self.review = rv.get_review(lib, review_id)
         self.recording = rc.get_recording(lib, self.review.recording_id)
-        self.read_log.opened(review_id, self.recording.id)
+        # Reading is logged before anything of the review can be seen, and when the log
+        # refuses the row nothing opens. While this page is not on screen (opened from the
+        # start page) VLC can start on the recording first, in its own threads, while the log
+        # waits for the disk: its picture shows only once the page does, after the log.
+        shown = self.isVisible()
+        if shown:
+            self.read_log.opened(review_id, self.recording.id)
         self._drop_session_panel()
         # The player first: VLC opens the recording in its own threads while the rest of the
         # review is filled in (and the Samenleergesprek panel waits for the first picture).
         path = self._start_player()
+        if not shown:
+            try:
+                self.read_log.opened(review_id, self.recording.id)
+            except VsrError:
+                self.player.unload()
+                raise
         self.transcript_offer.hide()  # it was about the recording before
-        perform(lambda: rv.touch_review(lib, review_id))  # only the recent list: no message
+        self._touch_pending = review_id  # the recent list: after the first picture
         self.undo.clear()
         self.hidden_undo.clear()
         self.selected = None
@@ -293,6 +307,14 @@ class ReviewView(MarkingIntents, QWidget):
     def session_panel_built(self) -> bool:
         return self._session_panel is not None
 
+    def _touch_opened(self) -> None:
+        """Put the opened review at the top of the recent list (a write that waits for the
+        disk: after the first picture, or when another review opens or this one closes)."""
+        review_id, self._touch_pending = self._touch_pending, None
+        if review_id is not None:
+            lib = self.bridge.lib
+            perform(lambda: rv.touch_review(lib, review_id))  # only the recent list: no message
+
     def _after_first_picture(self) -> bool:
         """The player has opened the recording PICTURE_SETTLE_MS ago (its first picture is on
         screen), or PANEL_WAIT_S have passed whatever the player does."""
@@ -310,6 +332,9 @@ class ReviewView(MarkingIntents, QWidget):
         """After the first picture: show the markers read meanwhile, and (at the next tick: two
         short stalls, not one long one) build the panel."""
         if not self._after_first_picture():
+            return
+        if self._touch_pending is not None:
+            self._touch_opened()
             return
         if self._loaded is not None:
             loaded, self._loaded = self._loaded, None
@@ -338,7 +363,7 @@ class ReviewView(MarkingIntents, QWidget):
         from ..samenleergesprek.panel import SessionPanel
 
         assert self.review is not None
-        if self._loaded is None:  # the timer still has markers to show after the picture
+        if self._loaded is None and self._touch_pending is None:  # else the timer has work
             self._panel_timer.stop()
         panel = SessionPanel(self.bridge, self.review.id, self.player, undo=self.undo,
                              saves=self.saves)
@@ -890,6 +915,7 @@ class ReviewView(MarkingIntents, QWidget):
         self.sheet.flush()
         self._panel_timer.stop()
         self._stop_loading()
+        self._touch_opened()
         if self._session_panel is not None:
             self._session_panel.flush()
         self.envelopes.cancel()
