@@ -5,8 +5,9 @@ cannot be reached the dialog says so in words and everything local keeps working
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -33,6 +34,10 @@ from ..dialogs import error_text
 from ..timefmt import format_ms
 from .settings import team_media_setting, team_url_setting
 
+if TYPE_CHECKING:
+    from vsr.team.media_server import MediaServer
+    from vsr.team.received import Arriving
+
 SHARE_ID = Qt.ItemDataRole.UserRole
 
 
@@ -53,21 +58,39 @@ def _refresh_on_worker(library_path: Path, url: str, media: Path | None
         lib.close()
 
 
-def _receive_on_worker(library_path: Path, url: str, media: Path, share_id: str,
-                       progress: Any) -> int:
+def _receive_on_worker(library_path: Path, url: str, media: Path, share_id: str
+                       ) -> Started:
+    """Open the share into this library (its rows at once, vsr.team.received.begin_receive)
+    and, when its recording is not on this computer yet, start the loopback server that plays
+    it from the media store (the cache is filled after, while it plays)."""
     from vsr.library import open_library
-    from vsr.team.received import receive
+    from vsr.team.media_server import MediaServer
+    from vsr.team.received import begin_receive
 
     lib = open_library(library_path, backup=False)
     try:
         with connect(url) as conn:
-            return receive(lib, conn, media, share_id, progress=progress)
+            arriving = begin_receive(lib, conn, media, share_id)
     finally:
         lib.close()
+    server = None if arriving.here else MediaServer(arriving.source, arriving.key)
+    return Started(arriving, server, url)
+
+
+@dataclass
+class Started:
+    """A received review ready to open: playing from `server` while its recording is on its
+    way (None: it is here). Whoever opens it takes the server (`taken`); else it is closed."""
+
+    arriving: Arriving
+    server: MediaServer | None
+    url: str
+    taken: bool = False
 
 
 class ReceivedDialog(QDialog):
     review_received = Signal(int)  # the local review's id, to open in the window
+    started = Signal(object)  # a Started: the window plays it (ui.team.playback)
 
     def __init__(self, library_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -189,17 +212,20 @@ class ReceivedDialog(QDialog):
         self.open_button.setEnabled(False)
         self.progress.setValue(0)
         self.progress.show()
-        self.say(self.tr("Getting the recording…"))
-        ok = self._run(lambda url, progress: _receive_on_worker(
-            self.library_path, url, media, share_id, progress),
+        self.say(self.tr("Opening the shared review…"))
+        ok = self._run(lambda url, _progress: _receive_on_worker(
+            self.library_path, url, media, share_id),
             self._received)
         if not ok:
             self.open_button.setEnabled(True)
 
-    def _received(self, review_id: int) -> None:
+    def _received(self, started: Started) -> None:
         self.progress.hide()
         self.open_button.setEnabled(True)
         self.say(self.tr("Received. It is open in the window."))
-        self.review_received.emit(review_id)
+        self.started.emit(started)
+        if started.server is not None and not started.taken:  # nobody plays it
+            server = started.server
+            workers.start(workers.Task(lambda _p, _c: server.close()))
+        self.review_received.emit(started.arriving.review_id)
         self.accept()
-
