@@ -50,7 +50,7 @@ def received_dialog(window: MainWindow) -> ReceivedDialog:
     """"Shared with me", its Open wired to the window: the review opens and plays at once."""
     from .received_dialog import ReceivedDialog
 
-    dialog = ReceivedDialog(Path(window.bridge.lib.path), window)
+    dialog = ReceivedDialog(Path(window.bridge.lib.path), window, lib=window.bridge.lib)
     dialog.started.connect(lambda started: _play(window, started))
     return dialog
 

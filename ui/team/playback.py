@@ -272,7 +272,7 @@ class SharedPlayback(QObject):
             # Off the window's thread: the server's loop notices its shutdown within 0.5 s.
             workers.start(workers.Task(lambda _p, _c: server.close()))
         self.strip.hide()
-        self.strip.setParent(None)  # type: ignore[call-overload]
+        self.strip.setParent(None)
         self.strip.deleteLater()
         try:
             self.window.review_view.recording_released.disconnect(self._released)

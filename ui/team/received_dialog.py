@@ -31,12 +31,14 @@ from vsr.team.sharing import SharedItem, TeamHit, search_team
 from .. import workers
 from ..accessibility_keys import ReturnOpens
 from ..dialogs import error_text
+from ..operations import perform
 from ..timefmt import format_ms
 from .settings import team_media_setting, team_url_setting
 
 if TYPE_CHECKING:
+    from vsr.library.db import Library
     from vsr.team.media_server import MediaServer
-    from vsr.team.received import Arriving
+    from vsr.team.received import Arriving, Incoming
 
 SHARE_ID = Qt.ItemDataRole.UserRole
 
@@ -53,28 +55,44 @@ def _refresh_on_worker(library_path: Path, url: str, media: Path | None
     try:
         with connect_and_flush(lib, url, media) as conn:
             removed = forget_gone(lib, conn)
-            return list_shared(conn), removed
+            items = list_shared(conn)
     finally:
         lib.close()
+    _ready_to_open()
+    return items, removed
+
+
+def _ready_to_open() -> None:
+    """Import now, while the user reads the list, what Open needs on its worker (the cipher,
+    the loopback server): a first Open took a quarter of a second more without it."""
+    import cryptography.hazmat.primitives.ciphers.aead  # noqa: F401
+
+    import vsr.media.fingerprint  # noqa: F401
+    import vsr.team.media_server  # noqa: F401
 
 
 def _receive_on_worker(library_path: Path, url: str, media: Path, share_id: str
-                       ) -> Started:
-    """Open the share into this library (its rows at once, vsr.team.received.begin_receive)
-    and, when its recording is not on this computer yet, start the loopback server that plays
-    it from the media store (the cache is filled after, while it plays)."""
+                       ) -> tuple[Incoming, MediaServer | None]:
+    """Open the share and read what its rows need (vsr.team.received.open_incoming) and, when
+    its recording is not on this computer yet, start the loopback server that plays it from the
+    media store. The rows are written on the window's thread (the one edit path)."""
     from vsr.library import open_library
     from vsr.team.media_server import MediaServer
-    from vsr.team.received import begin_receive
+    from vsr.team.received import open_incoming
 
     lib = open_library(library_path, backup=False)
     try:
         with connect(url) as conn:
-            arriving = begin_receive(lib, conn, media, share_id)
+            incoming = open_incoming(lib, conn, media, share_id)
     finally:
         lib.close()
-    server = None if arriving.here else MediaServer(arriving.source, arriving.key)
-    return Started(arriving, server, url)
+    here = incoming.arriving is not None and incoming.arriving.here
+    return incoming, None if here else MediaServer(incoming.source, incoming.key)
+
+
+def _close_later(server: MediaServer) -> None:
+    """Off the window's thread: the server's loop notices a shutdown within 0.5 s."""
+    workers.start(workers.Task(lambda _p, _c: server.close()))
 
 
 @dataclass
@@ -92,8 +110,10 @@ class ReceivedDialog(QDialog):
     review_received = Signal(int)  # the local review's id, to open in the window
     started = Signal(object)  # a Started: the window plays it (ui.team.playback)
 
-    def __init__(self, library_path: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, library_path: Path, parent: QWidget | None = None,
+                 lib: Library | None = None) -> None:
         super().__init__(parent)
+        self.lib = lib  # the window's library: Open writes through it (else one of its own)
         self.setWindowTitle(self.tr("Shared with me"))
         self.resize(720, 480)
         self.library_path = library_path
@@ -213,19 +233,36 @@ class ReceivedDialog(QDialog):
         self.progress.setValue(0)
         self.progress.show()
         self.say(self.tr("Opening the shared review…"))
+        url = team_url_setting()
         ok = self._run(lambda url, _progress: _receive_on_worker(
             self.library_path, url, media, share_id),
-            self._received)
+            lambda opened: self._received(opened, url or ""))
         if not ok:
             self.open_button.setEnabled(True)
 
-    def _received(self, started: Started) -> None:
+    def _received(self, opened: tuple[Incoming, MediaServer | None], url: str) -> None:
+        """Put the review into the library (one transaction, through the edit path) and hand
+        it to the window, which plays it at once."""
+        from vsr.library import open_library
+        from vsr.team.received import put_incoming
+
+        incoming, server = opened
+        lib = self.lib if self.lib is not None else open_library(self.library_path, backup=False)
+        try:
+            outcome = perform(lambda: put_incoming(lib, incoming), report=self.say)
+        finally:
+            if lib is not self.lib:
+                lib.close()
         self.progress.hide()
         self.open_button.setEnabled(True)
+        if not outcome.ok or outcome.value is None:
+            if server is not None:
+                _close_later(server)
+            return
+        started = Started(outcome.value, server, url)
         self.say(self.tr("Received. It is open in the window."))
         self.started.emit(started)
         if started.server is not None and not started.taken:  # nobody plays it
-            server = started.server
-            workers.start(workers.Task(lambda _p, _c: server.close()))
+            _close_later(started.server)
         self.review_received.emit(started.arriving.review_id)
         self.accept()

@@ -90,17 +90,38 @@ class Arriving:
         return _key(self.item)
 
 
-def begin_receive(lib: Library, conn: psycopg.Connection[Any], media: Path, share_id: str,
-                  cache: Path | None = None) -> Arriving:
-    """Open a share (checked and logged by the database) and put its review into the local
-    library at once, before its recording is on this computer: the recording row has the
-    fingerprint read from the encrypted file (three chunks decrypted) and the share's length,
-    its file is the place in the cache where `fill_cache` puts it. The rows go in one
-    transaction. A share received before is found again (its cache complete or not)."""
-    from vsr.library.recordings import add_arriving_recording, get_recording, neutral_title
+@dataclass(frozen=True, slots=True)
+class Incoming:
+    """An opened share, read but not yet in the library (`open_incoming`): a worker reads, the
+    window writes (`put_incoming`, through its one edit path). `arriving` when it was received
+    here before (nothing to write)."""
+
+    share_id: str
+    item: dict[str, Any]
+    media: Path
+    target: Path
+    fingerprint: str
+    size: int
+    arriving: Arriving | None = None
+
+    @property
+    def source(self) -> Path:
+        return media_source(self.item, self.media)
+
+    @property
+    def key(self) -> bytes:
+        return _key(self.item)
+
+
+def open_incoming(lib: Library, conn: psycopg.Connection[Any], media: Path, share_id: str,
+                  cache: Path | None = None) -> Incoming:
+    """Open a share (checked and logged by the database) and read what its rows need before
+    its recording is on this computer: the fingerprint from three chunks of the encrypted file
+    (decrypted in memory; the same as the plain file's) and its size. Writes nothing. A share
+    received here before comes back with its `arriving` (its cache complete or not)."""
+    from vsr.library.recordings import get_recording
     from vsr.library.reviews import get_review
     from vsr.media.fingerprint import fingerprint_of
-    from vsr.model import ProbeResult
 
     item = open_shared(conn, share_id)
     if not item.get("team"):  # a server before migration 3 does not say
@@ -118,24 +139,46 @@ def begin_receive(lib: Library, conn: psycopg.Connection[Any], media: Path, shar
                                 Path(str(known.get("file") or target)), item, media)
             if not arriving.here:
                 _ = arriving.source  # refuse now (in words) what cannot play
-            return arriving
+            return Incoming(share_id, item, media, arriving.target, recording.fingerprint,
+                            recording.size_bytes, arriving)
     reader = ChunkReader(media_source(item, media), _key(item))
     try:
         fingerprint = fingerprint_of(reader.size, reader.read)
         size = reader.size
     finally:
         reader.close()
+    return Incoming(share_id, item, media, target, fingerprint, size)
+
+
+def put_incoming(lib: Library, incoming: Incoming) -> Arriving:
+    """Put an opened share's review into the library at once, before its recording is here:
+    the recording row (its file: the place in the cache where `fill_cache` puts it; the
+    share's length), the review, its moments and the local consent, in one transaction."""
+    from vsr.library.recordings import add_arriving_recording, neutral_title
+    from vsr.model import ProbeResult
+
+    if incoming.arriving is not None:
+        return incoming.arriving
+    item, target = incoming.item, incoming.target
     info = ProbeResult(duration_ms=max(0, int(item.get("duration_ms") or 0)), has_video=True,
                        has_audio=True)
     with lib.write():  # one transaction (one flush to disk) for all the rows
-        recording = add_arriving_recording(lib, target, fingerprint, info, size,
-                                           neutral_title(target))
+        recording = add_arriving_recording(lib, target, incoming.fingerprint, info,
+                                           incoming.size, neutral_title(target))
         review_id = _into_library(lib, item, recording.id)
     entries = received(lib)
-    entries[share_id] = {"review_id": review_id, "recording_id": recording.id,
-                         "file": str(target)}
+    entries[incoming.share_id] = {"review_id": review_id, "recording_id": recording.id,
+                                  "file": str(target)}
     _save(lib, entries)
-    return Arriving(share_id, review_id, recording.id, Path(recording.path), target, item, media)
+    return Arriving(incoming.share_id, review_id, recording.id, Path(recording.path), target,
+                    item, incoming.media)
+
+
+def begin_receive(lib: Library, conn: psycopg.Connection[Any], media: Path, share_id: str,
+                  cache: Path | None = None) -> Arriving:
+    """`open_incoming` then `put_incoming`: the review in the library, its recording perhaps
+    still to come (`fill_cache`)."""
+    return put_incoming(lib, open_incoming(lib, conn, media, share_id, cache))
 
 
 def _key(item: dict[str, Any]) -> bytes:
