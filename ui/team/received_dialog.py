@@ -63,12 +63,18 @@ def _refresh_on_worker(library_path: Path, url: str, media: Path | None
 
 
 def _ready_to_open() -> None:
-    """Import now, while the user reads the list, what Open needs on its worker (the cipher,
-    the loopback server): a first Open took a quarter of a second more without it."""
+    """Import now, on the worker, while the user reads the list, what Open needs: the cipher
+    and the loopback server for its worker, and the review window's modules (timeline, numpy,
+    the Samenleergesprek pages: 0.3-1.7 s on this machine when no review was open yet, which
+    a first Open otherwise waited for before the player could start). Imports only: no widget
+    is made here."""
     import cryptography.hazmat.primitives.ciphers.aead  # noqa: F401
 
     import vsr.media.fingerprint  # noqa: F401
     import vsr.team.media_server  # noqa: F401
+
+    from ..review import review_view  # noqa: F401
+    from . import playback  # noqa: F401
 
 
 def _receive_on_worker(library_path: Path, url: str, media: Path, share_id: str
