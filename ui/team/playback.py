@@ -181,7 +181,7 @@ class SharedPlayback(QObject):
         self.complete = True
         self.fraction = 1.0
         self.strip.say(self.tr("The recording is on this computer now: the sound band, clips "
-                               "and writing down what was said can be used."))
+                               "and writing down what was said can be used."), 100)
         self._hide_timer.start(DONE_SHOWN_MS)
         self.window.review_view.recording_arrived(self.arriving.recording_id)
         self.arrived.emit(self.arriving.recording_id)
