@@ -169,20 +169,36 @@ def test_until_the_cache_is_complete_clips_and_transcripts_wait_with_a_sentence(
     assert playing.strip.isVisible() and playing.strip.label.text() == text
     coach.review_view.transcribe()
     assert coach.told and coach.told[-1] == text  # said, not "the recording is missing"
+    # Clips are cut from the file: the export (and its face preview) waits with the sentence.
+    from vsr.library.collections import add_clip, create_collection
+    from vsr.ui.clips.export_dialog import ExportClipsDialog
+
+    lib = coach.bridge.lib
+    collection = create_collection(lib, "Intervisie", "intervisie")
+    add_clip(lib, collection.id, rec_id, 500, 1500)
+    dialog = ExportClipsDialog(lib, collection.id)
+    qtbot.addWidget(dialog)
+    dialog.start_export()
+    assert dialog.status.text() == text and dialog.task is None
     assert not playing.arriving.target.exists()
 
 
-@pytest.mark.parametrize("how", ["withdrawn", "retention"])
+@pytest.mark.parametrize(("how", "cached"), [("withdrawn", True), ("retention", True),
+                                             ("withdrawn", False)])
 def test_withdrawal_or_retention_while_playing_stops_and_removes(
-        qtbot, coach, team_db, world, media, how: str,  # noqa: F811
+        qtbot, coach, team_db, world, media, how: str, cached: bool,  # noqa: F811
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(playback, "POLL_S", 0.2)
+    player: OrderPlayer = coach.player_under_test
+    if not cached:  # still on its way: the fill waits for a first picture that does not come
+        monkeypatch.setattr(playback, "FILL_WAIT_S", 60.0)
+        monkeypatch.setattr(player, "is_opening", lambda: True)
     share_id = _shared(team_db, world, media)
     playing = _open_in_window(qtbot, coach, team_db, media, share_id)
-    player: OrderPlayer = coach.player_under_test
     url = player.loads[0][0]
     review_id = playing.arriving.review_id
-    qtbot.waitUntil(lambda: playing.complete, timeout=30_000)
+    if cached:
+        qtbot.waitUntil(lambda: playing.complete, timeout=30_000)
     player.play()
     qtbot.wait(500)  # a few checks while it still holds: it keeps playing
     assert player.is_playing() and coach.showing_review()
