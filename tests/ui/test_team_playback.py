@@ -170,8 +170,9 @@ def test_until_the_cache_is_complete_clips_and_transcripts_wait_with_a_sentence(
     coach.review_view.transcribe()
     assert coach.told and coach.told[-1] == text  # said, not "the recording is missing"
     # Clips are cut from the file: the export (and its face preview) waits with the sentence.
-    from vsr.library.collections import add_clip, create_collection
     from vsr.ui.clips.export_dialog import ExportClipsDialog
+
+    from vsr.library.collections import add_clip, create_collection
 
     lib = coach.bridge.lib
     collection = create_collection(lib, "Intervisie", "intervisie")

@@ -91,8 +91,8 @@ def test_the_review_is_in_the_library_before_its_recording_arrives(
     assert again.review_id == arriving.review_id and again.here  # once only, and it is here
 
 
-def test_a_cancelled_fill_leaves_nothing(team_db, world, media, coach_lib: Library,
-                                         tmp_path: Path) -> None:  # noqa: F811
+def test_a_cancelled_fill_leaves_nothing(
+        team_db, world, media, coach_lib: Library, tmp_path: Path) -> None:  # noqa: F811
     from vsr.media.tasks import Cancelled
     from vsr.team.received import begin_receive, fill_cache
 
