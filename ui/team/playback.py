@@ -23,6 +23,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from .. import workers
+from ..accessibility_announce import announce
 from ..dialogs import error_text, inform
 from ..operations import perform
 
@@ -180,8 +181,10 @@ class SharedPlayback(QObject):
             return
         self.complete = True
         self.fraction = 1.0
-        self.strip.say(self.tr("The recording is on this computer now: the sound band, clips "
-                               "and writing down what was said can be used."), 100)
+        text = self.tr("The recording is on this computer now: the sound band, clips and "
+                       "writing down what was said can be used.")
+        self.strip.say(text, 100)
+        announce(text, self.strip)
         self._hide_timer.start(DONE_SHOWN_MS)
         self.window.review_view.recording_arrived(self.arriving.recording_id)
         self.arrived.emit(self.arriving.recording_id)

@@ -3,10 +3,14 @@ play it, show its moments on the timeline and cut clips.
 
 Decision: a received review is an ordinary local review whose title starts with "Ontvangen van
 team" (translated), on a recording decrypted into the private cache (`~/.cache/vsr/team`,
-0600). The link between the share and the local review lives in a small private file beside
-the library (the received list). At every connect (`forget_gone`) each received review whose
-share is no longer visible to me (withdrawn, retention passed, removed from the team) is
-deleted with its recording and its cached file: the local copy never outlives the share."""
+0600). The review goes into the library before its recording is here (`open_incoming` reads
+on a worker, `put_incoming` writes): the window plays it from the team's store meanwhile
+(vsr.team.media_server; ui/team/playback.py) while `fill_cache` decrypts it into the cache,
+and `cache_complete` records what its probe found. The link between the share and the local
+review lives in a small private file beside the library (the received list). At every
+connect (`forget_gone`) each received review whose share is no longer visible to me
+(withdrawn, retention passed, removed from the team) is deleted with its recording and its
+cached file: the local copy never outlives the share."""
 
 from __future__ import annotations
 
