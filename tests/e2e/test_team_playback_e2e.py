@@ -86,3 +86,35 @@ def test_vlc_plays_a_shared_recording_from_the_stream_while_it_arrives(
     win.close()
     bridge.close()
     bridge.lib.close()
+
+
+def test_vlc_log_never_holds_the_loopback_token(
+        qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog) -> None:
+    """VLC names the address it opens in its messages; the token in it is left out."""
+    import logging
+
+    from vsr.media.testclip import generate_test_clip
+    from vsr.team.media_crypto import encrypt_file, new_key
+    from vsr.team.media_server import MediaServer
+
+    monkeypatch.setenv("VSR_VLC_VERBOSE", "1")
+    caplog.set_level(logging.DEBUG, logger="vsr.vlc")
+    plain = generate_test_clip(tmp_path / "gesprek.mp4", 2.0)
+    key = new_key()
+    encrypt_file(plain, tmp_path / "gesprek.vsrmedia", key)
+    server = MediaServer(tmp_path / "gesprek.vsrmedia", key)
+    player = create_player()
+    try:
+        surface = player.video_widget()
+        qtbot.addWidget(surface)
+        surface.resize(320, 240)
+        surface.show()
+        player.load_stream(server.url, "Gesprek")
+        qtbot.waitUntil(lambda: not player.is_opening() and player.state() == "paused",
+                        timeout=15_000)
+        addresses = [r.getMessage() for r in caplog.records if "127.0.0.1" in r.getMessage()]
+        assert addresses  # VLC did name the address ...
+        assert all(server.token not in r.getMessage() for r in caplog.records)  # ... not the token
+    finally:
+        player.shutdown()
+        server.close()

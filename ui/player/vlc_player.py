@@ -130,6 +130,8 @@ class VlcPlayer(MediaPlayer):
             return
         self.unload()
         self._path, self._shown_name = url, name
+        # The address holds the server's token: VLC's messages name it, the log must not.
+        self._log.hidden = tuple(part for part in url.split("/")[3:] if len(part) >= 16)
         media = self._instance.media_new_location(url)
         if media is None:
             self._fail_missing()

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -138,9 +137,6 @@ class ReceivedDialog(QDialog):
         self.items.setAccessibleName(self.tr("Shared reviews"))
         self.items.itemActivated.connect(lambda _item: self.open_selected())
         ReturnOpens(self.items, self.open_selected)  # not also a search (the default button)
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 100)
-        self.progress.hide()
         self.status = QLabel()
         self.status.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -151,7 +147,6 @@ class ReceivedDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.items, 1)
-        layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
         self._task: workers.Task | None = None
@@ -169,12 +164,10 @@ class ReceivedDialog(QDialog):
         task = workers.Task(lambda progress, _c: fn(url, progress))
         task.signals.done.connect(done)
         task.signals.failed.connect(self._failed)
-        task.signals.progress.connect(lambda f: self.progress.setValue(int(f * 100)))
         self._task = workers.start(task)
         return True
 
     def _failed(self, exc: BaseException) -> None:
-        self.progress.hide()
         self.open_button.setEnabled(True)
         self.say(error_text(exc))
 
@@ -235,9 +228,7 @@ class ReceivedDialog(QDialog):
             return
         assert media is not None
         share_id = str(current.data(SHARE_ID))
-        self.open_button.setEnabled(False)
-        self.progress.setValue(0)
-        self.progress.show()
+        self.open_button.setEnabled(False)  # a moment: the recording is not fetched first
         self.say(self.tr("Opening the shared review…"))
         url = team_url_setting()
         ok = self._run(lambda url, _progress: _receive_on_worker(
@@ -259,7 +250,6 @@ class ReceivedDialog(QDialog):
         finally:
             if lib is not self.lib:
                 lib.close()
-        self.progress.hide()
         self.open_button.setEnabled(True)
         if not outcome.ok or outcome.value is None:
             if server is not None:
