@@ -222,3 +222,32 @@ def test_withdrawal_or_retention_while_playing_stops_and_removes(
     with pytest.raises((urllib.error.URLError, OSError)):
         qtbot.wait(1200)  # the server's loop notices its shutdown within 0.5 s
         urllib.request.urlopen(url, timeout=2).close()
+
+
+def test_a_review_closed_before_its_recording_arrived_streams_again_when_opened(
+        qtbot, coach, team_db, world, media, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+    monkeypatch.setattr(playback, "FILL_WAIT_S", 60.0)
+    player: OrderPlayer = coach.player_under_test
+    monkeypatch.setattr(player, "is_opening", lambda: True)  # no first picture: no fill yet
+    share_id = _shared(team_db, world, media)
+    playing = _open_in_window(qtbot, coach, team_db, media, share_id)
+    review_id = playing.arriving.review_id
+    coach.review_view.close_review()
+    coach.show_start()
+    assert playback.current is None and not playing.arriving.target.exists()
+    # From the recent list (or anywhere): it is opened from the team's store again.
+    assert coach.open_review(review_id)
+    qtbot.waitUntil(lambda: playback.current is not None and coach.showing_review(),
+                    timeout=30_000)
+    assert player.loads[-1][0].startswith("http://127.0.0.1:") and player.loads[-1][0] != \
+        player.loads[0][0]  # a new server, a new token
+    assert coach.review_view.banner.isHidden()
+    assert len(received(coach.bridge.lib)) == 1  # the same received review, not a second one
+    coach.review_view.close_review()
+    coach.show_start()
+    # The team library cannot be reached: it opens as it is and says why, in words.
+    QSettings().setValue(URL_KEY, "postgresql://carla@127.0.0.1:1/geen_team?connect_timeout=2")
+    assert coach.open_review(review_id)
+    qtbot.waitUntil(lambda: coach.showing_review()
+                    and not coach.review_view.banner.isHidden(), timeout=30_000)
+    assert "niet bereikbaar" in coach.review_view.banner.label.text()

@@ -17,6 +17,7 @@ One shared playback at a time (the window shows one review): `current`."""
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -30,7 +31,7 @@ from ..operations import perform
 if TYPE_CHECKING:
     from vsr.model import ProbeResult
     from vsr.team.media_server import MediaServer
-    from vsr.team.received import Arriving
+    from vsr.team.received import Arriving, Incoming
 
     from ..main_window import MainWindow
 
@@ -272,8 +273,9 @@ class SharedPlayback(QObject):
             self._check.cancel()
         if self.server is not None:
             server, self.server = self.server, None
-            # Off the window's thread: the server's loop notices its shutdown within 0.5 s.
-            workers.start(workers.Task(lambda _p, _c: server.close()))
+            from .received_dialog import _close_later
+
+            _close_later(server)
         self.strip.hide()
         self.strip.setParent(None)
         self.strip.deleteLater()
@@ -296,3 +298,61 @@ def play_received(window: MainWindow, arriving: Arriving, server: MediaServer | 
     current = playing
     playing.start()
     return playing
+
+
+_plain: set[int] = set()  # reviews to open as they are (their stream could not be started)
+
+
+def reopen_arriving(window: MainWindow, review_id: int) -> bool:
+    """A received review whose recording never reached the cache (it was closed while it
+    arrived, or the program stopped): open it the way *Gedeeld met mij* does, playing from the
+    team's store again, on a worker (the share is opened, checked and logged again). True when
+    that was started (the review opens when it is ready); False to open it as it is."""
+    from vsr.library import recordings as rc
+    from vsr.team.received import received
+
+    if review_id in _plain:
+        _plain.discard(review_id)
+        return False
+    if current is not None and current.arriving.review_id == review_id:
+        return False  # it is being opened by its playback
+    lib = window.bridge.lib
+    share_id = next((s for s, e in received(lib).items()
+                     if int(e.get("review_id", -1)) == review_id), None)
+    if share_id is None:
+        return False
+    try:
+        if rc.recording_available(rc.get_recording(lib, int(received(lib)[share_id]
+                                                            ["recording_id"]))):
+            return False
+    except Exception:  # noqa: BLE001 - not there any more: open it as it is
+        return False
+    from .received_dialog import _close_later, _receive_on_worker
+    from .settings import team_media_setting, team_url_setting
+
+    url, media = team_url_setting(), team_media_setting()
+    if not url or media is None:
+        return False
+    library_path = Path(lib.path)
+
+    def opened(result: tuple[Incoming, MediaServer | None]) -> None:
+        from vsr.team.received import put_incoming
+
+        incoming, server = result
+        outcome = perform(lambda: put_incoming(lib, incoming), report=window.statusBar().showMessage)
+        if not outcome.ok or outcome.value is None:
+            if server is not None:
+                _close_later(server)
+            return
+        play_received(window, outcome.value, server, url)
+
+    def failed(exc: BaseException) -> None:  # unreachable, no longer shared, ...: say why
+        _plain.add(review_id)
+        if window.open_review(review_id):
+            window.review_view.banner.show_message(error_text(exc))
+
+    task = workers.Task(lambda _p, _c: _receive_on_worker(library_path, url, media, share_id))
+    task.signals.done.connect(opened)
+    task.signals.failed.connect(failed)
+    workers.start(task)
+    return True

@@ -96,8 +96,11 @@ def _receive_on_worker(library_path: Path, url: str, media: Path, share_id: str
 
 
 def _close_later(server: MediaServer) -> None:
-    """Off the window's thread: the server's loop notices a shutdown within 0.5 s."""
-    workers.start(workers.Task(lambda _p, _c: server.close()))
+    """Off the window's thread (the server's loop notices a shutdown within 0.5 s), on a plain
+    thread: it reports nothing, and a window closing at exit does not wait for it."""
+    import threading
+
+    threading.Thread(target=server.close, name="vsr-team-media-close", daemon=True).start()
 
 
 @dataclass
