@@ -414,6 +414,10 @@ class MainWindow(QMainWindow):
         self.statusBar().setToolTip(text)
 
     def open_review(self, review_id: int) -> bool:
+        from .team.playback import reopen_arriving
+
+        if reopen_arriving(self, review_id):  # a shared recording not yet here: it streams
+            return True
         try:
             self.review_view.open_review(review_id)
         except VsrError as exc:

@@ -2386,8 +2386,8 @@
     </message>
     <message>
         <location filename="../../ui/team/received_dialog.py" line="192" />
-        <source>Getting the recording…</source>
-        <translation>De opname wordt opgehaald…</translation>
+        <source>Opening the shared review…</source>
+        <translation>Het gedeelde terugkijkgesprek wordt geopend…</translation>
     </message>
     <message>
         <location filename="../../ui/team/received_dialog.py" line="202" />
@@ -2397,6 +2397,11 @@
 </context>
 <context>
     <name>ReviewView</name>
+    <message>
+        <location filename="../../ui/review/review_view.py" line="341"/>
+        <source>Write down what was said</source>
+        <translation>Uitschrijven wat er gezegd is</translation>
+    </message>
     <message>
         <location filename="../../ui/review/review_view.py" line="120" />
         <source>Sound only: this recording has no picture.</source>
@@ -3524,6 +3529,42 @@
         <location filename="../../ui/app.py" line="150" />
         <source>The backup was put back.</source>
         <translation>De reservekopie is teruggezet.</translation>
+    </message>
+</context>
+<context>
+    <name>ArrivingStrip</name>
+    <message>
+        <location filename="../../ui/team/playback.py" line="80"/>
+        <source>Recording put on this computer</source>
+        <translation>Opname wordt op deze computer gezet</translation>
+    </message>
+</context>
+<context>
+    <name>SharedPlayback</name>
+    <message>
+        <location filename="../../ui/team/playback.py" line="1"/>
+        <source>This recording plays from the team's store and is meanwhile put on this computer ({percent} %). The sound band, clips and writing down what was said come once it is here.</source>
+        <translation>Deze opname speelt af vanuit de map van het team en wordt intussen op deze computer gezet ({percent} %). De geluidsband, clips en het uitschrift kunnen pas als de opname hier staat.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/playback.py" line="1"/>
+        <source>The recording is on this computer now: the sound band, clips and writing down what was said can be used.</source>
+        <translation>De opname staat nu op deze computer: je kunt de geluidsband, clips en het uitschrift gebruiken.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/playback.py" line="1"/>
+        <source>{problem} It keeps playing from the team's store.</source>
+        <translation>{problem} De opname speelt gewoon verder vanuit de map van het team.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/playback.py" line="1"/>
+        <source>“{title}” is no longer shared with you: the client's consent was withdrawn or its retention date has passed. Playing stopped and the recording was removed from this computer.</source>
+        <translation>“{title}” is niet meer met je gedeeld: de cliënt heeft de toestemming ingetrokken of de bewaartermijn is voorbij. Het afspelen is gestopt en de opname is van deze computer verwijderd.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/playback.py" line="1"/>
+        <source>No longer shared</source>
+        <translation>Niet meer gedeeld</translation>
     </message>
 </context>
 </TS>

@@ -75,6 +75,9 @@ class ReviewView(MarkingIntents, QWidget):
     """One open review. `title_changed` lets the window show the review's title."""
 
     title_changed = Signal(str)
+    # The open review's recording is let go (another review opened, or the review closed): a
+    # shared recording playing from the team's store stops being served (ui.team.playback).
+    recording_released = Signal(int)
 
     def __init__(self, bridge: LibraryBridge, player: MediaPlayer, actions: ActionRegistry,
                  undo: QUndoStack, parent: QWidget | None = None) -> None:
@@ -182,6 +185,8 @@ class ReviewView(MarkingIntents, QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.consent_strip)
         layout.addWidget(self.transcript_offer)
+        self.notices = QVBoxLayout()  # e.g. a shared recording on its way (ui.team.playback)
+        layout.addLayout(self.notices)
         layout.addWidget(outer)
 
     def _connect(self) -> None:
@@ -230,8 +235,11 @@ class ReviewView(MarkingIntents, QWidget):
     def open_review(self, review_id: int) -> None:
         lib = self.bridge.lib
         self.sheet.flush()
+        previous = self.recording.id if self.recording is not None else None
         self.review = rv.get_review(lib, review_id)
         self.recording = rc.get_recording(lib, self.review.recording_id)
+        if previous is not None and previous != self.recording.id:
+            self.recording_released.emit(previous)
         self.read_log.opened(review_id, self.recording.id)
         self._drop_session_panel()
         # The player first: VLC opens the recording in its own threads while the rest of the
@@ -322,10 +330,15 @@ class ReviewView(MarkingIntents, QWidget):
 
     def transcribe(self) -> None:
         """Write down what was said (issue 22), in the background; the lane shows it after."""
-        from ..dialogs import show_error
+        from ..dialogs import inform, show_error
+        from ..team.playback import waiting_text
         from .transcribe_dialog import Transcriber
 
         if self.recording is None or getattr(self, "_transcriber", None) is not None:
+            return
+        waiting = waiting_text(self.recording.id)
+        if waiting is not None:
+            inform(self, self.tr("Write down what was said"), waiting)
             return
         try:
             media = rc.require_available(self.recording)
@@ -365,8 +378,19 @@ class ReviewView(MarkingIntents, QWidget):
             self.envelopes.load(path, self.recording.fingerprint)
 
     def _start_player(self) -> Path | None:
-        """Give the player the recording; the path, or None when it is missing (said so)."""
+        """Give the player the recording; the path, or None when it is missing (said so) or
+        still on its way from the team's store (then it plays from there; ui.team.playback)."""
+        from ..team.playback import stream_for
+
         assert self.recording is not None
+        stream = stream_for(self.recording.id)
+        if stream is not None and not rc.recording_available(self.recording):
+            self.banner.hide()
+            self.screen.setCurrentIndex(0)
+            self.player.set_frame_duration_ms(40)
+            self.timeline.view.set_envelope(None)  # the sound band comes with the file
+            self.player.load_stream(*stream)
+            return None
         try:
             path = rc.require_available(self.recording)
         except RecordingMissingError as exc:
@@ -380,6 +404,18 @@ class ReviewView(MarkingIntents, QWidget):
             int(round(1000 / self.recording.fps)) if self.recording.fps > 0 else 40)
         self.player.load(str(path))
         return path
+
+    def recording_arrived(self, recording_id: int) -> None:
+        """A shared recording that plays from the team's store is on this computer now: its
+        sound band (and with the file, clips and transcripts). The player plays on as it is."""
+        if self.recording is None or self.recording.id != recording_id:
+            return
+        self.recording = rc.get_recording(self.bridge.lib, recording_id)
+        if self.recording.fps > 0:
+            self.player.set_frame_duration_ms(int(round(1000 / self.recording.fps)))
+        self.screen.setCurrentIndex(0 if self.recording.has_video else 1)
+        if rc.recording_available(self.recording):
+            self.envelopes.load(Path(self.recording.path), self.recording.fingerprint)
 
     def _cannot_play(self, message: str) -> None:
         """The player cannot play the recording (damaged, or a kind it cannot play): say so
@@ -751,3 +787,5 @@ class ReviewView(MarkingIntents, QWidget):
             self._session_panel.flush()
         self.envelopes.cancel()
         self.player.unload()
+        if self.recording is not None:
+            self.recording_released.emit(self.recording.id)
