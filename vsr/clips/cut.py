@@ -20,10 +20,8 @@ import av.error
 from av.container import InputContainer, OutputContainer
 from av.packet import Packet
 
-from vsr.clips.audio import AudioCut
 from vsr.clips.audio_copy import AudioCopy, PacketSplitter, can_copy
 from vsr.clips.errors import Cancelled, ClipRangeError
-from vsr.clips.reencode import FrameFilter, ReencodeVideo
 from vsr.clips.scan import FrameSpan, Kept, frame_span, scan_packets
 from vsr.clips.smart import SmartVideo, SpliceError, make_plan, smart_config
 from vsr.clips.source import (
@@ -40,6 +38,7 @@ from vsr.media.opener import open_output, storage_error
 
 if TYPE_CHECKING:  # the face detector (OpenCV) loads only for an anonymised clip
     from vsr.clips.faces import FaceAnonymizer
+    from vsr.clips.reencode import FrameFilter
 
 # Audio packets are written at most this far ahead of the video, so players read both in step.
 _INTERLEAVE = 0.5
@@ -224,6 +223,8 @@ class _Job:
             self.info = replace(self.info, rotation=read_rotation(self.info.path))
             self.rotation_read = True
         source = stack.enter_context(open_media(self.info.path))
+        from vsr.clips.reencode import ReencodeVideo  # numpy: only a re-encode loads it
+
         encoder = ReencodeVideo(source, self.info, output, self.anonymize)
         audio = self._audio(output, stack, span)
         _mux(output, encoder.packets(self.start, self.end, span, self.tick), audio)
@@ -270,6 +271,8 @@ class _Job:
         if not (self.keep_audio and self.info.has_audio):
             return None
         source: InputContainer = stack.enter_context(open_media(self.info.path))
+        from vsr.clips.audio import AudioCut  # numpy: only sound that is not copied loads it
+
         if span is None:
             return AudioCut(source, output, self.start, self.end).packets()
         tb = self.info.time_base
