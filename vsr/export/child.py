@@ -115,14 +115,14 @@ def _child_main(doc: SummaryDoc, fmt: str, out: str, staging_root: str | None,
 def _stills_with_progress(doc: SummaryDoc, messages: Any) -> SummaryDoc:
     from vsr.export.stills import StillReader
 
-    total = max(1, len(doc.moments))
-    done = [0]
-    with StillReader(doc.recording_path, rotation=doc.recording_rotation) as reader:
-        def grab(_path: Path, at_ms: int, _rotation: int) -> bytes | None:
-            still = reader.grab(at_ms)
-            done[0] += 1
-            if done[0] % 5 == 0 or done[0] == total:
-                messages.put(("progress", STILLS_SHARE * done[0] / total))
-            return still
+    times = [block.at_ms for block in doc.moments]
+    total = max(1, len(set(times)))
 
-        return add_stills(doc, grab)
+    def done(count: int) -> None:
+        if count % 5 == 0 or count == total:
+            messages.put(("progress", STILLS_SHARE * count / total))
+
+    # All stills in one pass in time order (StillReader.grab_many); add_stills blurs faces.
+    with StillReader(doc.recording_path, rotation=doc.recording_rotation) as reader:
+        stills = dict(zip(times, reader.grab_many(times, done), strict=True))
+    return add_stills(doc, lambda _path, at_ms, _rotation: stills[at_ms])

@@ -43,16 +43,13 @@ def summary(work: SummaryWork, progress: Progress) -> Path:
     if work.include_stills:
         from vsr.export.stills import StillReader
 
-        total = max(1, len(doc.moments))
-        done = [0]
+        times = [block.at_ms for block in doc.moments]
+        total = max(1, len(set(times)))
+        # All stills in one pass in time order (StillReader.grab_many); add_stills blurs faces.
         with StillReader(doc.recording_path, rotation=doc.recording_rotation) as reader:
-            def grab(_path: Path, at_ms: int, _rotation: int) -> bytes | None:
-                still = reader.grab(at_ms)
-                done[0] += 1
-                progress(STILLS_SHARE * done[0] / total)
-                return still
-
-            doc = add_stills(doc, grab)
+            stills = dict(zip(times, reader.grab_many(
+                times, lambda count: progress(STILLS_SHARE * count / total)), strict=True))
+        doc = add_stills(doc, lambda _path, at_ms, _rotation: stills[at_ms])
     progress(STILLS_SHARE if work.include_stills else 0.1)
     path = write_summary(doc, work.fmt, work.out, staging_root=work.staging_root)
     progress(1.0)
