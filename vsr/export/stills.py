@@ -92,19 +92,28 @@ class StillReader:
             self._decoding = None  # the next still seeks afresh
             return None
 
-    def grab_many(self, times_ms: Sequence[int],
-                  done: Callable[[int], None] | None = None) -> list[bytes | None]:
+    def grab_many(self, times_ms: Sequence[int], done: Callable[[int], None] | None = None,
+                  *, ready: Callable[[int, bytes | None], None] | None = None
+                  ) -> list[bytes | None]:
         """`grab` of every time in `times_ms` (in any order, repeats allowed), made in one pass
         over the recording in time order; the same pictures as one `grab` each. `done(n)` is
-        called as the stills are made (n of the distinct times so far)."""
+        called as the stills are made (n of the distinct times so far), `ready(at_ms, still)`
+        with each still as soon as it is made."""
         stream = self._open()
         if stream is None or self._container is None:
             return [None] * len(times_ms)
         order = sorted(set(times_ms))
         made: dict[int, bytes | None] = {}
         self._decoding = None
+
+        def given(count: int, at_ms: int) -> None:
+            if ready is not None:
+                ready(at_ms, made[at_ms])
+            if done is not None:
+                done(count)
+
         try:
-            _Pass(self._container, stream, self._jpeg, made, done).run(order)
+            _Pass(self._container, stream, self._jpeg, made, given).run(order)
         except _ERRORS:
             pass  # what was made is kept; the rest is grabbed one by one below
         finally:
@@ -112,8 +121,7 @@ class StillReader:
         for at_ms in order:  # not reached in the pass (the file's end, an open GOP, damage)
             if at_ms not in made:
                 made[at_ms] = self.grab(at_ms)
-                if done is not None:
-                    done(len(made))
+                given(len(made), at_ms)
         return [made[at_ms] for at_ms in times_ms]
 
     def _frame_at(self, container: InputContainer, stream: VideoStream,
@@ -259,7 +267,7 @@ class _Pass:
 
     def __init__(self, container: InputContainer, stream: VideoStream,
                  jpeg: Callable[[VideoFrame], bytes | None], made: dict[int, bytes | None],
-                 done: Callable[[int], None] | None) -> None:
+                 done: Callable[[int, int], None]) -> None:
         self._container, self._stream, self._jpeg = container, stream, jpeg
         self._codec = stream.codec_context
         self._prefix = nal.length_size(self._codec.name, self._codec.extradata)
@@ -425,8 +433,7 @@ class _Pass:
 
     def _give(self, at_ms: int, still: bytes | None) -> None:
         self._made[at_ms] = still
-        if self._done is not None:
-            self._done(len(self._made))
+        self._done(len(self._made), at_ms)
 
     def _drain(self) -> None:
         """The pictures the decoder still holds (for reordering, in its frame threads)."""

@@ -34,24 +34,23 @@ class SummaryWork:
 def summary(work: SummaryWork, progress: Progress) -> Path:
     """A learning summary: names replaced, stills (faces blurred when anonymised), the file."""
     from vsr.export import write_summary
-    from vsr.export.summary_content import add_stills, anonymise_summary
+    from vsr.export.summary_content import anonymise_summary
 
     doc = work.doc
     progress(0.0)
     if work.names is not None:
         doc = anonymise_summary(doc, work.names, work.created_at)
     if work.include_stills:
-        from vsr.export.stills import StillReader
+        # The stills in one pass in time order (StillReader.grab_many), on a thread while the
+        # file is laid out (decoding lets go of the interpreter lock; faces blurred there).
+        from vsr.export.stills_ahead import StillsAhead
 
-        times = [block.at_ms for block in doc.moments]
-        total = max(1, len(set(times)))
-        # All stills in one pass in time order (StillReader.grab_many); add_stills blurs faces.
-        with StillReader(doc.recording_path, rotation=doc.recording_rotation) as reader:
-            stills = dict(zip(times, reader.grab_many(
-                times, lambda count: progress(STILLS_SHARE * count / total)), strict=True))
-        doc = add_stills(doc, lambda _path, at_ms, _rotation: stills[at_ms])
-    progress(STILLS_SHARE if work.include_stills else 0.1)
-    path = write_summary(doc, work.fmt, work.out, staging_root=work.staging_root)
+        total = max(1, len({block.at_ms for block in doc.moments}))
+        with StillsAhead(doc, lambda count: progress(STILLS_SHARE * count / total)) as ahead:
+            path = write_summary(ahead.doc, work.fmt, work.out, staging_root=work.staging_root)
+    else:
+        progress(0.1)
+        path = write_summary(doc, work.fmt, work.out, staging_root=work.staging_root)
     progress(1.0)
     return path
 
