@@ -26,7 +26,6 @@ from vsr.errors import Terminated, VsrError
 
 if TYPE_CHECKING:
     import argparse
-    from pathlib import Path
 
 COMMAND_GROUPS = ["vsr.cli.library_commands", "vsr.cli.summary_commands",
                   "vsr.cli.clip_commands", "vsr.cli.privacy_commands",
@@ -174,7 +173,9 @@ def dispatch(argv: Sequence[str] | None) -> int:
         from vsr.cli.library_commands import launch_gui
 
         return launch_gui([])
-    report_damage_to(_print_damage)
+    from vsr.cli.backup_commands import print_damage
+
+    report_damage_to(print_damage)
     try:
         code: int = handler(args)
         return code
@@ -187,13 +188,6 @@ def dispatch(argv: Sequence[str] | None) -> int:
         return EXIT_TERMINATED
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
-
-
-def _print_damage(library: Path, problem: str) -> None:
-    """What the CLI says of a damaged library (its module loads only when one is met)."""
-    from vsr.cli.backup_commands import print_damage
-
-    print_damage(library, problem)
 
 
 def setup_logging() -> None:
