@@ -4,6 +4,7 @@ land on the exact picture, for H.264 with B-frames and for HEVC."""
 
 from __future__ import annotations
 
+import threading
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -153,9 +154,18 @@ def test_many_stills_in_one_pass_are_the_same_pictures_with_less_decoding(
 
     monkeypatch.setattr(still_module, "_decode", counted)
     progress: list[int] = []
+    threads: set[str] = set()
+    real_run = still_module._Pass.run
+
+    def run(self: Any, order: list[int]) -> None:
+        threads.add(threading.current_thread().name)
+        real_run(self, order)
+
+    monkeypatch.setattr(still_module._Pass, "run", run)
     with still_module.StillReader(path, width=320) as reader:
         stills = reader.grab_many(moments, progress.append)
     assert stills == expected
+    assert threads == {"stills-0", "stills-1"}  # stretches far apart: made on two threads
     for ms, still in zip(moments, stills, strict=True):
         assert _index_of(still) == min(ms, 5960) * FPS // 1000, ms
     assert progress[-1] == len(set(moments)) and progress == sorted(progress)

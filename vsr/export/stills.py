@@ -15,6 +15,7 @@ decoder instead of decoding on until the picture comes out."""
 
 from __future__ import annotations
 
+import threading
 from bisect import bisect_left, insort
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -112,8 +113,12 @@ class StillReader:
             if done is not None:
                 done(count)
 
+        stretches = _stretches(order)
         try:
-            _Pass(self._container, stream, self._jpeg, made, given).run(order)
+            if len(stretches) > 1 and not self._blur_faces:
+                self._in_two(stretches, made, given)
+            else:
+                _Pass(self._container, stream, self._jpeg, made, given).run(order)
         except _ERRORS:
             pass  # what was made is kept; the rest is grabbed one by one below
         finally:
@@ -123,6 +128,39 @@ class StillReader:
                 made[at_ms] = self.grab(at_ms)
                 given(len(made), at_ms)
         return [made[at_ms] for at_ms in times_ms]
+
+    def _in_two(self, stretches: list[list[int]], made: dict[int, bytes | None],
+                given: Callable[[int, int], None]) -> None:
+        """Stretches of moments far apart need nothing of each other: two threads make them,
+        every other stretch each, each from a file of its own with a decoder on one thread
+        (both cores busy, without frame threads' overhead and their pictures decoded ahead
+        at every seek; decoding lets go of the interpreter lock). A moment a thread could not
+        place is left to the caller."""
+        lock = threading.Lock()
+        failures: list[BaseException] = []
+
+        def told(_count: int, at_ms: int) -> None:
+            with lock:
+                given(len(made), at_ms)
+
+        def work(order: list[int]) -> None:
+            try:
+                with open_media(self._path) as container:
+                    video = container.streams.video[0]
+                    _Pass(container, video, self._jpeg, made, told).run(order)
+            except (*_ERRORS, VsrError):
+                pass
+            except BaseException as exc:  # noqa: BLE001 - raised again by the caller
+                failures.append(exc)
+
+        threads = [threading.Thread(target=work, name=f"stills-{half}", daemon=True, args=(
+            [at_ms for stretch in stretches[half::2] for at_ms in stretch],)) for half in (0, 1)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        if failures:
+            raise failures[0]
 
     def _frame_at(self, container: InputContainer, stream: VideoStream,
                   at_ms: int) -> VideoFrame | None:
@@ -253,6 +291,18 @@ class _Decoding:
                     and nal.is_disposable_sample(memoryview(packet), self._prefix, self._codec)):
                 continue  # shown before the moment, needed by no other picture
             yield from _decode(packet)
+
+
+def _stretches(order: list[int]) -> list[list[int]]:
+    """Moments in time order, in stretches that `_Pass` decodes on through (each moment at
+    most `_Decoding.CONTINUE_MS` after the one before); between stretches it seeks."""
+    stretches: list[list[int]] = []
+    for at_ms in order:
+        if stretches and at_ms - stretches[-1][-1] <= _Decoding.CONTINUE_MS:
+            stretches[-1].append(at_ms)
+        else:
+            stretches.append([at_ms])
+    return stretches
 
 
 class _Pass:
