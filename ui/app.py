@@ -180,8 +180,9 @@ class Application:
                 yield from view.build_session_panel()
         message = error_text(reopened.failure) if reopened.failure is not None else ""
         window.library_ready()
-        window.statusBar().showMessage(message or window.tr("The backup was put back."),
-                                       0 if message else 10_000)
+        window.statusBar().showMessage(
+            message or QCoreApplication.translate("Backups", "The backup was put back."),
+            0 if message else 10_000)
         self._close_progress()
         self.rebuilding = None
 

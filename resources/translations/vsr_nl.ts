@@ -530,6 +530,11 @@
         <translation>De reservekopie is teruggezet. Het venster gaat weer open; zo meteen kun je weer iets wijzigen.</translation>
     </message>
     <message>
+        <location filename="../../ui/app.py" line="184"/>
+        <source>The backup was put back.</source>
+        <translation>De reservekopie is teruggezet.</translation>
+    </message>
+    <message>
         <location filename="../../ui/backup_dialog.py" line="243"/>
         <source>Only look</source>
         <translation>Alleen bekijken</translation>
@@ -3522,14 +3527,6 @@
         <location filename="../../ui/review/hidden_mark_undo.py" line="79"/>
         <source>Only that person&apos;s mark changes. Nobody sees where it was.</source>
         <translation>Alleen de markering van die persoon verandert. Niemand ziet waar die stond.</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../../ui/app.py" line="183"/>
-        <source>The backup was put back.</source>
-        <translation>De reservekopie is teruggezet.</translation>
     </message>
 </context>
 </TS>

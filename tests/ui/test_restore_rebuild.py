@@ -102,7 +102,8 @@ def test_the_rebuilt_window_shows_the_restored_library(
     assert view.session_panel_built()
     assert view.session_panel is not None and view.session_panel.ctx.lib is shell.bridge.lib
     assert not window.waiting()
-    assert window.statusBar().currentMessage() == window.tr("The backup was put back.")
+    # In the window's language (Dutch here), from the catalogue's own context.
+    assert window.statusBar().currentMessage() == "De reservekopie is teruggezet."
 
 
 def test_the_start_page_lists_the_restored_reviews(
