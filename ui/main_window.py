@@ -366,12 +366,21 @@ class MainWindow(QMainWindow):
         nothing is changed in a window that is not complete."""
         self._waiting = reason
         self._set_review_actions(self.showing_review())
+        self._enable_window_actions(False)
         self.statusBar().showMessage(reason)
+
+    def _enable_window_actions(self, on: bool) -> None:
+        """What else would change the library or take the window down mid-build: another
+        restore, the language (it rebuilds the window), the team library's actions."""
+        for action in (self.actions[ActionId.BACKUPS], self.actions[ActionId.LANG_NL],
+                       self.actions[ActionId.LANG_EN], *self.team_actions):
+            action.setEnabled(on)
 
     def library_ready(self) -> None:
         """The edit actions work again (those a read-only library allows)."""
         self._waiting = ""
         self._set_review_actions(self.showing_review())
+        self._enable_window_actions(True)
         view = self._review_view
         if view is not None and self.showing_review():  # as the selection says
             self.actions[ActionId.DELETE_MARKER].setEnabled(

@@ -204,6 +204,9 @@ def test_the_window_is_rebuilt_in_steps_and_edits_wait_until_it_is_done(
                 assert window.waiting()
                 assert window.statusBar().currentMessage() == window.waiting()
                 assert not any(window.actions[a].isEnabled() for a in EDIT_ACTIONS)
+                assert not any(window.actions[a].isEnabled() for a in (
+                    ActionId.BACKUPS, ActionId.LANG_EN, ActionId.LANG_NL))
+                assert not any(a.isEnabled() for a in window.team_actions)
                 assert not window.start_page.isEnabled()
                 if view is not None:
                     assert not view.mark_buttons.isEnabled()
@@ -224,6 +227,8 @@ def test_the_window_is_rebuilt_in_steps_and_edits_wait_until_it_is_done(
     assert window.review_view.review.id == state.review_id
     assert window.actions[ActionId.OPEN].isEnabled() and window.actions[ActionId.NEW_REVIEW].isEnabled()
     assert window.review_view.mark_buttons.isEnabled() and window.start_page.isEnabled()
+    assert window.actions[ActionId.BACKUPS].isEnabled() and window.actions[ActionId.LANG_EN].isEnabled()
+    assert all(a.isEnabled() for a in window.team_actions)
     assert not window.actions[ActionId.DELETE_MARKER].isEnabled()  # no moment is selected
 
 
