@@ -230,7 +230,7 @@ def restore_and_reopen(lib: Library, backup: Path, review_id: int | None) -> Reo
             review_id = None
         recent: list[RecentReview] | None = read_recent(reopened)
     except FAILURES:  # a damaged library, opened only to look: the window says what is wrong
-        recent = None
+        recent, review_id = None, None
     except BaseException:
         reopened.close()
         raise
