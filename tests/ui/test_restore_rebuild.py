@@ -253,3 +253,24 @@ def test_asking_for_a_part_while_it_is_built_in_steps_builds_the_rest_at_once(
     assert window.stack.indexOf(asked) >= 0
     assert asked._session_host.layout().count() == 1  # one panel, not two
     assert asked.review is not None and asked.review.id == state.review_id
+
+
+def test_a_backup_that_cannot_be_put_back_leaves_the_library_and_says_why(
+        qtbot, restorable, tmp_path: Path) -> None:
+    """A damaged backup: nothing is put back, the window comes back on the library as it
+    was (the newer moment still there) and the status bar says what went wrong."""
+    shell, _backup, state = restorable
+    bad = tmp_path / "kapot.sqlite"
+    bad.write_bytes(b"garbage" * 1000)
+    old = shell.window
+    old.restore_requested.emit(bad)
+    qtbot.waitUntil(lambda: shell.restoring is None and shell.rebuilding is None,
+                    timeout=30_000)
+    window = shell.window
+    assert window is not old and not window.waiting()
+    view = window.review_view
+    assert view.review is not None and view.review.title == "Nieuwere titel"
+    assert sorted(m.id for m in view.markers) == sorted([state.kept_marker, state.later_marker])
+    message = window.statusBar().currentMessage()
+    assert message and message != "De reservekopie is teruggezet."
+    assert "kapot.sqlite" in message
