@@ -5,6 +5,7 @@ refreshes from library change events."""
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -80,7 +81,10 @@ class ReviewView(MarkingIntents, QWidget):
     recording_released = Signal(int)
 
     def __init__(self, bridge: LibraryBridge, player: MediaPlayer, actions: ActionRegistry,
-                 undo: QUndoStack, parent: QWidget | None = None) -> None:
+                 undo: QUndoStack, parent: QWidget | None = None, *,
+                 build: bool = True) -> None:
+        """`build=False`: only the frame; `build_steps()` builds the widgets, a part per step
+        (the window rebuilt after a restore spreads them over event-loop turns)."""
         super().__init__(parent)
         self.bridge, self.player, self.actions, self.undo = bridge, player, actions, undo
         self.review: Review | None = None
@@ -93,16 +97,25 @@ class ReviewView(MarkingIntents, QWidget):
         # needs more room) and its Stap 2 (where the gespreksblad needs the most).
         self.video_share = {Room.MOMENTS: 0.55, Room.SESSION: 0.48, Room.STAP2: 0.36}
         self._room_width = 0  # the screen's width (fit_room); 0: side by side always
-        self._build()
+        self.built = False
+        if build:
+            for _part in self.build_steps():
+                pass
+
+    def build_steps(self) -> Iterator[None]:
+        """The widgets in three parts (each about a third of the 20-30 ms they take), then
+        their connections; `built` after the last."""
+        yield from self._build()
         self._connect()
         self.envelopes = EnvelopeLoader(self)
         self.hidden_undo = hidden_mark_undo.HiddenMarkUndo(self)  # marks made apart, per party
         self.saves = SaveQueue(self)  # marks the library refused as busy, saved when it is free
         self.envelopes.ready.connect(self.timeline.view.set_envelope)
-        self.read_log = ReadLog(bridge, player, self)  # opening and first play are logged
+        self.read_log = ReadLog(self.bridge, self.player, self)  # opening and first play are logged
+        self.built = True
 
     # -- layout ---------------------------------------------------------------------------
-    def _build(self) -> None:
+    def _build(self) -> Iterator[None]:
         self.banner = MissingRecordingBanner()
         self.consent_strip = ConsentStrip()
         self.transcript_offer = TranscriptOffer()
@@ -110,8 +123,10 @@ class ReviewView(MarkingIntents, QWidget):
         self.transport = TransportBar(self.player, self.actions)
         self.mark_buttons = MarkButtons(self)
         self.timeline = TimelinePanel()
+        yield
         self.marker_list = MarkerListPanel()
         self.sheet = SheetEditor(self.bridge, self.undo)
+        yield
         self.shuttle = Shuttle(self.player, self)
 
         left = MinimumColumn()
@@ -155,6 +170,8 @@ class ReviewView(MarkingIntents, QWidget):
         self.tabs.addTab(moments, self.tr("Moments"))
         # The Samenleergesprek tab; its panel (made per review) is built into it later.
         self._session_panel: SessionPanel | None = None
+        # A panel being built a part per step (build_session_panel), and its parts.
+        self._building_panel: tuple[SessionPanel, Iterator[None]] | None = None
         self._session_host = QWidget()
         host = QVBoxLayout(self._session_host)
         host.setContentsMargins(0, 0, 0, 0)
@@ -289,9 +306,36 @@ class ReviewView(MarkingIntents, QWidget):
         if self._session_panel is None and self.review is not None:
             self._make_session_panel()
 
+    def build_session_panel(self) -> Iterator[None]:
+        """Build the open review's panel a part per step (SessionPanel.build_steps): the
+        window rebuilt after a restore gives the event loop a turn after each, where built in
+        one go it stops answering for some 50 ms. Asked for meanwhile (its tab opened, the
+        menu) the rest is built at once; a review opened meanwhile ends it."""
+        from ..samenleergesprek.panel import SessionPanel
+
+        if self._session_panel is not None or self.review is None:
+            return
+        self._panel_timer.stop()
+        panel = SessionPanel(self.bridge, self.review.id, self.player, undo=self.undo,
+                             saves=self.saves, build=False)
+        building = (panel, panel.build_steps())
+        self._building_panel = building
+        while True:
+            yield
+            if self._building_panel is not building:  # built at once meanwhile, or dropped
+                return
+            next(building[1], None)
+            if panel.built:
+                break
+        self._building_panel = None
+        self._attach_session_panel(panel)
+
     def _drop_session_panel(self) -> None:
         """Let go of the previous review's panel (its typing saved first)."""
         self._panel_timer.stop()
+        building, self._building_panel = self._building_panel, None
+        if building is not None:  # half built in steps: never shown, nothing typed in it
+            building[0].deleteLater()
         panel, self._session_panel = self._session_panel, None
         if panel is None:
             return
@@ -309,8 +353,17 @@ class ReviewView(MarkingIntents, QWidget):
 
         assert self.review is not None
         self._panel_timer.stop()
-        panel = SessionPanel(self.bridge, self.review.id, self.player, undo=self.undo,
-                             saves=self.saves)
+        building, self._building_panel = self._building_panel, None
+        if building is not None:  # being built in steps (build_session_panel): the rest now
+            panel = building[0]
+            for _part in building[1]:
+                pass
+        else:
+            panel = SessionPanel(self.bridge, self.review.id, self.player, undo=self.undo,
+                                 saves=self.saves)
+        self._attach_session_panel(panel)
+
+    def _attach_session_panel(self, panel: SessionPanel) -> None:
         self._session_panel = panel
         self._clip_host.addWidget(panel.discuss.clip_box)
         panel.discuss.sheet.typing_started.connect(self._typing_started)
