@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import resource
 import subprocess
 import sys
@@ -37,11 +36,12 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.wer import align, word_error_rate, words  # noqa: E402
 from vsr.media.demo_script import CLIENT, PROFESSIONAL, VoiceSynth, demo_turns  # noqa: E402
 from vsr.media.demo_speech import demo_speech  # noqa: E402
 from vsr.transcript.speech_model import find_model  # noqa: E402
 from vsr.transcript.store import Segment  # noqa: E402
-from vsr.transcript.voices import BANDS, assign_speakers  # noqa: E402
+from vsr.transcript.voices import assign_speakers, channel_count  # noqa: E402
 
 RATE = 16_000
 CPU_TARGET = 600 / 2700 * 2  # 10 minutes on 2 cores for 45 minutes of audio
@@ -79,18 +79,7 @@ def _run_child(folder: Path, media: Path, out: Path) -> tuple[float, float, floa
     return wall, cpu, after.ru_maxrss / 1024
 
 
-def _words(text: str) -> list[str]:
-    return re.findall(r"\w+", text.casefold())
-
-
-def word_error_rate(reference: list[str], hypothesis: list[str]) -> float:
-    """Levenshtein distance over words, as a percentage of the reference's words."""
-    row = list(range(len(hypothesis) + 1))
-    for i, ref in enumerate(reference, start=1):
-        prev, row[0] = row[0], i
-        for j, hyp in enumerate(hypothesis, start=1):
-            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ref != hyp))
-    return 100 * row[-1] / max(1, len(reference))
+_words = words  # Whisper's basic normaliser (bench/wer.py)
 
 
 def _reference_text(turns: list[tuple[int, int, str]]) -> list[str]:
@@ -108,7 +97,7 @@ def _talk_error(result: list[dict[str, Any]], turns: list[tuple[int, int, str]],
                 spoken: dict[int, int], seconds: int) -> float:
     """The larger of the two parties' talk-time differences, in % of the length."""
     features = [item["features"] for item in result]
-    speakers = assign_speakers(features, len(features[0]) - BANDS) if features else []
+    speakers = assign_speakers(features, channel_count(features[0])) if features else []
     segments = [Segment(int(i["start_ms"]), int(i["end_ms"]), "", (), s)
                 for i, s in zip(result, speakers, strict=True)]
     measured = [sum(s.end_ms - s.start_ms for s in segments if s.speaker == n) for n in (0, 1)]
@@ -156,7 +145,7 @@ def _voices_right(result: list[dict[str, Any]], spans: list[tuple[int, int, str,
     """Share (%) of the lines whose segments the voice guess gave the line's speaker, the
     guess's voice numbers matched to the speakers the way that fits best."""
     features = [item["features"] for item in result]
-    guessed = assign_speakers(features, len(features[0]) - BANDS) if features else []
+    guessed = assign_speakers(features, channel_count(features[0])) if features else []
     votes: list[tuple[str, int]] = []
     for (start, end, speaker, _t) in spans:
         inside = [g for item, g in zip(result, guessed, strict=True)
@@ -168,13 +157,36 @@ def _voices_right(result: list[dict[str, Any]], spans: list[tuple[int, int, str,
     return 100 * best / max(1, len(spans))
 
 
-def dutch_speech_rows(quick: bool, workdir: Path) -> list[dict[str, Any]]:
-    """WER on real Dutch speech (and the voice guess on its two speakers)."""
+def line_pairs(result: list[dict[str, Any]], spans: list[tuple[int, int, str, str]]
+               ) -> list[tuple[str, str, str, float]]:
+    """Per line: (speaker, reference, what Whisper wrote there, the line's WER): the segments
+    whose middle is within the line (half a second either side)."""
+    out = []
+    for start, end, speaker, text in spans:
+        said = " ".join(str(i["text"]) for i in result
+                        if start - 500 <= (int(i["start_ms"]) + int(i["end_ms"])) // 2 <= end + 500)
+        out.append((speaker, text, said, word_error_rate(words(text), words(said))))
+    return out
+
+
+def dutch_speech_rows(quick: bool, workdir: Path, show: bool = False) -> list[dict[str, Any]]:
+    """WER on real Dutch speech (and the voice guess on its two speakers). `show`: print each
+    line's reference and hypothesis, and the WER per speaker."""
     workdir.mkdir(parents=True, exist_ok=True)
     media, spans = dutch_speech(workdir / "dutch-speech.wav", 8 if quick else None)
     out = workdir / "dutch-result.json"
-    _run_child(find_model().folder, media, out)
+    _wall, cpu, _rss = _run_child(find_model().folder, media, out)
     result = json.loads(out.read_text(encoding="utf-8"))
+    if show:
+        pairs = line_pairs(result, spans)
+        for speaker, text, said, line_wer in pairs:
+            print(f"{speaker} {line_wer:5.1f} %  REF {text}\n{'':11}HYP {said}")
+        for who in sorted({p[0] for p in pairs}):
+            ref = [w for p in pairs if p[0] == who for w in words(p[1])]
+            hyp = [w for p in pairs if p[0] == who for w in words(p[2])]
+            a = align(ref, hyp)
+            print(f"speaker {who}: {a.wer:.1f} % of {a.reference_words} words (substituted "
+                  f"{a.substitutions}, left out {a.deletions}, added {a.insertions})")
     hypothesis = [w for item in result for w in _words(str(item["text"]))]
     reference = [w for span in spans for w in _words(span[3])]
     wer = word_error_rate(reference, hypothesis)
@@ -183,6 +195,8 @@ def dutch_speech_rows(quick: bool, workdir: Path) -> list[dict[str, Any]]:
         {"name": f"transcript word error rate, real Dutch read speech ({len(spans)} lines, "
                  f"{seconds:.0f} s, two voices)", "value": round(wer, 1), "unit": "%",
          "target": DUTCH_WER_TARGET, "met": wer <= DUTCH_WER_TARGET},
+        {"name": "transcript CPU seconds per audio second, real Dutch speech",
+         "value": round(cpu / seconds, 3), "unit": "s/s"},
         {"name": "lines put with the right voice, real Dutch speech", "value":
          round(_voices_right(result, spans), 1), "unit": "%"},
     ]
@@ -219,15 +233,19 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path, default=None)
     parser.add_argument("--only-dutch", action="store_true",
                         help="only the rows on real Dutch speech")
+    parser.add_argument("--show", action="store_true",
+                        help="with --only-dutch: each line's reference and hypothesis")
     args = parser.parse_args()
     print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     with tempfile.TemporaryDirectory() as tmp:
-        rows = (dutch_speech_rows if args.only_dutch else transcript_rows)(
-            args.quick, args.workdir or Path(tmp))
+        workdir = args.workdir or Path(tmp)
+        rows = (dutch_speech_rows(args.quick, workdir, args.show) if args.only_dutch
+                else transcript_rows(args.quick, workdir))
         for row in rows:
             target = (f" (target {row['target']}: {'met' if row['met'] else 'NOT met'})"
                       if "target" in row else "")
             print(f"{row['name']}: {row['value']} {row['unit']}{target}")
+        print(f"load average after: {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":
