@@ -101,6 +101,13 @@ def run(quick: bool, workdir: Path, skip: set[str]) -> list[Row]:
     return rows
 
 
+def _met(r: Row) -> str:
+    """yes / NO, or "–" for a row that measures without a target (a stress figure)."""
+    if r.get("target") is None and r.get("met") is None:
+        return "–"
+    return "yes" if r.get("met") else "NO"
+
+
 def table(rows: list[Row]) -> str:
     """The rows as a Markdown table (the README's performance section is one)."""
     def number(value: object) -> str:
@@ -120,7 +127,7 @@ def table(rows: list[Row]) -> str:
             f"{number(r['cpu_value']) + ' ' + unit if r.get('cpu_value') is not None else '–'} | "
             f"{number(ref) + ' ' + unit if ref is not None else '–'} | "
             f"{number(r.get('ratio')) + 'x' if r.get('ratio') is not None else '–'} | "
-            f"{number(r.get('target'))} | {'yes' if r.get('met') else 'NO'} | "
+            f"{number(r.get('target'))} | {_met(r)} | "
             f"{number(r.get('load'))} |")
     return "\n".join(lines)
 
@@ -137,7 +144,9 @@ def main() -> int:
     started = time.perf_counter()
     rows = run(args.quick, args.workdir, set(args.skip))
     print(table(rows))
-    print(f"\n{len(rows)} rows, {sum(1 for r in rows if r.get('met'))} meet their target; "
+    judged = [r for r in rows if _met(r) != "–"]
+    print(f"\n{len(rows)} rows, {len(judged)} with a target, "
+          f"{sum(1 for r in judged if r.get('met'))} meet it; "
           f"{time.perf_counter() - started:.0f} s")
     if args.json is not None:
         args.json.write_text(json.dumps(rows, indent=2, ensure_ascii=False) + "\n", "utf-8")

@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import resource
 import subprocess
 import sys
@@ -37,11 +36,13 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.wer import align, word_error_rate, words  # noqa: E402
 from vsr.media.demo_script import CLIENT, PROFESSIONAL, VoiceSynth, demo_turns  # noqa: E402
 from vsr.media.demo_speech import demo_speech  # noqa: E402
 from vsr.transcript.speech_model import find_model  # noqa: E402
-from vsr.transcript.store import Segment  # noqa: E402
-from vsr.transcript.voices import BANDS, assign_speakers  # noqa: E402
+from vsr.transcript.store import Segment, Transcript  # noqa: E402
+from vsr.transcript.talk import talk_time  # noqa: E402
+from vsr.transcript.voices import assign_speakers, channel_count  # noqa: E402
 
 RATE = 16_000
 CPU_TARGET = 600 / 2700 * 2  # 10 minutes on 2 cores for 45 minutes of audio
@@ -49,8 +50,19 @@ TALK_TARGET = 5.0  # percent of the conversation's length
 WER_TARGET = 20.0  # percent, on clear speech (not espeak: reported, not judged)
 
 
+def audible_ms(clip: np.ndarray, rate: int = RATE) -> tuple[int, int]:
+    """(first, last) ms of a clip that can be heard: from the first to the last sample above
+    1 % of the clip's peak (-40 dB). espeak ends every line with about 0.4 s of digital
+    silence, which is not speech; (0, 0) for a silent clip."""
+    loud = np.flatnonzero(np.abs(clip) > 0.01 * float(np.max(np.abs(clip)))) if clip.size else []
+    if not len(loud):
+        return 0, 0
+    return int(loud[0]) * 1000 // rate, (int(loud[-1]) + 1) * 1000 // rate
+
+
 def _demo_wav(seconds: int, out: Path) -> tuple[Path, list[tuple[int, int, str]], dict[int, int]]:
-    """The spoken demo's sound as 16 kHz mono WAV, its turns, and each turn's speech length."""
+    """The spoken demo's sound as 16 kHz mono WAV, its turns, and how long each turn's speech
+    can be heard (ms, from espeak's clip before the background noise is added)."""
     turns = demo_turns(seconds * 1000)
     speech = demo_speech(turns, RATE)
     if speech is None:
@@ -61,8 +73,10 @@ def _demo_wav(seconds: int, out: Path) -> tuple[Path, list[tuple[int, int, str]]
         wav.setsampwidth(2)
         wav.setframerate(RATE)
         wav.writeframes((np.clip(samples, -1, 1) * 32767).astype("<i2").tobytes())
-    spoken = {start: min(end - start, int(speech[start].size * 1000 / RATE))
-              for start, end, _role in turns}
+    spoken = {}
+    for start, end, _role in turns:
+        first, last = audible_ms(speech[start])
+        spoken[start] = max(0, min(last, end - start) - first)
     return out, turns, spoken
 
 
@@ -79,18 +93,7 @@ def _run_child(folder: Path, media: Path, out: Path) -> tuple[float, float, floa
     return wall, cpu, after.ru_maxrss / 1024
 
 
-def _words(text: str) -> list[str]:
-    return re.findall(r"\w+", text.casefold())
-
-
-def word_error_rate(reference: list[str], hypothesis: list[str]) -> float:
-    """Levenshtein distance over words, as a percentage of the reference's words."""
-    row = list(range(len(hypothesis) + 1))
-    for i, ref in enumerate(reference, start=1):
-        prev, row[0] = row[0], i
-        for j, hyp in enumerate(hypothesis, start=1):
-            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ref != hyp))
-    return 100 * row[-1] / max(1, len(reference))
+_words = words  # Whisper's basic normaliser (bench/wer.py)
 
 
 def _reference_text(turns: list[tuple[int, int, str]]) -> list[str]:
@@ -104,32 +107,44 @@ def _reference_text(turns: list[tuple[int, int, str]]) -> list[str]:
     return words
 
 
+def talk_error(result: list[dict[str, Any]], reference_ms: tuple[int, int],
+               length_ms: int) -> float:
+    """The larger of the two voices' talk-time differences, in % of the conversation's length:
+    talk time as the app reckons it (vsr.transcript.talk.talk_time on the child's segments and
+    the voice guess) against the reference's speech per voice (voice 0 is the one heard first,
+    as in the app)."""
+    features = [item["features"] for item in result]
+    speakers = assign_speakers(features, channel_count(features[0])) if features else []
+    segments = tuple(Segment(int(i["start_ms"]), int(i["end_ms"]), "", (), s)
+                     for i, s in zip(result, speakers, strict=True))
+    measured = talk_time(Transcript(0, "", "nl", "", segments)).spoken_ms
+    return max(abs(m - r) for m, r in zip(measured, reference_ms, strict=True)) * 100 / length_ms
+
+
 def _talk_error(result: list[dict[str, Any]], turns: list[tuple[int, int, str]],
                 spoken: dict[int, int], seconds: int) -> float:
-    """The larger of the two parties' talk-time differences, in % of the length."""
-    features = [item["features"] for item in result]
-    speakers = assign_speakers(features, len(features[0]) - BANDS) if features else []
-    segments = [Segment(int(i["start_ms"]), int(i["end_ms"]), "", (), s)
-                for i, s in zip(result, speakers, strict=True)]
-    measured = [sum(s.end_ms - s.start_ms for s in segments if s.speaker == n) for n in (0, 1)]
-    first = turns[0][2]  # voice 0 is the one heard first
-    reference = [sum(spoken[t[0]] for t in turns if (t[2] == first) == (n == 0)) for n in (0, 1)]
-    return max(abs(m - r) for m, r in zip(measured, reference, strict=True)) / (seconds * 10)
+    """The talk-time error on the demo (its script says who speaks when)."""
+    first = turns[0][2]
+    reference = (sum(spoken[t[0]] for t in turns if t[2] == first),
+                 sum(spoken[t[0]] for t in turns if t[2] != first))
+    return talk_error(result, reference, seconds * 1000)
 
 
 DUTCH_SPEECH = Path(__file__).resolve().parent.parent / "tests" / "data" / "dutch_speech"
 DUTCH_WER_TARGET = 20.0  # percent, on clear read speech
 
 
-def dutch_speech(out: Path, lines: int | None = None) -> tuple[Path, list[tuple[int, int, str, str]]]:
-    """The real Dutch lines joined into one 16 kHz mono WAV (a second of silence between
-    them), and each line's (start ms, end ms, speaker, text)."""
+def dutch_speech(out: Path, lines: int | None = None, pause_ms: int = 1000
+                 ) -> tuple[Path, list[tuple[int, int, str, str]]]:
+    """The real Dutch lines joined into one 16 kHz mono WAV (`pause_ms` of silence between
+    them: a second, or less for quick turns), and each line's (start ms, end ms, speaker,
+    text)."""
     import av
 
     rows = [line.split("\t") for line in
             (DUTCH_SPEECH / "transcripts.tsv").read_text(encoding="utf-8").splitlines()[1:]]
     rows = rows[:lines] if lines else rows
-    pause = np.zeros(RATE, dtype=np.float32)
+    pause = np.zeros(RATE * pause_ms // 1000, dtype=np.float32)
     parts: list[np.ndarray] = []
     spans: list[tuple[int, int, str, str]] = []
     at = 0
@@ -156,7 +171,7 @@ def _voices_right(result: list[dict[str, Any]], spans: list[tuple[int, int, str,
     """Share (%) of the lines whose segments the voice guess gave the line's speaker, the
     guess's voice numbers matched to the speakers the way that fits best."""
     features = [item["features"] for item in result]
-    guessed = assign_speakers(features, len(features[0]) - BANDS) if features else []
+    guessed = assign_speakers(features, channel_count(features[0])) if features else []
     votes: list[tuple[str, int]] = []
     for (start, end, speaker, _t) in spans:
         inside = [g for item, g in zip(result, guessed, strict=True)
@@ -168,21 +183,77 @@ def _voices_right(result: list[dict[str, Any]], spans: list[tuple[int, int, str,
     return 100 * best / max(1, len(spans))
 
 
-def dutch_speech_rows(quick: bool, workdir: Path) -> list[dict[str, Any]]:
-    """WER on real Dutch speech (and the voice guess on its two speakers)."""
+def line_pairs(result: list[dict[str, Any]], spans: list[tuple[int, int, str, str]]
+               ) -> list[tuple[str, str, str, float]]:
+    """Per line: (speaker, reference, what Whisper wrote there, the line's WER): the segments
+    whose middle is within the line (half a second either side)."""
+    out = []
+    for start, end, speaker, text in spans:
+        said = " ".join(str(i["text"]) for i in result
+                        if start - 500 <= (int(i["start_ms"]) + int(i["end_ms"])) // 2 <= end + 500)
+        out.append((speaker, text, said, word_error_rate(words(text), words(said))))
+    return out
+
+
+def _lines_talk_error(media: Path, spans: list[tuple[int, int, str, str]],
+                      result: list[dict[str, Any]]) -> float:
+    """Talk-time error on the joined real lines: each line's speech is its audible part."""
+    with wave.open(str(media), "rb") as wav:
+        sound = np.frombuffer(wav.readframes(wav.getnframes()), dtype="<i2").astype(np.float32)
+    heard = [audible_ms(sound[a * RATE // 1000:b * RATE // 1000]) for a, b, _s, _t in spans]
+    first = spans[0][2]  # voice 0 is the one heard first
+    reference = (sum(h[1] - h[0] for h, sp in zip(heard, spans, strict=True) if sp[2] == first),
+                 sum(h[1] - h[0] for h, sp in zip(heard, spans, strict=True) if sp[2] != first))
+    return talk_error(result, reference, spans[-1][1])
+
+
+def dutch_speech_rows(quick: bool, workdir: Path, show: bool = False) -> list[dict[str, Any]]:
+    """WER on real Dutch speech (and the voice guess on its two speakers). `show`: print each
+    line's reference and hypothesis, and the WER per speaker."""
     workdir.mkdir(parents=True, exist_ok=True)
     media, spans = dutch_speech(workdir / "dutch-speech.wav", 8 if quick else None)
     out = workdir / "dutch-result.json"
-    _run_child(find_model().folder, media, out)
+    _wall, cpu, _rss = _run_child(find_model().folder, media, out)
     result = json.loads(out.read_text(encoding="utf-8"))
+    if show:
+        pairs = line_pairs(result, spans)
+        for speaker, text, said, line_wer in pairs:
+            print(f"{speaker} {line_wer:5.1f} %  REF {text}\n{'':11}HYP {said}")
+        for who in sorted({p[0] for p in pairs}):
+            ref = [w for p in pairs if p[0] == who for w in words(p[1])]
+            hyp = [w for p in pairs if p[0] == who for w in words(p[2])]
+            a = align(ref, hyp)
+            print(f"speaker {who}: {a.wer:.1f} % of {a.reference_words} words (substituted "
+                  f"{a.substitutions}, left out {a.deletions}, added {a.insertions})")
     hypothesis = [w for item in result for w in _words(str(item["text"]))]
     reference = [w for span in spans for w in _words(span[3])]
     wer = word_error_rate(reference, hypothesis)
     seconds = spans[-1][1] / 1000
+    talk = _lines_talk_error(media, spans, result)
+    quick_turns: list[dict[str, Any]] = []
+    if not quick:
+        # the same lines 0.3 s apart: turns as quick as in a conversation, shorter than the
+        # 0.5 s at which the voice-activity filter cuts
+        media_q, spans_q = dutch_speech(workdir / "dutch-quick-turns.wav", None, 300)
+        out_q = workdir / "dutch-quick-turns.json"
+        _run_child(find_model().folder, media_q, out_q)
+        result_q = json.loads(out_q.read_text(encoding="utf-8"))
+        talk_q = _lines_talk_error(media_q, spans_q, result_q)
+        quick_turns = [
+            {"name": "talk-time error per party, % of length (real Dutch lines 0.3 s apart)",
+             "value": round(talk_q, 1), "unit": "%", "target": TALK_TARGET,
+             "met": talk_q <= TALK_TARGET},
+            {"name": "lines put with the right voice, real Dutch lines 0.3 s apart",
+             "value": round(_voices_right(result_q, spans_q), 1), "unit": "%"}]
     return [
+        {"name": "talk-time error per party, % of length (real Dutch lines, two voices)",
+         "value": round(talk, 1), "unit": "%", "target": TALK_TARGET, "met": talk <= TALK_TARGET},
+        *quick_turns,
         {"name": f"transcript word error rate, real Dutch read speech ({len(spans)} lines, "
                  f"{seconds:.0f} s, two voices)", "value": round(wer, 1), "unit": "%",
          "target": DUTCH_WER_TARGET, "met": wer <= DUTCH_WER_TARGET},
+        {"name": "transcript CPU seconds per audio second, real Dutch speech",
+         "value": round(cpu / seconds, 3), "unit": "s/s"},
         {"name": "lines put with the right voice, real Dutch speech", "value":
          round(_voices_right(result, spans), 1), "unit": "%"},
     ]
@@ -219,15 +290,19 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path, default=None)
     parser.add_argument("--only-dutch", action="store_true",
                         help="only the rows on real Dutch speech")
+    parser.add_argument("--show", action="store_true",
+                        help="with --only-dutch: each line's reference and hypothesis")
     args = parser.parse_args()
     print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     with tempfile.TemporaryDirectory() as tmp:
-        rows = (dutch_speech_rows if args.only_dutch else transcript_rows)(
-            args.quick, args.workdir or Path(tmp))
+        workdir = args.workdir or Path(tmp)
+        rows = (dutch_speech_rows(args.quick, workdir, args.show) if args.only_dutch
+                else transcript_rows(args.quick, workdir))
         for row in rows:
             target = (f" (target {row['target']}: {'met' if row['met'] else 'NOT met'})"
                       if "target" in row else "")
             print(f"{row['name']}: {row['value']} {row['unit']}{target}")
+        print(f"load average after: {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

@@ -157,10 +157,9 @@ def _alice_steps(window: Any, lib: Any, shot: Any, wait: Any, quit_: Any) -> Non
 
 def _carla_steps(window: Any, lib: Any, shot: Any, wait: Any, quit_: Any) -> None:
     from PySide6.QtCore import QTimer
-    from vsr.ui.team.received_dialog import ReceivedDialog
+    from vsr.ui.team.menu import received_dialog
 
-    dialog = ReceivedDialog(Path(lib.path), window)
-    dialog.review_received.connect(window.open_review)
+    dialog = received_dialog(window)  # as the menu opens it: Open plays at once
     dialog.show()
     dialog.move(320, 140)
 

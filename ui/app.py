@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, MutableMapping, Sequence
+from collections.abc import Callable, Iterator, MutableMapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
@@ -32,6 +33,8 @@ from .main_window import MainWindow
 from .operations import FAILURES
 from .player.base import MediaPlayer
 from .player.factory import create_player
+from .start_page import RecentReview, read_recent
+from .stepwise import Stepwise
 from .workers import Task, start
 
 
@@ -61,6 +64,7 @@ class Application:
         self.app, self.bridge, self.lang = app, bridge, lang
         self.player_factory = player_factory
         self.restoring: QProgressDialog | None = None  # while a backup is put back
+        self.rebuilding: Stepwise | None = None  # the window built again after a restore
         self.window: MainWindow | None = None
 
     def build(self, review_id: int | None = None) -> MainWindow:
@@ -108,7 +112,10 @@ class Application:
 
     def restore_library(self, backup: Path) -> None:
         """Put `backup` back: close the window and the library, restore, reopen both, and
-        show the same review again if the backup has it."""
+        show the same review again if the backup has it. Everything that waits on the disk
+        (closing the library, the copy and its checks, opening it again with its check and
+        due backups, the start page's list) runs on a worker; then the window is built again
+        in steps (`_rebuild`), so the window never stops answering for long."""
         old = self.window
         review = old.review_view.review if old is not None else None
         showing = old is not None and old.stack.currentWidget() is old.review_view
@@ -120,35 +127,119 @@ class Application:
         self.restoring.setMinimumDuration(0)
         self.restoring.show()
         if old is not None:
-            old.close()
+            old.close()  # what was being typed is saved (into the library the backup keeps)
             old.deleteLater()
-        path = self.bridge.lib.path
+        self.window = None
+        lib = self.bridge.lib
         self.bridge.close()
-        self.bridge.lib.close()
         review_id = review.id if review is not None and showing else None
-        # The copy and its checks run on a worker (sqlite works without the interpreter lock);
-        # a small window says what happens. No Cancel: a restore stopped half-way would leave
-        # less than either library, and it is over in seconds.
-        task = Task(lambda _progress, _cancelled: restore_backup(path, backup))
-        task.signals.done.connect(lambda _kept: self._restored(path, review_id, None))
-        task.signals.failed.connect(lambda exc: self._restored(path, review_id, exc))
+        # No Cancel: a restore stopped half-way would leave less than either library, and it
+        # is over in seconds.
+        task = Task(lambda _progress, _cancelled: restore_and_reopen(lib, backup, review_id))
+        task.signals.done.connect(self._restored)
+        task.signals.failed.connect(self._restored)
         start(task)
 
-    def _restored(self, path: Path, review_id: int | None, failure: BaseException | None) -> None:
+    def _restored(self, reopened: Reopened | BaseException) -> None:
+        """The worker is done: build the window again, in steps."""
+        if isinstance(reopened, BaseException):  # the library could not be opened: a bug
+            self._close_progress()
+            raise reopened
+        self.bridge = LibraryBridge(reopened.lib)
+        self.rebuilding = Stepwise(self._rebuild(reopened))
+        self.rebuilding.failed.connect(self._rebuild_failed)
+        self.rebuilding.start()
+
+    def _rebuild(self, reopened: Reopened) -> Iterator[None]:
+        """The window on the restored library, one part per event-loop turn (each part
+        some 10-25 ms): the window with its start page (the list read on the worker), the
+        review workspace's widgets, the review filled in, its Samenleergesprek panel. Until
+        the last part the edit actions wait (disabled, the reason in the status bar) and the
+        small window says the restore is still going on."""
+        player = self.player_factory()
+        yield
+        window = MainWindow(self.bridge, player, recent=reopened.recent)
+        window.language_change_requested.connect(self.change_language)
+        window.restore_requested.connect(self.restore_library)
+        window.wait_for_library(QCoreApplication.translate(
+            "Backups", "The backup is back. The window is being opened again; you can "
+                       "change things again in a moment."))
+        self.window = window
+        yield
+        window.show_restored(QSettings())
+        yield
+        if reopened.review_id is not None:
+            yield from window.build_review_view()  # the workspace's widgets, still empty
+            view = window.review_view
+            yield
+            window.stack.setCurrentWidget(view)  # its first layout: a turn of its own
+            yield
+            if window.open_review(reopened.review_id):
+                # Now, not after the first picture; started at once: the review's own timer
+                # would build it in one go.
+                yield from view.build_session_panel()
+        message = error_text(reopened.failure) if reopened.failure is not None else ""
+        window.library_ready()
+        window.statusBar().showMessage(
+            message or QCoreApplication.translate("Backups", "The backup was put back."),
+            0 if message else 10_000)
+        self._close_progress()
+        self.rebuilding = None
+
+    def _rebuild_failed(self, exc: BaseException) -> None:
+        self._close_progress()
+        self.rebuilding = None
+        raise exc  # a real bug: the crash dialog, with the log
+
+    def _close_progress(self) -> None:
         if self.restoring is not None:
             self.restoring.close()
             self.restoring.deleteLater()
             self.restoring = None
-        if failure is not None and not isinstance(failure, FAILURES):
-            raise failure  # a real bug: the crash dialog, with the log
-        self.bridge = LibraryBridge(open_library(path))
-        if review_id is not None and not any(
-                r.id == review_id for r in rv.list_reviews(self.bridge.lib)):
+
+
+@dataclass(frozen=True)
+class Reopened:
+    """What the restore's worker hands back: the library opened again, why the restore
+    failed (None: the backup was put back; on a failure the library is the one from before),
+    the review to show again (None when the library has no such review) and the start page's
+    list (None: it could not be read here; the window reads it and says why)."""
+
+    lib: Library
+    failure: BaseException | None
+    review_id: int | None
+    recent: list[RecentReview] | None
+
+
+def restore_and_reopen(lib: Library, backup: Path, review_id: int | None) -> Reopened:
+    """On a worker: close `lib`, put `backup` back in its place and open it again, then read
+    what the window shows first. All of it waits on the disk: the close's checkpoint, the
+    backup's full check and copy, the open's check and the daily and weekly backups that are
+    due on a library that changed (two more copies of it)."""
+    path = lib.path
+    lib.close()
+    failure: BaseException | None = None
+    try:
+        restore_backup(path, backup)
+    except FAILURES as exc:  # said in the window; the library is the one from before
+        failure = exc
+    reopened = open_library(path)
+    try:
+        if review_id is not None and not any(r.id == review_id
+                                             for r in rv.list_reviews(reopened)):
             review_id = None
-        window = self.build(review_id)
-        message = error_text(failure) if failure is not None else ""
-        window.statusBar().showMessage(message or window.tr("The backup was put back."),
-                                       0 if message else 10_000)
+        recent: list[RecentReview] | None = read_recent(reopened)
+    except FAILURES:  # a damaged library, opened only to look: the window says what is wrong
+        recent, review_id = None, None
+    except BaseException:
+        reopened.close()
+        raise
+    if review_id is not None:
+        # Imported here, where nothing waits for it (the modules define classes only): the
+        # first review of a run imports them on the UI thread, some 50 ms with the panel's.
+        from .review import review_view  # noqa: F401
+        from .samenleergesprek import panel  # noqa: F401
+    return Reopened(reopened, failure, review_id, recent)
 
 
 def open_checked(path: str | None) -> Library | None:

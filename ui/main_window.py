@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QRect, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QRect, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -45,7 +46,7 @@ from .operations import UndoStack, in_box, perform
 from .party_dialog import PartyNamesDialog
 from .player.base import MediaPlayer
 from .small_screen import ScreenFittingArea, install_small_screen_support
-from .start_page import StartPage
+from .start_page import RecentReview, StartPage
 from .team import menu as team_menu
 from .window_geometry import save_rect, saved_rect, screen_area
 
@@ -98,7 +99,10 @@ class MainWindow(QMainWindow):
     restore_requested = Signal(object)  # the backup (Path) to put back; the Application does it
 
     def __init__(self, bridge: LibraryBridge, player: MediaPlayer,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *,
+                 recent: list[RecentReview] | None = None) -> None:
+        """`recent`: the start page's list when it was read already (on a worker: a restore
+        reopens the window with it); None reads it here."""
         super().__init__(parent)
         install_keyboard_guard()  # before any widget: it sees every table's Polish
         install_focus_ring()
@@ -107,6 +111,9 @@ class MainWindow(QMainWindow):
         self.bridge, self.player = bridge, player
         self._settings: QSettings | None = None  # where show_restored found the layout
         self._reading_file = False  # open_file is reading a file on a worker
+        # Why the edit actions wait (the window is being rebuilt on a restored library, see
+        # wait_for_library); "" when they do not.
+        self._waiting = ""
         self.setWindowTitle("vsr")
         self.setWindowIcon(icon("vsr"))
         self.setAcceptDrops(True)
@@ -116,7 +123,10 @@ class MainWindow(QMainWindow):
         self.start_page = StartPage()
         self._review_view: ReviewView | None = None  # built when a review is first opened
         self._preparing = False  # its modules are being imported on a worker
+        self._prepare_steps: QObject | None = None  # then it is built a part per turn
         self._shown_before = False
+        # A workspace being built a part per step (build_review_view), and its parts.
+        self._building_view: tuple[ReviewView, Iterator[None]] | None = None
         self.stack = QStackedWidget()
         self.stack.addWidget(self.start_page)
         # On a screen smaller than the content's minimum (200 % text size) it scrolls.
@@ -124,7 +134,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.fitting)
         self._menus()
         self._connect()
-        self.show_start()
+        self.show_start(recent)
         if not player.available:
             self.statusBar().showMessage(player.unavailable_reason)
         if bridge.lib.read_only:
@@ -138,23 +148,17 @@ class MainWindow(QMainWindow):
         Samenleergesprek pages) and widgets were most of the start-up time, and the window
         starts on the start page."""
         if self._review_view is None:
-            from .review.review_view import ReviewView
+            building, self._building_view = self._building_view, None
+            if building is not None:  # being built in steps (build_review_view): the rest now
+                view = building[0]
+                for _part in building[1]:
+                    pass
+            else:
+                from .review.review_view import ReviewView
 
-            view = ReviewView(self.bridge, self.player, self.actions, self.undo)
-            self._review_view = view
-            self.stack.addWidget(view)
-            self.actions[ActionId.LOCATE].triggered.connect(view.locate_recording)
-            self.actions[ActionId.TRANSCRIBE].triggered.connect(view.transcribe)
-            self.actions[ActionId.NAME_VOICES].triggered.connect(view.name_voices)
-            view.transcript_offer.never.connect(self._never_offer_transcript)
-            view.title_changed.connect(lambda t: self.setWindowTitle(f"{t} — vsr"))
-            # Never blocks playing; the status bar is made only when there is something to say
-            # (made now, it would take 22 px of the 1366x768 screen for nothing).
-            view.read_log.refused.connect(lambda text: self.statusBar().showMessage(text))
-            view.hidden_undo.changed.connect(self._enable_undo_actions)
-            if self._settings is not None:
-                view.restore_layout(self._settings)
-            self._fit_review()
+                view = ReviewView(self.bridge, self.player, self.actions, self.undo)
+            self._adopt_review_view(view)
+        assert self._review_view is not None
         return self._review_view
 
     def prepare_review_view(self) -> None:
@@ -172,9 +176,13 @@ class MainWindow(QMainWindow):
         start(task)
 
     def _review_view_prepared(self) -> None:
+        """Built a part per event-loop turn (build_review_view), while nothing waits for it."""
+        from .stepwise import Stepwise
+
         self._preparing = False
-        if self._review_view is None:
-            self.review_view  # noqa: B018 - built now, while nothing waits for it
+        if self._review_view is None and self._building_view is None:
+            self._prepare_steps = Stepwise(self.build_review_view(), self)
+            self._prepare_steps.start()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)
@@ -182,6 +190,45 @@ class MainWindow(QMainWindow):
             self._shown_before = True
             QTimer.singleShot(0, lambda: QTimer.singleShot(
                 PREPARE_REVIEW_AFTER_MS, self.prepare_review_view))
+
+    def build_review_view(self) -> Iterator[None]:
+        """Build the review workspace a part per step (ReviewView.build_steps): the window
+        rebuilt after a restore gives the event loop a turn after each. Asked for meanwhile,
+        the rest is built at once."""
+        if self._review_view is not None:
+            return
+        from .review.review_view import ReviewView
+
+        view = ReviewView(self.bridge, self.player, self.actions, self.undo, build=False)
+        building = (view, view.build_steps())
+        self._building_view = building
+        while True:
+            yield
+            if self._building_view is not building:  # built at once meanwhile
+                return
+            next(building[1], None)
+            if view.built:
+                break
+        self._building_view = None
+        self._adopt_review_view(view)
+
+    def _adopt_review_view(self, view: ReviewView) -> None:
+        """Put the built workspace in the window and connect it."""
+        self._review_view = view
+        self.stack.addWidget(view)
+        self.actions[ActionId.LOCATE].triggered.connect(view.locate_recording)
+        self.actions[ActionId.TRANSCRIBE].triggered.connect(view.transcribe)
+        self.actions[ActionId.NAME_VOICES].triggered.connect(view.name_voices)
+        view.transcript_offer.never.connect(self._never_offer_transcript)
+        view.title_changed.connect(lambda t: self.setWindowTitle(f"{t} — vsr"))
+        # Never blocks playing; the status bar is made only when there is something to say
+        # (made now, it would take 22 px of the 1366x768 screen for nothing).
+        view.read_log.refused.connect(lambda text: self.statusBar().showMessage(text))
+        view.hidden_undo.changed.connect(self._enable_undo_actions)
+        if self._settings is not None:
+            view.restore_layout(self._settings)
+        view.mark_buttons.setEnabled(not self._locked())
+        self._fit_review()
 
     def _fit_review(self) -> None:
         """On a screen too narrow for the video beside the tabs, they go under each other."""
@@ -349,16 +396,59 @@ class MainWindow(QMainWindow):
     def _set_review_actions(self, enabled: bool) -> None:
         for action_id in REVIEW_ONLY:
             self.actions[action_id].setEnabled(enabled)
-        if self.bridge.lib.read_only:
-            for action_id in EDIT_ACTIONS:
+        locked = self._locked()
+        for action_id in EDIT_ACTIONS:
+            if locked:
                 self.actions[action_id].setEnabled(False)
-            if self._review_view is not None:
-                self._review_view.mark_buttons.setEnabled(False)
+            elif action_id not in REVIEW_ONLY:  # needs no review: on whenever not locked
+                self.actions[action_id].setEnabled(True)
+        if self._review_view is not None:
+            self._review_view.mark_buttons.setEnabled(not locked)
+        self.start_page.setEnabled(not self._waiting)
+
+    def _locked(self) -> bool:
+        """Nothing can be changed: the library is only looked at, or the window waits."""
+        return self.bridge.lib.read_only or bool(self._waiting)
+
+    def wait_for_library(self, reason: str) -> None:
+        """The edit actions (and the start page, and dropping a file) wait, `reason` in the
+        status bar, until `library_ready`: while a restore builds the window again in steps,
+        nothing is changed in a window that is not complete."""
+        self._waiting = reason
+        self._set_review_actions(self.showing_review())
+        self._enable_window_actions(False)
+        self.statusBar().showMessage(reason)
+
+    def _enable_window_actions(self, on: bool) -> None:
+        """What else would change the library or take the window down mid-build: another
+        restore, the language (it rebuilds the window), the team library's actions."""
+        for action in (self.actions[ActionId.BACKUPS], self.actions[ActionId.LANG_NL],
+                       self.actions[ActionId.LANG_EN], *self.team_actions):
+            action.setEnabled(on)
+
+    def library_ready(self) -> None:
+        """The edit actions work again (those a read-only library allows)."""
+        self._waiting = ""
+        self._set_review_actions(self.showing_review())
+        self._enable_window_actions(True)
+        view = self._review_view
+        if view is not None and self.showing_review():  # as the selection says
+            self.actions[ActionId.DELETE_MARKER].setEnabled(
+                view.selected is not None and not self.bridge.lib.read_only)
+        self.statusBar().clearMessage()
+
+    def waiting(self) -> str:
+        """Why the edit actions wait ("" when they do not)."""
+        return self._waiting
 
     # -- opening --------------------------------------------------------------------------
-    def show_start(self) -> None:
+    def show_start(self, recent: list[RecentReview] | None = None) -> None:
+        """The start page, its list read now (or given: `recent`, read on a worker)."""
         try:
-            self.start_page.refresh(self.bridge.lib)
+            if recent is not None:
+                self.start_page.show_recent(recent)
+            else:
+                self.start_page.refresh(self.bridge.lib)
         except VsrError as exc:  # a damaged library, opened only to look: say what is wrong
             self.statusBar().showMessage(error_text(exc))
         self.stack.setCurrentWidget(self.start_page)
@@ -460,6 +550,10 @@ class MainWindow(QMainWindow):
         self.statusBar().setToolTip(text)
 
     def open_review(self, review_id: int) -> bool:
+        from .team.playback import reopen_arriving
+
+        if reopen_arriving(self, review_id):  # a shared recording not yet here: it streams
+            return True
         try:
             self.review_view.open_review(review_id)
         except VsrError as exc:
@@ -657,7 +751,7 @@ class MainWindow(QMainWindow):
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt API)
         files = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
-        if files:
+        if files and not self._waiting:
             event.acceptProposedAction()
             self.open_file(files[0])
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -18,6 +20,30 @@ from vsr.library import recordings as rc
 from vsr.library import reviews as rv
 
 from .icons import icon
+
+
+@dataclass(frozen=True)
+class RecentReview:
+    """One line of the start page's list, as read from the library."""
+
+    review_id: int
+    title: str
+    moments: int
+    date: str  # YYYY-MM-DD
+    path: str  # the recording's file
+    available: bool  # the recording's file is there
+
+
+def read_recent(lib: Library, count: int = 15) -> list[RecentReview]:
+    """The recent reviews the start page lists. Only reads (the library and whether each
+    recording's file is there), so a worker can do it (a restore reopens the window with it)."""
+    counts = rv.marker_counts(lib)
+    rows = []
+    for review in rv.recent_reviews(lib, count):
+        rec = rc.get_recording(lib, review.recording_id)
+        rows.append(RecentReview(review.id, review.title, counts.get(review.id, 0),
+                                 review.updated_at[:10], rec.path, rc.recording_available(rec)))
+    return rows
 
 
 class StartPage(QWidget):
@@ -66,16 +92,18 @@ class StartPage(QWidget):
         outer.addWidget(self.recent, 1)
 
     def refresh(self, lib: Library) -> None:
+        self.show_recent(read_recent(lib))
+
+    def show_recent(self, rows: list[RecentReview]) -> None:
+        """Fill the list with what `read_recent` read."""
         self.recent.clear()
-        counts = rv.marker_counts(lib)
-        for review in rv.recent_reviews(lib, 15):
-            rec = rc.get_recording(lib, review.recording_id)
-            missing = "" if rc.recording_available(rec) else "  ⚠ " + self.tr("recording not found")
+        for row in rows:
+            missing = "" if row.available else "  ⚠ " + self.tr("recording not found")
             text = self.tr("{title} — {n} moments — {date}").format(
-                title=review.title, n=counts.get(review.id, 0), date=review.updated_at[:10])
+                title=row.title, n=row.moments, date=row.date)
             item = QListWidgetItem(text + missing)
-            item.setData(Qt.ItemDataRole.UserRole, review.id)
-            item.setToolTip(rec.path)
+            item.setData(Qt.ItemDataRole.UserRole, row.review_id)
+            item.setToolTip(row.path)
             self.recent.addItem(item)
         if self.recent.count() == 0:
             empty = QListWidgetItem(self.tr("No reviews yet."))

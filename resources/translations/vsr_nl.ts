@@ -324,6 +324,14 @@
     </message>
 </context>
 <context>
+    <name>ArrivingStrip</name>
+    <message>
+        <location filename="../../ui/team/playback.py" line="82"/>
+        <source>Recording put on this computer</source>
+        <translation>Opname wordt op deze computer gezet</translation>
+    </message>
+</context>
+<context>
     <name>AuditDialog</name>
     <message>
         <location filename="../../ui/privacy/audit_dialog.py" line="42"/>
@@ -514,15 +522,25 @@
         <translation>Je kunt ook alleen kijken: dan wordt er niets bewaard.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="117"/>
+        <location filename="../../ui/app.py" line="124"/>
         <source>Putting the backup back…</source>
         <translation>De reservekopie wordt teruggezet…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="118"/>
+        <location filename="../../ui/app.py" line="125"/>
         <location filename="../../ui/backup_dialog.py" line="242"/>
         <source>Restore backup</source>
         <translation>Teruggaan naar een reservekopie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="164"/>
+        <source>The backup is back. The window is being opened again; you can change things again in a moment.</source>
+        <translation>De reservekopie is teruggezet. Het venster gaat weer open; zo meteen kun je weer iets wijzigen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="184"/>
+        <source>The backup was put back.</source>
+        <translation>De reservekopie is teruggezet.</translation>
     </message>
     <message>
         <location filename="../../ui/backup_dialog.py" line="243"/>
@@ -1409,33 +1427,33 @@
         <translation>Klik eerst op ‘Gezichten vooraf bekijken’ en teken dan op de afbeelding.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="307"/>
+        <location filename="../../ui/clips/export_dialog.py" line="323"/>
         <source>Choose a folder first.</source>
         <translation>Kies eerst een map.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="314"/>
-        <location filename="../../ui/clips/export_dialog.py" line="343"/>
+        <location filename="../../ui/clips/export_dialog.py" line="330"/>
+        <location filename="../../ui/clips/export_dialog.py" line="359"/>
         <source>Exporting…</source>
         <translation>Bezig met opslaan…</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="366"/>
+        <location filename="../../ui/clips/export_dialog.py" line="382"/>
         <source>The export was not saved.</source>
         <translation>De export is niet opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="370"/>
+        <location filename="../../ui/clips/export_dialog.py" line="386"/>
         <source>{n} file(s) written to {folder}.</source>
         <translation>{n} bestand(en) opgeslagen in {folder}.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="386"/>
+        <location filename="../../ui/clips/export_dialog.py" line="402"/>
         <source>Export cancelled. No files were left behind.</source>
         <translation>Export geannuleerd. Er zijn geen bestanden achtergebleven.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="376"/>
+        <location filename="../../ui/clips/export_dialog.py" line="392"/>
         <source>The export failed. No files were left behind.</source>
         <translation>De export is mislukt. Er zijn geen bestanden achtergebleven.</translation>
     </message>
@@ -1681,129 +1699,129 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>Recent reviews</source>
         <translation>Recente terugkijkgesprekken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>&amp;Edit</source>
         <translation>B&amp;ewerken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;doen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>&amp;Playback</source>
         <translation>&amp;Afspelen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>Only looking: the library is damaged, nothing is saved. File → Backups… puts a backup back.</source>
         <translation>Alleen bekijken: het gegevensbestand is beschadigd, er wordt niets bewaard. Met Bestand → Reservekopieën… ga je terug naar een reservekopie.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>Export as</source>
         <translation>Opslaan als bestand</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>Team library</source>
         <translation>Teamopslag</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="394"/>
         <source>No reviews yet.</source>
         <translation>Nog geen terugkijkgesprekken.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="460"/>
         <source>Open recording</source>
         <translation>Opname openen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="473"/>
         <source>Reading the file…</source>
         <translation>Het bestand wordt gelezen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="431"/>
+        <location filename="../../ui/main_window.py" line="571"/>
         <source>Making the demo recording…</source>
         <translation>De demo-opname wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="447"/>
+        <location filename="../../ui/main_window.py" line="587"/>
         <source>New review</source>
         <translation>Nieuw terugkijkgesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="447"/>
+        <location filename="../../ui/main_window.py" line="587"/>
         <source>Title:</source>
         <translation>Titel:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="473"/>
+        <location filename="../../ui/main_window.py" line="613"/>
         <source>Add participant</source>
         <translation>Deelnemer toevoegen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="474"/>
+        <location filename="../../ui/main_window.py" line="614"/>
         <source>Name (for example: interpreter):</source>
         <translation>Naam (bijvoorbeeld: tolk):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="551"/>
+        <location filename="../../ui/main_window.py" line="691"/>
         <source>Delete expired material</source>
         <translation>Verlopen materiaal verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="552"/>
+        <location filename="../../ui/main_window.py" line="692"/>
         <source>Nothing has passed its retention date.</source>
         <translation>Niets is langer bewaard dan afgesproken.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="575"/>
+        <location filename="../../ui/main_window.py" line="715"/>
         <source>Audit log altered</source>
         <translation>Logboek veranderd</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="602"/>
+        <location filename="../../ui/main_window.py" line="742"/>
         <source>About vsr</source>
         <translation>Over vsr</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="603"/>
+        <location filename="../../ui/main_window.py" line="743"/>
         <source>&lt;b&gt;vsr {version}&lt;/b&gt;&lt;p&gt;Video-stimulated recall for the Samenleergesprek: look back together at a recorded conversation and learn from it.&lt;/p&gt;&lt;p&gt;Method: Samenleerwijzer (Lengkeek &amp;amp; van Hal, HAN, 2021).&lt;/p&gt;</source>
         <translation>&lt;b&gt;vsr {version}&lt;/b&gt;&lt;p&gt;Samen terugkijken voor het Samenleergesprek: bekijk samen een opgenomen gesprek en leer ervan.&lt;/p&gt;&lt;p&gt;Methode: Samenleerwijzer (Lengkeek &amp;amp; van Hal, HAN, 2021).&lt;/p&gt;</translation>
     </message>
@@ -1932,22 +1950,22 @@
         <translation>(Technische informatie: {detail})</translation>
     </message>
     <message>
-        <location filename="../../ui/player/vlc_player.py" line="315"/>
+        <location filename="../../ui/player/vlc_player.py" line="340"/>
         <source>Opening {path} takes too long. The file may be damaged, or the drive it is on is slow or disconnected.</source>
         <translation>Het openen van {path} duurt te lang. Misschien is het bestand beschadigd, of is de schijf traag of niet aangesloten.</translation>
     </message>
     <message>
-        <location filename="../../ui/player/vlc_player.py" line="377"/>
+        <location filename="../../ui/player/vlc_player.py" line="402"/>
         <source>Playing {path} stopped at {at} of {total}: the file seems damaged or incomplete.</source>
         <translation>Het afspelen van {path} stopte bij {at} van {total}: het bestand lijkt beschadigd of onvolledig.</translation>
     </message>
     <message>
-        <location filename="../../ui/player/vlc_player.py" line="393"/>
+        <location filename="../../ui/player/vlc_player.py" line="418"/>
         <source>The file {path} cannot be played: no video or sound could be read from it. The file may be damaged or of a kind that cannot be played.</source>
         <translation>Het bestand {path} kan niet worden afgespeeld: er is geen beeld of geluid uit te lezen. Misschien is het bestand beschadigd of van een soort die niet kan worden afgespeeld.</translation>
     </message>
     <message>
-        <location filename="../../ui/player/vlc_player.py" line="401"/>
+        <location filename="../../ui/player/vlc_player.py" line="426"/>
         <source>The file {path} does not exist or cannot be read. Was it moved or renamed?</source>
         <translation>Het bestand {path} bestaat niet of kan niet worden gelezen. Is het verplaatst of hernoemd?</translation>
     </message>
@@ -2335,73 +2353,73 @@
 <context>
     <name>ReceivedDialog</name>
     <message>
-        <location filename="../../ui/team/received_dialog.py" line="74"/>
+        <location filename="../../ui/team/received_dialog.py" line="125"/>
         <source>Shared with me</source>
         <translation>Gedeeld met mij</translation>
     </message>
     <message>
-        <location filename="../../ui/team/received_dialog.py" line="78"/>
+        <location filename="../../ui/team/received_dialog.py" line="129"/>
         <source>Search in what is shared with me</source>
         <translation>Zoeken in wat met mij gedeeld is</translation>
     </message>
     <message>
-        <location filename="../../ui/team/received_dialog.py" line="79"/>
-        <location filename="../../ui/team/received_dialog.py" line="80"/>
+        <location filename="../../ui/team/received_dialog.py" line="130"/>
+        <location filename="../../ui/team/received_dialog.py" line="131"/>
         <source>Search</source>
         <translation>Zoeken</translation>
     </message>
     <message>
-        <location filename="../../ui/team/received_dialog.py" line="89"/>
+        <location filename="../../ui/team/received_dialog.py" line="140"/>
         <source>Shared reviews</source>
         <translation>Gedeelde terugkijkgesprekken</translation>
     </message>
     <message>
-        <location filename="../../ui/team/received_dialog.py" line="98"/>
+        <location filename="../../ui/team/received_dialog.py" line="146"/>
         <source>Open</source>
         <translation>Openen</translation>
     </message>
     <message>
-        <location filename="../../ui/team/received_dialog.py" line="133"/>
+        <location filename="../../ui/team/received_dialog.py" line="178"/>
         <source>Connecting to the team library…</source>
         <translation>Verbinden met de teamopslag…</translation>
     </message>
     <message>
-        <location filename="../../ui/team/received_dialog.py" line="142"/>
+        <location filename="../../ui/team/received_dialog.py" line="187"/>
         <source>{title} — {team}, {purpose}, {moments} moment(s), {when}</source>
         <translation>{title} — {team}, {purpose}, {moments} moment(en), {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/team/received_dialog.py" line="148"/>
+        <location filename="../../ui/team/received_dialog.py" line="193"/>
         <source>{n} shared review(s).</source>
         <translation>Aantal gedeelde terugkijkgesprekken: {n}.</translation>
     </message>
     <message>
-        <location filename="../../ui/team/received_dialog.py" line="150"/>
+        <location filename="../../ui/team/received_dialog.py" line="195"/>
         <source>{n} received review(s) are no longer shared and were removed from this computer.</source>
         <translation>Ontvangen terugkijkgesprekken die niet meer gedeeld zijn, zijn van deze computer gehaald: {n}.</translation>
     </message>
     <message>
-        <location filename="../../ui/team/received_dialog.py" line="159"/>
+        <location filename="../../ui/team/received_dialog.py" line="204"/>
         <source>Searching…</source>
         <translation>Zoeken…</translation>
     </message>
     <message>
-        <location filename="../../ui/team/received_dialog.py" line="175"/>
+        <location filename="../../ui/team/received_dialog.py" line="220"/>
         <source>{n} moment(s) found.</source>
         <translation>{n} moment(en) gevonden.</translation>
     </message>
     <message>
-        <location filename="../../ui/team/received_dialog.py" line="180"/>
+        <location filename="../../ui/team/received_dialog.py" line="225"/>
         <source>Choose a shared review first.</source>
         <translation>Kies eerst een gedeeld terugkijkgesprek.</translation>
     </message>
     <message>
-        <location filename="../../ui/team/received_dialog.py" line="192"/>
-        <source>Getting the recording…</source>
-        <translation>De opname wordt opgehaald…</translation>
+        <location filename="../../ui/team/received_dialog.py" line="235"/>
+        <source>Opening the shared review…</source>
+        <translation>Het gedeelde terugkijkgesprek wordt geopend…</translation>
     </message>
     <message>
-        <location filename="../../ui/team/received_dialog.py" line="202"/>
+        <location filename="../../ui/team/received_dialog.py" line="262"/>
         <source>Received. It is open in the window.</source>
         <translation>Ontvangen. Hij staat open in het venster.</translation>
     </message>
@@ -2409,47 +2427,52 @@
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../ui/review/review_view.py" line="134"/>
+        <location filename="../../ui/review/review_view.py" line="459"/>
+        <source>Write down what was said</source>
+        <translation>Uitschrijven wat er gezegd is</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/review_view.py" line="156"/>
         <source>Sound only: this recording has no picture.</source>
         <translation>Alleen geluid: deze opname heeft geen beeld.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="162"/>
+        <location filename="../../ui/review/review_view.py" line="184"/>
         <source>Moments and Samenleergesprek</source>
         <translation>Momenten en Samenleergesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="163"/>
+        <location filename="../../ui/review/review_view.py" line="185"/>
         <source>Tabs</source>
         <translation>Tabbladen</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="166"/>
+        <location filename="../../ui/review/review_view.py" line="188"/>
         <source>Moments</source>
         <translation>Momenten</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="172"/>
+        <location filename="../../ui/review/review_view.py" line="196"/>
         <source>Samenleergesprek</source>
         <translation>Samenleergesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="375"/>
+        <location filename="../../ui/review/review_view.py" line="480"/>
         <source>Who is who</source>
         <translation>Wie is wie</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="376"/>
+        <location filename="../../ui/review/review_view.py" line="481"/>
         <source>There is nothing written down yet. Choose “Write down what was said” in the File menu first.</source>
         <translation>Er is nog niets uitgeschreven. Kies eerst “Uitschrijven wat er gezegd is” in het menu Bestand.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="420"/>
+        <location filename="../../ui/review/review_view.py" line="548"/>
         <source>Where is the recording “{title}”?</source>
         <translation>Waar staat de opname ‘{title}’?</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="760"/>
+        <location filename="../../ui/review/review_view.py" line="888"/>
         <source>Paused for {name}</source>
         <translation>Pauze voor {name}</translation>
     </message>
@@ -2613,95 +2636,95 @@
 <context>
     <name>SessionPanel</name>
     <message>
-        <location filename="../../ui/samenleergesprek/panel.py" line="61"/>
+        <location filename="../../ui/samenleergesprek/panel.py" line="66"/>
         <source>Samenleergesprek</source>
         <translation>Samenleergesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/panel.py" line="125"/>
+        <location filename="../../ui/samenleergesprek/panel.py" line="142"/>
         <source>◀  Back</source>
         <translation>◀  Terug</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/panel.py" line="127"/>
+        <location filename="../../ui/samenleergesprek/panel.py" line="144"/>
         <source>Back (Alt+Left)</source>
         <translation>Terug (Alt+Links)</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/panel.py" line="126"/>
-        <location filename="../../ui/samenleergesprek/panel.py" line="128"/>
+        <location filename="../../ui/samenleergesprek/panel.py" line="143"/>
+        <location filename="../../ui/samenleergesprek/panel.py" line="145"/>
         <source>Back</source>
         <translation>Terug</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/panel.py" line="112"/>
+        <location filename="../../ui/samenleergesprek/panel.py" line="129"/>
         <source>+  Pause as moment</source>
         <translation>+  Pauze als moment</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/panel.py" line="113"/>
+        <location filename="../../ui/samenleergesprek/panel.py" line="130"/>
         <source>Make this pause a moment</source>
         <translation>Maak van deze pauze een moment</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/panel.py" line="130"/>
-        <location filename="../../ui/samenleergesprek/panel.py" line="220"/>
+        <location filename="../../ui/samenleergesprek/panel.py" line="147"/>
+        <location filename="../../ui/samenleergesprek/panel.py" line="237"/>
         <source>Next  ▶</source>
         <translation>Verder  ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/panel.py" line="132"/>
+        <location filename="../../ui/samenleergesprek/panel.py" line="149"/>
         <source>Next (Alt+Right)</source>
         <translation>Verder (Alt+Rechts)</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/panel.py" line="216"/>
+        <location filename="../../ui/samenleergesprek/panel.py" line="233"/>
         <source>Make the learning summary…</source>
         <translation>Leerverslag maken…</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/panel.py" line="217"/>
+        <location filename="../../ui/samenleergesprek/panel.py" line="234"/>
         <source>Summary…</source>
         <translation>Verslag…</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/panel.py" line="218"/>
+        <location filename="../../ui/samenleergesprek/panel.py" line="235"/>
         <source>Make the learning summary</source>
         <translation>Maak het leerverslag</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/panel.py" line="131"/>
-        <location filename="../../ui/samenleergesprek/panel.py" line="221"/>
+        <location filename="../../ui/samenleergesprek/panel.py" line="148"/>
+        <location filename="../../ui/samenleergesprek/panel.py" line="238"/>
         <source>Next</source>
         <translation>Verder</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/panel.py" line="202"/>
+        <location filename="../../ui/samenleergesprek/panel.py" line="219"/>
         <source>Moment {n} of {count}</source>
         <translation>Moment {n} van {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/panel.py" line="279"/>
+        <location filename="../../ui/samenleergesprek/panel.py" line="296"/>
         <source>The library is in use by another program. The pause is saved as soon as the library is free.</source>
         <translation>Het gegevensbestand is in gebruik door een ander programma. De pauze wordt opgeslagen zodra het weer vrij is.</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/panel.py" line="287"/>
+        <location filename="../../ui/samenleergesprek/panel.py" line="304"/>
         <source>Make the pause of {name} a moment</source>
         <translation>Maak van de pauze van {name} een moment</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/panel.py" line="306"/>
+        <location filename="../../ui/samenleergesprek/panel.py" line="323"/>
         <source>The pause is now a moment. Choose it in Step 1.</source>
         <translation>De pauze is nu een moment. Kies het in Stap 1.</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/panel.py" line="314"/>
+        <location filename="../../ui/samenleergesprek/panel.py" line="331"/>
         <source>❚❚  Pause – {name}</source>
         <translation>❚❚  Pauze – {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/panel.py" line="315"/>
+        <location filename="../../ui/samenleergesprek/panel.py" line="332"/>
         <source>❚❚  Pause</source>
         <translation>❚❚  Pauze</translation>
     </message>
@@ -2842,6 +2865,34 @@
         <location filename="../../ui/team/share_dialog.py" line="168"/>
         <source>Shared with {team}. You can withdraw it at any time by withdrawing the consent.</source>
         <translation>Gedeeld met {team}. Je kunt het altijd terugnemen door de toestemming in te trekken.</translation>
+    </message>
+</context>
+<context>
+    <name>SharedPlayback</name>
+    <message>
+        <location filename="../../ui/team/playback.py" line="144"/>
+        <source>This recording plays from the team&apos;s store and is meanwhile put on this computer ({percent} %). The sound band, clips and writing down what was said come once it is here.</source>
+        <translation>Deze opname speelt af vanuit de map van het team en wordt intussen op deze computer gezet ({percent} %). De geluidsband, clips en het uitschrift kunnen pas als de opname hier staat.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/playback.py" line="185"/>
+        <source>The recording is on this computer now: the sound band, clips and writing down what was said can be used.</source>
+        <translation>De opname staat nu op deze computer: je kunt de geluidsband, clips en het uitschrift gebruiken.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/playback.py" line="196"/>
+        <source>{problem} It keeps playing from the team&apos;s store.</source>
+        <translation>{problem} De opname speelt gewoon verder vanuit de map van het team.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/playback.py" line="248"/>
+        <source>“{title}” is no longer shared with you: the client&apos;s consent was withdrawn or its retention date has passed. Playing stopped and the recording was removed from this computer.</source>
+        <translation>“{title}” is niet meer met je gedeeld: de cliënt heeft de toestemming ingetrokken of de bewaartermijn is voorbij. Het afspelen is gestopt en de opname is van deze computer verwijderd.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/playback.py" line="253"/>
+        <source>No longer shared</source>
+        <translation>Niet meer gedeeld</translation>
     </message>
 </context>
 <context>
@@ -3012,48 +3063,48 @@
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../ui/start_page.py" line="32"/>
+        <location filename="../../ui/start_page.py" line="58"/>
         <source>Look back together</source>
         <translation>Samen terugkijken</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="38"/>
+        <location filename="../../ui/start_page.py" line="64"/>
         <source>Open the recording of a conversation. Watch it together, mark the moments that matter to you, and talk about them.</source>
         <translation>Open de opname van een gesprek. Kijk samen, markeer de momenten die voor jullie belangrijk zijn, en praat erover.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="43"/>
+        <location filename="../../ui/start_page.py" line="69"/>
         <source>Open recording…</source>
         <translation>Opname openen…</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="44"/>
+        <location filename="../../ui/start_page.py" line="70"/>
         <source>Try the demo</source>
         <translation>Demo bekijken</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="53"/>
+        <location filename="../../ui/start_page.py" line="79"/>
         <source>You can also drag a recording into this window.</source>
         <translation>Je kunt een opname ook naar dit venster slepen.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="56"/>
-        <location filename="../../ui/start_page.py" line="63"/>
+        <location filename="../../ui/start_page.py" line="82"/>
+        <location filename="../../ui/start_page.py" line="89"/>
         <source>Recent reviews</source>
         <translation>Recente terugkijkgesprekken</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="73"/>
+        <location filename="../../ui/start_page.py" line="101"/>
         <source>recording not found</source>
         <translation>opname niet gevonden</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="74"/>
+        <location filename="../../ui/start_page.py" line="102"/>
         <source>{title} — {n} moments — {date}</source>
         <translation>{title} — {n} momenten — {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="81"/>
+        <location filename="../../ui/start_page.py" line="109"/>
         <source>No reviews yet.</source>
         <translation>Nog geen terugkijkgesprekken.</translation>
     </message>
@@ -3109,27 +3160,27 @@
         <translation>Teamopslag</translation>
     </message>
     <message>
-        <location filename="../../ui/team/menu.py" line="21"/>
+        <location filename="../../ui/team/menu.py" line="22"/>
         <source>Share with team…</source>
         <translation>Delen met team…</translation>
     </message>
     <message>
-        <location filename="../../ui/team/menu.py" line="23"/>
+        <location filename="../../ui/team/menu.py" line="24"/>
         <source>Shared with me…</source>
         <translation>Gedeeld met mij…</translation>
     </message>
     <message>
-        <location filename="../../ui/team/menu.py" line="25"/>
+        <location filename="../../ui/team/menu.py" line="26"/>
         <source>Team library settings…</source>
         <translation>Instellingen teamopslag…</translation>
     </message>
     <message>
-        <location filename="../../ui/team/menu.py" line="37"/>
+        <location filename="../../ui/team/menu.py" line="38"/>
         <source>Share with team</source>
         <translation>Delen met team</translation>
     </message>
     <message>
-        <location filename="../../ui/team/menu.py" line="38"/>
+        <location filename="../../ui/team/menu.py" line="39"/>
         <source>Open a review first; then share it with your team.</source>
         <translation>Open eerst een terugkijkgesprek. Deel het daarna met je team.</translation>
     </message>
@@ -3527,14 +3578,6 @@
         <location filename="../../ui/review/hidden_mark_undo.py" line="79"/>
         <source>Only that person&apos;s mark changes. Nobody sees where it was.</source>
         <translation>Alleen de markering van die persoon verandert. Niemand ziet waar die stond.</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../../ui/app.py" line="150"/>
-        <source>The backup was put back.</source>
-        <translation>De reservekopie is teruggezet.</translation>
     </message>
 </context>
 </TS>

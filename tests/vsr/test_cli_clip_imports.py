@@ -1,6 +1,8 @@
 """`vsr export clips` loads only what the command needs: no PDF writer (fpdf) without --pack,
-no face detector (OpenCV) without faces, no review-file writers of the other export commands.
-Each of those costs hundreds of milliseconds of a command that should take about as long as
+no face detector (OpenCV) nor the faces' bookkeeping without faces, no transcript or WebVTT
+code without --subtitles, no review-file writers of the other export commands, and no numpy
+when the clip is smart-rendered with its sound copied (only a re-encode needs it). Each of
+those costs tens to hundreds of milliseconds of a command that should take about as long as
 `ffmpeg -c copy`."""
 
 from __future__ import annotations
@@ -15,8 +17,11 @@ import pytest
 from tests.vsr.collection_fixtures import make_source
 from tests.vsr.test_cli_clips import Vsr, _import
 
-HEAVY = ("cv2", "fpdf", "vsr.clip_packs.pdf", "vsr.clips.faces",
-         "vsr.interop.exports", "vsr.export.summary_pdf", "docx")
+HEAVY = ("cv2", "fpdf", "vsr.clip_packs.pdf", "vsr.clip_packs.index_html", "vsr.clips.faces",
+         "vsr.clips.face_tracks", "vsr.clips.centerface", "vsr.library.face_boxes",
+         "vsr.transcript.store", "vsr.transcript.parties", "vsr.interop.subtitles",
+         "vsr.interop.exports", "vsr.export.summary_pdf", "docx", "numpy",
+         "vsr.clips.reencode", "vsr.clips.audio")
 _PROBE = """
 import json, sys
 from vsr.cli.main import main

@@ -30,7 +30,7 @@ from tests.vsr.clip_media import (
     top_level_boxes,
     video_durations,
 )
-from vsr.clips import Cancelled, ClipRangeError, export_clip, scan
+from vsr.clips import Cancelled, ClipRangeError, export_clip, scan, smart
 from vsr.clips.encode_thread import EncodeThread
 from vsr.errors import MediaError, StorageError
 
@@ -95,6 +95,10 @@ def test_smart_cut_really_copies_packets(sources: dict[str, Path], tmp_path: Pat
         (1990, 4010),  # one-frame head: spliced one GOP later
         (3000, 4080),  # nothing to copy: full re-encode
         (1240, 5930),
+        (2000, 4520),  # the in-point a keyframe: no head, the end's mini-GOP re-encoded
+        (4520, 6000),  # the very end: head re-encoded, the last GOP's end copied
+        (4520, 9000),  # an end past the recording: cut at its last picture
+        (5960, 6000),  # the last picture alone
     ],
 )
 def test_b_frame_source_cuts_are_frame_accurate(
@@ -102,6 +106,7 @@ def test_b_frame_source_cuts_are_frame_accurate(
 ) -> None:
     out = tmp_path / "clip.mp4"
     result = export_clip(sources["bframes"], start_ms, end_ms, out)
+    end_ms = min(end_ms, 6000)
     assert frame_indices(out) == expected(start_ms, end_ms)
     assert result.frames == len(expected(start_ms, end_ms))
     assert result.copied_frames + result.reencoded_frames == result.frames
@@ -354,3 +359,27 @@ def test_the_encoding_thread_keeps_order_and_hands_on_its_failure() -> None:
         stuck.put(frame)
     stuck.close()  # stops without encoding what still waits
     assert not set(threading.enumerate()) - before
+
+
+def test_the_first_pieces_encoder_is_opened_while_the_range_is_scanned(
+        sources: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The head's libx264 is opened on a thread during the scan (its first open in a process
+    costs about as much as the scan) and used for the head; the clip is frame-accurate. When
+    the cut falls back to a full re-encode, the opened encoder is let go unused."""
+    opened: list[tuple[str, int]] = []
+    real = smart._encoder
+
+    def recorded(stream: Any, config: Any, param_id: int) -> Any:
+        opened.append((threading.current_thread().name, param_id))
+        return real(stream, config, param_id)
+
+    monkeypatch.setattr(smart, "_encoder", recorded)
+    out = tmp_path / "clip.mp4"
+    result = export_clip(sources["bframes"], 520, 4280, out)
+    assert frame_indices(out) == expected(520, 4280)
+    assert (result.mode, result.reencoded_frames) == ("smart", 37)
+    assert [name for name, _ in opened] == ["clip-encoder-open"]
+    opened.clear()
+    export_clip(sources["bframes"], 3000, 4080, out)  # no whole GOP: a full re-encode
+    assert frame_indices(out) == expected(3000, 4080)
+    assert [name for name, _ in opened] in ([], ["clip-encoder-open"])  # opened, not used

@@ -21,6 +21,7 @@ from pypdf import PdfReader
 
 from tests.vsr.clip_media import make_recording
 from vsr import method
+from vsr.clips import audio as clip_audio
 from vsr.clips import cut as clip_cut
 from vsr.clips import export_clip
 from vsr.export import stills as still_module
@@ -149,7 +150,8 @@ def test_clip_copies_aac_packets_bit_exactly_and_reads_the_file_once(
         raise AssertionError("AAC sound must be copied, not decoded and encoded again")
 
     monkeypatch.setattr(clip_cut, "open_media", counting_open)
-    monkeypatch.setattr(clip_cut, "AudioCut", no_audio_encoding)
+    # cut.py imports the sound re-encoder (and numpy) only when it is used: patch its home.
+    monkeypatch.setattr(clip_audio, "AudioCut", no_audio_encoding)
     out = tmp_path / "clip.mp4"
     result = export_clip(recording, 520, 5130, out)
     assert result.mode == "smart" and result.has_audio

@@ -4,6 +4,7 @@ land on the exact picture, for H.264 with B-frames and for HEVC."""
 
 from __future__ import annotations
 
+import threading
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -128,3 +129,63 @@ def test_moments_close_together_decode_on_without_seeking(
     # 600 ms, on to 5960 ms (over 2 s further) and the same moment twice need a seek each
     # (a frame handed out is not decoded again).
     assert seeks == [0, 600, 5960, 5960], seeks
+
+
+def _grab_each(path: Path, moments: list[int]) -> list[bytes | None]:
+    with still_module.StillReader(path, width=320) as reader:
+        return [reader.grab(ms) for ms in moments]
+
+
+@pytest.mark.parametrize("bframes", [0, 3])
+def test_many_stills_in_one_pass_are_the_same_pictures_with_less_decoding(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bframes: int) -> None:
+    """grab_many: out of order, repeated, two moments on one picture, the first and last
+    pictures, past the end, stretches close together and far apart."""
+    path = make_recording(tmp_path / f"b{bframes}.mp4", bframes=bframes, audio=False)
+    moments = ([5960, 0, 40, 41, 120, 1240, 1960, 2000, 2080, 3960, 1240, 40, 9000]
+               + list(range(2200, 3400, 120)))
+    expected = _grab_each(path, moments)
+    decoded: list[int] = []
+    real_decode = still_module._decode
+
+    def counted(packet: Any) -> Any:
+        decoded.append(packet.pts)
+        return real_decode(packet)
+
+    monkeypatch.setattr(still_module, "_decode", counted)
+    progress: list[int] = []
+    threads: set[str] = set()
+    real_run = still_module._Pass.run
+
+    def run(self: Any, order: list[int]) -> None:
+        threads.add(threading.current_thread().name)
+        real_run(self, order)
+
+    monkeypatch.setattr(still_module._Pass, "run", run)
+    with still_module.StillReader(path, width=320) as reader:
+        stills = reader.grab_many(moments, progress.append)
+    assert stills == expected
+    assert threads == {"stills-0", "stills-1"}  # stretches far apart: made on two threads
+    for ms, still in zip(moments, stills, strict=True):
+        assert _index_of(still) == min(ms, 5960) * FPS // 1000, ms
+    assert progress[-1] == len(set(moments)) and progress == sorted(progress)
+    one_by_one = len(decoded)
+    decoded.clear()
+    _grab_each(path, moments)
+    assert one_by_one < len(decoded), (one_by_one, len(decoded))
+
+
+def test_many_stills_of_hevc_with_b_frames_are_exact(tmp_path: Path) -> None:
+    if "libx265" not in av.codecs_available:
+        pytest.skip("this PyAV has no HEVC encoder")
+    path = _hevc(tmp_path / "phone.mp4")
+    moments = [*MOMENTS_MS, 1000, 1040, 1080, 2960]
+    with still_module.StillReader(path, width=320) as reader:
+        stills = reader.grab_many(moments)
+    assert stills == _grab_each(path, moments)
+    assert [_index_of(s) for s in stills] == [ms * FPS // 1000 for ms in moments]
+
+
+def test_many_stills_of_a_missing_recording_are_none(tmp_path: Path) -> None:
+    with still_module.StillReader(tmp_path / "weg.mp4") as reader:
+        assert reader.grab_many([0, 40]) == [None, None]

@@ -114,3 +114,29 @@ def test_the_cli_makes_the_stills_in_a_child(library, walked, tmp_path: Path) ->
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "[]"
     assert (tmp_path / "v.pdf").read_bytes()[:5] == b"%PDF-"
+
+
+def test_stills_made_while_the_file_is_written_are_those_made_before(  # type: ignore[no-untyped-def]
+        library, walked, clip: Path, tmp_path: Path) -> None:
+    """StillsAhead: the stills come from a thread while the writer lays out the moments; the
+    moments get the same stills (and the same 'still missing') as add_stills gives them,
+    and a failing writer stops the thread."""
+    from dataclasses import replace
+
+    from vsr.export.stills_ahead import StillsAhead
+    from vsr.export.summary_content import add_stills
+
+    base = _doc_with_stills(library, walked, clip, 3)
+    doc = replace(base, moments=tuple(
+        replace(m, at_ms=ms) for m, ms in zip(base.moments, (2500, 40, 9000), strict=True)))
+    counts: list[int] = []
+    with StillsAhead(doc, counts.append) as ahead:
+        made = list(ahead.doc.moments)
+    expected = add_stills(doc).moments
+    assert [m.still for m in made] == [m.still for m in expected]
+    assert all(m.still for m in made) and counts[-1] == 3
+    missing = replace(doc, recording_path=str(tmp_path / "weg.mp4"))
+    with StillsAhead(missing) as ahead:
+        assert [m.still_missing for m in ahead.doc.moments] == [True, True, True]
+    with pytest.raises(OSError), StillsAhead(doc) as ahead:
+        raise OSError("disk full")

@@ -60,3 +60,70 @@ def test_a_coach_receives_watches_and_loses_it_on_withdrawal(
     assert not cached.exists()
     assert received(coach_lib) == {}
     assert all(r.id != review_id for r in rv.list_reviews(coach_lib))
+
+
+def test_the_review_is_in_the_library_before_its_recording_arrives(
+        team_db, world, media, coach_lib: Library, tmp_path: Path) -> None:  # noqa: F811
+    from vsr.library import recordings as rc
+    from vsr.media.fingerprint import fingerprint
+    from vsr.team.received import begin_receive, cache_complete, fill_cache
+
+    _grant(world, "intervisie")
+    share_id = _share(team_db, world, media)
+    cache = tmp_path / "carla-cache"
+    with team_db.conn("carla") as carla:
+        arriving = begin_receive(coach_lib, carla, media, share_id, cache)
+    assert not arriving.here and not arriving.target.exists()  # nothing decrypted on disk yet
+    recording = rc.get_recording(coach_lib, arriving.recording_id)
+    assert recording.path == str(arriving.target)
+    # The fingerprint read from three chunks of the encrypted file is the plain file's.
+    assert recording.fingerprint == fingerprint(world.rec.path)
+    assert recording.duration_ms == world.rec.duration_ms
+    assert len(mk.list_markers(coach_lib, arriving.review_id)) == 2
+    info = fill_cache(arriving)
+    cache_complete(coach_lib, arriving, info)
+    assert arriving.target.read_bytes() == Path(world.rec.path).read_bytes()
+    recording = rc.get_recording(coach_lib, arriving.recording_id)
+    assert (recording.width, recording.height) == (world.rec.width, world.rec.height)
+    assert recording.fps == world.rec.fps and recording.has_audio
+    with team_db.conn("carla") as carla:
+        again = begin_receive(coach_lib, carla, media, share_id, cache)
+    assert again.review_id == arriving.review_id and again.here  # once only, and it is here
+
+
+def test_a_cancelled_fill_leaves_nothing(
+        team_db, world, media, coach_lib: Library, tmp_path: Path) -> None:  # noqa: F811
+    from vsr.media.tasks import Cancelled
+    from vsr.team.received import begin_receive, fill_cache
+
+    _grant(world, "intervisie")
+    share_id = _share(team_db, world, media)
+    with team_db.conn("carla") as carla:
+        arriving = begin_receive(coach_lib, carla, media, share_id, tmp_path / "cache")
+    with pytest.raises(Cancelled):
+        fill_cache(arriving, cancelled=lambda: True)
+    assert list((tmp_path / "cache").iterdir()) == []
+
+
+def test_share_holds_follows_consent_and_retention_and_writes_no_log(
+        team_db, world, media) -> None:  # noqa: F811
+    from vsr.team.sharing import share_holds, team_recording_id
+
+    def logged() -> str:
+        return team_db.cluster.psql("SELECT count(*) FROM vsr_team.log WHERE db_role = 'carla'",
+                                    db=team_db.db)
+
+    _grant(world, "intervisie")
+    share_id = _share(team_db, world, media)
+    before = logged()
+    with team_db.conn("carla") as carla:
+        assert share_holds(carla, share_id)
+        assert share_holds(carla, share_id)
+    assert logged() == before  # asked every few seconds while it plays: no log rows
+    with team_db.conn("dirk") as dirk:  # a coach of another team
+        assert not share_holds(dirk, share_id)
+    rec = team_recording_id(world.rec.fingerprint)
+    team_db.cluster.psql(f"UPDATE vsr_team.recording SET keep_until = current_date - 1"
+                         f" WHERE id = '{rec}'", db=team_db.db)
+    with team_db.conn("carla") as carla:
+        assert not share_holds(carla, share_id)

@@ -200,6 +200,7 @@ def test_the_child_writes_its_result_whole_or_not_at_all(tmp_path: Path) -> None
 
 def test_result_json_round_trips_speakers(tmp_path: Path) -> None:
     raw = [{"start_ms": 0, "end_ms": 1000, "text": "hallo", "words": [
-        {"start_ms": 0, "end_ms": 500, "text": "hallo"}], "features": [0.5] + [0.0] * 20}]
+        {"start_ms": 0, "end_ms": 500, "text": "hallo"}],
+        "features": [0.5] + [0.0] * 20 + [float("nan")]}]  # one channel, bands, no pitch
     segments = run_mod._segments(json.loads(json.dumps(raw)))
     assert segments[0].speaker == 0 and segments[0].words[0].text == "hallo"

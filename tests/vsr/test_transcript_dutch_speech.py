@@ -37,10 +37,13 @@ def test_real_dutch_is_heard_as_dutch_by_two_voices(tmp_path: Path) -> None:
     reference = [w for span in spans for w in _words(span[3])]
     hypothesis = [w for s in segments for w in _words(s.text)]
     wer = word_error_rate(reference, hypothesis)
-    # Whisper base measured 55 % on all 24 lines (and on these six): far from perfect, far
-    # from the ~100 % of English or a broken pipeline
-    assert wer < 75, (wer, hypothesis)
-    assert {"dit", "is", "geen", "glazen", "beneden", "kunnen"} <= set(hypothesis)
+    # Whisper base measured 43 % on all 24 lines and 60 % on these six (greedy decoding: 55 %
+    # and 64 %): far from perfect, far from the ~100 % of English or a broken pipeline
+    assert wer < 70, (wer, hypothesis)
+    # common words of clear speech come out right (beam search hears "glazen" as "vlazen",
+    # greedy decoding heard it right: one rare word is no guard, so more common ones)
+    assert {"dit", "is", "geen", "maar", "beneden", "kunnen", "denk", "ergens", "moeten"} <= set(
+        hypothesis)
     # the lines alternate between the two voices: each line's segments get its voice
     by_line = []
     for start, end, _speaker, _text in spans:

@@ -258,6 +258,8 @@ class ExportClipsDialog(QDialog):
     def start_preview(self) -> None:
         """Detect and cover faces on the chosen picture of the chosen clip, on a worker (the
         face model takes a moment to load)."""
+        if self._still_arriving():
+            return
         try:
             chosen = self.preview_ms()
             if chosen is None:
@@ -302,7 +304,21 @@ class ExportClipsDialog(QDialog):
         return any(has_transcript(self.lib, rec) for rec in
                    {c.recording_id for c in list_clips(self.lib, self.collection_id)})
 
+    def _still_arriving(self) -> bool:
+        """A clip's recording is a shared one still on its way to this computer (it plays from
+        the team's store meanwhile): clips are cut from the file, so say so and wait."""
+        from ..team.playback import waiting_text
+
+        for rec in sorted({c.recording_id for c in list_clips(self.lib, self.collection_id)}):
+            text = waiting_text(rec)
+            if text is not None:
+                self.status.setText(text)
+                return True
+        return False
+
     def start_export(self) -> None:
+        if self._still_arriving():
+            return
         if not self.folder.text().strip():
             self.status.setText(self.tr("Choose a folder first."))
             return

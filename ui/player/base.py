@@ -93,6 +93,13 @@ class MediaPlayer(QObject):
     def unload(self) -> None:
         raise NotImplementedError
 
+    def load_stream(self, url: str, name: str) -> None:
+        """Like `load`, from an address instead of a file: a shared recording served by the
+        loopback server while it is put on this computer (vsr.team.media_server). `name`
+        stands for it in messages (the address holds a secret token). Backends that only play
+        files load the address as a path."""
+        self.load(url)
+
     def play(self) -> None:
         raise NotImplementedError
 

@@ -107,6 +107,9 @@ class VlcLogRouter:
         # Kept for as long as VLC may call it (see the module docstring).
         self._callback = vlc.CallbackDecorators.LogCb(self._on_message)
         self._instance: Any = None
+        # Words never logged (the token in a shared recording's loopback address); replaced
+        # as a whole tuple, so VLC's threads always read a complete one.
+        self.hidden: tuple[str, ...] = ()
 
     def install(self, instance: Any) -> None:
         self._instance = instance
@@ -133,7 +136,12 @@ class VlcLogRouter:
     def _format(self, fmt: bytes, args: int | None) -> str:
         buffer = ctypes.create_string_buffer(BUFFER_SIZE)
         self._vsnprintf(buffer, BUFFER_SIZE, fmt, args)
-        return buffer.value.decode("utf-8", "replace")
+        return self.redact(buffer.value.decode("utf-8", "replace"))
+
+    def redact(self, text: str) -> str:
+        for word in self.hidden:
+            text = text.replace(word, "…")
+        return text
 
     def _module(self, ctx: Any) -> str:
         module, file = ctypes.c_char_p(), ctypes.c_char_p()

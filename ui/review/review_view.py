@@ -5,6 +5,7 @@ refreshes from library change events."""
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -84,9 +85,15 @@ class ReviewView(MarkingIntents, QWidget):
     """One open review. `title_changed` lets the window show the review's title."""
 
     title_changed = Signal(str)
+    # The open review's recording is let go (another review opened, or the review closed): a
+    # shared recording playing from the team's store stops being served (ui.team.playback).
+    recording_released = Signal(int)
 
     def __init__(self, bridge: LibraryBridge, player: MediaPlayer, actions: ActionRegistry,
-                 undo: QUndoStack, parent: QWidget | None = None) -> None:
+                 undo: QUndoStack, parent: QWidget | None = None, *,
+                 build: bool = True) -> None:
+        """`build=False`: only the frame; `build_steps()` builds the widgets, a part per step
+        (the window rebuilt after a restore spreads them over event-loop turns)."""
         super().__init__(parent)
         self.bridge, self.player, self.actions, self.undo = bridge, player, actions, undo
         self.review: Review | None = None
@@ -99,13 +106,21 @@ class ReviewView(MarkingIntents, QWidget):
         # needs more room) and its Stap 2 (where the gespreksblad needs the most).
         self.video_share = {Room.MOMENTS: 0.55, Room.SESSION: 0.48, Room.STAP2: 0.36}
         self._room_width = 0  # the screen's width (fit_room); 0: side by side always
-        self._build()
+        self.built = False
+        if build:
+            for _part in self.build_steps():
+                pass
+
+    def build_steps(self) -> Iterator[None]:
+        """The widgets in three parts (each about a third of the 20-30 ms they take), then
+        their connections; `built` after the last."""
+        yield from self._build()
         self._connect()
         self.envelopes = EnvelopeLoader(self)
         self.hidden_undo = hidden_mark_undo.HiddenMarkUndo(self)  # marks made apart, per party
         self.saves = SaveQueue(self)  # marks the library refused as busy, saved when it is free
         self.envelopes.ready.connect(self.timeline.view.set_envelope)
-        self.read_log = ReadLog(bridge, player, self)  # opening and first play are logged
+        self.read_log = ReadLog(self.bridge, self.player, self)  # opening and first play are logged
         # The markers of a long review, read on a worker (see MARKERS_READ_AT_ONCE); until
         # they are shown, what changes is noted, so it can be put over what was read.
         self.marker_loader = MarkerLoader(self)
@@ -115,9 +130,10 @@ class ReviewView(MarkingIntents, QWidget):
         self._changed_while_loading: set[int] = set()  # markers added, moved or removed
         self._words_while_loading: set[int] = set()  # markers whose gespreksblad changed
         self._pending_select: tuple[int, bool] | None = None  # (marker, seek) asked meanwhile
+        self.built = True
 
     # -- layout ---------------------------------------------------------------------------
-    def _build(self) -> None:
+    def _build(self) -> Iterator[None]:
         self.banner = MissingRecordingBanner()
         self.consent_strip = ConsentStrip()
         self.transcript_offer = TranscriptOffer()
@@ -125,8 +141,10 @@ class ReviewView(MarkingIntents, QWidget):
         self.transport = TransportBar(self.player, self.actions)
         self.mark_buttons = MarkButtons(self)
         self.timeline = TimelinePanel()
+        yield
         self.marker_list = MarkerListPanel()
         self.sheet = SheetEditor(self.bridge, self.undo)
+        yield
         self.shuttle = Shuttle(self.player, self)
 
         left = MinimumColumn()
@@ -170,6 +188,8 @@ class ReviewView(MarkingIntents, QWidget):
         self.tabs.addTab(moments, self.tr("Moments"))
         # The Samenleergesprek tab; its panel (made per review) is built into it later.
         self._session_panel: SessionPanel | None = None
+        # A panel being built a part per step (build_session_panel), and its parts.
+        self._building_panel: tuple[SessionPanel, Iterator[None]] | None = None
         self._session_host = QWidget()
         host = QVBoxLayout(self._session_host)
         host.setContentsMargins(0, 0, 0, 0)
@@ -202,6 +222,8 @@ class ReviewView(MarkingIntents, QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.consent_strip)
         layout.addWidget(self.transcript_offer)
+        self.notices = QVBoxLayout()  # e.g. a shared recording on its way (ui.team.playback)
+        layout.addLayout(self.notices)
         layout.addWidget(outer)
 
     def _connect(self) -> None:
@@ -252,8 +274,11 @@ class ReviewView(MarkingIntents, QWidget):
         lib = self.bridge.lib
         self.sheet.flush()
         self._touch_opened()  # the review opened before, if the picture did not come first
+        previous = self.recording.id if self.recording is not None else None
         self.review = rv.get_review(lib, review_id)
         self.recording = rc.get_recording(lib, self.review.recording_id)
+        if previous is not None and previous != self.recording.id:
+            self.recording_released.emit(previous)
         # Reading is logged before anything of the review can be seen, and when the log
         # refuses the row nothing opens. While this page is not on screen (opened from the
         # start page) VLC can start on the recording first, in its own threads, while the log
@@ -344,9 +369,37 @@ class ReviewView(MarkingIntents, QWidget):
             self._make_session_panel()
         self._panel_timer.stop()
 
+    def build_session_panel(self) -> Iterator[None]:
+        """Build the open review's panel a part per step (SessionPanel.build_steps): the
+        window rebuilt after a restore gives the event loop a turn after each, where built in
+        one go it stops answering for some 50 ms. Asked for meanwhile (its tab opened, the
+        menu) the rest is built at once; a review opened meanwhile ends it."""
+        from ..samenleergesprek.panel import SessionPanel
+
+        if self._session_panel is not None or self.review is None:
+            return
+        if self._loaded is None and self._touch_pending is None:  # else the timer has work
+            self._panel_timer.stop()
+        panel = SessionPanel(self.bridge, self.review.id, self.player, undo=self.undo,
+                             saves=self.saves, build=False)
+        building = (panel, panel.build_steps())
+        self._building_panel = building
+        while True:
+            yield
+            if self._building_panel is not building:  # built at once meanwhile, or dropped
+                return
+            next(building[1], None)
+            if panel.built:
+                break
+        self._building_panel = None
+        self._attach_session_panel(panel)
+
     def _drop_session_panel(self) -> None:
         """Let go of the previous review's panel (its typing saved first)."""
         self._panel_timer.stop()
+        building, self._building_panel = self._building_panel, None
+        if building is not None:  # half built in steps: never shown, nothing typed in it
+            building[0].deleteLater()
         panel, self._session_panel = self._session_panel, None
         if panel is None:
             return
@@ -365,8 +418,17 @@ class ReviewView(MarkingIntents, QWidget):
         assert self.review is not None
         if self._loaded is None and self._touch_pending is None:  # else the timer has work
             self._panel_timer.stop()
-        panel = SessionPanel(self.bridge, self.review.id, self.player, undo=self.undo,
-                             saves=self.saves)
+        building, self._building_panel = self._building_panel, None
+        if building is not None:  # being built in steps (build_session_panel): the rest now
+            panel = building[0]
+            for _part in building[1]:
+                pass
+        else:
+            panel = SessionPanel(self.bridge, self.review.id, self.player, undo=self.undo,
+                                 saves=self.saves)
+        self._attach_session_panel(panel)
+
+    def _attach_session_panel(self, panel: SessionPanel) -> None:
         self._session_panel = panel
         self._clip_host.addWidget(panel.discuss.clip_box)
         panel.discuss.sheet.typing_started.connect(self._typing_started)
@@ -386,10 +448,15 @@ class ReviewView(MarkingIntents, QWidget):
 
     def transcribe(self) -> None:
         """Write down what was said (issue 22), in the background; the lane shows it after."""
-        from ..dialogs import show_error
+        from ..dialogs import inform, show_error
+        from ..team.playback import waiting_text
         from .transcribe_dialog import Transcriber
 
         if self.recording is None or getattr(self, "_transcriber", None) is not None:
+            return
+        waiting = waiting_text(self.recording.id)
+        if waiting is not None:
+            inform(self, self.tr("Write down what was said"), waiting)
             return
         try:
             media = rc.require_available(self.recording)
@@ -429,8 +496,19 @@ class ReviewView(MarkingIntents, QWidget):
             self.envelopes.load(path, self.recording.fingerprint)
 
     def _start_player(self) -> Path | None:
-        """Give the player the recording; the path, or None when it is missing (said so)."""
+        """Give the player the recording; the path, or None when it is missing (said so) or
+        still on its way from the team's store (then it plays from there; ui.team.playback)."""
+        from ..team.playback import stream_for
+
         assert self.recording is not None
+        stream = stream_for(self.recording.id)
+        if stream is not None and not rc.recording_available(self.recording):
+            self.banner.hide()
+            self.screen.setCurrentIndex(0)
+            self.player.set_frame_duration_ms(40)
+            self.timeline.view.set_envelope(None)  # the sound band comes with the file
+            self.player.load_stream(*stream)
+            return None
         try:
             path = rc.require_available(self.recording)
         except RecordingMissingError as exc:
@@ -444,6 +522,18 @@ class ReviewView(MarkingIntents, QWidget):
             int(round(1000 / self.recording.fps)) if self.recording.fps > 0 else 40)
         self.player.load(str(path))
         return path
+
+    def recording_arrived(self, recording_id: int) -> None:
+        """A shared recording that plays from the team's store is on this computer now: its
+        sound band (and with the file, clips and transcripts). The player plays on as it is."""
+        if self.recording is None or self.recording.id != recording_id:
+            return
+        self.recording = rc.get_recording(self.bridge.lib, recording_id)
+        if self.recording.fps > 0:
+            self.player.set_frame_duration_ms(int(round(1000 / self.recording.fps)))
+        self.screen.setCurrentIndex(0 if self.recording.has_video else 1)
+        if rc.recording_available(self.recording):
+            self.envelopes.load(Path(self.recording.path), self.recording.fingerprint)
 
     def _cannot_play(self, message: str) -> None:
         """The player cannot play the recording (damaged, or a kind it cannot play): say so
@@ -920,3 +1010,5 @@ class ReviewView(MarkingIntents, QWidget):
             self._session_panel.flush()
         self.envelopes.cancel()
         self.player.unload()
+        if self.recording is not None:
+            self.recording_released.emit(self.recording.id)

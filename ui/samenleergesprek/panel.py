@@ -5,6 +5,8 @@ panel opens where the conversation was left, days later too."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
@@ -50,7 +52,10 @@ class SessionPanel(QWidget):
 
     def __init__(self, bridge: LibraryBridge, review_id: int, player: MediaPlayer,
                  parent: QWidget | None = None, *,
-                 undo: QUndoStack | None = None, saves: SaveQueue | None = None) -> None:
+                 undo: QUndoStack | None = None, saves: SaveQueue | None = None,
+                 build: bool = True) -> None:
+        """`build=False`: only the frame; `build_steps()` builds the rest, a part per step
+        (the window rebuilt after a restore spreads it over event-loop turns)."""
         super().__init__(parent)
         # Pauses the library refuses as busy wait here (the window's queue, in order with
         # the marks) and are saved as soon as it is free.
@@ -62,16 +67,27 @@ class SessionPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.setSpacing(4)
+        self.built = False
+        if build:
+            for _part in self.build_steps():
+                pass
+
+    def build_steps(self) -> Iterator[None]:
+        """The panel's parts, one per step: the step indicator and pause buttons, each page,
+        then Back/Next and the step where the conversation was left. `built` after the last."""
+        bridge, review_id, player = self.ctx.bridge, self.ctx.review_id, self.ctx.player
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
         layout.addWidget(self._top_bar())
         self.stack = QStackedWidget()
-        self.pages: dict[SessionStep, Page] = {
-            SessionStep.RULES: RulesPage(self.ctx),
-            SessionStep.MOMENTS: MomentsPage(self.ctx),
-            SessionStep.DISCUSS: DiscussPage(self.ctx),
-            SessionStep.CLOSING: ClosingPage(self.ctx),
-        }
-        for page in self.pages.values():
-            self.stack.addWidget(page)
+        self.pages: dict[SessionStep, Page] = {}
+        yield
+        for step, make in ((SessionStep.RULES, RulesPage), (SessionStep.MOMENTS, MomentsPage),
+                           (SessionStep.DISCUSS, DiscussPage),
+                           (SessionStep.CLOSING, ClosingPage)):
+            self.pages[step] = make(self.ctx)
+            self.stack.addWidget(self.pages[step])
+            yield
         layout.addWidget(self.stack, 1)
         layout.addLayout(self._nav_bar())
         self.discuss.moment_selected.connect(lambda i: self.go(SessionStep.DISCUSS, i))
@@ -93,6 +109,7 @@ class SessionPanel(QWidget):
         self._show(state.step, state.moment_index, autoplay=False)
         self._stale = False  # a change came while hidden: refresh when shown
         bridge.changed.connect(self._on_change)  # after start_session: its own change is known
+        self.built = True
 
     # -- layout ----------------------------------------------------------------------------
     def _top_bar(self) -> StackingBox:

@@ -14,6 +14,7 @@ from ..dialogs import inform
 
 if TYPE_CHECKING:
     from ..main_window import MainWindow
+    from .received_dialog import ReceivedDialog, Started
 
 
 def install(window: MainWindow, menu: QMenu) -> tuple[QAction, QAction, QAction]:
@@ -42,11 +43,25 @@ def share_open_review(window: MainWindow) -> None:
 
 
 def show_received(window: MainWindow) -> None:
+    received_dialog(window).exec()
+
+
+def received_dialog(window: MainWindow) -> ReceivedDialog:
+    """"Shared with me", its Open wired to the window: the review opens and plays at once."""
     from .received_dialog import ReceivedDialog
 
-    dialog = ReceivedDialog(Path(window.bridge.lib.path), window)
-    dialog.review_received.connect(window.open_review)
-    dialog.exec()
+    dialog = ReceivedDialog(Path(window.bridge.lib.path), window, lib=window.bridge.lib)
+    dialog.started.connect(lambda started: _play(window, started))
+    return dialog
+
+
+def _play(window: MainWindow, started: Started) -> None:
+    """Open the received review; its recording plays at once (from the team's store while it
+    is put on this computer: ui.team.playback)."""
+    from .playback import play_received
+
+    started.taken = True
+    play_received(window, started.arriving, started.server, started.url)
 
 
 def show_settings(window: MainWindow) -> None:

@@ -5,8 +5,9 @@ cannot be reached the dialog says so in words and everything local keeps working
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -17,7 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -30,8 +30,14 @@ from vsr.team.sharing import SharedItem, TeamHit, search_team
 from .. import workers
 from ..accessibility_keys import ReturnOpens
 from ..dialogs import error_text
+from ..operations import perform
 from ..timefmt import format_ms
 from .settings import team_media_setting, team_url_setting
+
+if TYPE_CHECKING:
+    from vsr.library.db import Library
+    from vsr.team.media_server import MediaServer
+    from vsr.team.received import Arriving, Incoming
 
 SHARE_ID = Qt.ItemDataRole.UserRole
 
@@ -48,29 +54,74 @@ def _refresh_on_worker(library_path: Path, url: str, media: Path | None
     try:
         with connect_and_flush(lib, url, media) as conn:
             removed = forget_gone(lib, conn)
-            return list_shared(conn), removed
+            items = list_shared(conn)
     finally:
         lib.close()
+    _ready_to_open()
+    return items, removed
 
 
-def _receive_on_worker(library_path: Path, url: str, media: Path, share_id: str,
-                       progress: Any) -> int:
+def _ready_to_open() -> None:
+    """Import now, on the worker, while the user reads the list, what Open needs: the cipher
+    and the loopback server for its worker, and the review window's modules (timeline, numpy,
+    the Samenleergesprek pages: 0.3-1.7 s on this machine when no review was open yet, which
+    a first Open otherwise waited for before the player could start). Imports only: no widget
+    is made here."""
+    import cryptography.hazmat.primitives.ciphers.aead  # noqa: F401
+
+    import vsr.media.fingerprint  # noqa: F401
+    import vsr.team.media_server  # noqa: F401
+
+    from ..review import review_view  # noqa: F401
+    from . import playback  # noqa: F401
+
+
+def _receive_on_worker(library_path: Path, url: str, media: Path, share_id: str
+                       ) -> tuple[Incoming, MediaServer | None]:
+    """Open the share and read what its rows need (vsr.team.received.open_incoming) and, when
+    its recording is not on this computer yet, start the loopback server that plays it from the
+    media store. The rows are written on the window's thread (the one edit path)."""
     from vsr.library import open_library
-    from vsr.team.received import receive
+    from vsr.team.media_server import MediaServer
+    from vsr.team.received import open_incoming
 
     lib = open_library(library_path, backup=False)
     try:
         with connect(url) as conn:
-            return receive(lib, conn, media, share_id, progress=progress)
+            incoming = open_incoming(lib, conn, media, share_id)
     finally:
         lib.close()
+    here = incoming.arriving is not None and incoming.arriving.here
+    return incoming, None if here else MediaServer(incoming.source, incoming.key)
+
+
+def _close_later(server: MediaServer) -> None:
+    """Off the window's thread (the server's loop notices a shutdown within 0.5 s), on a plain
+    thread: it reports nothing, and a window closing at exit does not wait for it."""
+    import threading
+
+    threading.Thread(target=server.close, name="vsr-team-media-close", daemon=True).start()
+
+
+@dataclass
+class Started:
+    """A received review ready to open: playing from `server` while its recording is on its
+    way (None: it is here). Whoever opens it takes the server (`taken`); else it is closed."""
+
+    arriving: Arriving
+    server: MediaServer | None
+    url: str
+    taken: bool = False
 
 
 class ReceivedDialog(QDialog):
     review_received = Signal(int)  # the local review's id, to open in the window
+    started = Signal(object)  # a Started: the window plays it (ui.team.playback)
 
-    def __init__(self, library_path: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, library_path: Path, parent: QWidget | None = None,
+                 lib: Library | None = None) -> None:
         super().__init__(parent)
+        self.lib = lib  # the window's library: Open writes through it (else one of its own)
         self.setWindowTitle(self.tr("Shared with me"))
         self.resize(720, 480)
         self.library_path = library_path
@@ -89,9 +140,6 @@ class ReceivedDialog(QDialog):
         self.items.setAccessibleName(self.tr("Shared reviews"))
         self.items.itemActivated.connect(lambda _item: self.open_selected())
         ReturnOpens(self.items, self.open_selected)  # not also a search (the default button)
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 100)
-        self.progress.hide()
         self.status = QLabel()
         self.status.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -102,7 +150,6 @@ class ReceivedDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.items, 1)
-        layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
         self._task: workers.Task | None = None
@@ -120,12 +167,10 @@ class ReceivedDialog(QDialog):
         task = workers.Task(lambda progress, _c: fn(url, progress))
         task.signals.done.connect(done)
         task.signals.failed.connect(self._failed)
-        task.signals.progress.connect(lambda f: self.progress.setValue(int(f * 100)))
         self._task = workers.start(task)
         return True
 
     def _failed(self, exc: BaseException) -> None:
-        self.progress.hide()
         self.open_button.setEnabled(True)
         self.say(error_text(exc))
 
@@ -186,20 +231,37 @@ class ReceivedDialog(QDialog):
             return
         assert media is not None
         share_id = str(current.data(SHARE_ID))
-        self.open_button.setEnabled(False)
-        self.progress.setValue(0)
-        self.progress.show()
-        self.say(self.tr("Getting the recording…"))
-        ok = self._run(lambda url, progress: _receive_on_worker(
-            self.library_path, url, media, share_id, progress),
-            self._received)
+        self.open_button.setEnabled(False)  # a moment: the recording is not fetched first
+        self.say(self.tr("Opening the shared review…"))
+        url = team_url_setting()
+        ok = self._run(lambda url, _progress: _receive_on_worker(
+            self.library_path, url, media, share_id),
+            lambda opened: self._received(opened, url or ""))
         if not ok:
             self.open_button.setEnabled(True)
 
-    def _received(self, review_id: int) -> None:
-        self.progress.hide()
-        self.open_button.setEnabled(True)
-        self.say(self.tr("Received. It is open in the window."))
-        self.review_received.emit(review_id)
-        self.accept()
+    def _received(self, opened: tuple[Incoming, MediaServer | None], url: str) -> None:
+        """Put the review into the library (one transaction, through the edit path) and hand
+        it to the window, which plays it at once."""
+        from vsr.library import open_library
+        from vsr.team.received import put_incoming
 
+        incoming, server = opened
+        lib = self.lib if self.lib is not None else open_library(self.library_path, backup=False)
+        try:
+            outcome = perform(lambda: put_incoming(lib, incoming), report=self.say)
+        finally:
+            if lib is not self.lib:
+                lib.close()
+        self.open_button.setEnabled(True)
+        if not outcome.ok or outcome.value is None:
+            if server is not None:
+                _close_later(server)
+            return
+        started = Started(outcome.value, server, url)
+        self.say(self.tr("Received. It is open in the window."))
+        self.started.emit(started)
+        if started.server is not None and not started.taken:  # nobody plays it
+            _close_later(started.server)
+        self.review_received.emit(started.arriving.review_id)
+        self.accept()

@@ -7,7 +7,6 @@ import argparse
 import json
 import signal
 
-from vsr.anonymise.known import add_extra_names
 from vsr.cli.output import end_progress, percent_printer, print_error, print_note, shows_progress
 from vsr.cli.summary_commands import export_subparsers
 from vsr.dates import clock, long_date
@@ -176,6 +175,8 @@ def cmd_export_clips(args: argparse.Namespace) -> int:
     lib = open_library()
     try:
         if args.extra_name:
+            from vsr.anonymise.known import add_extra_names
+
             add_extra_names(lib, "collection", args.collection, args.extra_name)
         report = export_collection(lib, args.collection, args.output, anonymize_faces=faces,
                                    anonymize_names=names, keep_audio=not args.no_audio,

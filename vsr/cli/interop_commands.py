@@ -15,11 +15,11 @@ from vsr.cli.summary_commands import export_subparsers
 from vsr.errors import VsrError
 from vsr.i18n import translate, translate_plural
 from vsr.interop.formats import EXPORT_FORMATS
-from vsr.interop.imported_rows import ImportResult
 from vsr.library import open_library
 
 if TYPE_CHECKING:
     from vsr.cli.summary_commands import SubParsers
+    from vsr.interop.imported_rows import ImportResult
 
 _SEPARATOR_NAMES = {"semicolon": ";", "comma": ",", "tab": "\t", ";": ";", ",": ","}
 

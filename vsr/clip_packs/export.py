@@ -34,12 +34,10 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from vsr.anonymise.known import collection_names
 from vsr.anonymise.names import NameReplacer
 from vsr.clip_packs.content import PackDoc, build_pack_doc
 from vsr.clip_packs.subtitles import SUBTITLES, clip_subtitles, subtitle_name
 from vsr.clips import ClipResult, export_clip
-from vsr.clips.face_tracks import ManualBox
 from vsr.errors import StorageError, VsrError
 from vsr.library.audit import AuditAction, audit, subject_of
 from vsr.library.collections import get_collection, list_clips
@@ -58,7 +56,6 @@ from vsr.library.exported import (
     known_paths,
     record_exported,
 )
-from vsr.library.face_boxes import list_face_boxes
 from vsr.library.recordings import get_recording, require_available
 from vsr.staging import (
     OWNER_FILE,
@@ -70,6 +67,7 @@ from vsr.staging import (
 )
 
 if TYPE_CHECKING:  # the face detector (OpenCV) loads only when faces are to be blurred
+    from vsr.clips.face_tracks import ManualBox
     from vsr.clips.faces import FaceAnonymizer
 
 PackKind = Literal["intervisie", "exercise"]
@@ -177,8 +175,8 @@ def prepare_export(
     for recording_id in sorted({c.recording_id for c in clips}):
         require_available(get_recording(lib, recording_id))
     hide = must_hide_names or (anonymize_faces if anonymize_names is None else anonymize_names)
-    names = (collection_names(lib, collection_id, (c.recording_id for c in clips),
-                              extra_names) if hide else NameReplacer())
+    names = (_collection_names(lib, collection_id, [c.recording_id for c in clips],
+                               extra_names) if hide else NameReplacer())
     doc = build_pack_doc(lib, collection, clips, names=names,
                          faces_anonymised=anonymize_faces, day=today or date.today())
     boxes = {c.id: manual_boxes(lib, c.id) for c in clips} if anonymize_faces else {}
@@ -192,8 +190,18 @@ def prepare_export(
     return job
 
 
+def _collection_names(lib: Library, collection_id: int, recordings: list[int],
+                      extra_names: Iterable[str]) -> NameReplacer:
+    from vsr.anonymise.known import collection_names  # the parties' names: only to replace them
+
+    return collection_names(lib, collection_id, recordings, extra_names)
+
+
 def manual_boxes(lib: Library, clip_id: int) -> tuple[ManualBox, ...]:
     """The boxes a trainer drew on a clip, as the face anonymiser takes them."""
+    from vsr.clips.face_tracks import ManualBox  # with faces only (as the detector)
+    from vsr.library.face_boxes import list_face_boxes
+
     return tuple(ManualBox(b.start_ms, b.end_ms, b.x1, b.y1, b.x2, b.y2, b.ignore, b.id)
                  for b in list_face_boxes(lib, clip_id))
 

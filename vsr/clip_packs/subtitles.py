@@ -10,14 +10,14 @@ from __future__ import annotations
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
-from vsr.interop.subtitles import clock, vtt_escape
-from vsr.transcript.parties import voice_labels
-from vsr.transcript.store import Segment, Transcript, has_transcript, load_transcript
-
 if TYPE_CHECKING:
     from vsr.anonymise.names import NameReplacer
     from vsr.clip_packs.content import PackClip
     from vsr.library.db import Library
+    from vsr.transcript.store import Segment, Transcript
+
+# The transcript and WebVTT code load only when subtitles are made: every clip export names
+# the subtitle files it could make (`subtitle_name`, `SUBTITLES`), few make them.
 
 SUBTITLES = "clip_subtitles"  # the ledger's kind for these files
 
@@ -44,6 +44,8 @@ def _cue_text(seg: Segment, start_ms: int, end_ms: int) -> tuple[int, int, str] 
 def clip_vtt(transcript: Transcript, start_ms: int, end_ms: int, names: dict[int, str],
              rewrite: NameReplacer) -> str:
     """WebVTT of what was said in the clip, times relative to the clip's start."""
+    from vsr.interop.subtitles import clock, vtt_escape
+
     lines = ["WEBVTT", ""]
     for seg in transcript.segments:
         cue = _cue_text(seg, start_ms, end_ms)
@@ -60,6 +62,9 @@ def clip_vtt(transcript: Transcript, start_ms: int, end_ms: int, names: dict[int
 def clip_subtitles(lib: Library, clips: tuple[PackClip, ...],
                    names: NameReplacer) -> dict[int, str]:
     """Clip id -> its WebVTT text, for the clips whose recording has a transcript."""
+    from vsr.transcript.parties import voice_labels
+    from vsr.transcript.store import has_transcript, load_transcript
+
     out: dict[int, str] = {}
     cache: dict[int, tuple[Transcript, dict[int, str]] | None] = {}
     for clip in clips:

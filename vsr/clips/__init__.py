@@ -1,8 +1,8 @@
 """Clips: frame-accurate MP4 export of a part of a recording, optionally with faces made
 unrecognisable.
 
-The face detector (OpenCV and its model) loads only when one of its names is first used: a
-plain clip export must not wait for it."""
+The face detector (OpenCV and its model) and the faces' bookkeeping load only when one of
+their names is first used: a plain clip export must not wait for them."""
 
 from __future__ import annotations
 
@@ -11,14 +11,14 @@ from typing import TYPE_CHECKING, Any
 
 from vsr.clips.cut import ClipResult, export_clip
 from vsr.clips.errors import Cancelled, ClipRangeError
-from vsr.clips.face_tracks import ManualBox
 
 if TYPE_CHECKING:
     from vsr.clips.centerface import Box
+    from vsr.clips.face_tracks import ManualBox
     from vsr.clips.faces import FaceAnonymizer, detect_faces
 
 _LAZY = {"Box": "vsr.clips.centerface", "FaceAnonymizer": "vsr.clips.faces",
-         "detect_faces": "vsr.clips.faces"}
+         "detect_faces": "vsr.clips.faces", "ManualBox": "vsr.clips.face_tracks"}
 
 __all__ = [
     "Box",

@@ -20,12 +20,10 @@ import av.error
 from av.container import InputContainer, OutputContainer
 from av.packet import Packet
 
-from vsr.clips.audio import AudioCut
 from vsr.clips.audio_copy import AudioCopy, PacketSplitter, can_copy
 from vsr.clips.errors import Cancelled, ClipRangeError
-from vsr.clips.reencode import FrameFilter, ReencodeVideo
 from vsr.clips.scan import FrameSpan, Kept, frame_span, scan_packets
-from vsr.clips.smart import SmartVideo, SpliceError, make_plan, smart_config
+from vsr.clips.smart import EncoderOpening, SmartVideo, SpliceError, make_plan, smart_config
 from vsr.clips.source import (
     SourceInfo,
     first_audio,
@@ -39,7 +37,9 @@ from vsr.errors import MediaError, StorageError, VsrError
 from vsr.media.opener import open_output, storage_error
 
 if TYPE_CHECKING:  # the face detector (OpenCV) loads only for an anonymised clip
+    from vsr.clips.avc import AvcConfig
     from vsr.clips.faces import FaceAnonymizer
+    from vsr.clips.reencode import FrameFilter
 
 # Audio packets are written at most this far ahead of the video, so players read both in step.
 _INTERLEAVE = 0.5
@@ -192,8 +192,6 @@ class _Job:
         return result
 
     def _video(self, output: OutputContainer, stack: ExitStack, smart: bool) -> ClipResult:
-        tb = self.info.time_base
-        assert tb is not None
         config = smart_config(self.info) if smart and self.anonymize is None else None
         # The smart route reads on in the file export_clip opened. A full re-encode (also the
         # fall-back when a file does not demux the same way twice) reads freshly opened files,
@@ -202,6 +200,18 @@ class _Job:
         if source is None:
             source = stack.enter_context(open_media(self.info.path))
         keep = self._keep(source) if config is not None else None
+        opening = _open_encoder(source, config)
+        try:
+            return self._cut(output, stack, smart, source, config, keep, opening)
+        finally:
+            if opening is not None:
+                opening.take(-1)  # a fall-back or a failure: let the unused encoder go
+
+    def _cut(self, output: OutputContainer, stack: ExitStack, smart: bool,
+             source: InputContainer, config: AvcConfig | None, keep: Kept | None,
+             opening: EncoderOpening | None) -> ClipResult:
+        tb = self.info.time_base
+        assert tb is not None
         packets = scan_packets(source, self.start, self.end,
                                config.length_size if config else 0, keep)
         span = frame_span(packets, self.start, self.end, tb)
@@ -218,12 +228,14 @@ class _Job:
         self.total = span.frames
         plan = make_plan(packets, span) if config is not None else None
         if plan is not None and config is not None and keep is not None:
-            video = SmartVideo(source, self.info, config, packets, plan)
+            video = SmartVideo(source, self.info, config, packets, plan, opening)
             return self._smart(output, stack, keep.replay(source, self.start), video, span)
         if not self.rotation_read:
             self.info = replace(self.info, rotation=read_rotation(self.info.path))
             self.rotation_read = True
         source = stack.enter_context(open_media(self.info.path))
+        from vsr.clips.reencode import ReencodeVideo  # numpy: only a re-encode loads it
+
         encoder = ReencodeVideo(source, self.info, output, self.anonymize)
         audio = self._audio(output, stack, span)
         _mux(output, encoder.packets(self.start, self.end, span, self.tick), audio)
@@ -270,6 +282,8 @@ class _Job:
         if not (self.keep_audio and self.info.has_audio):
             return None
         source: InputContainer = stack.enter_context(open_media(self.info.path))
+        from vsr.clips.audio import AudioCut  # numpy: only sound that is not copied loads it
+
         if span is None:
             return AudioCut(source, output, self.start, self.end).packets()
         tb = self.info.time_base
@@ -305,6 +319,12 @@ class _Job:
             reencoded,
             has_audio,
         )
+
+
+def _open_encoder(source: InputContainer, config: AvcConfig | None) -> EncoderOpening | None:
+    """For a smart cut: the head's encoder, opened while the range is scanned."""
+    video = first_video(source) if config is not None else None
+    return EncoderOpening(video, config) if video is not None and config is not None else None
 
 
 def _mux(

@@ -10,6 +10,7 @@ could not be tried here, so callers that need certainty can pass smart=False to 
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Generator, Iterator
 from fractions import Fraction
 from typing import Any
@@ -66,6 +67,37 @@ def make_plan(packets: list[PacketInfo], span: FrameSpan) -> SmartPlan | None:
     return plan_smart(packets, span.first_pts, span.last_pts)
 
 
+class EncoderOpening:
+    """The first piece's libx264 encoder, opened on a thread of its own while the range is
+    scanned: a process's first libx264 open takes about 20 ms (x264 builds its tables), as
+    long as the scan of a 30 s range. The piece that comes first (the head, else the tail)
+    takes the first free parameter set id, so the encoder is opened with that one."""
+
+    def __init__(self, stream: VideoStream, config: avc.AvcConfig) -> None:
+        self.param_id = avc.free_parameter_set_id(config, set())
+        self._encoder: VideoCodecContext | None = None
+        self._thread: threading.Thread | None = None
+        if self.param_id is not None:
+            param_id = self.param_id
+            self._thread = threading.Thread(target=self._open, args=(stream, config, param_id),
+                                            name="clip-encoder-open", daemon=True)
+            self._thread.start()
+
+    def _open(self, stream: VideoStream, config: avc.AvcConfig, param_id: int) -> None:
+        try:
+            self._encoder = _encoder(stream, config, param_id)
+        except Exception:  # noqa: BLE001 - opened again where it is used, failing there
+            self._encoder = None
+
+    def take(self, param_id: int) -> VideoCodecContext | None:
+        """The opened encoder for `param_id` (None: open one there); taken once."""
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+        encoder, self._encoder = self._encoder, None
+        return encoder if param_id == self.param_id else None
+
+
 class _Recoder:
     """Decodes source packets and re-encodes the frames of one EncodeSpan with libx264."""
 
@@ -77,6 +109,7 @@ class _Recoder:
         config: avc.AvcConfig,
         param_id: int,
         durations: dict[int, int],
+        encoder: VideoCodecContext | None = None,
     ) -> None:
         self.span = span
         self.first_pts = first_pts
@@ -92,7 +125,7 @@ class _Recoder:
         self.decoder.thread_type = (
             "FRAME" if span.feed_to - span.feed_from >= _FRAME_THREADS_FROM else "NONE")
         self.skipped = 0  # packets not decoded: pictures before the piece nothing refers to
-        self.encoder = _encoder(stream, config, param_id)
+        self.encoder = encoder if encoder is not None else _encoder(stream, config, param_id)
         self.time_base = stream.time_base or Fraction(1, 90000)
         self.sps, self.pps = _parameter_sets(bytes(self.encoder.extradata or b""))
         self.encoding: EncodeThread | None = None  # started at the first packet
@@ -181,6 +214,7 @@ class SmartVideo:
         config: avc.AvcConfig,
         packets: list[PacketInfo],
         plan: SmartPlan,
+        opening: EncoderOpening | None = None,
     ) -> None:
         stream = first_video(container)
         assert stream is not None
@@ -198,7 +232,9 @@ class SmartVideo:
             if param_id is None:
                 raise SpliceError("no free parameter set id")
             taken.add(param_id)
-            recoder = _Recoder(stream, span, plan.first_pts, config, param_id, durations)
+            opened = opening.take(param_id) if opening is not None else None
+            recoder = _Recoder(stream, span, plan.first_pts, config, param_id, durations,
+                               opened)
             self.recoders.append(recoder)
             sps += recoder.sps
             pps += recoder.pps

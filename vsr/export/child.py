@@ -13,12 +13,15 @@ import multiprocessing
 import queue
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vsr.clips.errors import Cancelled
 from vsr.errors import VsrError
-from vsr.export.summary_content import SummaryDoc, add_stills
+from vsr.export.summary_content import SummaryDoc
 from vsr.i18n import current_language, set_language
+
+if TYPE_CHECKING:
+    from vsr.export.stills_ahead import StillsAhead
 
 Progress = Callable[[float], None]
 Cancel = Callable[[], bool]
@@ -97,13 +100,15 @@ def _child_main(doc: SummaryDoc, fmt: str, out: str, staging_root: str | None,
     """In the child: the same language as the parent, progress as ("progress", fraction)."""
     set_language(language)
     try:
-        if include_stills:
-            doc = _stills_with_progress(doc, messages)
-        messages.put(("progress", STILLS_SHARE if include_stills else 0.0))
         from vsr.export import write_summary
 
-        path = write_summary(doc, fmt, Path(out),
-                             staging_root=Path(staging_root) if staging_root else None)
+        staging = Path(staging_root) if staging_root else None
+        if include_stills:  # made on a thread while the file is laid out
+            with _stills_with_progress(doc, messages) as ahead:
+                path = write_summary(ahead.doc, fmt, Path(out), staging_root=staging)
+        else:
+            messages.put(("progress", 0.0))
+            path = write_summary(doc, fmt, Path(out), staging_root=staging)
         messages.put(("progress", 1.0))
         messages.put(("done", str(path)))
     except VsrError as exc:
@@ -112,17 +117,15 @@ def _child_main(doc: SummaryDoc, fmt: str, out: str, staging_root: str | None,
         messages.put(("error", f"{type(exc).__name__}: {exc}"))
 
 
-def _stills_with_progress(doc: SummaryDoc, messages: Any) -> SummaryDoc:
-    from vsr.export.stills import StillReader
+def _stills_with_progress(doc: SummaryDoc, messages: Any) -> StillsAhead:
+    """The stills, made in one pass in time order (StillReader.grab_many) on a thread while
+    the file is written, with progress for every fifth."""
+    from vsr.export.stills_ahead import StillsAhead
 
-    total = max(1, len(doc.moments))
-    done = [0]
-    with StillReader(doc.recording_path, rotation=doc.recording_rotation) as reader:
-        def grab(_path: Path, at_ms: int, _rotation: int) -> bytes | None:
-            still = reader.grab(at_ms)
-            done[0] += 1
-            if done[0] % 5 == 0 or done[0] == total:
-                messages.put(("progress", STILLS_SHARE * done[0] / total))
-            return still
+    total = max(1, len({block.at_ms for block in doc.moments}))
 
-        return add_stills(doc, grab)
+    def done(count: int) -> None:
+        if count % 5 == 0 or count == total:
+            messages.put(("progress", STILLS_SHARE * count / total))
+
+    return StillsAhead(doc, done)

@@ -6,11 +6,19 @@ is missing) is left out rather than shown.
 
 A summary asks for many stills of one recording, so `StillReader` opens the file (and parses
 its index, which is large for an hour of video) once and seeks for each still. Frames are
-decoded up to the wanted one but only that one is converted, scaled down in the same step."""
+decoded up to the wanted one but only that one is converted, scaled down in the same step.
+`StillReader.grab_many` takes all of a summary's moments at once and makes their stills in one
+pass in time order (`_Pass`): it reads the packets ahead (demuxing costs nothing next to
+decoding), so it knows each moment's picture before decoding it, decodes only the pictures the
+stills show and the ones they refer to, and after the last still of a stretch drains the
+decoder instead of decoding on until the picture comes out."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import threading
+from bisect import bisect_left, insort
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -84,6 +92,75 @@ class StillReader:
         except _ERRORS:
             self._decoding = None  # the next still seeks afresh
             return None
+
+    def grab_many(self, times_ms: Sequence[int], done: Callable[[int], None] | None = None,
+                  *, ready: Callable[[int, bytes | None], None] | None = None
+                  ) -> list[bytes | None]:
+        """`grab` of every time in `times_ms` (in any order, repeats allowed), made in one pass
+        over the recording in time order; the same pictures as one `grab` each. `done(n)` is
+        called as the stills are made (n of the distinct times so far), `ready(at_ms, still)`
+        with each still as soon as it is made."""
+        stream = self._open()
+        if stream is None or self._container is None:
+            return [None] * len(times_ms)
+        order = sorted(set(times_ms))
+        made: dict[int, bytes | None] = {}
+        self._decoding = None
+
+        def given(count: int, at_ms: int) -> None:
+            if ready is not None:
+                ready(at_ms, made[at_ms])
+            if done is not None:
+                done(count)
+
+        stretches = _stretches(order)
+        try:
+            if len(stretches) > 1 and not self._blur_faces:
+                self._in_two(stretches, made, given)
+            else:
+                _Pass(self._container, stream, self._jpeg, made, given).run(order)
+        except _ERRORS:
+            pass  # what was made is kept; the rest is grabbed one by one below
+        finally:
+            stream.codec_context.flush_buffers()
+        for at_ms in order:  # not reached in the pass (the file's end, an open GOP, damage)
+            if at_ms not in made:
+                made[at_ms] = self.grab(at_ms)
+                given(len(made), at_ms)
+        return [made[at_ms] for at_ms in times_ms]
+
+    def _in_two(self, stretches: list[list[int]], made: dict[int, bytes | None],
+                given: Callable[[int, int], None]) -> None:
+        """Stretches of moments far apart need nothing of each other: two threads make them,
+        every other stretch each, each from a file of its own with a decoder on one thread
+        (both cores busy, without frame threads' overhead and their pictures decoded ahead
+        at every seek; decoding lets go of the interpreter lock). A moment a thread could not
+        place is left to the caller."""
+        lock = threading.Lock()
+        failures: list[BaseException] = []
+
+        def told(_count: int, at_ms: int) -> None:
+            with lock:
+                given(len(made), at_ms)
+
+        def work(order: list[int]) -> None:
+            try:
+                with open_media(self._path) as container:
+                    video = container.streams.video[0]
+                    _Pass(container, video, self._jpeg, made, told).run(order)
+            except (*_ERRORS, VsrError):
+                pass
+            except BaseException as exc:  # noqa: BLE001 - raised again by the caller
+                failures.append(exc)
+
+        threads = [threading.Thread(target=work, name=f"stills-{half}", daemon=True, args=(
+            [at_ms for stretch in stretches[half::2] for at_ms in stretch],)) for half in (0, 1)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        if failures:
+            raise failures[0]
 
     def _frame_at(self, container: InputContainer, stream: VideoStream,
                   at_ms: int) -> VideoFrame | None:
@@ -213,7 +290,211 @@ class _Decoding:
                     and self._wanted_pts is not None and packet.pts < self._wanted_pts
                     and nal.is_disposable_sample(memoryview(packet), self._prefix, self._codec)):
                 continue  # shown before the moment, needed by no other picture
-            yield from packet.decode()
+            yield from _decode(packet)
+
+
+def _stretches(order: list[int]) -> list[list[int]]:
+    """Moments in time order, in stretches that `_Pass` decodes on through (each moment at
+    most `_Decoding.CONTINUE_MS` after the one before); between stretches it seeks."""
+    stretches: list[list[int]] = []
+    for at_ms in order:
+        if stretches and at_ms - stretches[-1][-1] <= _Decoding.CONTINUE_MS:
+            stretches[-1].append(at_ms)
+        else:
+            stretches.append([at_ms])
+    return stretches
+
+
+class _Pass:
+    """The stills of moments in time order, with the seeks `_Decoding` would make, decoding
+    less. The packets are read ahead (in decode order) until a moment's picture is known: the
+    first whose time is at or after it (once a packet's dts reaches the best candidate, no
+    later packet can show earlier). So a non-reference picture is decoded only when a still
+    shows it, and after the last still of a stretch of close moments the decoder is drained:
+    nothing is decoded past that picture only to push it out of the decoder's reordering and
+    frame threads. Moments it cannot place (past the last picture, a picture that did not
+    come out of the decoder) are left out of `made`, for the caller to grab one by one."""
+
+    def __init__(self, container: InputContainer, stream: VideoStream,
+                 jpeg: Callable[[VideoFrame], bytes | None], made: dict[int, bytes | None],
+                 done: Callable[[int, int], None]) -> None:
+        self._container, self._stream, self._jpeg = container, stream, jpeg
+        self._codec = stream.codec_context
+        self._prefix = nal.length_size(self._codec.name, self._codec.extradata)
+        self._base = stream.time_base
+        rate = stream.guessed_rate or stream.average_rate
+        self._frame_ms = 1000 / float(rate) if rate else 40.0
+        self._made, self._done = made, done
+        self._order: list[int] = []
+        self._next = 0  # the first moment of `_order` not placed since the seek
+        self._packets: Iterator[Packet[Any]] = iter(())
+        self._ahead: deque[Packet[Any]] = deque()  # read, not yet decoded or left out
+        self._shown: list[int] = []  # sorted pts of every packet read since the seek
+        self._last_dts: int | None = None
+        self._wanted: dict[int, list[int]] = {}  # pts -> the moments that show it
+        self._pictures: dict[int, bytes | None] = {}  # pts -> its still, once made
+
+    def run(self, order: list[int]) -> None:
+        if not self._base:
+            return
+        self._order = order
+        i = 0
+        while i < len(order):
+            if order[i] in self._made:
+                i += 1
+                continue
+            if not self._seek(order[i]):
+                return
+            self._next = i
+            i = self._stretch(i)
+            self._drain()
+
+    def _ms(self, pts: int) -> float:
+        """A pts in ms as `VideoFrame.time` reckons it (the same float arithmetic), so the
+        same picture is chosen as by `grab`."""
+        assert self._base is not None
+        return float(pts * self._base) * 1000
+
+    def _seek(self, at_ms: int) -> bool:
+        """To the keyframe before `at_ms`; further back when it lands after it (`_frame_at`)."""
+        for back_ms in (0, 2_000, 10_000, 60_000):
+            seek_ms = max(0, at_ms - back_ms)
+            self._container.seek(seek_ms * 1000, backward=True, any_frame=False)  # µs
+            self._codec.flush_buffers()
+            self._packets = self._container.demux(self._stream)
+            self._ahead.clear()
+            self._shown.clear()
+            self._last_dts, self._wanted, self._pictures = None, {}, {}
+            if not self._read():
+                return False
+            first = self._ahead[0].pts
+            assert first is not None  # _read keeps only packets with times
+            if self._ms(first) - self._frame_ms < at_ms - 1 or seek_ms == 0:
+                return True
+        return True
+
+    def _read(self) -> bool:
+        """One more packet into `_ahead`; False at the end of the file."""
+        for packet in self._packets:
+            if packet.size == 0 or packet.pts is None:
+                continue
+            self._ahead.append(packet)
+            insort(self._shown, packet.pts)
+            dts = packet.dts if packet.dts is not None else packet.pts
+            self._last_dts = dts if self._last_dts is None else max(self._last_dts, dts)
+            return True
+        return False
+
+    def _first_pts_at(self, at_ms: int) -> int:
+        """The smallest pts whose time counts as at or after `at_ms` (`frame.time * 1000 >=
+        at_ms - 1`, as `_Decoding.first_at` has it)."""
+        assert self._base is not None
+        guess = (at_ms - 1) * self._base.denominator // (1000 * self._base.numerator)
+        while self._ms(guess - 1) >= at_ms - 1:
+            guess -= 1
+        while self._ms(guess) < at_ms - 1:
+            guess += 1
+        return guess
+
+    def _picture_for(self, at_ms: int) -> int | None:
+        """The pts of the first picture at or after `at_ms` (None: past the last one)."""
+        lowest = self._first_pts_at(at_ms)
+        while True:
+            index = bisect_left(self._shown, lowest)
+            best = self._shown[index] if index < len(self._shown) else None
+            if best is not None and self._last_dts is not None and self._last_dts >= best:
+                return best
+            if not self._read():
+                return best
+
+    def _place_through(self, index: int) -> int | None:
+        """Find the pictures of the moments up to `order[index]`; the pts of its picture
+        (None: past the last picture)."""
+        pts = None
+        while self._next <= index:
+            at_ms = self._order[self._next]
+            pts = self._picture_for(at_ms)
+            if pts is None:
+                return None
+            self._next += 1
+            if pts in self._pictures:  # a picture shown by an earlier moment too
+                self._give(at_ms, self._pictures[pts])
+            else:
+                self._wanted.setdefault(pts, []).append(at_ms)
+        return pts
+
+    def _stretch(self, i: int) -> int:
+        """Stills from `order[i]` on, decoding on while the next moment is close; returns
+        the index of the first moment left for a stretch of its own (or to `grab`)."""
+        order = self._order
+        while i < len(order):
+            if order[i] not in self._made:
+                if self._next <= i:
+                    pts = self._place_through(i)
+                    if pts is None:
+                        return len(order)  # past the last picture: `grab` gives the last one
+                else:  # placed early (a picture no moment showed was left out after it)
+                    pts = self._placed_pts(i)
+                if pts is not None:
+                    self._feed_until(pts)
+            i += 1
+            if i < len(order) and order[i] - order[i - 1] > _Decoding.CONTINUE_MS:
+                return i
+        return i
+
+    def _placed_pts(self, i: int) -> int | None:
+        at_ms = self._order[i]
+        return next((pts for pts, moments in self._wanted.items() if at_ms in moments), None)
+
+    def _feed_until(self, pts: int) -> None:
+        """Decode the packets read ahead up to the one of the picture `pts` (unless it went
+        to the decoder already), leaving out non-reference pictures no moment shows."""
+        if not any(p.pts == pts for p in self._ahead):
+            return
+        while self._ahead:
+            packet = self._ahead.popleft()
+            assert packet.pts is not None
+            if not self._needed(packet):
+                continue
+            self._take(_decode(packet))
+            if packet.pts == pts:
+                return
+
+    def _needed(self, packet: Packet[Any]) -> bool:
+        if self._prefix is None or not nal.is_disposable_sample(
+                memoryview(packet), self._prefix, self._codec.name):
+            return True
+        assert packet.pts is not None
+        # Only a moment at or before this picture's time can show it: place those first.
+        while (self._next < len(self._order)
+               and self._first_pts_at(self._order[self._next]) <= packet.pts):
+            if self._place_through(self._next) is None:
+                break
+        return packet.pts in self._wanted
+
+    def _take(self, frames: list[Any]) -> None:
+        for frame in frames:
+            moments = self._wanted.pop(frame.pts, None) if frame.pts is not None else None
+            if not moments:
+                continue
+            still = self._pictures[frame.pts] = self._jpeg(frame)
+            for at_ms in moments:
+                self._give(at_ms, still)
+
+    def _give(self, at_ms: int, still: bytes | None) -> None:
+        self._made[at_ms] = still
+        self._done(len(self._made), at_ms)
+
+    def _drain(self) -> None:
+        """The pictures the decoder still holds (for reordering, in its frame threads)."""
+        self._take(self._codec.decode(None))
+        self._codec.flush_buffers()
+        self._wanted = {}
+
+
+def _decode(packet: Packet[Any]) -> list[VideoFrame]:
+    """The pictures decoding `packet` gives (one place, so a test can count what is decoded)."""
+    return [frame for frame in packet.decode() if isinstance(frame, VideoFrame)]
 
 
 def _pts_before(stream: VideoStream, ms: int) -> int | None:

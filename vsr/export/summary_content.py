@@ -317,10 +317,13 @@ def add_stills(doc: SummaryDoc, grab: StillGrabber | None = None) -> SummaryDoc:
         return _with_stills(doc, grab)
     from vsr.export.stills import StillReader  # PyAV only when stills are asked for
 
-    # One reader for all moments: the recording is opened and its index read once.
+    # One reader for all moments: the recording is opened and its index read once, and the
+    # stills are made in one pass in time order.
     with StillReader(doc.recording_path, rotation=doc.recording_rotation,
                      blur_faces=doc.faces_blurred) as reader:
-        return _with_stills(doc, lambda _path, at_ms, _rotation: reader.grab(at_ms))
+        times = [block.at_ms for block in doc.moments]
+        stills = dict(zip(times, reader.grab_many(times), strict=True))
+    return _with_stills(doc, lambda _path, at_ms, _rotation: stills[at_ms])
 
 
 def _with_stills(doc: SummaryDoc, grab: StillGrabber) -> SummaryDoc:

@@ -34,27 +34,23 @@ class SummaryWork:
 def summary(work: SummaryWork, progress: Progress) -> Path:
     """A learning summary: names replaced, stills (faces blurred when anonymised), the file."""
     from vsr.export import write_summary
-    from vsr.export.summary_content import add_stills, anonymise_summary
+    from vsr.export.summary_content import anonymise_summary
 
     doc = work.doc
     progress(0.0)
     if work.names is not None:
         doc = anonymise_summary(doc, work.names, work.created_at)
     if work.include_stills:
-        from vsr.export.stills import StillReader
+        # The stills in one pass in time order (StillReader.grab_many), on a thread while the
+        # file is laid out (decoding lets go of the interpreter lock; faces blurred there).
+        from vsr.export.stills_ahead import StillsAhead
 
-        total = max(1, len(doc.moments))
-        done = [0]
-        with StillReader(doc.recording_path, rotation=doc.recording_rotation) as reader:
-            def grab(_path: Path, at_ms: int, _rotation: int) -> bytes | None:
-                still = reader.grab(at_ms)
-                done[0] += 1
-                progress(STILLS_SHARE * done[0] / total)
-                return still
-
-            doc = add_stills(doc, grab)
-    progress(STILLS_SHARE if work.include_stills else 0.1)
-    path = write_summary(doc, work.fmt, work.out, staging_root=work.staging_root)
+        total = max(1, len({block.at_ms for block in doc.moments}))
+        with StillsAhead(doc, lambda count: progress(STILLS_SHARE * count / total)) as ahead:
+            path = write_summary(ahead.doc, work.fmt, work.out, staging_root=work.staging_root)
+    else:
+        progress(0.1)
+        path = write_summary(doc, work.fmt, work.out, staging_root=work.staging_root)
     progress(1.0)
     return path
 

@@ -137,6 +137,44 @@ def import_recording(
     return ImportResult(get_recording(lib, rec_id), created, info.warnings)
 
 
+def add_arriving_recording(lib: Library, file: Path, fingerprint: str, info: ProbeResult,
+                           size_bytes: int, title: str) -> Recording:
+    """A recording whose file is still arriving at `file` (a shared recording being put into
+    the private cache while it plays from the team's store): the row, with what is known
+    before the file is here (the share's length; the picture's details come with
+    `set_probed`). A recording with the same content already in the library is returned as it
+    is. Written inside the caller's transaction when there is one."""
+    with lib.write() as changes:
+        existing = find_by_fingerprint(lib, fingerprint)
+        if existing is not None:
+            return existing
+        cur = lib.conn.execute(
+            "INSERT INTO recordings (fingerprint, path, title, duration_ms, has_video,"
+            " has_audio, width, height, fps, rotation, size_bytes, added_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (fingerprint, str(file), clean_text(title), info.duration_ms, int(info.has_video),
+             int(info.has_audio), info.width, info.height, info.fps, info.rotation, size_bytes,
+             now_iso()))
+        rec_id = int(cur.lastrowid or 0)
+        changes.append(Change(Entity.RECORDING, Action.ADDED, (rec_id,)))
+    return get_recording(lib, rec_id)
+
+
+def set_probed(lib: Library, recording_id: int, file: Path, info: ProbeResult) -> Recording:
+    """The recording's file is here now (see add_arriving_recording): its place and what the
+    probe found in it; the length stays when the probe cannot tell it."""
+    with lib.write(Change(Entity.RECORDING, Action.UPDATED, (recording_id,))):
+        lib.conn.execute(
+            "UPDATE recordings SET path = ?,"
+            " duration_ms = CASE WHEN ? > 0 THEN ? ELSE duration_ms END,"
+            " has_video = ?, has_audio = ?, width = ?, height = ?, fps = ?, rotation = ?"
+            " WHERE id = ?",
+            (str(file), info.duration_ms, info.duration_ms, int(info.has_video),
+             int(info.has_audio), info.width, info.height, info.fps, info.rotation,
+             recording_id))
+    return get_recording(lib, recording_id)
+
+
 def _set_path(lib: Library, rec: Recording, file: Path, initiator: object | None) -> Recording:
     with lib.write(Change(Entity.RECORDING, Action.UPDATED, (rec.id,), initiator=initiator)):
         lib.conn.execute("UPDATE recordings SET path = ? WHERE id = ?", (str(file), rec.id))

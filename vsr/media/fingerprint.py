@@ -9,6 +9,7 @@ the size or one of those samples. Files up to three samples long are hashed whol
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
 from vsr.errors import MediaError
@@ -23,16 +24,27 @@ def fingerprint(path: str | Path) -> str:
     try:
         with file.open("rb") as handle:
             size = handle.seek(0, 2)
-            digest = hashlib.sha256()
-            digest.update(size.to_bytes(8, "little"))
-            for offset in sample_offsets(size):
+
+            def read_at(offset: int, count: int) -> bytes:
                 handle.seek(offset)
-                digest.update(handle.read(SAMPLE_BYTES))
+                return handle.read(count)
+
+            return fingerprint_of(size, read_at)
     except FileNotFoundError:
         raise MediaError("error.media.not_found", path=str(file)) from None
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         raise MediaError("error.media.unreadable", path=str(file), reason=reason) from None
+
+
+def fingerprint_of(size: int, read_at: Callable[[int, int], bytes]) -> str:
+    """The fingerprint of `size` bytes read by `read_at(offset, count)`: the same as
+    `fingerprint` of a file holding them (a shared recording's, read from its encrypted copy
+    before it is on this computer)."""
+    digest = hashlib.sha256()
+    digest.update(size.to_bytes(8, "little"))
+    for offset in sample_offsets(size):
+        digest.update(read_at(offset, SAMPLE_BYTES))
     return f"{FINGERPRINT_VERSION}:{digest.hexdigest()}"
 
 

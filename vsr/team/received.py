@@ -3,26 +3,34 @@ play it, show its moments on the timeline and cut clips.
 
 Decision: a received review is an ordinary local review whose title starts with "Ontvangen van
 team" (translated), on a recording decrypted into the private cache (`~/.cache/vsr/team`,
-0600). The link between the share and the local review lives in a small private file beside
-the library (the received list). At every connect (`forget_gone`) each received review whose
-share is no longer visible to me (withdrawn, retention passed, removed from the team) is
-deleted with its recording and its cached file: the local copy never outlives the share."""
+0600). The review goes into the library before its recording is here (`open_incoming` reads
+on a worker, `put_incoming` writes): the window plays it from the team's store meanwhile
+(vsr.team.media_server; ui/team/playback.py) while `fill_cache` decrypts it into the cache,
+and `cache_complete` records what its probe found. The link between the share and the local
+review lives in a small private file beside the library (the received list). At every
+connect (`forget_gone`) each received review whose share is no longer visible to me
+(withdrawn, retention passed, removed from the team) is deleted with its recording and its
+cached file: the local copy never outlives the share."""
 
 from __future__ import annotations
 
 import json
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from vsr.i18n import translate
-from vsr.team.sharing import fetch_media, list_shared, open_shared
+from vsr.team.connection import TeamError
+from vsr.team.media_crypto import ChunkReader
+from vsr.team.sharing import fetch_media, list_shared, media_source, open_shared
 
 if TYPE_CHECKING:
     import psycopg
 
     from vsr.library.db import Library
+    from vsr.model import ProbeResult
 
 def received_path(lib: Library) -> Path:
     return Path(lib.path).with_name(Path(lib.path).name + ".team-received.json")
@@ -56,31 +64,164 @@ def default_cache() -> Path:
     return Path(platformdirs.user_cache_dir("vsr", appauthor=False)) / "team"
 
 
-def receive(lib: Library, conn: psycopg.Connection[Any], media: Path, share_id: str,
-            cache: Path | None = None, progress: Callable[[float], None] | None = None) -> int:
-    """Open a share into the local library (once); the local review's id. `progress` gets
-    the fraction of the recording decrypted."""
-    from vsr.library.reviews import get_review
+@dataclass(frozen=True, slots=True)
+class Arriving:
+    """A received review, in the library, whose recording may still be on its way into the
+    private cache: it plays from the team's store (vsr.team.media_server) until `target` is
+    there (`fill_cache`, then `cache_complete`)."""
 
-    known = received(lib).get(share_id)
-    if known is not None:
-        try:
-            return get_review(lib, int(known["review_id"])).id
-        except Exception:  # noqa: BLE001 - the local copy was deleted: receive it again
-            pass
+    share_id: str
+    review_id: int
+    recording_id: int
+    recording_path: Path  # where the library's row says the recording is
+    target: Path  # the decrypted recording in the private cache
+    item: dict[str, Any]  # what open_shared returned: the key, the media reference, its sha256
+    media: Path  # the team's media folder
+
+    @property
+    def here(self) -> bool:
+        """The recording is on this computer (cached before, or the same recording was in the
+        library already): nothing to stream or fill."""
+        return self.recording_path.is_file()
+
+    @property
+    def source(self) -> Path:
+        """The encrypted file in the media store (checked: there, whole)."""
+        return media_source(self.item, self.media)
+
+    @property
+    def key(self) -> bytes:
+        return _key(self.item)
+
+
+@dataclass(frozen=True, slots=True)
+class Incoming:
+    """An opened share, read but not yet in the library (`open_incoming`): a worker reads, the
+    window writes (`put_incoming`, through its one edit path). `arriving` when it was received
+    here before (nothing to write)."""
+
+    share_id: str
+    item: dict[str, Any]
+    media: Path
+    target: Path
+    fingerprint: str
+    size: int
+    arriving: Arriving | None = None
+
+    @property
+    def source(self) -> Path:
+        return media_source(self.item, self.media)
+
+    @property
+    def key(self) -> bytes:
+        return _key(self.item)
+
+
+def open_incoming(lib: Library, conn: psycopg.Connection[Any], media: Path, share_id: str,
+                  cache: Path | None = None) -> Incoming:
+    """Open a share (checked and logged by the database) and read what its rows need before
+    its recording is on this computer: the fingerprint from three chunks of the encrypted file
+    (decrypted in memory; the same as the plain file's) and its size. Writes nothing. A share
+    received here before comes back with its `arriving` (its cache complete or not)."""
+    from vsr.library.recordings import get_recording
+    from vsr.library.reviews import get_review
+    from vsr.media.fingerprint import fingerprint_of
+
     item = open_shared(conn, share_id)
     if not item.get("team"):  # a server before migration 3 does not say
         item["team"] = _team_of(conn, share_id)
     target = (cache or default_cache()) / f"{share_id}.mp4"
-    size = max(1, int(item.get("media_size") or 1))
-    fetch_media(item, media, target,
-                None if progress is None else lambda done: progress(min(1.0, done / size)))
-    review_id, recording_id = _into_library(lib, item, target)
+    known = received(lib).get(share_id)
+    if known is not None:
+        try:
+            review_id = get_review(lib, int(known["review_id"])).id
+            recording = get_recording(lib, int(known["recording_id"]))
+        except Exception:  # noqa: BLE001 - the local copy was deleted: receive it again
+            pass
+        else:
+            arriving = Arriving(share_id, review_id, recording.id, Path(recording.path),
+                                Path(str(known.get("file") or target)), item, media)
+            if not arriving.here:
+                _ = arriving.source  # refuse now (in words) what cannot play
+            return Incoming(share_id, item, media, arriving.target, recording.fingerprint,
+                            recording.size_bytes, arriving)
+    reader = ChunkReader(media_source(item, media), _key(item))
+    try:
+        fingerprint = fingerprint_of(reader.size, reader.read)
+        size = reader.size
+    finally:
+        reader.close()
+    return Incoming(share_id, item, media, target, fingerprint, size)
+
+
+def put_incoming(lib: Library, incoming: Incoming) -> Arriving:
+    """Put an opened share's review into the library at once, before its recording is here:
+    the recording row (its file: the place in the cache where `fill_cache` puts it; the
+    share's length), the review, its moments and the local consent, in one transaction."""
+    from vsr.library.recordings import add_arriving_recording, neutral_title
+    from vsr.model import ProbeResult
+
+    if incoming.arriving is not None:
+        return incoming.arriving
+    item, target = incoming.item, incoming.target
+    info = ProbeResult(duration_ms=max(0, int(item.get("duration_ms") or 0)), has_video=True,
+                       has_audio=True)
+    with lib.write():  # one transaction (one flush to disk) for all the rows
+        recording = add_arriving_recording(lib, target, incoming.fingerprint, info,
+                                           incoming.size, neutral_title(target))
+        review_id = _into_library(lib, item, recording.id)
     entries = received(lib)
-    entries[share_id] = {"review_id": review_id, "recording_id": recording_id,
-                         "file": str(target)}
+    entries[incoming.share_id] = {"review_id": review_id, "recording_id": recording.id,
+                                  "file": str(target)}
     _save(lib, entries)
-    return review_id
+    return Arriving(incoming.share_id, review_id, recording.id, Path(recording.path), target,
+                    item, incoming.media)
+
+
+def begin_receive(lib: Library, conn: psycopg.Connection[Any], media: Path, share_id: str,
+                  cache: Path | None = None) -> Arriving:
+    """`open_incoming` then `put_incoming`: the review in the library, its recording perhaps
+    still to come (`fill_cache`)."""
+    return put_incoming(lib, open_incoming(lib, conn, media, share_id, cache))
+
+
+def _key(item: dict[str, Any]) -> bytes:
+    if not item.get("key"):
+        raise TeamError("error.team.key_gone")
+    return bytes.fromhex(str(item["key"]))
+
+
+def fill_cache(arriving: Arriving, progress: Callable[[float], None] | None = None,
+               cancelled: Callable[[], bool] | None = None) -> ProbeResult:
+    """Decrypt the recording into the cache (its sha256 checked in the same read; nothing
+    half-written stays: vsr.media.tasks.Cancelled when `cancelled()`), then probe it in a child
+    process; what the probe found, for `cache_complete`. Touches no library (a worker)."""
+    from vsr.media.probe_child import probe_isolated
+
+    if not arriving.target.is_file():
+        size = max(1, int(arriving.item.get("media_size") or 1))
+        fetch_media(arriving.item, arriving.media, arriving.target,
+                    None if progress is None else lambda done: progress(min(1.0, done / size)),
+                    cancelled)
+    return probe_isolated(arriving.target)
+
+
+def cache_complete(lib: Library, arriving: Arriving, info: ProbeResult) -> None:
+    """The recording is in the cache: the library's row points at it, with what the probe
+    found (the picture's size, frames per second, sound)."""
+    from vsr.library.recordings import set_probed
+
+    set_probed(lib, arriving.recording_id, arriving.target, info)
+
+
+def receive(lib: Library, conn: psycopg.Connection[Any], media: Path, share_id: str,
+            cache: Path | None = None, progress: Callable[[float], None] | None = None) -> int:
+    """Open a share into the local library with its recording decrypted whole (the command
+    line, the bench); the local review's id. `progress` gets the fraction decrypted."""
+    arriving = begin_receive(lib, conn, media, share_id, cache)
+    if not arriving.here:
+        cache_complete(lib, arriving, fill_cache(arriving, progress))
+    return arriving.review_id
 
 
 def _team_of(conn: psycopg.Connection[Any], share_id: str) -> str:
@@ -94,20 +235,20 @@ def _team_of(conn: psycopg.Connection[Any], share_id: str) -> str:
     return "-"
 
 
-def _into_library(lib: Library, item: dict[str, Any], file: Path) -> tuple[int, int]:
+def _into_library(lib: Library, item: dict[str, Any], recording_id: int) -> int:
+    """The review of a received share on `recording_id`: its title, the share's consent and
+    its moments; the review's id."""
     from vsr.library import markers as mk
     from vsr.library import reviews as rv
     from vsr.library import sheets as sh
     from vsr.library.consent import grant_consent
-    from vsr.library.recordings import add_recording
 
-    rec, _ = add_recording(lib, file)
     title = translate("team.received.title", team=str(item.get("team", "")),
                       title=str(item.get("title", "")))
-    review = rv.create_review(lib, rec.id, title=title)
+    review = rv.create_review(lib, recording_id, title=title)
     # The consent lives at the source; here it is what lets the coach cut clips for the share's
     # purpose. It goes with the recording when the share is gone (forget_gone).
-    grant_consent(lib, rec.id, str(item["purpose"]),
+    grant_consent(lib, recording_id, str(item["purpose"]),
                   given_by=translate("team.received.consent_by", team=str(item.get("team", ""))),
                   recognisable=bool(item.get("recognisable")))
     party_of = {p.role.value: p.id for p in rv.list_parties(lib, review.id)}
@@ -123,7 +264,7 @@ def _into_library(lib: Library, item: dict[str, Any], file: Path) -> tuple[int, 
                 sh.set_field(lib, marker.id, field, text)
         if m.get("reflections"):
             sh.set_field(lib, marker.id, sh.SheetField.TO_ME, str(m["reflections"]), party)
-    return review.id, rec.id
+    return review.id
 
 
 def forget_gone(lib: Library, conn: psycopg.Connection[Any]) -> list[int]:
@@ -146,12 +287,27 @@ def forget_gone(lib: Library, conn: psycopg.Connection[Any]) -> list[int]:
     return removed
 
 
+def forget_share(lib: Library, share_id: str) -> int | None:
+    """The share is gone (withdrawn, retention passed) while its review is open: delete the
+    received review, its recording and its cached file (and a half-written one); the review's
+    id, or None when it was not received here."""
+    entries = received(lib)
+    entry = entries.pop(share_id, None)
+    if entry is None:
+        return None
+    _remove_local(lib, entry)
+    _save(lib, entries)
+    return int(entry["review_id"])
+
+
 def _remove_local(lib: Library, entry: dict[str, Any]) -> None:
     from vsr.library.audit import audit, subject_of
     from vsr.library.changes import Action, Change, Entity
 
     recording_id = int(entry["recording_id"])
-    Path(str(entry["file"])).unlink(missing_ok=True)
+    file = Path(str(entry["file"]))
+    file.unlink(missing_ok=True)
+    file.with_name(file.name + ".part").unlink(missing_ok=True)
     with lib.write(Change(Entity.RECORDING, Action.REMOVED, (recording_id,))):
         lib.conn.execute("DELETE FROM recordings WHERE id = ?", (recording_id,))
         audit(lib, "team.received_removed", subject_of("recording", recording_id),

@@ -963,13 +963,25 @@ END $$;
 """)
 
 
+# Is a share still there for me? The window asks it every few seconds while a shared recording
+# plays from the media store (vsr.team.received), to stop at once when consent is withdrawn or
+# the retention date passes. The member rule of open_share, under the policies; one row, and no
+# log row (opening the share was logged; a row every few seconds would bury the log).
+MIGRATIONS.append(r"""
+CREATE FUNCTION vsr_team.share_holds(sid uuid) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, vsr_team SET jit = off AS $$
+    SELECT EXISTS (SELECT 1 FROM vsr_team.share x WHERE x.id = sid AND @SEEN(x.)@) $$;
+""")
+
+
 API_FUNCTIONS = (
     "my_teams()", "put_recording(uuid, text, bigint, text, bigint, text, date, bytea)",
     "put_consent(uuid, text, date, date, boolean)",
     "share_review(uuid, text, text, text, jsonb, jsonb)", "list_shares(int, int)", "open_share(uuid)",
     "search(text, int)", "withdraw(uuid, text)", "read_log(int)",
     "write_log(text, uuid, uuid, jsonb)", "share_collection(text, text, text, jsonb)",
-    "list_collections(int)", "open_collection(uuid)", "remove_collection(uuid)")
+    "list_collections(int)", "open_collection(uuid)", "remove_collection(uuid)",
+    "share_holds(uuid)")
 # The owner's, called only by the API (vsr_api), never by users: they read without policies.
 INTERNAL_FUNCTIONS = ("drop_clips(uuid, text)", "match_moments(tsquery, tsquery, uuid[], int)",
                       "share_contents(uuid)", "my_scopes()")

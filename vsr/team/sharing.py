@@ -236,11 +236,9 @@ def open_shared(conn: psycopg.Connection[Any], share_id: str) -> dict[str, Any]:
     return value
 
 
-def fetch_media(item: dict[str, Any], media: Path, target: Path,
-                progress: Progress | None = None) -> Path:
-    """Decrypt a shared recording from the media store into `target` (a private file)."""
-    from vsr.app_dirs import private_dir
-
+def media_source(item: dict[str, Any], media: Path) -> Path:
+    """The encrypted file of an opened share in the media store, checked to be there whole
+    (its size; the sha256 is checked as it is decrypted); TeamError in words when it is not."""
     source = media / str(item["media_ref"])
     if not item.get("key"):
         raise TeamError("error.team.key_gone")
@@ -248,17 +246,57 @@ def fetch_media(item: dict[str, Any], media: Path, target: Path,
         raise TeamError("error.team.media_missing", folder=str(media))
     if source.stat().st_size != int(item["media_size"]):
         raise TeamError("error.team.media_damaged")
+    return source
+
+
+def fetch_media(item: dict[str, Any], media: Path, target: Path,
+                progress: Progress | None = None,
+                cancelled: Callable[[], bool] | None = None) -> Path:
+    """Decrypt a shared recording from the media store into `target` (a private file).
+    `cancelled()` true stops it (vsr.media.tasks.Cancelled); nothing is left behind."""
+    from vsr.app_dirs import private_dir
+    from vsr.media.tasks import check_cancel
+
+    source = media_source(item, media)
     private_dir(target.parent)
+
+    def step(done: int) -> None:
+        check_cancel(cancelled)
+        if progress is not None:
+            progress(done)
+
     tmp = target.with_name(target.name + ".part")
     try:  # the file's sha256 is checked in the same read as it is decrypted
         with open(tmp, "wb", opener=_private_opener) as dst:
             decrypt_file_checked(source, dst, bytes.fromhex(str(item["key"])),
-                                 str(item["media_sha256"]), progress=progress)
+                                 str(item["media_sha256"]), progress=step)
         tmp.replace(target)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     return target
+
+
+def share_holds(conn: psycopg.Connection[Any], share_id: str) -> bool:
+    """Is the share still there for me (consent, retention, my teams: the member rule of
+    open_share)? Asked again and again while a shared recording plays, so it reads one row and
+    writes no log (opening it was logged). A server before schema version 5: the list."""
+    import psycopg
+
+    try:
+        rows = conn.execute("SELECT vsr_team.share_holds(%s)", (share_id,)).fetchall()
+    except psycopg.errors.UndefinedFunction:
+        offset = 0
+        while page := list_shared(conn, 200, offset):
+            if any(i.id == share_id for i in page):
+                return True
+            offset += len(page)
+        return False
+    except psycopg.Error as exc:
+        state = getattr(exc, "sqlstate", None) or ""
+        raise TeamError(_REFUSALS.get(state, "error.team.refused"),
+                        detail=_first_line(exc)) from exc
+    return bool(rows and rows[0][0])
 
 
 def _private_opener(path: str, flags: int) -> int:

@@ -19,7 +19,7 @@ from vsr.library.recordings import get_recording, require_available
 from vsr.media.tasks import CancelFn, Cancelled, ProgressFn
 from vsr.transcript.speech_model import SETTING_KEY, SpeechModel, find_model
 from vsr.transcript.store import Segment, Word, save_transcript
-from vsr.transcript.voices import BANDS, assign_speakers
+from vsr.transcript.voices import assign_speakers, channel_count
 
 _POLL_S = 0.1
 ChildCommand = Callable[[SpeechModel, Path, Path], list[str]]
@@ -107,7 +107,7 @@ def _segments(raw: object) -> list[Segment]:
     try:
         items = list(raw)  # type: ignore[call-overload]
         features = [list(map(float, item["features"])) for item in items]
-        n_channels = len(features[0]) - BANDS if features else 1
+        n_channels = channel_count(features[0]) if features else 1
         speakers = assign_speakers(features, n_channels)
         return [Segment(int(item["start_ms"]), int(item["end_ms"]), str(item["text"]),
                         tuple(Word(int(w["start_ms"]), int(w["end_ms"]), str(w["text"]))

@@ -1,0 +1,52 @@
+"""Work on the UI thread done in steps: a generator whose every `yield` gives the event loop a
+turn (input, painting, timers) before the next step runs. For building many widgets at once
+(the window again after a restore), which in one go would freeze the window."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+# Between steps: a timer, not a zero-time call, so that what a step asked for (a layout, a
+# paint: posted events) is done in a turn of its own before the next step, not in the same.
+TURN_MS = 1
+
+
+class Stepwise(QObject):
+    """Runs `steps` one step per event-loop turn once `start` is called. `finished` after the
+    last step; `failed(exception)` when a step raised (no later step runs). `done` counts
+    the event-loop turns the steps have taken so far."""
+
+    finished = Signal()
+    failed = Signal(object)
+
+    def __init__(self, steps: Iterator[object], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._steps = steps
+        self.done = 0
+        self.running = False
+
+    def start(self) -> None:
+        self.running = True
+        QTimer.singleShot(TURN_MS, self, self._next)
+
+    def step(self) -> bool:
+        """Run the next step now; False once there is none left (then `finished` or `failed`
+        has been sent)."""
+        self.done += 1
+        try:
+            next(self._steps)
+        except StopIteration:
+            self.running = False
+            self.finished.emit()
+            return False
+        except BaseException as exc:  # noqa: BLE001 - handed to whoever started the steps
+            self.running = False
+            self.failed.emit(exc)
+            return False
+        return True
+
+    def _next(self) -> None:
+        if self.step():
+            QTimer.singleShot(TURN_MS, self, self._next)
