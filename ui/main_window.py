@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QObject, QRect, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QRect, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -123,7 +123,6 @@ class MainWindow(QMainWindow):
         self.start_page = StartPage()
         self._review_view: ReviewView | None = None  # built when a review is first opened
         self._preparing = False  # its modules are being imported on a worker
-        self._prepare_steps: QObject | None = None  # then it is built a part per turn
         self._shown_before = False
         # A workspace being built a part per step (build_review_view), and its parts.
         self._building_view: tuple[ReviewView, Iterator[None]] | None = None
@@ -176,20 +175,19 @@ class MainWindow(QMainWindow):
         start(task)
 
     def _review_view_prepared(self) -> None:
-        """Built a part per event-loop turn (build_review_view), while nothing waits for it."""
-        from .stepwise import Stepwise
-
         self._preparing = False
         if self._review_view is None and self._building_view is None:
-            self._prepare_steps = Stepwise(self.build_review_view(), self)
-            self._prepare_steps.start()
+            self.review_view  # noqa: B018 - built now (about 30 ms), while nothing waits for it
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)
-        if not self._shown_before:  # once the event loop runs, and the start page idles
-            self._shown_before = True
+        # Once the event loop runs and the start page idles; not in a window a restore builds
+        # again (it builds what its review needs itself, a part per turn, and nothing for a
+        # start page).
+        if not self._shown_before and not self.waiting():
             QTimer.singleShot(0, lambda: QTimer.singleShot(
                 PREPARE_REVIEW_AFTER_MS, self.prepare_review_view))
+        self._shown_before = True
 
     def build_review_view(self) -> Iterator[None]:
         """Build the review workspace a part per step (ReviewView.build_steps): the window
