@@ -2876,7 +2876,7 @@
     <message>
         <location filename="../../ui/team/playback.py" line="248" />
         <source>“{title}” is no longer shared with you: the client's consent was withdrawn or its retention date has passed. Playing stopped and the recording was removed from this computer.</source>
-        <translation>“{title}” is niet meer met je gedeeld: de cliënt heeft de toestemming ingetrokken of de bewaartermijn is voorbij. Het afspelen is gestopt en de opname is van deze computer verwijderd.</translation>
+        <translation>“{title}” is niet meer met je gedeeld: de cliënt heeft de toestemming ingetrokken of de afgesproken tijd om de opname te bewaren is voorbij. Het afspelen is gestopt en de opname is van deze computer verwijderd.</translation>
     </message>
     <message>
         <location filename="../../ui/team/playback.py" line="253" />
