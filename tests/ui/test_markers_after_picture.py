@@ -1,4 +1,4 @@
-"""A long review's markers are read on a worker and shown after the recording's first picture
+"""A long review's markers are read on a worker once the recording's first picture is on screen
 (issue 21): the player gets the recording first, the moments list says it is reading them, and
 everything stays right meanwhile: a mark made before they came (and its undo), the hiding of
 "Apart markeren", the Stap pages, a search hit that opens the review at a moment, and another
@@ -39,6 +39,7 @@ class OpeningPlayer(FakePlayer):
     def __init__(self, events: list[str]) -> None:
         super().__init__(duration_ms=120_000)
         self.opening = False
+        self.opening_on_load = False  # load() leaves it opening (no first picture yet)
         self.events = events
 
     def is_opening(self) -> bool:
@@ -47,6 +48,7 @@ class OpeningPlayer(FakePlayer):
     def load(self, path: str) -> None:
         self.events.append("load")
         super().load(path)
+        self.opening = self.opening_on_load
 
 
 class GatedRead:
@@ -138,19 +140,18 @@ def loaded(win: MainWindow) -> bool:
 def test_the_picture_comes_first_then_the_markers(qtbot, scene) -> None:  # type: ignore[no-untyped-def]
     win, player, gated, review_id = scene
     view = win.review_view
+    player.opening_on_load = True  # VLC opens the recording: no picture yet
     assert win.open_review(review_id)
-    player.opening = True  # VLC is opening the recording: no picture yet
-    qtbot.waitUntil(lambda: "read" in gated.events, timeout=5000)
-    assert gated.events[:2] == ["load", "read"]  # the player had the recording first
+    assert player.opening
+    qtbot.wait(300)  # the event loop runs: nothing is read while the recording opens
+    assert gated.events == ["load"] and not view.marker_loader.busy()
     assert shown_ids(win) == []
     assert view.marker_list.loading() and view.marker_list.loading_note.isVisible()
-    gated.open(review_id)
-    qtbot.waitUntil(lambda: not view.marker_loader.busy(), timeout=5000)
-    qtbot.wait(50)  # the event loop runs: read, but the picture is not there yet
-    assert shown_ids(win) == [] and view.marker_list.loading()
     assert not view.session_panel_built()
-    player.opening = False  # the first picture is on screen
+    gated.open(review_id)
+    player.opening = False  # the first picture is on screen: then the markers are read
     qtbot.waitUntil(lambda: shown_ids(win) == stored_ids(win, review_id), timeout=5000)
+    assert gated.events == ["load", "read"]
     assert not view.marker_list.loading() and not view.marker_list.loading_note.isVisible()
     words = view.marker_list.model.first_words
     assert sorted(words.values()) == [f"Moment {i} thuis" for i in range(len(MARKED_AT))]
@@ -178,7 +179,7 @@ def test_a_mark_and_its_undo_before_the_markers_came(qtbot, scene, read_when) ->
 
     def let_read() -> None:
         read.set()
-        assert done.wait(WAIT_S)
+        qtbot.waitUntil(done.is_set, timeout=5000)
 
     if read_when == "before the mark":
         let_read()
@@ -215,7 +216,7 @@ def test_a_described_moment_shows_its_new_words_when_the_list_comes(qtbot, scene
     read, hand_back, done = gated.gates(review_id)
     assert win.open_review(review_id)
     read.set()
-    assert done.wait(WAIT_S)  # read with the old words
+    qtbot.waitUntil(done.is_set, timeout=5000)  # read with the old words
     first = stored_ids(win, review_id)[0]
     perform(lambda: sh.set_field(win.bridge.lib, first, sh.SheetField.WHAT_HAPPENED, "Nieuw"))
     hand_back.set()
@@ -230,7 +231,7 @@ def test_markers_hidden_are_never_shown_while_or_after_reading(qtbot, scene) -> 
     read, hand_back, done = gated.gates(review_id)
     assert win.open_review(review_id)
     read.set()
-    assert done.wait(WAIT_S)  # the worker read them while they could be shown
+    qtbot.waitUntil(done.is_set, timeout=5000)  # the worker read them while they could be shown
     view.mark(view.parties[1].id)
     assert len(shown_ids(win)) == 1
     # "Apart markeren" switched on (as Stap 1 does): from now on nothing of any marker shows.
@@ -294,7 +295,7 @@ def test_another_review_opened_while_the_first_is_read(qtbot, scene) -> None:  #
     assert win.open_review(second)
     assert view.review is not None and view.review.id == second
     gated.open(first)  # the first review's markers come late
-    assert gated.done[first].wait(WAIT_S)
+    qtbot.waitUntil(gated.done[first].is_set, timeout=5000)
     qtbot.wait(100)
     assert shown_ids(win) == [] and view.marker_list.loading()  # dropped, still reading
     gated.open(second)

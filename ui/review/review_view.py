@@ -71,9 +71,10 @@ PANEL_WAIT_S = 2.0
 # panel) waits this much longer, so it does not hold the window just as the picture comes.
 PICTURE_SETTLE_MS = 100
 # A review with more marked moments than this has them read on a worker (ui.review.
-# marker_loader) and shown after the recording's first picture: at 10,000 the read took 0.2 s
-# before VLC could start. Fewer are read at once: less than a frame, and the list is whole when
-# it shows, without a "reading" line flashing by.
+# marker_loader) once the recording's first picture is on screen: at 10,000 the read took 0.2 s
+# before VLC could start (and on a worker meanwhile, its Python work took the interpreter lock
+# from the opening window and from VLC's log messages). Fewer are read at once: less than a
+# frame, and the list is whole when it shows, without a "reading" line flashing by.
 MARKERS_READ_AT_ONCE = 200
 
 
@@ -127,6 +128,7 @@ class ReviewView(MarkingIntents, QWidget):
         self.marker_loader.loaded.connect(self._markers_loaded)
         self.marker_loader.failed.connect(self._markers_failed)
         self._loaded: LoadedMarkers | None = None  # read; shown after the first picture
+        self._read_wanted = False  # to be read on the worker once the first picture is on screen
         self._changed_while_loading: set[int] = set()  # markers added, moved or removed
         self._words_while_loading: set[int] = set()  # markers whose gespreksblad changed
         self._pending_select: tuple[int, bool] | None = None  # (marker, seek) asked meanwhile
@@ -361,6 +363,10 @@ class ReviewView(MarkingIntents, QWidget):
         if self._touch_pending is not None:
             self._touch_opened()
             return
+        if self._read_wanted and self.review is not None:
+            self._read_wanted = False
+            self.marker_loader.load(self.bridge.lib.path, self.review.id)
+            return
         if self._loaded is not None:
             loaded, self._loaded = self._loaded, None
             self._show_loaded(loaded)
@@ -378,7 +384,7 @@ class ReviewView(MarkingIntents, QWidget):
 
         if self._session_panel is not None or self.review is None:
             return
-        if self._loaded is None and self._touch_pending is None:  # else the timer has work
+        if not self._timer_has_work():
             self._panel_timer.stop()
         panel = SessionPanel(self.bridge, self.review.id, self.player, undo=self.undo,
                              saves=self.saves, build=False)
@@ -416,7 +422,7 @@ class ReviewView(MarkingIntents, QWidget):
         from ..samenleergesprek.panel import SessionPanel
 
         assert self.review is not None
-        if self._loaded is None and self._touch_pending is None:  # else the timer has work
+        if not self._timer_has_work():
             self._panel_timer.stop()
         building, self._building_panel = self._building_panel, None
         if building is not None:  # being built in steps (build_session_panel): the rest now
@@ -687,8 +693,8 @@ class ReviewView(MarkingIntents, QWidget):
         self.mark_buttons.set_parties(self.parties)
 
     def _load_markers(self) -> None:
-        """The markers of the review just opened: a long list is read on a worker and shown
-        after the first picture (meanwhile the list says it is reading them, and marks,
+        """The markers of the review just opened: a long list is read on a worker once the
+        first picture is on screen (meanwhile the list says it is reading them, and marks,
         undo and changes work on what is there; _show_loaded puts them together); a short
         one, or one whose markers are hidden (then only the counts are read), at once."""
         assert self.review is not None
@@ -699,18 +705,25 @@ class ReviewView(MarkingIntents, QWidget):
         if int(str(count)) <= MARKERS_READ_AT_ONCE or hidden_now(lib, review_id):
             self._reload_markers()
             return
-        self.marker_loader.load(lib.path, review_id)
+        # Read after the first picture: the worker's Python work takes the interpreter lock
+        # from the UI thread and from VLC's log messages while the recording opens.
+        self._read_wanted = True
         # Until they come: nothing shown, nothing hidden (a hiding switched on meanwhile is
         # a change that reads everything again).
         self._show_shared(SharedScreen(False, (), {}), {})
         self.marker_list.set_loading(True)
 
     def _loading(self) -> bool:
-        return self.marker_loader.busy() or self._loaded is not None
+        return self._read_wanted or self.marker_loader.busy() or self._loaded is not None
+
+    def _timer_has_work(self) -> bool:
+        """Something still waits for the first picture besides the panel."""
+        return self._read_wanted or self._loaded is not None or self._touch_pending is not None
 
     def _stop_loading(self) -> None:
         """Forget a read under way or waiting to be shown (a new one, or a full read now)."""
         self.marker_loader.cancel()
+        self._read_wanted = False
         self._loaded = None
         self._changed_while_loading.clear()
         self._words_while_loading.clear()
@@ -767,8 +780,9 @@ class ReviewView(MarkingIntents, QWidget):
         is read here at once (only the counts)."""
         assert self.review is not None
         if self._loading() and not hidden_now(self.bridge.lib, self.review.id):
-            self._loaded = None
-            self.marker_loader.load(self.bridge.lib.path, self.review.id)
+            if not self._read_wanted:  # under way or read: what it read may be older
+                self._loaded = None
+                self.marker_loader.load(self.bridge.lib.path, self.review.id)
         else:
             self._reload_markers()
 
