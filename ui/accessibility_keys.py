@@ -68,16 +68,25 @@ def presses_on_return(widget: QWidget) -> bool:
             and widget.isVisible())
 
 
+_POLISHED = (QAbstractItemView, QTextEdit, QPlainTextEdit)  # set up as they are polished
+
+
 class KeyboardGuard(QObject):
     """One per application (install_keyboard_guard); filters every key event once."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        # It sees every event of the application (thousands when a page is laid out): the
+        # cheap class tests come first, the event's type (a conversion to a Python enum) only
+        # for a key event or one of the polished kinds of widget.
+        if not isinstance(event, QKeyEvent):
+            if isinstance(watched, _POLISHED) and event.type() == QEvent.Type.Polish:
+                if isinstance(watched, QAbstractItemView):
+                    watched.setTabKeyNavigation(False)  # Tab leaves a table; arrows move in it
+                else:
+                    watched.setTabChangesFocus(True)  # no text here needs a tab character
+            return False
         kind = event.type()
-        if kind == QEvent.Type.Polish and isinstance(watched, QAbstractItemView):
-            watched.setTabKeyNavigation(False)  # Tab leaves a table; arrows move inside it
-        elif kind == QEvent.Type.Polish and isinstance(watched, (QTextEdit, QPlainTextEdit)):
-            watched.setTabChangesFocus(True)  # no text here needs a tab character
-        elif kind == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+        if kind == QEvent.Type.ShortcutOverride:
             if isinstance(watched, QWidget) and watched is QApplication.focusWidget() \
                     and keys_taken_by(watched, event):
                 event.accept()

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QRect, QSettings, Qt, Signal
+from PySide6.QtCore import QRect, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -16,6 +17,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QKeySequence,
     QResizeEvent,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -73,8 +75,23 @@ EDIT_ACTIONS = (
     ActionId.PURGE, ActionId.NAME_VOICES,
 )
 OFFER_TRANSCRIPT_KEY = "transcript.offer_after_import"  # "never" once the user said so
+# The start page idles this long after the window first shows before the review workspace is
+# prepared (its modules imported on a worker, then built): start-up itself never waits for it.
+PREPARE_REVIEW_AFTER_MS = 150
 EXPORT_AS = {ActionId.EXPORT_EAF: "eaf", ActionId.EXPORT_VTT: "vtt", ActionId.EXPORT_SRT: "srt",
              ActionId.EXPORT_CSV: "csv"}
+
+
+def _read_recording_file(path: Path) -> tuple[Path, ProbeResult, str]:
+    """On a worker: probe and fingerprint the file, and load Babel's words for dates, with
+    which the new recording's title is worded next on the UI thread (about 60 ms there)."""
+    from datetime import date
+
+    from vsr.dates import long_date
+
+    read = rc.read_recording_file(path)
+    long_date(date.today())
+    return read
 
 
 class MainWindow(QMainWindow):
@@ -105,6 +122,8 @@ class MainWindow(QMainWindow):
         self.addActions(self.actions.all())
         self.start_page = StartPage()
         self._review_view: ReviewView | None = None  # built when a review is first opened
+        self._preparing = False  # its modules are being imported on a worker
+        self._shown_before = False
         # A workspace being built a part per step (build_review_view), and its parts.
         self._building_view: tuple[ReviewView, Iterator[None]] | None = None
         self.stack = QStackedWidget()
@@ -140,6 +159,35 @@ class MainWindow(QMainWindow):
             self._adopt_review_view(view)
         assert self._review_view is not None
         return self._review_view
+
+    def prepare_review_view(self) -> None:
+        """Import the review workspace's modules on a worker (about 0.1 s: no import on the UI
+        thread), then build it here (about 30 ms): while the window waits anyway (a file being
+        read) or idles on the start page, so opening a review waits for neither."""
+        if self._review_view is not None or self._preparing:
+            return
+        from .workers import Task, start
+
+        self._preparing = True
+        task = Task(lambda _progress, _cancelled: importlib.import_module(
+            f"{__package__}.review.review_view"))
+        task.signals.finished.connect(self._review_view_prepared)  # queued: a worker's signal
+        start(task)
+
+    def _review_view_prepared(self) -> None:
+        self._preparing = False
+        if self._review_view is None and self._building_view is None:
+            self.review_view  # noqa: B018 - built now (about 30 ms), while nothing waits for it
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        # Once the event loop runs and the start page idles; not in a window a restore builds
+        # again (it builds what its review needs itself, a part per turn, and nothing for a
+        # start page).
+        if not self._shown_before and not self.waiting():
+            QTimer.singleShot(0, lambda: QTimer.singleShot(
+                PREPARE_REVIEW_AFTER_MS, self.prepare_review_view))
+        self._shown_before = True
 
     def build_review_view(self) -> Iterator[None]:
         """Build the review workspace a part per step (ReviewView.build_steps): the window
@@ -423,6 +471,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Reading the file…"))
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         self._reading_file = True
+        self.prepare_review_view()  # meanwhile: the page its review opens on
         try:
             read = self._read_file(path)
             if isinstance(read, BaseException):
@@ -461,7 +510,7 @@ class MainWindow(QMainWindow):
         from .workers import Task, start
 
         outcome: list[object] = []
-        task = Task(lambda _progress, _cancelled: rc.read_recording_file(path))
+        task = Task(lambda _progress, _cancelled: _read_recording_file(path))
         loop = QEventLoop()
         task.signals.done.connect(outcome.append)
         task.signals.failed.connect(outcome.append)

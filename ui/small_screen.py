@@ -311,7 +311,9 @@ class DialogFitter(QObject):
         self.setObjectName("dialogFitter")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        if (event.type() == QEvent.Type.Show and isinstance(watched, QDialog)
+        # Every event of the application passes here: the class test first, the event's type
+        # (a conversion to a Python enum) only for a dialog.
+        if (isinstance(watched, QDialog) and event.type() == QEvent.Type.Show
                 and not isinstance(watched, _QT_DIALOGS) and watched.isWindow()):
             fit_dialog(watched)
         return False

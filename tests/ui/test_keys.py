@@ -126,6 +126,25 @@ def test_holding_k_with_j_or_l_steps_one_frame(qtbot, window) -> None:
     assert player.is_playing()
 
 
+def test_pause_from_the_menu_is_not_a_held_k(qtbot, window) -> None:
+    """K is held from its shortcut to its release; choosing Pause in the Playback menu (the
+    same action, no key) leaves J and L as they are. Only while K is down does the shuttle
+    watch the application's events (not on every event of every repaint)."""
+    from vsr.ui.actions import ActionId
+
+    player: FakePlayer = window.player_under_test
+    shuttle = window.review_view.shuttle
+    assert not shuttle._watching
+    window.actions[ActionId.SHUTTLE_STOP].trigger()
+    assert not shuttle.k_held() and not shuttle._watching
+    qtbot.keyClick(timeline(window), Qt.Key.Key_L)
+    assert player.is_playing()  # played, not stepped
+    qtbot.keyPress(timeline(window), Qt.Key.Key_K)
+    assert shuttle.k_held() and shuttle._watching
+    qtbot.keyRelease(timeline(window), Qt.Key.Key_K)
+    assert not shuttle.k_held() and not shuttle._watching
+
+
 def test_home_and_end_go_to_start_and_last_frame_outside_text_fields(qtbot, window) -> None:
     player: FakePlayer = window.player_under_test
     player.seek(50_000)

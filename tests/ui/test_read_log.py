@@ -65,7 +65,7 @@ def test_opening_and_the_first_play_are_logged_once_per_opening(scene, library) 
 
 def test_a_log_that_refuses_the_row_keeps_the_review_closed(
         scene, library, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    win, _player, _rec, review = scene
+    win, player, _rec, review = scene
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: shown.append(text))
     other = sqlite3.connect(library.path, isolation_level=None)
@@ -75,3 +75,6 @@ def test_a_log_that_refuses_the_row_keeps_the_review_closed(
     assert not win.open_review(review.id)
     assert shown and "logboek nam de regel niet op" in shown[0]
     assert _reads(library) == []
+    # From the start page the player may start on the recording while the log is written:
+    # refused, it lets go of it again (the page, and so the picture, never showed).
+    assert not player.has_media() and not win.showing_review()

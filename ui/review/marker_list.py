@@ -9,7 +9,14 @@ from __future__ import annotations
 import bisect
 from operator import attrgetter
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,10 +32,12 @@ from vsr import method
 from vsr.dates import span
 from vsr.model import Marker, Party
 
+from ..accessibility_announce import announce
 from ..icons import pictogram, shape_icon
 
 Index = QModelIndex | QPersistentModelIndex
 _SORT_KEY = attrgetter("start_ms", "id")  # the rows' order: by time, then as marked
+LOADING_SAID_AFTER_MS = 1_000  # reading the moments longer than this is told to a screen reader
 
 
 class MarkerTableModel(QAbstractTableModel):
@@ -176,6 +185,18 @@ class MarkerListPanel(QWidget):
         self.hidden_notice.setStyleSheet("background: #fff4ce; padding: 6px; border-radius: 4px;")
         self.hidden_notice.hide()
         layout.addWidget(self.hidden_notice)
+        # While a long list is read in the background (ui.review.marker_loader): a calm line,
+        # said to a screen reader only when it lasts.
+        self.loading_note = QLabel(self.tr("Reading the marked moments…"))
+        self.loading_note.setWordWrap(True)
+        self.loading_note.setContentsMargins(6, 6, 6, 6)
+        self.loading_note.hide()
+        layout.addWidget(self.loading_note)
+        self._loading_said = False
+        self._loading_timer = QTimer(self)
+        self._loading_timer.setSingleShot(True)
+        self._loading_timer.setInterval(LOADING_SAID_AFTER_MS)
+        self._loading_timer.timeout.connect(self._say_loading)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -234,6 +255,29 @@ class MarkerListPanel(QWidget):
 
     def set_hidden_notice(self, hidden: bool) -> None:
         self.hidden_notice.setVisible(hidden)
+
+    def set_loading(self, on: bool) -> None:
+        """The moments are being read (on) or are here (off). A screen reader hears it only
+        when it lasts LOADING_SAID_AFTER_MS, and then hears when they are here."""
+        if on == self.loading():
+            return
+        self.loading_note.setVisible(on)
+        if on:
+            self._loading_said = False
+            self._loading_timer.start()
+            return
+        self._loading_timer.stop()
+        if self._loading_said:
+            self._loading_said = False
+            announce(self.tr("The marked moments are shown."), self)
+
+    def loading(self) -> bool:
+        return not self.loading_note.isHidden()
+
+    def _say_loading(self) -> None:
+        if self.loading():
+            self._loading_said = True
+            announce(self.loading_note.text(), self)
 
     def _refilter(self) -> None:
         party_id = self.filter.currentData()

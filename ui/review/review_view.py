@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vsr.errors import RecordingMissingError
+from vsr.errors import RecordingMissingError, VsrError
 from vsr.library import recordings as rc
 from vsr.library import reviews as rv
 from vsr.library import sheets as sh
@@ -28,7 +28,7 @@ from vsr.library.changes import Action, Change, Entity
 from vsr.model import MAX_RECORDING_MS, Marker, Party, Recording, Review
 from vsr.samenleergesprek import SharedScreen, shared_screen
 from vsr.samenleergesprek import pauses as ps
-from vsr.samenleergesprek.blind import refresh_shared_screen
+from vsr.samenleergesprek.blind import hidden_now, refresh_shared_screen
 from vsr.samenleergesprek.model import SessionStep
 
 from ..accessibility_announce import announce
@@ -43,6 +43,7 @@ from .consent_strip import ConsentStrip
 from .envelope_loader import EnvelopeLoader
 from .mark_buttons import MarkButtons
 from .marker_list import MarkerListPanel
+from .marker_loader import LoadedMarkers, MarkerLoader
 from .marking import MarkingIntents
 from .missing_banner import MissingRecordingBanner
 from .read_log import ReadLog
@@ -65,7 +66,16 @@ LOOP_AROUND_POINT_MS = 5_000
 # kept the recording from starting. PANEL_WAIT_S: the most it waits for the player.
 PANEL_POLL_MS = 15
 PANEL_WAIT_S = 2.0
-
+# The player says it has opened the recording once VLC has a video output and has played for a
+# moment; the picture may reach the screen a little after. The work waiting for it (markers,
+# panel) waits this much longer, so it does not hold the window just as the picture comes.
+PICTURE_SETTLE_MS = 100
+# A review with more marked moments than this has them read on a worker (ui.review.
+# marker_loader) once the recording's first picture is on screen: at 10,000 the read took 0.2 s
+# before VLC could start (and on a worker meanwhile, its Python work took the interpreter lock
+# from the opening window and from VLC's log messages). Fewer are read at once: less than a
+# frame, and the list is whole when it shows, without a "reading" line flashing by.
+MARKERS_READ_AT_ONCE = 200
 
 
 # The least screen width (logical px) for the video beside the tabs: the window's minimum width
@@ -112,6 +122,16 @@ class ReviewView(MarkingIntents, QWidget):
         self.saves = SaveQueue(self)  # marks the library refused as busy, saved when it is free
         self.envelopes.ready.connect(self.timeline.view.set_envelope)
         self.read_log = ReadLog(self.bridge, self.player, self)  # opening and first play are logged
+        # The markers of a long review, read on a worker (see MARKERS_READ_AT_ONCE); until
+        # they are shown, what changes is noted, so it can be put over what was read.
+        self.marker_loader = MarkerLoader(self)
+        self.marker_loader.loaded.connect(self._markers_loaded)
+        self.marker_loader.failed.connect(self._markers_failed)
+        self._loaded: LoadedMarkers | None = None  # read; shown after the first picture
+        self._read_wanted = False  # to be read on the worker once the first picture is on screen
+        self._changed_while_loading: set[int] = set()  # markers added, moved or removed
+        self._words_while_loading: set[int] = set()  # markers whose gespreksblad changed
+        self._pending_select: tuple[int, bool] | None = None  # (marker, seek) asked meanwhile
         self.built = True
 
     # -- layout ---------------------------------------------------------------------------
@@ -180,6 +200,8 @@ class ReviewView(MarkingIntents, QWidget):
         self._panel_timer.setInterval(PANEL_POLL_MS)
         self._panel_timer.timeout.connect(self._panel_when_ready)
         self._panel_since = 0.0
+        self._opened_at: float | None = None  # when the player was first seen opened
+        self._touch_pending: int | None = None  # a review opened, not yet put in the recent list
         self.tabs.currentChanged.connect(self._tab_changed)
         right = self.tabs
 
@@ -223,6 +245,7 @@ class ReviewView(MarkingIntents, QWidget):
                                 (ActionId.GO_END, self.shuttle.go_to_end)):
             a[action_id].setAutoRepeat(False)  # holding J must not race to the top speed
             a[action_id].triggered.connect(slot)
+        self.shuttle.watch_k(a[ActionId.SHUTTLE_STOP])
         a[ActionId.DELETE_MARKER].triggered.connect(self.delete_selected)
         a[ActionId.PREV_MARKER].triggered.connect(lambda: self._step_marker(-1))
         a[ActionId.NEXT_MARKER].triggered.connect(lambda: self._step_marker(1))
@@ -252,24 +275,38 @@ class ReviewView(MarkingIntents, QWidget):
     def open_review(self, review_id: int) -> None:
         lib = self.bridge.lib
         self.sheet.flush()
+        self._touch_opened()  # the review opened before, if the picture did not come first
         previous = self.recording.id if self.recording is not None else None
         self.review = rv.get_review(lib, review_id)
         self.recording = rc.get_recording(lib, self.review.recording_id)
         if previous is not None and previous != self.recording.id:
             self.recording_released.emit(previous)
-        self.read_log.opened(review_id, self.recording.id)
+        # Reading is logged before anything of the review can be seen, and when the log
+        # refuses the row nothing opens. While this page is not on screen (opened from the
+        # start page) VLC can start on the recording first, in its own threads, while the log
+        # waits for the disk: its picture shows only once the page does, after the log.
+        shown = self.isVisible()
+        if shown:
+            self.read_log.opened(review_id, self.recording.id)
         self._drop_session_panel()
         # The player first: VLC opens the recording in its own threads while the rest of the
         # review is filled in (and the Samenleergesprek panel waits for the first picture).
         path = self._start_player()
+        if not shown:
+            try:
+                self.read_log.opened(review_id, self.recording.id)
+            except VsrError:
+                self.player.unload()
+                raise
         self.transcript_offer.hide()  # it was about the recording before
-        perform(lambda: rv.touch_review(lib, review_id))  # only the recent list: no message
+        self._touch_pending = review_id  # the recent list: after the first picture
         self.undo.clear()
         self.hidden_undo.clear()
         self.selected = None
+        self._pending_select = None
         self.actions[ActionId.PAUSE_ON_MARK].setChecked(self.review.pause_on_mark)
         self._reload_parties()
-        self._reload_markers()
+        self._load_markers()
         self._reload_pauses()
         self.timeline.view.set_duration(self.recording.duration_ms)
         self.timeline.view.zoom_to_fit()
@@ -282,9 +319,9 @@ class ReviewView(MarkingIntents, QWidget):
         self._arrange()
         if self.tabs.currentIndex() == 1:
             self._make_session_panel()
-        else:
-            self._panel_since = time.monotonic()
-            self._panel_timer.start()
+        self._panel_since = time.monotonic()
+        self._opened_at = None
+        self._panel_timer.start()
 
     @property
     def session_panel(self) -> SessionPanel | None:
@@ -297,14 +334,46 @@ class ReviewView(MarkingIntents, QWidget):
     def session_panel_built(self) -> bool:
         return self._session_panel is not None
 
+    def _touch_opened(self) -> None:
+        """Put the opened review at the top of the recent list (a write that waits for the
+        disk: after the first picture, or when another review opens or this one closes)."""
+        review_id, self._touch_pending = self._touch_pending, None
+        if review_id is not None:
+            lib = self.bridge.lib
+            perform(lambda: rv.touch_review(lib, review_id))  # only the recent list: no message
+
+    def _after_first_picture(self) -> bool:
+        """The player has opened the recording PICTURE_SETTLE_MS ago (its first picture is on
+        screen), or PANEL_WAIT_S have passed whatever the player does."""
+        now = time.monotonic()
+        if now - self._panel_since >= PANEL_WAIT_S:
+            return True
+        if self.player.is_opening():
+            self._opened_at = None
+            return False
+        if self._opened_at is None:
+            self._opened_at = now
+        return now - self._opened_at >= PICTURE_SETTLE_MS / 1000
+
     def _panel_when_ready(self) -> None:
-        """Build the panel once the player has opened the recording (its first picture is on
-        screen), or after PANEL_WAIT_S whatever the player does."""
-        if self.player.is_opening() and time.monotonic() - self._panel_since < PANEL_WAIT_S:
+        """After the first picture: show the markers read meanwhile, and (at the next tick: two
+        short stalls, not one long one) build the panel."""
+        if not self._after_first_picture():
             return
-        self._panel_timer.stop()
+        if self._touch_pending is not None:
+            self._touch_opened()
+            return
+        if self._read_wanted and self.review is not None:
+            self._read_wanted = False
+            self.marker_loader.load(self.bridge.lib.path, self.review.id)
+            return
+        if self._loaded is not None:
+            loaded, self._loaded = self._loaded, None
+            self._show_loaded(loaded)
+            return
         if self._session_panel is None and self.review is not None:
             self._make_session_panel()
+        self._panel_timer.stop()
 
     def build_session_panel(self) -> Iterator[None]:
         """Build the open review's panel a part per step (SessionPanel.build_steps): the
@@ -315,7 +384,8 @@ class ReviewView(MarkingIntents, QWidget):
 
         if self._session_panel is not None or self.review is None:
             return
-        self._panel_timer.stop()
+        if not self._timer_has_work():
+            self._panel_timer.stop()
         panel = SessionPanel(self.bridge, self.review.id, self.player, undo=self.undo,
                              saves=self.saves, build=False)
         building = (panel, panel.build_steps())
@@ -352,7 +422,8 @@ class ReviewView(MarkingIntents, QWidget):
         from ..samenleergesprek.panel import SessionPanel
 
         assert self.review is not None
-        self._panel_timer.stop()
+        if not self._timer_has_work():
+            self._panel_timer.stop()
         building, self._building_panel = self._building_panel, None
         if building is not None:  # being built in steps (build_session_panel): the rest now
             panel = building[0]
@@ -621,12 +692,113 @@ class ReviewView(MarkingIntents, QWidget):
         self.timeline.view.set_parties(self.parties)
         self.mark_buttons.set_parties(self.parties)
 
+    def _load_markers(self) -> None:
+        """The markers of the review just opened: a long list is read on a worker once the
+        first picture is on screen (meanwhile the list says it is reading them, and marks,
+        undo and changes work on what is there; _show_loaded puts them together); a short
+        one, or one whose markers are hidden (then only the counts are read), at once."""
+        assert self.review is not None
+        lib, review_id = self.bridge.lib, self.review.id
+        self._stop_loading()
+        count = lib.query("SELECT COUNT(*) AS n FROM (SELECT 1 FROM markers WHERE review_id = ?"
+                          " LIMIT ?)", (review_id, MARKERS_READ_AT_ONCE + 1))[0]["n"]
+        if int(str(count)) <= MARKERS_READ_AT_ONCE or hidden_now(lib, review_id):
+            self._reload_markers()
+            return
+        # Read after the first picture: the worker's Python work takes the interpreter lock
+        # from the UI thread and from VLC's log messages while the recording opens.
+        self._read_wanted = True
+        # Until they come: nothing shown, nothing hidden (a hiding switched on meanwhile is
+        # a change that reads everything again).
+        self._show_shared(SharedScreen(False, (), {}), {})
+        self.marker_list.set_loading(True)
+
+    def _loading(self) -> bool:
+        return self._read_wanted or self.marker_loader.busy() or self._loaded is not None
+
+    def _timer_has_work(self) -> bool:
+        """Something still waits for the first picture besides the panel."""
+        return self._read_wanted or self._loaded is not None or self._touch_pending is not None
+
+    def _stop_loading(self) -> None:
+        """Forget a read under way or waiting to be shown (a new one, or a full read now)."""
+        self.marker_loader.cancel()
+        self._read_wanted = False
+        self._loaded = None
+        self._changed_while_loading.clear()
+        self._words_while_loading.clear()
+        self.marker_list.set_loading(False)
+
+    def _markers_loaded(self, loaded: LoadedMarkers) -> None:
+        if self.review is None or loaded.review_id != self.review.id:
+            return
+        if self._after_first_picture():
+            self._show_loaded(loaded)
+        else:  # the picture first: the timer shows them once it is on screen
+            self._loaded = loaded
+            if not self._panel_timer.isActive():
+                self._panel_timer.start()
+
+    def _markers_failed(self, exc: object) -> None:
+        """The worker could not read them: read them here, where a failure is said."""
+        from ..dialogs import show_error
+
+        self._stop_loading()
+        try:
+            self._reload_markers()
+        except VsrError as error:
+            show_error(self, error)
+
+    def _show_loaded(self, loaded: LoadedMarkers) -> None:
+        """Show what the worker read, with what changed since put over it: the markers added,
+        moved or removed meanwhile are read again (a few rows), so a mark made before the list
+        came, or its undo, is there as it is now."""
+        assert self.review is not None
+        lib, review_id = self.bridge.lib, self.review.id
+        changed = tuple(self._changed_while_loading)
+        described = self._words_while_loading | self._changed_while_loading
+        self._stop_loading()
+        shared, words = loaded.shared, dict(loaded.words)
+        if changed:
+            shared = refresh_shared_screen(lib, shared, review_id, changed)
+        if shared.hidden:
+            words = {}
+        elif described:
+            for marker_id in described:
+                words.pop(marker_id, None)
+            words.update(sh.what_happened_words(
+                lib, review_id, tuple(i for i in described if shared.shows(i))))
+        self._show_shared(shared, words)
+        pending, self._pending_select = self._pending_select, None
+        if pending is not None:
+            self.select_marker(pending[0], seek=pending[1])
+
+    def _refresh_markers(self) -> None:
+        """Anything about the markers may have changed (a party, the hiding, a theme): read
+        them all again. While a background read is under way it is asked again (what it read
+        may be older than the change); once they are hidden, nothing may stay shown, so that
+        is read here at once (only the counts)."""
+        assert self.review is not None
+        if self._loading() and not hidden_now(self.bridge.lib, self.review.id):
+            if not self._read_wanted:  # under way or read: what it read may be older
+                self._loaded = None
+                self.marker_loader.load(self.bridge.lib.path, self.review.id)
+        else:
+            self._reload_markers()
+
     def _reload_markers(self) -> None:
+        """Read every marker again, here (see _load_markers for a review just opened)."""
         assert self.review is not None
         lib = self.bridge.lib
+        self._stop_loading()
         # With independent marking on, nobody sees any marker until both reveal them together;
         # the core decides what the shared screen may show (vsr.samenleergesprek.blind).
-        self.shared = shared_screen(lib, self.review.id)
+        shared = shared_screen(lib, self.review.id)
+        words = sh.what_happened_words(lib, self.review.id) if shared.markers else {}
+        self._show_shared(shared, words)
+
+    def _show_shared(self, shared: SharedScreen, words: dict[int, str]) -> None:
+        self.shared = shared
         self.markers = list(self.shared.markers)
         hidden = self.shared.hidden
         self.marker_list.set_hidden_notice(hidden)
@@ -636,7 +808,6 @@ class ReviewView(MarkingIntents, QWidget):
         self.mark_buttons.set_counts(self.shared.counts if hidden else None)
         if not hidden and (self.hidden_undo.undoable() or self.hidden_undo.redoable()):
             self.hidden_undo.clear()  # revealed: ordinary moments now, deleted like any other
-        words = sh.what_happened_words(lib, self.review.id) if self.markers else {}
         self.timeline.view.set_markers(self.markers, in_order=True)  # as the core lists them
         self.marker_list.set_data(self.markers, self.parties, words, length_ms=(
             self.recording.duration_ms if self.recording is not None else 0))
@@ -656,6 +827,8 @@ class ReviewView(MarkingIntents, QWidget):
         if self.shared is None or self.shared.hidden:
             self._reload_markers()  # nothing is shown but the counts: a full read is cheap
             return
+        if self._loading():  # read again when the list comes, over what was read
+            self._changed_while_loading.update(ids)
         self.shared = refresh_shared_screen(self.bridge.lib, self.shared, self.review.id, ids)
         if self.shared.hidden:
             self._reload_markers()
@@ -678,6 +851,8 @@ class ReviewView(MarkingIntents, QWidget):
         """A gespreksblad changed: only the first words of its row can change here (and a
         hidden moment shows none)."""
         assert self.review is not None
+        if self._loading():
+            self._words_while_loading.update(ids)
         if self.shared is None or self.shared.hidden:
             return
         visible = tuple(i for i in ids if self.shared.shows(i))
@@ -699,7 +874,7 @@ class ReviewView(MarkingIntents, QWidget):
             self._reload_transcript()
         if change.entity == Entity.PARTY:
             self._reload_parties()
-            self._reload_markers()
+            self._refresh_markers()
             self.sheet.set_marker(self.selected, self.parties)
         elif change.entity == Entity.MARKER and change.ids:
             self._update_markers(change.ids)
@@ -708,7 +883,7 @@ class ReviewView(MarkingIntents, QWidget):
         elif change.entity == Entity.SHEET and change.ids:
             self._update_words(change.ids)
         elif change.entity in (Entity.MARKER, Entity.SHEET, Entity.THEME, Entity.SESSION):
-            self._reload_markers()
+            self._refresh_markers()
         elif change.entity == Entity.REVIEW and change.action == Action.UPDATED:
             self.review = rv.get_review(self.bridge.lib, self.review.id)
             self.title_changed.emit(self.review.title)
@@ -749,7 +924,14 @@ class ReviewView(MarkingIntents, QWidget):
 
     def select_marker(self, marker_id: int | None, *, seek: bool = False) -> None:
         """Select a marker everywhere (timeline, list, sheet, loop, delete, collections). A
-        marker the shared screen may not show is never selected (see _reload_markers)."""
+        marker the shared screen may not show is never selected (see _reload_markers). One
+        asked for while the markers are still being read (a search hit) is selected when they
+        come, if it may be shown then."""
+        if (marker_id is not None and self._loading() and self.shared is not None
+                and not self.shared.shows(marker_id)):
+            self._pending_select = (marker_id, seek)
+            return
+        self._pending_select = None
         if self.shared is None or not self.shared.shows(marker_id):
             marker_id = None
         self.selected = marker_id
@@ -836,6 +1018,8 @@ class ReviewView(MarkingIntents, QWidget):
         """Save what is being typed and let go of the media."""
         self.sheet.flush()
         self._panel_timer.stop()
+        self._stop_loading()
+        self._touch_opened()
         if self._session_panel is not None:
             self._session_panel.flush()
         self.envelopes.cancel()

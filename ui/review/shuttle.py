@@ -12,7 +12,11 @@
 
 The keys are ordinary window shortcuts (ui/actions.py), so text fields keep their letters: a
 focused text field takes plain letter keys and Home/End before any shortcut sees them (Qt's
-ShortcutOverride). Whether K is being held is read from the key events themselves.
+ShortcutOverride). Whether K is being held: from K's shortcut (the Shortcut event of its action,
+so choosing Pause in the menu is not a held K) until K's release, which an application event
+filter watches for only while K is down. A filter on every event of
+the application, always, was a Python call for each of the thousands of events of laying out a
+review page (and of every repaint while playing).
 """
 
 from __future__ import annotations
@@ -39,9 +43,13 @@ class Shuttle(QObject):
         self._timer.setInterval(REWIND_TICK_MS)
         self._timer.timeout.connect(self._rewind_tick)
         player.state_changed.connect(self._state_changed)
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)  # K's press and release, wherever the focus is
+        self._watching = False  # the application event filter is on (while K is down)
+        self._k_action: QObject | None = None
+
+    def watch_k(self, action: QObject) -> None:
+        """`action` is K's (Pause): its shortcut coming means K is down."""
+        self._k_action = action
+        action.installEventFilter(self)
 
     # -- the keys ---------------------------------------------------------------------------
     def forward(self) -> None:
@@ -109,13 +117,32 @@ class Shuttle(QObject):
         if state != "paused" and self._rewind_index >= 0:
             self.stop_rewind()  # playback started, ended or failed: the rewind is over
 
+    def _k_pressed(self) -> None:
+        """K's shortcut came (a plain K outside a text field): held until it is released."""
+        self._k_down = True
+        app = QCoreApplication.instance()
+        if app is not None and not self._watching:
+            app.installEventFilter(self)  # K's release, wherever the focus is
+            self._watching = True
+
+    def _k_released(self) -> None:
+        self._k_down = False
+        app = QCoreApplication.instance()
+        if app is not None and self._watching:
+            app.removeEventFilter(self)
+        self._watching = False
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         kind = event.type()
-        if kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        if watched is self._k_action:
+            if kind == QEvent.Type.Shortcut:
+                self._k_pressed()  # before the action's trigger (stop) runs
+            return False
+        if kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             if isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_K and not event.isAutoRepeat():
-                plain = event.modifiers() == Qt.KeyboardModifier.NoModifier
-                self._k_down = kind != QEvent.Type.KeyRelease and plain
+                if kind == QEvent.Type.KeyRelease:
+                    self._k_released()
         elif kind == QEvent.Type.ApplicationDeactivate:
-            self._k_down = False  # the release may go to another program
+            self._k_released()  # the release may go to another program
         return False
 

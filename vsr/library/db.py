@@ -8,9 +8,9 @@ import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import platformdirs
 
@@ -365,6 +365,35 @@ def _prepare_private(lib_path: Path) -> None:
         create_private_file(lib_path)
     for path in (lib_path, *library_companions(lib_path)):
         make_private(path)
+
+
+T = TypeVar("T")
+READER_WAIT_MS = 5_000  # a reader on a worker may wait for the WAL index (never on the UI thread)
+
+
+def read_apart(path: Path, read: Callable[[Library], T]) -> T:
+    """`read(reader)` on a connection of its own to the library at `path`, for reading on a
+    worker thread while the window's connection stays with the UI thread. The reader only
+    reads (query_only; the file is never created), all its queries see one committed state
+    (one read transaction), and it is closed after. No check, migration or open-marker: the
+    window's own open did those."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True,
+                               isolation_level=None, check_same_thread=False,
+                               timeout=READER_WAIT_MS / 1000)
+    except sqlite3.Error as exc:
+        raise VsrError("error.library.unreadable", path=str(path), reason=str(exc)) from exc
+    try:
+        conn.execute("PRAGMA query_only=ON")
+        conn.execute("BEGIN")  # deferred: the first read fixes the state every read sees
+        return read(Library(path, conn))
+    except sqlite3.Error as exc:
+        raise VsrError("error.library.unreadable", path=str(path), reason=str(exc)) from exc
+    finally:
+        with suppress(sqlite3.Error):
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+        conn.close()
 
 
 def library_staging(lib: Library) -> Path:

@@ -85,16 +85,18 @@ class SharedScreen:
 
 
 def shared_screen(lib: Library, review_id: int) -> SharedScreen:
-    """The rule of the module docstring for one review, read once per refresh."""
-    return SharedScreen(markers_hidden(lib, review_id),
-                        tuple(visible_markers(lib, review_id, None)),
-                        mark_counts(lib, review_id))
+    """The rule of the module docstring for one review, read once per refresh. While the
+    markers are hidden no marker is read at all (only the counts): that costs the same at
+    ten or ten thousand markers."""
+    hidden = markers_hidden(lib, review_id)
+    markers = () if hidden else tuple(mk.list_markers(lib, review_id))
+    return SharedScreen(hidden, markers, mark_counts(lib, review_id))
 
 
 _TIME_ORDER = attrgetter("start_ms", "id")  # the order of list_markers
 
 
-def _hidden_now(lib: Library, review_id: int) -> bool:
+def hidden_now(lib: Library, review_id: int) -> bool:
     """markers_hidden in one read (the whole session state is not needed for it)."""
     rows = lib.query("SELECT blind_marking, markers_revealed_at FROM session_state"
                      " WHERE review_id = ?", (review_id,))
@@ -106,7 +108,7 @@ def refresh_shared_screen(lib: Library, screen: SharedScreen, review_id: int,
     """The shared screen after markers `changed_ids` were added, moved or removed, reading only
     those: the same answer as `shared_screen`, without reading every marker again. While the
     markers are hidden (or when the hiding changed) it is `shared_screen` itself."""
-    if screen.hidden or not changed_ids or _hidden_now(lib, review_id):
+    if screen.hidden or not changed_ids or hidden_now(lib, review_id):
         return shared_screen(lib, review_id)
     # Only the changed markers are taken out and put in again (by their place in time), so
     # the cost hardly grows with the number of markers (placing one among 10,000).
@@ -129,10 +131,9 @@ def refresh_shared_screen(lib: Library, screen: SharedScreen, review_id: int,
 def visible_markers(lib: Library, review_id: int, viewer: int | None) -> list[Marker]:
     """The markers a view may show: all of them, or while hidden only the viewer's own
     (none when no party is marking, e.g. a shared overview)."""
-    markers = mk.list_markers(lib, review_id)
     if not markers_hidden(lib, review_id):
-        return markers
-    return [m for m in markers if viewer is not None and m.party_id == viewer]
+        return mk.list_markers(lib, review_id)
+    return [] if viewer is None else mk.list_markers(lib, review_id, viewer)
 
 
 @dataclass(frozen=True, slots=True)
