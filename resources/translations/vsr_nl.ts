@@ -2427,52 +2427,52 @@
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../ui/review/review_view.py" line="459"/>
+        <location filename="../../ui/review/review_view.py" line="465"/>
         <source>Write down what was said</source>
         <translation>Uitschrijven wat er gezegd is</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="156"/>
+        <location filename="../../ui/review/review_view.py" line="158"/>
         <source>Sound only: this recording has no picture.</source>
         <translation>Alleen geluid: deze opname heeft geen beeld.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="184"/>
+        <location filename="../../ui/review/review_view.py" line="186"/>
         <source>Moments and Samenleergesprek</source>
         <translation>Momenten en Samenleergesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="185"/>
+        <location filename="../../ui/review/review_view.py" line="187"/>
         <source>Tabs</source>
         <translation>Tabbladen</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="188"/>
+        <location filename="../../ui/review/review_view.py" line="190"/>
         <source>Moments</source>
         <translation>Momenten</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="196"/>
+        <location filename="../../ui/review/review_view.py" line="198"/>
         <source>Samenleergesprek</source>
         <translation>Samenleergesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="480"/>
+        <location filename="../../ui/review/review_view.py" line="486"/>
         <source>Who is who</source>
         <translation>Wie is wie</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="481"/>
+        <location filename="../../ui/review/review_view.py" line="487"/>
         <source>There is nothing written down yet. Choose “Write down what was said” in the File menu first.</source>
         <translation>Er is nog niets uitgeschreven. Kies eerst “Uitschrijven wat er gezegd is” in het menu Bestand.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="548"/>
+        <location filename="../../ui/review/review_view.py" line="554"/>
         <source>Where is the recording “{title}”?</source>
         <translation>Waar staat de opname ‘{title}’?</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="888"/>
+        <location filename="../../ui/review/review_view.py" line="902"/>
         <source>Paused for {name}</source>
         <translation>Pauze voor {name}</translation>
     </message>
