@@ -263,6 +263,7 @@ def seek_and_memory_rows(media: Path, tmp: Path, quick: bool) -> list[Row]:
     started = time.perf_counter()
     window.open_review(review_id)
     wait_for(lambda: not player.is_opening() and player.duration() > 0)
+    wait_for(window.review_view.markers_shown, 30.0)  # read on a worker after the picture
     rows: list[Row] = []
     surface = player.video_widget()
     seeks, refs = [], []

@@ -110,6 +110,19 @@ def _window(lib_path: Path, media: Path, count: int) -> tuple[MainWindow, int, L
     return window, review_id, bridge
 
 
+def _open(window: MainWindow, review_id: int) -> None:
+    """Open the review and wait until its markers are shown: a long review reads them on a
+    worker after the first picture (the fake player's comes at once)."""
+    window.open_review(review_id)
+    deadline = time.perf_counter() + 60
+    while not window.review_view.markers_shown():
+        if time.perf_counter() > deadline:
+            raise TimeoutError("the review's markers were not shown within 60 s")
+        QCoreApplication.processEvents()
+        time.sleep(0.001)
+    QCoreApplication.processEvents()
+
+
 def _close(window: MainWindow, bridge: LibraryBridge) -> None:
     window.close()
     QCoreApplication.processEvents()
@@ -122,8 +135,7 @@ def placing_rows(tmp: Path, media: Path, counts: list[int], repeat: int) -> list
     rows = []
     for count in counts:
         window, review_id, bridge = _window(tmp / f"place-{count}.sqlite", media, count)
-        window.open_review(review_id)
-        QCoreApplication.processEvents()
+        _open(window, review_id)
         wall, cpu = _median_placing(window, repeat)
         assert window.review_view.marker_list.model.rowCount() == count + repeat
         rows.append(row(f"placing one marker, review with {count:,} markers", wall, "ms", 30.0,
@@ -175,7 +187,7 @@ def opening_rows(tmp: Path, media: Path, count: int, repeat: int) -> list[Row]:
 def _statements_for_one_a_edit(tmp: Path, media: Path, count: int) -> tuple[int, int]:
     """(SELECTs, writes) from saving one A field through the sheet editor until idle."""
     window, review_id, bridge = _window(tmp / f"sql-{count}.sqlite", media, count)
-    window.open_review(review_id)
+    _open(window, review_id)
     view = window.review_view
     marker = view.markers[len(view.markers) // 2]
     view.select_marker(marker.id)

@@ -716,6 +716,11 @@ class ReviewView(MarkingIntents, QWidget):
     def _loading(self) -> bool:
         return self._read_wanted or self.marker_loader.busy() or self._loaded is not None
 
+    def markers_shown(self) -> bool:
+        """The open review's markers are read and shown (a long review reads them on a worker
+        after the first picture)."""
+        return self.review is not None and not self._loading()
+
     def _timer_has_work(self) -> bool:
         """Something still waits for the first picture besides the panel."""
         return self._read_wanted or self._loaded is not None or self._touch_pending is not None
