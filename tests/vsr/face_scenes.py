@@ -1,6 +1,6 @@
 """Hard face scenes with ground truth, made in memory: fast walks (24 and 40 px a frame),
 a face half behind a pillar, heads turning to a profile, faces entering at the picture's
-edge, scene cuts, low light and 1080p with 24-40 px faces.
+edge, scene cuts, low light, faces leaving at the edge and 1080p with 24-40 px faces.
 
 The faces are the astronaut photo (see face_video.py), squeezed for a turning head and cut
 to one half for a profile. Every face carries its visible pixels (a pillar hides part), so the
@@ -203,7 +203,23 @@ def low_light(frames: int) -> Scene:
     scene = Scene("low light", (1280, 720))
     rng = np.random.default_rng(5)
     cast = [("plain", 120, 100, 200, 10), ("mirror", 70, 900, 150, -10),
-            ("grey", 40, 400, 500, 6)]
+            ("grey", 40, 1042, 500, 6)]
+    for i in range(frames):
+        picture = dark(background(scene.size, 5), 0.16)
+        faces = [paste(picture, dark(face_variant(kind, h * 15 // 16, h), 0.16), x + v * i, y)
+                 for kind, h, x, y, v in cast]
+        noise = rng.normal(0, 5, picture.shape)
+        picture[:] = np.clip(picture + noise, 0, 255).astype(np.uint8)
+        _add(scene, picture, faces)
+    return scene
+
+
+def leaving_at_the_edge(frames: int) -> Scene:
+    """Low light, faces of 40 and 70 px walking out of the picture at its right and left
+    edges: their last strips must stay covered as the faces go."""
+    scene = Scene("leaving at the edge", (1280, 720))
+    rng = np.random.default_rng(7)
+    cast = [("grey", 40, 1042, 500, 6), ("grey", 40, 1030, 300, 6), ("plain", 70, 140, 200, -7)]
     for i in range(frames):
         picture = dark(background(scene.size, 5), 0.16)
         faces = [paste(picture, dark(face_variant(kind, h * 15 // 16, h), 0.16), x + v * i, y)
@@ -301,5 +317,6 @@ def hard_scenes(short: bool = True) -> dict[str, Callable[[], Scene]]:
         "entering": lambda: entering(n),
         "cuts": lambda: cuts(n // 3 + 4),
         "low_light": lambda: low_light(n),
+        "leaving": lambda: leaving_at_the_edge(48),
         "small_1080p": lambda: small_1080p(n),
     }

@@ -101,10 +101,12 @@ class Track:
                    cy + half_height + max(0.0, vy * MOTION_AHEAD) + abs(vy), box.score)
 
     def expired(self, index: int, hold: int, width: int, height: int) -> bool:
-        """Unconfirmed for too long (twice `hold` while the flow still follows it), or
-        wholly out of the picture."""
+        """Unconfirmed for too long (twice `hold` while the flow still follows it), or its
+        cover wholly out of the picture. The cover, not the detector's box: that is tighter
+        than the head, so a face leaving at the edge still showed a strip of itself after the
+        box had gone out (a 40 px face in low light, its last 4 px)."""
         life = hold * (2 if self.lost == 0 else 1)
-        box = self.box
+        box = self.cover(index)
         outside = box.x2 < 0 or box.y2 < 0 or box.x1 > width or box.y1 > height
         return outside or index - self.seen > life
 
