@@ -200,26 +200,25 @@ def cuts(frames_per_shot: int) -> Scene:
 
 def low_light(frames: int) -> Scene:
     """720p at a sixth of the light, with sensor noise: faces of 40-120 px, moving."""
-    scene = Scene("low light", (1280, 720))
-    rng = np.random.default_rng(5)
-    cast = [("plain", 120, 100, 200, 10), ("mirror", 70, 900, 150, -10),
-            ("grey", 40, 1042, 500, 6)]
-    for i in range(frames):
-        picture = dark(background(scene.size, 5), 0.16)
-        faces = [paste(picture, dark(face_variant(kind, h * 15 // 16, h), 0.16), x + v * i, y)
-                 for kind, h, x, y, v in cast]
-        noise = rng.normal(0, 5, picture.shape)
-        picture[:] = np.clip(picture + noise, 0, 255).astype(np.uint8)
-        _add(scene, picture, faces)
-    return scene
+    return _dim_walk("low light", 5, frames, [("plain", 120, 100, 200, 10),
+                                               ("mirror", 70, 900, 150, -10),
+                                               ("grey", 40, 400, 500, 6)])
 
 
 def leaving_at_the_edge(frames: int) -> Scene:
     """Low light, faces of 40 and 70 px walking out of the picture at its right and left
     edges: their last strips must stay covered as the faces go."""
-    scene = Scene("leaving at the edge", (1280, 720))
-    rng = np.random.default_rng(7)
-    cast = [("grey", 40, 1042, 500, 6), ("grey", 40, 1030, 300, 6), ("plain", 70, 140, 200, -7)]
+    return _dim_walk("leaving at the edge", 7, frames, [("grey", 40, 1042, 500, 6),
+                                                         ("grey", 40, 1030, 300, 6),
+                                                         ("plain", 70, 140, 200, -7)])
+
+
+def _dim_walk(name: str, seed: int, frames: int,
+              cast: list[tuple[str, int, int, int, int]]) -> Scene:
+    """720p at a sixth of the light with sensor noise; each face (kind, height, x, y, x-speed
+    a frame) walks sideways."""
+    scene = Scene(name, (1280, 720))
+    rng = np.random.default_rng(seed)
     for i in range(frames):
         picture = dark(background(scene.size, 5), 0.16)
         faces = [paste(picture, dark(face_variant(kind, h * 15 // 16, h), 0.16), x + v * i, y)
