@@ -19,17 +19,21 @@ def row(name: str, value: float | None, unit: str, target: float | None,
         reference: float | None = None, *, higher_is_better: bool = False,
         cpu: float | None = None) -> Row:
     """{name, value, unit, reference_value, ratio, target, met}; `met` is value <= target (or >=
-    for `higher_is_better`); a row that could not be measured (value None) is not met. `cpu`:
-    the same median in CPU time of this process (`cpu_value`), which a busy shared machine
-    inflates far less than wall time; the target is judged on wall time all the same."""
+    for `higher_is_better`); a row that could not be measured (value None) is not met; a row
+    without a target (a figure for information) is neither (`met` None). `cpu`: the same median
+    in CPU time of this process (`cpu_value`), which a busy shared machine inflates far less
+    than wall time; the target is judged on wall time all the same."""
     ratio = None if value is None or not reference else round(value / reference, 3)
-    if value is None or target is None:
-        met = value is not None and target is None
+    met: bool | None
+    if value is None:
+        met = False
+    elif target is None:
+        met = None
     else:
         met = value >= target if higher_is_better else value <= target
     out = {"name": name, "value": None if value is None else round(value, 3), "unit": unit,
            "reference_value": None if reference is None else round(reference, 3),
-           "ratio": ratio, "target": target, "met": bool(met)}
+           "ratio": ratio, "target": target, "met": met}
     if cpu is not None:
         out["cpu_value"] = round(cpu, 3)
     return out

@@ -299,8 +299,6 @@ def team_rows(quick: bool, workdir: Path) -> list[Row]:
                     value = _percentile(times[op], 0.95)
                     r = row(f"team: {what}, p95 ({label}, {how})", value, "ms",
                             200 if think_s else None, ref)
-                    if not think_s:  # saturation: a stress figure, mostly queueing
-                        r.update(met=None)
                     rows.append(r)
                 if think_s:
                     open_p95 = _percentile(times["open"], 0.95)
@@ -319,7 +317,6 @@ def team_rows(quick: bool, workdir: Path) -> list[Row]:
         rows.append(row(f"team: receive a shared recording whole ({size} MB: open, check, decrypt"
                         " all, add to the library; `receive`, what the window did before it played"
                         " from the stream; no other clients)", received, "ms", None, copied))
-        rows[-1].update(met=None)  # no target: the window no longer waits for this
     rows += _window_rows(quick, workdir)
     return rows
 
