@@ -37,12 +37,49 @@ def clip(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return generate_test_clip(tmp_path_factory.mktemp("clip") / "whole.mp4", 10.0)
 
 
+def _vint(data: bytes | bytearray, at: int) -> tuple[int, int]:
+    """An EBML variable-size integer at `at`: (its value without the length marker, its length)."""
+    first = data[at]
+    length = 1
+    while not first & (0x80 >> (length - 1)):
+        length += 1
+        assert length <= 8, "not an EBML number"
+    value = first & (0xFF >> length)
+    for byte in data[at + 1:at + length]:
+        value = value << 8 | byte
+    return value, length
+
+
+def _matroska_duration_at(data: bytes | bytearray) -> int:
+    """Where the Segment Info's Duration element (ID 0x4489, a float in ms) starts.
+
+    Found by walking the Info element's children, not by searching for the bytes 44 89: those
+    turn up by chance in the random SegmentUID, which made a plain search fail now and then (CI
+    failed on it once)."""
+    info = data.find(b"\x15\x49\xa9\x66")
+    while info > 0:
+        if data[info - 3:info] == b"\x53\xab\x84":  # the Info's ID as data in the SeekHead
+            info = data.find(b"\x15\x49\xa9\x66", info + 4)
+            continue
+        size, length = _vint(data, info + 4)
+        at, end = info + 4 + length, min(info + 4 + length + size, len(data))
+        while at < end:
+            ident_length = _vint(data, at)[1]
+            ident = bytes(data[at:at + ident_length])
+            child_size, size_length = _vint(data, at + ident_length)
+            if ident == b"\x44\x89":
+                return at
+            at += ident_length + size_length + child_size
+        info = data.find(b"\x15\x49\xa9\x66", info + 4)
+    raise AssertionError("no Duration in the Segment Info")
+
+
 def huge_duration_mkv(folder: Path) -> Path:
     """A valid 4 s Matroska file whose header claims 10^9 seconds."""
     mkv = generate_test_clip(folder / "four.mkv", 4.0, container="mkv")
     data = bytearray(mkv.read_bytes())
-    at = data.find(b"\x44\x89")  # the Segment Info's Duration element (float, in ms)
-    assert at > 0 and data[at + 2] in (0x84, 0x88)
+    at = _matroska_duration_at(data)
+    assert data[at + 2] in (0x84, 0x88)
     if data[at + 2] == 0x88:
         data[at + 3:at + 11] = struct.pack(">d", 1e12)
     else:
