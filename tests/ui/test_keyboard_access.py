@@ -252,3 +252,22 @@ def test_dialogs_have_no_tab_traps(qtbot, window) -> None:
     qtbot.waitUntil(lambda: dialog.isAncestorOf(QApplication.focusWidget()))
     assert len(tab_round(box)) >= 1 and box.toPlainText() == "a list"
     dialog.close()
+
+
+def test_the_keyboard_guard_sees_only_the_focused_widgets_events(qtbot, window) -> None:
+    """An application-wide filter saw every event of every widget (thousands while a page is
+    laid out, each a call into Python); the guard follows the focus instead. A new table that
+    is shown but never focused keeps Qt's own Tab handling (the guard saw none of its events,
+    its Polish included); once it takes the focus, Tab leaves it."""
+    window.activateWindow()
+    page = QWidget()
+    tables = [QTableView(page) for _ in range(2)]
+    page.show()
+    qtbot.waitExposed(page)
+    assert all(t.tabKeyNavigation() for t in tables)  # untouched: not seen
+    page.activateWindow()
+    tables[1].setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is tables[1])
+    assert not tables[1].tabKeyNavigation()
+    assert tables[0].tabKeyNavigation()
+    page.close()
