@@ -78,6 +78,13 @@ OFFER_TRANSCRIPT_KEY = "transcript.offer_after_import"  # "never" once the user 
 # The start page idles this long after the window first shows before the review workspace is
 # prepared (its modules imported on a worker, then built): start-up itself never waits for it.
 PREPARE_REVIEW_AFTER_MS = 150
+# What opening a review imports, imported on a worker beforehand: the workspace, and what its
+# first open asks for (the team's playback check and its modules, the sound envelope's reader,
+# the speech model check behind the transcript offer: 13 modules, 50-85 ms on the UI thread
+# when the first review of a session was opened).
+REVIEW_MODULES = (f"{__package__}.review.review_view", f"{__package__}.team.playback",
+                  "vsr.team.received", "vsr.team.sharing", "vsr.sealed_stream",
+                  "vsr.media.envelope", "vsr.media.probe", "vsr.transcript.speech_model")
 EXPORT_AS = {ActionId.EXPORT_EAF: "eaf", ActionId.EXPORT_VTT: "vtt", ActionId.EXPORT_SRT: "srt",
              ActionId.EXPORT_CSV: "csv"}
 
@@ -104,7 +111,7 @@ class MainWindow(QMainWindow):
         """`recent`: the start page's list when it was read already (on a worker: a restore
         reopens the window with it); None reads it here."""
         super().__init__(parent)
-        install_keyboard_guard()  # before any widget: it sees every table's Polish
+        install_keyboard_guard()  # it follows the focus from the first focused widget on
         install_focus_ring()
         install_system_colours()  # only when the system asks for high contrast
         install_small_screen_support()  # focus scrolled into view, dialogs fitted to the screen
@@ -169,15 +176,46 @@ class MainWindow(QMainWindow):
         from .workers import Task, start
 
         self._preparing = True
-        task = Task(lambda _progress, _cancelled: importlib.import_module(
-            f"{__package__}.review.review_view"))
+        task = Task(lambda _progress, _cancelled: [
+            importlib.import_module(name) for name in REVIEW_MODULES])
         task.signals.finished.connect(self._review_view_prepared)  # queued: a worker's signal
         start(task)
 
     def _review_view_prepared(self) -> None:
         self._preparing = False
         if self._review_view is None and self._building_view is None:
-            self.review_view  # noqa: B018 - built now (about 30 ms), while nothing waits for it
+            # A part per event-loop turn (in one go it stalled the window 40-50 ms while a
+            # file was read); asked for meanwhile, the rest is built at once.
+            from .stepwise import Stepwise
+
+            steps = Stepwise(self.build_review_view(), self)
+            steps.failed.connect(self._review_view_failed)
+            steps.start()
+
+    def _review_view_failed(self, _exc: BaseException) -> None:
+        """A part raised: built again at once where it is needed, which says what is wrong."""
+        self._building_view = None
+
+    def _await_review_view(self) -> None:
+        """Let the event loop run until the workspace being prepared (its modules imported on
+        a worker, then built a part per turn) is there: opening a file's review right after
+        the file was read otherwise built it in one go, or waited on the UI thread for the
+        worker's imports, freezing the window 50-80 ms."""
+        from PySide6.QtCore import QEventLoop
+
+        def pending() -> bool:
+            return self._review_view is None and (
+                self._preparing or self._building_view is not None)
+
+        if not pending():
+            return
+        loop = QEventLoop()
+        poll = QTimer()
+        poll.setInterval(5)
+        poll.timeout.connect(lambda: pending() or loop.quit())
+        poll.start()
+        loop.exec()
+        poll.stop()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)
@@ -482,6 +520,8 @@ class MainWindow(QMainWindow):
                 file, info, fp = read
                 imported = perform(lambda: rc.import_recording(
                     self.bridge.lib, file, prober=lambda _f: info, fingerprinter=lambda _f: fp))
+            if imported.value is not None:
+                self._await_review_view()
         finally:
             self._reading_file = False
             QApplication.restoreOverrideCursor()

@@ -41,3 +41,61 @@ def test_the_window_starts_without_the_review_workspace(tmp_path: Path) -> None:
                           cwd=Path(__file__).resolve().parents[2], check=True)
     assert "LOADED [] True" in done.stdout, done.stdout + done.stderr
     assert "AFTER True True" in done.stdout
+
+
+OPEN_AT_ONCE = """
+import sys, threading
+from pathlib import Path
+on_ui: list[str] = []
+def hook(event, args):
+    if event == "import" and threading.current_thread() is threading.main_thread():
+        on_ui.append(args[0])
+sys.addaudithook(hook)
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from tests.ui.fake_player import FakePlayer
+from vsr.media.testclip import generate_test_clip
+from vsr.ui.bridge import LibraryBridge
+from vsr.ui.main_window import MainWindow, REVIEW_MODULES
+from vsr.library import open_library
+clip = generate_test_clip(Path(sys.argv[1]), 2.0)
+turns = [0]
+tick = QTimer()
+tick.timeout.connect(lambda: turns.__setitem__(0, turns[0] + 1))
+tick.start(0)
+from vsr.ui.review.review_view import ReviewView
+parts: list[int] = []
+steps = ReviewView.build_steps
+def counted(self):
+    for part in steps(self):
+        parts.append(turns[0])
+        yield part
+    parts.append(turns[0])
+ReviewView.build_steps = counted
+on_ui.clear()  # the workspace's module, imported here for counting, is loaded
+window = MainWindow(LibraryBridge(open_library()), FakePlayer())
+window.show()
+assert window.open_file(clip)  # at once, as a file dropped on a new window
+print("UI-THREAD", sorted(set(on_ui) & set(REVIEW_MODULES)))
+print("PARTS", len(parts), len(set(parts)))
+window.close()
+"""
+
+
+def test_a_file_opened_at_once_builds_its_review_in_turns(tmp_path: Path) -> None:
+    """A file opened on a window just shown (dropped on it, or from the command line): its
+    review's page is built a part per event-loop turn while the file is read, and what the
+    first open imports is imported on a worker; in one go it froze the window 50-130 ms."""
+    from vsr.library import open_library
+
+    open_library(tmp_path / "l.sqlite").close()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "VSR_LIBRARY": str(tmp_path / "l.sqlite"),
+           "VSR_RECORDINGS": str(tmp_path / "rec"), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    done = subprocess.run([sys.executable, "-c", OPEN_AT_ONCE, str(tmp_path / "nieuw.mp4")],
+                          capture_output=True, text=True, env=env,
+                          cwd=Path(__file__).resolve().parents[2], check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "UI-THREAD []" in done.stdout, done.stdout
+    parts = [line.split() for line in done.stdout.splitlines() if line.startswith("PARTS")][0]
+    assert int(parts[1]) >= 3 and int(parts[2]) == int(parts[1]), done.stdout
