@@ -277,7 +277,7 @@ def transcript_rows(quick: bool, workdir: Path) -> list[dict[str, Any]]:
          "unit": "s/s"},
         {"name": "transcript memory peak", "value": round(rss), "unit": "MB"},
         {"name": "transcript word error rate, espeak Dutch (not a quality measure)",
-         "value": round(wer, 1), "unit": "%", "target": WER_TARGET, "met": wer <= WER_TARGET},
+         "value": round(wer, 1), "unit": "%"},  # reported, not judged: see WER_TARGET
         {"name": "talk-time error per party, % of length (demo script)", "value": round(talk, 1),
          "unit": "%", "target": TALK_TARGET, "met": talk <= TALK_TARGET},
         *dutch_speech_rows(quick, workdir),
