@@ -67,6 +67,19 @@ def test_letters_that_unicode_does_not_decompose_are_folded() -> None:
                            "Cliënt, Cliënt en Cliënt; Cliënt en Cliënt; Cliënt en Cliënt.")
 
 
+def test_names_as_typed_without_their_letters_or_with_another_apostrophe() -> None:
+    """Word and phones type ’ for ', a German name is spelled with "ue" on a Dutch keyboard,
+    the apostrophe is left out, and the name after it is written alone."""
+    r = replacer_from({"Zoë D'Souza": "Cliënt", "Jürgen Müller": "Klantmanager",
+                       "Sean O’Brien": "Cliënt"})
+    text = ("D’Souza, d´Souza, DSouza, mevrouw Souza; Juergen Mueller, MUELLER, Muller; "
+            "O'Brien, OBrien, Brien")
+    assert r(text) == ("Cliënt, Cliënt, Cliënt, mevrouw Cliënt; Klantmanager, Klantmanager, "
+                       "Klantmanager; Cliënt, Cliënt, Cliënt")  # the whole name as one
+    assert fold("D’Souza") == fold("D'Souza") == "d'souza"
+    assert replacer_from({"Jan-Willem van 't Hof": "Klantmanager"})("van ’t Hof") == "Klantmanager"
+
+
 def test_two_letter_names_are_replaced_but_not_inside_words() -> None:
     names = replacer_from({"Bo de Wit": "Cliënt", "Jo Li": "Professional"})
     assert names("Bo en Jo zagen Li. BO belde.") == (

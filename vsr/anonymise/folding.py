@@ -1,6 +1,7 @@
 """Folding text for name matching: lower case, no diacritics, and the letters Unicode does not
 decompose spelled the way people type them without a special keyboard ("Yıldız" -> "yildiz",
-"Łukasz" -> "lukasz", "Søren" -> "soren", "Æsa" -> "aesa", "Straße" -> "strasse", "ĳ" -> "ij")."""
+"Łukasz" -> "lukasz", "Søren" -> "soren", "Æsa" -> "aesa", "Straße" -> "strasse", "ĳ" -> "ij"),
+and every apostrophe the straight one ("D’Souza" -> "d'souza")."""
 
 from __future__ import annotations
 
@@ -16,9 +17,16 @@ _LETTERS = {
 }
 
 
+# Apostrophes as word processors and phone keyboards type them ("D’Souza" for "D'Souza");
+# taken before the decomposition, which would make "´" a space and a mark.
+_APOSTROPHES = frozenset("’‘ʼʻ`´′")
+
+
 @lru_cache(maxsize=4096)
 def fold_char(char: str) -> str:
     """One character folded; may be empty (a lone combining mark) or longer ("æ" -> "ae")."""
+    if char in _APOSTROPHES:
+        return "'"
     lowered = char.casefold()  # first: "İ".casefold() is "i" plus a combining dot
     decomposed = unicodedata.normalize("NFKD", lowered)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))

@@ -98,6 +98,22 @@ def title_parts(title: str) -> list[str]:
             and (w[:1].isupper() or not has_case)]
 
 
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+_APOSTROPHE = re.compile("['’‘ʼʻ`´′]")
+
+
+def spellings(name: str) -> list[str]:
+    """`name` and how else it is written by someone without its letters: umlauts spelled out
+    ("Müller" is also "Mueller"; folding already makes it "Muller") and the apostrophe left
+    out ("D'Souza" is also "DSouza")."""
+    out = [name]
+    spelled = name.translate(_UMLAUTS)
+    if spelled != name:
+        out.append(spelled)
+    out += [_APOSTROPHE.sub("", n) for n in out if _APOSTROPHE.search(n)]
+    return out
+
+
 def _name_words(text: str) -> list[str]:
     """The words of a name that carry it: those that are not particles (or all, if none is)."""
     words = _LETTERS.findall(text)
@@ -126,13 +142,15 @@ class NameReplacer:
     _pattern: re.Pattern[str] | None = None
 
     def add(self, name: str, replacement: str) -> None:
-        """Add a name unless it is already known (the first role given wins)."""
-        key = fold(name.strip())
-        if any(c.isalnum() for c in key) and key not in self.table:  # "." is no name
-            self.table[key] = replacement
-            if _needs_capital(name):
-                self.capital_only.add(key)
-            self._pattern = None
+        """Add a name, and the other ways it is spelled (`spellings`), unless already known
+        (the first role given wins)."""
+        for spelling in spellings(name.strip()):
+            key = fold(spelling)
+            if any(c.isalnum() for c in key) and key not in self.table:  # "." is no name
+                self.table[key] = replacement
+                if _needs_capital(spelling):
+                    self.capital_only.add(key)
+                self._pattern = None
 
     def add_person(self, name: str, replacement: str, roles: Iterable[str] = ()) -> None:
         """A person's full name, its initials, the surname with its particles and the first
@@ -151,6 +169,10 @@ class NameReplacer:
         for part in name_parts(name):
             if fold(part) not in skip:
                 self.add(part, replacement)
+            # "D'Souza", "O'Brien": the name after the apostrophe is written alone too
+            after = _APOSTROPHE.split(part)[-1]
+            if after != part and len(after) >= _MIN_TITLE_PART and fold(after) not in skip:
+                self.add(after, replacement)
 
     def add_title(self, title: str, replacement: str, roles: Iterable[str] = ()) -> None:
         """A recording's title or file name: the names in it, and the whole of it when it
