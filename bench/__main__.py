@@ -13,8 +13,7 @@ the ultrafast and on a camera-like recording), cli (bench/cli_rows.py: `vsr expo
 (bench/bench_anonymise.py), the last three when their modules are present, and package
 (bench/package_rows.py: a passphrase package of a 4 GiB recording, its time and memory), and
 stall (bench/stall_rows.py: the longest event-loop stall of the window during each long action,
-the idle window as reference; a real X display, Xvfb when there is none: offscreen it missed
-the first paint's cost of a page on X).
+the idle window as reference; on an X display, Xvfb when there is none, where users see it).
 --quick uses 2-minute media and fewer runs: a smoke run for CI that keeps the suite from rotting.
 Every row records the load average it was measured under ("load").
 """
