@@ -51,8 +51,9 @@ def safe_file_name(stem: str, suffix: str = "", *, fallback: str = "export",
                    ascii_only: bool = False, max_bytes: int = MAX_NAME_BYTES) -> str:
     """`stem` made a file name, with `suffix` ("pdf" or ".pdf") after it.
 
-    Characters file systems refuse and white space become "-", leading and trailing dots and
-    dashes go (no hidden files, no "." or ".."), a Windows device name gets a "_" after it,
+    Characters file systems refuse and white space become "-", invisible format characters
+    (direction overrides, zero-width) go, leading and trailing dots and dashes go (no hidden
+    files, no "." or ".."), a Windows device name gets a "_" after it,
     and the UTF-8 bytes are capped at `max_bytes` (cut between characters). An empty result
     is `fallback`. `ascii_only` (names inside a review package) also writes letters without
     their accents and drops what is left outside A-Z, 0-9, "._-"."""
@@ -70,6 +71,9 @@ def safe_file_name(stem: str, suffix: str = "", *, fallback: str = "export",
 
 def _clean(text: str, *, ascii_only: bool) -> str:
     text = unicodedata.normalize("NFC", printable_name(text))
+    # Invisible format characters go: a right-to-left override makes "verslag\u202Efdp.exe"
+    # show as "verslagexe.pdf" in a file manager, and zero-width ones hide in a name.
+    text = "".join(c for c in text if unicodedata.category(c) != "Cf")
     if ascii_only:
         text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
         text = _NOT_ASCII_SAFE.sub("-", text)

@@ -27,6 +27,14 @@ def test_nothing_left_is_the_fallback(stem: str) -> None:
     assert safe_file_name(stem, fallback="???") == "export"
 
 
+def test_invisible_direction_and_zero_width_characters_go() -> None:
+    """A title from a hostile package: a right-to-left override would make the exported
+    "verslag\u202efdp.exe.pdf" show as "verslagfdp.exe.pdf" reversed, i.e. like an .exe."""
+    assert safe_file_name("verslag\u202efdp.exe", ".pdf") == "verslagfdp.exe.pdf"
+    assert safe_file_name("Zo\u200bë\u2066\u200f\ufeff", "txt") == "Zoë.txt"
+    assert safe_file_name("\u202e\u200b", "pdf") == "export.pdf"
+
+
 def test_no_hidden_file_and_no_trailing_dot() -> None:
     # Windows drops a trailing dot or space; a leading dot hides the file on macOS and Linux.
     assert safe_file_name(".bashrc") == "bashrc"
