@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
 
-from vsr.model import Party
+from vsr.model import PARTY_NAME_MAX, Party
 
 from .icons import shape_icon
 
@@ -17,7 +17,7 @@ class PartyNamesDialog(QDialog):
         self.edits: dict[int, QLineEdit] = {}
         for party in parties:
             edit = QLineEdit(party.name)
-            edit.setMaxLength(60)
+            edit.setMaxLength(PARTY_NAME_MAX)
             edit.addAction(shape_icon(party.shape, party.color), QLineEdit.ActionPosition.LeadingPosition)
             edit.setAccessibleName(self.tr("Name of participant {n}").format(n=party.position + 1))
             form.addRow(self.tr("Participant {n}").format(n=party.position + 1), edit)

@@ -60,6 +60,11 @@ class Recording:
     added_at: str
 
 
+# A participant's name: on the mark buttons, the lanes and every export (the names dialog, the
+# core and an incoming package all hold it to this).
+PARTY_NAME_MAX = 60
+
+
 @dataclass(frozen=True, slots=True)
 class Party:
     id: int

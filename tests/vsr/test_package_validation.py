@@ -113,6 +113,17 @@ HOSTILE: dict[str, tuple[Change, str]] = {
     "a marker without created_at": (_without("markers", "created_at"), "created_at"),
     "markers not a list": (_set("tables.markers", {"0": {}}), ""),
     "a marker that is a list": (_set("tables.markers.0", [1, 2]), ""),
+    "a moment after the recording's end": (
+        lambda d: (_set("tables.markers.0.start_ms", 10**7)(d),
+                   _set("tables.markers.0.end_ms", None)(d)), "start_ms"),
+    "a range ending after the recording's end": (_set("tables.markers.0.end_ms", 10**7),
+                                                 "end_ms"),
+    "a pause after the recording's end": (_set("tables.pauses.0.position_ms", 10**7),
+                                          "position_ms"),
+    "a name of 10,000 letters": (_set("tables.parties.0.name", "N" * 10_000), "name"),
+    "a name longer than the names dialog allows": (_set("tables.parties.0.name", "N" * 61),
+                                                   "name"),
+    "a title of 5 MB": (_set("review.title", "x" * 5_000_000), "title"),
     "tables missing": (_set("tables", None), ""),
     "a review that is text": (_set("review", "x"), ""),
 }
@@ -144,13 +155,16 @@ def good(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         marker = mk.list_markers(lib, review_id)[0]
         set_feelings(lib, marker.id, client.id, ("blij", "onzeker"))
         set_rating(lib, review_id, client.id, "samenwerking", 4)
+        from vsr.samenleergesprek.pauses import record_pause
+
+        record_pause(lib, review_id, client.id, marker.start_ms)
         package = pack_review(lib, review_id, folder / "p.vsrpack")
         with zipfile.ZipFile(package) as zf:
             data: dict[str, Any] = json.loads(zf.read("review.json"))
     finally:
         lib.close()
     for table in ("parties", "markers", "sheets", "reflections", "session_state",
-                  "session_moments", "session_actions", "session_ratings"):
+                  "session_moments", "session_actions", "session_ratings", "pauses"):
         assert data["tables"][table], table
     assert data["tables"]["markers"][0]["end_ms"] is not None  # "end before start" needs one
     return data
@@ -238,3 +252,15 @@ def test_text_is_cleaned_like_an_edit_and_every_export_works(
     other.close()
     monkeypatch.setattr(sys.modules["vsr.cli.main"], "setup_logging", lambda: None)
     assert main(["--library", str(other.path), "search", "rood"]) == 0
+
+
+def test_every_part_of_a_package_is_worded_in_both_languages() -> None:
+    """A refusal names the part it is about: every table a package carries has its word (the
+    pauses had none, and a hostile pause was refused with "package.part.pauses")."""
+    from vsr.i18n import translate
+    from vsr.review_package.validate import TABLES
+
+    for part in (*TABLES, "review", "recording", "consents", "tables"):
+        for lang in ("nl", "en"):
+            text = worded(lang, translate, f"package.part.{part}")
+            assert text and "package." not in text, (lang, part)

@@ -27,6 +27,7 @@ from vsr.library import markers as mk
 from vsr.library import recordings as rc
 from vsr.library import reviews as rv
 from vsr.library import sheets as sh
+from vsr.model import PARTY_NAME_MAX
 from vsr.text import clean_text
 
 # Word's line break, NUL, a non-character, a lone surrogate, DEL, a C1 control, a form feed.
@@ -83,6 +84,10 @@ def test_every_text_setter_stores_clean_text(library: Library, tmp_path: Path) -
     assert sheet.what_happened == CLEAN and state.summary == CLEAN
     assert co.get_clip(library, clip.id).questions == (CLEAN,)
     assert [a.id for a in state.actions] == [first.id, second.id]
+    # A participant's name is one line and no longer than the names dialog allows.
+    assert rv.get_party(library, client.id).name == " ".join(CLEAN.split())
+    long_name = rv.rename_party(library, client.id, "Ł" * 200).name
+    assert long_name == "Ł" * PARTY_NAME_MAX
 
 
 @pytest.fixture

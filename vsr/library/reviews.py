@@ -12,7 +12,7 @@ from vsr.library.changes import Action, Change, Entity
 from vsr.library.db import Library
 from vsr.library.recordings import get_recording
 from vsr.library.rows import now_iso, party_from_row, review_from_row
-from vsr.model import MarkerShape, Party, PartyRole, Review
+from vsr.model import PARTY_NAME_MAX, MarkerShape, Party, PartyRole, Review
 from vsr.text import clean_text
 
 # Okabe-Ito colours: distinguishable with the common colour-vision deficiencies.
@@ -73,7 +73,7 @@ def create_review(
         review_id = int(cur.lastrowid or 0)
         for position, name in enumerate(names):
             role = roles[position] if position < len(roles) else PartyRole.OTHER
-            _insert_party(lib, review_id, role, clean_text(name).strip(), position)
+            _insert_party(lib, review_id, role, party_name(name), position)
         changes.append(Change(Entity.REVIEW, Action.ADDED, (review_id,), review_id, initiator))
     return get_review(lib, review_id)
 
@@ -147,6 +147,12 @@ def get_party(lib: Library, party_id: int) -> Party:
     return party_from_row(rows[0])
 
 
+def party_name(name: str) -> str:
+    """A participant's name as stored: cleaned like every text, one line, at most
+    PARTY_NAME_MAX characters (the names dialog's limit; the CLI had none)."""
+    return " ".join(clean_text(name).split())[:PARTY_NAME_MAX].strip()
+
+
 def add_party(
     lib: Library, review_id: int, name: str, role: PartyRole = PartyRole.OTHER,
     initiator: object | None = None,
@@ -154,7 +160,7 @@ def add_party(
     """A further party, e.g. an interpreter, with its own lane, colour and shape."""
     position = len(list_parties(lib, review_id))
     with lib.write() as changes:
-        party_id = _insert_party(lib, review_id, role, clean_text(name).strip(), position)
+        party_id = _insert_party(lib, review_id, role, party_name(name), position)
         changes.append(Change(Entity.PARTY, Action.ADDED, (party_id,), review_id, initiator))
     return get_party(lib, party_id)
 
@@ -162,7 +168,7 @@ def add_party(
 def rename_party(lib: Library, party_id: int, name: str, initiator: object | None = None) -> Party:
     party = get_party(lib, party_id)
     with lib.write(Change(Entity.PARTY, Action.UPDATED, (party_id,), party.review_id, initiator)):
-        lib.conn.execute("UPDATE parties SET name = ? WHERE id = ?", (clean_text(name).strip(), party_id))
+        lib.conn.execute("UPDATE parties SET name = ? WHERE id = ?", (party_name(name), party_id))
         _touch_updated(lib, party.review_id)
     return get_party(lib, party_id)
 

@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from vsr.model import MAX_RECORDING_MS
+from vsr.model import MAX_RECORDING_MS, PARTY_NAME_MAX
 from vsr.text import clean_text
 
 Check = Callable[[object], object]
 MAX_TEXT = 1_000_000  # characters in one field: a summary is a few thousand
+MAX_LINE = 1_000  # a title or a name: one line (a package's title of 10 MB froze the window)
 MAX_ID = 2**62
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 _UUID = re.compile(r"[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
@@ -52,7 +53,18 @@ def text(value: object) -> str:
 
 def line(value: object) -> str:
     """A title or a name: text without the spaces around it."""
-    return text(value).strip()
+    out = text(value).strip()
+    if len(out) > MAX_LINE:
+        raise Bad("package.problem.too_long")
+    return out
+
+
+def party_name(value: object) -> str:
+    """A participant's name, no longer than the names dialog lets one be typed."""
+    out = line(value)
+    if len(out) > PARTY_NAME_MAX:
+        raise Bad("package.problem.too_long")
+    return out
 
 
 def whole(low: int, high: int) -> Check:

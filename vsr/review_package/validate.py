@@ -32,6 +32,7 @@ from vsr.review_package.checks import (
     moment,
     ms,
     optional,
+    party_name,
     plain,
     real,
     text,
@@ -62,7 +63,7 @@ CONSENT: dict[str, Field] = {
 # Per table of the review: its fields (ids included) and what makes a row unique in it.
 TABLES: dict[str, tuple[dict[str, Field], tuple[str, ...]]] = {
     "parties": ({"id": Field(ident), "role": Field(choice(list(PartyRole))),
-                 "name": Field(line), "color": Field(colour),
+                 "name": Field(party_name), "color": Field(colour),
                  "shape": Field(choice(list(MarkerShape))), "position": Field(_COUNT)},
                 ("id",)),
     "markers": ({"id": Field(ident), "party_id": Field(ident), "start_ms": Field(ms),
@@ -140,6 +141,7 @@ def _validated(data: dict[str, Any]) -> dict[str, Any]:
             raise _Where("session_state", 1, "moment_index",
                          Bad("package.problem.range", low=0, high=max(0, chosen - 1)))
     _check_references(checked)
+    _within_recording(recording["duration_ms"], checked)
     return {"review": review, "recording": recording, "consents": consents, "tables": checked}
 
 
@@ -187,6 +189,22 @@ def _check_references(tables: dict[str, list[dict[str, Any]]]) -> None:
             for field, target in REFERENCES.items():
                 if row.get(field) is not None and row[field] not in known[target]:
                     raise _Where(table, n, field, Bad("package.problem.points_nowhere"))
+
+
+# Times that must lie in the recording (a second of slack: a duration is the probe's estimate).
+_IN_RECORDING = {"markers": ("start_ms", "end_ms"), "pauses": ("position_ms",)}
+_END_SLACK_MS = 1000
+
+
+def _within_recording(duration_ms: int, tables: dict[str, list[dict[str, Any]]]) -> None:
+    """No moment or pause after the recording's end (unknown: a duration of 0)."""
+    if duration_ms <= 0:
+        return
+    for table, fields in _IN_RECORDING.items():
+        for n, row in enumerate(tables[table], start=1):
+            for field in fields:
+                if row[field] is not None and row[field] > duration_ms + _END_SLACK_MS:
+                    raise _Where(table, n, field, Bad("package.problem.after_end"))
 
 
 def invalid(package: Path, where: _Where) -> PackageError:
