@@ -58,25 +58,31 @@ def decode_channels(media: str, rate: int) -> np.ndarray:
 
 
 def segment_features(channels: np.ndarray, rate: int, start_ms: int, end_ms: int) -> list[float]:
-    """[rms of each channel..., band log energies...] of one segment."""
+    """[rms of each channel..., band log energies..., pitch] of one segment."""
     a, b = int(start_ms * rate / 1000), int(end_ms * rate / 1000)
     part = channels[:, a:max(a + 1, b)]
     rms = [float(np.sqrt(np.mean(np.square(ch)))) if ch.size else 0.0 for ch in part]
     mono = part.mean(axis=0)
+    bands = band_frames(mono, rate).mean(axis=0)
+    # loudness removed: the spectrum's shape remains
+    return rms + [float(x) for x in bands - bands.mean()] + [pitch_semitones(mono, rate)]
+
+
+def band_frames(mono: np.ndarray, rate: int) -> np.ndarray:
+    """The log energy in each of the BANDS bands of the voice range, per frame of `_FRAME`
+    samples (at least one frame: a short sound is padded with silence)."""
     if mono.size < _FRAME:
         mono = np.pad(mono, (0, _FRAME - mono.size))
     frames = mono[: mono.size // _FRAME * _FRAME].reshape(-1, _FRAME)
     spectrum = np.abs(np.fft.rfft(frames * np.hanning(_FRAME), axis=1)) ** 2
     freqs = np.fft.rfftfreq(_FRAME, 1 / rate)
     edges = np.geomspace(80, min(7600, rate / 2 - 1), BANDS + 1)
-    bands = []
-    for lo, hi in zip(edges[:-1], edges[1:], strict=True):
+    out = np.empty((len(frames), BANDS))
+    for n, (lo, hi) in enumerate(zip(edges[:-1], edges[1:], strict=True)):
         mask = (freqs >= lo) & (freqs < hi)
         energy = spectrum[:, mask].sum(axis=1) if mask.any() else np.zeros(len(frames))
-        bands.append(float(np.mean(np.log(energy + 1e-9))))
-    level = float(np.mean(bands))
-    # loudness removed: the spectrum's shape remains
-    return rms + [x - level for x in bands] + [pitch_semitones(mono, rate)]
+        out[:, n] = np.log(energy + 1e-9)
+    return out
 
 
 def channel_count(features: Sequence[float]) -> int:
@@ -87,17 +93,27 @@ def channel_count(features: Sequence[float]) -> int:
 def pitch_semitones(mono: np.ndarray, rate: int) -> float:
     """The median pitch of the voiced frames of `mono`, in semitones above 100 Hz; NaN when no
     frame is voiced (a whisper, a cough, silence)."""
+    pitches = pitch_frames(mono, rate)
+    voiced = pitches[np.isfinite(pitches)]
+    return float(np.median(voiced)) if voiced.size else float("nan")
+
+
+def pitch_frames(mono: np.ndarray, rate: int) -> np.ndarray:
+    """The pitch of each frame of `mono` (40 ms every 20 ms) in semitones above 100 Hz; NaN for
+    a frame that is not voiced or is much quieter than the sound's middle."""
     frame, hop = _PITCH_FRAME * rate // 16000, _PITCH_HOP * rate // 16000
     if mono.size < frame:
-        return float("nan")
+        return np.zeros(0)
     count = 1 + (mono.size - frame) // hop
     frames = mono[np.arange(frame)[None, :] + hop * np.arange(count)[:, None]]
     frames = frames - frames.mean(axis=1, keepdims=True)
     energy = np.sum(frames * frames, axis=1)
+    out = np.full(count, np.nan)
     if not np.any(energy > 0):
-        return float("nan")
+        return out
     window = np.hanning(frame)
-    frames = frames[energy > 0.1 * np.median(energy[energy > 0])] * window
+    loud = energy > 0.1 * np.median(energy[energy > 0])
+    frames = frames[loud] * window
     # autocorrelation by FFT, normalised by lag 0 and by the window's own autocorrelation
     auto = np.fft.irfft(np.abs(np.fft.rfft(frames, 2 * frame, axis=1)) ** 2, axis=1)[:, :frame]
     own = np.fft.irfft(np.abs(np.fft.rfft(window, 2 * frame)) ** 2)[:frame]
@@ -112,9 +128,9 @@ def pitch_semitones(mono: np.ndarray, rate: int) -> float:
     in_peak = (reach >= first[:, None]) & (reach <= first[:, None] + (first[:, None] + low) // 4)
     lag = low + np.argmax(np.where(in_peak, search, -np.inf), axis=1)
     voiced = auto[np.arange(len(auto)), lag] > _VOICED
-    if not voiced.any():
-        return float("nan")
-    return float(np.median(12 * np.log2(rate / lag[voiced] / 100.0)))
+    semitones = 12 * np.log2(rate / lag / 100.0)
+    out[np.flatnonzero(loud)] = np.where(voiced, semitones, np.nan)
+    return out
 
 
 def assign_speakers(features: Sequence[Sequence[float]], n_channels: int) -> list[int]:
