@@ -191,7 +191,8 @@ def frame_peaks(mono: np.ndarray, rate: int) -> np.ndarray:
     count = mono.size // size
     if count == 0:
         return np.zeros(0, dtype=np.float32)
-    return np.abs(mono[: count * size]).reshape(count, size).max(axis=1)
+    peaks: np.ndarray = np.abs(mono[: count * size]).reshape(count, size).max(axis=1)
+    return peaks
 
 
 def noise_floor(peaks: np.ndarray) -> float:
@@ -237,7 +238,8 @@ class VoiceModel:
         if not np.isfinite(x[-1]):
             x[-1] = self.pitch_fill
         x = (x - self.mean) * self.scale
-        return np.linalg.norm(self.centres - x[None, :], axis=1)
+        distances: np.ndarray = np.linalg.norm(self.centres - x[None, :], axis=1)
+        return distances
 
 
 def fit_voices(features: Sequence[Sequence[float]], n_channels: int) -> VoiceModel | None:
