@@ -42,3 +42,22 @@ def test_talk_error_is_the_larger_difference_in_percent_of_the_length() -> None:
     # overlapping segments of one voice count once, as in the app's talk time
     overlapping = [*result, _item(500, 1500, 0.0)]
     assert talk_error(overlapping, (3000, 3000), 10_000) == 0.0
+
+
+def test_lines_cut_to_what_can_be_heard_are_apart_by_the_pause_as_heard(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The quick-turns row: each real line cut to its audible part, so the pause between two
+    lines is the pause a listener hears (without the cut, 0.3 s of silence between the files
+    is 0.5-1.8 s as heard)."""
+    import wave
+
+    from bench.bench_transcript import dutch_speech
+
+    media, spans = dutch_speech(tmp_path / "heard.wav", 4, 200, trimmed=True)
+    with wave.open(str(media), "rb") as wav:
+        sound = np.frombuffer(wav.readframes(wav.getnframes()), dtype="<i2").astype(np.float32)
+    for a, b, _speaker, _text in spans:
+        first, last = audible_ms(sound[a * RATE // 1000:b * RATE // 1000])
+        assert first <= 5 and last >= b - a - 5, (a, b, first, last)
+    assert all(190 <= nxt[0] - cur[1] <= 210 for cur, nxt in zip(spans[:-1], spans[1:], strict=True))
+    _media, untrimmed = dutch_speech(tmp_path / "as-recorded.wav", 4, 200)
+    assert untrimmed[-1][1] - untrimmed[0][0] > spans[-1][1] - spans[0][0] + 1000

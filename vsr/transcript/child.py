@@ -48,7 +48,7 @@ def _transcribe(model_folder: str, media: str) -> list[dict[str, object]]:
     import numpy as np
     from faster_whisper import WhisperModel
 
-    from vsr.transcript.voices import decode_channels, segment_features
+    from vsr.transcript.voices import decode_channels, voice_pieces
 
     channels = decode_channels(media, SAMPLE_RATE)  # (n_channels, samples) float32
     mono = channels.mean(axis=0).astype(np.float32)
@@ -64,10 +64,10 @@ def _transcribe(model_folder: str, media: str) -> list[dict[str, object]]:
         start, end = int(seg.start * 1000), int(seg.end * 1000)
         words = [{"start_ms": int(w.start * 1000), "end_ms": int(w.end * 1000),
                   "text": w.word.strip()} for w in (seg.words or []) if w.word.strip()]
-        out.append({"start_ms": start, "end_ms": end, "text": seg.text.strip(), "words": words,
-                    "features": segment_features(channels, SAMPLE_RATE, start, end)})
+        out.append({"start_ms": start, "end_ms": end, "text": seg.text.strip(), "words": words})
         _say(f"progress {min(end, total_ms)} {total_ms}")
-    return out
+    # split where the voice changes, ends where the sound ends, features for the voice guess
+    return voice_pieces(channels, SAMPLE_RATE, out)
 
 
 def main(argv: list[str]) -> int:
