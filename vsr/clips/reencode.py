@@ -138,8 +138,8 @@ class ReencodeVideo:
         if (width, height) == (self.width, self.height):
             import cv2
 
-            return VideoFrame.from_ndarray(cv2.cvtColor(pixels, cv2.COLOR_BGR2YUV_I420),
-                                           format="yuv420p")
+            planes = np.asarray(cv2.cvtColor(pixels, cv2.COLOR_BGR2YUV_I420), np.uint8)
+            return VideoFrame.from_ndarray(planes, format="yuv420p")
         return VideoFrame.from_ndarray(pixels, format="bgr24").reformat(
             width=self.width, height=self.height, format="yuv420p")
 
