@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from tests.vsr.voice_sounds import RATE, synthetic_voice
 from vsr.transcript.voices import (
     MIN_PIECE_MS,
     fit_voices,
@@ -16,16 +17,6 @@ from vsr.transcript.voices import (
     split_at_voice_changes,
     voice_pieces,
 )
-
-RATE = 16000
-
-
-def _voice(pitch_hz: float, ms: int, seed: int) -> np.ndarray:
-    """A voiced sound: a pitch with harmonics falling off, a little noise."""
-    t = np.arange(ms * RATE // 1000) / RATE
-    tone = sum(np.sin(2 * np.pi * pitch_hz * k * t) / k for k in range(1, 12))
-    noise = np.random.default_rng(seed).normal(0, 0.02, t.size)
-    return (0.2 * tone + noise).astype(np.float32)
 
 
 def _silence(ms: int) -> np.ndarray:
@@ -46,10 +37,10 @@ def _conversation() -> tuple[np.ndarray, list[dict[str, object]]]:
     """Four one-voice segments (low, high, low, high; 2 s each, 0.5 s apart), then one segment
     in which the low voice says 1.5 s and the high voice at once 2 s, then one of the low
     voice with a pause of 0.6 s inside."""
-    parts = [_voice(110, 2000, 1), _silence(500), _voice(230, 2000, 2), _silence(500),
-             _voice(110, 2000, 3), _silence(500), _voice(230, 2000, 4), _silence(500),
-             _voice(110, 1500, 5), _voice(230, 2000, 6), _silence(500),
-             _voice(110, 1500, 7), _silence(500), _voice(110, 1500, 8), _silence(500)]
+    sounds = [(110, 2000), None, (230, 2000), None, (110, 2000), None, (230, 2000), None,
+              (110, 1500), (230, 2000), None, (110, 1500), None, (110, 1500), None]
+    parts = [_silence(500) if s is None else synthetic_voice(s[0], s[1], n)
+             for n, s in enumerate(sounds, start=1)]
     segments = [_segment(0, 2000), _segment(2500, 4500), _segment(5000, 7000),
                 _segment(7500, 9500), _segment(10000, 13500),
                 _segment(14000, 17500, gap_at=(15500, 16000))]
@@ -108,10 +99,11 @@ def test_voice_pieces_split_and_give_each_piece_its_features() -> None:
 def _line_with_tail(level_db: float) -> np.ndarray:
     """1 s of voice, then 1 s of it dying away from `level_db` below the voice's peak to
     silence, then 1 s of silence."""
-    voice = _voice(150, 1000, 1)
+    voice = synthetic_voice(150, 1000, 1)
     peak = float(np.max(np.abs(voice)))
     decay = np.linspace(1.0, 0.0, RATE) ** 3
-    tail = _voice(150, 1000, 2) / np.max(np.abs(_voice(150, 1000, 2))) * peak
+    second = synthetic_voice(150, 1000, 2)
+    tail = second / np.max(np.abs(second)) * peak
     tail *= 10 ** (level_db / 20) * decay
     return np.concatenate([voice, tail.astype(np.float32), _silence(1000)])
 
@@ -131,7 +123,7 @@ def test_a_segment_lasts_until_its_sound_ends() -> None:
     # never earlier than Whisper said
     assert sound_end_ms(peaks, floor, 0, 2500, 3000) == 2500
     # never more than 2 s on
-    long = np.concatenate([_voice(150, 5000, 3), _silence(500)])
+    long = np.concatenate([synthetic_voice(150, 5000, 3), _silence(500)])
     long_peaks = frame_peaks(long, RATE)
     assert sound_end_ms(long_peaks, noise_floor(long_peaks), 0, 1000, 6000) == 3000
 
@@ -140,7 +132,7 @@ def test_the_noise_of_the_room_is_not_speech() -> None:
     rng = np.random.default_rng(4)
     noise = rng.normal(0, 0.01, 6 * RATE).astype(np.float32)  # a noisy room, -30 dB or so
     sound = noise.copy()
-    voice = _voice(150, 1000, 1)
+    voice = synthetic_voice(150, 1000, 1)
     sound[RATE:2 * RATE] += voice
     peaks = frame_peaks(sound, RATE)
     floor = noise_floor(peaks)

@@ -7,6 +7,7 @@ import math
 
 import numpy as np
 
+from tests.vsr.voice_sounds import RATE, synthetic_voice
 from vsr.transcript.voices import (
     BANDS,
     PITCH,
@@ -16,22 +17,12 @@ from vsr.transcript.voices import (
     segment_features,
 )
 
-RATE = 16000
-
-
-def _voice(pitch_hz: float, seconds: float, seed: int) -> np.ndarray:
-    """A voiced sound: a pitch with harmonics falling off, a little noise."""
-    t = np.arange(int(seconds * RATE)) / RATE
-    tone = sum(np.sin(2 * np.pi * pitch_hz * k * t) / k for k in range(1, 12))
-    noise = np.random.default_rng(seed).normal(0, 0.05, t.size)
-    return (0.2 * tone + noise).astype(np.float32)
-
 
 def _timeline(order: list[int]) -> tuple[list[tuple[int, int]], list[np.ndarray]]:
     """Alternating turns of 1.5 s for voices 0 (low) and 1 (high) in `order`."""
     spans, parts = [], []
     for n, who in enumerate(order):
-        parts.append(_voice(110 if who == 0 else 420, 1.5, n))
+        parts.append(synthetic_voice(110 if who == 0 else 420, 1500, n, noise=0.05))
         spans.append((n * 1500, (n + 1) * 1500))
     return spans, parts
 
@@ -40,7 +31,7 @@ def test_stereo_with_a_microphone_each_uses_the_channels() -> None:
     order = [1, 0, 0, 1, 0, 1, 1]
     spans, parts = _timeline(order)
     # The same voice on both microphones (only the loudness differs): only the channel tells.
-    mono = [_voice(200, 1.5, n) for n in range(len(order))]
+    mono = [synthetic_voice(200, 1500, n, noise=0.05) for n in range(len(order))]
     left = np.concatenate([p if who == 1 else p * 0.1 for p, who in zip(mono, order, strict=True)])
     right = np.concatenate([p * 0.1 if who == 1 else p for p, who in zip(mono, order, strict=True)])
     channels = np.stack([left, right])
@@ -86,7 +77,8 @@ def _coloured_voice(pitch_hz: float, tilt: float, seconds: float, seed: int) -> 
 def test_pitch_of_a_voice_in_semitones_above_100_hz() -> None:
     for hz in (90.0, 130.0, 210.0, 300.0):
         expected = 12 * math.log2(hz / 100)
-        assert abs(pitch_semitones(_voice(hz, 1.0, 1), RATE) - expected) < 0.5, hz
+        sound = synthetic_voice(hz, 1000, 1, noise=0.05)
+        assert abs(pitch_semitones(sound, RATE) - expected) < 0.5, hz
     noise = np.random.default_rng(3).normal(0, 0.1, RATE).astype(np.float32)
     assert math.isnan(pitch_semitones(noise, RATE))
     assert math.isnan(pitch_semitones(np.zeros(RATE, dtype=np.float32), RATE))
