@@ -4,6 +4,8 @@ land on the exact picture, for H.264 with B-frames and for HEVC."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import threading
 from fractions import Fraction
 from pathlib import Path
@@ -189,3 +191,121 @@ def test_many_stills_of_hevc_with_b_frames_are_exact(tmp_path: Path) -> None:
 def test_many_stills_of_a_missing_recording_are_none(tmp_path: Path) -> None:
     with still_module.StillReader(tmp_path / "weg.mp4") as reader:
         assert reader.grab_many([0, 40]) == [None, None]
+
+
+def _frames_decoded(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The picture numbers of the packets `_decode` is given from now on."""
+    decoded: list[int] = []
+    real_decode = still_module._decode
+
+    def counted(packet: Any) -> Any:
+        decoded.append(round(packet.pts * packet.time_base * FPS))
+        return real_decode(packet)
+
+    monkeypatch.setattr(still_module, "_decode", counted)
+    return decoded
+
+
+def test_moments_on_both_sides_of_a_keyframe_skip_the_end_of_the_gop_between(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One stretch of close moments over three GOPs (keyframes at 0, 2 and 4 s): after the
+    last moment of a GOP decoding starts again at the next keyframe, as a seek would, and the
+    pictures between are not decoded; the stills are those `grab` makes one by one."""
+    path = make_recording(tmp_path / "gops.mp4", bframes=3, audio=False)
+    moments = [200, 400, 2200, 2400, 4120, 4200]
+    expected = _grab_each(path, moments)
+    decoded = _frames_decoded(monkeypatch)
+    with still_module.StillReader(path, width=320) as reader:
+        stills = reader.grab_many(moments)
+    assert stills == expected
+    assert [_index_of(s) for s in stills] == [ms * FPS // 1000 for ms in moments]
+    assert not [n for n in decoded if 16 <= n < 50], decoded  # after 400 ms, before 2 s
+    assert not [n for n in decoded if 66 <= n < 100], decoded  # after 2400 ms, before 4 s
+
+
+def _camera_like(path: Path, seconds: int) -> Path:
+    """H.264 as cameras and phones write it: High profile, three B-frames with B-pyramid
+    (B-frames other pictures refer to), CABAC, a keyframe every 2 s."""
+    rng = np.random.default_rng(11)
+    texture = rng.integers(0, 255, (240, 320, 3), dtype=np.uint8)
+    with av.open(str(path), "w") as container:
+        video = container.add_stream("libx264", rate=FPS, options={
+            "preset": "veryfast", "profile": "high", "crf": "18",
+            "x264-params": "bframes=3:b-pyramid=normal:cabac=1:keyint=50:min-keyint=50:"
+                           "scenecut=0"})
+        video.width, video.height, video.pix_fmt = 320, 240, "yuv420p"
+        for index in range(seconds * FPS):
+            frame = av.VideoFrame.from_ndarray(_picture(index, 320, 240, texture, False),
+                                               format="bgr24")
+            frame.pts, frame.time_base = index, Fraction(1, FPS)
+            container.mux(video.encode(frame))
+        container.mux(video.encode(None))
+    return path
+
+
+def _ffmpeg_pictures(path: Path, numbers: list[int]) -> list[np.ndarray]:
+    """The pictures the ffmpeg tool decodes as numbers `numbers` (in order), as BGR."""
+    choose = "+".join(f"eq(n\\,{n})" for n in numbers)
+    done = subprocess.run(["ffmpeg", "-v", "error", "-nostdin", "-i", str(path), "-vf",
+                           f"select={choose}", "-fps_mode", "passthrough", "-f", "rawvideo",
+                           "-pix_fmt", "bgr24", "-"], capture_output=True, check=True)
+    pictures = np.frombuffer(done.stdout, np.uint8).reshape(-1, 240, 320, 3)
+    assert len(pictures) == len(numbers)
+    return list(pictures)
+
+
+def test_stills_of_a_camera_like_file_are_the_pictures_ffmpeg_gives(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A summary of a short camera recording: its moments close together over 24 s, made on
+    two threads in pieces, each GOP's decoding ended after its last moment. Every still is
+    the one `grab` makes alone, and a still at a B-frame (a reference B-frame too) is the
+    picture ffmpeg decodes at that moment."""
+    if shutil.which("ffmpeg") is None:
+        pytest.skip("no ffmpeg tool to compare with")
+    path = _camera_like(tmp_path / "camera.mp4", 24)
+    moments = list(range(120, 23_500, 440))
+    b_frames: set[int] = set()
+    referred_to: set[int] = set()  # B-frames of the pyramid: other pictures refer to them
+    with av.open(str(path)) as container:
+        stream = container.streams.video[0]
+        prefix = nal.length_size("h264", stream.codec_context.extradata)
+        assert prefix is not None
+        for packet in container.demux(stream):
+            if packet.pts is None:
+                continue
+            n = round(packet.pts * packet.time_base * FPS)
+            if not nal.is_disposable_sample(memoryview(packet), prefix):
+                referred_to.add(n)
+            b_frames |= {n for frame in packet.decode()
+                         if frame.pict_type == av.video.frame.PictureType.B}
+    expected = _grab_each(path, moments)
+    threads: set[str] = set()
+    real_run = still_module._Pass.run
+
+    def run(self: Any, order: list[int]) -> None:
+        threads.add(threading.current_thread().name)
+        real_run(self, order)
+
+    monkeypatch.setattr(still_module._Pass, "run", run)
+    with still_module.StillReader(path, width=320) as reader:
+        stills = reader.grab_many(moments)
+    assert threads == {"stills-0", "stills-1"}
+    assert stills == expected
+    numbers = [ms * FPS // 1000 for ms in moments]
+    assert [_index_of(s) for s in stills] == numbers
+    at_b = [(n, s) for n, s in zip(numbers, stills, strict=True) if n in b_frames][:8]
+    assert {n in referred_to for n, _ in at_b} == {True, False}, (at_b, referred_to)
+    theirs = _ffmpeg_pictures(path, sorted({m for n, _ in at_b for m in (n, n + 1)}))
+    by_number = dict(zip(sorted({m for n, _ in at_b for m in (n, n + 1)}), theirs,
+                         strict=True))
+    for n, still in at_b:
+        assert still is not None
+        ours = cv2.imdecode(np.frombuffer(still, np.uint8), cv2.IMREAD_COLOR).astype(int)
+        theirs = by_number[n]
+        again = still_module._encode(np.ascontiguousarray(theirs))  # what JPEG loses of it
+        assert again is not None
+        loss = np.abs(cv2.imdecode(np.frombuffer(again, np.uint8), cv2.IMREAD_COLOR)
+                      .astype(int) - theirs).mean()
+        same = np.abs(ours - theirs).mean()
+        next_one = np.abs(ours - by_number[n + 1]).mean()
+        assert same < loss + 1 and next_one > 3 * same, (n, same, loss, next_one)

@@ -11,7 +11,10 @@ decoded up to the wanted one but only that one is converted, scaled down in the 
 pass in time order (`_Pass`): it reads the packets ahead (demuxing costs nothing next to
 decoding), so it knows each moment's picture before decoding it, decodes only the pictures the
 stills show and the ones they refer to, and after the last still of a stretch drains the
-decoder instead of decoding on until the picture comes out."""
+decoder instead of decoding on until the picture comes out; within a stretch, after the last
+still of a GOP it starts again at the next keyframe. Two threads share the moments, in pieces
+of at most 10 s taken in turn (`_pieces`), so a short recording's summary, whose moments are
+all close together, uses both cores too."""
 
 from __future__ import annotations
 
@@ -19,6 +22,7 @@ import threading
 from bisect import bisect_left, insort
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from itertools import islice
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -39,6 +43,7 @@ from vsr.media.opener import open_media, upright
 STILL_WIDTH = 480
 FACE_LOOK_WIDTH = 2  # faces are looked for at twice the still's width (small ones too)
 JPEG_QUALITY = 85
+PIECE_MS = 10_000  # the longest piece of close moments one thread makes (`_pieces`)
 _ERRORS = (av.FFmpegError, OSError, ValueError)
 
 
@@ -113,10 +118,10 @@ class StillReader:
             if done is not None:
                 done(count)
 
-        stretches = _stretches(order)
+        pieces = _pieces(order)
         try:
-            if len(stretches) > 1 and not self._blur_faces:
-                self._in_two(stretches, made, given)
+            if len(pieces) > 1 and not self._blur_faces:
+                self._in_two(pieces, made, given)
             else:
                 _Pass(self._container, stream, self._jpeg, made, given).run(order)
         except _ERRORS:
@@ -129,13 +134,15 @@ class StillReader:
                 given(len(made), at_ms)
         return [made[at_ms] for at_ms in times_ms]
 
-    def _in_two(self, stretches: list[list[int]], made: dict[int, bytes | None],
+    def _in_two(self, pieces: list[list[int]], made: dict[int, bytes | None],
                 given: Callable[[int, int], None]) -> None:
-        """Stretches of moments far apart need nothing of each other: two threads make them,
-        every other stretch each, each from a file of its own with a decoder on one thread
+        """Pieces of moments (`_pieces`) need nothing of each other: two threads make them,
+        every other piece each, each from a file of its own with a decoder on one thread
         (both cores busy, without frame threads' overhead and their pictures decoded ahead
-        at every seek; decoding lets go of the interpreter lock). A moment a thread could not
-        place is left to the caller."""
+        at every seek; decoding lets go of the interpreter lock). Taking turns, both threads
+        go through the recording from its start at about the same pace, so the stills come
+        about in time order, the order the summary is laid out in. A moment a thread could
+        not place is left to the caller."""
         lock = threading.Lock()
         failures: list[BaseException] = []
 
@@ -154,7 +161,7 @@ class StillReader:
                 failures.append(exc)
 
         threads = [threading.Thread(target=work, name=f"stills-{half}", daemon=True, args=(
-            [at_ms for stretch in stretches[half::2] for at_ms in stretch],)) for half in (0, 1)]
+            [at_ms for piece in pieces[half::2] for at_ms in piece],)) for half in (0, 1)]
         for thread in threads:
             thread.start()
         for thread in threads:
@@ -305,6 +312,22 @@ def _stretches(order: list[int]) -> list[list[int]]:
     return stretches
 
 
+def _pieces(order: list[int]) -> list[list[int]]:
+    """The stretches of `order`, a long one cut into pieces of at most `PIECE_MS` (a summary
+    of a short recording has its moments close together: one stretch) so that two threads
+    can share them. A cut costs a seek and, at worst, the pictures from the keyframe before
+    the next piece to its first moment decoded twice: small next to a piece."""
+    pieces: list[list[int]] = []
+    for stretch in _stretches(order):
+        start = 0
+        for k in range(1, len(stretch)):
+            if stretch[k] - stretch[start] > PIECE_MS:
+                pieces.append(stretch[start:k])
+                start = k
+        pieces.append(stretch[start:])
+    return pieces
+
+
 class _Pass:
     """The stills of moments in time order, with the seeks `_Decoding` would make, decoding
     less. The packets are read ahead (in decode order) until a moment's picture is known: the
@@ -451,6 +474,7 @@ class _Pass:
         to the decoder already), leaving out non-reference pictures no moment shows."""
         if not any(p.pts == pts for p in self._ahead):
             return
+        self._skip_to_keyframe(pts)
         while self._ahead:
             packet = self._ahead.popleft()
             assert packet.pts is not None
@@ -459,6 +483,29 @@ class _Pass:
             self._take(_decode(packet))
             if packet.pts == pts:
                 return
+
+    def _skip_to_keyframe(self, pts: int) -> None:
+        """When a keyframe lies between the packets read ahead and the picture `pts`, start
+        decoding there, as a seek to it would, instead of decoding the rest of the GOP before
+        it (the last moment of a GOP is seldom near its end): the pictures still in the
+        decoder come out first. Not when a picture before that keyframe is still wanted, or
+        when the picture or a packet before the keyframe shows after it (an open GOP's
+        leading pictures need the GOP before)."""
+        ahead = self._ahead
+        target = next(j for j, p in enumerate(ahead) if p.pts == pts)
+        key = next((j for j in range(target, 0, -1) if ahead[j].is_keyframe), None)
+        if key is None:
+            return
+        key_pts = ahead[key].pts
+        assert key_pts is not None  # _read keeps only packets with times
+        if key_pts > pts or any(
+                p.pts is None or p.pts >= key_pts or p.pts in self._wanted
+                for p in islice(ahead, key)):
+            return
+        self._take(self._codec.decode(None))
+        self._codec.flush_buffers()
+        for _ in range(key):
+            ahead.popleft()
 
     def _needed(self, packet: Packet[Any]) -> bool:
         if self._prefix is None or not nal.is_disposable_sample(
