@@ -309,3 +309,27 @@ def test_stills_of_a_camera_like_file_are_the_pictures_ffmpeg_gives(
         same = np.abs(ours - theirs).mean()
         next_one = np.abs(ours - by_number[n + 1]).mean()
         assert same < loss + 1 and next_one > 3 * same, (n, same, loss, next_one)
+
+
+def test_two_threads_open_the_file_each_and_the_reader_only_when_a_moment_is_left(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Opening an hour's recording reads its whole index: the reader itself opens it only
+    for a moment the threads could not place (here: past the end)."""
+    path = make_recording(tmp_path / "far.mp4", bframes=3, audio=False)
+    opened: list[str] = []
+    real_open = still_module.open_media
+
+    def counted(file: Any, **kwargs: Any) -> Any:
+        opened.append(threading.current_thread().name)
+        return real_open(file, **kwargs)
+
+    monkeypatch.setattr(still_module, "open_media", counted)
+    with still_module.StillReader(path, width=320) as reader:
+        stills = reader.grab_many([200, 3200, 5600])
+    assert [_index_of(s) for s in stills] == [5, 80, 140]
+    assert sorted(opened) == ["stills-0", "stills-1"]
+    opened.clear()
+    with still_module.StillReader(path, width=320) as reader:
+        stills = reader.grab_many([200, 3200, 9000])
+    assert _index_of(stills[2]) == 149  # the last picture, made by `grab`
+    assert sorted(opened) == ["MainThread", "stills-0", "stills-1"]

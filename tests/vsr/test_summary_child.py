@@ -141,3 +141,17 @@ def test_stills_made_while_the_file_is_written_are_those_made_before(  # type: i
         assert [m.still_missing for m in ahead.doc.moments] == [True, True, True]
     with pytest.raises(OSError), StillsAhead(doc) as ahead:
         raise OSError("disk full")
+
+
+def test_the_stills_thread_has_its_decoder_before_the_writer_begins(  # type: ignore[no-untyped-def]
+        library, walked, clip: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """StillsAhead lets its thread import the stills' modules before the writer imports its
+    own (both would take turns with the interpreter lock, and the layout waits for the
+    stills anyway): once entered, the decoder is loaded."""
+    from vsr.export.stills_ahead import StillsAhead
+
+    monkeypatch.delitem(sys.modules, "vsr.export.stills")  # imported afresh by the thread
+    doc = _doc_with_stills(library, walked, clip, 3)
+    with StillsAhead(doc) as ahead:
+        assert "vsr.export.stills" in sys.modules
+        assert all(m.still for m in ahead.doc.moments)

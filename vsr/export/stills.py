@@ -105,10 +105,14 @@ class StillReader:
         over the recording in time order; the same pictures as one `grab` each. `done(n)` is
         called as the stills are made (n of the distinct times so far), `ready(at_ms, still)`
         with each still as soon as it is made."""
-        stream = self._open()
-        if stream is None or self._container is None:
-            return [None] * len(times_ms)
         order = sorted(set(times_ms))
+        pieces = _pieces(order)
+        in_two = len(pieces) > 1 and not self._blur_faces
+        # The threads open the file each for themselves: opening it here as well (an hour's
+        # index read) is for `grab`, only when a moment is left to it.
+        stream = None if in_two else self._open()
+        if self._failed or (not in_two and (stream is None or self._container is None)):
+            return [None] * len(times_ms)
         made: dict[int, bytes | None] = {}
         self._decoding = None
 
@@ -118,16 +122,16 @@ class StillReader:
             if done is not None:
                 done(count)
 
-        pieces = _pieces(order)
         try:
-            if len(pieces) > 1 and not self._blur_faces:
+            if in_two:
                 self._in_two(pieces, made, given)
-            else:
+            elif stream is not None and self._container is not None:
                 _Pass(self._container, stream, self._jpeg, made, given).run(order)
         except _ERRORS:
             pass  # what was made is kept; the rest is grabbed one by one below
         finally:
-            stream.codec_context.flush_buffers()
+            if stream is not None:
+                stream.codec_context.flush_buffers()
         for at_ms in order:  # not reached in the pass (the file's end, an open GOP, damage)
             if at_ms not in made:
                 made[at_ms] = self.grab(at_ms)
