@@ -333,3 +333,17 @@ def test_two_threads_open_the_file_each_and_the_reader_only_when_a_moment_is_lef
         stills = reader.grab_many([200, 3200, 9000])
     assert _index_of(stills[2]) == 149  # the last picture, made by `grab`
     assert sorted(opened) == ["MainThread", "stills-0", "stills-1"]
+
+
+def test_a_long_stretch_is_cut_into_an_even_number_of_equal_pieces() -> None:
+    """A short recording's summary: 151 moments 664 ms apart (one stretch of 100 s) become ten
+    pieces of 15 or 16 moments, so the two threads taking them in turn get 76 and 75; a short
+    stretch stays whole and moments far apart are pieces of their own."""
+    pieces = still_module._pieces(list(range(332, 100_000, 664)))
+    assert len(pieces) == 10 and {len(p) for p in pieces} == {15, 16}
+    assert sorted(sum(len(p) for p in pieces[half::2]) for half in (0, 1)) == [75, 76]
+    assert [at for piece in pieces for at in piece] == list(range(332, 100_000, 664))
+    assert still_module._pieces([0, 40, 80]) == [[0, 40, 80]]
+    assert still_module._pieces([0, 5000, 30000]) == [[0], [5000], [30000]]
+    assert still_module._pieces([0, 1500, 3000, 4500, 6000, 7500, 9000, 10500]) == [
+        [0, 1500, 3000, 4500], [6000, 7500, 9000, 10500]]

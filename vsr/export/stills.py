@@ -317,18 +317,20 @@ def _stretches(order: list[int]) -> list[list[int]]:
 
 
 def _pieces(order: list[int]) -> list[list[int]]:
-    """The stretches of `order`, a long one cut into pieces of at most `PIECE_MS` (a summary
-    of a short recording has its moments close together: one stretch) so that two threads
-    can share them. A cut costs a seek and, at worst, the pictures from the keyframe before
-    the next piece to its first moment decoded twice: small next to a piece."""
+    """The stretches of `order`, a long one cut into an even number of pieces of about
+    `PIECE_MS` with as many moments each (a summary of a short recording has its moments
+    close together: one stretch), so that two threads taking them in turn get about the same
+    work. A cut costs a seek and, at worst, the pictures from the keyframe before the next
+    piece to its first moment decoded twice: small next to a piece."""
     pieces: list[list[int]] = []
     for stretch in _stretches(order):
-        start = 0
-        for k in range(1, len(stretch)):
-            if stretch[k] - stretch[start] > PIECE_MS:
-                pieces.append(stretch[start:k])
-                start = k
-        pieces.append(stretch[start:])
+        count = -(-(stretch[-1] - stretch[0]) // PIECE_MS)  # ceil
+        if count <= 1:
+            pieces.append(stretch)
+            continue
+        count = min(len(stretch), count + count % 2)
+        bounds = [round(len(stretch) * k / count) for k in range(count + 1)]
+        pieces += [stretch[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
     return pieces
 
 
