@@ -337,7 +337,7 @@ def test_two_threads_open_the_file_each_and_the_reader_only_when_a_moment_is_lef
 
 def test_a_long_stretch_is_cut_into_an_even_number_of_equal_pieces() -> None:
     """A short recording's summary: 151 moments 664 ms apart (one stretch of 100 s) become ten
-    pieces of 15 or 16 moments, so the two threads taking them in turn get 76 and 75; a short
+    pieces of 15 or 16 moments (every other piece: 76 and 75 moments); a short
     stretch stays whole and moments far apart are pieces of their own."""
     pieces = still_module._pieces(list(range(332, 100_000, 664)))
     assert len(pieces) == 10 and {len(p) for p in pieces} == {15, 16}
@@ -347,3 +347,29 @@ def test_a_long_stretch_is_cut_into_an_even_number_of_equal_pieces() -> None:
     assert still_module._pieces([0, 5000, 30000]) == [[0], [5000], [30000]]
     assert still_module._pieces([0, 1500, 3000, 4500, 6000, 7500, 9000, 10500]) == [
         [0, 1500, 3000, 4500], [6000, 7500, 9000, 10500]]
+
+
+def test_a_thread_done_with_its_piece_takes_the_next_one_not_taken(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The two threads share the pieces as they go: while one is held up on its first piece
+    (a whole GOP to decode, or the machine busy), the other makes all the rest."""
+    path = make_recording(tmp_path / "long.mp4", seconds=12, bframes=3, audio=False)
+    moments = [0, 2120, 4240, 6360, 8480, 10600]  # over 2 s apart: six pieces
+    ran: dict[str, list[list[int]]] = {"stills-0": [], "stills-1": []}
+    rest_made = threading.Event()
+    real_run = still_module._Pass.run
+
+    def run(self: Any, order: list[int]) -> None:
+        name = threading.current_thread().name
+        if name == "stills-0" and not ran[name]:
+            assert rest_made.wait(60), ran
+        real_run(self, order)
+        ran[name].append(order)
+        if name == "stills-1" and len(ran[name]) == len(moments) - 1:
+            rest_made.set()
+
+    monkeypatch.setattr(still_module._Pass, "run", run)
+    with still_module.StillReader(path, width=320) as reader:
+        stills = reader.grab_many(moments)
+    assert ran == {"stills-0": [[0]], "stills-1": [[ms] for ms in moments[1:]]}
+    assert [_index_of(s) for s in stills] == [ms * FPS // 1000 for ms in moments]

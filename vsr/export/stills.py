@@ -13,8 +13,8 @@ decoding), so it knows each moment's picture before decoding it, decodes only th
 stills show and the ones they refer to, and after the last still of a stretch drains the
 decoder instead of decoding on until the picture comes out; within a stretch, after the last
 still of a GOP it starts again at the next keyframe. Two threads share the moments, in pieces
-of at most 10 s taken in turn (`_pieces`), so a short recording's summary, whose moments are
-all close together, uses both cores too."""
+of about 10 s, each taking the next piece when done with one (`_pieces`, `_in_two`), so a
+short recording's summary, whose moments are all close together, uses both cores too."""
 
 from __future__ import annotations
 
@@ -141,31 +141,38 @@ class StillReader:
     def _in_two(self, pieces: list[list[int]], made: dict[int, bytes | None],
                 given: Callable[[int, int], None]) -> None:
         """Pieces of moments (`_pieces`) need nothing of each other: two threads make them,
-        every other piece each, each from a file of its own with a decoder on one thread
-        (both cores busy, without frame threads' overhead and their pictures decoded ahead
-        at every seek; decoding lets go of the interpreter lock). Taking turns, both threads
-        go through the recording from its start at about the same pace, so the stills come
-        about in time order, the order the summary is laid out in. A moment a thread could
-        not place is left to the caller."""
+        each from a file of its own with a decoder on one thread (both cores busy, without
+        frame threads' overhead and their pictures decoded ahead at every seek; decoding
+        lets go of the interpreter lock). Each takes the first piece not taken yet when it is
+        done with one (a still costs from one picture to a whole GOP: fixed halves end apart),
+        so both go through the recording from its start at about the same pace and the stills
+        come about in time order, the order the summary is laid out in. A moment a thread
+        could not place is left to the caller."""
         lock = threading.Lock()
         failures: list[BaseException] = []
+        taken = [2]  # the first two pieces are the threads' first
 
         def told(_count: int, at_ms: int) -> None:
             with lock:
                 given(len(made), at_ms)
 
-        def work(order: list[int]) -> None:
+        def work(first: int) -> None:
             try:
                 with open_media(self._path) as container:
                     video = container.streams.video[0]
-                    _Pass(container, video, self._jpeg, made, told).run(order)
+                    making = _Pass(container, video, self._jpeg, made, told)
+                    index = first
+                    while index < len(pieces):
+                        making.run(pieces[index])
+                        with lock:
+                            index, taken[0] = taken[0], taken[0] + 1
             except (*_ERRORS, VsrError):
                 pass
             except BaseException as exc:  # noqa: BLE001 - raised again by the caller
                 failures.append(exc)
 
-        threads = [threading.Thread(target=work, name=f"stills-{half}", daemon=True, args=(
-            [at_ms for piece in pieces[half::2] for at_ms in piece],)) for half in (0, 1)]
+        threads = [threading.Thread(target=work, name=f"stills-{half}", daemon=True,
+                                    args=(half,)) for half in (0, 1)]
         for thread in threads:
             thread.start()
         for thread in threads:
@@ -319,9 +326,9 @@ def _stretches(order: list[int]) -> list[list[int]]:
 def _pieces(order: list[int]) -> list[list[int]]:
     """The stretches of `order`, a long one cut into an even number of pieces of about
     `PIECE_MS` with as many moments each (a summary of a short recording has its moments
-    close together: one stretch), so that two threads taking them in turn get about the same
-    work. A cut costs a seek and, at worst, the pictures from the keyframe before the next
-    piece to its first moment decoded twice: small next to a piece."""
+    close together: one stretch), so that two threads can share it evenly. A cut costs a
+    seek and, at worst, the pictures from the keyframe before the next piece to its first
+    moment decoded twice: small next to a piece."""
     pieces: list[list[int]] = []
     for stretch in _stretches(order):
         count = -(-(stretch[-1] - stretch[0]) // PIECE_MS)  # ceil
