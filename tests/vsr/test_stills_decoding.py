@@ -356,11 +356,13 @@ def test_a_thread_done_with_its_piece_takes_the_next_one_not_taken(
     path = make_recording(tmp_path / "long.mp4", seconds=12, bframes=3, audio=False)
     moments = [0, 2120, 4240, 6360, 8480, 10600]  # over 2 s apart: six pieces
     ran: dict[str, list[list[int]]] = {"stills-0": [], "stills-1": []}
+    threads: set[tuple[str, int]] = set()  # how each decoder threads
     rest_made = threading.Event()
     real_run = still_module._Pass.run
 
     def run(self: Any, order: list[int]) -> None:
         name = threading.current_thread().name
+        threads.add((self._codec.thread_type.name, self._codec.thread_count))
         if name == "stills-0" and not ran[name]:
             assert rest_made.wait(60), ran
         real_run(self, order)
@@ -372,4 +374,5 @@ def test_a_thread_done_with_its_piece_takes_the_next_one_not_taken(
     with still_module.StillReader(path, width=320) as reader:
         stills = reader.grab_many(moments)
     assert ran == {"stills-0": [[0]], "stills-1": [[ms] for ms in moments[1:]]}
+    assert threads == {("NONE", 1)}  # both cores decode already: no slice threads
     assert [_index_of(s) for s in stills] == [ms * FPS // 1000 for ms in moments]

@@ -160,6 +160,10 @@ class StillReader:
             try:
                 with open_media(self._path) as container:
                     video = container.streams.video[0]
+                    # One thread each: FFmpeg's slice threads (its default) add work and
+                    # win nothing when both cores already decode.
+                    video.codec_context.thread_type = "NONE"
+                    video.codec_context.thread_count = 1
                     making = _Pass(container, video, self._jpeg, made, told)
                     index = first
                     while index < len(pieces):
