@@ -191,6 +191,10 @@ def test_many_stills_of_hevc_with_b_frames_are_exact(tmp_path: Path) -> None:
 def test_many_stills_of_a_missing_recording_are_none(tmp_path: Path) -> None:
     with still_module.StillReader(tmp_path / "weg.mp4") as reader:
         assert reader.grab_many([0, 40]) == [None, None]
+    (tmp_path / "kapot.mp4").write_bytes(b"geen beeld" * 100)
+    for name in ("weg.mp4", "kapot.mp4"):  # far apart: the threads open it, and fail
+        with still_module.StillReader(tmp_path / name) as reader:
+            assert reader.grab_many([0, 5000, 30000]) == [None, None, None]
 
 
 def _frames_decoded(monkeypatch: pytest.MonkeyPatch) -> list[int]:
