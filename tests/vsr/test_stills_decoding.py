@@ -4,6 +4,8 @@ land on the exact picture, for H.264 with B-frames and for HEVC."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import threading
 from fractions import Fraction
 from pathlib import Path
@@ -189,3 +191,192 @@ def test_many_stills_of_hevc_with_b_frames_are_exact(tmp_path: Path) -> None:
 def test_many_stills_of_a_missing_recording_are_none(tmp_path: Path) -> None:
     with still_module.StillReader(tmp_path / "weg.mp4") as reader:
         assert reader.grab_many([0, 40]) == [None, None]
+    (tmp_path / "kapot.mp4").write_bytes(b"geen beeld" * 100)
+    for name in ("weg.mp4", "kapot.mp4"):  # far apart: the threads open it, and fail
+        with still_module.StillReader(tmp_path / name) as reader:
+            assert reader.grab_many([0, 5000, 30000]) == [None, None, None]
+
+
+def _frames_decoded(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The picture numbers of the packets `_decode` is given from now on."""
+    decoded: list[int] = []
+    real_decode = still_module._decode
+
+    def counted(packet: Any) -> Any:
+        decoded.append(round(packet.pts * packet.time_base * FPS))
+        return real_decode(packet)
+
+    monkeypatch.setattr(still_module, "_decode", counted)
+    return decoded
+
+
+def test_moments_on_both_sides_of_a_keyframe_skip_the_end_of_the_gop_between(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One stretch of close moments over three GOPs (keyframes at 0, 2 and 4 s): after the
+    last moment of a GOP decoding starts again at the next keyframe, as a seek would, and the
+    pictures between are not decoded; the stills are those `grab` makes one by one."""
+    path = make_recording(tmp_path / "gops.mp4", bframes=3, audio=False)
+    moments = [200, 400, 2200, 2400, 4120, 4200]
+    expected = _grab_each(path, moments)
+    decoded = _frames_decoded(monkeypatch)
+    with still_module.StillReader(path, width=320) as reader:
+        stills = reader.grab_many(moments)
+    assert stills == expected
+    assert [_index_of(s) for s in stills] == [ms * FPS // 1000 for ms in moments]
+    assert not [n for n in decoded if 16 <= n < 50], decoded  # after 400 ms, before 2 s
+    assert not [n for n in decoded if 66 <= n < 100], decoded  # after 2400 ms, before 4 s
+
+
+def _camera_like(path: Path, seconds: int) -> Path:
+    """H.264 as cameras and phones write it: High profile, three B-frames with B-pyramid
+    (B-frames other pictures refer to), CABAC, a keyframe every 2 s."""
+    rng = np.random.default_rng(11)
+    texture = rng.integers(0, 255, (240, 320, 3), dtype=np.uint8)
+    with av.open(str(path), "w") as container:
+        video = container.add_stream("libx264", rate=FPS, options={
+            "preset": "veryfast", "profile": "high", "crf": "18",
+            "x264-params": "bframes=3:b-pyramid=normal:cabac=1:keyint=50:min-keyint=50:"
+                           "scenecut=0"})
+        video.width, video.height, video.pix_fmt = 320, 240, "yuv420p"
+        for index in range(seconds * FPS):
+            frame = av.VideoFrame.from_ndarray(_picture(index, 320, 240, texture, False),
+                                               format="bgr24")
+            frame.pts, frame.time_base = index, Fraction(1, FPS)
+            container.mux(video.encode(frame))
+        container.mux(video.encode(None))
+    return path
+
+
+def _ffmpeg_pictures(path: Path, numbers: list[int]) -> list[np.ndarray]:
+    """The pictures the ffmpeg tool decodes as numbers `numbers` (in order), as BGR."""
+    choose = "+".join(f"eq(n\\,{n})" for n in numbers)
+    done = subprocess.run(["ffmpeg", "-v", "error", "-nostdin", "-i", str(path), "-vf",
+                           f"select={choose}", "-fps_mode", "passthrough", "-f", "rawvideo",
+                           "-pix_fmt", "bgr24", "-"], capture_output=True, check=True)
+    pictures = np.frombuffer(done.stdout, np.uint8).reshape(-1, 240, 320, 3)
+    assert len(pictures) == len(numbers)
+    return list(pictures)
+
+
+def test_stills_of_a_camera_like_file_are_the_pictures_ffmpeg_gives(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A summary of a short camera recording: its moments close together over 24 s, made on
+    two threads in pieces, each GOP's decoding ended after its last moment. Every still is
+    the one `grab` makes alone, and a still at a B-frame (a reference B-frame too) is the
+    picture ffmpeg decodes at that moment."""
+    if shutil.which("ffmpeg") is None:
+        pytest.skip("no ffmpeg tool to compare with")
+    path = _camera_like(tmp_path / "camera.mp4", 24)
+    moments = list(range(120, 23_500, 440))
+    b_frames: set[int] = set()
+    referred_to: set[int] = set()  # B-frames of the pyramid: other pictures refer to them
+    with av.open(str(path)) as container:
+        stream = container.streams.video[0]
+        prefix = nal.length_size("h264", stream.codec_context.extradata)
+        assert prefix is not None
+        for packet in container.demux(stream):
+            if packet.pts is None:
+                continue
+            n = round(packet.pts * packet.time_base * FPS)
+            if not nal.is_disposable_sample(memoryview(packet), prefix):
+                referred_to.add(n)
+            b_frames |= {n for frame in packet.decode()
+                         if frame.pict_type == av.video.frame.PictureType.B}
+    expected = _grab_each(path, moments)
+    threads: set[str] = set()
+    real_run = still_module._Pass.run
+
+    def run(self: Any, order: list[int]) -> None:
+        threads.add(threading.current_thread().name)
+        real_run(self, order)
+
+    monkeypatch.setattr(still_module._Pass, "run", run)
+    with still_module.StillReader(path, width=320) as reader:
+        stills = reader.grab_many(moments)
+    assert threads == {"stills-0", "stills-1"}
+    assert stills == expected
+    numbers = [ms * FPS // 1000 for ms in moments]
+    assert [_index_of(s) for s in stills] == numbers
+    at_b = [(n, s) for n, s in zip(numbers, stills, strict=True) if n in b_frames][:8]
+    assert {n in referred_to for n, _ in at_b} == {True, False}, (at_b, referred_to)
+    theirs = _ffmpeg_pictures(path, sorted({m for n, _ in at_b for m in (n, n + 1)}))
+    by_number = dict(zip(sorted({m for n, _ in at_b for m in (n, n + 1)}), theirs,
+                         strict=True))
+    for n, still in at_b:
+        assert still is not None
+        ours = cv2.imdecode(np.frombuffer(still, np.uint8), cv2.IMREAD_COLOR).astype(int)
+        theirs = by_number[n]
+        again = still_module._encode(np.ascontiguousarray(theirs))  # what JPEG loses of it
+        assert again is not None
+        loss = np.abs(cv2.imdecode(np.frombuffer(again, np.uint8), cv2.IMREAD_COLOR)
+                      .astype(int) - theirs).mean()
+        same = np.abs(ours - theirs).mean()
+        next_one = np.abs(ours - by_number[n + 1]).mean()
+        assert same < loss + 1 and next_one > 3 * same, (n, same, loss, next_one)
+
+
+def test_two_threads_open_the_file_each_and_the_reader_only_when_a_moment_is_left(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Opening an hour's recording reads its whole index: the reader itself opens it only
+    for a moment the threads could not place (here: past the end)."""
+    path = make_recording(tmp_path / "far.mp4", bframes=3, audio=False)
+    opened: list[str] = []
+    real_open = still_module.open_media
+
+    def counted(file: Any, **kwargs: Any) -> Any:
+        opened.append(threading.current_thread().name)
+        return real_open(file, **kwargs)
+
+    monkeypatch.setattr(still_module, "open_media", counted)
+    with still_module.StillReader(path, width=320) as reader:
+        stills = reader.grab_many([200, 3200, 5600])
+    assert [_index_of(s) for s in stills] == [5, 80, 140]
+    assert sorted(opened) == ["stills-0", "stills-1"]
+    opened.clear()
+    with still_module.StillReader(path, width=320) as reader:
+        stills = reader.grab_many([200, 3200, 9000])
+    assert _index_of(stills[2]) == 149  # the last picture, made by `grab`
+    assert sorted(opened) == ["MainThread", "stills-0", "stills-1"]
+
+
+def test_a_long_stretch_is_cut_into_an_even_number_of_equal_pieces() -> None:
+    """A short recording's summary: 151 moments 664 ms apart (one stretch of 100 s) become ten
+    pieces of 15 or 16 moments (every other piece: 76 and 75 moments); a short
+    stretch stays whole and moments far apart are pieces of their own."""
+    pieces = still_module._pieces(list(range(332, 100_000, 664)))
+    assert len(pieces) == 10 and {len(p) for p in pieces} == {15, 16}
+    assert sorted(sum(len(p) for p in pieces[half::2]) for half in (0, 1)) == [75, 76]
+    assert [at for piece in pieces for at in piece] == list(range(332, 100_000, 664))
+    assert still_module._pieces([0, 40, 80]) == [[0, 40, 80]]
+    assert still_module._pieces([0, 5000, 30000]) == [[0], [5000], [30000]]
+    assert still_module._pieces([0, 1500, 3000, 4500, 6000, 7500, 9000, 10500]) == [
+        [0, 1500, 3000, 4500], [6000, 7500, 9000, 10500]]
+
+
+def test_a_thread_done_with_its_piece_takes_the_next_one_not_taken(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The two threads share the pieces as they go: while one is held up on its first piece
+    (a whole GOP to decode, or the machine busy), the other makes all the rest."""
+    path = make_recording(tmp_path / "long.mp4", seconds=12, bframes=3, audio=False)
+    moments = [0, 2120, 4240, 6360, 8480, 10600]  # over 2 s apart: six pieces
+    ran: dict[str, list[list[int]]] = {"stills-0": [], "stills-1": []}
+    threads: set[tuple[str, int]] = set()  # how each decoder threads
+    rest_made = threading.Event()
+    real_run = still_module._Pass.run
+
+    def run(self: Any, order: list[int]) -> None:
+        name = threading.current_thread().name
+        threads.add((self._codec.thread_type.name, self._codec.thread_count))
+        if name == "stills-0" and not ran[name]:
+            assert rest_made.wait(60), ran
+        real_run(self, order)
+        ran[name].append(order)
+        if name == "stills-1" and len(ran[name]) == len(moments) - 1:
+            rest_made.set()
+
+    monkeypatch.setattr(still_module._Pass, "run", run)
+    with still_module.StillReader(path, width=320) as reader:
+        stills = reader.grab_many(moments)
+    assert ran == {"stills-0": [[0]], "stills-1": [[ms] for ms in moments[1:]]}
+    assert threads == {("NONE", 1)}  # both cores decode already: no slice threads
+    assert [_index_of(s) for s in stills] == [ms * FPS // 1000 for ms in moments]

@@ -100,14 +100,15 @@ def test_a_failure_in_the_child_is_a_message_here(library, walked, tmp_path: Pat
 
 
 def test_the_cli_makes_the_stills_in_a_child(library, walked, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    """Run as its own process: the stills' decoder does not load in the CLI's own process;
-    the child does that work (the PDF writer is imported here too: to check the format
+    """Run as its own process: the stills' decoder (PyAV, OpenCV) and the PDF writer do not
+    load in the CLI's own process; the child does that work (the format is checked by name
     before any work is done)."""
     library.close()
     probe = ("import sys; from vsr.cli.main import main; "
              f"code = main(['--library', {str(library.path)!r}, 'export', 'summary', "
              f"'{walked.review.id}', '-o', {str(tmp_path / 'v.pdf')!r}, '--stills']); "
-             "print([m for m in ('vsr.export.stills', 'cv2') if m in sys.modules]); "
+             "print([m for m in ('vsr.export.stills', 'cv2', 'av', 'fpdf', "
+             "'vsr.export.summary_pdf') if m in sys.modules]); "
              "sys.exit(code)")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                           timeout=300)
@@ -140,3 +141,17 @@ def test_stills_made_while_the_file_is_written_are_those_made_before(  # type: i
         assert [m.still_missing for m in ahead.doc.moments] == [True, True, True]
     with pytest.raises(OSError), StillsAhead(doc) as ahead:
         raise OSError("disk full")
+
+
+def test_the_stills_thread_has_its_decoder_before_the_writer_begins(  # type: ignore[no-untyped-def]
+        library, walked, clip: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """StillsAhead lets its thread import the stills' modules before the writer imports its
+    own (both would take turns with the interpreter lock, and the layout waits for the
+    stills anyway): once entered, the decoder is loaded."""
+    from vsr.export.stills_ahead import StillsAhead
+
+    monkeypatch.delitem(sys.modules, "vsr.export.stills")  # imported afresh by the thread
+    doc = _doc_with_stills(library, walked, clip, 3)
+    with StillsAhead(doc) as ahead:
+        assert "vsr.export.stills" in sys.modules
+        assert all(m.still for m in ahead.doc.moments)

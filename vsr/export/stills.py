@@ -11,7 +11,10 @@ decoded up to the wanted one but only that one is converted, scaled down in the 
 pass in time order (`_Pass`): it reads the packets ahead (demuxing costs nothing next to
 decoding), so it knows each moment's picture before decoding it, decodes only the pictures the
 stills show and the ones they refer to, and after the last still of a stretch drains the
-decoder instead of decoding on until the picture comes out."""
+decoder instead of decoding on until the picture comes out; within a stretch, after the last
+still of a GOP it starts again at the next keyframe. Two threads share the moments, in pieces
+of about 10 s, each taking the next piece when done with one (`_pieces`, `_in_two`), so a
+short recording's summary, whose moments are all close together, uses both cores too."""
 
 from __future__ import annotations
 
@@ -19,6 +22,7 @@ import threading
 from bisect import bisect_left, insort
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from itertools import islice
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -39,6 +43,7 @@ from vsr.media.opener import open_media, upright
 STILL_WIDTH = 480
 FACE_LOOK_WIDTH = 2  # faces are looked for at twice the still's width (small ones too)
 JPEG_QUALITY = 85
+PIECE_MS = 10_000  # the longest piece of close moments one thread makes (`_pieces`)
 _ERRORS = (av.FFmpegError, OSError, ValueError)
 
 
@@ -100,10 +105,14 @@ class StillReader:
         over the recording in time order; the same pictures as one `grab` each. `done(n)` is
         called as the stills are made (n of the distinct times so far), `ready(at_ms, still)`
         with each still as soon as it is made."""
-        stream = self._open()
-        if stream is None or self._container is None:
-            return [None] * len(times_ms)
         order = sorted(set(times_ms))
+        pieces = _pieces(order)
+        in_two = len(pieces) > 1 and not self._blur_faces
+        # The threads open the file each for themselves: opening it here as well (an hour's
+        # index read) is for `grab`, only when a moment is left to it.
+        stream = None if in_two else self._open()
+        if self._failed or (not in_two and (stream is None or self._container is None)):
+            return [None] * len(times_ms)
         made: dict[int, bytes | None] = {}
         self._decoding = None
 
@@ -113,48 +122,61 @@ class StillReader:
             if done is not None:
                 done(count)
 
-        stretches = _stretches(order)
         try:
-            if len(stretches) > 1 and not self._blur_faces:
-                self._in_two(stretches, made, given)
-            else:
+            if in_two:
+                self._in_two(pieces, made, given)
+            elif stream is not None and self._container is not None:
                 _Pass(self._container, stream, self._jpeg, made, given).run(order)
         except _ERRORS:
             pass  # what was made is kept; the rest is grabbed one by one below
         finally:
-            stream.codec_context.flush_buffers()
+            if stream is not None:
+                stream.codec_context.flush_buffers()
         for at_ms in order:  # not reached in the pass (the file's end, an open GOP, damage)
             if at_ms not in made:
                 made[at_ms] = self.grab(at_ms)
                 given(len(made), at_ms)
         return [made[at_ms] for at_ms in times_ms]
 
-    def _in_two(self, stretches: list[list[int]], made: dict[int, bytes | None],
+    def _in_two(self, pieces: list[list[int]], made: dict[int, bytes | None],
                 given: Callable[[int, int], None]) -> None:
-        """Stretches of moments far apart need nothing of each other: two threads make them,
-        every other stretch each, each from a file of its own with a decoder on one thread
-        (both cores busy, without frame threads' overhead and their pictures decoded ahead
-        at every seek; decoding lets go of the interpreter lock). A moment a thread could not
-        place is left to the caller."""
+        """Pieces of moments (`_pieces`) need nothing of each other: two threads make them,
+        each from a file of its own with a decoder on one thread (both cores busy, without
+        frame threads' overhead and their pictures decoded ahead at every seek; decoding
+        lets go of the interpreter lock). Each takes the first piece not taken yet when it is
+        done with one (a still costs from one picture to a whole GOP: fixed halves end apart),
+        so both go through the recording from its start at about the same pace and the stills
+        come about in time order, the order the summary is laid out in. A moment a thread
+        could not place is left to the caller."""
         lock = threading.Lock()
         failures: list[BaseException] = []
+        taken = [2]  # the first two pieces are the threads' first
 
         def told(_count: int, at_ms: int) -> None:
             with lock:
                 given(len(made), at_ms)
 
-        def work(order: list[int]) -> None:
+        def work(first: int) -> None:
             try:
                 with open_media(self._path) as container:
                     video = container.streams.video[0]
-                    _Pass(container, video, self._jpeg, made, told).run(order)
+                    # One thread each: FFmpeg's slice threads (its default) add work and
+                    # win nothing when both cores already decode.
+                    video.codec_context.thread_type = "NONE"
+                    video.codec_context.thread_count = 1
+                    making = _Pass(container, video, self._jpeg, made, told)
+                    index = first
+                    while index < len(pieces):
+                        making.run(pieces[index])
+                        with lock:
+                            index, taken[0] = taken[0], taken[0] + 1
             except (*_ERRORS, VsrError):
                 pass
             except BaseException as exc:  # noqa: BLE001 - raised again by the caller
                 failures.append(exc)
 
-        threads = [threading.Thread(target=work, name=f"stills-{half}", daemon=True, args=(
-            [at_ms for stretch in stretches[half::2] for at_ms in stretch],)) for half in (0, 1)]
+        threads = [threading.Thread(target=work, name=f"stills-{half}", daemon=True,
+                                    args=(half,)) for half in (0, 1)]
         for thread in threads:
             thread.start()
         for thread in threads:
@@ -305,6 +327,24 @@ def _stretches(order: list[int]) -> list[list[int]]:
     return stretches
 
 
+def _pieces(order: list[int]) -> list[list[int]]:
+    """The stretches of `order`, a long one cut into an even number of pieces of about
+    `PIECE_MS` with as many moments each (a summary of a short recording has its moments
+    close together: one stretch), so that two threads can share it evenly. A cut costs a
+    seek and, at worst, the pictures from the keyframe before the next piece to its first
+    moment decoded twice: small next to a piece."""
+    pieces: list[list[int]] = []
+    for stretch in _stretches(order):
+        count = -(-(stretch[-1] - stretch[0]) // PIECE_MS)  # ceil
+        if count <= 1:
+            pieces.append(stretch)
+            continue
+        count = min(len(stretch), count + count % 2)
+        bounds = [round(len(stretch) * k / count) for k in range(count + 1)]
+        pieces += [stretch[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+    return pieces
+
+
 class _Pass:
     """The stills of moments in time order, with the seeks `_Decoding` would make, decoding
     less. The packets are read ahead (in decode order) until a moment's picture is known: the
@@ -451,6 +491,7 @@ class _Pass:
         to the decoder already), leaving out non-reference pictures no moment shows."""
         if not any(p.pts == pts for p in self._ahead):
             return
+        self._skip_to_keyframe(pts)
         while self._ahead:
             packet = self._ahead.popleft()
             assert packet.pts is not None
@@ -459,6 +500,29 @@ class _Pass:
             self._take(_decode(packet))
             if packet.pts == pts:
                 return
+
+    def _skip_to_keyframe(self, pts: int) -> None:
+        """When a keyframe lies between the packets read ahead and the picture `pts`, start
+        decoding there, as a seek to it would, instead of decoding the rest of the GOP before
+        it (the last moment of a GOP is seldom near its end): the pictures still in the
+        decoder come out first. Not when a picture before that keyframe is still wanted, or
+        when the picture or a packet before the keyframe shows after it (an open GOP's
+        leading pictures need the GOP before)."""
+        ahead = self._ahead
+        target = next(j for j, p in enumerate(ahead) if p.pts == pts)
+        key = next((j for j in range(target, 0, -1) if ahead[j].is_keyframe), None)
+        if key is None:
+            return
+        key_pts = ahead[key].pts
+        assert key_pts is not None  # _read keeps only packets with times
+        if key_pts > pts or any(
+                p.pts is None or p.pts >= key_pts or p.pts in self._wanted
+                for p in islice(ahead, key)):
+            return
+        self._take(self._codec.decode(None))
+        self._codec.flush_buffers()
+        for _ in range(key):
+            ahead.popleft()
 
     def _needed(self, packet: Packet[Any]) -> bool:
         if self._prefix is None or not nal.is_disposable_sample(

@@ -19,6 +19,7 @@ from vsr.export.summary_content import MomentBlock, SummaryDoc
 # While both run, the stills' thread needs the lock for a moment between pictures; the
 # layout would keep it for the default 5 ms each time, and decoding would wait.
 _SWITCH_S = 0.0005
+_BEGIN_WAIT_S = 2.0
 
 
 class StillsAhead:
@@ -36,6 +37,7 @@ class StillsAhead:
         self._finished = False
         self._stopped = False
         self._changed = threading.Condition()
+        self._begun = threading.Event()  # the stills' thread has its modules: it decodes
         self._switch = sys.getswitchinterval()
         self.doc = replace(doc, moments=_Waiting(doc.moments, self._block))
         self._thread = threading.Thread(target=self._make, name="summary-stills", daemon=True)
@@ -43,6 +45,10 @@ class StillsAhead:
     def __enter__(self) -> StillsAhead:
         sys.setswitchinterval(_SWITCH_S)
         self._thread.start()
+        # The stills are the longer work and the layout waits for them: their thread imports
+        # its modules (PyAV, OpenCV) before this one imports the writer's (fpdf), instead of
+        # both taking turns with the interpreter lock, so decoding starts sooner.
+        self._begun.wait(_BEGIN_WAIT_S)
         return self
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
@@ -53,12 +59,14 @@ class StillsAhead:
         sys.setswitchinterval(self._switch)
 
     def _make(self) -> None:
-        from vsr.export.stills import StillFaces, StillReader
-
         doc = self._source
-        faces = StillFaces() if doc.faces_blurred else None
         times = [m.at_ms for m in doc.moments]
         try:
+            try:
+                from vsr.export.stills import StillFaces, StillReader
+            finally:
+                self._begun.set()
+            faces = StillFaces() if doc.faces_blurred else None
             with StillReader(doc.recording_path, rotation=doc.recording_rotation) as reader:
                 reader.grab_many(times, self._done, ready=(
                     lambda at_ms, still: self._put(
