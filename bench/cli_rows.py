@@ -100,15 +100,21 @@ def summary_cli_row(src: Path, kind: str, moments: int, runs: int, workdir: Path
 
     with tempfile.TemporaryDirectory(prefix="vsr-bench-summary-", dir=workdir) as tmp:
         home = Path(tmp)
-        lib, review = make_library(home / "library.sqlite", src, moments)
+        # Every moment with words in A: a summary lists those, so it has `moments` stills
+        # (with every second one, as the other rows' libraries have, it had half).
+        lib, review = make_library(home / "library.sqlite", src, moments, words_every=1)
         lib.close()
         cli = Cli(home)
         cli("list")  # the first open checks the new library, as a user's first would
 
-        def export(*extra: str) -> None:
-            cli("export", "summary", str(review), "-o", str(home / "verslag.pdf"), *extra)
+        def export(name: str, *extra: str) -> None:
+            cli("export", "summary", str(review), "-o", str(home / name), *extra)
 
-        timing = paired_seconds(lambda: export("--stills"), export, runs)
+        timing = paired_seconds(lambda: export("met-stills.pdf", "--stills"),
+                                lambda: export("verslag.pdf"), runs)
+        stills = (home / "met-stills.pdf").read_bytes().count(b"/Subtype /Image")
+    if stills != moments:  # the row measures what its name says, or it says nothing
+        raise RuntimeError(f"the summary has {stills} stills, not {moments}")
     goal = 5.0 * moments / 300
     r = timing.row(f"summary PDF with {moments} stills via the CLI, {kind}", goal,
                    "the same without stills")

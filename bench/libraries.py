@@ -12,8 +12,10 @@ from vsr.library import reviews as rv
 from vsr.library import sheets as sh
 
 
-def make_library(path: Path, media: Path, count: int) -> tuple[Library, int]:
-    """A new library at `path` (one transaction for all markers); returns it and the review id."""
+def make_library(path: Path, media: Path, count: int, *, words_every: int = 2
+                 ) -> tuple[Library, int]:
+    """A new library at `path` (one transaction for all markers); returns it and the review id.
+    Every `words_every`-th marker has words in A (a summary lists those: 1 puts all in it)."""
     lib = open_library(path)
     recording, _ = rc.add_recording(lib, media)
     review = rv.create_review(lib, recording.id)
@@ -24,7 +26,7 @@ def make_library(path: Path, media: Path, count: int) -> tuple[Library, int]:
             start = (i + 1) * step
             end = start + min(10_000, step * 3) if i % 3 == 0 else None
             marker = mk.add_marker(lib, parties[i % len(parties)].id, start, end)
-            if i % 2 == 0:
+            if i % words_every == 0:
                 sh.set_field(lib, marker.id, sh.SheetField.WHAT_HAPPENED,
                              f"Moment {i}: de cliënt vertelt over thuis en de afspraak van vorige week.")
     return lib, review.id
