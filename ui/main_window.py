@@ -47,6 +47,7 @@ from .party_dialog import PartyNamesDialog
 from .player.base import MediaPlayer
 from .small_screen import ScreenFittingArea, install_small_screen_support
 from .start_page import RecentReview, StartPage
+from .stepwise import Building, Stepwise
 from .team import menu as team_menu
 from .window_geometry import save_rect, saved_rect, screen_area
 
@@ -132,7 +133,7 @@ class MainWindow(QMainWindow):
         self._preparing = False  # its modules are being imported on a worker
         self._shown_before = False
         # A workspace being built a part per step (build_review_view), and its parts.
-        self._building_view: tuple[ReviewView, Iterator[None]] | None = None
+        self._building_view: Building[ReviewView] | None = None
         self.stack = QStackedWidget()
         self.stack.addWidget(self.start_page)
         # On a screen smaller than the content's minimum (200 % text size) it scrolls.
@@ -156,9 +157,7 @@ class MainWindow(QMainWindow):
         if self._review_view is None:
             building, self._building_view = self._building_view, None
             if building is not None:  # being built in steps (build_review_view): the rest now
-                view = building[0]
-                for _part in building[1]:
-                    pass
+                view = building.finish()
             else:
                 from .review.review_view import ReviewView
 
@@ -186,8 +185,6 @@ class MainWindow(QMainWindow):
         if self._review_view is None and self._building_view is None:
             # A part per event-loop turn (in one go it stalled the window 40-50 ms while a
             # file was read); asked for meanwhile, the rest is built at once.
-            from .stepwise import Stepwise
-
             steps = Stepwise(self.build_review_view(), self)
             steps.failed.connect(self._review_view_failed)
             steps.start()
@@ -236,15 +233,11 @@ class MainWindow(QMainWindow):
         from .review.review_view import ReviewView
 
         view = ReviewView(self.bridge, self.player, self.actions, self.undo, build=False)
-        building = (view, view.build_steps())
+        building = Building(view, view.build_steps())
         self._building_view = building
-        while True:
-            yield
-            if self._building_view is not building:  # built at once meanwhile
-                return
-            next(building[1], None)
-            if view.built:
-                break
+        yield from building.in_turns(lambda: self._building_view)
+        if self._building_view is not building:  # built at once meanwhile
+            return
         self._building_view = None
         self._adopt_review_view(view)
 

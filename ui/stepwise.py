@@ -4,7 +4,8 @@ turn (input, painting, timers) before the next step runs. For building many widg
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -50,3 +51,38 @@ class Stepwise(QObject):
     def _next(self) -> None:
         if self.step():
             QTimer.singleShot(TURN_MS, self, self._next)
+
+
+class _Buildable(Protocol):
+    @property
+    def built(self) -> bool: ...
+
+
+W = TypeVar("W", bound=_Buildable)
+
+
+class Building(Generic[W]):
+    """A widget being built a part per step (its `build_steps()`, made with build=False),
+    which can be finished at once when it is needed before its steps are done."""
+
+    def __init__(self, widget: W, steps: Iterator[None]) -> None:
+        self.widget = widget
+        self._steps = steps
+
+    def finish(self) -> W:
+        """The rest of it, now."""
+        for _part in self._steps:
+            pass
+        return self.widget
+
+    def in_turns(self, current: Callable[[], Building[W] | None]) -> Iterator[None]:
+        """Its parts, one after each `yield` (each a turn of the event loop under `Stepwise`),
+        for as long as it is the one being built (`current()`): it ends early when it was
+        finished at once or dropped meanwhile; the caller asks `current()` again after."""
+        while True:
+            yield
+            if current() is not self:
+                return
+            next(self._steps, None)
+            if self.widget.built:
+                return

@@ -194,7 +194,7 @@ def test_the_window_is_rebuilt_in_steps_and_edits_wait_until_it_is_done(
                 if view.review is not None:
                     what.append("review")
                 building_panel = view._building_panel
-                if building_panel is not None and building_panel[0].layout().count():
+                if building_panel is not None and building_panel.widget.layout().count():
                     what.append("panel part")  # some of its parts built (not just its frame)
                 if view.session_panel_built():
                     what.append("panel")

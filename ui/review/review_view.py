@@ -37,6 +37,7 @@ from ..bridge import LibraryBridge
 from ..operations import in_box, perform, push_performed
 from ..player.base import MediaPlayer
 from ..save_queue import SaveQueue
+from ..stepwise import Building
 from ..timeline.panel import TimelinePanel
 from . import hidden_mark_undo
 from .consent_strip import ConsentStrip
@@ -191,7 +192,7 @@ class ReviewView(MarkingIntents, QWidget):
         # The Samenleergesprek tab; its panel (made per review) is built into it later.
         self._session_panel: SessionPanel | None = None
         # A panel being built a part per step (build_session_panel), and its parts.
-        self._building_panel: tuple[SessionPanel, Iterator[None]] | None = None
+        self._building_panel: Building[SessionPanel] | None = None
         self._session_host = QWidget()
         host = QVBoxLayout(self._session_host)
         host.setContentsMargins(0, 0, 0, 0)
@@ -388,15 +389,11 @@ class ReviewView(MarkingIntents, QWidget):
             self._panel_timer.stop()
         panel = SessionPanel(self.bridge, self.review.id, self.player, undo=self.undo,
                              saves=self.saves, build=False)
-        building = (panel, panel.build_steps())
+        building = Building(panel, panel.build_steps())
         self._building_panel = building
-        while True:
-            yield
-            if self._building_panel is not building:  # built at once meanwhile, or dropped
-                return
-            next(building[1], None)
-            if panel.built:
-                break
+        yield from building.in_turns(lambda: self._building_panel)
+        if self._building_panel is not building:  # built at once meanwhile, or dropped
+            return
         self._building_panel = None
         self._attach_session_panel(panel)
 
@@ -405,7 +402,7 @@ class ReviewView(MarkingIntents, QWidget):
         self._panel_timer.stop()
         building, self._building_panel = self._building_panel, None
         if building is not None:  # half built in steps: never shown, nothing typed in it
-            building[0].deleteLater()
+            building.widget.deleteLater()
         panel, self._session_panel = self._session_panel, None
         if panel is None:
             return
@@ -426,9 +423,7 @@ class ReviewView(MarkingIntents, QWidget):
             self._panel_timer.stop()
         building, self._building_panel = self._building_panel, None
         if building is not None:  # being built in steps (build_session_panel): the rest now
-            panel = building[0]
-            for _part in building[1]:
-                pass
+            panel = building.finish()
         else:
             panel = SessionPanel(self.bridge, self.review.id, self.player, undo=self.undo,
                                  saves=self.saves)
