@@ -49,6 +49,19 @@ def _assert_exact(path: Path) -> None:
             assert _index_of(reader.grab(ms)) == ms * FPS // 1000, ms
 
 
+
+def _threads_that_make_stills(monkeypatch: pytest.MonkeyPatch) -> set[str]:
+    """The names of the threads that run a pass of stills, filled in as they run."""
+    threads: set[str] = set()
+    real_run = still_module._Pass.run
+
+    def run(self: Any, order: list[int]) -> None:
+        threads.add(threading.current_thread().name)
+        real_run(self, order)
+
+    monkeypatch.setattr(still_module._Pass, "run", run)
+    return threads
+
 def test_h264_with_b_frames_skips_unreferenced_pictures_and_lands_exactly(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = make_recording(tmp_path / "bframes.mp4", bframes=3, audio=False)
@@ -156,14 +169,7 @@ def test_many_stills_in_one_pass_are_the_same_pictures_with_less_decoding(
 
     monkeypatch.setattr(still_module, "_decode", counted)
     progress: list[int] = []
-    threads: set[str] = set()
-    real_run = still_module._Pass.run
-
-    def run(self: Any, order: list[int]) -> None:
-        threads.add(threading.current_thread().name)
-        real_run(self, order)
-
-    monkeypatch.setattr(still_module._Pass, "run", run)
+    threads = _threads_that_make_stills(monkeypatch)
     with still_module.StillReader(path, width=320) as reader:
         stills = reader.grab_many(moments, progress.append)
     assert stills == expected
@@ -283,14 +289,7 @@ def test_stills_of_a_camera_like_file_are_the_pictures_ffmpeg_gives(
             b_frames |= {n for frame in packet.decode()
                          if frame.pict_type == av.video.frame.PictureType.B}
     expected = _grab_each(path, moments)
-    threads: set[str] = set()
-    real_run = still_module._Pass.run
-
-    def run(self: Any, order: list[int]) -> None:
-        threads.add(threading.current_thread().name)
-        real_run(self, order)
-
-    monkeypatch.setattr(still_module._Pass, "run", run)
+    threads = _threads_that_make_stills(monkeypatch)
     with still_module.StillReader(path, width=320) as reader:
         stills = reader.grab_many(moments)
     assert threads == {"stills-0", "stills-1"}
