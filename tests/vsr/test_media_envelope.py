@@ -82,6 +82,7 @@ def test_progress_rises_to_one(demo: Path) -> None:
     compute_envelope(demo, progress=seen.append)
     assert seen and seen[-1] == 1.0
     assert seen == sorted(seen)
+    assert len(seen) >= 3  # on the way too (every 2 s of sound), not only at the end
 
 
 def test_cancel_raises_cancelled(demo: Path) -> None:
@@ -196,3 +197,132 @@ def test_cancelled_computation_writes_no_cache(demo: Path, tmp_path: Path) -> No
     with pytest.raises(Cancelled):
         load_or_compute_envelope(demo, "v1:abc", cache, cancel=lambda: True)
     assert not cache.exists() or not any(cache.iterdir())
+
+
+# --- Long sound in two halves at once -------------------------------------------------------
+
+def _varying_sound(path: Path, seconds: float, codec: str, rate: int = 48_000) -> Path:
+    """Noise whose loudness changes every 0.3 s (so a bucket out of place shows), stereo."""
+    import av
+
+    gen = np.random.default_rng(7)
+    total = round(seconds * rate)
+    loud = np.repeat(gen.uniform(0.02, 0.9, size=total // round(0.3 * rate) + 1),
+                     round(0.3 * rate))[:total]
+    samples = (gen.standard_normal((2, total)) * 0.3 * loud).clip(-1, 1).astype(np.float32)
+    with av.open(str(path), "w") as out:
+        stream = out.add_stream(codec, rate=rate)
+        stream.layout = "stereo"
+        formats = stream.codec_context.codec.audio_formats or ()
+        fmt = "fltp" if any(f.name == "fltp" for f in formats) else formats[0].name
+        resampler = av.AudioResampler(format=fmt, layout="stereo", rate=rate)
+        for start in range(0, total, 4800):
+            chunk = np.ascontiguousarray(samples[:, start:start + 4800])
+            frame = av.AudioFrame.from_ndarray(chunk, format="fltp", layout="stereo")
+            frame.sample_rate, frame.pts = rate, start
+            for part in resampler.resample(frame):
+                out.mux(stream.encode(part))
+        out.mux(stream.encode(None))
+    return path
+
+
+def _one_pass(path: Path, monkeypatch: pytest.MonkeyPatch) -> Envelope:
+    import vsr.media.envelope as module
+
+    with monkeypatch.context() as patch:
+        patch.setattr(module, "SPLIT_FROM_S", float("inf"))
+        return compute_envelope(path)
+
+
+@pytest.fixture
+def halves(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Sound from 8 s on is split; the lengths (in buckets) the second halves gave."""
+    import vsr.media.envelope as module
+
+    made: list[int] = []
+    second_half = module._second_half
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        rest = second_half(*args, **kwargs)
+        made.append(-1 if rest is None else len(rest))
+        return rest
+
+    monkeypatch.setattr(module, "SPLIT_FROM_S", 8.0)
+    monkeypatch.setattr(module, "_second_half", counted)
+    return made
+
+
+@pytest.mark.parametrize(("name", "codec", "tolerance"), [
+    ("sound.m4a", "aac", 1e-2), ("sound.mp3", "libmp3lame", 1e-6), ("sound.flac", "flac", 1e-6),
+    ("sound.wav", "pcm_s16le", 1e-6), ("sound.mka", "aac", 5e-2), ("sound.opus", "libopus", 1e-6),
+])
+def test_long_sound_in_two_halves_gives_the_buckets_of_one_pass(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, halves: list[int], name: str,
+        codec: str, tolerance: float) -> None:
+    # FFmpeg's AAC fills noise-like bands with noise from a generator that runs through the
+    # whole file (the encoder's noise substitution), so a half started in the middle draws
+    # other noise; Matroska counts time in ms, so a bucket's edge may move by a few samples.
+    sound = _varying_sound(tmp_path / name, 12.0, codec)
+    two = compute_envelope(sound)
+    assert len(halves) == 1 and halves[0] > 0, "the second half was not decoded on its own"
+    one = _one_pass(sound, monkeypatch)
+    assert len(two.peaks) == len(one.peaks) >= 239
+    assert halves[0] < len(one.peaks)  # a real half, not the whole
+    assert float(np.abs(two.peaks - one.peaks).max()) <= tolerance
+    assert float(one.peaks.std()) > 0.1  # the loudness really changes from bucket to bucket
+
+
+@needs_corpus
+def test_a_real_vorbis_recording_in_two_halves(monkeypatch: pytest.MonkeyPatch,
+                                               halves: list[int]) -> None:
+    speech = VALID / "fables_01_03_aesop_64kb.ogg"  # a LibriVox reading, 101 s
+    two = compute_envelope(speech)
+    assert halves and halves[0] > 0
+    one = _one_pass(speech, monkeypatch)
+    assert len(two.peaks) == len(one.peaks) > 2000
+    assert float(np.abs(two.peaks - one.peaks).max()) <= 1e-3
+
+
+def test_a_video_files_sound_in_two_halves_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                               halves: list[int], demo: Path) -> None:
+    clip = generate_demo_recording(tmp_path / "demo.mp4", duration_s=12.0, width=160,
+                                   height=90)
+    two = compute_envelope(clip)
+    assert halves and halves[0] > 0
+    assert np.allclose(two.peaks, _one_pass(clip, monkeypatch).peaks, atol=1e-3)
+
+
+def test_a_second_half_that_cannot_be_placed_gives_way_to_one_pass(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, halves: list[int]) -> None:
+    import vsr.media.envelope as module
+
+    sound = _varying_sound(tmp_path / "sound.m4a", 12.0, "aac")
+    # A seek that lands after the half's first sample (as an imprecise one can).
+    monkeypatch.setattr(module, "_PREROLL_S", -1.0)
+    seen: list[float] = []
+    envelope = compute_envelope(sound, progress=seen.append)
+    assert halves == [-1]  # tried, not placed
+    one = _one_pass(sound, monkeypatch)
+    assert len(envelope.peaks) == len(one.peaks)
+    assert np.array_equal(envelope.peaks, one.peaks)
+    assert seen[-1] == 1.0
+
+
+def test_two_halves_report_rising_progress_and_stop_together_when_cancelled(
+        tmp_path: Path, halves: list[int]) -> None:
+    import threading
+
+    sound = _varying_sound(tmp_path / "sound.mp3", 12.0, "libmp3lame")
+    seen: list[float] = []
+    compute_envelope(sound, progress=seen.append)
+    assert seen == sorted(seen) and seen[-1] == 1.0 and len(seen) > 3
+    calls = 0
+
+    def cancel_soon() -> bool:
+        nonlocal calls
+        calls += 1
+        return calls >= 2
+
+    with pytest.raises(Cancelled):
+        compute_envelope(sound, cancel=cancel_soon)
+    assert not [t for t in threading.enumerate() if t.name == "envelope-second-half"]
