@@ -21,7 +21,8 @@ HEAVY = ("cv2", "fpdf", "vsr.clip_packs.pdf", "vsr.clip_packs.index_html", "vsr.
          "vsr.clips.face_tracks", "vsr.clips.centerface", "vsr.library.face_boxes",
          "vsr.transcript.store", "vsr.transcript.parties", "vsr.interop.subtitles",
          "vsr.interop.exports", "vsr.export.summary_pdf", "docx", "numpy",
-         "vsr.clips.reencode", "vsr.clips.audio")
+         "vsr.clips.reencode", "vsr.clips.audio", "vsr.cli.backup_commands",
+         "vsr.library.restore")
 _PROBE = """
 import json, sys
 from vsr.cli.main import main

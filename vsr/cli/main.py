@@ -26,6 +26,7 @@ from vsr.errors import Terminated, VsrError
 
 if TYPE_CHECKING:
     import argparse
+    from pathlib import Path
 
 COMMAND_GROUPS = ["vsr.cli.library_commands", "vsr.cli.summary_commands",
                   "vsr.cli.clip_commands", "vsr.cli.privacy_commands",
@@ -173,9 +174,7 @@ def dispatch(argv: Sequence[str] | None) -> int:
         from vsr.cli.library_commands import launch_gui
 
         return launch_gui([])
-    from vsr.cli.backup_commands import print_damage
-
-    report_damage_to(print_damage)
+    report_damage_to(_print_damage)
     try:
         code: int = handler(args)
         return code
@@ -188,6 +187,14 @@ def dispatch(argv: Sequence[str] | None) -> int:
         return EXIT_TERMINATED
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
+
+
+def _print_damage(library: Path, problem: str) -> None:
+    """`backup_commands.print_damage`, imported only when a library is found damaged: every
+    command would otherwise load the backup and restore code (some 15 ms) to say nothing."""
+    from vsr.cli.backup_commands import print_damage
+
+    print_damage(library, problem)
 
 
 def setup_logging() -> None:
