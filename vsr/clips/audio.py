@@ -12,13 +12,13 @@ from typing import Any
 import av.error
 import numpy as np
 from av.audio.frame import AudioFrame
-from av.audio.resampler import AudioResampler
 from av.audio.stream import AudioStream
 from av.container import InputContainer, OutputContainer
 from av.packet import Packet
 from numpy.typing import NDArray
 
 from vsr.clips.source import first_audio, seek_before
+from vsr.media.resampling import Resampler
 
 _AAC_RATES = {8000, 11025, 12000, 16000, 22050, 24000, 32000, 44100, 48000, 64000, 88200, 96000}
 _BITRATE_PER_CHANNEL = 96_000
@@ -50,7 +50,7 @@ class AudioCut:
         self._emitted = 0  # samples handed to the encoder so far
 
     def packets(self) -> Iterator[Packet[Any]]:
-        resampler = AudioResampler(format="fltp", layout=self.layout, rate=self.rate)
+        resampler = Resampler(format="fltp", layout=self.layout, rate=self.rate)
         slack = int(_SLACK * self.rate)
         seek_before(self.source, self.stream, self.start)
         for frame in self._frames():

@@ -66,17 +66,23 @@ def decode_channels(media: str, rate: int) -> np.ndarray:
     import av
 
     from vsr.media.opener import open_media
+    from vsr.media.resampling import Resampler
 
     with open_media(media) as container:
         if not container.streams.audio:
             return np.zeros((1, 0), dtype=np.float32)
         stream = container.streams.audio[0]
         layout = "stereo" if (stream.channels or 1) >= 2 else "mono"
-        resampler = av.AudioResampler(format="fltp", layout=layout, rate=rate)
+        resampler = Resampler(format="fltp", layout=layout, rate=rate)
         chunks: list[np.ndarray] = []
-        for frame in container.decode(stream):
-            for out in resampler.resample(frame):
-                chunks.append(out.to_ndarray())
+        for packet in container.demux(stream):
+            try:
+                frames = packet.decode()
+            except av.error.InvalidDataError:
+                continue  # one damaged packet (where pieces were joined): skipped, as players do
+            for frame in frames:
+                for out in resampler.resample(frame):
+                    chunks.append(out.to_ndarray())
         for out in resampler.resample(None):
             chunks.append(out.to_ndarray())
     if not chunks:
