@@ -2,7 +2,9 @@
 recorder that restarts writes them, with a damaged frame where they meet): the sound band,
 the transcript's voices and a clip's sound take every piece. PyAV's FIFO took mono after
 stereo without a word and crashed the process; its resampler refused a frame of another rate
-and passed another layout through unconverted (`vsr.media.resampling.Resampler`)."""
+and passed another layout through unconverted (`vsr.media.resampling.Resampler`). Where
+pieces meet, two sound packets can have one time: a clip copying them failed with "Invalid
+argument" from the MP4 muxer (`vsr.clips.cut._InOrder`)."""
 
 from __future__ import annotations
 
@@ -94,3 +96,52 @@ def test_the_resampler_converts_what_follows_a_change(layout: str) -> None:
     assert {(f.sample_rate, f.layout.nb_channels, f.format.name) for f in made} == {
         (16_000, 1 if layout == "mono" else 2, "fltp")}
     assert abs(sum(f.samples for f in made) - 4 * 1_600) <= 64  # 0.4 s, none lost
+
+
+def _with_a_repeated_sound_time(path: Path, seconds: float = 4.0) -> Path:
+    """H.264 and AAC in Matroska where one sound packet has the time of the one before, as
+    where two pieces of a recording were joined."""
+    rate = 48_000
+    with av.open(str(path), "w") as out:
+        video = out.add_stream("libx264", rate=25)
+        video.width, video.height, video.pix_fmt = 320, 240, "yuv420p"
+        video.options = {"preset": "ultrafast", "g": "25"}
+        sound = out.add_stream("aac", rate=rate)
+        sound.layout = "mono"
+        t = np.arange(round(seconds * rate)) / rate
+        tone = (0.5 * np.sin(2 * np.pi * 440 * t)).astype(np.float32)[np.newaxis]
+        audio_packets = []
+        for start in range(0, tone.shape[1], 1024):
+            frame = av.AudioFrame.from_ndarray(np.ascontiguousarray(tone[:, start:start + 1024]),
+                                               format="fltp", layout="mono")
+            frame.sample_rate, frame.pts = rate, start
+            audio_packets += sound.encode(frame)
+        audio_packets += sound.encode(None)
+        middle = len(audio_packets) // 2
+        audio_packets[middle].pts = audio_packets[middle].dts = audio_packets[middle - 1].pts
+        video_packets = []
+        for i in range(round(seconds * 25)):
+            picture = np.full((240, 320, 3), (i * 7) % 255, np.uint8)
+            frame = av.VideoFrame.from_ndarray(picture, format="rgb24")
+            frame.pts = i
+            video_packets += video.encode(frame)
+        video_packets += video.encode(None)
+        for packet in sorted(video_packets + audio_packets,
+                             key=lambda p: float((p.dts or 0) * p.time_base)):
+            out.mux(packet)
+    return path
+
+
+def test_a_clip_over_a_repeated_sound_time_is_made(tmp_path: Path) -> None:
+    from vsr.clips import export_clip
+
+    source = _with_a_repeated_sound_time(tmp_path / "aan elkaar.mkv")
+    result = export_clip(source, 500, 3500, tmp_path / "fragment.mp4")
+    assert result.mode == "smart" and result.has_audio
+    with av.open(str(result.path)) as clip:
+        sound = clip.streams.audio[0]
+        times = [p.dts for p in clip.demux(sound) if p.size]
+        assert all(b > a for a, b in zip(times, times[1:], strict=False))
+        assert 2.9 <= float(clip.duration or 0) / 1_000_000 <= 3.2
+    with av.open(str(result.path)) as clip:
+        assert sum(1 for _ in clip.decode(video=0)) == result.frames >= 75

@@ -331,9 +331,10 @@ def _mux(
     output: OutputContainer, video: Iterator[Packet[Any]], audio: Iterator[Packet[Any]] | None
 ) -> None:
     """Write the video packets, each with the audio packets that belong before it."""
+    write = _InOrder(output).mux
     if audio is None:
         for packet in video:
-            output.mux(packet)
+            write(packet)
         return
     clock = _Clock()
     pending = next(audio, None)
@@ -341,12 +342,35 @@ def _mux(
         if pending is not None:
             until = clock.seconds(packet) + _INTERLEAVE
             while pending is not None and clock.seconds(pending) <= until:
-                output.mux(pending)
+                write(pending)
                 pending = next(audio, None)
-        output.mux(packet)
+        write(packet)
     while pending is not None:
-        output.mux(pending)
+        write(pending)
         pending = next(audio, None)
+
+
+class _InOrder:
+    """Muxes packets whose decode times keep rising per stream, as the MP4 muxer demands: a
+    copied packet whose dts is not after the one before (two sound packets with one time
+    where pieces of a recording were joined) is moved to just after it, as ffmpeg does
+    when it copies; before, the whole clip failed with "Invalid argument"."""
+
+    def __init__(self, output: OutputContainer) -> None:
+        self._output = output
+        self._last: dict[int, int] = {}  # output stream index -> the last dts written
+
+    def mux(self, packet: Packet[Any]) -> None:
+        dts = packet.dts
+        if dts is not None:
+            index = packet.stream.index
+            last = self._last.get(index)
+            if last is not None and dts <= last:
+                dts = packet.dts = last + 1
+                if packet.pts is not None and packet.pts < dts:
+                    packet.pts = dts
+            self._last[index] = dts
+        self._output.mux(packet)
 
 
 class _Clock:
