@@ -65,6 +65,30 @@ def test_a_write_error_is_a_message(qtbot, library, tmp_path: Path) -> None:
     assert dialog.written is None and dialog.export_button.isEnabled()
 
 
+def test_stills_are_not_offered_for_a_sound_recording(qtbot, library, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from tests.vsr.fakes import fake_fingerprint, fake_probe
+    from vsr.library.recordings import add_recording
+    from vsr.library.reviews import create_review
+
+    walked = fx.walked_review(library, tmp_path, long_text=False)
+    with_picture = ExportSummaryDialog(library, walked.review.id)
+    qtbot.addWidget(with_picture)
+    assert with_picture.stills.isEnabled()
+    sound = tmp_path / "gesprek.m4a"
+    sound.write_bytes(b"sound")
+    recording, _ = add_recording(library, sound, fingerprinter=fake_fingerprint,
+                                 prober=lambda p: replace(fake_probe(p), has_video=False,
+                                                          width=0, height=0, fps=0.0))
+    review = create_review(library, recording.id, party_names=("Kim", "Bo"))
+    dialog = ExportSummaryDialog(library, review.id)
+    qtbot.addWidget(dialog)
+    assert not dialog.stills.isEnabled() and not dialog.stills.isChecked()
+    assert "no picture" in dialog.stills.toolTip()  # said why, also to a screen reader
+    assert dialog.stills.accessibleDescription() == dialog.stills.toolTip()
+
+
 def test_file_name_from_title() -> None:
     from vsr.export import file_name_from_title as default_file_name
 

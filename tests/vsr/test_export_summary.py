@@ -344,3 +344,60 @@ def test_pdf_sign_off_stays_together_on_the_last_page(library, walked, tmp_path:
         last = PdfReader(str(out)).pages[-1].extract_text() or ""
         assert "Akkoord" in last and last.count("Handtekening:") == 2, lines
         assert last.count("Datum:") == 2 and fx.PRO in last and fx.CLIENT in last, lines
+
+
+def _sound_with_cover_art(path: Path) -> Path:
+    """3 s of AAC in an m4a with a cover picture (a one-picture video stream, as music and
+    some recorder apps store it)."""
+    import av
+    import numpy as np
+
+    with av.open(str(path), "w", format="mp4") as out:
+        sound = out.add_stream("aac", rate=48_000)
+        sound.layout = "mono"
+        cover = out.add_stream("mjpeg", rate=1)
+        cover.width = cover.height = 64
+        cover.pix_fmt = "yuvj420p"
+        cover.disposition = av.stream.Disposition.attached_pic
+        picture = av.VideoFrame.from_ndarray(np.full((64, 64, 3), 200, np.uint8), format="rgb24")
+        picture = picture.reformat(format="yuvj420p")
+        picture.pts = 0
+        for packet in [*cover.encode(picture), *cover.encode(None)]:
+            out.mux(packet)
+        tone = (0.5 * np.sin(np.arange(3 * 48_000) * 2 * np.pi * 440 / 48_000)).astype(np.float32)
+        for start in range(0, len(tone), 1024):
+            frame = av.AudioFrame.from_ndarray(tone[np.newaxis, start:start + 1024].copy(),
+                                               format="fltp", layout="mono")
+            frame.sample_rate, frame.pts = 48_000, start
+            for packet in sound.encode(frame):
+                out.mux(packet)
+        for packet in sound.encode(None):
+            out.mux(packet)
+    return path
+
+
+def test_a_sound_recording_gives_no_stills_and_no_word_of_missing_ones(library,
+                                                                       tmp_path: Path) -> None:
+    """Its cover picture is not a still of the conversation (it was shown at every moment),
+    and a summary of a sound recording does not say at every moment that it has no picture."""
+    from vsr.export.stills import StillReader
+    from vsr.library import markers as mk
+    from vsr.library import recordings as rc
+    from vsr.library import reviews as rv
+    from vsr.library import sheets as sh
+
+    sound = _sound_with_cover_art(tmp_path / "gesprek.m4a")
+    with StillReader(sound) as reader:
+        assert reader.grab_many([500, 1500, 2500]) == [None, None, None]
+        assert reader.grab(1_000) is None
+    recording, _ = rc.add_recording(library, sound)
+    assert not recording.has_video
+    review = rv.create_review(library, recording.id, party_names=("Kim", "Bo"))
+    pro, _client = rv.list_parties(library, review.id)
+    marker = mk.add_marker(library, pro.id, 1_000)
+    sh.set_field(library, marker.id, sh.SheetField.WHAT_HAPPENED, "Kim vraagt door")
+    for in_child in (False, True):
+        md = export_summary(library, review.id, "md", tmp_path / f"s{in_child}.md",
+                            include_stills=True, in_child=in_child).read_text("utf-8")
+        assert "Kim vraagt door" in md
+        assert "beeld niet beschikbaar" not in md and "data:image" not in md

@@ -103,6 +103,11 @@ class ExportSummaryDialog(QDialog):
         self.stills = QCheckBox(self.tr("Add a still from the video for each moment"))
         self.stills.setChecked(False)
         self.stills.setToolTip(self.tr("Off by default: faces in the video are personal data."))
+        if not _stills_possible(lib, review_id):  # a sound recording has no picture to show
+            self.stills.setEnabled(False)
+            self.stills.setToolTip(self.tr("This recording has no picture, so there are no "
+                                           "stills to add."))
+        self.stills.setAccessibleDescription(self.stills.toolTip())
         form.addRow("", self.stills)
         note = QLabel(self.tr("Faces are personal data. Add stills only if everyone agrees."))
         note.setWordWrap(True)
@@ -281,6 +286,13 @@ class ExportSummaryDialog(QDialog):
                 abandon_summary_export(self.lib, pending)
         self.status.setText(error_text(exc))
         self.status.setStyleSheet("color: #a00000;")
+
+
+def _stills_possible(lib: Library, review_id: int) -> bool:
+    """Stills are offered when the recording has a picture (not for a sound recording)."""
+    from vsr.library.recordings import get_recording
+
+    return get_recording(lib, get_review(lib, review_id).recording_id).has_video
 
 
 def _talk_time_possible(lib: Library, review_id: int) -> bool:

@@ -89,6 +89,7 @@ def export_summary(
         names = review_names(lib, review_id, extra_names) if party_naming == "initials" else None
         if include_talk_time:
             doc = with_talk_time(lib, review_id, doc, party_naming)
+    include_stills = include_stills and doc.recording_has_video  # a sound recording has none
     if include_stills and not in_child:
         doc = add_stills(doc, grab_still)
     out = Path(out)

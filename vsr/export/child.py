@@ -103,7 +103,7 @@ def _child_main(doc: SummaryDoc, fmt: str, out: str, staging_root: str | None,
         from vsr.export import write_summary
 
         staging = Path(staging_root) if staging_root else None
-        if include_stills:  # made on a thread while the file is laid out
+        if include_stills and doc.recording_has_video:  # made while the file is laid out
             with _stills_with_progress(doc, messages) as ahead:
                 path = write_summary(ahead.doc, fmt, Path(out), staging_root=staging)
         else:

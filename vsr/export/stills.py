@@ -36,6 +36,7 @@ from av.packet import Packet
 from av.video.frame import VideoFrame
 from av.video.stream import VideoStream
 
+from vsr.clips.source import first_video
 from vsr.errors import VsrError
 from vsr.media import nal
 from vsr.media.opener import open_media, upright
@@ -80,10 +81,10 @@ class StillReader:
             except VsrError:  # missing, not media, too big: no still
                 self._failed = True
                 return None
-            if not self._container.streams.video:
+            self._stream = first_video(self._container)  # cover art is no recording
+            if self._stream is None:
                 self._failed = True
                 return None
-            self._stream = self._container.streams.video[0]
         return self._stream
 
     def grab(self, at_ms: int) -> bytes | None:
@@ -159,7 +160,9 @@ class StillReader:
         def work(first: int) -> None:
             try:
                 with open_media(self._path) as container:
-                    video = container.streams.video[0]
+                    video = first_video(container)
+                    if video is None:
+                        return
                     # One thread each: FFmpeg's slice threads (its default) add work and
                     # win nothing when both cores already decode.
                     video.codec_context.thread_type = "NONE"

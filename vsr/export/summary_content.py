@@ -120,6 +120,8 @@ class SummaryDoc:
     recording_duration: str = ""  # "12:34"
     talk_time: tuple[str, ...] = ()  # only when chosen (issue 22): who spoke how much
     faces_blurred: bool = False  # anonymised: stills get every face blurred
+    # A sound recording (or one whose only picture is cover art) has no stills to give.
+    recording_has_video: bool = True
 
     def t(self, key: str, **params: object) -> str:
         """A label of the summary in the document's language."""
@@ -287,6 +289,7 @@ def _build_summary(lib: Library, review_id: int,
         recording_path=recording.path,
         recording_rotation=recording.rotation,
         recording_duration=clock(recording.duration_ms),
+        recording_has_video=recording.has_video,
     ))
 
 
@@ -306,7 +309,10 @@ def _listed_markers(lib: Library, review_id: int, moments: tuple[Moment, ...], h
 def add_stills(doc: SummaryDoc, grab: StillGrabber | None = None) -> SummaryDoc:
     """The summary with a still of each moment (slow: decodes video; no library access, so it
     may run on a worker thread). A moment whose still cannot be made says so. In an
-    anonymised summary every face in a still is blurred, whoever grabbed it."""
+    anonymised summary every face in a still is blurred, whoever grabbed it. A recording
+    without a picture gives the summary as it is: no stills, and no word of missing ones."""
+    if not doc.recording_has_video:
+        return doc
     if grab is not None:
         if doc.faces_blurred:
             from vsr.export.stills import StillFaces
