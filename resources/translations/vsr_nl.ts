@@ -1506,73 +1506,73 @@
         <translation>Staat standaard uit: aan een gezicht in de video herken je iemand.</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/export_dialog.py" line="108"/>
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="109"/>
         <source>This recording has no picture, so there are no stills to add.</source>
         <translation>Deze opname heeft geen beeld, dus er zijn geen beelden om toe te voegen.</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/export_dialog.py" line="112"/>
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="106"/>
         <source>Faces are personal data. Add stills only if everyone agrees.</source>
         <translation>Aan een gezicht herken je iemand. Voeg alleen beelden toe als iedereen dat goed vindt.</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/export_dialog.py" line="117"/>
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="119"/>
         <source>Add who spoke how much (from what was said)</source>
         <translation>Zet erin wie hoeveel sprak (uit wat er gezegd is)</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/export_dialog.py" line="119"/>
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="121"/>
         <source>Off by default: it comes from the transcript of the recording. A conversation aid, not a score.</source>
         <translation>Staat uit: het komt uit het uitschrift van de opname. Een hulp voor het gesprek, geen score.</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/export_dialog.py" line="131"/>
-        <location filename="../../ui/samenleergesprek/export_dialog.py" line="137"/>
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="133"/>
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="139"/>
         <source>File</source>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/export_dialog.py" line="132"/>
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="134"/>
         <source>Choose…</source>
         <translation>Kiezen…</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/export_dialog.py" line="142"/>
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="144"/>
         <source>Progress</source>
         <translation>Voortgang</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/export_dialog.py" line="150"/>
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="152"/>
         <source>Export</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/export_dialog.py" line="152"/>
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="154"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/export_dialog.py" line="179"/>
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="181"/>
         <source>Save learning summary</source>
         <translation>Leerverslag opslaan</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/export_dialog.py" line="187"/>
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="189"/>
         <source>Choose a file first.</source>
         <translation>Kies eerst een bestand.</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/export_dialog.py" line="228"/>
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="230"/>
         <source>Making the learning summary…</source>
         <translation>Het leerverslag wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/export_dialog.py" line="248"/>
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="250"/>
         <source>Export cancelled. No file was made.</source>
         <translation>Export geannuleerd. Er is geen bestand gemaakt.</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/export_dialog.py" line="274"/>
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="276"/>
         <source>Saved: {path}</source>
         <translation>Opgeslagen: {path}</translation>
     </message>

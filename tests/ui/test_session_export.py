@@ -7,6 +7,7 @@ from pathlib import Path
 
 from docx import Document
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from vsr.ui.bridge import LibraryBridge
 from vsr.ui.samenleergesprek.export_dialog import ExportSummaryDialog
 from vsr.ui.samenleergesprek.panel import SessionPanel
@@ -87,6 +88,8 @@ def test_stills_are_not_offered_for_a_sound_recording(qtbot, library, tmp_path: 
     assert not dialog.stills.isEnabled() and not dialog.stills.isChecked()
     assert "no picture" in dialog.stills.toolTip()  # said why, also to a screen reader
     assert dialog.stills.accessibleDescription() == dialog.stills.toolTip()
+    assert dialog.findChild(QLabel, "stills_note").text() == dialog.stills.toolTip()
+    assert "agrees" in with_picture.findChild(QLabel, "stills_note").text()
 
 
 def test_file_name_from_title() -> None:

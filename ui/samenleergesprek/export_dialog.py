@@ -103,13 +103,15 @@ class ExportSummaryDialog(QDialog):
         self.stills = QCheckBox(self.tr("Add a still from the video for each moment"))
         self.stills.setChecked(False)
         self.stills.setToolTip(self.tr("Off by default: faces in the video are personal data."))
+        note = QLabel(self.tr("Faces are personal data. Add stills only if everyone agrees."))
         if not _stills_possible(lib, review_id):  # a sound recording has no picture to show
             self.stills.setEnabled(False)
             self.stills.setToolTip(self.tr("This recording has no picture, so there are no "
                                            "stills to add."))
+            note.setText(self.stills.toolTip())  # seen without hovering, read out with it
+        note.setObjectName("stills_note")
         self.stills.setAccessibleDescription(self.stills.toolTip())
         form.addRow("", self.stills)
-        note = QLabel(self.tr("Faces are personal data. Add stills only if everyone agrees."))
         note.setWordWrap(True)
         note.setStyleSheet("color: #555555;")
         form.addRow("", note)
