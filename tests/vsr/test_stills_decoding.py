@@ -379,3 +379,37 @@ def test_a_thread_done_with_its_piece_takes_the_next_one_not_taken(
     assert ran == {"stills-0": [[0]], "stills-1": [[ms] for ms in moments[1:]]}
     assert threads == {("NONE", 1)}  # both cores decode already: no slice threads
     assert [_index_of(s) for s in stills] == [ms * FPS // 1000 for ms in moments]
+
+
+def _moved_to_ts(source: Path, out: Path, start_s: float) -> Path:
+    """`source` remuxed into MPEG-TS with its times starting `start_s` later, as a camcorder's
+    .MTS (1.4 s) or a broadcast recording (hours) starts."""
+    with av.open(str(source)) as src, av.open(str(out), "w", format="mpegts") as dst:
+        video = src.streams.video[0]
+        moved = dst.add_stream_from_template(video)
+        shift = int(start_s / video.time_base)
+        for packet in src.demux(video):
+            if packet.dts is None:
+                continue
+            packet.pts += shift
+            packet.dts += shift
+            packet.stream = moved
+            dst.mux(packet)
+    return out
+
+
+@pytest.mark.parametrize("start_s", [1.4, 3600])
+def test_a_file_whose_time_starts_later_gives_the_picture_at_the_moment(
+        tmp_path: Path, start_s: float) -> None:
+    """A moment counts from the file's start (a player's 0), not from time 0: every still of
+    an MPEG-TS was the first picture (1.4 s or an hour before the moment)."""
+    source = make_recording(tmp_path / "bron.mp4", bframes=3, audio=False)
+    moved = _moved_to_ts(source, tmp_path / "camcorder.mts", start_s)
+    with av.open(str(moved)) as check:
+        assert (check.start_time or 0) >= start_s * 1_000_000  # it really starts later
+    moments = [40, 1240, 2080, 3960, 5000]
+    with still_module.StillReader(moved, width=320) as reader:
+        many = reader.grab_many(moments)
+    assert [_index_of(still) for still in many] == [ms * FPS // 1000 for ms in moments]
+    assert [_index_of(still_module.grab_still(moved, ms, width=320)) for ms in moments] == [
+        ms * FPS // 1000 for ms in moments]

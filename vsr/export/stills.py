@@ -93,7 +93,7 @@ class StillReader:
         if stream is None or self._container is None:
             return None
         try:
-            frame = self._frame_at(self._container, stream, at_ms)
+            frame = self._frame_at(self._container, stream, at_ms + _origin_ms(self._container))
             return None if frame is None else self._jpeg(frame)
         except _ERRORS:
             self._decoding = None  # the next still seeks afresh
@@ -127,7 +127,8 @@ class StillReader:
             if in_two:
                 self._in_two(pieces, made, given)
             elif stream is not None and self._container is not None:
-                _Pass(self._container, stream, self._jpeg, made, given).run(order)
+                _Pass(self._container, stream, self._jpeg, made, given,
+                      _origin_ms(self._container)).run(order)
         except _ERRORS:
             pass  # what was made is kept; the rest is grabbed one by one below
         finally:
@@ -167,7 +168,8 @@ class StillReader:
                     # win nothing when both cores already decode.
                     video.codec_context.thread_type = "NONE"
                     video.codec_context.thread_count = 1
-                    making = _Pass(container, video, self._jpeg, made, told)
+                    making = _Pass(container, video, self._jpeg, made, told,
+                                   _origin_ms(container))
                     index = first
                     while index < len(pieces):
                         making.run(pieces[index])
@@ -193,7 +195,7 @@ class StillReader:
         reached by decoding on from there, with no seek (a summary's moments are in order,
         often close together). A seek can land past the moment: with an open GOP (HEVC from
         phones) the pictures shown just before a keyframe need the GOP before; then seek
-        again, further back."""
+        again, further back. `at_ms` is in the file's time (its origin added)."""
         if self._decoding is not None and self._decoding.can_reach(at_ms):
             frame = self._decoding.first_at(at_ms)
             if frame is not None:
@@ -205,7 +207,9 @@ class StillReader:
             self._decoding = _Decoding(container, stream, seek_ms, at_ms)
             frame = self._decoding.first_at(at_ms)
             first_ms = self._decoding.first_ms
-            late = first_ms is not None and first_ms - frame_ms >= at_ms - 1
+            # Late: the first picture after the seek is past the moment, or none came at all
+            # (a seek that landed between keyframes, as in an MPEG-TS without an index).
+            late = first_ms is None or first_ms - frame_ms >= at_ms - 1
             if not late or seek_ms <= 0 or not back_ms:
                 return frame
             seek_ms = max(0, seek_ms - back_ms)
@@ -360,15 +364,16 @@ class _Pass:
 
     def __init__(self, container: InputContainer, stream: VideoStream,
                  jpeg: Callable[[VideoFrame], bytes | None], made: dict[int, bytes | None],
-                 done: Callable[[int, int], None]) -> None:
+                 done: Callable[[int, int], None], origin_ms: int = 0) -> None:
         self._container, self._stream, self._jpeg = container, stream, jpeg
+        self._origin = origin_ms  # the file's start: moments count from it, frames do not
         self._codec = stream.codec_context
         self._prefix = nal.length_size(self._codec.name, self._codec.extradata)
         self._base = stream.time_base
         rate = stream.guessed_rate or stream.average_rate
         self._frame_ms = 1000 / float(rate) if rate else 40.0
         self._made, self._done = made, done
-        self._order: list[int] = []
+        self._order: list[int] = []  # the moments in the file's time (origin added)
         self._next = 0  # the first moment of `_order` not placed since the seek
         self._packets: Iterator[Packet[Any]] = iter(())
         self._ahead: deque[Packet[Any]] = deque()  # read, not yet decoded or left out
@@ -378,15 +383,16 @@ class _Pass:
         self._pictures: dict[int, bytes | None] = {}  # pts -> its still, once made
 
     def run(self, order: list[int]) -> None:
+        """The stills of the moments `order` (ms after the file's start, in time order)."""
         if not self._base:
             return
-        self._order = order
+        self._order = [at_ms + self._origin for at_ms in order]
         i = 0
         while i < len(order):
             if order[i] in self._made:
                 i += 1
                 continue
-            if not self._seek(order[i]):
+            if not self._seek(self._order[i]):
                 return
             self._next = i
             i = self._stretch(i)
@@ -471,7 +477,7 @@ class _Pass:
         the index of the first moment left for a stretch of its own (or to `grab`)."""
         order = self._order
         while i < len(order):
-            if order[i] not in self._made:
+            if order[i] - self._origin not in self._made:
                 if self._next <= i:
                     pts = self._place_through(i)
                     if pts is None:
@@ -549,14 +555,22 @@ class _Pass:
                 self._give(at_ms, still)
 
     def _give(self, at_ms: int, still: bytes | None) -> None:
-        self._made[at_ms] = still
-        self._done(len(self._made), at_ms)
+        """The still of the moment `at_ms` (the file's time) under its own time."""
+        self._made[at_ms - self._origin] = still
+        self._done(len(self._made), at_ms - self._origin)
 
     def _drain(self) -> None:
         """The pictures the decoder still holds (for reordering, in its frame threads)."""
         self._take(self._codec.decode(None))
         self._codec.flush_buffers()
         self._wanted = {}
+
+
+def _origin_ms(container: InputContainer) -> int:
+    """Where the file's time starts (ms): a player's 0 and a moment's. An MPEG-TS (a
+    camcorder's .MTS) starts at 1.4 s or hours in; a still at 5 s is the picture 5 s after
+    that, as a clip's is (`vsr.clips.source.SourceInfo.origin`)."""
+    return round((container.start_time or 0) / 1000)
 
 
 def _decode(packet: Packet[Any]) -> list[VideoFrame]:
