@@ -841,52 +841,27 @@
 <context>
     <name>CollectionShareDialog</name>
     <message>
-        <location filename="../../ui/team/collection_share_dialog.py" line="54"/>
+        <location filename="../../ui/team/collection_share_dialog.py" line="41"/>
         <source>Share collection with team</source>
         <translation>Verzameling delen met team</translation>
     </message>
     <message>
-        <location filename="../../ui/team/collection_share_dialog.py" line="62"/>
-        <source>Team</source>
-        <translation>Team</translation>
-    </message>
-    <message>
-        <location filename="../../ui/team/collection_share_dialog.py" line="64"/>
-        <source>Team:</source>
-        <translation>Team:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/team/collection_share_dialog.py" line="65"/>
+        <location filename="../../ui/team/collection_share_dialog.py" line="47"/>
         <source>Purpose:</source>
         <translation>Doel:</translation>
     </message>
     <message>
-        <location filename="../../ui/team/collection_share_dialog.py" line="67"/>
+        <location filename="../../ui/team/collection_share_dialog.py" line="49"/>
         <source>This leaves the computer: {n} clip(s) with their titles and questions, the names this library knows replaced; each recording of your own once, encrypted with a new key (a recording received from the team is not sent again). Never what it did to each party (B). Every clip needs the client&apos;s consent for {purpose}.</source>
         <translation>Dit gaat van de computer: {n} fragment(en) met hun titels en vragen, met de namen die dit gegevensbestand kent vervangen; elke eigen opname één keer, versleuteld met een nieuwe sleutel (een opname die je van het team kreeg gaat niet opnieuw). Nooit wat het met ieder deed (B). Voor elk fragment is toestemming van de cliënt voor {purpose} nodig.</translation>
     </message>
     <message>
-        <location filename="../../ui/team/collection_share_dialog.py" line="79"/>
-        <source>Share</source>
-        <translation>Delen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/team/collection_share_dialog.py" line="101"/>
-        <source>Connecting to the team library…</source>
-        <translation>Verbinden met de teamopslag…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/team/collection_share_dialog.py" line="120"/>
+        <location filename="../../ui/team/collection_share_dialog.py" line="63"/>
         <source>You are in no team where your function fits {purpose}. Ask the team library&apos;s administrator.</source>
         <translation>Je zit in geen team waar je functie bij {purpose} past. Vraag het de beheerder van de teamopslag.</translation>
     </message>
     <message>
-        <location filename="../../ui/team/collection_share_dialog.py" line="133"/>
-        <source>Encrypting and sharing…</source>
-        <translation>Versleutelen en delen…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/team/collection_share_dialog.py" line="143"/>
+        <location filename="../../ui/team/collection_share_dialog.py" line="79"/>
         <source>Shared with {team}. Withdrawing a client&apos;s consent takes their clips out of it.</source>
         <translation>Gedeeld met {team}. Trekt een cliënt de toestemming in, dan gaan die fragmenten eruit.</translation>
     </message>
@@ -2777,97 +2752,72 @@
         <translation>De twee wachtwoorden zijn niet hetzelfde.</translation>
     </message>
     <message>
-        <location filename="../../ui/team/share_dialog.py" line="53"/>
+        <location filename="../../ui/team/share_dialog.py" line="42"/>
         <source>Share with team</source>
         <translation>Delen met team</translation>
     </message>
     <message>
-        <location filename="../../ui/team/share_dialog.py" line="58"/>
-        <source>Team</source>
-        <translation>Team</translation>
-    </message>
-    <message>
-        <location filename="../../ui/team/share_dialog.py" line="60"/>
+        <location filename="../../ui/team/share_dialog.py" line="46"/>
         <source>Intervisie (peer consultation)</source>
         <translation>Intervisie</translation>
     </message>
     <message>
-        <location filename="../../ui/team/share_dialog.py" line="61"/>
+        <location filename="../../ui/team/share_dialog.py" line="47"/>
         <source>Training (exercise material)</source>
         <translation>Training (oefenmateriaal)</translation>
     </message>
     <message>
-        <location filename="../../ui/team/share_dialog.py" line="64"/>
-        <source>Team:</source>
-        <translation>Team:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/team/share_dialog.py" line="65"/>
+        <location filename="../../ui/team/share_dialog.py" line="49"/>
         <source>Purpose:</source>
         <translation>Doel:</translation>
     </message>
     <message>
-        <location filename="../../ui/team/share_dialog.py" line="67"/>
+        <location filename="../../ui/team/share_dialog.py" line="51"/>
         <source>What leaves this computer</source>
         <translation>Wat deze computer verlaat</translation>
     </message>
     <message>
-        <location filename="../../ui/team/share_dialog.py" line="74"/>
-        <source>Share</source>
-        <translation>Delen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/team/share_dialog.py" line="81"/>
+        <location filename="../../ui/team/share_dialog.py" line="53"/>
         <source>This leaves the computer:</source>
         <translation>Dit gaat van de computer af:</translation>
     </message>
     <message>
-        <location filename="../../ui/team/share_dialog.py" line="99"/>
+        <location filename="../../ui/team/share_dialog.py" line="67"/>
         <source>The recording, encrypted with a new key.</source>
         <translation>De opname, versleuteld met een nieuwe sleutel.</translation>
     </message>
     <message>
-        <location filename="../../ui/team/share_dialog.py" line="100"/>
+        <location filename="../../ui/team/share_dialog.py" line="68"/>
         <source>Title: {title}</source>
         <translation>Titel: {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/team/share_dialog.py" line="101"/>
+        <location filename="../../ui/team/share_dialog.py" line="69"/>
         <source>The parties by role only: {roles}</source>
         <translation>De deelnemers alleen met hun rol: {roles}</translation>
     </message>
     <message>
-        <location filename="../../ui/team/share_dialog.py" line="103"/>
+        <location filename="../../ui/team/share_dialog.py" line="71"/>
         <source>{n} moment(s), with the names this library knows replaced.</source>
         <translation>Aantal momenten: {n}. Namen die dit gegevensbestand kent, zijn vervangen.</translation>
     </message>
     <message>
-        <location filename="../../ui/team/share_dialog.py" line="105"/>
+        <location filename="../../ui/team/share_dialog.py" line="73"/>
         <source>What it did to each party (B) goes along.</source>
         <translation>Wat het met ieder deed (B) gaat mee.</translation>
     </message>
     <message>
-        <location filename="../../ui/team/share_dialog.py" line="106"/>
+        <location filename="../../ui/team/share_dialog.py" line="74"/>
         <source>What it did to each party (B) stays here.</source>
         <translation>Wat het met ieder deed (B) blijft hier.</translation>
     </message>
     <message>
-        <location filename="../../ui/team/share_dialog.py" line="114"/>
-        <source>Connecting to the team library…</source>
-        <translation>Verbinden met de teamopslag…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/team/share_dialog.py" line="133"/>
+        <location filename="../../ui/team/share_dialog.py" line="81"/>
         <source>You are not a professional in any team. Ask the team library&apos;s administrator to add you.</source>
         <translation>Je bent in geen enkel team professional. Vraag de beheerder van de teamopslag om je toe te voegen.</translation>
     </message>
     <message>
-        <location filename="../../ui/team/share_dialog.py" line="157"/>
-        <source>Encrypting and sharing…</source>
-        <translation>Versleutelen en delen…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/team/share_dialog.py" line="168"/>
+        <location filename="../../ui/team/share_dialog.py" line="106"/>
         <source>Shared with {team}. You can withdraw it at any time by withdrawing the consent.</source>
         <translation>Gedeeld met {team}. Je kunt het altijd terugnemen door de toestemming in te trekken.</translation>
     </message>
@@ -3252,6 +3202,34 @@
         <location filename="../../ui/team/settings.py" line="121"/>
         <source>Something is not right yet; see the lines above.</source>
         <translation>Er klopt nog iets niet. Kijk bij de regels hierboven.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamShareDialog</name>
+    <message>
+        <location filename="../../ui/team/share_base.py" line="43"/>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/share_base.py" line="45"/>
+        <source>Team:</source>
+        <translation>Team:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/share_base.py" line="51"/>
+        <source>Share</source>
+        <translation>Delen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/share_base.py" line="89"/>
+        <source>Connecting to the team library…</source>
+        <translation>Verbinden met de teamopslag…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/share_base.py" line="130"/>
+        <source>Encrypting and sharing…</source>
+        <translation>Versleutelen en delen…</translation>
     </message>
 </context>
 <context>

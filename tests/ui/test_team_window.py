@@ -192,3 +192,22 @@ def test_collection_share_dialog_offers_fitting_teams_and_shares(
     qtbot.addWidget(other)
     qtbot.waitUntil(lambda: "geen team" in other.status.text(), timeout=15_000)
     assert not other.share_button.isEnabled()
+
+
+def test_both_share_dialogs_speak_dutch_in_their_shared_parts(qtbot, tmp_path: Path) -> None:
+    """The parts both dialogs have (`share_base.TeamShareDialog`) are translated in a context
+    of their own: PySide's `self.tr` would look them up under each dialog's class name."""
+    from vsr.ui.team.collection_share_dialog import CollectionShareDialog
+
+    from tests.vsr import session_fixtures as fx
+    from vsr.library import collections as cl
+
+    install_language("nl")
+    lib = open_library(tmp_path / "bib.sqlite")
+    walked = fx.walked_review(lib, tmp_path, long_text=False)
+    coll = cl.create_collection(lib, "Doorvragen", "intervisie")
+    for dialog in (ShareDialog(lib, walked.review.id), CollectionShareDialog(lib, coll.id)):
+        qtbot.addWidget(dialog)
+        assert dialog.share_button.text() == "Delen"
+        assert dialog.team_box.accessibleName() == "Team"
+        assert "teamopslag" in dialog.status.text()  # no team library set: said in Dutch

@@ -7,27 +7,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QProgressBar,
-    QPushButton,
-    QTextBrowser,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QLabel, QTextBrowser, QWidget
 
 from vsr.errors import VsrError
 from vsr.i18n import translate
-from vsr.team.connection import TeamError, connect, media_folder
-from vsr.team.sharing import TEAM_PURPOSES, SharePreview, my_teams, preview_share
+from vsr.team.sharing import TEAM_PURPOSES, SharePreview, preview_share
 
 from .. import workers
 from ..dialogs import error_text
-from .settings import team_media_setting, team_url_setting
+from .settings import team_url_setting
+from .share_base import TeamShareDialog
 
 
 def _share_on_worker(library_path: Path, url: str, media: Path, review_id: int, team: str,
@@ -47,47 +36,26 @@ def _share_on_worker(library_path: Path, url: str, media: Path, review_id: int, 
         lib.close()
 
 
-class ShareDialog(QDialog):
+class ShareDialog(TeamShareDialog):
     def __init__(self, lib: Any, review_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(lib, 560, parent)
         self.setWindowTitle(self.tr("Share with team"))
-        self.setMinimumWidth(560)
-        self.lib, self.review_id = lib, review_id
+        self.review_id = review_id
         self.share_id: str | None = None
-        self.team_box = QComboBox()
-        self.team_box.setAccessibleName(self.tr("Team"))
         self.purpose_box = QComboBox()
         self.purpose_box.addItem(self.tr("Intervisie (peer consultation)"), "intervisie")
         self.purpose_box.addItem(self.tr("Training (exercise material)"), "training")
         assert [self.purpose_box.itemData(i) for i in range(2)] == list(TEAM_PURPOSES)
-        form = QFormLayout()
-        form.addRow(self.tr("Team:"), self.team_box)
-        form.addRow(self.tr("Purpose:"), self.purpose_box)
+        self.form.addRow(self.tr("Purpose:"), self.purpose_box)
         self.preview = QTextBrowser()
         self.preview.setAccessibleName(self.tr("What leaves this computer"))
-        self.progress = QProgressBar()
         self.progress.setRange(0, 100)
-        self.progress.hide()
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.share_button = QPushButton(self.tr("Share"))
-        self.share_button.setEnabled(False)
-        self.buttons.addButton(self.share_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.share_button.clicked.connect(self.share)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(QLabel(self.tr("This leaves the computer:")))
-        layout.addWidget(self.preview, 1)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.status)
-        layout.addWidget(self.buttons)
-        self._task: workers.Task | None = None
+        self.lay_out(QLabel(self.tr("This leaves the computer:")), self.preview,
+                     stretch=self.preview)
         self._preview: SharePreview | None = None
         self._show_preview()
         if self._preview is not None:
-            self._load_teams()
+            self.load_teams(team_url_setting())
 
     def _show_preview(self) -> None:
         try:
@@ -106,43 +74,17 @@ class ShareDialog(QDialog):
                  else self.tr("What it did to each party (B) stays here.")]
         self.preview.setHtml("<ul>" + "".join(f"<li>{_escape(s)}</li>" for s in lines) + "</ul>")
 
-    def _load_teams(self) -> None:
-        url = team_url_setting()
-        if not url:
-            self.say(TeamError("error.team.no_url").message())
-            return
-        self.say(self.tr("Connecting to the team library…"))
+    def fitting(self, teams: list[tuple[str, str]]) -> list[str]:
+        return [name for name, function in teams if function == "professional"]
 
-        def teams(_p: Any, _c: Any) -> list[tuple[str, str]]:
-            with connect(url) as conn:
-                return my_teams(conn)
-
-        task = workers.Task(teams)
-        task.signals.done.connect(self._fill_teams)
-        task.signals.failed.connect(lambda exc: self.say(error_text(exc)))
-        self._task = workers.start(task)
-
-    def _fill_teams(self, teams: list[tuple[str, str]]) -> None:
-        for name, function in teams:
-            if function == "professional":
-                self.team_box.addItem(name, name)
-        if self.team_box.count():
-            self.say("")
-            self.share_button.setEnabled(True)
-        else:
-            self.say(self.tr("You are not a professional in any team. Ask the team library's "
-                             "administrator to add you."))
-
-    def say(self, text: str) -> None:
-        self.status.setText(text)
+    def no_team_text(self) -> str:
+        return self.tr("You are not a professional in any team. Ask the team library's "
+                       "administrator to add you.")
 
     def share(self) -> None:
-        try:
-            media = media_folder(team_media_setting())
-        except TeamError as exc:
-            self.say(exc.message())
+        media = self.media()
+        if media is None:
             return
-        assert media is not None
         from vsr.library.recordings import get_recording
         from vsr.library.reviews import get_review
 
@@ -151,27 +93,18 @@ class ShareDialog(QDialog):
         size = source.stat().st_size if source.is_file() else 1
         team, purpose = self.team_box.currentData(), self.purpose_box.currentData()
         url, path = team_url_setting(), Path(self.lib.path)
-        self.share_button.setEnabled(False)
         self.progress.setValue(0)
-        self.progress.show()
-        self.say(self.tr("Encrypting and sharing…"))
         task = workers.Task(lambda progress, _c: _share_on_worker(
             path, url, media, self.review_id, team, purpose, progress, size))
         task.signals.progress.connect(lambda f: self.progress.setValue(int(f * 100)))
         task.signals.done.connect(self._shared)
-        task.signals.failed.connect(self._refused)
-        self._task = workers.start(task)
+        self.start_sharing(task)
 
     def _shared(self, share_id: str) -> None:
         self.share_id = share_id
         self.progress.setValue(100)
         self.say(self.tr("Shared with {team}. You can withdraw it at any time by withdrawing the "
                          "consent.").format(team=self.team_box.currentText()))
-
-    def _refused(self, exc: BaseException) -> None:
-        self.progress.hide()
-        self.share_button.setEnabled(True)
-        self.say(error_text(exc))
 
 
 def _escape(text: str) -> str:
