@@ -97,9 +97,42 @@ def phone_hevc(workdir: Path, seconds: int) -> Path | None:
                "-f", "lavfi", "-i", "sine=frequency=440:beep_factor=4"]
     codecs = ["-c:v", "libx265", "-preset", "ultrafast", "-x265-params",
               "keyint=25:min-keyint=25:bframes=4:log-level=error", "-tag:v", "hvc1",
-              "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "96k",
-              "-metadata:s:v:0", "rotate=90"]  # ffmpeg 5 and older: becomes the display matrix
-    return _make(path, [*sources, "-t", str(seconds), *codecs])
+              "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "96k"]
+    return _turned_a_quarter(_make(path, [*sources, "-t", str(seconds), *codecs]))
+
+
+def _turned_a_quarter(path: Path) -> Path:
+    """`path` with the display matrix of a phone held upright (shown turned 90 degrees
+    clockwise), remuxed once under the maker's lock. ffmpeg 5 writes no matrix for
+    `-metadata:s:v rotate=90` (media made so before were not turned at all); PyAV sets it."""
+    import av
+
+    from vsr.media.probe import probe
+
+    if probe(path).rotation == 90:
+        return path
+    with open(path.with_name(path.name + ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if probe(path).rotation == 90:
+            return path
+        partial = path.with_name(f".{os.getpid()}.turned.{path.name}")
+        print(f"turning {path} a quarter (display matrix) ...", flush=True)
+        with av.open(str(path)) as source, av.open(str(partial), "w", format="mp4") as out:
+            streams = {}
+            for stream in source.streams:
+                if stream.type not in ("video", "audio"):
+                    continue
+                copy = out.add_stream_from_template(stream)
+                if isinstance(copy, av.video.stream.VideoStream):
+                    copy.set_display_rotation(-90)  # FFmpeg counts counter-clockwise
+                streams[stream.index] = copy
+            for packet in source.demux(*[source.streams[i] for i in streams]):
+                if packet.dts is None:
+                    continue
+                packet.stream = streams[packet.stream.index]
+                out.mux(packet)
+        partial.rename(path)
+    return path
 
 
 @contextlib.contextmanager
