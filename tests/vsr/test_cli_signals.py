@@ -32,7 +32,7 @@ sys.exit(main())
 """
 # Modules imported on the way (the `import` statement's audit event), then the library opened
 POINTS = ["vsr.i18n", "argparse", "logging.handlers", "vsr.library.db", "vsr.library.reviews",
-          "vsr.cli.backup_commands", "sqlite3.connect", "vsr.model"]
+          "vsr.app_log", "vsr.library.stable_ids", "sqlite3.connect", "vsr.model"]
 SIGNALS = {signal.SIGINT: 130, signal.SIGTERM: 143}
 
 
