@@ -79,21 +79,25 @@ def test_without_b_frames_nothing_is_skipped_and_stills_are_exact(
     assert not any(skips)
 
 
-def _hevc(path: Path) -> Path:
-    rng = np.random.default_rng(3)
-    texture = rng.integers(0, 255, (240, 320, 3), dtype=np.uint8)
+def _encoded(path: Path, codec: str, options: dict[str, str], count: int, seed: int) -> Path:
+    """`count` numbered 320x240 pictures (`_picture`) encoded with `codec` and `options`."""
+    texture = np.random.default_rng(seed).integers(0, 255, (240, 320, 3), dtype=np.uint8)
     with av.open(str(path), "w") as container:
-        video = container.add_stream("libx265", rate=FPS, options={
-            "x265-params": "keyint=50:min-keyint=50:scenecut=0:bframes=3:log-level=error",
-            "preset": "ultrafast"})
+        video = container.add_stream(codec, rate=FPS, options=options)
         video.width, video.height, video.pix_fmt = 320, 240, "yuv420p"
-        for index in range(150):
+        for index in range(count):
             frame = av.VideoFrame.from_ndarray(_picture(index, 320, 240, texture, False),
                                                format="bgr24")
             frame.pts, frame.time_base = index, Fraction(1, FPS)
             container.mux(video.encode(frame))
         container.mux(video.encode(None))
     return path
+
+
+def _hevc(path: Path) -> Path:
+    return _encoded(path, "libx265", {
+        "x265-params": "keyint=50:min-keyint=50:scenecut=0:bframes=3:log-level=error",
+        "preset": "ultrafast"}, 150, seed=3)
 
 
 def test_hevc_with_b_frames_lands_exactly(tmp_path: Path,
@@ -236,21 +240,10 @@ def test_moments_on_both_sides_of_a_keyframe_skip_the_end_of_the_gop_between(
 def _camera_like(path: Path, seconds: int) -> Path:
     """H.264 as cameras and phones write it: High profile, three B-frames with B-pyramid
     (B-frames other pictures refer to), CABAC, a keyframe every 2 s."""
-    rng = np.random.default_rng(11)
-    texture = rng.integers(0, 255, (240, 320, 3), dtype=np.uint8)
-    with av.open(str(path), "w") as container:
-        video = container.add_stream("libx264", rate=FPS, options={
-            "preset": "veryfast", "profile": "high", "crf": "18",
-            "x264-params": "bframes=3:b-pyramid=normal:cabac=1:keyint=50:min-keyint=50:"
-                           "scenecut=0"})
-        video.width, video.height, video.pix_fmt = 320, 240, "yuv420p"
-        for index in range(seconds * FPS):
-            frame = av.VideoFrame.from_ndarray(_picture(index, 320, 240, texture, False),
-                                               format="bgr24")
-            frame.pts, frame.time_base = index, Fraction(1, FPS)
-            container.mux(video.encode(frame))
-        container.mux(video.encode(None))
-    return path
+    return _encoded(path, "libx264", {
+        "preset": "veryfast", "profile": "high", "crf": "18",
+        "x264-params": "bframes=3:b-pyramid=normal:cabac=1:keyint=50:min-keyint=50:scenecut=0"},
+        seconds * FPS, seed=11)
 
 
 def _ffmpeg_pictures(path: Path, numbers: list[int]) -> list[np.ndarray]:
