@@ -75,14 +75,16 @@ class Building(Generic[W]):
             pass
         return self.widget
 
+    def step(self) -> bool:
+        """Its next part, now; True once it is built."""
+        next(self._steps, None)
+        return self.widget.built
+
     def in_turns(self, current: Callable[[], Building[W] | None]) -> Iterator[None]:
         """Its parts, one after each `yield` (each a turn of the event loop under `Stepwise`),
         for as long as it is the one being built (`current()`): it ends early when it was
         finished at once or dropped meanwhile; the caller asks `current()` again after."""
         while True:
             yield
-            if current() is not self:
-                return
-            next(self._steps, None)
-            if self.widget.built:
+            if current() is not self or self.step():
                 return

@@ -99,3 +99,62 @@ def test_a_file_opened_at_once_builds_its_review_in_turns(tmp_path: Path) -> Non
     assert "UI-THREAD []" in done.stdout, done.stdout
     parts = [line.split() for line in done.stdout.splitlines() if line.startswith("PARTS")][0]
     assert int(parts[1]) >= 3 and int(parts[2]) == int(parts[1]), done.stdout
+
+
+PANEL_IN_TURNS = """
+import sys, threading
+from pathlib import Path
+on_ui: list[str] = []
+def hook(event, args):
+    if event == "import" and threading.current_thread() is threading.main_thread():
+        on_ui.append(args[0])
+sys.addaudithook(hook)
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from tests.ui.fake_player import FakePlayer
+from tests.vsr.fakes import add_fake_recording, fake_fingerprint
+from vsr.library import open_library
+from vsr.library import recordings as rc
+from vsr.library import reviews as rv
+from vsr.ui.bridge import LibraryBridge
+from vsr.ui.main_window import MainWindow
+rc._default_fingerprinter = fake_fingerprint
+lib = open_library()
+review = rv.create_review(lib, add_fake_recording(lib, Path(sys.argv[1])).id)
+window = MainWindow(LibraryBridge(lib), FakePlayer(duration_ms=60_000))
+window.show()
+assert window.open_review(review.id)
+view = window.review_view
+on_ui.clear()  # from here on: what the panel needs
+widgets = [len(app.allWidgets())]  # at each turn of the event loop
+tick = QTimer()
+tick.timeout.connect(lambda: widgets.append(len(app.allWidgets())))
+tick.start(0)
+while not view.session_panel_built():
+    app.processEvents()
+grew = sum(1 for before, after in zip(widgets, widgets[1:]) if after > before)
+print("UI-THREAD", sorted(m for m in on_ui if "samenleergesprek" in m))
+print("GREW", grew)
+window.close()
+"""
+
+
+def test_the_conversation_panel_is_built_in_turns_with_its_modules_imported_on_a_worker(
+        tmp_path: Path) -> None:
+    """After a review's first picture its Samenleergesprek panel is built: its modules are
+    imported on a worker and it is built a part per event-loop turn. Imported and built in
+    one go, it held the window 90-115 ms (a locked library's window stood still 100 ms)."""
+    from vsr.library import open_library
+
+    open_library(tmp_path / "l.sqlite").close()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "VSR_LIBRARY": str(tmp_path / "l.sqlite"),
+           "VSR_RECORDINGS": str(tmp_path / "rec"), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    done = subprocess.run([sys.executable, "-c", PANEL_IN_TURNS, str(tmp_path)],
+                          capture_output=True, text=True, env=env,
+                          cwd=Path(__file__).resolve().parents[2], check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "UI-THREAD []" in done.stdout, done.stdout
+    # Its widgets came in (at least) five turns: the top bar and the four pages.
+    grew = [line.split() for line in done.stdout.splitlines() if line.startswith("GREW")][0]
+    assert int(grew[1]) >= 5, done.stdout

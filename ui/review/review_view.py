@@ -4,6 +4,8 @@ refreshes from library change events."""
 
 from __future__ import annotations
 
+import importlib
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -62,6 +64,7 @@ if TYPE_CHECKING:
     from ..samenleergesprek.panel import SessionPanel
 
 LOOP_AROUND_POINT_MS = 5_000
+PANEL_MODULE = f"{__package__.rpartition('.')[0]}.samenleergesprek.panel"
 # The Samenleergesprek panel is built once the player has its first picture (or its tab is
 # opened, or something asks for it): it is not needed for the picture, and building it first
 # kept the recording from starting. PANEL_WAIT_S: the most it waits for the player.
@@ -82,6 +85,14 @@ MARKERS_READ_AT_ONCE = 200
 # The least screen width (logical px) for the video beside the tabs: the window's minimum width
 # at 100 % text size. Narrower screens (200 % on a 1366 px laptop: 683 px) stack them.
 SIDE_BY_SIDE_LEAST = 720
+
+def _imported(name: str) -> bool:
+    """The module is imported, not only being imported (it is in sys.modules from the start
+    of its import, on whichever thread: the test importlib itself makes)."""
+    module = sys.modules.get(name)
+    return module is not None and not getattr(getattr(module, "__spec__", None),
+                                              "_initializing", False)
+
 
 class ReviewView(MarkingIntents, QWidget):
     """One open review. `title_changed` lets the window show the review's title."""
@@ -191,8 +202,11 @@ class ReviewView(MarkingIntents, QWidget):
         self.tabs.addTab(moments, self.tr("Moments"))
         # The Samenleergesprek tab; its panel (made per review) is built into it later.
         self._session_panel: SessionPanel | None = None
-        # A panel being built a part per step (build_session_panel), and its parts.
+        # A panel being built a part per step (_panel_part), and its parts.
         self._building_panel: Building[SessionPanel] | None = None
+        # The panel's modules imported on a worker: the Task meanwhile, then whether it
+        # succeeded.
+        self._panel_import: object | None = None
         self._session_host = QWidget()
         host = QVBoxLayout(self._session_host)
         host.setContentsMargins(0, 0, 0, 0)
@@ -357,8 +371,9 @@ class ReviewView(MarkingIntents, QWidget):
         return now - self._opened_at >= PICTURE_SETTLE_MS / 1000
 
     def _panel_when_ready(self) -> None:
-        """After the first picture: show the markers read meanwhile, and (at the next tick: two
-        short stalls, not one long one) build the panel."""
+        """After the first picture, a thing per tick (short stalls, not one long one): put the
+        review on top of the recent list, show the markers read meanwhile, then build the
+        panel a part per tick (`_panel_part`)."""
         if not self._after_first_picture():
             return
         if self._touch_pending is not None:
@@ -372,30 +387,63 @@ class ReviewView(MarkingIntents, QWidget):
             loaded, self._loaded = self._loaded, None
             self._show_loaded(loaded)
             return
-        if self._session_panel is None and self.review is not None:
-            self._make_session_panel()
+        if self._session_panel is None and self.review is not None and self._panel_part():
+            return
         self._panel_timer.stop()
 
-    def build_session_panel(self) -> Iterator[None]:
-        """Build the open review's panel a part per step (SessionPanel.build_steps): the
-        window rebuilt after a restore gives the event loop a turn after each, where built in
-        one go it stops answering for some 50 ms. Asked for meanwhile (its tab opened, the
-        menu) the rest is built at once; a review opened meanwhile ends it."""
-        from ..samenleergesprek.panel import SessionPanel
+    def _panel_part(self) -> bool:
+        """One part of the panel per tick of the timer (its top bar, each step's page, the
+        rest), then its showing in a tick of its own: built in one go it held the window some
+        100 ms after the first picture. True while parts are left."""
+        assert self.review is not None
+        building = self._building_panel
+        if building is None:
+            if self._importing_panel():
+                return True
+            from ..samenleergesprek.panel import SessionPanel
 
-        if self._session_panel is not None or self.review is None:
+            panel = SessionPanel(self.bridge, self.review.id, self.player, undo=self.undo,
+                                 saves=self.saves, build=False)
+            self._building_panel = Building(panel, panel.build_steps())
+            return True
+        if not building.widget.built:
+            building.step()
+            return True
+        self._building_panel = None
+        self._attach_session_panel(building.widget)
+        return False
+
+    def _importing_panel(self) -> bool:
+        """The panel's modules are imported on a worker first (40-70 ms on the UI thread on a
+        busy machine); True while that goes on. Where the worker failed, the import here says
+        what is wrong."""
+        if isinstance(self._panel_import, bool) or _imported(PANEL_MODULE):
+            return False
+        if self._panel_import is None:
+            from ..workers import Task, start
+
+            task = Task(lambda _progress, _cancelled: importlib.import_module(PANEL_MODULE))
+            task.signals.done.connect(lambda _module: self._panel_imported(True))
+            task.signals.failed.connect(lambda _exc: self._panel_imported(False))
+            self._panel_import = task
+            start(task)
+        return True
+
+    def _panel_imported(self, ok: bool) -> None:
+        self._panel_import = ok
+
+    def build_session_panel(self) -> Iterator[None]:
+        """Build the open review's panel now, a part per step (`_panel_part`), giving the event
+        loop a turn after each: for the window rebuilt after a restore, which starts it at
+        once instead of after the first picture. Asked for meanwhile (its tab opened, the
+        menu) the rest is built at once; a review opened meanwhile ends it."""
+        review = self.review
+        if self._session_panel is not None or review is None:
             return
         if not self._timer_has_work():
             self._panel_timer.stop()
-        panel = SessionPanel(self.bridge, self.review.id, self.player, undo=self.undo,
-                             saves=self.saves, build=False)
-        building = Building(panel, panel.build_steps())
-        self._building_panel = building
-        yield from building.in_turns(lambda: self._building_panel)
-        if self._building_panel is not building:  # built at once meanwhile, or dropped
-            return
-        self._building_panel = None
-        self._attach_session_panel(panel)
+        while self.review is review and self._session_panel is None and self._panel_part():
+            yield
 
     def _drop_session_panel(self) -> None:
         """Let go of the previous review's panel (its typing saved first)."""
