@@ -493,15 +493,21 @@ class MainWindow(QMainWindow):
 
     def open_file(self, path: Path) -> bool:
         """Add the file to the library (or find it there) and open its latest review."""
+        if self._reading_file:
+            return False  # one file at a time (also while its review opens, in turns)
+        self._reading_file = True
+        try:
+            return self._open_file(path)
+        finally:
+            self._reading_file = False
+
+    def _open_file(self, path: Path) -> bool:
         # The file is read in a child process (a broken file cannot take the window down);
         # that takes a moment, a hanging file at most the probe's timeout.
         # It is read on a worker while the window goes on answering (a local event loop, as
         # a dialog's exec has); then the row is added here, where the library lives.
-        if self._reading_file:
-            return False  # one file at a time
         self.statusBar().showMessage(self.tr("Reading the file…"))
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        self._reading_file = True
         self.prepare_review_view()  # meanwhile: the page its review opens on
         try:
             read = self._read_file(path)
@@ -516,25 +522,37 @@ class MainWindow(QMainWindow):
             if imported.value is not None:
                 self._await_review_view()
         finally:
-            self._reading_file = False
             QApplication.restoreOverrideCursor()
             self.statusBar().clearMessage()
         result = imported.value
         if result is None:
             in_box(self)(imported.message)
             return False
+        # From here a part per turn of the event loop: the row was added in this one.
+        self._turn()
         rec = result.recording
         reviews = rv.list_reviews(self.bridge.lib, rec.id)
         review = reviews[-1] if reviews else perform(
             lambda: rv.create_review(self.bridge.lib, rec.id), report=in_box(self)).value
         if review is None:  # not saved (a locked or read-only library): said in the box
             return False
-        opened = self.open_review(review.id)
+        self._turn()
+        opened = self.open_review(review.id, in_turns=True)
         if opened and result.warnings:
             self.show_file_warnings(Path(rec.path).name, result.warnings)
         if opened and result.created:
             self.offer_transcript()
         return opened
+
+    def _turn(self) -> None:
+        """One turn of the event loop (timers, painting) between two parts of a long action
+        on the UI thread; the user's input waits for the next, so nothing acts on a page
+        half opened."""
+        from PySide6.QtCore import QEventLoop
+
+        loop = QEventLoop()
+        QTimer.singleShot(0, loop.quit)
+        loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
 
     def _read_file(self, path: Path) -> tuple[Path, ProbeResult, str] | BaseException:
         """Probe and fingerprint `path` on a worker; the event loop runs meanwhile."""
@@ -580,7 +598,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text)
         self.statusBar().setToolTip(text)
 
-    def open_review(self, review_id: int) -> bool:
+    def open_review(self, review_id: int, *, in_turns: bool = False) -> bool:
+        """Open the review on its page. `in_turns`: the event loop takes a turn between
+        reading the review into the page and showing the page (opening a file, where the
+        parts before take their own turns: in one go they held the window 55-60 ms)."""
         from .team.playback import reopen_arriving
 
         if reopen_arriving(self, review_id):  # a shared recording not yet here: it streams
@@ -591,6 +612,8 @@ class MainWindow(QMainWindow):
             show_error(self, exc)
             self.show_start()
             return False
+        if in_turns:
+            self._turn()
         self.stack.setCurrentWidget(self.review_view)
         self._set_review_actions(True)
         self.actions[ActionId.DELETE_MARKER].setEnabled(False)
