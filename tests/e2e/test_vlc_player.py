@@ -338,3 +338,31 @@ def test_screenshot_shows_video_in_the_widget(qtbot, player, clip, tmp_path) -> 
     video = screen_image.copy(origin.x(), origin.y(), WIDTH, HEIGHT)
     number = frame_number(video)
     assert number is not None and 15 <= number < 100, number
+
+
+def test_a_paused_picture_is_drawn_again_at_its_new_size(qtbot, player, clip) -> None:  # type: ignore[no-untyped-def]
+    """Paused, the video's place changes size (the Samenleergesprek tab opened beside it, the
+    window resized): VLC 3 kept its last picture at the old size, cut off or in a corner,
+    until it drew another. The player has it drawn again at the new size."""
+    from PySide6.QtGui import QColor
+
+    load_ready(qtbot, player, clip)
+    qtbot.waitUntil(lambda: shown_frame(player) is not None, timeout=3000)
+    # The people look at the paused picture for a while (VLC 3 draws it at a new size only in
+    # the first moments after pausing; after 6 s, without the player's redraw, it did not).
+    qtbot.wait(6000)
+    assert shown_frame(player) is not None
+    surface = player.video_widget()
+    surface.setFixedSize(WIDTH * 3 // 4, HEIGHT)  # narrower, as beside the opened tab
+
+    def whole_picture_fitted() -> bool:
+        """Fitted, the 4:3 picture leaves black bands above and below (30 px); the old
+        picture cut off at the right fills the top rows with its colour instead."""
+        image = surface.screen().grabWindow(int(surface.winId())).toImage()
+        if image.width() < WIDTH * 3 // 4 or image.height() < HEIGHT:
+            return False
+        band = all(QColor(image.pixel(x, 4)).value() < 50 for x in range(0, WIDTH * 3 // 4, 8))
+        return band and QColor(image.pixel(WIDTH // 2, HEIGHT // 2)).saturation() >= 100
+
+    qtbot.waitUntil(whole_picture_fitted, timeout=5000)
+    assert player.state() == "paused"

@@ -21,6 +21,9 @@ What libVLC 3.0.24 does, measured under Xvfb (tests/e2e/test_vlc_player.py), and
   reports seeks +250 ms off. step_frame therefore seeks (MediaPlayer.step_frame).
 - pause() freezes the picture where it is; position() is then our clock's estimate, within
   ~100 ms of that picture. (Re-seeking to make them agree risks the paused-seek error above.)
+- Paused for more than a moment, VLC 3 no longer draws its picture again when the video's
+  place changes size (a tab opened beside it, the window resized): the old picture stays, cut
+  off or in a corner. A paused seek to the same place redraws it (`_redraw_paused`).
 - After EndReached, seek and play do nothing: we reopen the media (stop + play + warm-up).
 - Broken files rarely reach VLC's Error state: they open and "end" at once. Ended with nothing
   decoded, or far before the duration, is reported as an error naming the file.
@@ -54,6 +57,8 @@ OPEN_POLL_MS = 10
 # Paused seeks issued too soon after a pause or after another paused seek draw a wrong frame
 # (measured: 0 ms apart failed 4 times in 8, 100 ms apart never). Later ones wait; latest wins.
 SETTLE_MS = 150
+# A paused picture is drawn again this long after the video's place last changed size.
+REDRAW_AFTER_MS = 120
 OPEN_TIMEOUT_S = 15.0
 STREAM_CACHING_MS = 300  # VLC's file-caching default: the stream waits no longer than a file
 
@@ -103,6 +108,11 @@ class VlcPlayer(MediaPlayer):
         self._settle_timer = QTimer(self)
         self._settle_timer.setSingleShot(True)
         self._settle_timer.timeout.connect(self._apply_deferred_seek)
+        # The surface resized while paused: its picture drawn again once the size settles.
+        self._redraw_timer = QTimer(self)
+        self._redraw_timer.setSingleShot(True)
+        self._redraw_timer.setInterval(REDRAW_AFTER_MS)
+        self._redraw_timer.timeout.connect(self._redraw_paused)
         app = QCoreApplication.instance()
         if app is not None:
             # VLC must stop drawing before Qt destroys the native window at exit.
@@ -230,6 +240,7 @@ class VlcPlayer(MediaPlayer):
             return
         self._timer.stop()
         self._settle_timer.stop()
+        self._redraw_timer.stop()
         self._mp.stop()
         if self._media is not None:
             self._media.release()
@@ -249,7 +260,18 @@ class VlcPlayer(MediaPlayer):
         if watched is self._surface and event.type() == QEvent.Type.WinIdChange:
             if self._mp is not None:
                 self._attach_surface()
+        elif (watched is self._surface and event.type() == QEvent.Type.Resize
+              and self._state == PAUSED and self._opening is None and self._mp is not None):
+            self._redraw_timer.start()  # again at each resize: once the size has settled
         return False
+
+    def _redraw_paused(self) -> None:
+        """VLC 3 draws a paused picture at a new size only for a moment after pausing; later
+        it keeps the old picture, cut off or in a corner, until it draws another. A paused
+        seek to where the player stands draws it again (unless a seek is on its way)."""
+        if (self._mp is not None and self._state == PAUSED and self._opening is None
+                and self._deferred_seek is None):
+            self._paused_seek(self._clamp_seek(self._clock.position()))
 
     def _attach_surface(self) -> None:
         attach_video(self._mp, self._surface, QGuiApplication.platformName())
