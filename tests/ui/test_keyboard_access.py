@@ -111,6 +111,26 @@ def test_ctrl_tab_and_ctrl_page_keys_switch_tabs_from_anywhere(qtbot, window) ->
     assert tabs.currentIndex() == 1
 
 
+def test_tab_from_the_tab_bar_goes_into_the_tab_on_show(qtbot, window) -> None:
+    """Ctrl+Tab to the Samenleergesprek, then Tab: into its steps, not past them to the
+    timeline (the panel is made after the rest of the page, so Qt put it last in the chain).
+    Shift+Tab comes back to the tab bar; on the Moments tab Tab goes into the moments."""
+    tabs = window.review_view.tabs
+    table(window).setFocus()
+    kd.key(Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    panel = window.review_view.session_panel
+    qtbot.waitUntil(lambda: panel.isVisible())
+    assert kd.focus() is tabs.tabBar()
+    kd.key(Qt.Key.Key_Tab)
+    assert inside(kd.focus(), panel), kd.name_of(kd.focus())
+    kd.key(Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert kd.focus() is tabs.tabBar()
+    kd.key(Qt.Key.Key_Left)
+    assert tabs.currentIndex() == 0
+    kd.key(Qt.Key.Key_Tab)
+    assert inside(kd.focus(), tabs.widget(0)), kd.name_of(kd.focus())
+
+
 def test_arrows_on_the_tab_bar_switch_tabs_and_do_not_seek(qtbot, window) -> None:
     player: FakePlayer = window.player_under_test
     tabs = window.review_view.tabs

@@ -482,6 +482,7 @@ class ReviewView(MarkingIntents, QWidget):
         self._clip_host.addWidget(panel.discuss.clip_box)
         panel.discuss.sheet.typing_started.connect(self._typing_started)
         panel.step_shown.connect(self._arrange)
+        panel.tab_after = self.tabs.tabBar()
         self._session_host.layout().addWidget(panel)
         panel.show()  # at once when its tab is on show (a layout shows new children later)
         self._arrange()

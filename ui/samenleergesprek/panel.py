@@ -68,6 +68,7 @@ class SessionPanel(QWidget):
         layout.setContentsMargins(8, 4, 8, 4)
         layout.setSpacing(4)
         self.built = False
+        self.tab_after: QWidget | None = None  # Tab from this widget comes into the panel
         if build:
             for _part in self.build_steps():
                 pass
@@ -220,10 +221,14 @@ class SessionPanel(QWidget):
             if count else ""
 
     def order_tabs(self) -> None:
-        """Tab goes: the steps, the client's pause, the page top to bottom, Back, Next (the
-        pages rebuild buttons, which Qt would otherwise put at the end of the chain)."""
+        """Tab goes: (from `tab_after`, the tab bar it sits under) the steps, the client's
+        pause, the page top to bottom, Back, Next (the pages rebuild buttons, which Qt would
+        otherwise put at the end of the chain; and the panel is made after the rest of the
+        window, so Tab from its tab bar went past it)."""
         top = [*self.indicator.buttons.values(), self.pause_button]
-        chain_tab_order(top + tab_stops(self.current_page()) + [self.back_button, self.next_button])
+        before = [self.tab_after] if self.tab_after is not None else []
+        chain_tab_order(before + top + tab_stops(self.current_page())
+                        + [self.back_button, self.next_button])
 
     def _update_nav(self) -> None:
         count = len(ss.get_session(self.ctx.lib, self.ctx.review_id).moments)
