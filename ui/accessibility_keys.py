@@ -129,13 +129,15 @@ def install_keyboard_guard() -> KeyboardGuard | None:
 def tab_stops(container: QWidget) -> list[QWidget]:
     """The controls Tab should stop at inside `container`, in reading order: the children of
     each widget top to bottom, those side by side left to right, and all of one child (a
-    party's column) before the next."""
+    party's column) before the next. Disabled ones too (Tab passes them by while they are):
+    left out, a button enabled later ("Choose this moment" once a row is chosen) kept an old
+    place in the chain and Tab went past it."""
     stops: list[QWidget] = []
     for child in reading_order(container.findChildren(
             QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)):
         if child.isHidden() or child.isWindow():
             continue
-        if child.focusPolicy() & Qt.FocusPolicy.TabFocus and child.isEnabled():
+        if child.focusPolicy() & Qt.FocusPolicy.TabFocus:
             stops.append(child)
         stops += tab_stops(child)
     return stops

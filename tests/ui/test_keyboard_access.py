@@ -131,6 +131,28 @@ def test_tab_from_the_tab_bar_goes_into_the_tab_on_show(qtbot, window) -> None:
     assert inside(kd.focus(), tabs.widget(0)), kd.name_of(kd.focus())
 
 
+def test_tab_from_the_list_reaches_the_button_choosing_a_row_enabled(qtbot, window) -> None:
+    """Stap 1: a row chosen with the arrows enables "Choose this moment"; Tab from the list
+    goes to it. It was disabled when Tab's order was made, so it kept its old place and Tab
+    went to Back instead (Space then went back a step)."""
+    lib, review_id = window.bridge.lib, window.review_view.review.id
+    for party in rv.list_parties(lib, review_id):
+        ss.confirm_rules(lib, review_id, party.id)
+    panel = session_panel(window)
+    qtbot.waitUntil(lambda: panel.isVisible())
+    panel.go(SessionStep.RULES)
+    panel.next_button.setFocus(Qt.FocusReason.TabFocusReason)
+    kd.key(Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)  # on to Stap 1, as people do
+    assert panel.step is SessionStep.MOMENTS
+    page = panel.current_page()
+    assert not page.choose_button.isEnabled()  # nothing chosen yet
+    page.candidates.setFocus(Qt.FocusReason.TabFocusReason)
+    kd.key(Qt.Key.Key_Down)
+    assert page.choose_button.isEnabled()
+    kd.key(Qt.Key.Key_Tab)
+    assert kd.focus() is page.choose_button, kd.name_of(kd.focus())
+
+
 def test_arrows_on_the_tab_bar_switch_tabs_and_do_not_seek(qtbot, window) -> None:
     player: FakePlayer = window.player_under_test
     tabs = window.review_view.tabs
