@@ -44,7 +44,9 @@ def test_the_window_starts_without_the_review_workspace(tmp_path: Path) -> None:
     assert "AFTER True True" in done.stdout
 
 
-OPEN_AT_ONCE = """
+# What the scripts below start with: a Qt application, and `on_ui`, the modules imported on
+# its UI thread.
+WATCHING_UI_IMPORTS = """
 import sys, threading
 from pathlib import Path
 on_ui: list[str] = []
@@ -56,6 +58,24 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from tests.ui.fake_player import FakePlayer
+"""
+
+
+def _run_in_window_process(script: str, tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`script` in a process of its own (imports counted from a clean start), with a library
+    made beforehand (creating one imports more than opening one)."""
+    from vsr.library import open_library
+
+    open_library(tmp_path / "l.sqlite").close()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "VSR_LIBRARY": str(tmp_path / "l.sqlite"),
+           "VSR_RECORDINGS": str(tmp_path / "rec"), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True,
+                          env=env, cwd=Path(__file__).resolve().parents[2], check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done
+
+
+OPEN_AT_ONCE = WATCHING_UI_IMPORTS + """
 from vsr.media.testclip import generate_test_clip
 from vsr.ui.bridge import LibraryBridge
 from vsr.ui.main_window import MainWindow, REVIEW_MODULES
@@ -105,15 +125,7 @@ def test_a_file_opened_at_once_builds_its_review_in_turns(tmp_path: Path) -> Non
     """A file opened on a window just shown (dropped on it, or from the command line): its
     review's page is built a part per event-loop turn while the file is read, and what the
     first open imports is imported on a worker; in one go it froze the window 50-130 ms."""
-    from vsr.library import open_library
-
-    open_library(tmp_path / "l.sqlite").close()
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "VSR_LIBRARY": str(tmp_path / "l.sqlite"),
-           "VSR_RECORDINGS": str(tmp_path / "rec"), "XDG_CONFIG_HOME": str(tmp_path / "config")}
-    done = subprocess.run([sys.executable, "-c", OPEN_AT_ONCE, str(tmp_path / "nieuw.mp4")],
-                          capture_output=True, text=True, env=env,
-                          cwd=Path(__file__).resolve().parents[2], check=False)
-    assert done.returncode == 0, done.stdout + done.stderr
+    done = _run_in_window_process(OPEN_AT_ONCE, tmp_path, str(tmp_path / "nieuw.mp4"))
     assert "UI-THREAD []" in done.stdout, done.stdout
     parts = [line.split() for line in done.stdout.splitlines() if line.startswith("PARTS")][0]
     assert int(parts[1]) >= 3 and int(parts[2]) == int(parts[1]), done.stdout
@@ -124,18 +136,7 @@ def test_a_file_opened_at_once_builds_its_review_in_turns(tmp_path: Path) -> Non
     assert turns["row added"] < turns["review read"] < turns["page shown"], done.stdout
 
 
-PANEL_IN_TURNS = """
-import sys, threading
-from pathlib import Path
-on_ui: list[str] = []
-def hook(event, args):
-    if event == "import" and threading.current_thread() is threading.main_thread():
-        on_ui.append(args[0])
-sys.addaudithook(hook)
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
-app = QApplication([])
-from tests.ui.fake_player import FakePlayer
+PANEL_IN_TURNS = WATCHING_UI_IMPORTS + """
 from tests.vsr.fakes import add_fake_recording, fake_fingerprint
 from vsr.library import open_library
 from vsr.library import recordings as rc
@@ -168,15 +169,7 @@ def test_the_conversation_panel_is_built_in_turns_with_its_modules_imported_on_a
     """After a review's first picture its Samenleergesprek panel is built: its modules are
     imported on a worker and it is built a part per event-loop turn. Imported and built in
     one go, it held the window 90-115 ms (a locked library's window stood still 100 ms)."""
-    from vsr.library import open_library
-
-    open_library(tmp_path / "l.sqlite").close()
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "VSR_LIBRARY": str(tmp_path / "l.sqlite"),
-           "VSR_RECORDINGS": str(tmp_path / "rec"), "XDG_CONFIG_HOME": str(tmp_path / "config")}
-    done = subprocess.run([sys.executable, "-c", PANEL_IN_TURNS, str(tmp_path)],
-                          capture_output=True, text=True, env=env,
-                          cwd=Path(__file__).resolve().parents[2], check=False)
-    assert done.returncode == 0, done.stdout + done.stderr
+    done = _run_in_window_process(PANEL_IN_TURNS, tmp_path, str(tmp_path))
     assert "UI-THREAD []" in done.stdout, done.stdout
     # Its widgets came in (at least) five turns: the top bar and the four pages.
     grew = [line.split() for line in done.stdout.splitlines() if line.startswith("GREW")][0]
