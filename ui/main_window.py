@@ -47,7 +47,7 @@ from .party_dialog import PartyNamesDialog
 from .player.base import MediaPlayer
 from .small_screen import ScreenFittingArea, install_small_screen_support
 from .start_page import RecentReview, StartPage
-from .stepwise import Building, Stepwise
+from .stepwise import Building, Stepwise, turn
 from .team import menu as team_menu
 from .window_geometry import save_rect, saved_rect, screen_area
 
@@ -529,30 +529,20 @@ class MainWindow(QMainWindow):
             in_box(self)(imported.message)
             return False
         # From here a part per turn of the event loop: the row was added in this one.
-        self._turn()
+        turn()
         rec = result.recording
         reviews = rv.list_reviews(self.bridge.lib, rec.id)
         review = reviews[-1] if reviews else perform(
             lambda: rv.create_review(self.bridge.lib, rec.id), report=in_box(self)).value
         if review is None:  # not saved (a locked or read-only library): said in the box
             return False
-        self._turn()
+        turn()
         opened = self.open_review(review.id, in_turns=True)
         if opened and result.warnings:
             self.show_file_warnings(Path(rec.path).name, result.warnings)
         if opened and result.created:
             self.offer_transcript()
         return opened
-
-    def _turn(self) -> None:
-        """One turn of the event loop (timers, painting) between two parts of a long action
-        on the UI thread; the user's input waits for the next, so nothing acts on a page
-        half opened."""
-        from PySide6.QtCore import QEventLoop
-
-        loop = QEventLoop()
-        QTimer.singleShot(0, loop.quit)
-        loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
 
     def _read_file(self, path: Path) -> tuple[Path, ProbeResult, str] | BaseException:
         """Probe and fingerprint `path` on a worker; the event loop runs meanwhile."""
@@ -613,7 +603,7 @@ class MainWindow(QMainWindow):
             self.show_start()
             return False
         if in_turns:
-            self._turn()
+            turn()
         self.stack.setCurrentWidget(self.review_view)
         self._set_review_actions(True)
         self.actions[ActionId.DELETE_MARKER].setEnabled(False)

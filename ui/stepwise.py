@@ -1,17 +1,27 @@
 """Work on the UI thread done in steps: a generator whose every `yield` gives the event loop a
 turn (input, painting, timers) before the next step runs. For building many widgets at once
-(the window again after a restore), which in one go would freeze the window."""
+(the window again after a restore), which in one go would freeze the window. `turn()` gives one
+turn in the middle of a call that must finish in one go (opening a file's review)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from typing import Generic, Protocol, TypeVar
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal
 
 # Between steps: a timer, not a zero-time call, so that what a step asked for (a layout, a
 # paint: posted events) is done in a turn of its own before the next step, not in the same.
 TURN_MS = 1
+
+
+def turn() -> None:
+    """One turn of the event loop (timers, posted events, painting) between two parts of work
+    that must run in one call on the UI thread; the user's input waits for the next turn, so
+    nothing acts on what is half done."""
+    loop = QEventLoop()
+    QTimer.singleShot(0, loop.quit)
+    loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
 
 
 class Stepwise(QObject):
