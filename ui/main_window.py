@@ -493,8 +493,11 @@ class MainWindow(QMainWindow):
 
     def open_file(self, path: Path) -> bool:
         """Add the file to the library (or find it there) and open its latest review."""
-        if self._reading_file:
-            return False  # one file at a time (also while its review opens, in turns)
+        if self._reading_file:  # one file at a time (also while its review opens, in turns)
+            self.statusBar().showMessage(self.tr(
+                "A file is being read: open {name} again when it is done.").format(
+                    name=path.name), 10_000)
+            return False
         self._reading_file = True
         try:
             return self._open_file(path)

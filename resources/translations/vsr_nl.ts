@@ -1751,57 +1751,62 @@
         <translation>Opname openen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="502"/>
+        <location filename="../../ui/main_window.py" line="498"/>
+        <source>A file is being read: open {name} again when it is done.</source>
+        <translation>Er wordt al een bestand gelezen: open {name} opnieuw als dat klaar is.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="512"/>
         <source>Reading the file…</source>
         <translation>Het bestand wordt gelezen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="602"/>
+        <location filename="../../ui/main_window.py" line="618"/>
         <source>Making the demo recording…</source>
         <translation>De demo-opname wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="618"/>
+        <location filename="../../ui/main_window.py" line="634"/>
         <source>New review</source>
         <translation>Nieuw terugkijkgesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="618"/>
+        <location filename="../../ui/main_window.py" line="634"/>
         <source>Title:</source>
         <translation>Titel:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="644"/>
+        <location filename="../../ui/main_window.py" line="660"/>
         <source>Add participant</source>
         <translation>Deelnemer toevoegen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="645"/>
+        <location filename="../../ui/main_window.py" line="661"/>
         <source>Name (for example: interpreter):</source>
         <translation>Naam (bijvoorbeeld: tolk):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="722"/>
+        <location filename="../../ui/main_window.py" line="738"/>
         <source>Delete expired material</source>
         <translation>Verlopen materiaal verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="723"/>
+        <location filename="../../ui/main_window.py" line="739"/>
         <source>Nothing has passed its retention date.</source>
         <translation>Niets is langer bewaard dan afgesproken.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="746"/>
+        <location filename="../../ui/main_window.py" line="762"/>
         <source>Audit log altered</source>
         <translation>Logboek veranderd</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="773"/>
+        <location filename="../../ui/main_window.py" line="789"/>
         <source>About vsr</source>
         <translation>Over vsr</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="774"/>
+        <location filename="../../ui/main_window.py" line="790"/>
         <source>&lt;b&gt;vsr {version}&lt;/b&gt;&lt;p&gt;Video-stimulated recall for the Samenleergesprek: look back together at a recorded conversation and learn from it.&lt;/p&gt;&lt;p&gt;Method: Samenleerwijzer (Lengkeek &amp;amp; van Hal, HAN, 2021).&lt;/p&gt;</source>
         <translation>&lt;b&gt;vsr {version}&lt;/b&gt;&lt;p&gt;Samen terugkijken voor het Samenleergesprek: bekijk samen een opgenomen gesprek en leer ervan.&lt;/p&gt;&lt;p&gt;Methode: Samenleerwijzer (Lengkeek &amp;amp; van Hal, HAN, 2021).&lt;/p&gt;</translation>
     </message>
@@ -1930,22 +1935,22 @@
         <translation>(Technische informatie: {detail})</translation>
     </message>
     <message>
-        <location filename="../../ui/player/vlc_player.py" line="340"/>
+        <location filename="../../ui/player/vlc_player.py" line="362"/>
         <source>Opening {path} takes too long. The file may be damaged, or the drive it is on is slow or disconnected.</source>
         <translation>Het openen van {path} duurt te lang. Misschien is het bestand beschadigd, of is de schijf traag of niet aangesloten.</translation>
     </message>
     <message>
-        <location filename="../../ui/player/vlc_player.py" line="402"/>
+        <location filename="../../ui/player/vlc_player.py" line="424"/>
         <source>Playing {path} stopped at {at} of {total}: the file seems damaged or incomplete.</source>
         <translation>Het afspelen van {path} stopte bij {at} van {total}: het bestand lijkt beschadigd of onvolledig.</translation>
     </message>
     <message>
-        <location filename="../../ui/player/vlc_player.py" line="418"/>
+        <location filename="../../ui/player/vlc_player.py" line="440"/>
         <source>The file {path} cannot be played: no video or sound could be read from it. The file may be damaged or of a kind that cannot be played.</source>
         <translation>Het bestand {path} kan niet worden afgespeeld: er is geen beeld of geluid uit te lezen. Misschien is het bestand beschadigd of van een soort die niet kan worden afgespeeld.</translation>
     </message>
     <message>
-        <location filename="../../ui/player/vlc_player.py" line="426"/>
+        <location filename="../../ui/player/vlc_player.py" line="448"/>
         <source>The file {path} does not exist or cannot be read. Was it moved or renamed?</source>
         <translation>Het bestand {path} bestaat niet of kan niet worden gelezen. Is het verplaatst of hernoemd?</translation>
     </message>
@@ -2407,52 +2412,52 @@
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../ui/review/review_view.py" line="460"/>
+        <location filename="../../ui/review/review_view.py" line="509"/>
         <source>Write down what was said</source>
         <translation>Uitschrijven wat er gezegd is</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="159"/>
+        <location filename="../../ui/review/review_view.py" line="170"/>
         <source>Sound only: this recording has no picture.</source>
         <translation>Alleen geluid: deze opname heeft geen beeld.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="187"/>
+        <location filename="../../ui/review/review_view.py" line="198"/>
         <source>Moments and Samenleergesprek</source>
         <translation>Momenten en Samenleergesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="188"/>
+        <location filename="../../ui/review/review_view.py" line="199"/>
         <source>Tabs</source>
         <translation>Tabbladen</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="191"/>
+        <location filename="../../ui/review/review_view.py" line="202"/>
         <source>Moments</source>
         <translation>Momenten</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="199"/>
+        <location filename="../../ui/review/review_view.py" line="213"/>
         <source>Samenleergesprek</source>
         <translation>Samenleergesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="481"/>
+        <location filename="../../ui/review/review_view.py" line="530"/>
         <source>Who is who</source>
         <translation>Wie is wie</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="482"/>
+        <location filename="../../ui/review/review_view.py" line="531"/>
         <source>There is nothing written down yet. Choose “Write down what was said” in the File menu first.</source>
         <translation>Er is nog niets uitgeschreven. Kies eerst “Uitschrijven wat er gezegd is” in het menu Bestand.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="549"/>
+        <location filename="../../ui/review/review_view.py" line="598"/>
         <source>Where is the recording “{title}”?</source>
         <translation>Waar staat de opname ‘{title}’?</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="902"/>
+        <location filename="../../ui/review/review_view.py" line="951"/>
         <source>Paused for {name}</source>
         <translation>Pauze voor {name}</translation>
     </message>
@@ -2621,90 +2626,90 @@
         <translation>Samenleergesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/panel.py" line="142"/>
+        <location filename="../../ui/samenleergesprek/panel.py" line="143"/>
         <source>◀  Back</source>
         <translation>◀  Terug</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/panel.py" line="144"/>
+        <location filename="../../ui/samenleergesprek/panel.py" line="145"/>
         <source>Back (Alt+Left)</source>
         <translation>Terug (Alt+Links)</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/panel.py" line="143"/>
-        <location filename="../../ui/samenleergesprek/panel.py" line="145"/>
+        <location filename="../../ui/samenleergesprek/panel.py" line="144"/>
+        <location filename="../../ui/samenleergesprek/panel.py" line="146"/>
         <source>Back</source>
         <translation>Terug</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/panel.py" line="129"/>
+        <location filename="../../ui/samenleergesprek/panel.py" line="130"/>
         <source>+  Pause as moment</source>
         <translation>+  Pauze als moment</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/panel.py" line="130"/>
+        <location filename="../../ui/samenleergesprek/panel.py" line="131"/>
         <source>Make this pause a moment</source>
         <translation>Maak van deze pauze een moment</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/panel.py" line="147"/>
-        <location filename="../../ui/samenleergesprek/panel.py" line="237"/>
+        <location filename="../../ui/samenleergesprek/panel.py" line="148"/>
+        <location filename="../../ui/samenleergesprek/panel.py" line="242"/>
         <source>Next  ▶</source>
         <translation>Verder  ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/panel.py" line="149"/>
+        <location filename="../../ui/samenleergesprek/panel.py" line="150"/>
         <source>Next (Alt+Right)</source>
         <translation>Verder (Alt+Rechts)</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/panel.py" line="233"/>
+        <location filename="../../ui/samenleergesprek/panel.py" line="238"/>
         <source>Make the learning summary…</source>
         <translation>Leerverslag maken…</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/panel.py" line="234"/>
+        <location filename="../../ui/samenleergesprek/panel.py" line="239"/>
         <source>Summary…</source>
         <translation>Verslag…</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/panel.py" line="235"/>
+        <location filename="../../ui/samenleergesprek/panel.py" line="240"/>
         <source>Make the learning summary</source>
         <translation>Maak het leerverslag</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/panel.py" line="148"/>
-        <location filename="../../ui/samenleergesprek/panel.py" line="238"/>
+        <location filename="../../ui/samenleergesprek/panel.py" line="149"/>
+        <location filename="../../ui/samenleergesprek/panel.py" line="243"/>
         <source>Next</source>
         <translation>Verder</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/panel.py" line="219"/>
+        <location filename="../../ui/samenleergesprek/panel.py" line="220"/>
         <source>Moment {n} of {count}</source>
         <translation>Moment {n} van {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/panel.py" line="296"/>
+        <location filename="../../ui/samenleergesprek/panel.py" line="301"/>
         <source>The library is in use by another program. The pause is saved as soon as the library is free.</source>
         <translation>Het gegevensbestand is in gebruik door een ander programma. De pauze wordt opgeslagen zodra het weer vrij is.</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/panel.py" line="304"/>
+        <location filename="../../ui/samenleergesprek/panel.py" line="309"/>
         <source>Make the pause of {name} a moment</source>
         <translation>Maak van de pauze van {name} een moment</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/panel.py" line="323"/>
+        <location filename="../../ui/samenleergesprek/panel.py" line="328"/>
         <source>The pause is now a moment. Choose it in Step 1.</source>
         <translation>De pauze is nu een moment. Kies het in Stap 1.</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/panel.py" line="331"/>
+        <location filename="../../ui/samenleergesprek/panel.py" line="336"/>
         <source>❚❚  Pause – {name}</source>
         <translation>❚❚  Pauze – {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/panel.py" line="332"/>
+        <location filename="../../ui/samenleergesprek/panel.py" line="337"/>
         <source>❚❚  Pause</source>
         <translation>❚❚  Pauze</translation>
     </message>

@@ -47,3 +47,27 @@ def test_an_absurd_duration_is_clamped_by_the_timeline(qtbot) -> None:
     panel.grab()  # paints the ruler and lanes over the whole (clamped) length
     assert panel.view.duration_ms() == MAX_RECORDING_MS
     assert panel.scrollbar.maximum() <= MAX_RECORDING_MS
+
+
+def test_a_second_file_while_one_is_read_is_said_and_the_first_goes_on(
+        qtbot, window: MainWindow, tmp_path: Path,  # noqa: F811
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file dropped (or opened from the menu) while another is still being read: the window
+    says so, naming it, instead of doing nothing without a word; the first is opened."""
+    monkeypatch.setattr(rc, "_default_fingerprinter", fingerprint)
+    first = generate_test_clip(tmp_path / "eerste.mp4", 2.0)
+    second = generate_test_clip(tmp_path / "tweede gesprek.mp4", 2.0)
+    during: list[object] = []
+    read_file = window._read_file
+
+    def reading(path: Path) -> object:
+        during.append(window.open_file(second))  # the event loop runs while a file is read
+        during.append(window.statusBar().currentMessage())
+        return read_file(path)
+
+    monkeypatch.setattr(window, "_read_file", reading)
+    assert window.open_file(first) is True
+    assert during[0] is False
+    assert "tweede gesprek.mp4" in str(during[1]) and "being read" in str(during[1])
+    assert window.review_view.recording is not None
+    assert window.review_view.recording.path.endswith("eerste.mp4")
