@@ -153,6 +153,22 @@ def test_tab_from_the_list_reaches_the_button_choosing_a_row_enabled(qtbot, wind
     assert kd.focus() is page.choose_button, kd.name_of(kd.focus())
 
 
+def test_tab_reaches_pause_as_moment_beside_the_pause_button_once_it_shows(qtbot, window) -> None:
+    """The client pauses with the keyboard; "Pause as moment" shows beside the pause button
+    (disabled while paused), and Tab from the steps goes there next. Hidden when Tab's order
+    was made, it was left at the end of the chain, after Next."""
+    panel = session_panel(window)
+    qtbot.waitUntil(lambda: panel.isVisible())
+    window.player_under_test.play()
+    panel.pause_button.setFocus(Qt.FocusReason.TabFocusReason)
+    kd.key(Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: panel.pause_moment_button.isVisible())
+    assert not panel.pause_button.isEnabled()
+    panel.indicator.buttons[SessionStep.CLOSING].setFocus(Qt.FocusReason.TabFocusReason)
+    kd.key(Qt.Key.Key_Tab)
+    assert kd.focus() is panel.pause_moment_button, kd.name_of(kd.focus())
+
+
 def test_arrows_on_the_tab_bar_switch_tabs_and_do_not_seek(qtbot, window) -> None:
     player: FakePlayer = window.player_under_test
     tabs = window.review_view.tabs

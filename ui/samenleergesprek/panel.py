@@ -225,7 +225,9 @@ class SessionPanel(QWidget):
         pause, the page top to bottom, Back, Next (the pages rebuild buttons, which Qt would
         otherwise put at the end of the chain; and the panel is made after the rest of the
         window, so Tab from its tab bar went past it)."""
-        top = [*self.indicator.buttons.values(), self.pause_button]
+        # "Pause as moment" beside the pause button too, hidden or not: shown after a pause,
+        # it would otherwise keep the place it had at the end of the chain.
+        top = [*self.indicator.buttons.values(), self.pause_button, self.pause_moment_button]
         before = [self.tab_after] if self.tab_after is not None else []
         chain_tab_order(before + top + tab_stops(self.current_page())
                         + [self.back_button, self.next_button])
