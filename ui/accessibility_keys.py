@@ -135,12 +135,19 @@ def tab_stops(container: QWidget) -> list[QWidget]:
     stops: list[QWidget] = []
     for child in reading_order(container.findChildren(
             QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)):
-        if child.isHidden() or child.isWindow():
+        if _hidden_on_purpose(child) or child.isWindow():
             continue
         if child.focusPolicy() & Qt.FocusPolicy.TabFocus:
             stops.append(child)
         stops += tab_stops(child)
     return stops
+
+
+def _hidden_on_purpose(widget: QWidget) -> bool:
+    """Hidden by hide() (or never shown by show()), not only waiting to be shown: a widget
+    just added to a layout on the screen is hidden until the layout shows it a moment later,
+    and Tab's order made meanwhile left out a whole moment's gespreksblad."""
+    return widget.isHidden() and widget.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide)
 
 
 def reading_order(widgets: list[QWidget], same_row_px: int = 12) -> list[QWidget]:

@@ -169,6 +169,50 @@ def test_tab_reaches_pause_as_moment_beside_the_pause_button_once_it_shows(qtbot
     assert kd.focus() is panel.pause_moment_button, kd.name_of(kd.focus())
 
 
+def tab_through_the_step(panel) -> list[str]:  # type: ignore[no-untyped-def]
+    """The names Tab visits from the first step button until it leaves the page (Back)."""
+    panel.indicator.buttons[SessionStep.RULES].setFocus(Qt.FocusReason.TabFocusReason)
+    names: list[str] = []
+    for _ in range(kd.MAX_TABS):
+        kd.key(Qt.Key.Key_Tab)
+        widget = kd.focus()
+        if widget is panel.back_button or not panel.isAncestorOf(widget):
+            return names
+        names.append(kd.name_of(widget))
+    pytest.fail(f"Tab never reached Back: {names[-10:]}")
+
+
+def test_tab_visits_every_steps_page_in_reading_order(qtbot, window) -> None:
+    """Each step's page, as Tab goes from the steps to Back: the chosen moments' buttons
+    (rebuilt when a moment is chosen), a moment's whole gespreksblad in Stap 2 and what each
+    learned in Stap 3. Parts added to a page on the screen are shown a moment later; Tab's
+    order, made meanwhile, left them out (Stap 2 went from the steps straight to Back)."""
+    lib, review_id = window.bridge.lib, window.review_view.review.id
+    for party in rv.list_parties(lib, review_id):
+        ss.confirm_rules(lib, review_id, party.id)
+    panel = session_panel(window)
+    qtbot.waitUntil(lambda: panel.isVisible())
+    panel.go(SessionStep.MOMENTS)
+    page = panel.current_page()
+    for row in (0, 1):
+        page.candidates.setCurrentRow(row)
+        page.choose_button.click()
+    stops = tab_through_the_step(panel)
+    assert stops.index("Remove moment 1") < stops.index("Theme card of moment 1") \
+        < stops.index("Remove moment 2") < stops.index("Moments to choose from"), stops
+    panel.go(SessionStep.DISCUSS)
+    stops = tab_through_the_step(panel)
+    feelings = [n for n in stops if " feels: " in n]
+    assert len(feelings) == 16, stops
+    a_field = next(i for i, n in enumerate(stops) if n.startswith("A. "))
+    c_field = next(i for i, n in enumerate(stops) if n.startswith("C. "))
+    assert a_field < stops.index(feelings[0]) and c_field == len(stops) - 1, stops
+    panel.go(SessionStep.CLOSING)
+    stops = tab_through_the_step(panel)
+    learned = [n for n in stops if n.endswith("what did I learn?")]
+    assert len(learned) == 2 and stops.index("Summary") < stops.index(learned[0]), stops
+
+
 def test_arrows_on_the_tab_bar_switch_tabs_and_do_not_seek(qtbot, window) -> None:
     player: FakePlayer = window.player_under_test
     tabs = window.review_view.tabs

@@ -208,7 +208,7 @@ class SessionPanel(QWidget):
         self._update_nav()
         self.step_shown.emit(step)
         if self.isVisible():  # a screen reader hears where the conversation is now
-            self.order_tabs()
+            self._order_tabs_now_and_when_shown()
             where = self.indicator.buttons[step].accessibleName()
             announce(" ".join(t for t in (where, self._position_text()) if t), self)
 
@@ -219,6 +219,17 @@ class SessionPanel(QWidget):
         count = len(ss.get_session(self.ctx.lib, self.ctx.review_id).moments)
         return self.tr("Moment {n} of {count}").format(n=self.moment_index + 1, count=count) \
             if count else ""
+
+    def _order_tabs_now_and_when_shown(self) -> None:
+        """`order_tabs` now, and once more when the page's new parts are shown and laid out:
+        Tab's order is reading order, by where they are. A part added to a page on the
+        screen is shown at the next turn of the event loop and laid out at the one after."""
+        self.order_tabs()
+        QTimer.singleShot(0, self, lambda: QTimer.singleShot(0, self, self._order_tabs_when_shown))
+
+    def _order_tabs_when_shown(self) -> None:
+        if self.isVisible():
+            self.order_tabs()
 
     def order_tabs(self) -> None:
         """Tab goes: (from `tab_after`, the tab bar it sits under) the steps, the client's
@@ -367,7 +378,7 @@ class SessionPanel(QWidget):
 
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802 (Qt API)
         super().showEvent(event)
-        self.order_tabs()
+        self._order_tabs_now_and_when_shown()
         if self._stale:
             self._stale = False
             self._show_pause_state(self.ctx.player.state())  # as a party change would
@@ -385,7 +396,7 @@ class SessionPanel(QWidget):
         else:
             self.current_page().refresh()
         self._update_nav()
-        self.order_tabs()
+        self._order_tabs_now_and_when_shown()
 
     def flush(self) -> None:
         """Save whatever is still being typed (call before closing the review)."""
