@@ -131,15 +131,21 @@ def test_tab_from_the_tab_bar_goes_into_the_tab_on_show(qtbot, window) -> None:
     assert inside(kd.focus(), tabs.widget(0)), kd.name_of(kd.focus())
 
 
-def test_tab_from_the_list_reaches_the_button_choosing_a_row_enabled(qtbot, window) -> None:
-    """Stap 1: a row chosen with the arrows enables "Choose this moment"; Tab from the list
-    goes to it. It was disabled when Tab's order was made, so it kept its old place and Tab
-    went to Back instead (Space then went back a step)."""
+def agreed_panel(qtbot, window):  # type: ignore[no-untyped-def]
+    """The Samenleergesprek on show, the agreements confirmed by both (the steps are open)."""
     lib, review_id = window.bridge.lib, window.review_view.review.id
     for party in rv.list_parties(lib, review_id):
         ss.confirm_rules(lib, review_id, party.id)
     panel = session_panel(window)
     qtbot.waitUntil(lambda: panel.isVisible())
+    return panel
+
+
+def test_tab_from_the_list_reaches_the_button_choosing_a_row_enabled(qtbot, window) -> None:
+    """Stap 1: a row chosen with the arrows enables "Choose this moment"; Tab from the list
+    goes to it. It was disabled when Tab's order was made, so it kept its old place and Tab
+    went to Back instead (Space then went back a step)."""
+    panel = agreed_panel(qtbot, window)
     panel.go(SessionStep.RULES)
     panel.next_button.setFocus(Qt.FocusReason.TabFocusReason)
     kd.key(Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)  # on to Stap 1, as people do
@@ -187,11 +193,7 @@ def test_tab_visits_every_steps_page_in_reading_order(qtbot, window) -> None:
     (rebuilt when a moment is chosen), a moment's whole gespreksblad in Stap 2 and what each
     learned in Stap 3. Parts added to a page on the screen are shown a moment later; Tab's
     order, made meanwhile, left them out (Stap 2 went from the steps straight to Back)."""
-    lib, review_id = window.bridge.lib, window.review_view.review.id
-    for party in rv.list_parties(lib, review_id):
-        ss.confirm_rules(lib, review_id, party.id)
-    panel = session_panel(window)
-    qtbot.waitUntil(lambda: panel.isVisible())
+    panel = agreed_panel(qtbot, window)
     panel.go(SessionStep.MOMENTS)
     page = panel.current_page()
     for row in (0, 1):
