@@ -131,11 +131,16 @@ def tab_stops(container: QWidget) -> list[QWidget]:
     each widget top to bottom, those side by side left to right, and all of one child (a
     party's column) before the next. Disabled ones too (Tab passes them by while they are):
     left out, a button enabled later ("Choose this moment" once a row is chosen) kept an old
-    place in the chain and Tab went past it."""
+    place in the chain and Tab went past it. A child with a `tab_chain()` method gives its
+    own part of the order."""
     stops: list[QWidget] = []
     for child in reading_order(container.findChildren(
             QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)):
         if _hidden_on_purpose(child) or child.isWindow():
+            continue
+        own_chain = getattr(child, "tab_chain", None)
+        if callable(own_chain):  # a part that knows its own order (the Samenleergesprek)
+            stops += own_chain()
             continue
         if child.focusPolicy() & Qt.FocusPolicy.TabFocus:
             stops.append(child)
@@ -160,6 +165,33 @@ def reading_order(widgets: list[QWidget], same_row_px: int = 12) -> list[QWidget
         else:
             rows.append([widget])
     return [w for row in rows for w in sorted(row, key=lambda w: w.x())]
+
+
+def step_along(stops: list[QWidget], focus: QWidget | None, forward: bool) -> QWidget | None:
+    """The control after (before) the one holding `focus` in `stops` that can take the focus
+    now (shown and enabled). At either end: the first (last) one again when nothing else in
+    the window can take the focus, else None (Tab leaves `stops` by the window's chain); also
+    None when the focus is not in `stops`."""
+    here = next((i for i, stop in enumerate(stops)
+                 if focus is not None and (stop is focus or stop.isAncestorOf(focus))), None)
+    if here is None:
+        return None
+    ready = [i for i, stop in enumerate(stops) if stop.isVisible() and stop.isEnabled()]
+    after = [i for i in ready if (i > here if forward else i < here)]
+    if after:
+        return stops[after[0] if forward else after[-1]]
+    if not ready or _taker_elsewhere(stops, stops[here].window()):
+        return None
+    return stops[ready[0] if forward else ready[-1]]
+
+
+def _taker_elsewhere(stops: list[QWidget], window: QWidget) -> bool:
+    """Whether a control outside `stops` in `window` can take the focus by Tab now."""
+    inside = set(map(id, stops))
+    return any(id(w) not in inside and w.window() is window and w.isVisible()
+               and w.isEnabled() and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+               and not any(stop.isAncestorOf(w) for stop in stops)
+               for w in window.findChildren(QWidget))
 
 
 def chain_tab_order(widgets: list[QWidget]) -> None:

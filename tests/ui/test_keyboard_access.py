@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QTableView, QWidget
+from PySide6.QtWidgets import QApplication, QTableView, QToolButton, QWidget
 from vsr.ui.bridge import LibraryBridge
 from vsr.ui.main_window import MainWindow
 
@@ -375,3 +375,55 @@ def test_the_keyboard_guard_sees_only_the_focused_widgets_events(qtbot, window) 
     assert not tables[1].tabKeyNavigation()
     assert tables[0].tabKeyNavigation()
     page.close()
+
+
+def review_tab_round(view, *, backwards: bool = False) -> list[QWidget]:  # type: ignore[no-untyped-def]
+    """The controls of the review page that Tab (Shift+Tab) visits, once round from the
+    first button under the video."""
+    first = view.transport.findChildren(QToolButton)[0]
+    first.setFocus()
+    kd.settle()
+    seen: list[QWidget] = [first]
+    for _ in range(kd.MAX_TABS):
+        if backwards:
+            kd.key(Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+        else:
+            kd.key(Qt.Key.Key_Tab)
+        widget = kd.focus()
+        if widget is first:
+            return [w for w in seen if inside(w, view)]
+        seen.append(widget)
+    pytest.fail(f"Tab never came back: {[kd.name_of(w) for w in seen[-20:]]}")
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (683, 384)], ids=["laptop", "200-percent"])
+def test_tab_goes_through_the_review_page_in_reading_order(qtbot, window, size) -> None:
+    """Tab follows what the eye reads: the buttons under the video, the mark buttons, the
+    tabs, the moments, the chosen moment's gespreksblad, then the timeline. The mark buttons
+    are made when a review opens and the gespreksblad's parts when a moment is chosen, so Qt
+    put them at the end of the chain: Tab went from the moments to the timeline and only then
+    to the mark buttons and the gespreksblad (seen in the real window at 200 %)."""
+    view = window.review_view
+    window.resize(*size)
+    table(window).selectRow(1)
+    qtbot.waitUntil(lambda: view.sheet.isVisible() and view.selected is not None)
+    kd.settle()
+    round_ = review_tab_round(view)
+
+    def at(widgets: list[QWidget]) -> list[int]:
+        found = [round_.index(w) for w in widgets if w in round_]
+        assert found, f"not reached by Tab: {[kd.name_of(w) for w in widgets]}"
+        return found
+
+    transport = at(view.transport.findChildren(QToolButton))
+    marks = at(list(view.mark_buttons.buttons.values()))
+    bar = at([view.tabs.tabBar()])
+    moments = at([table(window)])
+    sheet = at([w for w in round_ if inside(w, view.sheet)])
+    timeline = at([view.timeline.view])
+    parts = [("transport", transport), ("mark buttons", marks), ("tab bar", bar),
+             ("moments", moments), ("gespreksblad", sheet), ("timeline", timeline)]
+    for (name, earlier), (next_name, later) in zip(parts, parts[1:], strict=False):
+        assert max(earlier) < min(later), (
+            f"{next_name} before {name}: {[kd.name_of(w)[:25] for w in round_]}")
+    assert review_tab_round(view, backwards=True) == round_[:1] + round_[:0:-1]  # the same, back

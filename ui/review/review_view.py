@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QSplitter,
     QStackedWidget,
@@ -34,6 +35,7 @@ from vsr.samenleergesprek.blind import hidden_now, refresh_shared_screen
 from vsr.samenleergesprek.model import SessionStep
 
 from ..accessibility_announce import announce
+from ..accessibility_keys import chain_tab_order, step_along, tab_stops
 from ..actions import ActionId, ActionRegistry
 from ..bridge import LibraryBridge
 from ..operations import in_box, perform, push_performed
@@ -697,6 +699,25 @@ class ReviewView(MarkingIntents, QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
         self._apply_share()
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 (Qt API)
+        """Tab and Shift+Tab follow reading order, made from where the controls are when the
+        key is pressed: the mark buttons are made when a review opens, a gespreksblad's parts
+        when a moment is chosen and the Samenleergesprek's when a step is shown, and Qt puts
+        every new control at the end of the chain (Tab went from the moments to the timeline
+        and only then to the mark buttons and the gespreksblad). The layout (side by side, or
+        one under the other on a small screen) changes the order too. Qt's own chain is made
+        in that order as well (where Tab goes when it comes into the page), but moving along
+        it after a change made it skip back into the page's middle, so within the page the
+        next control is taken from the order itself."""
+        stops = tab_stops(self)
+        chain_tab_order(stops)
+        target = step_along(stops, QApplication.focusWidget(), next)
+        if target is None:
+            return super().focusNextPrevChild(next)
+        target.setFocus(Qt.FocusReason.TabFocusReason if next
+                        else Qt.FocusReason.BacktabFocusReason)
+        return True
 
     def save_layout(self, settings: QSettings) -> None:
         """Remember the splitters (the window calls this when it closes)."""

@@ -236,12 +236,16 @@ class SessionPanel(QWidget):
         pause, the page top to bottom, Back, Next (the pages rebuild buttons, which Qt would
         otherwise put at the end of the chain; and the panel is made after the rest of the
         window, so Tab from its tab bar went past it)."""
+        before = [self.tab_after] if self.tab_after is not None else []
+        chain_tab_order(before + self.tab_chain())
+
+    def tab_chain(self) -> list[QWidget]:
+        """The panel's controls in Tab's order (also the review page's part for the panel:
+        `tab_stops`)."""
         # "Pause as moment" beside the pause button too, hidden or not: shown after a pause,
         # it would otherwise keep the place it had at the end of the chain.
         top = [*self.indicator.buttons.values(), self.pause_button, self.pause_moment_button]
-        before = [self.tab_after] if self.tab_after is not None else []
-        chain_tab_order(before + top + tab_stops(self.current_page())
-                        + [self.back_button, self.next_button])
+        return top + tab_stops(self.current_page()) + [self.back_button, self.next_button]
 
     def _update_nav(self) -> None:
         count = len(ss.get_session(self.ctx.lib, self.ctx.review_id).moments)
