@@ -710,6 +710,8 @@ class ReviewView(MarkingIntents, QWidget):
         in that order as well (where Tab goes when it comes into the page), but moving along
         it after a change made it skip back into the page's middle, so within the page the
         next control is taken from the order itself."""
+        # Where the controls are now: parts just added or shown are laid out first.
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         stops = tab_stops(self)
         chain_tab_order(stops)
         target = step_along(stops, QApplication.focusWidget(), next)
