@@ -171,3 +171,16 @@ def test_a_surname_that_is_a_word_stays_a_word_in_small_letters(surname: str, fi
     text = f"het was {surname} en zo"
     assert names(text) == text
     assert names(f"het was {surname.capitalize()} en zo") == "het was Cliënt en zo"
+
+
+def test_a_name_with_an_invisible_character_inside_is_still_the_name() -> None:
+    """A soft hyphen (Word puts one where it may break a word), a zero-width space or joiner,
+    a direction mark or a combining grapheme joiner inside a name hides nothing: the name is
+    replaced with it, and a file name does not get the name back once they are removed."""
+    names = replacer_from({"Łukasz Nowak": "Cliënt"})
+    for mark in ("\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u200e",
+                 "\u034f", "\ufe0f"):
+        assert names(f"Zo zei Łu{mark}kasz het, en No{mark}wak ook.") == (
+            "Zo zei Cliënt het, en Cliënt ook."), repr(mark)
+    assert names("Łu\u00adkasz No\u200bwak") == "Cliënt"
+    assert names.file_name("verslag Łu\u00adkasz.pdf") == "verslag-Cliënt.pdf"
