@@ -184,3 +184,14 @@ def test_a_name_with_an_invisible_character_inside_is_still_the_name() -> None:
             "Zo zei Cliënt het, en Cliënt ook."), repr(mark)
     assert names("Łu\u00adkasz No\u200bwak") == "Cliënt"
     assert names.file_name("verslag Łu\u00adkasz.pdf") == "verslag-Cliënt.pdf"
+
+
+def test_a_name_with_digits_against_it_is_still_the_name() -> None:
+    """User names, handles and file names put digits against a name ("Nowak88", "lukasz2024",
+    "2024Sanne"): a digit ends a name as a space does. Letters still do not ("Nowakowski")."""
+    names = replacer_from({"Łukasz Nowak": "Cliënt", "Bo de Wit": "Professional"},
+                          ["Intake Sanne Bakker.mp4"])
+    assert names("Nowak88 mailde als lukasz2024, zie 2024Sanne en Bo2.") == (
+        "Cliënt88 mailde als Cliënt2024, zie 2024[naam] en Professional2.")
+    assert names.file_name("sanne2024_nowak88.mp4") == "naam2024_Cliënt88.mp4"
+    assert names("Nowakowski en Lukaszewicz, bo2") == "Nowakowski en Lukaszewicz, bo2"

@@ -6,9 +6,9 @@ It knows the parties' names (whole, their first and last names, "de Jong" with i
 the initials they would get ("J.d.V."), who gave consent, the name parts in the recording's
 title and file name, and extra names the user gives. Matching ignores case and diacritics,
 folds letters such as ı ł ø æ ß ĳ ("Yildiz" finds "Yıldız", see `vsr.anonymise.folding`), takes
-whole words only (letters and digits; "_" and "-" separate words, as in file names) and keeps a
-possessive "s" ("Jans moeder" -> "Cliënts moeder"). Each name becomes its party's role, or
-"[naam]" when no role is known. It also replaces e-mail addresses, phone numbers, BSN,
+whole words only (letters; "_", "-" and digits separate words, as in file names and user names:
+"Nowak88") and keeps a possessive "s" ("Jans moeder" -> "Cliënts moeder"). Each name becomes
+its party's role, or "[naam]" when no role is known. It also replaces e-mail addresses, phone numbers, BSN,
 addresses, postcodes and dates of birth (`vsr.anonymise.identifiers`).
 
 A name that is also an ordinary word ("Jong", "Wit", "Mei", "April") or has one or two letters
@@ -51,7 +51,9 @@ january february march may june july august october december
 maandag dinsdag woensdag donderdag vrijdag zaterdag zondag
 monday tuesday wednesday thursday friday saturday sunday
 """.split())
-_WORD = r"[^\W_]"  # a letter or digit: "_" separates words, as in file names
+# A letter: what may not stand against a name. "_", "-" and digits end a name, as in file
+# names and user names ("VID_2026_sanne", "Nowak88", "lukasz2024").
+_LETTER = r"[^\W\d_]"
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
@@ -194,7 +196,7 @@ class NameReplacer:
             alternatives = "|".join(re.escape(n) for n in sorted(self.table, key=len,
                                                                  reverse=True))
             # An "s" may follow (a Dutch possessive: "Jans"); an initials name ends in "."
-            self._pattern = re.compile(rf"(?<!{_WORD})(?:{alternatives})(s?)(?!{_WORD})")
+            self._pattern = re.compile(rf"(?<!{_LETTER})(?:{alternatives})(s?)(?!{_LETTER})")
         return self._pattern
 
     def __call__(self, text: str) -> str:
