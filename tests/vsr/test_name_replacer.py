@@ -195,3 +195,28 @@ def test_a_name_with_digits_against_it_is_still_the_name() -> None:
         "Cliënt88 mailde als Cliënt2024, zie 2024[naam] en Professional2.")
     assert names.file_name("sanne2024_nowak88.mp4") == "naam2024_Cliënt88.mp4"
     assert names("Nowakowski en Lukaszewicz, bo2") == "Nowakowski en Lukaszewicz, bo2"
+
+
+def test_names_written_together_or_in_camel_case() -> None:
+    """User names, hashtags and web addresses write a name as one word ("lukasznowak",
+    "vandenberg") or glue it to another with a capital ("#TeamLukasz", "MetNowak"): still the
+    name. A joined name that is an ordinary word ("Bo Ven": "boven") keeps the capital rule,
+    and words that merely have a capital inside stay."""
+    names = replacer_from({"Łukasz Nowak": "Cliënt", "Ayşe van den Berg-Łaski": "Professional",
+                           "Bo Ven": "Deelnemer"})
+    assert names("insta.com/lukasznowak, @ŁukaszNowak, NOWAKLUKASZ en #TeamLukasz MetNowak") == (
+        "insta.com/Cliënt, @Cliënt, Cliënt en #TeamCliënt MetCliënt")
+    assert names("vandenberg, VanDenBerg, berglaski, ayselaski, AyseVanDenBerg") == (
+        "Professional, Professional, Professional, Professional, Professional")
+    assert names("het ligt boven; BoVen zei het") == "het ligt boven; Deelnemer zei het"
+    assert names("McDonald belde via WhatsApp op zijn iPhone") == (
+        "McDonald belde via WhatsApp op zijn iPhone")
+    assert names.file_name("IntakeLukaszNowak_2.mp4") == "IntakeCliëntCliënt_2.mp4"
+
+
+def test_names_in_a_camel_case_title_or_file_name_are_known() -> None:
+    """A recording called "GesprekMetSanne.mp4" names Sanne, as "gesprek_met_sanne.mp4" does."""
+    assert title_parts("IMG_SanneBakker_2024.mp4")[:3] == ["SanneBakker", "Sanne", "Bakker"]
+    assert title_parts("WhatsApp Video 2024-05-01.mp4") == []
+    names = replacer_from({}, ["GesprekMetSanne.mp4"])
+    assert names("Sanne belde, SANNE ook") == "[naam] belde, [naam] ook"

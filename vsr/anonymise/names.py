@@ -24,7 +24,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from vsr.anonymise.folding import fold, folded_with_map
+from vsr.anonymise.folding import fold, fold_char, folded_with_map
 from vsr.anonymise.identifiers import replace_identifiers
 from vsr.anonymise.ordinary_words import is_ordinary_word
 from vsr.file_names import safe_file_name
@@ -90,14 +90,72 @@ def _surname_with_particles(name: str) -> str | None:
 
 def title_parts(title: str) -> list[str]:
     """Words in a title or file name that may be names. With capitals to go by, only
-    capitalised words ("Gesprek Jan de Vries 2024"); in a lower-case file name
-    ("gesprek_jan_de_vries", also "VID_2026_sanne": a word in capitals says nothing) every
-    word that is not a common title word."""
-    words = [w for w in re.split(r"[\W_\d]+", title) if w]
+    capitalised words ("Gesprek Jan de Vries 2024"), also those written together
+    ("GesprekMetSanne": "Sanne"); in a lower-case file name ("gesprek_jan_de_vries", also
+    "VID_2026_sanne": a word in capitals says nothing) every word that is not a common title
+    word."""
+    words = []
+    for word in (w for w in re.split(r"[\W_\d]+", title) if w):
+        words.append(word)
+        if fold(word) not in _NOT_NAMES:  # "GesprekMetSanne", not "WhatsApp"
+            words += [w for w in _camel_words(word) if w != word]
     has_case = any(w[:1].isupper() and not w.isupper() for w in words)
     return [w for w in words
             if len(w) >= _MIN_TITLE_PART and fold(w) not in _NOT_NAMES
             and (w[:1].isupper() or not has_case)]
+
+
+def _camel_words(word: str) -> list[str]:
+    """"SanneBakker" -> ["Sanne", "Bakker"]: a word cut where a small letter meets a capital."""
+    out: list[str] = []
+    start = 0
+    for i in range(1, len(word)):
+        if word[i - 1].islower() and word[i].isupper():
+            out.append(word[start:i])
+            start = i
+    return [*out, word[start:]]
+
+
+def _has_camel(text: str) -> bool:
+    return any(a.islower() and b.isupper() for a, b in zip(text, text[1:], strict=False))
+
+
+def _folded_camel(text: str) -> tuple[str, list[int]]:
+    """`folded_with_map(text)` with a separator where a small letter meets a capital (invisible
+    characters between them ignored): "MetNowak" is matched as "met nowak"."""
+    out: list[str] = []
+    where: list[int] = []
+    after_small = False
+    for i, char in enumerate(text):
+        piece = fold_char(char)
+        if not piece:
+            continue
+        if after_small and char.isupper():
+            out.append("\x00")
+            where.append(i)
+        out.append(piece)
+        where.extend([i] * len(piece))
+        after_small = char.islower()
+    return "".join(out), where
+
+
+def _joined(name: str) -> list[str]:
+    """A name written as one word, as in user names and web addresses: every run of two or
+    more of its words that does not end in a particle ("lukasznowak", "vandenberg",
+    "berglaski"), and the first and last name together both ways ("ayselaski", "nowaklukasz").
+    Runs with an initial (one letter) are left out."""
+    words = [w for w in re.split(r"[\s\-]+", name) if w]
+    out: list[str] = []
+    for i in range(len(words)):
+        for j in range(i + 2, len(words) + 1):
+            run = words[i:j]
+            if (all(len("".join(_LETTERS.findall(w))) >= 2 for w in run)
+                    and (j == len(words) or fold(run[-1]) not in PARTICLES)):
+                out.append("".join(run))
+    parts = name_parts(name)
+    if len(parts) >= 2:
+        out += [parts[0] + parts[-1], parts[-1] + parts[0]]
+    return out
 
 
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
@@ -168,6 +226,8 @@ class NameReplacer:
         surname = _surname_with_particles(name)
         if surname:
             self.add(surname, replacement)
+        for joined in _joined(name):
+            self.add(joined, replacement)
         for part in name_parts(name):
             if fold(part) not in skip:
                 self.add(part, replacement)
@@ -210,7 +270,13 @@ class NameReplacer:
             text = replace_identifiers(text)
         if not self.table:
             return text
-        folded, where = folded_with_map(text)
+        text = self._names(text, folded_with_map(text), any_case)
+        if _has_camel(text):  # then once more with "MetNowak" cut: "McDonald" was matched whole
+            text = self._names(text, _folded_camel(text), any_case)
+        return text
+
+    def _names(self, text: str, folded_map: tuple[str, list[int]], any_case: bool) -> str:
+        folded, where = folded_map
         parts: list[str] = []
         last = 0
         for match in self._compiled().finditer(folded):
