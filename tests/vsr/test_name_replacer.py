@@ -220,3 +220,16 @@ def test_names_in_a_camel_case_title_or_file_name_are_known() -> None:
     assert title_parts("WhatsApp Video 2024-05-01.mp4") == []
     names = replacer_from({}, ["GesprekMetSanne.mp4"])
     assert names("Sanne belde, SANNE ook") == "[naam] belde, [naam] ook"
+
+
+def test_initials_without_the_last_dot_or_with_spaces() -> None:
+    """"Ł.N.", also written "Ł.N" or "Ł. N." (and "A. v. d. B."), is the name; small letters
+    ("l.n") and other initials stay, as before."""
+    names = replacer_from({"Łukasz Nowak": "Cliënt", "Anna van den Berg": "Professional"})
+    assert names("Getekend: Ł.N, Ł. N. en L.N.; A. v. d. B. en A.v.d.B") == (
+        "Getekend: Cliënt, Cliënt en Cliënt; Professional en Professional")
+    assert names("zie l.n. en K.N.") == "zie l.n. en K.N."
+    assert set(replacer_from({"Jan Ø": "Cliënt"}).table) == {"jan o", "j.o.", "jan"}
+    spaced = NameReplacer()
+    spaced.add("A. B.", "Cliënt")  # a name that only looks like initials written apart
+    assert spaced("Door A. B. gezegd") == "Door Cliënt gezegd"

@@ -158,6 +158,26 @@ def _joined(name: str) -> list[str]:
     return out
 
 
+_INITIALS = re.compile(r"(?:[^\W\d_]{1,2}\.){2,}")  # "j.d.v.", folded
+
+
+def _alternative(key: str) -> str:
+    """The pattern of a folded name: itself, and initials also with a space after each dot and
+    without the last one ("Ł.N." is also written "Ł. N." and "Ł.N")."""
+    if not _INITIALS.fullmatch(key):
+        return re.escape(key)
+    return r"\.\s?".join(re.escape(i) for i in key[:-1].split(".")) + r"\.?"
+
+
+def _key(found: str) -> str:
+    """The table's key of a folded match: initials as "j.d.v." again."""
+    if "." not in found:
+        return found
+    initials = re.sub(r"\s", "", found)
+    initials = initials if initials.endswith(".") else initials + "."
+    return initials if _INITIALS.fullmatch(initials) else found
+
+
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 _APOSTROPHE = re.compile("['’‘ʼʻ`´′]")
 
@@ -253,8 +273,8 @@ class NameReplacer:
 
     def _compiled(self) -> re.Pattern[str]:
         if self._pattern is None:
-            alternatives = "|".join(re.escape(n) for n in sorted(self.table, key=len,
-                                                                 reverse=True))
+            alternatives = "|".join(_alternative(n) for n in sorted(self.table, key=len,
+                                                                    reverse=True))
             # An "s" may follow (a Dutch possessive: "Jans"); an initials name ends in "."
             self._pattern = re.compile(rf"(?<!{_LETTER})(?:{alternatives})(s?)(?!{_LETTER})")
         return self._pattern
@@ -283,6 +303,7 @@ class NameReplacer:
             start = where[match.start()]
             end = where[match.end() - 1] + 1
             name = folded[match.start():match.end() - len(match.group(1))]
+            name = name if name in self.table else _key(name)
             if start < last or (not any_case and name in self.capital_only
                                 and not _written_as_name(text[start:end])):
                 continue
