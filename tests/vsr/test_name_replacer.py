@@ -233,3 +233,14 @@ def test_initials_without_the_last_dot_or_with_spaces() -> None:
     spaced = NameReplacer()
     spaced.add("A. B.", "Cliënt")  # a name that only looks like initials written apart
     assert spaced("Door A. B. gezegd") == "Door Cliënt gezegd"
+
+
+def test_a_two_letter_name_in_a_title_is_known_when_written_as_a_name() -> None:
+    assert title_parts("Intake Bo.mp4") == ["Bo"]
+    assert title_parts("Gesprek Nr 2 met Ed en Jo Op Zee") == ["Ed", "Jo", "Zee"]
+    assert title_parts("Gesprek De Boer En Zoon") == ["Boer", "Zoon"]
+    assert title_parts("Session With An Interpreter At Home") == ["Interpreter", "Home"]
+    assert title_parts("intake_bo.mp4") == [] and title_parts("Intake BO TV.mp4") == []
+    names = replacer_from({}, ["Intake Bo.mp4"])
+    assert names("Bo zei het, bo niet") == "[naam] zei het, bo niet"
+    assert names.file_name("Intake Bo.mp4") == "naam.mp4"

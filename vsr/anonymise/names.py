@@ -26,14 +26,16 @@ from pathlib import Path
 
 from vsr.anonymise.folding import fold, fold_char, folded_with_map
 from vsr.anonymise.identifiers import replace_identifiers
-from vsr.anonymise.ordinary_words import is_ordinary_word
+from vsr.anonymise.ordinary_words import is_ordinary_word, ordinary_words
 from vsr.file_names import safe_file_name
 from vsr.i18n import LANGUAGES, translate, using_language
 
 __all__ = ["NameReplacer", "fold", "initials", "name_parts", "placeholder", "replacer_from",
            "role_words", "title_parts"]
 
-_MIN_TITLE_PART = 3  # a short word in a title or file name ("en", "of") is rarely a name
+# A short word in a title or file name ("en", "of") is rarely a name; a capitalised one of two
+# letters that is no ordinary word ("Intake Bo") is taken for one.
+_MIN_TITLE_PART = 3
 _DUTCH_PARTICLES = frozenset("van von der den het ter ten de des op in 't".split())
 PARTICLES = _DUTCH_PARTICLES | frozenset("la le du da di dos del el al bin ibn ben".split())
 # Words that are common in titles and file names but are not names.
@@ -46,6 +48,9 @@ samenleergesprek leerverslag intervisie training oefening oefenmateriaal cursus 
 afspraak deel part camera cam img vid mov dsc gopr pxl whatsapp screen scherm kopie copy
 definitief final versie version nieuw new test demo voorbeeld example sample oefenen
 mp4 mkv webm avi wav mp3 m4a
+nr mw mr dr hr st pt vs ok tv cd hd dv sd nl uk
+af al de en er ge ik in is ja je me na nu of om op te uw we ze zo
+an as at be by do go he if it my no on or so to up us
 januari februari maart april mei juni juli augustus september oktober november december
 january february march may june july august october december
 maandag dinsdag woensdag donderdag vrijdag zaterdag zondag
@@ -101,8 +106,15 @@ def title_parts(title: str) -> list[str]:
             words += [w for w in _camel_words(word) if w != word]
     has_case = any(w[:1].isupper() and not w.isupper() for w in words)
     return [w for w in words
-            if len(w) >= _MIN_TITLE_PART and fold(w) not in _NOT_NAMES
-            and (w[:1].isupper() or not has_case)]
+            if (len(w) >= _MIN_TITLE_PART or has_case and _short_name(w))
+            and fold(w) not in _NOT_NAMES and (w[:1].isupper() or not has_case)]
+
+
+def _short_name(word: str) -> bool:
+    """A two-letter word written as a name ("Bo", "Ed", not "BO" or "bo") that is no ordinary
+    word ("De", "En", "Op", "Al") nor an abbreviation of a title ("Nr", "Mw")."""
+    return (len(word) == 2 and word[0].isupper() and word[1].islower()
+            and fold(word) not in ordinary_words())
 
 
 def _camel_words(word: str) -> list[str]:
