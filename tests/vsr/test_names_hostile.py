@@ -62,3 +62,68 @@ def test_a_two_letter_name_only_in_the_recording_file_name_is_replaced(
     with zipfile.ZipFile(out) as package:
         rows = json.loads(package.read("review.json"))
     assert rows["recording"]["file_name"] == "naam.mp4"
+
+
+def _tagged(source: Path, target: Path, tags: dict[str, str]) -> Path:
+    """`source` remuxed with container and stream tags, as a phone or editor writes them."""
+    import av
+
+    with av.open(str(source)) as inp, av.open(str(target), "w", format="mp4") as out:
+        out.metadata.update(tags)
+        streams = {}
+        for stream in inp.streams:
+            streams[stream.index] = out.add_stream_from_template(stream)
+            streams[stream.index].metadata["handler_name"] = tags["title"]
+        for packet in inp.demux():
+            if packet.dts is not None:
+                packet.stream = streams[packet.stream.index]
+                out.mux(packet)
+    return target
+
+
+def _frames_and_tags(data: bytes) -> tuple[int, str]:
+    import io
+
+    import av
+
+    with av.open(io.BytesIO(data)) as container:
+        tags = dict(container.metadata)
+        for stream in container.streams:
+            tags.update({f"{stream.index}:{k}": v for k, v in stream.metadata.items()})
+        return sum(1 for _ in container.decode(video=0)), repr(tags)
+
+
+def test_the_recording_in_a_package_with_names_replaced_has_no_tags(
+        library: Library, tmp_path: Path) -> None:
+    """The recording went into an anonymised package byte for byte, with its own MP4 tags:
+    title "Intake Anouk de Vries", artist, comment, GPS position and the tracks' handler
+    names. Now they are blanked in the package's copy (same size, pictures and sound as they
+    were) and the package still unpacks; without the choice the recording goes as it is."""
+    from vsr.library import consent as cs
+    from vsr.review_package import OnExisting, unpack_review
+
+    plain = make_source(tmp_path / "media", "plain.mp4")
+    source = _tagged(plain, tmp_path / "media" / "opname.mp4", {
+        "title": "Intake Anouk de Vries", "artist": "Piet Jansen",
+        "comment": "Anouk thuis", "location": "+52.0907+005.1214/"})
+    world = make_world(library, source)
+    cs.grant_consent(library, world.rec.id, "intervisie", given_by="Anouk de Vries")
+    original = source.read_bytes()
+    frames, tags = _frames_and_tags(original)
+    assert "Anouk" in tags and "52.0907" in tags  # the tags are there to begin with
+    out = pack_review(library, world.review.id, tmp_path / "pakket.vsrpack",
+                      with_recording=True, names=review_names(library, world.review.id))
+    with zipfile.ZipFile(out) as package:
+        [member] = [n for n in package.namelist() if n.startswith("recording/")]
+        copy = package.read(member)
+    assert len(copy) == len(original)
+    for leak in (b"Anouk", b"Vries", b"Piet", b"Jansen", b"52.0907"):
+        assert leak not in copy, leak
+    assert _frames_and_tags(copy) == (frames, _frames_and_tags(copy)[1])
+    assert "anouk" not in fold(_frames_and_tags(copy)[1])
+    done = unpack_review(library, out, on_existing=OnExisting.KEEP_BOTH)
+    assert done.recording_file is not None and done.recording_file.read_bytes() == copy
+    # Without the choice the package is the parties' own: the recording as it is (control).
+    own = pack_review(library, world.review.id, tmp_path / "eigen.vsrpack", with_recording=True)
+    with zipfile.ZipFile(own) as package:
+        assert package.read(member.replace("naam", "opname")) == original
