@@ -244,3 +244,16 @@ def test_a_two_letter_name_in_a_title_is_known_when_written_as_a_name() -> None:
     names = replacer_from({}, ["Intake Bo.mp4"])
     assert names("Bo zei het, bo niet") == "[naam] zei het, bo niet"
     assert names.file_name("Intake Bo.mp4") == "naam.mp4"
+
+
+def test_a_name_that_is_also_a_word_after_a_form_of_address_is_the_name() -> None:
+    """Typed quickly, "mevrouw de jong" or "juf bo" has no capital, but after a form of address
+    it can only be the name; the word alone stays a word."""
+    names = replacer_from({"Anna de Jong": "Cliënt", "Bo Visser": "Professional",
+                           "Ed van der Berg": "Deelnemer"})
+    assert names("mevrouw de jong belde, mw. de jong, dhr. van der berg en juf bo; "
+                 "meneer visser en de heer visser, Mevr jong.") == (
+        "mevrouw Cliënt belde, mw. Cliënt, dhr. Deelnemer en juf Professional; "
+        "meneer Professional en de heer Professional, Mevr Cliënt.")
+    assert names("de jong is nog jong, de bakker en visser, mevrouw is jong") == (
+        "de jong is nog jong, de bakker en visser, mevrouw is jong")

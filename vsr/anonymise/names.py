@@ -218,6 +218,13 @@ def _needs_capital(name: str) -> bool:
     return bool(words) and all(is_ordinary_word(w) for w in words)
 
 
+# A form of address just before a word: "mevrouw de jong", "juf bo", "dhr. visser" is a name
+# however it is written.
+_HONORIFIC = re.compile(
+    r"(?<![^\W\d_])(?:mevrouw|mevr|mw|meneer|mijnheer|mnr|dhr|heer|juf|juffrouw|meester|"
+    r"mr|mrs|ms|miss|mister|dr|drs|ir|ing)\.?\s+$", re.IGNORECASE)
+
+
 def _written_as_name(original: str) -> bool:
     """A word of the match other than a particle starts with a capital."""
     return any(w[:1].isupper() for w in _name_words(original))
@@ -317,7 +324,8 @@ class NameReplacer:
             name = folded[match.start():match.end() - len(match.group(1))]
             name = name if name in self.table else _key(name)
             if start < last or (not any_case and name in self.capital_only
-                                and not _written_as_name(text[start:end])):
+                                and not _written_as_name(text[start:end])
+                                and not _HONORIFIC.search(text, max(0, start - 24), start)):
                 continue
             parts.append(text[last:start])
             parts.append(self.table[name] + ("s" if match.group(1) else ""))
