@@ -127,3 +127,23 @@ def test_the_recording_in_a_package_with_names_replaced_has_no_tags(
     own = pack_review(library, world.review.id, tmp_path / "eigen.vsrpack", with_recording=True)
     with zipfile.ZipFile(own) as package:
         assert package.read(member.replace("naam", "opname")) == original
+
+
+def test_sharing_with_a_team_replaces_names_in_a_moments_own_sub_topic(
+        library: Library, tmp_path: Path) -> None:
+    """Sharing with a team sends the parties by role and the texts with names replaced, but a
+    moment's theme line went as written: a sub-topic the parties added themselves ("Ruzie met
+    Anouk") or a theme text from an imported ELAN file reached the team library with the name."""
+    from vsr.library.themes import add_custom_subtopic
+    from vsr.team.sharing import preview_share
+
+    world = make_world(library, make_source(tmp_path / "media"))
+    marker_id = marker_with_sheet(world, 200, 1200)
+    sub = add_custom_subtopic(library, "samenwerking", "Ruzie met Anouk")
+    mk.set_marker_theme(library, marker_id, "samenwerking", sub)
+    mk.add_marker(library, world.client.id, 1500, 1800, theme="Thuis bij De Vries")
+    preview = preview_share(library, world.review.id)
+    themes = [m["theme"] for m in preview.moments]
+    assert len(themes) == 2 and themes[0].endswith("Ruzie met Cliënt"), themes
+    assert themes[1] == "Thuis bij Cliënt", themes
+    assert "anouk" not in fold(json.dumps(preview.moments, ensure_ascii=False))

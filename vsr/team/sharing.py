@@ -110,7 +110,8 @@ def _moments_payload(lib: Library, review_id: int
                                    for r in sheet.reflections.values()).strip()
         moments.append({
             "start_ms": m.marker.start_ms, "end_ms": m.marker.end_ms, "party": m.party.role.value,
-            "theme": " ".join(t for t in (m.theme_title, m.subtopic_title) if t),
+            # A sub-topic the parties added, or a theme text an ELAN file gave, is free text.
+            "theme": replace(" ".join(t for t in (m.theme_title, m.subtopic_title) if t)),
             "what_happened": replace(sheet.what_happened),
             "reflections": replace(reflections),
             "keep_or_change": replace(sheet.keep_or_change)})
