@@ -147,3 +147,29 @@ def test_sharing_with_a_team_replaces_names_in_a_moments_own_sub_topic(
     assert len(themes) == 2 and themes[0].endswith("Ruzie met Cliënt"), themes
     assert themes[1] == "Thuis bij Cliënt", themes
     assert "anouk" not in fold(json.dumps(preview.moments, ensure_ascii=False))
+
+
+def test_a_name_in_the_collection_name_is_replaced_in_the_pack(
+        library: Library, tmp_path: Path) -> None:
+    """A collection is often named after its case ("Intervisie casus Fatma"), as a review is
+    after its client; a review's title counts as a source of names, a collection's name did
+    not: with nobody else called Fatma, the pack's handout said "Intervisie casus Fatma"."""
+    from pypdf import PdfReader
+
+    from vsr.clip_packs import export_collection
+    from vsr.library import collections as co
+    from vsr.library import consent as cs
+
+    world = make_world(library, make_source(tmp_path / "media"))
+    cs.grant_consent(library, world.rec.id, "intervisie", given_by="Anouk de Vries")
+    col = co.create_collection(library, "Intervisie casus Fatma", "intervisie")
+    co.add_clip(library, col.id, world.rec.id, 0, 800, title="Begin",
+                questions=["Wat wilde Fatma hier?"])
+    out = tmp_path / "pack"
+    export_collection(library, col.id, out, anonymize_faces=False, anonymize_names=True,
+                      pack="intervisie")
+    reader = PdfReader(out / "handout.pdf")
+    text = " ".join(str(v) for v in (reader.metadata or {}).values())
+    text += "\n".join(page.extract_text() for page in reader.pages)
+    assert "Wat wilde [naam] hier?" in " ".join(text.split())
+    assert "fatma" not in fold(text), text

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal
 
-from vsr.anonymise.names import NameReplacer, replacer_from
+from vsr.anonymise.names import NameReplacer, names_written_in, replacer_from
 from vsr.i18n import translate
 from vsr.library.changes import Action, Change, Entity
 from vsr.library.consent import list_consents
@@ -92,5 +92,9 @@ def review_names(lib: Library, review_id: int,
 
 def collection_names(lib: Library, collection_id: int, recording_ids: Iterable[int],
                      extra: Iterable[str] = ()) -> NameReplacer:
+    """The names around the collection's recordings, and the names in the collection's own
+    name ("Intervisie casus Fatma": Fatma, see `names_written_in`)."""
+    rows = lib.query("SELECT name FROM collections WHERE id = ?", (collection_id,))
+    own = [n for r in rows for n in names_written_in(str(r["name"]))]
     return known_names(lib, recording_ids,
-                       [*extra, *extra_names(lib, "collection", collection_id)])
+                       [*extra, *extra_names(lib, "collection", collection_id), *own])

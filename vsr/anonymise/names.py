@@ -30,8 +30,8 @@ from vsr.anonymise.ordinary_words import is_ordinary_word, ordinary_words
 from vsr.file_names import safe_file_name
 from vsr.i18n import LANGUAGES, translate, using_language
 
-__all__ = ["NameReplacer", "fold", "initials", "name_parts", "placeholder", "replacer_from",
-           "role_words", "title_parts"]
+__all__ = ["NameReplacer", "fold", "initials", "name_parts", "names_written_in", "placeholder",
+           "replacer_from", "role_words", "title_parts"]
 
 # A short word in a title or file name ("en", "of") is rarely a name; a capitalised one of two
 # letters that is no ordinary word ("Intake Bo") is taken for one.
@@ -108,6 +108,17 @@ def title_parts(title: str) -> list[str]:
     return [w for w in words
             if (len(w) >= _MIN_TITLE_PART or has_case and _short_name(w))
             and fold(w) not in _NOT_NAMES and (w[:1].isupper() or not has_case)]
+
+
+def names_written_in(text: str) -> list[str]:
+    """The words written as names inside a free-text name such as a collection's: capitalised
+    (not in capitals only), not the first word (which has a capital anyway), no ordinary or
+    common title word. "Intervisie casus Fatma" -> ["Fatma"]; "Cursus <MGV> & meer" and
+    "Fatma intake" -> [] (a name as the first word is not found)."""
+    words = [w for w in re.split(r"[\W_\d]+", text) if w]
+    return [w for w in words[1:]
+            if len(w) >= 2 and w[0].isupper() and not w.isupper()
+            and fold(w) not in _NOT_NAMES and fold(w) not in ordinary_words()]
 
 
 def _short_name(word: str) -> bool:
