@@ -173,3 +173,50 @@ def test_a_name_in_the_collection_name_is_replaced_in_the_pack(
     text += "\n".join(page.extract_text() for page in reader.pages)
     assert "Wat wilde [naam] hier?" in " ".join(text.split())
     assert "fatma" not in fold(text), text
+
+
+class _Calls:
+    """A team connection that answers every call with no rows and keeps what it was given."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, tuple[object, ...]]] = []
+
+    def execute(self, sql: str, params: tuple[object, ...] = ()) -> _Calls:
+        self.calls.append((sql, params))
+        return self
+
+    def fetchall(self) -> list[tuple[object, ...]]:
+        return []
+
+
+def test_a_recording_shared_with_a_team_goes_without_its_tags(
+        library: Library, tmp_path: Path) -> None:
+    """Sharing with a team promises a neutral label and the parties by role, but the recording
+    was encrypted byte for byte, with its MP4 title "Intake Anouk de Vries", artist, comment
+    and GPS position for everyone in the team who plays it."""
+    import io
+
+    from vsr.library import consent as cs
+    from vsr.team.media_crypto import decrypt_stream
+    from vsr.team.sharing import upload_recording
+
+    plain = make_source(tmp_path / "media", "plain.mp4")
+    source = _tagged(plain, tmp_path / "media" / "opname.mp4", {
+        "title": "Intake Anouk de Vries", "artist": "Piet Jansen",
+        "comment": "Anouk thuis", "location": "+52.0907+005.1214/"})
+    world = make_world(library, source)
+    consent = cs.grant_consent(library, world.rec.id, "intervisie", given_by="Anouk de Vries")
+    media = tmp_path / "team-media"
+    media.mkdir()
+    conn = _Calls()
+    _rec_id, target = upload_recording(library, conn, media, world.rec.id,  # type: ignore[arg-type]
+                                       "intervisie", consent, "-")
+    key = next(params[7] for sql, params in conn.calls if "put_recording" in sql)
+    out = io.BytesIO()
+    with target.open("rb") as sealed:
+        decrypt_stream(sealed, out, key)  # type: ignore[arg-type]
+    shared, original = out.getvalue(), source.read_bytes()
+    assert len(shared) == len(original)
+    for leak in (b"Anouk", b"Vries", b"Piet", b"Jansen", b"52.0907"):
+        assert leak not in shared, leak
+    assert _frames_and_tags(shared)[0] == _frames_and_tags(original)[0]

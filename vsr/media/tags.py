@@ -1,6 +1,7 @@
 """The descriptive tags an MP4 or MOV recording carries (title, artist, comment, description,
 GPS position, a phone's make and model, XMP, the tracks' own names and handler names), blanked
-in place for a copy that leaves the app with names replaced (a review package): they often hold
+in place for a copy that leaves the app with names replaced (a review package, a recording
+shared with a team): they often hold
 the client's name ("Intake Fatma Yıldız") and where the recording was made.
 
 `tag_patches(path)` gives byte patches of the same length, so every offset in the file (the
@@ -18,7 +19,7 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import BinaryIO
 
-__all__ = ["patched_chunks", "patched_reader", "tag_patches"]
+__all__ = ["PatchedFile", "patched_chunks", "patched_reader", "tag_patches"]
 
 _FIRST_BOXES = frozenset({b"ftyp", b"moov", b"mdat", b"free", b"skip", b"wide", b"pnot"})
 _TAG_BOXES = frozenset({b"udta", b"meta"})
@@ -103,6 +104,31 @@ def patched_reader(handle: BinaryIO, patches: Mapping[int, bytes]
         return _patch(handle.read(count), offset, patches)
 
     return read_at
+
+
+class PatchedFile:
+    """The file at `path` opened for reading as patched (`read` only, front to back): for a
+    writer that reads a stream, such as the team library's encryption."""
+
+    def __init__(self, path: Path, patches: Mapping[int, bytes]) -> None:
+        self._handle = path.open("rb")
+        self._patches = patches
+        self._offset = 0
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._handle.read(size)
+        data = _patch(data, self._offset, self._patches)
+        self._offset += len(data)
+        return data
+
+    def close(self) -> None:
+        self._handle.close()
+
+    def __enter__(self) -> PatchedFile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def patched_chunks(path: Path, patches: Mapping[int, bytes], chunk: int) -> Iterator[bytes]:

@@ -191,8 +191,13 @@ def upload_recording(lib: Library, conn: psycopg.Connection[Any], media: Path, r
     key = new_key()
     ref = f"{uuid.uuid4().hex}{uuid.uuid4().hex}.vsrmedia"
     target = media / ref
+    # The recording's own tags (title "Intake Fatma", artist, GPS) stay here: the team gets a
+    # neutral label and the parties by role (vsr.media.tags; pictures and sound untouched).
+    from vsr.media.tags import tag_patches
+
     try:
-        digest = encrypt_file(source, target, key, progress=progress)
+        digest = encrypt_file(source, target, key, progress=progress,
+                              patches=tag_patches(source))
     except OSError as exc:
         raise TeamError("error.team.media_write", folder=str(media), detail=str(exc)) from exc
     try:
