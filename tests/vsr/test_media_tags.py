@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.vsr.collection_fixtures import make_source
+from tests.vsr.test_names_hostile import _tagged
 from vsr.media.tags import patched_chunks, tag_patches
 
 
@@ -16,7 +17,9 @@ def test_other_or_damaged_files_give_no_patches_and_no_error(tmp_path: Path) -> 
     other = tmp_path / "geluid.wav"
     other.write_bytes(b"RIFF\x24\x00\x00\x00WAVEfmt " + bytes(40))
     assert tag_patches(other) == {}
-    source = make_source(tmp_path, "heel.mp4", 1.0)
+    plain = make_source(tmp_path, "gewoon.mp4", 1.0)
+    assert tag_patches(plain) == {}  # only the encoder's tag and standard handler names
+    source = _tagged(plain, tmp_path / "heel.mp4", {"title": "Intake Anouk", "artist": "Piet"})
     data = source.read_bytes()
     whole = tag_patches(source)
     assert whole and all(at + len(new) <= len(data) for at, new in whole.items())

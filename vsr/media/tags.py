@@ -7,10 +7,11 @@ the client's name ("Intake Fatma Yıldız") and where the recording was made.
 `tag_patches(path)` gives byte patches of the same length, so every offset in the file (the
 sample tables point into mdat) stays as it is: a metadata box (moov/udta, moov/meta, trak/udta,
 trak/meta, an XMP uuid box) becomes a "free" box full of zeros, which players skip, and a
-track's handler name (trak/mdia/hdlr) becomes empty. Pictures and sound are untouched, and so is the rotation
-(tkhd). Other containers (MKV, WebM, AVI, WAV, MP3) are left as they are: see
-docs/anonymisation.md. `patched_read(path, patches)` and `patched_chunks` read the file as
-patched without writing a copy."""
+track's handler name (trak/mdia/hdlr) becomes empty. A file with nothing but what encoders
+always write (the encoder's tag, a standard handler name) keeps every byte. Pictures and sound
+are untouched, and so is the rotation (tkhd). Other containers (MKV, WebM, AVI, WAV, MP3) are
+left as they are: see docs/anonymisation.md. `patched_reader`, `patched_chunks` and
+`PatchedFile` read the file as patched without writing a copy."""
 
 from __future__ import annotations
 
@@ -84,7 +85,9 @@ def _is_xmp(handle: BinaryIO, offset: int, header: int) -> bool:
 def _blank_in(handle: BinaryIO, start: int, end: int, patches: dict[int, bytes], *,
               tracks: bool) -> None:
     for offset, header, kind, box_end in list(_boxes(handle, start, end)):
-        if kind in _TAG_BOXES or (kind == b"uuid" and _is_xmp(handle, offset, header)):
+        if kind == b"uuid" and _is_xmp(handle, offset, header):
+            _free(patches, offset, header, box_end)
+        elif kind in _TAG_BOXES and not _only_technical(handle, kind, offset + header, box_end):
             _free(patches, offset, header, box_end)
         elif kind == b"trak" and tracks:
             _blank_in(handle, offset + header, box_end, patches, tracks=False)
@@ -92,8 +95,56 @@ def _blank_in(handle: BinaryIO, start: int, end: int, patches: dict[int, bytes],
             for h_offset, h_header, h_kind, h_end in list(_boxes(handle, offset + header,
                                                                   box_end)):
                 name = h_offset + h_header + 24  # version+flags, pre_defined, type, reserved
-                if h_kind == b"hdlr" and name < h_end:
+                if h_kind == b"hdlr" and name < h_end and not _standard_handler(
+                        handle, name, h_end):
                     patches[name] = bytes(h_end - name)
+
+
+# What encoders write into every file, which says nothing about anyone: the encoder tag, the
+# handler names of the common muxers. A file with only these keeps every byte (and so its
+# fingerprint: a receiver who has it already finds it).
+_TECHNICAL_ITEMS = frozenset({b"\xa9too", b"\xa9swr", b"free", b"skip"})
+_STANDARD_HANDLERS = frozenset({
+    b"", b"VideoHandler", b"SoundHandler", b"DataHandler", b"SubtitleHandler", b"TextHandler",
+    b"Core Media Video", b"Core Media Audio", b"Core Media Metadata", b"Core Media Data Handler",
+    b"Apple Video Media Handler", b"Apple Sound Media Handler", b"Apple Alias Data Handler",
+    b"Alias Data Handler", b"ISO Media file produced by Google Inc.",
+    b"GPAC ISO Video Handler", b"GPAC ISO Audio Handler", b"L-SMASH Video Handler",
+    b"L-SMASH Audio Handler", b"Mainconcept Video Media Handler",
+    b"Mainconcept MP4 Sound Media Handler",
+})
+
+
+def _standard_handler(handle: BinaryIO, start: int, end: int) -> bool:
+    handle.seek(start)
+    name = handle.read(min(end - start, 256)).rstrip(b"\x00")
+    if name and name[0] == len(name) - 1:  # QuickTime: a length byte first
+        name = name[1:]
+    return name.strip() in _STANDARD_HANDLERS
+
+
+def _only_technical(handle: BinaryIO, kind: bytes, start: int, end: int) -> bool:
+    """A udta or meta box that holds nothing but the encoder's tag."""
+    if kind == b"meta":
+        # ISO "meta" is a full box (4 bytes of version and flags first), QuickTime's is not:
+        # there the first child, "hdlr", starts at once.
+        handle.seek(start + 4)
+        start += 0 if handle.read(4) == b"hdlr" else 4
+        for offset, header, child, child_end in list(_boxes(handle, start, end)):
+            if child == b"ilst":
+                items = [item for _o, _h, item, _e in _boxes(handle, offset + header, child_end)]
+                if any(item not in _TECHNICAL_ITEMS for item in items):
+                    return False
+            elif child not in (b"hdlr", b"free", b"skip"):
+                return False
+        return True
+    for offset, header, child, child_end in list(_boxes(handle, start, end)):
+        if child == b"meta":
+            if not _only_technical(handle, child, offset + header, child_end):
+                return False
+        elif child not in _TECHNICAL_ITEMS:
+            return False
+    return True
 
 
 def patched_reader(handle: BinaryIO, patches: Mapping[int, bytes]
