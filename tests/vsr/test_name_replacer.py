@@ -257,3 +257,12 @@ def test_a_name_that_is_also_a_word_after_a_form_of_address_is_the_name() -> Non
         "meneer Professional en de heer Professional, Mevr Cliënt.")
     assert names("de jong is nog jong, de bakker en visser, mevrouw is jong") == (
         "de jong is nog jong, de bakker en visser, mevrouw is jong")
+
+
+def test_a_name_where_a_file_name_has_its_extension_is_replaced() -> None:
+    """"verslag.Sanne" or "clip.bo": the part after the last dot was kept as the extension
+    whatever it was; a name there goes like anywhere else in a file name."""
+    names = replacer_from({"Sanne Bakker": "Cliënt", "Bo Li": "Professional"})
+    assert names.file_name("verslag.Sanne") == "verslag.Cliënt"
+    assert names.file_name("clip.bo") == "clip.Professional"
+    assert names.file_name("verslag Sanne.md") == "verslag-Cliënt.md"  # an extension stays

@@ -348,6 +348,8 @@ class NameReplacer:
         """A file name with names replaced in any case ("VID_2026_sanne.mp4"), its extension
         kept, still a safe file name."""
         suffix = Path(name).suffix if re.fullmatch(r"\.[A-Za-z0-9]{1,5}", Path(name).suffix) else ""
+        if fold(suffix[1:]) in self.table:
+            suffix = ""  # "verslag.Sanne": no extension but a name
         stem = name[:len(name) - len(suffix)]
         replaced = self._replace(stem, any_case=True).replace("[", "").replace("]", "")
         return safe_file_name(replaced, suffix)  # never "", "." or ".."
