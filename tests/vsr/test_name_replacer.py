@@ -266,3 +266,14 @@ def test_a_name_where_a_file_name_has_its_extension_is_replaced() -> None:
     assert names.file_name("verslag.Sanne") == "verslag.Cliënt"
     assert names.file_name("clip.bo") == "clip.Professional"
     assert names.file_name("verslag Sanne.md") == "verslag-Cliënt.md"  # an extension stays
+
+
+def test_a_name_written_decomposed_leaves_no_mark_behind() -> None:
+    """macOS writes file names decomposed ("e" + U+0308); the mark after the name's last letter
+    stayed and landed on the role: "Cliënẗ" (showing the name ended in "ë")."""
+    import unicodedata
+
+    names = replacer_from({"Zoë Öztürk": "Cliënt"})
+    text = unicodedata.normalize("NFD", "Zoë zei het, Öztürk\u200b ook.")
+    assert names(text) == "Cliënt zei het, Cliënt ook."
+    assert names.file_name(unicodedata.normalize("NFD", "gesprek Zoë.mp4")) == "gesprek-Cliënt.mp4"

@@ -332,6 +332,8 @@ class NameReplacer:
         for match in self._compiled().finditer(folded):
             start = where[match.start()]
             end = where[match.end() - 1] + 1
+            while end < len(text) and not fold_char(text[end]):  # a mark on its last letter
+                end += 1
             name = folded[match.start():match.end() - len(match.group(1))]
             name = name if name in self.table else _key(name)
             if start < last or (not any_case and name in self.capital_only
