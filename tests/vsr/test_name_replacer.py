@@ -277,3 +277,11 @@ def test_a_name_written_decomposed_leaves_no_mark_behind() -> None:
     text = unicodedata.normalize("NFD", "Zoë zei het, Öztürk\u200b ook.")
     assert names(text) == "Cliënt zei het, Cliënt ook."
     assert names.file_name(unicodedata.normalize("NFD", "gesprek Zoë.mp4")) == "gesprek-Cliënt.mp4"
+
+
+def test_a_name_broken_over_two_lines_with_a_hyphen_is_the_name() -> None:
+    """Text pasted from a PDF or a mail breaks words at the end of a line: "Łu-" and "kasz" on
+    the next. That is the name; a word written with a hyphen before a line break stays."""
+    names = replacer_from({"Łukasz Nowak": "Cliënt"})
+    assert names("Zo zei Łu-\nkasz het, en No-\r\n  wak ook.") == "Zo zei Cliënt het, en Cliënt ook."
+    assert names("Łukasz-\nachtig en kinder-\nboeken") == "Cliënt-\nachtig en kinder-\nboeken"

@@ -162,6 +162,19 @@ def _folded_camel(text: str) -> tuple[str, list[int]]:
     return "".join(out), where
 
 
+_LINE_BREAK_HYPHEN = re.compile(r"(?<=[^\W\d_])-[^\S\n]*\r?\n\s*(?=[^\W\d_])")
+
+
+def _folded_unbroken(text: str) -> tuple[str, list[int]]:
+    """`folded_with_map(text)` with a word broken at the end of a line joined again: "Łu-" and
+    "kasz" on the next line are matched as "lukasz"."""
+    folded, where = folded_with_map(text)
+    breaks = [(m.start(), m.end()) for m in _LINE_BREAK_HYPHEN.finditer(text)]
+    keep = [not any(a <= w < b for a, b in breaks) for w in where]
+    return ("".join(c for c, k in zip(folded, keep, strict=True) if k),
+            [w for w, k in zip(where, keep, strict=True) if k])
+
+
 def _joined(name: str) -> list[str]:
     """A name written as one word, as in user names and web addresses: every run of two or
     more of its words that does not end in a particle ("lukasznowak", "vandenberg",
@@ -323,6 +336,8 @@ class NameReplacer:
         text = self._names(text, folded_with_map(text), any_case)
         if _has_camel(text):  # then once more with "MetNowak" cut: "McDonald" was matched whole
             text = self._names(text, _folded_camel(text), any_case)
+        if _LINE_BREAK_HYPHEN.search(text):  # and with "Łu-\nkasz" joined ("Cliënt-\nachtig"
+            text = self._names(text, _folded_unbroken(text), any_case)  # was matched above)
         return text
 
     def _names(self, text: str, folded_map: tuple[str, list[int]], any_case: bool) -> str:
