@@ -285,3 +285,14 @@ def test_a_name_broken_over_two_lines_with_a_hyphen_is_the_name() -> None:
     names = replacer_from({"Łukasz Nowak": "Cliënt"})
     assert names("Zo zei Łu-\nkasz het, en No-\r\n  wak ook.") == "Zo zei Cliënt het, en Cliënt ook."
     assert names("Łukasz-\nachtig en kinder-\nboeken") == "Cliënt-\nachtig en kinder-\nboeken"
+
+
+def test_a_dutch_diminutive_of_a_name_is_the_name() -> None:
+    """"Pietje", "Jantje", "Sanneke", "Annie" and "Jantjes fiets": the name with a diminutive
+    ending; a name that is also a word keeps the capital rule ("een botje" stays)."""
+    names = replacer_from({"Piet Jansen": "Professional", "Jan de Vries": "Cliënt",
+                           "Sanne Bakker": "Cliënt", "Ann Smit": "Deelnemer",
+                           "Bo de Wit": "Deelnemer"})
+    assert names("Pietje, Jantje en Sanneke; Annie zei het. Jantjes fiets.") == (
+        "Professional, Cliënt en Cliënt; Deelnemer zei het. Cliënts fiets.")
+    assert names("een botje, een witje en de bonus") == "een botje, een witje en de bonus"

@@ -162,6 +162,8 @@ def _folded_camel(text: str) -> tuple[str, list[int]]:
     return "".join(out), where
 
 
+# What may follow a name in the same word: a possessive "s", a diminutive (with its "s").
+_ENDINGS = "s|tjes|tje|jes|je|kes|ke|ies|ie"
 _LINE_BREAK_HYPHEN = re.compile(r"(?<=[^\W\d_])-[^\S\n]*\r?\n\s*(?=[^\W\d_])")
 
 
@@ -318,8 +320,10 @@ class NameReplacer:
         if self._pattern is None:
             alternatives = "|".join(_alternative(n) for n in sorted(self.table, key=len,
                                                                     reverse=True))
-            # An "s" may follow (a Dutch possessive: "Jans"); an initials name ends in "."
-            self._pattern = re.compile(rf"(?<!{_LETTER})(?:{alternatives})(s?)(?!{_LETTER})")
+            # An "s" may follow (a Dutch possessive: "Jans"), or a diminutive ending ("Pietje",
+            # "Jantjes", "Sanneke", "Annie"); an initials name ends in "."
+            self._pattern = re.compile(
+                rf"(?<!{_LETTER})(?:{alternatives})({_ENDINGS}|)(?!{_LETTER})")
         return self._pattern
 
     def __call__(self, text: str) -> str:
@@ -356,7 +360,7 @@ class NameReplacer:
                                 and not _HONORIFIC.search(text, max(0, start - 24), start)):
                 continue
             parts.append(text[last:start])
-            parts.append(self.table[name] + ("s" if match.group(1) else ""))
+            parts.append(self.table[name] + ("s" if match.group(1).endswith("s") else ""))
             last = end
         parts.append(text[last:])
         return "".join(parts)
