@@ -7,15 +7,19 @@ the initials they would get ("J.d.V."), who gave consent, the name parts in the 
 title and file name, and extra names the user gives. Matching ignores case and diacritics,
 folds letters such as ı ł ø æ ß ĳ ("Yildiz" finds "Yıldız", see `vsr.anonymise.folding`), takes
 whole words only (letters; "_", "-" and digits separate words, as in file names and user names:
-"Nowak88") and keeps a possessive "s" ("Jans moeder" -> "Cliënts moeder"). Each name becomes
-its party's role, or "[naam]" when no role is known. It also replaces e-mail addresses, phone numbers, BSN,
+"Nowak88") and keeps a possessive "s" ("Jans moeder" -> "Cliënts moeder"); a diminutive
+("Pietje") is the name too. It also finds a name written as one word ("lukasznowak"), glued to
+another with a capital ("#TeamLukasz"), broken over two lines with a hyphen, with an invisible
+character inside, or as initials without the last dot ("Ł.N"). Each name becomes its party's
+role, or "[naam]" when no role is known. It also replaces e-mail addresses, phone numbers, BSN,
 addresses, postcodes and dates of birth (`vsr.anonymise.identifiers`).
 
 A name that is also an ordinary word ("Jong", "Wit", "Mei", "April") or has one or two letters
 ("Bo", "Li") is replaced only where it is written as a name, with a capital letter: "nog jong"
 and "een witte jas" stay, "Fatma de Jong" and "Mei zei" are replaced. The first word of a
 sentence has a capital too; there such a word is replaced, since a name left in is worse than a
-word lost. In file names capitals say nothing, so there every name is replaced in any case."""
+word lost; after a form of address ("mevrouw de jong") it is replaced however it is written. In
+file names capitals say nothing, so there every name is replaced in any case."""
 
 from __future__ import annotations
 
