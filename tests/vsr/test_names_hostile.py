@@ -220,3 +220,29 @@ def test_a_recording_shared_with_a_team_goes_without_its_tags(
     for leak in (b"Anouk", b"Vries", b"Piet", b"Jansen", b"52.0907"):
         assert leak not in shared, leak
     assert _frames_and_tags(shared)[0] == _frames_and_tags(original)[0]
+
+
+def test_a_party_of_another_review_in_the_library_is_a_name_too(
+        library: Library, tmp_path: Path) -> None:
+    """A client's partner, a sibling or a group member is often a party of another review in the
+    same library. Only the names around this review's recording were replaced, so "Fatma"
+    (the client of another recording) stayed in this review's anonymised export."""
+    from vsr.library import recordings as rc
+    from vsr.library import reviews as rv
+    from vsr.library import sheets as sh
+
+    world = make_world(library, make_source(tmp_path / "media"))
+    marker_id = marker_with_sheet(world, 200, 1200)
+    sh.set_field(library, marker_id, sh.SheetField.KEEP_OR_CHANGE,
+                 "Haar zus Fatma komt volgende keer mee.")
+    other, _ = rc.add_recording(library, make_source(tmp_path / "media2", "andere.mp4", 2.0))
+    assert other.id != world.rec.id
+    rv.create_review(library, other.id, title="Gesprek", party_names=("Piet Jansen",
+                                                                      "Fatma Yıldız", "Tolk"))
+    sh.set_field(library, marker_id, sh.SheetField.WHAT_HAPPENED, "De tolk vertaalde het.")
+    csv = export_review_file(library, world.review.id, "csv", tmp_path / "uit.csv",
+                             anonymize_names=True).read_text("utf-8-sig")
+    assert "Haar zus [naam] komt volgende keer mee." in csv
+    assert "fatma" not in fold(csv)
+    # A one-word party elsewhere is as often a function: not hidden in every export.
+    assert "De tolk vertaalde het." in csv

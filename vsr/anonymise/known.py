@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal
 
-from vsr.anonymise.names import NameReplacer, names_written_in, replacer_from
+from vsr.anonymise.names import PARTICLES, NameReplacer, fold, names_written_in, replacer_from
 from vsr.i18n import translate
 from vsr.library.changes import Action, Change, Entity
 from vsr.library.consent import list_consents
@@ -63,7 +63,11 @@ def known_names(lib: Library, recording_ids: Iterable[int],
                 extra: Iterable[str] = ()) -> NameReplacer:
     """Every name around the recordings: the parties of all their reviews (by role), who gave
     consent (the client), the recordings' titles and file names and the reviews' titles, and
-    the extra names given (also those stored with the reviews)."""
+    the extra names given (also those stored with the reviews). Every other party and consent
+    giver in the library with a full name (two words or more besides particles) is a name too
+    ("[naam]"): a partner, a sibling or a group member is often the client of another
+    recording. A one-word party name elsewhere is left out: it is as often a function ("Tolk",
+    "Mentor"), which would be hidden in every export."""
     people: dict[str, str] = {}
     titles: list[str] = []
     extras = list(extra)
@@ -80,7 +84,15 @@ def known_names(lib: Library, recording_ids: Iterable[int],
         for consent in list_consents(lib, recording_id):
             people.setdefault(consent.given_by.strip(), client)
     people.pop("", None)
+    known = {name.casefold() for name in people}
+    others = [str(r["name"]) for r in lib.query(
+        "SELECT name FROM parties UNION SELECT given_by FROM consents")]
+    extras += [n for n in others if n.strip().casefold() not in known and _full_name(n)]
     return replacer_from(people, titles, clean_names(extras))
+
+
+def _full_name(name: str) -> bool:
+    return len([w for w in name.split() if fold(w) not in PARTICLES]) >= 2
 
 
 def review_names(lib: Library, review_id: int,
