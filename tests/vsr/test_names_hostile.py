@@ -239,10 +239,11 @@ def test_a_party_of_another_review_in_the_library_is_a_name_too(
     assert other.id != world.rec.id
     rv.create_review(library, other.id, title="Gesprek", party_names=("Piet Jansen",
                                                                       "Fatma Yıldız", "Tolk"))
+    rv.create_review(library, other.id, title="Vervolg", party_names=("Ahmed Aziz (tolk)",))
     sh.set_field(library, marker_id, sh.SheetField.WHAT_HAPPENED, "De tolk vertaalde het.")
     csv = export_review_file(library, world.review.id, "csv", tmp_path / "uit.csv",
                              anonymize_names=True).read_text("utf-8-sig")
     assert "Haar zus [naam] komt volgende keer mee." in csv
     assert "fatma" not in fold(csv)
     # A one-word party elsewhere is as often a function: not hidden in every export.
-    assert "De tolk vertaalde het." in csv
+    assert "De tolk vertaalde het." in csv  # also from "Ahmed Aziz (tolk)": only Ahmed Aziz

@@ -5,6 +5,7 @@ they are deleted with it)."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal
@@ -87,7 +88,9 @@ def known_names(lib: Library, recording_ids: Iterable[int],
     known = {name.casefold() for name in people}
     others = [str(r["name"]) for r in lib.query(
         "SELECT name FROM parties UNION SELECT given_by FROM consents")]
-    extras += [n for n in others if n.strip().casefold() not in known and _full_name(n)]
+    # "Ahmed Aziz (tolk)": the name without what is said about its role in brackets.
+    others = [" ".join(re.sub(r"[(\[][^)\]]*[)\]]", " ", n).split()) for n in others]
+    extras += [n for n in others if n.casefold() not in known and _full_name(n)]
     return replacer_from(people, titles, clean_names(extras))
 
 
