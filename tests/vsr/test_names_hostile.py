@@ -247,3 +247,61 @@ def test_a_party_of_another_review_in_the_library_is_a_name_too(
     assert "fatma" not in fold(csv)
     # A one-word party elsewhere is as often a function: not hidden in every export.
     assert "De tolk vertaalde het." in csv  # also from "Ahmed Aziz (tolk)": only Ahmed Aziz
+
+
+HOSTILE = ("Łu\u00adkasz belde, No\u200bwak ook. Zie insta.com/lukasznowak en @ŁukaszNowak, "
+           "#TeamLukasz, Nowak88 en lukasz2024. Getekend Ł.N en Ł. N.; Łukaszje en Łu-\nkasz. "
+           "mevrouw van den berg-łaski zei: nog jong, in mei, de muur is wit. "
+           "Ayşe\u0308 en AYŞE VAN DEN BERG-ŁASKI.")
+
+
+def test_every_export_replaces_the_names_however_they_are_written(
+        library: Library, tmp_path: Path) -> None:
+    """The ways of writing a name found above, through the real exports: the summary in four
+    formats, ELAN, WebVTT, SRT, CSV, a review package and the transcript, as written to disk."""
+    from tests.vsr.test_names_leave_nothing import _docx_text, _package_texts, _pdf_text
+    from vsr.export import FORMATS, export_summary
+    from vsr.interop.exports import EXPORT_FORMATS
+    from vsr.library import recordings as rc
+    from vsr.library import reviews as rv
+    from vsr.library import sheets as sh
+    from vsr.samenleergesprek import actions, state
+    from vsr.transcript.export import export_transcript
+    from vsr.transcript.store import Segment, save_transcript
+
+    rec, _ = rc.add_recording(library, make_source(tmp_path / "media", "opname.mp4"))
+    review = rv.create_review(library, rec.id, title="Gesprek",
+                              party_names=("Ayşe van den Berg-Łaski", "Łukasz Nowak"))
+    pro, client = rv.list_parties(library, review.id)
+    marker = mk.add_marker(library, client.id, 200, 1200, theme="samenwerking")
+    for field, party in ((sh.SheetField.WHAT_HAPPENED, None), (sh.SheetField.TO_ME, pro.id),
+                         (sh.SheetField.KEEP_OR_CHANGE, None)):
+        sh.set_field(library, marker.id, field, HOSTILE, party)
+    state.set_summary(library, review.id, HOSTILE)
+    actions.add_action(library, review.id, HOSTILE, client.id)
+    save_transcript(library, rec.id, [Segment(0, 1500, HOSTILE)], model="test")
+    out = tmp_path / "uit"
+    texts: dict[str, str] = {}
+    readers = {"pdf": _pdf_text, "docx": _docx_text}
+    for fmt in FORMATS:
+        path = export_summary(library, review.id, fmt, out / f"verslag.{fmt}",
+                              party_naming="initials")
+        texts[path.name] = readers.get(fmt, lambda p: p.read_text("utf-8"))(path)
+    for fmt in EXPORT_FORMATS:
+        path = export_review_file(library, review.id, fmt, out / f"momenten.{fmt}",
+                                  anonymize_names=True)
+        texts[path.name] = path.read_text("utf-8-sig")
+    package = pack_review(library, review.id, out / "pakket.vsrpack",
+                          names=review_names(library, review.id))
+    texts[package.name] = " ".join(_package_texts(package))
+    path = export_transcript(library, rec.id, "txt", out / "transcript.txt", replace_names=True)
+    texts[path.name] = path.read_text("utf-8")
+    assert len(texts) == len(FORMATS) + len(EXPORT_FORMATS) + 2
+    for name, text in texts.items():
+        folded = " ".join(fold(text).split())
+        leaks = [n for n in ("lukasz", "nowak", "ayse", "laski") if n in folded]
+        assert leaks == [], (name, leaks)
+        if not name.endswith((".vtt", ".srt")):  # cues are cut short
+            assert "nog jong, in mei, de muur is wit" in folded, name
+            # The initials too (a summary shows the parties' initials as their labels).
+            assert "getekend client en client;" in folded, name
