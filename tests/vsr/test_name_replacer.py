@@ -171,3 +171,128 @@ def test_a_surname_that_is_a_word_stays_a_word_in_small_letters(surname: str, fi
     text = f"het was {surname} en zo"
     assert names(text) == text
     assert names(f"het was {surname.capitalize()} en zo") == "het was Cliënt en zo"
+
+
+def test_a_name_with_an_invisible_character_inside_is_still_the_name() -> None:
+    """A soft hyphen (Word puts one where it may break a word), a zero-width space or joiner,
+    a direction mark or a combining grapheme joiner inside a name hides nothing: the name is
+    replaced with it, and a file name does not get the name back once they are removed."""
+    names = replacer_from({"Łukasz Nowak": "Cliënt"})
+    for mark in ("\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u200e",
+                 "\u034f", "\ufe0f"):
+        assert names(f"Zo zei Łu{mark}kasz het, en No{mark}wak ook.") == (
+            "Zo zei Cliënt het, en Cliënt ook."), repr(mark)
+    assert names("Łu\u00adkasz No\u200bwak") == "Cliënt"
+    assert names.file_name("verslag Łu\u00adkasz.pdf") == "verslag-Cliënt.pdf"
+
+
+def test_a_name_with_digits_against_it_is_still_the_name() -> None:
+    """User names, handles and file names put digits against a name ("Nowak88", "lukasz2024",
+    "2024Sanne"): a digit ends a name as a space does. Letters still do not ("Nowakowski")."""
+    names = replacer_from({"Łukasz Nowak": "Cliënt", "Bo de Wit": "Professional"},
+                          ["Intake Sanne Bakker.mp4"])
+    assert names("Nowak88 mailde als lukasz2024, zie 2024Sanne en Bo2.") == (
+        "Cliënt88 mailde als Cliënt2024, zie 2024[naam] en Professional2.")
+    assert names.file_name("sanne2024_nowak88.mp4") == "naam2024_Cliënt88.mp4"
+    assert names("Nowakowski en Lukaszewicz, bo2") == "Nowakowski en Lukaszewicz, bo2"
+
+
+def test_names_written_together_or_in_camel_case() -> None:
+    """User names, hashtags and web addresses write a name as one word ("lukasznowak",
+    "vandenberg") or glue it to another with a capital ("#TeamLukasz", "MetNowak"): still the
+    name. A joined name that is an ordinary word ("Bo Ven": "boven") keeps the capital rule,
+    and words that merely have a capital inside stay."""
+    names = replacer_from({"Łukasz Nowak": "Cliënt", "Ayşe van den Berg-Łaski": "Professional",
+                           "Bo Ven": "Deelnemer"})
+    assert names("insta.com/lukasznowak, @ŁukaszNowak, NOWAKLUKASZ en #TeamLukasz MetNowak") == (
+        "insta.com/Cliënt, @Cliënt, Cliënt en #TeamCliënt MetCliënt")
+    assert names("vandenberg, VanDenBerg, berglaski, ayselaski, AyseVanDenBerg") == (
+        "Professional, Professional, Professional, Professional, Professional")
+    assert names("het ligt boven; BoVen zei het") == "het ligt boven; Deelnemer zei het"
+    assert names("McDonald belde via WhatsApp op zijn iPhone") == (
+        "McDonald belde via WhatsApp op zijn iPhone")
+    assert names.file_name("IntakeLukaszNowak_2.mp4") == "IntakeCliëntCliënt_2.mp4"
+
+
+def test_names_in_a_camel_case_title_or_file_name_are_known() -> None:
+    """A recording called "GesprekMetSanne.mp4" names Sanne, as "gesprek_met_sanne.mp4" does."""
+    assert title_parts("IMG_SanneBakker_2024.mp4")[:3] == ["SanneBakker", "Sanne", "Bakker"]
+    assert title_parts("WhatsApp Video 2024-05-01.mp4") == []
+    names = replacer_from({}, ["GesprekMetSanne.mp4"])
+    assert names("Sanne belde, SANNE ook") == "[naam] belde, [naam] ook"
+
+
+def test_initials_without_the_last_dot_or_with_spaces() -> None:
+    """"Ł.N.", also written "Ł.N" or "Ł. N." (and "A. v. d. B."), is the name; small letters
+    ("l.n") and other initials stay, as before."""
+    names = replacer_from({"Łukasz Nowak": "Cliënt", "Anna van den Berg": "Professional"})
+    assert names("Getekend: Ł.N, Ł. N. en L.N.; A. v. d. B. en A.v.d.B") == (
+        "Getekend: Cliënt, Cliënt en Cliënt; Professional en Professional")
+    assert names("zie l.n. en K.N.") == "zie l.n. en K.N."
+    assert set(replacer_from({"Jan Ø": "Cliënt"}).table) == {"jan o", "j.o.", "jan"}
+    spaced = NameReplacer()
+    spaced.add("A. B.", "Cliënt")  # a name that only looks like initials written apart
+    assert spaced("Door A. B. gezegd") == "Door Cliënt gezegd"
+
+
+def test_a_two_letter_name_in_a_title_is_known_when_written_as_a_name() -> None:
+    assert title_parts("Intake Bo.mp4") == ["Bo"]
+    assert title_parts("Gesprek Nr 2 met Ed en Jo Op Zee") == ["Ed", "Jo", "Zee"]
+    assert title_parts("Gesprek De Boer En Zoon") == ["Boer", "Zoon"]
+    assert title_parts("Session With An Interpreter At Home") == ["Interpreter", "Home"]
+    assert title_parts("intake_bo.mp4") == [] and title_parts("Intake BO TV.mp4") == []
+    names = replacer_from({}, ["Intake Bo.mp4"])
+    assert names("Bo zei het, bo niet") == "[naam] zei het, bo niet"
+    assert names.file_name("Intake Bo.mp4") == "naam.mp4"
+
+
+def test_a_name_that_is_also_a_word_after_a_form_of_address_is_the_name() -> None:
+    """Typed quickly, "mevrouw de jong" or "juf bo" has no capital, but after a form of address
+    it can only be the name; the word alone stays a word."""
+    names = replacer_from({"Anna de Jong": "Cliënt", "Bo Visser": "Professional",
+                           "Ed van der Berg": "Deelnemer"})
+    assert names("mevrouw de jong belde, mw. de jong, dhr. van der berg en juf bo; "
+                 "meneer visser en de heer visser, Mevr jong.") == (
+        "mevrouw Cliënt belde, mw. Cliënt, dhr. Deelnemer en juf Professional; "
+        "meneer Professional en de heer Professional, Mevr Cliënt.")
+    assert names("de jong is nog jong, de bakker en visser, mevrouw is jong") == (
+        "de jong is nog jong, de bakker en visser, mevrouw is jong")
+
+
+def test_a_name_where_a_file_name_has_its_extension_is_replaced() -> None:
+    """"verslag.Sanne" or "clip.bo": the part after the last dot was kept as the extension
+    whatever it was; a name there goes like anywhere else in a file name."""
+    names = replacer_from({"Sanne Bakker": "Cliënt", "Bo Li": "Professional"})
+    assert names.file_name("verslag.Sanne") == "verslag.Cliënt"
+    assert names.file_name("clip.bo") == "clip.Professional"
+    assert names.file_name("verslag Sanne.md") == "verslag-Cliënt.md"  # an extension stays
+
+
+def test_a_name_written_decomposed_leaves_no_mark_behind() -> None:
+    """macOS writes file names decomposed ("e" + U+0308); the mark after the name's last letter
+    stayed and landed on the role: "Cliënẗ" (showing the name ended in "ë")."""
+    import unicodedata
+
+    names = replacer_from({"Zoë Öztürk": "Cliënt"})
+    text = unicodedata.normalize("NFD", "Zoë zei het, Öztürk\u200b ook.")
+    assert names(text) == "Cliënt zei het, Cliënt ook."
+    assert names.file_name(unicodedata.normalize("NFD", "gesprek Zoë.mp4")) == "gesprek-Cliënt.mp4"
+
+
+def test_a_name_broken_over_two_lines_with_a_hyphen_is_the_name() -> None:
+    """Text pasted from a PDF or a mail breaks words at the end of a line: "Łu-" and "kasz" on
+    the next. That is the name; a word written with a hyphen before a line break stays."""
+    names = replacer_from({"Łukasz Nowak": "Cliënt"})
+    assert names("Zo zei Łu-\nkasz het, en No-\r\n  wak ook.") == "Zo zei Cliënt het, en Cliënt ook."
+    assert names("Łukasz-\nachtig en kinder-\nboeken") == "Cliënt-\nachtig en kinder-\nboeken"
+
+
+def test_a_dutch_diminutive_of_a_name_is_the_name() -> None:
+    """"Pietje", "Jantje", "Sanneke", "Annie" and "Jantjes fiets": the name with a diminutive
+    ending; a name that is also a word keeps the capital rule ("een botje" stays)."""
+    names = replacer_from({"Piet Jansen": "Professional", "Jan de Vries": "Cliënt",
+                           "Sanne Bakker": "Cliënt", "Ann Smit": "Deelnemer",
+                           "Bo de Wit": "Deelnemer"})
+    assert names("Pietje, Jantje en Sanneke; Annie zei het. Jantjes fiets.") == (
+        "Professional, Cliënt en Cliënt; Deelnemer zei het. Cliënts fiets.")
+    assert names("een botje, een witje en de bonus") == "een botje, een witje en de bonus"

@@ -214,3 +214,22 @@ def test_export_refuses_an_unknown_format_and_a_missing_transcript(library,
     with pytest.raises(VsrError):
         export_transcript(library, rec.id, "docx", tmp_path / "x.docx")
     assert not (tmp_path / "x.txt").exists() and files_from_recording(library, rec.id) == []
+
+
+def test_export_with_names_replaced_replaces_them_in_its_file_name(library,
+                                                                   tmp_path: Path) -> None:
+    """As every other export: a name the user typed in the file name does not leave with it."""
+    rec = _recording(library, tmp_path)
+    review = rv.create_review(library, rec.id, title="Gesprek")
+    rv.rename_party(library, rv.list_parties(library, review.id)[1].id, "Jan Øster")
+    save_transcript(library, rec.id, CONVERSATION, model="whisper-base")
+    for fmt in ("vtt", "srt", "txt"):
+        asked = tmp_path / "out" / f"transcript Jan Øster Łódź.{fmt}"
+        path = export_transcript(library, rec.id, fmt, asked, replace_names=True,
+                                 extra_names=["Łódź"])
+        assert path.parent == asked.parent and path.exists() and not asked.exists()
+        assert path.name == f"transcript-Cliënt-naam.{fmt}", path.name
+        assert (tmp_path / "out" / path.name) in [
+            Path(f.path) for f in files_from_recording(library, rec.id)]
+    plain = export_transcript(library, rec.id, "txt", tmp_path / "out" / "Jan.txt")
+    assert plain.name == "Jan.txt"  # without the choice the file is named as asked

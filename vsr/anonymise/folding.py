@@ -1,7 +1,9 @@
 """Folding text for name matching: lower case, no diacritics, and the letters Unicode does not
 decompose spelled the way people type them without a special keyboard ("Yıldız" -> "yildiz",
 "Łukasz" -> "lukasz", "Søren" -> "soren", "Æsa" -> "aesa", "Straße" -> "strasse", "ĳ" -> "ij"),
-and every apostrophe the straight one ("D’Souza" -> "d'souza")."""
+every apostrophe the straight one ("D’Souza" -> "d'souza"), and characters that show nothing
+left out: a soft hyphen, zero-width space or joiner, direction mark or grapheme joiner inside a
+name ("Łu\u00adkasz") hides nothing."""
 
 from __future__ import annotations
 
@@ -22,6 +24,13 @@ _LETTERS = {
 _APOSTROPHES = frozenset("’‘ʼʻ`´′")
 
 
+def _invisible(char: str) -> bool:
+    """A mark on a letter, or a format character that is not shown (soft hyphen U+00AD,
+    zero-width space and joiners, direction marks, BOM); also marks of combining class 0
+    such as the grapheme joiner U+034F and variation selectors."""
+    return bool(unicodedata.combining(char)) or unicodedata.category(char) in ("Mn", "Me", "Cf")
+
+
 @lru_cache(maxsize=4096)
 def fold_char(char: str) -> str:
     """One character folded; may be empty (a lone combining mark) or longer ("æ" -> "ae")."""
@@ -29,7 +38,7 @@ def fold_char(char: str) -> str:
         return "'"
     lowered = char.casefold()  # first: "İ".casefold() is "i" plus a combining dot
     decomposed = unicodedata.normalize("NFKD", lowered)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    plain = "".join(c for c in decomposed if not _invisible(c))
     return "".join(_LETTERS.get(c, c) for c in plain)
 
 

@@ -5,11 +5,12 @@ they are deleted with it)."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal
 
-from vsr.anonymise.names import NameReplacer, replacer_from
+from vsr.anonymise.names import PARTICLES, NameReplacer, fold, names_written_in, replacer_from
 from vsr.i18n import translate
 from vsr.library.changes import Action, Change, Entity
 from vsr.library.consent import list_consents
@@ -63,7 +64,11 @@ def known_names(lib: Library, recording_ids: Iterable[int],
                 extra: Iterable[str] = ()) -> NameReplacer:
     """Every name around the recordings: the parties of all their reviews (by role), who gave
     consent (the client), the recordings' titles and file names and the reviews' titles, and
-    the extra names given (also those stored with the reviews)."""
+    the extra names given (also those stored with the reviews). Every other party and consent
+    giver in the library with a full name (two words or more besides particles) is a name too
+    ("[naam]"): a partner, a sibling or a group member is often the client of another
+    recording. A one-word party name elsewhere is left out: it is as often a function ("Tolk",
+    "Mentor"), which would be hidden in every export."""
     people: dict[str, str] = {}
     titles: list[str] = []
     extras = list(extra)
@@ -80,7 +85,17 @@ def known_names(lib: Library, recording_ids: Iterable[int],
         for consent in list_consents(lib, recording_id):
             people.setdefault(consent.given_by.strip(), client)
     people.pop("", None)
+    known = {name.casefold() for name in people}
+    others = [str(r["name"]) for r in lib.query(
+        "SELECT name FROM parties UNION SELECT given_by FROM consents")]
+    # "Ahmed Aziz (tolk)": the name without what is said about its role in brackets.
+    others = [" ".join(re.sub(r"[(\[][^)\]]*[)\]]", " ", n).split()) for n in others]
+    extras += [n for n in others if n.casefold() not in known and _full_name(n)]
     return replacer_from(people, titles, clean_names(extras))
+
+
+def _full_name(name: str) -> bool:
+    return len([w for w in name.split() if fold(w) not in PARTICLES]) >= 2
 
 
 def review_names(lib: Library, review_id: int,
@@ -92,5 +107,9 @@ def review_names(lib: Library, review_id: int,
 
 def collection_names(lib: Library, collection_id: int, recording_ids: Iterable[int],
                      extra: Iterable[str] = ()) -> NameReplacer:
+    """The names around the collection's recordings, and the names in the collection's own
+    name ("Intervisie casus Fatma": Fatma, see `names_written_in`)."""
+    rows = lib.query("SELECT name FROM collections WHERE id = ?", (collection_id,))
+    own = [n for r in rows for n in names_written_in(str(r["name"]))]
     return known_names(lib, recording_ids,
-                       [*extra, *extra_names(lib, "collection", collection_id)])
+                       [*extra, *extra_names(lib, "collection", collection_id), *own])

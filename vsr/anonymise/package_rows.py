@@ -14,7 +14,9 @@ from vsr.i18n import translate
 _ROLES = ("professional", "client", "other")
 # table -> the columns that hold free text
 TEXT_COLUMNS: dict[str, tuple[str, ...]] = {
-    "markers": ("subtopic",),  # a sub-topic the parties added themselves is free text
+    # A sub-topic the parties added themselves is free text; so is a theme an ELAN file gave
+    # by its vocabulary reference ("vsr-theme-Ruzie met Anouk" is kept as written).
+    "markers": ("theme", "subtopic"),
     "sheets": ("what_happened", "keep_or_change"),
     "reflections": ("to_me", "to_other"),
     "session_state": ("summary",),

@@ -12,8 +12,8 @@ through the export ledger and the audit log (`ledger`). Receiving: `receive`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -28,6 +28,8 @@ from vsr.library.consent import require_consent
 from vsr.library.db import Library, library_staging
 from vsr.library.recordings import get_recording, recording_available
 from vsr.library.reviews import get_review
+from vsr.media.fingerprint import fingerprint_of
+from vsr.media.tags import patched_reader, tag_patches
 from vsr.review_package import archive, ledger, rows
 from vsr.review_package.archive import PackageError
 from vsr.review_package.receive import (
@@ -61,18 +63,16 @@ class PackJob:
     recording: tuple[str, Path] | None
     passphrase: str | None
     staging_root: Path
+    # With names replaced the recording's tags are blanked on its way in (vsr.media.tags).
+    patches: Mapping[int, bytes] = field(default_factory=dict)
 
     def write(self, progress: Callable[[float], None] | None = None,
               cancel: Callable[[], bool] | None = None) -> Path:
         """The package file, atomically; `progress` and `cancel` as in `write_package` (a
         cancelled write leaves no file)."""
         def write(tmp: Path) -> None:
-            if progress is None and cancel is None:
-                archive.write_package(tmp, self.data, self.extra, self.recording,
-                                      self.passphrase)
-            else:
-                archive.write_package(tmp, self.data, self.extra, self.recording,
-                                      self.passphrase, progress, cancel)
+            archive.write_package(tmp, self.data, self.extra, self.recording,
+                                  self.passphrase, progress, cancel, self.patches)
 
         return write_atomic(self.pending.path, write, staging_root=self.staging_root)
 
@@ -107,6 +107,7 @@ def begin_pack(lib: Library, review_id: int, out: Path, *, with_recording: bool 
         data = anonymise_package_rows(data, names)
         out = Path(out).with_name(names.file_name(Path(out).name))
     recording = None
+    patches: dict[int, bytes] = {}
     if with_recording:
         rec = get_recording(lib, review.recording_id)
         try:
@@ -119,12 +120,21 @@ def begin_pack(lib: Library, review_id: int, out: Path, *, with_recording: bool 
         recording = (archive.RECORDING_DIR + safe_file_name(
             str(data["recording"]["file_name"]), fallback="recording", ascii_only=True),
                       Path(rec.path))
+        if names is not None:  # its own tags ("Intake Fatma", GPS) go too
+            patches = tag_patches(rec.path)
+            if patches:  # the copy is another file: the receiver checks it by this fingerprint
+                data["recording"]["fingerprint"] = _patched_fingerprint(Path(rec.path), patches)
     extra = {"app_version": __version__,
              "created_at": datetime.now(UTC).isoformat(timespec="seconds")}
     pending = ledger.begin_package(lib, review_id, Path(out),
                                    with_recording=recording is not None,
                                    names_replaced=names is not None)
-    return PackJob(pending, data, extra, recording, passphrase, library_staging(lib))
+    return PackJob(pending, data, extra, recording, passphrase, library_staging(lib), patches)
+
+
+def _patched_fingerprint(path: Path, patches: Mapping[int, bytes]) -> str:
+    with path.open("rb") as handle:
+        return fingerprint_of(path.stat().st_size, patched_reader(handle, patches))
 
 
 def finish_pack(lib: Library, job: PackJob) -> None:

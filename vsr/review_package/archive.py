@@ -24,7 +24,7 @@ import json
 import re
 import stat
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -96,14 +96,25 @@ class Member:
     sha256: str
 
 
-def sha256_file(path: Path, step: Callable[[int], None] | None = None) -> str:
+def sha256_file(path: Path, step: Callable[[int], None] | None = None,
+                patches: Mapping[int, bytes] | None = None) -> str:
+    """The file's sha256 (as patched with `patches`, see `vsr.media.tags`)."""
     digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(_CHUNK), b""):
-            digest.update(chunk)
-            if step is not None:
-                step(len(chunk))
+    for chunk in _chunks(path, patches):
+        digest.update(chunk)
+        if step is not None:
+            step(len(chunk))
     return digest.hexdigest()
+
+
+def _chunks(path: Path, patches: Mapping[int, bytes] | None) -> Iterator[bytes]:
+    if patches:
+        from vsr.media.tags import patched_chunks
+
+        yield from patched_chunks(path, patches, _CHUNK)
+        return
+    with path.open("rb") as handle:
+        yield from iter(lambda: handle.read(_CHUNK), b"")
 
 
 class PackageCancelled(Exception):  # noqa: N818 - the name says what happened
@@ -129,18 +140,21 @@ def _stepper(total: int, progress: Callable[[float], None] | None,
 def write_package(tmp: Path, review: dict[str, Any], manifest_extra: dict[str, Any],
                   recording: tuple[str, Path] | None, passphrase: str | None = None,
                   progress: Callable[[float], None] | None = None,
-                  cancel: Callable[[], bool] | None = None) -> None:
+                  cancel: Callable[[], bool] | None = None,
+                  patches: Mapping[int, bytes] | None = None) -> None:
     """Write the zip to `tmp`: review.json (deflated), the recording (stored: media does not
     compress) and the manifest last, which lists both. With a passphrase the zip goes to disk
     only sealed, chunk by chunk. `progress(fraction)` follows the recording being read twice
-    (its checksum, then the copy); when `cancel()` says so `PackageCancelled` is raised."""
+    (its checksum, then the copy); when `cancel()` says so `PackageCancelled` is raised.
+    `patches` (offset -> bytes) change the recording on its way in: its tags blanked when
+    names are replaced (`vsr.media.tags`)."""
     data = json.dumps(review, ensure_ascii=False, indent=1).encode("utf-8")
     members = {REVIEW: {"size": len(data), "sha256": hashlib.sha256(data).hexdigest()}}
     size = recording[1].stat().st_size if recording is not None else 0
     step = _stepper(2 * size, progress, cancel)
     if recording is not None:
         name, file = recording
-        members[name] = {"size": size, "sha256": sha256_file(file, step)}
+        members[name] = {"size": size, "sha256": sha256_file(file, step, patches)}
     manifest = {"format": FORMAT, "format_version": FORMAT_VERSION, **manifest_extra,
                 "members": members}
     with tmp.open("wb") as raw:
@@ -152,9 +166,8 @@ def write_package(tmp: Path, review: dict[str, Any], manifest_extra: dict[str, A
                 if recording is not None:
                     info = zipfile.ZipInfo.from_file(recording[1], recording[0])
                     info.compress_type = zipfile.ZIP_STORED
-                    with recording[1].open("rb") as src, zf.open(info, "w",
-                                                                 force_zip64=True) as dest:
-                        for chunk in iter(lambda: src.read(_CHUNK), b""):
+                    with zf.open(info, "w", force_zip64=True) as dest:
+                        for chunk in _chunks(recording[1], patches):
                             step(len(chunk))
                             dest.write(chunk)
                 zf.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))

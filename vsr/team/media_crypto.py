@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import IO, Any, BinaryIO
 
@@ -145,12 +145,17 @@ def decrypt_file_checked(path: Path, dst: BinaryIO, key: bytes, sha256: str, *,
         raise MediaCryptoError()
 
 
-def encrypt_file(path: Path, target: Path, key: bytes, *, progress: Progress | None = None) -> str:
-    """Encrypt `path` into `target` (written beside it, then renamed); the sha256 of `target`."""
+def encrypt_file(path: Path, target: Path, key: bytes, *, progress: Progress | None = None,
+                 patches: Mapping[int, bytes] | None = None) -> str:
+    """Encrypt `path` into `target` (written beside it, then renamed); the sha256 of `target`.
+    `patches` (offset -> bytes) change the plain bytes on the way: the recording's tags
+    blanked (`vsr.media.tags`)."""
+    from vsr.media.tags import PatchedFile
+
     tmp = target.with_name(target.name + ".part")
     try:
-        with path.open("rb") as src, tmp.open("wb") as dst:
-            digest = encrypt_stream(src, dst, key, progress=progress)
+        with PatchedFile(path, patches or {}) as src, tmp.open("wb") as dst:
+            digest = encrypt_stream(src, dst, key, progress=progress)  # type: ignore[arg-type]
             dst.flush()
             os.fsync(dst.fileno())
         os.replace(tmp, target)

@@ -110,7 +110,8 @@ def _moments_payload(lib: Library, review_id: int
                                    for r in sheet.reflections.values()).strip()
         moments.append({
             "start_ms": m.marker.start_ms, "end_ms": m.marker.end_ms, "party": m.party.role.value,
-            "theme": " ".join(t for t in (m.theme_title, m.subtopic_title) if t),
+            # A sub-topic the parties added, or a theme text an ELAN file gave, is free text.
+            "theme": replace(" ".join(t for t in (m.theme_title, m.subtopic_title) if t)),
             "what_happened": replace(sheet.what_happened),
             "reflections": replace(reflections),
             "keep_or_change": replace(sheet.keep_or_change)})
@@ -190,8 +191,13 @@ def upload_recording(lib: Library, conn: psycopg.Connection[Any], media: Path, r
     key = new_key()
     ref = f"{uuid.uuid4().hex}{uuid.uuid4().hex}.vsrmedia"
     target = media / ref
+    # The recording's own tags (title "Intake Fatma", artist, GPS) stay here: the team gets a
+    # neutral label and the parties by role (vsr.media.tags; pictures and sound untouched).
+    from vsr.media.tags import tag_patches
+
     try:
-        digest = encrypt_file(source, target, key, progress=progress)
+        digest = encrypt_file(source, target, key, progress=progress,
+                              patches=tag_patches(source))
     except OSError as exc:
         raise TeamError("error.team.media_write", folder=str(media), detail=str(exc)) from exc
     try:

@@ -53,21 +53,28 @@ def transcript_txt(t: Transcript, rewrite: Rewrite, names: dict[int, str] | None
                       for s in t.segments) + "\n"
 
 
+def _as_written(text: str) -> str:
+    return text
+
+
 _RENDER = {"vtt": transcript_vtt, "srt": transcript_srt, "txt": transcript_txt}
 
 
 def export_transcript(lib: Library, recording_id: int, fmt: str, out: Path | str, *,
                       replace_names: bool = False, extra_names: Iterable[str] = ()) -> Path:
-    """Write the transcript to `out` (atomically), recorded in the ledger and audited."""
+    """Write the transcript to `out` (atomically), recorded in the ledger and audited, and
+    return its path. With `replace_names` the names are replaced in the file's name as well."""
     fmt = fmt.lower()
     if fmt not in FORMATS:
         raise VsrError("error.export.format", fmt=fmt)
     transcript = load_transcript(lib, recording_id)
-    rewrite: Rewrite = (known_names(lib, [recording_id], extra_names) if replace_names
-                        else (lambda text: text))
+    target = Path(out).expanduser().absolute()
+    rewrite: Rewrite = _as_written
+    if replace_names:  # the names go from the file's own name too, as in every export
+        names = known_names(lib, [recording_id], extra_names)
+        rewrite, target = names, target.with_name(names.file_name(target.name))
     body = _RENDER[fmt](transcript, rewrite, voice_labels(lib, recording_id))
     data = body.encode("utf-8-sig" if fmt == "srt" else "utf-8")
-    target = Path(out).expanduser().absolute()
     export_id = uuid.uuid4().hex
     record_exported(lib, export_id, Purpose.OWN_REVIEW.value, None,
                     [NewExportedFile(target, TRANSCRIPT, recording_id=recording_id,
