@@ -20,7 +20,14 @@ import numpy as np
 from numpy.typing import NDArray
 
 from vsr.clips.centerface import Box, CenterFace
-from vsr.clips.face_motion import Change, Look, change_between, changed_regions, look_at
+from vsr.clips.face_motion import (
+    Change,
+    Look,
+    change_between,
+    changed_regions,
+    look_at,
+    uncovered_changes,
+)
 from vsr.clips.face_tracks import Track, between, matches
 from vsr.clips.frames import Picture
 
@@ -35,6 +42,9 @@ EDGE = 0.6  # face sizes from the picture's edge that count as "near the edge"
 COARSE_SIDE = 640  # the reduced look: the longer side at most this (at most half size)
 FINE_REACH = 192  # px around a change that a full-size look takes in (context for a face)
 SMALL_AT_COARSE = 36  # px in the reduced picture under which a face needs the full-size look
+MOTION_EVERY = 2  # frames between looks at what changed outside the covers
+MOTION_SMALLEST = 40  # px: a changed part this size can be a face (24 px + 8 px growth each side)
+MOTION_SIDE = 384  # px: the longer side of a changed part is looked at this size (or larger)
 
 
 class FaceDetector(Protocol):
@@ -159,6 +169,8 @@ class ClipScan:
             self.last_coarse is not None and index - self.last_coarse >= owner.step)
         if coarse:
             self._take(frame, self._whole(frame, fine, change.cut))
+        elif index % MOTION_EVERY == 0:
+            self._look_at_changes(frame)
         looked_at = coarse
         for track in list(self.tracks):
             # Around a fast or lost face every frame; a small one needs a full-size look
@@ -166,6 +178,32 @@ class ClipScan:
             due = track.fast() or track.lost > 0 or (coarse and not fine and track.small)
             if due and track.seen != index and not (looked_at and not track.small):
                 self._take(frame, self._around(frame, track))
+
+    def _look_at_changes(self, frame: ScanFrame) -> None:
+        """Between the regular looks: a look at every part of the picture that changed since
+        `MOTION_EVERY` frames ago outside the faces already covered. A face that is there for
+        fewer frames than lie between two regular looks (one that looks in, or crosses the
+        picture in a quarter of a second) is found while it is there."""
+        frames = list(self.buffer)
+        if len(frames) <= MOTION_EVERY or frames[-1 - MOTION_EVERY].index < self.shot_start:
+            return
+        before = frames[-1 - MOTION_EVERY]
+        pixels = frame.picture.pixels
+        height, width = pixels.shape[:2]
+        covers = [t.cover(frame.index) for t in self.tracks]
+        covers += [t.cover(before.index) for t in self.tracks]
+        coarse = self.passes.coarse_scale(width, height)
+        threshold = min(UNSURE_THRESHOLD, self.owner.threshold)
+        for x1, y1, x2, y2 in uncovered_changes(before.look, frame.look, covers,
+                                                MOTION_SMALLEST):
+            # Some context around the change: the network needs it to see a face.
+            grow = max(32, (x2 - x1 + y2 - y1) // 8)
+            rect = (max(0, x1 - grow), max(0, y1 - grow), min(width, x2 + grow),
+                    min(height, y2 + grow))
+            scale = max(coarse, min(1.0, MOTION_SIDE / max(rect[2] - rect[0],
+                                                           rect[3] - rect[1])))
+            found = self.passes.crop(pixels, rect, scale, threshold)
+            self._take(frame, self._accepted(found, width, height))
 
     def _whole(self, frame: ScanFrame, fine: bool, cut: bool = True) -> list[Box]:
         """The detector's look at the whole picture (reduced, or at full size). A full-size
@@ -185,6 +223,10 @@ class ClipScan:
             found = self.passes.whole(pixels, threshold, fine)
         if fine:
             self.last_fine, self.fine_look = frame.index, frame.look
+        return self._accepted(found, width, height)
+
+    def _accepted(self, found: Sequence[Box], width: int, height: int) -> list[Box]:
+        """The detections that count as faces (a lower score where the network is unsure)."""
         return [_as_head(b) for b in found if b.score >= self.owner.threshold
                 or _near_edge(b, width, height) or _profile(b)
                 or (b.height < TINY_FACE and b.score >= TINY_THRESHOLD)]
