@@ -1,9 +1,9 @@
 """Faces that are in the picture only briefly, through the real clip export with faces
 anonymised, every frame of the exported file checked against the ground truth: a face that
 looks in for six frames between two of the detector's regular looks, and a face that crosses
-the whole picture in six frames (120 px a frame, too fast for the flow to follow it back)
-or in eleven (60 px a frame). Before, all of these kept their full detail in every frame
-but a few: nothing looked at the picture while they were there."""
+the whole picture in four frames (160 px a frame), in six (120 px a frame: too fast for the
+flow to follow it back) or in eleven (60 px a frame). Before, all of these kept their full
+detail in every frame but a few: nothing looked at the picture while they were there."""
 
 from __future__ import annotations
 
@@ -20,6 +20,8 @@ SCENES: dict[str, Callable[[], Scene]] = {
     "peeking": lambda: peeking(48),
     "crossing120": lambda: crossing(120, 32, 10),
     "crossing60": lambda: crossing(60, 36, 18),
+    "crossing160": lambda: crossing(160, 28, 7),
+    "crossing120_odd": lambda: crossing(120, 44, 11),
 }
 
 

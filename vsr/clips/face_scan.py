@@ -239,6 +239,8 @@ class ClipScan:
         box, (vx, vy) = track.box, track.velocity
         size = max(box.width, box.height)
         reach = size + abs(vx) + abs(vy)
+        if not track.measured:
+            reach += 2 * size  # its speed is not known yet: it may cross the picture fast
         rect = (max(0, int(box.x1 - reach)), max(0, int(box.y1 - reach)),
                 min(width, int(box.x2 + reach)), min(height, int(box.y2 + reach)))
         if rect[2] - rect[0] < 16 or rect[3] - rect[1] < 16:
@@ -260,7 +262,8 @@ class ClipScan:
         for j, box in enumerate(found):
             if j in taken:
                 continue
-            track = Track(box, (0.0, 0.0), index, box, small=box.height < small_face)
+            track = Track(box, (0.0, 0.0), index, box, small=box.height < small_face,
+                          first=(index, box))
             self._follow_back(track, index)
             self.tracks.append(track)
 
@@ -281,8 +284,39 @@ class ClipScan:
                 cx = ((box.x1 + box.x2) - (track.seen_box.x1 + track.seen_box.x2)) / 2
                 cy = ((box.y1 + box.y2) - (track.seen_box.y1 + track.seen_box.y2)) / 2
                 track.velocity = (cx / gap, cy / gap)
+        if track.first is not None and track.first[0] == track.seen < index:
+            self._extrapolate_back(track, box, index)
+        track.first = None
         track.box, track.seen, track.seen_box, track.lost = box, index, box, 0
         track.flowed = (index, box)
+
+    def _extrapolate_back(self, track: Track, box: Box, index: int) -> None:
+        """A face found the second time far from where it was found first moved too fast
+        for the flow to follow it back (a face crossing the picture in a quarter of a
+        second): the frames held before it was first found get it where its velocity between
+        the two finds puts it, up to the shot's start, until it is out of the picture."""
+        found_at, found = track.first or (index, box)
+        size = max(box.width, box.height)
+        dx = ((box.x1 + box.x2) - (found.x1 + found.x2)) / 2
+        dy = ((box.y1 + box.y2) - (found.y1 + found.y2)) / 2
+        if abs(dx) + abs(dy) <= 0.3 * size:
+            return  # slow enough for the flow: _follow_back covered it
+        vx, vy = dx / (index - found_at), dy / (index - found_at)
+        frames = list(self.buffer)
+        height, width = frames[-1].picture.pixels.shape[:2]
+        reach = self.owner.fine_hold if track.small else self.owner.hold
+        for frame in reversed(frames):
+            back = found_at - frame.index
+            if back <= 0:
+                continue
+            if frame.index < self.shot_start or back > reach:
+                break
+            place = Box(found.x1 - vx * back, found.y1 - vy * back, found.x2 - vx * back,
+                        found.y2 - vy * back, found.score)
+            cover = Track(place, (vx, vy), found_at, found, track.small).cover(frame.index)
+            if cover.x2 < 0 or cover.y2 < 0 or cover.x1 > width or cover.y1 > height:
+                break
+            frame.boxes.append(cover)
 
     def _follow_back(self, track: Track, index: int) -> None:
         """Covers a newly found face in the held frames before `index`, following it back
