@@ -190,8 +190,10 @@ class ClipScan:
         before = frames[-1 - MOTION_EVERY]
         pixels = frame.picture.pixels
         height, width = pixels.shape[:2]
-        covers = [t.cover(frame.index) for t in self.tracks]
-        covers += [t.cover(before.index) for t in self.tracks]
+        # What is blurred: the covers grown by the anonymiser's margin (a face's hair and
+        # ears move with it outside the detector's box).
+        covers = [Box(*c.enlarged(self.owner.margin, width, height))
+                  for t in self.tracks for c in (t.cover(frame.index), t.cover(before.index))]
         coarse = self.passes.coarse_scale(width, height)
         threshold = min(UNSURE_THRESHOLD, self.owner.threshold)
         for x1, y1, x2, y2 in uncovered_changes(before.look, frame.look, covers,
