@@ -44,7 +44,8 @@ FINE_REACH = 192  # px around a change that a full-size look takes in (context f
 SMALL_AT_COARSE = 36  # px in the reduced picture under which a face needs the full-size look
 MOTION_EVERY = 2  # frames between looks at what changed outside the covers
 MOTION_SMALLEST = 40  # px: a changed part this size can be a face (24 px + 8 px growth each side)
-MOTION_SIDE = 384  # px: the longer side of a changed part is looked at this size (or larger)
+MOTION_SIDE = 192  # px: the longer side of a changed part is looked at this size (or larger)
+MOTION_SEEN = 0.7  # share of a changed part looked at since the last regular look: not again
 
 
 class FaceDetector(Protocol):
@@ -108,6 +109,8 @@ class ClipScan:
         self.shot_start = 0
         self.fine_look: Look | None = None  # the frame of the last full-size look
         self.lookahead = owner.fine_step + owner.step
+        # Quarter-size: where looks between the regular looks have looked since the last one.
+        self.looked: NDArray[np.bool_] | None = None
 
     def add(self, picture: Picture) -> list[ScanFrame]:
         frame = ScanFrame(picture, look_at(picture.pixels))
@@ -196,8 +199,17 @@ class ClipScan:
                   for t in self.tracks for c in (t.cover(frame.index), t.cover(before.index))]
         coarse = self.passes.coarse_scale(width, height)
         threshold = min(UNSURE_THRESHOLD, self.owner.threshold)
+        if self.looked is None:
+            self.looked = np.zeros((-(-height // 4), -(-width // 4)), bool)
         for x1, y1, x2, y2 in uncovered_changes(before.look, frame.look, covers,
                                                 MOTION_SMALLEST):
+            # Something that moves on the spot (hands, a body swaying) is looked at once
+            # between two regular looks: a face that comes there and stays is found by the
+            # next regular look and followed back.
+            seen = self.looked[y1 // 4:-(-y2 // 4), x1 // 4:-(-x2 // 4)]
+            if seen.size and seen.mean() >= MOTION_SEEN:
+                continue
+            seen[:] = True
             # Some context around the change: the network needs it to see a face.
             grow = max(32, (x2 - x1 + y2 - y1) // 8)
             rect = (max(0, x1 - grow), max(0, y1 - grow), min(width, x2 + grow),
@@ -205,7 +217,9 @@ class ClipScan:
             scale = max(coarse, min(1.0, MOTION_SIDE / max(rect[2] - rect[0],
                                                            rect[3] - rect[1])))
             found = self.passes.crop(pixels, rect, scale, threshold)
-            self._take(frame, self._accepted(found, width, height))
+            # Only faces not followed yet: one already covered is left to its own looks.
+            self._take(frame, [b for b in self._accepted(found, width, height)
+                               if not any(_centre_in(b, c) for c in covers)])
 
     def _whole(self, frame: ScanFrame, fine: bool, cut: bool = True) -> list[Box]:
         """The detector's look at the whole picture (reduced, or at full size). A full-size
@@ -216,6 +230,7 @@ class ClipScan:
         height, width = pixels.shape[:2]
         threshold = min(UNSURE_THRESHOLD, self.owner.threshold)
         self.last_coarse = frame.index
+        self.looked = None
         if fine and self.fine_look is not None and not cut and self.passes.net is not None:
             found = []
             for rect in changed_regions(self.fine_look, frame.look, FINE_REACH):
@@ -350,6 +365,11 @@ def _on_net_grid(rect: tuple[int, int, int, int], width: int, height: int
     x1 = max(0, x1 - (x2 - x1) % 32)  # at the right or bottom edge: grow the other way
     y1 = max(0, y1 - (y2 - y1) % 32)
     return x1, y1, x2, y2
+
+
+def _centre_in(box: Box, zone: Box) -> bool:
+    cx, cy = (box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2
+    return zone.x1 <= cx <= zone.x2 and zone.y1 <= cy <= zone.y2
 
 
 def _profile(box: Box) -> bool:
