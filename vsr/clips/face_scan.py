@@ -39,12 +39,14 @@ TINY_FACE = 32  # px high: the network scores faces this small low, and unevenly
 TINY_THRESHOLD = 0.2  # so they count from this score
 PROFILE = 0.7  # a box narrower than this share of its height is a head turned sideways
 EDGE = 0.6  # face sizes from the picture's edge that count as "near the edge"
+EDGE_CUT = 8  # px from the picture's edge: a box this close is cut by it
 COARSE_SIDE = 640  # the reduced look: the longer side at most this (at most half size)
 FINE_REACH = 192  # px around a change that a full-size look takes in (context for a face)
 SMALL_AT_COARSE = 36  # px in the reduced picture under which a face needs the full-size look
 MOTION_EVERY = 2  # frames between looks at what changed outside the covers
 MOTION_SMALLEST = 40  # px: a changed part this size can be a face (24 px + 8 px growth each side)
 MOTION_SIDE = 192  # px: the longer side of a changed part is looked at this size (or larger)
+MOTION_MOST = 0.25  # share of the picture changed outside the covers over which it is not looked at
 MOTION_SEEN = 0.7  # share of a changed part looked at since the last regular look: not again
 
 
@@ -201,8 +203,12 @@ class ClipScan:
         threshold = min(UNSURE_THRESHOLD, self.owner.threshold)
         if self.looked is None:
             self.looked = np.zeros((-(-height // 4), -(-width // 4)), bool)
-        for x1, y1, x2, y2 in uncovered_changes(before.look, frame.look, covers,
-                                                MOTION_SMALLEST):
+        changes = uncovered_changes(before.look, frame.look, covers, MOTION_SMALLEST)
+        if sum((x2 - x1) * (y2 - y1) for x1, y1, x2, y2 in changes) > MOTION_MOST * (
+                width * height):
+            return  # the camera or the light moves: the regular looks' work, not this one's
+        fresh = []
+        for x1, y1, x2, y2 in changes:
             # Something that moves on the spot (hands, a body swaying) is looked at once
             # between two regular looks: a face that comes there and stays is found by the
             # next regular look and followed back.
@@ -210,16 +216,21 @@ class ClipScan:
             if seen.size and seen.mean() >= MOTION_SEEN:
                 continue
             seen[:] = True
-            # Some context around the change: the network needs it to see a face.
-            grow = max(32, (x2 - x1 + y2 - y1) // 8)
-            rect = (max(0, x1 - grow), max(0, y1 - grow), min(width, x2 + grow),
-                    min(height, y2 + grow))
-            scale = max(coarse, min(1.0, MOTION_SIDE / max(rect[2] - rect[0],
-                                                           rect[3] - rect[1])))
-            found = self.passes.crop(pixels, rect, scale, threshold)
-            # Only faces not followed yet: one already covered is left to its own looks.
-            self._take(frame, [b for b in self._accepted(found, width, height)
-                               if not any(_centre_in(b, c) for c in covers)])
+            fresh.append((x1, y1, x2, y2))
+        if not fresh:
+            return
+        # One crop around all of them (each look of the network has its own cost), with
+        # some context: the network needs it to see a face.
+        x1, y1 = min(r[0] for r in fresh), min(r[1] for r in fresh)
+        x2, y2 = max(r[2] for r in fresh), max(r[3] for r in fresh)
+        grow = max(32, (x2 - x1 + y2 - y1) // 8)
+        rect = (max(0, x1 - grow), max(0, y1 - grow), min(width, x2 + grow),
+                min(height, y2 + grow))
+        scale = max(coarse, min(1.0, MOTION_SIDE / max(rect[2] - rect[0], rect[3] - rect[1])))
+        found = self.passes.crop(pixels, rect, scale, threshold)
+        # Only faces not followed yet: one already covered is left to its own looks.
+        self._take(frame, [b for b in self._accepted(found, width, height, crop=True)
+                           if not any(_centre_in(b, c) for c in covers)])
 
     def _whole(self, frame: ScanFrame, fine: bool, cut: bool = True) -> list[Box]:
         """The detector's look at the whole picture (reduced, or at full size). A full-size
@@ -242,8 +253,15 @@ class ClipScan:
             self.last_fine, self.fine_look = frame.index, frame.look
         return self._accepted(found, width, height)
 
-    def _accepted(self, found: Sequence[Box], width: int, height: int) -> list[Box]:
-        """The detections that count as faces (a lower score where the network is unsure)."""
+    def _accepted(self, found: Sequence[Box], width: int, height: int, crop: bool = False
+                  ) -> list[Box]:
+        """The detections that count as faces (a lower score where the network is unsure).
+        On a crop of what changed, "near the edge" means cut by it: there the network finds
+        large faces in flowers and walls (a 250 px one 60 px from the edge, at 0.14),
+        which the look at the whole picture does not."""
+        if crop:
+            return [_as_head(b) for b in found if b.score >= self.owner.threshold
+                    or (_cut_by_edge(b, width, height) and b.score >= TINY_THRESHOLD)]
         return [_as_head(b) for b in found if b.score >= self.owner.threshold
                 or _near_edge(b, width, height) or _profile(b)
                 or (b.height < TINY_FACE and b.score >= TINY_THRESHOLD)]
@@ -385,6 +403,11 @@ def _as_head(box: Box) -> Box:
     half_h = box.height * 0.65
     half_w = max(box.width / 2, 0.45 * box.height)
     return Box(cx - half_w, cy - half_h, cx + half_w, cy + half_h, box.score)
+
+
+def _cut_by_edge(box: Box, width: int, height: int) -> bool:
+    return (box.x1 < EDGE_CUT or box.y1 < EDGE_CUT or box.x2 > width - EDGE_CUT
+            or box.y2 > height - EDGE_CUT)
 
 
 def _near_edge(box: Box, width: int, height: int) -> bool:
