@@ -16,7 +16,10 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from fractions import Fraction
+from pathlib import Path
 
+import av
 import cv2
 import numpy as np
 from numpy.typing import NDArray
@@ -241,6 +244,45 @@ def small_1080p(frames: int) -> Scene:
                  for kind, h, x, y, v in cast]
         _add(scene, picture, faces)
     return scene
+
+
+def peeking(frames: int) -> Scene:
+    """640x360: a face that looks in for six frames (a quarter of a second) and is gone
+    again, twice, each time between two of the detector's regular looks (frames 9-14 and
+    25-30 of every 16), and keeps still while it is there."""
+    scene = Scene("peeking in for six frames", (640, 360))
+    face = face_variant("plain", 75, 80)
+    for i in range(frames):
+        picture = background(scene.size, 21).copy()
+        _add(scene, picture, [paste(picture, face, 300, 120) if 9 <= i % 16 <= 14 else None])
+    return scene
+
+
+def crossing(speed: int, frames: int, period: int) -> Scene:
+    """640x360: a sharp 90 px face crossing the whole picture at `speed` px a frame (120:
+    in six frames), from half out at the left, again every `period` frames."""
+    scene = Scene(f"crossing at {speed} px a frame", (640, 360))
+    face = face_variant("plain", 84, 90)
+    for i in range(frames):
+        picture = background(scene.size, 21).copy()
+        x = -45 + speed * (i % period)
+        _add(scene, picture, [paste(picture, face, x, 130) if x < scene.size[0] else None])
+    return scene
+
+
+def write_scene(path: Path, scene: Scene, gop: int = 50) -> None:
+    """The scene as an H.264 MP4 at 25 fps (a keyframe every `gop` frames)."""
+    width, height = scene.size
+    with av.open(str(path), "w") as container:
+        stream = container.add_stream("libx264", rate=FPS)
+        stream.width, stream.height, stream.pix_fmt = width, height, "yuv420p"
+        stream.codec_context.time_base = Fraction(1, FPS)
+        stream.options = {"crf": "16", "preset": "ultrafast", "g": str(gop)}
+        for index, pixels in enumerate(scene.frames):
+            video = av.VideoFrame.from_ndarray(pixels, format="bgr24")
+            video.pts = index
+            container.mux(stream.encode(video))
+        container.mux(stream.encode(None))
 
 
 def _add(scene: Scene, picture: Pixels, faces: list[Face | None]) -> None:

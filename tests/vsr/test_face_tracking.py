@@ -124,3 +124,50 @@ def test_after_a_cut_it_looks_again_at_once_and_covers_the_new_face() -> None:
     # Nothing of the new face was covered before the cut (the old shot is another place).
     assert all(np.array_equal(p.pixels[110:130, 310:330], o[110:130, 310:330])
                for p, o in zip(out[:6], originals[:6], strict=True))
+
+
+class CropDetector(ScriptedDetector):
+    """Also answers crops: the scripted boxes of that frame that lie inside the crop."""
+
+    def __init__(self, script: dict[int, list[Box]]) -> None:
+        super().__init__(script)
+        self.crops: list[tuple[int, tuple[int, int, int, int]]] = []
+
+    def detect_crop(self, frame_bgr: NDArray[np.uint8], rect: tuple[int, int, int, int],
+                    threshold: float) -> list[Box]:
+        index = int(frame_bgr[0, 0, 0])
+        self.crops.append((index, rect))
+        x1, y1, x2, y2 = rect
+        return [b for b in self.script.get(index, [])
+                if x1 <= b.x1 and y1 <= b.y1 and b.x2 <= x2 and b.y2 <= y2]
+
+
+def test_a_face_there_only_between_two_looks_is_found_on_what_changed() -> None:
+    """The face looks in at frames 2-5 only, between the regular looks at 0 and 8: the look
+    at what changed outside the covers finds it, and every frame of it is covered."""
+    there = range(2, 6)
+    detector = CropDetector({i: [Box(200, 100, 240, 140)] for i in there})
+    anonymizer = FaceAnonymizer("pixelate", step=8, fine_every=1, hold=16, margin=0.0,
+                                detector=detector)
+    pictures = [Picture(i, i * 40, _with_face(_room(0), 200) if i in there else _room(0), i)
+                for i in range(12)]
+    for p in pictures:
+        p.pixels[0, 0] = p.index
+    originals = [p.pixels.copy() for p in pictures]
+    out = list(anonymizer.process(pictures))
+    assert not set(detector.asked) & set(there)  # the regular looks did not see it
+    assert [i for i in there if not np.array_equal(out[i].pixels[110:130, 210:230],
+                                                   originals[i][110:130, 210:230])
+            ] == list(there)
+
+
+def test_something_moving_on_the_spot_is_looked_at_once_between_two_looks() -> None:
+    """A hand waving in place (no face) changes the picture every frame: between two regular
+    looks its place is looked at once, not every second frame (each look costs the network)."""
+    xs = [200 + (0, 6, 12, 6)[i % 4] for i in range(16)]
+    detector = CropDetector({})
+    anonymizer = FaceAnonymizer("pixelate", step=8, fine_every=1, hold=16, margin=0.0,
+                                detector=detector)
+    list(anonymizer.process(_clip(xs, [0] * 16)))
+    assert detector.asked == [0, 8, 15]  # the regular looks, and the clip's last frame
+    assert [index for index, _rect in detector.crops] == [2, 10]

@@ -4,6 +4,7 @@ flow on a grid of points inside the box, looked for only around the box)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import cv2
@@ -81,6 +82,34 @@ def changed_regions(before: Look, after: Look, reach: int) -> list[tuple[int, in
     for x, y, w, h, _area in stats[1:count]:
         regions.append((max(0, int(x) * 4), max(0, int(y) * 4),
                         min(width, int(x + w) * 4), min(height, int(y + h) * 4)))
+    return regions
+
+
+def uncovered_changes(before: Look, after: Look, covered: Sequence[Box], smallest: int
+                      ) -> list[tuple[int, int, int, int]]:
+    """The parts of the picture (x1, y1, x2, y2 in full-size pixels) that changed between
+    the two frames outside the `covered` boxes, each at least `smallest` px wide and high:
+    where a face may have come into the picture since `before` (a face already covered
+    changes only inside its cover). Worked out on the quarter-size grey, as
+    `changed_regions`; specks of noise are too small to count."""
+    a, b = before.levels[2], after.levels[2]
+    height, width = after.grey.shape
+    if a.shape != b.shape:
+        return [(0, 0, width, height)]
+    moved = (cv2.absdiff(a, b) > REGION_LEVEL).astype(np.uint8)
+    rows, cols = moved.shape
+    for box in covered:
+        x1, y1 = max(0, int(box.x1) // 4), max(0, int(box.y1) // 4)
+        x2, y2 = min(cols, -(-int(box.x2) // 4)), min(rows, -(-int(box.y2) // 4))
+        if x2 > x1 and y2 > y1:
+            moved[y1:y2, x1:x2] = 0
+    moved = np.asarray(cv2.dilate(moved, np.ones((5, 5), np.uint8)), np.uint8)
+    count, _labels, stats, _centres = cv2.connectedComponentsWithStats(moved, connectivity=8)
+    regions = []
+    for x, y, w, h, _area in stats[1:count]:
+        if w * 4 >= smallest and h * 4 >= smallest:
+            regions.append((int(x) * 4, int(y) * 4, min(width, int(x + w) * 4),
+                            min(height, int(y + h) * 4)))
     return regions
 
 

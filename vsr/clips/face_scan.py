@@ -20,7 +20,14 @@ import numpy as np
 from numpy.typing import NDArray
 
 from vsr.clips.centerface import Box, CenterFace
-from vsr.clips.face_motion import Change, Look, change_between, changed_regions, look_at
+from vsr.clips.face_motion import (
+    Change,
+    Look,
+    change_between,
+    changed_regions,
+    look_at,
+    uncovered_changes,
+)
 from vsr.clips.face_tracks import Track, between, matches
 from vsr.clips.frames import Picture
 
@@ -32,9 +39,15 @@ TINY_FACE = 32  # px high: the network scores faces this small low, and unevenly
 TINY_THRESHOLD = 0.2  # so they count from this score
 PROFILE = 0.7  # a box narrower than this share of its height is a head turned sideways
 EDGE = 0.6  # face sizes from the picture's edge that count as "near the edge"
+EDGE_CUT = 8  # px from the picture's edge: a box this close is cut by it
 COARSE_SIDE = 640  # the reduced look: the longer side at most this (at most half size)
 FINE_REACH = 192  # px around a change that a full-size look takes in (context for a face)
 SMALL_AT_COARSE = 36  # px in the reduced picture under which a face needs the full-size look
+MOTION_EVERY = 2  # frames between looks at what changed outside the covers
+MOTION_SMALLEST = 40  # px: a changed part this size can be a face (24 px + 8 px growth each side)
+MOTION_SIDE = 192  # px: the longer side of a changed part is looked at this size (or larger)
+MOTION_MOST = 0.25  # share of the picture changed outside the covers over which it is not looked at
+MOTION_SEEN = 0.7  # share of a changed part looked at since the last regular look: not again
 
 
 class FaceDetector(Protocol):
@@ -98,6 +111,8 @@ class ClipScan:
         self.shot_start = 0
         self.fine_look: Look | None = None  # the frame of the last full-size look
         self.lookahead = owner.fine_step + owner.step
+        # Quarter-size: where looks between the regular looks have looked since the last one.
+        self.looked: NDArray[np.bool_] | None = None
 
     def add(self, picture: Picture) -> list[ScanFrame]:
         frame = ScanFrame(picture, look_at(picture.pixels))
@@ -159,6 +174,8 @@ class ClipScan:
             self.last_coarse is not None and index - self.last_coarse >= owner.step)
         if coarse:
             self._take(frame, self._whole(frame, fine, change.cut))
+        elif index % MOTION_EVERY == 0:
+            self._look_at_changes(frame)
         looked_at = coarse
         for track in list(self.tracks):
             # Around a fast or lost face every frame; a small one needs a full-size look
@@ -166,6 +183,51 @@ class ClipScan:
             due = track.fast() or track.lost > 0 or (coarse and not fine and track.small)
             if due and track.seen != index and not (looked_at and not track.small):
                 self._take(frame, self._around(frame, track))
+
+    def _look_at_changes(self, frame: ScanFrame) -> None:
+        """Between the regular looks: a look at every part of the picture that changed since
+        `MOTION_EVERY` frames ago outside the faces already covered. A face that is there for
+        fewer frames than lie between two regular looks (one that looks in, or crosses the
+        picture in a quarter of a second) is found while it is there."""
+        frames = list(self.buffer)
+        if len(frames) <= MOTION_EVERY or frames[-1 - MOTION_EVERY].index < self.shot_start:
+            return
+        before = frames[-1 - MOTION_EVERY]
+        pixels = frame.picture.pixels
+        height, width = pixels.shape[:2]
+        # What is blurred: the covers grown by the anonymiser's margin (a face's hair and
+        # ears move with it outside the detector's box).
+        covers = [Box(*c.enlarged(self.owner.margin, width, height))
+                  for t in self.tracks for c in (t.cover(frame.index), t.cover(before.index))]
+        coarse = self.passes.coarse_scale(width, height)
+        threshold = min(UNSURE_THRESHOLD, self.owner.threshold)
+        if self.looked is None:
+            self.looked = np.zeros((-(-height // 4), -(-width // 4)), bool)
+        changes = uncovered_changes(before.look, frame.look, covers, MOTION_SMALLEST)
+        if sum((x2 - x1) * (y2 - y1) for x1, y1, x2, y2 in changes) > MOTION_MOST * (
+                width * height):
+            return  # the camera or the light moves: the regular looks' work, not this one's
+        fresh = []
+        for x1, y1, x2, y2 in changes:
+            # Something that moves on the spot (hands, a body swaying) is looked at once
+            # between two regular looks: a face that comes there and stays is found by the
+            # next regular look and followed back.
+            seen = self.looked[y1 // 4:-(-y2 // 4), x1 // 4:-(-x2 // 4)]
+            if seen.size and seen.mean() >= MOTION_SEEN:
+                continue
+            seen[:] = True
+            fresh.append((x1, y1, x2, y2))
+        for x1, y1, x2, y2 in _grouped(fresh):
+            # Some context: the network needs it to see a face.
+            grow = max(32, (x2 - x1 + y2 - y1) // 8)
+            rect = (max(0, x1 - grow), max(0, y1 - grow), min(width, x2 + grow),
+                    min(height, y2 + grow))
+            scale = max(coarse, min(1.0, MOTION_SIDE / max(rect[2] - rect[0],
+                                                           rect[3] - rect[1])))
+            found = self.passes.crop(pixels, rect, scale, threshold)
+            # Only faces not followed yet: one already covered is left to its own looks.
+            self._take(frame, [b for b in self._accepted(found, width, height, crop=True)
+                               if not any(_centre_in(b, c) for c in covers)])
 
     def _whole(self, frame: ScanFrame, fine: bool, cut: bool = True) -> list[Box]:
         """The detector's look at the whole picture (reduced, or at full size). A full-size
@@ -176,6 +238,7 @@ class ClipScan:
         height, width = pixels.shape[:2]
         threshold = min(UNSURE_THRESHOLD, self.owner.threshold)
         self.last_coarse = frame.index
+        self.looked = None
         if fine and self.fine_look is not None and not cut and self.passes.net is not None:
             found = []
             for rect in changed_regions(self.fine_look, frame.look, FINE_REACH):
@@ -185,6 +248,17 @@ class ClipScan:
             found = self.passes.whole(pixels, threshold, fine)
         if fine:
             self.last_fine, self.fine_look = frame.index, frame.look
+        return self._accepted(found, width, height)
+
+    def _accepted(self, found: Sequence[Box], width: int, height: int, crop: bool = False
+                  ) -> list[Box]:
+        """The detections that count as faces (a lower score where the network is unsure).
+        On a crop of what changed, "near the edge" means cut by it: there the network finds
+        large faces in flowers and walls (a 250 px one 60 px from the edge, at 0.14),
+        which the look at the whole picture does not."""
+        if crop:
+            return [_as_head(b) for b in found if b.score >= self.owner.threshold
+                    or (_cut_by_edge(b, width, height) and b.score >= TINY_THRESHOLD)]
         return [_as_head(b) for b in found if b.score >= self.owner.threshold
                 or _near_edge(b, width, height) or _profile(b)
                 or (b.height < TINY_FACE and b.score >= TINY_THRESHOLD)]
@@ -197,6 +271,8 @@ class ClipScan:
         box, (vx, vy) = track.box, track.velocity
         size = max(box.width, box.height)
         reach = size + abs(vx) + abs(vy)
+        if not track.measured:
+            reach += 2 * size  # its speed is not known yet: it may cross the picture fast
         rect = (max(0, int(box.x1 - reach)), max(0, int(box.y1 - reach)),
                 min(width, int(box.x2 + reach)), min(height, int(box.y2 + reach)))
         if rect[2] - rect[0] < 16 or rect[3] - rect[1] < 16:
@@ -218,7 +294,8 @@ class ClipScan:
         for j, box in enumerate(found):
             if j in taken:
                 continue
-            track = Track(box, (0.0, 0.0), index, box, small=box.height < small_face)
+            track = Track(box, (0.0, 0.0), index, box, small=box.height < small_face,
+                          first=(index, box))
             self._follow_back(track, index)
             self.tracks.append(track)
 
@@ -239,8 +316,39 @@ class ClipScan:
                 cx = ((box.x1 + box.x2) - (track.seen_box.x1 + track.seen_box.x2)) / 2
                 cy = ((box.y1 + box.y2) - (track.seen_box.y1 + track.seen_box.y2)) / 2
                 track.velocity = (cx / gap, cy / gap)
+        if track.first is not None and track.first[0] == track.seen < index:
+            self._extrapolate_back(track, box, index)
+        track.first = None
         track.box, track.seen, track.seen_box, track.lost = box, index, box, 0
         track.flowed = (index, box)
+
+    def _extrapolate_back(self, track: Track, box: Box, index: int) -> None:
+        """A face found the second time far from where it was found first moved too fast
+        for the flow to follow it back (a face crossing the picture in a quarter of a
+        second): the frames held before it was first found get it where its velocity between
+        the two finds puts it, up to the shot's start, until it is out of the picture."""
+        found_at, found = track.first or (index, box)
+        size = max(box.width, box.height)
+        dx = ((box.x1 + box.x2) - (found.x1 + found.x2)) / 2
+        dy = ((box.y1 + box.y2) - (found.y1 + found.y2)) / 2
+        if abs(dx) + abs(dy) <= 0.3 * size:
+            return  # slow enough for the flow: _follow_back covered it
+        vx, vy = dx / (index - found_at), dy / (index - found_at)
+        frames = list(self.buffer)
+        height, width = frames[-1].picture.pixels.shape[:2]
+        reach = self.owner.fine_hold if track.small else self.owner.hold
+        for frame in reversed(frames):
+            back = found_at - frame.index
+            if back <= 0:
+                continue
+            if frame.index < self.shot_start or back > reach:
+                break
+            place = Box(found.x1 - vx * back, found.y1 - vy * back, found.x2 - vx * back,
+                        found.y2 - vy * back, found.score)
+            cover = Track(place, (vx, vy), found_at, found, track.small).cover(frame.index)
+            if cover.x2 < 0 or cover.y2 < 0 or cover.x1 > width or cover.y1 > height:
+                break
+            frame.boxes.append(cover)
 
     def _follow_back(self, track: Track, index: int) -> None:
         """Covers a newly found face in the held frames before `index`, following it back
@@ -274,6 +382,36 @@ def _on_net_grid(rect: tuple[int, int, int, int], width: int, height: int
     return x1, y1, x2, y2
 
 
+def _grouped(rects: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """Changed parts joined where one crop around two costs the network less than two
+    crops (each look has its own cost): while their common box is at most 1.5 times their
+    areas together."""
+    def area(r: tuple[int, int, int, int]) -> int:
+        return (r[2] - r[0]) * (r[3] - r[1])
+
+    groups = list(rects)
+    joined = True
+    while joined and len(groups) > 1:
+        joined = False
+        for i in range(len(groups)):
+            for j in range(i + 1, len(groups)):
+                a, b = groups[i], groups[j]
+                both = (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+                if area(both) <= 1.5 * (area(a) + area(b)):
+                    groups[i] = both
+                    del groups[j]
+                    joined = True
+                    break
+            if joined:
+                break
+    return groups
+
+
+def _centre_in(box: Box, zone: Box) -> bool:
+    cx, cy = (box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2
+    return zone.x1 <= cx <= zone.x2 and zone.y1 <= cy <= zone.y2
+
+
 def _profile(box: Box) -> bool:
     """Narrow for its height: a head turned sideways, which the network scores low."""
     return box.width < PROFILE * box.height
@@ -287,6 +425,11 @@ def _as_head(box: Box) -> Box:
     half_h = box.height * 0.65
     half_w = max(box.width / 2, 0.45 * box.height)
     return Box(cx - half_w, cy - half_h, cx + half_w, cy + half_h, box.score)
+
+
+def _cut_by_edge(box: Box, width: int, height: int) -> bool:
+    return (box.x1 < EDGE_CUT or box.y1 < EDGE_CUT or box.x2 > width - EDGE_CUT
+            or box.y2 > height - EDGE_CUT)
 
 
 def _near_edge(box: Box, width: int, height: int) -> bool:

@@ -60,6 +60,7 @@ class Track:
     lost: int = 0
     flowed: tuple[int, Box] | None = None  # the last frame the flow placed it on, and where
     measured: bool = False  # its velocity came from the flow (a new track's is a guess)
+    first: tuple[int, Box] | None = None  # where it was first found, until confirmed again
 
     def step(self, before: Look, after: Look, gap: int = 1) -> None:
         """Moves the track on to `after`, `gap` frames after `before` (or back, with the two
