@@ -427,3 +427,19 @@ def test_tab_goes_through_the_review_page_in_reading_order(qtbot, window, size) 
         assert max(earlier) < min(later), (
             f"{next_name} before {name}: {[kd.name_of(w)[:25] for w in round_]}")
     assert review_tab_round(view, backwards=True) == round_[:1] + round_[:0:-1]  # the same, back
+
+
+def test_a_refreshed_list_keeps_the_column_the_keyboard_is_in(qtbot, window) -> None:
+    """Reading a row with the arrows, the cursor stays on its column when the list is made
+    again by a change elsewhere (the Samenleergesprek starting, a save): it went back to the
+    first column, and on a loaded machine the panel's start did that between two key presses."""
+    moments = table(window)
+    moments.setFocus()
+    moments.setCurrentIndex(moments.model().index(4, 0))
+    kd.key(Qt.Key.Key_Right)
+    kd.key(Qt.Key.Key_Right)
+    assert moments.currentIndex().column() == 2
+    window.review_view._refresh_markers()  # what a change to the session or a sheet does
+    kd.settle()
+    assert (moments.currentIndex().row(), moments.currentIndex().column()) == (4, 2)
+    assert moments.selectionModel().isRowSelected(4)

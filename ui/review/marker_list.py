@@ -11,6 +11,7 @@ from operator import attrgetter
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -216,6 +217,7 @@ class MarkerListPanel(QWidget):
     def set_data(self, markers: list[Marker], parties: list[Party],
                  first_words: dict[int, str], *, length_ms: int = 0) -> None:
         selected = self.selected_marker()
+        column = self.table.currentIndex().column()  # the rows are made again: lost then
         self.model.length_ms = length_ms
         self._all, self._words = markers, first_words
         if parties != self._parties:
@@ -230,7 +232,7 @@ class MarkerListPanel(QWidget):
             self.filter.blockSignals(False)
         self._refilter()
         if selected is not None:
-            self.select_marker(selected, emit=False)
+            self.select_marker(selected, emit=False, column=column)
 
     def put_marker(self, marker: Marker, words: str) -> None:
         """One placed or changed moment (the others stay as they are)."""
@@ -292,14 +294,24 @@ class MarkerListPanel(QWidget):
         idx = self.table.currentIndex()
         return self.model.markers[idx.row()].id if idx.isValid() else None
 
-    def select_marker(self, marker_id: int | None, *, emit: bool = False) -> None:
+    def select_marker(self, marker_id: int | None, *, emit: bool = False,
+                      column: int | None = None) -> None:
+        """Select the row of `marker_id` (none: no row), on `column` or the column the
+        keyboard is in; `emit`: tell the review, as choosing it by hand does."""
         row = -1 if marker_id is None else self.model.row_of(marker_id)
         self.table.blockSignals(not emit)
         self.table.selectionModel().blockSignals(not emit)
         if row < 0:
             self.table.clearSelection()
         else:
-            self.table.selectRow(row)
-            self.table.scrollTo(self.model.index(row, 0))
+            # On the column the keyboard is in: a list refreshed by a change elsewhere (the
+            # Samenleergesprek starting, a save) put the cursor back on the first column while
+            # someone was reading the row with the arrows (selectRow takes the first column).
+            column = self.table.currentIndex().column() if column is None else column
+            index = self.model.index(row, max(0, column))
+            self.table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.scrollTo(index)
         self.table.selectionModel().blockSignals(False)
         self.table.blockSignals(False)
