@@ -102,6 +102,11 @@ HOSTILE: dict[str, tuple[Change, str]] = {
     "a rotation of 45": (_set("recording.rotation", 45), "rotation"),
     "a file name with a folder": (_set("recording.file_name", "../../x.mp4"), "file_name"),
     "a time that is no time": (_set("tables.markers.0.created_at", "gisteren"), "created_at"),
+    # the year 0 and 10000 in UTC: a summary ended in OverflowError turning them local
+    "a time before the year 1 in UTC": (_set("review.created_at", "0001-01-01T00:00:00+14:00"),
+                                        "created_at"),
+    "a start after the year 9999 in UTC": (
+        _set("tables.session_state.0.started_at", "9999-12-31T23:59:59-14:00"), "started_at"),
     "a date that is no date": (_set("consents.0.given_on", "2026-13-01"), "given_on"),
     "a due day that is no date": (_set("tables.session_actions.0.due", "morgen"), "due"),
     "a fingerprint with a newline": (_set("recording.fingerprint", "a\nb"), "fingerprint"),
