@@ -13,10 +13,9 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from vsr.model import MAX_RECORDING_MS, PARTY_NAME_MAX
-from vsr.text import clean_text
+from vsr.text import MAX_TEXT, clean_text
 
 Check = Callable[[object], object]
-MAX_TEXT = 1_000_000  # characters in one field: a summary is a few thousand
 MAX_LINE = 1_000  # a title or a name: one line (a package's title of 10 MB froze the window)
 MAX_ID = 2**62
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
