@@ -269,3 +269,28 @@ def test_every_part_of_a_package_is_worded_in_both_languages() -> None:
         for lang in ("nl", "en"):
             text = worded(lang, translate, f"package.part.{part}")
             assert text and "package." not in text, (lang, part)
+
+
+def test_a_review_whose_text_deflates_far_is_received_again(other: Library,
+                                                             tmp_path: Path) -> None:
+    """A gespreksblad with one line pasted over and over (within what a field may hold)
+    deflated past the ratio a reader refuses as a zip bomb: vsr refused its own package
+    ("grows far too large when unpacked"). Such a review.json now travels stored."""
+    from vsr.library.sheets import SheetField, set_field
+    from vsr.text import MAX_TEXT
+
+    lib = open_library(tmp_path / "sender" / "library.sqlite")
+    try:
+        review_id = _review(lib, tmp_path)
+        ordinary = pack_review(lib, review_id, tmp_path / "gewoon.vsrpack")
+        marker = mk.list_markers(lib, review_id)[0]
+        pasted = ("Ik luister eerst. " * (MAX_TEXT // 18))[:MAX_TEXT]
+        set_field(lib, marker.id, SheetField.WHAT_HAPPENED, pasted)
+        package = pack_review(lib, review_id, tmp_path / "herhaald.vsrpack")
+    finally:
+        lib.close()
+    done = unpack_review(other, package)
+    texts = [get_sheet(other, m.id).what_happened for m in mk.list_markers(other, done.review_id)]
+    assert pasted in texts
+    with zipfile.ZipFile(ordinary) as zf:  # an ordinary review still goes deflated
+        assert zf.getinfo("review.json").compress_type == zipfile.ZIP_DEFLATED
