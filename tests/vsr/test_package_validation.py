@@ -294,3 +294,23 @@ def test_a_review_whose_text_deflates_far_is_received_again(other: Library,
     assert pasted in texts
     with zipfile.ZipFile(ordinary) as zf:  # an ordinary review still goes deflated
         assert zf.getinfo("review.json").compress_type == zipfile.ZIP_DEFLATED
+
+
+@pytest.mark.parametrize("says", [120_000, 0])
+def test_moments_past_the_end_of_the_recording_already_here_are_refused(
+        says: int, good: dict[str, Any], other: Library, tmp_path: Path) -> None:
+    """The package's recording is already in the library (same fingerprint), 5 seconds long;
+    the package says it is 2 minutes (or of unknown length) and has a moment at 0:09. The
+    moments were checked only against what the package said, and came in past the end."""
+    from tests.vsr.fakes import add_fake_recording
+
+    add_fake_recording(other, tmp_path, "gesprek.mp4", b"media bytes", duration_ms=5_000)
+    data = copy.deepcopy(good)
+    data["recording"]["duration_ms"] = says
+    package = _package(tmp_path / "langer.vsrpack", data)
+    before = _snapshot(other)
+    with pytest.raises(PackageError) as refused:
+        unpack_review(other, package)
+    assert refused.value.key == "error.package.invalid"
+    assert "after the end of the recording" in worded("en", refused.value.message)
+    assert _snapshot(other) == before
