@@ -227,6 +227,11 @@ def _migrate(path: Path, conn: sqlite3.Connection) -> None:
     `foreign_key_check` must find nothing before the COMMIT."""
     target = len(MIGRATIONS)
     seen = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if seen == target:
+        # Up to date (a migration by another program only ever raises the version): no write
+        # lock to take. Taking it, every command waited up to MIGRATION_WAIT_MS (5 minutes,
+        # silent) while another program held the library for writing, `vsr list` too.
+        return
     keys_off = any(isinstance(m, Migration) and m.foreign_keys_off for m in MIGRATIONS[seen:])
     if keys_off:
         conn.execute("PRAGMA foreign_keys=OFF")
