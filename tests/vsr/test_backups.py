@@ -204,6 +204,33 @@ def test_restore_over_a_damaged_library_and_refuse_a_damaged_backup(tmp_path: Pa
     assert kept is not None and kept.path.read_bytes() == b"\x00" * 100  # the damage is kept too
 
 
+def test_a_backup_of_a_newer_version_is_refused_before_anything_changes(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A backup a newer vsr made (another computer, an update undone): it was put back, the
+    library then could not be opened by this version ("made by a newer version"), the restore
+    was left half done and nothing said that the previous library was in a backup."""
+    path, marker_id = _library(tmp_path, "nu")
+    made = bk.create_backup(path)
+    newer = tmp_path / "van-een-nieuwere-versie.sqlite"
+    conn = sqlite3.connect(made.path)
+    conn.execute("VACUUM INTO ?", (str(newer),))
+    conn.close()
+    conn = sqlite3.connect(newer)
+    conn.execute("PRAGMA user_version = 999")
+    conn.commit()
+    conn.close()
+    before = bk.list_backups(path)
+    code = main(["--library", str(path), "--lang", "en", "backup", "restore", str(newer),
+                 "--yes"])
+    err = capsys.readouterr().err
+    assert code != 0 and "Traceback" not in err
+    assert str(newer) in err and "newer version" in err
+    assert bk.list_backups(path) == before  # no before-restore copy: nothing was done
+    assert _text(path, marker_id) == "nu"
+    lib = open_library(path)
+    lib.close()
+
+
 def test_copy_library_sees_what_is_still_in_the_wal(tmp_path: Path) -> None:
     path, marker_id = _library(tmp_path)
     lib = open_library(path, backup=False)

@@ -24,6 +24,7 @@ from pathlib import Path
 from vsr.errors import VsrError
 from vsr.library.backup_lock import backup_lock
 from vsr.library.id_sequences import highest_counters, keep_counters_ahead
+from vsr.library.schema import MIGRATIONS
 from vsr.library.sqlite_failures import SQLITE_FAILURES, failure_text
 
 log = logging.getLogger(__name__)
@@ -127,6 +128,20 @@ def check_file(path: Path, *, full: bool = False) -> str:
         return "ok"
     except SQLITE_FAILURES as exc:
         return failure_text(exc)
+    finally:
+        conn.close()
+
+
+def schema_version(path: Path) -> int:
+    """The schema version of the SQLite file at `path` (read only; 0 when it cannot be read)."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+    except SQLITE_FAILURES:
+        return 0
+    try:
+        return int(conn.execute("PRAGMA user_version").fetchone()[0])
+    except SQLITE_FAILURES:
+        return 0
     finally:
         conn.close()
 
@@ -335,6 +350,11 @@ def restore_backup(library: Path, backup: Path) -> Backup | None:
     problem = check_file(backup, full=True) if backup.is_file() else "not found"
     if problem != "ok":
         raise VsrError("error.backup.damaged", path=str(backup), reason=problem)
+    # A backup a newer vsr made: put back, it left a library this version cannot open (and the
+    # restore half done), with nothing said about the way back.
+    version, known = schema_version(backup), len(MIGRATIONS)
+    if version > known:
+        raise VsrError("error.library.newer", path=str(backup), found=version, known=known)
     plan = plan_restore(library, backup)
     counters = highest_counters([library, *(b.path for b in list_backups(library))])
     kept = _keep_current(library)
