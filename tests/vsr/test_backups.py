@@ -231,6 +231,35 @@ def test_a_backup_of_a_newer_version_is_refused_before_anything_changes(
     lib.close()
 
 
+@pytest.mark.parametrize(("what", "statement"), [
+    ("trigger evil", "CREATE TRIGGER evil AFTER INSERT ON markers BEGIN DELETE FROM sheets; END"),
+    ("view settings", "DROP TABLE settings; CREATE VIEW settings AS SELECT 'a' AS key, 'b' AS value"),
+])
+def test_a_backup_with_a_planted_trigger_or_view_is_refused(
+        tmp_path: Path, what: str, statement: str) -> None:
+    """A valid SQLite file given as a backup, with a trigger vsr never made: put back, the
+    trigger emptied every gespreksblad whenever a moment was added from then on."""
+    path, marker_id = _library(tmp_path, "nu")
+    made = bk.create_backup(path)
+    planted = tmp_path / "geplant.sqlite"
+    conn = sqlite3.connect(made.path)
+    conn.execute("VACUUM INTO ?", (str(planted),))
+    conn.close()
+    conn = sqlite3.connect(planted)
+    conn.executescript(statement)
+    conn.close()
+    before = bk.list_backups(path)
+    with pytest.raises(VsrError) as refused:
+        bk.restore_backup(path, planted)
+    assert refused.value.key == "error.backup.damaged"
+    from tests.lang import worded
+
+    assert what in worded("en", refused.value.message)
+    assert "iets in dat vsr niet maakt" in worded("nl", refused.value.message)
+    assert bk.list_backups(path) == before and _text(path, marker_id) == "nu"
+    assert bk.restore_backup(path, made.path) is not None  # vsr's own backup still goes back
+
+
 def test_copy_library_sees_what_is_still_in_the_wal(tmp_path: Path) -> None:
     path, marker_id = _library(tmp_path)
     lib = open_library(path, backup=False)

@@ -146,6 +146,45 @@ def schema_version(path: Path) -> int:
         conn.close()
 
 
+def foreign_schema(path: Path, version: int) -> list[str]:
+    """What the schema of the library file at `path` holds that vsr's migrations up to
+    `version` do not make, or make otherwise: tables, indexes, triggers and views by name (and
+    triggers and views by their SQL), as 'type name'. A trigger planted in a file that is then
+    put back as the library would run on every edit (a trigger that empties the gespreksbladen
+    whenever a moment is added)."""
+    from vsr.library.db import _run_migration  # db imports this module
+
+    fresh = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        for migration in MIGRATIONS[:version]:
+            _run_migration(fresh, migration)
+        made = _schema(fresh)
+    finally:
+        fresh.close()
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+    except SQLITE_FAILURES:
+        return []  # check_file said what is wrong with it
+    try:
+        found = _schema(conn)
+    except SQLITE_FAILURES:
+        return []
+    finally:
+        conn.close()
+    return sorted(f"{kind} {name}" for (kind, name), sql in found.items()
+                  if made.get((kind, name), "?") != sql) + \
+        sorted(f"{kind} {name}" for kind, name in made if (kind, name) not in found)
+
+
+def _schema(conn: sqlite3.Connection) -> dict[tuple[str, str], str]:
+    """(type, name) -> the SQL of triggers and views, words only ("" for tables and indexes:
+    SQLite rewrites their SQL as columns are added); SQLite's own tables left out."""
+    return {(str(kind), str(name)): " ".join(str(sql or "").split())
+            if kind in ("trigger", "view") else ""
+            for kind, name, sql in conn.execute("SELECT type, name, sql FROM sqlite_master")
+            if not str(name).startswith("sqlite_")}
+
+
 def copy_database(src: Path, dest: Path, *, progress: Callable[[float], None] | None = None,
                   cancel: Callable[[], bool] | None = None) -> None:
     """A consistent copy of src as a single self-contained file at dest, through the backup API
@@ -355,6 +394,10 @@ def restore_backup(library: Path, backup: Path) -> Backup | None:
     version, known = schema_version(backup), len(MIGRATIONS)
     if version > known:
         raise VsrError("error.library.newer", path=str(backup), found=version, known=known)
+    foreign = foreign_schema(backup, version)
+    if foreign:
+        raise VsrError("error.backup.damaged", path=str(backup),
+                       reason="reason.backup_foreign_schema", names=", ".join(foreign[:5]))
     plan = plan_restore(library, backup)
     counters = highest_counters([library, *(b.path for b in list_backups(library))])
     kept = _keep_current(library)
