@@ -260,6 +260,43 @@ def test_a_backup_with_a_planted_trigger_or_view_is_refused(
     assert bk.restore_backup(path, made.path) is not None  # vsr's own backup still goes back
 
 
+@pytest.mark.parametrize(("table", "statement"), [
+    ("markers", "UPDATE markers SET start_ms = -1000"),
+    ("markers", "UPDATE markers SET end_ms = 10, start_ms = 5000"),
+])
+def test_a_backup_whose_rows_break_their_constraints_is_refused_before_anything_changes(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], table: str, statement: str) -> None:
+    """A backup file with a moment at -1 s (written with SQLite's CHECKs off): read-only, the
+    integrity check does not look at CHECK constraints, so it was put back; the library then
+    opened as damaged, the restore stopped half done and said "cannot be saved right now",
+    as if nothing had changed."""
+    path, marker_id = _library(tmp_path, "nu")
+    made = bk.create_backup(path)
+    hostile = tmp_path / "vijandig.sqlite"
+    conn = sqlite3.connect(made.path)
+    conn.execute("VACUUM INTO ?", (str(hostile),))
+    conn.close()
+    conn = sqlite3.connect(hostile)
+    conn.execute("PRAGMA ignore_check_constraints = ON")
+    conn.execute(statement)
+    conn.commit()
+    conn.close()
+    before = bk.list_backups(path)
+    code = main(["--library", str(path), "--lang", "en", "backup", "restore", str(hostile),
+                 "--yes"])
+    err = capsys.readouterr().err
+    assert code != 0 and "Traceback" not in err
+    assert str(hostile) in err and f"CHECK constraint failed in {table}" in err, err
+    assert bk.list_backups(path) == before
+    assert _text(path, marker_id) == "nu"
+    lib = open_library(path, backup=False)
+    try:
+        assert lib.damage is None and mk.get_marker(lib, marker_id).start_ms == 1000
+    finally:
+        lib.close()
+    assert sorted(p.name for p in path.parent.iterdir() if ".check" in p.name) == []
+
+
 def test_copy_library_sees_what_is_still_in_the_wal(tmp_path: Path) -> None:
     path, marker_id = _library(tmp_path)
     lib = open_library(path, backup=False)

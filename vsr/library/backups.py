@@ -146,6 +146,32 @@ def schema_version(path: Path) -> int:
         conn.close()
 
 
+def _constraint_problems(library: Path, backup: Path) -> str:
+    """What the backup's rows break of its own CHECK and NOT NULL constraints ('' when
+    nothing). SQLite checks those only on a connection that may write, so a private copy
+    beside the library is checked, never the backup itself: read-only, a backup with a moment
+    at -1 s passed, was put back, then opened as damaged, and the restore stopped half done
+    with "cannot be saved right now"."""
+    staged = library.with_name(f".{library.name}.{os.getpid()}.check")
+    try:
+        try:
+            copy_database(backup, staged)
+        except (OSError, sqlite3.Error, UnicodeDecodeError) as exc:  # no room: not the backup's
+            raise VsrError("error.backup.failed", path=str(library),
+                           reason=failure_text(exc)) from exc
+        conn = sqlite3.connect(str(staged), isolation_level=None)
+        try:
+            rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchall()]
+        finally:
+            conn.close()
+    except SQLITE_FAILURES as exc:
+        return failure_text(exc)
+    finally:
+        for leftover in (staged, Path(f"{staged}-journal")):
+            leftover.unlink(missing_ok=True)
+    return "" if rows == ["ok"] else "; ".join(rows[:5])
+
+
 def foreign_schema(path: Path, version: int) -> list[str]:
     """What the schema of the library file at `path` holds that vsr's migrations up to
     `version` do not make, or make otherwise: tables, indexes, triggers and views by name (and
@@ -394,6 +420,9 @@ def restore_backup(library: Path, backup: Path) -> Backup | None:
     version, known = schema_version(backup), len(MIGRATIONS)
     if version > known:
         raise VsrError("error.library.newer", path=str(backup), found=version, known=known)
+    broken = _constraint_problems(library, backup)
+    if broken:
+        raise VsrError("error.backup.damaged", path=str(backup), reason=broken)
     foreign = foreign_schema(backup, version)
     if foreign:
         raise VsrError("error.backup.damaged", path=str(backup),
