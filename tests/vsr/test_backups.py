@@ -297,6 +297,35 @@ def test_a_backup_whose_rows_break_their_constraints_is_refused_before_anything_
     assert sorted(p.name for p in path.parent.iterdir() if ".check" in p.name) == []
 
 
+@pytest.mark.parametrize(("statement", "said"), [
+    ("UPDATE parties SET role = 'baas'", "parties.role: baas"),
+    ("UPDATE parties SET shape = 'ster'", "parties.shape: ster"),
+    ("INSERT INTO reflections (marker_id, party_id, to_me, to_other, feelings)"
+     " SELECT m.id, p.id, '', '', '{oops' FROM markers m, parties p LIMIT 1",
+     "reflections.feelings: {oops"),
+])
+def test_a_backup_with_values_no_reader_knows_is_refused(
+        tmp_path: Path, statement: str, said: str) -> None:
+    """Values SQLite lets through but every reader turns into a type: put back, a party's role
+    'baas' or feelings that are no JSON ended every export (and opening the moment) in a
+    traceback."""
+    path, marker_id = _library(tmp_path, "nu")
+    made = bk.create_backup(path)
+    hostile = tmp_path / "vijandig.sqlite"
+    conn = sqlite3.connect(made.path)
+    conn.execute("VACUUM INTO ?", (str(hostile),))
+    conn.close()
+    conn = sqlite3.connect(hostile)
+    conn.execute(statement)
+    conn.commit()
+    conn.close()
+    with pytest.raises(VsrError) as refused:
+        bk.restore_backup(path, hostile)
+    assert refused.value.key == "error.backup.damaged" and said in refused.value.message()
+    assert _text(path, marker_id) == "nu"
+    assert bk.restore_backup(path, made.path) is not None
+
+
 def test_copy_library_sees_what_is_still_in_the_wal(tmp_path: Path) -> None:
     path, marker_id = _library(tmp_path)
     lib = open_library(path, backup=False)

@@ -11,6 +11,7 @@ overwritten, and only deleted when rotation reaches it; it never stands in the w
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
@@ -162,6 +163,8 @@ def _constraint_problems(library: Path, backup: Path) -> str:
         conn = sqlite3.connect(str(staged), isolation_level=None)
         try:
             rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchall()]
+            if rows == ["ok"]:
+                rows = _value_problems(conn) or rows
         finally:
             conn.close()
     except SQLITE_FAILURES as exc:
@@ -170,6 +173,51 @@ def _constraint_problems(library: Path, backup: Path) -> str:
         for leftover in (staged, Path(f"{staged}-journal")):
             leftover.unlink(missing_ok=True)
     return "" if rows == ["ok"] else "; ".join(rows[:5])
+
+
+# The stored values every reader turns into a type (an enum, the feelings' JSON): one that is
+# not among them ended exports and the window in a traceback once such a backup was put back.
+_READ_AS_TYPE = (("parties", "role"), ("parties", "shape"), ("session_state", "step"),
+                 ("session_ratings", "question"), ("reflections", "feelings"))
+
+
+def _value_problems(conn: sqlite3.Connection) -> list[str]:
+    """'table.column: value' for each stored value of `_READ_AS_TYPE` that the package checks
+    (`vsr.review_package.validate`, the same as what a colleague's package must pass) refuse.
+    Only a backup of this version is judged (an older one's values are the migrations'
+    business), and of the feelings only their form (a list of words: a feeling the method no
+    longer has is no reason to refuse a backup)."""
+    from vsr.review_package.checks import Bad
+    from vsr.review_package.validate import TABLES
+    from vsr.text import clean_text
+
+    if int(conn.execute("PRAGMA user_version").fetchone()[0]) != len(MIGRATIONS):
+        return []
+    problems: list[str] = []
+    for table, column in _READ_AS_TYPE:
+        check = _words_list if column == "feelings" else TABLES[table][0][column].check
+        try:
+            values = [r[0] for r in conn.execute(f'SELECT DISTINCT "{column}" FROM "{table}"')]
+        except sqlite3.OperationalError:  # a table or column an older backup does not have
+            continue
+        for value in values:
+            try:
+                check(value)
+            except Bad:
+                problems.append(f"{table}.{column}: {clean_text(str(value))[:40]}")
+    return problems
+
+
+def _words_list(value: object) -> None:
+    """A JSON list of texts, as the gespreksblad's reader needs the feelings."""
+    from vsr.review_package.checks import Bad
+
+    try:
+        picked = json.loads(value) if isinstance(value, str) else None
+    except (ValueError, RecursionError) as exc:
+        raise Bad("package.problem.feelings") from exc
+    if not isinstance(picked, list) or not all(isinstance(k, str) for k in picked):
+        raise Bad("package.problem.feelings")
 
 
 def foreign_schema(path: Path, version: int) -> list[str]:
