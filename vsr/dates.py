@@ -62,8 +62,19 @@ def long_date(day: date) -> str:
     from babel.dates import format_date  # Babel's locale data only once a date is worded
 
     if isinstance(day, datetime):
-        day = (day.astimezone() if day.tzinfo is not None else day).date()
+        day = _local(day).date()
     return str(format_date(day, "long", locale=_locale()))
+
+
+def _local(moment: datetime) -> datetime:
+    """`moment` in local time; as it is written when that would fall outside the years 1 to
+    9999 (a received "0001-01-01T00:00:00+14:00" is the year 0 in UTC: Python raises)."""
+    if moment.tzinfo is None:
+        return moment
+    try:
+        return moment.astimezone()
+    except (OverflowError, ValueError):
+        return moment
 
 
 def long_date_of(iso: str) -> str:
@@ -72,9 +83,7 @@ def long_date_of(iso: str) -> str:
         moment = datetime.fromisoformat(iso)
     except ValueError:
         return iso
-    if moment.tzinfo is not None:
-        moment = moment.astimezone()
-    return long_date(moment.date())
+    return long_date(_local(moment).date())
 
 
 def date_time(moment: datetime | str) -> str:
@@ -89,6 +98,5 @@ def date_time(moment: datetime | str) -> str:
             return moment
     else:
         when = moment
-    if when.tzinfo is not None:
-        when = when.astimezone()
+    when = _local(when)
     return f"{long_date(when.date())}, {format_time(when.time(), 'HH:mm', locale=_locale())}"

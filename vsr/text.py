@@ -14,6 +14,11 @@ from typing import TypeVar, cast
 
 T = TypeVar("T")
 
+# Characters in one text field (a gespreksblad's, a summary): a summary is a few thousand. What
+# comes from outside (a package, an ELAN or BORIS file) is refused above it, so the library
+# never holds a review its own package could not carry.
+MAX_TEXT = 1_000_000
+
 # Line breaks other programs use, as the newline we store.
 _LINE_BREAKS = str.maketrans({"\v": "\n", "\f": "\n", "\x85": "\n", "\u2028": "\n",
                               "\u2029": "\n"})

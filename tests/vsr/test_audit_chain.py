@@ -95,3 +95,48 @@ def test_a_forged_row_is_found(logged: Library) -> None:
     other.close()
     assert check_audit_log(logged).problems == [("changed", 6)]
     assert check_audit_log(logged, full=False).problems == [("changed", 6)]
+
+
+@pytest.mark.parametrize("how", ["zeroed", "not UTF-8"])
+def test_a_damaged_page_of_the_log_is_a_sentence_not_a_traceback(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], how: str) -> None:
+    """A damaged page in the audit log's table (the existing page test damages a small library
+    without one): `vsr audit` ended in a traceback from the chain check, and the window, which
+    checks at every start, in the crash dialog. The check now says the log cannot be read."""
+    from vsr.i18n import using_language
+    from vsr.library.audit_text import check_lines
+
+    path = tmp_path / "library.sqlite"
+    lib = open_library(path, backup=False)
+    for n in range(1, 40):
+        audit(lib, "retention.set", f"recording:{n}", keep_until="2026-01-01", note="x" * 40)
+    lib.close()
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
+    pages = [int(p) for (p,) in conn.execute(
+        "SELECT pageno FROM dbstat WHERE name = 'audit_log' AND pagetype = 'leaf'")]
+    conn.close()
+    with path.open("r+b") as handle:
+        start = (pages[0] - 1) * page_size
+        if how == "zeroed":
+            handle.seek(start)
+            handle.write(bytes(page_size))
+        else:  # a byte of a row's text that is no UTF-8: SQLite's own check does not see it
+            handle.seek(start)
+            data = handle.read(page_size)
+            at = data.rindex(b'"note"')
+            handle.seek(start + at + 1)
+            handle.write(b"\xff")
+    lib = open_library(path, backup=False)
+    try:
+        check = check_audit_log(lib)
+        assert check.problems == [("damaged", 0)]
+        with using_language("en"):
+            assert "cannot be read" in "\n".join(check_lines(check))
+    finally:
+        lib.close()
+    code = cli_main(["--library", str(path), "--lang", "en", "audit"])
+    out, err = capsys.readouterr()
+    assert code != 0 and "Traceback" not in err
+    assert "damaged" in err and str(path) in err

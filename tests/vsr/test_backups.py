@@ -204,6 +204,128 @@ def test_restore_over_a_damaged_library_and_refuse_a_damaged_backup(tmp_path: Pa
     assert kept is not None and kept.path.read_bytes() == b"\x00" * 100  # the damage is kept too
 
 
+def test_a_backup_of_a_newer_version_is_refused_before_anything_changes(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A backup a newer vsr made (another computer, an update undone): it was put back, the
+    library then could not be opened by this version ("made by a newer version"), the restore
+    was left half done and nothing said that the previous library was in a backup."""
+    path, marker_id = _library(tmp_path, "nu")
+    made = bk.create_backup(path)
+    newer = tmp_path / "van-een-nieuwere-versie.sqlite"
+    conn = sqlite3.connect(made.path)
+    conn.execute("VACUUM INTO ?", (str(newer),))
+    conn.close()
+    conn = sqlite3.connect(newer)
+    conn.execute("PRAGMA user_version = 999")
+    conn.commit()
+    conn.close()
+    before = bk.list_backups(path)
+    code = main(["--library", str(path), "--lang", "en", "backup", "restore", str(newer),
+                 "--yes"])
+    err = capsys.readouterr().err
+    assert code != 0 and "Traceback" not in err
+    assert str(newer) in err and "newer version" in err
+    assert bk.list_backups(path) == before  # no before-restore copy: nothing was done
+    assert _text(path, marker_id) == "nu"
+    lib = open_library(path)
+    lib.close()
+
+
+@pytest.mark.parametrize(("what", "statement"), [
+    ("trigger evil", "CREATE TRIGGER evil AFTER INSERT ON markers BEGIN DELETE FROM sheets; END"),
+    ("view settings", "DROP TABLE settings; CREATE VIEW settings AS SELECT 'a' AS key, 'b' AS value"),
+])
+def test_a_backup_with_a_planted_trigger_or_view_is_refused(
+        tmp_path: Path, what: str, statement: str) -> None:
+    """A valid SQLite file given as a backup, with a trigger vsr never made: put back, the
+    trigger emptied every gespreksblad whenever a moment was added from then on."""
+    path, marker_id = _library(tmp_path, "nu")
+    made = bk.create_backup(path)
+    planted = tmp_path / "geplant.sqlite"
+    conn = sqlite3.connect(made.path)
+    conn.execute("VACUUM INTO ?", (str(planted),))
+    conn.close()
+    conn = sqlite3.connect(planted)
+    conn.executescript(statement)
+    conn.close()
+    before = bk.list_backups(path)
+    with pytest.raises(VsrError) as refused:
+        bk.restore_backup(path, planted)
+    assert refused.value.key == "error.backup.damaged"
+    from tests.lang import worded
+
+    assert what in worded("en", refused.value.message)
+    assert "iets in dat vsr niet maakt" in worded("nl", refused.value.message)
+    assert bk.list_backups(path) == before and _text(path, marker_id) == "nu"
+    assert bk.restore_backup(path, made.path) is not None  # vsr's own backup still goes back
+
+
+@pytest.mark.parametrize(("table", "statement"), [
+    ("markers", "UPDATE markers SET start_ms = -1000"),
+    ("markers", "UPDATE markers SET end_ms = 10, start_ms = 5000"),
+])
+def test_a_backup_whose_rows_break_their_constraints_is_refused_before_anything_changes(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], table: str, statement: str) -> None:
+    """A backup file with a moment at -1 s (written with SQLite's CHECKs off): read-only, the
+    integrity check does not look at CHECK constraints, so it was put back; the library then
+    opened as damaged, the restore stopped half done and said "cannot be saved right now",
+    as if nothing had changed."""
+    path, marker_id = _library(tmp_path, "nu")
+    made = bk.create_backup(path)
+    hostile = tmp_path / "vijandig.sqlite"
+    conn = sqlite3.connect(made.path)
+    conn.execute("VACUUM INTO ?", (str(hostile),))
+    conn.close()
+    conn = sqlite3.connect(hostile)
+    conn.execute("PRAGMA ignore_check_constraints = ON")
+    conn.execute(statement)
+    conn.commit()
+    conn.close()
+    before = bk.list_backups(path)
+    code = main(["--library", str(path), "--lang", "en", "backup", "restore", str(hostile),
+                 "--yes"])
+    err = capsys.readouterr().err
+    assert code != 0 and "Traceback" not in err
+    assert str(hostile) in err and f"CHECK constraint failed in {table}" in err, err
+    assert bk.list_backups(path) == before
+    assert _text(path, marker_id) == "nu"
+    lib = open_library(path, backup=False)
+    try:
+        assert lib.damage is None and mk.get_marker(lib, marker_id).start_ms == 1000
+    finally:
+        lib.close()
+    assert sorted(p.name for p in path.parent.iterdir() if ".check" in p.name) == []
+
+
+@pytest.mark.parametrize(("statement", "said"), [
+    ("UPDATE parties SET role = 'baas'", "parties.role: baas"),
+    ("UPDATE parties SET shape = 'ster'", "parties.shape: ster"),
+    ("INSERT INTO reflections (marker_id, party_id, to_me, to_other, feelings)"
+     " SELECT m.id, p.id, '', '', '{oops' FROM markers m, parties p LIMIT 1",
+     "reflections.feelings: {oops"),
+])
+def test_a_backup_with_values_no_reader_knows_is_refused(
+        tmp_path: Path, statement: str, said: str) -> None:
+    """Values SQLite lets through but every reader turns into a type: put back, a party's role
+    'baas' or feelings that are no JSON ended every export (and opening the moment) in a
+    traceback."""
+    path, marker_id = _library(tmp_path, "nu")
+    made = bk.create_backup(path)
+    hostile = tmp_path / "vijandig.sqlite"
+    conn = sqlite3.connect(made.path)
+    conn.execute("VACUUM INTO ?", (str(hostile),))
+    conn.close()
+    conn = sqlite3.connect(hostile)
+    conn.execute(statement)
+    conn.commit()
+    conn.close()
+    with pytest.raises(VsrError) as refused:
+        bk.restore_backup(path, hostile)
+    assert refused.value.key == "error.backup.damaged" and said in refused.value.message()
+    assert _text(path, marker_id) == "nu"
+    assert bk.restore_backup(path, made.path) is not None
+
+
 def test_copy_library_sees_what_is_still_in_the_wal(tmp_path: Path) -> None:
     path, marker_id = _library(tmp_path)
     lib = open_library(path, backup=False)

@@ -162,3 +162,48 @@ def test_a_busy_library_is_not_taken_for_a_damaged_one(tmp_path: Path,
     lib = open_library(library)
     assert lib.damage is None and len(calls) == 2
     lib.close()
+
+
+def test_another_program_writing_keeps_no_command_waiting_for_a_migration(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Another program holds the (up to date) library for writing (a long write, a SQLite tool
+    with a transaction open). Every open took the write lock to look for a migration and so
+    waited the migration's five minutes without a word, `vsr list` too. Now reading goes on at
+    once, and an import says the library is busy after the edit's wait."""
+    import time
+
+    from tests.vsr.fakes import add_fake_recording
+    from vsr.cli.main import main
+    from vsr.library import db
+
+    library = tmp_path / "library.sqlite"
+    lib = open_library(library, backup=False)
+    add_fake_recording(lib, tmp_path)
+    lib.close()
+    eaf = tmp_path / "m.eaf"
+    eaf.write_text('<ANNOTATION_DOCUMENT><TIME_ORDER><TIME_SLOT TIME_SLOT_ID="t1" TIME_VALUE="0"/>'
+                   '<TIME_SLOT TIME_SLOT_ID="t2" TIME_VALUE="900"/></TIME_ORDER><TIER TIER_ID="Jo">'
+                   '<ANNOTATION><ALIGNABLE_ANNOTATION ANNOTATION_ID="a1" TIME_SLOT_REF1="t1" '
+                   'TIME_SLOT_REF2="t2"><ANNOTATION_VALUE>x</ANNOTATION_VALUE>'
+                   '</ALIGNABLE_ANNOTATION></ANNOTATION></TIER></ANNOTATION_DOCUMENT>',
+                   encoding="utf-8")
+    monkeypatch.setattr(db, "MIGRATION_WAIT_MS", 8_000)
+    monkeypatch.setattr(db, "BUSY_WAIT_MS", 300)
+    other = sqlite3.connect(library, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        start = time.monotonic()
+        assert main(["--library", str(library), "--lang", "en", "list"]) == 0
+        assert time.monotonic() - start < 4
+        start = time.monotonic()
+        code = main(["--library", str(library), "--lang", "en", "import-eaf", str(eaf),
+                     "--recording", "1"])
+        assert time.monotonic() - start < 4
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    err = capsys.readouterr().err
+    assert code == 2 and "The library is busy" in err and "Traceback" not in err
+    assert main(["--library", str(library), "--lang", "en", "import-eaf", str(eaf),
+                 "--recording", "1"]) == 0

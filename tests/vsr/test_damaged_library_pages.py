@@ -132,3 +132,36 @@ def test_a_library_that_cannot_be_read_at_all_names_the_backup(tmp_path: Path) -
 def test_failure_text_replaces_the_bytes_that_are_not_utf8() -> None:
     exc = UnicodeDecodeError("utf-8", b"malformed database schema (sh\xb8ets)", 29, 30, "bad")
     assert failure_text(exc) == "malformed database schema (sh\ufffdets)"
+
+
+@pytest.mark.parametrize("table", ["moment_text_fts_config", "moment_text_fts_data"])
+def test_a_damaged_page_of_the_search_index_is_a_sentence_and_restores(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], table: str) -> None:
+    """A zeroed page of the search index's own tables: `vsr search` ended in a traceback
+    (SQLite says "vtable constructor failed", which was not taken for damage)."""
+    from vsr.library import markers as mk
+    from vsr.library.sheets import SheetField, set_field
+
+    path = tmp_path / "bibliotheek.sqlite"
+    lib = open_library(path, backup=False)
+    rec = add_fake_recording(lib, tmp_path, "gesprek.mp4")
+    review = rv.create_review(lib, rec.id, title="Terugkijken")
+    pro = rv.list_parties(lib, review.id)[0]
+    marker = mk.add_marker(lib, pro.id, 1_000)
+    set_field(lib, marker.id, SheetField.WHAT_HAPPENED, "Ik luisterde naar het vertrouwen")
+    lib.close()
+    backup = bk.create_backup(path, "manual")
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    (page,) = conn.execute("SELECT pageno FROM dbstat WHERE name = ?", (table,)).fetchone()
+    conn.close()
+    with path.open("r+b") as handle:
+        handle.seek((int(page) - 1) * PAGE)
+        handle.write(bytes(PAGE))
+    code, out, err = _cli(path, capsys, "search", "vertrouwen")
+    assert code != 0 and "Traceback" not in err, err
+    assert str(path) in err and "damaged" in err, err
+    code, out, err = _cli(path, capsys, "backup", "restore", str(backup.path), "--yes")
+    assert code == 0, err
+    code, out, err = _cli(path, capsys, "search", "vertrouwen")
+    assert code == 0 and "vertrouwen" in out, (out, err)

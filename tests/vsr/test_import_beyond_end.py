@@ -81,3 +81,36 @@ def test_a_moment_running_past_the_end_is_cut_there_and_said(tmp_path: Path, cap
         lib.close()
     assert [(m.start_ms, m.end_ms) for m in markers] == [(1_000, 2_000), (110_000, 120_000),
                                                          (119_999, 120_000)]
+
+
+def test_on_a_recording_of_unknown_length_no_moment_lies_beyond_the_longest_recording(
+        library, tmp_path: Path) -> None:
+    """A recording of unknown length (0) checks no end. ELAN allowed 115 days and BORIS 100:
+    a moment at 49 hours was stored, and the review's package was then refused by every vsr
+    (a moment's time is at most 48 hours). Now the file is refused, and 47 hours still come in
+    and travel in a package."""
+    from vsr.model import MAX_RECORDING_MS
+    from vsr.review_package import pack_review, unpack_review
+
+    rec = add_fake_recording(library, tmp_path, duration_ms=0)
+    before = table_dump(library)
+    hours49 = MAX_RECORDING_MS + 3_600_000
+    for importer, file in ((import_eaf, _eaf(tmp_path, [(1_000, hours49)])),
+                           (import_boris, _boris(tmp_path, [hours49 / 1000]))):
+        with pytest.raises(ImportFileError) as err:
+            importer(library, file, recording_id=rec.id)  # type: ignore[operator]
+        assert str(file) in worded("en", err.value.message)
+        assert "do not add up" in worded("en", err.value.message)
+    assert table_dump(library) == before
+    hours47 = MAX_RECORDING_MS - 3_600_000
+    done = import_eaf(library, _eaf(tmp_path, [(1_000, hours47)]), recording_id=rec.id)
+    import_boris(library, _boris(tmp_path, [hours47 / 1000]), recording_id=rec.id,
+                 review_id=done.review_id)
+    package = pack_review(library, done.review_id, tmp_path / "p.vsrpack")
+    other = open_library(tmp_path / "other" / "library.sqlite")
+    try:
+        received = unpack_review(other, package)
+        assert sorted(m.end_ms or m.start_ms for m in mk.list_markers(other, received.review_id)) \
+            == [hours47, hours47]
+    finally:
+        other.close()

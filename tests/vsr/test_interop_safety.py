@@ -3,6 +3,7 @@ the file (in the user's language), exit code 2, and not one row of the library c
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -179,3 +180,36 @@ def test_the_reason_is_worded_not_a_placeholder(setup, tmp_path: Path, name: str
     assert name in message
     if name in DETAIL:
         assert f"({'bij' if lang == 'nl' else 'at'} {DETAIL[name]})" in message, message
+
+
+def test_a_text_longer_than_a_package_carries_is_refused(setup, tmp_path: Path) -> None:
+    """An ELAN annotation (or a BORIS comment) of 10 MB was stored as the moment's text; the
+    review's package then held a field no vsr receives (and grew past the zip-bomb ratio).
+    Now the file is refused, in words, and nothing changes."""
+    from vsr.text import MAX_TEXT
+
+    lib, rec_id = setup
+    long = "woord " * (MAX_TEXT // 6 + 10)
+    eaf = tmp_path / "lang.eaf"
+    eaf.write_text(
+        '<ANNOTATION_DOCUMENT><TIME_ORDER><TIME_SLOT TIME_SLOT_ID="t1" TIME_VALUE="1000"/>'
+        '<TIME_SLOT TIME_SLOT_ID="t2" TIME_VALUE="2000"/></TIME_ORDER><TIER TIER_ID="Jo">'
+        '<ANNOTATION><ALIGNABLE_ANNOTATION ANNOTATION_ID="a1" TIME_SLOT_REF1="t1" '
+        f'TIME_SLOT_REF2="t2"><ANNOTATION_VALUE>{long}</ANNOTATION_VALUE>'
+        '</ALIGNABLE_ANNOTATION></ANNOTATION></TIER></ANNOTATION_DOCUMENT>', encoding="utf-8")
+    boris = tmp_path / "lang.boris"
+    boris.write_text(json.dumps({"observations": {"o": {"events": [[1.0, "", "p", "", long]]}},
+                                 "behaviors_conf": {}}), encoding="utf-8")
+    before = table_dump(lib)
+    for importer, file in ((import_eaf, eaf), (import_boris, boris)):
+        with pytest.raises(ImportFileError) as err:
+            importer(lib, file, recording_id=rec_id)  # type: ignore[operator]
+        assert err.value.params.get("reason") == "reason.text_too_long"
+        assert worded("en", err.value.message).endswith(
+            f"the moment at 0:01.0 is longer than {MAX_TEXT} characters.")
+        assert f"langer dan {MAX_TEXT} tekens" in worded("nl", err.value.message)
+    assert table_dump(lib) == before
+    # a text just within the limit comes in
+    eaf.write_text(eaf.read_text(encoding="utf-8").replace(long, "w" * MAX_TEXT),
+                   encoding="utf-8")
+    assert import_eaf(lib, eaf, recording_id=rec_id).moments == 1

@@ -56,6 +56,16 @@ def test_dates_in_words_in_both_languages() -> None:
     assert long_date_of("no date") == "no date"
 
 
+@pytest.mark.parametrize("iso", ["0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-14:00"])
+def test_a_time_at_the_edge_of_the_calendar_is_worded_as_written(iso: str) -> None:
+    """Turned local it would be the year 0 or 10000, which Python refuses (OverflowError: a
+    received package's time ended the summary in a traceback): its own date is shown."""
+    with using_language("en"):
+        assert long_date_of(iso) == long_date(datetime.fromisoformat(iso).date())
+        assert date_time(iso).startswith(long_date(datetime.fromisoformat(iso).date()))
+        assert long_date(datetime.fromisoformat(iso))
+
+
 def test_date_time_for_logs_is_local_and_worded() -> None:
     moment = datetime(2026, 3, 3, 14, 5)  # naive: already local
     with using_language("nl"):

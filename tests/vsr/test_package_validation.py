@@ -102,6 +102,11 @@ HOSTILE: dict[str, tuple[Change, str]] = {
     "a rotation of 45": (_set("recording.rotation", 45), "rotation"),
     "a file name with a folder": (_set("recording.file_name", "../../x.mp4"), "file_name"),
     "a time that is no time": (_set("tables.markers.0.created_at", "gisteren"), "created_at"),
+    # the year 0 and 10000 in UTC: a summary ended in OverflowError turning them local
+    "a time before the year 1 in UTC": (_set("review.created_at", "0001-01-01T00:00:00+14:00"),
+                                        "created_at"),
+    "a start after the year 9999 in UTC": (
+        _set("tables.session_state.0.started_at", "9999-12-31T23:59:59-14:00"), "started_at"),
     "a date that is no date": (_set("consents.0.given_on", "2026-13-01"), "given_on"),
     "a due day that is no date": (_set("tables.session_actions.0.due", "morgen"), "due"),
     "a fingerprint with a newline": (_set("recording.fingerprint", "a\nb"), "fingerprint"),
@@ -264,3 +269,48 @@ def test_every_part_of_a_package_is_worded_in_both_languages() -> None:
         for lang in ("nl", "en"):
             text = worded(lang, translate, f"package.part.{part}")
             assert text and "package." not in text, (lang, part)
+
+
+def test_a_review_whose_text_deflates_far_is_received_again(other: Library,
+                                                             tmp_path: Path) -> None:
+    """A gespreksblad with one line pasted over and over (within what a field may hold)
+    deflated past the ratio a reader refuses as a zip bomb: vsr refused its own package
+    ("grows far too large when unpacked"). Such a review.json now travels stored."""
+    from vsr.library.sheets import SheetField, set_field
+    from vsr.text import MAX_TEXT
+
+    lib = open_library(tmp_path / "sender" / "library.sqlite")
+    try:
+        review_id = _review(lib, tmp_path)
+        ordinary = pack_review(lib, review_id, tmp_path / "gewoon.vsrpack")
+        marker = mk.list_markers(lib, review_id)[0]
+        pasted = ("Ik luister eerst. " * (MAX_TEXT // 18))[:MAX_TEXT]
+        set_field(lib, marker.id, SheetField.WHAT_HAPPENED, pasted)
+        package = pack_review(lib, review_id, tmp_path / "herhaald.vsrpack")
+    finally:
+        lib.close()
+    done = unpack_review(other, package)
+    texts = [get_sheet(other, m.id).what_happened for m in mk.list_markers(other, done.review_id)]
+    assert pasted in texts
+    with zipfile.ZipFile(ordinary) as zf:  # an ordinary review still goes deflated
+        assert zf.getinfo("review.json").compress_type == zipfile.ZIP_DEFLATED
+
+
+@pytest.mark.parametrize("says", [120_000, 0])
+def test_moments_past_the_end_of_the_recording_already_here_are_refused(
+        says: int, good: dict[str, Any], other: Library, tmp_path: Path) -> None:
+    """The package's recording is already in the library (same fingerprint), 5 seconds long;
+    the package says it is 2 minutes (or of unknown length) and has a moment at 0:09. The
+    moments were checked only against what the package said, and came in past the end."""
+    from tests.vsr.fakes import add_fake_recording
+
+    add_fake_recording(other, tmp_path, "gesprek.mp4", b"media bytes", duration_ms=5_000)
+    data = copy.deepcopy(good)
+    data["recording"]["duration_ms"] = says
+    package = _package(tmp_path / "langer.vsrpack", data)
+    before = _snapshot(other)
+    with pytest.raises(PackageError) as refused:
+        unpack_review(other, package)
+    assert refused.value.key == "error.package.invalid"
+    assert "after the end of the recording" in worded("en", refused.value.message)
+    assert _snapshot(other) == before

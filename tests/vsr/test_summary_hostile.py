@@ -78,3 +78,21 @@ def test_markdown_keeps_hostile_text_as_text(library, tmp_path: Path, text: str)
     words = [w for w in text.replace("\n", " ").split() if w.isalpha() and len(w) > 3]
     for word in words:
         assert word in html, word
+
+
+@pytest.mark.parametrize("fmt", ["docx", "md", "html"])
+def test_a_review_without_a_title_exports_with_the_default_title(
+        library, tmp_path: Path, fmt: str) -> None:  # type: ignore[no-untyped-def]
+    """A title left empty (a received package may carry one) ended the DOCX summary in
+    IndexError; every summary shows the title a new review gets instead."""
+    review_id = _review(library, tmp_path, "Tijdelijk", "iets")
+    library.conn.execute("UPDATE reviews SET title = '  ' WHERE id = ?", (review_id,))
+    out = export_summary(library, review_id, fmt, tmp_path / f"leeg.{fmt}")
+    created = rv.get_review(library, review_id).created_at
+    from vsr.dates import long_date_of
+    from vsr.i18n import translate
+
+    title = translate("review.default_title", date=long_date_of(created))
+    text = "\n".join(p.text for p in Document(str(out)).paragraphs) if fmt == "docx" \
+        else out.read_text(encoding="utf-8")
+    assert title in text

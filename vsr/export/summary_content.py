@@ -266,7 +266,10 @@ def _build_summary(lib: Library, review_id: int,
 
     return clean_strings(SummaryDoc(
         lang=current_language(),
-        review_title=review.title,
+        # A title left empty (a package's, a rename's) reads as a new review's: DOCX had
+        # no run to make bold and the summary failed with IndexError.
+        review_title=review.title.strip() or translate(
+            "review.default_title", date=_date_text(review.created_at)),
         date_text=_date_text(state.started_at or review.created_at),
         parties=columns,
         recording_text=translate(

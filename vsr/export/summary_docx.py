@@ -326,7 +326,7 @@ def build_docx(doc: SummaryDoc) -> DocxDocument:
     document.core_properties.language = doc.lang
     w = _Writer(document)
     w.heading(t("title"), 0)
-    w.paragraph(doc.review_title).runs[0].bold = True
+    w.paragraph().add_run(doc.review_title).bold = True
     for label, value in ((t("date"), doc.date_text),
                          (t("parties"), ", ".join(p.label for p in doc.parties)),
                          (t("recording"), doc.recording_text)):

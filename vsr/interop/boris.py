@@ -16,6 +16,7 @@ from vsr.i18n import translate
 from vsr.interop.imported_rows import ImportedMoment, ImportResult, store_moments
 from vsr.interop.safe_read import MAX_IMPORT_BYTES, parse_json, read_limited
 from vsr.library.db import Library
+from vsr.model import MAX_RECORDING_MS
 
 MAX_PARTY_NAME = 60
 
@@ -87,7 +88,7 @@ def _event(raw: Any, offset: Decimal) -> BorisEvent:
     if not isinstance(raw, list) or len(raw) < 3:
         raise _Bad("events")
     seconds = _seconds(raw[0]) + offset
-    if abs(seconds) > 10**7:  # over 100 days: not a recording's time
+    if abs(seconds) * 1000 > MAX_RECORDING_MS:  # no recording is longer (see eaf_read)
         raise _Bad("time")
     modifiers = str(raw[3]) if len(raw) > 3 and raw[3] is not None else ""
     mods = tuple(m.strip() for m in modifiers.split("|") if m.strip() and m.strip() != "None")

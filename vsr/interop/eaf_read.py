@@ -11,6 +11,7 @@ from xml.etree.ElementTree import Element
 
 from vsr.errors import ImportFileError
 from vsr.interop.safe_read import MAX_IMPORT_BYTES, parse_xml, read_limited
+from vsr.model import MAX_RECORDING_MS
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +53,9 @@ class EafDocument:
         return tier.id if tier is not None else tier_id
 
 
-MAX_MS = 10**10  # about 115 days: no recording is longer; keeps every time a 64-bit integer
+# No recording is longer (vsr.model). With 115 days here a file on a recording of unknown
+# length brought moments that made the review's package one no vsr would receive.
+MAX_MS = MAX_RECORDING_MS
 
 
 class _Bad(Exception):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from vsr.dates import long_date
+from vsr.dates import clock, long_date
 from vsr.errors import ImportFileError, VsrError
 from vsr.i18n import translate
 from vsr.library import reviews as rv
@@ -16,6 +16,7 @@ from vsr.library.markers import insert_marker_row
 from vsr.library.recordings import get_recording
 from vsr.library.rows import now_iso
 from vsr.library.sheets import write_reflection_row, write_sheet_row
+from vsr.text import MAX_TEXT
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +52,7 @@ def store_moments(lib: Library, *, source: str, recording_id: int, review_id: in
     recording = get_recording(lib, recording_id)  # NotFoundError before anything is written
     if not moments:
         raise ImportFileError("error.import.nothing", path=source)
+    _refuse_long_text(moments, source)
     moments, cut = fit_to_recording(moments, recording.duration_ms, source)
     if review_id is not None and rv.get_review(lib, review_id).recording_id != recording_id:
         raise VsrError("error.import.other_recording", review=review_id, recording=recording_id)
@@ -69,6 +71,17 @@ def store_moments(lib: Library, *, source: str, recording_id: int, review_id: in
     used = {m.party.casefold() for m in moments}
     return ImportResult(review_id, len(marker_ids),
                         tuple(n for n in party_names if n.casefold() in used), new, cut)
+
+
+def _refuse_long_text(moments: list[ImportedMoment], source: str) -> None:
+    """A text longer than a package may carry (an ELAN annotation of 10 MB) is refused: stored,
+    it made a review that no package could take to a colleague."""
+    for m in moments:
+        texts = [m.what_happened, m.keep_or_change, m.theme, m.subtopic,
+                 *(t for pair in m.reflections.values() for t in pair)]
+        if any(len(t) > MAX_TEXT for t in texts):
+            raise ImportFileError(path=source, reason="reason.text_too_long", limit=MAX_TEXT,
+                                  first=clock(m.start_ms, exact=True))
 
 
 def _party_ids(lib: Library, review_id: int, names: list[str], initiator: object | None) -> dict[str, int]:

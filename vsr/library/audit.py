@@ -44,6 +44,7 @@ from vsr.library.audit_head import (
 from vsr.library.changes import Action, Change, Entity
 from vsr.library.db import Library
 from vsr.library.rows import now_iso
+from vsr.library.sqlite_failures import SQLITE_FAILURES, failure_text, is_damage
 
 log = logging.getLogger(__name__)
 
@@ -210,9 +211,16 @@ def record_recording_played(lib: Library, recording_id: int, review_id: int | No
 def check_audit_log(lib: Library, *, full: bool = True) -> AuditCheck:
     """Whether the log is as the app wrote it: its chain and schema
     (`vsr.library.audit_chain`), its head beside the library and, when `full`, the newest row
-    of every backup (`vsr.library.audit_head`)."""
-    check = verify_audit_log(lib.conn, full=full)
-    check.problems.extend(head_problems(lib.conn, lib.path))
+    of every backup (`vsr.library.audit_head`). A log SQLite cannot read (a damaged page) is
+    a problem of its own: the window checks at every start and must not end there."""
+    try:
+        check = verify_audit_log(lib.conn, full=full)
+        check.problems.extend(head_problems(lib.conn, lib.path))
+    except SQLITE_FAILURES as exc:
+        if not is_damage(exc):
+            raise
+        log.error("audit log of %s unreadable: %s", lib.path, failure_text(exc))
+        return AuditCheck(problems=[("damaged", 0)])
     if full:
         found = [b.path for b in backups.list_backups(lib.path)]
         check.problems.extend(backups_problems(lib.conn, found))

@@ -11,6 +11,7 @@ overwritten, and only deleted when rotation reaches it; it never stands in the w
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
@@ -24,6 +25,7 @@ from pathlib import Path
 from vsr.errors import VsrError
 from vsr.library.backup_lock import backup_lock
 from vsr.library.id_sequences import highest_counters, keep_counters_ahead
+from vsr.library.schema import MIGRATIONS
 from vsr.library.sqlite_failures import SQLITE_FAILURES, failure_text
 
 log = logging.getLogger(__name__)
@@ -129,6 +131,132 @@ def check_file(path: Path, *, full: bool = False) -> str:
         return failure_text(exc)
     finally:
         conn.close()
+
+
+def schema_version(path: Path) -> int:
+    """The schema version of the SQLite file at `path` (read only; 0 when it cannot be read)."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+    except SQLITE_FAILURES:
+        return 0
+    try:
+        return int(conn.execute("PRAGMA user_version").fetchone()[0])
+    except SQLITE_FAILURES:
+        return 0
+    finally:
+        conn.close()
+
+
+def _constraint_problems(library: Path, backup: Path) -> str:
+    """What the backup's rows break of its own CHECK and NOT NULL constraints ('' when
+    nothing). SQLite checks those only on a connection that may write, so a private copy
+    beside the library is checked, never the backup itself: read-only, a backup with a moment
+    at -1 s passed, was put back, then opened as damaged, and the restore stopped half done
+    with "cannot be saved right now"."""
+    staged = library.with_name(f".{library.name}.{os.getpid()}.check")
+    try:
+        try:
+            copy_database(backup, staged)
+        except (OSError, sqlite3.Error, UnicodeDecodeError) as exc:  # no room: not the backup's
+            raise VsrError("error.backup.failed", path=str(library),
+                           reason=failure_text(exc)) from exc
+        conn = sqlite3.connect(str(staged), isolation_level=None)
+        try:
+            rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchall()]
+            if rows == ["ok"]:
+                rows = _value_problems(conn) or rows
+        finally:
+            conn.close()
+    except SQLITE_FAILURES as exc:
+        return failure_text(exc)
+    finally:
+        for leftover in (staged, Path(f"{staged}-journal")):
+            leftover.unlink(missing_ok=True)
+    return "" if rows == ["ok"] else "; ".join(rows[:5])
+
+
+# The stored values every reader turns into a type (an enum, the feelings' JSON): one that is
+# not among them ended exports and the window in a traceback once such a backup was put back.
+_READ_AS_TYPE = (("parties", "role"), ("parties", "shape"), ("session_state", "step"),
+                 ("session_ratings", "question"), ("reflections", "feelings"))
+
+
+def _value_problems(conn: sqlite3.Connection) -> list[str]:
+    """'table.column: value' for each stored value of `_READ_AS_TYPE` that the package checks
+    (`vsr.review_package.validate`, the same as what a colleague's package must pass) refuse.
+    Only a backup of this version is judged (an older one's values are the migrations'
+    business), and of the feelings only their form (a list of words: a feeling the method no
+    longer has is no reason to refuse a backup)."""
+    from vsr.review_package.checks import Bad
+    from vsr.review_package.validate import TABLES
+    from vsr.text import clean_text
+
+    if int(conn.execute("PRAGMA user_version").fetchone()[0]) != len(MIGRATIONS):
+        return []
+    problems: list[str] = []
+    for table, column in _READ_AS_TYPE:
+        check = _words_list if column == "feelings" else TABLES[table][0][column].check
+        try:
+            values = [r[0] for r in conn.execute(f'SELECT DISTINCT "{column}" FROM "{table}"')]
+        except sqlite3.OperationalError:  # a table or column an older backup does not have
+            continue
+        for value in values:
+            try:
+                check(value)
+            except Bad:
+                problems.append(f"{table}.{column}: {clean_text(str(value))[:40]}")
+    return problems
+
+
+def _words_list(value: object) -> None:
+    """A JSON list of texts, as the gespreksblad's reader needs the feelings."""
+    from vsr.review_package.checks import Bad
+
+    try:
+        picked = json.loads(value) if isinstance(value, str) else None
+    except (ValueError, RecursionError) as exc:
+        raise Bad("package.problem.feelings") from exc
+    if not isinstance(picked, list) or not all(isinstance(k, str) for k in picked):
+        raise Bad("package.problem.feelings")
+
+
+def foreign_schema(path: Path, version: int) -> list[str]:
+    """What the schema of the library file at `path` holds that vsr's migrations up to
+    `version` do not make, or make otherwise: tables, indexes, triggers and views by name (and
+    triggers and views by their SQL), as 'type name'. A trigger planted in a file that is then
+    put back as the library would run on every edit (a trigger that empties the gespreksbladen
+    whenever a moment is added)."""
+    from vsr.library.db import _run_migration  # db imports this module
+
+    fresh = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        for migration in MIGRATIONS[:version]:
+            _run_migration(fresh, migration)
+        made = _schema(fresh)
+    finally:
+        fresh.close()
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+    except SQLITE_FAILURES:
+        return []  # check_file said what is wrong with it
+    try:
+        found = _schema(conn)
+    except SQLITE_FAILURES:
+        return []
+    finally:
+        conn.close()
+    return sorted(f"{kind} {name}" for (kind, name), sql in found.items()
+                  if made.get((kind, name), "?") != sql) + \
+        sorted(f"{kind} {name}" for kind, name in made if (kind, name) not in found)
+
+
+def _schema(conn: sqlite3.Connection) -> dict[tuple[str, str], str]:
+    """(type, name) -> the SQL of triggers and views, words only ("" for tables and indexes:
+    SQLite rewrites their SQL as columns are added); SQLite's own tables left out."""
+    return {(str(kind), str(name)): " ".join(str(sql or "").split())
+            if kind in ("trigger", "view") else ""
+            for kind, name, sql in conn.execute("SELECT type, name, sql FROM sqlite_master")
+            if not str(name).startswith("sqlite_")}
 
 
 def copy_database(src: Path, dest: Path, *, progress: Callable[[float], None] | None = None,
@@ -335,6 +463,18 @@ def restore_backup(library: Path, backup: Path) -> Backup | None:
     problem = check_file(backup, full=True) if backup.is_file() else "not found"
     if problem != "ok":
         raise VsrError("error.backup.damaged", path=str(backup), reason=problem)
+    # A backup a newer vsr made: put back, it left a library this version cannot open (and the
+    # restore half done), with nothing said about the way back.
+    version, known = schema_version(backup), len(MIGRATIONS)
+    if version > known:
+        raise VsrError("error.library.newer", path=str(backup), found=version, known=known)
+    broken = _constraint_problems(library, backup)
+    if broken:
+        raise VsrError("error.backup.damaged", path=str(backup), reason=broken)
+    foreign = foreign_schema(backup, version)
+    if foreign:
+        raise VsrError("error.backup.damaged", path=str(backup),
+                       reason="reason.backup_foreign_schema", names=", ".join(foreign[:5]))
     plan = plan_restore(library, backup)
     counters = highest_counters([library, *(b.path for b in list_backups(library))])
     kept = _keep_current(library)

@@ -227,6 +227,11 @@ def _migrate(path: Path, conn: sqlite3.Connection) -> None:
     `foreign_key_check` must find nothing before the COMMIT."""
     target = len(MIGRATIONS)
     seen = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if seen == target:
+        # Up to date (a migration by another program only ever raises the version): no write
+        # lock to take. Taking it, every command waited up to MIGRATION_WAIT_MS (5 minutes,
+        # silent) while another program held the library for writing, `vsr list` too.
+        return
     keys_off = any(isinstance(m, Migration) and m.foreign_keys_off for m in MIGRATIONS[seen:])
     if keys_off:
         conn.execute("PRAGMA foreign_keys=OFF")
@@ -336,9 +341,11 @@ def open_library(path: Path | str | None = None, *, backup: bool = True) -> Libr
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         if is_damage(exc):
             return _open_damaged(lib_path, failure_text(exc))
-        raise VsrError("error.library.unreadable", path=str(lib_path), reason=str(exc)) from exc
+        raise VsrError("error.library.unreadable", path=str(lib_path),
+                       reason=_open_reason(lib_path, str(exc))) from exc
     except OSError as exc:
-        raise VsrError("error.library.unreadable", path=str(lib_path), reason=exc.strerror) from exc
+        raise VsrError("error.library.unreadable", path=str(lib_path),
+                       reason=_open_reason(lib_path, exc.strerror or str(exc))) from exc
     if due:  # made under the backups' lock, which decides again what is due (ten programs: one)
         try:
             backups.backup_if_due(lib_path, verify=reason is not None)
@@ -354,6 +361,15 @@ def _opened(lib_path: Path, conn: sqlite3.Connection, checked: bool) -> Library:
     lib._open_marker = health.mark_open(lib_path)
     lib._checked_at = time.time() if checked else None
     return lib
+
+
+def _open_reason(lib_path: Path, said: str) -> str:
+    """Why the library cannot be opened: a folder (or file) that cannot be written in, in the
+    user's words (SQLite only says "unable to open database file", in English); else what
+    was said."""
+    folder_closed = lib_path.parent.is_dir() and not os.access(lib_path.parent, os.W_OK)
+    file_closed = lib_path.is_file() and not os.access(lib_path, os.W_OK)
+    return "reason.read_only_folder" if folder_closed or file_closed else said
 
 
 def _prepare_private(lib_path: Path) -> None:

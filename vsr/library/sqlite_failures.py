@@ -12,8 +12,10 @@ import sqlite3
 
 SQLITE_FAILURES: tuple[type[Exception], ...] = (sqlite3.Error, UnicodeDecodeError)
 # What SQLite (or Python reading its text) says about a damaged file, rather than a missing,
-# busy or forbidden one.
-DAMAGE_WORDS = ("malformed", "not a database", "corrupt", "could not decode")
+# busy or forbidden one. "vtable constructor failed": the search index (FTS5) could not read
+# its own tables (a damaged page in them).
+DAMAGE_WORDS = ("malformed", "not a database", "corrupt", "could not decode",
+                "vtable constructor failed")
 
 
 def failure_text(exc: BaseException) -> str:

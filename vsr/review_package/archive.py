@@ -24,6 +24,7 @@ import json
 import re
 import stat
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
@@ -162,7 +163,9 @@ def write_package(tmp: Path, review: dict[str, Any], manifest_extra: dict[str, A
         try:
             with zipfile.ZipFile(raw if sealing is None else cast(BinaryIO, sealing), "w",
                                  compression=zipfile.ZIP_DEFLATED, allowZip64=True) as zf:
-                zf.writestr(REVIEW, data)
+                # Text that deflates past the ratio a reader refuses as a zip bomb (a
+                # pasted line repeated) goes stored, or vsr would refuse its own package.
+                zf.writestr(REVIEW, data, compress_type=_review_compression(data))
                 if recording is not None:
                     info = zipfile.ZipInfo.from_file(recording[1], recording[0])
                     info.compress_type = zipfile.ZIP_STORED
@@ -177,6 +180,13 @@ def write_package(tmp: Path, review: dict[str, Any], manifest_extra: dict[str, A
             raise
         if sealing is not None:
             sealing.close()
+
+
+def _review_compression(data: bytes) -> int:
+    """Deflated, unless that would expand more than half the ratio `_check_member` allows."""
+    if len(data) > MAX_RATIO // 2 * len(zlib.compress(data)):
+        return zipfile.ZIP_STORED
+    return zipfile.ZIP_DEFLATED
 
 
 # -- reading -------------------------------------------------------------------------------

@@ -9,14 +9,13 @@ import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from vsr.model import MAX_RECORDING_MS, PARTY_NAME_MAX
-from vsr.text import clean_text
+from vsr.text import MAX_TEXT, clean_text
 
 Check = Callable[[object], object]
-MAX_TEXT = 1_000_000  # characters in one field: a summary is a few thousand
 MAX_LINE = 1_000  # a title or a name: one line (a package's title of 10 MB froze the window)
 MAX_ID = 2**62
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
@@ -123,8 +122,10 @@ def moment(value: object) -> str:
     if not isinstance(value, str) or len(value) > 40:
         raise Bad("package.problem.not_time")
     try:
-        datetime.fromisoformat(value)
-    except ValueError as exc:
+        # A time that is no time in UTC (the year 0 or 10000 there: "0001-01-01T00:00+14:00")
+        # could not be shown in local time either.
+        datetime.fromisoformat(value).astimezone(UTC)
+    except (ValueError, OverflowError) as exc:
         raise Bad("package.problem.not_time") from exc
     return value
 

@@ -29,7 +29,7 @@ from vsr.library.db import Library
 from vsr.library.recordings import find_by_fingerprint
 from vsr.review_package import archive, ledger, rows
 from vsr.review_package.archive import PackageError
-from vsr.review_package.validate import validated
+from vsr.review_package.validate import validated, within_recording
 
 Fingerprinter = Callable[[Path], str]
 
@@ -87,9 +87,14 @@ def read_incoming(package: Path, passphrase: str | None = None) -> Incoming:
 
 def plan_unpack(lib: Library, incoming: Incoming,
                 on_existing: OnExisting = OnExisting.ASK) -> UnpackPlan:
+    here = find_by_fingerprint(lib, incoming.fingerprint)
+    if here is not None:
+        # The moments go on this recording: a package saying its length is unknown (0) or
+        # longer put moments past the end of the one already here.
+        within_recording(incoming.package, here.duration_ms, incoming.data["tables"])
     existing, title, copy = _existing(lib, incoming, on_existing)
     extract_to = None
-    if incoming.media is not None and find_by_fingerprint(lib, incoming.fingerprint) is None:
+    if incoming.media is not None and here is None:
         extract_to = received_folder(lib)
     return UnpackPlan(incoming, existing, title, copy, extract_to)
 

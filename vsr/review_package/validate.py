@@ -207,6 +207,17 @@ def _within_recording(duration_ms: int, tables: dict[str, list[dict[str, Any]]])
                     raise _Where(table, n, field, Bad("package.problem.after_end"))
 
 
+def within_recording(package: Path, duration_ms: int,
+                     tables: dict[str, list[dict[str, Any]]]) -> None:
+    """The checked tables against the length of the recording they will be put on (the one
+    already in the library with the package's fingerprint, whatever length the package says),
+    or PackageError("error.package.invalid")."""
+    try:
+        _within_recording(duration_ms, tables)
+    except _Where as where:
+        raise invalid(package, where) from where
+
+
 def invalid(package: Path, where: _Where) -> PackageError:
     part = words(f"package.part.{where.part}")
     place = part if where.row is None else words("package.place.row", part=part,

@@ -163,7 +163,7 @@ def put_incoming(lib: Library, incoming: Incoming) -> Arriving:
 
     if incoming.arriving is not None:
         return incoming.arriving
-    item, target = incoming.item, incoming.target
+    item, target = checked_share(incoming.item), incoming.target
     info = ProbeResult(duration_ms=max(0, int(item.get("duration_ms") or 0)), has_video=True,
                        has_audio=True)
     with lib.write():  # one transaction (one flush to disk) for all the rows
@@ -176,6 +176,61 @@ def put_incoming(lib: Library, incoming: Incoming) -> Arriving:
     _save(lib, entries)
     return Arriving(incoming.share_id, review_id, recording.id, Path(recording.path), target,
                     item, incoming.media)
+
+
+def checked_share(item: dict[str, Any]) -> dict[str, Any]:
+    """An opened share's values as the library may hold them, or TeamError
+    ("error.team.share_invalid") naming the field: a team member can put any JSON in a share,
+    and a start of "abc" or 2**63 ended the receipt in a traceback, a moment at 49 hours or
+    past the recording's end, a title of 10 MB or a text of any length were stored as they
+    were. The package's checks (vsr.review_package.checks) decide what fits."""
+    from vsr.review_package import checks
+    from vsr.review_package.archive import words
+
+    def bad(place: object, field: str, problem: checks.Bad) -> TeamError:
+        return TeamError("error.team.share_invalid",
+                         place=words("package.place.field", place=place, field=field),
+                         problem=words(problem.problem, **problem.params))
+
+    out = dict(item)
+    review = words("package.part.review")
+    for field, check in (("title", checks.line), ("duration_ms", checks.ms)):
+        try:
+            if item.get(field) is not None:
+                out[field] = check(item[field])
+        except checks.Bad as problem:
+            raise bad(review, field, problem) from problem
+    moments = item.get("moments", [])
+    if not isinstance(moments, list):
+        raise bad(review, "moments", checks.Bad("package.problem.shape"))
+    length = int(out.get("duration_ms") or 0)
+    out["moments"] = []
+    for n, moment in enumerate(moments, start=1):
+        place = words("package.place.row", part=words("package.part.markers"), row=n)
+        try:
+            row = checks.plain(moment)
+        except checks.Bad as problem:
+            raise bad(place, "moments", problem) from problem
+        row = dict(row)
+        for field, check in (("start_ms", checks.ms), ("end_ms", checks.optional(checks.ms)),
+                             ("theme", checks.optional(checks.text)),
+                             ("what_happened", checks.optional(checks.text)),
+                             ("keep_or_change", checks.optional(checks.text)),
+                             ("reflections", checks.optional(checks.text))):
+            try:
+                if field == "start_ms" and field not in row:
+                    raise checks.Bad("package.problem.missing")
+                row[field] = check(row.get(field))
+            except checks.Bad as problem:
+                raise bad(place, field, problem) from problem
+        end = row["end_ms"]
+        if end is not None and end < row["start_ms"]:
+            raise bad(place, "end_ms", checks.Bad("package.problem.end_before_start"))
+        if length > 0 and max(row["start_ms"], end or 0) > length + 1000:
+            raise bad(place, "end_ms" if end is not None and end > length + 1000
+                      else "start_ms", checks.Bad("package.problem.after_end"))
+        out["moments"].append(row)
+    return out
 
 
 def begin_receive(lib: Library, conn: psycopg.Connection[Any], media: Path, share_id: str,
