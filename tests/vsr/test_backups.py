@@ -231,6 +231,21 @@ def test_a_backup_of_a_newer_version_is_refused_before_anything_changes(
     lib.close()
 
 
+def _tampered(backup: Path, copy: Path, statements: str, *, checks_off: bool = False) -> Path:
+    """A copy of `backup` at `copy`, a valid SQLite file changed by `statements` (with its
+    CHECK constraints off if asked): a hostile file given as a backup."""
+    conn = sqlite3.connect(backup)
+    conn.execute("VACUUM INTO ?", (str(copy),))
+    conn.close()
+    conn = sqlite3.connect(copy)
+    if checks_off:
+        conn.execute("PRAGMA ignore_check_constraints = ON")
+    conn.executescript(statements)
+    conn.commit()
+    conn.close()
+    return copy
+
+
 @pytest.mark.parametrize(("what", "statement"), [
     ("trigger evil", "CREATE TRIGGER evil AFTER INSERT ON markers BEGIN DELETE FROM sheets; END"),
     ("view settings", "DROP TABLE settings; CREATE VIEW settings AS SELECT 'a' AS key, 'b' AS value"),
@@ -241,13 +256,7 @@ def test_a_backup_with_a_planted_trigger_or_view_is_refused(
     trigger emptied every gespreksblad whenever a moment was added from then on."""
     path, marker_id = _library(tmp_path, "nu")
     made = bk.create_backup(path)
-    planted = tmp_path / "geplant.sqlite"
-    conn = sqlite3.connect(made.path)
-    conn.execute("VACUUM INTO ?", (str(planted),))
-    conn.close()
-    conn = sqlite3.connect(planted)
-    conn.executescript(statement)
-    conn.close()
+    planted = _tampered(made.path, tmp_path / "geplant.sqlite", statement)
     before = bk.list_backups(path)
     with pytest.raises(VsrError) as refused:
         bk.restore_backup(path, planted)
@@ -272,15 +281,7 @@ def test_a_backup_whose_rows_break_their_constraints_is_refused_before_anything_
     as if nothing had changed."""
     path, marker_id = _library(tmp_path, "nu")
     made = bk.create_backup(path)
-    hostile = tmp_path / "vijandig.sqlite"
-    conn = sqlite3.connect(made.path)
-    conn.execute("VACUUM INTO ?", (str(hostile),))
-    conn.close()
-    conn = sqlite3.connect(hostile)
-    conn.execute("PRAGMA ignore_check_constraints = ON")
-    conn.execute(statement)
-    conn.commit()
-    conn.close()
+    hostile = _tampered(made.path, tmp_path / "vijandig.sqlite", statement, checks_off=True)
     before = bk.list_backups(path)
     code = main(["--library", str(path), "--lang", "en", "backup", "restore", str(hostile),
                  "--yes"])
@@ -311,14 +312,7 @@ def test_a_backup_with_values_no_reader_knows_is_refused(
     traceback."""
     path, marker_id = _library(tmp_path, "nu")
     made = bk.create_backup(path)
-    hostile = tmp_path / "vijandig.sqlite"
-    conn = sqlite3.connect(made.path)
-    conn.execute("VACUUM INTO ?", (str(hostile),))
-    conn.close()
-    conn = sqlite3.connect(hostile)
-    conn.execute(statement)
-    conn.commit()
-    conn.close()
+    hostile = _tampered(made.path, tmp_path / "vijandig.sqlite", statement)
     with pytest.raises(VsrError) as refused:
         bk.restore_backup(path, hostile)
     assert refused.value.key == "error.backup.damaged" and said in refused.value.message()
