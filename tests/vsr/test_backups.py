@@ -356,3 +356,31 @@ def test_cli_backup_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str],
     assert main([*lib_arg, "list"]) in (0, 1)
     err = capsys.readouterr().err
     assert "is damaged" in err and "backup restore" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(("failure", "dutch"), [
+    (OSError(30, "Read-only file system"), "je hebt geen toegang"),
+    (PermissionError(13, "Permission denied"), "je hebt geen toegang"),
+    (OSError(28, "No space left on device"), "de schijf is vol"),
+    (sqlite3.OperationalError("database or disk is full"), "de schijf is vol"),
+    (sqlite3.OperationalError("attempt to write a readonly database"), "je hebt geen toegang"),
+    (OSError(5, "Input/output error"), "(foutcode 5)"),
+])
+def test_a_backup_that_cannot_be_written_says_why_in_the_users_language(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: Exception, dutch: str) -> None:
+    """A read-only place or a full disk: the system's English ("[Errno 30] Read-only file
+    system", "database or disk is full") stood inside the Dutch sentence."""
+    from tests.lang import worded
+
+    path, _marker = _library(tmp_path)
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise failure
+
+    monkeypatch.setattr(bk, "copy_database", refuse)
+    with pytest.raises(VsrError) as failed:
+        bk.create_backup(path)
+    said = worded("nl", failed.value.message)
+    assert said.startswith("De reservekopie van") and dutch in said, said
+    assert not any(english in said for english in ("Errno", "file system", "disk is full",
+                                                   "readonly", "Permission", "Input/output"))

@@ -11,6 +11,7 @@ overwritten, and only deleted when rotation reaches it; it never stands in the w
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import os
@@ -133,6 +134,25 @@ def check_file(path: Path, *, full: bool = False) -> str:
         conn.close()
 
 
+def failure_reason(exc: BaseException) -> str:
+    """Why a backup could not be made or put back, for `error.backup.failed`: a full disk or
+    a place that cannot be written to in the user's words (a message key; the system's and
+    SQLite's own texts are English: "[Errno 30] Read-only file system" stood in the Dutch
+    sentence), else SQLite's text."""
+    said = failure_text(exc).lower()
+    if isinstance(exc, OSError):
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            return "package.reason.disk_full"
+        if isinstance(exc, PermissionError) or exc.errno == errno.EROFS:
+            return "package.reason.no_access"
+        return failure_text(exc) if exc.errno is None else "package.reason.os"
+    if "full" in said:
+        return "package.reason.disk_full"
+    if "readonly" in said or "read-only" in said or "unable to open" in said:
+        return "package.reason.no_access"
+    return failure_text(exc)
+
+
 def schema_version(path: Path) -> int:
     """The schema version of the SQLite file at `path` (read only; 0 when it cannot be read)."""
     try:
@@ -159,7 +179,8 @@ def _constraint_problems(library: Path, backup: Path) -> str:
             copy_database(backup, staged)
         except (OSError, sqlite3.Error, UnicodeDecodeError) as exc:  # no room: not the backup's
             raise VsrError("error.backup.failed", path=str(library),
-                           reason=failure_text(exc)) from exc
+                           reason=failure_reason(exc),
+                           errno=getattr(exc, "errno", None) or 0) from exc
         conn = sqlite3.connect(str(staged), isolation_level=None)
         try:
             rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchall()]
@@ -322,7 +343,8 @@ def create_backup(library: Path, kind: str = "manual", *,
     try:
         folder = _private_folder(library)
     except OSError as exc:
-        raise VsrError("error.backup.failed", path=str(library), reason=str(exc)) from exc
+        raise VsrError("error.backup.failed", path=str(library), reason=failure_reason(exc),
+                       errno=getattr(exc, "errno", None) or 0) from exc
     with backup_lock(folder, library.stem):
         return _create_locked(library, kind, progress, cancel)
 
@@ -337,8 +359,8 @@ def _create_locked(library: Path, kind: str,
         dest = _new_name(library, kind, when)
         copy_database(library, dest, progress=progress, cancel=cancel)
     except (OSError, sqlite3.Error, UnicodeDecodeError) as exc:
-        raise VsrError("error.backup.failed", path=str(library), reason=failure_text(exc)) \
-            from exc
+        raise VsrError("error.backup.failed", path=str(library), reason=failure_reason(exc),
+                       errno=getattr(exc, "errno", None) or 0) from exc
     rotate(library, kind)
     return Backup(dest, kind, when.replace(microsecond=0), dest.stat().st_size)
 
@@ -390,7 +412,8 @@ def backup_if_due(library: Path, *, verify: bool = True) -> list[Backup]:
     try:
         folder = _private_folder(library)
     except OSError as exc:
-        raise VsrError("error.backup.failed", path=str(library), reason=str(exc)) from exc
+        raise VsrError("error.backup.failed", path=str(library), reason=failure_reason(exc),
+                       errno=getattr(exc, "errno", None) or 0) from exc
     with backup_lock(folder, library.stem, wait=False) as mine:
         if not mine:  # another program is making them right now
             return made
@@ -512,5 +535,5 @@ def _replace_file(library: Path, backup: Path) -> None:
         os.replace(staged, library)
     except (OSError, sqlite3.Error, UnicodeDecodeError) as exc:
         staged.unlink(missing_ok=True)
-        raise VsrError("error.backup.failed", path=str(library), reason=failure_text(exc)) \
-            from exc
+        raise VsrError("error.backup.failed", path=str(library), reason=failure_reason(exc),
+                       errno=getattr(exc, "errno", None) or 0) from exc
