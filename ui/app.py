@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
@@ -36,6 +36,8 @@ from .player.factory import create_player
 from .start_page import RecentReview, read_recent
 from .stepwise import Stepwise
 from .workers import Task, start
+
+EXIT_WAIT_MS = 10_000  # the longest the program waits at its end for work on the pool
 
 
 def _args(argv: Sequence[str]) -> argparse.Namespace:
@@ -327,6 +329,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.self_test:
         _schedule_self_test(app, shell, Path(args.self_test))
     code = app.exec()
+    # Work still running on the pool (a sound band, an import just started) would run on in
+    # an interpreter that is ending, and could crash the program on its way out: wait for it
+    # (bounded; every edit is already committed).
+    QThreadPool.globalInstance().clear()
+    QThreadPool.globalInstance().waitForDone(EXIT_WAIT_MS)
     shell.bridge.close()
     shell.bridge.lib.close()
     return int(code)

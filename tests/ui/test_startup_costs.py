@@ -27,6 +27,8 @@ print("LOADED", sorted(m for m in heavy if m in sys.modules), window._review_vie
 window.review_view  # what opening a review does first
 print("AFTER", "vsr.ui.review.review_view" in sys.modules, window._review_view is not None)
 window.close()
+from PySide6.QtCore import QThreadPool
+QThreadPool.globalInstance().waitForDone(30_000)
 """
 
 
@@ -58,6 +60,12 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from tests.ui.fake_player import FakePlayer
+def finish(window):
+    # As the program ends (vsr.ui.app.main): work still on the pool, ended by an interpreter
+    # that is going away, crashed the process on its way out now and then.
+    from PySide6.QtCore import QThreadPool
+    window.close()
+    QThreadPool.globalInstance().waitForDone(30_000)
 """
 
 
@@ -117,7 +125,7 @@ assert window.open_file(clip)  # at once, as a file dropped on a new window
 print("AT", at)
 print("UI-THREAD", sorted(set(on_ui) & set(REVIEW_MODULES)))
 print("PARTS", len(parts), len(set(parts)))
-window.close()
+finish(window)
 """
 
 
@@ -160,7 +168,7 @@ while not view.session_panel_built():
 grew = sum(1 for before, after in zip(widgets, widgets[1:]) if after > before)
 print("UI-THREAD", sorted(m for m in on_ui if "samenleergesprek" in m))
 print("GREW", grew)
-window.close()
+finish(window)
 """
 
 
