@@ -71,6 +71,8 @@ def process_times(command: list[str], until: str | None = None,
                 took = time.perf_counter() - started
                 break
         proc.wait()
+    if until is not None and took is None:  # a crash is not a start-up time
+        raise RuntimeError(f"{' '.join(command)} exited ({proc.returncode}) without {until}")
     wall = time.perf_counter() - started if took is None else took
     return wall, _children_cpu() - cpu
 

@@ -29,7 +29,7 @@ def main() -> int:
     def exec_and_report(self: QApplication) -> int:
         # Queued behind the window's own start (retention check): reported when all ran.
         QTimer.singleShot(0, lambda: QTimer.singleShot(0, lambda: _report_and_quit(self)))
-        return int(original(self))
+        return int(original())  # static in Qt 6: called on the class, no instance
 
     QApplication.exec = exec_and_report  # type: ignore[method-assign]
     from vsr.ui.app import main as vsr_main
