@@ -71,8 +71,10 @@ def process_times(command: list[str], until: str | None = None,
                 took = time.perf_counter() - started
                 break
         proc.wait()
-    if until is not None and took is None:  # a crash is not a start-up time
-        raise RuntimeError(f"{' '.join(command)} exited ({proc.returncode}) without {until}")
+    if (took is None and until is not None) or (until is None and proc.returncode != 0):
+        # A crash is not a start-up time.
+        raise RuntimeError(f"{' '.join(command)} exited ({proc.returncode}) without "
+                           f"{until or 'success'}")
     wall = time.perf_counter() - started if took is None else took
     return wall, _children_cpu() - cpu
 

@@ -28,3 +28,5 @@ def test_the_start_up_probe_sees_the_window_interactive(tmp_path: Path) -> None:
 def test_a_process_that_ends_without_its_line_is_no_measurement() -> None:
     with pytest.raises(RuntimeError, match="without INTERACTIVE"):
         process_times([sys.executable, "-c", "raise SystemExit(1)"], "INTERACTIVE")
+    with pytest.raises(RuntimeError, match="without success"):
+        process_times([sys.executable, "-c", "raise SystemExit(1)"])
