@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from dataclasses import dataclass
@@ -38,6 +40,8 @@ from .stepwise import Stepwise
 from .workers import Task, start
 
 EXIT_WAIT_MS = 10_000  # the longest the program waits at its end for work on the pool
+FORGET_WAIT_MS = 1_000  # ... and for another program's write before merging the index
+log = logging.getLogger(__name__)
 
 
 def _args(argv: Sequence[str]) -> argparse.Namespace:
@@ -335,8 +339,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     QThreadPool.globalInstance().clear()
     QThreadPool.globalInstance().waitForDone(EXIT_WAIT_MS)
     shell.bridge.close()
+    forget_at_exit(shell.bridge.lib)
     shell.bridge.lib.close()
     return int(code)
+
+
+def forget_at_exit(lib: Library) -> None:
+    """What this session deleted or typed over leaves the library's bytes (the search index
+    keeps every saved version's words until it is merged: vsr.library.erasure). Waits at most
+    a second for another program's write; then the next purge or window end does it."""
+    if lib.read_only:
+        return
+    from vsr.library.erasure import forget
+
+    try:
+        forget(lib.path, wait_ms=FORGET_WAIT_MS)
+    except (sqlite3.Error, OSError) as exc:
+        log.info("search index not merged at exit: %s", exc)
 
 
 if __name__ == "__main__":

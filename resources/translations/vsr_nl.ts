@@ -3113,6 +3113,25 @@
     </message>
 </context>
 <context>
+    <name>Erasure</name>
+    <message>
+        <location filename="../../ui/privacy/erasure_task.py" line="38"/>
+        <source>What was deleted is still in these backups, which could not be cleaned:
+{names}
+
+It is cleaned at the next purge or withdrawal; or delete those backups (File → Backups…).</source>
+        <translation>Wat verwijderd is staat nog in deze reservekopieën, die niet opgeschoond konden worden:
+{names}
+
+Dat gebeurt alsnog bij de volgende keer verwijderen; of verwijder die reservekopieën zelf (Bestand → Reservekopieën…).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy/erasure_task.py" line="42"/>
+        <source>Backups not cleaned</source>
+        <translation>Reservekopieën niet opgeschoond</translation>
+    </message>
+</context>
+<context>
     <name>Team</name>
     <message>
         <location filename="../../ui/team/consent_hook.py" line="42"/>

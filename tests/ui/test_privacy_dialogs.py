@@ -322,3 +322,62 @@ def test_a_warning_at_start_when_the_log_was_altered(
     assert not win.check_audit_log()
     [text] = shown
     assert "buiten vsr om veranderd" in text and "Regel 1" in text
+
+
+def test_purge_in_the_window_cleans_the_backups_on_a_worker(qtbot, library, recording_id: int,
+                                                             monkeypatch) -> None:
+    """What the purge deleted is taken out of the backups too, on a pool thread (a library's
+    backups can take seconds); the dialog closes before that is done."""
+    import threading
+
+    from vsr.ui import workers
+    from vsr.ui.privacy.purge_dialog import PurgeDialog, ask_purge
+
+    from vsr.library import backups as bk
+    from vsr.library import erasure
+    from vsr.library.retention import plan_purge, set_recording_retention
+    from vsr.library.reviews import create_review
+
+    create_review(library, recording_id, title="Gesprek met Quorrelmans")
+    backup = bk.create_backup(library.path, "manual")
+    set_recording_retention(library, recording_id, "2000-01-01")
+    threads: list[threading.Thread] = []
+    scrub = erasure.scrub_backups
+
+    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread())
+        return scrub(*args, **kwargs)
+
+    monkeypatch.setattr(erasure, "scrub_backups", spy)
+    monkeypatch.setattr(PurgeDialog, "exec", lambda self: self.delete_button.click() or 1)
+    assert b"quorrelmans" in backup.path.read_bytes().lower()
+    report = ask_purge(None, library, plan_purge(library))
+    assert report is not None and report.backups.cleaned == ()  # not done on this thread
+    qtbot.waitUntil(lambda: workers.running() == 0 and bool(threads), timeout=20_000)
+    assert threads[0] is not threading.main_thread()
+    assert b"quorrelmans" not in backup.path.read_bytes().lower()
+
+
+def test_a_backup_the_window_could_not_clean_is_named_to_the_user(qtbot, library,
+                                                                   recording_id: int,
+                                                                   monkeypatch) -> None:
+    from vsr.ui import workers
+    from vsr.ui.privacy import erasure_task
+
+    from vsr.library import backups as bk
+    from vsr.library import erasure
+    from vsr.library.retention import purge, set_recording_retention
+
+    backup = bk.create_backup(library.path, "manual")
+    set_recording_retention(library, recording_id, "2000-01-01")
+    report = purge(library, clean_backups=False)
+    said: list[str] = []
+    monkeypatch.setattr(erasure_task, "warn", lambda parent, text, **kw: said.append(text))
+
+    def full(src: object, dst: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(erasure.shutil, "copyfile", full)
+    erasure_task.clean_up_later(None, library.path, report.erased)
+    qtbot.waitUntil(lambda: workers.running() == 0 and bool(said), timeout=20_000)
+    assert backup.path.name in said[0] and "Traceback" not in said[0]

@@ -278,11 +278,15 @@ class ConsentDialog(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return False
         outcome = perform(lambda: withdraw_consent(self.lib, self.recording_id, purpose,
-                                                   initiator=self), report=in_box(self))
+                                                   initiator=self, clean_backups=False),
+                          report=in_box(self))
         self.refresh()
         report = outcome.value
         if report is None:
             return False
+        from .erasure_task import clean_up_later
+
+        clean_up_later(self, self.lib.path, report.erased)
         from ..team.consent_hook import tell_team_later
 
         tell_team_later(self, self.lib, self.recording_id, purpose.value)

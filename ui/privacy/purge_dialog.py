@@ -20,6 +20,7 @@ from vsr.library.retention import PurgePlan, PurgeReport, describe_purge, purge
 
 from ..dialogs import warn
 from ..operations import in_box, perform
+from .erasure_task import clean_up_later
 
 
 class PurgeDialog(QDialog):
@@ -56,11 +57,13 @@ class PurgeDialog(QDialog):
         layout.addWidget(buttons)
 
     def delete_now(self) -> None:
-        report = perform(lambda: purge(self.lib, self.plan.today), report=in_box(self)).value
+        report = perform(lambda: purge(self.lib, self.plan.today, clean_backups=False),
+                         report=in_box(self)).value
         if report is None:
             self.reject()
             return
         self.report = report
+        clean_up_later(self.parentWidget(), self.lib.path, report.erased)
         failed = [*self.report.files.failed, *self.report.media_failed]
         if failed:
             warn(self, self.tr(

@@ -27,6 +27,7 @@ from vsr.library.audit_text import (
     recording_label,
     subject_label,
 )
+from vsr.library.erasure import ScrubReport
 from vsr.library.exported import FileDeletion
 from vsr.library.narrowing import describe_narrowing, narrow_consent, plan_narrowing
 from vsr.library.recordings import get_recording
@@ -92,9 +93,11 @@ def confirmed(yes: bool) -> bool:
     return answer in ("j", "ja", "y", "yes")
 
 
-def _report_failures(files: FileDeletion) -> None:
+def _report_failures(files: FileDeletion, backups: ScrubReport | None = None) -> None:
     for path, reason in files.failed:
         print_error(translate("cli.file_failed", path=path, reason=reason))
+    for backup, why in (backups.failed if backups else ()):
+        print_error(translate("cli.backup_not_cleaned", path=str(backup), reason=why))
 
 
 def cmd_consent(args: argparse.Namespace) -> int:
@@ -151,8 +154,8 @@ def _withdraw(lib: Library, args: argparse.Namespace) -> int:
         "cli.consent.withdrawn", clips=translate_plural("count.clips", len(report.removed_clip_ids)),
         files=translate_plural("count.files", len(report.files.deleted))))
     _tell_team(lib, args.recording, plan.purpose.value)
-    _report_failures(report.files)
-    return 1 if report.files.failed else 0
+    _report_failures(report.files, report.backups)
+    return 1 if report.files.failed or report.backups.failed else 0
 
 
 def _tell_team(lib: Library, recording_id: int, purpose: str,
@@ -246,10 +249,10 @@ def cmd_purge(args: argparse.Namespace) -> int:
         files=translate_plural("count.files", len(report.files.deleted) + len(report.media_deleted))))
     if report.removed_clip_ids:
         print(translate_plural("cli.purge.clips_done", len(report.removed_clip_ids)))
-    _report_failures(report.files)
+    _report_failures(report.files, report.backups)
     for path, reason in report.media_failed:
         print_error(translate("cli.file_failed", path=path, reason=reason))
-    return 1 if report.files.failed or report.media_failed else 0
+    return 1 if report.files.failed or report.media_failed or report.backups.failed else 0
 
 
 def cmd_audit(args: argparse.Namespace) -> int:

@@ -34,6 +34,7 @@ from vsr.library.collections import (
 )
 from vsr.library.consent import Consent, consent_from_row, parse_date
 from vsr.library.db import Library
+from vsr.library.erasure import Erased, ScrubReport, clean_up, erased_from_purge
 from vsr.library.exported import (
     ExportedFile,
     FileDeletion,
@@ -93,6 +94,8 @@ class PurgeReport:
     media_deleted: tuple[str, ...] = ()
     media_failed: tuple[tuple[str, str], ...] = ()
     removed_clip_ids: tuple[int, ...] = ()  # clips made under lapsed consents
+    erased: Erased = field(default_factory=Erased)  # what the deletion took, for `clean_up`
+    backups: ScrubReport = field(default_factory=ScrubReport)  # the same taken out of backups
 
 
 def set_recording_retention(lib: Library, recording_id: int, keep_until: date | str | None,
@@ -199,9 +202,11 @@ def _lapsed(lib: Library, day: date, recordings: set[int], collections: set[int]
 
 
 def purge(lib: Library, today: date | None = None, *, media_folder: Path | None = None,
-          initiator: object | None = None) -> PurgeReport:
+          initiator: object | None = None, clean_backups: bool = True) -> PurgeReport:
     """Delete what `plan_purge` lists; audited. Exported files and media go first, so a file
-    that cannot be deleted is reported and stays known rather than forgotten."""
+    that cannot be deleted is reported and stays known rather than forgotten. Then what was
+    deleted is wiped from the library file and taken out of its backups (`erasure.clean_up`;
+    with `clean_backups=False` the caller runs that itself with the report's `erased`)."""
     plan = plan_purge(lib, today, media_folder=media_folder)
     if plan.empty:
         return PurgeReport(plan)
@@ -244,7 +249,10 @@ def purge(lib: Library, today: date | None = None, *, media_folder: Path | None 
             changes.append(Change(Entity.RECORDING, Action.REMOVED, rec_ids, initiator=initiator))
         if col_ids:
             changes.append(Change(Entity.COLLECTION, Action.REMOVED, col_ids, initiator=initiator))
-    return PurgeReport(plan, files, tuple(media_deleted), tuple(media_failed), tuple(clip_ids))
+    erased = erased_from_purge(rec_ids, col_ids, clip_ids)
+    scrubbed = clean_up(lib.path, erased) if clean_backups else ScrubReport()
+    return PurgeReport(plan, files, tuple(media_deleted), tuple(media_failed), tuple(clip_ids),
+                       erased, scrubbed)
 
 
 def _merge(into: FileDeletion, more: FileDeletion) -> None:

@@ -131,6 +131,9 @@ def shares_reflections(lib: Library, review_id: int) -> bool:
 def delete_review(lib: Library, review_id: int) -> None:
     with lib.write(Change(Entity.REVIEW, Action.REMOVED, (review_id,), review_id)):
         lib.conn.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
+    from .erasure import forget
+
+    forget(lib.path)  # its words out of the search index and the -wal too
 
 
 # -- parties ------------------------------------------------------------------------------

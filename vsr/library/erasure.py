@@ -1,0 +1,262 @@
+"""What is deleted is gone: from the library file and from its backups.
+
+SQLite does not wipe what it deletes. A deleted row's bytes stay in its page until the space is
+used again, the full-text indexes (FTS5) keep the words of a deleted text in their segments
+(a delete is written as a new entry that carries the words again) until segments are merged,
+and old page images stay in the `-wal` file until it is truncated. A privacy officer who
+searched the bytes of a library after a purge found the client's name three times, and six
+times in the backup made the day before. Backups are kept for weeks (daily, weekly) or until
+the user deletes them (by hand, before a restore, before a schema update).
+
+So:
+- every library connection deletes securely (`PRAGMA secure_delete`: freed space is zeroed;
+  set in `db._connect`);
+- after a purge, a withdrawal or a deleted review, and when the window ends (a moment deleted,
+  a name typed and taken out again: an index keeps every saved version's words), `forget`
+  merges the full-text indexes (which drops the deleted entries; about 0.1 s at 100,000
+  moments) and truncates the `-wal`;
+- after a purge or a withdrawal (the client's data has to go: retention passed, consent
+  withdrawn), `scrub_backups` removes the same rows from every backup that holds them: a private
+  copy of the backup has them deleted (with the cascades of its own schema), its indexes merged
+  and is vacuumed (no free page left), checked, and put in the backup's place under the backups
+  lock. The audit log in a backup is not touched (it holds no names, and its rows are what the
+  log's tamper check compares). A backup that cannot be cleaned is reported, never removed: the
+  caller says so to the user.
+
+What this cannot reach: copies of the library or its backups outside vsr's folders, and blocks
+of the disk that the file system freed (a full-disk encryption keeps those unreadable).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import sqlite3
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .backup_lock import backup_lock
+from .backups import backup_folder, failure_reason, list_backups
+from .db import BUSY_WAIT_MS
+
+log = logging.getLogger(__name__)
+
+# Tables whose rows a purge or withdrawal deletes outright (their children go by cascade).
+ERASABLE = ("recordings", "reviews", "collections", "collection_clips")
+
+
+@dataclass(frozen=True, slots=True)
+class ScrubReport:
+    cleaned: tuple[Path, ...] = ()
+    failed: tuple[tuple[Path, str], ...] = ()
+    unchanged: int = 0
+
+
+@dataclass(slots=True)
+class Erased:
+    """Ids deleted outright, per table of `ERASABLE`."""
+    ids: dict[str, set[int]] = field(default_factory=dict)
+
+    def add(self, table: str, ids: Iterable[int]) -> None:
+        if table not in ERASABLE:
+            raise ValueError(table)
+        self.ids.setdefault(table, set()).update(int(i) for i in ids)
+
+    def __bool__(self) -> bool:
+        return any(self.ids.values())
+
+
+def fts_tables(conn: sqlite3.Connection) -> list[str]:
+    rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'"
+                        " AND sql LIKE 'CREATE VIRTUAL TABLE%' AND lower(sql) LIKE '%using fts5%'")
+    return [str(r[0]) for r in rows]
+
+
+def _merge_indexes(conn: sqlite3.Connection) -> None:
+    for table in fts_tables(conn):
+        quoted = '"' + table.replace('"', '""') + '"'
+        conn.execute(f"INSERT INTO {quoted}({quoted}) VALUES ('optimize')")
+
+
+def forget(library: Path, *, wait_ms: int = BUSY_WAIT_MS) -> None:
+    """After a deletion has been committed: merge the full-text indexes (their deleted entries
+    go) and truncate the `-wal` (its older page images go). On a connection of its own, so it
+    can run off the window's thread; a checkpoint that another program's reading holds back is
+    done by the last one to close the library. `wait_ms`: how long to wait for another
+    program's write (then sqlite3.OperationalError)."""
+    conn = sqlite3.connect(str(library), isolation_level=None, timeout=wait_ms / 1000)
+    try:
+        conn.execute("PRAGMA secure_delete = ON")
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            _merge_indexes(conn)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        except sqlite3.Error as exc:  # busy: the next checkpoint does it
+            log.info("wal checkpoint after a deletion put off: %s", exc)
+    finally:
+        conn.close()
+
+
+PENDING_KEY = "erasure.pending"  # ids a backup could not yet be cleaned of (settings table)
+
+
+def clean_up(library: Path, erased: Erased) -> ScrubReport:
+    """`forget` in the library and `scrub_backups`: what a purge or withdrawal does after its
+    own commit (the window runs it on a worker: the backups can take seconds). Ids a backup
+    could not be cleaned of are kept in the library and tried again with the next clean-up."""
+    pending = _pending(library)
+    if not erased and not pending:
+        return ScrubReport()
+    forget(library)
+    for table, ids in pending.ids.items():
+        erased.add(table, ids)
+    report = scrub_backups(library, erased)
+    _set_pending(library, erased if report.failed else Erased())
+    return report
+
+
+def _pending(library: Path) -> Erased:
+    conn = sqlite3.connect(str(library), timeout=BUSY_WAIT_MS / 1000)
+    try:
+        row = conn.execute("SELECT value FROM settings WHERE key = ?", (PENDING_KEY,)).fetchone()
+    finally:
+        conn.close()
+    erased = Erased()
+    try:
+        stored = json.loads(row[0]) if row else {}
+        for table, ids in dict(stored).items():
+            if table in ERASABLE:
+                erased.add(table, (int(i) for i in ids))
+    except (ValueError, TypeError):
+        log.warning("unreadable %s setting ignored", PENDING_KEY)
+    return erased
+
+
+def _set_pending(library: Path, erased: Erased) -> None:
+    conn = sqlite3.connect(str(library), isolation_level=None, timeout=BUSY_WAIT_MS / 1000)
+    try:
+        if erased:
+            value = json.dumps({t: sorted(ids) for t, ids in erased.ids.items() if ids})
+            conn.execute("INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key)"
+                         " DO UPDATE SET value = excluded.value", (PENDING_KEY, value))
+        else:
+            conn.execute("DELETE FROM settings WHERE key = ?", (PENDING_KEY,))
+    finally:
+        conn.close()
+
+
+def scrub_backups(library: Path, erased: Erased) -> ScrubReport:
+    """Remove the erased rows from every backup of `library` that holds any of them."""
+    if not erased:
+        return ScrubReport()
+    cleaned: list[Path] = []
+    failed: list[tuple[Path, str]] = []
+    unchanged = 0
+    folder = backup_folder(library)
+    if not folder.is_dir() and not any(b.kind == "migration" for b in list_backups(library)):
+        return ScrubReport()
+    folder.mkdir(mode=0o700, exist_ok=True)
+    with backup_lock(folder, library.stem):
+        for backup in list_backups(library):
+            try:
+                if _scrub(backup.path, erased, folder, library.stem):
+                    cleaned.append(backup.path)
+                else:
+                    unchanged += 1
+            except (OSError, sqlite3.Error) as exc:
+                log.warning("backup not cleaned: %s (%s)", backup.path, exc)
+                failed.append((backup.path, failure_reason(exc)))
+    return ScrubReport(tuple(cleaned), tuple(failed), unchanged)
+
+
+def _holds(conn: sqlite3.Connection, erased: Erased) -> bool:
+    tables = {str(r[0]) for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    for table, ids in erased.ids.items():
+        if table in tables and ids and conn.execute(
+                f"SELECT 1 FROM {table} WHERE id IN ({','.join('?' * len(ids))}) LIMIT 1",
+                sorted(ids)).fetchone():
+            return True
+    return False
+
+
+def _scrub(path: Path, erased: Erased, scrub_folder: Path, stem: str) -> bool:
+    """True when the backup held erased rows and was replaced by a copy without them."""
+    source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+    try:
+        if not _holds(source, erased):
+            return False
+    finally:
+        source.close()
+    # In the backups folder, named so that a kill's leftover goes with the stale partials.
+    partial = scrub_folder / f".{stem}-scrub-{path.name}.{os.getpid()}.partial"
+    wal = Path(f"{path}-wal")
+    try:
+        shutil.copyfile(path, partial)
+        if wal.exists():  # a raw copy kept with its -wal: the copy reads it too
+            shutil.copyfile(wal, f"{partial}-wal")
+        os.chmod(partial, 0o600)
+        _delete_rows(partial, erased)
+        stat = path.stat()
+        os.replace(partial, path)
+        os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # a migration copy's date
+        wal.unlink(missing_ok=True)
+    finally:
+        for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm"),
+                         Path(f"{partial}-journal")):
+            leftover.unlink(missing_ok=True)
+    return True
+
+
+def _delete_rows(path: Path, erased: Erased) -> None:
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=10)
+    try:
+        conn.execute("PRAGMA secure_delete = ON")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA journal_mode = DELETE")  # folds a copied -wal in; one file again
+        tables = {str(r[0]) for r in
+                  conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        conn.execute("BEGIN IMMEDIATE")
+        for table in ERASABLE:  # parents first: their cascades take most
+            ids = sorted(erased.ids.get(table, ()))
+            if table in tables and ids:
+                conn.execute(f"DELETE FROM {table} WHERE id IN ({','.join('?' * len(ids))})",
+                             ids)
+        _merge_indexes(conn)
+        conn.execute("COMMIT")
+        conn.execute("VACUUM")  # rewrites the file: no free page, no old cell left
+        problems = [str(r[0]) for r in conn.execute("PRAGMA integrity_check")]
+        if problems != ["ok"]:
+            raise sqlite3.DatabaseError("; ".join(problems[:3]))
+    finally:
+        conn.close()
+
+
+def erased_from_purge(recordings: Iterable[int], collections: Iterable[int],
+                      clips: Iterable[int]) -> Erased:
+    erased = Erased()
+    erased.add("recordings", recordings)
+    erased.add("collections", collections)
+    erased.add("collection_clips", clips)
+    return erased
+
+
+def erased_clips(clips: Iterable[int]) -> Erased:
+    """A withdrawal's clips (the consent's own row stays in a backup: a restore withdraws it
+    again from the log, docs/audit-log.md)."""
+    erased = Erased()
+    erased.add("collection_clips", clips)
+    return erased
+
+
+def describe(report: ScrubReport) -> Mapping[str, object]:
+    """For the audit row: how many backups were cleaned, which could not be (file names)."""
+    return {"backups_cleaned": len(report.cleaned),
+            "backups_failed": [p.name for p, _ in report.failed]}
