@@ -251,3 +251,25 @@ def test_the_window_does_not_wait_at_its_end_for_another_programs_write(
     finally:
         other.execute("ROLLBACK")
         other.close()
+
+
+def test_the_audit_log_keeps_no_client_name_from_the_files_it_names(
+        two: tuple[Library, int, int], tmp_path: Path) -> None:
+    """The log is append-only and chained: a name in it outlives every purge. The user named
+    the summary after the client, and the files' deletion is logged too."""
+    from vsr.export import export_summary
+    from vsr.library.audit import list_audit
+
+    lib, gone, _kept = two
+    review_id = rv.list_reviews(lib, gone)[0].id
+    out = tmp_path / "uit"
+    export_summary(lib, review_id, "md", out / "leerverslag Xanthippe Quorrelmans.md",
+                   party_naming="names")
+    rt.set_recording_retention(lib, gone, "2000-01-01")
+    rt.purge(lib)
+    rows = [e for e in list_audit(lib) if e.action in ("export", "files.deleted")]
+    assert {e.action for e in rows} == {"export", "files.deleted"}
+    text = " ".join(str(e.details) for e in rows)
+    assert "leerverslag" in text and ".md" in text  # the row still says which file
+    assert _found(lib.path.parent, GONE) == {}
+    assert verify_audit_log(lib.conn).ok

@@ -61,7 +61,7 @@ def add_extra_names(lib: Library, owner: Owner, ident: int, names: Iterable[str]
 
 
 def known_names(lib: Library, recording_ids: Iterable[int],
-                extra: Iterable[str] = ()) -> NameReplacer:
+                extra: Iterable[str] = (), *, identifiers: bool = True) -> NameReplacer:
     """Every name around the recordings: the parties of all their reviews (by role), who gave
     consent (the client), the recordings' titles and file names and the reviews' titles, and
     the extra names given (also those stored with the reviews). Every other party and consent
@@ -91,7 +91,7 @@ def known_names(lib: Library, recording_ids: Iterable[int],
     # "Ahmed Aziz (tolk)": the name without what is said about its role in brackets.
     others = [" ".join(re.sub(r"[(\[][^)\]]*[)\]]", " ", n).split()) for n in others]
     extras += [n for n in others if n.casefold() not in known and _full_name(n)]
-    return replacer_from(people, titles, clean_names(extras))
+    return replacer_from(people, titles, clean_names(extras), identifiers=identifiers)
 
 
 def _full_name(name: str) -> bool:

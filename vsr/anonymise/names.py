@@ -396,11 +396,12 @@ def role_words() -> list[str]:
 
 
 def replacer_from(people: Mapping[str, str], titles: Iterable[str] = (),
-                  extra: Iterable[str] = ()) -> NameReplacer:
+                  extra: Iterable[str] = (), *, identifiers: bool = True) -> NameReplacer:
     """A replacer for people (name -> role label), recording titles and file names, and extra
-    names the user gave (those become "[naam]", as do names found only in titles)."""
+    names the user gave (those become "[naam]", as do names found only in titles);
+    `identifiers`: e-mail, phone, BSN, addresses too (loads the address finder)."""
     roles = role_words()
-    replacer = NameReplacer(identifiers=True)
+    replacer = NameReplacer(identifiers=identifiers)
     for name, role in people.items():
         replacer.add_person(name, role, roles)
     for name in extra:

@@ -128,8 +128,8 @@ def audit(lib: Library, action: AuditAction | str, subject: str, **details: Any)
     _keep_head(lib)
     with lib.write() as changes:
         entry_id, prev = next_row(lib.conn)
-        stamped = {**strip_folders(details), WHO: operating_account(),
-                   WORKSTATION: workstation_name()}
+        stamped = {**_names_out(lib, subject, strip_folders(details)),
+                   WHO: operating_account(), WORKSTATION: workstation_name()}
         stamped.setdefault(RECORDING, _recording_of(lib, subject))
         if stamped[RECORDING] is None:
             del stamped[RECORDING]
@@ -146,6 +146,58 @@ def audit(lib: Library, action: AuditAction | str, subject: str, **details: Any)
             raise VsrError("error.audit.not_written")
         changes.append(Change(Entity.AUDIT, Action.ADDED, (entry_id,)))
     return entry_id
+
+
+# Details that hold file names, which the user chose ("leerverslag Zoë Öztürk.pdf"). The log
+# is append-only and chained: a name written into it outlives every purge of the client.
+FILE_KEYS = ("file", "files", "deleted", "missing", "failed")
+
+
+def _names_out(lib: Library, subject: str, details: dict[str, Any]) -> dict[str, Any]:
+    """The file names in the details with the names of the people around the row's recordings
+    replaced by their roles (as an anonymised export does, vsr.anonymise.known)."""
+    if not any(details.get(key) for key in FILE_KEYS):
+        return details
+    recordings = _recordings_of(lib, subject, details)
+    if not recordings:
+        return details
+    from vsr.anonymise.known import known_names
+
+    replace = known_names(lib, recordings, identifiers=False)  # names: a file's number stays
+
+    def clean(value: Any) -> Any:
+        if isinstance(value, str):
+            return replace(value)
+        if isinstance(value, list):
+            return [clean(v) for v in value]
+        return value
+
+    return {k: clean(v) if k in FILE_KEYS else v for k, v in details.items()}
+
+
+def _recordings_of(lib: Library, subject: str, details: dict[str, Any]) -> list[int]:
+    """The recordings a row is about: its subject's, those its details name."""
+    found: set[int] = set()
+    kind, _, ident = subject.partition(":")
+    if ident.isdigit():
+        sql = {"recording": "SELECT id FROM recordings WHERE id = ?",
+               "review": "SELECT recording_id FROM reviews WHERE id = ?",
+               "collection": "SELECT recording_id FROM collection_clips WHERE collection_id = ?",
+               }.get(kind)
+        if sql is not None:
+            found.update(int(r[0]) for r in lib.conn.execute(sql, (int(ident),)) if r[0])
+    named = details.get("recordings") or []
+    found.update(int(v) for v in named if isinstance(v, int))
+    for collection in details.get("collections") or []:
+        if isinstance(collection, int):
+            found.update(int(r[0]) for r in lib.conn.execute(
+                "SELECT recording_id FROM collection_clips WHERE collection_id = ?",
+                (collection,)))
+    for clip in details.get("clips") or []:
+        if isinstance(clip, dict) and isinstance(clip.get("recording"), int):
+            found.add(int(clip["recording"]))
+    return sorted(i for i in found if lib.conn.execute(
+        "SELECT 1 FROM recordings WHERE id = ?", (i,)).fetchone())
 
 
 def _recording_of(lib: Library, subject: str) -> int | None:

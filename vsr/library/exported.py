@@ -197,7 +197,9 @@ def delete_exported_files(
         lib.conn.executemany("DELETE FROM exported_files WHERE id = ?", [(i,) for i in forget])
         audit(lib, AuditAction.FILES_DELETED, subject, reason=reason,
               deleted=_names(result.deleted), missing=_names(result.missing),
-              failed=_names(p for p, _ in result.failed))
+              failed=_names(p for p, _ in result.failed),
+              recordings=sorted({f.recording_id for f in files if f.recording_id}),
+              collections=sorted({f.collection_id for f in files if f.collection_id}))
     return result
 
 
