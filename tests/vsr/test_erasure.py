@@ -23,7 +23,7 @@ from vsr.library import retention as rt
 from vsr.library import reviews as rv
 from vsr.library import sheets as sh
 from vsr.library.audit_chain import verify_audit_log
-from vsr.library.erasure import PENDING_KEY, clean_up, erased_from_purge
+from vsr.library.erasure import clean_up, erased_from_purge
 from vsr.library.withdrawal import withdraw_consent
 from vsr.transcript.store import Segment, save_transcript
 
@@ -164,11 +164,9 @@ def test_a_backup_that_cannot_be_cleaned_is_reported_and_tried_again(
         os.chmod(folder, 0o700)
     assert [p for p, _ in report.backups.failed] == [backup.path]
     assert b"xanthippe" in backup.path.read_bytes().lower()  # never deleted in its place
-    assert lib.get_setting(PENDING_KEY)
     later = clean_up(lib.path, erased_from_purge((), (), ()))  # the next purge or withdrawal
     assert later.cleaned == (backup.path,) and later.failed == ()
     assert b"xanthippe" not in backup.path.read_bytes().lower()
-    assert lib.get_setting(PENDING_KEY) == ""
 
 
 def test_a_backup_that_cannot_be_cleaned_as_root_is_reported_and_tried_again(
@@ -193,7 +191,6 @@ def test_a_backup_that_cannot_be_cleaned_as_root_is_reported_and_tried_again(
     later = clean_up(lib.path, erased_from_purge((), (), ()))
     assert later.cleaned == (backup.path,)
     assert b"xanthippe" not in backup.path.read_bytes().lower()
-    assert lib.get_setting(PENDING_KEY) == ""
 
 
 def test_the_cli_says_which_backup_still_holds_what_was_deleted(
@@ -273,3 +270,43 @@ def test_the_audit_log_keeps_no_client_name_from_the_files_it_names(
     assert "leerverslag" in text and ".md" in text  # the row still says which file
     assert _found(lib.path.parent, GONE) == {}
     assert verify_audit_log(lib.conn).ok
+
+
+def test_backups_an_older_version_left_are_cleaned_at_the_next_purge(
+        two: tuple[Library, int, int], tmp_path: Path) -> None:
+    """A purge by a version without this (or one whose clean-up could not run) left the
+    client in a backup; the next purge of anyone takes her out, from the audit log's record."""
+    lib, gone, kept = two
+    backup = bk.create_backup(lib.path, "manual")
+    rt.set_recording_retention(lib, gone, "2000-01-01")
+    rt.purge(lib, clean_backups=False)  # as before this version
+    assert b"xanthippe" in backup.path.read_bytes().lower()
+    third, _ = _review(lib, make_source(tmp_path / "media", "c.mp4", 2.4), "Sven Bergman",
+                       "Sven belde.")
+    rt.set_recording_retention(lib, third, "2000-01-01")
+    report = rt.purge(lib)
+    assert report.backups.cleaned == (backup.path,)
+    assert b"xanthippe" not in backup.path.read_bytes().lower()
+    assert KEPT.encode() in backup.path.read_bytes().lower()
+
+
+def test_what_the_user_removed_by_hand_or_put_back_stays_in_the_backups(
+        two: tuple[Library, int, int]) -> None:
+    """Only erasures (purge, withdrawal) are taken out of backups: a clip removed by hand can
+    come back with a restore, and a removal that was undone is the library's again."""
+    lib, gone, kept = two
+    cs.grant_consent(lib, kept, "intervisie", given_by="de cliënt")
+    collection = co.create_collection(lib, "Intervisie", "intervisie")
+    by_hand = co.add_clip(lib, collection.id, kept, 0, 600, title="Handmatig")
+    undone = co.add_clip(lib, collection.id, kept, 600, 1200, title="Teruggezet")
+    backup = bk.create_backup(lib.path, "manual")
+    co.remove_clip(lib, by_hand.id)
+    co.restore_clip(lib, co.remove_clip(lib, undone.id))
+    rt.set_recording_retention(lib, gone, "2000-01-01")
+    assert rt.purge(lib).backups.cleaned == (backup.path,)  # the purged client went
+    conn = sqlite3.connect(backup.path)
+    try:
+        ids = {r[0] for r in conn.execute("SELECT id FROM collection_clips")}
+    finally:
+        conn.close()
+    assert ids == {by_hand.id, undone.id}

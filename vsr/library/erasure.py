@@ -20,8 +20,9 @@ So:
   copy of the backup has them deleted (with the cascades of its own schema), its indexes merged
   and is vacuumed (no free page left), checked, and put in the backup's place under the backups
   lock. The audit log in a backup is not touched (it holds no names, and its rows are what the
-  log's tamper check compares). A backup that cannot be cleaned is reported, never removed: the
-  caller says so to the user.
+  log's tamper check compares). Which rows: every erasure the library's audit log records, so
+  a backup that could not be cleaned (reported, never removed) or one made before this version
+  is cleaned at the next purge or withdrawal.
 
 What this cannot reach: copies of the library or its backups outside vsr's folders, and blocks
 of the disk that the file system freed (a full-disk encryption keeps those unreadable).
@@ -105,52 +106,59 @@ def forget(library: Path, *, wait_ms: int = BUSY_WAIT_MS) -> None:
         conn.close()
 
 
-PENDING_KEY = "erasure.pending"  # ids a backup could not yet be cleaned of (settings table)
+# Rows of the audit log that record an erasure: the ids they name are taken out of backups.
+ERASURES = {"recording.deleted": "recordings", "team.received_removed": "recordings",
+            "collection.deleted": "collections"}
 
 
 def clean_up(library: Path, erased: Erased) -> ScrubReport:
     """`forget` in the library and `scrub_backups`: what a purge or withdrawal does after its
-    own commit (the window runs it on a worker: the backups can take seconds). Ids a backup
-    could not be cleaned of are kept in the library and tried again with the next clean-up."""
-    pending = _pending(library)
-    if not erased and not pending:
-        return ScrubReport()
+    own commit (the window runs it on a worker: the backups can take seconds). Every erasure
+    the audit log records is taken out again, not only this one: a backup that could not be
+    cleaned before (disk full), or one from before this version, is cleaned now."""
     forget(library)
-    for table, ids in pending.ids.items():
+    for table, ids in erased_in_log(library).ids.items():
         erased.add(table, ids)
-    report = scrub_backups(library, erased)
-    _set_pending(library, erased if report.failed else Erased())
-    return report
+    return scrub_backups(library, erased)
 
 
-def _pending(library: Path) -> Erased:
-    conn = sqlite3.connect(str(library), timeout=BUSY_WAIT_MS / 1000)
+def erased_in_log(library: Path) -> Erased:
+    """The recordings, collections and clips the audit log says were deleted outright (a
+    purge, a withdrawal, a collection deleted, a team share withdrawn)."""
+    erased = Erased()
+    conn = sqlite3.connect(f"{library.resolve().as_uri()}?mode=ro", uri=True,
+                           timeout=BUSY_WAIT_MS / 1000)
     try:
-        row = conn.execute("SELECT value FROM settings WHERE key = ?", (PENDING_KEY,)).fetchone()
+        _read_log(conn, erased)
+        # Only what is gone: an undone deletion (a clip put back) is the library's again.
+        for table, ids in erased.ids.items():
+            erased.ids[table] = {i for i in ids if conn.execute(
+                f"SELECT 1 FROM {table} WHERE id = ?", (i,)).fetchone() is None}
     finally:
         conn.close()
-    erased = Erased()
-    try:
-        stored = json.loads(row[0]) if row else {}
-        for table, ids in dict(stored).items():
-            if table in ERASABLE:
-                erased.add(table, (int(i) for i in ids))
-    except (ValueError, TypeError):
-        log.warning("unreadable %s setting ignored", PENDING_KEY)
     return erased
 
 
-def _set_pending(library: Path, erased: Erased) -> None:
-    conn = sqlite3.connect(str(library), isolation_level=None, timeout=BUSY_WAIT_MS / 1000)
-    try:
-        if erased:
-            value = json.dumps({t: sorted(ids) for t, ids in erased.ids.items() if ids})
-            conn.execute("INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key)"
-                         " DO UPDATE SET value = excluded.value", (PENDING_KEY, value))
-        else:
-            conn.execute("DELETE FROM settings WHERE key = ?", (PENDING_KEY,))
-    finally:
-        conn.close()
+def _read_log(conn: sqlite3.Connection, erased: Erased) -> None:
+    """Deletions the user chose (a clip or collection removed by hand) are not erasures: a
+    restore may bring those back; a purge, a withdrawal or a lapsed consent are."""
+    marks = ",".join("?" * (len(ERASURES) + 1))
+    for action, subject, details in conn.execute(
+            f"SELECT action, subject, details FROM audit_log WHERE action IN ({marks})",
+            (*ERASURES, "clips.removed")):
+        try:
+            stated = json.loads(str(details or "{}"))
+            if not isinstance(stated, dict) or stated.get("reason") == "user":
+                continue
+            if action == "clips.removed":
+                erased.add("collection_clips", (int(c) for c in stated.get("clips") or []))
+                continue
+        except (ValueError, TypeError):
+            log.warning("%s row with unreadable details skipped", action)
+            continue
+        ident = str(subject).partition(":")[2]
+        if ident.isdigit():
+            erased.add(ERASURES[str(action)], (int(ident),))
 
 
 def scrub_backups(library: Path, erased: Erased) -> ScrubReport:
