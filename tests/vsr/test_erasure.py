@@ -184,7 +184,7 @@ def test_a_backup_that_cannot_be_cleaned_as_root_is_reported_and_tried_again(
     monkeypatch.setattr(erasure.shutil, "copyfile", full)
     report = rt.purge(lib)
     assert [p for p, _ in report.backups.failed] == [backup.path]
-    assert "schijf" in report.backups.failed[0][1] or "disk" in report.backups.failed[0][1]
+    assert report.backups.failed[0][1] == "de schijf is vol"  # in the user's language
     assert b"xanthippe" in backup.path.read_bytes().lower()
     assert not list(backup.path.parent.glob(".*.partial"))
     monkeypatch.undo()
@@ -310,3 +310,25 @@ def test_what_the_user_removed_by_hand_or_put_back_stays_in_the_backups(
     finally:
         conn.close()
     assert ids == {by_hand.id, undone.id}
+
+
+def test_a_backup_with_a_planted_trigger_is_not_run_but_named(
+        two: tuple[Library, int, int]) -> None:
+    """Cleaning runs a backup's own triggers: one that is not vsr's is refused, and said."""
+    lib, gone, _kept = two
+    backup = bk.create_backup(lib.path, "manual")
+    conn = sqlite3.connect(backup.path)
+    conn.execute("CREATE TABLE stolen (t TEXT)")
+    conn.execute("CREATE TRIGGER keep AFTER DELETE ON markers BEGIN "
+                 "INSERT INTO stolen VALUES (old.id); END")
+    conn.commit()
+    conn.close()
+    rt.set_recording_retention(lib, gone, "2000-01-01")
+    report = rt.purge(lib)
+    assert [p for p, _ in report.backups.failed] == [backup.path]
+    assert "trigger keep" in report.backups.failed[0][1]
+    conn = sqlite3.connect(backup.path)
+    try:
+        assert conn.execute("SELECT COUNT(*) FROM stolen").fetchone() == (0,)
+    finally:
+        conn.close()

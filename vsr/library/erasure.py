@@ -39,8 +39,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from vsr.i18n import translate
+
 from .backup_lock import backup_lock
-from .backups import backup_folder, failure_reason, list_backups
+from .backups import backup_folder, failure_reason, foreign_schema, list_backups, schema_version
 from .db import BUSY_WAIT_MS
 
 log = logging.getLogger(__name__)
@@ -51,6 +53,7 @@ ERASABLE = ("recordings", "reviews", "collections", "collection_clips")
 
 @dataclass(frozen=True, slots=True)
 class ScrubReport:
+    """Backups cleaned, and those that could not be, with why (in the user's language)."""
     cleaned: tuple[Path, ...] = ()
     failed: tuple[tuple[Path, str], ...] = ()
     unchanged: int = 0
@@ -181,7 +184,8 @@ def scrub_backups(library: Path, erased: Erased) -> ScrubReport:
                     unchanged += 1
             except (OSError, sqlite3.Error) as exc:
                 log.warning("backup not cleaned: %s (%s)", backup.path, exc)
-                failed.append((backup.path, failure_reason(exc)))
+                failed.append((backup.path, translate(
+                    failure_reason(exc), errno=getattr(exc, "errno", None) or 0)))
     return ScrubReport(tuple(cleaned), tuple(failed), unchanged)
 
 
@@ -204,6 +208,10 @@ def _scrub(path: Path, erased: Erased, scrub_folder: Path, stem: str) -> bool:
     finally:
         source.close()
     # In the backups folder, named so that a kill's leftover goes with the stale partials.
+    # Its own triggers run while rows are deleted: only a schema vsr's migrations made.
+    foreign = foreign_schema(path, schema_version(path))
+    if foreign:
+        raise sqlite3.DatabaseError("not vsr's own schema: " + ", ".join(foreign[:3]))
     partial = scrub_folder / f".{stem}-scrub-{path.name}.{os.getpid()}.partial"
     wal = Path(f"{path}-wal")
     try:
