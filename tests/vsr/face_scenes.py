@@ -361,3 +361,69 @@ def hard_scenes(short: bool = True) -> dict[str, Callable[[], Scene]]:
         "leaving": lambda: leaving_at_the_edge(48),
         "small_1080p": lambda: small_1080p(n),
     }
+
+
+# -- motion smear and other unseen cases ------------------------------------------------------
+
+Path2D = Callable[[float], tuple[float, float]]
+
+
+def smeared_scene(name: str, size: tuple[int, int], seed: int, frames: int,
+                  cast: list[tuple[Pixels, Path2D]], shutter: float = 0.5,
+                  steps: int = 9) -> Scene:
+    """Faces moving along `path(t)` (top left at time t, in frames), each frame exposed for
+    `shutter` of the frame time: the frame is the average of `steps` pictures over that
+    time, so a fast face is smeared along its way as a camera shows it. The ground truth is
+    the face's box at the frame's middle moment."""
+    scene = Scene(name, size)
+    base = background(size, seed)
+    for i in range(frames):
+        total = np.zeros(base.shape, np.float32)
+        for s in range(steps):
+            t = i + shutter * (s / max(1, steps - 1) - 0.5)
+            picture = base.copy()
+            for face, path in cast:
+                x, y = path(t)
+                paste(picture, face, round(x), round(y))
+            total += picture
+        picture = np.asarray(np.clip(total / steps + 0.5, 0, 255), np.uint8)
+        truth = []
+        for face, path in cast:
+            x, y = path(float(i))
+            truth.append(paste(base.copy(), face, round(x), round(y)))
+        _add(scene, picture, truth)
+    return scene
+
+
+def smear_cross(speed: float, height: int, frames: int, shutter: float = 0.5) -> Scene:
+    """720p: a face crossing at `speed` px a frame the whole time, smeared over `shutter` of
+    it (never sharp in any frame)."""
+    face = face_variant("plain", height * 15 // 16, height)
+    return smeared_scene(f"smeared, {speed} px/frame, {height} px face", (1280, 720), 31,
+                         frames, [(face, lambda t: (-height / 2 + speed * t, 300))], shutter)
+
+
+def smear_swing(amplitude: float, period: float, height: int, frames: int) -> Scene:
+    """720p: a face that swings left and right (a person rocking, turning to someone):
+    sharp at the ends of the swing, smeared in the middle (peak speed 2*pi*A/period)."""
+    import math
+
+    face = face_variant("plain", height * 15 // 16, height)
+    return smeared_scene(f"swinging {amplitude} px every {period} frames", (1280, 720), 32,
+                         frames, [(face, lambda t: (600 + amplitude * math.sin(
+                             2 * math.pi * t / period), 250))])
+
+
+def smear_start(speed: float, height: int, still: int, frames: int) -> Scene:
+    """720p: a face that stands still for `still` frames (sharp, found) and then jumps away
+    at `speed` px a frame, smeared (a person who stands up and walks off quickly)."""
+    face = face_variant("plain", height * 15 // 16, height)
+
+    def path(t: float) -> tuple[float, float]:
+        moving = max(0.0, t - still)
+        # accelerates over four frames to its speed
+        way = speed * (moving ** 2 / 8 if moving < 4 else moving - 2)
+        return 300 + way, 260 - way / 4
+
+    return smeared_scene(f"still, then off at {speed} px/frame", (1280, 720), 33, frames,
+                         [(face, path)])
