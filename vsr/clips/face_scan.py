@@ -193,7 +193,10 @@ class ClipScan:
             # (on a crop) whenever the reduced look could not have seen it.
             due = track.fast() or track.lost > 0 or (coarse and not fine and track.small)
             if due and track.seen != index and not (looked_at and not track.small):
-                self._take(frame, self._around(frame, track))
+                found, smeared = self._around(frame, track)
+                self._take(frame, found)
+                if smeared is not None and track.seen != index and track in self.tracks:
+                    self._confirm(track, smeared, index)
 
     def _look_at_changes(self, frame: ScanFrame) -> None:
         """Between the regular looks: a look at every part of the picture that changed since
@@ -266,8 +269,10 @@ class ClipScan:
             found = self.passes.whole(pixels, threshold, fine)
         if fine:
             self.last_fine, self.fine_look = frame.index, frame.look
-        self._smeared(frame, [b for b in found if not any(
-            _centre_in(b, t.cover(frame.index)) for t in self.tracks)])
+        weak = [b for b in found if b.score < self.owner.threshold]
+        if weak:
+            covers = [t.cover(frame.index) for t in self.tracks]
+            self._smeared(frame, [b for b in weak if not any(_centre_in(b, c) for c in covers)])
         return self._accepted(found, width, height)
 
     def _accepted(self, found: Sequence[Box], width: int, height: int, crop: bool = False
@@ -284,9 +289,10 @@ class ClipScan:
                 or (b.score >= unsure and (_near_edge(b, width, height) or _profile(b)))
                 or (b.height < TINY_FACE and b.score >= TINY_THRESHOLD)]
 
-    def _around(self, frame: ScanFrame, track: Track) -> list[Box]:
+    def _around(self, frame: ScanFrame, track: Track) -> tuple[list[Box], Box | None]:
         """A crop around where the track is (and is going), at a size where the face is
-        about 64 px; any face found there counts even with a low score."""
+        about 64 px; any face found there counts even with a low score (the faces found,
+        and a weak find that is this track's face smeared by its speed, if any)."""
         pixels = frame.picture.pixels
         height, width = pixels.shape[:2]
         box, (vx, vy) = track.box, track.velocity
@@ -297,13 +303,16 @@ class ClipScan:
         rect = (max(0, int(box.x1 - reach)), max(0, int(box.y1 - reach)),
                 min(width, int(box.x2 + reach)), min(height, int(box.y2 + reach)))
         if rect[2] - rect[0] < 16 or rect[3] - rect[1] < 16:
-            return []
+            return [], None
         scale = min(1.0, max(0.25, 64 / max(size, 1.0)))
-        found = self.passes.crop(pixels, rect, scale, min(WEAK_THRESHOLD, self.owner.threshold))
+        unsure = min(UNSURE_THRESHOLD, self.owner.threshold)
+        found = self.passes.crop(pixels, rect, scale, min(WEAK_THRESHOLD, unsure))
         # A face moving fast enough to be smeared scores low: where a fast face is expected,
-        # a weak find near it is that face.
-        return [_as_head(b) for b in found if b.score >= min(UNSURE_THRESHOLD, self.owner.threshold)
-                or (track.fast() and _distance(b, track.box) <= max(box.width, box.height))]
+        # a weak find of its size near it is that face (it starts no track of its own).
+        weak = [b for b in found if b.score < unsure and track.fast() and _similar(b, box)
+                and _distance(b, box) <= size]
+        smeared = min(weak, key=lambda b: _distance(b, box)) if weak else None
+        return [_as_head(b) for b in found if b.score >= unsure], smeared
 
     def _smeared(self, frame: ScanFrame, found: Sequence[Box]) -> None:
         """Finds scored too low to count alone (a face smeared by fast motion scores
@@ -314,14 +323,17 @@ class ClipScan:
         weak = [b for b in found if WEAK_THRESHOLD <= b.score < self.owner.threshold]
         self.weak = [(i, b) for i, b in self.weak
                      if index - 2 * WEAK_GAP <= i <= index and i >= self.shot_start]
+        if not weak:
+            return
         faces = []
         for box in weak:
             way = self._way(box, index)
             if way is not None:
                 faces.append((box, way))
         self.weak += [(index, b) for b in weak]
+        covers = [t.cover(index) for t in self.tracks] if faces else []
         for box, velocity in faces:
-            if any(_centre_in(box, t.cover(index)) for t in self.tracks):
+            if any(_centre_in(box, c) for c in covers):
                 continue
             small = box.height < SMALL_AT_COARSE / self.passes.coarse_scale(
                 frame.picture.pixels.shape[1], frame.picture.pixels.shape[0])
