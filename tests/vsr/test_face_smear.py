@@ -20,6 +20,8 @@ SCENES: dict[str, Callable[[], Scene]] = {
     "cross_70px_at_50": lambda: smear_cross(50, 70, 28),
     "cross_100px_at_60": lambda: smear_cross(60, 100, 24),
     "cross_70px_at_20_full_shutter": lambda: smear_cross(20, 70, 40, shutter=1.0),
+    "cross_40px_at_30": lambda: smear_cross(30, 40, 30),
+    "cross_30px_at_20": lambda: smear_cross(20, 30, 30),
     "swing": lambda: smear_swing(200, 24, 100, 50),
     "still_then_off": lambda: smear_start(60, 100, 16, 36),
     "diagonal": lambda: smeared_scene("diagonal", (1280, 720), 34, 30, [

@@ -57,7 +57,7 @@ WEAK_SPEED = 0.25  # face sizes a frame: slower faces are sharp enough to score 
 WEAK_OFF = 0.35  # face sizes a third find may lie off the straight way
 SMEAR_SHAPE = 1.5  # a changed part this many times as long as it is narrow: fast motion
 SMEAR_SIDE = 112  # px: its narrow side is looked at this size (the face in it at about 90)
-SMEAR_MOST = 1.5  # but enlarged at most this much
+SMEAR_MOST = 2.5  # but enlarged at most this much
 
 
 class FaceDetector(Protocol):
@@ -242,7 +242,8 @@ class ClipScan:
             if long >= SMEAR_SHAPE * short:
                 # Long and narrow: something crossed it fast, maybe a smeared face as high
                 # as the part is narrow. The network scores a smeared face best at about
-                # 90 px (0.06-0.13 there, 0.02-0.04 at 48 px).
+                # 90 px (0.06-0.13 there, 0.02-0.04 at 48 px); a 30-44 px one needs the
+                # crop enlarged up to 2.5 times.
                 scale = max(scale, min(SMEAR_MOST, SMEAR_SIDE / short))
             found = [b for b in self.passes.crop(pixels, rect, scale, threshold)
                      if not any(_centre_in(b, c) for c in covers)]
