@@ -545,3 +545,20 @@ def portrait(frames: int) -> Scene:
         _add(scene, picture, [paste(picture, face, -70 + int(40 * np.sin(i / 5)), 300),
                               paste(picture, other, 400 + 3 * i, 1280 - 60)])
     return scene
+
+
+def smeared_pan(speed: int, frames: int, shutter: float = 0.5) -> Scene:
+    """720p: the camera pans across a room at `speed` px a frame past a 120 px face, the
+    whole picture smeared (each frame the average over the shutter time)."""
+    scene = Scene(f"pan at {speed} px/frame", (1280, 720))
+    world = background((3200, 720), 36).copy()
+    face = face_variant("plain", 112, 120)
+    paste(world, face, 1400, 250)
+    for i in range(frames):
+        total = np.zeros((720, 1280, 3), np.float32)
+        for s in range(9):
+            left = round(speed * (i + 1 + shutter * (s / 8 - 0.5)))
+            total += world[:, left:left + 1280]
+        _add(scene, np.asarray(np.clip(total / 9 + 0.5, 0, 255), np.uint8),
+             [paste(np.zeros((720, 1280, 3), np.uint8), face, 1400 - speed * (i + 1), 250)])
+    return scene

@@ -12,7 +12,15 @@ from collections.abc import Callable
 import numpy as np
 import pytest
 
-from tests.vsr.face_scenes import Scene, smear_cross, smear_start, smear_swing, smeared_scene, tally
+from tests.vsr.face_scenes import (
+    Scene,
+    smear_cross,
+    smear_start,
+    smear_swing,
+    smeared_pan,
+    smeared_scene,
+    tally,
+)
 from tests.vsr.face_video import face_variant
 from vsr.clips import FaceAnonymizer
 
@@ -29,6 +37,7 @@ SCENES: dict[str, Callable[[], Scene]] = {
     "two_crossing": lambda: smeared_scene("two crossing", (1280, 720), 34, 26, [
         (face_variant("plain", 66, 70), lambda t: (-30 + 45 * t, 200)),
         (face_variant("mirror", 94, 100), lambda t: (1250 - 55 * t, 420))]),
+    "camera_pan": lambda: smeared_pan(20, 30),  # before: 1 of 24 kept detail
     # in the picture for seven frames (twice), crossing half of it
     "brief": lambda: smeared_scene("brief", (1280, 720), 34, 48, [
         (face_variant("mirror", 94, 100),
