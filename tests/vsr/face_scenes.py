@@ -270,14 +270,15 @@ def crossing(speed: int, frames: int, period: int) -> Scene:
     return scene
 
 
-def write_scene(path: Path, scene: Scene, gop: int = 50) -> None:
-    """The scene as an H.264 MP4 at 25 fps (a keyframe every `gop` frames)."""
+def write_scene(path: Path, scene: Scene, gop: int = 50, crf: int = 16) -> None:
+    """The scene as an H.264 MP4 at 25 fps (a keyframe every `gop` frames; `crf` 40 or more
+    is a heavily compressed, blocky recording)."""
     width, height = scene.size
     with av.open(str(path), "w") as container:
         stream = container.add_stream("libx264", rate=FPS)
         stream.width, stream.height, stream.pix_fmt = width, height, "yuv420p"
         stream.codec_context.time_base = Fraction(1, FPS)
-        stream.options = {"crf": "16", "preset": "ultrafast", "g": str(gop)}
+        stream.options = {"crf": str(crf), "preset": "ultrafast", "g": str(gop)}
         for index, pixels in enumerate(scene.frames):
             video = av.VideoFrame.from_ndarray(pixels, format="bgr24")
             video.pts = index
@@ -361,3 +362,203 @@ def hard_scenes(short: bool = True) -> dict[str, Callable[[], Scene]]:
         "leaving": lambda: leaving_at_the_edge(48),
         "small_1080p": lambda: small_1080p(n),
     }
+
+
+# -- motion smear and other unseen cases ------------------------------------------------------
+
+Path2D = Callable[[float], tuple[float, float]]
+
+
+def smeared_scene(name: str, size: tuple[int, int], seed: int, frames: int,
+                  cast: list[tuple[Pixels, Path2D]], shutter: float = 0.5,
+                  steps: int = 9) -> Scene:
+    """Faces moving along `path(t)` (top left at time t, in frames), each frame exposed for
+    `shutter` of the frame time: the frame is the average of `steps` pictures over that
+    time, so a fast face is smeared along its way as a camera shows it. The ground truth is
+    the face's box at the frame's middle moment."""
+    scene = Scene(name, size)
+    base = background(size, seed)
+    for i in range(frames):
+        total = np.zeros(base.shape, np.float32)
+        for s in range(steps):
+            t = i + shutter * (s / max(1, steps - 1) - 0.5)
+            picture = base.copy()
+            for face, path in cast:
+                x, y = path(t)
+                paste(picture, face, round(x), round(y))
+            total += picture
+        picture = np.asarray(np.clip(total / steps + 0.5, 0, 255), np.uint8)
+        truth = []
+        for face, path in cast:
+            x, y = path(float(i))
+            truth.append(paste(base.copy(), face, round(x), round(y)))
+        _add(scene, picture, truth)
+    return scene
+
+
+def smear_cross(speed: float, height: int, frames: int, shutter: float = 0.5) -> Scene:
+    """720p: a face crossing at `speed` px a frame the whole time, smeared over `shutter` of
+    it (never sharp in any frame)."""
+    face = face_variant("plain", height * 15 // 16, height)
+    return smeared_scene(f"smeared, {speed} px/frame, {height} px face", (1280, 720), 31,
+                         frames, [(face, lambda t: (-height / 2 + speed * t, 300))], shutter)
+
+
+def smear_swing(amplitude: float, period: float, height: int, frames: int) -> Scene:
+    """720p: a face that swings left and right (a person rocking, turning to someone):
+    sharp at the ends of the swing, smeared in the middle (peak speed 2*pi*A/period)."""
+    import math
+
+    face = face_variant("plain", height * 15 // 16, height)
+    return smeared_scene(f"swinging {amplitude} px every {period} frames", (1280, 720), 32,
+                         frames, [(face, lambda t: (600 + amplitude * math.sin(
+                             2 * math.pi * t / period), 250))])
+
+
+def smear_start(speed: float, height: int, still: int, frames: int) -> Scene:
+    """720p: a face that stands still for `still` frames (sharp, found) and then jumps away
+    at `speed` px a frame, smeared (a person who stands up and walks off quickly)."""
+    face = face_variant("plain", height * 15 // 16, height)
+
+    def path(t: float) -> tuple[float, float]:
+        moving = max(0.0, t - still)
+        # accelerates over four frames to its speed
+        way = speed * (moving ** 2 / 8 if moving < 4 else moving - 2)
+        return 300 + way, 260 - way / 4
+
+    return smeared_scene(f"still, then off at {speed} px/frame", (1280, 720), 33, frames,
+                         [(face, path)])
+
+
+def rotated_face(height: int, angle: float) -> tuple[Pixels, NDArray[np.bool_]]:
+    """The face turned `angle` degrees in the picture's plane (90: a head lying down), on
+    a square of its height, and which pixels of the square are face."""
+    face = face_variant("plain", height * 15 // 16, height)
+    side = int(height * 1.45)
+    canvas = np.zeros((side, side, 3), np.uint8)
+    mask = np.zeros((side, side), np.uint8)
+    top, left = (side - face.shape[0]) // 2, (side - face.shape[1]) // 2
+    canvas[top:top + face.shape[0], left:left + face.shape[1]] = face
+    mask[top:top + face.shape[0], left:left + face.shape[1]] = 1
+    turn = cv2.getRotationMatrix2D((side / 2, side / 2), angle, 1.0)
+    return (np.asarray(cv2.warpAffine(canvas, turn, (side, side)), np.uint8),
+            cv2.warpAffine(mask, turn, (side, side), flags=cv2.INTER_NEAREST).astype(bool))
+
+
+def paste_masked(picture: Pixels, face: Pixels, mask: NDArray[np.bool_], x: int, y: int
+                 ) -> Face | None:
+    """Puts the pixels of `face` where `mask` is set, top left at (x, y); the ground truth is
+    the bounding box of what is face."""
+    height, width = picture.shape[:2]
+    fh, fw = face.shape[:2]
+    x1, y1, x2, y2 = max(0, x), max(0, y), min(width, x + fw), min(height, y + fh)
+    if x2 - x1 < 4 or y2 - y1 < 4:
+        return None
+    part, keep = face[y1 - y:y2 - y, x1 - x:x2 - x], mask[y1 - y:y2 - y, x1 - x:x2 - x]
+    picture[y1:y2, x1:x2][keep] = part[keep]
+    rows, cols = np.nonzero(keep)
+    if rows.size < 16:
+        return None
+    bx1, by1, bx2, by2 = cols.min(), rows.min(), cols.max() + 1, rows.max() + 1
+    return Face((x1 + int(bx1), y1 + int(by1), x1 + int(bx2), y1 + int(by2)),
+                keep[by1:by2, bx1:bx2].copy())
+
+
+def tilted(angles: tuple[float, ...], height: int, frames: int, speed: int = 3) -> Scene:
+    """720p: heads tilted in the picture's plane (a person lying down, a head on its side),
+    moving slowly sideways."""
+    scene = Scene(f"tilted {angles}", (1280, 720))
+    faces = [rotated_face(height, a) for a in angles]
+    for i in range(frames):
+        picture = background(scene.size, 41).copy()
+        _add(scene, picture, [paste_masked(picture, face, mask, 80 + 300 * k + speed * i,
+                                           150 + 200 * (k % 2))
+                              for k, (face, mask) in enumerate(faces)])
+    return scene
+
+
+def corner_fast(speed: int, height: int, frames: int) -> Scene:
+    """720p: a face half out of the picture at its bottom right corner, moving fast along
+    the bottom edge and out, then back in at the top left corner."""
+    scene = Scene(f"at a corner, {speed} px/frame", (1280, 720))
+    face = face_variant("plain", height * 15 // 16, height)
+    for i in range(frames):
+        picture = background(scene.size, 42).copy()
+        half = frames // 2
+        if i < half:
+            x, y = 1280 - height // 2 - speed * i // 3, 720 - height // 2
+        else:
+            x, y = -height // 2 + speed * (i - half) // 3, -height // 2 + speed * (i - half) // 4
+        _add(scene, picture, [paste(picture, face, x, y)])
+    return scene
+
+
+def small_fast(height: int, speed: int, frames: int) -> Scene:
+    """720p: faces of `height` px crossing at `speed` px a frame (someone walking by far
+    away)."""
+    scene = Scene(f"{height} px faces at {speed} px/frame", (1280, 720))
+    cast = [(face_variant(k, height * 15 // 16, height), x, y, v) for k, x, y, v in (
+        ("plain", 20, 200, speed), ("mirror", 1200, 420, -speed), ("grey", 300, 600, speed))]
+    for i in range(frames):
+        picture = background(scene.size, 43).copy()
+        _add(scene, picture, [paste(picture, f, x + v * i, y) for f, x, y, v in cast])
+    return scene
+
+
+def mirrored(frames: int, copy_height: int = 54) -> Scene:
+    """720p: a face and its copy on a screen (or in a mirror), `copy_height` px high, shown
+    dimmer and a little soft: both are faces to cover."""
+    scene = Scene("a face and its copy on a screen", (1280, 720))
+    face = face_variant("plain", 112, 120)
+    copy = cv2.GaussianBlur(dark(face_variant("mirror", copy_height * 15 // 16, copy_height),
+                                 0.8), (3, 3), 0.8)
+    for i in range(frames):
+        picture = background(scene.size, 44).copy()
+        cv2.rectangle(picture, (880, 120), (1160, 320), (30, 30, 30), -1)  # the screen
+        _add(scene, picture, [paste(picture, face, 300 + 2 * i, 300),
+                              paste(picture, np.asarray(copy, np.uint8), 990 - i, 190)])
+    return scene
+
+
+def grainy(frames: int, noise: float = 14.0) -> Scene:
+    """720p: faces of 60-100 px, moving, under heavy grain (a cheap sensor in poor light)."""
+    scene = Scene("grainy", (1280, 720))
+    rng = np.random.default_rng(45)
+    cast = [(face_variant("plain", 94, 100), 200, 200, 6), (face_variant("mirror", 56, 60),
+                                                              900, 400, -8)]
+    for i in range(frames):
+        picture = background(scene.size, 45).copy()
+        faces = [paste(picture, f, x + v * i, y) for f, x, y, v in cast]
+        picture[:] = np.clip(picture + rng.normal(0, noise, picture.shape), 0, 255)
+        _add(scene, picture, faces)
+    return scene
+
+
+def portrait(frames: int) -> Scene:
+    """A phone held upright (720x1280): a face near the left edge, half cut, moving in and
+    out, and one near the bottom."""
+    scene = Scene("portrait phone", (720, 1280))
+    face = face_variant("plain", 150, 160)
+    other = face_variant("mirror", 84, 90)
+    for i in range(frames):
+        picture = background(scene.size, 46).copy()
+        _add(scene, picture, [paste(picture, face, -70 + int(40 * np.sin(i / 5)), 300),
+                              paste(picture, other, 400 + 3 * i, 1280 - 60)])
+    return scene
+
+
+def smeared_pan(speed: int, frames: int, shutter: float = 0.5) -> Scene:
+    """720p: the camera pans across a room at `speed` px a frame past a 120 px face, the
+    whole picture smeared (each frame the average over the shutter time)."""
+    scene = Scene(f"pan at {speed} px/frame", (1280, 720))
+    world = background((3200, 720), 36).copy()
+    face = face_variant("plain", 112, 120)
+    paste(world, face, 1400, 250)
+    for i in range(frames):
+        total = np.zeros((720, 1280, 3), np.float32)
+        for s in range(9):
+            left = round(speed * (i + 1 + shutter * (s / 8 - 0.5)))
+            total += world[:, left:left + 1280]
+        _add(scene, np.asarray(np.clip(total / 9 + 0.5, 0, 255), np.uint8),
+             [paste(np.zeros((720, 1280, 3), np.uint8), face, 1400 - speed * (i + 1), 250)])
+    return scene

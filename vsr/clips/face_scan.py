@@ -48,6 +48,16 @@ MOTION_SMALLEST = 40  # px: a changed part this size can be a face (24 px + 8 px
 MOTION_SIDE = 192  # px: the longer side of a changed part is looked at this size (or larger)
 MOTION_MOST = 0.25  # share of the picture changed outside the covers over which it is not looked at
 MOTION_SEEN = 0.7  # share of a changed part looked at since the last regular look: not again
+# A face moving so fast that the frame smears it scores 0.03-0.10. Such a score alone also
+# fits flowers and walls; it counts when three looks close together find it along one
+# straight, fast way (see ClipScan._smeared).
+WEAK_THRESHOLD = 0.04
+WEAK_GAP = 4  # frames: looks further apart are not joined into one way
+WEAK_SPEED = 0.25  # face sizes a frame: slower faces are sharp enough to score well
+WEAK_OFF = 0.35  # face sizes a third find may lie off the straight way
+SMEAR_SHAPE = 1.5  # a changed part this many times as long as it is narrow: fast motion
+SMEAR_SIDE = 112  # px: its narrow side is looked at this size (the face in it at about 90)
+SMEAR_MOST = 2.5  # but enlarged at most this much
 
 
 class FaceDetector(Protocol):
@@ -113,6 +123,7 @@ class ClipScan:
         self.lookahead = owner.fine_step + owner.step
         # Quarter-size: where looks between the regular looks have looked since the last one.
         self.looked: NDArray[np.bool_] | None = None
+        self.weak: list[tuple[int, Box]] = []  # recent finds scored too low to count alone
 
     def add(self, picture: Picture) -> list[ScanFrame]:
         frame = ScanFrame(picture, look_at(picture.pixels))
@@ -182,7 +193,10 @@ class ClipScan:
             # (on a crop) whenever the reduced look could not have seen it.
             due = track.fast() or track.lost > 0 or (coarse and not fine and track.small)
             if due and track.seen != index and not (looked_at and not track.small):
-                self._take(frame, self._around(frame, track))
+                found, smeared = self._around(frame, track)
+                self._take(frame, found)
+                if smeared is not None and track.seen != index and track in self.tracks:
+                    self._confirm(track, smeared, index)
 
     def _look_at_changes(self, frame: ScanFrame) -> None:
         """Between the regular looks: a look at every part of the picture that changed since
@@ -200,7 +214,7 @@ class ClipScan:
         covers = [Box(*c.enlarged(self.owner.margin, width, height))
                   for t in self.tracks for c in (t.cover(frame.index), t.cover(before.index))]
         coarse = self.passes.coarse_scale(width, height)
-        threshold = min(UNSURE_THRESHOLD, self.owner.threshold)
+        threshold = min(WEAK_THRESHOLD, self.owner.threshold)
         if self.looked is None:
             self.looked = np.zeros((-(-height // 4), -(-width // 4)), bool)
         changes = uncovered_changes(before.look, frame.look, covers, MOTION_SMALLEST)
@@ -224,10 +238,18 @@ class ClipScan:
                     min(height, y2 + grow))
             scale = max(coarse, min(1.0, MOTION_SIDE / max(rect[2] - rect[0],
                                                            rect[3] - rect[1])))
-            found = self.passes.crop(pixels, rect, scale, threshold)
+            long, short = max(x2 - x1, y2 - y1), min(x2 - x1, y2 - y1)
+            if long >= SMEAR_SHAPE * short:
+                # Long and narrow: something crossed it fast, maybe a smeared face as high
+                # as the part is narrow. The network scores a smeared face best at about
+                # 90 px (0.06-0.13 there, 0.02-0.04 at 48 px); a 30-44 px one needs the
+                # crop enlarged up to 2.5 times.
+                scale = max(scale, min(SMEAR_MOST, SMEAR_SIDE / short))
+            found = [b for b in self.passes.crop(pixels, rect, scale, threshold)
+                     if not any(_centre_in(b, c) for c in covers)]
             # Only faces not followed yet: one already covered is left to its own looks.
-            self._take(frame, [b for b in self._accepted(found, width, height, crop=True)
-                               if not any(_centre_in(b, c) for c in covers)])
+            self._take(frame, self._accepted(found, width, height, crop=True))
+            self._smeared(frame, found)
 
     def _whole(self, frame: ScanFrame, fine: bool, cut: bool = True) -> list[Box]:
         """The detector's look at the whole picture (reduced, or at full size). A full-size
@@ -236,7 +258,7 @@ class ClipScan:
         cost)."""
         pixels = frame.picture.pixels
         height, width = pixels.shape[:2]
-        threshold = min(UNSURE_THRESHOLD, self.owner.threshold)
+        threshold = min(WEAK_THRESHOLD, self.owner.threshold)
         self.last_coarse = frame.index
         self.looked = None
         if fine and self.fine_look is not None and not cut and self.passes.net is not None:
@@ -248,6 +270,10 @@ class ClipScan:
             found = self.passes.whole(pixels, threshold, fine)
         if fine:
             self.last_fine, self.fine_look = frame.index, frame.look
+        weak = [b for b in found if b.score < self.owner.threshold]
+        if weak:
+            covers = [t.cover(frame.index) for t in self.tracks]
+            self._smeared(frame, [b for b in weak if not any(_centre_in(b, c) for c in covers)])
         return self._accepted(found, width, height)
 
     def _accepted(self, found: Sequence[Box], width: int, height: int, crop: bool = False
@@ -259,13 +285,15 @@ class ClipScan:
         if crop:
             return [_as_head(b) for b in found if b.score >= self.owner.threshold
                     or (_cut_by_edge(b, width, height) and b.score >= TINY_THRESHOLD)]
+        unsure = min(UNSURE_THRESHOLD, self.owner.threshold)
         return [_as_head(b) for b in found if b.score >= self.owner.threshold
-                or _near_edge(b, width, height) or _profile(b)
+                or (b.score >= unsure and (_near_edge(b, width, height) or _profile(b)))
                 or (b.height < TINY_FACE and b.score >= TINY_THRESHOLD)]
 
-    def _around(self, frame: ScanFrame, track: Track) -> list[Box]:
+    def _around(self, frame: ScanFrame, track: Track) -> tuple[list[Box], Box | None]:
         """A crop around where the track is (and is going), at a size where the face is
-        about 64 px; any face found there counts even with a low score."""
+        about 64 px; any face found there counts even with a low score (the faces found,
+        and a weak find that is this track's face smeared by its speed, if any)."""
         pixels = frame.picture.pixels
         height, width = pixels.shape[:2]
         box, (vx, vy) = track.box, track.velocity
@@ -276,10 +304,85 @@ class ClipScan:
         rect = (max(0, int(box.x1 - reach)), max(0, int(box.y1 - reach)),
                 min(width, int(box.x2 + reach)), min(height, int(box.y2 + reach)))
         if rect[2] - rect[0] < 16 or rect[3] - rect[1] < 16:
-            return []
+            return [], None
         scale = min(1.0, max(0.25, 64 / max(size, 1.0)))
-        found = self.passes.crop(pixels, rect, scale, min(UNSURE_THRESHOLD, self.owner.threshold))
-        return [_as_head(b) for b in found]
+        unsure = min(UNSURE_THRESHOLD, self.owner.threshold)
+        found = self.passes.crop(pixels, rect, scale, min(WEAK_THRESHOLD, unsure))
+        # A face moving fast enough to be smeared scores low: where a fast face is expected,
+        # a weak find of its size near it is that face (it starts no track of its own).
+        weak = [b for b in found if b.score < unsure and track.fast() and _similar(b, box)
+                and _distance(b, box) <= size]
+        smeared = min(weak, key=lambda b: _distance(b, box)) if weak else None
+        return [_as_head(b) for b in found if b.score >= unsure], smeared
+
+    def _smeared(self, frame: ScanFrame, found: Sequence[Box]) -> None:
+        """Finds scored too low to count alone (a face smeared by fast motion scores
+        0.03-0.10): one counts when two earlier looks, each at most `WEAK_GAP` frames before
+        the next, found a box of its size on one straight way, at `WEAK_SPEED` face sizes a
+        frame or faster. The frames held before it get the face along that way."""
+        index = frame.index
+        weak = [b for b in found if WEAK_THRESHOLD <= b.score < self.owner.threshold]
+        self.weak = [(i, b) for i, b in self.weak
+                     if index - 2 * WEAK_GAP <= i <= index and i >= self.shot_start]
+        if not weak:
+            return
+        faces = []
+        for box in weak:
+            way = self._way(box, index)
+            if way is not None:
+                faces.append((box, way))
+        self.weak += [(index, b) for b in weak]
+        covers = [t.cover(index) for t in self.tracks] if faces else []
+        for box, velocity in faces:
+            if any(_centre_in(box, c) for c in covers):
+                continue
+            small = box.height < SMALL_AT_COARSE / self.passes.coarse_scale(
+                frame.picture.pixels.shape[1], frame.picture.pixels.shape[0])
+            track = Track(box, velocity, index, box, small, measured=True)
+            self._cover_way_back(track, box, velocity, index)
+            self.tracks.append(track)
+
+    def _way(self, box: Box, index: int) -> tuple[float, float] | None:
+        """The velocity of a straight, fast way through `box` at `index` and two weak finds
+        before it, or None."""
+        size = max(box.width, box.height)
+        cx, cy = _centre(box)
+        for i, p in self.weak:
+            if not 0 < index - i <= WEAK_GAP or not _similar(p, box):
+                continue
+            px, py = _centre(p)
+            vx, vy = (cx - px) / (index - i), (cy - py) / (index - i)
+            if (vx * vx + vy * vy) ** 0.5 < WEAK_SPEED * size:
+                continue
+            for k, q in self.weak:
+                if not 0 < i - k <= WEAK_GAP or not _similar(q, box):
+                    continue
+                qx, qy = _centre(q)
+                off = ((px - vx * (i - k) - qx) ** 2 + (py - vy * (i - k) - qy) ** 2) ** 0.5
+                if off <= WEAK_OFF * size:
+                    return vx, vy
+        return None
+
+    def _cover_way_back(self, track: Track, box: Box, velocity: tuple[float, float],
+                        index: int) -> None:
+        """The held frames before `index` get the face where `velocity` puts it, up to the
+        shot's start, until it is out of the picture."""
+        vx, vy = velocity
+        frames = list(self.buffer)
+        height, width = frames[-1].picture.pixels.shape[:2]
+        reach = self.owner.fine_hold if track.small else self.owner.hold
+        for frame in reversed(frames):
+            back = index - frame.index
+            if back <= 0:
+                continue
+            if frame.index < self.shot_start or back > reach:
+                break
+            place = Box(box.x1 - vx * back, box.y1 - vy * back, box.x2 - vx * back,
+                        box.y2 - vy * back, box.score)
+            cover = Track(place, velocity, index, box, track.small).cover(frame.index)
+            if cover.x2 < 0 or cover.y2 < 0 or cover.x1 > width or cover.y1 > height:
+                break
+            frame.boxes.append(cover)
 
     def _take(self, frame: ScanFrame, found: Sequence[Box]) -> None:
         """Detections at `frame` confirm the tracks they match; the others start new tracks,
@@ -405,6 +508,19 @@ def _grouped(rects: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int
             if joined:
                 break
     return groups
+
+
+def _centre(box: Box) -> tuple[float, float]:
+    return (box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2
+
+
+def _distance(a: Box, b: Box) -> float:
+    (ax, ay), (bx, by) = _centre(a), _centre(b)
+    return float(((ax - bx) ** 2 + (ay - by) ** 2) ** 0.5)
+
+
+def _similar(a: Box, b: Box) -> bool:
+    return 0.7 < a.height / max(b.height, 1e-6) < 1.4
 
 
 def _centre_in(box: Box, zone: Box) -> bool:
