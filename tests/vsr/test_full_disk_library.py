@@ -16,7 +16,6 @@ import pytest
 from vsr.cli.main import main
 from vsr.library import backups as bk
 from vsr.library import db, open_library
-from vsr.library.sqlite_failures import full_disk
 
 IO_ERROR = "disk I/O error"  # what SQLite says on a full disk
 
@@ -71,6 +70,8 @@ def test_backup_check_on_a_full_disk_offers_no_restore(
 
 def test_an_io_error_with_room_on_the_disk_is_not_called_a_full_disk(tmp_path: Path) -> None:
     """Only a disk that really has (almost) no room left makes it "full"."""
+    from vsr.library.sqlite_failures import full_disk
+
     assert shutil.disk_usage(tmp_path).free > 1024 * 1024
     assert not full_disk(tmp_path / "library.sqlite", IO_ERROR)
     assert not full_disk(tmp_path / "library.sqlite", "file is not a database")
