@@ -18,9 +18,8 @@ from vsr.errors import VsrError
 from vsr.i18n import using_language
 from vsr.library import backups as bk
 from vsr.library import markers as mk
-from vsr.library import open_library
+from vsr.library import open_library, schema
 from vsr.library import reviews as rv
-from vsr.library import schema
 
 VERSION = 1  # the first version: every later migration runs on its rows
 NOW = "2026-03-02T09:00:00+00:00"
