@@ -104,3 +104,4 @@ def test_an_older_backup_with_hostile_values_is_refused_before_anything_changes(
     assert _marker_start(path, marker_id) == 4321
     assert sorted(p.name for p in tmp_path.iterdir()
                   if ".check" in p.name or ".fresh" in p.name) == []
+

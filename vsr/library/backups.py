@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from vsr.errors import VsrError
+from vsr.errors import StorageError, VsrError
 from vsr.library.backup_lock import backup_lock
 from vsr.library.id_sequences import highest_counters, keep_counters_ahead
 from vsr.library.schema import MIGRATIONS
@@ -610,13 +610,34 @@ def restore_backup(library: Path, backup: Path) -> Backup | None:
     return kept
 
 
+RESTORE_WAIT_S = 10.0  # another program holds the library for writing: wait this long
+
+
+class _Busy(Exception):
+    pass
+
+
 def _restore_in_place(library: Path, backup: Path) -> None:
+    """The backup's pages into the library through the backup API. While another program
+    holds the library for writing, Python's backup loop waited for it without end (a restore
+    hung, silent, as long as a database browser had it open for writing): after
+    RESTORE_WAIT_S it is StorageError busy, and the library is as it was (SQLite rolls back
+    a backup that did not finish). Never a reason to replace the file under that program."""
     if check_file(library) != "ok":
         raise sqlite3.DatabaseError("the library is damaged")
     source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
-    target = sqlite3.connect(str(library), timeout=10)
+    target = sqlite3.connect(str(library), timeout=1)  # each step: the loop below waits on
+    deadline = time.monotonic() + RESTORE_WAIT_S
+
+    def step(status: int, _remaining: int, _total: int) -> None:
+        if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) \
+                and time.monotonic() > deadline:
+            raise _Busy
+
     try:
-        source.backup(target)
+        source.backup(target, progress=step)
+    except _Busy:
+        raise StorageError("error.storage.busy") from None
     finally:
         target.close()
         source.close()
