@@ -152,26 +152,53 @@ def test_a_file_that_cannot_be_moved_into_place_leaves_no_audit_entry(
     assert list_exported(world.lib) == []
 
 
+class _CommitFails:
+    """The library's connection, whose COMMIT fails as on a disk that just filled up, once
+    `when()` says so (the new file is in place)."""
+
+    def __init__(self, conn: sqlite3.Connection, when: Callable[[], bool]) -> None:
+        self._conn, self._when = conn, when
+
+    def execute(self, sql: str, *args: object) -> sqlite3.Cursor:
+        if sql == "COMMIT" and self._when():
+            self._conn.execute("ROLLBACK")  # what a COMMIT that failed leaves
+            raise sqlite3.OperationalError("database or disk is full")
+        return self._conn.execute(sql, *args)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._conn, name)
+
+
 def test_a_commit_that_fails_after_the_move_puts_the_older_file_back(
         world: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The disk fills just as the audit entry is committed: the file that was moved into
-    place goes again and the one that was there before is back."""
+    """The disk fills just as the audit entry is committed, after the file was moved into
+    place: the new file goes again and the one that was there before is back."""
     out = tmp_path / "verslag.md"
-    export_summary(world.lib, world.review.id, "md", out)
-    old = out.read_bytes()
-    import vsr.export.atomic as atomic
+    out.write_text("het vorige verslag")
+    monkeypatch.setattr(world.lib, "conn", _CommitFails(
+        world.lib.conn, lambda: out.read_text() != "het vorige verslag"))
+    with using_language("nl"), pytest.raises(VsrError) as caught:
+        export_summary(world.lib, world.review.id, "md", out)
+    monkeypatch.undo()
+    assert caught.value.key == "error.export.not_recorded"
+    assert out.read_text() == "het vorige verslag"
+    assert list_audit(world.lib, action="export") == [] and list_exported(world.lib) == []
+    assert _left_files(tmp_path / ".library-staging") == []
 
-    real = atomic.os.replace
 
-    def then_full(src: str, dst: str) -> None:
-        real(src, dst)
-        if Path(dst) == out:
-            world.lib.conn.execute("ROLLBACK")  # what a COMMIT that failed leaves
-            raise sqlite3.OperationalError("database or disk is full")
-
-    monkeypatch.setattr(atomic.os, "replace", then_full)
+def test_a_link_at_the_target_is_put_back_as_the_link_it_was(
+        world: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The user's file reached through a link: when the export is undone the link is back,
+    pointing where it pointed, and the file it points to is untouched."""
+    theirs = tmp_path / "elders" / "verslag.md"
+    theirs.parent.mkdir()
+    theirs.write_text("van de gebruiker")
+    out = tmp_path / "verslag.md"
+    out.symlink_to(theirs)
+    monkeypatch.setattr(world.lib, "conn", _CommitFails(world.lib.conn,
+                                                        lambda: not out.is_symlink()))
     with pytest.raises(VsrError):
         export_summary(world.lib, world.review.id, "md", out)
     monkeypatch.undo()
-    assert out.read_bytes() == old
-    assert len(list_audit(world.lib, action="export")) == 1
+    assert out.is_symlink() and out.resolve() == theirs.resolve()
+    assert theirs.read_text() == "van de gebruiker"

@@ -98,8 +98,9 @@ def place_staged(lib: Library, staged: StagedFile, record: Callable[[], object])
         with lib.write():
             record()
             stage = "move"
-            with contextlib.suppress(OSError):  # no hard links (a FAT stick): not kept
-                os.link(staged.target, previous)
+            # no hard links (a FAT stick): not kept. A link is kept as the link it was.
+            with contextlib.suppress(OSError, NotImplementedError):
+                os.link(staged.target, previous, follow_symlinks=False)
                 kept = True
             os.replace(staged.file, staged.target)
             placed = True
