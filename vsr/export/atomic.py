@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from vsr.errors import VsrError
-from vsr.i18n import translate
+from vsr.i18n import current_language, translate
 from vsr.library.db import Library
 from vsr.staging import Staging, close_staging, open_staging
 
@@ -43,7 +43,7 @@ def write_atomic(out: Path, write: Callable[[Path], None], *,
         os.replace(tmp, out)
     except OSError as exc:
         raise VsrError("error.export.write_failed", path=str(shown_as or out),
-                       reason=exc.strerror or str(exc)) from exc
+                       reason=system_words(exc)) from exc
     finally:
         try:
             tmp.unlink(missing_ok=True)
@@ -82,7 +82,7 @@ def stage_file(out: Path, staging_root: Path) -> StagedFile:
         return StagedFile(target, open_staging(staging_root, target.parent))
     except OSError as exc:
         raise VsrError("error.export.write_failed", path=str(target),
-                       reason=exc.strerror or str(exc)) from exc
+                       reason=system_words(exc)) from exc
 
 
 def place_staged(lib: Library, staged: StagedFile, record: Callable[[], object]) -> Path:
@@ -134,12 +134,26 @@ class Reason:
     key: str = ""
     params: tuple[tuple[str, Any], ...] = ()
     text: str = ""
+    english_as_is: bool = False  # the system's own (English) text, in English
 
     def __str__(self) -> str:
-        return translate(self.key, **dict(self.params)) if self.key else self.text
+        if self.key and not (self.english_as_is and self.text and current_language() == "en"):
+            return translate(self.key, **dict(self.params))
+        return self.text
 
     def __format__(self, spec: str) -> str:
         return format(str(self), spec)
+
+
+def system_words(exc: OSError) -> Reason:
+    """Why the system refused a write: a full disk or no access in the user's words ("No
+    space left on device" stood in the Dutch sentence), else the system's text."""
+    said = exc.strerror or str(exc)
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return Reason("package.reason.disk_full", text=said, english_as_is=True)
+    if isinstance(exc, PermissionError) or exc.errno == errno.EROFS:
+        return Reason("package.reason.no_access", text=said, english_as_is=True)
+    return Reason(text=said)
 
 
 def failure_words(exc: BaseException) -> Reason:
