@@ -72,3 +72,36 @@ def test_a_full_disk_while_writing_is_said_in_dutch(
     assert said.startswith(f"Het bestand {tmp_path / 'uit' / 'v.csv'} kon niet")
     assert "de schijf is vol" in said and "No space left" not in said
     assert list((tmp_path / "uit").iterdir()) == []
+
+
+def test_clips_that_cannot_be_moved_into_a_full_folder_are_said_in_dutch(
+        library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The clip pack said "(…/uit: No space left on device)" inside the Dutch sentence."""
+    from tests.vsr.collection_fixtures import CLIENT, make_source, make_world
+    from vsr.clip_packs import export_collection
+    from vsr.errors import StorageError
+    from vsr.library import collections as co
+    from vsr.library import consent as cs
+
+    world = make_world(library, make_source(tmp_path / "src", "gesprek.mp4", 1.0))
+    cs.grant_consent(library, world.rec.id, "intervisie", given_by=CLIENT)
+    col = co.create_collection(library, "Intervisie", "intervisie")
+    co.add_clip(library, col.id, world.rec.id, 0, 500)
+    out = tmp_path / "uit"
+    real = Path.replace
+
+    def full(self: Path, target: Path) -> Path:
+        if Path(target).parent == out:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(self, target)
+
+    monkeypatch.setattr(Path, "replace", full)
+    with pytest.raises(StorageError) as caught:
+        export_collection(library, col.id, out, anonymize_faces=False, pack="intervisie")
+    monkeypatch.undo()
+    with using_language("nl"):
+        said = caught.value.message()
+    assert f"{out}: de schijf is vol" in said and "No space left" not in said
+    with using_language("en"):
+        assert f"{out}: No space left on device" in caught.value.message()
+    assert not out.exists() or list(out.iterdir()) == []

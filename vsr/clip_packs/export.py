@@ -40,7 +40,7 @@ from vsr.clip_packs.content import PackDoc, build_pack_doc
 from vsr.clip_packs.subtitles import SUBTITLES, clip_subtitles, subtitle_name
 from vsr.clips import ClipResult, export_clip
 from vsr.errors import StorageError, VsrError
-from vsr.export.atomic import failure_words
+from vsr.export.atomic import failure_words, system_words
 from vsr.library.audit import AuditAction, audit, subject_of
 from vsr.library.collections import get_collection, list_clips
 from vsr.library.consent import (
@@ -234,7 +234,7 @@ def run_export(
         if created:
             with contextlib.suppress(OSError):
                 job.out_dir.rmdir()
-        raise StorageError(reason=f"{job.out_dir}: {exc.strerror or exc}") from exc
+        raise StorageError(reason=system_words(exc, job.out_dir)) from exc
     staged = StagedExport(job, area, created)
     try:
         _write_clips(staged, progress, cancel, anonymizer_factory)
@@ -303,7 +303,7 @@ def _write_documents(staged: StagedExport) -> None:
                 (staged.staging / subtitle_name(clip.file_name)).write_text(
                     job.subtitles[clip.clip_id], encoding="utf-8")
     except OSError as exc:
-        raise StorageError(reason=f"{staged.staging}: {exc.strerror or exc}") from exc
+        raise StorageError(reason=system_words(exc, staged.job.out_dir)) from exc
     if job.pack is None:
         return  # the PDF and HTML writers (fpdf, fonts) load only for a pack
     from vsr.clip_packs.index_html import write_index
@@ -316,7 +316,7 @@ def _write_documents(staged: StagedExport) -> None:
             write_index(job.doc, staged.staging / "index.html")
             write_worksheet(job.doc, staged.staging / job.doc.t("worksheet_file"))
     except OSError as exc:
-        raise StorageError(reason=f"{staged.staging}: {exc.strerror or exc}") from exc
+        raise StorageError(reason=system_words(exc, staged.job.out_dir)) from exc
 
 
 def discard_export(staged: StagedExport) -> None:
@@ -369,7 +369,7 @@ def commit_export(lib: Library, staged: StagedExport, *, today: date | None = No
             raise VsrError("error.export.not_recorded", path=str(job.out_dir),
                            reason=failure_words(exc)) from exc
         if isinstance(exc, OSError):
-            raise StorageError(reason=f"{job.out_dir}: {exc.strerror or exc}") from exc
+            raise StorageError(reason=system_words(exc, job.out_dir)) from exc
         raise
     close_staging(staged.area)
     return ExportReport(job.export_id, job.out_dir, tuple(moved), tuple(staged.clips))

@@ -135,25 +135,31 @@ class Reason:
     params: tuple[tuple[str, Any], ...] = ()
     text: str = ""
     english_as_is: bool = False  # the system's own (English) text, in English
+    place: str = ""  # the file or folder it is about, said before the reason
 
     def __str__(self) -> str:
         if self.key and not (self.english_as_is and self.text and current_language() == "en"):
-            return translate(self.key, **dict(self.params))
-        return self.text
+            said = translate(self.key, **dict(self.params))
+        else:
+            said = self.text
+        return f"{self.place}: {said}" if self.place else said
 
     def __format__(self, spec: str) -> str:
         return format(str(self), spec)
 
 
-def system_words(exc: OSError) -> Reason:
-    """Why the system refused a write: a full disk or no access in the user's words ("No
-    space left on device" stood in the Dutch sentence), else the system's text."""
+def system_words(exc: OSError, place: object = "") -> Reason:
+    """Why the system refused a write (about `place`, when given): a full disk or no access
+    in the user's words ("No space left on device" stood in the Dutch sentence), else the
+    system's text."""
     said = exc.strerror or str(exc)
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return Reason("package.reason.disk_full", text=said, english_as_is=True)
+        return Reason("package.reason.disk_full", text=said, english_as_is=True,
+                      place=str(place))
     if isinstance(exc, PermissionError) or exc.errno == errno.EROFS:
-        return Reason("package.reason.no_access", text=said, english_as_is=True)
-    return Reason(text=said)
+        return Reason("package.reason.no_access", text=said, english_as_is=True,
+                      place=str(place))
+    return Reason(text=said, place=str(place))
 
 
 def failure_words(exc: BaseException) -> Reason:
