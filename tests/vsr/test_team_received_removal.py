@@ -83,3 +83,17 @@ def test_a_review_logged_as_received_with_another_share_stays(library: Library,
         "file": str(tmp_path / "cache" / "andere-share.mp4")}}), "utf-8")
     assert forget_share(library, "andere-share") is None
     assert [r.id for r in rv.list_reviews(library)] == [arrived.review_id]
+
+
+def test_a_share_of_my_own_recording_leaves_my_consent_as_it_is(library: Library,
+                                                                 tmp_path: Path) -> None:
+    """The share's consent overwrote the client's own consent here (who gave it, its end):
+    a recording already in the library keeps its own consent state, as with a package."""
+    from vsr.library import consent as cs
+
+    own = add_fake_recording(library, tmp_path, "mijn-gesprek.mp4", b"mijn opname")
+    cs.grant_consent(library, own.id, "intervisie", given_by="Anouk", until="2099-06-30",
+                     given_on="2026-01-05")
+    before = cs.get_consent(library, own.id, "intervisie")
+    put_incoming(library, _incoming(tmp_path, own.fingerprint))
+    assert cs.get_consent(library, own.id, "intervisie") == before

@@ -176,7 +176,7 @@ def put_incoming(lib: Library, incoming: Incoming) -> Arriving:
         new = find_by_fingerprint(lib, incoming.fingerprint) is None
         recording = add_arriving_recording(lib, target, incoming.fingerprint, info,
                                            incoming.size, neutral_title(target))
-        review_id = _into_library(lib, item, recording.id)
+        review_id = _into_library(lib, item, recording.id, with_consent=new)
         # What `forget_share` may delete again is what the log says came in here: the list of
         # received shares beside the library is no authority (see `_remove_local`).
         audit(lib, RECEIVED, subject_of("review", review_id), share=incoming.share_id,
@@ -301,9 +301,12 @@ def _team_of(conn: psycopg.Connection[Any], share_id: str) -> str:
     return "-"
 
 
-def _into_library(lib: Library, item: dict[str, Any], recording_id: int) -> int:
-    """The review of a received share on `recording_id`: its title, the share's consent and
-    its moments; the review's id."""
+def _into_library(lib: Library, item: dict[str, Any], recording_id: int, *,
+                  with_consent: bool = True) -> int:
+    """The review of a received share on `recording_id`: its title, the share's consent (only
+    `with_consent`: a recording this library already had keeps its own consent state, as with
+    a package; the share's overwrote the client's own consent here, its end date and who gave
+    it) and its moments; the review's id."""
     from vsr.library import markers as mk
     from vsr.library import reviews as rv
     from vsr.library import sheets as sh
@@ -314,9 +317,11 @@ def _into_library(lib: Library, item: dict[str, Any], recording_id: int) -> int:
     review = rv.create_review(lib, recording_id, title=title)
     # The consent lives at the source; here it is what lets the coach cut clips for the share's
     # purpose. It goes with the recording when the share is gone (forget_gone).
-    grant_consent(lib, recording_id, str(item["purpose"]),
-                  given_by=translate("team.received.consent_by", team=str(item.get("team", ""))),
-                  recognisable=bool(item.get("recognisable")))
+    if with_consent:
+        grant_consent(lib, recording_id, str(item["purpose"]),
+                      given_by=translate("team.received.consent_by",
+                                         team=str(item.get("team", ""))),
+                      recognisable=bool(item.get("recognisable")))
     party_of = {p.role.value: p.id for p in rv.list_parties(lib, review.id)}
     for m in item.get("moments", []):
         party = party_of.get(str(m.get("party")), next(iter(party_of.values())))
