@@ -57,3 +57,30 @@ def test_a_withdrawal_is_queued_beside_a_damaged_outbox(world) -> None:  # noqa:
     assert err.value.key == "error.team.outbox_damaged"
     assert [(c.purpose, c.withdrawn) for c in pending(outbox)] == [("intervisie", True)]
     assert outbox.with_name(outbox.name + ".damaged").read_text("utf-8") == '[{"foo": 1}]'
+
+
+def test_a_full_disk_while_queueing_is_a_sentence(world, monkeypatch) -> None:  # noqa: F811
+    """`vsr consent --withdraw` ended in a traceback (OSError) when the outbox could not be
+    written, after the withdrawal was made here; and a half-written .part stayed."""
+    import errno
+    import json as json_module
+
+    _grant(world, "intervisie")
+    audit(world.lib, "team.shared", subject_of("review", world.review.id), team="Team Noord",
+          purpose="intervisie", share="x", moments=2)
+    withdraw_consent(world.lib, world.rec.id, "intervisie")
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(json_module, "dump", full)
+    with pytest.raises(VsrError) as err:
+        queue_change(world.lib, world.rec.id, "intervisie")
+    monkeypatch.undo()
+    assert err.value.key == "error.team.outbox_not_saved"
+    from vsr.i18n import using_language
+
+    with using_language("nl"):
+        assert "de schijf is vol" in err.value.message()
+    outbox = outbox_path(world.lib)
+    assert not outbox.exists() and not outbox.with_name(outbox.name + ".part").exists()

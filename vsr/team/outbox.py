@@ -101,13 +101,20 @@ def _save(path: Path, changes: list[ConsentChange]) -> None:
     if not changes:
         path.unlink(missing_ok=True)
         return
+    from vsr.export.atomic import system_words
+
     tmp = path.with_name(path.name + ".part")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        json.dump([asdict(c) for c in changes], fh, ensure_ascii=False)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump([asdict(c) for c in changes], fh, ensure_ascii=False)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:  # a full disk: a traceback after the change was made here
+        tmp.unlink(missing_ok=True)
+        raise VsrError("error.team.outbox_not_saved", path=path.name,
+                       reason=system_words(exc)) from exc
 
 
 def was_shared(lib: Library, recording_id: int, purpose: str) -> bool:
