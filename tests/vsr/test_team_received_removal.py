@@ -97,3 +97,28 @@ def test_a_share_of_my_own_recording_leaves_my_consent_as_it_is(library: Library
     before = cs.get_consent(library, own.id, "intervisie")
     put_incoming(library, _incoming(tmp_path, own.fingerprint))
     assert cs.get_consent(library, own.id, "intervisie") == before
+
+
+def test_a_receipt_the_list_could_not_keep_still_goes_with_its_share(
+        library: Library, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The list of received shares could not be written (a full disk): receiving ended in a
+    traceback after the review was in the library, and that review then stayed when its
+    share was withdrawn (nothing listed it). The log has the receipt; it goes."""
+    import errno
+    import os
+
+    from vsr.team import received as module
+
+    real = os.open
+
+    def full(path, *args):  # type: ignore[no-untyped-def]
+        if str(path).endswith(".part"):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(path, *args)
+
+    monkeypatch.setattr(module.os, "open", full)
+    arrived = put_incoming(library, _incoming(tmp_path, "v1:team-recording"))
+    monkeypatch.undo()
+    assert not received_path(library).exists()
+    assert forget_share(library, SHARE) == arrived.review_id
+    assert rv.list_reviews(library) == [] and list_recordings(library) == []

@@ -49,16 +49,22 @@ def received(lib: Library) -> dict[str, dict[str, Any]]:
 
 
 def _save(lib: Library, entries: dict[str, dict[str, Any]]) -> None:
+    """The list, atomically. One that cannot be written (a full disk) is logged, not raised:
+    the library's change is made, and the audit log has every receipt (`_with_logged`)."""
     from vsr.app_dirs import PRIVATE_FILE
 
     path = received_path(lib)
     tmp = path.with_name(path.name + ".part")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        json.dump(entries, fh)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(entries, fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        log.warning("list of received shares not saved beside %s: %s", lib.path, exc)
 
 
 def default_cache() -> Path:
@@ -184,7 +190,7 @@ def put_incoming(lib: Library, incoming: Incoming) -> Arriving:
     entries = received(lib)
     entries[incoming.share_id] = {"review_id": review_id, "recording_id": recording.id,
                                   "file": str(target)}
-    _save(lib, entries)
+    _save(lib, entries)  # when it cannot be, the log has the receipt (`_with_logged`)
     return Arriving(incoming.share_id, review_id, recording.id, Path(recording.path), target,
                     item, incoming.media)
 
@@ -341,7 +347,7 @@ def _into_library(lib: Library, item: dict[str, Any], recording_id: int, *,
 def forget_gone(lib: Library, conn: psycopg.Connection[Any]) -> list[int]:
     """Delete each received review (recording and cached file too) whose share I can no longer
     see; the ids of the reviews deleted."""
-    entries = received(lib)
+    entries = _with_logged(lib, received(lib))
     if not entries:
         return []
     visible: set[str] = set()
@@ -362,7 +368,7 @@ def forget_share(lib: Library, share_id: str) -> int | None:
     """The share is gone (withdrawn, retention passed) while its review is open: delete the
     received review, its recording and its cached file (and a half-written one); the review's
     id, or None when it was not received here."""
-    entries = received(lib)
+    entries = _with_logged(lib, received(lib))
     entry = entries.pop(share_id, None)
     if entry is None:
         return None
@@ -417,6 +423,19 @@ def _remove_local(lib: Library, share_id: str, entry: object) -> bool:
         audit(lib, "team.received_removed", subject_of("recording", recording_id),
               review=review_id, recording_kept=True)
     return True
+
+
+def _with_logged(lib: Library, entries: dict[str, Any]) -> dict[str, Any]:
+    """The list of received shares and, for a receipt the log has but the list lost (it could
+    not be saved: a full disk; it was damaged), an entry of its own: a share withdrawn at the
+    source must still go from here."""
+    for share, subject in lib.conn.execute(
+            "SELECT json_extract(a.details, '$.share'), a.subject FROM audit_log a"
+            " JOIN reviews r ON a.subject = 'review:' || r.id WHERE a.action = ?",
+            (RECEIVED,)).fetchall():
+        if isinstance(share, str) and share not in entries:
+            entries[share] = {"review_id": int(str(subject).partition(":")[2])}
+    return entries
 
 
 def _legacy(lib: Library, share_id: str, review_id: int, entry: dict[Any, Any]
