@@ -122,3 +122,9 @@ def test_a_receipt_the_list_could_not_keep_still_goes_with_its_share(
     assert not received_path(library).exists()
     assert forget_share(library, SHARE) == arrived.review_id
     assert rv.list_reviews(library) == [] and list_recordings(library) == []
+
+
+def test_a_damaged_list_nested_deep_is_no_traceback(library: Library, tmp_path: Path) -> None:
+    arrived = put_incoming(library, _incoming(tmp_path, "v1:team-recording"))
+    received_path(library).write_text("[" * 100_000 + "]" * 100_000, "utf-8")
+    assert forget_share(library, SHARE) == arrived.review_id  # found through the log

@@ -43,7 +43,7 @@ def received(lib: Library) -> dict[str, dict[str, Any]]:
     """share id -> {"review_id", "recording_id", "file"} for what was received here."""
     try:
         value = json.loads(received_path(lib).read_text("utf-8"))
-    except (FileNotFoundError, ValueError):
+    except (OSError, ValueError, RecursionError):  # damaged: the log has the receipts too
         return {}
     return value if isinstance(value, dict) else {}
 
