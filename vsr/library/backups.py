@@ -199,7 +199,9 @@ def _constraint_problems(library: Path, backup: Path) -> str:
 # The stored values every reader turns into a type (an enum, the feelings' JSON): one that is
 # not among them ended exports and the window in a traceback once such a backup was put back.
 _READ_AS_TYPE = (("parties", "role"), ("parties", "shape"), ("session_state", "step"),
-                 ("session_ratings", "question"), ("reflections", "feelings"))
+                 ("session_ratings", "question"), ("reflections", "feelings"),
+                 ("collection_clips", "questions"))
+_WORDS_LISTS = ("feelings", "questions")  # JSON lists of texts
 
 
 def _value_problems(conn: sqlite3.Connection) -> list[str]:
@@ -223,7 +225,7 @@ def _value_problems(conn: sqlite3.Connection) -> list[str]:
             problems = _current_check_problems(conn)
         except SQLITE_FAILURES as exc:
             return [failure_text(exc)]
-        return problems or _field_problems(conn)
+        return problems or _field_problems(conn) or _typed_problems(conn)
     return _typed_problems(conn)
 
 
@@ -234,7 +236,7 @@ def _typed_problems(conn: sqlite3.Connection) -> list[str]:
 
     problems: list[str] = []
     for table, column in _READ_AS_TYPE:
-        check = _words_list if column == "feelings" else TABLES[table][0][column].check
+        check = _words_list if column in _WORDS_LISTS else TABLES[table][0][column].check
         try:
             values = [r[0] for r in conn.execute(f'SELECT DISTINCT "{column}" FROM "{table}"')]
         except sqlite3.OperationalError:  # a table or column an older backup does not have
