@@ -74,3 +74,14 @@ def test_a_backup_whose_collection_questions_are_no_list_is_refused(tmp_path: Pa
         bk.restore_backup(path, hostile)
     assert refused.value.key == "error.backup.damaged"
     assert "collection_clips.questions" in refused.value.message()
+
+
+def test_a_deep_speech_model_manifest_is_a_bad_manifest(tmp_path: Path) -> None:
+    """A model folder is the user's download: its manifest nested deep is said, not raised."""
+    from vsr.transcript.speech_model import MANIFEST_NAME, read_manifest
+
+    manifest = tmp_path / MANIFEST_NAME
+    manifest.write_text(DEEP, "utf-8")
+    with pytest.raises(VsrError) as refused:
+        read_manifest(manifest)
+    assert refused.value.key == "error.transcript.bad_manifest"
