@@ -46,13 +46,20 @@ def open_staging(root: Path, out_dir: Path, name: str | None = None) -> Staging:
     ident = name or uuid.uuid4().hex[:12]
     record = private_dir(root) / ident
     record.mkdir(mode=0o700)
-    claim(record)
-    if _same_device(record, out_dir):
-        return Staging(record, record)
-    folder = out_dir / f"{STAGING_PREFIX}{ident}"
-    (record / EXTERNAL_FILE).write_text(str(folder.absolute()), "utf-8")  # recorded first
-    folder.mkdir(mode=0o700)
-    claim(folder)
+    folder = record
+    try:
+        claim(record)
+        if _same_device(record, out_dir):
+            return Staging(record, record)
+        folder = out_dir / f"{STAGING_PREFIX}{ident}"
+        (record / EXTERNAL_FILE).write_text(str(folder.absolute()), "utf-8")  # recorded first
+        folder.mkdir(mode=0o700)
+        claim(folder)
+    except BaseException:
+        # A full disk in the target folder: the hidden folder stayed there until the next
+        # start (and the record beside the library).
+        close_staging(Staging(record, folder))
+        raise
     return Staging(record, folder)
 
 

@@ -110,3 +110,31 @@ def test_panel_offers_the_export_at_the_end(qtbot, library, tmp_path: Path) -> N
     assert dialog is not None and dialog.isVisible()
     dialog.reject()
     bridge.close()
+
+
+def test_an_export_whose_audit_fails_leaves_no_file_and_says_so(
+        qtbot, library, tmp_path: Path, monkeypatch) -> None:
+    """The file is made on a worker; its audit entry on the window's thread fails (another
+    program holds the library): no file, and the status says why, not "Saved"."""
+    import sqlite3
+
+    from vsr.library import audit as audit_module
+
+    walked = fx.walked_review(library, tmp_path, long_text=False)
+    dialog = ExportSummaryDialog(library, walked.review.id)
+    qtbot.addWidget(dialog)
+    out = tmp_path / "uit" / "verslag.pdf"
+    dialog.path.setText(str(out))
+
+    def locked(conn: sqlite3.Connection) -> tuple[int, str]:
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(audit_module, "next_row", locked)
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "niet opgeslagen" in dialog.status.text(), timeout=20_000)
+    assert "bezet" in dialog.status.text()
+    assert dialog.written is None and dialog.export_button.isEnabled()
+    assert not out.exists() and list(out.parent.iterdir()) == []
+    from vsr.library.exported import list_exported
+
+    assert list_exported(library) == []

@@ -216,8 +216,9 @@ class ExportSummaryDialog(QDialog):
             return
         self._pending = pending
         self._written_as = (fmt, stills, "initials" if initials else "names")
-        work = SummaryWork(doc, fmt, pending.path, pending.staging_root, stills, names,
-                           created_at)
+        # written into the export's own staging; moved into place once it is audited
+        work = SummaryWork(doc, fmt, pending.file, None, stills, names, created_at,
+                           shown_as=pending.path)
 
         def clean() -> None:  # the child is gone: what it staged goes too
             from vsr.staging import clean_staging
@@ -269,9 +270,10 @@ class ExportSummaryDialog(QDialog):
         if pending is not None:  # known to the library since it began, so a purge finds it
             finished = perform(lambda: finish_summary_export(
                 self.lib, pending, fmt=fmt, include_stills=stills, party_naming=naming))
-            if finished.error is not None:  # audited now, or said why not
+            if finished.error is not None:  # audited and in place now, or said why not
                 self._failed(finished.error)
                 return
+            path = pending.path
         self.written = path
         self.status.setText(self.tr("Saved: {path}").format(path=str(path)))
 

@@ -39,7 +39,7 @@ def extra_names(lib: Library, owner: Owner, ident: int) -> tuple[str, ...]:
         return ()
     try:
         value = json.loads(str(rows[0]["extra_names"] or "[]"))
-    except ValueError:
+    except (ValueError, RecursionError):
         return ()
     return clean_names(value) if isinstance(value, list) else ()
 

@@ -15,6 +15,7 @@ from vsr.i18n import translate
 from vsr.library import backups as bk
 from vsr.library.db import default_library_path
 from vsr.library.restore import describe_restore, plan_restore
+from vsr.library.sqlite_failures import full_disk
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -114,6 +115,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     if problem == "ok":
         print(translate("cli.backup.check_ok", path=str(library)))
         return 0
+    if full_disk(library, problem):  # not damage: a restore would not help (nor fit)
+        print_error(translate("error.library.unreadable", path=str(library),
+                              reason="reason.disk_full"))
+        return 1
     print_error(translate("cli.backup.check_bad", path=str(library), problem=problem))
     newest = bk.newest_good(library)
     if newest is not None:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import shutil
+import sqlite3
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -39,6 +40,7 @@ from vsr.clip_packs.content import PackDoc, build_pack_doc
 from vsr.clip_packs.subtitles import SUBTITLES, clip_subtitles, subtitle_name
 from vsr.clips import ClipResult, export_clip
 from vsr.errors import StorageError, VsrError
+from vsr.export.atomic import failure_words, system_words
 from vsr.library.audit import AuditAction, audit, subject_of
 from vsr.library.collections import get_collection, list_clips
 from vsr.library.consent import (
@@ -232,7 +234,7 @@ def run_export(
         if created:
             with contextlib.suppress(OSError):
                 job.out_dir.rmdir()
-        raise StorageError(reason=f"{job.out_dir}: {exc.strerror or exc}") from exc
+        raise StorageError(reason=system_words(exc, job.out_dir)) from exc
     staged = StagedExport(job, area, created)
     try:
         _write_clips(staged, progress, cancel, anonymizer_factory)
@@ -301,7 +303,7 @@ def _write_documents(staged: StagedExport) -> None:
                 (staged.staging / subtitle_name(clip.file_name)).write_text(
                     job.subtitles[clip.clip_id], encoding="utf-8")
     except OSError as exc:
-        raise StorageError(reason=f"{staged.staging}: {exc.strerror or exc}") from exc
+        raise StorageError(reason=system_words(exc, staged.job.out_dir)) from exc
     if job.pack is None:
         return  # the PDF and HTML writers (fpdf, fonts) load only for a pack
     from vsr.clip_packs.index_html import write_index
@@ -314,7 +316,7 @@ def _write_documents(staged: StagedExport) -> None:
             write_index(job.doc, staged.staging / "index.html")
             write_worksheet(job.doc, staged.staging / job.doc.t("worksheet_file"))
     except OSError as exc:
-        raise StorageError(reason=f"{staged.staging}: {exc.strerror or exc}") from exc
+        raise StorageError(reason=system_words(exc, staged.job.out_dir)) from exc
 
 
 def discard_export(staged: StagedExport) -> None:
@@ -329,24 +331,33 @@ def discard_export(staged: StagedExport) -> None:
 
 def commit_export(lib: Library, staged: StagedExport, *, today: date | None = None
                   ) -> ExportReport:
-    """Check consent again (it may have been withdrawn meanwhile), record the files, move them
-    into place and audit the export. On any failure the moved files are removed again and
-    their rows forgotten; rows of an earlier export to the same paths are only dropped once
-    the new files are all in place."""
+    """Check consent again (it may have been withdrawn meanwhile), record the files, then in
+    one transaction audit the export and move the files into place: the audit entry and the
+    files are there together or not at all (a failed audit, the library busy or the disk
+    full, leaves no file; a failed move leaves no audit entry). On any failure the moved
+    files are removed again and their rows forgotten; rows of an earlier export to the same
+    paths are only dropped once the new files are all in place."""
     job = staged.job
     moved: list[Path] = []
     recorded = False
+    stage = "check"
     try:
         for clip in job.doc.clips:
             require_consent(lib, clip.recording_id, job.purpose, today=today)
         _check_target(lib, job)
         _record(lib, staged)
         recorded = True
-        for name, _kind in job.file_names():
-            target = job.out_dir / name
-            (staged.staging / name).replace(target)
-            moved.append(target)
-        _audit(lib, staged)
+        stage = "audit"
+        with lib.write():
+            _audit(lib, staged)
+            stage = "move"
+            for name, _kind in job.file_names():
+                target = job.out_dir / name
+                (staged.staging / name).replace(target)
+                moved.append(target)
+            stage = "commit"
+        with contextlib.suppress(VsrError):  # one left behind names the same file
+            drop_replaced(lib, job.export_id)
     except BaseException as exc:
         for path in moved:
             path.unlink(missing_ok=True)
@@ -354,8 +365,11 @@ def commit_export(lib: Library, staged: StagedExport, *, today: date | None = No
             with contextlib.suppress(VsrError):  # left rows only point at missing files
                 forget_export(lib, job.export_id)
         discard_export(staged)
+        if stage in ("audit", "commit") and isinstance(exc, (VsrError, sqlite3.Error, OSError)):
+            raise VsrError("error.export.not_recorded", path=str(job.out_dir),
+                           reason=failure_words(exc)) from exc
         if isinstance(exc, OSError):
-            raise StorageError(reason=f"{job.out_dir}: {exc.strerror or exc}") from exc
+            raise StorageError(reason=system_words(exc, job.out_dir)) from exc
         raise
     close_staging(staged.area)
     return ExportReport(job.export_id, job.out_dir, tuple(moved), tuple(staged.clips))
@@ -380,7 +394,6 @@ def _record(lib: Library, staged: StagedExport) -> None:
 def _audit(lib: Library, staged: StagedExport) -> None:
     job = staged.job
     with lib.write():
-        drop_replaced(lib, job.export_id)
         audit(lib, AuditAction.EXPORT, subject_of("collection", job.collection_id),
               export_id=job.export_id, purpose=job.purpose.value, pack=job.pack,
               files=[n for n, _ in job.file_names()],  # names only: folders name clients

@@ -1,10 +1,12 @@
 """Exports of a review. `export_summary` writes the joint learning summary (gezamenlijk
 leerverslag) as PDF, DOCX, HTML or Markdown, atomically, with data of that one review only.
 The file is recorded before it is written (so a purge of the recording deletes it too, even
-after a kill), staged in the app's own private folder, and audited once it is in place."""
+after a kill), written in full into a staging of its own, audited, and only then moved into
+place: a failed audit leaves no file (`vsr.export.atomic.place_staged`)."""
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -14,7 +16,7 @@ from typing import Literal
 
 from vsr.anonymise.known import review_names
 from vsr.errors import VsrError
-from vsr.export.atomic import write_atomic
+from vsr.export.atomic import StagedFile, drop_staged, place_staged, stage_file, write_atomic
 from vsr.export.summary_content import (
     PartyNaming,
     StillGrabber,
@@ -101,18 +103,18 @@ def export_summary(
         if in_child:
             from vsr.export.child import write_summary_in_child
 
-            path = write_summary_in_child(doc, str(fmt).lower(), pending.path,
-                                          staging_root=pending.staging_root,
-                                          include_stills=include_stills, progress=progress,
-                                          cancel=cancel)
+            # into the export's own staging (removed with it), so no staging root here
+            write_summary_in_child(doc, str(fmt).lower(), pending.file,
+                                   include_stills=include_stills, progress=progress,
+                                   cancel=cancel, shown_as=pending.path)
         else:
-            path = write_summary(doc, fmt, pending.path, staging_root=pending.staging_root)
+            write_summary(doc, fmt, pending.file, shown_as=pending.path)
     except BaseException:
         abandon_summary_export(lib, pending)
         raise
     finish_summary_export(lib, pending, fmt=fmt, include_stills=include_stills,
                           party_naming=party_naming)
-    return path
+    return pending.path
 
 
 def with_talk_time(lib: Library, review_id: int, doc: SummaryDoc,
@@ -143,8 +145,13 @@ class PendingSummary:
 
     review_id: int
     export_id: str
-    path: Path
+    path: Path  # where the file goes once it is audited
     staging_root: Path
+    staged: StagedFile  # the writer writes `staged.file`
+
+    @property
+    def file(self) -> Path:
+        return self.staged.file
 
 
 def begin_summary_export(lib: Library, review_id: int, out: Path | str, *,
@@ -153,7 +160,8 @@ def begin_summary_export(lib: Library, review_id: int, out: Path | str, *,
     own_review) before it is written, so a kill at any moment never leaves a summary on disk
     that a purge or withdrawal does not know about (a row whose file never came is reported
     as missing when it is deleted). A UI calls this on the library's thread, then
-    `write_summary` on a worker, then `finish_summary_export` (or `abandon_summary_export`)."""
+    `write_summary` to `pending.file` on a worker, then `finish_summary_export` (or
+    `abandon_summary_export`)."""
     file = Path(out).expanduser().absolute()
     review = get_review(lib, review_id)
     export_id = uuid.uuid4().hex
@@ -161,24 +169,53 @@ def begin_summary_export(lib: Library, review_id: int, out: Path | str, *,
                     [NewExportedFile(file, SUMMARY, recording_id=review.recording_id,
                                      names_replaced=names_replaced)],
                     replace=False)
-    return PendingSummary(review_id, export_id, file, library_staging(lib))
+    root = library_staging(lib)
+    try:
+        staged = stage_file(file, root)
+    except BaseException:
+        forget_export(lib, export_id)
+        raise
+    return PendingSummary(review_id, export_id, file, root, staged)
 
 
 def finish_summary_export(
     lib: Library, pending: PendingSummary, *, fmt: SummaryFormat | str,
     include_stills: bool, party_naming: PartyNaming,
 ) -> None:
-    """The file is in place: forget older rows for the same path and audit the export. The
-    audit row names the file, not its folder: folder names often carry a client's name."""
-    with lib.write():
-        drop_replaced(lib, pending.export_id)
-        audit(lib, AuditAction.EXPORT, subject_of("review", pending.review_id),
-              export_id=pending.export_id, format=str(fmt).lower(), file=pending.path.name,
-              stills=bool(include_stills), party_naming=party_naming)
+    """The file is written: audit the export, then move the file into place (older rows for
+    the same path are forgotten then). When the audit cannot be written (the library busy, the disk
+    full) no file is left and a VsrError says so. The audit row names the file, not its
+    folder: folder names often carry a client's name."""
+    def record() -> None:
+        with lib.write():
+            audit(lib, AuditAction.EXPORT, subject_of("review", pending.review_id),
+                  export_id=pending.export_id, format=str(fmt).lower(), file=pending.path.name,
+                  stills=bool(include_stills), party_naming=party_naming)
+
+    place_or_forget(lib, pending.staged, pending.export_id, record)
+
+
+def place_or_forget(lib: Library, staged: StagedFile, export_id: str,
+                    record: Callable[[], object]) -> Path:
+    """`place_staged`; when it fails the export's ledger row goes too (best effort: a row
+    left behind only names a file that is not there, which a deletion reports as missing).
+    Older rows for the same path are dropped only once the new file is in place (best effort
+    too: one left behind names the same file as the new row)."""
+    try:
+        placed = place_staged(lib, staged, record)
+    except BaseException:
+        with contextlib.suppress(VsrError):
+            forget_export(lib, export_id)
+        raise
+    with contextlib.suppress(VsrError):
+        drop_replaced(lib, export_id)
+    return placed
 
 
 def abandon_summary_export(lib: Library, pending: PendingSummary) -> None:
-    """The file was never written: forget its row (an older file at that path stays known)."""
+    """The file was never written: forget its row (an older file at that path stays known)
+    and remove what was staged."""
+    drop_staged(pending.staged)
     forget_export(lib, pending.export_id)
 
 
@@ -200,14 +237,16 @@ def file_name_from_title(title: str, fmt: str, fallback: str = "leerverslag") ->
 
 
 def write_summary(doc: SummaryDoc, fmt: SummaryFormat | str, out: Path | str, *,
-                  staging_root: Path | None = None) -> Path:
+                  staging_root: Path | None = None, shown_as: Path | None = None) -> Path:
     """Lay out a gathered summary in `fmt` and write it atomically (staged in the app's own
     folder when `staging_root` is given). Touches no library, so a UI can gather on the main
     thread and run this (and `add_stills`) on a worker."""
     writer = _writer(str(fmt).lower())
-    return write_atomic(Path(out), lambda tmp: writer(doc, tmp), staging_root=staging_root)
+    return write_atomic(Path(out), lambda tmp: writer(doc, tmp), staging_root=staging_root,
+                        shown_as=shown_as)
 
 
 __all__ = ["FORMATS", "PendingSummary", "SummaryDoc", "SummaryFormat", "abandon_summary_export",
            "add_stills", "begin_summary_export", "build_summary", "default_summary_name",
-           "export_summary", "file_name_from_title", "finish_summary_export", "write_summary"]
+           "export_summary", "file_name_from_title", "finish_summary_export", "place_or_forget",
+           "write_summary"]

@@ -35,7 +35,7 @@ __all__ = ["Cancelled", "write_summary_in_child"]
 def write_summary_in_child(doc: SummaryDoc, fmt: str, out: Path, *,
                            staging_root: Path | None = None, include_stills: bool = False,
                            progress: Progress | None = None,
-                           cancel: Cancel | None = None) -> Path:
+                           cancel: Cancel | None = None, shown_as: Path | None = None) -> Path:
     """`add_stills` (if `include_stills`) and `write_summary` in a child process; returns the
     written path. `progress(fraction)` is called in this process as the child reports;
     `cancel()` is polled, and when it says so the child is killed and `Cancelled` raised
@@ -46,7 +46,7 @@ def write_summary_in_child(doc: SummaryDoc, fmt: str, out: Path, *,
     child = context.Process(
         target=_child_main, name="vsr-summary",
         args=(doc, fmt, str(out), str(staging_root) if staging_root else None, include_stills,
-              current_language(), messages), daemon=True)
+              current_language(), messages, shown_as), daemon=True)
     child.start()
     try:
         return _await_child(child, messages, progress, cancel)
@@ -96,7 +96,8 @@ def _stop(child: Any) -> None:
 
 
 def _child_main(doc: SummaryDoc, fmt: str, out: str, staging_root: str | None,
-                include_stills: bool, language: str, messages: Any) -> None:
+                include_stills: bool, language: str, messages: Any,
+                shown_as: Path | None = None) -> None:
     """In the child: the same language as the parent, progress as ("progress", fraction)."""
     set_language(language)
     try:
@@ -105,10 +106,11 @@ def _child_main(doc: SummaryDoc, fmt: str, out: str, staging_root: str | None,
         staging = Path(staging_root) if staging_root else None
         if include_stills and doc.recording_has_video:  # made while the file is laid out
             with _stills_with_progress(doc, messages) as ahead:
-                path = write_summary(ahead.doc, fmt, Path(out), staging_root=staging)
+                path = write_summary(ahead.doc, fmt, Path(out), staging_root=staging,
+                                     shown_as=shown_as)
         else:
             messages.put(("progress", 0.0))
-            path = write_summary(doc, fmt, Path(out), staging_root=staging)
+            path = write_summary(doc, fmt, Path(out), staging_root=staging, shown_as=shown_as)
         messages.put(("progress", 1.0))
         messages.put(("done", str(path)))
     except VsrError as exc:

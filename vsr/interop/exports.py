@@ -12,7 +12,7 @@ from vsr.anonymise.known import review_names
 from vsr.anonymise.names import NameReplacer
 from vsr.errors import VsrError
 from vsr.export import abandon_summary_export, begin_summary_export, finish_summary_export
-from vsr.export.atomic import write_atomic
+from vsr.export.atomic import write_staged
 from vsr.interop.anonymised import anonymise_review
 from vsr.interop.csv_export import DEFAULT_SEPARATOR, SEPARATORS, write_csv
 from vsr.interop.eaf_write import write_eaf
@@ -93,16 +93,16 @@ def write_review_export(lib: Library, plan: ReviewExport) -> Path:
     """Write the file atomically and record it (writes the library)."""
     # Recorded before the file exists, staged in the app's folder, like a summary: a kill
     # never leaves a file with gespreksbladen that a purge would not know about.
+    # Audited before it is moved into place: a failed audit leaves no file.
     pending = begin_summary_export(lib, plan.review_id, plan.target)
     try:
-        path = write_atomic(plan.target, _writer(plan.fmt, plan.data, plan.target, plan.separator),
-                            staging_root=pending.staging_root)
+        write_staged(pending.staged, _writer(plan.fmt, plan.data, plan.target, plan.separator))
     except BaseException:
         abandon_summary_export(lib, pending)
         raise
     finish_summary_export(lib, pending, fmt=plan.fmt, include_stills=False,
                           party_naming="initials" if plan.names_replaced else "names")
-    return path
+    return pending.path
 
 
 def _writer(fmt: str, data: ExportReview, target: Path, separator: str) -> Callable[[Path], None]:

@@ -24,11 +24,12 @@ STILLS_SHARE = 0.8  # of the progress of a summary with stills; the rest is the 
 class SummaryWork:
     doc: SummaryDoc
     fmt: str
-    out: Path
+    out: Path  # with a staging root: the target; without: a staged file (`PendingSummary.file`)
     staging_root: Path | None = None
     include_stills: bool = False
     names: NameReplacer | None = None  # names replaced (initials) when given
     created_at: str = ""
+    shown_as: Path | None = None  # the target errors name when `out` is a staged file
 
 
 def summary(work: SummaryWork, progress: Progress) -> Path:
@@ -47,10 +48,12 @@ def summary(work: SummaryWork, progress: Progress) -> Path:
 
         total = max(1, len({block.at_ms for block in doc.moments}))
         with StillsAhead(doc, lambda count: progress(STILLS_SHARE * count / total)) as ahead:
-            path = write_summary(ahead.doc, work.fmt, work.out, staging_root=work.staging_root)
+            path = write_summary(ahead.doc, work.fmt, work.out, staging_root=work.staging_root,
+                                 shown_as=work.shown_as)
     else:
         progress(0.1)
-        path = write_summary(doc, work.fmt, work.out, staging_root=work.staging_root)
+        path = write_summary(doc, work.fmt, work.out, staging_root=work.staging_root,
+                             shown_as=work.shown_as)
     progress(1.0)
     return path
 

@@ -326,6 +326,6 @@ def _entry(r: dict[str, object]) -> AuditEntry:
 def _details(value: object) -> dict[str, Any]:
     try:
         data = json.loads(str(value or "{}"))
-    except json.JSONDecodeError:
-        return {"raw": str(value)}
+    except (json.JSONDecodeError, RecursionError):  # a row nested 100,000 deep
+        return {"raw": str(value)[:1000]}
     return data if isinstance(data, dict) else {"value": data}

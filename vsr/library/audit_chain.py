@@ -173,7 +173,7 @@ def migrate_audit_log(conn: sqlite3.Connection) -> None:
 def _clean_details(text: str) -> str:
     try:
         data = json.loads(text)
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, RecursionError):
         return file_name(text)
     if not isinstance(data, dict):
         return text

@@ -78,7 +78,7 @@ def read_head(library: Path) -> AuditHead | None:
     try:
         data = json.loads(text)
         return AuditHead(int(data["rows"]), int(data["last_id"]), str(data["chain"]))
-    except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+    except (json.JSONDecodeError, KeyError, TypeError, ValueError, RecursionError) as exc:
         raise ValueError(str(exc)) from exc
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from vsr.errors import VsrError
+from vsr.errors import StorageError, VsrError
 from vsr.library.backup_lock import backup_lock
 from vsr.library.id_sequences import highest_counters, keep_counters_ahead
 from vsr.library.schema import MIGRATIONS
@@ -191,7 +191,7 @@ def _constraint_problems(library: Path, backup: Path) -> str:
     except SQLITE_FAILURES as exc:
         return failure_text(exc)
     finally:
-        for leftover in (staged, Path(f"{staged}-journal")):
+        for leftover in (staged, Path(f"{staged}-journal"), Path(f"{staged}.fresh")):
             leftover.unlink(missing_ok=True)
     return "" if rows == ["ok"] else "; ".join(rows[:5])
 
@@ -199,24 +199,44 @@ def _constraint_problems(library: Path, backup: Path) -> str:
 # The stored values every reader turns into a type (an enum, the feelings' JSON): one that is
 # not among them ended exports and the window in a traceback once such a backup was put back.
 _READ_AS_TYPE = (("parties", "role"), ("parties", "shape"), ("session_state", "step"),
-                 ("session_ratings", "question"), ("reflections", "feelings"))
+                 ("session_ratings", "question"), ("reflections", "feelings"),
+                 ("collection_clips", "questions"))
+_WORDS_LISTS = ("feelings", "questions")  # JSON lists of texts
 
 
 def _value_problems(conn: sqlite3.Connection) -> list[str]:
-    """'table.column: value' for each stored value of `_READ_AS_TYPE` that the package checks
+    """'table.column: value' for each stored value that the package checks
     (`vsr.review_package.validate`, the same as what a colleague's package must pass) refuse.
-    Only a backup of this version is judged (an older one's values are the migrations'
-    business), and of the feelings only their form (a list of words: a feeling the method no
-    longer has is no reason to refuse a backup)."""
+    Of the feelings only their form is judged (a list of words: a feeling the method no longer
+    has is no reason to refuse a backup).
+
+    A backup of this version: the values of `_READ_AS_TYPE`. An older one (`conn` is a private
+    copy) is first brought up to date the way opening it after the restore would, then its
+    rows must fit this version's CHECK constraints (older versions had fewer) and every field
+    the package checks know must pass them: an unknown role, a moment at -5 s or past 48 h, a
+    time that is no time, a text of 100 MB or a number where a text belongs, let in by an
+    older version's looser schema, ended in a traceback or a frozen window once put back."""
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if version > len(MIGRATIONS):
+        return []  # refused on its own (`error.library.newer`)
+    if version < len(MIGRATIONS):
+        try:
+            _bring_up_to_date(conn, version)
+            problems = _current_check_problems(conn)
+        except SQLITE_FAILURES as exc:
+            return [failure_text(exc)]
+        return problems or _field_problems(conn) or _typed_problems(conn)
+    return _typed_problems(conn)
+
+
+def _typed_problems(conn: sqlite3.Connection) -> list[str]:
     from vsr.review_package.checks import Bad
     from vsr.review_package.validate import TABLES
     from vsr.text import clean_text
 
-    if int(conn.execute("PRAGMA user_version").fetchone()[0]) != len(MIGRATIONS):
-        return []
     problems: list[str] = []
     for table, column in _READ_AS_TYPE:
-        check = _words_list if column == "feelings" else TABLES[table][0][column].check
+        check = _words_list if column in _WORDS_LISTS else TABLES[table][0][column].check
         try:
             values = [r[0] for r in conn.execute(f'SELECT DISTINCT "{column}" FROM "{table}"')]
         except sqlite3.OperationalError:  # a table or column an older backup does not have
@@ -226,6 +246,86 @@ def _value_problems(conn: sqlite3.Connection) -> list[str]:
                 check(value)
             except Bad:
                 problems.append(f"{table}.{column}: {clean_text(str(value))[:40]}")
+    return problems
+
+
+def _bring_up_to_date(conn: sqlite3.Connection, version: int) -> None:
+    """The migrations from `version` on, in one transaction (on a private copy: the restored
+    file itself is migrated again when it is opened, with its own backup first)."""
+    from vsr.library.db import _run_migration  # db imports this module
+
+    conn.execute("PRAGMA foreign_keys=OFF")
+    conn.execute("BEGIN IMMEDIATE")
+    for migration in MIGRATIONS[version:]:
+        _run_migration(conn, migration)
+    conn.execute(f"PRAGMA user_version = {len(MIGRATIONS)}")
+    conn.execute("COMMIT")
+
+
+def _current_check_problems(conn: sqlite3.Connection) -> list[str]:
+    """Every row copied into an empty library of this version (its triggers dropped): what
+    SQLite refuses there breaks a CHECK or NOT NULL this version has and the older one had
+    not (a migration that only adds a column leaves the older table's definition)."""
+    from vsr.library.db import _run_migration  # db imports this module
+
+    main = Path(conn.execute("PRAGMA database_list").fetchone()[2])
+    fresh_path = main.with_name(f"{main.name}.fresh")
+    fresh = sqlite3.connect(str(fresh_path), isolation_level=None)
+    try:
+        for migration in MIGRATIONS:
+            _run_migration(fresh, migration)
+        for (trigger,) in fresh.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
+            fresh.execute(f'DROP TRIGGER "{trigger}"')
+        virtual = [str(r[0]) for r in fresh.execute(
+            "SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL%'")]
+        made = {str(r[0]) for r in fresh.execute(  # full-text indexes are no data of their own
+            "SELECT name FROM sqlite_master WHERE type = 'table'")
+                if not any(str(r[0]) == v or str(r[0]).startswith(f"{v}_") for v in virtual)}
+        fresh.close()
+        tables = [str(r[0]) for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'"
+            " AND name NOT LIKE 'sqlite_%'")]
+        conn.execute("ATTACH DATABASE ? AS fresh", (str(fresh_path),))
+        try:
+            for table in tables:
+                if table in made:
+                    try:
+                        conn.execute(f'INSERT INTO fresh."{table}" SELECT * FROM main."{table}"')
+                    except sqlite3.IntegrityError as exc:
+                        return [f"{table}: {failure_text(exc)}"]
+        finally:
+            conn.execute("DETACH DATABASE fresh")
+    finally:
+        fresh.close()
+        for leftover in (fresh_path, Path(f"{fresh_path}-journal")):
+            leftover.unlink(missing_ok=True)
+    return []
+
+
+def _field_problems(conn: sqlite3.Connection) -> list[str]:
+    """'table.column: value' for the first few stored values the package checks refuse."""
+    from vsr.review_package.checks import Bad, Field
+    from vsr.review_package.validate import CONSENT, RECORDING, REVIEW, TABLES
+    from vsr.text import clean_text
+
+    fields: dict[str, dict[str, Field]] = {table: f for table, (f, _) in TABLES.items()}
+    fields.update(recordings=RECORDING, reviews=REVIEW, consents=CONSENT)
+    problems: list[str] = []
+    for table, checks in fields.items():
+        columns = {str(r[1]) for r in conn.execute(f'PRAGMA table_info("{table}")')}
+        for column, field in checks.items():
+            if column not in columns:
+                continue
+            check = _words_list if column == "feelings" else field.check
+            for (value,) in conn.execute(f'SELECT DISTINCT "{column}" FROM "{table}"'):
+                try:
+                    check(value)
+                except Bad:
+                    shown = clean_text(value[:40]) if isinstance(value, str) else repr(value)
+                    problems.append(f"{table}.{column}: {shown[:40]}")
+                    if len(problems) >= 5:
+                        return problems
     return problems
 
 
@@ -512,13 +612,34 @@ def restore_backup(library: Path, backup: Path) -> Backup | None:
     return kept
 
 
+RESTORE_WAIT_S = 10.0  # another program holds the library for writing: wait this long
+
+
+class _Busy(Exception):
+    pass
+
+
 def _restore_in_place(library: Path, backup: Path) -> None:
+    """The backup's pages into the library through the backup API. While another program
+    holds the library for writing, Python's backup loop waited for it without end (a restore
+    hung, silent, as long as a database browser had it open for writing): after
+    RESTORE_WAIT_S it is StorageError busy, and the library is as it was (SQLite rolls back
+    a backup that did not finish). Never a reason to replace the file under that program."""
     if check_file(library) != "ok":
         raise sqlite3.DatabaseError("the library is damaged")
     source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
-    target = sqlite3.connect(str(library), timeout=10)
+    target = sqlite3.connect(str(library), timeout=1)  # each step: the loop below waits on
+    deadline = time.monotonic() + RESTORE_WAIT_S
+
+    def step(status: int, _remaining: int, _total: int) -> None:
+        if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) \
+                and time.monotonic() > deadline:
+            raise _Busy
+
     try:
-        source.backup(target)
+        source.backup(target, progress=step)
+    except _Busy:
+        raise StorageError("error.storage.busy") from None
     finally:
         target.close()
         source.close()

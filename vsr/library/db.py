@@ -26,7 +26,7 @@ from vsr.library import backups, health
 from vsr.library.changes import Action, Entity, Listener
 from vsr.library.changes import Change as Change  # re-exported: `from vsr.library.db import Change`
 from vsr.library.schema import MIGRATIONS, Migration
-from vsr.library.sqlite_failures import failure_text, is_damage
+from vsr.library.sqlite_failures import failure_text, full_disk, is_damage
 from vsr.staging import clean_staging
 
 if TYPE_CHECKING:
@@ -370,7 +370,9 @@ def _open_reason(lib_path: Path, said: str) -> str:
     was said."""
     folder_closed = lib_path.parent.is_dir() and not os.access(lib_path.parent, os.W_OK)
     file_closed = lib_path.is_file() and not os.access(lib_path, os.W_OK)
-    return "reason.read_only_folder" if folder_closed or file_closed else said
+    if folder_closed or file_closed:
+        return "reason.read_only_folder"
+    return "reason.disk_full" if full_disk(lib_path, said) else said
 
 
 def _prepare_private(lib_path: Path) -> None:

@@ -106,7 +106,7 @@ def read_stamp(library: Path) -> Stamp | None:
     try:
         data = json.loads((state_dir(library) / _STAMP).read_text("utf-8"))
         return Stamp(float(data["checked_at"]), int(data["size"]), int(data["mtime_ns"]))
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):  # nested 100,000 deep
         return None
 
 

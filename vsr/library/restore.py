@@ -79,7 +79,7 @@ def _rows(conn: sqlite3.Connection, sql: str, params: tuple[object, ...] = ()
 def _entry(row: dict[str, Any]) -> AuditEntry:
     try:
         details = json.loads(str(row["details"]))
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, RecursionError):
         details = {}
     return AuditEntry(int(row["id"]), str(row["at"]), str(row["action"]), str(row["subject"]),
                       details if isinstance(details, dict) else {})

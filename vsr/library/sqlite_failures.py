@@ -8,7 +8,9 @@ it with `failure_text`, so such a library is reported and can be restored like a
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
+from pathlib import Path
 
 SQLITE_FAILURES: tuple[type[Exception], ...] = (sqlite3.Error, UnicodeDecodeError)
 # What SQLite (or Python reading its text) says about a damaged file, rather than a missing,
@@ -30,3 +32,20 @@ def is_damage(exc: BaseException) -> bool:
     if isinstance(exc, UnicodeDecodeError):  # only a damaged file gives such a message
         return True
     return any(word in str(exc).lower() for word in DAMAGE_WORDS)
+
+
+# Less than this free on the library's disk and SQLite's "disk I/O error" means the disk is
+# full: it cannot even make its shared-memory file (-shm, 32 KiB) there, and says only that.
+NEARLY_FULL_BYTES = 1024 * 1024
+_FULL_WORDS = ("disk i/o error", "disk is full")
+
+
+def full_disk(path: Path, said: str) -> bool:
+    """Whether SQLite's failure `said` at the library `path` comes from a full disk (rather
+    than damage: `vsr backup check` called such a library damaged and offered a restore)."""
+    if not any(word in said.lower() for word in _FULL_WORDS):
+        return False
+    try:
+        return shutil.disk_usage(Path(path).parent).free < NEARLY_FULL_BYTES
+    except OSError:
+        return False

@@ -106,7 +106,7 @@ def _audit_mention(subject: str, details: str, kind: str | None, keys: tuple[str
         top = int(ident)
     try:
         data = json.loads(details)
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, RecursionError):
         return top
     if not isinstance(data, dict):
         return top

@@ -22,7 +22,7 @@ from vsr import __version__
 from vsr.anonymise.names import NameReplacer
 from vsr.anonymise.package_rows import anonymise_package_rows
 from vsr.errors import ConsentError
-from vsr.export.atomic import write_atomic
+from vsr.export.atomic import write_staged
 from vsr.file_names import safe_file_name
 from vsr.library.consent import require_consent
 from vsr.library.db import Library, library_staging
@@ -68,13 +68,15 @@ class PackJob:
 
     def write(self, progress: Callable[[float], None] | None = None,
               cancel: Callable[[], bool] | None = None) -> Path:
-        """The package file, atomically; `progress` and `cancel` as in `write_package` (a
-        cancelled write leaves no file)."""
+        """The package file, atomically, into its staging (`finish_pack` moves it into place
+        once it is audited); `progress` and `cancel` as in `write_package` (a cancelled write
+        leaves no file). Returns where it will be."""
         def write(tmp: Path) -> None:
             archive.write_package(tmp, self.data, self.extra, self.recording,
                                   self.passphrase, progress, cancel, self.patches)
 
-        return write_atomic(self.pending.path, write, staging_root=self.staging_root)
+        write_staged(self.pending.staged, write)
+        return self.pending.path
 
 
 def pack_review(lib: Library, review_id: int, out: Path, *, with_recording: bool = False,
@@ -82,17 +84,17 @@ def pack_review(lib: Library, review_id: int, out: Path, *, with_recording: bool
                 names: NameReplacer | None = None) -> Path:
     """Write the package to `out` (atomically). See the module docstring for the recording.
     With `names` (anonymising) its rows and the recording's file name pass the replacement.
-    The file goes through the export ledger: recorded before it exists, audited once it is in
-    place, forgotten when it never got there."""
+    The file goes through the export ledger: recorded before it exists, audited before it is
+    moved into place, forgotten when it never got there."""
     job = begin_pack(lib, review_id, out, with_recording=with_recording,
                      passphrase=passphrase, today=today, names=names)
     try:
-        path = job.write()
+        job.write()
     except BaseException:
         abandon_pack(lib, job)
         raise
     finish_pack(lib, job)
-    return path
+    return job.pending.path
 
 
 def begin_pack(lib: Library, review_id: int, out: Path, *, with_recording: bool = False,

@@ -1,7 +1,7 @@
 """A package in the export ledger (`vsr.library.exported`), like every file that leaves the app:
 recorded before it exists (so a kill never leaves a package that withdrawal or purge does not
-know about), audited once it is in place, forgotten when it never got there; and its receipt
-audited.
+know about), written into a staging of its own, audited, and only then moved into place (a
+failed audit leaves no file), forgotten when it never got there; and its receipt audited.
 
 Which consent a package is made under: with the recording, intervisie (handing a
 conversation to a colleague is peer consultation; withdrawing or narrowing that consent
@@ -15,13 +15,13 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from vsr.export.atomic import StagedFile, drop_staged, stage_file
 from vsr.library.audit import AuditAction, audit, subject_of
 from vsr.library.consent import Purpose
-from vsr.library.db import Library
+from vsr.library.db import Library, library_staging
 from vsr.library.exported import (
     PACKAGE,
     NewExportedFile,
-    drop_replaced,
     forget_export,
     record_exported,
 )
@@ -37,8 +37,9 @@ class PendingPackage:
 
     review_id: int
     export_id: str
-    path: Path
+    path: Path  # where the file goes once it is audited
     with_recording: bool
+    staged: StagedFile  # the writer writes `staged.file`
 
 
 def begin_package(lib: Library, review_id: int, out: Path, *,
@@ -52,20 +53,30 @@ def begin_package(lib: Library, review_id: int, out: Path, *,
                                      faces_blurred=False if with_recording else None,
                                      names_replaced=names_replaced)],
                     replace=False)
-    return PendingPackage(review_id, export_id, file, with_recording)
+    try:
+        staged = stage_file(file, library_staging(lib))
+    except BaseException:
+        forget_export(lib, export_id)
+        raise
+    return PendingPackage(review_id, export_id, file, with_recording, staged)
 
 
 def finish_package(lib: Library, pending: PendingPackage, *, protected: bool) -> None:
-    """The file is in place: forget older rows for its path and audit the export (the file's
-    name, not its folder)."""
-    with lib.write():
-        drop_replaced(lib, pending.export_id)
-        audit(lib, AuditAction.EXPORT, subject_of("review", pending.review_id),
-              export_id=pending.export_id, format=PACKAGE_FORMAT, file=pending.path.name,
-              with_recording=pending.with_recording, protected=protected)
+    """The file is written: audit the export (the file's name, not its folder), then move it
+    into place (older rows for its path forgotten then). A failed audit leaves no file."""
+    from vsr.export import place_or_forget
+
+    def record() -> None:
+        with lib.write():
+            audit(lib, AuditAction.EXPORT, subject_of("review", pending.review_id),
+                  export_id=pending.export_id, format=PACKAGE_FORMAT, file=pending.path.name,
+                  with_recording=pending.with_recording, protected=protected)
+
+    place_or_forget(lib, pending.staged, pending.export_id, record)
 
 
 def abandon_package(lib: Library, pending: PendingPackage) -> None:
+    drop_staged(pending.staged)
     forget_export(lib, pending.export_id)
 
 

@@ -4,10 +4,13 @@
    value of its review (`validate`); slow for a passphrase (scrypt).
 2. `plan_unpack` (library thread, quick): is the review already here (the user's choice), is
    the recording already here (same fingerprint) or does it come along.
-3. `extract_recording` (no library): write the recording that came along into `received/`,
-   checked against its fingerprint; slow for an hour of video.
-4. `finish_unpack` (library thread): the rows in one transaction, audited; on any failure the
-   received file goes again and the library is as it was.
+3. `extract_recording` (no library): write the recording that came along into a staging
+   record of this process (`vsr.staging`), checked against its fingerprint; slow for an hour
+   of video.
+4. `finish_unpack` (library thread): the rows in one transaction, audited, and in it the
+   recording moved into `received/`; on any failure the staged file goes again and the
+   library is as it was. A kill before that leaves the recording (a client's video) only in
+   the staging, which the next start removes: never in `received/`, known to no library.
 
 `unpack_review` runs the four in a row (the CLI)."""
 
@@ -25,11 +28,12 @@ from vsr.app_dirs import create_private_new, private_dir
 from vsr.errors import NotFoundError
 from vsr.i18n import translate
 from vsr.library.changes import Action, Change, Entity
-from vsr.library.db import Library
+from vsr.library.db import Library, library_staging
 from vsr.library.recordings import find_by_fingerprint
 from vsr.review_package import archive, ledger, rows
 from vsr.review_package.archive import PackageError
 from vsr.review_package.validate import validated, within_recording
+from vsr.staging import STAGING_PREFIX, Staging, close_staging, open_staging
 
 Fingerprinter = Callable[[Path], str]
 
@@ -70,6 +74,7 @@ class UnpackPlan:
     title: str
     copy: bool  # kept beside the one already here
     extract_to: Path | None  # the folder for the recording, when it is to be written
+    staging_root: Path | None = None  # where it is staged first (the library's staging)
 
 
 def read_incoming(package: Path, passphrase: str | None = None) -> Incoming:
@@ -96,7 +101,7 @@ def plan_unpack(lib: Library, incoming: Incoming,
     extract_to = None
     if incoming.media is not None and here is None:
         extract_to = received_folder(lib)
-    return UnpackPlan(incoming, existing, title, copy, extract_to)
+    return UnpackPlan(incoming, existing, title, copy, extract_to, library_staging(lib))
 
 
 def unpack_review(lib: Library, package: Path, *, passphrase: str | None = None,
@@ -125,25 +130,46 @@ def _existing(lib: Library, incoming: Incoming,
 
 def extract_recording(plan: UnpackPlan, fingerprinter: Fingerprinter | None = None
                       ) -> Path | None:
-    """Write the recording that came along into the plan's folder (None: nothing to write)."""
+    """Write the recording that came along into a staging of this process (None: nothing to
+    write); `finish_unpack` moves it into the plan's folder. On any failure nothing stays."""
     incoming, folder = plan.incoming, plan.extract_to
     if folder is None or incoming.media is None:
         return None
     package, member = incoming.package, incoming.media
-    with archive.open_package(package, incoming.passphrase) as zf:
-        target, tmp = _target(private_dir(folder), Path(member.name).name)
-        try:
+    root = plan.staging_root or folder / ".staging"
+    try:
+        staging = open_staging(root, private_dir(folder))
+    except OSError as exc:
+        raise PackageError(path=str(package), reason=archive.os_reason(exc)) from exc
+    staged = staging.folder / (Path(member.name).name or "recording")
+    tmp = staging.folder / f".{staged.name}.partial"
+    try:
+        with archive.open_package(package, incoming.passphrase) as zf:
             with create_private_new(tmp) as out:  # a client's recording: 0600 from the start
                 archive.read_member(package, zf, member.name, out=out, expected=member)
             if (fingerprinter or _default_fingerprinter)(tmp) != incoming.fingerprint:
                 raise PackageError("error.package.damaged", path=str(package),
                                    name=member.name)
-            os.replace(tmp, target)
-        except OSError as exc:
+            os.replace(tmp, staged)
+    except BaseException as exc:
+        close_staging(staging)
+        if isinstance(exc, OSError):
             raise PackageError(path=str(package), reason=archive.os_reason(exc)) from exc
-        finally:
-            tmp.unlink(missing_ok=True)
-    return target
+        raise
+    return staged
+
+
+def _staging_of(plan: UnpackPlan, staged: Path) -> Staging | None:
+    """The staging `extract_recording` wrote `staged` into (None for a file elsewhere)."""
+    if plan.extract_to is None:
+        return None
+    root = plan.staging_root or plan.extract_to / ".staging"
+    folder = staged.parent
+    ident = folder.name.removeprefix(STAGING_PREFIX)
+    record = root / ident
+    if folder != record and folder != plan.extract_to / f"{STAGING_PREFIX}{ident}":
+        return None
+    return Staging(record, folder)
 
 
 def _target(folder: Path, name: str) -> tuple[Path, Path]:
@@ -168,17 +194,25 @@ def received_folder(lib: Library) -> Path:
 
 
 def finish_unpack(lib: Library, plan: UnpackPlan, received: Path | None) -> Unpacked:
-    """The review's rows in one transaction, audited. On any failure the received file is
-    deleted again."""
+    """The review's rows in one transaction, audited, and in it the staged recording moved
+    into the plan's folder. On any failure the recording goes again (staged or moved)."""
+    staging = _staging_of(plan, received) if received is not None else None
+    moved: list[Path] = []  # where the recording went, once it did
     try:
-        return _insert(lib, plan, received)
+        return _insert(lib, plan, received if staging is not None else None, moved)
     except BaseException:
+        for path in moved:
+            path.unlink(missing_ok=True)
         if received is not None:
             received.unlink(missing_ok=True)
         raise
+    finally:
+        if staging is not None:
+            close_staging(staging)
 
 
-def _insert(lib: Library, plan: UnpackPlan, received: Path | None) -> Unpacked:
+def _insert(lib: Library, plan: UnpackPlan, staged: Path | None,
+            moved: list[Path]) -> Unpacked:
     package, data = plan.incoming.package, plan.incoming.data
     # Kept both: the copy needs its own identity, or the uuid would no longer be unique.
     review_uuid = uuidlib.uuid4().hex if plan.copy else str(data["review"]["uuid"])
@@ -188,19 +222,30 @@ def _insert(lib: Library, plan: UnpackPlan, received: Path | None) -> Unpacked:
                 lib.conn.execute("DELETE FROM reviews WHERE id = ?", (plan.existing,))
                 changes.append(Change(Entity.REVIEW, Action.REMOVED, (plan.existing,), plan.existing))
             rec = find_by_fingerprint(lib, plan.incoming.fingerprint)
-            if rec is not None:
+            target: Path | None = None
+            if rec is not None:  # (another program brought it meanwhile: the staged goes)
                 recording_id = rec.id
             else:
                 name = str(data["recording"]["file_name"])
-                path = received or received_folder(lib) / name
+                if staged is not None and plan.extract_to is not None:
+                    # a free name chosen under the write lock: another unpack waits for it
+                    target = _target(private_dir(plan.extract_to), staged.name)[0]
+                path = target or received_folder(lib) / name
                 recording_id = rows.insert_recording(lib, data, str(path))
                 changes.append(Change(Entity.RECORDING, Action.ADDED, (recording_id,)))
             review_id = rows.insert_review(lib, data, recording_id, review_uuid, plan.title)
             changes.append(Change(Entity.REVIEW, Action.ADDED, (review_id,), review_id))
             ledger.audit_received(lib, review_id, package,
-                                  recording_received=received is not None,
+                                  recording_received=target is not None,
                                   replaced=plan.existing is not None, copy=plan.copy)
+            if staged is not None and target is not None:
+                try:  # last, so a failure before leaves it staged; committed with the rows
+                    os.replace(staged, target)
+                    moved.append(target)
+                except OSError as exc:
+                    raise PackageError(path=str(package),
+                                       reason=archive.os_reason(exc)) from exc
     except (rows.BadRows, NotFoundError) as exc:
         raise PackageError("error.package.damaged", path=str(package),
                            name=archive.REVIEW) from exc
-    return Unpacked(review_id, plan.title, recording_id, received)
+    return Unpacked(review_id, plan.title, recording_id, target)

@@ -54,14 +54,45 @@ def outbox_path(lib: Library) -> Path:
 
 
 def pending(lib: Library | Path) -> list[ConsentChange]:
+    """What waits in the outbox. A damaged one (not JSON, nested too deep, a row that is not a
+    change this program writes: a withdrawal with a purpose `null` or withdrawn "ja" was sent
+    to the team as it was, an unknown field ended in a traceback) is error.team.outbox_damaged."""
     path = lib if isinstance(lib, Path) else outbox_path(lib)
     try:
         rows = json.loads(path.read_text("utf-8"))
+        if not isinstance(rows, list):
+            raise ValueError("not a list")
+        return [_change_of(row) for row in rows]
     except FileNotFoundError:
         return []
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, RecursionError) as exc:
         raise VsrError("error.team.outbox_damaged", path=path.name) from exc
-    return [ConsentChange(**row) for row in rows if isinstance(row, dict)]
+
+
+_PURPOSES = ("intervisie", "training")
+
+
+def _change_of(row: object) -> ConsentChange:
+    """One row as `_save` writes it, or ValueError."""
+    fields = {f: type(v) for f, v in asdict(ConsentChange("", "", False)).items()}
+    if not isinstance(row, dict) or set(row) - set(fields) or not {
+            "recording_id", "purpose", "withdrawn"} <= set(row):
+        raise ValueError("not a change")
+    change = ConsentChange(**row)
+    if not (isinstance(change.recording_id, str) and 0 < len(change.recording_id) <= 200
+            and change.purpose in _PURPOSES and isinstance(change.withdrawn, bool)
+            and isinstance(change.recognisable, bool)
+            and (change.withdrawn or _is_day(change.given_on))
+            and (change.until is None or _is_day(change.until))):
+        raise ValueError("not a change")
+    return change
+
+
+def _is_day(value: object) -> bool:
+    try:
+        return isinstance(value, str) and date.fromisoformat(value).isoformat() == value
+    except ValueError:
+        return False
 
 
 def _save(path: Path, changes: list[ConsentChange]) -> None:
@@ -70,13 +101,20 @@ def _save(path: Path, changes: list[ConsentChange]) -> None:
     if not changes:
         path.unlink(missing_ok=True)
         return
+    from vsr.export.atomic import system_words
+
     tmp = path.with_name(path.name + ".part")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        json.dump([asdict(c) for c in changes], fh, ensure_ascii=False)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump([asdict(c) for c in changes], fh, ensure_ascii=False)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:  # a full disk: a traceback after the change was made here
+        tmp.unlink(missing_ok=True)
+        raise VsrError("error.team.outbox_not_saved", path=path.name,
+                       reason=system_words(exc)) from exc
 
 
 def was_shared(lib: Library, recording_id: int, purpose: str) -> bool:
@@ -126,8 +164,26 @@ def queue_change(lib: Library, recording_id: int, purpose: str,
                                until=None if until is None else until.isoformat(),
                                recognisable=recognisable)
     outbox = outbox_path(lib)
-    _save(outbox, [*pending(outbox), change])
+    try:
+        waiting = pending(outbox)
+    except VsrError:
+        # The new change is kept all the same (beside a damaged outbox nothing more could be
+        # queued); the damaged file is kept aside, never deleted, and the error says it.
+        _set_aside(outbox)
+        _save(outbox, [change])
+        raise
+    _save(outbox, [*waiting, change])
     return outbox
+
+
+def _set_aside(outbox: Path) -> Path:
+    aside = outbox.with_name(f"{outbox.name}.damaged")
+    n = 1
+    while aside.exists():
+        aside = outbox.with_name(f"{outbox.name}.damaged.{n}")
+        n += 1
+    os.replace(outbox, aside)
+    return aside
 
 
 def deliver(outbox: Path, url: str | None, media: Path | None) -> TeamNotice:

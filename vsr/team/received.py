@@ -15,6 +15,7 @@ cached file: the local copy never outlives the share."""
 from __future__ import annotations
 
 import json
+import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,6 +26,8 @@ from vsr.i18n import translate
 from vsr.team.connection import TeamError
 from vsr.team.media_crypto import ChunkReader
 from vsr.team.sharing import fetch_media, list_shared, media_source, open_shared
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     import psycopg
@@ -40,22 +43,28 @@ def received(lib: Library) -> dict[str, dict[str, Any]]:
     """share id -> {"review_id", "recording_id", "file"} for what was received here."""
     try:
         value = json.loads(received_path(lib).read_text("utf-8"))
-    except (FileNotFoundError, ValueError):
+    except (OSError, ValueError, RecursionError):  # damaged: the log has the receipts too
         return {}
     return value if isinstance(value, dict) else {}
 
 
 def _save(lib: Library, entries: dict[str, dict[str, Any]]) -> None:
+    """The list, atomically. One that cannot be written (a full disk) is logged, not raised:
+    the library's change is made, and the audit log has every receipt (`_with_logged`)."""
     from vsr.app_dirs import PRIVATE_FILE
 
     path = received_path(lib)
     tmp = path.with_name(path.name + ".part")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        json.dump(entries, fh)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(entries, fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        log.warning("list of received shares not saved beside %s: %s", lib.path, exc)
 
 
 def default_cache() -> Path:
@@ -166,14 +175,22 @@ def put_incoming(lib: Library, incoming: Incoming) -> Arriving:
     item, target = checked_share(incoming.item), incoming.target
     info = ProbeResult(duration_ms=max(0, int(item.get("duration_ms") or 0)), has_video=True,
                        has_audio=True)
+    from vsr.library.audit import audit, subject_of
+    from vsr.library.recordings import find_by_fingerprint
+
     with lib.write():  # one transaction (one flush to disk) for all the rows
+        new = find_by_fingerprint(lib, incoming.fingerprint) is None
         recording = add_arriving_recording(lib, target, incoming.fingerprint, info,
                                            incoming.size, neutral_title(target))
-        review_id = _into_library(lib, item, recording.id)
+        review_id = _into_library(lib, item, recording.id, with_consent=new)
+        # What `forget_share` may delete again is what the log says came in here: the list of
+        # received shares beside the library is no authority (see `_remove_local`).
+        audit(lib, RECEIVED, subject_of("review", review_id), share=incoming.share_id,
+              recording_received=new)
     entries = received(lib)
     entries[incoming.share_id] = {"review_id": review_id, "recording_id": recording.id,
                                   "file": str(target)}
-    _save(lib, entries)
+    _save(lib, entries)  # when it cannot be, the log has the receipt (`_with_logged`)
     return Arriving(incoming.share_id, review_id, recording.id, Path(recording.path), target,
                     item, incoming.media)
 
@@ -290,9 +307,12 @@ def _team_of(conn: psycopg.Connection[Any], share_id: str) -> str:
     return "-"
 
 
-def _into_library(lib: Library, item: dict[str, Any], recording_id: int) -> int:
-    """The review of a received share on `recording_id`: its title, the share's consent and
-    its moments; the review's id."""
+def _into_library(lib: Library, item: dict[str, Any], recording_id: int, *,
+                  with_consent: bool = True) -> int:
+    """The review of a received share on `recording_id`: its title, the share's consent (only
+    `with_consent`: a recording this library already had keeps its own consent state, as with
+    a package; the share's overwrote the client's own consent here, its end date and who gave
+    it) and its moments; the review's id."""
     from vsr.library import markers as mk
     from vsr.library import reviews as rv
     from vsr.library import sheets as sh
@@ -303,9 +323,11 @@ def _into_library(lib: Library, item: dict[str, Any], recording_id: int) -> int:
     review = rv.create_review(lib, recording_id, title=title)
     # The consent lives at the source; here it is what lets the coach cut clips for the share's
     # purpose. It goes with the recording when the share is gone (forget_gone).
-    grant_consent(lib, recording_id, str(item["purpose"]),
-                  given_by=translate("team.received.consent_by", team=str(item.get("team", ""))),
-                  recognisable=bool(item.get("recognisable")))
+    if with_consent:
+        grant_consent(lib, recording_id, str(item["purpose"]),
+                      given_by=translate("team.received.consent_by",
+                                         team=str(item.get("team", ""))),
+                      recognisable=bool(item.get("recognisable")))
     party_of = {p.role.value: p.id for p in rv.list_parties(lib, review.id)}
     for m in item.get("moments", []):
         party = party_of.get(str(m.get("party")), next(iter(party_of.values())))
@@ -325,7 +347,7 @@ def _into_library(lib: Library, item: dict[str, Any], recording_id: int) -> int:
 def forget_gone(lib: Library, conn: psycopg.Connection[Any]) -> list[int]:
     """Delete each received review (recording and cached file too) whose share I can no longer
     see; the ids of the reviews deleted."""
-    entries = received(lib)
+    entries = _with_logged(lib, received(lib))
     if not entries:
         return []
     visible: set[str] = set()
@@ -336,8 +358,8 @@ def forget_gone(lib: Library, conn: psycopg.Connection[Any]) -> list[int]:
     removed = []
     for share_id in [s for s in entries if s not in visible]:
         entry = entries.pop(share_id)
-        _remove_local(lib, entry)
-        removed.append(int(entry["review_id"]))
+        if _remove_local(lib, share_id, entry):
+            removed.append(int(entry["review_id"]))
     _save(lib, entries)
     return removed
 
@@ -346,24 +368,101 @@ def forget_share(lib: Library, share_id: str) -> int | None:
     """The share is gone (withdrawn, retention passed) while its review is open: delete the
     received review, its recording and its cached file (and a half-written one); the review's
     id, or None when it was not received here."""
-    entries = received(lib)
+    entries = _with_logged(lib, received(lib))
     entry = entries.pop(share_id, None)
     if entry is None:
         return None
-    _remove_local(lib, entry)
+    removed = _remove_local(lib, share_id, entry)
     _save(lib, entries)
-    return int(entry["review_id"])
+    return int(entry["review_id"]) if removed else None
 
 
-def _remove_local(lib: Library, entry: dict[str, Any]) -> None:
+RECEIVED = "team.received"  # audit action: a share's review (and perhaps recording) came in
+
+
+def _remove_local(lib: Library, share_id: str, entry: object) -> bool:
+    """Delete a received review, and its recording and cached file when the recording came
+    with the share. Only what the audit log says came in with this share goes: the list of
+    received shares is a file beside the library, and it named the recording and the file
+    to delete (a share of the coach's own recording, the same content already here, was put
+    on that recording, and when the share went the coach's own recording went with all its
+    reviews; a damaged or altered list could name any recording and any file). False when
+    nothing was deleted."""
     from vsr.library.audit import audit, subject_of
     from vsr.library.changes import Action, Change, Entity
 
-    recording_id = int(entry["recording_id"])
-    file = Path(str(entry["file"]))
-    file.unlink(missing_ok=True)
-    file.with_name(file.name + ".part").unlink(missing_ok=True)
-    with lib.write(Change(Entity.RECORDING, Action.REMOVED, (recording_id,))):
-        lib.conn.execute("DELETE FROM recordings WHERE id = ?", (recording_id,))
+    try:
+        if not isinstance(entry, dict):
+            raise TypeError("not an entry")
+        review_id = int(entry["review_id"])
+    except (KeyError, TypeError, ValueError):
+        log.warning("a damaged entry in the list of received reviews was left out")
+        return False
+    came = _came_with(lib, share_id, review_id)
+    if came is None:
+        came = _legacy(lib, share_id, review_id, entry)
+    if came is None:
+        log.warning("received review %s not removed: the log does not say it came in with a"
+                    " share", review_id)
+        return False
+    recording_id, with_recording = came
+    rec = lib.conn.execute("SELECT path FROM recordings WHERE id = ?",
+                           (recording_id,)).fetchone()
+    if with_recording and rec is not None:
+        file = Path(str(rec[0]))
+        if file.name == f"{share_id}.mp4" and not file.is_symlink():  # its place in the cache
+            file.unlink(missing_ok=True)
+            file.with_name(file.name + ".part").unlink(missing_ok=True)
+        with lib.write(Change(Entity.RECORDING, Action.REMOVED, (recording_id,))):
+            lib.conn.execute("DELETE FROM recordings WHERE id = ?", (recording_id,))
+            audit(lib, "team.received_removed", subject_of("recording", recording_id),
+                  review=review_id)
+        return True
+    with lib.write(Change(Entity.REVIEW, Action.REMOVED, (review_id,), review_id)):
+        lib.conn.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
         audit(lib, "team.received_removed", subject_of("recording", recording_id),
-              review=int(entry["review_id"]))
+              review=review_id, recording_kept=True)
+    return True
+
+
+def _with_logged(lib: Library, entries: dict[str, Any]) -> dict[str, Any]:
+    """The list of received shares and, for a receipt the log has but the list lost (it could
+    not be saved: a full disk; it was damaged), an entry of its own: a share withdrawn at the
+    source must still go from here."""
+    for share, subject in lib.conn.execute(
+            "SELECT json_extract(a.details, '$.share'), a.subject FROM audit_log a"
+            " JOIN reviews r ON a.subject = 'review:' || r.id WHERE a.action = ?",
+            (RECEIVED,)).fetchall():
+        if isinstance(share, str) and share not in entries:
+            entries[share] = {"review_id": int(str(subject).partition(":")[2])}
+    return entries
+
+
+def _legacy(lib: Library, share_id: str, review_id: int, entry: dict[Any, Any]
+            ) -> tuple[int, bool] | None:
+    """A review received before receipts were logged (no `team.received` row names it): its
+    share must still go from here when it is withdrawn. The recording goes too only when its
+    file is this share's place in the cache, as the list says; otherwise only the review."""
+    if lib.conn.execute("SELECT 1 FROM audit_log WHERE action = ? AND subject = ? LIMIT 1",
+                        (RECEIVED, f"review:{review_id}")).fetchone() is not None:
+        return None  # logged as received with another share: not this one's to delete
+    row = lib.conn.execute("SELECT recording_id FROM reviews WHERE id = ?",
+                           (review_id,)).fetchone()
+    if row is None:
+        return None
+    rec = lib.conn.execute("SELECT path FROM recordings WHERE id = ?", (row[0],)).fetchone()
+    file = Path(str(entry.get("file", "")))
+    cached = rec is not None and Path(str(rec[0])) == file and file.name == f"{share_id}.mp4"
+    return int(row[0]), cached
+
+
+def _came_with(lib: Library, share_id: str, review_id: int) -> tuple[int, bool] | None:
+    """(recording id, whether the recording came too) of the review `review_id` as the log
+    has it received with `share_id`; None when the log does not say so."""
+    row = lib.conn.execute(
+        "SELECT r.recording_id, json_extract(a.details, '$.recording_received')"
+        " FROM audit_log a JOIN reviews r ON r.id = ?"
+        " WHERE a.action = ? AND a.subject = ? AND json_extract(a.details, '$.share') = ?"
+        " ORDER BY a.id DESC LIMIT 1",
+        (review_id, RECEIVED, f"review:{review_id}", share_id)).fetchone()
+    return None if row is None else (int(row[0]), bool(row[1]))

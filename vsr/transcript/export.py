@@ -11,12 +11,13 @@ from pathlib import Path
 
 from vsr.anonymise.known import known_names
 from vsr.errors import VsrError
-from vsr.export.atomic import write_atomic
+from vsr.export import place_or_forget
+from vsr.export.atomic import StagedFile, drop_staged, stage_file, write_staged
 from vsr.interop.subtitles import clock, srt_text, vtt_escape
 from vsr.library.audit import AuditAction, audit, subject_of
 from vsr.library.consent import Purpose
 from vsr.library.db import Library, library_staging
-from vsr.library.exported import NewExportedFile, drop_replaced, forget_export, record_exported
+from vsr.library.exported import NewExportedFile, forget_export, record_exported
 from vsr.transcript.parties import voice_labels
 from vsr.transcript.store import Transcript, load_transcript
 from vsr.transcript.talk import speaker_label
@@ -79,17 +80,24 @@ def export_transcript(lib: Library, recording_id: int, fmt: str, out: Path | str
     record_exported(lib, export_id, Purpose.OWN_REVIEW.value, None,
                     [NewExportedFile(target, TRANSCRIPT, recording_id=recording_id,
                                      names_replaced=replace_names)], replace=False)
+    staged: StagedFile | None = None
     try:
+        staged = stage_file(target, library_staging(lib))
+
         def write(tmp: Path) -> None:
             tmp.write_bytes(data)
 
-        write_atomic(target, write, staging_root=library_staging(lib))
+        write_staged(staged, write)
     except BaseException:
+        if staged is not None:
+            drop_staged(staged)
         forget_export(lib, export_id)
         raise
-    with lib.write():
-        drop_replaced(lib, export_id)
-        audit(lib, AuditAction.EXPORT, subject_of("recording", recording_id),
-              export_id=export_id, format=fmt, file=target.name, kind=TRANSCRIPT,
-              names_replaced=replace_names)
-    return target
+
+    def record() -> None:  # audited before the file is moved into place
+        with lib.write():
+            audit(lib, AuditAction.EXPORT, subject_of("recording", recording_id),
+                  export_id=export_id, format=fmt, file=target.name, kind=TRANSCRIPT,
+                  names_replaced=replace_names)
+
+    return place_or_forget(lib, staged, export_id, record)

@@ -55,7 +55,7 @@ def transcribe_media(model: SpeechModel, media: Path, *, progress: ProgressFn | 
         _run_child(command(model, media, out_json), progress, cancel)
         try:
             raw = json.loads(out_json.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
+        except (OSError, ValueError, RecursionError) as exc:
             raise VsrError("error.transcript.failed") from exc
     return _segments(raw)
 

@@ -73,7 +73,7 @@ def read_manifest(path: Path) -> tuple[str, list[ModelFile]]:
         files = [ModelFile(str(f["name"]), int(f["size"]), str(f["sha256"]))
                  for f in data["files"]]
         name = str(data.get("name", path.parent.name))
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+    except (OSError, ValueError, KeyError, TypeError, RecursionError) as exc:
         raise ModelError("error.transcript.bad_manifest", file=str(path)) from exc
     if not files or any("/" in f.name or "\\" in f.name or f.name.startswith(".")
                         for f in files):
