@@ -332,3 +332,28 @@ def test_a_backup_with_a_planted_trigger_is_not_run_but_named(
         assert conn.execute("SELECT COUNT(*) FROM stolen").fetchone() == (0,)
     finally:
         conn.close()
+
+
+def test_a_review_that_went_with_its_team_share_goes_from_the_backups(
+        two: tuple[Library, int, int]) -> None:
+    """A received review whose share was withdrawn at the team is removed here (its recording
+    may be the coach's own and stays): the next clean-up takes it out of the backups too."""
+    from vsr.library.audit import audit, subject_of
+
+    lib, gone, _kept = two
+    review_id = rv.list_reviews(lib, gone)[0].id
+    backup = bk.create_backup(lib.path, "manual")
+    with lib.write():
+        lib.conn.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
+        audit(lib, "team.received_removed", subject_of("recording", gone), review=review_id)
+    lib.conn.execute("DELETE FROM transcripts WHERE recording_id = ?", (gone,))
+    report = clean_up(lib.path, erased_from_purge((), (), ()))
+    assert report.cleaned == (backup.path,)
+    conn = sqlite3.connect(backup.path)
+    try:
+        assert conn.execute("SELECT COUNT(*) FROM reviews WHERE id = ?",
+                            (review_id,)).fetchone() == (0,)
+        assert conn.execute("SELECT COUNT(*) FROM recordings WHERE id = ?",
+                            (gone,)).fetchone() == (1,)  # the recording stays
+    finally:
+        conn.close()

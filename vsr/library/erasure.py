@@ -156,6 +156,8 @@ def _read_log(conn: sqlite3.Connection, erased: Erased) -> None:
             if action == "clips.removed":
                 erased.add("collection_clips", (int(c) for c in stated.get("clips") or []))
                 continue
+            if action == "team.received_removed" and isinstance(stated.get("review"), int):
+                erased.add("reviews", (int(stated["review"]),))  # the recording may stay
         except (ValueError, TypeError):
             log.warning("%s row with unreadable details skipped", action)
             continue
