@@ -4,7 +4,10 @@ contrast."""
 
 from __future__ import annotations
 
+import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -87,6 +90,21 @@ def test_the_timeline_has_a_named_child_per_marker_in_time_order(qtbot, window) 
         assert marker.state().focusable
     # The pane is still the timeline's own interface once the children were asked for.
     assert QAccessible.queryAccessibleInterface(view).role() == QAccessible.Role.Pane
+
+
+def test_what_a_screen_reader_asks_a_marker_does_not_crash_the_program() -> None:
+    """Orca asks every object that gets the focus for its relations and window; a marker's
+    interface answered those from a widget it does not have, and the program crashed (seen in
+    the real window over AT-SPI when the focus reached a marker). Asked in a child process."""
+    child = Path(__file__).with_name("screen_reader_questions_child.py")
+    done = subprocess.run([sys.executable, str(child)], capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    answers = json.loads(done.stdout.strip().splitlines()[-1])
+    assert len(answers) == 2 + 4 + 1  # two lanes, four markers, the playhead
+    for answer in answers:
+        assert answer["relations"] == 0 and answer["window"], answer
+        assert answer["colours"] == [True, True], answer
 
 
 def test_pressing_a_marker_child_selects_it_and_goes_there(qtbot, window) -> None:
