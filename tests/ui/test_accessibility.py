@@ -259,6 +259,31 @@ def test_party_colours_and_style_sheet_text_colours_reach_4_5_to_1() -> None:
     assert readable_on("#ffd700") == "#000000" and readable_on("#1f4e79") == "#ffffff"
 
 
+def drawn_contrast(label: QWidget) -> float:
+    """The highest contrast between a pixel of the label as drawn and its background: the
+    text's own colour where a stroke is solid."""
+    image = label.grab().toImage()
+    background = label.palette().color(label.backgroundRole())
+    return max(contrast_ratio(QColor(image.pixel(x, y)), background)
+               for y in range(image.height()) for x in range(image.width()))
+
+
+def test_every_text_on_the_start_and_review_pages_reaches_4_5_to_1(qtbot, window) -> None:
+    """The hints "Je kunt een opname ook naar dit venster slepen." and the empty reflection
+    sheet's were drawn in the palette's "mid" grey: 1.7:1 (seen in a screenshot at 200 %)."""
+    from PySide6.QtWidgets import QLabel
+
+    measured = 0
+    for page in (window.review_view, window.start_page):
+        window.stack.setCurrentWidget(page)
+        qtbot.waitUntil(page.isVisible)
+        for label in page.findChildren(QLabel):
+            if label.isVisible() and label.text().strip() and label.height() < 200:
+                measured += 1
+                assert drawn_contrast(label) >= TEXT_CONTRAST, label.text()
+    assert measured > 10
+
+
 def test_contrast_ratio_matches_wcag_examples() -> None:
     assert contrast_ratio("#000000", "#ffffff") == pytest.approx(21.0)
     assert contrast_ratio("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)
