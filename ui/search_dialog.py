@@ -40,6 +40,7 @@ from vsr.transcript.spoken_search import SpokenHit, search_spoken
 
 from .accessibility_keys import ReturnOpens
 from .bridge import LibraryBridge
+from .buddy_label import labelled
 from .date_fields import OpenDateEdit, pydate
 from .icons import pictogram
 from .operations import perform
@@ -111,7 +112,7 @@ class SearchDialog(QDialog):
 
     def _layout(self) -> None:
         filters = QHBoxLayout()
-        filters.addWidget(self.theme, 2)
+        filters.addWidget(labelled(self.theme, self.tr("Theme:")), 2)
         filters.addWidget(self.party, 2)
         filters.addWidget(QLabel(self.tr("From")))
         filters.addWidget(self.date_from)
@@ -120,7 +121,9 @@ class SearchDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
         buttons.addStretch(1)
-        buttons.addWidget(QLabel(self.tr("Collection:")))
+        collection_label = QLabel(self.tr("Collection:"))
+        collection_label.setBuddy(self.collection)
+        buttons.addWidget(collection_label)
         buttons.addWidget(self.collection, 1)
         buttons.addWidget(self.add_button)
         layout = QVBoxLayout(self)

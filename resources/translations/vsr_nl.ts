@@ -4,49 +4,54 @@
 <context>
     <name>ActionRow</name>
     <message>
-        <location filename="../../ui/samenleergesprek/actions_editor.py" line="37"/>
+        <location filename="../../ui/samenleergesprek/actions_editor.py" line="38"/>
         <source>What will we do?</source>
         <translation>Wat gaan we doen?</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/actions_editor.py" line="39"/>
+        <location filename="../../ui/samenleergesprek/actions_editor.py" line="40"/>
         <source>Action {n}: what</source>
         <translation>Actie {n}: wat</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/actions_editor.py" line="53"/>
+        <location filename="../../ui/samenleergesprek/actions_editor.py" line="54"/>
         <source>Action {n}: who</source>
         <translation>Actie {n}: wie</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/actions_editor.py" line="54"/>
+        <location filename="../../ui/samenleergesprek/actions_editor.py" line="55"/>
         <source>Together</source>
         <translation>Samen</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/actions_editor.py" line="61"/>
+        <location filename="../../ui/samenleergesprek/actions_editor.py" line="62"/>
         <source>Action {n}: by when</source>
         <translation>Actie {n}: wanneer klaar</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/actions_editor.py" line="64"/>
+        <location filename="../../ui/samenleergesprek/actions_editor.py" line="65"/>
         <source>Done</source>
         <translation>Klaar</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/actions_editor.py" line="68"/>
+        <location filename="../../ui/samenleergesprek/actions_editor.py" line="69"/>
         <source>Action {n}: done</source>
         <translation>Actie {n}: klaar</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/actions_editor.py" line="72"/>
+        <location filename="../../ui/samenleergesprek/actions_editor.py" line="73"/>
         <source>Remove this action</source>
         <translation>Deze actie weghalen</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/actions_editor.py" line="73"/>
+        <location filename="../../ui/samenleergesprek/actions_editor.py" line="74"/>
         <source>Remove action {n}</source>
         <translation>Actie {n} weghalen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/samenleergesprek/actions_editor.py" line="91"/>
+        <source>Who:</source>
+        <translation>Wie:</translation>
     </message>
 </context>
 <context>
@@ -300,12 +305,12 @@
 <context>
     <name>ActionsEditor</name>
     <message>
-        <location filename="../../ui/samenleergesprek/actions_editor.py" line="105"/>
+        <location filename="../../ui/samenleergesprek/actions_editor.py" line="106"/>
         <source>No actions yet.</source>
         <translation>Nog geen acties.</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/actions_editor.py" line="108"/>
+        <location filename="../../ui/samenleergesprek/actions_editor.py" line="109"/>
         <source>+ Add an action</source>
         <translation>+ Actie toevoegen</translation>
     </message>
@@ -522,23 +527,23 @@
         <translation>Je kunt ook alleen kijken: dan wordt er niets bewaard.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="124"/>
+        <location filename="../../ui/app.py" line="126"/>
         <source>Putting the backup back…</source>
         <translation>De reservekopie wordt teruggezet…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="125"/>
+        <location filename="../../ui/app.py" line="127"/>
         <location filename="../../ui/backup_dialog.py" line="242"/>
         <source>Restore backup</source>
         <translation>Teruggaan naar een reservekopie</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="164"/>
+        <location filename="../../ui/app.py" line="166"/>
         <source>The backup is back. The window is being opened again; you can change things again in a moment.</source>
         <translation>De reservekopie is teruggezet. Het venster gaat weer open; zo meteen kun je weer iets wijzigen.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="184"/>
+        <location filename="../../ui/app.py" line="186"/>
         <source>The backup was put back.</source>
         <translation>De reservekopie is teruggezet.</translation>
     </message>
@@ -1226,209 +1231,214 @@
 <context>
     <name>ExportClipsDialog</name>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="87"/>
+        <location filename="../../ui/clips/export_dialog.py" line="88"/>
         <source>Export clips — {name}</source>
         <translation>Fragmenten opslaan als bestanden — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="91"/>
+        <location filename="../../ui/clips/export_dialog.py" line="92"/>
         <source>Make faces unrecognisable</source>
         <translation>Gezichten onherkenbaar maken</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="93"/>
+        <location filename="../../ui/clips/export_dialog.py" line="94"/>
         <source>Blur</source>
         <translation>Vervagen</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="94"/>
+        <location filename="../../ui/clips/export_dialog.py" line="95"/>
         <source>Pixelate</source>
         <translation>Blokjes (pixels)</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="106"/>
+        <location filename="../../ui/clips/export_dialog.py" line="107"/>
         <source>Required: a client in this collection did not agree to be recognisable in training material.</source>
         <translation>Verplicht: een cliënt in deze verzameling wil niet herkenbaar zijn in oefenmateriaal.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="109"/>
+        <location filename="../../ui/clips/export_dialog.py" line="110"/>
         <source>Replace names by roles in titles and texts</source>
         <translation>Namen vervangen door rollen in titels en teksten</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="112"/>
+        <location filename="../../ui/clips/export_dialog.py" line="113"/>
         <source>“Zoë” becomes “client”, the professional&apos;s name “professional”. Always done for a training clip whose client may not be recognisable.</source>
         <translation>“Zoë” wordt “cliënt”, de naam van de professional “professional”. Gebeurt altijd bij een trainingsfragment waarvan de cliënt niet herkenbaar mag zijn.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="118"/>
+        <location filename="../../ui/clips/export_dialog.py" line="119"/>
         <source>Keep the sound</source>
         <translation>Geluid behouden</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="122"/>
+        <location filename="../../ui/clips/export_dialog.py" line="123"/>
         <source>Subtitles from what was said (a .vtt file per clip)</source>
         <translation>Ondertitels van wat er gezegd is (een .vtt-bestand per fragment)</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="124"/>
+        <location filename="../../ui/clips/export_dialog.py" line="125"/>
         <source>From the transcript of the recording. With names replaced, also in the subtitles.</source>
         <translation>Uit het uitschrift van de opname. Als namen vervangen worden, ook in de ondertitels.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="128"/>
+        <location filename="../../ui/clips/export_dialog.py" line="129"/>
         <source>Only the clips</source>
         <translation>Alleen de fragmenten</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="129"/>
+        <location filename="../../ui/clips/export_dialog.py" line="130"/>
         <source>Intervisie pack (clips and handout)</source>
         <translation>Pakket voor intervisie met collega&apos;s (fragmenten en een blad met vragen)</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="130"/>
+        <location filename="../../ui/clips/export_dialog.py" line="131"/>
         <source>Exercise pack (clips, web page and worksheet)</source>
         <translation>Oefenpakket (fragmenten, webpagina en werkblad)</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="133"/>
+        <location filename="../../ui/clips/export_dialog.py" line="134"/>
         <source>Folder for the clips</source>
         <translation>Map voor de fragmenten</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="134"/>
+        <location filename="../../ui/clips/export_dialog.py" line="135"/>
         <source>Choose…</source>
         <translation>Kiezen…</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="144"/>
+        <location filename="../../ui/clips/export_dialog.py" line="142"/>
+        <source>How:</source>
+        <translation>Hoe:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clips/export_dialog.py" line="145"/>
         <source>Faces:</source>
         <translation>Gezichten:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="146"/>
+        <location filename="../../ui/clips/export_dialog.py" line="147"/>
         <source>Names:</source>
         <translation>Namen:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="147"/>
+        <location filename="../../ui/clips/export_dialog.py" line="148"/>
         <source>Other names:</source>
         <translation>Andere namen:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="148"/>
+        <location filename="../../ui/clips/export_dialog.py" line="149"/>
         <source>Sound:</source>
         <translation>Geluid:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="150"/>
+        <location filename="../../ui/clips/export_dialog.py" line="151"/>
         <source>Subtitles:</source>
         <translation>Ondertitels:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="151"/>
+        <location filename="../../ui/clips/export_dialog.py" line="152"/>
         <source>Pack:</source>
         <translation>Pakket:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="152"/>
+        <location filename="../../ui/clips/export_dialog.py" line="153"/>
         <source>Folder:</source>
         <translation>Map:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="153"/>
+        <location filename="../../ui/clips/export_dialog.py" line="154"/>
         <source>Preview faces</source>
         <translation>Gezichten vooraf bekijken</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="157"/>
+        <location filename="../../ui/clips/export_dialog.py" line="158"/>
         <source>Clip {n}</source>
         <translation>Fragment {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="160"/>
         <location filename="../../ui/clips/export_dialog.py" line="161"/>
+        <location filename="../../ui/clips/export_dialog.py" line="162"/>
         <source>Where in the clip to look</source>
         <translation>Waar in het fragment je kijkt</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="168"/>
+        <location filename="../../ui/clips/export_dialog.py" line="169"/>
         <source>Preview:</source>
         <translation>Voorbeeld:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="176"/>
+        <location filename="../../ui/clips/export_dialog.py" line="179"/>
         <source>What the export shows. Drag a box over a face the program missed.</source>
         <translation>Zo ziet de export eruit. Trek een vak over een gezicht dat het programma heeft gemist.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="178"/>
+        <location filename="../../ui/clips/export_dialog.py" line="181"/>
         <source>Original</source>
         <translation>Origineel</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="179"/>
+        <location filename="../../ui/clips/export_dialog.py" line="182"/>
         <source>Faces made unrecognisable</source>
         <translation>Gezichten onherkenbaar gemaakt</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="186"/>
+        <location filename="../../ui/clips/export_dialog.py" line="189"/>
         <source>Press “Preview faces” to see a picture of the clip.</source>
         <translation>Klik op “Gezichten vooraf bekijken” om een beeld uit het fragment te zien.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="199"/>
+        <location filename="../../ui/clips/export_dialog.py" line="202"/>
         <source>Export</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="201"/>
+        <location filename="../../ui/clips/export_dialog.py" line="204"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="202"/>
+        <location filename="../../ui/clips/export_dialog.py" line="205"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="222"/>
+        <location filename="../../ui/clips/export_dialog.py" line="225"/>
         <source>Export to folder</source>
         <translation>Opslaan in map</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="246"/>
+        <location filename="../../ui/clips/export_dialog.py" line="249"/>
         <source>Press “Preview faces” first, then draw on the picture.</source>
         <translation>Klik eerst op ‘Gezichten vooraf bekijken’ en teken dan op de afbeelding.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="323"/>
+        <location filename="../../ui/clips/export_dialog.py" line="326"/>
         <source>Choose a folder first.</source>
         <translation>Kies eerst een map.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="330"/>
-        <location filename="../../ui/clips/export_dialog.py" line="359"/>
+        <location filename="../../ui/clips/export_dialog.py" line="333"/>
+        <location filename="../../ui/clips/export_dialog.py" line="362"/>
         <source>Exporting…</source>
         <translation>Bezig met opslaan…</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="382"/>
+        <location filename="../../ui/clips/export_dialog.py" line="385"/>
         <source>The export was not saved.</source>
         <translation>De export is niet opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="386"/>
+        <location filename="../../ui/clips/export_dialog.py" line="389"/>
         <source>{n} file(s) written to {folder}.</source>
         <translation>{n} bestand(en) opgeslagen in {folder}.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="402"/>
+        <location filename="../../ui/clips/export_dialog.py" line="405"/>
         <source>Export cancelled. No files were left behind.</source>
         <translation>Export geannuleerd. Er zijn geen bestanden achtergebleven.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="392"/>
+        <location filename="../../ui/clips/export_dialog.py" line="395"/>
         <source>The export failed. No files were left behind.</source>
         <translation>De export is mislukt. Er zijn geen bestanden achtergebleven.</translation>
     </message>
@@ -1573,57 +1583,62 @@
 <context>
     <name>FaceBoxEditor</name>
     <message>
-        <location filename="../../ui/clips/face_box_editor.py" line="37"/>
+        <location filename="../../ui/clips/face_box_editor.py" line="38"/>
         <source>Blur here</source>
         <translation>Hier vervagen</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/face_box_editor.py" line="38"/>
+        <location filename="../../ui/clips/face_box_editor.py" line="39"/>
         <source>Not a face: don&apos;t blur</source>
         <translation>Geen gezicht: niet vervagen</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/face_box_editor.py" line="40"/>
+        <location filename="../../ui/clips/face_box_editor.py" line="41"/>
         <source>Drag a box on the right-hand picture: a face the program missed, or something it blurs that is not a face.</source>
         <translation>Trek een vak op de rechter afbeelding: over een gezicht dat het programma heeft gemist, of over iets dat het vervaagt maar geen gezicht is.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/face_box_editor.py" line="50"/>
+        <location filename="../../ui/clips/face_box_editor.py" line="51"/>
         <source>Remove box</source>
         <translation>Vak weghalen</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/face_box_editor.py" line="54"/>
+        <location filename="../../ui/clips/face_box_editor.py" line="55"/>
         <source>Draw a box:</source>
         <translation>Vak tekenen:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/face_box_editor.py" line="56"/>
+        <location filename="../../ui/clips/face_box_editor.py" line="59"/>
         <source>from</source>
         <translation>van</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/face_box_editor.py" line="58"/>
+        <location filename="../../ui/clips/face_box_editor.py" line="61"/>
         <source>to</source>
         <translation>tot</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/face_box_editor.py" line="79"/>
+        <location filename="../../ui/clips/face_box_editor.py" line="63"/>
+        <source>Boxes:</source>
+        <translation>Vakken:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/clips/face_box_editor.py" line="82"/>
         <source>No boxes drawn</source>
         <translation>Geen vakken getekend</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/face_box_editor.py" line="83"/>
+        <location filename="../../ui/clips/face_box_editor.py" line="86"/>
         <source>Not a face</source>
         <translation>Geen gezicht</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/face_box_editor.py" line="83"/>
+        <location filename="../../ui/clips/face_box_editor.py" line="86"/>
         <source>Blur</source>
         <translation>Vervagen</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/face_box_editor.py" line="84"/>
+        <location filename="../../ui/clips/face_box_editor.py" line="87"/>
         <source>{what} {start}–{end}</source>
         <translation>{what} {start}–{end}</translation>
     </message>
@@ -1843,33 +1858,38 @@
 <context>
     <name>MarkerListPanel</name>
     <message>
-        <location filename="../../ui/review/marker_list.py" line="170"/>
-        <location filename="../../ui/review/marker_list.py" line="211"/>
+        <location filename="../../ui/review/marker_list.py" line="172"/>
+        <location filename="../../ui/review/marker_list.py" line="213"/>
         <source>Marked moments</source>
         <translation>Gemarkeerde momenten</translation>
     </message>
     <message>
-        <location filename="../../ui/review/marker_list.py" line="177"/>
+        <location filename="../../ui/review/marker_list.py" line="179"/>
         <source>Show moments of</source>
         <translation>Toon momenten van</translation>
     </message>
     <message>
         <location filename="../../ui/review/marker_list.py" line="181"/>
+        <source>Show:</source>
+        <translation>Toon:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/marker_list.py" line="183"/>
         <source>You are marking separately: the moments stay hidden until you show them together (Samenleergesprek, step 1).</source>
         <translation>Jullie markeren apart: de momenten blijven verborgen tot jullie ze samen laten zien (Samenleergesprek, stap 1).</translation>
     </message>
     <message>
-        <location filename="../../ui/review/marker_list.py" line="190"/>
+        <location filename="../../ui/review/marker_list.py" line="192"/>
         <source>Reading the marked moments…</source>
         <translation>De gemarkeerde momenten worden gelezen…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/marker_list.py" line="226"/>
+        <location filename="../../ui/review/marker_list.py" line="229"/>
         <source>Everyone</source>
         <translation>Iedereen</translation>
     </message>
     <message>
-        <location filename="../../ui/review/marker_list.py" line="272"/>
+        <location filename="../../ui/review/marker_list.py" line="275"/>
         <source>The marked moments are shown.</source>
         <translation>De gemarkeerde momenten staan er nu.</translation>
     </message>
@@ -1877,32 +1897,32 @@
 <context>
     <name>MarkerTableModel</name>
     <message>
-        <location filename="../../ui/review/marker_list.py" line="73"/>
+        <location filename="../../ui/review/marker_list.py" line="75"/>
         <source>Time</source>
         <translation>Tijd</translation>
     </message>
     <message>
-        <location filename="../../ui/review/marker_list.py" line="73"/>
+        <location filename="../../ui/review/marker_list.py" line="75"/>
         <source>Who</source>
         <translation>Wie</translation>
     </message>
     <message>
-        <location filename="../../ui/review/marker_list.py" line="73"/>
+        <location filename="../../ui/review/marker_list.py" line="75"/>
         <source>Theme</source>
         <translation>Thema</translation>
     </message>
     <message>
-        <location filename="../../ui/review/marker_list.py" line="73"/>
+        <location filename="../../ui/review/marker_list.py" line="75"/>
         <source>What happened</source>
         <translation>Wat gebeurde er</translation>
     </message>
     <message>
-        <location filename="../../ui/review/marker_list.py" line="98"/>
+        <location filename="../../ui/review/marker_list.py" line="100"/>
         <source>no theme yet</source>
         <translation>nog geen thema</translation>
     </message>
     <message>
-        <location filename="../../ui/review/marker_list.py" line="98"/>
+        <location filename="../../ui/review/marker_list.py" line="100"/>
         <source>nothing written yet</source>
         <translation>nog niets geschreven</translation>
     </message>
@@ -1966,32 +1986,37 @@
 <context>
     <name>MomentCard</name>
     <message>
-        <location filename="../../ui/samenleergesprek/moments_page.py" line="77"/>
+        <location filename="../../ui/samenleergesprek/moments_page.py" line="78"/>
         <source>Moment at {time}</source>
         <translation>Moment op {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/moments_page.py" line="80"/>
+        <location filename="../../ui/samenleergesprek/moments_page.py" line="81"/>
         <source>Theme card of moment {n}</source>
         <translation>Themakaart van moment {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/moments_page.py" line="87"/>
+        <location filename="../../ui/samenleergesprek/moments_page.py" line="84"/>
+        <source>Theme card:</source>
+        <translation>Themakaart:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/samenleergesprek/moments_page.py" line="88"/>
         <source>Move moment {n} up</source>
         <translation>Moment {n} naar boven</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/moments_page.py" line="92"/>
+        <location filename="../../ui/samenleergesprek/moments_page.py" line="93"/>
         <source>Move moment {n} down</source>
         <translation>Moment {n} naar beneden</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/moments_page.py" line="96"/>
+        <location filename="../../ui/samenleergesprek/moments_page.py" line="97"/>
         <source>Remove</source>
         <translation>Weghalen</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/moments_page.py" line="97"/>
+        <location filename="../../ui/samenleergesprek/moments_page.py" line="98"/>
         <source>Remove moment {n}</source>
         <translation>Moment {n} weghalen</translation>
     </message>
@@ -1999,77 +2024,77 @@
 <context>
     <name>MomentsPage</name>
     <message>
-        <location filename="../../ui/samenleergesprek/moments_page.py" line="50"/>
+        <location filename="../../ui/samenleergesprek/moments_page.py" line="51"/>
         <source>No theme card</source>
         <translation>Geen themakaart</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/moments_page.py" line="112"/>
+        <location filename="../../ui/samenleergesprek/moments_page.py" line="113"/>
         <source>Step 1 – {title}</source>
         <translation>Stap 1 – {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/moments_page.py" line="115"/>
+        <location filename="../../ui/samenleergesprek/moments_page.py" line="116"/>
         <source>A theme card is a subject to talk about, such as “How do we work together?”. Each card has smaller subjects, each with a question.</source>
         <translation>Een themakaart is een onderwerp om over te praten, zoals “Hoe gaat onze samenwerking?”. Elke kaart heeft kleinere onderwerpen, elk met een vraag.</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/moments_page.py" line="125"/>
+        <location filename="../../ui/samenleergesprek/moments_page.py" line="126"/>
         <source>Moments you marked</source>
         <translation>Momenten die jullie markeerden</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/moments_page.py" line="126"/>
+        <location filename="../../ui/samenleergesprek/moments_page.py" line="127"/>
         <source>You marked separately. The moments are still hidden from each other.</source>
         <translation>Jullie hebben apart gemarkeerd. De momenten zijn nog verborgen voor elkaar.</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/moments_page.py" line="129"/>
+        <location filename="../../ui/samenleergesprek/moments_page.py" line="130"/>
         <source>Show the moments</source>
         <translation>Laat de momenten zien</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/moments_page.py" line="134"/>
+        <location filename="../../ui/samenleergesprek/moments_page.py" line="135"/>
         <source>Moments to choose from</source>
         <translation>Momenten om uit te kiezen</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/moments_page.py" line="142"/>
+        <location filename="../../ui/samenleergesprek/moments_page.py" line="143"/>
         <source>Choose this moment  →</source>
         <translation>Kies dit moment  →</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/moments_page.py" line="160"/>
+        <location filename="../../ui/samenleergesprek/moments_page.py" line="161"/>
         <source>No moment chosen yet. Choose one to three moments.</source>
         <translation>Nog geen moment gekozen. Kies één tot drie momenten.</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/moments_page.py" line="188"/>
+        <location filename="../../ui/samenleergesprek/moments_page.py" line="189"/>
         <source>Both marked ({names})</source>
         <translation>Allebei gemarkeerd ({names})</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/moments_page.py" line="189"/>
+        <location filename="../../ui/samenleergesprek/moments_page.py" line="190"/>
         <source>Only {name}</source>
         <translation>Alleen {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/moments_page.py" line="211"/>
+        <location filename="../../ui/samenleergesprek/moments_page.py" line="212"/>
         <source>✓ chosen</source>
         <translation>✓ gekozen</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/moments_page.py" line="227"/>
+        <location filename="../../ui/samenleergesprek/moments_page.py" line="228"/>
         <source>Chosen: {n} of {max}</source>
         <translation>Gekozen: {n} van {max}</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/moments_page.py" line="251"/>
+        <location filename="../../ui/samenleergesprek/moments_page.py" line="252"/>
         <source>Add a new moment here ({time}), marked by:</source>
         <translation>Nieuw moment hier ({time}), gemarkeerd door:</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/moments_page.py" line="254"/>
+        <location filename="../../ui/samenleergesprek/moments_page.py" line="255"/>
         <source>Add a moment at {time} for {name}</source>
         <translation>Moment toevoegen op {time} voor {name}</translation>
     </message>
@@ -2412,52 +2437,52 @@
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../ui/review/review_view.py" line="509"/>
+        <location filename="../../ui/review/review_view.py" line="511"/>
         <source>Write down what was said</source>
         <translation>Uitschrijven wat er gezegd is</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="170"/>
+        <location filename="../../ui/review/review_view.py" line="172"/>
         <source>Sound only: this recording has no picture.</source>
         <translation>Alleen geluid: deze opname heeft geen beeld.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="198"/>
+        <location filename="../../ui/review/review_view.py" line="200"/>
         <source>Moments and Samenleergesprek</source>
         <translation>Momenten en Samenleergesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="199"/>
+        <location filename="../../ui/review/review_view.py" line="201"/>
         <source>Tabs</source>
         <translation>Tabbladen</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="202"/>
+        <location filename="../../ui/review/review_view.py" line="204"/>
         <source>Moments</source>
         <translation>Momenten</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="213"/>
+        <location filename="../../ui/review/review_view.py" line="215"/>
         <source>Samenleergesprek</source>
         <translation>Samenleergesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="530"/>
+        <location filename="../../ui/review/review_view.py" line="532"/>
         <source>Who is who</source>
         <translation>Wie is wie</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="531"/>
+        <location filename="../../ui/review/review_view.py" line="533"/>
         <source>There is nothing written down yet. Choose “Write down what was said” in the File menu first.</source>
         <translation>Er is nog niets uitgeschreven. Kies eerst “Uitschrijven wat er gezegd is” in het menu Bestand.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="598"/>
+        <location filename="../../ui/review/review_view.py" line="600"/>
         <source>Where is the recording “{title}”?</source>
         <translation>Waar staat de opname ‘{title}’?</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="951"/>
+        <location filename="../../ui/review/review_view.py" line="974"/>
         <source>Paused for {name}</source>
         <translation>Pauze voor {name}</translation>
     </message>
@@ -2518,102 +2543,107 @@
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../ui/search_dialog.py" line="61"/>
+        <location filename="../../ui/search_dialog.py" line="62"/>
         <source>Search all reviews</source>
         <translation>Zoeken in alle gesprekken</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="64"/>
+        <location filename="../../ui/search_dialog.py" line="65"/>
         <source>Words in what happened, what it did, what we keep, or what was said</source>
         <translation>Woorden uit wat er gebeurde, wat het met je deed, wat we houden, of wat er gezegd is</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="67"/>
+        <location filename="../../ui/search_dialog.py" line="68"/>
         <source>Words to search for</source>
         <translation>Woorden om te zoeken</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="69"/>
+        <location filename="../../ui/search_dialog.py" line="70"/>
         <source>All themes</source>
         <translation>Alle thema&apos;s</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="73"/>
+        <location filename="../../ui/search_dialog.py" line="74"/>
         <source>Participant (name or role)</source>
         <translation>Deelnemer (naam of rol)</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="74"/>
+        <location filename="../../ui/search_dialog.py" line="75"/>
         <source>Participant</source>
         <translation>Deelnemer</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="78"/>
+        <location filename="../../ui/search_dialog.py" line="79"/>
         <source>Moments found</source>
         <translation>Gevonden momenten</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="83"/>
+        <location filename="../../ui/search_dialog.py" line="84"/>
         <source>Open moment</source>
         <translation>Moment openen</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="86"/>
+        <location filename="../../ui/search_dialog.py" line="87"/>
         <source>Add to collection</source>
         <translation>Toevoegen aan verzameling</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="108"/>
+        <location filename="../../ui/search_dialog.py" line="109"/>
         <source>any day</source>
         <translation>elke dag</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="116"/>
+        <location filename="../../ui/search_dialog.py" line="115"/>
+        <source>Theme:</source>
+        <translation>Thema:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_dialog.py" line="117"/>
         <source>From</source>
         <translation>Van</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="118"/>
+        <location filename="../../ui/search_dialog.py" line="119"/>
         <source>to</source>
         <translation>tot en met</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="123"/>
+        <location filename="../../ui/search_dialog.py" line="124"/>
         <source>Collection:</source>
         <translation>Verzameling:</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="160"/>
+        <location filename="../../ui/search_dialog.py" line="163"/>
         <source>Said in a recording: %1</source>
         <translation>Gezegd in een opname: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="195"/>
+        <location filename="../../ui/search_dialog.py" line="198"/>
         <source>Showing %1 of the %2 moments found. Add words or filters to see the ones you look for.</source>
         <translation>%1 van de %2 gevonden momenten getoond. Zoek met meer woorden of filters om te vinden wat je zoekt.</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="198"/>
+        <location filename="../../ui/search_dialog.py" line="201"/>
         <source>Moments found: %1</source>
         <translation>Gevonden momenten: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="221"/>
+        <location filename="../../ui/search_dialog.py" line="224"/>
         <source>Said</source>
         <translation>Gezegd</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="248"/>
+        <location filename="../../ui/search_dialog.py" line="251"/>
         <source>Added to the collection.</source>
         <translation>Toegevoegd aan de verzameling.</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="249"/>
+        <location filename="../../ui/search_dialog.py" line="252"/>
         <source>Added to the collection, without the gespreksblad: this review did not agree to share it.</source>
         <translation>Toegevoegd aan de verzameling, zonder het gespreksblad: bij dit gesprek is niet afgesproken dat het gedeeld mag worden.</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="252"/>
+        <location filename="../../ui/search_dialog.py" line="255"/>
         <source>Not added: %1</source>
         <translation>Niet toegevoegd: %1</translation>
     </message>
@@ -2653,7 +2683,7 @@
     </message>
     <message>
         <location filename="../../ui/samenleergesprek/panel.py" line="148"/>
-        <location filename="../../ui/samenleergesprek/panel.py" line="242"/>
+        <location filename="../../ui/samenleergesprek/panel.py" line="259"/>
         <source>Next  ▶</source>
         <translation>Verder  ▶</translation>
     </message>
@@ -2663,23 +2693,23 @@
         <translation>Verder (Alt+Rechts)</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/panel.py" line="238"/>
+        <location filename="../../ui/samenleergesprek/panel.py" line="255"/>
         <source>Make the learning summary…</source>
         <translation>Leerverslag maken…</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/panel.py" line="239"/>
+        <location filename="../../ui/samenleergesprek/panel.py" line="256"/>
         <source>Summary…</source>
         <translation>Verslag…</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/panel.py" line="240"/>
+        <location filename="../../ui/samenleergesprek/panel.py" line="257"/>
         <source>Make the learning summary</source>
         <translation>Maak het leerverslag</translation>
     </message>
     <message>
         <location filename="../../ui/samenleergesprek/panel.py" line="149"/>
-        <location filename="../../ui/samenleergesprek/panel.py" line="243"/>
+        <location filename="../../ui/samenleergesprek/panel.py" line="260"/>
         <source>Next</source>
         <translation>Verder</translation>
     </message>
@@ -2689,27 +2719,27 @@
         <translation>Moment {n} van {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/panel.py" line="301"/>
+        <location filename="../../ui/samenleergesprek/panel.py" line="318"/>
         <source>The library is in use by another program. The pause is saved as soon as the library is free.</source>
         <translation>Het gegevensbestand is in gebruik door een ander programma. De pauze wordt opgeslagen zodra het weer vrij is.</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/panel.py" line="309"/>
+        <location filename="../../ui/samenleergesprek/panel.py" line="326"/>
         <source>Make the pause of {name} a moment</source>
         <translation>Maak van de pauze van {name} een moment</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/panel.py" line="328"/>
+        <location filename="../../ui/samenleergesprek/panel.py" line="345"/>
         <source>The pause is now a moment. Choose it in Step 1.</source>
         <translation>De pauze is nu een moment. Kies het in Stap 1.</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/panel.py" line="336"/>
+        <location filename="../../ui/samenleergesprek/panel.py" line="353"/>
         <source>❚❚  Pause – {name}</source>
         <translation>❚❚  Pauze – {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/panel.py" line="337"/>
+        <location filename="../../ui/samenleergesprek/panel.py" line="354"/>
         <source>❚❚  Pause</source>
         <translation>❚❚  Pauze</translation>
     </message>
@@ -2868,22 +2898,22 @@
         <translation>Markeer een moment, of kies er een in de lijst, om het gespreksblad in te vullen.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="171"/>
+        <location filename="../../ui/review/sheet_editor.py" line="172"/>
         <source>Put the words from the recording here</source>
         <translation>Zet hier de woorden uit de opname</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="173"/>
+        <location filename="../../ui/review/sheet_editor.py" line="174"/>
         <source>Adds what was said at this moment to A; you can change it.</source>
         <translation>Zet wat er op dit moment gezegd is bij A. Je kunt het daarna aanpassen.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="224"/>
+        <location filename="../../ui/review/sheet_editor.py" line="225"/>
         <source>The library is in use by another program. What you typed stays here and is saved as soon as the library is free.</source>
         <translation>Het gegevensbestand is in gebruik door een ander programma. Wat je typte blijft hier staan en wordt opgeslagen zodra het weer vrij is.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/sheet_editor.py" line="227"/>
+        <location filename="../../ui/review/sheet_editor.py" line="228"/>
         <source>What you typed stays here and is saved as soon as that works again.</source>
         <translation>Wat je hebt getypt blijft hier staan en wordt bewaard zodra dat weer lukt.</translation>
     </message>
@@ -3240,17 +3270,17 @@
 <context>
     <name>TimelineAccessible</name>
     <message>
-        <location filename="../../ui/timeline/accessible.py" line="44"/>
+        <location filename="../../ui/timeline/accessible.py" line="52"/>
         <source>no theme yet</source>
         <translation>nog geen thema</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/accessible.py" line="48"/>
+        <location filename="../../ui/timeline/accessible.py" line="56"/>
         <source>Unknown</source>
         <translation>Onbekend</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline/accessible.py" line="52"/>
+        <location filename="../../ui/timeline/accessible.py" line="60"/>
         <source>{start} to {end}</source>
         <translation>{start} tot {end}</translation>
     </message>
@@ -3414,22 +3444,22 @@
     </message>
     <message>
         <location filename="../../ui/review/transport.py" line="47"/>
-        <location filename="../../ui/review/transport.py" line="49"/>
+        <location filename="../../ui/review/transport.py" line="51"/>
         <source>Speed</source>
         <translation>Snelheid</translation>
     </message>
     <message>
-        <location filename="../../ui/review/transport.py" line="62"/>
+        <location filename="../../ui/review/transport.py" line="64"/>
         <source>Volume</source>
         <translation>Volume</translation>
     </message>
     <message>
-        <location filename="../../ui/review/transport.py" line="89"/>
+        <location filename="../../ui/review/transport.py" line="91"/>
         <source>Pause</source>
         <translation>Pauze</translation>
     </message>
     <message>
-        <location filename="../../ui/review/transport.py" line="89"/>
+        <location filename="../../ui/review/transport.py" line="91"/>
         <source>Play</source>
         <translation>Afspelen</translation>
     </message>

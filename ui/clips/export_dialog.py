@@ -51,6 +51,7 @@ from vsr.library.recordings import get_recording, require_available
 from vsr.staging import clean_staging
 
 from ..anonymise_choice import when_identifiers_loaded
+from ..buddy_label import labelled
 from ..dialogs import show_error
 from ..extra_names_field import ExtraNamesField
 from ..workers import ChildJob, Task, start
@@ -138,7 +139,7 @@ class ExportClipsDialog(QDialog):
         folder_row.addWidget(browse)
         faces_row = QHBoxLayout()
         faces_row.addWidget(self.faces)
-        faces_row.addWidget(self.mode)
+        faces_row.addWidget(labelled(self.mode, self.tr("How:")))
         faces_row.addStretch(1)
         form = QFormLayout()
         form.addRow(self.tr("Faces:"), faces_row)
@@ -165,7 +166,9 @@ class ExportClipsDialog(QDialog):
         self.preview_at.valueChanged.connect(lambda _v: self._show_preview_time())
         self.preview_clip.currentIndexChanged.connect(lambda _i: self._show_preview_time())
         preview_row = QHBoxLayout()
-        preview_row.addWidget(QLabel(self.tr("Preview:")))
+        preview_label = QLabel(self.tr("Preview:"))
+        preview_label.setBuddy(self.preview_clip)
+        preview_row.addWidget(preview_label)
         preview_row.addWidget(self.preview_clip)
         preview_row.addWidget(self.preview_at, 1)
         preview_row.addWidget(self.preview_time)

@@ -20,6 +20,7 @@ from vsr.library.collections import CollectionClip
 from vsr.library.db import Library
 from vsr.library.face_boxes import FaceBox, add_face_box, list_face_boxes, remove_face_box
 
+from ..buddy_label import labelled
 from ..operations import Report, perform
 
 
@@ -51,13 +52,15 @@ class FaceBoxEditor(QWidget):
         self.remove.clicked.connect(self.remove_chosen)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(QLabel(self.tr("Draw a box:")))
+        draw_label = QLabel(self.tr("Draw a box:"))
+        draw_label.setBuddy(self.kind)
+        row.addWidget(draw_label)
         row.addWidget(self.kind)
         row.addWidget(QLabel(self.tr("from")))
         row.addWidget(self.first)
         row.addWidget(QLabel(self.tr("to")))
         row.addWidget(self.last)
-        row.addWidget(self.boxes, 1)
+        row.addWidget(labelled(self.boxes, self.tr("Boxes:")), 1)
         row.addWidget(self.remove)
         self.set_clip(None)
 
