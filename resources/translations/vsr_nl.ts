@@ -975,47 +975,69 @@
         <translation>Wijzigen…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/consent_strip.py" line="65"/>
+        <location filename="../../ui/review/consent_strip.py" line="54"/>
+        <source>Change consent…</source>
+        <translation>Toestemming wijzigen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/consent_strip.py" line="69"/>
         <source>Looking back at your own conversation together is always allowed.</source>
         <translation>Samen je eigen gesprek terugkijken mag altijd.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/consent_strip.py" line="74"/>
+        <location filename="../../ui/review/consent_strip.py" line="72"/>
+        <location filename="../../ui/review/consent_strip.py" line="114"/>
+        <source>{what}: yes</source>
+        <translation>{what}: ja</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/consent_strip.py" line="76"/>
+        <source>Consent now: {list}.</source>
+        <translation>Toestemming nu: {list}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/consent_strip.py" line="82"/>
         <source>Kept until {day}</source>
         <translation>Bewaren tot {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/consent_strip.py" line="75"/>
+        <location filename="../../ui/review/consent_strip.py" line="83"/>
         <source>After this day the recording, its reviews and its clips are deleted.</source>
         <translation>Na deze dag worden de opname, de terugkijkgesprekken en de fragmenten verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/consent_strip.py" line="84"/>
+        <location filename="../../ui/review/consent_strip.py" line="92"/>
         <source>No consent: no clips for {purpose}.</source>
         <translation>Geen toestemming: geen fragmenten voor {purpose}.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/consent_strip.py" line="89"/>
+        <location filename="../../ui/review/consent_strip.py" line="95"/>
+        <location filename="../../ui/review/consent_strip.py" line="103"/>
+        <source>{what}: no</source>
+        <translation>{what}: nee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/consent_strip.py" line="98"/>
         <source>✗ {purpose} (lapsed {day})</source>
         <translation>✗ {purpose} (verlopen {day})</translation>
     </message>
     <message>
-        <location filename="../../ui/review/consent_strip.py" line="91"/>
+        <location filename="../../ui/review/consent_strip.py" line="100"/>
         <source>The consent ended on {day}; its clips can no longer be exported.</source>
         <translation>De toestemming is op {day} geëindigd; fragmenten ervan kunnen niet meer als bestand worden opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/consent_strip.py" line="97"/>
+        <location filename="../../ui/review/consent_strip.py" line="107"/>
         <source>until {day}</source>
         <translation>tot {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/consent_strip.py" line="99"/>
+        <location filename="../../ui/review/consent_strip.py" line="109"/>
         <source>(faces blurred)</source>
         <translation>(gezichten onherkenbaar)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/consent_strip.py" line="101"/>
+        <location filename="../../ui/review/consent_strip.py" line="111"/>
         <source>Given by {who} on {given}.</source>
         <translation>Gegeven door {who} op {given}.</translation>
     </message>
