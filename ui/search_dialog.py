@@ -44,6 +44,7 @@ from .buddy_label import labelled
 from .date_fields import OpenDateEdit, pydate
 from .icons import pictogram
 from .operations import perform
+from .status_line import StatusLine
 
 _HIT = Qt.ItemDataRole.UserRole
 
@@ -78,7 +79,7 @@ class SearchDialog(QDialog):
         self.results.setWordWrap(True)
         self.results.setAccessibleName(self.tr("Moments found"))
         self.results.setAlternatingRowColors(True)
-        self.status = QLabel()
+        self.status = StatusLine()
         self.status.setWordWrap(True)
         self.collection = QComboBox()
         self.open_button = QPushButton(self.tr("Open moment"))

@@ -54,6 +54,7 @@ from ..anonymise_choice import when_identifiers_loaded
 from ..buddy_label import labelled
 from ..dialogs import show_error
 from ..extra_names_field import ExtraNamesField
+from ..status_line import StatusLine
 from ..workers import ChildJob, Task, start
 from .face_box_canvas import FaceBoxCanvas
 from .face_box_editor import FaceBoxEditor
@@ -189,7 +190,7 @@ class ExportClipsDialog(QDialog):
             label.setText(self.tr("Press “Preview faces” to see a picture of the clip."))
             column.addWidget(label)
             pictures.addLayout(column)
-        self.status = QLabel()
+        self.status = StatusLine()
         self.status.setWordWrap(True)
         self.box_editor = FaceBoxEditor(self.lib, self.status.setText)
         self.anonymised.drawn.connect(self._box_drawn)

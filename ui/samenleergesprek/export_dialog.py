@@ -50,6 +50,7 @@ from ..anonymise_choice import when_identifiers_loaded
 from ..dialogs import error_text
 from ..extra_names_field import ExtraNamesField
 from ..operations import perform
+from ..status_line import StatusLine
 
 FORMATS = (("pdf", "PDF (.pdf)"), ("docx", "Word (.docx)"), ("html", "HTML (.html)"),
            ("md", "Markdown (.md)"))
@@ -144,7 +145,7 @@ class ExportSummaryDialog(QDialog):
         self.busy.setAccessibleName(self.tr("Progress"))
         self.busy.hide()
         layout.addWidget(self.busy)
-        self.status = QLabel()
+        self.status = StatusLine()
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.status)
