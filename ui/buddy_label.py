@@ -7,7 +7,18 @@ relation), and a sighted keyboard user sees it too."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+
+def option_group(name: str, vertical: bool = False) -> tuple[QWidget, QBoxLayout]:
+    """A box for a group of options (radio buttons) named `name`: a screen reader says the
+    group's name with the first option it reaches ("Formaat, PDF, keuzerondje"); options laid
+    straight into the dialog had none. Put the options in the returned layout."""
+    box = QWidget()
+    box.setAccessibleName(name)
+    row: QBoxLayout = QVBoxLayout(box) if vertical else QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    return box, row
 
 
 def labelled(widget: QWidget, text: str) -> QWidget:

@@ -388,88 +388,88 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="71"/>
-        <location filename="../../ui/backup_dialog.py" line="76"/>
+        <location filename="../../ui/backup_dialog.py" line="72"/>
+        <location filename="../../ui/backup_dialog.py" line="77"/>
         <source>Backups</source>
         <translation>Reservekopieën</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="73"/>
+        <location filename="../../ui/backup_dialog.py" line="74"/>
         <source>vsr makes a backup of your library every day (the last 7 are kept) and every week (the last 4), and before every update. Putting one back replaces everything since; a backup of the library as it is now is made first.</source>
         <translation>vsr maakt elke dag een reservekopie van je gegevensbestand (de laatste 7 blijven bewaard) en elke week (de laatste 4), en voor elke update. Als je naar een reservekopie teruggaat, vervangt die alles van daarna. Eerst wordt een reservekopie gemaakt van het gegevensbestand zoals het nu is.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="77"/>
+        <location filename="../../ui/backup_dialog.py" line="78"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="77"/>
+        <location filename="../../ui/backup_dialog.py" line="78"/>
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="77"/>
+        <location filename="../../ui/backup_dialog.py" line="78"/>
         <source>Size</source>
         <translation>Grootte</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="89"/>
+        <location filename="../../ui/backup_dialog.py" line="90"/>
         <source>Progress</source>
         <translation>Voortgang</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="91"/>
+        <location filename="../../ui/backup_dialog.py" line="92"/>
         <source>Make a backup now</source>
         <translation>Nu een reservekopie maken</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="93"/>
+        <location filename="../../ui/backup_dialog.py" line="94"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="96"/>
+        <location filename="../../ui/backup_dialog.py" line="97"/>
         <source>Restore…</source>
         <translation>Teruggaan naar deze…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="98"/>
+        <location filename="../../ui/backup_dialog.py" line="99"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="135"/>
+        <location filename="../../ui/backup_dialog.py" line="136"/>
         <source>{kind} (damaged)</source>
         <translation>{kind} (beschadigd)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="142"/>
+        <location filename="../../ui/backup_dialog.py" line="143"/>
         <source>There are no backups yet.</source>
         <translation>Er zijn nog geen reservekopieën.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="161"/>
+        <location filename="../../ui/backup_dialog.py" line="162"/>
         <source>Making a backup…</source>
         <translation>Reservekopie maken…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="177"/>
+        <location filename="../../ui/backup_dialog.py" line="178"/>
         <source>Backup made: {date}</source>
         <translation>Reservekopie gemaakt: {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="188"/>
+        <location filename="../../ui/backup_dialog.py" line="189"/>
         <source>Backup cancelled. No file was made.</source>
         <translation>Reservekopie geannuleerd. Er is geen bestand gemaakt.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="210"/>
+        <location filename="../../ui/backup_dialog.py" line="211"/>
         <source>Restore backup</source>
         <translation>Teruggaan naar een reservekopie</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="211"/>
+        <location filename="../../ui/backup_dialog.py" line="212"/>
         <source>Put back the backup of {date}? Everything changed since then is replaced. A backup of the library as it is now is made first, so you can go back.</source>
         <translation>Teruggaan naar de reservekopie van {date}? Alles wat daarna is veranderd, wordt vervangen. Eerst wordt een reservekopie gemaakt van het gegevensbestand zoals het nu is. Zo kun je altijd terug.</translation>
     </message>
@@ -477,52 +477,52 @@
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="40"/>
+        <location filename="../../ui/backup_dialog.py" line="41"/>
         <source>Daily</source>
         <translation>Dagelijks</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="41"/>
+        <location filename="../../ui/backup_dialog.py" line="42"/>
         <source>Weekly</source>
         <translation>Wekelijks</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="42"/>
+        <location filename="../../ui/backup_dialog.py" line="43"/>
         <source>Made by you</source>
         <translation>Door jou gemaakt</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="43"/>
+        <location filename="../../ui/backup_dialog.py" line="44"/>
         <source>Before a restore</source>
         <translation>Gemaakt voor het teruggaan</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="44"/>
+        <location filename="../../ui/backup_dialog.py" line="45"/>
         <source>Before an update</source>
         <translation>Voor een update</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="230"/>
+        <location filename="../../ui/backup_dialog.py" line="231"/>
         <source>The library is damaged</source>
         <translation>Het gegevensbestand is beschadigd</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="231"/>
+        <location filename="../../ui/backup_dialog.py" line="232"/>
         <source>The library {path} is damaged ({problem}).</source>
         <translation>Het gegevensbestand {path} is beschadigd ({problem}).</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="234"/>
+        <location filename="../../ui/backup_dialog.py" line="235"/>
         <source>The newest good backup is of {date}. Put it back? A copy of the damaged library is kept.</source>
         <translation>De nieuwste goede reservekopie is van {date}. Wil je daarnaar teruggaan? Een kopie van het beschadigde gegevensbestand blijft bewaard.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="236"/>
+        <location filename="../../ui/backup_dialog.py" line="237"/>
         <source>There is no good backup.</source>
         <translation>Er is geen goede reservekopie.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="238"/>
+        <location filename="../../ui/backup_dialog.py" line="239"/>
         <source>You can also only look: then nothing can be saved.</source>
         <translation>Je kunt ook alleen kijken: dan wordt er niets bewaard.</translation>
     </message>
@@ -533,7 +533,7 @@
     </message>
     <message>
         <location filename="../../ui/app.py" line="127"/>
-        <location filename="../../ui/backup_dialog.py" line="242"/>
+        <location filename="../../ui/backup_dialog.py" line="243"/>
         <source>Restore backup</source>
         <translation>Teruggaan naar een reservekopie</translation>
     </message>
@@ -548,12 +548,12 @@
         <translation>De reservekopie is teruggezet.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="243"/>
+        <location filename="../../ui/backup_dialog.py" line="244"/>
         <source>Only look</source>
         <translation>Alleen bekijken</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="243"/>
+        <location filename="../../ui/backup_dialog.py" line="244"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
@@ -620,225 +620,225 @@
 <context>
     <name>CollectionDialog</name>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="91"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="92"/>
         <source>Clip collections</source>
         <translation>Verzamelingen van fragmenten</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="110"/>
-        <location filename="../../ui/clips/collection_dialog.py" line="112"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="111"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="113"/>
         <source>Collections</source>
         <translation>Verzamelingen</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="114"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="115"/>
         <source>Rename…</source>
         <translation>Naam wijzigen…</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="115"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="116"/>
         <source>Delete…</source>
         <translation>Verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="121"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="122"/>
         <source>Keep until</source>
         <translation>Bewaren tot</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="128"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="129"/>
         <source>Name of the new collection</source>
         <translation>Naam van de nieuwe verzameling</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="133"/>
-        <location filename="../../ui/clips/collection_dialog.py" line="135"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="134"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="136"/>
         <source>New collection</source>
         <translation>Nieuwe verzameling</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="149"/>
-        <location filename="../../ui/clips/collection_dialog.py" line="151"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="150"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="152"/>
         <source>Clips</source>
         <translation>Fragmenten</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="153"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="154"/>
         <source>Add selected moment</source>
         <translation>Gekozen moment toevoegen</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="155"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="156"/>
         <source>Adds the moment selected in the review. A range is taken as it is; a point gets the time before and after it set here. Draw a range on the timeline with Shift-drag.</source>
         <translation>Voegt het moment toe dat je bij het terugkijken hebt gekozen. Een stuk wordt genomen zoals het is; een punt krijgt de tijd ervoor en erna die hier staat. Een stuk teken je op de tijdlijn met Shift en slepen.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="162"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="163"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="163"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="164"/>
         <source>Up</source>
         <translation>Omhoog</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="164"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="165"/>
         <source>Down</source>
         <translation>Omlaag</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="165"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="166"/>
         <source>Remove</source>
         <translation>Weghalen</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="166"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="167"/>
         <source>Export…</source>
         <translation>Opslaan als bestand…</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="167"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="168"/>
         <source>Share with team…</source>
         <translation>Delen met team…</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="168"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="169"/>
         <source>Share this collection with a team in the team library, for its purpose</source>
         <translation>Deel deze verzameling met een team in de teamopslag, voor haar doel</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="178"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="179"/>
         <source>around a point:</source>
         <translation>rond een punt:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="180"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="181"/>
         <source>before,</source>
         <translation>ervoor,</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="182"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="183"/>
         <source>after</source>
         <translation>erna</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="198"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="199"/>
         <source>Start at playhead</source>
         <translation>Begin waar de opname nu is</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="199"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="200"/>
         <source>End at playhead</source>
         <translation>Einde waar de opname nu is</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="200"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="201"/>
         <source>Play clip</source>
         <translation>Fragment afspelen</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="215"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="216"/>
         <source>One question or task per line</source>
         <translation>Eén vraag of opdracht per regel</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="219"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="220"/>
         <source>Include the participants&apos; own gespreksblad (A, B, C)</source>
         <translation>Het eigen gespreksblad van de deelnemers meenemen (A, B, C)</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="224"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="225"/>
         <source>Selected clip</source>
         <translation>Gekozen fragment</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="493"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="494"/>
         <source>Clip trimmed.</source>
         <translation>Fragment ingekort.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="226"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="227"/>
         <source>Title:</source>
         <translation>Titel:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="227"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="228"/>
         <source>From – to:</source>
         <translation>Van – tot:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="229"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="230"/>
         <source>Questions:</source>
         <translation>Vragen:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="283"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="284"/>
         <source>Kept until you delete it.</source>
         <translation>Bewaard tot je de verzameling verwijdert.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="286"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="287"/>
         <source>Deleted after {day}, with its clips and the files exported from it (the app asks first).</source>
         <translation>Na {day} verwijderd, met de fragmenten en de bestanden die ervan zijn opgeslagen (de app vraagt het eerst).</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="299"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="300"/>
         <source>(no title)</source>
         <translation>(geen titel)</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="300"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="301"/>
         <source>{n}. {title} — {recording}, {start}–{end}</source>
         <translation>{n}. {title} — {recording}, {start}–{end}</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="338"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="339"/>
         <source>({seconds} s)</source>
         <translation>({seconds} s)</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="345"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="346"/>
         <source>Only for a clip from a moment whose participants agreed to share their gespreksblad (Consent window of that review).</source>
         <translation>Alleen voor een fragment van een moment waarvan de deelnemers hebben afgesproken dat hun gespreksblad gedeeld mag worden (venster Toestemming van dat terugkijkgesprek).</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="351"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="352"/>
         <source>Open a review of this recording in the main window to use the player.</source>
         <translation>Open een terugkijkgesprek van deze opname in het hoofdvenster om de speler te gebruiken.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="399"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="400"/>
         <source>Rename collection</source>
         <translation>Naam van de verzameling wijzigen</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="399"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="400"/>
         <source>Name:</source>
         <translation>Naam:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="412"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="413"/>
         <source>Delete collection</source>
         <translation>Verzameling verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="413"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="414"/>
         <source>Delete the collection “{name}” with its {n} clip(s)? The recordings stay; files already exported stay where they are.</source>
         <translation>De verzameling “{name}” met {n} fragment(en) verwijderen? De opnames blijven; bestanden die al zijn opgeslagen, blijven waar ze staan.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="443"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="444"/>
         <source>Select a moment in the review first.</source>
         <translation>Kies eerst een moment in het terugkijken.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="449"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="450"/>
         <source>Clip added.</source>
         <translation>Fragment toegevoegd.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/collection_dialog.py" line="452"/>
+        <location filename="../../ui/clips/collection_dialog.py" line="453"/>
         <source>The clip was not added.</source>
         <translation>Het fragment is niet toegevoegd.</translation>
     </message>
@@ -1154,12 +1154,12 @@
 <context>
     <name>DueDateEdit</name>
     <message>
-        <location filename="../../ui/date_fields.py" line="84"/>
+        <location filename="../../ui/date_fields.py" line="87"/>
         <source>no date</source>
         <translation>geen datum</translation>
     </message>
     <message>
-        <location filename="../../ui/date_fields.py" line="86"/>
+        <location filename="../../ui/date_fields.py" line="89"/>
         <source>Delete: no date</source>
         <translation>Delete: geen datum</translation>
     </message>
@@ -1167,72 +1167,77 @@
 <context>
     <name>EafImportDialog</name>
     <message>
-        <location filename="../../ui/interop/eaf_import_dialog.py" line="45"/>
+        <location filename="../../ui/interop/eaf_import_dialog.py" line="46"/>
         <source>Import ELAN file</source>
         <translation>ELAN-bestand importeren</translation>
     </message>
     <message>
-        <location filename="../../ui/interop/eaf_import_dialog.py" line="47"/>
+        <location filename="../../ui/interop/eaf_import_dialog.py" line="48"/>
         <source>Each tier at the top becomes a participant; each of its annotations becomes a moment with its text in A. Text of the tiers below it is added to A of that moment.</source>
         <translation>Elke bovenste laag wordt een deelnemer. Elke aantekening in die laag wordt een moment, met de tekst bij A. Tekst uit de lagen eronder komt ook bij A van dat moment.</translation>
     </message>
     <message>
-        <location filename="../../ui/interop/eaf_import_dialog.py" line="52"/>
+        <location filename="../../ui/interop/eaf_import_dialog.py" line="53"/>
         <source>Into a new review of this recording</source>
         <translation>In een nieuw terugkijkgesprek van deze opname</translation>
     </message>
     <message>
-        <location filename="../../ui/interop/eaf_import_dialog.py" line="53"/>
+        <location filename="../../ui/interop/eaf_import_dialog.py" line="54"/>
         <source>Into the open review</source>
         <translation>In het terugkijkgesprek dat nu open is</translation>
     </message>
     <message>
-        <location filename="../../ui/interop/eaf_import_dialog.py" line="61"/>
+        <location filename="../../ui/interop/eaf_import_dialog.py" line="56"/>
+        <source>Where the moments go</source>
+        <translation>Waar de momenten heen gaan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interop/eaf_import_dialog.py" line="64"/>
         <source>Tiers in the file</source>
         <translation>Lagen in het bestand</translation>
     </message>
     <message>
-        <location filename="../../ui/interop/eaf_import_dialog.py" line="62"/>
+        <location filename="../../ui/interop/eaf_import_dialog.py" line="65"/>
         <source>Tier</source>
         <translation>Laag</translation>
     </message>
     <message>
-        <location filename="../../ui/interop/eaf_import_dialog.py" line="62"/>
+        <location filename="../../ui/interop/eaf_import_dialog.py" line="65"/>
         <source>Annotations</source>
         <translation>Aantekeningen</translation>
     </message>
     <message>
-        <location filename="../../ui/interop/eaf_import_dialog.py" line="62"/>
+        <location filename="../../ui/interop/eaf_import_dialog.py" line="65"/>
         <source>Goes to</source>
         <translation>Gaat naar</translation>
     </message>
     <message>
-        <location filename="../../ui/interop/eaf_import_dialog.py" line="76"/>
+        <location filename="../../ui/interop/eaf_import_dialog.py" line="79"/>
         <source>Import</source>
         <translation>Importeren</translation>
     </message>
     <message>
-        <location filename="../../ui/interop/eaf_import_dialog.py" line="107"/>
+        <location filename="../../ui/interop/eaf_import_dialog.py" line="110"/>
         <source>Into A of the moment above</source>
         <translation>Bij A van het moment erboven</translation>
     </message>
     <message>
-        <location filename="../../ui/interop/eaf_import_dialog.py" line="109"/>
+        <location filename="../../ui/interop/eaf_import_dialog.py" line="112"/>
         <source>New participant: {name}</source>
         <translation>Nieuwe deelnemer: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/interop/eaf_import_dialog.py" line="111"/>
+        <location filename="../../ui/interop/eaf_import_dialog.py" line="114"/>
         <source>Participant: {name}</source>
         <translation>Deelnemer: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/interop/eaf_import_dialog.py" line="115"/>
+        <location filename="../../ui/interop/eaf_import_dialog.py" line="118"/>
         <source>Skip</source>
         <translation>Overslaan</translation>
     </message>
     <message>
-        <location filename="../../ui/interop/eaf_import_dialog.py" line="143"/>
+        <location filename="../../ui/interop/eaf_import_dialog.py" line="146"/>
         <source>Moments to import: {count}</source>
         <translation>Momenten om in te lezen: {count}</translation>
     </message>
@@ -1253,214 +1258,214 @@
 <context>
     <name>ExportClipsDialog</name>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="88"/>
+        <location filename="../../ui/clips/export_dialog.py" line="89"/>
         <source>Export clips — {name}</source>
         <translation>Fragmenten opslaan als bestanden — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="92"/>
+        <location filename="../../ui/clips/export_dialog.py" line="93"/>
         <source>Make faces unrecognisable</source>
         <translation>Gezichten onherkenbaar maken</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="94"/>
+        <location filename="../../ui/clips/export_dialog.py" line="95"/>
         <source>Blur</source>
         <translation>Vervagen</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="95"/>
+        <location filename="../../ui/clips/export_dialog.py" line="96"/>
         <source>Pixelate</source>
         <translation>Blokjes (pixels)</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="107"/>
+        <location filename="../../ui/clips/export_dialog.py" line="108"/>
         <source>Required: a client in this collection did not agree to be recognisable in training material.</source>
         <translation>Verplicht: een cliënt in deze verzameling wil niet herkenbaar zijn in oefenmateriaal.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="110"/>
+        <location filename="../../ui/clips/export_dialog.py" line="111"/>
         <source>Replace names by roles in titles and texts</source>
         <translation>Namen vervangen door rollen in titels en teksten</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="113"/>
+        <location filename="../../ui/clips/export_dialog.py" line="114"/>
         <source>“Zoë” becomes “client”, the professional&apos;s name “professional”. Always done for a training clip whose client may not be recognisable.</source>
         <translation>“Zoë” wordt “cliënt”, de naam van de professional “professional”. Gebeurt altijd bij een trainingsfragment waarvan de cliënt niet herkenbaar mag zijn.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="119"/>
+        <location filename="../../ui/clips/export_dialog.py" line="120"/>
         <source>Keep the sound</source>
         <translation>Geluid behouden</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="123"/>
+        <location filename="../../ui/clips/export_dialog.py" line="124"/>
         <source>Subtitles from what was said (a .vtt file per clip)</source>
         <translation>Ondertitels van wat er gezegd is (een .vtt-bestand per fragment)</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="125"/>
+        <location filename="../../ui/clips/export_dialog.py" line="126"/>
         <source>From the transcript of the recording. With names replaced, also in the subtitles.</source>
         <translation>Uit het uitschrift van de opname. Als namen vervangen worden, ook in de ondertitels.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="129"/>
+        <location filename="../../ui/clips/export_dialog.py" line="130"/>
         <source>Only the clips</source>
         <translation>Alleen de fragmenten</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="130"/>
+        <location filename="../../ui/clips/export_dialog.py" line="131"/>
         <source>Intervisie pack (clips and handout)</source>
         <translation>Pakket voor intervisie met collega&apos;s (fragmenten en een blad met vragen)</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="131"/>
+        <location filename="../../ui/clips/export_dialog.py" line="132"/>
         <source>Exercise pack (clips, web page and worksheet)</source>
         <translation>Oefenpakket (fragmenten, webpagina en werkblad)</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="134"/>
+        <location filename="../../ui/clips/export_dialog.py" line="135"/>
         <source>Folder for the clips</source>
         <translation>Map voor de fragmenten</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="135"/>
+        <location filename="../../ui/clips/export_dialog.py" line="136"/>
         <source>Choose…</source>
         <translation>Kiezen…</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="142"/>
+        <location filename="../../ui/clips/export_dialog.py" line="143"/>
         <source>How:</source>
         <translation>Hoe:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="145"/>
+        <location filename="../../ui/clips/export_dialog.py" line="146"/>
         <source>Faces:</source>
         <translation>Gezichten:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="147"/>
+        <location filename="../../ui/clips/export_dialog.py" line="148"/>
         <source>Names:</source>
         <translation>Namen:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="148"/>
+        <location filename="../../ui/clips/export_dialog.py" line="149"/>
         <source>Other names:</source>
         <translation>Andere namen:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="149"/>
+        <location filename="../../ui/clips/export_dialog.py" line="150"/>
         <source>Sound:</source>
         <translation>Geluid:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="151"/>
+        <location filename="../../ui/clips/export_dialog.py" line="152"/>
         <source>Subtitles:</source>
         <translation>Ondertitels:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="152"/>
+        <location filename="../../ui/clips/export_dialog.py" line="153"/>
         <source>Pack:</source>
         <translation>Pakket:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="153"/>
+        <location filename="../../ui/clips/export_dialog.py" line="154"/>
         <source>Folder:</source>
         <translation>Map:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="154"/>
+        <location filename="../../ui/clips/export_dialog.py" line="155"/>
         <source>Preview faces</source>
         <translation>Gezichten vooraf bekijken</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="158"/>
+        <location filename="../../ui/clips/export_dialog.py" line="159"/>
         <source>Clip {n}</source>
         <translation>Fragment {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="161"/>
         <location filename="../../ui/clips/export_dialog.py" line="162"/>
+        <location filename="../../ui/clips/export_dialog.py" line="163"/>
         <source>Where in the clip to look</source>
         <translation>Waar in het fragment je kijkt</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="169"/>
+        <location filename="../../ui/clips/export_dialog.py" line="170"/>
         <source>Preview:</source>
         <translation>Voorbeeld:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="179"/>
+        <location filename="../../ui/clips/export_dialog.py" line="180"/>
         <source>What the export shows. Drag a box over a face the program missed.</source>
         <translation>Zo ziet de export eruit. Trek een vak over een gezicht dat het programma heeft gemist.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="181"/>
+        <location filename="../../ui/clips/export_dialog.py" line="182"/>
         <source>Original</source>
         <translation>Origineel</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="182"/>
+        <location filename="../../ui/clips/export_dialog.py" line="183"/>
         <source>Faces made unrecognisable</source>
         <translation>Gezichten onherkenbaar gemaakt</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="189"/>
+        <location filename="../../ui/clips/export_dialog.py" line="190"/>
         <source>Press “Preview faces” to see a picture of the clip.</source>
         <translation>Klik op “Gezichten vooraf bekijken” om een beeld uit het fragment te zien.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="202"/>
+        <location filename="../../ui/clips/export_dialog.py" line="203"/>
         <source>Export</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="204"/>
+        <location filename="../../ui/clips/export_dialog.py" line="205"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="205"/>
+        <location filename="../../ui/clips/export_dialog.py" line="206"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="225"/>
+        <location filename="../../ui/clips/export_dialog.py" line="226"/>
         <source>Export to folder</source>
         <translation>Opslaan in map</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="249"/>
+        <location filename="../../ui/clips/export_dialog.py" line="250"/>
         <source>Press “Preview faces” first, then draw on the picture.</source>
         <translation>Klik eerst op ‘Gezichten vooraf bekijken’ en teken dan op de afbeelding.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="326"/>
+        <location filename="../../ui/clips/export_dialog.py" line="327"/>
         <source>Choose a folder first.</source>
         <translation>Kies eerst een map.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="333"/>
-        <location filename="../../ui/clips/export_dialog.py" line="362"/>
+        <location filename="../../ui/clips/export_dialog.py" line="334"/>
+        <location filename="../../ui/clips/export_dialog.py" line="363"/>
         <source>Exporting…</source>
         <translation>Bezig met opslaan…</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="385"/>
+        <location filename="../../ui/clips/export_dialog.py" line="386"/>
         <source>The export was not saved.</source>
         <translation>De export is niet opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="389"/>
+        <location filename="../../ui/clips/export_dialog.py" line="390"/>
         <source>{n} file(s) written to {folder}.</source>
         <translation>{n} bestand(en) opgeslagen in {folder}.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="405"/>
+        <location filename="../../ui/clips/export_dialog.py" line="406"/>
         <source>Export cancelled. No files were left behind.</source>
         <translation>Export geannuleerd. Er zijn geen bestanden achtergebleven.</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/export_dialog.py" line="395"/>
+        <location filename="../../ui/clips/export_dialog.py" line="396"/>
         <source>The export failed. No files were left behind.</source>
         <translation>De export is mislukt. Er zijn geen bestanden achtergebleven.</translation>
     </message>
@@ -1468,118 +1473,120 @@
 <context>
     <name>ExportSummaryDialog</name>
     <message>
-        <location filename="../../ui/samenleergesprek/export_dialog.py" line="67"/>
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="69"/>
         <source>Export learning summary</source>
         <translation>Leerverslag opslaan</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/export_dialog.py" line="83"/>
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="75"/>
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="85"/>
         <source>Format</source>
         <translation>Soort bestand</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/export_dialog.py" line="86"/>
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="88"/>
         <source>Full names</source>
         <translation>Volledige namen</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/export_dialog.py" line="87"/>
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="89"/>
         <source>Initials only</source>
         <translation>Alleen voorletters</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/export_dialog.py" line="91"/>
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="87"/>
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="93"/>
         <source>Participants</source>
         <translation>Deelnemers</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/export_dialog.py" line="95"/>
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="97"/>
         <source>Other names</source>
         <translation>Andere namen</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/export_dialog.py" line="97"/>
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="99"/>
         <source>With initials, every name (also in the notes and the file name) becomes a role or “[name]”.</source>
         <translation>Met voorletters wordt elke naam (ook in de notities en de bestandsnaam) een rol of “[naam]”.</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/export_dialog.py" line="103"/>
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="105"/>
         <source>Add a still from the video for each moment</source>
         <translation>Een beeld uit de video toevoegen bij elk moment</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/export_dialog.py" line="105"/>
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="107"/>
         <source>Off by default: faces in the video are personal data.</source>
         <translation>Staat standaard uit: aan een gezicht in de video herken je iemand.</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/export_dialog.py" line="109"/>
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="111"/>
         <source>This recording has no picture, so there are no stills to add.</source>
         <translation>Deze opname heeft geen beeld, dus er zijn geen beelden om toe te voegen.</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/export_dialog.py" line="106"/>
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="108"/>
         <source>Faces are personal data. Add stills only if everyone agrees.</source>
         <translation>Aan een gezicht herken je iemand. Voeg alleen beelden toe als iedereen dat goed vindt.</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/export_dialog.py" line="119"/>
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="121"/>
         <source>Add who spoke how much (from what was said)</source>
         <translation>Zet erin wie hoeveel sprak (uit wat er gezegd is)</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/export_dialog.py" line="121"/>
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="123"/>
         <source>Off by default: it comes from the transcript of the recording. A conversation aid, not a score.</source>
         <translation>Staat uit: het komt uit het uitschrift van de opname. Een hulp voor het gesprek, geen score.</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/export_dialog.py" line="133"/>
-        <location filename="../../ui/samenleergesprek/export_dialog.py" line="139"/>
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="135"/>
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="141"/>
         <source>File</source>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/export_dialog.py" line="134"/>
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="136"/>
         <source>Choose…</source>
         <translation>Kiezen…</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/export_dialog.py" line="144"/>
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="146"/>
         <source>Progress</source>
         <translation>Voortgang</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/export_dialog.py" line="152"/>
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="154"/>
         <source>Export</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/export_dialog.py" line="154"/>
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="156"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/export_dialog.py" line="181"/>
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="183"/>
         <source>Save learning summary</source>
         <translation>Leerverslag opslaan</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/export_dialog.py" line="189"/>
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="191"/>
         <source>Choose a file first.</source>
         <translation>Kies eerst een bestand.</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/export_dialog.py" line="230"/>
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="232"/>
         <source>Making the learning summary…</source>
         <translation>Het leerverslag wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/export_dialog.py" line="250"/>
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="252"/>
         <source>Export cancelled. No file was made.</source>
         <translation>Export geannuleerd. Er is geen bestand gemaakt.</translation>
     </message>
     <message>
-        <location filename="../../ui/samenleergesprek/export_dialog.py" line="276"/>
+        <location filename="../../ui/samenleergesprek/export_dialog.py" line="278"/>
         <source>Saved: {path}</source>
         <translation>Opgeslagen: {path}</translation>
     </message>
@@ -1630,37 +1637,37 @@
         <translation>Vak tekenen:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/face_box_editor.py" line="59"/>
+        <location filename="../../ui/clips/face_box_editor.py" line="60"/>
         <source>from</source>
         <translation>van</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/face_box_editor.py" line="61"/>
+        <location filename="../../ui/clips/face_box_editor.py" line="60"/>
         <source>to</source>
         <translation>tot</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/face_box_editor.py" line="63"/>
+        <location filename="../../ui/clips/face_box_editor.py" line="67"/>
         <source>Boxes:</source>
         <translation>Vakken:</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/face_box_editor.py" line="82"/>
+        <location filename="../../ui/clips/face_box_editor.py" line="86"/>
         <source>No boxes drawn</source>
         <translation>Geen vakken getekend</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/face_box_editor.py" line="86"/>
+        <location filename="../../ui/clips/face_box_editor.py" line="90"/>
         <source>Not a face</source>
         <translation>Geen gezicht</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/face_box_editor.py" line="86"/>
+        <location filename="../../ui/clips/face_box_editor.py" line="90"/>
         <source>Blur</source>
         <translation>Vervagen</translation>
     </message>
     <message>
-        <location filename="../../ui/clips/face_box_editor.py" line="87"/>
+        <location filename="../../ui/clips/face_box_editor.py" line="91"/>
         <source>{what} {start}–{end}</source>
         <translation>{what} {start}–{end}</translation>
     </message>
@@ -2565,62 +2572,62 @@
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../ui/search_dialog.py" line="62"/>
+        <location filename="../../ui/search_dialog.py" line="63"/>
         <source>Search all reviews</source>
         <translation>Zoeken in alle gesprekken</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="65"/>
+        <location filename="../../ui/search_dialog.py" line="66"/>
         <source>Words in what happened, what it did, what we keep, or what was said</source>
         <translation>Woorden uit wat er gebeurde, wat het met je deed, wat we houden, of wat er gezegd is</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="68"/>
+        <location filename="../../ui/search_dialog.py" line="69"/>
         <source>Words to search for</source>
         <translation>Woorden om te zoeken</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="70"/>
+        <location filename="../../ui/search_dialog.py" line="71"/>
         <source>All themes</source>
         <translation>Alle thema&apos;s</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="74"/>
+        <location filename="../../ui/search_dialog.py" line="75"/>
         <source>Participant (name or role)</source>
         <translation>Deelnemer (naam of rol)</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="75"/>
+        <location filename="../../ui/search_dialog.py" line="76"/>
         <source>Participant</source>
         <translation>Deelnemer</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="79"/>
+        <location filename="../../ui/search_dialog.py" line="80"/>
         <source>Moments found</source>
         <translation>Gevonden momenten</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="84"/>
+        <location filename="../../ui/search_dialog.py" line="85"/>
         <source>Open moment</source>
         <translation>Moment openen</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="87"/>
+        <location filename="../../ui/search_dialog.py" line="88"/>
         <source>Add to collection</source>
         <translation>Toevoegen aan verzameling</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="109"/>
+        <location filename="../../ui/search_dialog.py" line="110"/>
         <source>any day</source>
         <translation>elke dag</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="115"/>
+        <location filename="../../ui/search_dialog.py" line="116"/>
         <source>Theme:</source>
         <translation>Thema:</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="117"/>
+        <location filename="../../ui/search_dialog.py" line="119"/>
         <source>From</source>
         <translation>Van</translation>
     </message>
@@ -2630,42 +2637,42 @@
         <translation>tot en met</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="124"/>
+        <location filename="../../ui/search_dialog.py" line="129"/>
         <source>Collection:</source>
         <translation>Verzameling:</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="163"/>
+        <location filename="../../ui/search_dialog.py" line="168"/>
         <source>Said in a recording: %1</source>
         <translation>Gezegd in een opname: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="198"/>
+        <location filename="../../ui/search_dialog.py" line="203"/>
         <source>Showing %1 of the %2 moments found. Add words or filters to see the ones you look for.</source>
         <translation>%1 van de %2 gevonden momenten getoond. Zoek met meer woorden of filters om te vinden wat je zoekt.</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="201"/>
+        <location filename="../../ui/search_dialog.py" line="206"/>
         <source>Moments found: %1</source>
         <translation>Gevonden momenten: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="224"/>
+        <location filename="../../ui/search_dialog.py" line="229"/>
         <source>Said</source>
         <translation>Gezegd</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="251"/>
+        <location filename="../../ui/search_dialog.py" line="256"/>
         <source>Added to the collection.</source>
         <translation>Toegevoegd aan de verzameling.</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="252"/>
+        <location filename="../../ui/search_dialog.py" line="257"/>
         <source>Added to the collection, without the gespreksblad: this review did not agree to share it.</source>
         <translation>Toegevoegd aan de verzameling, zonder het gespreksblad: bij dit gesprek is niet afgesproken dat het gedeeld mag worden.</translation>
     </message>
     <message>
-        <location filename="../../ui/search_dialog.py" line="255"/>
+        <location filename="../../ui/search_dialog.py" line="260"/>
         <source>Not added: %1</source>
         <translation>Niet toegevoegd: %1</translation>
     </message>
@@ -3527,62 +3534,62 @@
 <context>
     <name>VoicesDialog</name>
     <message>
-        <location filename="../../ui/review/voices_dialog.py" line="47"/>
+        <location filename="../../ui/review/voices_dialog.py" line="48"/>
         <source>Who is who</source>
         <translation>Wie is wie</translation>
     </message>
     <message>
-        <location filename="../../ui/review/voices_dialog.py" line="50"/>
+        <location filename="../../ui/review/voices_dialog.py" line="51"/>
         <source>The computer heard two voices. Say who is who. Then the names are used instead of “Voice 1” and “Voice 2”.</source>
         <translation>De computer hoorde twee stemmen. Zeg wie wie is. Dan staan de namen er voortaan in plaats van “Stem 1” en “Stem 2”.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/voices_dialog.py" line="62"/>
+        <location filename="../../ui/review/voices_dialog.py" line="63"/>
         <source>First heard at %1: “%2”</source>
         <translation>Eerst gehoord op %1: “%2”</translation>
     </message>
     <message>
-        <location filename="../../ui/review/voices_dialog.py" line="64"/>
+        <location filename="../../ui/review/voices_dialog.py" line="65"/>
         <source>This voice was not heard.</source>
         <translation>Deze stem is niet gehoord.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/voices_dialog.py" line="65"/>
+        <location filename="../../ui/review/voices_dialog.py" line="66"/>
         <source>Voice %1</source>
         <translation>Stem %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/voices_dialog.py" line="71"/>
+        <location filename="../../ui/review/voices_dialog.py" line="72"/>
         <source>Who is voice %1?</source>
         <translation>Wie is stem %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/review/voices_dialog.py" line="72"/>
+        <location filename="../../ui/review/voices_dialog.py" line="73"/>
         <source>Not chosen</source>
         <translation>Nog niet gekozen</translation>
     </message>
     <message>
-        <location filename="../../ui/review/voices_dialog.py" line="75"/>
+        <location filename="../../ui/review/voices_dialog.py" line="76"/>
         <source>the client</source>
         <translation>de cliënt</translation>
     </message>
     <message>
-        <location filename="../../ui/review/voices_dialog.py" line="76"/>
+        <location filename="../../ui/review/voices_dialog.py" line="77"/>
         <source>the professional</source>
         <translation>de professional</translation>
     </message>
     <message>
-        <location filename="../../ui/review/voices_dialog.py" line="79"/>
+        <location filename="../../ui/review/voices_dialog.py" line="80"/>
         <source>Someone else</source>
         <translation>Iemand anders</translation>
     </message>
     <message>
-        <location filename="../../ui/review/voices_dialog.py" line="83"/>
+        <location filename="../../ui/review/voices_dialog.py" line="84"/>
         <source>Listen</source>
         <translation>Luister</translation>
     </message>
     <message>
-        <location filename="../../ui/review/voices_dialog.py" line="110"/>
+        <location filename="../../ui/review/voices_dialog.py" line="111"/>
         <source>Saved.</source>
         <translation>Bewaard.</translation>
     </message>

@@ -266,3 +266,27 @@ def test_no_control_is_named_by_its_value_alone(qtbot, scene: Scene, name: str, 
             nameless.append(f"{type(widget).__name__} showing {kd.name_of(widget)!r}")
     assert not nameless
     dialog.close()
+
+
+def radio_group_name(radio: QRadioButton) -> str:
+    """What a screen reader says a group of options is: the name of the box the options are in
+    (its own, its title or its label's)."""
+    parent = radio.parentWidget()
+    face = QAccessible.queryAccessibleInterface(parent)
+    if isinstance(parent, QDialog) or face is None:
+        return ""
+    labels = [other.text(QAccessible.Text.Name) for other, _kind
+              in face.relations(QAccessible.RelationFlag.Label)]
+    return " ".join([face.text(QAccessible.Text.Name), *labels]).strip()
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_group_of_options_has_a_name(qtbot, scene: Scene, name: str,  # type: ignore[no-untyped-def]
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """"PDF (.pdf), keuzerondje" did not say it is the format: the label "Formaat" was beside
+    the options on screen, but nothing tied them to it for a screen reader."""
+    dialog = open_dialog(qtbot, all_dialogs(scene, monkeypatch)[name])
+    unnamed = [r.text() for r in dialog.findChildren(QRadioButton)
+               if r.isVisibleTo(dialog) and not radio_group_name(r)]
+    assert not unnamed
+    dialog.close()
