@@ -361,3 +361,23 @@ def test_texts_grow_with_the_users_text_size(qtbot) -> None:
     fixed = [f"{p.relative_to(ui)}: {m.group(0)}" for p in ui.rglob("*.py")
              for m in re.finditer(r"font-size:\s*\d+px", p.read_text(encoding="utf-8"))]
     assert not fixed
+
+
+def test_a_chosen_row_is_drawn_with_text_at_4_5_to_1(qtbot, window) -> None:
+    """The chosen moment in the table was white on Qt's Fusion blue #308cc6: 3.7:1 (measured
+    in a screenshot of the real window)."""
+    from PySide6.QtGui import QPalette
+
+    palette = QApplication.instance().palette()
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        assert contrast_ratio(palette.color(group, QPalette.ColorRole.HighlightedText),
+                              palette.color(group, QPalette.ColorRole.Highlight)) >= TEXT_CONTRAST
+    table = window.review_view.marker_list.table
+    table.selectRow(0)
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    image = table.viewport().grab().toImage()
+    row = table.visualRect(table.model().index(0, 0))
+    fill = QColor(image.pixel(row.right() - 2, row.center().y()))
+    assert fill != QColor("#308cc6")
+    assert contrast_ratio(palette.color(QPalette.ColorRole.HighlightedText), fill) >= TEXT_CONTRAST
