@@ -34,6 +34,7 @@ from vsr.i18n import current_language, translate
 from vsr.library import recordings as rc
 from vsr.library import reviews as rv
 
+from .accessibility_announce import announce
 from .accessibility_contrast import install_system_colours, readable_selection
 from .accessibility_focus import install_focus_ring
 from .accessibility_keys import install_keyboard_guard
@@ -373,10 +374,16 @@ class MainWindow(QMainWindow):
         focus = QApplication.focusWidget()
         if isinstance(focus, SheetTextField):
             focus.flush()  # what is being typed becomes the step that undo takes back
+        before, what = self.undo.index(), self.undo.redoText() if redo else self.undo.undoText()
         if redo:
             self.undo.redo()
         else:
             self.undo.undo()
+        if self.undo.index() != before and what:
+            # Said, as the menu says it: the focus stays where it was, and a screen reader
+            # user heard nothing of a moment that came back or went again.
+            announce((self.tr("Redone: {what}") if redo else self.tr("Undone: {what}")).format(
+                what=what), self)
 
     def _enable_undo_actions(self, *_changed: object) -> None:
         if not shiboken6.isValid(self.undo):  # the window is being taken down

@@ -874,90 +874,90 @@
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="123"/>
+        <location filename="../../ui/privacy/consent_dialog.py" line="137"/>
         <source>Consent — {title}</source>
         <translation>Toestemming — {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="127"/>
+        <location filename="../../ui/privacy/consent_dialog.py" line="141"/>
         <source>Consent is given per recording and per purpose. Withdrawing it also deletes the clips and exported files made for that purpose.</source>
         <translation>Toestemming geldt per opname en per doel. Trek je die in, dan worden ook de fragmenten en bestanden voor dat doel verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="133"/>
+        <location filename="../../ui/privacy/consent_dialog.py" line="147"/>
         <source>&lt;b&gt;Given&lt;/b&gt;: looking back at your own conversation together is always allowed.</source>
         <translation>&lt;b&gt;Gegeven&lt;/b&gt;: samen je eigen gesprek terugkijken mag altijd.</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="159"/>
+        <location filename="../../ui/privacy/consent_dialog.py" line="173"/>
         <source>Sharing the gespreksbladen of this review</source>
         <translation>Gespreksbladen van dit terugkijkgesprek delen</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="160"/>
+        <location filename="../../ui/privacy/consent_dialog.py" line="174"/>
         <source>and</source>
         <translation>en</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="163"/>
+        <location filename="../../ui/privacy/consent_dialog.py" line="177"/>
         <source>Only when {names} agree, their own gespreksblad of a moment (A, B, C) may go with its clip into material for peer consultation (with colleagues) or training. Names are replaced by roles when the export asks for it.</source>
         <translation>Alleen als {names} het goed vinden, mag hun eigen gespreksblad van een moment (A, B, C) met het fragment mee. Dat is voor intervisie (bespreken met collega&apos;s) of training. Namen worden dan rollen als de export daarom vraagt.</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="167"/>
+        <location filename="../../ui/privacy/consent_dialog.py" line="181"/>
         <source>They agree: the gespreksbladen may be shared with clips</source>
         <translation>Zij vinden het goed: de gespreksbladen mogen met fragmenten mee</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="183"/>
+        <location filename="../../ui/privacy/consent_dialog.py" line="197"/>
         <source>Retention</source>
         <translation>Hoe lang bewaren</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="186"/>
+        <location filename="../../ui/privacy/consent_dialog.py" line="200"/>
         <source>Keep until</source>
         <translation>Bewaren tot</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="188"/>
+        <location filename="../../ui/privacy/consent_dialog.py" line="202"/>
         <source>Save retention</source>
         <translation>Bewaardatum opslaan</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="203"/>
+        <location filename="../../ui/privacy/consent_dialog.py" line="217"/>
         <source>No end date: the recording is kept until you delete it.</source>
         <translation>Geen einddatum: de opname blijft bewaard tot je hem verwijdert.</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="207"/>
+        <location filename="../../ui/privacy/consent_dialog.py" line="221"/>
         <source>&lt;b&gt;Kept until {day}.&lt;/b&gt; After that day the recording, its reviews and clips are deleted (at the next start of the app, after a question).</source>
         <translation>&lt;b&gt;Bewaard tot {day}.&lt;/b&gt; Na die dag worden de opname, de terugkijkgesprekken en de fragmenten verwijderd (bij de volgende start van de app, na een vraag).</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="242"/>
+        <location filename="../../ui/privacy/consent_dialog.py" line="256"/>
         <source>This cannot be undone. Change the consent?</source>
         <translation>Dit kun je niet ongedaan maken. Toestemming aanpassen?</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="244"/>
-        <location filename="../../ui/privacy/consent_dialog.py" line="262"/>
+        <location filename="../../ui/privacy/consent_dialog.py" line="258"/>
+        <location filename="../../ui/privacy/consent_dialog.py" line="276"/>
         <source>Change consent</source>
         <translation>Toestemming aanpassen</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="273"/>
+        <location filename="../../ui/privacy/consent_dialog.py" line="287"/>
         <source>This cannot be undone. Withdraw consent?</source>
         <translation>Dit kan niet ongedaan worden gemaakt. Toestemming intrekken?</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="275"/>
-        <location filename="../../ui/privacy/consent_dialog.py" line="292"/>
+        <location filename="../../ui/privacy/consent_dialog.py" line="289"/>
+        <location filename="../../ui/privacy/consent_dialog.py" line="306"/>
         <source>Withdraw consent</source>
         <translation>Toestemming intrekken</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="261"/>
-        <location filename="../../ui/privacy/consent_dialog.py" line="291"/>
+        <location filename="../../ui/privacy/consent_dialog.py" line="275"/>
+        <location filename="../../ui/privacy/consent_dialog.py" line="305"/>
         <source>{n} exported file(s) could not be deleted. Delete them by hand.</source>
         <translation>{n} bestand(en) niet verwijderd. Verwijder ze zelf.</translation>
     </message>
@@ -1723,134 +1723,144 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>Recent reviews</source>
         <translation>Recente terugkijkgesprekken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>&amp;Edit</source>
         <translation>B&amp;ewerken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343"/>
-        <location filename="../../ui/main_window.py" line="355"/>
+        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344"/>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="358"/>
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;doen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>&amp;Playback</source>
         <translation>&amp;Afspelen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>Only looking: the library is damaged, nothing is saved. File → Backups… puts a backup back.</source>
         <translation>Alleen bekijken: het gegevensbestand is beschadigd, er wordt niets bewaard. Met Bestand → Reservekopieën… ga je terug naar een reservekopie.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>Export as</source>
         <translation>Opslaan als bestand</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>Team library</source>
         <translation>Teamopslag</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="385"/>
+        <source>Redone: {what}</source>
+        <translation>Opnieuw gedaan: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="385"/>
+        <source>Undone: {what}</source>
+        <translation>Ongedaan gemaakt: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="431"/>
         <source>No reviews yet.</source>
         <translation>Nog geen terugkijkgesprekken.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="489"/>
+        <location filename="../../ui/main_window.py" line="497"/>
         <source>Open recording</source>
         <translation>Opname openen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="498"/>
+        <location filename="../../ui/main_window.py" line="506"/>
         <source>A file is being read: open {name} again when it is done.</source>
         <translation>Er wordt al een bestand gelezen: open {name} opnieuw als dat klaar is.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="512"/>
+        <location filename="../../ui/main_window.py" line="520"/>
         <source>Reading the file…</source>
         <translation>Het bestand wordt gelezen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="618"/>
+        <location filename="../../ui/main_window.py" line="626"/>
         <source>Making the demo recording…</source>
         <translation>De demo-opname wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="634"/>
+        <location filename="../../ui/main_window.py" line="642"/>
         <source>New review</source>
         <translation>Nieuw terugkijkgesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="634"/>
+        <location filename="../../ui/main_window.py" line="642"/>
         <source>Title:</source>
         <translation>Titel:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="660"/>
+        <location filename="../../ui/main_window.py" line="668"/>
         <source>Add participant</source>
         <translation>Deelnemer toevoegen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="661"/>
+        <location filename="../../ui/main_window.py" line="669"/>
         <source>Name (for example: interpreter):</source>
         <translation>Naam (bijvoorbeeld: tolk):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="738"/>
+        <location filename="../../ui/main_window.py" line="746"/>
         <source>Delete expired material</source>
         <translation>Verlopen materiaal verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="739"/>
+        <location filename="../../ui/main_window.py" line="747"/>
         <source>Nothing has passed its retention date.</source>
         <translation>Niets is langer bewaard dan afgesproken.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="762"/>
+        <location filename="../../ui/main_window.py" line="770"/>
         <source>Audit log altered</source>
         <translation>Logboek veranderd</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="789"/>
+        <location filename="../../ui/main_window.py" line="797"/>
         <source>About vsr</source>
         <translation>Over vsr</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="790"/>
+        <location filename="../../ui/main_window.py" line="798"/>
         <source>&lt;b&gt;vsr {version}&lt;/b&gt;&lt;p&gt;Video-stimulated recall for the Samenleergesprek: look back together at a recorded conversation and learn from it.&lt;/p&gt;&lt;p&gt;Method: Samenleerwijzer (Lengkeek &amp;amp; van Hal, HAN, 2021).&lt;/p&gt;</source>
         <translation>&lt;b&gt;vsr {version}&lt;/b&gt;&lt;p&gt;Samen terugkijken voor het Samenleergesprek: bekijk samen een opgenomen gesprek en leer ervan.&lt;/p&gt;&lt;p&gt;Methode: Samenleerwijzer (Lengkeek &amp;amp; van Hal, HAN, 2021).&lt;/p&gt;</translation>
     </message>
@@ -2250,78 +2260,78 @@
 <context>
     <name>PurposeBox</name>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="58"/>
+        <location filename="../../ui/privacy/consent_dialog.py" line="60"/>
         <source>Name or initials of the client</source>
         <translation>Naam of voorletters van de cliënt</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="61"/>
+        <location filename="../../ui/privacy/consent_dialog.py" line="63"/>
         <source>Ends on</source>
         <translation>Eindigt op</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="63"/>
+        <location filename="../../ui/privacy/consent_dialog.py" line="65"/>
         <source>The client may be recognisable (no face blurring needed)</source>
         <translation>De cliënt mag herkenbaar zijn (gezicht hoeft niet vervaagd)</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="64"/>
-        <location filename="../../ui/privacy/consent_dialog.py" line="89"/>
+        <location filename="../../ui/privacy/consent_dialog.py" line="66"/>
+        <location filename="../../ui/privacy/consent_dialog.py" line="103"/>
         <source>Grant</source>
         <translation>Toestemming geven</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="65"/>
+        <location filename="../../ui/privacy/consent_dialog.py" line="67"/>
         <source>Withdraw…</source>
         <translation>Intrekken…</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="71"/>
+        <location filename="../../ui/privacy/consent_dialog.py" line="73"/>
         <source>Given by:</source>
         <translation>Gegeven door:</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="72"/>
+        <location filename="../../ui/privacy/consent_dialog.py" line="74"/>
         <source>Date:</source>
         <translation>Datum:</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="73"/>
+        <location filename="../../ui/privacy/consent_dialog.py" line="75"/>
         <source>End date:</source>
         <translation>Einddatum:</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="88"/>
+        <location filename="../../ui/privacy/consent_dialog.py" line="102"/>
         <source>&lt;b&gt;No consent.&lt;/b&gt; Clips for this purpose are not allowed.</source>
         <translation>&lt;b&gt;Geen toestemming.&lt;/b&gt; Fragmenten voor dit doel mogen niet.</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="93"/>
+        <location filename="../../ui/privacy/consent_dialog.py" line="107"/>
         <source> until {day}</source>
         <translation> tot en met {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="96"/>
+        <location filename="../../ui/privacy/consent_dialog.py" line="110"/>
         <source>&lt;b&gt;Lapsed&lt;/b&gt; on {day}. Given by {who} on {given}.</source>
         <translation>&lt;b&gt;Verlopen&lt;/b&gt; op {day}. Gegeven door {who} op {given}.</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="100"/>
+        <location filename="../../ui/privacy/consent_dialog.py" line="114"/>
         <source>&lt;b&gt;Given&lt;/b&gt; by {who} on {given}{until}.</source>
         <translation>&lt;b&gt;Gegeven&lt;/b&gt; door {who} op {given}{until}.</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="103"/>
+        <location filename="../../ui/privacy/consent_dialog.py" line="117"/>
         <source>The client may be recognisable.</source>
         <translation>De cliënt mag herkenbaar zijn.</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="104"/>
+        <location filename="../../ui/privacy/consent_dialog.py" line="118"/>
         <source>Faces must be made unrecognisable.</source>
         <translation>Gezichten moeten onherkenbaar worden gemaakt.</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy/consent_dialog.py" line="110"/>
+        <location filename="../../ui/privacy/consent_dialog.py" line="124"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
@@ -2466,54 +2476,59 @@
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../ui/review/review_view.py" line="511"/>
+        <location filename="../../ui/review/review_view.py" line="512"/>
         <source>Write down what was said</source>
         <translation>Uitschrijven wat er gezegd is</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="172"/>
+        <location filename="../../ui/review/review_view.py" line="173"/>
         <source>Sound only: this recording has no picture.</source>
         <translation>Alleen geluid: deze opname heeft geen beeld.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="200"/>
+        <location filename="../../ui/review/review_view.py" line="201"/>
         <source>Moments and Samenleergesprek</source>
         <translation>Momenten en Samenleergesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="201"/>
+        <location filename="../../ui/review/review_view.py" line="202"/>
         <source>Tabs</source>
         <translation>Tabbladen</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="204"/>
+        <location filename="../../ui/review/review_view.py" line="205"/>
         <source>Moments</source>
         <translation>Momenten</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="215"/>
+        <location filename="../../ui/review/review_view.py" line="216"/>
         <source>Samenleergesprek</source>
         <translation>Samenleergesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="532"/>
+        <location filename="../../ui/review/review_view.py" line="533"/>
         <source>Who is who</source>
         <translation>Wie is wie</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="533"/>
+        <location filename="../../ui/review/review_view.py" line="534"/>
         <source>There is nothing written down yet. Choose “Write down what was said” in the File menu first.</source>
         <translation>Er is nog niets uitgeschreven. Kies eerst “Uitschrijven wat er gezegd is” in het menu Bestand.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="600"/>
+        <location filename="../../ui/review/review_view.py" line="601"/>
         <source>Where is the recording “{title}”?</source>
         <translation>Waar staat de opname ‘{title}’?</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="974"/>
+        <location filename="../../ui/review/review_view.py" line="975"/>
         <source>Paused for {name}</source>
         <translation>Pauze voor {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/review_view.py" line="999"/>
+        <source>Moment deleted: {moment}. Ctrl+Z puts it back.</source>
+        <translation>Moment verwijderd: {moment}. Ctrl+Z zet het terug.</translation>
     </message>
     <message>
         <location filename="../../ui/review/marking.py" line="34"/>

@@ -185,6 +185,26 @@ def test_a_new_marker_a_step_change_and_a_failed_save_are_announced(qtbot, windo
                for text in failure), failure
 
 
+def test_deleting_a_moment_and_undo_and_redo_are_announced(qtbot, window, monkeypatch) -> None:
+    """Ctrl+Del in the real window: the moment went and the focus moved on to the next row,
+    which is all a screen reader said; Ctrl+Z brought it back without a word."""
+    from vsr.ui.actions import ActionId
+
+    said = announcements(monkeypatch)
+    view = window.review_view
+    moment = next(m for m in view.markers if m.start_ms == 31_000)
+    view.select_marker(moment.id)
+    window.actions[ActionId.DELETE_MARKER].trigger()
+    assert moment.id not in [m.id for m in view.markers]
+    assert said[-1] == "Moment deleted: Cliënt ı, 0:31, Luisteren en begrijpen. Ctrl+Z puts it back."
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: moment.id in [m.id for m in view.markers])
+    assert said[-1] == f"Undone: {window.undo.redoText()}" and window.undo.redoText()
+    window.redo_action.trigger()
+    qtbot.waitUntil(lambda: moment.id not in [m.id for m in view.markers])
+    assert said[-1] == f"Redone: {window.undo.undoText()}"
+
+
 def _refuse(*_args, **_kwargs):  # type: ignore[no-untyped-def]
     raise OSError(28, "No space left on device")
 

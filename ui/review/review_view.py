@@ -42,6 +42,7 @@ from ..operations import in_box, perform, push_performed
 from ..player.base import MediaPlayer
 from ..save_queue import SaveQueue
 from ..stepwise import Building
+from ..timeline.accessible import marker_name
 from ..timeline.panel import TimelinePanel
 from . import hidden_mark_undo
 from .consent_strip import ConsentStrip
@@ -988,8 +989,15 @@ class ReviewView(MarkingIntents, QWidget):
 
     def delete_selected(self) -> None:
         if self.selected is not None:
-            push_performed(self.undo, DeleteMarkerCommand(self.bridge.lib, self.selected,
-                                                          report=self.sheet.report))
+            marker = next((m for m in self.markers if m.id == self.selected), None)
+            done = push_performed(self.undo, DeleteMarkerCommand(self.bridge.lib, self.selected,
+                                                                 report=self.sheet.report))
+            if done and marker is not None:
+                # The focus moves on to the next row: without this a screen reader user heard
+                # that row, not that a moment had gone (nor how to get it back).
+                party = next((p for p in self.parties if p.id == marker.party_id), None)
+                announce(self.tr("Moment deleted: {moment}. Ctrl+Z puts it back.").format(
+                    moment=marker_name(marker, party)), self)
 
     def _list_activated(self, marker_id: int) -> None:
         self.select_marker(marker_id, seek=True)
