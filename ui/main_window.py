@@ -59,6 +59,7 @@ if TYPE_CHECKING:
 
 REVIEW_ONLY = (
     ActionId.LOCATE, ActionId.NEW_REVIEW, ActionId.EXPORT_SUMMARY, ActionId.DELETE_MARKER,
+    ActionId.MARKER_TIME,
     ActionId.RENAME_PARTY,
     ActionId.ADD_PARTY, ActionId.PLAY_PAUSE, ActionId.BACK_5, ActionId.FORWARD_5,
     ActionId.FRAME_BACK, ActionId.FRAME_FORWARD, ActionId.SLOWER, ActionId.FASTER, ActionId.LOOP,
@@ -72,7 +73,7 @@ REVIEW_ONLY = (
 # Actions that change the library: off while the library is only looked at ("Alleen
 # bekijken", a damaged library opened read-only), where every write would be refused.
 EDIT_ACTIONS = (
-    ActionId.OPEN, ActionId.NEW_REVIEW, ActionId.DELETE_MARKER, ActionId.RENAME_PARTY,
+    ActionId.OPEN, ActionId.NEW_REVIEW, ActionId.DELETE_MARKER, ActionId.MARKER_TIME, ActionId.RENAME_PARTY,
     ActionId.ADD_PARTY, ActionId.PAUSE_ON_MARK, ActionId.IMPORT_EAF, ActionId.OPEN_PACKAGE,
     ActionId.PURGE, ActionId.NAME_VOICES,
 )
@@ -305,6 +306,7 @@ class MainWindow(QMainWindow):
         edit.addAction(redo)
         edit.addSeparator()
         edit.addAction(a[ActionId.DELETE_MARKER])
+        edit.addAction(a[ActionId.MARKER_TIME])
         edit.addAction(a[ActionId.RENAME_PARTY])
         edit.addAction(a[ActionId.ADD_PARTY])
         play = bar.addMenu(self.tr("&Playback"))
@@ -470,8 +472,9 @@ class MainWindow(QMainWindow):
         self._enable_window_actions(True)
         view = self._review_view
         if view is not None and self.showing_review():  # as the selection says
-            self.actions[ActionId.DELETE_MARKER].setEnabled(
-                view.selected is not None and not self.bridge.lib.read_only)
+            for chosen in (ActionId.DELETE_MARKER, ActionId.MARKER_TIME):
+                self.actions[chosen].setEnabled(
+                    view.selected is not None and not self.bridge.lib.read_only)
         self.statusBar().clearMessage()
 
     def waiting(self) -> str:
@@ -618,6 +621,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.review_view)
         self._set_review_actions(True)
         self.actions[ActionId.DELETE_MARKER].setEnabled(False)
+        self.actions[ActionId.MARKER_TIME].setEnabled(False)
         return True
 
     def open_demo(self) -> None:

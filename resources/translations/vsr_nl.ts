@@ -57,247 +57,252 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../ui/actions.py" line="75"/>
+        <location filename="../../ui/actions.py" line="76"/>
         <source>&amp;Open recording…</source>
         <translation>Opname &amp;openen…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="76"/>
+        <location filename="../../ui/actions.py" line="77"/>
         <source>&amp;Locate recording…</source>
         <translation>Opname &amp;zoeken…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="77"/>
+        <location filename="../../ui/actions.py" line="78"/>
         <source>&amp;New review of this recording</source>
         <translation>&amp;Nieuw terugkijkgesprek van deze opname</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="78"/>
+        <location filename="../../ui/actions.py" line="79"/>
         <source>&amp;Export learning summary…</source>
         <translation>Leerverslag &amp;opslaan als bestand…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="79"/>
+        <location filename="../../ui/actions.py" line="80"/>
         <source>Import ELAN file…</source>
         <translation>ELAN-bestand importeren…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="80"/>
+        <location filename="../../ui/actions.py" line="81"/>
         <source>ELAN file (.eaf)…</source>
         <translation>ELAN-bestand (.eaf)…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="81"/>
+        <location filename="../../ui/actions.py" line="82"/>
         <source>WebVTT subtitles (.vtt)…</source>
         <translation>Ondertitels voor een videospeler (.vtt)…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="82"/>
+        <location filename="../../ui/actions.py" line="83"/>
         <source>SRT subtitles (.srt)…</source>
         <translation>Ondertitels voor een videospeler (.srt)…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="83"/>
+        <location filename="../../ui/actions.py" line="84"/>
         <source>Spreadsheet (.csv)…</source>
         <translation>Spreadsheet (.csv)…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="84"/>
+        <location filename="../../ui/actions.py" line="85"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="85"/>
+        <location filename="../../ui/actions.py" line="86"/>
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="86"/>
+        <location filename="../../ui/actions.py" line="87"/>
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;doen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="87"/>
+        <location filename="../../ui/actions.py" line="88"/>
         <source>&amp;Delete moment</source>
         <translation>Moment &amp;verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="88"/>
+        <location filename="../../ui/actions.py" line="89"/>
+        <source>Change the moment&apos;s &amp;time…</source>
+        <translation>&amp;Tijd van het moment wijzigen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="90"/>
         <source>&amp;Names of the participants…</source>
         <translation>&amp;Namen van de deelnemers…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="89"/>
+        <location filename="../../ui/actions.py" line="91"/>
         <source>&amp;Add participant (e.g. interpreter)…</source>
         <translation>Deelnemer &amp;toevoegen (bijv. tolk)…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="90"/>
+        <location filename="../../ui/actions.py" line="92"/>
         <source>Play / pause</source>
         <translation>Afspelen / pauzeren</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="91"/>
+        <location filename="../../ui/actions.py" line="93"/>
         <source>Back 5 seconds</source>
         <translation>5 seconden terug</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="92"/>
+        <location filename="../../ui/actions.py" line="94"/>
         <source>Forward 5 seconds</source>
         <translation>5 seconden vooruit</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="93"/>
+        <location filename="../../ui/actions.py" line="95"/>
         <source>Previous frame</source>
         <translation>Vorig beeldje</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="94"/>
+        <location filename="../../ui/actions.py" line="96"/>
         <source>Next frame</source>
         <translation>Volgend beeldje</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="95"/>
+        <location filename="../../ui/actions.py" line="97"/>
         <source>Slower</source>
         <translation>Langzamer</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="96"/>
+        <location filename="../../ui/actions.py" line="98"/>
         <source>Faster</source>
         <translation>Sneller</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="97"/>
+        <location filename="../../ui/actions.py" line="99"/>
         <source>Repeat the selected moment</source>
         <translation>Gekozen moment herhalen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="98"/>
+        <location filename="../../ui/actions.py" line="100"/>
         <source>Pause when marking</source>
         <translation>Pauzeren bij markeren</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="99"/>
+        <location filename="../../ui/actions.py" line="101"/>
         <source>Previous moment</source>
         <translation>Vorig moment</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="100"/>
+        <location filename="../../ui/actions.py" line="102"/>
         <source>Next moment</source>
         <translation>Volgend moment</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="101"/>
+        <location filename="../../ui/actions.py" line="103"/>
         <source>Zoom in</source>
         <translation>Inzoomen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="102"/>
+        <location filename="../../ui/actions.py" line="104"/>
         <source>Zoom out</source>
         <translation>Uitzoomen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="103"/>
+        <location filename="../../ui/actions.py" line="105"/>
         <source>Whole recording</source>
         <translation>Hele opname</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="106"/>
+        <location filename="../../ui/actions.py" line="108"/>
         <source>&amp;About vsr</source>
         <translation>&amp;Over vsr</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="107"/>
+        <location filename="../../ui/actions.py" line="109"/>
         <source>&amp;Consent…</source>
         <translation>&amp;Toestemming…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="108"/>
+        <location filename="../../ui/actions.py" line="110"/>
         <source>Clip &amp;collections…</source>
         <translation>&amp;Verzamelingen van fragmenten…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="109"/>
+        <location filename="../../ui/actions.py" line="111"/>
         <source>Audit &amp;log…</source>
         <translation>&amp;Logboek…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="110"/>
+        <location filename="../../ui/actions.py" line="112"/>
         <source>Delete &amp;expired material…</source>
         <translation>V&amp;erlopen materiaal verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="111"/>
+        <location filename="../../ui/actions.py" line="113"/>
         <source>Pause while typing</source>
         <translation>Pauzeren tijdens het typen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="112"/>
+        <location filename="../../ui/actions.py" line="114"/>
         <source>Rewind (again: faster)</source>
         <translation>Terugspoelen (nog eens: sneller)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="113"/>
+        <location filename="../../ui/actions.py" line="115"/>
         <source>Pause</source>
         <translation>Pauzeren</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="114"/>
+        <location filename="../../ui/actions.py" line="116"/>
         <source>Play (again: faster)</source>
         <translation>Afspelen (nog eens: sneller)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="115"/>
+        <location filename="../../ui/actions.py" line="117"/>
         <source>Go to the start</source>
         <translation>Naar het begin</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="116"/>
+        <location filename="../../ui/actions.py" line="118"/>
         <source>Go to the end</source>
         <translation>Naar het einde</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="117"/>
+        <location filename="../../ui/actions.py" line="119"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="118"/>
+        <location filename="../../ui/actions.py" line="120"/>
         <source>&amp;Backups…</source>
         <translation>&amp;Reservekopieën…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="119"/>
+        <location filename="../../ui/actions.py" line="121"/>
         <source>&amp;Search all reviews…</source>
         <translation>&amp;Zoeken in alle gesprekken…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="120"/>
+        <location filename="../../ui/actions.py" line="122"/>
         <source>&amp;Share review (package)…</source>
         <translation>Terugkijkgesprek &amp;delen (pakket)…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="121"/>
+        <location filename="../../ui/actions.py" line="123"/>
         <source>Open &amp;package…</source>
         <translation>&amp;Pakket openen…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="122"/>
+        <location filename="../../ui/actions.py" line="124"/>
         <source>&amp;Write down what was said</source>
         <translation>&amp;Uitschrijven wat er gezegd is</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="123"/>
+        <location filename="../../ui/actions.py" line="125"/>
         <source>Who is who in what was said…</source>
         <translation>Wie is wie in wat er gezegd is…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="125"/>
+        <location filename="../../ui/actions.py" line="127"/>
         <source>Next tab (Moments / Samenleergesprek)</source>
         <translation>Volgend tabblad (Momenten / Samenleergesprek)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="127"/>
+        <location filename="../../ui/actions.py" line="129"/>
         <source>Previous tab</source>
         <translation>Vorig tabblad</translation>
     </message>
@@ -1723,144 +1728,144 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>Recent reviews</source>
         <translation>Recente terugkijkgesprekken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>&amp;Edit</source>
         <translation>B&amp;ewerken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="359"/>
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346"/>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;doen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>&amp;Playback</source>
         <translation>&amp;Afspelen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>Only looking: the library is damaged, nothing is saved. File → Backups… puts a backup back.</source>
         <translation>Alleen bekijken: het gegevensbestand is beschadigd, er wordt niets bewaard. Met Bestand → Reservekopieën… ga je terug naar een reservekopie.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>Export as</source>
         <translation>Opslaan als bestand</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>Team library</source>
         <translation>Teamopslag</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385"/>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>Redone: {what}</source>
         <translation>Opnieuw gedaan: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385"/>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>Undone: {what}</source>
         <translation>Ongedaan gemaakt: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="431"/>
+        <location filename="../../ui/main_window.py" line="433"/>
         <source>No reviews yet.</source>
         <translation>Nog geen terugkijkgesprekken.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="497"/>
+        <location filename="../../ui/main_window.py" line="500"/>
         <source>Open recording</source>
         <translation>Opname openen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="506"/>
+        <location filename="../../ui/main_window.py" line="509"/>
         <source>A file is being read: open {name} again when it is done.</source>
         <translation>Er wordt al een bestand gelezen: open {name} opnieuw als dat klaar is.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="520"/>
+        <location filename="../../ui/main_window.py" line="523"/>
         <source>Reading the file…</source>
         <translation>Het bestand wordt gelezen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="626"/>
+        <location filename="../../ui/main_window.py" line="630"/>
         <source>Making the demo recording…</source>
         <translation>De demo-opname wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="642"/>
+        <location filename="../../ui/main_window.py" line="646"/>
         <source>New review</source>
         <translation>Nieuw terugkijkgesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="642"/>
+        <location filename="../../ui/main_window.py" line="646"/>
         <source>Title:</source>
         <translation>Titel:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="668"/>
+        <location filename="../../ui/main_window.py" line="672"/>
         <source>Add participant</source>
         <translation>Deelnemer toevoegen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="669"/>
+        <location filename="../../ui/main_window.py" line="673"/>
         <source>Name (for example: interpreter):</source>
         <translation>Naam (bijvoorbeeld: tolk):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="746"/>
+        <location filename="../../ui/main_window.py" line="750"/>
         <source>Delete expired material</source>
         <translation>Verlopen materiaal verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="747"/>
+        <location filename="../../ui/main_window.py" line="751"/>
         <source>Nothing has passed its retention date.</source>
         <translation>Niets is langer bewaard dan afgesproken.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="770"/>
+        <location filename="../../ui/main_window.py" line="774"/>
         <source>Audit log altered</source>
         <translation>Logboek veranderd</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="797"/>
+        <location filename="../../ui/main_window.py" line="801"/>
         <source>About vsr</source>
         <translation>Over vsr</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="798"/>
+        <location filename="../../ui/main_window.py" line="802"/>
         <source>&lt;b&gt;vsr {version}&lt;/b&gt;&lt;p&gt;Video-stimulated recall for the Samenleergesprek: look back together at a recorded conversation and learn from it.&lt;/p&gt;&lt;p&gt;Method: Samenleerwijzer (Lengkeek &amp;amp; van Hal, HAN, 2021).&lt;/p&gt;</source>
         <translation>&lt;b&gt;vsr {version}&lt;/b&gt;&lt;p&gt;Samen terugkijken voor het Samenleergesprek: bekijk samen een opgenomen gesprek en leer ervan.&lt;/p&gt;&lt;p&gt;Methode: Samenleerwijzer (Lengkeek &amp;amp; van Hal, HAN, 2021).&lt;/p&gt;</translation>
     </message>
@@ -2058,6 +2063,41 @@
         <location filename="../../ui/samenleergesprek/moments_page.py" line="98"/>
         <source>Remove moment {n}</source>
         <translation>Moment {n} weghalen</translation>
+    </message>
+</context>
+<context>
+    <name>MomentTimeDialog</name>
+    <message>
+        <location filename="../../ui/review/moment_time_dialog.py" line="34"/>
+        <source>Left and right: minutes or seconds. Up and down: later or earlier.</source>
+        <translation>Pijl links en rechts: minuten of seconden. Omhoog en omlaag: later of eerder.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/moment_time_dialog.py" line="54"/>
+        <source>Time of the moment</source>
+        <translation>Tijd van het moment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/moment_time_dialog.py" line="56"/>
+        <location filename="../../ui/review/moment_time_dialog.py" line="66"/>
+        <source>Starts at</source>
+        <translation>Begint op</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/moment_time_dialog.py" line="58"/>
+        <location filename="../../ui/review/moment_time_dialog.py" line="60"/>
+        <source>Ends at</source>
+        <translation>Eindigt op</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/moment_time_dialog.py" line="75"/>
+        <source>Length of the recording: {length}</source>
+        <translation>Lengte van de opname: {length}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/moment_time_dialog.py" line="88"/>
+        <source>The end must come after the start.</source>
+        <translation>Het eind moet na het begin komen.</translation>
     </message>
 </context>
 <context>
@@ -2476,57 +2516,62 @@
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../ui/review/review_view.py" line="512"/>
+        <location filename="../../ui/review/review_view.py" line="514"/>
         <source>Write down what was said</source>
         <translation>Uitschrijven wat er gezegd is</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="173"/>
+        <location filename="../../ui/review/review_view.py" line="174"/>
         <source>Sound only: this recording has no picture.</source>
         <translation>Alleen geluid: deze opname heeft geen beeld.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="201"/>
+        <location filename="../../ui/review/review_view.py" line="202"/>
         <source>Moments and Samenleergesprek</source>
         <translation>Momenten en Samenleergesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="202"/>
+        <location filename="../../ui/review/review_view.py" line="203"/>
         <source>Tabs</source>
         <translation>Tabbladen</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="205"/>
+        <location filename="../../ui/review/review_view.py" line="206"/>
         <source>Moments</source>
         <translation>Momenten</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="216"/>
+        <location filename="../../ui/review/review_view.py" line="217"/>
         <source>Samenleergesprek</source>
         <translation>Samenleergesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="533"/>
+        <location filename="../../ui/review/review_view.py" line="535"/>
         <source>Who is who</source>
         <translation>Wie is wie</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="534"/>
+        <location filename="../../ui/review/review_view.py" line="536"/>
         <source>There is nothing written down yet. Choose “Write down what was said” in the File menu first.</source>
         <translation>Er is nog niets uitgeschreven. Kies eerst “Uitschrijven wat er gezegd is” in het menu Bestand.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="601"/>
+        <location filename="../../ui/review/review_view.py" line="603"/>
         <source>Where is the recording “{title}”?</source>
         <translation>Waar staat de opname ‘{title}’?</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="975"/>
+        <location filename="../../ui/review/review_view.py" line="977"/>
         <source>Paused for {name}</source>
         <translation>Pauze voor {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_view.py" line="999"/>
+        <location filename="../../ui/review/review_view.py" line="1010"/>
+        <source>Moment moved: {moment}</source>
+        <translation>Moment verplaatst: {moment}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/review_view.py" line="1024"/>
         <source>Moment deleted: {moment}. Ctrl+Z puts it back.</source>
         <translation>Moment verwijderd: {moment}. Ctrl+Z zet het terug.</translation>
     </message>
@@ -3009,87 +3054,87 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../ui/shortcuts_dialog.py" line="63"/>
+        <location filename="../../ui/shortcuts_dialog.py" line="64"/>
         <source>Playback</source>
         <translation>Afspelen</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts_dialog.py" line="64"/>
+        <location filename="../../ui/shortcuts_dialog.py" line="65"/>
         <source>Marking</source>
         <translation>Markeren</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts_dialog.py" line="65"/>
+        <location filename="../../ui/shortcuts_dialog.py" line="66"/>
         <source>Moving through the recording</source>
         <translation>Door de opname gaan</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts_dialog.py" line="67"/>
+        <location filename="../../ui/shortcuts_dialog.py" line="68"/>
         <source>Editing</source>
         <translation>Bewerken</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts_dialog.py" line="68"/>
+        <location filename="../../ui/shortcuts_dialog.py" line="69"/>
         <source>General</source>
         <translation>Algemeen</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts_dialog.py" line="88"/>
+        <location filename="../../ui/shortcuts_dialog.py" line="89"/>
         <source>Hold K: one frame back / forward</source>
         <translation>K ingedrukt houden: één beeldje terug / verder</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts_dialog.py" line="102"/>
+        <location filename="../../ui/shortcuts_dialog.py" line="103"/>
         <source>Next / previous button or field</source>
         <translation>Volgende / vorige knop of veld</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts_dialog.py" line="104"/>
+        <location filename="../../ui/shortcuts_dialog.py" line="105"/>
         <source>Press the button that has the focus (Space plays and pauses only when no button, list or field has the focus)</source>
         <translation>Druk op de knop die de focus heeft (Spatie speelt en pauzeert alleen als geen knop, lijst of veld de focus heeft)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts_dialog.py" line="108"/>
+        <location filename="../../ui/shortcuts_dialog.py" line="109"/>
         <source>In the timeline: previous / next moment</source>
         <translation>In de tijdlijn: vorig / volgend moment</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts_dialog.py" line="110"/>
+        <location filename="../../ui/shortcuts_dialog.py" line="111"/>
         <source>In the timeline: open the moment</source>
         <translation>In de tijdlijn: open het moment</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts_dialog.py" line="120"/>
+        <location filename="../../ui/shortcuts_dialog.py" line="121"/>
         <source>Mark a moment for the first, second, … participant</source>
         <translation>Moment markeren voor de eerste, tweede, … deelnemer</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts_dialog.py" line="124"/>
+        <location filename="../../ui/shortcuts_dialog.py" line="125"/>
         <source>Pause for the first, second, … participant</source>
         <translation>Pauze voor de eerste, tweede, … deelnemer</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts_dialog.py" line="128"/>
+        <location filename="../../ui/shortcuts_dialog.py" line="129"/>
         <source>Mark a moment for {name}</source>
         <translation>Moment markeren voor {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts_dialog.py" line="132"/>
+        <location filename="../../ui/shortcuts_dialog.py" line="133"/>
         <source>Pause for {name}</source>
         <translation>Pauze voor {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts_dialog.py" line="142"/>
+        <location filename="../../ui/shortcuts_dialog.py" line="143"/>
         <source>Keyboard shortcuts</source>
         <translation>Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts_dialog.py" line="144"/>
+        <location filename="../../ui/shortcuts_dialog.py" line="145"/>
         <source>Letter keys, digits, Space, Home and End work when you are not typing in a text field. In a text field they type as usual.</source>
         <translation>Letters, cijfers, de spatiebalk, Home en End werken als je niet in een tekstveld typt. In een tekstveld typ je gewoon.</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts_dialog.py" line="161"/>
+        <location filename="../../ui/shortcuts_dialog.py" line="162"/>
         <source>List of keys</source>
         <translation>Lijst van toetsen</translation>
     </message>

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleActionInterface, QColor
 from PySide6.QtWidgets import QApplication, QWidget
 from vsr.ui import widgets
@@ -203,6 +203,51 @@ def test_deleting_a_moment_and_undo_and_redo_are_announced(qtbot, window, monkey
     window.redo_action.trigger()
     qtbot.waitUntil(lambda: moment.id not in [m.id for m in view.markers])
     assert said[-1] == f"Redone: {window.undo.undoText()}"
+
+
+def test_a_moments_time_changes_by_keyboard_alone(qtbot, window, monkeypatch) -> None:
+    """Only dragging its marker with the mouse changed when a moment starts or ends (tried by
+    keyboard in the real window: nothing did it). F2 asks for the times in boxes; typed, Return,
+    saved as one undo step and said."""
+    from PySide6.QtWidgets import QTimeEdit
+    from vsr.ui.actions import ActionId
+    from vsr.ui.review.moment_time_dialog import MomentTimeDialog
+
+    said = announcements(monkeypatch)
+    view = window.review_view
+    moment = next(m for m in view.markers if m.start_ms == 70_000)  # 1:10 to 1:20
+    view.select_marker(moment.id)
+    assert window.actions[ActionId.MARKER_TIME].shortcut().toString() == "F2"
+    typed: list[bool] = []
+
+    def answer() -> None:
+        dialog = next((w for w in QApplication.topLevelWidgets()
+                       if isinstance(w, MomentTimeDialog) and w.isVisible()), None)
+        if dialog is None:
+            QTimer.singleShot(20, answer)  # not shown yet
+            return
+        try:
+            dialog.activateWindow()
+            qtbot.waitUntil(lambda: dialog.isAncestorOf(QApplication.focusWidget()))
+            assert isinstance(QApplication.focusWidget(), QTimeEdit)  # the start, to type in
+            # Tab goes from minutes to seconds, to the ticked "Ends at" (the moment has an
+            # end) and to the end's time.
+            end = kd.tab_to(lambda w: w is dialog.end, what="the end time")
+            assert end.accessibleName() and dialog.has_end.isChecked()
+            end.setTime(end.time().addSecs(5))  # 1:25
+            kd.key(Qt.Key.Key_Return)
+            typed.append(True)
+        finally:
+            if dialog.isVisible():
+                dialog.reject()
+
+    QTimer.singleShot(0, answer)
+    kd.key(Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: bool(typed))
+    qtbot.waitUntil(lambda: next(m for m in view.markers if m.id == moment.id).end_ms == 85_000)
+    assert said[-1] == "Moment moved: Ło, 1:10 to 1:25, Wat bereiken we met elkaar?"
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: next(m for m in view.markers if m.id == moment.id).end_ms == 80_000)
 
 
 def _refuse(*_args, **_kwargs):  # type: ignore[no-untyped-def]

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from scripts.screenshots import Scene, build_scene, dialogs, settle
 from tests import keyboard_drive as kd
+from vsr.library import markers as mk
 from vsr.library import reviews as rv
 
 
@@ -56,6 +57,7 @@ def no_team(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 def all_dialogs(scene: Scene, monkeypatch: pytest.MonkeyPatch) -> dict[str, Callable[[], QDialog]]:
     from vsr.ui.backup_dialog import BackupDialog
     from vsr.ui.review import transcribe_dialog
+    from vsr.ui.review.moment_time_dialog import MomentTimeDialog
     from vsr.ui.shortcuts_dialog import ShortcutsDialog
     from vsr.ui.team.received_dialog import ReceivedDialog
     from vsr.ui.team.settings import TeamSettingsDialog
@@ -76,13 +78,14 @@ def all_dialogs(scene: Scene, monkeypatch: pytest.MonkeyPatch) -> dict[str, Call
         "team-share": lambda: TeamShareDialog(lib, rid, w),
         "team-received": lambda: ReceivedDialog(Path(lib.path), w),
         "transcribe": transcribe,
+        "moment-time": lambda: MomentTimeDialog(mk.list_markers(lib, rid)[0], 150_000, w),
     })
     return made
 
 
 NAMES = ["clip-export", "eaf-import", "consent", "audit", "purge", "collections",
          "summary-export", "party-names", "search", "share-package", "backup", "shortcuts",
-         "team-settings", "team-share", "team-received", "transcribe"]
+         "team-settings", "team-share", "team-received", "transcribe", "moment-time"]
 
 
 def focusable(dialog: QDialog) -> list[QWidget]:
