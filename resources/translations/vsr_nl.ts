@@ -2068,34 +2068,34 @@
 <context>
     <name>MomentTimeDialog</name>
     <message>
-        <location filename="../../ui/review/moment_time_dialog.py" line="34"/>
-        <source>Left and right: minutes or seconds. Up and down: later or earlier.</source>
-        <translation>Pijl links en rechts: minuten of seconden. Omhoog en omlaag: later of eerder.</translation>
+        <location filename="../../ui/review/moment_time_dialog.py" line="35"/>
+        <source>Type minutes and seconds, for example 0130 for 1:30. Up and down: later or earlier.</source>
+        <translation>Typ minuten en seconden, bijvoorbeeld 0130 voor 1:30. Omhoog en omlaag: later of eerder.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/moment_time_dialog.py" line="54"/>
+        <location filename="../../ui/review/moment_time_dialog.py" line="56"/>
         <source>Time of the moment</source>
         <translation>Tijd van het moment</translation>
     </message>
     <message>
-        <location filename="../../ui/review/moment_time_dialog.py" line="56"/>
-        <location filename="../../ui/review/moment_time_dialog.py" line="66"/>
+        <location filename="../../ui/review/moment_time_dialog.py" line="58"/>
+        <location filename="../../ui/review/moment_time_dialog.py" line="68"/>
         <source>Starts at</source>
         <translation>Begint op</translation>
     </message>
     <message>
-        <location filename="../../ui/review/moment_time_dialog.py" line="58"/>
         <location filename="../../ui/review/moment_time_dialog.py" line="60"/>
+        <location filename="../../ui/review/moment_time_dialog.py" line="62"/>
         <source>Ends at</source>
         <translation>Eindigt op</translation>
     </message>
     <message>
-        <location filename="../../ui/review/moment_time_dialog.py" line="75"/>
+        <location filename="../../ui/review/moment_time_dialog.py" line="77"/>
         <source>Length of the recording: {length}</source>
         <translation>Lengte van de opname: {length}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/moment_time_dialog.py" line="88"/>
+        <location filename="../../ui/review/moment_time_dialog.py" line="90"/>
         <source>The end must come after the start.</source>
         <translation>Het eind moet na het begin komen.</translation>
     </message>

@@ -23,7 +23,8 @@ from ..timefmt import format_ms
 
 class TimeBox(QTimeEdit):
     """Tab leaves the box, as everywhere else (Qt's time box used it to go from the minutes
-    to the seconds); Left and Right go between them, Up and Down change the one chosen."""
+    to the seconds). Typed digits fill the minutes, then the seconds ("0130" is 1:30); Up and
+    Down change the part the cursor is in."""
 
     def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 (Qt API)
         return QWidget.focusNextPrevChild(self, next)
@@ -32,7 +33,8 @@ class TimeBox(QTimeEdit):
 def _time_box(ms: int, length_ms: int, name: str) -> QTimeEdit:
     box = TimeBox()
     box.setAccessibleDescription(QCoreApplication.translate(
-        "MomentTimeDialog", "Left and right: minutes or seconds. Up and down: later or earlier."))
+        "MomentTimeDialog", "Type minutes and seconds, for example 0130 for 1:30. Up and down: "
+        "later or earlier."))
     box.setDisplayFormat("H:mm:ss" if length_ms >= 3_600_000 else "mm:ss")
     box.setMinimumTime(QTime(0, 0))
     box.setMaximumTime(QTime(0, 0).addMSecs(max(0, length_ms)))
