@@ -93,7 +93,7 @@ class PurposeBox(QGroupBox):
         self.state.setText(text)
         plain = QTextDocumentFragment.fromHtml(text).toPlainText()
         self.setAccessibleName(f"{self.title()}. {plain}")
-        if before and before != text and self.isVisible():
+        if before and before != text and self.window().isVisible():
             announce(f"{self.title()}: {plain}", self)
 
     def show_consent(self, consent: Consent | None) -> None:
