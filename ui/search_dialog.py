@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -42,6 +41,7 @@ from .accessibility_keys import ReturnOpens
 from .bridge import LibraryBridge
 from .buddy_label import labelled
 from .date_fields import OpenDateEdit, pydate
+from .flow_layout import FlowLayout
 from .icons import pictogram
 from .operations import perform
 from .status_line import StatusLine
@@ -112,31 +112,27 @@ class SearchDialog(QDialog):
         return field
 
     def _layout(self) -> None:
-        filters = QHBoxLayout()
-        filters.addWidget(labelled(self.theme, self.tr("Theme:")), 2)
-        filters.addWidget(self.party, 2)
-        # Buddies: a screen reader names a date box by its label (it said only "any day").
-        date_from_label, date_to_label = QLabel(self.tr("From")), QLabel(self.tr("to"))
-        date_from_label.setBuddy(self.date_from)
-        date_to_label.setBuddy(self.date_to)
-        filters.addWidget(date_from_label)
-        filters.addWidget(self.date_from)
-        filters.addWidget(date_to_label)
-        filters.addWidget(self.date_to)
-        buttons = QHBoxLayout()
+        # Rows that wrap: at 200 % on 1366x768 (683 points) a fixed row of filters made the
+        # dialog wider than the screen (the participant field shrank to "D…", the end date and
+        # "Add to collection" were cut off behind a sideways scroll bar).
+        filters_box, buttons_box = QWidget(), QWidget()
+        filters, buttons = FlowLayout(filters_box), FlowLayout(buttons_box)
+        filters.addWidget(labelled(self.theme, self.tr("Theme:")))
+        self.party.setMinimumWidth(self.party.fontMetrics().horizontalAdvance("x" * 18))
+        filters.addWidget(self.party)
+        # Labels that are their buddies: a screen reader names a date box by its label (it
+        # said only "any day").
+        filters.addWidget(labelled(self.date_from, self.tr("From")))
+        filters.addWidget(labelled(self.date_to, self.tr("to")))
         buttons.addWidget(self.open_button)
-        buttons.addStretch(1)
-        collection_label = QLabel(self.tr("Collection:"))
-        collection_label.setBuddy(self.collection)
-        buttons.addWidget(collection_label)
-        buttons.addWidget(self.collection, 1)
+        buttons.addWidget(labelled(self.collection, self.tr("Collection:")))
         buttons.addWidget(self.add_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.words)
-        layout.addLayout(filters)
+        layout.addWidget(filters_box)
         layout.addWidget(self.results, 1)
         layout.addWidget(self.status)
-        layout.addLayout(buttons)
+        layout.addWidget(buttons_box)
 
     def fill_collections(self) -> None:
         self.collection.clear()
