@@ -20,6 +20,7 @@ class ActionId(Enum):
     UNDO = auto()
     REDO = auto()
     DELETE_MARKER = auto()
+    MARKER_TIME = auto()
     RENAME_PARTY = auto()
     ADD_PARTY = auto()
     PLAY_PAUSE = auto()
@@ -85,6 +86,7 @@ def _specs() -> dict[ActionId, tuple[str, Keys, str, bool]]:
         ActionId.UNDO: (QCoreApplication.translate("Actions", "&Undo"), K.Undo, "undo", False),
         ActionId.REDO: (QCoreApplication.translate("Actions", "&Redo"), K.Redo, "redo", False),
         ActionId.DELETE_MARKER: (QCoreApplication.translate("Actions", "&Delete moment"), "Ctrl+Del", "", False),
+        ActionId.MARKER_TIME: (QCoreApplication.translate("Actions", "Change the moment's &time…"), "F2", "", False),
         ActionId.RENAME_PARTY: (QCoreApplication.translate("Actions", "&Names of the participants…"), None, "", False),
         ActionId.ADD_PARTY: (QCoreApplication.translate("Actions", "&Add participant (e.g. interpreter)…"), None, "", False),
         ActionId.PLAY_PAUSE: (QCoreApplication.translate("Actions", "Play / pause"), "Space", "play", False),

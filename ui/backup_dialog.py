@@ -32,6 +32,7 @@ from vsr.library import backups as bk
 from vsr.library.restore import describe_restore, plan_restore
 
 from .dialogs import error_text
+from .status_line import StatusLine
 from .workers import Task, start
 
 
@@ -81,7 +82,7 @@ class BackupDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selection_changed)
-        self.message = QLabel()
+        self.message = StatusLine()
         self.message.setWordWrap(True)
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)

@@ -34,6 +34,9 @@ class OptionalDateField(QWidget):
         self.edit = QDateEdit(qdate(default or date.today()))
         self.edit.setCalendarPopup(True)
         self.edit.setEnabled(False)
+        # Its own name: once the box is ticked, Tab reaches the date and a screen reader said
+        # only "spin button, 7-12-26" (the label is the box's text, no buddy of the date).
+        self.edit.setAccessibleName(label)
         self.check.toggled.connect(self.edit.setEnabled)
         self.check.toggled.connect(lambda _on: self.changed.emit())
         self.edit.dateChanged.connect(lambda _d: self.changed.emit())

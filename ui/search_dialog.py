@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -40,9 +39,12 @@ from vsr.transcript.spoken_search import SpokenHit, search_spoken
 
 from .accessibility_keys import ReturnOpens
 from .bridge import LibraryBridge
+from .buddy_label import labelled
 from .date_fields import OpenDateEdit, pydate
+from .flow_layout import FlowLayout
 from .icons import pictogram
 from .operations import perform
+from .status_line import StatusLine
 
 _HIT = Qt.ItemDataRole.UserRole
 
@@ -77,7 +79,7 @@ class SearchDialog(QDialog):
         self.results.setWordWrap(True)
         self.results.setAccessibleName(self.tr("Moments found"))
         self.results.setAlternatingRowColors(True)
-        self.status = QLabel()
+        self.status = StatusLine()
         self.status.setWordWrap(True)
         self.collection = QComboBox()
         self.open_button = QPushButton(self.tr("Open moment"))
@@ -110,25 +112,27 @@ class SearchDialog(QDialog):
         return field
 
     def _layout(self) -> None:
-        filters = QHBoxLayout()
-        filters.addWidget(self.theme, 2)
-        filters.addWidget(self.party, 2)
-        filters.addWidget(QLabel(self.tr("From")))
-        filters.addWidget(self.date_from)
-        filters.addWidget(QLabel(self.tr("to")))
-        filters.addWidget(self.date_to)
-        buttons = QHBoxLayout()
+        # Rows that wrap: at 200 % on 1366x768 (683 points) a fixed row of filters made the
+        # dialog wider than the screen (the participant field shrank to "D…", the end date and
+        # "Add to collection" were cut off behind a sideways scroll bar).
+        filters_box, buttons_box = QWidget(), QWidget()
+        filters, buttons = FlowLayout(filters_box), FlowLayout(buttons_box)
+        filters.addWidget(labelled(self.theme, self.tr("Theme:")))
+        self.party.setMinimumWidth(self.party.fontMetrics().horizontalAdvance("x" * 18))
+        filters.addWidget(self.party)
+        # Labels that are their buddies: a screen reader names a date box by its label (it
+        # said only "any day").
+        filters.addWidget(labelled(self.date_from, self.tr("From")))
+        filters.addWidget(labelled(self.date_to, self.tr("to")))
         buttons.addWidget(self.open_button)
-        buttons.addStretch(1)
-        buttons.addWidget(QLabel(self.tr("Collection:")))
-        buttons.addWidget(self.collection, 1)
+        buttons.addWidget(labelled(self.collection, self.tr("Collection:")))
         buttons.addWidget(self.add_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.words)
-        layout.addLayout(filters)
+        layout.addWidget(filters_box)
         layout.addWidget(self.results, 1)
         layout.addWidget(self.status)
-        layout.addLayout(buttons)
+        layout.addWidget(buttons_box)
 
     def fill_collections(self) -> None:
         self.collection.clear()

@@ -44,7 +44,8 @@ GROUPS: dict[ActionId, Group] = {
                      ActionId.PREV_MARKER, ActionId.NEXT_MARKER, ActionId.ZOOM_IN,
                      ActionId.ZOOM_OUT, ActionId.ZOOM_FIT, ActionId.NEXT_TAB,
                      ActionId.PREV_TAB), Group.NAVIGATION),
-    **dict.fromkeys((ActionId.UNDO, ActionId.REDO, ActionId.DELETE_MARKER), Group.EDITING),
+    **dict.fromkeys((ActionId.UNDO, ActionId.REDO, ActionId.DELETE_MARKER,
+                     ActionId.MARKER_TIME), Group.EDITING),
 }
 _ORDER = {action_id: index for index, action_id in enumerate(GROUPS)}
 _AFTER_SHUTTLE = _ORDER[ActionId.SHUTTLE_FORWARD] + 0.5  # K+J / K+L right below J, K and L

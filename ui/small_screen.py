@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QStackedWidget,
     QStatusBar,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -270,6 +271,11 @@ def wrap_in_scroll_area(dialog: QDialog) -> QScrollArea | None:
     area.setWidgetResizable(True)
     area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     area.setWidget(body)
+    # Room for the upright scroll bar beside the content's narrowest width: without it the
+    # bar covered the content's right edge and the area scrolled sideways by the bar's width
+    # (the clip export at 200 %).
+    extent = area.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+    area.setMinimumWidth(body.minimumSizeHint().width() + extent)
     outer = QVBoxLayout(dialog)
     outer.setContentsMargins(0, 0, 0, 0 if buttons is None else 8)
     outer.addWidget(area, 1)

@@ -35,6 +35,22 @@ def actions(node) -> list[str]:  # type: ignore[no-untyped-def]
     return [action.getName(i) for i in range(action.nActions)]
 
 
+def labelled_by(node) -> list[str]:  # type: ignore[no-untyped-def]
+    names = []
+    for relation in node.getRelationSet():
+        if relation.getRelationType() == pyatspi.RELATION_LABELLED_BY:
+            names += [relation.getTarget(i).name or "" for i in range(relation.getNTargets())]
+    return names
+
+
+def extents(node) -> list[int]:  # type: ignore[no-untyped-def]
+    try:
+        box = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+    except NotImplementedError:
+        return []
+    return [box.x, box.y, box.width, box.height]
+
+
 def walk(node, path: str, out: list[dict[str, object]]) -> None:  # type: ignore[no-untyped-def]
     if len(out) >= MAX_NODES:
         return
@@ -43,6 +59,9 @@ def walk(node, path: str, out: list[dict[str, object]]) -> None:  # type: ignore
             "path": path, "role": node.getRoleName(), "name": node.name or "",
             "description": node.description or "", "states": states(node),
             "children": node.childCount, "actions": actions(node),
+            # What Orca asks of each object that gets the focus (a marker's interface crashed
+            # the program on these): who labels it, and where it is in its window.
+            "labelled_by": labelled_by(node), "extents": extents(node),
         }
     except Exception as exc:  # noqa: BLE001 - a node that went away: say so, go on
         out.append({"path": path, "error": repr(exc)})

@@ -81,6 +81,17 @@ def test_every_marker_is_a_named_child_of_the_timeline(report) -> None:
     assert [k["description"] for k in kids if k["role"] == "slider"] == ["0:00 of 2:00"]
 
 
+def test_asking_every_object_what_orca_asks_keeps_the_program_running(report) -> None:
+    """The walk asks each object for its relations and extents, as Orca does on focus: the
+    markers' interfaces crashed the program there (and every later question failed)."""
+    for moment in ("before", "after"):
+        broken = [n for n in nodes(report[moment]) if "error" in n]
+        assert not broken, (moment, broken[:3])
+    markers = [n for n in nodes(report["before"]) if n.get("role") == "push button"
+               and "0:31" in str(n.get("name"))]
+    assert markers and all(len(m["extents"]) == 4 and m["extents"][2] > 0 for m in markers)
+
+
 def test_pressing_a_marker_through_at_spi_goes_to_its_moment(report) -> None:
     pressed = report["before"]["pressed"]
     assert pressed["button"].startswith("Cliënt, 0:31, ")

@@ -4,11 +4,14 @@ contrast."""
 
 from __future__ import annotations
 
+import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleActionInterface, QColor
 from PySide6.QtWidgets import QApplication, QWidget
 from vsr.ui import widgets
@@ -89,6 +92,21 @@ def test_the_timeline_has_a_named_child_per_marker_in_time_order(qtbot, window) 
     assert QAccessible.queryAccessibleInterface(view).role() == QAccessible.Role.Pane
 
 
+def test_what_a_screen_reader_asks_a_marker_does_not_crash_the_program() -> None:
+    """Orca asks every object that gets the focus for its relations and window; a marker's
+    interface answered those from a widget it does not have, and the program crashed (seen in
+    the real window over AT-SPI when the focus reached a marker). Asked in a child process."""
+    child = Path(__file__).with_name("screen_reader_questions_child.py")
+    done = subprocess.run([sys.executable, str(child)], capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    answers = json.loads(done.stdout.strip().splitlines()[-1])
+    assert len(answers) == 2 + 4 + 1  # two lanes, four markers, the playhead
+    for answer in answers:
+        assert answer["relations"] == 0 and answer["window"], answer
+        assert answer["colours"] == [True, True], answer
+
+
 def test_pressing_a_marker_child_selects_it_and_goes_there(qtbot, window) -> None:
     view = window.review_view.timeline.view
     iface = QAccessible.queryAccessibleInterface(view)
@@ -167,6 +185,71 @@ def test_a_new_marker_a_step_change_and_a_failed_save_are_announced(qtbot, windo
                for text in failure), failure
 
 
+def test_deleting_a_moment_and_undo_and_redo_are_announced(qtbot, window, monkeypatch) -> None:
+    """Ctrl+Del in the real window: the moment went and the focus moved on to the next row,
+    which is all a screen reader said; Ctrl+Z brought it back without a word."""
+    from vsr.ui.actions import ActionId
+
+    said = announcements(monkeypatch)
+    view = window.review_view
+    moment = next(m for m in view.markers if m.start_ms == 31_000)
+    view.select_marker(moment.id)
+    window.actions[ActionId.DELETE_MARKER].trigger()
+    assert moment.id not in [m.id for m in view.markers]
+    assert said[-1] == "Moment deleted: Cliënt ı, 0:31, Luisteren en begrijpen. Ctrl+Z puts it back."
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: moment.id in [m.id for m in view.markers])
+    assert said[-1] == f"Undone: {window.undo.redoText()}" and window.undo.redoText()
+    window.redo_action.trigger()
+    qtbot.waitUntil(lambda: moment.id not in [m.id for m in view.markers])
+    assert said[-1] == f"Redone: {window.undo.undoText()}"
+
+
+def test_a_moments_time_changes_by_keyboard_alone(qtbot, window, monkeypatch) -> None:
+    """Only dragging its marker with the mouse changed when a moment starts or ends (tried by
+    keyboard in the real window: nothing did it). F2 asks for the times in boxes; typed, Return,
+    saved as one undo step and said."""
+    from PySide6.QtWidgets import QTimeEdit
+    from vsr.ui.actions import ActionId
+    from vsr.ui.review.moment_time_dialog import MomentTimeDialog
+
+    said = announcements(monkeypatch)
+    view = window.review_view
+    moment = next(m for m in view.markers if m.start_ms == 70_000)  # 1:10 to 1:20
+    view.select_marker(moment.id)
+    assert window.actions[ActionId.MARKER_TIME].shortcut().toString() == "F2"
+    typed: list[bool] = []
+
+    def answer() -> None:
+        dialog = next((w for w in QApplication.topLevelWidgets()
+                       if isinstance(w, MomentTimeDialog) and w.isVisible()), None)
+        if dialog is None:
+            QTimer.singleShot(20, answer)  # not shown yet
+            return
+        try:
+            dialog.activateWindow()
+            qtbot.waitUntil(lambda: dialog.isAncestorOf(QApplication.focusWidget()))
+            assert isinstance(QApplication.focusWidget(), QTimeEdit)  # the start, to type in
+            # Tab goes from minutes to seconds, to the ticked "Ends at" (the moment has an
+            # end) and to the end's time.
+            end = kd.tab_to(lambda w: w is dialog.end, what="the end time")
+            assert end.accessibleName() and dialog.has_end.isChecked()
+            kd.type_text("0125")  # minutes, then seconds: 1:25
+            kd.key(Qt.Key.Key_Return)
+            typed.append(True)
+        finally:
+            if dialog.isVisible():
+                dialog.reject()
+
+    QTimer.singleShot(0, answer)
+    kd.key(Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: bool(typed))
+    qtbot.waitUntil(lambda: next(m for m in view.markers if m.id == moment.id).end_ms == 85_000)
+    assert said[-1] == "Moment moved: Ło, 1:10 to 1:25, Wat bereiken we met elkaar?"
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: next(m for m in view.markers if m.id == moment.id).end_ms == 80_000)
+
+
 def _refuse(*_args, **_kwargs):  # type: ignore[no-untyped-def]
     raise OSError(28, "No space left on device")
 
@@ -239,6 +322,31 @@ def test_party_colours_and_style_sheet_text_colours_reach_4_5_to_1() -> None:
     for where, (text, background) in pairs.items():
         assert contrast_ratio(text, background) >= TEXT_CONTRAST, where
     assert readable_on("#ffd700") == "#000000" and readable_on("#1f4e79") == "#ffffff"
+
+
+def drawn_contrast(label: QWidget) -> float:
+    """The highest contrast between a pixel of the label as drawn and its background: the
+    text's own colour where a stroke is solid."""
+    image = label.grab().toImage()
+    background = label.palette().color(label.backgroundRole())
+    return max(contrast_ratio(QColor(image.pixel(x, y)), background)
+               for y in range(image.height()) for x in range(image.width()))
+
+
+def test_every_text_on_the_start_and_review_pages_reaches_4_5_to_1(qtbot, window) -> None:
+    """The hints "Je kunt een opname ook naar dit venster slepen." and the empty reflection
+    sheet's were drawn in the palette's "mid" grey: 1.7:1 (seen in a screenshot at 200 %)."""
+    from PySide6.QtWidgets import QLabel
+
+    measured = 0
+    for page in (window.review_view, window.start_page):
+        window.stack.setCurrentWidget(page)
+        qtbot.waitUntil(page.isVisible)
+        for label in page.findChildren(QLabel):
+            if label.isVisible() and label.text().strip() and label.height() < 200:
+                measured += 1
+                assert drawn_contrast(label) >= TEXT_CONTRAST, label.text()
+    assert measured > 10
 
 
 def test_contrast_ratio_matches_wcag_examples() -> None:
@@ -318,3 +426,23 @@ def test_texts_grow_with_the_users_text_size(qtbot) -> None:
     fixed = [f"{p.relative_to(ui)}: {m.group(0)}" for p in ui.rglob("*.py")
              for m in re.finditer(r"font-size:\s*\d+px", p.read_text(encoding="utf-8"))]
     assert not fixed
+
+
+def test_a_chosen_row_is_drawn_with_text_at_4_5_to_1(qtbot, window) -> None:
+    """The chosen moment in the table was white on Qt's Fusion blue #308cc6: 3.7:1 (measured
+    in a screenshot of the real window)."""
+    from PySide6.QtGui import QPalette
+
+    palette = QApplication.instance().palette()
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        assert contrast_ratio(palette.color(group, QPalette.ColorRole.HighlightedText),
+                              palette.color(group, QPalette.ColorRole.Highlight)) >= TEXT_CONTRAST
+    table = window.review_view.marker_list.table
+    table.selectRow(0)
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    image = table.viewport().grab().toImage()
+    row = table.visualRect(table.model().index(0, 0))
+    fill = QColor(image.pixel(row.right() - 2, row.center().y()))
+    assert fill != QColor("#308cc6")
+    assert contrast_ratio(palette.color(QPalette.ColorRole.HighlightedText), fill) >= TEXT_CONTRAST

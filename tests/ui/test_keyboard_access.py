@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QTableView, QToolButton, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QTableView, QToolButton, QWidget
 from vsr.ui.bridge import LibraryBridge
 from vsr.ui.main_window import MainWindow
 
@@ -443,3 +443,24 @@ def test_a_refreshed_list_keeps_the_column_the_keyboard_is_in(qtbot, window) -> 
     kd.settle()
     assert (moments.currentIndex().row(), moments.currentIndex().column()) == (4, 2)
     assert moments.selectionModel().isRowSelected(4)
+
+
+def test_every_combo_box_on_the_review_page_and_the_steps_has_a_label(qtbot, window) -> None:
+    """On Linux Qt names a combo box by its current text: Orca read the speed as "1×" and the
+    filter of the moments as "Iedereen" (seen over AT-SPI in the real window), with nothing
+    saying what they are for. A label whose buddy the box is gives that (and shows it)."""
+    from tests.ui.test_dialogs_by_keyboard import unlabelled_combos
+
+    assert not unlabelled_combos(window.review_view)
+    panel = agreed_panel(qtbot, window)
+    panel.go(SessionStep.MOMENTS)
+    page = panel.current_page()
+    page.candidates.setCurrentRow(0)
+    page.choose_button.click()
+    qtbot.waitUntil(lambda: bool(panel.findChildren(QComboBox)))
+    assert not unlabelled_combos(panel.current_page())
+    panel.go(SessionStep.CLOSING)
+    page = panel.current_page()
+    page.actions.add_button.click()
+    qtbot.waitUntil(lambda: any(c.isVisible() for c in page.findChildren(QComboBox)))
+    assert not unlabelled_combos(page)

@@ -47,6 +47,37 @@ def test_grant_via_dialog(qtbot, library, recording_id: int) -> None:
     dialog.grab().save("/tmp/shots/consent_dialog.png")
 
 
+def test_what_holds_for_a_purpose_is_in_its_name_and_announced_when_it_changes(
+        qtbot, library, recording_id: int, monkeypatch) -> None:
+    """By Tab a screen reader heard "Intervisie" and the fields, never the line "Geen
+    toestemming." above them (a label, not focused), nor that Grant had worked."""
+    from PySide6.QtGui import QAccessible, QTextDocumentFragment
+
+    said: list[str] = []
+    original = QAccessible.updateAccessibility
+
+    def record(event):  # type: ignore[no-untyped-def]
+        if event.type() == QAccessible.Event.Announcement:
+            said.append(event.message())
+        original(event)
+
+    monkeypatch.setattr(QAccessible, "updateAccessibility", record)
+    dialog = ConsentDialog(library, recording_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    box = dialog.boxes[Purpose.INTERVISIE]
+    name = QAccessible.queryAccessibleInterface(box).text(QAccessible.Text.Name)
+    state = QTextDocumentFragment.fromHtml(box.state.text()).toPlainText()  # "Geen toestemming. …"
+    assert name == f"{box.title()}. {state}" and "<b>" not in name
+    assert not said  # opening the dialog says nothing extra
+    box.given_by.setText("J.")
+    box.grant_button.click()
+    name = QAccessible.queryAccessibleInterface(box).text(QAccessible.Text.Name)
+    assert "J." in name and state not in name
+    assert len(said) == 1 and said[0].startswith(box.title()) and "J." in said[0]
+
+
 def test_grant_without_giver_is_refused(qtbot, library, recording_id: int, monkeypatch) -> None:
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))

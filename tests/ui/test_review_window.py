@@ -387,3 +387,22 @@ def test_expired_recording_goes_after_the_question_and_the_window_goes_back(
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
     window.actions[ActionId.PURGE].trigger()  # from the menu: says there is nothing
     assert len(shown) == 1
+
+
+def test_the_consent_button_says_what_it_changes_and_what_the_consent_is(qtbot, window) -> None:
+    """On Tab a screen reader reaches only the button (the chips are labels): it said
+    "Wijzigen…" and nothing about the consent (heard over AT-SPI in the real window)."""
+    from PySide6.QtGui import QAccessible
+
+    from vsr.library.consent import grant_consent
+
+    strip = window.review_view.consent_strip
+    face = QAccessible.queryAccessibleInterface(strip.change_button)
+    assert face.text(QAccessible.Text.Name) == strip.tr("Change consent…") != strip.tr("Change…")
+    said = face.text(QAccessible.Text.Description)
+    yes, no = strip.tr("{what}: yes").split("{")[0], strip.tr("{what}: no")
+    assert said.count(no.split("}")[1]) == 2 and "✗" not in said and "✓" not in said, said
+    grant_consent(window.bridge.lib, window.review_view.recording.id, "training", given_by="K.")
+    said = face.text(QAccessible.Text.Description)
+    assert said.count(no.split("}")[1]) == 1 and said.count(strip.tr("(faces blurred)")) == 1, said
+    assert yes == ""  # the words come after the purpose

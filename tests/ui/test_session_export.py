@@ -138,3 +138,38 @@ def test_an_export_whose_audit_fails_leaves_no_file_and_says_so(
     from vsr.library.exported import list_exported
 
     assert list_exported(library) == []
+
+
+def test_how_the_export_went_is_announced_where_the_focus_does_not_go(qtbot, library,
+                                                                     tmp_path: Path,
+                                                                     monkeypatch) -> None:
+    """The status line under the buttons changed, but the focus stayed on the form: over
+    AT-SPI only the label's name changed, which a screen reader does not read. Busy, saved and
+    failed are now announced (without moving the focus)."""
+    from PySide6.QtGui import QAccessible
+
+    said: list[str] = []
+    original = QAccessible.updateAccessibility
+
+    def record(event):  # type: ignore[no-untyped-def]
+        if event.type() == QAccessible.Event.Announcement:
+            said.append(event.message())
+        original(event)
+
+    monkeypatch.setattr(QAccessible, "updateAccessibility", record)
+    walked = fx.walked_review(library, tmp_path, long_text=False)
+    dialog = ExportSummaryDialog(library, walked.review.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    out = tmp_path / "verslag.pdf"
+    dialog.path.setText(str(out))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.written is not None, timeout=20_000)
+    assert said[0] == dialog.tr("Making the learning summary…")
+    qtbot.waitUntil(lambda: any(str(out) in s for s in said))
+    blocker = tmp_path / "een-bestand"
+    blocker.write_text("x")
+    dialog.path.setText(str(blocker / "verslag.pdf"))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any("kon niet worden opgeslagen" in s for s in said), timeout=20_000)

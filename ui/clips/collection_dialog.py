@@ -47,6 +47,7 @@ from ..bridge import LibraryBridge
 from ..date_fields import OptionalDateField
 from ..operations import in_box, perform
 from ..review.sheet_fields import SheetTextField
+from ..status_line import StatusLine
 
 SelectedMarker = Callable[[], "int | None"]
 RETENTION_SAVE_DELAY_MS = 700
@@ -229,7 +230,7 @@ class CollectionDialog(QDialog):
         form.addRow(self.tr("Questions:"), self.questions)
         form.addRow("", self.reflections)
         form.addRow("", self.reflections_note)
-        self.status = QLabel()
+        self.status = StatusLine()
         self.status.setWordWrap(True)
         layout = QVBoxLayout(side)
         layout.addWidget(self.clips, 2)

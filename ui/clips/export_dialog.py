@@ -51,8 +51,11 @@ from vsr.library.recordings import get_recording, require_available
 from vsr.staging import clean_staging
 
 from ..anonymise_choice import when_identifiers_loaded
+from ..buddy_label import labelled
 from ..dialogs import show_error
 from ..extra_names_field import ExtraNamesField
+from ..flow_layout import FlowLayout
+from ..status_line import StatusLine
 from ..workers import ChildJob, Task, start
 from .face_box_canvas import FaceBoxCanvas
 from .face_box_editor import FaceBoxEditor
@@ -138,7 +141,7 @@ class ExportClipsDialog(QDialog):
         folder_row.addWidget(browse)
         faces_row = QHBoxLayout()
         faces_row.addWidget(self.faces)
-        faces_row.addWidget(self.mode)
+        faces_row.addWidget(labelled(self.mode, self.tr("How:")))
         faces_row.addStretch(1)
         form = QFormLayout()
         form.addRow(self.tr("Faces:"), faces_row)
@@ -165,7 +168,9 @@ class ExportClipsDialog(QDialog):
         self.preview_at.valueChanged.connect(lambda _v: self._show_preview_time())
         self.preview_clip.currentIndexChanged.connect(lambda _i: self._show_preview_time())
         preview_row = QHBoxLayout()
-        preview_row.addWidget(QLabel(self.tr("Preview:")))
+        preview_label = QLabel(self.tr("Preview:"))
+        preview_label.setBuddy(self.preview_clip)
+        preview_row.addWidget(preview_label)
         preview_row.addWidget(self.preview_clip)
         preview_row.addWidget(self.preview_at, 1)
         preview_row.addWidget(self.preview_time)
@@ -174,10 +179,15 @@ class ExportClipsDialog(QDialog):
         self.anonymised = FaceBoxCanvas()
         self.anonymised.setToolTip(self.tr(
             "What the export shows. Drag a box over a face the program missed."))
-        pictures = QHBoxLayout()
+        # Side by side where there is room, one under the other where not: two previews side
+        # by side were wider than a 683-point screen (200 % on 1366x768), which scrolled sideways.
+        pictures_box = QWidget()
+        pictures = FlowLayout(pictures_box)
         for label, caption in ((self.original, self.tr("Original")),
                                (self.anonymised, self.tr("Faces made unrecognisable"))):
-            column = QVBoxLayout()
+            column_box = QWidget()
+            column = QVBoxLayout(column_box)
+            column.setContentsMargins(0, 0, 0, 0)
             column.addWidget(QLabel(caption))
             label.setFixedSize(PREVIEW_WIDTH, PREVIEW_HEIGHT)
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -185,8 +195,8 @@ class ExportClipsDialog(QDialog):
             label.setWordWrap(True)
             label.setText(self.tr("Press “Preview faces” to see a picture of the clip."))
             column.addWidget(label)
-            pictures.addLayout(column)
-        self.status = QLabel()
+            pictures.addWidget(column_box)
+        self.status = StatusLine()
         self.status.setWordWrap(True)
         self.box_editor = FaceBoxEditor(self.lib, self.status.setText)
         self.anonymised.drawn.connect(self._box_drawn)
@@ -211,7 +221,7 @@ class ExportClipsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(preview_row)
-        layout.addLayout(pictures)
+        layout.addWidget(pictures_box)
         layout.addWidget(self.box_editor)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)

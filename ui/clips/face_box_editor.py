@@ -9,8 +9,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
-    QHBoxLayout,
-    QLabel,
     QPushButton,
     QWidget,
 )
@@ -20,6 +18,8 @@ from vsr.library.collections import CollectionClip
 from vsr.library.db import Library
 from vsr.library.face_boxes import FaceBox, add_face_box, list_face_boxes, remove_face_box
 
+from ..buddy_label import labelled
+from ..flow_layout import FlowLayout
 from ..operations import Report, perform
 
 
@@ -49,15 +49,14 @@ class FaceBoxEditor(QWidget):
         self.boxes.setMinimumContentsLength(16)
         self.remove = QPushButton(self.tr("Remove box"))
         self.remove.clicked.connect(self.remove_chosen)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(QLabel(self.tr("Draw a box:")))
-        row.addWidget(self.kind)
-        row.addWidget(QLabel(self.tr("from")))
-        row.addWidget(self.first)
-        row.addWidget(QLabel(self.tr("to")))
-        row.addWidget(self.last)
-        row.addWidget(self.boxes, 1)
+        # A row that wraps (at 200 % on 1366x768 it was wider than the screen and the export
+        # dialog scrolled sideways); each label stays with its box, as its buddy, so a screen
+        # reader names the box by it (the times said only "0.0 s").
+        row = FlowLayout(self)
+        row.addWidget(labelled(self.kind, self.tr("Draw a box:")))
+        row.addWidget(labelled(self.first, self.tr("from")))
+        row.addWidget(labelled(self.last, self.tr("to")))
+        row.addWidget(labelled(self.boxes, self.tr("Boxes:")))
         row.addWidget(self.remove)
         self.set_clip(None)
 

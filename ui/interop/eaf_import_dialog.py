@@ -27,6 +27,7 @@ from vsr.interop.imported_rows import ImportResult
 from vsr.library import reviews as rv
 from vsr.library.db import Library
 
+from ..buddy_label import option_group
 from ..operations import perform
 
 SKIP = "skip"  # combo data: leave the tier out
@@ -52,9 +53,11 @@ class EafImportDialog(QDialog):
         self.new_review = QRadioButton(self.tr("Into a new review of this recording"))
         self.this_review = QRadioButton(self.tr("Into the open review"))
         group = QButtonGroup(self)
+        where_box, where = option_group(self.tr("Where the moments go"), vertical=True)
         for button in (self.new_review, self.this_review):
             group.addButton(button)
-            layout.addWidget(button)
+            where.addWidget(button)
+        layout.addWidget(where_box)
         self.new_review.setChecked(True)
         self.this_review.setEnabled(review_id is not None)
         self.table = QTableWidget(0, 3, self)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -40,6 +41,7 @@ from vsr.library.retention import recording_keep_until, set_recording_retention
 from vsr.library.reviews import list_parties, set_share_reflections, shares_reflections
 from vsr.library.withdrawal import describe_withdrawal, plan_withdrawal, withdraw_consent
 
+from ..accessibility_announce import announce
 from ..date_fields import OptionalDateField, pydate, qdate
 from ..dialogs import show_error, warn
 from ..fitting import StackingBox
@@ -82,10 +84,22 @@ class PurposeBox(QGroupBox):
         form.addRow(buttons)
         outer.addStretch(1)
 
+    def _say(self, text: str) -> None:
+        """Show what holds above the form, and give it to a screen reader: as part of the
+        group's name (said when the focus enters the group; the label above the fields is never
+        focused), and announced when it changes while the dialog is open (after Grant,
+        Save or Withdraw)."""
+        before = self.state.text()
+        self.state.setText(text)
+        plain = QTextDocumentFragment.fromHtml(text).toPlainText()
+        self.setAccessibleName(f"{self.title()}. {plain}")
+        if before and before != text and self.window().isVisible():
+            announce(f"{self.title()}: {plain}", self)
+
     def show_consent(self, consent: Consent | None) -> None:
         """Fill the fields from the stored consent and say plainly what holds."""
         if consent is None:
-            self.state.setText(self.tr("<b>No consent.</b> Clips for this purpose are not allowed."))
+            self._say(self.tr("<b>No consent.</b> Clips for this purpose are not allowed."))
             self.grant_button.setText(self.tr("Grant"))
             self.withdraw_button.setEnabled(False)
             return
@@ -102,7 +116,7 @@ class PurposeBox(QGroupBox):
         if self.purpose is Purpose.TRAINING:
             text += " " + (self.tr("The client may be recognisable.") if consent.recognisable
                            else self.tr("Faces must be made unrecognisable."))
-        self.state.setText(text)
+        self._say(text)
         self.given_by.setText(consent.given_by)
         self.given_on.setDate(qdate(consent.given_on))
         self.until_field.set_value(consent.until)

@@ -49,6 +49,10 @@ class ConsentStrip(QFrame):
         self.keep = QLabel()
         row.addWidget(self.keep)
         self.change_button = QPushButton(self.tr("Change…"))
+        # Said on Tab, where the chips (labels) are not: "Change…" alone did not say what it
+        # changes, and a screen reader user never heard the consent (found over AT-SPI).
+        self.change_button.setAccessibleName(self.tr("Change consent…"))
+        self.spoken: dict[Purpose, str] = {}
         self.change_button.setFlat(True)
         self.change_button.setStyleSheet("QPushButton { color: #0b5cad; text-decoration: underline;"
                                          " padding: 2px 6px; }")
@@ -65,8 +69,12 @@ class ConsentStrip(QFrame):
         own.setToolTip(self.tr("Looking back at your own conversation together is always "
                                "allowed."))
         _chip(own, _GIVEN)
+        self.spoken[Purpose.OWN_REVIEW] = self.tr("{what}: yes").format(
+            what=self.purpose_name(Purpose.OWN_REVIEW))
         for purpose in SHARED_PURPOSES:
             self._show(purpose, get_consent(lib, recording_id, purpose), day)
+        self.change_button.setAccessibleDescription(self.tr("Consent now: {list}.").format(
+            list="; ".join(self.spoken[p] for p in (Purpose.OWN_REVIEW, *SHARED_PURPOSES))))
         keep_until = recording_keep_until(lib, recording_id)
         if keep_until is None:
             self.keep.hide()
@@ -84,6 +92,7 @@ class ConsentStrip(QFrame):
             chip.setToolTip(self.tr("No consent: no clips for {purpose}.").format(
                 purpose=name.lower()))
             _chip(chip, _NONE)
+            self.spoken[purpose] = self.tr("{what}: no").format(what=name)
             return
         if not consent.valid_on(day):
             chip.setText(self.tr("✗ {purpose} (lapsed {day})").format(
@@ -91,6 +100,7 @@ class ConsentStrip(QFrame):
             chip.setToolTip(self.tr("The consent ended on {day}; its clips can no longer be "
                                     "exported.").format(day=long_date(consent.until)))
             _chip(chip, _LAPSED)
+            self.spoken[purpose] = self.tr("{what}: no").format(what=chip.text()[2:])
             return
         text = "✓ " + name
         if consent.until is not None:
@@ -101,6 +111,7 @@ class ConsentStrip(QFrame):
         chip.setToolTip(self.tr("Given by {who} on {given}.").format(
             who=consent.given_by, given=long_date(consent.given_on)))
         _chip(chip, _GIVEN)
+        self.spoken[purpose] = self.tr("{what}: yes").format(what=text[2:])
 
     def texts(self) -> list[str]:
         """What the strip says, chip by chip (for tests and accessibility)."""

@@ -34,6 +34,7 @@ from vsr.dates import span
 from vsr.model import Marker, Party
 
 from ..accessibility_announce import announce
+from ..buddy_label import labelled
 from ..icons import pictogram, shape_icon
 
 Index = QModelIndex | QPersistentModelIndex
@@ -177,7 +178,7 @@ class MarkerListPanel(QWidget):
         self.filter = QComboBox()
         self.filter.setAccessibleName(self.tr("Show moments of"))
         self.filter.currentIndexChanged.connect(self._refilter)
-        top.addWidget(self.filter)
+        top.addWidget(labelled(self.filter, self.tr("Show:")))
         layout.addLayout(top)
         self.hidden_notice = QLabel(self.tr("You are marking separately: the moments stay hidden "
                                             "until you show them together (Samenleergesprek, "

@@ -4,6 +4,7 @@ refreshes from library change events."""
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import sys
 import time
@@ -42,6 +43,7 @@ from ..operations import in_box, perform, push_performed
 from ..player.base import MediaPlayer
 from ..save_queue import SaveQueue
 from ..stepwise import Building
+from ..timeline.accessible import marker_name
 from ..timeline.panel import TimelinePanel
 from . import hidden_mark_undo
 from .consent_strip import ConsentStrip
@@ -264,6 +266,7 @@ class ReviewView(MarkingIntents, QWidget):
             a[action_id].triggered.connect(slot)
         self.shuttle.watch_k(a[ActionId.SHUTTLE_STOP])
         a[ActionId.DELETE_MARKER].triggered.connect(self.delete_selected)
+        a[ActionId.MARKER_TIME].triggered.connect(self.change_selected_time)
         a[ActionId.PREV_MARKER].triggered.connect(lambda: self._step_marker(-1))
         a[ActionId.NEXT_MARKER].triggered.connect(lambda: self._step_marker(1))
         a[ActionId.PAUSE_ON_MARK].toggled.connect(self._set_pause_on_mark)
@@ -986,10 +989,40 @@ class ReviewView(MarkingIntents, QWidget):
                 self.bridge.lib, marker_id, start_ms, end, report=self.sheet.report)):
             self._reload_markers()  # not saved: the marker goes back to where it is stored
 
+    def change_selected_time(self) -> None:
+        """F2: the chosen moment's start and end in time boxes (the keyboard's way to do what
+        dragging its marker does)."""
+        marker = next((m for m in self.markers if m.id == self.selected), None)
+        if marker is None or self.recording is None:
+            return
+        from .moment_time_dialog import MomentTimeDialog
+
+        dialog = MomentTimeDialog(marker, self.recording.duration_ms, self)
+        if dialog.exec() != MomentTimeDialog.DialogCode.Accepted:
+            return
+        start, end = dialog.times()
+        if (start, end) == (marker.start_ms, marker.end_ms):
+            return
+        if push_performed(self.undo, MoveMarkerCommand(self.bridge.lib, marker.id, start, end,
+                                                       report=self.sheet.report)):
+            moved = dataclasses.replace(marker, start_ms=start, end_ms=end)
+            party = next((p for p in self.parties if p.id == marker.party_id), None)
+            announce(self.tr("Moment moved: {moment}").format(moment=marker_name(moved, party)),
+                     self)
+        else:
+            self._reload_markers()
+
     def delete_selected(self) -> None:
         if self.selected is not None:
-            push_performed(self.undo, DeleteMarkerCommand(self.bridge.lib, self.selected,
-                                                          report=self.sheet.report))
+            marker = next((m for m in self.markers if m.id == self.selected), None)
+            done = push_performed(self.undo, DeleteMarkerCommand(self.bridge.lib, self.selected,
+                                                                 report=self.sheet.report))
+            if done and marker is not None:
+                # The focus moves on to the next row: without this a screen reader user heard
+                # that row, not that a moment had gone (nor how to get it back).
+                party = next((p for p in self.parties if p.id == marker.party_id), None)
+                announce(self.tr("Moment deleted: {moment}. Ctrl+Z puts it back.").format(
+                    moment=marker_name(marker, party)), self)
 
     def _list_activated(self, marker_id: int) -> None:
         self.select_marker(marker_id, seek=True)
@@ -1010,8 +1043,9 @@ class ReviewView(MarkingIntents, QWidget):
         self.timeline.view.set_selected_marker(marker_id)
         self.marker_list.select_marker(marker_id)
         self.sheet.set_marker(marker_id, self.parties)
-        self.actions[ActionId.DELETE_MARKER].setEnabled(
-            marker_id is not None and not self.bridge.lib.read_only)
+        for chosen in (ActionId.DELETE_MARKER, ActionId.MARKER_TIME):
+            self.actions[chosen].setEnabled(
+                marker_id is not None and not self.bridge.lib.read_only)
         marker = self._marker(marker_id)
         if marker is not None and seek:
             self.player.seek(marker.start_ms)

@@ -44,8 +44,10 @@ class TransportBar(QWidget):
         self.time_label.setMinimumHeight(40)
         flow.addWidget(self.time_label)
         _sound, row = self._group(flow)
-        row.addWidget(QLabel(self.tr("Speed")))
+        speed_label = QLabel(self.tr("Speed"))
+        row.addWidget(speed_label)
         self.speed = QComboBox()
+        speed_label.setBuddy(self.speed)  # what the box is for, for a screen reader on Linux
         self.speed.setAccessibleName(self.tr("Speed"))
         for s in SPEEDS:
             self.speed.addItem(f"{s:g}×", s)

@@ -26,6 +26,7 @@ from vsr.transcript.store import Segment, load_transcript
 from vsr.transcript.talk import minutes_seconds
 
 from ..operations import perform
+from ..status_line import StatusLine
 
 _SAMPLE_CHARS = 90
 
@@ -88,7 +89,7 @@ class VoicesDialog(QDialog):
             grid.addWidget(button, row, 2)
             self.listen[voice] = button
         grid.setColumnStretch(0, 1)
-        self.status = QLabel()
+        self.status = StatusLine()
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

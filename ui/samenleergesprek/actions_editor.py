@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from vsr import samenleergesprek as ss
 from vsr.samenleergesprek.model import TOGETHER, ActionItem, Who
 
+from ..buddy_label import labelled
 from ..date_fields import DueDateEdit
 from ..review.sheet_fields import SAVE_DELAY_MS
 from ..widgets import MIN_TARGET, big_button
@@ -87,7 +88,7 @@ class ActionRow(QObject):
         what (and remove), then who, by when and done."""
         grid.addWidget(self.what, first_row, 0, 1, 3)
         grid.addWidget(self.remove, first_row, 3)
-        grid.addWidget(self.who, first_row + 1, 0)
+        grid.addWidget(labelled(self.who, self.tr("Who:")), first_row + 1, 0)
         grid.addWidget(self.due, first_row + 1, 1)
         grid.addWidget(self.done, first_row + 1, 2, 1, 2)
 

@@ -47,9 +47,11 @@ from vsr.library.reviews import get_review
 
 from .. import workers
 from ..anonymise_choice import when_identifiers_loaded
+from ..buddy_label import option_group
 from ..dialogs import error_text
 from ..extra_names_field import ExtraNamesField
 from ..operations import perform
+from ..status_line import StatusLine
 
 FORMATS = (("pdf", "PDF (.pdf)"), ("docx", "Word (.docx)"), ("html", "HTML (.html)"),
            ("md", "Markdown (.md)"))
@@ -70,7 +72,7 @@ class ExportSummaryDialog(QDialog):
         form = QFormLayout()
         layout.addLayout(form)
 
-        formats = QHBoxLayout()
+        format_box, formats = option_group(self.tr("Format"))
         self.format_group = QButtonGroup(self)
         for i, (key, label) in enumerate(FORMATS):
             radio = QRadioButton(label)
@@ -80,15 +82,15 @@ class ExportSummaryDialog(QDialog):
             self.format_group.addButton(radio, i)
             formats.addWidget(radio)
         self.format_group.idToggled.connect(lambda _i, on: on and self._format_changed())
-        form.addRow(self.tr("Format"), formats)
+        form.addRow(self.tr("Format"), format_box)
 
-        naming = QHBoxLayout()
+        naming_box, naming = option_group(self.tr("Participants"))
         self.names = QRadioButton(self.tr("Full names"))
         self.initials = QRadioButton(self.tr("Initials only"))
         self.names.setChecked(True)
         naming.addWidget(self.names)
         naming.addWidget(self.initials)
-        form.addRow(self.tr("Participants"), naming)
+        form.addRow(self.tr("Participants"), naming_box)
         self.extra_names = ExtraNamesField(lib, "review", review_id)
         self.extra_names.setEnabled(False)  # names are replaced with initials only
         self.initials.toggled.connect(self._naming_changed)
@@ -144,7 +146,7 @@ class ExportSummaryDialog(QDialog):
         self.busy.setAccessibleName(self.tr("Progress"))
         self.busy.hide()
         layout.addWidget(self.busy)
-        self.status = QLabel()
+        self.status = StatusLine()
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.status)

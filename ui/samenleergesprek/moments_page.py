@@ -25,6 +25,7 @@ from vsr.model import Marker, Party
 from vsr.samenleergesprek.blind import Candidate
 from vsr.samenleergesprek.model import MAX_MOMENTS, Moment
 
+from ..buddy_label import labelled
 from ..fitting import StackingBox
 from ..icons import pictogram, shape_icon
 from ..timefmt import format_ms
@@ -80,7 +81,7 @@ class MomentCard(QFrame):
         self.theme.setAccessibleName(self.tr("Theme card of moment {n}").format(n=n))
         self.theme.activated.connect(
             lambda i: page.set_theme(moment.id, str(self.theme.itemData(i))))
-        grid.addWidget(self.theme, 1, 1, 1, 2)
+        grid.addWidget(labelled(self.theme, self.tr("Theme card:")), 1, 1, 1, 2)
         buttons = QHBoxLayout()
         buttons.setSpacing(4)
         self.up = big_button("▲")

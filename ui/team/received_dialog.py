@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -31,6 +30,7 @@ from .. import workers
 from ..accessibility_keys import ReturnOpens
 from ..dialogs import error_text
 from ..operations import perform
+from ..status_line import StatusLine
 from ..timefmt import format_ms
 from .settings import team_media_setting, team_url_setting
 
@@ -140,7 +140,7 @@ class ReceivedDialog(QDialog):
         self.items.setAccessibleName(self.tr("Shared reviews"))
         self.items.itemActivated.connect(lambda _item: self.open_selected())
         ReturnOpens(self.items, self.open_selected)  # not also a search (the default button)
-        self.status = QLabel()
+        self.status = StatusLine()
         self.status.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.open_button = QPushButton(self.tr("Open"))

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLayout,
     QProgressBar,
     QPushButton,
@@ -31,6 +30,7 @@ from vsr.team.sharing import my_teams
 
 from .. import workers
 from ..dialogs import error_text
+from ..status_line import StatusLine
 from .settings import team_media_setting
 
 
@@ -45,7 +45,7 @@ class TeamShareDialog(QDialog):
         self.form.addRow(QCoreApplication.translate("TeamShareDialog", "Team:"), self.team_box)
         self.progress = QProgressBar()
         self.progress.hide()
-        self.status = QLabel()
+        self.status = StatusLine()
         self.status.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.share_button = QPushButton(QCoreApplication.translate("TeamShareDialog", "Share"))

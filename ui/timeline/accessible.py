@@ -16,7 +16,15 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QPoint, QRect, QTimer
-from PySide6.QtGui import QAccessible, QAccessibleActionInterface, QAccessibleEvent, QAccessibleInterface
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleActionInterface,
+    QAccessibleEvent,
+    QAccessibleInterface,
+    QColor,
+    QPalette,
+    QWindow,
+)
 from PySide6.QtWidgets import QAccessibleWidget, QWidget
 
 from vsr import method
@@ -105,6 +113,23 @@ class TimelinePart(QAccessibleWidget):
         state.invisible = not self.view.isVisible()
         state.offscreen = self.view.accessible_rect(self.key) is None
         return state
+
+    # QAccessibleWidget answers these from its widget(), which is None here (object() is None):
+    # Qt dereferenced it and the whole program crashed as soon as a screen reader asked. Orca
+    # asks for relations and the window of every object that gets the focus (a marker, with
+    # the arrow keys), and for colours when it reads text attributes.
+    def relations(self, _match: QAccessible.RelationFlag = QAccessible.RelationFlag.AllRelations,  # type: ignore[override]
+                  ) -> list[tuple[QAccessibleInterface, QAccessible.RelationFlag]]:
+        return []
+
+    def window(self) -> QWindow | None:
+        return self.view.window().windowHandle()
+
+    def foregroundColor(self) -> QColor:  # noqa: N802 (Qt API)
+        return self.view.palette().color(QPalette.ColorRole.WindowText)
+
+    def backgroundColor(self) -> QColor:  # noqa: N802 (Qt API)
+        return self.view.palette().color(QPalette.ColorRole.Window)
 
     def actionNames(self) -> list[str]:  # noqa: N802 (Qt API)
         if self.key[0] != "marker":
