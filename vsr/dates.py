@@ -28,6 +28,13 @@ DATE_FIELD_FORMAT = "d-M-yyyy"
 TIME_FIELD_FORMAT = "H:mm:ss.zzz"
 
 
+def moment_field_format(length_ms: int | float = 0) -> str:
+    """A time field where a moment's time is typed (Qt's display format): as `clock` writes
+    it, with hours when the recording is an hour or longer; two digits for the minutes, so
+    typed digits fill minutes and then seconds ("0130" is 1:30)."""
+    return "H:mm:ss" if length_ms >= HOUR_MS else "mm:ss"
+
+
 def clock(ms: int | float, length_ms: int | float = 0, *, exact: bool = False) -> str:
     """A moment in a recording: "1:23", or "0:01:23" when the recording (`length_ms`) or the
     moment itself is an hour or longer; `exact` adds tenths ("1:23.4", cut, never rounded up)."""

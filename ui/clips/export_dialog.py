@@ -55,6 +55,7 @@ from ..buddy_label import labelled
 from ..dialogs import show_error
 from ..extra_names_field import ExtraNamesField
 from ..flow_layout import FlowLayout
+from ..operations import in_box, perform
 from ..status_line import StatusLine
 from ..workers import ChildJob, Task, start
 from .face_box_canvas import FaceBoxCanvas
@@ -386,12 +387,12 @@ class ExportClipsDialog(QDialog):
 
     def _export_done(self, staged: StagedExport) -> None:
         self._busy(False)
-        try:
-            self.report = commit_export(self.lib, staged)
-        except (VsrError, OSError) as exc:
+        # The one edit path: a refusal (the library busy, the disk full) is a message.
+        outcome = perform(lambda: commit_export(self.lib, staged), report=in_box(self))
+        if not outcome.ok or outcome.value is None:
             self.status.setText(self.tr("The export was not saved."))
-            show_error(self, exc)
             return
+        self.report = outcome.value
         self.progress.setValue(1000)
         self.status.setText(self.tr("{n} file(s) written to {folder}.").format(
             n=len(self.report.files), folder=str(self.report.out_dir)))

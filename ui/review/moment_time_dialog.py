@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vsr.dates import moment_field_format
 from vsr.model import Marker
 
 from ..accessibility_announce import announce
@@ -35,7 +36,7 @@ def _time_box(ms: int, length_ms: int, name: str) -> QTimeEdit:
     box.setAccessibleDescription(QCoreApplication.translate(
         "MomentTimeDialog", "Type minutes and seconds, for example 0130 for 1:30. Up and down: "
         "later or earlier."))
-    box.setDisplayFormat("H:mm:ss" if length_ms >= 3_600_000 else "mm:ss")
+    box.setDisplayFormat(moment_field_format(length_ms))
     box.setMinimumTime(QTime(0, 0))
     box.setMaximumTime(QTime(0, 0).addMSecs(max(0, length_ms)))
     box.setTime(QTime(0, 0).addMSecs(ms))
