@@ -23,6 +23,7 @@ from vsr.ui.samenleergesprek import step_indicator
 from vsr.ui.timeline.theme import COLORS
 
 from tests import keyboard_drive as kd
+from tests.ui.announcements import announcements
 from tests.ui.fake_player import FakePlayer
 from tests.vsr.fakes import add_fake_recording, fake_fingerprint
 from vsr import samenleergesprek as ss
@@ -148,17 +149,6 @@ def test_up_down_move_between_markers_and_return_opens_one(qtbot, window, monkey
     assert view.focused_marker() == window.review_view.markers[0].id
 
 
-def announcements(monkeypatch):  # type: ignore[no-untyped-def]
-    said: list[str] = []
-    original = QAccessible.updateAccessibility
-
-    def record(event):  # type: ignore[no-untyped-def]
-        if event.type() == QAccessible.Event.Announcement:
-            said.append(event.message())
-        original(event)
-
-    monkeypatch.setattr(QAccessible, "updateAccessibility", record)
-    return said
 
 
 def test_a_new_marker_a_step_change_and_a_failed_save_are_announced(qtbot, window,

@@ -13,12 +13,12 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QAccessible
 from vsr.ui.bridge import LibraryBridge
 from vsr.ui.main_window import MainWindow
 from vsr.ui.operations import perform
 from vsr.ui.review import marker_list, marker_loader, review_view
 
+from tests.ui.announcements import announcements
 from tests.ui.fake_player import FakePlayer
 from tests.vsr.fakes import add_fake_recording, fake_fingerprint
 from vsr import samenleergesprek as ss
@@ -333,15 +333,7 @@ def test_the_stap_pages_while_the_markers_are_read(qtbot, scene) -> None:  # typ
 
 def test_a_long_read_is_said_to_a_screen_reader_a_short_one_is_not(qtbot, scene, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     win, _player, gated, review_id = scene
-    said: list[str] = []
-    original = QAccessible.updateAccessibility
-
-    def record(event):  # type: ignore[no-untyped-def]
-        if event.type() == QAccessible.Event.Announcement:
-            said.append(event.message())
-        original(event)
-
-    monkeypatch.setattr(QAccessible, "updateAccessibility", record)
+    said = announcements(monkeypatch)
     view = win.review_view
     assert view.marker_list._loading_timer.interval() == marker_list.LOADING_SAID_AFTER_MS
     view.marker_list._loading_timer.setInterval(2_000)

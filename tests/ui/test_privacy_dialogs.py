@@ -14,6 +14,7 @@ from vsr.ui.privacy.audit_dialog import AuditDialog
 from vsr.ui.privacy.consent_dialog import ConsentDialog
 
 from tests.lang import worded
+from tests.ui.announcements import announcements
 from vsr.dates import long_date
 from vsr.library import collections as co
 from vsr.library.audit import list_audit
@@ -53,15 +54,7 @@ def test_what_holds_for_a_purpose_is_in_its_name_and_announced_when_it_changes(
     toestemming." above them (a label, not focused), nor that Grant had worked."""
     from PySide6.QtGui import QAccessible, QTextDocumentFragment
 
-    said: list[str] = []
-    original = QAccessible.updateAccessibility
-
-    def record(event):  # type: ignore[no-untyped-def]
-        if event.type() == QAccessible.Event.Announcement:
-            said.append(event.message())
-        original(event)
-
-    monkeypatch.setattr(QAccessible, "updateAccessibility", record)
+    said = announcements(monkeypatch)
     dialog = ConsentDialog(library, recording_id)
     qtbot.addWidget(dialog)
     dialog.show()

@@ -12,6 +12,7 @@ from vsr.ui.bridge import LibraryBridge
 from vsr.ui.samenleergesprek.export_dialog import ExportSummaryDialog
 from vsr.ui.samenleergesprek.panel import SessionPanel
 
+from tests.ui.announcements import announcements
 from tests.ui.fake_player import FakePlayer
 from tests.vsr import session_fixtures as fx
 from vsr import samenleergesprek as ss
@@ -146,17 +147,8 @@ def test_how_the_export_went_is_announced_where_the_focus_does_not_go(qtbot, lib
     """The status line under the buttons changed, but the focus stayed on the form: over
     AT-SPI only the label's name changed, which a screen reader does not read. Busy, saved and
     failed are now announced (without moving the focus)."""
-    from PySide6.QtGui import QAccessible
 
-    said: list[str] = []
-    original = QAccessible.updateAccessibility
-
-    def record(event):  # type: ignore[no-untyped-def]
-        if event.type() == QAccessible.Event.Announcement:
-            said.append(event.message())
-        original(event)
-
-    monkeypatch.setattr(QAccessible, "updateAccessibility", record)
+    said = announcements(monkeypatch)
     walked = fx.walked_review(library, tmp_path, long_text=False)
     dialog = ExportSummaryDialog(library, walked.review.id)
     qtbot.addWidget(dialog)
