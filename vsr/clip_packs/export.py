@@ -211,7 +211,7 @@ def manual_boxes(lib: Library, clip_id: int) -> tuple[ManualBox, ...]:
 def _check_target(lib: Library, job: ExportJob) -> None:
     """Refuse when a file we would write exists and is not one this app exported."""
     if job.out_dir.exists() and not job.out_dir.is_dir():
-        raise StorageError(reason=f"{job.out_dir}: not a folder")
+        raise StorageError(reason="reason.not_a_folder", folder=str(job.out_dir))
     known = known_paths(lib)
     for name, _kind in job.file_names():
         target = job.out_dir / name

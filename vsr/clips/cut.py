@@ -114,7 +114,7 @@ def _clock(ms: int) -> str:
 
 def _write_atomically(out: Path, source: Path, write: Callable[[Path], ClipResult]) -> ClipResult:
     if not out.parent.is_dir():
-        raise StorageError(reason=f"{out.parent}: folder not found")
+        raise StorageError(reason="reason.folder_missing", folder=str(out.parent))
     # A fresh name rather than mkstemp: the file gets the usual permissions, not 0600.
     tmp = out.parent / f".{out.stem}.{uuid.uuid4().hex[:12]}.part"
     try:
