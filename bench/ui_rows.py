@@ -115,9 +115,11 @@ def _open(window: MainWindow, review_id: int) -> None:
     worker after the first picture (the fake player's comes at once)."""
     window.open_review(review_id)
     deadline = time.perf_counter() + 60
-    while not window.review_view.markers_shown():
+    # And until what the opening put off (the panel's start, the recent list: both write) is
+    # done: under load it came inside a measured edit (CI counted 4 writes for one A field).
+    while not (window.review_view.markers_shown() and window.review_view.settled()):
         if time.perf_counter() > deadline:
-            raise TimeoutError("the review's markers were not shown within 60 s")
+            raise TimeoutError("the review was not shown and settled within 60 s")
         QCoreApplication.processEvents()
         time.sleep(0.001)
     QCoreApplication.processEvents()

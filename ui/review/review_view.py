@@ -354,6 +354,14 @@ class ReviewView(MarkingIntents, QWidget):
     def session_panel_built(self) -> bool:
         return self._session_panel is not None
 
+    def settled(self) -> bool:
+        """Nothing the opening put off is left: the Samenleergesprek panel is built (it starts
+        the conversation's row) and the recent list is touched. Both write, after the first
+        picture; a measurement of one edit's statements waits for this first."""
+        panel = self._session_panel
+        return (self.review is not None and panel is not None and bool(panel.built)
+                and self._touch_pending is None)
+
     def _touch_opened(self) -> None:
         """Put the opened review at the top of the recent list (a write that waits for the
         disk: after the first picture, or when another review opens or this one closes)."""
