@@ -138,7 +138,27 @@ def agreed_panel(qtbot, window):  # type: ignore[no-untyped-def]
         ss.confirm_rules(lib, review_id, party.id)
     panel = session_panel(window)
     qtbot.waitUntil(lambda: panel.isVisible())
+    # What the opening put off (the recent list's write) comes before the keys, not among them.
+    qtbot.waitUntil(window.review_view.settled)
     return panel
+
+
+def test_a_review_put_at_the_top_of_the_recent_list_does_not_redo_the_step(qtbot,
+                                                                          window) -> None:
+    """The opening's late write (the recent list) told the panel "review changed", and the
+    page was filled again while a client was choosing a row with the keys."""
+    from vsr.library.changes import Action, Change, Entity
+
+    panel = agreed_panel(qtbot, window)
+    panel.go(SessionStep.MOMENTS)
+    page = panel.current_page()
+    refreshed: list[bool] = []
+    page.refresh = lambda: refreshed.append(True)  # type: ignore[method-assign]
+    review_id = window.review_view.review.id
+    window.bridge.changed.emit(Change(Entity.REVIEW, Action.OPENED, (review_id,), review_id))
+    assert refreshed == []
+    window.bridge.changed.emit(Change(Entity.REVIEW, Action.UPDATED, (review_id,), review_id))
+    assert refreshed == [True]  # a real change of the review still shows
 
 
 def test_tab_from_the_list_reaches_the_button_choosing_a_row_enabled(qtbot, window) -> None:

@@ -368,8 +368,8 @@ class SessionPanel(QWidget):
     def _on_change(self, change: Change) -> None:
         if change.review_id not in (None, self.ctx.review_id):
             return
-        if change.entity not in _REFRESH_ON:
-            return
+        if change.entity not in _REFRESH_ON or change.action == Action.OPENED:
+            return  # opened: only the recent list's order changed (it came, late, mid-Tab)
         initiator = change.initiator
         if initiator is self or (isinstance(initiator, QWidget) and self.isAncestorOf(initiator)):
             return  # our own edit: the page that made it has already updated itself
