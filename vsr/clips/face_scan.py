@@ -436,22 +436,8 @@ class ClipScan:
         dy = ((box.y1 + box.y2) - (found.y1 + found.y2)) / 2
         if abs(dx) + abs(dy) <= 0.3 * size:
             return  # slow enough for the flow: _follow_back covered it
-        vx, vy = dx / (index - found_at), dy / (index - found_at)
-        frames = list(self.buffer)
-        height, width = frames[-1].picture.pixels.shape[:2]
-        reach = self.owner.fine_hold if track.small else self.owner.hold
-        for frame in reversed(frames):
-            back = found_at - frame.index
-            if back <= 0:
-                continue
-            if frame.index < self.shot_start or back > reach:
-                break
-            place = Box(found.x1 - vx * back, found.y1 - vy * back, found.x2 - vx * back,
-                        found.y2 - vy * back, found.score)
-            cover = Track(place, (vx, vy), found_at, found, track.small).cover(frame.index)
-            if cover.x2 < 0 or cover.y2 < 0 or cover.x1 > width or cover.y1 > height:
-                break
-            frame.boxes.append(cover)
+        self._cover_way_back(track, found, (dx / (index - found_at), dy / (index - found_at)),
+                             found_at)
 
     def _follow_back(self, track: Track, index: int) -> None:
         """Covers a newly found face in the held frames before `index`, following it back
