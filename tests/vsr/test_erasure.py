@@ -23,7 +23,7 @@ from vsr.library import retention as rt
 from vsr.library import reviews as rv
 from vsr.library import sheets as sh
 from vsr.library.audit_chain import verify_audit_log
-from vsr.library.erasure import clean_up, erased_from_purge
+from vsr.library.erasure import clean_up
 from vsr.library.withdrawal import withdraw_consent
 from vsr.transcript.store import Segment, save_transcript
 
@@ -164,7 +164,7 @@ def test_a_backup_that_cannot_be_cleaned_is_reported_and_tried_again(
         os.chmod(folder, 0o700)
     assert [p for p, _ in report.backups.failed] == [backup.path]
     assert b"xanthippe" in backup.path.read_bytes().lower()  # never deleted in its place
-    later = clean_up(lib.path, erased_from_purge((), (), ()))  # the next purge or withdrawal
+    later = clean_up(lib.path)  # the next purge or withdrawal
     assert later.cleaned == (backup.path,) and later.failed == ()
     assert b"xanthippe" not in backup.path.read_bytes().lower()
 
@@ -188,7 +188,7 @@ def test_a_backup_that_cannot_be_cleaned_as_root_is_reported_and_tried_again(
     assert b"xanthippe" in backup.path.read_bytes().lower()
     assert not list(backup.path.parent.glob(".*.partial"))
     monkeypatch.undo()
-    later = clean_up(lib.path, erased_from_purge((), (), ()))
+    later = clean_up(lib.path)
     assert later.cleaned == (backup.path,)
     assert b"xanthippe" not in backup.path.read_bytes().lower()
 
@@ -347,7 +347,7 @@ def test_a_review_that_went_with_its_team_share_goes_from_the_backups(
         lib.conn.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
         audit(lib, "team.received_removed", subject_of("recording", gone), review=review_id)
     lib.conn.execute("DELETE FROM transcripts WHERE recording_id = ?", (gone,))
-    report = clean_up(lib.path, erased_from_purge((), (), ()))
+    report = clean_up(lib.path)
     assert report.cleaned == (backup.path,)
     conn = sqlite3.connect(backup.path)
     try:

@@ -300,7 +300,8 @@ class ConsentDialog(QDialog):
             return False
         from .erasure_task import clean_up_later
 
-        clean_up_later(self, self.lib.path, report.erased)
+        if report.removed_clip_ids:
+            clean_up_later(self, self.lib.path)
         from ..team.consent_hook import tell_team_later
 
         tell_team_later(self, self.lib, self.recording_id, purpose.value)

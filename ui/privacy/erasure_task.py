@@ -10,18 +10,15 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from vsr.library.erasure import Erased, ScrubReport, clean_up
+from vsr.library.erasure import ScrubReport, clean_up
 
 from .. import workers
 from ..dialogs import show_error, warn
 
 
-def clean_up_later(parent: QWidget | None, library: Path, erased: Erased
-                   ) -> workers.Task | None:
-    """Start the clean-up; None when nothing was deleted."""
-    if not erased:
-        return None
-    task = workers.Task(lambda _progress, _cancelled: clean_up(library, erased))
+def clean_up_later(parent: QWidget | None, library: Path) -> workers.Task:
+    """Start the clean-up (after something was deleted)."""
+    task = workers.Task(lambda _progress, _cancelled: clean_up(library))
     task.signals.done.connect(lambda report: _tell(parent, report))
     task.signals.failed.connect(lambda exc: show_error(_alive(parent), exc))
     return workers.start(task)

@@ -63,7 +63,7 @@ class PurgeDialog(QDialog):
             self.reject()
             return
         self.report = report
-        clean_up_later(self.parentWidget(), self.lib.path, report.erased)
+        clean_up_later(self.parentWidget(), self.lib.path)
         failed = [*self.report.files.failed, *self.report.media_failed]
         if failed:
             warn(self, self.tr(

@@ -35,7 +35,7 @@ import logging
 import os
 import shutil
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -114,15 +114,14 @@ ERASURES = {"recording.deleted": "recordings", "team.received_removed": "recordi
             "collection.deleted": "collections"}
 
 
-def clean_up(library: Path, erased: Erased) -> ScrubReport:
+def clean_up(library: Path) -> ScrubReport:
     """`forget` in the library and `scrub_backups`: what a purge or withdrawal does after its
-    own commit (the window runs it on a worker: the backups can take seconds). Every erasure
-    the audit log records is taken out again, not only this one: a backup that could not be
-    cleaned before (disk full), or one from before this version, is cleaned now."""
+    own commit (the window runs it on a worker: the backups can take seconds). What goes is
+    every erasure the audit log records, which the purge or withdrawal has just added to: a
+    backup that could not be cleaned before (disk full), or one from before this version, is
+    cleaned now too."""
     forget(library)
-    for table, ids in erased_in_log(library).ids.items():
-        erased.add(table, ids)
-    return scrub_backups(library, erased)
+    return scrub_backups(library, erased_in_log(library))
 
 
 def erased_in_log(library: Path) -> Erased:
@@ -255,26 +254,3 @@ def _delete_rows(path: Path, erased: Erased) -> None:
             raise sqlite3.DatabaseError("; ".join(problems[:3]))
     finally:
         conn.close()
-
-
-def erased_from_purge(recordings: Iterable[int], collections: Iterable[int],
-                      clips: Iterable[int]) -> Erased:
-    erased = Erased()
-    erased.add("recordings", recordings)
-    erased.add("collections", collections)
-    erased.add("collection_clips", clips)
-    return erased
-
-
-def erased_clips(clips: Iterable[int]) -> Erased:
-    """A withdrawal's clips (the consent's own row stays in a backup: a restore withdraws it
-    again from the log, docs/audit-log.md)."""
-    erased = Erased()
-    erased.add("collection_clips", clips)
-    return erased
-
-
-def describe(report: ScrubReport) -> Mapping[str, object]:
-    """For the audit row: how many backups were cleaned, which could not be (file names)."""
-    return {"backups_cleaned": len(report.cleaned),
-            "backups_failed": [p.name for p, _ in report.failed]}

@@ -34,7 +34,7 @@ from vsr.library.collections import (
 )
 from vsr.library.consent import Consent, consent_from_row, parse_date
 from vsr.library.db import Library
-from vsr.library.erasure import Erased, ScrubReport, clean_up, erased_from_purge
+from vsr.library.erasure import ScrubReport, clean_up
 from vsr.library.exported import (
     ExportedFile,
     FileDeletion,
@@ -94,7 +94,6 @@ class PurgeReport:
     media_deleted: tuple[str, ...] = ()
     media_failed: tuple[tuple[str, str], ...] = ()
     removed_clip_ids: tuple[int, ...] = ()  # clips made under lapsed consents
-    erased: Erased = field(default_factory=Erased)  # what the deletion took, for `clean_up`
     backups: ScrubReport = field(default_factory=ScrubReport)  # the same taken out of backups
 
 
@@ -206,7 +205,7 @@ def purge(lib: Library, today: date | None = None, *, media_folder: Path | None 
     """Delete what `plan_purge` lists; audited. Exported files and media go first, so a file
     that cannot be deleted is reported and stays known rather than forgotten. Then what was
     deleted is wiped from the library file and taken out of its backups (`erasure.clean_up`;
-    with `clean_backups=False` the caller runs that itself with the report's `erased`)."""
+    with `clean_backups=False` the caller runs that itself)."""
     plan = plan_purge(lib, today, media_folder=media_folder)
     if plan.empty:
         return PurgeReport(plan)
@@ -249,10 +248,9 @@ def purge(lib: Library, today: date | None = None, *, media_folder: Path | None 
             changes.append(Change(Entity.RECORDING, Action.REMOVED, rec_ids, initiator=initiator))
         if col_ids:
             changes.append(Change(Entity.COLLECTION, Action.REMOVED, col_ids, initiator=initiator))
-    erased = erased_from_purge(rec_ids, col_ids, clip_ids)
-    scrubbed = clean_up(lib.path, erased) if clean_backups else ScrubReport()
+    scrubbed = clean_up(lib.path) if clean_backups else ScrubReport()
     return PurgeReport(plan, files, tuple(media_deleted), tuple(media_failed), tuple(clip_ids),
-                       erased, scrubbed)
+                       scrubbed)
 
 
 def _merge(into: FileDeletion, more: FileDeletion) -> None:

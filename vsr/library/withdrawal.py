@@ -16,7 +16,7 @@ from vsr.library.changes import Action, Change, Entity
 from vsr.library.collections import CollectionClip, clips_from_recording, get_collection
 from vsr.library.consent import Consent, Purpose, get_consent, parse_purpose
 from vsr.library.db import Library
-from vsr.library.erasure import Erased, ScrubReport, clean_up, erased_clips
+from vsr.library.erasure import ScrubReport, clean_up
 from vsr.library.exported import ExportedFile, FileDeletion, delete_exported_files
 from vsr.library.exported import files_from_recording as exported_from_recording
 from vsr.library.recordings import get_recording
@@ -40,7 +40,6 @@ class WithdrawalReport:
     plan: WithdrawalPlan
     removed_clip_ids: tuple[int, ...]
     files: FileDeletion = field(default_factory=FileDeletion)
-    erased: Erased = field(default_factory=Erased)  # the clips, for `erasure.clean_up`
     backups: ScrubReport = field(default_factory=ScrubReport)  # the clips taken out of backups
 
 
@@ -86,7 +85,7 @@ def withdraw_consent(
     """Delete the consent, the clips made under it and the exported files; audited. Files go
     first: a file that cannot be deleted stays known (and is reported), never forgotten. The
     clips are then wiped from the library file and its backups (`erasure.clean_up`; with
-    `clean_backups=False` the caller runs it with the report's `erased`)."""
+    `clean_backups=False` the caller runs it)."""
     plan = plan_withdrawal(lib, recording_id, purpose)
     subject = subject_of("recording", recording_id)
     files = delete_exported_files(lib, list(plan.files), subject=subject,
@@ -100,9 +99,8 @@ def withdraw_consent(
               had_consent=plan.consent is not None, clips_removed=len(clip_ids),
               files_deleted=len(files.deleted), files_missing=len(files.missing),
               files_failed=len(files.failed))
-    erased = erased_clips(clip_ids)
-    scrubbed = clean_up(lib.path, erased) if clean_backups else ScrubReport()
-    return WithdrawalReport(plan, clip_ids, files, erased, scrubbed)
+    scrubbed = clean_up(lib.path) if clean_backups and clip_ids else ScrubReport()
+    return WithdrawalReport(plan, clip_ids, files, scrubbed)
 
 
 def describe_withdrawal(lib: Library, plan: WithdrawalPlan
